@@ -1,0 +1,2 @@
+import CharterCore
+print("charter \(Charter.version)")
