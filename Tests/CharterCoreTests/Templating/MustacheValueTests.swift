@@ -1,0 +1,64 @@
+import CharterCore
+import XCTest
+
+/// `MustacheValue` literals, truthiness and the `MustacheRenderable` conformances.
+final class MustacheValueTests: XCTestCase {
+    private struct Field: MustacheRenderable {
+        var name: String
+        var summary: String?
+        var mustacheValue: MustacheValue { ["name": name.mustacheValue, "summary": summary.mustacheValue] }
+    }
+
+    func testLiterals() {
+        let value: MustacheValue = ["s": "text", "b": true, "l": ["x", false], "o": ["k": "v"], "i": "n = \(3)"]
+        XCTAssertEqual(value, .object([
+            "s": .string("text"), "b": .bool(true), "l": .list([.string("x"), .bool(false)]),
+            "o": .object(["k": .string("v")]), "i": .string("n = 3"),
+        ]))
+        XCTAssertEqual(value["s"], .string("text"))
+        XCTAssertNil(value["missing"])
+        XCTAssertNil(MustacheValue.string("x")["s"])
+    }
+
+    func testTruthiness() {
+        let cases: [(MustacheValue, Bool)] = [
+            (.null, false), (false, false), (true, true), ("", false), ("0", true), ("x", true),
+            ([], false), (["x"], true), (.object([:]), true), (["k": .null], true),
+        ]
+        for (value, truthy) in cases {
+            XCTAssertEqual(value.isTruthy, truthy, "\(value)")
+        }
+    }
+
+    func testRenderableConformances() {
+        XCTAssertEqual("a".mustacheValue, .string("a"))
+        XCTAssertEqual("abc".dropFirst().mustacheValue, .string("bc"))
+        XCTAssertEqual(true.mustacheValue, .bool(true))
+        XCTAssertEqual(42.mustacheValue, .string("42"))
+        XCTAssertEqual(["a", "b"].mustacheValue, .list(["a", "b"]))
+        XCTAssertEqual((nil as String?).mustacheValue, .null)
+        XCTAssertEqual(("x" as String?).mustacheValue, .string("x"))
+        XCTAssertEqual(["k": 1].mustacheValue, .object(["k": "1"]))
+        XCTAssertEqual(MustacheValue.list([]).mustacheValue, .list([]))
+        XCTAssertEqual(
+            [Field(name: "id", summary: nil)].mustacheValue,
+            .list([["name": "id", "summary": .null]])
+        )
+    }
+
+    func testViewModelsRenderThroughTheirValues() throws {
+        let library = try MustacheLibrary(templates: [
+            "fields": "{{#fields}}\n{{#summary}}\n/// {{.}}\n{{/summary}}\nvar {{name}}\n{{/fields}}",
+        ])
+        let fields = [Field(name: "id", summary: "The identifier."), Field(name: "note", summary: nil)]
+        XCTAssertEqual(
+            try library.render("fields", ["fields": fields.mustacheValue], missingNames: .error),
+            "/// The identifier.\nvar id\nvar note\n"
+        )
+    }
+
+    func testInterpolationOfScalars() throws {
+        let template = try MustacheTemplate(name: "t", source: "{{t}}/{{f}}/{{n}}/{{s}}/{{l}}/{{o}}")
+        XCTAssertEqual(try template.render(["t": true, "f": false, "n": .null, "s": "x", "l": ["a"], "o": [:]]), "true/false//x//")
+    }
+}
