@@ -24,6 +24,8 @@ final class PatternCache: @unchecked Sendable {
     /// Whether `string` contains a match of `pattern`; `nil` if `pattern` is
     /// not a valid regular expression.
     func matches(_ string: String, pattern: String) -> Bool? {
+        // The empty pattern matches everything; NSRegularExpression refuses it.
+        if pattern.isEmpty { return true }
         guard let expression = expression(for: pattern) else { return nil }
         let range = NSRange(string.startIndex..<string.endIndex, in: string)
         return expression.firstMatch(in: string, options: [], range: range) != nil

@@ -24,10 +24,15 @@ public enum RFC3339 {
     /// Formats `date` as an RFC 3339 `date-time` in UTC with `Z`.
     ///
     /// The fraction is omitted when it rounds to zero microseconds, otherwise
-    /// written to microsecond precision (rounded to nearest) with trailing zeros
-    /// trimmed: `2024-03-01T09:00:00Z`, `2024-03-01T09:00:00.123Z`.
-    /// `Date` stores a `Double`, so far from 2001 (around year 9999) it only
-    /// resolves about 30 µs, and the printed microseconds reflect that.
+    /// written to microsecond precision with trailing zeros trimmed:
+    /// `2024-03-01T09:00:00Z`, `2024-03-01T09:00:00.123Z`. Precisely: the
+    /// shortest fraction of up to six digits that parses back to exactly this
+    /// `Date` is written; if there is none, the fraction rounded to the nearest
+    /// microsecond. So `parseDateTime` then `formatDateTime` gives back the
+    /// same text (trailing fraction zeros trimmed) for up to three fraction
+    /// digits in every year 0001–9999, and for up to six in years 1729–2273;
+    /// further from 2001 a `Date` (a `Double`) cannot tell single microseconds
+    /// apart, and the shortest text for the same `Date` is written.
     ///
     /// Dates outside years 0001–9999 have no RFC 3339 form; they are written
     /// with an expanded year (`10000-…`, `-0001-…`) that RFC 3339 parsers
@@ -141,10 +146,18 @@ public enum RFC3339 {
         interval = min(max(interval, -clampSeconds), clampSeconds)
 
         var whole = interval.rounded(.down)
-        var microseconds = Int(((interval - whole) * 1_000_000).rounded())
-        if microseconds >= 1_000_000 {
-            whole += 1
-            microseconds -= 1_000_000
+        var fraction = (digits: 0, width: 0)
+        if interval > whole {
+            if let shortest = shortestFraction(of: interval, whole: whole) {
+                fraction = shortest
+            } else {
+                let microseconds = Int(((interval - whole) * 1_000_000).rounded())
+                if microseconds >= 1_000_000 {
+                    whole += 1
+                } else {
+                    fraction = (microseconds, 6)
+                }
+            }
         }
         let unixSeconds = Int64(whole) + CivilCalendar.unixToReferenceDate
         var days = unixSeconds / 86_400
@@ -170,13 +183,36 @@ public enum RFC3339 {
         appendDigits(seconds / 60 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(seconds % 60, width: 2, to: &bytes)
-        if microseconds > 0 {
+        if fraction.digits > 0 {
             bytes.append(UInt8(ascii: "."))
-            appendDigits(microseconds, width: 6, to: &bytes)
+            appendDigits(fraction.digits, width: fraction.width, to: &bytes)
             while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
         }
         bytes.append(UInt8(ascii: "Z"))
         return (String(decoding: bytes, as: UTF8.self), (1...9999).contains(year))
+    }
+
+    /// The shortest fraction of at most six digits that ``parseDateTime(_:)``
+    /// turns back into exactly `interval`, as (digits, width): so a date parsed
+    /// from `.123` prints `.123` even where a `Double` cannot resolve single
+    /// microseconds. `nil` when no such fraction exists (then the caller rounds
+    /// to microseconds).
+    private static func shortestFraction(of interval: Double, whole: Double) -> (digits: Int, width: Int)? {
+        let fraction = interval - whole
+        var scale = 1.0
+        var nanosecondsPerUnit = 1_000_000_000
+        for width in 1...6 {
+            scale *= 10
+            nanosecondsPerUnit /= 10
+            let digits = (fraction * scale).rounded()
+            if digits >= scale { continue }
+            if digits == 0 { continue }
+            // The same expression parseDateTime evaluates.
+            if whole + Double(Int(digits) * nanosecondsPerUnit) / 1e9 == interval {
+                return (Int(digits), width)
+            }
+        }
+        return nil
     }
 
     /// Appends the decimal digits of a non-negative `value`, zero-padded to
