@@ -8,7 +8,9 @@ import Foundation
 /// `Decimal` holds exactly (at most 38 significant digits, exponent in range);
 /// anything else — `"12abc"`, `"1,5"`, `" 1"`, `"+1"`, `".5"`, too many digits —
 /// fails with `DecodingError.dataCorrupted`. For leniency a JSON number is also
-/// accepted (decoded as `Decimal` from its text by `JSONDecoder`).
+/// accepted, decoded as `Decimal` from its text by the decoder (`JSONDecoder`
+/// is exact up to 38 significant digits and silently drops digits beyond;
+/// only the string form can be checked for that).
 ///
 /// Encoding writes a plain string with no exponent (`1E+3` → `"1000"`).
 /// `Decimal` does not keep scale, so trailing fractional zeros are not

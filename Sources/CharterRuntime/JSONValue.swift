@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Numbers keep their exact value: integers that fit in `Int64` decode as
 /// ``integer(_:)``, every other number as ``number(_:)`` carrying a `Decimal`
-/// decoded from the number's text (never through `Double`).
+/// decoded from the number's text (never through `Double`). `Decimal` holds
+/// 38 significant digits; `JSONDecoder` drops digits beyond that.
 ///
 /// Equality and hashing compare numbers by value, so `.integer(1)` equals
 /// `.number(1)` and `.number(1.0)` — JSON (and JSON Schema's `const`, `enum`

@@ -34,7 +34,7 @@ public enum Nullable<Wrapped> {
     }
 
     /// Transforms the wrapped value, keeping ``null`` as it is.
-    public func map<T, E: Error>(_ transform: (Wrapped) throws(E) -> T) throws(E) -> Nullable<T> {
+    public func map<T>(_ transform: (Wrapped) throws -> T) rethrows -> Nullable<T> {
         switch self {
         case .null: return .null
         case .value(let wrapped): return .value(try transform(wrapped))
