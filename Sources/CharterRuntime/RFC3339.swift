@@ -36,8 +36,9 @@ public enum RFC3339 {
     ///
     /// Dates outside years 0001–9999 have no RFC 3339 form; they are written
     /// with an expanded year (`10000-…`, `-0001-…`) that RFC 3339 parsers
-    /// reject (``RFC3339DateTime`` refuses to encode them). Non-finite dates are
-    /// clamped to about ±300 million years.
+    /// reject (``RFC3339DateTime`` refuses to encode them). So that formatting
+    /// never traps, infinite dates are clamped to about ±300 million years and
+    /// NaN is written as the reference date, 2001-01-01T00:00:00Z.
     public static func formatDateTime(_ date: Date) -> String {
         format(date).text
     }
