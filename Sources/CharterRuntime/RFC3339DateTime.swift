@@ -1,0 +1,47 @@
+import Foundation
+
+/// Wire-format wrapper for a JSON Schema `date-time`: a `Date` carried as an
+/// RFC 3339 string.
+///
+/// Decoding accepts everything ``RFC3339/parseDateTime(_:)`` accepts and fails
+/// with `DecodingError.dataCorrupted` (quoting the string) otherwise; encoding
+/// writes ``RFC3339/formatDateTime(_:)``'s UTC form. Generated code uses it as
+/// `try c.decode(RFC3339DateTime.self, forKey: k).value` and
+/// `try c.encode(RFC3339DateTime(date), forKey: k)`, independent of the
+/// coder's date strategy.
+public struct RFC3339DateTime: Codable, Hashable, Sendable {
+    /// The instant.
+    public var value: Date
+
+    /// Wraps `value`.
+    public init(_ value: Date) {
+        self.value = value
+    }
+
+    /// Decodes an RFC 3339 `date-time` string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let string = try container.decode(String.self)
+        guard let date = RFC3339.parseDateTime(string) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "Expected an RFC 3339 date-time (e.g. 2024-03-01T09:00:00Z), got \"\(string)\"."
+            )
+        }
+        value = date
+    }
+
+    /// Encodes the RFC 3339 string in UTC; throws `EncodingError.invalidValue`
+    /// for a date outside years 0001–9999, which RFC 3339 cannot express.
+    public func encode(to encoder: any Encoder) throws {
+        let (text, inRange) = RFC3339.format(value)
+        guard inRange else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: encoder.codingPath,
+                debugDescription: "Date \(text) is outside the RFC 3339 year range 0001-9999."
+            ))
+        }
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

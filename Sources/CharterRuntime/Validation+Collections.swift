@@ -1,0 +1,88 @@
+extension Validation {
+    /// `minItems`: at least `limit` elements.
+    public static func minItems<C: Collection>(
+        _ items: C, _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        let count = items.count
+        guard count < limit else { return }
+        issues.append(ValidationIssue(
+            path: path, keyword: "minItems", message: "must have at least \(limit) \(noun(limit, "item")) (has \(count))"
+        ))
+    }
+
+    /// `maxItems`: at most `limit` elements.
+    public static func maxItems<C: Collection>(
+        _ items: C, _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        let count = items.count
+        guard count > limit else { return }
+        issues.append(ValidationIssue(
+            path: path, keyword: "maxItems", message: "must have at most \(limit) \(noun(limit, "item")) (has \(count))"
+        ))
+    }
+
+    /// `uniqueItems`: no two elements equal. One issue names the first
+    /// repeated element's positions and how many elements repeat an earlier one.
+    public static func uniqueItems<C: Collection>(
+        _ items: C, at path: String, into issues: inout [ValidationIssue]
+    ) where C.Element: Hashable {
+        var firstIndex: [C.Element: Int] = [:]
+        firstIndex.reserveCapacity(items.count)
+        var firstDuplicate: (Int, Int)?
+        var duplicates = 0
+        for (index, item) in items.enumerated() {
+            if let earlier = firstIndex[item] {
+                duplicates += 1
+                if firstDuplicate == nil { firstDuplicate = (earlier, index) }
+            } else {
+                firstIndex[item] = index
+            }
+        }
+        guard let (earlier, later) = firstDuplicate else { return }
+        let more = duplicates > 1 ? "; \(duplicates) items repeat an earlier one" : ""
+        issues.append(ValidationIssue(
+            path: path, keyword: "uniqueItems", message: "must not contain equal items (items \(earlier) and \(later) are equal\(more))"
+        ))
+    }
+
+    /// `minProperties` for a dictionary of members.
+    public static func minProperties<V>(
+        _ object: [String: V], _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        minProperties(count: object.count, limit, at: path, into: &issues)
+    }
+
+    /// `maxProperties` for a dictionary of members.
+    public static func maxProperties<V>(
+        _ object: [String: V], _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        maxProperties(count: object.count, limit, at: path, into: &issues)
+    }
+
+    /// `minProperties` given the member count (for a struct: its non-nil
+    /// properties plus its additional properties).
+    public static func minProperties(
+        count: Int, _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        guard count < limit else { return }
+        issues.append(ValidationIssue(
+            path: path, keyword: "minProperties",
+            message: "must have at least \(limit) \(noun(limit, "property", "properties")) (has \(count))"
+        ))
+    }
+
+    /// `maxProperties` given the member count.
+    public static func maxProperties(
+        count: Int, _ limit: Int, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        guard count > limit else { return }
+        issues.append(ValidationIssue(
+            path: path, keyword: "maxProperties",
+            message: "must have at most \(limit) \(noun(limit, "property", "properties")) (has \(count))"
+        ))
+    }
+
+    private static func noun(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        count == 1 ? singular : plural ?? singular + "s"
+    }
+}

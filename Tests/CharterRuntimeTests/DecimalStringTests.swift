@@ -1,0 +1,101 @@
+import CharterRuntime
+import Foundation
+import XCTest
+
+final class DecimalStringTests: XCTestCase {
+    /// Wire string → value → wire string.
+    func testValidStringsDecodeExactly() throws {
+        let rows: [(wire: String, encoded: String, line: UInt)] = [
+            ("19.99", "19.99", #line),
+            ("0.1", "0.1", #line),
+            ("0.01", "0.01", #line),
+            ("-0.000000001", "-0.000000001", #line),
+            ("0", "0", #line),
+            ("-0", "0", #line),
+            ("100", "100", #line),
+            ("19.90", "19.9", #line),  // Decimal keeps no scale: trailing zeros drop
+            ("1.000", "1", #line),
+            ("1e3", "1000", #line),
+            ("1E+3", "1000", #line),
+            ("2.5e-3", "0.0025", #line),
+            ("-12.5E1", "-125", #line),
+            ("123456789012345678901234567890", "123456789012345678901234567890", #line),
+            ("12345678901234567890.1234567890", "12345678901234567890.123456789", #line),
+            ("-9999999999999999999999999999.99", "-9999999999999999999999999999.99", #line),
+            ("99999999999999999999999999999999999999", "99999999999999999999999999999999999999", #line),  // 38 digits
+            ("0.00000000000000000000000000000000000001", "0.00000000000000000000000000000000000001", #line),
+        ]
+        for row in rows {
+            let decoded = try decodeJSON(DecimalString.self, "\"\(row.wire)\"")
+            XCTAssertEqual(decoded.value, dec(row.wire), row.wire, line: row.line)
+            XCTAssertEqual(try encodeJSON(decoded), "\"\(row.encoded)\"", row.wire, line: row.line)
+            XCTAssertEqual(DecimalString(row.wire)?.value, decoded.value, line: row.line)
+        }
+    }
+
+    func testInvalidStringsAreRejected() {
+        let rows: [(wire: String, line: UInt)] = [
+            ("12abc", #line), ("", #line), (" 1", #line), ("1 ", #line), ("+1", #line),
+            (".5", #line), ("5.", #line), ("01", #line), ("-01.5", #line), ("00", #line),
+            ("1,5", #line), ("1.5.5", #line), ("1e", #line), ("1e+", #line), ("1e1.5", #line),
+            ("--1", #line), ("-", #line), ("NaN", #line), ("Infinity", #line), ("0x10", #line),
+            ("١٢", #line), ("1_000", #line), ("1\u{0}", #line),
+            ("1234567890123456789012345678901234567890123", #line),  // 43 digits: not exact
+            ("1.23456789012345678901234567890123456789", #line),     // 39 significant digits
+            ("1e200", #line), ("1e-200", #line), ("1e99999999999999999999", #line),
+        ]
+        for row in rows {
+            XCTAssertNil(DecimalString(row.wire), row.wire, line: row.line)
+            let json = String(decoding: try! JSONEncoder().encode(row.wire), as: UTF8.self)
+            XCTAssertThrowsError(try decodeJSON(DecimalString.self, json), row.wire, line: row.line) { error in
+                XCTAssertTrue(decodingMessage(error).contains("\"\(row.wire)\""), "quotes the input", line: row.line)
+            }
+        }
+    }
+
+    func testJSONNumbersAreAcceptedExactly() throws {
+        let rows: [(json: String, expected: String, line: UInt)] = [
+            ("19.99", "19.99", #line),
+            ("0.1", "0.1", #line),
+            ("-5", "-5", #line),
+            ("12345678901234567890.123456789", "12345678901234567890.123456789", #line),
+        ]
+        for row in rows {
+            let decoded = try decodeJSON(DecimalString.self, row.json)
+            XCTAssertEqual(decoded.value, dec(row.expected), line: row.line)
+            XCTAssertEqual(try encodeJSON(decoded), "\"\(row.expected)\"", line: row.line)
+        }
+    }
+
+    func testOtherJSONIsATypeMismatch() {
+        for json in ["true", "null", "[]", "{}"] {
+            XCTAssertThrowsError(try decodeJSON(DecimalString.self, json), json)
+        }
+    }
+
+    func testEncodingNeverPassesThroughDouble() throws {
+        // 0.1 + 0.2 is exactly 0.3 in Decimal; through Double it would not be.
+        let sum = DecimalString(dec("0.1") + dec("0.2"))
+        XCTAssertEqual(try encodeJSON(sum), #""0.3""#)
+        XCTAssertEqual(try encodeJSON([DecimalString(dec("1e-20"))]), #"["0.00000000000000000001"]"#)
+        XCTAssertEqual(DecimalString(dec("1e30")).string, "1000000000000000000000000000000")
+        XCTAssertThrowsError(try encodeJSON(DecimalString(.nan)))
+        XCTAssertNil(DecimalString(.nan).string)
+    }
+
+    func testInStructWithArrays() throws {
+        struct Line: Codable, Equatable {
+            var prices: [Decimal]
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: AnyCodingKey.self)
+                prices = try c.decode([DecimalString].self, forKey: AnyCodingKey("prices")).map(\.value)
+            }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: AnyCodingKey.self)
+                try c.encode(prices.map(DecimalString.init), forKey: AnyCodingKey("prices"))
+            }
+        }
+        let json = #"{"prices":["19.99","0.05","1000000.01"]}"#
+        XCTAssertEqual(try encodeJSON(try decodeJSON(Line.self, json)), json)
+    }
+}
