@@ -13,7 +13,8 @@ extension JSONParser {
                 throw fail("unexpected end of input in literal '\(name)'", at: p)
             }
             guard bytes[p] == word[k] else {
-                throw fail("expected '\(name)', found \(try describeCharacter(at: p))", at: p)
+                // Name the whole misspelt word ("expected a value, found 'truth'").
+                throw valueStartError(at: i)
             }
         }
         i += word.count
