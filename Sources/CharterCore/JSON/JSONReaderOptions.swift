@@ -3,6 +3,10 @@ public struct JSONReaderOptions: Sendable {
     /// The deepest nesting of arrays and objects accepted; a document nested
     /// deeper is rejected with "nesting deeper than N levels". The top-level
     /// container is level 1. Default 512.
+    ///
+    /// The reader itself never recurses, whatever the limit; but comparing,
+    /// hashing, writing and releasing a tree recurse once per level, so keep the
+    /// limit in the low thousands.
     public var maxDepth: Int
     /// Whether an object may repeat a key. RFC 8259 only says keys SHOULD be
     /// unique; Charter rejects duplicates by default because a contract with two

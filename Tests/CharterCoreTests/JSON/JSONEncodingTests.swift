@@ -90,6 +90,18 @@ final class JSONEncodingTests: XCTestCase {
         }
     }
 
+    func testEmptyInputsAndDataSlices() throws {
+        XCTAssertEqual(parseError([UInt8]())?.position, .start)
+        XCTAssertThrowsError(try JSONReader.parse(Data())) { error in
+            XCTAssertEqual((error as? JSONParseError)?.message, "unexpected end of input, expected a value")
+        }
+        XCTAssertThrowsError(try JSONReader.parse(""))
+        // A Data slice is read from its own start: offsets are relative to it.
+        let slice = Data("xx[1, 2]".utf8).dropFirst(2)
+        let node = try JSONReader.parse(slice)
+        XCTAssertEqual(node[1]?.position, SourcePosition(line: 1, column: 5, offset: 4))
+    }
+
     func testColumnsAfterEscapedStringsWithNonASCII() throws {
         let node = try XCTUnwrap(parseOrFail("[\"é\\n😀\", \"\\u00e9ü\", 1]"))
         XCTAssertEqual(node[1]?.position.description, "1:10")
