@@ -1,0 +1,137 @@
+/// Serialises ``JSONNode``s back to JSON text, deterministically.
+///
+/// - Numbers are written as their literal (never reformatted).
+/// - Strings are escaped per RFC 8259: `"` and `\` are escaped, control
+///   characters use `\b \f \n \r \t` or `\u00XX`, and U+2028 / U+2029 are written
+///   `\u2028` / `\u2029` (so output is also valid JavaScript); everything else,
+///   including non-ASCII and `/`, is written as is.
+/// - Compact output has no whitespace; pretty output indents by two spaces, puts
+///   one member or element per line, writes `"key": value`, and keeps empty
+///   containers as `{}` and `[]`. No trailing newline is added.
+/// - Members keep their order unless `sortKeys` is set; sorting is by Unicode
+///   scalar values (locale-independent), stable for repeated keys.
+///
+/// Writing recurses once per nesting level, which is fine for the reader's depth
+/// limit (512 by default).
+public enum JSONWriter {
+    /// Writes `node` as JSON text.
+    public static func write(_ node: JSONNode, pretty: Bool = false, sortKeys: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(node.value, into: &out, pretty: pretty, sortKeys: sortKeys, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `value` as JSON text.
+    public static func write(_ value: JSONValue, pretty: Bool = false, sortKeys: Bool = false) -> String {
+        write(JSONNode(value), pretty: pretty, sortKeys: sortKeys)
+    }
+
+    /// `string` as a JSON string literal, quotes included, escaped as described above.
+    public static func quoted(_ string: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(string.utf8.count + 2)
+        appendString(string, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, sortKeys: Bool, indent: Int) {
+        switch value {
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n):
+            out.append(contentsOf: n.literal.utf8)
+        case .string(let s):
+            appendString(s, to: &out)
+        case .array(let elements):
+            if elements.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (k, element) in elements.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, indent: indent + 1) }
+                write(element.value, into: &out, pretty: pretty, sortKeys: sortKeys, indent: indent + 1)
+            }
+            if pretty { newline(&out, indent: indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            var members = object.members
+            if sortKeys {
+                // Stable: enumerate to break ties between repeated keys by source order.
+                members = members.enumerated().sorted { a, b in
+                    if ExactString.equal(a.element.key, b.element.key) { return a.offset < b.offset }
+                    return ExactString.less(a.element.key, b.element.key)
+                }.map(\.element)
+            }
+            out.append(UInt8(ascii: "{"))
+            for (k, member) in members.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, indent: indent + 1) }
+                appendString(member.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                write(member.value.value, into: &out, pretty: pretty, sortKeys: sortKeys, indent: indent + 1)
+            }
+            if pretty { newline(&out, indent: indent) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ out: inout [UInt8], indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func appendString(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = string.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x08:
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+            case 0x0C:
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+            case 0x0A:
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0x00..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            case 0xE2:
+                // U+2028 is E2 80 A8 and U+2029 is E2 80 A9.
+                let second = utf8.index(after: index)
+                let third = second == utf8.endIndex ? second : utf8.index(after: second)
+                if third != utf8.endIndex, utf8[second] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
+                    out.append(contentsOf: (utf8[third] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index = third
+                } else {
+                    out.append(byte)
+                }
+            default:
+                out.append(byte)
+            }
+            index = utf8.index(after: index)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,87 @@
+import XCTest
+@testable import CharterCore
+
+final class JSONWriterTests: XCTestCase {
+    func testCompactOutputKeepsOrderAndLiterals() throws {
+        let text = "{\"b\":[1,2.50,{\"c\":null}],\"a\":\"x\",\"t\":true,\"f\":false,\"e\":{},\"z\":[],\"n\":-1E+5}"
+        let root = try XCTUnwrap(parseOrFail(text))
+        XCTAssertEqual(JSONWriter.write(root), text)
+        let spaced = try XCTUnwrap(parseOrFail("{ \"b\" : [ 1 , 2.50 , { \"c\" : null } ] ,\n \"a\" : \"x\" , \"t\" : true , \"f\" : false , \"e\" : { } , \"z\" : [ ] , \"n\" : -1E+5 }"))
+        XCTAssertEqual(JSONWriter.write(spaced), text)
+    }
+
+    func testPrettyOutput() throws {
+        let root = try XCTUnwrap(parseOrFail("{\"name\":\"Widget\",\"tags\":[\"a\",\"b\"],\"price\":{\"amount\":19.990,\"currency\":\"EUR\"},\"empty\":{},\"none\":[],\"nested\":[[1],{}]}"))
+        let expected = """
+        {
+          "name": "Widget",
+          "tags": [
+            "a",
+            "b"
+          ],
+          "price": {
+            "amount": 19.990,
+            "currency": "EUR"
+          },
+          "empty": {},
+          "none": [],
+          "nested": [
+            [
+              1
+            ],
+            {}
+          ]
+        }
+        """
+        XCTAssertEqual(JSONWriter.write(root, pretty: true), expected)
+        XCTAssertEqual(JSONWriter.write(JSONNode(.number(JSONNumber(7))), pretty: true), "7")
+    }
+
+    func testSortedKeysUseScalarOrderAndAreStable() throws {
+        let root = try XCTUnwrap(parseOrFail("{\"b\":1,\"a\":{\"z\":1,\"y\":2},\"B\":3,\"é\":4,\"e\":5,\"a\":6}",
+                                             options: .init(allowDuplicateKeys: true)))
+        XCTAssertEqual(JSONWriter.write(root, sortKeys: true),
+                       "{\"B\":3,\"a\":{\"y\":2,\"z\":1},\"a\":6,\"b\":1,\"e\":5,\"é\":4}")
+        XCTAssertEqual(JSONWriter.write(root, pretty: true, sortKeys: true).split(separator: "\n").count, 11)
+    }
+
+    /// Rows: string value → its JSON literal.
+    func testStringEscaping() {
+        let rows: [(String, String)] = [
+            ("plain", "\"plain\""), ("", "\"\""), ("q\"uote", "\"q\\\"uote\""), ("back\\slash", "\"back\\\\slash\""),
+            ("a/b", "\"a/b\""), ("\u{8}\u{C}\n\r\t", "\"\\b\\f\\n\\r\\t\""), ("\u{0}\u{1}\u{1F}", "\"\\u0000\\u0001\\u001f\""),
+            ("\u{7F}", "\"\u{7F}\""), ("é😀", "\"é😀\""), ("\u{2028}x\u{2029}", "\"\\u2028x\\u2029\""),
+            ("\u{2027}\u{202A}", "\"\u{2027}\u{202A}\""), ("e\u{301}", "\"e\u{301}\""),
+        ]
+        for (value, literal) in rows {
+            XCTAssertEqual(JSONWriter.quoted(value), literal, value.debugDescription)
+            XCTAssertEqual(JSONWriter.write(JSONNode(.string(value))), literal)
+            // And the literal reads back as exactly the same scalars.
+            XCTAssertEqual(parseOrFail(literal)?.string.map { Array($0.unicodeScalars) }, Array(value.unicodeScalars))
+        }
+    }
+
+    func testRoundTripGivesEqualNodes() throws {
+        let documents = [
+            "{\"a\":[1,1.0,1e2,-0,\"\\u00e9\\ud83d\\ude00\\n\"],\"b\":{\"c\":{\"d\":[[],[{}]]}},\"\":null}",
+            "[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0001\\u2028\", 123456789012345678901234567890, 1e400, true, false, null]",
+            "\"top-level string\"",
+            "  42  ",
+        ]
+        for text in documents {
+            let node = try XCTUnwrap(parseOrFail(text))
+            for pretty in [false, true] {
+                for sortKeys in [false, true] {
+                    let written = JSONWriter.write(node, pretty: pretty, sortKeys: sortKeys)
+                    let reread = try JSONReader.parse(written)
+                    XCTAssertEqual(reread, node, written)
+                    XCTAssertEqual(JSONWriter.write(reread, pretty: pretty, sortKeys: sortKeys), written, "stable output")
+                }
+            }
+        }
+    }
+
+    func testWritingAValue() {
+        XCTAssertEqual(JSONWriter.write(JSONValue.array([JSONNode(.null), JSONNode(.bool(true))])), "[null,true]")
+    }
+}
