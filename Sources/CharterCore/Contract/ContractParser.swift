@@ -1,0 +1,316 @@
+/// Reads the `x-contract` extension into a ``Contract``, walking the schemas it holds (parameters,
+/// bodies, payloads) so their `$ref`s resolve like any other. Shape errors are positioned diagnostics;
+/// policy checks (missing SLA, …) belong to lint, not here.
+struct ContractParser {
+    let session: LoadSession
+    let document: DocumentID
+    let base: URIReference
+
+    init(session: LoadSession, document: DocumentID, base: URIReference) {
+        self.session = session
+        self.document = document
+        self.base = base
+    }
+
+    static let extensionPointer = JSONPointer.root.appending("x-contract")
+
+    func parse(_ node: JSONNode) -> Contract? {
+        let root = Fields(parser: self, node: node, pointer: Self.extensionPointer)
+        guard root.isObject else { return nil }
+        let name = root.string("name", required: true) ?? ""
+        if !name.isEmpty, !Self.isKebabCase(name) {
+            root.error("name", "contract name \"\(name)\" must be kebab-case (lowercase letters, digits and -)")
+        }
+        let versionText = root.string("version", required: true)
+        var version = SemanticVersion(major: 0, minor: 0, patch: 0)
+        if let versionText {
+            if let parsed = SemanticVersion(versionText) {
+                version = parsed
+            } else {
+                root.error("version", "version \"\(versionText)\" is not a semantic version MAJOR.MINOR.PATCH")
+            }
+        }
+        var contract = Contract(
+            name: name, domain: root.string("domain"), version: version, owner: nil, lifecycle: nil, compatibility: nil,
+            securitySchemes: [], operations: [], events: [], feeds: [], location: root.location)
+        if let owner = root.object("owner") {
+            var contact: [String: String] = [:]
+            if let contactFields = owner.object("contact") {
+                for member in contactFields.members {
+                    if let text = member.value.string { contact[member.key] = text } else { contactFields.error(member.key, "must be a string") }
+                }
+            }
+            contract.owner = Contract.Owner(team: owner.string("team"), businessDomain: owner.string("businessDomain"), contact: contact)
+        }
+        if let lifecycle = root.object("lifecycle") {
+            let statusText = lifecycle.string("status", required: true) ?? "active"
+            let status = Contract.LifecycleStatus(rawValue: statusText) ?? {
+                lifecycle.error("status", "lifecycle status \"\(statusText)\" must be one of draft, active, deprecated, retired")
+                return .active
+            }()
+            contract.lifecycle = Contract.Lifecycle(
+                status: status, since: lifecycle.string("since"), sunset: lifecycle.string("sunset"),
+                successor: lifecycle.string("successor"))
+        }
+        if let text = root.string("compatibility") {
+            contract.compatibility = CompatibilityMode(rawValue: text)
+            if contract.compatibility == nil {
+                root.error("compatibility", "compatibility \"\(text)\" must be one of " + CompatibilityMode.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        if let security = root.object("security") {
+            for member in security.members {
+                guard let scheme = security.object(member.key) else { continue }
+                contract.securitySchemes.append(SecurityScheme(
+                    name: member.key, type: scheme.string("type", required: true) ?? "", description: scheme.string("description"),
+                    keyLocation: scheme.string("in"), keyName: scheme.string("name"), httpScheme: scheme.string("scheme"),
+                    tokenURL: scheme.string("tokenUrl"), scopes: scheme.object("scopes")?.members.map(\.key) ?? [],
+                    location: scheme.location))
+            }
+        }
+        if let operations = root.object("operations") {
+            for member in operations.members {
+                if let fields = operations.object(member.key) { contract.operations.append(parseOperation(member.key, fields)) }
+            }
+        }
+        if let events = root.object("events") {
+            for member in events.members {
+                if let fields = events.object(member.key) { contract.events.append(parseEvent(member.key, fields)) }
+            }
+        }
+        if let feeds = root.object("feeds") {
+            for member in feeds.members {
+                if let fields = feeds.object(member.key) { contract.feeds.append(parseFeed(member.key, fields)) }
+            }
+        }
+        return contract
+    }
+
+    func parseOperation(_ id: String, _ fields: Fields) -> ContractOperation {
+        let method = (fields.string("method", required: true) ?? "GET").uppercased()
+        if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(method) {
+            fields.error("method", "unknown HTTP method \"\(method)\"")
+        }
+        let path = fields.string("path", required: true) ?? "/"
+        if !path.hasPrefix("/") { fields.error("path", "path \"\(path)\" must start with /") }
+        var operation = ContractOperation(
+            id: id, summary: fields.string("summary"), description: fields.string("description"), tags: fields.strings("tags"),
+            deprecated: fields.bool("deprecated") ?? false, method: method, path: path, parameters: [], request: nil,
+            responses: [], auth: fields.object("auth").map(parseAuth), idempotency: nil, sla: nil, rateLimit: nil,
+            location: fields.location)
+        for parameter in fields.objects("parameters") {
+            let locationText = parameter.string("in", required: true) ?? "query"
+            let location = ParameterLocation(rawValue: locationText) ?? {
+                parameter.error("in", "parameter location \"\(locationText)\" must be path, query or header")
+                return .query
+            }()
+            operation.parameters.append(Parameter(
+                name: parameter.string("name", required: true) ?? "", location: location,
+                required: parameter.bool("required") ?? (location == .path), description: parameter.string("description"),
+                schema: parameter.schema("schema"), sourceLocation: parameter.location))
+        }
+        if let request = fields.object("request") { operation.request = parseBody(request, defaultRequired: true) }
+        if let responses = fields.object("responses") {
+            for member in responses.members {
+                guard let response = responses.object(member.key) else { continue }
+                let body = response.has("schema") ? parseBody(response, defaultRequired: true) : nil
+                var headers: [(name: String, schema: SchemaID?)] = []
+                if let headerFields = response.object("headers") {
+                    for header in headerFields.members {
+                        headers.append((header.key, headerFields.object(header.key)?.schema("schema")))
+                    }
+                }
+                operation.responses.append(Response(
+                    status: member.key, description: response.string("description"), body: body, headers: headers,
+                    location: response.location))
+            }
+        }
+        if let idempotency = fields.object("idempotency") {
+            operation.idempotency = Idempotency(
+                required: idempotency.bool("required") ?? false, keyHeader: idempotency.string("keyHeader"),
+                retention: idempotency.string("retention"))
+        }
+        if let sla = fields.object("sla") {
+            operation.sla = OperationSLA(latencyP99Ms: sla.int("latencyP99Ms"), availability: sla.double("availability"), timeoutMs: sla.int("timeoutMs"))
+        }
+        if let limit = fields.object("rateLimit") {
+            operation.rateLimit = RateLimit(
+                quota: limit.int("quota", required: true) ?? 0, window: limit.string("window", required: true) ?? "",
+                scope: limit.string("scope"))
+        }
+        return operation
+    }
+
+    func parseBody(_ fields: Fields, defaultRequired: Bool) -> Body {
+        Body(
+            contentType: fields.string("contentType") ?? "application/json", required: fields.bool("required") ?? defaultRequired,
+            schema: fields.schema("schema"), location: fields.location)
+    }
+
+    func parseAuth(_ fields: Fields) -> AuthRequirement {
+        AuthRequirement(scheme: fields.string("scheme", required: true) ?? "", scopes: fields.strings("scopes"), location: fields.location)
+    }
+
+    func parseEvent(_ name: String, _ fields: Fields) -> ContractEvent {
+        var event = ContractEvent(
+            name: name, summary: fields.string("summary"), description: fields.string("description"),
+            deprecated: fields.bool("deprecated") ?? false, topic: fields.string("topic"), payload: fields.schema("payload", required: true),
+            orderingKey: [], delivery: fields.string("delivery"), maxLagMs: fields.object("sla")?.int("maxLagMs"), retry: nil,
+            deadLetter: nil, publish: fields.object("publish").map(parseAccess), subscribe: fields.object("subscribe").map(parseAccess),
+            location: fields.location)
+        for (index, text) in fields.strings("orderingKey").enumerated() {
+            if let pointer = try? JSONPointer(parsing: text) {
+                event.orderingKey.append(pointer)
+            } else {
+                fields.error("orderingKey", "ordering key \"\(text)\" is not a JSON pointer", index: index)
+            }
+        }
+        if let delivery = event.delivery, !["at-least-once", "at-most-once", "exactly-once"].contains(delivery) {
+            fields.error("delivery", "delivery \"\(delivery)\" must be at-least-once, at-most-once or exactly-once")
+        }
+        if let retry = fields.object("retry") {
+            event.retry = RetryPolicy(
+                maxAttempts: retry.int("maxAttempts"), backoff: retry.string("backoff"), initialDelayMs: retry.int("initialDelayMs"),
+                maxDelayMs: retry.int("maxDelayMs"))
+        }
+        if let deadLetter = fields.object("deadLetter") {
+            event.deadLetter = DeadLetterPolicy(topic: deadLetter.string("topic"), retention: deadLetter.string("retention"))
+        }
+        return event
+    }
+
+    func parseAccess(_ fields: Fields) -> AccessPolicy {
+        AccessPolicy(auth: fields.object("auth").map(parseAuth), allowed: fields.strings("allowed"))
+    }
+
+    func parseFeed(_ name: String, _ fields: Fields) -> ContractFeed {
+        let schedule = fields.object("schedule")
+        return ContractFeed(
+            name: name, summary: fields.string("summary"), description: fields.string("description"),
+            payload: fields.schema("payload", required: true), format: fields.string("format"), transport: fields.string("transport"),
+            cron: schedule?.string("cron"), timezone: schedule?.string("timezone"),
+            deliveredWithin: fields.object("sla")?.string("deliveredWithin"), producer: fields.string("producer"),
+            consumers: fields.strings("consumers"), location: fields.location)
+    }
+
+    static func isKebabCase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, (0x61...0x7A).contains(first.value) else { return false }
+        return text.unicodeScalars.allSatisfy { (0x61...0x7A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-" }
+    }
+
+    /// Typed access to one JSON object of the extension, reporting shape errors with positions.
+    struct Fields {
+        let parser: ContractParser
+        let node: JSONNode
+        let pointer: JSONPointer
+
+        var isObject: Bool {
+            if node.object != nil { return true }
+            parser.session.bag.add(.error("expected an object", at: location, code: "contract.invalid"))
+            return false
+        }
+
+        var location: SourceLocation { parser.session.location(parser.document, pointer, node.position) }
+        var members: [JSONMember] { node.object?.members ?? [] }
+
+        func has(_ key: String) -> Bool { node.object?[key] != nil }
+
+        func error(_ key: String, _ message: String, index: Int? = nil) {
+            let value = node.object?[key]
+            var at = pointer.appending(key)
+            var position = value?.position ?? node.position
+            if let index, let element = value?.array?[index] {
+                at = at.appending(String(index))
+                position = element.position
+            }
+            parser.session.bag.add(.error(message, at: parser.session.location(parser.document, at, position), code: "contract.invalid"))
+        }
+
+        private func value(_ key: String, required: Bool) -> JSONNode? {
+            guard let value = node.object?[key] else {
+                if required {
+                    parser.session.bag.add(.error("missing required field \"\(key)\"", at: location, code: "contract.invalid"))
+                }
+                return nil
+            }
+            return value
+        }
+
+        func string(_ key: String, required: Bool = false) -> String? {
+            guard let value = value(key, required: required) else { return nil }
+            guard let text = value.string else {
+                error(key, "\"\(key)\" must be a string")
+                return nil
+            }
+            return text
+        }
+
+        func bool(_ key: String) -> Bool? {
+            guard let value = value(key, required: false) else { return nil }
+            guard let flag = value.bool else {
+                error(key, "\"\(key)\" must be a boolean")
+                return nil
+            }
+            return flag
+        }
+
+        func int(_ key: String, required: Bool = false) -> Int? {
+            guard let value = value(key, required: required) else { return nil }
+            guard case .number(let number) = value.value, number.isInteger, let int = number.intValue else {
+                error(key, "\"\(key)\" must be an integer")
+                return nil
+            }
+            return int
+        }
+
+        func double(_ key: String) -> Double? {
+            guard let value = value(key, required: false) else { return nil }
+            guard case .number(let number) = value.value else {
+                error(key, "\"\(key)\" must be a number")
+                return nil
+            }
+            return number.doubleValue
+        }
+
+        func strings(_ key: String) -> [String] {
+            guard let value = value(key, required: false) else { return [] }
+            guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
+                error(key, "\"\(key)\" must be an array of strings")
+                return []
+            }
+            return array.compactMap(\.string)
+        }
+
+        func object(_ key: String) -> Fields? {
+            guard let value = value(key, required: false) else { return nil }
+            guard value.object != nil else {
+                error(key, "\"\(key)\" must be an object")
+                return nil
+            }
+            return Fields(parser: parser, node: value, pointer: pointer.appending(key))
+        }
+
+        func objects(_ key: String) -> [Fields] {
+            guard let value = value(key, required: false) else { return [] }
+            guard let array = value.array else {
+                error(key, "\"\(key)\" must be an array of objects")
+                return []
+            }
+            return array.enumerated().compactMap { index, element in
+                guard element.object != nil else {
+                    error(key, "\"\(key)\" must hold objects", index: index)
+                    return nil
+                }
+                return Fields(parser: parser, node: element, pointer: pointer.appending(key).appending(String(index)))
+            }
+        }
+
+        /// Walks the JSON Schema stored under `key`.
+        func schema(_ key: String, required: Bool = false) -> SchemaID? {
+            guard let value = value(key, required: required) else { return nil }
+            return parser.session.walk(
+                value, document: parser.document, pointer: pointer.appending(key), base: parser.base, depth: 1,
+                legacyID: false)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// The effective shape of a schema once `allOf` members and a `$ref` with sibling keywords are folded
+/// into one: what a generator needs to decide the type, without caring how the contract composed it.
+struct MergedSchema {
+    /// The schema the view was built from.
+    var origin: SchemaID
+    /// Intersection of every `type` seen (nil: unconstrained).
+    var types: [JSONType]?
+    /// Properties by name, in first-seen order; each with the schema that wins.
+    var properties: [(name: String, schema: SchemaID)] = []
+    /// Union of every `required`.
+    var required: Set<String> = []
+    /// The first `additionalProperties` seen.
+    var additionalProperties: SchemaID?
+    /// Every `patternProperties` entry.
+    var patternProperties: [NamedSchema] = []
+    /// The first `items` seen.
+    var items: SchemaID?
+    /// The first `prefixItems` seen.
+    var prefixItems: [SchemaID] = []
+    /// The first `enum` seen.
+    var enumValues: [JSONNode]?
+    /// The first `const` seen.
+    var constValue: JSONNode?
+    /// The first `format` seen.
+    var format: String?
+    /// The first `oneOf` or `anyOf` seen.
+    var alternatives: [SchemaID] = []
+    /// The schema that holds ``alternatives``.
+    var alternativesOwner: SchemaID?
+    /// The first discriminator seen.
+    var discriminator: SchemaDiscriminator?
+    /// Constraints, first-seen wins per keyword.
+    var constraints = IRConstraints()
+    /// The first `x-transitions` seen.
+    var transitions: [(from: String, to: [String])]?
+    /// Whether any member says `false` (nothing validates).
+    var isFalse = false
+    /// Whether any part is deprecated.
+    var deprecated = false
+
+    /// Whether the view constrains nothing at all.
+    var isUnconstrained: Bool {
+        types == nil && properties.isEmpty && additionalProperties == nil && patternProperties.isEmpty && items == nil
+            && prefixItems.isEmpty && enumValues == nil && constValue == nil && alternatives.isEmpty && format == nil
+            && required.isEmpty
+    }
+
+    /// Builds the merged view of `id` in `graph`.
+    init(_ id: SchemaID, in graph: SchemaGraph) {
+        origin = id
+        var visited: Set<SchemaID> = []
+        fold(id, graph, &visited, isRoot: true)
+    }
+
+    private mutating func fold(_ id: SchemaID, _ graph: SchemaGraph, _ visited: inout Set<SchemaID>, isRoot: Bool) {
+        guard visited.insert(id).inserted else { return }
+        let s = graph[id]
+        if let value = s.booleanValue {
+            if !value { isFalse = true }
+            return
+        }
+        if let t = s.types {
+            types = types.map { existing in Self.intersect(existing, t) } ?? t
+        }
+        for property in s.properties {
+            if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                properties[index].schema = Self.preferred(properties[index].schema, property.schema, graph)
+            } else {
+                properties.append((property.name, property.schema))
+            }
+        }
+        required.formUnion(s.required)
+        if additionalProperties == nil { additionalProperties = s.additionalProperties ?? s.unevaluatedProperties }
+        patternProperties += s.patternProperties
+        if items == nil { items = s.items }
+        if prefixItems.isEmpty { prefixItems = s.prefixItems }
+        if enumValues == nil { enumValues = s.enumValues }
+        if constValue == nil { constValue = s.constValue }
+        if format == nil { format = s.format }
+        if alternatives.isEmpty, !(s.oneOf.isEmpty && s.anyOf.isEmpty) {
+            alternatives = s.oneOf.isEmpty ? s.anyOf : s.oneOf
+            alternativesOwner = id
+        }
+        if discriminator == nil { discriminator = s.discriminator }
+        if transitions == nil { transitions = s.transitions }
+        if s.deprecated && isRoot { deprecated = true }
+        mergeConstraints(s)
+        if let target = s.ref { fold(target, graph, &visited, isRoot: false) }
+        for member in s.allOf { fold(member, graph, &visited, isRoot: false) }
+    }
+
+    private mutating func mergeConstraints(_ s: Schema) {
+        constraints.minLength = constraints.minLength ?? s.minLength
+        constraints.maxLength = constraints.maxLength ?? s.maxLength
+        constraints.pattern = constraints.pattern ?? s.pattern
+        constraints.minimum = constraints.minimum ?? s.minimum
+        constraints.maximum = constraints.maximum ?? s.maximum
+        constraints.exclusiveMinimum = constraints.exclusiveMinimum ?? s.exclusiveMinimum
+        constraints.exclusiveMaximum = constraints.exclusiveMaximum ?? s.exclusiveMaximum
+        constraints.multipleOf = constraints.multipleOf ?? s.multipleOf
+        constraints.minItems = constraints.minItems ?? s.minItems
+        constraints.maxItems = constraints.maxItems ?? s.maxItems
+        constraints.uniqueItems = constraints.uniqueItems || s.uniqueItems
+        constraints.minProperties = constraints.minProperties ?? s.minProperties
+        constraints.maxProperties = constraints.maxProperties ?? s.maxProperties
+    }
+
+    /// `integer` is a subset of `number`; otherwise plain intersection.
+    static func intersect(_ a: [JSONType], _ b: [JSONType]) -> [JSONType] {
+        var result: [JSONType] = []
+        for type in a {
+            if b.contains(type) {
+                result.append(type)
+            } else if type == .number && b.contains(.integer) {
+                result.append(.integer)
+            } else if type == .integer && b.contains(.number) {
+                result.append(.integer)
+            }
+        }
+        return result
+    }
+
+    /// When two `allOf` members declare the same property: the one that says more wins (a `const` or
+    /// `enum` over a plain type, anything over an unconstrained schema), else the later (derived) one.
+    static func preferred(_ first: SchemaID, _ second: SchemaID, _ graph: SchemaGraph) -> SchemaID {
+        let a = graph[graph.resolved(first)]
+        let b = graph[graph.resolved(second)]
+        if b.isUnconstrained { return first }
+        if a.isUnconstrained { return second }
+        let aSpecific = a.constValue != nil || a.enumValues != nil
+        let bSpecific = b.constValue != nil || b.enumValues != nil
+        if aSpecific && !bSpecific { return first }
+        return second
+    }
+}

@@ -1,0 +1,202 @@
+/// Filling in declarations: records, enumerations and unions.
+extension TranslationSession {
+    // MARK: Records
+
+    func declareObject(_ typeID: IRTypeID, _ merged: MergedSchema, namespace: Int) {
+        var properties: [IRProperty] = []
+        for (name, schemaID) in merged.properties {
+            let resolved = use(schemaID, hint: name, parent: typeID, namespace: namespace)
+            let own = graph[schemaID]
+            let target = graph[graph.resolved(schemaID)]
+            let propertyMerged = MergedSchema(schemaID, in: graph)
+            let document = graph[own.document]
+            properties.append(IRProperty(
+                wireName: name, type: resolved.type, isRequired: merged.required.contains(name), isNullable: resolved.isNullable,
+                defaultValue: own.defaultValue ?? target.defaultValue,
+                constValue: propertyMerged.constValue ?? singleEnumValue(propertyMerged),
+                documentation: IRDocumentation(
+                    title: own.title, description: own.description ?? (own.isPureReference ? nil : target.description),
+                    origin: own.location, reference: "\(document.rootRelativePath)#\(own.location.pointer)"),
+                isDeprecated: own.deprecated, isReadOnly: own.readOnly || target.readOnly,
+                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
+        }
+        let additional: IRAdditionalProperties
+        if let extra = merged.additionalProperties {
+            switch graph[extra].booleanValue {
+            case false?: additional = .forbidden
+            case true?: additional = .ignored
+            case nil: additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+            }
+        } else if !merged.patternProperties.isEmpty {
+            additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+        } else {
+            additional = .ignored
+        }
+        var objectConstraints = IRConstraints()
+        objectConstraints.minProperties = merged.constraints.minProperties
+        objectConstraints.maxProperties = merged.constraints.maxProperties
+        types[typeID.rawValue].kind = .object(IRObject(properties: properties, additionalProperties: additional, constraints: objectConstraints))
+    }
+
+    /// A single-valued `enum` acts as a `const`.
+    func singleEnumValue(_ merged: MergedSchema) -> JSONNode? {
+        guard let values = merged.enumValues, values.count == 1 else { return nil }
+        return values[0]
+    }
+
+    // MARK: Enumerations
+
+    func enumeration(
+        _ id: SchemaID, _ merged: MergedSchema, _ values: [JSONNode], hint: String, parent: IRTypeID?, namespace: Int,
+        forceName: String?, nullable: Bool
+    ) -> Resolved {
+        let nonNull = values.filter { !$0.isNull }
+        if nonNull.count == 1 { return Resolved(type: valueType(of: nonNull[0]), isNullable: nullable) }
+        let isString = nonNull.allSatisfy { $0.string != nil }
+        let isIntegers = !isString && nonNull.allSatisfy(isInteger)
+        guard !nonNull.isEmpty, isString || isIntegers else {
+            return Resolved(type: .any, isNullable: nullable)
+        }
+        var seen: Set<String> = []
+        var cases: [IREnumCase] = []
+        for value in nonNull {
+            let text: String
+            if let string = value.string {
+                text = string
+            } else if case .number(let number) = value.value, let int = number.intValue {
+                text = String(int)
+            } else {
+                continue
+            }
+            if seen.insert(text).inserted { cases.append(IREnumCase(value: text)) }
+        }
+        let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+        if let transitions = merged.transitions { checkTransitions(transitions, cases: seen, at: graph[id]) }
+        types[typeID.rawValue].kind = .enumeration(IREnumeration(isString: isString, cases: cases, transitions: merged.transitions))
+        types[typeID.rawValue].isNullable = nullable
+        return Resolved(type: .named(typeID), isNullable: nullable)
+    }
+
+    /// Every state named in `x-transitions` must be a value of the enumeration.
+    func checkTransitions(_ transitions: [(from: String, to: [String])], cases: Set<String>, at schema: Schema) {
+        for (from, targets) in transitions {
+            for state in [from] + targets where !cases.contains(state) {
+                bag.add(.error(
+                    "x-transitions names \"\(state)\", which is not a value of the enum",
+                    at: SourceLocation(file: schema.location.file, position: schema.node.object?["x-transitions"]?.position, pointer: schema.location.pointer.appending("x-transitions")),
+                    code: "schema.invalid-transition"))
+            }
+        }
+    }
+
+    // MARK: Unions
+
+    func declareUnion(_ typeID: IRTypeID, _ merged: MergedSchema, alternatives: [SchemaID], namespace: Int) {
+        var variants: [IRVariant] = []
+        for (index, alternative) in alternatives.enumerated() {
+            let target = graph.resolved(alternative)
+            let hint = graph[target].title.flatMap { $0.count <= 60 ? $0 : nil } ?? homeName(of: target) ?? "Option\(index + 1)"
+            let resolved = use(alternative, hint: hint, parent: typeID, namespace: namespace)
+            variants.append(IRVariant(type: resolved.type, tags: [], declaresDiscriminator: false, nameHint: caseHint(resolved.type, fallback: hint)))
+        }
+        var discriminator: IRDiscriminator?
+        if let explicit = merged.discriminator {
+            discriminator = IRDiscriminator(propertyName: explicit.propertyName, isExplicit: true)
+            for (index, alternative) in alternatives.enumerated() {
+                let target = graph.resolved(alternative)
+                var tags = explicit.mapping.filter { graph.resolved($0.schema) == target }.map(\.value)
+                if tags.isEmpty, let constant = constTag(target, property: explicit.propertyName) { tags = [constant] }
+                if tags.isEmpty, let home = homeName(of: target) { tags = [home] }
+                variants[index].tags = tags
+                variants[index].declaresDiscriminator = declares(target, property: explicit.propertyName)
+                if let first = tags.first { variants[index].nameHint = first }
+            }
+        } else if let property = impliedDiscriminator(alternatives) {
+            discriminator = IRDiscriminator(propertyName: property, isExplicit: false)
+            for (index, alternative) in alternatives.enumerated() {
+                let tag = constTag(graph.resolved(alternative), property: property) ?? ""
+                variants[index].tags = [tag]
+                variants[index].declaresDiscriminator = true
+                variants[index].nameHint = tag
+            }
+        }
+        types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: discriminator))
+    }
+
+    /// A union over the members of a `type` array, e.g. `["string", "integer"]`.
+    func declareTypeUnion(_ typeID: IRTypeID, _ merged: MergedSchema, _ typeList: [JSONType], namespace: Int) {
+        var variants: [IRVariant] = []
+        for type in typeList {
+            let variantType: IRTypeRef
+            switch type {
+            case .string: variantType = .primitive(stringPrimitive(merged.format))
+            case .integer: variantType = .primitive(integerPrimitive(merged.format))
+            case .number: variantType = number(merged)
+            case .boolean: variantType = .primitive(.boolean)
+            case .array: variantType = .array(itemType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+            case .object:
+                if isRecord(merged) {
+                    let objectID = newDecl(merged.origin, name: types[typeID.rawValue].name + "Object", namespace: namespace, parent: typeID)
+                    declared[merged.origin] = typeID
+                    declareObject(objectID, merged, namespace: namespace)
+                    variantType = .named(objectID)
+                } else {
+                    variantType = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+                }
+            case .null: continue
+            }
+            variants.append(IRVariant(type: variantType, tags: [], declaresDiscriminator: false, nameHint: type.rawValue))
+        }
+        types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: nil))
+    }
+
+    /// A case name for a variant: the declared type's name, or the JSON kind of a scalar/container.
+    func caseHint(_ type: IRTypeRef, fallback: String) -> String {
+        switch type {
+        case .named(let id): return types[id.rawValue].name
+        case .primitive(let primitive):
+            switch primitive {
+            case .string: return "string"
+            case .boolean: return "boolean"
+            case .integer: return "integer"
+            case .double, .decimal: return "number"
+            case .dateTime: return "dateTime"
+            case .date: return "date"
+            case .uuid: return "uuid"
+            case .uri: return "uri"
+            }
+        case .array: return "array"
+        case .map: return "object"
+        case .any, .optional: return fallback
+        }
+    }
+
+    /// The `const` (or single `enum`) string a variant holds in `property`.
+    func constTag(_ variant: SchemaID, property: String) -> String? {
+        let merged = MergedSchema(variant, in: graph)
+        guard let schema = merged.properties.first(where: { $0.name == property })?.schema else { return nil }
+        let propertyMerged = MergedSchema(schema, in: graph)
+        return (propertyMerged.constValue ?? singleEnumValue(propertyMerged))?.string
+    }
+
+    /// Whether a variant declares `property`.
+    func declares(_ variant: SchemaID, property: String) -> Bool {
+        MergedSchema(variant, in: graph).properties.contains { $0.name == property }
+    }
+
+    /// The property every variant requires with a distinct string `const`, if there is one.
+    func impliedDiscriminator(_ alternatives: [SchemaID]) -> String? {
+        guard alternatives.count > 1 else { return nil }
+        let merged = alternatives.map { MergedSchema(graph.resolved($0), in: graph) }
+        guard let first = merged.first else { return nil }
+        for (name, _) in first.properties {
+            var tags: Set<String> = []
+            let ok = zip(alternatives, merged).allSatisfy { alternative, view in
+                guard view.required.contains(name), let tag = constTag(graph.resolved(alternative), property: name) else { return false }
+                return tags.insert(tag).inserted
+            }
+            if ok { return name }
+        }
+        return nil
+    }
+}

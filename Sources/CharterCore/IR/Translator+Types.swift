@@ -1,0 +1,247 @@
+/// Classifying a schema into a type use: a declared type, a scalar, or a container.
+extension TranslationSession {
+    /// A type use and whether `null` is allowed there.
+    struct Resolved {
+        var type: IRTypeRef
+        var isNullable: Bool
+    }
+
+    /// The type of a schema used somewhere (a property, an item, a variant), declaring what it needs.
+    func use(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int) -> Resolved {
+        let target = graph.resolved(id)
+        if let typeID = declared[target] {
+            if aliasesInProgress.contains(target) {
+                bag.add(.warning(
+                    "recursive alias \(graph[target].location.reference) approximated as free-form JSON",
+                    at: graph[target].location, code: "translate.recursive-alias"))
+                return Resolved(type: .any, isNullable: false)
+            }
+            return Resolved(type: .named(typeID), isNullable: types[typeID.rawValue].isNullable)
+        }
+        if let home = homeName(of: target) {
+            let ref = declareTopLevel(target, name: home, namespace: namespaceOf(target))
+            if case .named(let typeID) = ref { return Resolved(type: ref, isNullable: types[typeID.rawValue].isNullable) }
+            return Resolved(type: ref, isNullable: false)
+        }
+        if target != id {
+            // A reference into an inline schema elsewhere (e.g. "#/properties/address"): give it a top-level home.
+            let name = graph[target].title ?? graph[target].location.pointer.tokens.last ?? hint
+            let merged = MergedSchema(target, in: graph)
+            if shape(of: merged) == .declaration {
+                return translateInline(target, hint: name, parent: nil, namespace: namespaceOf(target), forceName: name)
+            }
+        }
+        let resolved = translateInline(target, hint: hint, parent: parent, namespace: namespace, forceName: nil)
+        translatedRefs[id] = resolved.type
+        return resolved
+    }
+
+    /// The namespace of the file a schema is written in (created when the file was reached through `$ref`).
+    func namespaceOf(_ id: SchemaID) -> Int {
+        namespace(for: graph[graph[id].document])
+    }
+
+    /// Translates a schema in place. When it needs a declaration, the type is declared with `forceName`
+    /// (top level) or nested in `parent` under a name derived from `hint`.
+    func translateInline(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?) -> Resolved {
+        if let existing = declared[id] { return Resolved(type: .named(existing), isNullable: types[existing.rawValue].isNullable) }
+        let merged = MergedSchema(id, in: graph)
+        let nullable = isNullable(merged)
+        if merged.isFalse {
+            bag.add(.warning("schema \"false\" accepts nothing; generated as free-form JSON", at: graph[id].location, code: "translate.false-schema"))
+            return Resolved(type: .any, isNullable: nullable)
+        }
+        let nonNull = alternativesAreConstraintsOnly(merged) ? [] : nonNullAlternatives(merged)
+        if nonNull.count == 1, merged.properties.isEmpty, merged.types == nil || merged.types == [.null] {
+            let inner = use(nonNull[0], hint: hint, parent: parent, namespace: namespace)
+            return Resolved(type: inner.type, isNullable: inner.isNullable || nullable)
+        }
+        if nonNull.count > 1 {
+            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            declareUnion(typeID, merged, alternatives: nonNull, namespace: namespace)
+            return Resolved(type: .named(typeID), isNullable: nullable)
+        }
+        if let values = merged.enumValues {
+            return enumeration(id, merged, values, hint: hint, parent: parent, namespace: namespace, forceName: forceName, nullable: nullable)
+        }
+        if let constant = merged.constValue {
+            return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
+        }
+        let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        if typeList.isEmpty { return Resolved(type: .any, isNullable: nullable) }
+        if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
+        if typeList.count > 1 {
+            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            declareTypeUnion(typeID, merged, typeList, namespace: namespace)
+            return Resolved(type: .named(typeID), isNullable: nullable)
+        }
+        switch typeList[0] {
+        case .object:
+            if isRecord(merged) {
+                let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+                declareObject(typeID, merged, namespace: namespace)
+                return Resolved(type: .named(typeID), isNullable: nullable)
+            }
+            return Resolved(type: .map(mapValueType(merged, hint: hint, parent: parent, namespace: namespace)), isNullable: nullable)
+        case .array:
+            return Resolved(type: .array(itemType(merged, hint: hint, parent: parent, namespace: namespace)), isNullable: nullable)
+        case .string: return Resolved(type: .primitive(stringPrimitive(merged.format)), isNullable: nullable)
+        case .integer: return Resolved(type: .primitive(integerPrimitive(merged.format)), isNullable: nullable)
+        case .number: return Resolved(type: number(merged), isNullable: nullable)
+        case .boolean: return Resolved(type: .primitive(.boolean), isNullable: nullable)
+        case .null: return Resolved(type: .any, isNullable: true)
+        }
+    }
+
+    /// Declares a type for `id`: top-level under `forceName`, else nested in `parent` (or top-level when there is none).
+    func declare(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?) -> IRTypeID {
+        if let forceName { return newDecl(id, name: forceName, namespace: namespace, parent: nil) }
+        let name = graph[id].title.flatMap { $0.count <= 60 ? $0 : nil } ?? hint
+        return newDecl(id, name: name, namespace: namespace, parent: parent)
+    }
+
+    // MARK: Nullability and alternatives
+
+    func isNullable(_ merged: MergedSchema) -> Bool {
+        if merged.types?.contains(.null) == true { return true }
+        if merged.enumValues?.contains(where: \.isNull) == true { return true }
+        if merged.constValue?.isNull == true { return true }
+        return merged.alternatives.contains { isNullSchema($0) }
+    }
+
+    /// Whether a schema accepts only `null`.
+    func isNullSchema(_ id: SchemaID) -> Bool {
+        let schema = graph[graph.resolved(id)]
+        if schema.types == [.null] { return true }
+        if let values = schema.enumValues, values.count == 1, values[0].isNull { return true }
+        return schema.constValue?.isNull == true
+    }
+
+    func nonNullAlternatives(_ merged: MergedSchema) -> [SchemaID] {
+        merged.alternatives.filter { !isNullSchema($0) }
+    }
+
+    /// `oneOf: [{required: [a]}, {required: [b]}]` beside properties only constrains; it adds no type.
+    func alternativesAreConstraintsOnly(_ merged: MergedSchema) -> Bool {
+        guard !merged.alternatives.isEmpty else { return false }
+        return merged.alternatives.allSatisfy { alternative in
+            let s = graph[alternative]
+            return s.ref == nil && s.types == nil && s.properties.isEmpty && s.enumValues == nil && s.constValue == nil
+                && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
+        }
+    }
+
+    /// Types implied by keywords when `type` is absent.
+    func inferredTypes(_ merged: MergedSchema) -> [JSONType] {
+        if !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
+            || !merged.required.isEmpty || merged.constraints.minProperties != nil || merged.constraints.maxProperties != nil
+        {
+            return [.object]
+        }
+        if merged.items != nil || !merged.prefixItems.isEmpty || merged.constraints.minItems != nil || merged.constraints.maxItems != nil {
+            return [.array]
+        }
+        if merged.format != nil || merged.constraints.pattern != nil || merged.constraints.minLength != nil
+            || merged.constraints.maxLength != nil
+        {
+            return [.string]
+        }
+        return []
+    }
+
+    // MARK: Scalars
+
+    func stringPrimitive(_ format: String?) -> IRPrimitive {
+        switch format {
+        case "date-time": .dateTime
+        case "date": .date
+        case "uuid": .uuid
+        case "uri": .uri
+        case "decimal": .decimal(asString: true)
+        default: .string
+        }
+    }
+
+    func integerPrimitive(_ format: String?) -> IRPrimitive {
+        switch format {
+        case "int32": .integer(bits: 32)
+        case "int64": .integer(bits: 64)
+        default: .integer(bits: nil)
+        }
+    }
+
+    func number(_ merged: MergedSchema) -> IRTypeRef {
+        .primitive(merged.format == "decimal" ? .decimal(asString: false) : .double)
+    }
+
+    /// The type of a `const` or single-valued `enum`.
+    func valueType(of node: JSONNode) -> IRTypeRef {
+        switch node.value {
+        case .string: .primitive(.string)
+        case .bool: .primitive(.boolean)
+        case .number(let number): number.isInteger && number.intValue != nil ? .primitive(.integer(bits: nil)) : .primitive(.double)
+        case .null, .array, .object: .any
+        }
+    }
+
+    // MARK: Containers
+
+    func itemType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
+        let itemHint = Self.singular(hint)
+        if let items = merged.items {
+            return element(use(items, hint: itemHint, parent: parent, namespace: namespace))
+        }
+        if merged.prefixItems.count == 1 {
+            return element(use(merged.prefixItems[0], hint: itemHint, parent: parent, namespace: namespace))
+        }
+        return .any
+    }
+
+    func mapValueType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
+        if let additional = merged.additionalProperties, graph[additional].booleanValue == nil {
+            return element(use(additional, hint: hint + "Value", parent: parent, namespace: namespace))
+        }
+        if merged.patternProperties.count == 1 {
+            return element(use(merged.patternProperties[0].schema, hint: hint + "Value", parent: parent, namespace: namespace))
+        }
+        return .any
+    }
+
+    /// The type of a list element or map value: optional when it may be null (free-form JSON holds null itself).
+    func element(_ resolved: Resolved) -> IRTypeRef {
+        if case .any = resolved.type { return .any }
+        return resolved.isNullable ? .optional(resolved.type) : resolved.type
+    }
+
+    /// A naive English singular for item type names: `lines` → `line`, `categories` → `category`;
+    /// a word that is not plural gets `Item` appended.
+    static func singular(_ word: String) -> String {
+        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
+        for suffix in ["sses", "shes", "ches", "xes"] where word.hasSuffix(suffix) { return String(word.dropLast(2)) }
+        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && word.count > 3 { return String(word.dropLast()) }
+        return word + "Item"
+    }
+
+    // MARK: Constraints
+
+    /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars).
+    func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
+        var result = merged.constraints
+        if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
+            let elementConstraints = MergedSchema(graph.resolved(items), in: graph).constraints
+            if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
+        }
+        return result
+    }
+
+    /// Whether values of the type are validated where they are used (scalars and aliases are not `Validatable`).
+    func isScalarOrAlias(_ type: IRTypeRef) -> Bool {
+        switch type {
+        case .primitive: return true
+        case .named(let id):
+            if case .alias = types[id.rawValue].kind { return true }
+            return false
+        default: return false
+        }
+    }
+}

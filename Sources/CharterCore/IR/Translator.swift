@@ -1,0 +1,246 @@
+/// The translate stage: turns the resolved schema graph into an ``IRModule`` — named types, properties,
+/// enumerations and unions — that knows nothing of Swift.
+///
+/// Every `$defs` entry (and an object/enum/union at a document root) becomes a top-level type of its
+/// file's namespace; inline schemas that need a declaration become types nested in the type that uses
+/// them. Files reached only through `$ref` contribute just the types that are used.
+public struct Translator: Sendable {
+    /// Creates a translator.
+    public init() {}
+
+    /// Translates a loaded graph.
+    ///
+    /// - Throws: ``DiagnosticsError`` when two inputs claim the same contract identity.
+    public func translate(_ graph: SchemaGraph) throws(DiagnosticsError) -> IRModule {
+        let session = TranslationSession(graph: graph)
+        for document in graph.documents where document.isInput {
+            session.translateDocument(document)
+        }
+        try session.bag.throwIfErrors()
+        return IRModule(
+            namespaces: session.namespaces, types: session.types, warnings: session.bag.all,
+            schemaTypes: session.translatedRefs)
+    }
+}
+
+/// The mutable state of one translation.
+final class TranslationSession {
+    let graph: SchemaGraph
+    var bag = DiagnosticBag()
+    var types: [IRTypeDecl] = []
+    var namespaces: [IRNamespace] = []
+    var namespaceOfDocument: [DocumentID: Int] = [:]
+    /// Schemas that already have a declaration.
+    var declared: [SchemaID: IRTypeID] = [:]
+    /// Aliases being translated (to break alias cycles such as `A = [A]`).
+    var aliasesInProgress: Set<SchemaID> = []
+    /// The type use each translated schema produced (for later stages: operations, events).
+    var translatedRefs: [SchemaID: IRTypeRef] = [:]
+    /// Contract identities already claimed: "name@major" → file.
+    var identities: [String: SourceLocation] = [:]
+
+    init(graph: SchemaGraph) { self.graph = graph }
+
+    // MARK: Documents and namespaces
+
+    func translateDocument(_ document: SchemaDocument) {
+        let namespace = namespace(for: document)
+        let root = graph[document.rootSchema]
+        if needsRootType(root) {
+            _ = declareTopLevel(document.rootSchema, name: rootTypeName(document), namespace: namespace)
+        }
+        for definition in Self.definitions(of: document.rootSchema, in: graph) {
+            _ = declareTopLevel(definition.schema, name: definition.name, namespace: namespace)
+        }
+        if let contract = document.contract {
+            for operation in contract.operations {
+                for parameter in operation.parameters { if let s = parameter.schema { _ = use(s, hint: parameter.name, parent: nil, namespace: namespace) } }
+                if let s = operation.request?.schema { _ = use(s, hint: operation.id + "Request", parent: nil, namespace: namespace) }
+                for response in operation.responses {
+                    if let s = response.body?.schema { _ = use(s, hint: operation.id + response.status, parent: nil, namespace: namespace) }
+                }
+            }
+            for event in contract.events { if let s = event.payload { _ = use(s, hint: event.name + "Payload", parent: nil, namespace: namespace) } }
+            for feed in contract.feeds { if let s = feed.payload { _ = use(s, hint: feed.name + "Record", parent: nil, namespace: namespace) } }
+        }
+    }
+
+    /// `$defs`/`definitions` of a schema, flattened (nested `$defs` of a definition follow it).
+    static func definitions(of schema: SchemaID, in graph: SchemaGraph) -> [NamedSchema] {
+        var result: [NamedSchema] = []
+        for definition in graph[schema].definitions {
+            result.append(definition)
+            result += definitions(of: definition.schema, in: graph)
+        }
+        return result
+    }
+
+    /// Whether the root schema describes a value (not just a container of `$defs`).
+    func needsRootType(_ root: Schema) -> Bool {
+        if root.booleanValue != nil { return false }
+        if root.isPureReference { return false }
+        return root.types != nil || !root.properties.isEmpty || !root.allOf.isEmpty || !root.oneOf.isEmpty
+            || !root.anyOf.isEmpty || root.enumValues != nil || root.additionalProperties != nil || root.items != nil
+            || !root.patternProperties.isEmpty
+    }
+
+    /// The name of a document's root type.
+    func rootTypeName(_ document: SchemaDocument) -> String { "Root" }
+
+    /// The namespace of a document, created on first use.
+    func namespace(for document: SchemaDocument) -> Int {
+        if let existing = namespaceOfDocument[document.id] { return existing }
+        let name: String
+        let major: Int?
+        if let contract = document.contract, !contract.name.isEmpty {
+            name = contract.name
+            major = contract.version.major
+            let identity = "\(contract.name)@\(contract.version.major)"
+            if let other = identities[identity] {
+                bag.add(.error(
+                    "duplicate contract identity \(contract.name) v\(contract.version.major): \(other.file) declares it too",
+                    at: contract.location, code: "contract.duplicate-identity", related: [other]))
+            } else {
+                identities[identity] = contract.location
+            }
+        } else {
+            name = graph[document.rootSchema].title ?? Self.fileStem(document.path)
+            major = nil
+        }
+        let index = namespaces.count
+        namespaces.append(IRNamespace(
+            contractName: name, majorVersion: major, document: document.id, sourcePath: document.rootRelativePath,
+            contract: document.contract, types: []))
+        namespaceOfDocument[document.id] = index
+        return index
+    }
+
+    /// `inventory-v2` for `/x/inventory-v2.json`.
+    static func fileStem(_ path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".schema.json", ".json"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return name
+    }
+
+    // MARK: Declarations
+
+    /// The name a schema has as a top-level home (`$defs` key, or the root), or nil for inline schemas.
+    func homeName(of id: SchemaID) -> String? {
+        let schema = graph[id]
+        let document = graph[schema.document]
+        if id == document.rootSchema { return needsRootType(schema) ? rootTypeName(document) : nil }
+        let tokens = schema.location.pointer.tokens
+        guard tokens.count >= 2, tokens.count % 2 == 0 else { return nil }
+        for index in stride(from: 0, to: tokens.count, by: 2) where tokens[index] != "$defs" && tokens[index] != "definitions" {
+            return nil
+        }
+        return tokens.last
+    }
+
+    /// Allocates a declaration; `kind` is filled in by the caller.
+    func newDecl(_ id: SchemaID, name: String, namespace: Int, parent: IRTypeID?) -> IRTypeID {
+        let schema = graph[id]
+        let typeID = IRTypeID(types.count)
+        types.append(IRTypeDecl(
+            id: typeID, name: name, kind: .alias(.any, IRConstraints()), documentation: documentation(schema),
+            isDeprecated: schema.deprecated, examples: schema.examples, namespace: namespace, parent: parent, nested: [],
+            schema: id, isNullable: false))
+        if let parent {
+            types[parent.rawValue].nested.append(typeID)
+        } else {
+            namespaces[namespace].types.append(typeID)
+        }
+        declared[id] = typeID
+        return typeID
+    }
+
+    /// Prose and provenance of a schema.
+    func documentation(_ schema: Schema) -> IRDocumentation {
+        let document = graph[schema.document]
+        let pointer = schema.location.pointer.description
+        return IRDocumentation(
+            title: schema.title, description: schema.description, origin: schema.location,
+            reference: "\(document.rootRelativePath)#\(pointer)")
+    }
+
+    /// Declares the schema at a home (`$defs` entry or root) as a top-level type of `namespace`.
+    func declareTopLevel(_ id: SchemaID, name: String, namespace: Int) -> IRTypeRef {
+        if let existing = declared[id] { return .named(existing) }
+        let schema = graph[id]
+        let merged = MergedSchema(id, in: graph)
+        if schema.isPureReference || needsAliasOnly(schema, merged) {
+            return declareAlias(id, name: name, namespace: namespace)
+        }
+        switch shape(of: merged) {
+        case .declaration:
+            let ref = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: name)
+            return ref.type
+        case .value:
+            return declareAlias(id, name: name, namespace: namespace)
+        }
+    }
+
+    /// A `{"allOf": [{"$ref": X}]}` wrapper (the draft-07 way to annotate a reference) is an alias.
+    func needsAliasOnly(_ schema: Schema, _ merged: MergedSchema) -> Bool {
+        schema.ref == nil && schema.allOf.count == 1 && schema.types == nil && schema.properties.isEmpty
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.constValue == nil
+            && graph[schema.allOf[0]].isPureReference
+    }
+
+    /// Declares `typealias name = <target>` for a home schema that is a scalar, a list, a map or a reference.
+    func declareAlias(_ id: SchemaID, name: String, namespace: Int) -> IRTypeRef {
+        let typeID = newDecl(id, name: name, namespace: namespace, parent: nil)
+        aliasesInProgress.insert(id)
+        let schema = graph[id]
+        let target: Resolved
+        if schema.isPureReference, let ref = schema.ref {
+            target = use(ref, hint: name, parent: nil, namespace: namespace)
+        } else if needsAliasOnly(schema, MergedSchema(id, in: graph)) {
+            target = use(schema.allOf[0], hint: name, parent: nil, namespace: namespace)
+        } else {
+            // Types an alias needs are declared beside it: a typealias cannot contain declarations.
+            target = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: nil)
+        }
+        aliasesInProgress.remove(id)
+        let merged = MergedSchema(id, in: graph)
+        types[typeID.rawValue].kind = .alias(target.type, constraints(merged, for: target.type))
+        types[typeID.rawValue].isNullable = target.isNullable
+        translatedRefs[id] = .named(typeID)
+        return .named(typeID)
+    }
+
+    /// Whether a merged schema needs its own declaration (object with properties, enum, union) or is a value type.
+    enum Shape { case declaration, value }
+
+    func shape(of merged: MergedSchema) -> Shape {
+        let nonNull = nonNullAlternatives(merged)
+        if nonNull.count > 1 && !alternativesAreConstraintsOnly(merged) { return .declaration }
+        if let values = merged.enumValues {
+            let nonNullValues = values.filter { !$0.isNull }
+            if nonNullValues.count > 1, nonNullValues.allSatisfy({ $0.string != nil }) || nonNullValues.allSatisfy(isInteger) {
+                return .declaration
+            }
+            return .value
+        }
+        if merged.constValue != nil { return .value }
+        let types = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        if types.count > 1 && !(Set(types) == [.integer, .number]) { return .declaration }
+        if types == [.object] && isRecord(merged) { return .declaration }
+        return .value
+    }
+
+    /// Whether an object schema is a record (declared properties, or a closed content model).
+    func isRecord(_ merged: MergedSchema) -> Bool {
+        if !merged.properties.isEmpty { return true }
+        if let additional = merged.additionalProperties, graph[additional].booleanValue == false { return true }
+        return false
+    }
+
+    func isInteger(_ node: JSONNode) -> Bool {
+        if case .number(let number) = node.value { return number.isInteger && number.intValue != nil }
+        return false
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where the loader reads files from: the disk, or memory in tests.
+public protocol FileSource: Sendable {
+    /// The bytes of the file at an absolute path, or nil when there is no such file.
+    func contents(ofFile path: String) -> [UInt8]?
+    /// The size in bytes of the file at an absolute path, or nil when there is no such file.
+    func size(ofFile path: String) -> Int?
+    /// The absolute path with symlinks resolved and `.`/`..` removed.
+    func canonicalPath(_ path: String) -> String
+}
+
+/// Reads from the file system.
+public struct DiskFileSource: FileSource {
+    /// Creates the source.
+    public init() {}
+
+    /// Reads the whole file.
+    public func contents(ofFile path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// The file's size, or nil for a missing path or a directory.
+    public func size(ofFile path: String) -> Int? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber
+        else { return nil }
+        return size.intValue
+    }
+
+    /// Resolves symlinks and dot segments.
+    public func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// An in-memory file system keyed by absolute path (for tests and editors).
+public struct MemoryFileSource: FileSource {
+    /// The files, by absolute path.
+    public var files: [String: String]
+
+    /// Creates the source.
+    public init(_ files: [String: String]) { self.files = files }
+
+    /// The UTF-8 bytes of the file.
+    public func contents(ofFile path: String) -> [UInt8]? { files[path].map { Array($0.utf8) } }
+
+    /// The UTF-8 size of the file.
+    public func size(ofFile path: String) -> Int? { files[path]?.utf8.count }
+
+    /// Removes dot segments (there are no symlinks in memory).
+    public func canonicalPath(_ path: String) -> String { URIReference.removeDotSegments(path) }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Maps a URL prefix to a local folder, so `$ref`s into a shared schema catalogue resolve offline.
+public struct RefMapping: Hashable, Sendable {
+    /// The URL prefix, e.g. `https://schemas.example.com/`.
+    public var prefix: String
+    /// The absolute path of the folder that mirrors it.
+    public var directory: String
+
+    /// Creates a mapping.
+    public init(prefix: String, directory: String) {
+        self.prefix = prefix
+        self.directory = directory
+    }
+}
+
+/// Settings and limits of the loader. Every limit is documented in `docs/limits.md` and exceeding one
+/// is a positioned error, never a crash.
+public struct LoaderOptions: Sendable {
+    /// The folder no `$ref` may escape (symlinks resolved). Defaults to the common folder of the inputs.
+    public var root: String?
+    /// Offline mirrors for remote `$ref` prefixes.
+    public var refMappings: [RefMapping]
+    /// The largest file read, in bytes.
+    public var maxFileSize: Int
+    /// The deepest JSON nesting accepted.
+    public var maxJSONDepth: Int
+    /// The deepest nesting of subschemas accepted.
+    public var maxSchemaDepth: Int
+    /// The most schemas accepted across all files.
+    public var maxSchemas: Int
+    /// The most files loaded (inputs plus files reached through `$ref`).
+    public var maxDocuments: Int
+
+    /// Creates options with the documented default limits.
+    public init(
+        root: String? = nil, refMappings: [RefMapping] = [], maxFileSize: Int = 32 << 20, maxJSONDepth: Int = 512,
+        maxSchemaDepth: Int = 128, maxSchemas: Int = 200_000, maxDocuments: Int = 10_000
+    ) {
+        self.root = root
+        self.refMappings = refMappings
+        self.maxFileSize = maxFileSize
+        self.maxJSONDepth = maxJSONDepth
+        self.maxSchemaDepth = maxSchemaDepth
+        self.maxSchemas = maxSchemas
+        self.maxDocuments = maxDocuments
+    }
+}

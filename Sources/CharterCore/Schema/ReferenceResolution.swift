@@ -1,0 +1,153 @@
+/// Resolving `$ref`s: by `$id` within the input set, by relative file path inside the root, through
+/// `--ref-map` mirrors, then by pointer or anchor inside the target resource. Never by download.
+extension LoadSession {
+    /// Resolves every queued reference, loading referenced files as needed (which may queue more).
+    func resolvePendingReferences() {
+        var index = 0
+        while index < pending.count {
+            let reference = pending[index]
+            index += 1
+            if let target = resolve(reference) {
+                schemas[reference.schema.rawValue].ref = target
+            }
+        }
+        pending.removeAll()
+    }
+
+    /// Resolves one reference to a schema, or reports why it cannot.
+    func resolve(_ reference: PendingReference) -> SchemaID? {
+        let uri = URIReference(reference.text).resolved(against: reference.base)
+        let resourceURI = uri.withoutFragment
+        guard let resource = findResource(resourceURI, reference: reference) else { return nil }
+        let fragment = uri.fragment ?? ""
+        let target: NodeAddress
+        if fragment.isEmpty {
+            target = resource
+        } else if fragment.hasPrefix("/") || fragment.hasPrefix("%2F") {
+            guard let pointer = try? JSONPointer(fragment: fragment) else {
+                bag.add(.error("invalid JSON pointer \"#\(fragment)\" in \(reference.keyword)", at: reference.location, code: "ref.invalid-pointer"))
+                return nil
+            }
+            target = NodeAddress(document: resource.document, pointer: JSONPointer(tokens: resource.pointer.tokens + pointer.tokens))
+        } else {
+            let resourceKey = resourceKeyFor(resource, requested: resourceURI)
+            guard let anchored = anchors[resourceKey]?[fragment] ?? anchors[resourceURI.description]?[fragment] else {
+                bag.add(.error(
+                    "no anchor \"\(fragment)\" in \(displayResource(resourceURI))", at: reference.location, code: "ref.unresolved",
+                    hint: "declare it with \"$anchor\": \"\(fragment)\""))
+                return nil
+            }
+            target = anchored
+        }
+        if let existing = schemaAt[target] { return existing }
+        let document = documents[target.document.rawValue]
+        guard let node = document.root.node(at: target.pointer) else {
+            bag.add(.error(
+                "$ref \"\(reference.text)\" points at nothing: \(document.displayPath) has no value at \(target.pointer.description.isEmpty ? "#" : target.pointer.description)",
+                at: reference.location, code: "ref.unresolved"))
+            return nil
+        }
+        let base = URIReference(resourceKeyFor(resource, requested: resourceURI))
+        let id = walk(
+            node, document: target.document, pointer: target.pointer, base: base, depth: 0,
+            legacyID: Self.usesLegacyID(document.root))
+        return id
+    }
+
+    /// The resource key anchors of `resource` are registered under.
+    func resourceKeyFor(_ resource: NodeAddress, requested: URIReference) -> String {
+        if let schemaID = schemaAt[resource], let declared = schemas[schemaID.rawValue].resourceURI { return declared }
+        if resource.pointer.tokens.isEmpty { return documents[resource.document.rawValue].baseURI }
+        return requested.description
+    }
+
+    /// Finds (loading when needed) the resource a reference names.
+    func findResource(_ uri: URIReference, reference: PendingReference) -> NodeAddress? {
+        if let known = resources[uri.description] { return known }
+        switch uri.scheme {
+        case "file":
+            guard let path = Self.percentDecode(uri.path) else {
+                bag.add(.error("malformed file reference \"\(reference.text)\"", at: reference.location, code: "ref.unresolved"))
+                return nil
+            }
+            return loadReferencedFile(path, allowedRoot: root, rootName: "the input root", reference: reference)
+        case "http", "https":
+            if let mapping = options.refMappings.first(where: { uri.description.hasPrefix($0.prefix) }) {
+                let rest = String(uri.description.dropFirst(mapping.prefix.count))
+                guard let relative = Self.percentDecode(rest) else {
+                    bag.add(.error("malformed reference \"\(reference.text)\"", at: reference.location, code: "ref.unresolved"))
+                    return nil
+                }
+                let directory = fileSource.canonicalPath(mapping.directory)
+                let path = URIReference.removeDotSegments(directory + "/" + relative)
+                return loadReferencedFile(path, allowedRoot: directory, rootName: "the mapped folder \(mapping.directory)", reference: reference)
+            }
+            // A relative reference from a document with an `$id` may still name a sibling file on disk.
+            let written = URIReference(reference.text)
+            if !written.isAbsolute, let fileBase = fileURI(of: reference) {
+                let candidate = written.resolved(against: fileBase).withoutFragment
+                if let known = resources[candidate.description] { return known }
+                if let path = Self.percentDecode(candidate.path), fileSource.size(ofFile: fileSource.canonicalPath(path)) != nil {
+                    return loadReferencedFile(path, allowedRoot: root, rootName: "the input root", reference: reference)
+                }
+            }
+            bag.add(.error(
+                "remote reference \(uri.description) is not loaded: Charter never downloads schemas",
+                at: reference.location, code: "ref.remote",
+                hint: "add the schema to the inputs, or map the prefix to a local folder with --ref-map PREFIX=DIR"))
+            return nil
+        default:
+            bag.add(.error(
+                "cannot resolve \(reference.keyword) \"\(reference.text)\": no schema in the inputs has $id \(uri.description)",
+                at: reference.location, code: "ref.unresolved"))
+            return nil
+        }
+    }
+
+    /// The `file:` URI of the document a reference is written in.
+    func fileURI(of reference: PendingReference) -> URIReference? {
+        let document = documents[schemas[reference.schema.rawValue].document.rawValue]
+        return URIReference(scheme: "file", authority: "", path: Self.percentEncodePath(document.path), query: nil, fragment: nil)
+    }
+
+    /// Loads a file a reference names, refusing paths that escape `allowedRoot` (after resolving symlinks).
+    func loadReferencedFile(_ path: String, allowedRoot: String, rootName: String, reference: PendingReference) -> NodeAddress? {
+        let canonical = fileSource.canonicalPath(path)
+        guard SchemaLoader.isInside(canonical, directory: allowedRoot) else {
+            bag.add(.error(
+                "$ref \"\(reference.text)\" escapes \(rootName) (\(allowedRoot))", at: reference.location, code: "ref.escapes-root",
+                hint: "keep referenced schemas inside the root, or pass --root"))
+            return nil
+        }
+        guard let document = loadDocument(path: canonical, isInput: false, requestedBy: reference.location) else { return nil }
+        return NodeAddress(document: document, pointer: .root)
+    }
+
+    /// A resource URI for messages: a file path when it is a file.
+    func displayResource(_ uri: URIReference) -> String {
+        if uri.scheme == "file", let path = Self.percentDecode(uri.path) { return displayPath(for: path) }
+        return uri.description
+    }
+
+    /// Rejects cycles made only of references (`{"$ref": "#"}` at the root, A → B → A), which describe no value.
+    func checkReferenceCycles() {
+        var state: [Int: Bool] = [:]  // false: on the current chain, true: known to end
+        for start in schemas.indices where schemas[start].ref != nil {
+            var chain: [Int] = []
+            var current = start
+            while state[current] == nil, let next = schemas[current].ref?.rawValue, schemas[current].isPureReference {
+                state[current] = false
+                chain.append(current)
+                current = next
+                if state[current] == false {
+                    let cycle = chain.drop(while: { $0 != current }).map { schemas[$0].location }
+                    bag.add(.error(
+                        "reference cycle with no content: " + (cycle.map(\.reference) + [schemas[current].location.reference]).joined(separator: " → "),
+                        at: schemas[current].location, code: "ref.cycle"))
+                    break
+                }
+            }
+            for index in chain { state[index] = true }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// The load stage: reads JSON files, parses every schema in them, resolves `$ref`s (local pointers,
+/// relative files, `$id`s and `$anchor`s within the input set, mapped remote prefixes) and parses the
+/// contract extension. Never touches the network: a remote `$ref` without a `--ref-map` is an error.
+public struct SchemaLoader: Sendable {
+    /// Settings and limits.
+    public var options: LoaderOptions
+    /// Where files are read from.
+    public var fileSource: any FileSource
+
+    /// Creates a loader.
+    public init(options: LoaderOptions = LoaderOptions(), fileSource: any FileSource = DiskFileSource()) {
+        self.options = options
+        self.fileSource = fileSource
+    }
+
+    /// Loads the given files (absolute paths, or relative to `workingDirectory`) and everything they reference.
+    ///
+    /// - Throws: ``DiagnosticsError`` with every error found (and the warnings), each with file, line:column
+    ///   and JSON pointer.
+    public func load(files: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
+        throws(DiagnosticsError) -> SchemaGraph
+    {
+        let absolute = files.map { Self.absolutePath($0, relativeTo: workingDirectory) }
+        let canonical = absolute.map { fileSource.canonicalPath($0) }
+        let root = options.root.map { fileSource.canonicalPath(Self.absolutePath($0, relativeTo: workingDirectory)) }
+            ?? Self.commonDirectory(of: canonical, preferring: fileSource.canonicalPath(workingDirectory))
+        let session = LoadSession(
+            options: options, fileSource: fileSource, root: root,
+            workingDirectory: fileSource.canonicalPath(workingDirectory))
+        for (index, path) in canonical.enumerated() {
+            session.loadInput(path: path, named: files[index])
+        }
+        session.resolvePendingReferences()
+        session.checkReferenceCycles()
+        try session.bag.throwIfErrors()
+        return SchemaGraph(documents: session.documents, schemas: session.schemas, warnings: session.bag.warnings)
+    }
+
+    /// `path` made absolute against `directory`.
+    static func absolutePath(_ path: String, relativeTo directory: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+
+    /// The deepest folder containing every file; the working directory when it contains them all.
+    static func commonDirectory(of files: [String], preferring workingDirectory: String) -> String {
+        let directories = files.map { ($0 as NSString).deletingLastPathComponent }
+        if directories.allSatisfy({ isInside($0, directory: workingDirectory) }) { return workingDirectory }
+        guard var common = directories.first?.split(separator: "/", omittingEmptySubsequences: true) else {
+            return workingDirectory
+        }
+        for directory in directories.dropFirst() {
+            let parts = directory.split(separator: "/", omittingEmptySubsequences: true)
+            var count = 0
+            while count < common.count, count < parts.count, common[count] == parts[count] { count += 1 }
+            common = Array(common.prefix(count))
+        }
+        return "/" + common.joined(separator: "/")
+    }
+
+    /// Whether `path` is `directory` or below it.
+    static func isInside(_ path: String, directory: String) -> Bool {
+        if directory == "/" { return path.hasPrefix("/") }
+        return path == directory || path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
+    }
+}
+
+/// The mutable state of one load.
+final class LoadSession {
+    let options: LoaderOptions
+    let fileSource: any FileSource
+    let root: String
+    let workingDirectory: String
+    var bag = DiagnosticBag()
+    var documents: [SchemaDocument] = []
+    var schemas: [Schema] = []
+    /// Absolute canonical path → document.
+    var documentByPath: [String: DocumentID] = [:]
+    /// (document, pointer) → schema already parsed there.
+    var schemaAt: [NodeKey: SchemaID] = [:]
+    /// Absolute resource URI (no fragment) → where that resource's root is.
+    var resources: [String: NodeAddress] = [:]
+    /// Resource URI → anchor name → where it is.
+    var anchors: [String: [String: NodeAddress]] = [:]
+    /// References waiting to be resolved.
+    var pending: [PendingReference] = []
+    /// Unknown keywords already reported per document (one warning per keyword and file).
+    var reportedUnknown: Set<String> = []
+    /// Set when the schema-count limit was hit, so it is reported once.
+    var schemaLimitReported = false
+
+    init(options: LoaderOptions, fileSource: any FileSource, root: String, workingDirectory: String) {
+        self.options = options
+        self.fileSource = fileSource
+        self.root = root
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Where a JSON value is: a document and a pointer inside it.
+    struct NodeAddress: Hashable {
+        var document: DocumentID
+        var pointer: JSONPointer
+    }
+
+    /// The key under which a parsed schema is remembered.
+    typealias NodeKey = NodeAddress
+
+    /// A `$ref` seen while walking, resolved once every input is walked.
+    struct PendingReference {
+        var schema: SchemaID
+        var text: String
+        var base: URIReference
+        var location: SourceLocation
+        var keyword: String
+    }
+
+    // MARK: Documents
+
+    /// Loads a file named as input.
+    func loadInput(path: String, named: String) {
+        if documentByPath[path] != nil { return }
+        guard SchemaLoader.isInside(path, directory: root) else {
+            bag.add(.error("input \(named) is outside the root folder \(root)", at: SourceLocation(file: named), code: "load.outside-root"))
+            return
+        }
+        _ = loadDocument(path: path, isInput: true, requestedBy: nil)
+    }
+
+    /// Reads, parses and walks one file. Returns nil (with a diagnostic) when it cannot.
+    func loadDocument(path: String, isInput: Bool, requestedBy: SourceLocation?) -> DocumentID? {
+        if let existing = documentByPath[path] { return existing }
+        let display = displayPath(for: path)
+        guard documents.count < options.maxDocuments else {
+            bag.add(.error("more than \(options.maxDocuments) files reached through $ref", at: requestedBy, code: "limit.documents"))
+            return nil
+        }
+        guard let size = fileSource.size(ofFile: path) else {
+            bag.add(.error("no such file: \(display)", at: requestedBy ?? SourceLocation(file: display), code: "load.missing-file"))
+            return nil
+        }
+        guard size <= options.maxFileSize else {
+            bag.add(.error("file is \(size) bytes, larger than the limit of \(options.maxFileSize)", at: SourceLocation(file: display), code: "limit.file-size"))
+            return nil
+        }
+        guard let bytes = fileSource.contents(ofFile: path) else {
+            bag.add(.error("cannot read \(display)", at: requestedBy ?? SourceLocation(file: display), code: "load.unreadable"))
+            return nil
+        }
+        let json: JSONNode
+        do {
+            json = try JSONReader.parse(bytes, options: JSONReaderOptions(maxDepth: options.maxJSONDepth))
+        } catch {
+            bag.add(.error(
+                error.message, at: SourceLocation(file: display, position: error.position, pointer: error.pointer),
+                code: "json.syntax",
+                related: error.relatedPosition.map { [SourceLocation(file: display, position: $0, pointer: error.pointer)] } ?? []))
+            return nil
+        }
+        let id = DocumentID(documents.count)
+        let fileURI = URIReference(scheme: "file", authority: "", path: Self.percentEncodePath(path), query: nil, fragment: nil)
+        let dialectIsLegacy = Self.usesLegacyID(json)
+        var base = fileURI
+        if let idText = json.object?[dialectIsLegacy ? "id" : "$id"]?.string {
+            base = URIReference(idText).resolved(against: fileURI).withoutFragment
+        }
+        documents.append(SchemaDocument(
+            id: id, path: path, displayPath: display, root: json, rootSchema: SchemaID(-1), baseURI: base.description,
+            isInput: isInput, contract: nil, rootRelativePath: rootRelativePath(for: path)))
+        documentByPath[path] = id
+        // The file URI always names the document, even when it declares an `$id`.
+        resources[fileURI.description] = NodeAddress(document: id, pointer: .root)
+        let rootSchema = walk(json, document: id, pointer: .root, base: fileURI, depth: 0, legacyID: dialectIsLegacy)
+        documents[id.rawValue].rootSchema = rootSchema
+        if let extensionNode = json.object?["x-contract"] {
+            let parser = ContractParser(session: self, document: id, base: URIReference(documents[id.rawValue].baseURI))
+            documents[id.rawValue].contract = parser.parse(extensionNode)
+        }
+        return id
+    }
+
+    /// Whether the document uses draft-04 `id` instead of `$id`.
+    static func usesLegacyID(_ json: JSONNode) -> Bool {
+        guard let dialect = json.object?["$schema"]?.string else { return false }
+        return dialect.contains("draft-04") || dialect.contains("draft-03")
+    }
+
+    /// A path for messages: relative to the working directory when inside it.
+    func displayPath(for path: String) -> String {
+        if SchemaLoader.isInside(path, directory: workingDirectory), path != workingDirectory {
+            let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+            return String(path.dropFirst(prefix.count))
+        }
+        return path
+    }
+
+    /// A path relative to the root, for generated headers.
+    func rootRelativePath(for path: String) -> String {
+        if SchemaLoader.isInside(path, directory: root), path != root {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            return String(path.dropFirst(prefix.count))
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    /// Percent-encodes the characters of a file path that cannot appear in a URI path.
+    static func percentEncodePath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~!$&'()*+,;=:@".contains(c)) {
+                out.append(c)
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// Decodes `%XX` escapes in a URI path; nil when malformed or not UTF-8.
+    static func percentDecode(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                    let value = UInt8(String(bytes: [high, low], encoding: .ascii) ?? "", radix: 16)
+                else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(bytes: bytes, encoding: .utf8)
+    }
+
+    // MARK: Schemas
+
+    /// Allocates a schema slot, or nil when the schema limit is reached.
+    func allocate(document: DocumentID, pointer: JSONPointer, node: JSONNode) -> SchemaID? {
+        guard schemas.count < options.maxSchemas else {
+            if !schemaLimitReported {
+                schemaLimitReported = true
+                bag.add(.error("more than \(options.maxSchemas) schemas", at: location(document, pointer, node.position), code: "limit.schemas"))
+            }
+            return nil
+        }
+        let id = SchemaID(schemas.count)
+        schemas.append(Schema(id: id, document: document, location: location(document, pointer, node.position), node: node))
+        schemaAt[NodeAddress(document: document, pointer: pointer)] = id
+        return id
+    }
+
+    /// A location in a document.
+    func location(_ document: DocumentID, _ pointer: JSONPointer, _ position: SourcePosition?) -> SourceLocation {
+        SourceLocation(file: documents[document.rawValue].displayPath, position: position, pointer: pointer)
+    }
+}

@@ -1,0 +1,22 @@
+/// Hands out unique names within one Swift scope (the types of a namespace, the members of a type),
+/// deterministically: the first claimant keeps a name, later ones get `2`, `3`, … appended.
+public struct NameScope: Sendable {
+    private var taken: Set<String>
+
+    /// Creates a scope in which `reserved` names are already taken.
+    public init(reserved: Set<String> = []) { taken = reserved }
+
+    /// Claims `preferred`, or the first free `preferred2`, `preferred3`, …, and returns the claimed name.
+    public mutating func claim(_ preferred: String) -> String {
+        if taken.insert(preferred).inserted { return preferred }
+        var counter = 2
+        while !taken.insert("\(preferred)\(counter)").inserted { counter += 1 }
+        return "\(preferred)\(counter)"
+    }
+
+    /// Whether `name` is taken.
+    public func contains(_ name: String) -> Bool { taken.contains(name) }
+
+    /// Marks `name` as taken without checking.
+    public mutating func reserve(_ name: String) { taken.insert(name) }
+}

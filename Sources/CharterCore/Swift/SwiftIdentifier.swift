@@ -1,0 +1,121 @@
+/// Turns names from contracts (wire names, `$defs` keys, titles) into idiomatic Swift identifiers.
+///
+/// The rules, in order:
+/// 1. Split into words at every character that cannot appear in a Swift identifier, at lower→upper
+///    case changes (`onHand` → `on`, `Hand`) and at the end of an acronym run (`HTTPStatus` → `HTTP`, `Status`).
+///    A name with no lowercase letter at all (`SHIP_TO_HOME`) is lowercased first.
+/// 2. Join as UpperCamelCase (types) or lowerCamelCase (members); a leading acronym of a member is lowercased
+///    (`HTTPStatus` → `httpStatus`), later acronyms are kept (`userID` → `userID`).
+/// 3. A name that starts with a digit gets a leading underscore (`2-day` → `_2Day`).
+/// 4. A name with no usable characters (empty, emoji, punctuation) becomes `unnamed`.
+/// Keywords are escaped separately (``SwiftIdentifier/escaped(_:)``); collisions are resolved by ``NameScope``.
+public enum SwiftIdentifier {
+    /// The words of a name, split as described on ``SwiftIdentifier``.
+    public static func words(_ raw: String) -> [String] {
+        let hasLower = raw.unicodeScalars.contains { $0.properties.isLowercase }
+        let source = hasLower ? raw : raw.lowercased()
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        let scalars = Array(source.unicodeScalars)
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for (index, scalar) in scalars.enumerated() {
+            guard isIdentifierScalar(scalar) else {
+                flush()
+                previous = nil
+                continue
+            }
+            if let prev = previous {
+                let isUpper = scalar.properties.isUppercase
+                if isUpper && (prev.properties.isLowercase || isDigit(prev)) {
+                    flush()
+                } else if isUpper && prev.properties.isUppercase, index + 1 < scalars.count,
+                    scalars[index + 1].properties.isLowercase
+                {
+                    flush()
+                }
+            }
+            current.append(scalar)
+            previous = scalar
+        }
+        flush()
+        return words
+    }
+
+    /// An UpperCamelCase type name for `raw` (not keyword-escaped).
+    public static func typeName(_ raw: String) -> String {
+        let parts = words(raw)
+        guard !parts.isEmpty else { return "Unnamed" }
+        let joined = parts.map(capitalized).joined()
+        return guardLeadingDigit(joined)
+    }
+
+    /// A lowerCamelCase member name for `raw` (not keyword-escaped).
+    public static func memberName(_ raw: String) -> String {
+        let parts = words(raw)
+        guard let first = parts.first else { return "unnamed" }
+        let head = isAcronym(first) ? first.lowercased() : lowercasedFirst(first)
+        let joined = head + parts.dropFirst().map(capitalized).joined()
+        return guardLeadingDigit(joined)
+    }
+
+    /// `name` wrapped in backticks when it is a Swift keyword, else `name` unchanged.
+    public static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// Names that cannot be used for a member even with backticks (or would be confusing); they get a `Value` suffix.
+    public static let unusableMemberNames: Set<String> = ["init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "_"]
+
+    /// Swift's reserved words, which must be escaped with backticks when used as identifiers.
+    public static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
+        "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case",
+        "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat",
+        "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_", "Type", "Protocol", "package", "some", "any", "macro", "actor",
+    ]
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// Whether a scalar may appear in a generated identifier: ASCII letters and digits, and letters of
+    /// scripts Swift accepts in identifiers. Everything else (punctuation, emoji, format and control
+    /// characters such as bidi overrides) separates words.
+    static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter:
+            return (0xC0...0x1FFF).contains(v) || (0x3040...0xD7FF).contains(v) || (0xF900...0xFD3D).contains(v)
+                || (0x10000...0x1FFFD).contains(v)
+        default:
+            return false
+        }
+    }
+
+    static func isAcronym(_ word: String) -> Bool {
+        word.unicodeScalars.count > 1 && !word.unicodeScalars.contains { $0.properties.isLowercase }
+            && word.unicodeScalars.contains { $0.properties.isUppercase }
+    }
+
+    static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    static func lowercasedFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.lowercased() + word.dropFirst()
+    }
+
+    static func guardLeadingDigit(_ name: String) -> String {
+        guard let first = name.unicodeScalars.first, isDigit(first) else { return name }
+        return "_" + name
+    }
+}

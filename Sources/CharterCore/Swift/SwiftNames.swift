@@ -1,0 +1,65 @@
+/// The Swift names of everything in an ``IRModule``: namespaces, types, properties, cases — decided once,
+/// deterministically, before any code is rendered.
+struct SwiftNames {
+    /// Type names that generated code must never shadow: the standard library, Foundation and runtime
+    /// types it uses. A contract type with such a name gets a `Model` suffix.
+    static let reservedTypeNames: Set<String> = [
+        "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double",
+        "Float", "Bool", "Character", "Substring", "Decimal", "Date", "UUID", "URL", "Data", "Array", "Dictionary",
+        "Set", "Optional", "Result", "Error", "Never", "Void", "Any", "AnyObject", "Type", "Protocol", "Self",
+        "Codable", "Decodable", "Encodable", "Hashable", "Equatable", "Sendable", "Comparable", "Identifiable",
+        "RawRepresentable", "CaseIterable", "CustomStringConvertible", "CodingKey", "CodingKeys", "Decoder",
+        "Encoder", "DecodingError", "EncodingError", "KeyedDecodingContainer", "KeyedEncodingContainer", "Hasher",
+        "Sequence", "Collection", "Range", "Task", "Actor", "MainActor", "Locale", "TimeZone", "Calendar",
+        "JSONDecoder", "JSONEncoder", "Foundation", "Swift", "JSONValue", "Nullable", "Indirect", "RFC3339",
+        "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
+        "ValidationError", "Validatable", "Validation", "ValidationNumber",
+    ]
+
+    /// Member names generated code itself declares in a struct.
+    static let reservedStructMembers: Set<String> = [
+        "init", "encode", "hash", "hashValue", "collectIssues", "validate", "validationIssues", "knownKeys",
+    ]
+
+    /// Member names generated code itself declares in an enum.
+    static let reservedEnumMembers: Set<String> = [
+        "unrecognized", "rawValue", "knownCases", "allowedTransitions", "canTransition", "init", "encode", "hash",
+        "hashValue", "collectIssues", "validate", "validationIssues", "value",
+    ]
+
+    /// Namespace names, by namespace index.
+    private(set) var namespaces: [String] = []
+    /// Type names, by type index.
+    private(set) var types: [String] = []
+
+    init(_ module: IRModule) {
+        types = Array(repeating: "", count: module.types.count)
+        var moduleScope = NameScope(reserved: Self.reservedTypeNames)
+        for namespace in module.namespaces {
+            var stem = SwiftIdentifier.typeName(namespace.contractName)
+            if let major = namespace.majorVersion { stem += "V\(major)" }
+            namespaces.append(moduleScope.claim(stem))
+        }
+        let reserved = Self.reservedTypeNames.union(namespaces)
+        for (index, namespace) in module.namespaces.enumerated() {
+            var scope = NameScope(reserved: reserved)
+            scope.reserve(namespaces[index])
+            for typeID in namespace.types {
+                name(typeID, in: &scope, module: module, outer: reserved)
+            }
+        }
+    }
+
+    /// Names a type, then its nested types in a scope of their own.
+    private mutating func name(_ typeID: IRTypeID, in scope: inout NameScope, module: IRModule, outer: Set<String>) {
+        let decl = module[typeID]
+        var preferred = SwiftIdentifier.typeName(decl.name)
+        if Self.reservedTypeNames.contains(preferred) || outer.contains(preferred) { preferred += "Model" }
+        let name = scope.claim(preferred)
+        types[typeID.rawValue] = name
+        var inner = NameScope(reserved: outer.union(["CodingKeys", name]))
+        for nested in decl.nested {
+            self.name(nested, in: &inner, module: module, outer: outer.union([name]))
+        }
+    }
+}
