@@ -1,2 +1,10 @@
 import CharterCore
-print("charter \(Charter.version)")
+import Foundation
+
+/// Writes one line to a file handle, unbuffered, so output interleaves correctly.
+@Sendable func writeLine(_ handle: FileHandle) -> @Sendable (String) -> Void {
+    { line in handle.write(Data((line + "\n").utf8)) }
+}
+
+let tool = CommandLineTool(console: Console(out: writeLine(.standardOutput), err: writeLine(.standardError)))
+exit(tool.run(Array(CommandLine.arguments.dropFirst())).rawValue)

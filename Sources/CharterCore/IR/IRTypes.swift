@@ -249,6 +249,8 @@ public struct IRNamespace: Sendable {
     public var sourcePath: String
     /// The contract extension, when the file has one.
     public var contract: Contract?
+    /// The file's `title` and `description`.
+    public var documentation: IRDocumentation
     /// Top-level types, in declaration order.
     public var types: [IRTypeID]
 }

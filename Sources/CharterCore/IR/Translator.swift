@@ -110,7 +110,7 @@ final class TranslationSession {
         let index = namespaces.count
         namespaces.append(IRNamespace(
             contractName: name, majorVersion: major, document: document.id, sourcePath: document.rootRelativePath,
-            contract: document.contract, types: []))
+            contract: document.contract, documentation: documentation(graph[document.rootSchema]), types: []))
         namespaceOfDocument[document.id] = index
         return index
     }
@@ -201,8 +201,11 @@ final class TranslationSession {
         } else if needsAliasOnly(schema, MergedSchema(id, in: graph)) {
             target = use(schema.allOf[0], hint: name, parent: nil, namespace: namespace)
         } else {
-            // Types an alias needs are declared beside it: a typealias cannot contain declarations.
+            // The alias's own schema is translated as a value (not as a use of the alias being declared);
+            // types it needs are declared beside it, since a typealias cannot contain declarations.
+            declared[id] = nil
             target = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: nil)
+            declared[id] = typeID
         }
         aliasesInProgress.remove(id)
         let merged = MergedSchema(id, in: graph)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// `charter generate`: contracts in, one Swift file per contract major version out.
+struct GenerateCommand {
+    static let spec = CommandSpec(
+        name: "generate",
+        summary: "Generate Swift models for JSON Schema contracts.",
+        positional: "PATH...",
+        positionalHelp: "Contract files or folders (searched for *.json). Default: Schemas",
+        options: [
+            OptionSpec("output", short: "o", value: "DIR", help: "Folder for the generated files. Default: Generated"),
+            OptionSpec("templates", value: "DIR", help: "Folder of *.mustache files overriding templates by name."),
+            OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
+            OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
+            OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
+            OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
+        ],
+        discussion: """
+            Files are written atomically and only when their content changes; files in the output folder
+            that Charter did not write are never touched (see .charter-manifest.json there).
+            Exit codes: 0 success, 1 problems in the contracts, 2 usage or tool errors.
+            """)
+
+    let console: Console
+    let workingDirectory: String
+
+    func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        var options = GenerationOptions()
+        if let access = arguments.value("access") {
+            guard let level = SwiftAccessLevel(rawValue: access) else {
+                throw UsageError("--access must be public, package or internal, not '\(access)'")
+            }
+            options.swift.accessLevel = level
+        }
+        for mapping in arguments.values["ref-map"] ?? [] {
+            guard let equals = mapping.firstIndex(of: "="), equals != mapping.startIndex, mapping.index(after: equals) != mapping.endIndex else {
+                throw UsageError("--ref-map takes PREFIX=DIR, not '\(mapping)'")
+            }
+            let directory = SchemaLoader.absolutePath(String(mapping[mapping.index(after: equals)...]), relativeTo: workingDirectory)
+            options.loader.refMappings.append(RefMapping(prefix: String(mapping[..<equals]), directory: directory))
+        }
+        options.loader.root = arguments.value("root").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
+        options.templateDirectory = arguments.value("templates").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
+        let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
+        let output = SchemaLoader.absolutePath(arguments.value("output") ?? "Generated", relativeTo: workingDirectory)
+
+        let files = try InputCollector.collect(inputs, workingDirectory: workingDirectory)
+        let canonicalOutput = DiskFileSource().canonicalPath(output)
+        for file in files {
+            let path = DiskFileSource().canonicalPath(SchemaLoader.absolutePath(file, relativeTo: workingDirectory))
+            if SchemaLoader.isInside(path, directory: canonicalOutput) {
+                throw UsageError("output folder \(arguments.value("output") ?? "Generated") contains the input \(file); choose another --output")
+            }
+        }
+        let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
+        for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
+        let report = try OutputWriter(directory: output).write(result.files)
+        if !arguments.flags.contains("quiet") {
+            var summary = "Generated \(result.files.count) file\(result.files.count == 1 ? "" : "s") in \(arguments.value("output") ?? "Generated")"
+            summary += " (\(report.written.count) written, \(report.unchanged.count) unchanged"
+            summary += report.removed.isEmpty ? ")" : ", \(report.removed.count) stale removed)"
+            console.out(summary)
+        }
+        return .success
+    }
+}

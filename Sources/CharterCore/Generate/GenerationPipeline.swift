@@ -1,0 +1,59 @@
+import Foundation
+
+/// Settings of one generation run.
+public struct GenerationOptions: Sendable {
+    /// Loader settings (root, ref maps, limits).
+    public var loader: LoaderOptions
+    /// Swift settings (access level).
+    public var swift: SwiftOptions
+    /// A folder of template overrides.
+    public var templateDirectory: String?
+
+    /// Creates options.
+    public init(loader: LoaderOptions = LoaderOptions(), swift: SwiftOptions = SwiftOptions(), templateDirectory: String? = nil) {
+        self.loader = loader
+        self.swift = swift
+        self.templateDirectory = templateDirectory
+    }
+}
+
+/// The result of a generation run: the files (not yet written) and any warnings.
+public struct GenerationResult: Sendable {
+    /// One file per contract major version (namespace).
+    public var files: [GeneratedFile]
+    /// Warnings from every stage.
+    public var warnings: [Diagnostic]
+    /// The loaded graph (for callers that report inputs, e.g. the plugin's dependency list).
+    public var graph: SchemaGraph
+}
+
+/// The whole pipeline on one screen: read → load → translate → render. Writing is separate
+/// (``OutputWriter``) so nothing touches the disk unless every stage succeeded.
+public struct GenerationPipeline: Sendable {
+    /// Settings.
+    public var options: GenerationOptions
+    /// Where input files are read from.
+    public var fileSource: any FileSource
+
+    /// Creates a pipeline.
+    public init(options: GenerationOptions = GenerationOptions(), fileSource: any FileSource = DiskFileSource()) {
+        self.options = options
+        self.fileSource = fileSource
+    }
+
+    /// Runs the stages on the given contract files.
+    public func run(files: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
+        throws(DiagnosticsError) -> GenerationResult
+    {
+        let templates = try TemplateSet.load(overrideDirectory: options.templateDirectory)
+        let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
+        let module = try Translator().translate(graph)
+        let generated: [GeneratedFile]
+        do {
+            generated = try SwiftGenerator(options: options.swift, templates: templates).generate(module)
+        } catch {
+            throw DiagnosticsError([.error("template \(error.template): \(error.message)", code: "templates.render")])
+        }
+        return GenerationResult(files: generated, warnings: graph.warnings + module.warnings, graph: graph)
+    }
+}

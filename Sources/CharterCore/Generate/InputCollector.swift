@@ -1,0 +1,63 @@
+import Foundation
+
+/// Expands the paths given on the command line into the contract files to load: files as named, folders
+/// searched recursively for `*.json` (sorted, hidden entries and `.build` skipped).
+public enum InputCollector {
+    /// The files to load, in a deterministic order.
+    ///
+    /// - Throws: ``DiagnosticsError`` for a path that does not exist or a folder without any `*.json`:
+    ///   input that matches nothing is an error, never an empty success.
+    public static func collect(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
+        throws(DiagnosticsError) -> [String]
+    {
+        var bag = DiagnosticBag()
+        var files: [String] = []
+        var seen: Set<String> = []
+        for path in paths {
+            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                bag.add(.error("no such file or folder: \(path)", at: SourceLocation(file: path), code: "input.missing"))
+                continue
+            }
+            var found: [String] = []
+            if isDirectory.boolValue {
+                found = jsonFiles(in: absolute).map { relative in
+                    path.hasSuffix("/") ? path + relative : path + "/" + relative
+                }
+                if found.isEmpty {
+                    bag.add(.error("folder \(path) contains no *.json files", at: SourceLocation(file: path), code: "input.empty"))
+                }
+            } else {
+                found = [path]
+            }
+            for file in found where seen.insert(SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).inserted {
+                files.append(file)
+            }
+        }
+        try bag.throwIfErrors()
+        return files
+    }
+
+    /// Paths of `*.json` files below `directory`, relative to it, sorted by byte order.
+    static func jsonFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var result: [String] = []
+        while let entry = enumerator.nextObject() as? String {
+            let name = (entry as NSString).lastPathComponent
+            if name.hasPrefix(".") || name == ".build" {
+                enumerator.skipDescendants()
+                continue
+            }
+            if name.hasSuffix(".json") {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    result.append(entry)
+                }
+            }
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

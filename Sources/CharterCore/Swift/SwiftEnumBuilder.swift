@@ -1,0 +1,90 @@
+/// Builds the view model of an enumeration that survives values it does not know yet: unknown values
+/// decode into `unrecognized(raw)` and encode back unchanged.
+struct SwiftEnumBuilder {
+    let context: SwiftGenerationContext
+
+    func build(_ decl: IRTypeDecl, _ enumeration: IREnumeration) -> MustacheValue {
+        let names = context.members.caseNames(of: decl.id)
+        let typeName = context.names.types[decl.id.rawValue]
+        let literal: (String) -> String = { enumeration.isString ? SwiftLiteral.string($0) : $0 }
+        let cases: [MustacheValue] = zip(enumeration.cases, names).map { enumCase, name in
+            .object(["name": .string(name), "literal": .string(literal(enumCase.value))])
+        }
+        var transitions: MustacheValue = .null
+        if let moves = enumeration.transitions {
+            let index = Dictionary(zip(enumeration.cases.map(\.value), names), uniquingKeysWith: { first, _ in first })
+            let rows: [MustacheValue] = zip(enumeration.cases, names).map { enumCase, name in
+                let targets = moves.first(where: { $0.from == enumCase.value })?.to.compactMap { index[$0] } ?? []
+                return .object(["name": .string(name), "targets": .string("[" + targets.map { "." + $0 }.joined(separator: ", ") + "]")])
+            }
+            transitions = .object(["rows": .list(rows)])
+        }
+        return .object([
+            "documentation": .list(context.documentation(decl).map(MustacheValue.string)),
+            "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
+            "name": .string(typeName),
+            "conformances": "Codable, Hashable, Sendable, RawRepresentable, Validatable",
+            "rawType": .string(enumeration.isString ? "String" : "Int"),
+            "cases": .list(cases),
+            "knownCases": .string(names.map { "." + $0 }.joined(separator: ", ")),
+            "transitions": transitions,
+        ])
+    }
+}
+
+/// Builds the view model of a union: an enum with one case per alternative, decoded by discriminator
+/// when there is one (unknown tags are kept in `unrecognized`), else by trying each alternative in order.
+struct SwiftUnionBuilder {
+    let context: SwiftGenerationContext
+
+    func build(_ decl: IRTypeDecl, _ union: IRUnion) -> MustacheValue {
+        let here = SwiftTypeMapper.Context.type(decl.id)
+        let names = context.members.caseNames(of: decl.id)
+        let typeName = context.names.types[decl.id.rawValue]
+        var cases: [MustacheValue] = []
+        var decodeAttempts: [MustacheValue] = []
+        var tagCases: [MustacheValue] = []
+        var encodeCases: [MustacheValue] = []
+        for (variant, name) in zip(union.variants, names) {
+            let swiftType = context.mapper.swiftType(variant.type, in: here)
+            let wire = context.mapper.wireType(variant.type, in: here) ?? swiftType
+            let decoded = context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
+            cases.append(.object(["name": .string(name), "type": .string(swiftType)]))
+            decodeAttempts.append(.object(["name": .string(name), "decoded": .string(decoded)]))
+            if !variant.tags.isEmpty {
+                tagCases.append(.object([
+                    "tags": .string(variant.tags.map(SwiftLiteral.string).joined(separator: ", ")), "name": .string(name),
+                    "decoded": .string(decoded),
+                ]))
+            }
+            var encodeLines = ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
+            if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
+                encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")
+                encodeLines.append("try container.encode(\(SwiftLiteral.string(tag)), forKey: AnyCodingKey(\(SwiftLiteral.string(discriminator.propertyName))))")
+            }
+            encodeCases.append(.object(["name": .string(name), "lines": .list(encodeLines.map(MustacheValue.string))]))
+        }
+        let validatable = zip(union.variants, names).filter { context.mapper.isValidatable($0.0.type) }.map(\.1)
+        var discriminated: MustacheValue = .null
+        if let discriminator = union.discriminator {
+            discriminated = .object([
+                "property": .string(SwiftLiteral.string(discriminator.propertyName)), "tagCases": .list(tagCases),
+            ])
+        }
+        return .object([
+            "documentation": .list(context.documentation(decl).map(MustacheValue.string)),
+            "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
+            "indirect": .bool(context.recursion.indirectUnions.contains(decl.id)),
+            "name": .string(typeName),
+            "conformances": "Codable, Hashable, Sendable, Validatable",
+            "cases": .list(cases),
+            "discriminated": discriminated,
+            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
+            "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
+            "encodeCases": .list(encodeCases),
+            "validatedCases": .list(validatable.map(MustacheValue.string)),
+            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil),
+            "nested": .list(decl.nested.map(context.declaration)),
+        ])
+    }
+}

@@ -1,0 +1,78 @@
+/// Everything the Swift view-model builders share for one module: names, type spelling, recursion
+/// breaking, literals and options.
+final class SwiftGenerationContext {
+    let module: IRModule
+    let options: SwiftOptions
+    let names: SwiftNames
+    let mapper: SwiftTypeMapper
+    let recursion: SwiftRecursion
+    let members: SwiftMembers
+    let literals: SwiftValueLiterals
+    /// Types that other generated declarations use (a deprecated one then gets a doc warning instead of
+    /// `@available(*, deprecated)`, which would make the generated code itself warn).
+    let referenced: Set<IRTypeID>
+
+    init(module: IRModule, options: SwiftOptions) {
+        self.module = module
+        self.options = options
+        names = SwiftNames(module)
+        mapper = SwiftTypeMapper(module: module, names: names)
+        recursion = SwiftRecursion(module)
+        members = SwiftMembers(module, recursion: recursion)
+        literals = SwiftValueLiterals(module: module, members: members)
+        var used: Set<IRTypeID> = []
+        for decl in module.types {
+            var uses: [IRTypeRef] = []
+            switch decl.kind {
+            case .object(let object):
+                uses = object.properties.map(\.type)
+                if case .map(let value) = object.additionalProperties { uses.append(value) }
+            case .union(let union): uses = union.variants.map(\.type)
+            case .alias(let target, _): uses = [target]
+            case .enumeration: break
+            }
+            for use in uses { Self.collectNamed(use, into: &used) }
+        }
+        referenced = used
+    }
+
+    static func collectNamed(_ type: IRTypeRef, into set: inout Set<IRTypeID>) {
+        switch type {
+        case .named(let id): set.insert(id)
+        case .array(let inner), .map(let inner), .optional(let inner): collectNamed(inner, into: &set)
+        case .primitive, .any: break
+        }
+    }
+
+    /// The doc comment lines of a declaration.
+    func documentation(_ decl: IRTypeDecl) -> [String] {
+        var extra: [String] = []
+        if decl.isDeprecated && referenced.contains(decl.id) { extra.append("- Warning: Deprecated in the contract.") }
+        return SwiftDocumentation.lines(decl.documentation, extra: extra)
+    }
+
+    /// Attributes written before a declaration.
+    func attributes(_ decl: IRTypeDecl) -> [String] {
+        decl.isDeprecated && !referenced.contains(decl.id) ? ["@available(*, deprecated, message: \"Deprecated in the contract.\")"] : []
+    }
+
+    /// The view model of any declaration, keyed by its kind for `Templates/Declaration.mustache`.
+    func declaration(_ id: IRTypeID) -> MustacheValue {
+        let decl = module[id]
+        var kinds: [String: MustacheValue] = ["struct": .null, "enum": .null, "union": .null, "alias": .null]
+        switch decl.kind {
+        case .object(let object): kinds["struct"] = SwiftStructBuilder(context: self).build(decl, object)
+        case .enumeration(let enumeration): kinds["enum"] = SwiftEnumBuilder(context: self).build(decl, enumeration)
+        case .union(let union): kinds["union"] = SwiftUnionBuilder(context: self).build(decl, union)
+        case .alias(let target, _):
+            let here: SwiftTypeMapper.Context = decl.parent.map(SwiftTypeMapper.Context.type) ?? .namespace(decl.namespace)
+            kinds["alias"] = .object([
+                    "documentation": .list(documentation(decl).map(MustacheValue.string)),
+                    "attributes": .list(attributes(decl).map(MustacheValue.string)),
+                    "name": .string(names.types[id.rawValue]),
+                "type": .string(mapper.swiftType(target, in: here)),
+            ])
+        }
+        return .object(kinds)
+    }
+}

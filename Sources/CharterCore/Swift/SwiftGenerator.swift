@@ -1,0 +1,72 @@
+/// A file to write: its name inside the output folder and its contents.
+public struct GeneratedFile: Hashable, Sendable {
+    /// The file name, e.g. `InventoryV2.swift`.
+    public var name: String
+    /// The full text.
+    public var contents: String
+
+    /// Creates a file.
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}
+
+/// The render stage for Swift: IR → view models → templates → one file per namespace.
+public struct SwiftGenerator: Sendable {
+    /// Generation settings.
+    public var options: SwiftOptions
+    /// The templates (the embedded defaults, merged with any overrides).
+    public var templates: MustacheLibrary
+
+    /// Creates a generator.
+    public init(options: SwiftOptions = SwiftOptions(), templates: MustacheLibrary) {
+        self.options = options
+        self.templates = templates
+    }
+
+    /// Renders every namespace of `module` into a file named after it.
+    public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
+        let context = SwiftGenerationContext(module: module, options: options)
+        var files: [GeneratedFile] = []
+        for (index, namespace) in module.namespaces.enumerated() {
+            let name = context.names.namespaces[index]
+            var header: [String: MustacheValue] = [
+                "charterVersion": .string(Charter.version),
+                "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
+                "contract": .null,
+            ]
+            if let contract = namespace.contract {
+                header["contract"] = .object([
+                    "name": .string(SwiftLiteral.commentLines(contract.name).joined()),
+                    "version": .string(contract.version.description),
+                ])
+            }
+            let value: MustacheValue = .object(header.merging([
+                "access": .string(options.accessLevel.modifier),
+                "runtimeModule": .string(options.runtimeModule),
+                "namespace": .string(name),
+                "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
+                "types": .list(namespace.types.map(context.declaration)),
+            ]) { first, _ in first })
+            let text = try templates.render("File", value, escaping: .none, missingNames: .error)
+            files.append(GeneratedFile(name: name + ".swift", contents: text))
+        }
+        return files
+    }
+
+    /// The doc comment of the namespace enum: the file's title and description, and the contract identity.
+    func namespaceDocumentation(_ namespace: IRNamespace, module: IRModule) -> [String] {
+        var extra: [String] = []
+        if let contract = namespace.contract {
+            extra.append("- Contract: \(contract.name) \(contract.version)" + (contract.owner?.team.map { ", owned by \($0)" } ?? ""))
+            if let lifecycle = contract.lifecycle {
+                var text = "- Lifecycle: \(lifecycle.status.rawValue)"
+                if let sunset = lifecycle.sunset { text += ", sunset \(sunset)" }
+                if let successor = lifecycle.successor { text += ", successor \(successor)" }
+                extra.append(text)
+            }
+        }
+        return SwiftDocumentation.lines(namespace.documentation, extra: extra)
+    }
+}

@@ -1,0 +1,62 @@
+/// The Swift names of members: struct properties (and their private storage), enum cases and union
+/// cases, unique within their type and never a name generated code declares itself.
+struct SwiftMembers {
+    /// Property names by type (empty for non-structs), escaped for use as identifiers.
+    private var properties: [[String]]
+    /// Names of private storage for properties that need it (boxed or deprecated), by type.
+    private var storage: [[String?]]
+    /// Enum and union case names by type, escaped.
+    private var cases: [[String]]
+    /// The name of the map of undeclared properties, by type.
+    private var additional: [String?]
+
+    init(_ module: IRModule, recursion: SwiftRecursion) {
+        properties = Array(repeating: [], count: module.types.count)
+        storage = Array(repeating: [], count: module.types.count)
+        cases = Array(repeating: [], count: module.types.count)
+        additional = Array(repeating: nil, count: module.types.count)
+        for decl in module.types {
+            let index = decl.id.rawValue
+            switch decl.kind {
+            case .object(let object):
+                var scope = NameScope(reserved: SwiftNames.reservedStructMembers)
+                if case .map = object.additionalProperties { additional[index] = scope.claim("additionalProperties") }
+                properties[index] = object.properties.map { Self.memberName($0.wireName, in: &scope) }
+                storage[index] = object.properties.enumerated().map { offset, property in
+                    let boxed = recursion.boxedProperties.contains(.init(type: decl.id, property: offset))
+                    let deprecated = property.isDeprecated
+                    guard boxed || deprecated, property.constValue == nil || !property.isRequired else { return nil }
+                    let base = properties[index][offset].trimmingCharacters(in: ["`"])
+                    return scope.claim("_" + base)
+                }
+            case .enumeration(let enumeration):
+                var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
+                cases[index] = enumeration.cases.map { Self.memberName($0.value, in: &scope) }
+            case .union(let union):
+                var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
+                cases[index] = union.variants.map { Self.memberName($0.nameHint, in: &scope) }
+            case .alias:
+                break
+            }
+        }
+    }
+
+    /// Claims a lowerCamel member name for a wire name and escapes it.
+    static func memberName(_ wire: String, in scope: inout NameScope) -> String {
+        var name = SwiftIdentifier.memberName(wire)
+        if SwiftIdentifier.unusableMemberNames.contains(name) { name += "Value" }
+        return SwiftIdentifier.escaped(scope.claim(name))
+    }
+
+    /// Property names of a struct, in property order.
+    func propertyNames(of type: IRTypeID) -> [String] { properties[type.rawValue] }
+
+    /// Private storage name of a property, when it has one.
+    func storageName(of type: IRTypeID, property: Int) -> String? { storage[type.rawValue][property] }
+
+    /// Case names of an enum or union, in case order.
+    func caseNames(of type: IRTypeID) -> [String] { cases[type.rawValue] }
+
+    /// The name of the map of undeclared properties, when the struct has one.
+    func additionalPropertiesName(of type: IRTypeID) -> String? { additional[type.rawValue] }
+}

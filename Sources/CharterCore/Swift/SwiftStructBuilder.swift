@@ -1,0 +1,204 @@
+/// Builds the view model of a struct: property declarations, initialiser, coding keys, decoding and
+/// encoding statements. Every decision is made here; `Templates/Struct.mustache` only lays it out.
+struct SwiftStructBuilder {
+    let context: SwiftGenerationContext
+
+    /// One property as the template shows it.
+    struct Property {
+        var documentation: [String]
+        var attributes: [String]
+        var name: String
+        var type: String
+        /// The constant expression of a `const` property (a computed property), else nil.
+        var constant: String?
+        /// Accessors over private storage (boxed or deprecated properties), else nil.
+        var getter: String?
+        var setter: String?
+    }
+
+    func build(_ decl: IRTypeDecl, _ object: IRObject) -> MustacheValue {
+        let here = SwiftTypeMapper.Context.type(decl.id)
+        let names = context.members.propertyNames(of: decl.id)
+        var properties: [MustacheValue] = []
+        var storage: [MustacheValue] = []
+        var parameters: [String] = []
+        var assignments: [String] = []
+        var codingKeys: [String] = []
+        var decodeLines: [String] = []
+        var encodeLines: [String] = []
+        for (index, property) in object.properties.enumerated() {
+            let name = names[index]
+            let bare = name.trimmingCharacters(in: ["`"])
+            codingKeys.append(bare == property.wireName ? name : "\(name) = \(SwiftLiteral.string(property.wireName))")
+            let base = context.mapper.swiftType(property.type, in: here)
+            let wire = context.mapper.wireType(property.type, in: here) ?? base
+            let documentation = SwiftDocumentation.plainLines(property.documentation.title)
+                + (property.documentation.title != nil && property.documentation.description != nil ? ["///"] : [])
+                + SwiftDocumentation.plainLines(property.documentation.description)
+
+            if let constant = constantLiteral(property) {
+                properties.append(Self.value(Property(
+                    documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
+                decodeLines.append(
+                    "guard try container.decode(\(base).self, forKey: .\(name)) == \(constant) else { "
+                        + "throw DecodingError.dataCorruptedError(forKey: .\(name), in: container, debugDescription: "
+                        + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
+                encodeLines.append("try container.encode(\(name), forKey: .\(name))")
+                continue
+            }
+
+            let nullable = property.isNullable && property.type != .any
+            let valueType: String
+            switch (property.isRequired, nullable) {
+            case (true, false): valueType = base
+            case (true, true), (false, false): valueType = base + "?"
+            case (false, true): valueType = "Nullable<\(base)>?"
+            }
+            let storageName = context.members.storageName(of: decl.id, property: index)
+            let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
+            var attributes: [String] = []
+            if property.isDeprecated { attributes.append("@available(*, deprecated, message: \"Deprecated in the contract.\")") }
+            if let storageName {
+                storage.append(.object([
+                    "name": .string(storageName), "type": .string(boxed ? "Indirect<\(valueType)>" : valueType),
+                ]))
+                properties.append(Self.value(Property(
+                    documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil,
+                    getter: boxed ? "\(storageName).value" : storageName,
+                    setter: boxed ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue")))
+            } else {
+                properties.append(Self.value(Property(
+                    documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil)))
+            }
+
+            var parameter = "\(name): \(valueType)"
+            if let defaultExpression = defaultExpression(property, nullable: nullable) {
+                parameter += " = \(defaultExpression)"
+            } else if valueType.hasSuffix("?") {
+                parameter += " = nil"
+            }
+            parameters.append(parameter)
+            let target = storageName.map { "self.\($0)" } ?? "self.\(name)"
+            assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
+
+            let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
+            decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
+            let current = storageName.map { boxed ? "\($0).value" : $0 } ?? name
+            encodeLines.append(encodeStatement(property, name: name, value: current, nullable: nullable))
+        }
+        if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
+            let mapType = IRTypeRef.map(valueType)
+            let swiftType = context.mapper.swiftType(mapType, in: here)
+            let valueWire = context.mapper.wireType(valueType, in: here) ?? context.mapper.swiftType(valueType, in: here)
+            properties.append(Self.value(Property(
+                documentation: ["/// Properties the contract does not declare, by name."], attributes: [], name: additionalName,
+                type: swiftType, constant: nil)))
+            parameters.append("\(additionalName): \(swiftType) = [:]")
+            assignments.append("self.\(additionalName) = \(additionalName)")
+            let known = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
+            decodeLines.append("self.\(additionalName) = " + context.mapper.fromWire(
+                mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, additionalName)))")
+        }
+        if codingKeys.isEmpty {
+            encodeLines.insert("_ = encoder.container(keyedBy: AnyCodingKey.self)", at: 0)
+        }
+        let validation = SwiftValidationBuilder(context: context).structLines(decl, object, names: names)
+        return .object([
+            "documentation": .list(context.documentation(decl).map(MustacheValue.string)),
+            "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
+            "name": .string(context.names.types[decl.id.rawValue]),
+            "conformances": "Codable, Hashable, Sendable, Validatable",
+            "properties": .list(properties),
+            "storage": .list(storage),
+            "hasStorage": .bool(!storage.isEmpty),
+            "hasParameters": .bool(!parameters.isEmpty),
+            "parameters": .list(parameters.enumerated().map { index, text in
+                .object(["declaration": .string(text), "separator": .string(index == parameters.count - 1 ? "" : ",")])
+            }),
+            "assignments": .list(assignments.map(MustacheValue.string)),
+            "hasCodingKeys": .bool(!codingKeys.isEmpty),
+            "codingKeys": .list(codingKeys.map(MustacheValue.string)),
+            "decodeLines": .list(decodeLines.map(MustacheValue.string)),
+            "encodeLines": .list(encodeLines.map(MustacheValue.string)),
+            "validationLines": .list(validation.map(MustacheValue.string)),
+            "hasValidation": .bool(!validation.isEmpty),
+            "nested": .list(decl.nested.map(context.declaration)),
+        ])
+    }
+
+    /// The literal of a required scalar `const`, which becomes a computed property.
+    func constantLiteral(_ property: IRProperty) -> String? {
+        guard property.isRequired, let value = property.constValue, case .primitive = property.type else { return nil }
+        switch value.value {
+        case .string, .bool, .number: return context.literals.literal(value, as: property.type)
+        default: return nil
+        }
+    }
+
+    /// The initialiser's default for a property: the schema default, exactly, or nothing.
+    func defaultExpression(_ property: IRProperty, nullable: Bool) -> String? {
+        guard let value = property.defaultValue else { return nil }
+        if value.isNull {
+            guard nullable else { return nil }
+            return property.isRequired ? "nil" : ".null"
+        }
+        guard let literal = context.literals.literal(value, as: property.type) else { return nil }
+        return nullable && !property.isRequired ? ".value(\(literal))" : literal
+    }
+
+    /// The expression that decodes a property's value from `container`.
+    func decodeExpression(_ property: IRProperty, name: String, wire: String, nullable: Bool) -> String {
+        let mapper = context.mapper
+        let type = property.type
+        switch (property.isRequired, nullable) {
+        case (true, false):
+            return mapper.fromWire(type, "try container.decode(\(wire).self, forKey: .\(name))")
+        case (false, false):
+            let call = "try container.decodeIfPresent(\(wire).self, forKey: .\(name))"
+            return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
+        case (true, true):
+            return "try container.decodeNil(forKey: .\(name)) ? nil : "
+                + mapper.fromWire(type, "container.decode(\(wire).self, forKey: .\(name))")
+        case (false, true):
+            let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: .\(name))"
+            return mapper.needsConversion(type) ? "\(call).map { $0.map { \(mapper.fromWire(type, "$0")) } }" : call
+        }
+    }
+
+    /// The statement that encodes a property's value into `container`.
+    func encodeStatement(_ property: IRProperty, name: String, value: String, nullable: Bool) -> String {
+        let mapper = context.mapper
+        let type = property.type
+        let converts = mapper.needsConversion(type)
+        switch (property.isRequired, nullable) {
+        case (true, false):
+            return "try container.encode(\(mapper.toWire(type, value)), forKey: .\(name))"
+        case (false, false):
+            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            return "try container.encodeIfPresent(\(wireValue), forKey: .\(name))"
+        case (true, true):
+            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            return "try container.encode(\(wireValue), forKey: .\(name))"
+        case (false, true):
+            let wireValue = converts ? "\(value).map { $0.map { \(mapper.toWire(type, "$0")) } }" : value
+            return "try container.encodeNullableIfPresent(\(wireValue), forKey: .\(name))"
+        }
+    }
+
+    static func value(_ property: Property) -> MustacheValue {
+        var object: [String: MustacheValue] = [
+            "documentation": .list(property.documentation.map(MustacheValue.string)),
+            "attributes": .list(property.attributes.map(MustacheValue.string)),
+            "name": .string(property.name),
+            "type": .string(property.type),
+            "constant": property.constant.map(MustacheValue.string) ?? .null,
+            "stored": .bool(property.constant == nil && property.getter == nil),
+            "accessors": .null,
+        ]
+        if let getter = property.getter, let setter = property.setter {
+            object["accessors"] = .object(["getter": .string(getter), "setter": .string(setter)])
+        }
+        return .object(object)
+    }
+}

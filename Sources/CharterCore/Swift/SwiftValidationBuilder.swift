@@ -1,0 +1,94 @@
+/// Builds the body of `collectIssues(at:into:)`: the contract's constraints (lengths, patterns, bounds,
+/// item counts) checked with the runtime's `Validation` helpers, and nested values validated recursively.
+struct SwiftValidationBuilder {
+    let context: SwiftGenerationContext
+
+    func structLines(_ decl: IRTypeDecl, _ object: IRObject, names: [String]) -> [String] {
+        var lines: [String] = []
+        for (index, property) in object.properties.enumerated() where property.constValue == nil || !property.isRequired {
+            let name = names[index]
+            let storage = context.members.storageName(of: decl.id, property: index)
+            let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
+            let access = storage.map { boxed ? "self.\($0).value" : "self.\($0)" } ?? "self.\(name)"
+            let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
+            let checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
+            guard !checks.isEmpty else { continue }
+            let nullable = property.isNullable && property.type != .any
+            var body = ["let propertyPath = \(path)"] + checks
+            switch (property.isRequired, nullable) {
+            case (true, false):
+                body.insert("let value = \(access)", at: 0)
+                lines += ["do {"] + body.map { "    " + $0 } + ["}"]
+            case (true, true), (false, false):
+                lines += ["if let value = \(access) {"] + body.map { "    " + $0 } + ["}"]
+            case (false, true):
+                lines += ["if case .value(let value)? = \(access) {"] + body.map { "    " + $0 } + ["}"]
+            }
+        }
+        if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties,
+            context.mapper.isValidatable(valueType)
+        {
+            lines.append("self.\(name).collectIssues(at: path, into: &issues)")
+        }
+        return lines
+    }
+
+    /// Checks of one value of `type` bound to `value`, reporting at `path` (both Swift expressions).
+    func valueChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String] {
+        var lines: [String] = []
+        let check: (String, String) -> Void = { helper, limit in
+            lines.append("Validation.\(helper)(\(value), \(limit), at: \(path), into: &issues)")
+        }
+        switch context.mapper.unaliased(type) {
+        case .primitive(.string):
+            if let n = constraints.minLength { check("minLength", String(n)) }
+            if let n = constraints.maxLength { check("maxLength", String(n)) }
+            if let pattern = constraints.pattern { check("pattern", SwiftLiteral.string(pattern)) }
+        case .primitive(let primitive) where Self.isNumeric(primitive):
+            let pairs: [(String, JSONNumber?)] = [
+                ("minimum", constraints.minimum), ("maximum", constraints.maximum),
+                ("exclusiveMinimum", constraints.exclusiveMinimum), ("exclusiveMaximum", constraints.exclusiveMaximum),
+                ("multipleOf", constraints.multipleOf),
+            ]
+            for (helper, limit) in pairs {
+                if let limit, let literal = numberLiteral(limit, for: primitive) { check(helper, literal) }
+            }
+        case .array(let element):
+            if let n = constraints.minItems { check("minItems", String(n)) }
+            if let n = constraints.maxItems { check("maxItems", String(n)) }
+            if constraints.uniqueItems { lines.append("Validation.uniqueItems(\(value), at: \(path), into: &issues)") }
+            if let elementConstraints = constraints.elements?.value {
+                let inner = valueChecks(element, elementConstraints, value: "element", path: "Validation.path(\(path), index)")
+                if !inner.isEmpty {
+                    lines += ["for (index, element) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
+                }
+            }
+        case .map:
+            if let n = constraints.minProperties { check("minProperties", String(n)) }
+            if let n = constraints.maxProperties { check("maxProperties", String(n)) }
+        default:
+            break
+        }
+        if context.mapper.isValidatable(type) {
+            lines.append("\(value).collectIssues(at: \(path), into: &issues)")
+        }
+        return lines
+    }
+
+    static func isNumeric(_ primitive: IRPrimitive) -> Bool {
+        switch primitive {
+        case .integer, .double, .decimal(asString: false): true
+        default: false
+        }
+    }
+
+    /// A literal of the value's own numeric type for a bound; nil when it cannot be exact (e.g. `1.5` for an integer).
+    func numberLiteral(_ number: JSONNumber, for primitive: IRPrimitive) -> String? {
+        switch primitive {
+        case .integer: return number.isInteger ? number.intValue.map(String.init) : nil
+        case .double: return number.doubleValue.isFinite ? SwiftValueLiterals.swiftFloatLiteral(number.literal) : nil
+        case .decimal: return number.decimalValue != nil ? SwiftValueLiterals.decimalExpression(number.literal) : nil
+        default: return nil
+        }
+    }
+}
