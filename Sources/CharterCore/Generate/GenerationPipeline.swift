@@ -25,6 +25,8 @@ public struct GenerationResult: Sendable {
     public var warnings: [Diagnostic]
     /// The loaded graph (for callers that report inputs, e.g. the plugin's dependency list).
     public var graph: SchemaGraph
+    /// The translated model the files were rendered from.
+    public var module: IRModule
 }
 
 /// The whole pipeline on one screen: read → load → translate → render. Writing is separate
@@ -54,6 +56,6 @@ public struct GenerationPipeline: Sendable {
         } catch {
             throw DiagnosticsError([.error("template \(error.template): \(error.message)", code: "templates.render")])
         }
-        return GenerationResult(files: generated, warnings: graph.warnings + module.warnings, graph: graph)
+        return GenerationResult(files: generated, warnings: graph.warnings + module.warnings, graph: graph, module: module)
     }
 }

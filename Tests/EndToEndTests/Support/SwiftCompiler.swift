@@ -1,0 +1,47 @@
+import Foundation
+
+/// Compiles generated code with the toolchain, against CharterRuntime built once per test process.
+enum SwiftCompiler {
+    struct Failure: Error, CustomStringConvertible, Sendable {
+        var description: String
+    }
+
+    /// The `swiftc` of the toolchain running the tests.
+    static let swiftc: String? = ProcessRunner.which("swiftc") ?? (FileManager.default.isExecutableFile(atPath: "/opt/swift/usr/bin/swiftc") ? "/opt/swift/usr/bin/swiftc" : nil)
+
+    /// A folder holding `CharterRuntime.swiftmodule` and `libCharterRuntime.a`, built from Sources/CharterRuntime.
+    static let runtime: Result<URL, Failure> = {
+        guard let swiftc else { return .failure(Failure(description: "swiftc not found on PATH")) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let sources = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Sources/CharterRuntime"))
+                .filter { $0.hasSuffix(".swift") }.sorted().map { Repository.path("Sources/CharterRuntime/\($0)") }
+            let result = try ProcessRunner.run(swiftc, [
+                "-emit-library", "-static", "-emit-module", "-module-name", "CharterRuntime", "-parse-as-library",
+                "-swift-version", "6", "-Onone", "-warnings-as-errors",
+                "-emit-module-path", directory.appendingPathComponent("CharterRuntime.swiftmodule").path,
+                "-o", directory.appendingPathComponent("libCharterRuntime.a").path,
+            ] + sources, in: directory)
+            guard result.status == 0 else { return .failure(Failure(description: "building CharterRuntime failed:\n\(result.stderr)")) }
+            return .success(directory)
+        } catch {
+            return .failure(Failure(description: "building CharterRuntime failed: \(error)"))
+        }
+    }()
+
+    /// Type-checks `files` against the runtime (Swift 6 mode, warnings are errors). Returns compiler output on failure.
+    static func typecheck(_ files: [String]) throws -> ProcessResult {
+        let runtime = try runtime.get()
+        return try ProcessRunner.run(swiftc!, ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", runtime.path] + files)
+    }
+
+    /// Builds an executable from `files` linked with the runtime.
+    static func buildExecutable(_ files: [String], output: URL) throws -> ProcessResult {
+        let runtime = try runtime.get()
+        return try ProcessRunner.run(swiftc!, [
+            "-swift-version", "6", "-Onone", "-warnings-as-errors", "-I", runtime.path, "-L", runtime.path, "-lCharterRuntime",
+            "-o", output.path,
+        ] + files)
+    }
+}
