@@ -4,6 +4,7 @@ import Foundation
 struct SwiftValueLiterals {
     let module: IRModule
     let members: SwiftMembers
+    let names: SwiftNames
 
     /// A Swift expression of type `type` for the JSON `value`, or nil when it cannot be written exactly
     /// (the default is then not applied, rather than approximated).
@@ -24,7 +25,9 @@ struct SwiftValueLiterals {
                 }
                 guard let text else { return nil }
                 if let index = enumeration.cases.firstIndex(where: { $0.value == text }) {
-                    return "." + members.caseNames(of: id)[index]
+                    let name = members.caseNames(of: id)[index]
+                    // `.none`/`.some` would mean Optional's cases where an optional is expected.
+                    return (name == "none" || name == "some" ? names.qualifiedName(of: id, in: module) : "") + "." + name
                 }
                 return enumeration.isString ? ".unrecognized(\(SwiftLiteral.string(text)))" : ".unrecognized(\(text))"
             case .object, .union: return nil

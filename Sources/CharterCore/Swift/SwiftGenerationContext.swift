@@ -19,7 +19,7 @@ final class SwiftGenerationContext {
         mapper = SwiftTypeMapper(module: module, names: names)
         recursion = SwiftRecursion(module)
         members = SwiftMembers(module, recursion: recursion)
-        literals = SwiftValueLiterals(module: module, members: members)
+        literals = SwiftValueLiterals(module: module, members: members, names: names)
         var used: Set<IRTypeID> = []
         for decl in module.types {
             var uses: [IRTypeRef] = []

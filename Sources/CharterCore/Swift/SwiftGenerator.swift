@@ -74,14 +74,6 @@ public struct SwiftGenerator: Sendable {
     /// what tests and tools use to refer to generated types from outside the namespace.
     public func qualifiedTypeNames(_ module: IRModule) -> [String] {
         let names = SwiftNames(module)
-        return module.types.map { decl in
-            var parts: [String] = []
-            var current: IRTypeID? = decl.id
-            while let id = current {
-                parts.insert(names.types[id.rawValue], at: 0)
-                current = module[id].parent
-            }
-            return ([names.namespaces[decl.namespace]] + parts).joined(separator: ".")
-        }
+        return module.types.map { names.qualifiedName(of: $0.id, in: module) }
     }
 }

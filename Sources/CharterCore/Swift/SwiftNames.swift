@@ -62,4 +62,15 @@ struct SwiftNames {
             self.name(nested, in: &inner, module: module, outer: outer.union([name]))
         }
     }
+
+    /// The fully qualified name of a type, from its namespace down (`InventoryV2.Order.Line`).
+    func qualifiedName(of id: IRTypeID, in module: IRModule) -> String {
+        var parts: [String] = []
+        var current: IRTypeID? = id
+        while let type = current {
+            parts.insert(types[type.rawValue], at: 0)
+            current = module[type].parent
+        }
+        return ([namespaces[module[id].namespace]] + parts).joined(separator: ".")
+    }
 }

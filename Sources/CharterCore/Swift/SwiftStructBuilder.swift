@@ -43,7 +43,7 @@ struct SwiftStructBuilder {
                     "guard try container.decode(\(base).self, forKey: .\(name)) == \(constant) else { "
                         + "throw DecodingError.dataCorruptedError(forKey: .\(name), in: container, debugDescription: "
                         + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
-                encodeLines.append("try container.encode(\(name), forKey: .\(name))")
+                encodeLines.append("try container.encode(self.\(name), forKey: .\(name))")
                 continue
             }
 
@@ -83,7 +83,8 @@ struct SwiftStructBuilder {
 
             let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
-            let current = storageName.map { boxed ? "\($0).value" : $0 } ?? name
+            // `self.` keeps a property named `container` or `encoder` from meaning the local.
+            let current = "self." + (storageName.map { boxed ? "\($0).value" : $0 } ?? name)
             encodeLines.append(encodeStatement(property, name: name, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
@@ -98,7 +99,7 @@ struct SwiftStructBuilder {
             let known = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
             decodeLines.append("self.\(additionalName) = " + context.mapper.fromWire(
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
-            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, additionalName)))")
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName)))")
         }
         if codingKeys.isEmpty {
             encodeLines.insert("_ = encoder.container(keyedBy: AnyCodingKey.self)", at: 0)
