@@ -49,3 +49,16 @@ final class RoundTripHarnessSelfTests: XCTestCase {
         XCTAssertTrue(outcome.failures.contains { $0.contains("Strict") && $0.contains("decoding failed") }, outcome.failures.joined(separator: "\n"))
     }
 }
+
+/// The bundled retail contracts: every example of every type round-trips through the generated Swift.
+final class BundledContractsRoundTripTests: XCTestCase {
+    func testBundledContractsRoundTripEveryExample() throws {
+        let files = try InputCollector.collect([Repository.path("Schemas")], workingDirectory: Repository.root.path)
+        let result = try GenerationPipeline().run(files: files, workingDirectory: Repository.root.path)
+        XCTAssertGreaterThanOrEqual(result.files.count, 7, "common, inventory v1/v2, orders v1/v2, pricing, returns")
+        let outcome = try RoundTripHarness(result: result).run(requireValid: true)
+        XCTAssertGreaterThan(outcome.cases, 100)
+        XCTAssertEqual(outcome.failures, [], outcome.failures.joined(separator: "\n"))
+        print("bundled contracts: \(outcome.cases) examples round-tripped")
+    }
+}

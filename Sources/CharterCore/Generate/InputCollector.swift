@@ -41,6 +41,7 @@ public enum InputCollector {
 
     /// Paths of `*.json` files below `directory`, relative to it, sorted by byte order.
     static func jsonFiles(in directory: String) -> [String] {
+        let directory = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var result: [String] = []
         while let entry = enumerator.nextObject() as? String {
