@@ -43,6 +43,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 try:
     from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import best_match
     from referencing import Registry, Resource
     from referencing.exceptions import Unresolvable
     from referencing.jsonschema import DRAFT202012
@@ -675,7 +676,7 @@ class ContractChecker:
                         continue
                     self.report.counts["invalid"] += 1
                     if self.verbose:
-                        best = min(errors, key=lambda e: len(list(e.absolute_path)))
+                        best = best_match(errors)
                         print(f"  rejected {path.stem}:{def_name}[{index}] ({case['why']}): {pointer_of(best.absolute_path) or '/'} {best.message[:160]}")
             if total < MIN_INVALID_PER_CONTRACT:
                 self.report.error(name, "", f"at least {MIN_INVALID_PER_CONTRACT} invalid instances per contract (found {total})")
