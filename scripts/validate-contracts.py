@@ -630,7 +630,12 @@ class ContractChecker:
             is_def = re.fullmatch(r"/\$defs/[^/]+", pointer) is not None
             for index, example in enumerate(examples):
                 self.report.counts["defExamples" if is_def else "nestedExamples"] += 1
-                for error in validator.iter_errors(example):
+                try:
+                    errors = list(validator.iter_errors(example))
+                except Unresolvable as error:
+                    self.report.error(name, f"{pointer}/examples/{index}", f"cannot validate, a reference does not resolve: {error}")
+                    continue
+                for error in errors:
                     self.report.error(name, f"{pointer}/examples/{index}{pointer_of(error.absolute_path)}", f"example is invalid: {error.message}")
                 for where, gtin in gtins_in(example, ""):
                     if not gtin_check_digit_ok(gtin):
@@ -670,7 +675,11 @@ class ContractChecker:
                         self.report.error(name, ptr, "each case is {\"why\": ..., \"instance\": ...}")
                         continue
                     total += 1
-                    errors = list(validator.iter_errors(case["instance"]))
+                    try:
+                        errors = list(validator.iter_errors(case["instance"]))
+                    except Unresolvable as error:
+                        self.report.error(name, ptr, f"cannot validate, a reference does not resolve: {error}")
+                        continue
                     if not errors:
                         self.report.error(name, ptr, f"instance was accepted but should fail: {case['why']}")
                         continue
