@@ -279,6 +279,13 @@ class ContractChecker:
             return
         for error in Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(extension_schema):
             self.report.error(rel(EXTENSION_SCHEMA), pointer_of(error.absolute_path), f"metaschema: {error.message}")
+        for def_name, definition in (extension_schema.get("$defs") or {}).items():
+            examples = definition.get("examples", []) if isinstance(definition, dict) else []
+            example_validator = Draft202012Validator(definition, format_checker=self.formats)
+            for index, example in enumerate(examples):
+                self.report.counts["nestedExamples"] += 1
+                for error in example_validator.iter_errors(example):
+                    self.report.error(rel(EXTENSION_SCHEMA), f"/$defs/{escape(def_name)}/examples/{index}{pointer_of(error.absolute_path)}", f"example is invalid: {error.message}")
         validator = Draft202012Validator(extension_schema, format_checker=self.formats)
         for doc_id, document in self.documents.items():
             name = rel(self.files[doc_id])
