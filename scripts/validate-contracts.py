@@ -279,9 +279,14 @@ class ContractChecker:
             return
         for error in Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(extension_schema):
             self.report.error(rel(EXTENSION_SCHEMA), pointer_of(error.absolute_path), f"metaschema: {error.message}")
+        extension_id = extension_schema.get("$id", "urn:charter:contract-extension")
+        extension_registry = Registry().with_resource(extension_id, DRAFT202012.create_resource(extension_schema))
         for def_name, definition in (extension_schema.get("$defs") or {}).items():
             examples = definition.get("examples", []) if isinstance(definition, dict) else []
-            example_validator = Draft202012Validator(definition, format_checker=self.formats)
+            example_validator = Draft202012Validator(
+                {"$ref": f"{extension_id}#/$defs/{escape(def_name)}"},
+                registry=extension_registry, format_checker=self.formats,
+            )
             for index, example in enumerate(examples):
                 self.report.counts["nestedExamples"] += 1
                 for error in example_validator.iter_errors(example):
