@@ -289,8 +289,14 @@ class ContractChecker:
             )
             for index, example in enumerate(examples):
                 self.report.counts["nestedExamples"] += 1
+                where = f"/$defs/{escape(def_name)}/examples/{index}"
                 for error in example_validator.iter_errors(example):
-                    self.report.error(rel(EXTENSION_SCHEMA), f"/$defs/{escape(def_name)}/examples/{index}{pointer_of(error.absolute_path)}", f"example is invalid: {error.message}")
+                    self.report.error(rel(EXTENSION_SCHEMA), f"{where}{pointer_of(error.absolute_path)}", f"example is invalid: {error.message}")
+                if def_name == "EventEnvelope" and isinstance(example, dict):
+                    try:
+                        self.check_envelope_example(example, where)
+                    except Unresolvable as error:
+                        self.report.error(rel(EXTENSION_SCHEMA), where, f"payload does not resolve: {error}")
         validator = Draft202012Validator(extension_schema, format_checker=self.formats)
         for doc_id, document in self.documents.items():
             name = rel(self.files[doc_id])
@@ -309,6 +315,29 @@ class ContractChecker:
                 self.report.error(name, "/x-contract/name", f"file name must be {contract_name}-v{major}.json for name {contract_name!r} version {version!r}")
             if self.files[doc_id].parent.name != contract_name:
                 self.report.error(name, "/x-contract/name", f"file must live in Schemas/{contract_name}/")
+
+    def check_envelope_example(self, envelope: dict, where: str) -> None:
+        """An envelope example's data must match its event's payload and its partitionKey the orderingKey."""
+        name = rel(EXTENSION_SCHEMA)
+        for doc_id, document in self.documents.items():
+            contract = document.get("x-contract") or {}
+            event = (contract.get("events") or {}).get(envelope.get("type"))
+            if event is None or contract.get("version") != envelope.get("dataVersion"):
+                continue
+            payload_ref = urljoin(doc_id, event["payload"].get("$ref", ""))
+            validator = Draft202012Validator({"$ref": payload_ref}, registry=self.registry, format_checker=self.formats)
+            for error in validator.iter_errors(envelope.get("data")):
+                self.report.error(name, f"{where}/data{pointer_of(error.absolute_path)}", f"not a valid {envelope.get('type')} payload: {error.message}")
+            values = []
+            for pointer in event.get("orderingKey", []):
+                value = envelope.get("data")
+                for token in pointer.split("/")[1:]:
+                    value = value.get(unescape(token)) if isinstance(value, dict) else None
+                values.append("" if value is None else str(value))
+            if envelope.get("partitionKey") != "|".join(values):
+                self.report.error(name, f"{where}/partitionKey", f"must be {'|'.join(values)!r} (orderingKey values joined with '|')")
+            return
+        self.report.error(name, f"{where}/type", f"no bundled contract at version {envelope.get('dataVersion')!r} defines event {envelope.get('type')!r}")
 
     # -- 4: semantics ----------------------------------------------------- #
 
@@ -726,7 +755,7 @@ class ContractChecker:
         print(f"  operations:          {c['operations']}")
         print(f"  events:              {c['events']}")
         print(f"  feeds:               {c['feeds']}")
-        print(f"  examples validated:  {c['defExamples'] + c['nestedExamples']} ({c['defExamples']} of $defs types, {c['nestedExamples']} nested)")
+        print(f"  examples validated:  {c['defExamples'] + c['nestedExamples']} ({c['defExamples']} of $defs types, {c['nestedExamples']} nested or envelope)")
         print(f"  invalid rejected:    {c['invalid']}")
         if self.report.problems:
             print(f"\n{len(self.report.problems)} problem(s):")
