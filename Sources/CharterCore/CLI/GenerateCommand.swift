@@ -13,6 +13,8 @@ struct GenerateCommand {
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
             OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
+            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only (build plugin mode)."),
+            OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ],
         discussion: """
@@ -39,6 +41,7 @@ struct GenerateCommand {
             let directory = SchemaLoader.absolutePath(String(mapping[mapping.index(after: equals)...]), relativeTo: workingDirectory)
             options.loader.refMappings.append(RefMapping(prefix: String(mapping[..<equals]), directory: directory))
         }
+        options.loader.absolutePaths = arguments.flags.contains("absolute-paths")
         options.loader.root = arguments.value("root").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
         options.templateDirectory = arguments.value("templates").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
         let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
@@ -52,9 +55,22 @@ struct GenerateCommand {
                 throw UsageError("output folder \(arguments.value("output") ?? "Generated") contains the input \(file); choose another --output")
             }
         }
+        let fileName = arguments.value("file-name")
+        if let fileName {
+            guard files.count == 1 else { throw UsageError("--file-name needs exactly one input file, got \(files.count)") }
+            guard OutputWriter.isPlainFileName(fileName), fileName.hasSuffix(".swift") else {
+                throw UsageError("--file-name must be a plain *.swift file name, not '\(fileName)'")
+            }
+            options.swift.emitReferencedFiles = false
+        }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
-        let report = try OutputWriter(directory: output).write(result.files)
+        let report: WriteReport
+        if let fileName, let file = result.files.first, result.files.count == 1 {
+            report = try OutputWriter(directory: output).writeSingle(GeneratedFile(name: fileName, contents: file.contents))
+        } else {
+            report = try OutputWriter(directory: output).write(result.files)
+        }
         if !arguments.flags.contains("quiet") {
             var summary = "Generated \(result.files.count) file\(result.files.count == 1 ? "" : "s") in \(arguments.value("output") ?? "Generated")"
             summary += " (\(report.written.count) written, \(report.unchanged.count) unchanged"

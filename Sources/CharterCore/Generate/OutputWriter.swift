@@ -70,6 +70,30 @@ public struct OutputWriter: Sendable {
         return report
     }
 
+    /// Writes one file without touching the manifest (the build plugin declares each output itself and
+    /// runs one command per contract, so a shared manifest would race).
+    public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
+        var report = WriteReport()
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticsError([.error("cannot create output folder \(directory): \(error.localizedDescription)", code: "output.unwritable")])
+        }
+        let path = (directory as NSString).appendingPathComponent(file.name)
+        let data = Data(file.contents.utf8)
+        if FileManager.default.contents(atPath: path) == data {
+            report.unchanged.append(file.name)
+            return report
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
+        }
+        report.written.append(file.name)
+        return report
+    }
+
     /// The files the last run wrote; empty when there is no readable manifest (then nothing is removed).
     func readManifest() -> Set<String> {
         let path = (directory as NSString).appendingPathComponent(Self.manifestName)

@@ -247,6 +247,8 @@ public struct IRNamespace: Sendable {
     public var document: DocumentID
     /// The file's path relative to the root (for headers).
     public var sourcePath: String
+    /// Whether the file was named as input (false: reached only through `$ref`).
+    public var isInput: Bool
     /// The contract extension, when the file has one.
     public var contract: Contract?
     /// The file's `title` and `description`.

@@ -3,7 +3,8 @@
 ///
 /// Every `$defs` entry (and an object/enum/union at a document root) becomes a top-level type of its
 /// file's namespace; inline schemas that need a declaration become types nested in the type that uses
-/// them. Files reached only through `$ref` contribute just the types that are used.
+/// them. Files reached only through `$ref` are translated whole too, so names never depend on what
+/// referenced them.
 public struct Translator: Sendable {
     /// Creates a translator.
     public init() {}
@@ -110,8 +111,15 @@ final class TranslationSession {
         let index = namespaces.count
         namespaces.append(IRNamespace(
             contractName: name, majorVersion: major, document: document.id, sourcePath: document.rootRelativePath,
+            isInput: document.isInput,
             contract: document.contract, documentation: documentation(graph[document.rootSchema]), types: []))
         namespaceOfDocument[document.id] = index
+        if !document.isInput {
+            // A file reached through `$ref` is translated whole, exactly as if it were an input, so its
+            // type names do not depend on which other file referenced it first (the build plugin
+            // generates each file separately and the names must agree).
+            translateDocument(document)
+        }
         return index
     }
 

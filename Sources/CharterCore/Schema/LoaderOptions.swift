@@ -31,6 +31,9 @@ public struct LoaderOptions: Sendable {
     public var maxSchemas: Int
     /// The most files loaded (inputs plus files reached through `$ref`).
     public var maxDocuments: Int
+    /// Whether messages name files by absolute path (for build systems and IDEs) instead of relative
+    /// to the working directory.
+    public var absolutePaths: Bool = false
 
     /// Creates options with the documented default limits.
     public init(

@@ -188,7 +188,7 @@ final class LoadSession {
 
     /// A path for messages: relative to the working directory when inside it.
     func displayPath(for path: String) -> String {
-        if SchemaLoader.isInside(path, directory: workingDirectory), path != workingDirectory {
+        if !options.absolutePaths, SchemaLoader.isInside(path, directory: workingDirectory), path != workingDirectory {
             let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
             return String(path.dropFirst(prefix.count))
         }

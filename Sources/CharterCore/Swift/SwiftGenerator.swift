@@ -29,7 +29,7 @@ public struct SwiftGenerator: Sendable {
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
         var files: [GeneratedFile] = []
-        for (index, namespace) in module.namespaces.enumerated() {
+        for (index, namespace) in module.namespaces.enumerated() where namespace.isInput || options.emitReferencedFiles {
             let name = context.names.namespaces[index]
             var header: [String: MustacheValue] = [
                 "charterVersion": .string(Charter.version),
