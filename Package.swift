@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -7,11 +7,20 @@ let package = Package(
         .executable(name: "charter", targets: ["charter"]),
         .library(name: "CharterCore", targets: ["CharterCore"]),
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
+        .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
+        .plugin(name: "CharterCommand", targets: ["CharterCommand"]),
     ],
     targets: [
         .target(name: "CharterCore"),
         .target(name: "CharterRuntime"),
         .executableTarget(name: "charter", dependencies: ["CharterCore"]),
+        .plugin(name: "CharterGenerator", capability: .buildTool(), dependencies: ["charter"]),
+        .plugin(
+            name: "CharterCommand",
+            capability: .command(
+                intent: .custom(verb: "charter", description: "Run charter (generate) on the package's contracts"),
+                permissions: [.writeToPackageDirectory(reason: "charter generate writes generated Swift into the target's folder")]),
+            dependencies: ["charter"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CharterCore"]),

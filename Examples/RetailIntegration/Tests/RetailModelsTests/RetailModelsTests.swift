@@ -1,0 +1,110 @@
+import CharterRuntime
+import Foundation
+import RetailModels
+import XCTest
+
+/// Real payloads through the models the build-tool plugin generated from the target's contracts.
+final class RetailModelsTests: XCTestCase {
+    let decoder = RetailCoding.decoder()
+    let encoder = RetailCoding.encoder()
+
+    func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        try decoder.decode(T.self, from: Data(json.utf8))
+    }
+
+    func roundTrip<T: Codable>(_ type: T.Type, _ json: String) throws -> (T, [String: Any], [String: Any]) {
+        let value = try decode(T.self, json)
+        let original = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let reencoded = try JSONSerialization.jsonObject(with: encoder.encode(value)) as! [String: Any]
+        return (value, original, reencoded)
+    }
+
+    static let availability = """
+        {"sku": "TSH-CRW-NVY-M", "locations": [
+          {"sku": "TSH-CRW-NVY-M", "location": {"locationId": "STR-0142", "locationType": "store"},
+           "onHand": {"value": 14, "unitOfMeasure": "each"}, "reserved": {"value": 3, "unitOfMeasure": "each"},
+           "inTransit": {"value": 24, "unitOfMeasure": "each"}, "safetyStock": {"value": 2, "unitOfMeasure": "each"},
+           "sellable": {"value": 9, "unitOfMeasure": "each"}, "availableToPromise": {"value": 33, "unitOfMeasure": "each"},
+           "status": "inStock", "asOf": "2026-11-27T14:03:11Z"},
+          {"sku": "TSH-CRW-NVY-M", "location": {"locationId": "DC-NTH-01", "locationType": "warehouse"},
+           "onHand": {"value": 0, "unitOfMeasure": "each"}, "reserved": {"value": 0, "unitOfMeasure": "each"},
+           "inTransit": {"value": 0, "unitOfMeasure": "each"}, "safetyStock": {"value": 0, "unitOfMeasure": "each"},
+           "sellable": {"value": 0, "unitOfMeasure": "each"}, "availableToPromise": {"value": 0, "unitOfMeasure": "each"},
+           "status": "outOfStock", "asOf": "2026-11-27T14:03:11.250+01:00"}],
+         "totalAvailableToPromise": {"value": 33, "unitOfMeasure": "each"}}
+        """
+
+    func testAvailabilityDecodesAndChannelLogicUsesIt() throws {
+        let availability = try decode(InventoryV2.SkuAvailability.self, Self.availability)
+        let sellable = availability.sellableQuantity()
+        XCTAssertEqual(sellable.sku, "TSH-CRW-NVY-M")
+        XCTAssertEqual(sellable.promisable, 33)
+        XCTAssertEqual(sellable.sellable, 9)
+        XCTAssertEqual(sellable.locations, ["STR-0142"])
+        // Any offset decodes to the same instant; re-encoding writes UTC.
+        XCTAssertEqual(availability.locations[1].asOf, RFC3339.parseDateTime("2026-11-27T13:03:11.25Z"))
+        XCTAssertEqual(availability.validationIssues, [])
+    }
+
+    func testOrderRoundTripsMoneyExactly() throws {
+        let json = """
+            {"orderId": "ORD-1004587125", "status": "inFulfilment", "capturedAt": "2026-11-27T11:02:15.066Z",
+             "updatedAt": "2026-11-27T11:02:16.480Z", "channelOrderRef": "W-100238902", "channel": {"channelType": "web", "siteId": "gb-main"},
+             "customer": {"customerId": "CUS-20418833", "email": "amelia.hughes@example.co.uk", "givenName": "Amelia", "familyName": "Hughes"},
+             "lines": [
+               {"lineId": "1", "sku": "JKT-WPF-BLK-10", "description": "Women's waterproof jacket, black, 10", "quantity": 1, "unitPrice": {"amount": "89.00", "currency": "GBP"},
+                "lineTotal": {"amount": "79.01", "currency": "GBP"}, "fulfilmentType": "shipFromStore", "deliveryServiceCode": "2-day"},
+               {"lineId": "2", "sku": "SCK-WOL-GRY-L", "description": "Wool socks, grey, L", "quantity": 3, "unitPrice": {"amount": "0.10", "currency": "GBP"},
+                "lineTotal": {"amount": "0.20", "currency": "GBP"}, "fulfilmentType": "buyOnlinePickupInStore", "deliveryServiceCode": "STD"}],
+             "payments": [{"method": "card", "amount": {"amount": "79.21", "currency": "GBP"}, "cardScheme": "visa", "last4": "4242", "pspReference": "PSP-1", "threeDSecure": true}],
+             "totals": {"subtotal": {"amount": "89.30", "currency": "GBP"}, "discountTotal": {"amount": "10.09", "currency": "GBP"},
+                        "shippingTotal": {"amount": "0", "currency": "GBP"}, "taxTotal": {"amount": "13.20", "currency": "GBP"},
+                        "taxIncluded": true, "grandTotal": {"amount": "79.21", "currency": "GBP"}},
+             "placedAt": "2026-11-27T11:02:13Z"}
+            """
+        let (order, _, reencoded) = try roundTrip(OrdersV2.Order.self, json)
+        // 79.01 + 0.20 is exactly 79.21 in Decimal (it would not be in Double).
+        XCTAssertEqual(order.linesTotal(), CommonV1.Money(amount: Decimal(string: "79.21")!, currency: order.lines[0].lineTotal.currency))
+        XCTAssertEqual(order.totals.grandTotal.amount, Decimal(string: "79.21")!)
+        let totals = reencoded["totals"] as? [String: Any]
+        XCTAssertEqual((totals?["grandTotal"] as? [String: Any])?["amount"] as? String, "79.21", "money stays a decimal string on the wire")
+        XCTAssertEqual(order.lines[1].deliveryServiceCode?.rawValue, "STD")
+    }
+
+    func testUnknownEnumValuesAndEventKindsSurviveARoundTrip() throws {
+        // A status and a movement type added in a later minor version must not break this client.
+        let movements = """
+            [{"movementId": "90bfeb66-2cfa-4d20-b2cb-96f6dda2c82f", "type": "transferIn", "sku": "TSH-CRW-NVY-M",
+              "location": {"locationId": "STR-0142", "locationType": "store"}, "quantity": {"value": 24, "unitOfMeasure": "each"},
+              "occurredAt": "2026-11-27T07:05:00Z", "transferId": "TRF-0098231", "origin": {"locationId": "DC-NTH-01", "locationType": "warehouse"}},
+             {"movementId": "5f0c0d7e-0b7e-4d8e-9d3a-1f2e3d4c5b6a", "type": "cycleCountCorrection", "sku": "X", "delta": -2}]
+            """
+        let decoded = try decoder.decode([InventoryV2.StockMovement].self, from: Data(movements.utf8))
+        guard case .transferIn(let transfer) = decoded[0] else { return XCTFail("expected a transfer in, got \(decoded[0])") }
+        XCTAssertEqual(transfer.quantity.value, 24)
+        guard case .unrecognized(let raw) = decoded[1] else { return XCTFail("expected an unrecognized movement, got \(decoded[1])") }
+        XCTAssertEqual(raw["type"], "cycleCountCorrection")
+        let again = try JSONSerialization.jsonObject(with: encoder.encode(decoded)) as! [[String: Any]]
+        XCTAssertEqual(again[1]["delta"] as? Int, -2, "unknown alternatives are re-encoded unchanged")
+
+        let status = try decode([InventoryV2.AvailabilityStatus].self, #"["inStock", "allocatedToMarketplace"]"#)
+        XCTAssertEqual(status[1], .unrecognized("allocatedToMarketplace"))
+        XCTAssertEqual(String(decoding: try encoder.encode(status), as: UTF8.self), #"["inStock","allocatedToMarketplace"]"#)
+    }
+
+    func testAllocationStatusMachineComesFromTheContract() {
+        let created = OrdersV2.AllocationStatus.created
+        XCTAssertTrue(created.canTransition(to: .allocated))
+        XCTAssertFalse(created.canTransition(to: .shipped))
+        XCTAssertEqual(OrdersV2.AllocationStatus.delivered.allowedTransitions, [])
+    }
+
+    func testValidationReportsContractViolations() throws {
+        var availability = try decode(InventoryV2.SkuAvailability.self, Self.availability)
+        availability.sku = ""
+        let issues = availability.validationIssues
+        XCTAssertFalse(issues.isEmpty)
+        XCTAssertTrue(issues.contains { $0.path == "/sku" }, "\(issues)")
+        XCTAssertThrowsError(try availability.validate())
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import PackagePlugin
+
+/// The build-tool plugin: generates Swift for a target's contracts at build time, one command per
+/// contract file (and per file its `$ref`s reach), each with exact inputs and one output, so a no-op
+/// build runs nothing and editing one contract regenerates only what depends on it.
+@main
+struct CharterGenerator: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let plan = try CharterTargetPlan(
+            targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
+        let charter = try context.tool(named: "charter")
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedSources")
+        return plan.units.map { unit in
+            .buildCommand(
+                displayName: "Charter: generating \(unit.outputName) from \(unit.source.lastPathComponent) for \(plan.targetName)",
+                executable: charter.url,
+                arguments: ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
+                    + plan.commonArguments,
+                inputFiles: [unit.source] + unit.dependencies + (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles,
+                outputFiles: [output.appendingPathComponent(unit.outputName)])
+        }
+    }
+}

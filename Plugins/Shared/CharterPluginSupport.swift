@@ -1,0 +1,214 @@
+import Foundation
+import PackagePlugin
+
+/// What a target's `charter.json` may say. Every field is optional.
+///
+/// ```json
+/// {
+///   "contracts": ["Contracts"],
+///   "access": "public",
+///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
+///   "templates": "Templates",
+///   "root": "../.."
+/// }
+/// ```
+/// Paths are relative to the target's folder.
+struct CharterConfiguration: Decodable {
+    /// Contract files or folders (searched for `*.json`). Default: every `*.json` in the target that
+    /// is a schema (has `$schema`, `$defs` or `x-contract` at the top level).
+    var contracts: [String]?
+    /// `public`, `package` or `internal`. Default: `public`.
+    var access: String?
+    /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
+    var refMap: [String: String]?
+    /// A folder of `*.mustache` template overrides.
+    var templates: String?
+    /// The folder no `$ref` may escape. Default: the package root.
+    var root: String?
+    /// Output folder of the command plugin (checked-in code). Default: `Generated`.
+    var output: String?
+
+    static let fileName = "charter.json"
+}
+
+/// A plugin failure with the target and file it concerns; SwiftPM shows it as a build error.
+struct CharterPluginError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Everything the plugins work out about one target before running `charter`.
+struct CharterTargetPlan {
+    /// The target's name.
+    var targetName: String
+    /// The target's folder.
+    var directory: URL
+    /// `charter.json`, if the target has one.
+    var configurationFile: URL?
+    /// Its contents.
+    var configuration: CharterConfiguration
+    /// The contracts to generate, sorted by path.
+    var contracts: [URL]
+    /// Files to generate: the contracts and every file they reach through `$ref`, each with its output name.
+    var units: [Unit]
+    /// Template override files.
+    var templateFiles: [URL]
+    /// The `$ref` root.
+    var root: URL
+
+    /// One file to generate and everything its output depends on.
+    struct Unit {
+        var source: URL
+        var outputName: String
+        var dependencies: [URL]
+    }
+
+    init(targetName: String, directory: URL, packageDirectory: URL) throws {
+        self.targetName = targetName
+        self.directory = directory
+        let configURL = directory.appendingPathComponent(CharterConfiguration.fileName)
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            configurationFile = configURL
+            do {
+                configuration = try JSONDecoder().decode(CharterConfiguration.self, from: Data(contentsOf: configURL))
+            } catch {
+                throw CharterPluginError(description: "\(configURL.path): error: target '\(targetName)': charter.json is not valid: \(error)")
+            }
+        } else {
+            configurationFile = nil
+            configuration = CharterConfiguration()
+        }
+        root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
+        contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
+        guard !contracts.isEmpty else {
+            throw CharterPluginError(description: "\(directory.path): error: target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json")
+        }
+        try Self.checkIdentities(contracts, targetName: targetName)
+        let refMap = (configuration.refMap ?? [:]).mapValues { directory.appendingPathComponent($0).standardizedFileURL }
+        var closure: [URL: [URL]] = [:]
+        var order: [URL] = []
+        for contract in contracts {
+            for file in [contract] + Self.referencedFiles(from: contract, refMap: refMap) where closure[file] == nil {
+                closure[file] = Self.referencedFiles(from: file, refMap: refMap)
+                order.append(file)
+            }
+        }
+        var used: Set<String> = []
+        units = order.sorted { $0.path < $1.path }.map { file in
+            var name = file.deletingPathExtension().lastPathComponent + ".swift"
+            var parent = file.deletingLastPathComponent()
+            while !used.insert(name.lowercased()).inserted {
+                name = parent.lastPathComponent + "_" + name
+                parent = parent.deletingLastPathComponent()
+            }
+            return Unit(source: file, outputName: name, dependencies: closure[file] ?? [])
+        }
+        if let templates = configuration.templates {
+            let folder = directory.appendingPathComponent(templates)
+            templateFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".mustache") }.sorted().map { folder.appendingPathComponent($0) }
+        } else {
+            templateFiles = []
+        }
+    }
+
+    /// The `charter` arguments shared by both plugins (access, ref maps, templates, root).
+    var commonArguments: [String] {
+        var arguments = ["--root", root.path, "--absolute-paths"]
+        if let access = configuration.access { arguments += ["--access", access] }
+        for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
+            arguments += ["--ref-map", "\(prefix)=\(directory.appendingPathComponent(folder).standardizedFileURL.path)"]
+        }
+        if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
+        return arguments
+    }
+
+    /// The contracts named by `charter.json`, or the schema files found in the target.
+    static func findContracts(_ listed: [String]?, in directory: URL, targetName: String) throws -> [URL] {
+        var result: [URL] = []
+        if let listed {
+            for entry in listed {
+                let url = directory.appendingPathComponent(entry).standardizedFileURL
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                    throw CharterPluginError(description: "\(directory.appendingPathComponent(CharterConfiguration.fileName).path): error: target '\(targetName)': contract path '\(entry)' does not exist")
+                }
+                result += isDirectory.boolValue ? jsonFiles(in: url) : [url]
+            }
+        } else {
+            result = jsonFiles(in: directory).filter { $0.lastPathComponent != CharterConfiguration.fileName && looksLikeSchema($0) }
+        }
+        return Array(Set(result.map(\.standardizedFileURL))).sorted { $0.path < $1.path }
+    }
+
+    static func jsonFiles(in directory: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return [] }
+        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
+    }
+
+    static func topLevel(_ file: URL) -> [String: Any]? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    static func looksLikeSchema(_ file: URL) -> Bool {
+        guard let object = topLevel(file) else { return false }
+        return object["$schema"] != nil || object["$defs"] != nil || object["x-contract"] != nil || object["definitions"] != nil
+    }
+
+    /// Two contracts with the same name and major version cannot both generate.
+    static func checkIdentities(_ contracts: [URL], targetName: String) throws {
+        var seen: [String: URL] = [:]
+        for file in contracts {
+            guard let contract = topLevel(file)?["x-contract"] as? [String: Any], let name = contract["name"] as? String,
+                let version = contract["version"] as? String, let major = version.split(separator: ".").first
+            else { continue }
+            let identity = "\(name) v\(major)"
+            if let other = seen[identity] {
+                throw CharterPluginError(description: "\(file.path): error: target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")
+            }
+            seen[identity] = file
+        }
+    }
+
+    /// Every file reachable from `file` through `$ref`s (relative paths, and mapped URL prefixes),
+    /// transitively. Unresolvable references are left for `charter` to report with positions.
+    static func referencedFiles(from file: URL, refMap: [String: URL]) -> [URL] {
+        var found: [URL] = []
+        var queue = [file]
+        var seen: Set<URL> = [file]
+        while let current = queue.popLast() {
+            guard let data = try? Data(contentsOf: current), let json = try? JSONSerialization.jsonObject(with: data) else { continue }
+            for reference in references(in: json) {
+                let target = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                guard !target.isEmpty else { continue }
+                var url: URL?
+                if let mapping = refMap.first(where: { target.hasPrefix($0.key) }) {
+                    url = mapping.value.appendingPathComponent(String(target.dropFirst(mapping.key.count)))
+                } else if !target.contains(":") {
+                    url = current.deletingLastPathComponent().appendingPathComponent(target.removingPercentEncoding ?? target)
+                }
+                guard let resolved = url?.standardizedFileURL, FileManager.default.fileExists(atPath: resolved.path),
+                    seen.insert(resolved).inserted
+                else { continue }
+                found.append(resolved)
+                queue.append(resolved)
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    static func references(in json: Any) -> [String] {
+        var result: [String] = []
+        var stack: [Any] = [json]
+        while let value = stack.popLast() {
+            if let object = value as? [String: Any] {
+                for (key, child) in object {
+                    if key == "$ref", let text = child as? String { result.append(text) } else { stack.append(child) }
+                }
+            } else if let array = value as? [Any] {
+                stack.append(contentsOf: array)
+            }
+        }
+        return result
+    }
+}
