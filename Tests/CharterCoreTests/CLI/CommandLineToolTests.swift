@@ -244,3 +244,15 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertFalse(folder.exists("Other"))
     }
 }
+
+extension CommandLineToolTests {
+    /// "Files in the output folder that Charter did not write are never touched" (generate --help): that
+    /// includes a user's file that happens to have the name a contract now generates.
+    func testUserFileWithAGeneratedNameIsNotOverwritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Generated/InventoryV2.swift", "// written by hand\n")
+        _ = folder.run(["generate"])
+        XCTAssertEqual(folder.read("Generated/InventoryV2.swift"), "// written by hand\n")
+    }
+}
