@@ -256,3 +256,18 @@ extension CommandLineToolTests {
         XCTAssertEqual(folder.read("Generated/InventoryV2.swift"), "// written by hand\n")
     }
 }
+
+extension CommandLineToolTests {
+    /// An output folder that cannot be created is a tool error (exit 2), reported once.
+    func testUnwritableOutputIsAToolError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Generated", "a file where the folder should be\n")
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .usageOrToolError)
+        XCTAssertEqual(result.err.count, 2, result.err.joined(separator: "\n"))
+        XCTAssertTrue(result.err.first?.hasPrefix("error: cannot create output folder") == true, result.err.joined(separator: "\n"))
+        XCTAssertEqual(result.err.last, "1 error found")
+        XCTAssertEqual(folder.read("Generated"), "a file where the folder should be\n")
+    }
+}
