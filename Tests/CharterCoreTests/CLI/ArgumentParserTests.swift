@@ -1,0 +1,101 @@
+import XCTest
+@testable import CharterCore
+
+final class ArgumentParserTests: XCTestCase {
+    /// A command that takes options but no positional arguments.
+    static let noPositionals = CommandSpec(name: "check", summary: "Check.", options: [
+        OptionSpec("format", short: "f", value: "FORMAT", help: "Output format."),
+    ])
+
+    /// Rows: `charter generate` arguments → what they parse to.
+    func testArgumentsThatParse() {
+        let rows: [(arguments: [String], values: [String: [String]], flags: Set<String>, positionals: [String], help: Bool)] = [
+            ([], [:], [], [], false),
+            (["contracts"], [:], [], ["contracts"], false),
+            (["-o", "out", "a.json"], ["output": ["out"]], [], ["a.json"], false),
+            (["--output", "out"], ["output": ["out"]], [], [], false),
+            (["--output=out"], ["output": ["out"]], [], [], false),
+            (["--ref-map=https://x/=mirror"], ["ref-map": ["https://x/=mirror"]], [], [], false),
+            (["--quiet"], [:], ["quiet"], [], false),
+            (["-q"], [:], ["quiet"], [], false),
+            (["--ref-map", "https://x/=a", "--ref-map=https://y/=b"], ["ref-map": ["https://x/=a", "https://y/=b"]], [], [], false),
+            (["a.json", "--access", "internal", "b.json"], ["access": ["internal"]], [], ["a.json", "b.json"], false),
+            (["--", "--output", "-q"], [:], [], ["--output", "-q"], false),
+            (["-q", "--", "-weird-name.json"], [:], ["quiet"], ["-weird-name.json"], false),
+            (["-"], [:], [], ["-"], false),
+            (["--output", "-"], ["output": ["-"]], [], [], false),
+            (["--help"], [:], [], [], true),
+            (["-h"], [:], [], [], true),
+            (["a.json", "--help", "-o", "out"], ["output": ["out"]], [], ["a.json"], true),
+        ]
+        for row in rows {
+            do {
+                let parsed = try ArgumentParser.parse(row.arguments, spec: GenerateCommand.spec)
+                XCTAssertEqual(parsed.values, row.values, "\(row.arguments): values")
+                XCTAssertEqual(parsed.flags, row.flags, "\(row.arguments): flags")
+                XCTAssertEqual(parsed.positionals, row.positionals, "\(row.arguments): positionals")
+                XCTAssertEqual(parsed.wantsHelp, row.help, "\(row.arguments): help")
+            } catch {
+                XCTFail("\(row.arguments): \(error)")
+            }
+        }
+    }
+
+    /// Rows: arguments → the usage error, word for word.
+    func testArgumentsThatFail() {
+        let rows: [(arguments: [String], spec: CommandSpec, message: String)] = [
+            (["--ouput", "x"], GenerateCommand.spec, "unknown option '--ouput' for charter generate (did you mean '--output'?)"),
+            (["--acess", "internal"], GenerateCommand.spec, "unknown option '--acess' for charter generate (did you mean '--access'?)"),
+            (["--templat", "t"], GenerateCommand.spec, "unknown option '--templat' for charter generate (did you mean '--templates'?)"),
+            (["--frobnicate"], GenerateCommand.spec, "unknown option '--frobnicate' for charter generate"),
+            (["-x"], GenerateCommand.spec, "unknown option '-x' for charter generate"),
+            (["-oout"], GenerateCommand.spec, "unknown option '-oout' for charter generate"),
+            (["--output"], GenerateCommand.spec, "option '--output' needs a value (DIR)"),
+            (["-o"], GenerateCommand.spec, "option '--output' needs a value (DIR)"),
+            (["--output", "--quiet"], GenerateCommand.spec, "option '--output' needs a value (DIR)"),
+            (["--output="], GenerateCommand.spec, "option '--output' needs a value (DIR)"),
+            (["--quiet=yes"], GenerateCommand.spec, "option '--quiet' takes no value"),
+            (["--output", "a", "-o", "b"], GenerateCommand.spec, "option '--output' given more than once"),
+            (["extra"], Self.noPositionals, "unexpected argument 'extra' (charter check takes no positional arguments)"),
+            (["-f", "json", "--", "-x"], Self.noPositionals, "unexpected argument '-x' (charter check takes no positional arguments)"),
+        ]
+        for row in rows {
+            do {
+                let parsed = try ArgumentParser.parse(row.arguments, spec: row.spec)
+                XCTFail("\(row.arguments): accepted as \(parsed)")
+            } catch {
+                XCTAssertEqual(error.message, row.message, "\(row.arguments)")
+            }
+        }
+    }
+
+    func testValueIsTheLastGiven() throws {
+        let parsed = try ArgumentParser.parse(["--ref-map", "a=1", "--ref-map", "b=2"], spec: GenerateCommand.spec)
+        XCTAssertEqual(parsed.value("ref-map"), "b=2")
+        XCTAssertNil(parsed.value("output"))
+    }
+
+    /// Rows: two words → their edit distance (used for "did you mean").
+    func testEditDistance() {
+        let rows: [(a: String, b: String, distance: Int)] = [
+            ("", "", 0), ("", "abc", 3), ("abc", "", 3), ("output", "output", 0), ("output", "ouput", 1),
+            ("kitten", "sitting", 3), ("flaw", "lawn", 2), ("access", "acess", 1),
+        ]
+        for row in rows {
+            XCTAssertEqual(ArgumentParser.editDistance(row.a, row.b), row.distance, "\(row.a) → \(row.b)")
+            XCTAssertEqual(ArgumentParser.editDistance(row.b, row.a), row.distance, "\(row.b) → \(row.a)")
+        }
+    }
+
+    func testCommandHelpListsEveryOption() {
+        let help = GenerateCommand.spec.help
+        XCTAssertTrue(help.contains("USAGE: charter generate [PATH...] [options]"), help)
+        for option in GenerateCommand.spec.options {
+            XCTAssertTrue(help.contains("--\(option.name)"), "help lacks --\(option.name)")
+        }
+        XCTAssertTrue(help.contains("-o, --output DIR"), help)
+        XCTAssertTrue(help.contains("-h, --help"), help)
+        XCTAssertFalse(Self.noPositionals.help.contains("ARGUMENTS:"))
+        XCTAssertTrue(Self.noPositionals.help.contains("USAGE: charter check [options]"))
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// `charter` end to end, in process, on a real folder: exit codes, what goes to stdout and stderr, and
+/// what is written.
+final class CommandLineToolTests: XCTestCase {
+    static let inventory = ##"""
+        {
+          "x-contract": {"name": "inventory", "version": "2.1.0"},
+          "$defs": {
+            "Stock": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}, "on_hand": {"type": "integer"}}}
+          }
+        }
+        """##
+    static let orders = ##"{"x-contract": {"name": "orders", "version": "1.0.0"}, "$defs": {"Order": {"type": "object", "properties": {"id": {"type": "string"}}}}}"##
+    static let unresolved = ##"""
+        {
+          "$defs": {
+            "A": {"$ref": "#/$defs/Missing"}
+          }
+        }
+        """##
+
+    // MARK: Top level
+
+    /// Rows: arguments → exit code and the exact lines on stdout and stderr.
+    func testTopLevel() throws {
+        let folder = try TemporaryFolder()
+        let rows: [(arguments: [String], code: ExitCode, out: [String], err: [String])] = [
+            (["--version"], .success, ["charter \(Charter.version)"], []),
+            (["--help"], .success, [CommandLineTool.help], []),
+            (["-h"], .success, [CommandLineTool.help], []),
+            (["help"], .success, [CommandLineTool.help], []),
+            (["help", "generate"], .success, [GenerateCommand.spec.help], []),
+            (["generate", "--help"], .success, [GenerateCommand.spec.help], []),
+            ([], .usageOrToolError, [], [CommandLineTool.help]),
+            (["frobnicate"], .usageOrToolError, [], ["error: unknown command 'frobnicate'", "Run 'charter --help' for the list of commands."]),
+            (["gen\u{202E}erate"], .usageOrToolError, [], ["error: unknown command 'gen\\u{202E}erate'", "Run 'charter --help' for the list of commands."]),
+            (["generate", "--ouput", "x"], .usageOrToolError, [],
+             ["error: unknown option '--ouput' for charter generate (did you mean '--output'?)", "Run 'charter generate --help' for usage."]),
+            (["generate", "--output"], .usageOrToolError, [], ["error: option '--output' needs a value (DIR)", "Run 'charter generate --help' for usage."]),
+            (["generate", "--access", "protected"], .usageOrToolError, [], ["error: --access must be public, package or internal, not 'protected'"]),
+            (["generate", "--ref-map", "nonsense"], .usageOrToolError, [], ["error: --ref-map takes PREFIX=DIR, not 'nonsense'"]),
+        ]
+        for row in rows {
+            let result = folder.run(row.arguments)
+            XCTAssertEqual(result.code, row.code, "\(row.arguments): exit code")
+            XCTAssertEqual(result.out, row.out, "\(row.arguments): stdout")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments): stderr")
+        }
+        XCTAssertEqual(folder.contents(of: "."), [], "nothing written")
+        XCTAssertTrue(CommandLineTool.help.contains("generate"), CommandLineTool.help)
+        XCTAssertTrue(CommandLineTool.help.contains("Exit codes: 0 success, 1 problems in the input, 2 usage or tool errors."))
+    }
+
+    // MARK: generate
+
+    func testGenerateWritesOneFilePerContract() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        let result = folder.run(["generate", "Schemas", "-o", "Generated"])
+        XCTAssertEqual(result.code, .success, result.err.joined(separator: "\n"))
+        XCTAssertEqual(result.out, ["Generated 1 file in Generated (1 written, 0 unchanged)"])
+        XCTAssertEqual(result.err, [])
+        XCTAssertEqual(folder.contents(of: "Generated"), [".charter-manifest.json", "InventoryV2.swift"], "no temporary files left behind")
+        // The file on disk is what the pipeline produces for the same contract in memory.
+        let expected = try XCTUnwrap(ContractFixture(["Schemas/inventory.json": Self.inventory]).generate().value("in memory"))
+        XCTAssertEqual(folder.read("Generated/InventoryV2.swift"), expected["InventoryV2.swift"])
+        let manifest = try JSONReader.parse(try XCTUnwrap(folder.read("Generated/.charter-manifest.json")))
+        XCTAssertEqual(manifest["files"]?.array?.compactMap(\.string), ["InventoryV2.swift"])
+    }
+
+    func testGenerateDefaultsToSchemasAndGenerated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .success, result.err.joined(separator: "\n"))
+        XCTAssertEqual(result.out, ["Generated 1 file in Generated (1 written, 0 unchanged)"])
+        XCTAssertTrue(folder.exists("Generated/InventoryV2.swift"))
+    }
+
+    func testQuietPrintsNothingOnSuccess() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        let result = folder.run(["generate", "-q"])
+        XCTAssertEqual(result.code, .success)
+        XCTAssertEqual(result.out, [])
+        XCTAssertEqual(result.err, [])
+    }
+
+    func testSecondRunLeavesUnchangedFilesAlone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        XCTAssertEqual(folder.run(["generate"]).code, .success)
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        try folder.setModificationDate("Generated/InventoryV2.swift", past)
+        try folder.setModificationDate("Generated/.charter-manifest.json", past)
+
+        let second = folder.run(["generate"])
+        XCTAssertEqual(second.code, .success)
+        XCTAssertEqual(second.out, ["Generated 1 file in Generated (0 written, 1 unchanged)"])
+        XCTAssertEqual(folder.modificationDate("Generated/InventoryV2.swift"), past, "an unchanged file is not rewritten")
+        XCTAssertEqual(folder.modificationDate("Generated/.charter-manifest.json"), past, "an unchanged manifest is not rewritten")
+
+        try folder.write("Schemas/inventory.json", Self.inventory.replacingOccurrences(of: "on_hand", with: "reserved"))
+        let third = folder.run(["generate"])
+        XCTAssertEqual(third.out, ["Generated 1 file in Generated (1 written, 0 unchanged)"])
+        XCTAssertNotEqual(folder.modificationDate("Generated/InventoryV2.swift"), past)
+        XCTAssertTrue(folder.read("Generated/InventoryV2.swift")?.contains("public var reserved: Int?") == true)
+    }
+
+    /// Only files the manifest says Charter wrote are removed when no longer generated.
+    func testStaleFilesAreRemovedOnlyWhenCharterWroteThem() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Schemas/orders.json", Self.orders)
+        let first = folder.run(["generate"])
+        XCTAssertEqual(first.out, ["Generated 2 files in Generated (2 written, 0 unchanged)"])
+        try folder.write("Generated/Notes.swift", "// mine\n")
+        try folder.write("Generated/PricingV1.swift", "// also mine, named like generated code\n")
+
+        try folder.remove("Schemas/orders.json")
+        let second = folder.run(["generate"])
+        XCTAssertEqual(second.code, .success)
+        XCTAssertEqual(second.out, ["Generated 1 file in Generated (0 written, 1 unchanged, 1 stale removed)"])
+        XCTAssertEqual(folder.contents(of: "Generated"), [".charter-manifest.json", "InventoryV2.swift", "Notes.swift", "PricingV1.swift"])
+        XCTAssertEqual(folder.read("Generated/Notes.swift"), "// mine\n")
+    }
+
+    /// A manifest naming paths outside the folder (or hidden files) is not trusted.
+    func testTamperedManifestCannotDeleteOtherFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("victim.txt", "keep\n")
+        try folder.write("Generated/.keep", "keep\n")
+        try folder.write("Generated/.charter-manifest.json", ##"{"files": ["../victim.txt", ".keep", "/etc/hostname", "..", "sub/x.swift"]}"##)
+        try folder.write("Generated/sub/x.swift", "keep\n")
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .success, result.err.joined(separator: "\n"))
+        XCTAssertEqual(result.out, ["Generated 1 file in Generated (1 written, 0 unchanged)"])
+        XCTAssertTrue(folder.exists("victim.txt"))
+        XCTAssertTrue(folder.exists("Generated/.keep"))
+        XCTAssertTrue(folder.exists("Generated/sub/x.swift"))
+    }
+
+    /// An error in a contract: exit 1, a compiler-style line on stderr, nothing written.
+    func testUnresolvedReferenceIsAnInputProblem() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.unresolved)
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .inputProblems)
+        XCTAssertEqual(result.out, [])
+        let pattern = try NSRegularExpression(pattern: #"^Schemas/inventory\.json:3:19: error: .+ \[/\$defs/A/\$ref\]$"#)
+        let first = try XCTUnwrap(result.err.first)
+        XCTAssertNotNil(pattern.firstMatch(in: first, range: NSRange(first.startIndex..., in: first)), first)
+        XCTAssertEqual(result.err.last, "1 error found")
+        XCTAssertFalse(folder.exists("Generated"), "nothing is written when a stage fails")
+    }
+
+    /// Warnings go to stderr and do not fail the run.
+    func testWarningsDoNotFailTheRun() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a.json", ##"{"$defs": {"A": {"type": "string", "colour": "red"}}}"##)
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .success)
+        XCTAssertEqual(result.err, [##"Schemas/a.json:1:36: warning: unknown keyword "colour" kept but ignored [/$defs/A/colour]"##])
+    }
+
+    /// Rows: usage mistakes about folders → exit 2 and the message; nothing is written.
+    func testOutputFolderMustNotHoldTheInputs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        let rows: [(arguments: [String], message: String)] = [
+            (["generate", "Schemas", "-o", "Schemas"], "error: output folder Schemas contains the input Schemas/inventory.json; choose another --output"),
+            (["generate", "Schemas", "-o", "."], "error: output folder . contains the input Schemas/inventory.json; choose another --output"),
+            (["generate", "Schemas/inventory.json", "-o", "Schemas/"], "error: output folder Schemas/ contains the input Schemas/inventory.json; choose another --output"),
+        ]
+        for row in rows {
+            let result = folder.run(row.arguments)
+            XCTAssertEqual(result.code, .usageOrToolError, "\(row.arguments)")
+            XCTAssertEqual(result.err, [row.message], "\(row.arguments)")
+        }
+        XCTAssertEqual(folder.contents(of: "Schemas"), ["inventory.json"])
+        XCTAssertEqual(folder.contents(of: "."), ["Schemas"])
+    }
+
+    /// Input that matches nothing is an error, never an empty success. The code reports it as a problem in
+    /// the input (exit 1, `ExitCode.inputProblems`), positioned at the path as given.
+    func testInputThatMatchesNothingFails() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("empty/readme.txt", "no contracts here\n")
+        let rows: [(arguments: [String], line: String)] = [
+            (["generate", "nothere"], "nothere: error: no such file or folder: nothere [#]"),
+            (["generate", "empty"], "empty: error: folder empty contains no *.json files [#]"),
+            (["generate"], "Schemas: error: no such file or folder: Schemas [#]"),
+        ]
+        for row in rows {
+            let result = folder.run(row.arguments)
+            XCTAssertEqual(result.code, .inputProblems, "\(row.arguments)")
+            XCTAssertEqual(result.err, [row.line, "1 error found"], "\(row.arguments)")
+            XCTAssertEqual(result.out, [], "\(row.arguments)")
+        }
+        XCTAssertFalse(folder.exists("Generated"))
+    }
+
+    func testAccessLevelOption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        XCTAssertEqual(folder.run(["generate", "--access", "internal"]).code, .success)
+        let text = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
+        XCTAssertFalse(text.contains("public "), "internal access writes no public modifier")
+        XCTAssertTrue(text.contains("\n    struct Stock: Codable, Hashable, Sendable, Validatable {\n"), text)
+    }
+
+    func testRefMapOption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a.json", ##"{"$defs": {"Price": {"$ref": "https://schemas.example.com/money.json#/$defs/Money"}}}"##)
+        try folder.write("mirror/money.json", ##"{"$defs": {"Money": {"type": "string", "format": "decimal"}}}"##)
+        let remote = folder.run(["generate", "Schemas"])
+        XCTAssertEqual(remote.code, .inputProblems)
+        XCTAssertTrue(remote.err.first?.contains("Charter never downloads schemas") == true, remote.err.joined(separator: "\n"))
+        let mapped = folder.run(["generate", "Schemas", "--ref-map", "https://schemas.example.com/=mirror"])
+        XCTAssertEqual(mapped.code, .success, mapped.err.joined(separator: "\n"))
+    }
+
+    /// Rows: template folders → exit code and the first stderr line.
+    func testTemplateOverrides() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a.json", ##"{"$defs": {"Sku": {"type": "string"}}}"##)
+        try folder.write("custom/Alias.mustache", "{{access}}typealias {{name}} = {{type}} // custom alias\n")
+        try folder.write("broken/Alias.mustache", "{{#documentation}}\nunclosed\n")
+        let ok = folder.run(["generate", "Schemas", "--templates", "custom"])
+        XCTAssertEqual(ok.code, .success, ok.err.joined(separator: "\n"))
+        XCTAssertTrue(folder.read("Generated/A.swift")?.contains("public typealias Sku = String // custom alias") == true)
+
+        let missing = folder.run(["generate", "Schemas", "--templates", "nope", "-o", "Other"])
+        XCTAssertEqual(missing.code, .usageOrToolError)
+        XCTAssertTrue(missing.err.first?.contains("template folder") == true, missing.err.joined(separator: "\n"))
+
+        let broken = folder.run(["generate", "Schemas", "--templates", "broken", "-o", "Other"])
+        XCTAssertEqual(broken.code, .usageOrToolError)
+        XCTAssertTrue(broken.err.first?.hasPrefix(folder.url("broken/Alias.mustache").path + ":") == true, broken.err.joined(separator: "\n"))
+        XCTAssertFalse(folder.exists("Other"))
+    }
+}
+
+extension CommandLineToolTests {
+    /// "Files in the output folder that Charter did not write are never touched" (generate --help): that
+    /// includes a user's file that happens to have the name a contract now generates.
+    func testUserFileWithAGeneratedNameIsNotOverwritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Generated/InventoryV2.swift", "// written by hand\n")
+        _ = folder.run(["generate"])
+        XCTAssertEqual(folder.read("Generated/InventoryV2.swift"), "// written by hand\n")
+    }
+}
+
+extension CommandLineToolTests {
+    /// An output folder that cannot be created is a tool error (exit 2), reported once.
+    func testUnwritableOutputIsAToolError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Generated", "a file where the folder should be\n")
+        let result = folder.run(["generate"])
+        XCTAssertEqual(result.code, .usageOrToolError)
+        XCTAssertEqual(result.err.count, 2, result.err.joined(separator: "\n"))
+        XCTAssertTrue(result.err.first?.hasPrefix("error: cannot create output folder") == true, result.err.joined(separator: "\n"))
+        XCTAssertEqual(result.err.last, "1 error found")
+        XCTAssertEqual(folder.read("Generated"), "a file where the folder should be\n")
+    }
+}

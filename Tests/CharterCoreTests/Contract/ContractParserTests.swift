@@ -1,0 +1,258 @@
+import XCTest
+@testable import CharterCore
+
+/// The `x-contract` extension, read through the loader.
+final class ContractParserTests: XCTestCase {
+    static let inventory = ##"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Inventory",
+          "x-contract": {
+            "name": "inventory",
+            "domain": "supply-chain",
+            "version": "2.1.0-rc.1+build.7",
+            "owner": {"team": "stock-platform", "businessDomain": "supply", "contact": {"email": "stock@example.com", "chat": "#stock"}},
+            "lifecycle": {"status": "deprecated", "since": "2023-01-01", "sunset": "2026-12-31", "successor": "inventory@3"},
+            "compatibility": "backward-transitive",
+            "security": {
+              "oauth": {"type": "oauth2", "tokenUrl": "https://auth.example.com/token", "scopes": {"inventory.read": "Read", "inventory.write": "Write"}},
+              "key": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}
+            },
+            "operations": {
+              "getAvailability": {
+                "method": "get",
+                "path": "/availability/{sku}",
+                "summary": "Availability of one SKU",
+                "tags": ["availability"],
+                "parameters": [
+                  {"name": "sku", "in": "path", "schema": {"$ref": "#/$defs/Sku"}},
+                  {"name": "location", "in": "query", "schema": {"type": "string"}},
+                  {"name": "X-Trace", "in": "header", "required": true, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                  "200": {"description": "Found", "schema": {"$ref": "#/$defs/Availability"}, "headers": {"ETag": {"schema": {"type": "string"}}}},
+                  "404": {"description": "Unknown SKU"}
+                },
+                "auth": {"scheme": "oauth", "scopes": ["inventory.read"]},
+                "sla": {"latencyP99Ms": 200, "availability": 0.999, "timeoutMs": 1000}
+              },
+              "reserveStock": {
+                "method": "POST",
+                "path": "/reservations",
+                "deprecated": true,
+                "request": {"schema": {"$ref": "#/$defs/Reservation"}},
+                "responses": {"201": {"schema": {"$ref": "#/$defs/Reservation"}}},
+                "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "P1D"},
+                "rateLimit": {"quota": 100, "window": "PT1M", "scope": "client"}
+              }
+            },
+            "events": {
+              "StockChanged": {
+                "topic": "inventory.stock-changed",
+                "payload": {"$ref": "#/$defs/Availability"},
+                "orderingKey": ["/sku", "/location/id"],
+                "delivery": "at-least-once",
+                "sla": {"maxLagMs": 5000},
+                "retry": {"maxAttempts": 5, "backoff": "exponential", "initialDelayMs": 100, "maxDelayMs": 60000},
+                "deadLetter": {"topic": "inventory.dlq", "retention": "P7D"},
+                "publish": {"allowed": ["wms"], "auth": {"scheme": "oauth", "scopes": ["inventory.write"]}},
+                "subscribe": {"allowed": ["pos", "ecommerce"]}
+              }
+            },
+            "feeds": {
+              "DailySnapshot": {
+                "payload": {"$ref": "#/$defs/Availability"},
+                "format": "application/x-ndjson",
+                "transport": "object-storage",
+                "schedule": {"cron": "0 2 * * *", "timezone": "Europe/Paris"},
+                "sla": {"deliveredWithin": "PT2H"},
+                "producer": "erp",
+                "consumers": ["finance", "bi"]
+              }
+            }
+          },
+          "$defs": {
+            "Sku": {"type": "string"},
+            "Availability": {"type": "object", "properties": {"sku": {"$ref": "#/$defs/Sku"}, "onHand": {"type": "integer"}}},
+            "Reservation": {"type": "object", "properties": {"sku": {"$ref": "#/$defs/Sku"}}}
+          }
+        }
+        """##
+
+    func testIdentityOwnershipLifecycleAndPolicy() throws {
+        let graph = try XCTUnwrap(ContractFixture(Self.inventory).load().value("inventory"))
+        let contract = try XCTUnwrap(graph.documents.first?.contract)
+        XCTAssertEqual(contract.name, "inventory")
+        XCTAssertEqual(contract.domain, "supply-chain")
+        XCTAssertEqual(contract.version, SemanticVersion(major: 2, minor: 1, patch: 0, prerelease: "rc.1"))
+        XCTAssertEqual(contract.owner?.team, "stock-platform")
+        XCTAssertEqual(contract.owner?.businessDomain, "supply")
+        XCTAssertEqual(contract.owner?.contact, ["email": "stock@example.com", "chat": "#stock"])
+        XCTAssertEqual(contract.lifecycle, Contract.Lifecycle(status: .deprecated, since: "2023-01-01", sunset: "2026-12-31", successor: "inventory@3"))
+        XCTAssertEqual(contract.compatibility, .backwardTransitive)
+        XCTAssertEqual(contract.securitySchemes.map(\.name), ["oauth", "key"])
+        XCTAssertEqual(contract.securitySchemes.first?.scopes, ["inventory.read", "inventory.write"])
+        XCTAssertEqual(contract.securitySchemes.first?.tokenURL, "https://auth.example.com/token")
+        XCTAssertEqual(contract.securitySchemes.last?.keyLocation, "header")
+        XCTAssertEqual(contract.securitySchemes.last?.keyName, "X-Api-Key")
+        XCTAssertEqual(contract.location.pointer.description, "/x-contract")
+        XCTAssertEqual(contract.location.description, "a.json:4:17")
+    }
+
+    func testOperations() throws {
+        let graph = try XCTUnwrap(ContractFixture(Self.inventory).load().value("inventory"))
+        let contract = try XCTUnwrap(graph.documents.first?.contract)
+        XCTAssertEqual(contract.operations.map(\.id), ["getAvailability", "reserveStock"])
+        let get = contract.operations[0]
+        XCTAssertEqual(get.method, "GET")
+        XCTAssertFalse(get.isWrite)
+        XCTAssertEqual(get.path, "/availability/{sku}")
+        XCTAssertEqual(get.summary, "Availability of one SKU")
+        XCTAssertEqual(get.tags, ["availability"])
+        XCTAssertFalse(get.deprecated)
+        // Rows: parameter → (location, required, what its schema resolves to, where it is declared).
+        let parameters: [(name: String, location: ParameterLocation, required: Bool, schema: String, declared: String)] = [
+            ("sku", .path, true, "a.json#/$defs/Sku", "/x-contract/operations/getAvailability/parameters/0"),
+            ("location", .query, false, "a.json#/x-contract/operations/getAvailability/parameters/1/schema", "/x-contract/operations/getAvailability/parameters/1"),
+            ("X-Trace", .header, true, "a.json#/x-contract/operations/getAvailability/parameters/2/schema", "/x-contract/operations/getAvailability/parameters/2"),
+        ]
+        XCTAssertEqual(get.parameters.map(\.name), parameters.map(\.name))
+        for (parameter, row) in zip(get.parameters, parameters) {
+            XCTAssertEqual(parameter.location, row.location, row.name)
+            XCTAssertEqual(parameter.required, row.required, row.name)
+            XCTAssertEqual(parameter.schema.map { graph[graph.resolved($0)].location.reference }, row.schema, row.name)
+            XCTAssertEqual(parameter.sourceLocation.pointer.description, row.declared, row.name)
+        }
+        XCTAssertEqual(get.responses.map(\.status), ["200", "404"])
+        XCTAssertEqual(get.responses[0].description, "Found")
+        XCTAssertEqual(get.responses[0].body?.contentType, "application/json")
+        XCTAssertEqual(get.responses[0].body?.schema.map { graph[graph.resolved($0)].location.reference }, "a.json#/$defs/Availability")
+        XCTAssertEqual(get.responses[0].headers.map(\.name), ["ETag"])
+        XCTAssertNil(get.responses[1].body)
+        XCTAssertEqual(get.auth?.scheme, "oauth")
+        XCTAssertEqual(get.auth?.scopes, ["inventory.read"])
+        XCTAssertEqual(get.sla, OperationSLA(latencyP99Ms: 200, availability: 0.999, timeoutMs: 1000))
+
+        let reserve = contract.operations[1]
+        XCTAssertEqual(reserve.method, "POST")
+        XCTAssertTrue(reserve.isWrite)
+        XCTAssertTrue(reserve.deprecated)
+        XCTAssertEqual(reserve.request?.required, true)
+        XCTAssertEqual(reserve.request?.schema.map { graph[graph.resolved($0)].location.reference }, "a.json#/$defs/Reservation")
+        XCTAssertEqual(reserve.idempotency, Idempotency(required: true, keyHeader: "Idempotency-Key", retention: "P1D"))
+        XCTAssertEqual(reserve.rateLimit, RateLimit(quota: 100, window: "PT1M", scope: "client"))
+        XCTAssertNil(reserve.auth)
+        XCTAssertNil(reserve.sla)
+    }
+
+    func testEventsAndFeeds() throws {
+        let graph = try XCTUnwrap(ContractFixture(Self.inventory).load().value("inventory"))
+        let contract = try XCTUnwrap(graph.documents.first?.contract)
+        XCTAssertEqual(contract.events.map(\.name), ["StockChanged"])
+        let event = contract.events[0]
+        XCTAssertEqual(event.topic, "inventory.stock-changed")
+        XCTAssertEqual(event.payload.map { graph[graph.resolved($0)].location.reference }, "a.json#/$defs/Availability")
+        XCTAssertEqual(event.orderingKey, [JSONPointer(tokens: ["sku"]), JSONPointer(tokens: ["location", "id"])])
+        XCTAssertEqual(event.delivery, "at-least-once")
+        XCTAssertEqual(event.maxLagMs, 5000)
+        XCTAssertEqual(event.retry, RetryPolicy(maxAttempts: 5, backoff: "exponential", initialDelayMs: 100, maxDelayMs: 60000))
+        XCTAssertEqual(event.deadLetter, DeadLetterPolicy(topic: "inventory.dlq", retention: "P7D"))
+        XCTAssertEqual(event.publish?.allowed, ["wms"])
+        XCTAssertEqual(event.publish?.auth?.scopes, ["inventory.write"])
+        XCTAssertEqual(event.subscribe?.allowed, ["pos", "ecommerce"])
+        XCTAssertNil(event.subscribe?.auth)
+        XCTAssertEqual(event.location.pointer.description, "/x-contract/events/StockChanged")
+
+        XCTAssertEqual(contract.feeds.map(\.name), ["DailySnapshot"])
+        let feed = contract.feeds[0]
+        XCTAssertEqual(feed.payload.map { graph[graph.resolved($0)].location.reference }, "a.json#/$defs/Availability")
+        XCTAssertEqual(feed.format, "application/x-ndjson")
+        XCTAssertEqual(feed.transport, "object-storage")
+        XCTAssertEqual(feed.cron, "0 2 * * *")
+        XCTAssertEqual(feed.timezone, "Europe/Paris")
+        XCTAssertEqual(feed.deliveredWithin, "PT2H")
+        XCTAssertEqual(feed.producer, "erp")
+        XCTAssertEqual(feed.consumers, ["finance", "bi"])
+    }
+
+    /// A file without `x-contract` has no contract; the schemas still load.
+    func testPlainSchemaHasNoContract() throws {
+        let graph = try XCTUnwrap(ContractFixture(##"{"$defs": {"A": {"type": "string"}}}"##).load().value("plain"))
+        XCTAssertNil(graph.documents.first?.contract)
+    }
+
+    /// Rows: the text of `/c/a.json` → the error (code `contract.invalid` unless stated), positioned at the
+    /// offending value (or at the object missing a field) with its pointer under `/x-contract`.
+    func testMalformedExtensions() {
+        let rows: [(label: String, text: String, at: String, pointer: String, code: String)] = [
+            ("version that is not MAJOR.MINOR.PATCH", ##"{"x-contract": {"name": "inventory", "version": "1.2"}}"##,
+             "a.json:1:49", "/x-contract/version", "contract.invalid"),
+            ("version that is a number", ##"{"x-contract": {"name": "inventory", "version": 2}}"##,
+             "a.json:1:49", "/x-contract/version", "contract.invalid"),
+            ("version with a v prefix", ##"{"x-contract": {"name": "inventory", "version": "v1.0.0"}}"##,
+             "a.json:1:49", "/x-contract/version", "contract.invalid"),
+            ("version with a leading zero", ##"{"x-contract": {"name": "inventory", "version": "01.0.0"}}"##,
+             "a.json:1:49", "/x-contract/version", "contract.invalid"),
+            ("missing version", ##"{"x-contract": {"name": "inventory"}}"##,
+             "a.json:1:16", "/x-contract", "contract.invalid"),
+            ("unknown compatibility", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "compatibility": "sideways"}}"##,
+             "a.json:1:75", "/x-contract/compatibility", "contract.invalid"),
+            ("name that is not kebab-case", ##"{"x-contract": {"name": "Inventory_V2", "version": "1.0.0"}}"##,
+             "a.json:1:25", "/x-contract/name", "contract.invalid"),
+            ("name that starts with a digit", ##"{"x-contract": {"name": "2fast", "version": "1.0.0"}}"##,
+             "a.json:1:25", "/x-contract/name", "contract.invalid"),
+            ("empty name", ##"{"x-contract": {"name": "", "version": "1.0.0"}}"##,
+             "a.json:1:25", "/x-contract/name", "contract.invalid"),
+            ("missing name", ##"{"x-contract": {"version": "1.0.0"}}"##,
+             "a.json:1:16", "/x-contract", "contract.invalid"),
+            ("unknown HTTP method", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "FETCH", "path": "/a"}}}}"##,
+             "a.json:1:91", "/x-contract/operations/get/method", "contract.invalid"),
+            ("path without a leading slash", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "a"}}}}"##,
+             "a.json:1:106", "/x-contract/operations/get/path", "contract.invalid"),
+            ("parameter in a cookie", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "parameters": [{"name": "x", "in": "cookie"}]}}}}"##,
+             "a.json:1:147", "/x-contract/operations/get/parameters/0/in", "contract.invalid"),
+            ("parameters that are not an array", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "parameters": "x"}}}}"##,
+             "a.json:1:126", "/x-contract/operations/get/parameters", "contract.invalid"),
+            ("latency that is not an integer", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "sla": {"latencyP99Ms": "fast"}}}}}"##,
+             "a.json:1:136", "/x-contract/operations/get/sla/latencyP99Ms", "contract.invalid"),
+            ("rate limit without quota", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "rateLimit": {"window": "PT1M"}}}}}"##,
+             "a.json:1:125", "/x-contract/operations/get/rateLimit", "contract.invalid"),
+            ("ordering key that is not a JSON pointer", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"payload": {}, "orderingKey": ["/sku", "sku"]}}}}"##,
+             "a.json:1:114", "/x-contract/events/E/orderingKey/1", "contract.invalid"),
+            ("unknown delivery guarantee", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"payload": {}, "delivery": "twice"}}}}"##,
+             "a.json:1:102", "/x-contract/events/E/delivery", "contract.invalid"),
+            ("event without payload", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"topic": "t"}}}}"##,
+             "a.json:1:74", "/x-contract/events/E", "contract.invalid"),
+            ("feed without payload", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "feeds": {"F": {"format": "csv"}}}}"##,
+             "a.json:1:73", "/x-contract/feeds/F", "contract.invalid"),
+            ("unknown lifecycle status", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "lifecycle": {"status": "zombie"}}}"##,
+             "a.json:1:82", "/x-contract/lifecycle/status", "contract.invalid"),
+            ("extension that is not an object", ##"{"x-contract": []}"##,
+             "a.json:1:16", "/x-contract", "contract.invalid"),
+            ("owner that is not an object", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "owner": "team"}}"##,
+             "a.json:1:67", "/x-contract/owner", "contract.invalid"),
+            ("contact that is not a string", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "owner": {"contact": {"email": 5}}}}"##,
+             "a.json:1:89", "/x-contract/owner/contact/email", "contract.invalid"),
+            ("unresolved $ref in a request body", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"post": {"method": "POST", "path": "/a", "request": {"schema": {"$ref": "#/$defs/Nope"}}}}}}"##,
+             "a.json:1:145", "/x-contract/operations/post/request/schema/$ref", "ref.unresolved"),
+        ]
+        for row in rows {
+            guard let error = ContractFixture(row.text).load().failure(row.label) else { continue }
+            assertDiagnostic(ExpectedDiagnostic(code: row.code, at: row.at, pointer: row.pointer), in: error.diagnostics, row.label)
+        }
+    }
+
+    /// Messages say what was expected.
+    func testMessagesNameTheRule() throws {
+        let rows: [(text: String, fragment: String)] = [
+            (##"{"x-contract": {"name": "inventory", "version": "1.2"}}"##, "version \"1.2\" is not a semantic version"),
+            (##"{"x-contract": {"name": "Inventory", "version": "1.0.0"}}"##, "must be kebab-case"),
+            (##"{"x-contract": {"name": "inventory", "version": "1.0.0", "compatibility": "sideways"}}"##, "backward, backward-transitive, forward"),
+            (##"{"x-contract": {"name": "inventory"}}"##, "missing required field \"version\""),
+        ]
+        for row in rows {
+            let error = try XCTUnwrap(ContractFixture(row.text).load().failure(row.fragment))
+            XCTAssertTrue(error.diagnostics.contains { $0.message.contains(row.fragment) }, "\(row.fragment): \(error)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// Which files a command line names: folders searched for `*.json` in byte order, hidden entries and
+/// `.build` skipped, each file once.
+final class InputCollectorTests: XCTestCase {
+    func testCollectedFiles() throws {
+        let folder = try TemporaryFolder()
+        for path in ["Schemas/b.json", "Schemas/a.json", "Schemas/Z.json", "Schemas/sub/c.json", "Schemas/.hidden/x.json", "Schemas/.build/y.json",
+                     "Schemas/.dot.json", "Schemas/notes.txt", "Schemas/dir.json/inner.json", "other/d.json"] {
+            try folder.write(path, "{}")
+        }
+        let rows: [(paths: [String], files: [String])] = [
+            (["Schemas"], ["Schemas/Z.json", "Schemas/a.json", "Schemas/b.json", "Schemas/dir.json/inner.json", "Schemas/sub/c.json"]),
+            (["Schemas/"], ["Schemas/Z.json", "Schemas/a.json", "Schemas/b.json", "Schemas/dir.json/inner.json", "Schemas/sub/c.json"]),
+            (["Schemas/b.json", "Schemas"], ["Schemas/b.json", "Schemas/Z.json", "Schemas/a.json", "Schemas/dir.json/inner.json", "Schemas/sub/c.json"]),
+            (["other", "Schemas/sub"], ["other/d.json", "Schemas/sub/c.json"]),
+            (["Schemas/notes.txt"], ["Schemas/notes.txt"]),
+            (["Schemas/a.json", "./Schemas/a.json", folder.path + "/Schemas/a.json"], ["Schemas/a.json"]),
+        ]
+        for row in rows {
+            do {
+                let files = try InputCollector.collect(row.paths, workingDirectory: folder.path)
+                XCTAssertEqual(files, row.files, "\(row.paths): each file once, in order")
+            } catch {
+                XCTFail("\(row.paths): \(error)")
+            }
+        }
+    }
+
+    /// Rows: paths that match nothing → the error codes, one per path.
+    func testPathsThatMatchNothing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("empty/readme.md", "none\n")
+        try folder.write("Schemas/a.json", "{}")
+        let rows: [(paths: [String], codes: [String])] = [
+            (["nothere"], ["input.missing"]),
+            (["empty"], ["input.empty"]),
+            (["Schemas", "nothere", "empty"], ["input.missing", "input.empty"]),
+        ]
+        for row in rows {
+            do {
+                let files = try InputCollector.collect(row.paths, workingDirectory: folder.path)
+                XCTFail("\(row.paths): accepted as \(files)")
+            } catch {
+                XCTAssertEqual(error.diagnostics.map { $0.code ?? "" }, row.codes, "\(row.paths)")
+            }
+        }
+    }
+}

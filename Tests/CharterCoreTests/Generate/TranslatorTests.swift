@@ -1,0 +1,375 @@
+import XCTest
+@testable import CharterCore
+
+/// Schema fragments → the language-neutral facts the generators rely on.
+final class TranslatorTests: XCTestCase {
+    /// Rows: a property schema → (its type, required, nullable), in schema order.
+    func testObjectProperties() throws {
+        let text = ##"""
+            {"$defs": {
+              "Stock": {"type": "object", "required": ["sku", "note", "kind", "mandatoryMaybe"], "properties": {
+                "sku": {"type": "string"},
+                "qty": {"type": "integer", "format": "int32"},
+                "note": {"type": ["string", "null"]},
+                "comment": {"oneOf": [{"type": "string"}, {"type": "null"}]},
+                "legacy": {"type": "string", "nullable": true},
+                "price": {"type": "string", "format": "decimal"},
+                "amount": {"type": "number", "format": "decimal"},
+                "ratio": {"type": "number"},
+                "count": {"type": "integer"},
+                "big": {"type": "integer", "format": "int64"},
+                "at": {"type": "string", "format": "date-time"},
+                "day": {"type": "string", "format": "date"},
+                "id": {"type": "string", "format": "uuid"},
+                "link": {"type": "string", "format": "uri"},
+                "email": {"type": "string", "format": "email"},
+                "flag": {"type": "boolean"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "maybeIds": {"type": "array", "items": {"type": ["string", "null"]}},
+                "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "anything": {},
+                "mixed": {"type": ["integer", "number"]},
+                "kind": {"const": "stock"},
+                "sku2": {"$ref": "#/$defs/Sku"},
+                "mandatoryMaybe": {"anyOf": [{"$ref": "#/$defs/Sku"}, {"type": "null"}]}
+              }},
+              "Sku": {"type": "string"}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("properties"))
+        guard case .object(let object) = try XCTUnwrap(module.decl("Stock")).kind else { return XCTFail("Stock is not an object") }
+        let rows: [(name: String, type: String, required: Bool, nullable: Bool)] = [
+            ("sku", "string", true, false),
+            ("qty", "int32", false, false),
+            ("note", "string", true, true),
+            ("comment", "string", false, true),
+            ("legacy", "string", false, true),
+            ("price", "decimalString", false, false),
+            ("amount", "decimalNumber", false, false),
+            ("ratio", "double", false, false),
+            ("count", "int", false, false),
+            ("big", "int64", false, false),
+            ("at", "dateTime", false, false),
+            ("day", "date", false, false),
+            ("id", "uuid", false, false),
+            ("link", "uri", false, false),
+            ("email", "string", false, false),
+            ("flag", "bool", false, false),
+            ("tags", "[string]", false, false),
+            ("maybeIds", "[string?]", false, false),
+            ("counts", "[String: int]", false, false),
+            ("anything", "any", false, false),
+            ("mixed", "double", false, false),
+            ("kind", "string", true, false),
+            ("sku2", "Sku", false, false),
+            ("mandatoryMaybe", "Sku", true, true),
+        ]
+        XCTAssertEqual(object.properties.map(\.wireName), rows.map(\.name), "properties in schema order")
+        for (property, row) in zip(object.properties, rows) {
+            XCTAssertEqual(module.describe(property.type), row.type, "\(row.name): type")
+            XCTAssertEqual(property.isRequired, row.required, "\(row.name): required")
+            XCTAssertEqual(property.isNullable, row.nullable, "\(row.name): nullable")
+        }
+        XCTAssertEqual(object.properties.first { $0.wireName == "kind" }?.constValue.flatMap(\.string), "stock")
+        XCTAssertEqual(object.additionalProperties, .ignored)
+    }
+
+    /// Rows: an object's `additionalProperties` → what happens to undeclared properties.
+    func testAdditionalProperties() throws {
+        let text = ##"""
+            {"$defs": {
+              "Open": {"type": "object", "properties": {"a": {"type": "string"}}},
+              "Closed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false},
+              "Allowed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true},
+              "Extra": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}},
+              "Patterned": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("additionalProperties"))
+        let rows: [(name: String, expected: IRAdditionalProperties)] = [
+            ("Open", .ignored),
+            ("Closed", .forbidden),
+            ("Allowed", .ignored),
+            ("Extra", .map(.primitive(.integer(bits: nil)))),
+            ("Patterned", .map(.primitive(.string))),
+        ]
+        for row in rows {
+            guard case .object(let object)? = module.decl(row.name)?.kind else {
+                XCTFail("\(row.name) is not an object")
+                continue
+            }
+            XCTAssertEqual(object.additionalProperties, row.expected, row.name)
+        }
+    }
+
+    /// Rows: a `$defs` entry → the kind of declaration it becomes.
+    func testDeclarationKinds() throws {
+        let text = ##"""
+            {"$defs": {
+              "Stock": {"type": "object", "properties": {"sku": {"type": "string"}}},
+              "Empty": {"type": "object", "additionalProperties": false},
+              "Channel": {"type": "string", "enum": ["POS", "ECOM"]},
+              "Priority": {"type": "integer", "enum": [1, 2, 3]},
+              "Single": {"enum": ["only"]},
+              "Mixed": {"enum": [1, "a"]},
+              "Fulfilment": {"oneOf": [{"$ref": "#/$defs/Stock"}, {"type": "string"}]},
+              "TypeList": {"type": ["string", "integer"]},
+              "Sku": {"type": "string", "maxLength": 20},
+              "Skus": {"type": "array", "items": {"$ref": "#/$defs/Sku"}},
+              "Counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "Free": {},
+              "Another": {"$ref": "#/$defs/Stock"},
+              "Annotated": {"allOf": [{"$ref": "#/$defs/Stock"}], "description": "A stock, annotated"},
+              "Constant": {"const": 42}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("kinds"))
+        let rows: [(name: String, kind: String)] = [
+            ("Stock", "object"), ("Empty", "object"), ("Channel", "enum"), ("Priority", "enum"), ("Single", "alias"),
+            ("Mixed", "alias"), ("Fulfilment", "union"), ("TypeList", "union"), ("Sku", "alias"), ("Skus", "alias"),
+            ("Counts", "alias"), ("Free", "alias"), ("Another", "alias"), ("Annotated", "alias"), ("Constant", "alias"),
+        ]
+        XCTAssertEqual(module.namespaces.first?.types.map { module[$0].name }, rows.map(\.name), "one top-level type per $defs entry, in order")
+        for row in rows {
+            XCTAssertEqual(module.kind(row.name), row.kind, row.name)
+        }
+        // Rows: alias → its target.
+        let aliases: [(name: String, target: String)] = [
+            ("Single", "string"), ("Mixed", "any"), ("Sku", "string"), ("Skus", "[Sku]"), ("Counts", "[String: int]"),
+            ("Free", "any"), ("Another", "Stock"), ("Annotated", "Stock"), ("Constant", "int"),
+        ]
+        for row in aliases {
+            guard case .alias(let target, _)? = module.decl(row.name)?.kind else { continue }
+            XCTAssertEqual(module.describe(target), row.target, row.name)
+        }
+        guard case .alias(_, let constraints)? = module.decl("Sku")?.kind else { return XCTFail("Sku") }
+        XCTAssertEqual(constraints.maxLength, 20)
+    }
+
+    /// Rows: an enumeration → its raw kind, its cases in order (duplicates once), and nullability.
+    func testEnumerations() throws {
+        let text = ##"""
+            {"$defs": {
+              "Channel": {"type": "string", "enum": ["POS", "ECOM", "POS", "BOPIS"]},
+              "Priority": {"type": "integer", "enum": [3, 1, 2]},
+              "MaybeChannel": {"enum": ["POS", "ECOM", null]},
+              "State": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": []}}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("enums"))
+        let rows: [(name: String, isString: Bool, cases: [String], nullable: Bool)] = [
+            ("Channel", true, ["POS", "ECOM", "BOPIS"], false),
+            ("Priority", false, ["3", "1", "2"], false),
+            ("MaybeChannel", true, ["POS", "ECOM"], true),
+            ("State", true, ["open", "closed"], false),
+        ]
+        for row in rows {
+            guard let decl = module.decl(row.name), case .enumeration(let enumeration) = decl.kind else {
+                XCTFail("\(row.name) is not an enumeration")
+                continue
+            }
+            XCTAssertEqual(enumeration.isString, row.isString, row.name)
+            XCTAssertEqual(enumeration.cases.map(\.value), row.cases, row.name)
+            XCTAssertEqual(decl.isNullable, row.nullable, row.name)
+        }
+        guard case .enumeration(let state)? = module.decl("State")?.kind else { return }
+        XCTAssertEqual(state.transitions?.map(\.from), ["open", "closed"])
+        XCTAssertEqual(state.transitions?.map(\.to), [["closed"], []])
+    }
+
+    /// Rows: a union → its discriminator and, per variant, its type, tags and whether it declares the tag.
+    func testUnions() throws {
+        let text = ##"""
+            {"$defs": {
+              "Home": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "home"}, "address": {"type": "string"}}},
+              "Store": {"type": "object", "required": ["kind"], "properties": {"kind": {"enum": ["store"]}, "storeId": {"type": "string"}}},
+              "Inferred": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}]},
+              "Mapped": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}],
+                         "discriminator": {"propertyName": "kind", "mapping": {"HOME": "#/$defs/Home", "STORE": "Store"}}},
+              "ByName": {"oneOf": [{"$ref": "#/$defs/Pickup"}, {"$ref": "#/$defs/Courier"}], "discriminator": {"propertyName": "method"}},
+              "Pickup": {"type": "object", "properties": {"at": {"type": "string"}}},
+              "Courier": {"type": "object", "properties": {"by": {"type": "string"}}},
+              "Untagged": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+              "TypeList": {"type": ["string", "integer", "null"]},
+              "MaybeUnion": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Pickup"}, {"type": "null"}]}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("unions"))
+        let rows: [(name: String, discriminator: String?, explicit: Bool, variants: [(type: String, tags: [String], declares: Bool)])] = [
+            ("Inferred", "kind", false, [("Home", ["home"], true), ("Store", ["store"], true)]),
+            ("Mapped", "kind", true, [("Home", ["HOME"], true), ("Store", ["STORE"], true)]),
+            ("ByName", "method", true, [("Pickup", ["Pickup"], false), ("Courier", ["Courier"], false)]),
+            ("Untagged", nil, false, [("string", [], false), ("int", [], false)]),
+            ("TypeList", nil, false, [("string", [], false), ("int", [], false)]),
+            ("MaybeUnion", nil, false, [("Home", [], false), ("Pickup", [], false)]),
+        ]
+        for row in rows {
+            guard let decl = module.decl(row.name), case .union(let union) = decl.kind else {
+                XCTFail("\(row.name) is not a union")
+                continue
+            }
+            XCTAssertEqual(union.discriminator?.propertyName, row.discriminator, "\(row.name): discriminator")
+            XCTAssertEqual(union.discriminator?.isExplicit ?? false, row.explicit, "\(row.name): explicit")
+            XCTAssertEqual(union.variants.map { module.describe($0.type) }, row.variants.map(\.type), "\(row.name): variant types")
+            XCTAssertEqual(union.variants.map(\.tags), row.variants.map(\.tags), "\(row.name): tags")
+            XCTAssertEqual(union.variants.map(\.declaresDiscriminator), row.variants.map(\.declares), "\(row.name): declares the tag")
+        }
+    }
+
+    /// Rows: a `$defs` entry that allows `null` → a property referencing it is nullable too.
+    func testNullabilityTravelsThroughReferences() throws {
+        let text = ##"""
+            {"$defs": {
+              "Holder": {"type": "object", "properties": {
+                "plainObject": {"$ref": "#/$defs/PlainObject"},
+                "nullableAlias": {"$ref": "#/$defs/NullableAlias"},
+                "nullableEnum": {"$ref": "#/$defs/NullableEnum"},
+                "nullableUnion": {"$ref": "#/$defs/NullableUnion"},
+                "nullableTypeList": {"$ref": "#/$defs/NullableTypeList"},
+                "nullableObject": {"$ref": "#/$defs/NullableObject"}
+              }},
+              "PlainObject": {"type": "object", "properties": {"a": {"type": "string"}}},
+              "NullableAlias": {"type": ["string", "null"]},
+              "NullableEnum": {"enum": ["a", "b", null]},
+              "NullableUnion": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/PlainObject"}, {"type": "null"}]},
+              "NullableTypeList": {"type": ["string", "integer", "null"]},
+              "NullableObject": {"type": ["object", "null"], "properties": {"a": {"type": "string"}}}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("nullability"))
+        guard case .object(let holder)? = module.decl("Holder")?.kind else { return XCTFail("Holder is not an object") }
+        let rows: [(property: String, type: String, nullable: Bool)] = [
+            ("plainObject", "PlainObject", false),
+            ("nullableAlias", "NullableAlias", true),
+            ("nullableEnum", "NullableEnum", true),
+            ("nullableUnion", "NullableUnion", true),
+            ("nullableTypeList", "NullableTypeList", true),
+            ("nullableObject", "NullableObject", true),
+        ]
+        XCTAssertEqual(holder.properties.map(\.wireName), rows.map(\.property))
+        for (property, row) in zip(holder.properties, rows) {
+            XCTAssertEqual(module.describe(property.type), row.type, row.property)
+            XCTAssertEqual(property.isNullable, row.nullable, "\(row.property): a property referencing \(row.type) must accept null")
+        }
+    }
+
+    /// `allOf` members merge into one record, base properties first; the more specific duplicate wins.
+    func testAllOfMergesIntoOneObject() throws {
+        let text = ##"""
+            {"$defs": {
+              "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "status": {"type": "string"}}},
+              "Derived": {"allOf": [
+                {"$ref": "#/$defs/Base"},
+                {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "status": {"enum": ["open", "closed"]}}}
+              ]}
+            }}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("allOf"))
+        guard let derived = module.decl("Derived"), case .object(let object) = derived.kind else { return XCTFail("Derived is not an object") }
+        let rows: [(name: String, type: String, required: Bool)] = [
+            ("id", "string", true),
+            ("status", "status", false),
+            ("name", "string", true),
+        ]
+        XCTAssertEqual(object.properties.map(\.wireName), rows.map(\.name))
+        for (property, row) in zip(object.properties, rows) {
+            XCTAssertEqual(module.describe(property.type), row.type, row.name)
+            XCTAssertEqual(property.isRequired, row.required, row.name)
+        }
+        XCTAssertEqual(module.kind("status"), "enum")
+        XCTAssertFalse(module.types.contains { $0.name.hasPrefix("value") || $0.name.hasPrefix("Option") }, "no value1/value2 wrappers")
+    }
+
+    /// Inline schemas that need a declaration are nested in the type that uses them, named after the property.
+    func testInlineTypesAreNested() throws {
+        let text = ##"""
+            {"$defs": {"Stock": {"type": "object", "properties": {
+              "location": {"type": "object", "properties": {"id": {"type": "string"}}},
+              "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}},
+              "categories": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}},
+              "status": {"type": "string", "enum": ["open", "closed"]},
+              "point": {"title": "Geo Point", "type": "object", "properties": {"lat": {"type": "number"}}}
+            }}}}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("nested"))
+        let stock = try XCTUnwrap(module.decl("Stock"))
+        guard case .object(let object) = stock.kind else { return XCTFail("Stock is not an object") }
+        let rows: [(property: String, type: String, nested: String, kind: String)] = [
+            ("location", "location", "location", "object"),
+            ("lines", "[line]", "line", "object"),
+            ("categories", "[category]", "category", "enum"),
+            ("status", "status", "status", "enum"),
+            ("point", "Geo Point", "Geo Point", "object"),
+        ]
+        XCTAssertEqual(stock.nested.map { module[$0].name }, rows.map(\.nested))
+        for (property, row) in zip(object.properties, rows) {
+            XCTAssertEqual(module.describe(property.type), row.type, row.property)
+            XCTAssertEqual(module.kind(row.nested), row.kind, row.property)
+            XCTAssertEqual(module.decl(row.nested)?.parent, stock.id, "\(row.property): nested in Stock")
+        }
+        XCTAssertEqual(module.namespaces[0].types.map { module[$0].name }, ["Stock"], "only $defs entries are top level")
+    }
+
+    /// A recursive record refers to itself.
+    func testRecursiveRecords() throws {
+        let text = ##"""
+            {"$defs": {"Node": {"type": "object", "properties": {
+              "next": {"$ref": "#/$defs/Node"},
+              "children": {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+              "byName": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}
+            }}}}
+            """##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("recursion"))
+        guard case .object(let object)? = module.decl("Node")?.kind else { return XCTFail("Node is not an object") }
+        XCTAssertEqual(object.properties.map { module.describe($0.type) }, ["Node", "[Node]", "[String: Node]"])
+        XCTAssertEqual(module.types.count, 1)
+    }
+
+    /// Rows: documents → the namespaces they become (contract name and major, or the title / file name).
+    func testNamespaces() throws {
+        let fixture = ContractFixture([
+            "inventory-v2.json": ##"{"x-contract": {"name": "inventory", "version": "2.3.1"}, "$defs": {"A": {"type": "string"}}}"##,
+            "inventory-v1.json": ##"{"x-contract": {"name": "inventory", "version": "1.9.0"}, "$defs": {"A": {"type": "string"}}}"##,
+            "pricing.schema.json": ##"{"$defs": {"Price": {"type": "string"}}}"##,
+            "titled.json": ##"{"title": "Orders", "$defs": {"Order": {"type": "string"}}}"##,
+        ], inputs: ["inventory-v2.json", "inventory-v1.json", "pricing.schema.json", "titled.json"])
+        let module = try XCTUnwrap(fixture.translate().value("namespaces"))
+        let rows: [(name: String, major: Int?, source: String)] = [
+            ("inventory", 2, "inventory-v2.json"),
+            ("inventory", 1, "inventory-v1.json"),
+            ("pricing", nil, "pricing.schema.json"),
+            ("Orders", nil, "titled.json"),
+        ]
+        XCTAssertEqual(module.namespaces.map(\.contractName), rows.map(\.name))
+        XCTAssertEqual(module.namespaces.map(\.majorVersion), rows.map(\.major))
+        XCTAssertEqual(module.namespaces.map(\.sourcePath), rows.map(\.source))
+    }
+
+    /// Rows: inputs that cannot be translated → the error.
+    func testTranslationErrors() {
+        let contract = { (version: String) in ##"{"x-contract": {"name": "inventory", "version": ""## + version + ##""}}"## }
+        let rows: [(label: String, fixture: ContractFixture, expected: ExpectedDiagnostic)] = [
+            ("same name and major in two files",
+             ContractFixture(["a.json": contract("2.0.0"), "b.json": contract("2.3.1")], inputs: ["a.json", "b.json"]),
+             ExpectedDiagnostic(code: "contract.duplicate-identity", at: "b.json:1:16", pointer: "/x-contract")),
+            ("transition to a state that is not a value",
+             ContractFixture(##"{"$defs": {"State": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["shipped"]}}}}"##),
+             ExpectedDiagnostic(code: "schema.invalid-transition", at: "a.json:1:85", pointer: "/$defs/State/x-transitions")),
+        ]
+        for row in rows {
+            guard let error = row.fixture.translate().failure(row.label) else { continue }
+            assertDiagnostic(row.expected, in: error.diagnostics, row.label)
+        }
+    }
+
+    func testDuplicateIdentityNamesBothFiles() throws {
+        let contract = { (version: String) in ##"{"x-contract": {"name": "inventory", "version": ""## + version + ##""}}"## }
+        let fixture = ContractFixture(["a.json": contract("2.0.0"), "b.json": contract("2.3.1")], inputs: ["a.json", "b.json"])
+        let error = try XCTUnwrap(fixture.translate().failure("duplicate"))
+        let diagnostic = try XCTUnwrap(error.diagnostics.first { $0.code == "contract.duplicate-identity" })
+        XCTAssertEqual(diagnostic.related.map(\.file), ["a.json"])
+        XCTAssertTrue(diagnostic.message.contains("inventory") && diagnostic.message.contains("2"), diagnostic.message)
+        // Different majors of one contract live side by side.
+        XCTAssertNotNil(ContractFixture(["a.json": contract("1.0.0"), "b.json": contract("2.0.0")], inputs: ["a.json", "b.json"]).translate().value("majors"))
+    }
+}

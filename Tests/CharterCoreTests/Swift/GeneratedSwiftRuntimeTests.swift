@@ -1,0 +1,133 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// The generated code for a contract that uses every construct is compiled (one `swiftc` invocation)
+/// together with the `CharterRuntime` sources and run: JSON must survive decode → encode unchanged,
+/// unknown enum values and union tags included, and validation must report each broken constraint at
+/// the JSON pointer of the instance.
+final class GeneratedSwiftRuntimeTests: XCTestCase {
+    static let contract = ##"""
+        {
+          "x-contract": {"name": "inventory", "version": "2.1.0"},
+          "$defs": {
+            "Stock": {"type": "object", "required": ["sku", "note", "kind"], "properties": {
+              "sku": {"type": "string", "maxLength": 40, "pattern": "^[A-Z0-9-]+$"},
+              "on_hand": {"type": "integer", "format": "int32", "minimum": 0},
+              "price": {"type": "string", "format": "decimal", "default": "19.99"},
+              "amount": {"type": "number", "format": "decimal"},
+              "at": {"type": "string", "format": "date-time"},
+              "day": {"type": "string", "format": "date"},
+              "id": {"type": "string", "format": "uuid"},
+              "note": {"type": ["string", "null"]},
+              "nick": {"type": ["string", "null"]},
+              "default": {"type": "string"},
+              "self": {"type": "string"},
+              "old": {"type": "string", "deprecated": true},
+              "tags": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+              "where": {"type": "object", "properties": {"x": {"type": "integer", "maximum": 10}}},
+              "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"$ref": "#/$defs/Sku"}}}},
+              "channel": {"$ref": "#/$defs/Channel"},
+              "fulfilment": {"$ref": "#/$defs/Fulfilment"},
+              "method": {"$ref": "#/$defs/Method"},
+              "kind": {"const": "stock"},
+              "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "anything": {},
+              "mixed": {"type": ["string", "integer"]},
+              "state": {"$ref": "#/$defs/State"},
+              "tree": {"$ref": "#/$defs/Expr"}
+            }, "additionalProperties": {"type": "string"}},
+            "Sku": {"type": "string"},
+            "Channel": {"type": "string", "enum": ["BOPIS", "SHIP_TO_HOME", "2-day", "unrecognized", "default"]},
+            "State": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": []}},
+            "Home": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "home"}, "address": {"type": "string"}}},
+            "Store": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "store"}}},
+            "Fulfilment": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}]},
+            "Pickup": {"type": "object", "properties": {"at": {"type": "string"}}},
+            "Courier": {"type": "object", "properties": {"by": {"type": "string"}}},
+            "Method": {"oneOf": [{"$ref": "#/$defs/Pickup"}, {"$ref": "#/$defs/Courier"}], "discriminator": {"propertyName": "method"}},
+            "Node": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}, "next": {"$ref": "#/$defs/Node"}}},
+            "Expr": {"oneOf": [{"type": "integer"}, {"type": "array", "items": {"$ref": "#/$defs/Expr"}}, {"$ref": "#/$defs/Node"}]},
+            "Date": {"type": "object", "properties": {"d": {"type": "string"}}},
+            "Legacy": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}},
+            "Derived": {"allOf": [{"$ref": "#/$defs/Home"}, {"type": "object", "properties": {"extra": {"type": "boolean"}}}]}
+          }
+        }
+        """##
+
+    /// Rows: a generated type and JSON for it → the JSON must come back equal after decode → encode.
+    static let roundTrips: [(type: String, json: String)] = [
+        ("Stock", ##"{"sku":"A-1","note":null,"on_hand":3,"price":"19.99","amount":0.1,"at":"2024-02-29T10:00:00.123Z","day":"2024-02-29","id":"6ba7b810-9dad-11d1-80b4-00c04fd430c8","nick":null,"default":"d","self":"s","old":"o","tags":["x"],"where":{"x":1},"lines":[{"sku":"B"}],"channel":"NEW_CHANNEL","fulfilment":{"kind":"home","address":"x"},"method":{"method":"Courier","by":"bike"},"kind":"stock","counts":{"a":1},"anything":[1,{"b":null}],"mixed":5,"state":"open","tree":[1,[2,{"id":3,"next":{"id":4}}]],"extra":"kept"}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock"}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","nick":"x","channel":"2-day","mixed":"text"}"##),
+        ("Fulfilment", ##"{"kind":"locker","id":1}"##),
+        ("Fulfilment", ##"{"kind":"store"}"##),
+        ("Method", ##"{"method":"Pickup","at":"door"}"##),
+        ("Channel", ##""unrecognized""##),
+        ("Channel", ##""SHIP_TO_HOME""##),
+        ("Expr", ##"[[[]],{"id":1}]"##),
+        ("Derived", ##"{"kind":"home","extra":true}"##),
+        ("DateModel", ##"{"d":"x"}"##),
+    ]
+
+    /// A value breaking constraints → the issues, as `pointer keyword`, sorted.
+    static let invalid = ##"{"sku":"bad sku","note":null,"kind":"stock","on_hand":-1,"tags":[],"where":{"x":11}}"##
+    static let expectedIssues = ["/on_hand minimum", "/sku pattern", "/tags minItems", "/where/x maximum"]
+
+    func testGeneratedCodeCompilesAndRoundTrips() throws {
+        let compiler = try XCTUnwrap(SwiftCompilerRoundTripTests.swiftc(), "no swiftc")
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
+        let generated = try XCTUnwrap(files["InventoryV2.swift"])
+        let root = EmbeddedTemplatesTests.repositoryRoot.appendingPathComponent("Sources/CharterRuntime")
+        let runtime = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }.sorted()
+            .map { root.appendingPathComponent($0).path }
+        XCTAssertFalse(runtime.isEmpty)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // One module holds the runtime and the generated file, so the runtime import goes.
+        let source = generated.replacingOccurrences(of: "\nimport CharterRuntime\n", with: "\n")
+        try source.write(to: directory.appendingPathComponent("InventoryV2.swift"), atomically: true, encoding: .utf8)
+
+        var main = ["import Foundation", "let encoder = JSONEncoder()", "encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]",
+                    "func roundTrip<T: Codable>(_ type: T.Type, _ json: String) {",
+                    "    do { print(\"ok:\" + String(decoding: try encoder.encode(try JSONDecoder().decode(T.self, from: Data(json.utf8))), as: UTF8.self)) }",
+                    "    catch { print(\"error:\\(error)\") }",
+                    "}"]
+        for row in Self.roundTrips {
+            main.append("roundTrip(InventoryV2.\(row.type).self, \(SwiftLiteral.string(row.json)))")
+        }
+        main.append("let invalid = try! JSONDecoder().decode(InventoryV2.Stock.self, from: Data(\(SwiftLiteral.string(Self.invalid)).utf8))")
+        main.append("print(\"issues:\" + invalid.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \"|\"))")
+        main.append("print(\"transition:\", InventoryV2.State.open.canTransition(to: .closed), InventoryV2.State.closed.canTransition(to: .open))")
+        try (main.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+
+        let executable = directory.appendingPathComponent("check").path
+        let compile = try SwiftCompilerRoundTripTests.run(compiler, [
+            "-swift-version", "6", "-module-name", "Check", "-module-cache-path", directory.appendingPathComponent("cache").path,
+            "-o", executable, directory.appendingPathComponent("InventoryV2.swift").path, directory.appendingPathComponent("main.swift").path,
+        ] + runtime)
+        guard compile.status == 0 else {
+            return XCTFail("generated code does not compile:\n\(compile.output.prefix(4000))")
+        }
+        let warnings = compile.output.split(separator: "\n").filter { $0.contains("InventoryV2.swift") && $0.contains("warning:") }
+        XCTAssertEqual(warnings, [], "generated code compiles with warnings")
+
+        let run = try SwiftCompilerRoundTripTests.run([executable], [])
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, Self.roundTrips.count + 2, run.output)
+        for (row, line) in zip(Self.roundTrips, lines) {
+            guard line.hasPrefix("ok:") else {
+                XCTFail("\(row.type) \(row.json): \(line)")
+                continue
+            }
+            let original = try JSONReader.parse(row.json)
+            let encoded = try JSONReader.parse(String(line.dropFirst(3)))
+            XCTAssertEqual(encoded, original, "\(row.type) \(row.json) came back as \(line.dropFirst(3))")
+        }
+        XCTAssertEqual(lines.dropFirst(Self.roundTrips.count).first, "issues:" + Self.expectedIssues.joined(separator: "|"))
+        XCTAssertEqual(lines.last, "transition: true false")
+    }
+}

@@ -1,0 +1,209 @@
+import XCTest
+@testable import CharterCore
+
+/// Contract fragments beside the exact Swift lines they yield (compared with leading indentation removed).
+final class GeneratedSwiftSnippetTests: XCTestCase {
+    /// `/c/a.json` holding one object `Stock` with the given properties (and `required`).
+    static func stock(_ properties: String, required: [String] = [], defs: String = "") -> String {
+        let requiredList = required.map { "\"\($0)\"" }.joined(separator: ", ")
+        return ##"{"$defs": {"Stock": {"type": "object", "required": ["## + requiredList + ##"], "properties": {"## + properties + "}}" + defs + "}}"
+    }
+
+    /// Rows: contract text → lines the generated file must contain, and lines it must not.
+    func testSnippets() {
+        let rows: [(label: String, text: String, lines: [String], absent: [String])] = [
+            ("snake_case wire name with int32",
+             Self.stock(##""on_hand": {"type": "integer", "format": "int32"}"##),
+             ["public var onHand: Int32?",
+              "case onHand = \"on_hand\"",
+              "self.onHand = try container.decodeIfPresent(Int32.self, forKey: .onHand)",
+              "try container.encodeIfPresent(onHand, forKey: .onHand)"], []),
+            ("required string",
+             Self.stock(##""sku": {"type": "string"}"##, required: ["sku"]),
+             ["public var sku: String",
+              "case sku",
+              "self.sku = try container.decode(String.self, forKey: .sku)",
+              "try container.encode(sku, forKey: .sku)"], ["case sku = \"sku\""]),
+            ("decimal carried as a string",
+             Self.stock(##""price": {"type": "string", "format": "decimal"}"##),
+             ["public var price: Decimal?",
+              "self.price = try container.decodeIfPresent(DecimalString.self, forKey: .price).map { $0.value }",
+              "try container.encodeIfPresent(price.map { DecimalString($0) }, forKey: .price)"], ["public var price: Double?"]),
+            ("decimal carried as a number",
+             Self.stock(##""amount": {"type": "number", "format": "decimal"}"##),
+             ["public var amount: Decimal?",
+              "self.amount = try container.decodeIfPresent(Decimal.self, forKey: .amount)"], []),
+            ("binary floating point only when the contract says number",
+             Self.stock(##""ratio": {"type": "number"}"##),
+             ["public var ratio: Double?"], []),
+            ("date-time through RFC 3339",
+             Self.stock(##""at": {"type": "string", "format": "date-time"}"##, required: ["at"]),
+             ["public var at: Date",
+              "self.at = try container.decode(RFC3339DateTime.self, forKey: .at).value",
+              "try container.encode(RFC3339DateTime(at), forKey: .at)"], []),
+            ("full-date and UUID are typed",
+             Self.stock(##""day": {"type": "string", "format": "date"}, "id": {"type": "string", "format": "uuid"}, "link": {"type": "string", "format": "uri"}"##),
+             ["public var day: CalendarDate?", "public var id: UUID?", "public var link: URL?",
+              "self.id = try container.decodeIfPresent(LowercaseUUID.self, forKey: .id).map { $0.value }"], []),
+            ("required and nullable",
+             Self.stock(##""note": {"type": ["string", "null"]}"##, required: ["note"]),
+             ["public var note: String?",
+              "self.note = try container.decodeNil(forKey: .note) ? nil : container.decode(String.self, forKey: .note)"], []),
+            ("optional and nullable: absent and null kept apart",
+             Self.stock(##""nick": {"type": ["string", "null"]}"##),
+             ["public var nick: Nullable<String>?",
+              "self.nick = try container.decodeNullableIfPresent(String.self, forKey: .nick)",
+              "try container.encodeNullableIfPresent(nick, forKey: .nick)"], []),
+            ("required property referencing a nullable object",
+             Self.stock(##""maybe": {"$ref": "#/$defs/Maybe"}"##, required: ["maybe"],
+                        defs: ##", "Maybe": {"type": ["object", "null"], "properties": {"a": {"type": "string"}}}"##),
+             ["public var maybe: Maybe?",
+              "self.maybe = try container.decodeNil(forKey: .maybe) ? nil : container.decode(Maybe.self, forKey: .maybe)"], []),
+            ("keyword property",
+             Self.stock(##""default": {"type": "string"}, "class": {"type": "string"}"##),
+             ["public var `default`: String?", "public var `class`: String?", "case `default`", "case `class`",
+              "`default`: String? = nil,"], []),
+            ("property that cannot be a member name",
+             Self.stock(##""self": {"type": "string"}, "init": {"type": "string"}"##),
+             ["public var selfValue: String?", "case selfValue = \"self\"", "public var initValue: String?", "case initValue = \"init\""], []),
+            ("colliding member names get deterministic suffixes",
+             Self.stock(##""on_hand": {"type": "integer"}, "onHand": {"type": "integer"}, "on-hand": {"type": "integer"}"##),
+             ["public var onHand: Int?", "public var onHand2: Int?", "public var onHand3: Int?",
+              "case onHand = \"on_hand\"", "case onHand2 = \"onHand\"", "case onHand3 = \"on-hand\""], []),
+            ("deprecated property",
+             Self.stock(##""old": {"type": "string", "deprecated": true}"##),
+             ["@available(*, deprecated, message: \"Deprecated in the contract.\")", "public var old: String? {"], []),
+            ("deprecated type that nothing uses",
+             ##"{"$defs": {"Legacy": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}}}}"##,
+             ["@available(*, deprecated, message: \"Deprecated in the contract.\")",
+              "public struct Legacy: Codable, Hashable, Sendable, Validatable {"], []),
+            ("default values",
+             Self.stock(##""qty": {"type": "integer", "default": 5}, "price": {"type": "string", "format": "decimal", "default": "19.99"}, "name": {"type": "string", "default": "a \"b\""}"##),
+             ["qty: Int? = 5,", "price: Decimal? = Decimal(sign: .plus, exponent: -2, significand: 1999),", "name: String? = \"a \\\"b\\\"\""], []),
+            ("required const is a computed property",
+             Self.stock(##""kind": {"const": "stock"}"##, required: ["kind"]),
+             ["public var kind: String { \"stock\" }"], []),
+            ("containers",
+             Self.stock(##""tags": {"type": "array", "items": {"type": "string"}}, "at": {"type": "array", "items": {"type": "string", "format": "date-time"}}"##),
+             ["public var tags: [String]?", "public var at: [Date]?",
+              "self.at = try container.decodeIfPresent([RFC3339DateTime].self, forKey: .at).map { $0.map { $0.value } }"], []),
+            ("undeclared properties kept in a map",
+             ##"{"$defs": {"Stock": {"type": "object", "properties": {"sku": {"type": "string"}}, "additionalProperties": {"type": "integer"}}}}"##,
+             ["public var additionalProperties: [String: Int]", "additionalProperties: [String: Int] = [:]"], []),
+            ("inline object becomes a nested type named after the property",
+             Self.stock(##""where": {"type": "object", "properties": {"x": {"type": "integer"}}}"##),
+             ["public var `where`: Where?", "public struct Where: Codable, Hashable, Sendable, Validatable {"], []),
+            ("string enum survives unknown values",
+             ##"{"$defs": {"Fulfilment": {"type": "string", "enum": ["BOPIS", "SHIP_TO_HOME", "2-day", "ship-from-store"]}}}"##,
+             ["public enum Fulfilment: Codable, Hashable, Sendable, RawRepresentable, Validatable {",
+              "case bopis", "case shipToHome", "case _2Day", "case shipFromStore",
+              "case unrecognized(String)",
+              "case \"BOPIS\": self = .bopis", "case \"2-day\": self = ._2Day", "case .shipFromStore: \"ship-from-store\"",
+              "default: self = .unrecognized(rawValue)",
+              "public static let knownCases: [Fulfilment] = [.bopis, .shipToHome, ._2Day, .shipFromStore]"], []),
+            ("enum values that collide with generated members",
+             ##"{"$defs": {"Odd": {"type": "string", "enum": ["unrecognized", "rawValue", "default"]}}}"##,
+             ["case unrecognized2", "case rawValue2", "case `default`", "case \"unrecognized\": self = .unrecognized2"], []),
+            ("integer enum",
+             ##"{"$defs": {"Priority": {"type": "integer", "enum": [1, 2]}}}"##,
+             ["case _1", "case _2", "case unrecognized(Int)", "case 1: self = ._1", "case ._2: 2"], []),
+            ("negative integer value does not take the name of the positive one",
+             ##"{"$defs": {"Offset": {"type": "integer", "enum": [-1, 1]}}}"##,
+             ["case 1: self = ._1"], ["case -1: self = ._1"]),
+            ("$defs entry that is a scalar becomes a typealias",
+             ##"{"$defs": {"Sku": {"type": "string", "maxLength": 20}, "Skus": {"type": "array", "items": {"$ref": "#/$defs/Sku"}}}}"##,
+             ["public typealias Sku = String", "public typealias Skus = [Sku]"], []),
+            ("reserved type names get Model",
+             ##"{"$defs": {"Date": {"type": "object", "properties": {"d": {"type": "string"}}}, "String": {"type": "string", "enum": ["a", "b"]}, "self": {"type": "object", "properties": {"a": {"type": "string"}}}, "Type": {"type": "string"}}}"##,
+             ["public struct DateModel: Codable, Hashable, Sendable, Validatable {", "public enum StringModel: Codable, Hashable, Sendable, RawRepresentable, Validatable {",
+              "public struct SelfModel: Codable, Hashable, Sendable, Validatable {", "public typealias TypeModel = String"],
+             ["public struct Date:", "public enum String:", "public typealias Type ="]),
+            ("union with an inferred discriminator",
+             ##"{"$defs": {"Home": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "home"}}}, "Store": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "store"}}}, "Fulfilment": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}]}}}"##,
+             ["public enum Fulfilment: Codable, Hashable, Sendable, Validatable {",
+              "case home(Home)", "case store(Store)", "case unrecognized(JSONValue)",
+              "switch try container.decode(String.self, forKey: AnyCodingKey(\"kind\")) {",
+              "case \"home\": self = .home(try Home(from: decoder))",
+              "default: self = .unrecognized(try JSONValue(from: decoder))"], []),
+            ("union with a discriminator the variants do not declare",
+             ##"{"$defs": {"Pickup": {"type": "object", "properties": {"at": {"type": "string"}}}, "Courier": {"type": "object", "properties": {"by": {"type": "string"}}}, "Method": {"oneOf": [{"$ref": "#/$defs/Pickup"}, {"$ref": "#/$defs/Courier"}], "discriminator": {"propertyName": "method", "mapping": {"pickup": "Pickup", "courier": "Courier"}}}}}"##,
+             ["case pickup(Pickup)", "case \"pickup\": self = .pickup(try Pickup(from: decoder))",
+              "try container.encode(\"pickup\", forKey: AnyCodingKey(\"method\"))"], []),
+            ("recursive record stores the property in a box",
+             ##"{"$defs": {"Node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/Node"}}}}}"##,
+             ["public var next: Node? {", "private var _next: Indirect<Node?>", "get { _next.value }", "set { _next = Indirect(newValue) }"], []),
+            ("doc comments from title and description, unsafe characters shown",
+             ##"{"$defs": {"Stock": {"title": "Stock level", "description": "Per location.\nNever negative \u202E here.", "type": "object", "properties": {"qty": {"description": "On-hand quantity */", "type": "integer"}}}}}"##,
+             ["/// Stock level", "/// Per location.", "/// Never negative \\u{202E} here.", "/// - Schema: `a.json#/$defs/Stock`",
+              "/// On-hand quantity */"], []),
+            ("contract namespace and header",
+             ##"{"x-contract": {"name": "inventory", "version": "2.1.0", "owner": {"team": "stock"}}, "$defs": {"Sku": {"type": "string"}}}"##,
+             ["// Generated by Charter \(Charter.version) from a.json (inventory 2.1.0).", "public enum InventoryV2 {}", "extension InventoryV2 {",
+              "/// - Contract: inventory 2.1.0, owned by stock", "import CharterRuntime"], []),
+        ]
+        for row in rows {
+            guard let files = ContractFixture(row.text).generate().value(row.label) else { continue }
+            let lines = Set(files.values.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+                .map { String($0.drop { $0 == " " }) })
+            let missing = row.lines.filter { !lines.contains($0) }
+            let unexpected = row.absent.filter { forbidden in lines.contains { $0.hasPrefix(forbidden) } }
+            if !missing.isEmpty || !unexpected.isEmpty {
+                XCTFail("""
+                    \(row.label):
+                    missing lines:
+                    \(missing.map { "  " + $0 }.joined(separator: "\n"))
+                    unexpected lines starting with:
+                    \(unexpected.map { "  " + $0 }.joined(separator: "\n"))
+                    generated:
+                    \(files.keys.sorted().compactMap { files[$0] }.joined(separator: "\n"))
+                    """)
+            }
+        }
+    }
+
+    /// Rows: access level → the modifier every generated declaration carries.
+    func testAccessLevels() throws {
+        let text = ##"{"$defs": {"Stock": {"type": "object", "properties": {"sku": {"type": "string"}}}, "Channel": {"type": "string", "enum": ["POS"]}, "Sku": {"type": "string"}}}"##
+        let rows: [(level: SwiftAccessLevel, lines: [String], absent: String?)] = [
+            (.public, ["public struct Stock: Codable, Hashable, Sendable, Validatable {", "public var sku: String?", "public typealias Sku = String"], nil),
+            (.package, ["package struct Stock: Codable, Hashable, Sendable, Validatable {", "package var sku: String?", "package typealias Sku = String", "package enum A {}"], "public "),
+            (.internal, ["struct Stock: Codable, Hashable, Sendable, Validatable {", "var sku: String?", "typealias Sku = String", "enum A {}",
+                         "init(from decoder: any Decoder) throws {"], "public "),
+        ]
+        for row in rows {
+            let files = try XCTUnwrap(ContractFixture(text).generate(swift: SwiftOptions(accessLevel: row.level)).value("\(row.level)"))
+            let text = try XCTUnwrap(files["A.swift"], "files: \(files.keys)")
+            let lines = Set(text.split(separator: "\n").map { String($0.drop { $0 == " " }) })
+            for expected in row.lines {
+                XCTAssertTrue(lines.contains(expected), "\(row.level): missing \(expected)")
+            }
+            if let absent = row.absent {
+                XCTAssertFalse(text.contains(absent), "\(row.level): generated code contains \(absent.debugDescription)")
+            }
+        }
+    }
+
+    /// The runtime module is configurable.
+    func testRuntimeModule() throws {
+        let files = try XCTUnwrap(ContractFixture(##"{"$defs": {"Sku": {"type": "string"}}}"##).generate(swift: SwiftOptions(runtimeModule: "MyRuntime")).value("runtime"))
+        XCTAssertTrue(files["A.swift"]?.contains("\nimport MyRuntime\n") == true)
+    }
+
+    /// Rows: files → the names of the generated files (one per contract major version).
+    func testFileNames() throws {
+        let rows: [(label: String, fixture: ContractFixture, names: [String])] = [
+            ("plain schema named after the file", ContractFixture(["pricing.schema.json": ##"{"$defs": {"P": {"type": "string"}}}"##]), ["Pricing.swift"]),
+            ("titled schema", ContractFixture(["x.json": ##"{"title": "Order Lines", "$defs": {"P": {"type": "string"}}}"##]), ["OrderLines.swift"]),
+            ("two majors side by side",
+             ContractFixture(["v1.json": ##"{"x-contract": {"name": "inventory", "version": "1.4.0"}, "$defs": {"A": {"type": "string"}}}"##,
+                              "v2.json": ##"{"x-contract": {"name": "inventory", "version": "2.0.0"}, "$defs": {"A": {"type": "string"}}}"##]),
+             ["InventoryV1.swift", "InventoryV2.swift"]),
+            ("kebab-case contract name", ContractFixture(["a.json": ##"{"x-contract": {"name": "order-allocation", "version": "3.0.0"}}"##]),
+             ["OrderAllocationV3.swift"]),
+        ]
+        for row in rows {
+            guard let files = row.fixture.generate().value(row.label) else { continue }
+            XCTAssertEqual(files.keys.sorted(), row.names, row.label)
+        }
+    }
+}
