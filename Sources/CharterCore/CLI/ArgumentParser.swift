@@ -146,6 +146,7 @@ public enum ArgumentParser {
             }
             let value: String
             if let inlineValue {
+                guard !inlineValue.isEmpty else { throw UsageError("option '--\(name)' needs a value (\(option.valueName ?? "VALUE"))") }
                 value = inlineValue
             } else {
                 guard index < arguments.count, !(arguments[index].hasPrefix("-") && arguments[index] != "-") else {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The governance extension of a contract (`"x-contract"` at the top level of the schema file):
 /// identity, ownership, lifecycle, compatibility policy, and the operations, events and feeds the
 /// schemas serve. See `docs/contract-format.md`.
@@ -99,26 +97,45 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         self.prerelease = prerelease
     }
 
-    /// Parses `1.2.3`, `1.2.3-rc.1`, `1.2.3+build`; nil when malformed (leading zeros included).
+    /// Parses a Semantic Versioning 2.0.0 version (`1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`); nil when it
+    /// breaks the grammar: leading zeros in numbers (also numeric pre-release identifiers), empty
+    /// identifiers, characters other than `[0-9A-Za-z-]` in identifiers.
     public init?(_ text: String) {
         var core = Substring(text)
-        if let plus = core.firstIndex(of: "+") { core = core[..<plus] }
+        if let plus = core.firstIndex(of: "+") {
+            let build = core[core.index(after: plus)...]
+            guard Self.validIdentifiers(build, numericLeadingZerosAllowed: true) else { return nil }
+            core = core[..<plus]
+        }
         var prerelease: String?
         if let dash = core.firstIndex(of: "-") {
-            prerelease = String(core[core.index(after: dash)...])
+            let identifiers = core[core.index(after: dash)...]
+            guard Self.validIdentifiers(identifiers, numericLeadingZerosAllowed: false) else { return nil }
+            prerelease = String(identifiers)
             core = core[..<dash]
-            if prerelease?.isEmpty == true { return nil }
         }
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         var numbers: [Int] = []
         for part in parts {
-            guard !part.isEmpty, part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-                part == "0" || !part.hasPrefix("0"), let value = Int(part)
-            else { return nil }
+            guard Self.isNumeric(part), part == "0" || !part.hasPrefix("0"), let value = Int(part) else { return nil }
             numbers.append(value)
         }
         self.init(major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease: prerelease)
+    }
+
+    static func isNumeric(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    static func validIdentifiers(_ text: Substring, numericLeadingZerosAllowed: Bool) -> Bool {
+        let identifiers = text.split(separator: ".", omittingEmptySubsequences: false)
+        return identifiers.allSatisfy { identifier in
+            guard !identifier.isEmpty,
+                identifier.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D })
+            else { return false }
+            return numericLeadingZerosAllowed || !isNumeric(identifier) || identifier == "0" || !identifier.hasPrefix("0")
+        }
     }
 
     /// `MAJOR.MINOR.PATCH[-prerelease]`.
@@ -126,7 +143,9 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         "\(major).\(minor).\(patch)" + (prerelease.map { "-\($0)" } ?? "")
     }
 
-    /// Semver precedence (pre-releases sort before their release; identifiers compared simply).
+    /// Semver precedence (section 11): numbers, then a pre-release sorts before its release, and
+    /// pre-release identifiers compare one by one (numeric ones numerically and below alphanumeric ones;
+    /// a shorter list first when all before are equal).
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         if lhs.major != rhs.major { return lhs.major < rhs.major }
         if lhs.minor != rhs.minor { return lhs.minor < rhs.minor }
@@ -134,7 +153,20 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         switch (lhs.prerelease, rhs.prerelease) {
         case (nil, nil), (nil, _?): return false
         case (_?, nil): return true
-        case (let l?, let r?): return l.compare(r, options: .numeric) == .orderedAscending
+        case (let l?, let r?):
+            let left = l.split(separator: ".", omittingEmptySubsequences: false)
+            let right = r.split(separator: ".", omittingEmptySubsequences: false)
+            for (a, b) in zip(left, right) where a != b {
+                switch (isNumeric(a), isNumeric(b)) {
+                case (true, true):
+                    if a.count != b.count { return a.count < b.count }
+                    return a < b
+                case (true, false): return true
+                case (false, true): return false
+                case (false, false): return a.utf8.lexicographicallyPrecedes(b.utf8)
+                }
+            }
+            return left.count < right.count
         }
     }
 }

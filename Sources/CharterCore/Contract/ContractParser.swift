@@ -18,7 +18,7 @@ struct ContractParser {
         let root = Fields(parser: self, node: node, pointer: Self.extensionPointer)
         guard root.isObject else { return nil }
         let name = root.string("name", required: true) ?? ""
-        if !name.isEmpty, !Self.isKebabCase(name) {
+        if root.has("name"), !Self.isKebabCase(name) {
             root.error("name", "contract name \"\(name)\" must be kebab-case (lowercase letters, digits and -)")
         }
         let versionText = root.string("version", required: true)

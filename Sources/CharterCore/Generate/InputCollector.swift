@@ -31,7 +31,9 @@ public enum InputCollector {
             } else {
                 found = [path]
             }
-            for file in found where seen.insert(SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).inserted {
+            for file in found
+            where seen.insert(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path).inserted
+            {
                 files.append(file)
             }
         }

@@ -43,8 +43,13 @@ extension TranslationSession {
 
     /// Translates a schema in place. When it needs a declaration, the type is declared with `forceName`
     /// (top level) or nested in `parent` under a name derived from `hint`.
-    func translateInline(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?) -> Resolved {
-        if let existing = declared[id] { return Resolved(type: .named(existing), isNullable: types[existing.rawValue].isNullable) }
+    /// With `asValue`, the schema is translated even though it is declared (an alias being filled in).
+    func translateInline(
+        _ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?, asValue: Bool = false
+    ) -> Resolved {
+        if !asValue, let existing = declared[id] {
+            return Resolved(type: .named(existing), isNullable: types[existing.rawValue].isNullable)
+        }
         let merged = MergedSchema(id, in: graph)
         let nullable = isNullable(merged)
         if merged.isFalse {
@@ -58,6 +63,7 @@ extension TranslationSession {
         }
         if nonNull.count > 1 {
             let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            types[typeID.rawValue].isNullable = nullable
             declareUnion(typeID, merged, alternatives: nonNull, namespace: namespace)
             return Resolved(type: .named(typeID), isNullable: nullable)
         }
@@ -72,6 +78,7 @@ extension TranslationSession {
         if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
         if typeList.count > 1 {
             let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            types[typeID.rawValue].isNullable = nullable
             declareTypeUnion(typeID, merged, typeList, namespace: namespace)
             return Resolved(type: .named(typeID), isNullable: nullable)
         }
@@ -79,6 +86,7 @@ extension TranslationSession {
         case .object:
             if isRecord(merged) {
                 let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+                types[typeID.rawValue].isNullable = nullable
                 declareObject(typeID, merged, namespace: namespace)
                 return Resolved(type: .named(typeID), isNullable: nullable)
             }

@@ -37,6 +37,8 @@ final class TranslationSession {
     var aliasesInProgress: Set<SchemaID> = []
     /// The type use each translated schema produced (for later stages: operations, events).
     var translatedRefs: [SchemaID: IRTypeRef] = [:]
+    /// Documents whose declarations are made (or being made).
+    var translatedDocuments: Set<DocumentID> = []
     /// Contract identities already claimed: "name@major" → file.
     var identities: [String: SourceLocation] = [:]
 
@@ -45,6 +47,7 @@ final class TranslationSession {
     // MARK: Documents and namespaces
 
     func translateDocument(_ document: SchemaDocument) {
+        guard translatedDocuments.insert(document.id).inserted else { return }
         let namespace = namespace(for: document)
         let root = graph[document.rootSchema]
         if needsRootType(root) {
@@ -114,12 +117,10 @@ final class TranslationSession {
             isInput: document.isInput,
             contract: document.contract, documentation: documentation(graph[document.rootSchema]), types: []))
         namespaceOfDocument[document.id] = index
-        if !document.isInput {
-            // A file reached through `$ref` is translated whole, exactly as if it were an input, so its
-            // type names do not depend on which other file referenced it first (the build plugin
-            // generates each file separately and the names must agree).
-            translateDocument(document)
-        }
+        // Every file is translated whole as soon as it is first met, in its own `$defs` order, so the
+        // bytes of its output never depend on which other file referenced it first, on input order,
+        // or on whether it was an input at all (the build plugin generates each file separately).
+        translateDocument(document)
         return index
     }
 
@@ -211,9 +212,7 @@ final class TranslationSession {
         } else {
             // The alias's own schema is translated as a value (not as a use of the alias being declared);
             // types it needs are declared beside it, since a typealias cannot contain declarations.
-            declared[id] = nil
-            target = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: nil)
-            declared[id] = typeID
+            target = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: nil, asValue: true)
         }
         aliasesInProgress.remove(id)
         let merged = MergedSchema(id, in: graph)

@@ -1,5 +1,6 @@
 /// Hands out unique names within one Swift scope (the types of a namespace, the members of a type),
-/// deterministically: the first claimant keeps a name, later ones get `2`, `3`, … appended.
+/// deterministically: the first claimant keeps a name, later ones get `2`, `3`, … appended (`_2`, `_3`
+/// after a trailing digit).
 public struct NameScope: Sendable {
     private var taken: Set<String>
 
@@ -7,11 +8,13 @@ public struct NameScope: Sendable {
     public init(reserved: Set<String> = []) { taken = reserved }
 
     /// Claims `preferred`, or the first free `preferred2`, `preferred3`, …, and returns the claimed name.
+    /// A name that ends in a digit gets `_2`, so `_1` and `_12` stay distinct from each other's suffixes.
     public mutating func claim(_ preferred: String) -> String {
         if taken.insert(preferred).inserted { return preferred }
+        let separator = preferred.last?.isNumber == true ? "_" : ""
         var counter = 2
-        while !taken.insert("\(preferred)\(counter)").inserted { counter += 1 }
-        return "\(preferred)\(counter)"
+        while !taken.insert("\(preferred)\(separator)\(counter)").inserted { counter += 1 }
+        return "\(preferred)\(separator)\(counter)"
     }
 
     /// Whether `name` is taken.

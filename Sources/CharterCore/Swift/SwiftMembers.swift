@@ -31,7 +31,10 @@ struct SwiftMembers {
                 }
             case .enumeration(let enumeration):
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
-                cases[index] = enumeration.cases.map { Self.memberName($0.value, in: &scope) }
+                // `-1` is spelled `minus1`, so it cannot take the name of `1`.
+                cases[index] = enumeration.cases.map {
+                    Self.memberName(!enumeration.isString && $0.value.hasPrefix("-") ? "minus" + $0.value.dropFirst() : $0.value, in: &scope)
+                }
             case .union(let union):
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
                 cases[index] = union.variants.map { Self.memberName($0.nameHint, in: &scope) }

@@ -35,10 +35,14 @@ struct SwiftNames {
     init(_ module: IRModule) {
         types = Array(repeating: "", count: module.types.count)
         var moduleScope = NameScope(reserved: Self.reservedTypeNames)
-        for namespace in module.namespaces {
+        namespaces = Array(repeating: "", count: module.namespaces.count)
+        // Claimed in path order, so a collision resolves the same way whatever the input order.
+        let order = module.namespaces.indices.sorted { module.namespaces[$0].sourcePath < module.namespaces[$1].sourcePath }
+        for index in order {
+            let namespace = module.namespaces[index]
             var stem = SwiftIdentifier.typeName(namespace.contractName)
             if let major = namespace.majorVersion { stem += "V\(major)" }
-            namespaces.append(moduleScope.claim(stem))
+            namespaces[index] = moduleScope.claim(stem)
         }
         let reserved = Self.reservedTypeNames.union(namespaces)
         for (index, namespace) in module.namespaces.enumerated() {
