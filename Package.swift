@@ -24,6 +24,8 @@ let package = Package(
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CharterCore"]),
+        // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
+        .testTarget(name: "PluginSupportTests"),
     ],
     swiftLanguageModes: [.v6]
 )

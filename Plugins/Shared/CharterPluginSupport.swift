@@ -1,5 +1,4 @@
 import Foundation
-import PackagePlugin
 
 /// What a target's `charter.json` may say. Every field is optional.
 ///
@@ -71,7 +70,7 @@ struct CharterTargetPlan {
             do {
                 configuration = try JSONDecoder().decode(CharterConfiguration.self, from: Data(contentsOf: configURL))
             } catch {
-                throw CharterPluginError(description: "\(configURL.path): error: target '\(targetName)': charter.json is not valid: \(error)")
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)")
             }
         } else {
             configurationFile = nil
@@ -80,7 +79,7 @@ struct CharterTargetPlan {
         root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
         contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
         guard !contracts.isEmpty else {
-            throw CharterPluginError(description: "\(directory.path): error: target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json")
+            throw CharterPluginError(description: "\(directory.path): target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json")
         }
         try Self.checkIdentities(contracts, targetName: targetName)
         let refMap = (configuration.refMap ?? [:]).mapValues { directory.appendingPathComponent($0).standardizedFileURL }
@@ -130,7 +129,7 @@ struct CharterTargetPlan {
                 let url = directory.appendingPathComponent(entry).standardizedFileURL
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                    throw CharterPluginError(description: "\(directory.appendingPathComponent(CharterConfiguration.fileName).path): error: target '\(targetName)': contract path '\(entry)' does not exist")
+                    throw CharterPluginError(description: "\(directory.appendingPathComponent(CharterConfiguration.fileName).path): target '\(targetName)': contract path '\(entry)' does not exist")
                 }
                 result += isDirectory.boolValue ? jsonFiles(in: url) : [url]
             }
@@ -164,7 +163,7 @@ struct CharterTargetPlan {
             else { continue }
             let identity = "\(name) v\(major)"
             if let other = seen[identity] {
-                throw CharterPluginError(description: "\(file.path): error: target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")
+                throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")
             }
             seen[identity] = file
         }

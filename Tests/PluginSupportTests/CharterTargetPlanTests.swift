@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+/// How the plugins read a target: which files are contracts, what each generated file depends on,
+/// and which mistakes stop the build with a message naming the target and the file.
+final class CharterTargetPlanTests: XCTestCase {
+    var package: URL!
+
+    override func setUpWithError() throws {
+        package = FileManager.default.temporaryDirectory.appendingPathComponent("charter-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: package)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = package.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func plan(_ target: String = "Models") throws -> CharterTargetPlan {
+        try CharterTargetPlan(targetName: target, directory: package.appendingPathComponent("Sources/\(target)"), packageDirectory: package)
+    }
+
+    static func contract(_ name: String, _ version: String, refs: [String] = []) -> String {
+        let properties = refs.enumerated().map { "\"p\($0.offset)\": {\"$ref\": \"\($0.element)\"}" }.joined(separator: ", ")
+        return #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "x-contract": {"name": "\#(name)", "version": "\#(version)"}, "$defs": {"T": {"type": "object", "properties": {\#(properties)}}}}"#
+    }
+
+    func testWithoutConfigurationEverySchemaFileIsAContractAndOtherJSONIsNot() throws {
+        try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0"))
+        try write("Sources/Models/nested/pricing.json", Self.contract("pricing", "1.0.0"))
+        try write("Sources/Models/fixtures/payload.json", #"{"orderId": "A"}"#)
+        try write("Sources/Models/Models.swift", "")
+        let plan = try plan()
+        XCTAssertEqual(plan.contracts.map(\.lastPathComponent), ["pricing.json", "orders.json"])
+        XCTAssertNil(plan.configurationFile)
+        XCTAssertEqual(plan.units.map(\.outputName).sorted(), ["orders.swift", "pricing.swift"])
+    }
+
+    func testReferencedFilesOutsideTheTargetAreGeneratedAndTracked() throws {
+        try write("Schemas/common/common-v1.json", Self.contract("common", "1.0.0"))
+        try write("Schemas/inventory/inventory-v2.json", Self.contract("inventory", "2.0.0", refs: ["../common/common-v1.json#/$defs/T"]))
+        try write("Sources/Models/charter.json", #"{"contracts": ["../../Schemas/inventory/inventory-v2.json"], "access": "internal"}"#)
+        let plan = try plan()
+        XCTAssertEqual(plan.contracts.map(\.lastPathComponent), ["inventory-v2.json"])
+        let units = Dictionary(uniqueKeysWithValues: plan.units.map { ($0.source.lastPathComponent, $0) })
+        XCTAssertEqual(Set(units.keys), ["inventory-v2.json", "common-v1.json"], "the referenced file gets its own output")
+        XCTAssertEqual(units["inventory-v2.json"]?.dependencies.map(\.lastPathComponent), ["common-v1.json"])
+        XCTAssertEqual(units["common-v1.json"]?.dependencies, [])
+        XCTAssertNotNil(plan.configurationFile)
+        XCTAssertTrue(plan.commonArguments.contains("internal"))
+        XCTAssertEqual(plan.commonArguments.prefix(2), ["--root", package.path])
+    }
+
+    func testTransitiveAndMappedReferencesAreDependencies() throws {
+        try write("Catalogue/shared/money.json", Self.contract("money", "1.0.0"))
+        try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))
+        try write("Sources/Models/b.json", Self.contract("b", "1.0.0", refs: ["https://catalogue.example/shared/money.json#/$defs/T"]))
+        try write("Sources/Models/charter.json", #"{"refMap": {"https://catalogue.example/": "../../Catalogue"}}"#)
+        let plan = try plan()
+        let a = try XCTUnwrap(plan.units.first { $0.source.lastPathComponent == "a.json" })
+        XCTAssertEqual(a.dependencies.map(\.lastPathComponent).sorted(), ["b.json", "money.json"])
+        XCTAssertTrue(plan.commonArguments.contains("https://catalogue.example/=\(package.appendingPathComponent("Catalogue").path)"))
+    }
+
+    func testOutputNamesStayUniqueWhenFileNamesRepeat() throws {
+        try write("Sources/Models/v1/orders.json", Self.contract("orders", "1.0.0"))
+        try write("Sources/Models/v2/orders.json", Self.contract("orders", "2.0.0"))
+        XCTAssertEqual(try plan().units.map(\.outputName), ["orders.swift", "v2_orders.swift"])
+    }
+
+    func testMistakesNameTheTargetAndTheFile() throws {
+        let rows: [(label: String, files: [(String, String)], message: [String])] = [
+            ("no contracts", [("Sources/Models/Models.swift", "")], ["target 'Models' has no contracts"]),
+            ("duplicate identity", [
+                ("Sources/Models/a.json", Self.contract("orders", "2.0.0")), ("Sources/Models/b.json", Self.contract("orders", "2.3.1")),
+            ], ["target 'Models'", "duplicate contract identity orders v2", "a.json", "b.json"]),
+            ("listed contract missing", [("Sources/Models/charter.json", #"{"contracts": ["nope.json"]}"#)], ["charter.json", "'nope.json' does not exist"]),
+            ("configuration not valid", [("Sources/Models/charter.json", #"{"contracts": "a.json"}"#)], ["charter.json", "target 'Models'", "not valid"]),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            for (path, text) in row.files { try write(path, text) }
+            XCTAssertThrowsError(try plan(), row.label) { error in
+                let text = String(describing: error)
+                for fragment in row.message { XCTAssertTrue(text.contains(fragment), "\(row.label): \(text) lacks \(fragment)") }
+            }
+        }
+    }
+}
