@@ -48,7 +48,7 @@ extension TranslationSession {
 
     func enumeration(
         _ id: SchemaID, _ merged: MergedSchema, _ values: [JSONNode], hint: String, parent: IRTypeID?, namespace: Int,
-        forceName: String?, nullable: Bool
+        forceName: String?, nullable: Bool, into: IRTypeID? = nil
     ) -> Resolved {
         let nonNull = values.filter { !$0.isNull }
         if nonNull.count == 1 { return Resolved(type: valueType(of: nonNull[0]), isNullable: nullable) }
@@ -70,7 +70,7 @@ extension TranslationSession {
             }
             if seen.insert(text).inserted { cases.append(IREnumCase(value: text)) }
         }
-        let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+        let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
         if let transitions = merged.transitions { checkTransitions(transitions, cases: seen, at: graph[id]) }
         types[typeID.rawValue].kind = .enumeration(IREnumeration(isString: isString, cases: cases, transitions: merged.transitions))
         types[typeID.rawValue].isNullable = nullable
