@@ -24,7 +24,8 @@ extension TranslationSession {
         if let extra = merged.additionalProperties {
             switch graph[extra].booleanValue {
             case false?: additional = .forbidden
-            case true?: additional = .ignored
+            // An explicit `true` (like `{}`) says extra properties are part of the value: keep them.
+            case true?: additional = .map(.any)
             case nil: additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
             }
         } else if !merged.patternProperties.isEmpty {
