@@ -44,7 +44,7 @@ extension LoadSession {
         guard let node = document.root.node(at: target.pointer) else {
             bag.add(.error(
                 "$ref \"\(reference.text)\" points at nothing: \(document.displayPath) has no value at \(target.pointer.description.isEmpty ? "#" : target.pointer.description)",
-                at: reference.location, code: "ref.unresolved"))
+                at: reference.location, code: "ref.unresolved", hint: Self.suggestion(for: target.pointer, in: document.root)))
             return nil
         }
         let base = URIReference(resourceKeyFor(resource, requested: resourceURI))
@@ -184,5 +184,15 @@ extension LoadSession {
 
     static func chainLinks(_ schema: Schema) -> [Int] {
         (schema.ref.map { [$0.rawValue] } ?? []) + schema.allOf.map(\.rawValue)
+    }
+
+    /// "did you mean …" for a pointer whose last token is a near miss of a sibling key (`Stok` → `Stock`).
+    static func suggestion(for pointer: JSONPointer, in root: JSONNode) -> String? {
+        guard let last = pointer.tokens.last, let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
+        let close = siblings.keys.filter { key in
+            key.lowercased() == last.lowercased() || ArgumentParser.editDistance(key, last) <= max(1, last.count / 4)
+        }
+        guard let best = close.min(by: { ArgumentParser.editDistance($0, last) < ArgumentParser.editDistance($1, last) }) else { return nil }
+        return "did you mean \"#\(parent.appending(best))\"?"
     }
 }
