@@ -4,7 +4,7 @@
 # Usage: Benchmarks/generate.sh   (prints markdown rows for BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product charter >/dev/null
+swift build -c release --static-swift-stdlib --product charter >/dev/null
 charter=.build/release/charter
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
