@@ -45,16 +45,24 @@ struct MergedSchema {
             && required.isEmpty
     }
 
-    /// Builds the merged view of `id` in `graph`.
+    /// Builds the merged view of `id` in `graph`: the schema itself first, then (depth first, in order)
+    /// its `$ref` target and its `allOf` members — with an explicit stack, so chains of any length are safe.
     init(_ id: SchemaID, in graph: SchemaGraph) {
         origin = id
         var visited: Set<SchemaID> = []
-        fold(id, graph, &visited, isRoot: true)
+        var stack: [SchemaID] = [id]
+        while let next = stack.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            let s = graph[next]
+            fold(s, isRoot: next == id, graph)
+            if s.booleanValue == nil {
+                stack.append(contentsOf: s.allOf.reversed())
+                if let target = s.ref { stack.append(target) }
+            }
+        }
     }
 
-    private mutating func fold(_ id: SchemaID, _ graph: SchemaGraph, _ visited: inout Set<SchemaID>, isRoot: Bool) {
-        guard visited.insert(id).inserted else { return }
-        let s = graph[id]
+    private mutating func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {
         if let value = s.booleanValue {
             if !value { isFalse = true }
             return
@@ -79,14 +87,12 @@ struct MergedSchema {
         if format == nil { format = s.format }
         if alternatives.isEmpty, !(s.oneOf.isEmpty && s.anyOf.isEmpty) {
             alternatives = s.oneOf.isEmpty ? s.anyOf : s.oneOf
-            alternativesOwner = id
+            alternativesOwner = s.id
         }
         if discriminator == nil { discriminator = s.discriminator }
         if transitions == nil { transitions = s.transitions }
         if s.deprecated && isRoot { deprecated = true }
         mergeConstraints(s)
-        if let target = s.ref { fold(target, graph, &visited, isRoot: false) }
-        for member in s.allOf { fold(member, graph, &visited, isRoot: false) }
     }
 
     private mutating func mergeConstraints(_ s: Schema) {

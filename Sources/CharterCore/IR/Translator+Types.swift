@@ -10,12 +10,6 @@ extension TranslationSession {
     func use(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int) -> Resolved {
         let target = graph.resolved(id)
         if let typeID = declared[target] {
-            if aliasesInProgress.contains(target) {
-                bag.add(.warning(
-                    "recursive alias \(graph[target].location.reference) approximated as free-form JSON",
-                    at: graph[target].location, code: "translate.recursive-alias"))
-                return Resolved(type: .any, isNullable: false)
-            }
             return Resolved(type: .named(typeID), isNullable: types[typeID.rawValue].isNullable)
         }
         if let home = homeName(of: target) {
@@ -26,9 +20,10 @@ extension TranslationSession {
         if target != id {
             // A reference into an inline schema elsewhere (e.g. "#/properties/address"): give it a top-level home.
             let name = graph[target].title ?? graph[target].location.pointer.tokens.last ?? hint
-            let merged = MergedSchema(target, in: graph)
+            let merged = self.merged(target)
             if shape(of: merged) == .declaration {
-                return translateInline(target, hint: name, parent: nil, namespace: namespaceOf(target), forceName: name)
+                let ref = declareTopLevel(target, name: name, namespace: namespaceOf(target))
+                return Resolved(type: ref, isNullable: isNullable(merged))
             }
         }
         let resolved = translateInline(target, hint: hint, parent: parent, namespace: namespace, forceName: nil)
@@ -43,14 +38,16 @@ extension TranslationSession {
 
     /// Translates a schema in place. When it needs a declaration, the type is declared with `forceName`
     /// (top level) or nested in `parent` under a name derived from `hint`.
-    /// With `asValue`, the schema is translated even though it is declared (an alias being filled in).
+    /// With `asValue`, the schema is translated even though it is declared (an alias being filled in);
+    /// with `into`, a declaration made earlier (a queued top-level type) receives the body.
     func translateInline(
-        _ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?, asValue: Bool = false
+        _ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?, asValue: Bool = false,
+        into: IRTypeID? = nil
     ) -> Resolved {
-        if !asValue, let existing = declared[id] {
+        if !asValue, into == nil, let existing = declared[id] {
             return Resolved(type: .named(existing), isNullable: types[existing.rawValue].isNullable)
         }
-        let merged = MergedSchema(id, in: graph)
+        let merged = self.merged(id)
         let nullable = isNullable(merged)
         if merged.isFalse {
             bag.add(.warning("schema \"false\" accepts nothing; generated as free-form JSON", at: graph[id].location, code: "translate.false-schema"))
@@ -62,13 +59,14 @@ extension TranslationSession {
             return Resolved(type: inner.type, isNullable: inner.isNullable || nullable)
         }
         if nonNull.count > 1 {
-            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
             types[typeID.rawValue].isNullable = nullable
             declareUnion(typeID, merged, alternatives: nonNull, namespace: namespace)
             return Resolved(type: .named(typeID), isNullable: nullable)
         }
         if let values = merged.enumValues {
-            return enumeration(id, merged, values, hint: hint, parent: parent, namespace: namespace, forceName: forceName, nullable: nullable)
+            return enumeration(
+                id, merged, values, hint: hint, parent: parent, namespace: namespace, forceName: forceName, nullable: nullable, into: into)
         }
         if let constant = merged.constValue {
             return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
@@ -77,7 +75,7 @@ extension TranslationSession {
         if typeList.isEmpty { return Resolved(type: .any, isNullable: nullable) }
         if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
         if typeList.count > 1 {
-            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+            let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
             types[typeID.rawValue].isNullable = nullable
             declareTypeUnion(typeID, merged, typeList, namespace: namespace)
             return Resolved(type: .named(typeID), isNullable: nullable)
@@ -85,7 +83,7 @@ extension TranslationSession {
         switch typeList[0] {
         case .object:
             if isRecord(merged) {
-                let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName)
+                let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
                 types[typeID.rawValue].isNullable = nullable
                 declareObject(typeID, merged, namespace: namespace)
                 return Resolved(type: .named(typeID), isNullable: nullable)
@@ -102,7 +100,8 @@ extension TranslationSession {
     }
 
     /// Declares a type for `id`: top-level under `forceName`, else nested in `parent` (or top-level when there is none).
-    func declare(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?) -> IRTypeID {
+    func declare(_ id: SchemaID, hint: String, parent: IRTypeID?, namespace: Int, forceName: String?, into: IRTypeID? = nil) -> IRTypeID {
+        if let into { return into }
         if let forceName { return newDecl(id, name: forceName, namespace: namespace, parent: nil) }
         let name = graph[id].title.flatMap { $0.count <= 60 ? $0 : nil } ?? hint
         return newDecl(id, name: name, namespace: namespace, parent: parent)
@@ -236,7 +235,7 @@ extension TranslationSession {
     func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
         var result = merged.constraints
         if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
-            let elementConstraints = MergedSchema(graph.resolved(items), in: graph).constraints
+            let elementConstraints = self.merged(graph.resolved(items)).constraints
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result

@@ -17,6 +17,8 @@ public struct Translator: Sendable {
         for document in graph.documents where document.isInput {
             session.translateDocument(document)
         }
+        session.completePendingDeclarations()
+        session.breakAliasCycles()
         try session.bag.throwIfErrors()
         return IRModule(
             namespaces: session.namespaces, types: session.types, warnings: session.bag.all,
@@ -33,8 +35,10 @@ final class TranslationSession {
     var namespaceOfDocument: [DocumentID: Int] = [:]
     /// Schemas that already have a declaration.
     var declared: [SchemaID: IRTypeID] = [:]
-    /// Aliases being translated (to break alias cycles such as `A = [A]`).
-    var aliasesInProgress: Set<SchemaID> = []
+    /// Merged views already computed (each schema is merged once).
+    var mergedCache: [SchemaID: MergedSchema] = [:]
+    /// Top-level declarations whose bodies are still to translate, in declaration order.
+    var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
     var translatedRefs: [SchemaID: IRTypeRef] = [:]
     /// Documents whose declarations are made (or being made).
@@ -175,20 +179,35 @@ final class TranslationSession {
             reference: "\(document.rootRelativePath)#\(pointer)")
     }
 
-    /// Declares the schema at a home (`$defs` entry or root) as a top-level type of `namespace`.
+    /// Declares the schema at a home (`$defs` entry or root) as a top-level type of `namespace`. Its body
+    /// is translated later, from a queue, so reference chains thousands of types long never recurse.
     func declareTopLevel(_ id: SchemaID, name: String, namespace: Int) -> IRTypeRef {
         if let existing = declared[id] { return .named(existing) }
-        let schema = graph[id]
-        let merged = MergedSchema(id, in: graph)
-        if schema.isPureReference || needsAliasOnly(schema, merged) {
-            return declareAlias(id, name: name, namespace: namespace)
+        let typeID = newDecl(id, name: name, namespace: namespace, parent: nil)
+        types[typeID.rawValue].isNullable = isNullable(self.merged(id))
+        pendingBodies.append(typeID)
+        return .named(typeID)
+    }
+
+    /// Translates queued declaration bodies (which may queue more) until none is left.
+    func completePendingDeclarations() {
+        var index = 0
+        while index < pendingBodies.count {
+            complete(pendingBodies[index])
+            index += 1
         }
-        switch shape(of: merged) {
-        case .declaration:
-            let ref = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: name)
-            return ref.type
-        case .value:
-            return declareAlias(id, name: name, namespace: namespace)
+        pendingBodies.removeAll()
+    }
+
+    /// Fills in the body of a top-level declaration: a record, enumeration or union, or an alias.
+    func complete(_ typeID: IRTypeID) {
+        let decl = types[typeID.rawValue]
+        let schema = graph[decl.schema]
+        let merged = self.merged(decl.schema)
+        if schema.isPureReference || needsAliasOnly(schema, merged) || shape(of: merged) == .value {
+            completeAlias(typeID)
+        } else {
+            _ = translateInline(decl.schema, hint: decl.name, parent: nil, namespace: decl.namespace, forceName: decl.name, into: typeID)
         }
     }
 
@@ -199,27 +218,25 @@ final class TranslationSession {
             && graph[schema.allOf[0]].isPureReference
     }
 
-    /// Declares `typealias name = <target>` for a home schema that is a scalar, a list, a map or a reference.
-    func declareAlias(_ id: SchemaID, name: String, namespace: Int) -> IRTypeRef {
-        let typeID = newDecl(id, name: name, namespace: namespace, parent: nil)
-        aliasesInProgress.insert(id)
+    /// Fills in `typealias name = <target>` for a home schema that is a scalar, a list, a map or a reference.
+    func completeAlias(_ typeID: IRTypeID) {
+        let decl = types[typeID.rawValue]
+        let id = decl.schema
         let schema = graph[id]
         let target: Resolved
         if schema.isPureReference, let ref = schema.ref {
-            target = use(ref, hint: name, parent: nil, namespace: namespace)
-        } else if needsAliasOnly(schema, MergedSchema(id, in: graph)) {
-            target = use(schema.allOf[0], hint: name, parent: nil, namespace: namespace)
+            target = use(ref, hint: decl.name, parent: nil, namespace: decl.namespace)
+        } else if needsAliasOnly(schema, self.merged(id)) {
+            target = use(schema.allOf[0], hint: decl.name, parent: nil, namespace: decl.namespace)
         } else {
             // The alias's own schema is translated as a value (not as a use of the alias being declared);
             // types it needs are declared beside it, since a typealias cannot contain declarations.
-            target = translateInline(id, hint: name, parent: nil, namespace: namespace, forceName: nil, asValue: true)
+            target = translateInline(id, hint: decl.name, parent: nil, namespace: decl.namespace, forceName: nil, asValue: true)
         }
-        aliasesInProgress.remove(id)
-        let merged = MergedSchema(id, in: graph)
+        let merged = self.merged(id)
         types[typeID.rawValue].kind = .alias(target.type, constraints(merged, for: target.type))
         types[typeID.rawValue].isNullable = target.isNullable
         translatedRefs[id] = .named(typeID)
-        return .named(typeID)
     }
 
     /// Whether a merged schema needs its own declaration (object with properties, enum, union) or is a value type.
@@ -252,5 +269,13 @@ final class TranslationSession {
     func isInteger(_ node: JSONNode) -> Bool {
         if case .number(let number) = node.value { return number.isInteger && number.intValue != nil }
         return false
+    }
+
+    /// The merged view of a schema, computed once.
+    func merged(_ id: SchemaID) -> MergedSchema {
+        if let cached = mergedCache[id] { return cached }
+        let value = MergedSchema(id, in: graph)
+        mergedCache[id] = value
+        return value
     }
 }

@@ -31,6 +31,11 @@ public struct LoaderOptions: Sendable {
     public var maxSchemas: Int
     /// The most files loaded (inputs plus files reached through `$ref`).
     public var maxDocuments: Int
+    /// The longest chain of `$ref` and `allOf` links from one schema (each link counts one). Longer
+    /// chains describe no real contract and would make translation quadratic.
+    public var maxReferenceChain: Int = 128
+    /// The most values one `enum` may list (a larger enum would make generated code slow to compile).
+    public var maxEnumValues: Int = 10_000
     /// Whether messages name files by absolute path (for build systems and IDEs) instead of relative
     /// to the working directory.
     public var absolutePaths: Bool = false

@@ -44,7 +44,7 @@ extension LoadSession {
         guard let node = document.root.node(at: target.pointer) else {
             bag.add(.error(
                 "$ref \"\(reference.text)\" points at nothing: \(document.displayPath) has no value at \(target.pointer.description.isEmpty ? "#" : target.pointer.description)",
-                at: reference.location, code: "ref.unresolved"))
+                at: reference.location, code: "ref.unresolved", hint: Self.suggestion(for: target.pointer, in: document.root)))
             return nil
         }
         let base = URIReference(resourceKeyFor(resource, requested: resourceURI))
@@ -149,5 +149,50 @@ extension LoadSession {
             }
             for index in chain { state[index] = true }
         }
+    }
+
+    /// Rejects chains of `$ref`/`allOf` links longer than ``LoaderOptions/maxReferenceChain`` (an
+    /// iterative longest-path search; links that close a cycle end the path).
+    func checkReferenceChains() {
+        var depth = Array(repeating: -1, count: schemas.count)  // -1 unvisited, -2 on the current path
+        var reported = false
+        for start in schemas.indices where depth[start] == -1 && !reported {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            depth[start] = -2
+            while let (node, next) = stack.last {
+                let links = Self.chainLinks(schemas[node])
+                if next < links.count {
+                    stack[stack.count - 1].next += 1
+                    let child = links[next]
+                    if depth[child] == -1 {
+                        depth[child] = -2
+                        stack.append((child, 0))
+                    }
+                    continue
+                }
+                stack.removeLast()
+                depth[node] = 1 + (links.map { depth[$0] }.filter { $0 >= 0 }.max() ?? -1)
+                if depth[node] > options.maxReferenceChain && !reported {
+                    reported = true
+                    bag.add(.error(
+                        "chain of $ref/allOf links longer than \(options.maxReferenceChain) starting here",
+                        at: schemas[node].location, code: "limit.reference-chain"))
+                }
+            }
+        }
+    }
+
+    static func chainLinks(_ schema: Schema) -> [Int] {
+        (schema.ref.map { [$0.rawValue] } ?? []) + schema.allOf.map(\.rawValue)
+    }
+
+    /// "did you mean …" for a pointer whose last token is a near miss of a sibling key (`Stok` → `Stock`).
+    static func suggestion(for pointer: JSONPointer, in root: JSONNode) -> String? {
+        guard let last = pointer.tokens.last, let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
+        let close = siblings.keys.filter { key in
+            key.lowercased() == last.lowercased() || ArgumentParser.editDistance(key, last) <= max(1, last.count / 4)
+        }
+        guard let best = close.min(by: { ArgumentParser.editDistance($0, last) < ArgumentParser.editDistance($1, last) }) else { return nil }
+        return "did you mean \"#\(parent.appending(best))\"?"
     }
 }

@@ -34,6 +34,7 @@ public struct SchemaLoader: Sendable {
         }
         session.resolvePendingReferences()
         session.checkReferenceCycles()
+        session.checkReferenceChains()
         try session.bag.throwIfErrors()
         return SchemaGraph(documents: session.documents, schemas: session.schemas, warnings: session.bag.warnings)
     }

@@ -208,6 +208,12 @@ extension LoadSession {
         case "type": schema.types = parseTypes(value, doc, ptr)
         case "enum":
             guard let array = value.array else { return invalid(member.key, "an array", value, doc, ptr) }
+            if array.count > options.maxEnumValues {
+                bag.add(.error(
+                    "enum lists \(array.count) values, more than the limit of \(options.maxEnumValues)",
+                    at: location(doc, ptr.appending("enum"), value.position), code: "limit.enum-values"))
+                return
+            }
             schema.enumValues = array
         case "const": schema.constValue = value
         case "format":

@@ -59,9 +59,9 @@ public enum EmbeddedTemplates {
                 {{access}}var rawValue: {{rawType}} {
                     switch self {
                     {{#cases}}
-                    case .{{name}}: {{literal}}
+                    case .{{name}}: return {{literal}}
                     {{/cases}}
-                    case .unrecognized(let value): value
+                    case .unrecognized(let value): return value
                     }
                 }
                 {{#transitions}}
@@ -70,9 +70,9 @@ public enum EmbeddedTemplates {
                 {{access}}var allowedTransitions: [{{name}}] {
                     switch self {
                     {{#rows}}
-                    case .{{name}}: {{targets}}
+                    case .{{name}}: return {{targets}}
                     {{/rows}}
-                    case .unrecognized: []
+                    case .unrecognized: return []
                     }
                 }
 

@@ -110,6 +110,27 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(folder.read("Generated/InventoryV2.swift")?.contains("public var reserved: Int?") == true)
     }
 
+    /// A failing run changes nothing: files generated before stay byte for byte and date for date, and no
+    /// temporary file is left behind.
+    func testFailedRunKeepsPreviousOutputs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Schemas/orders.json", Self.orders)
+        XCTAssertEqual(folder.run(["generate"]).code, .success)
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        let before = folder.contents(of: "Generated")
+        for name in before { try folder.setModificationDate("Generated/\(name)", past) }
+        let bytes = before.map { folder.read("Generated/\($0)") }
+
+        // orders changes (would be rewritten) but inventory breaks: nothing may be written.
+        try folder.write("Schemas/orders.json", Self.orders.replacingOccurrences(of: "\"id\"", with: "\"orderId\""))
+        try folder.write("Schemas/inventory.json", Self.unresolved)
+        XCTAssertEqual(folder.run(["generate"]).code, .inputProblems)
+        XCTAssertEqual(folder.contents(of: "Generated"), before, "no file added or removed")
+        XCTAssertEqual(before.map { folder.read("Generated/\($0)") }, bytes, "no file changed")
+        for name in before { XCTAssertEqual(folder.modificationDate("Generated/\(name)"), past, "\(name) was touched") }
+    }
+
     /// Only files the manifest says Charter wrote are removed when no longer generated.
     func testStaleFilesAreRemovedOnlyWhenCharterWroteThem() throws {
         let folder = try TemporaryFolder()
