@@ -187,12 +187,25 @@ extension LoadSession {
     }
 
     /// "did you mean …" for a pointer whose last token is a near miss of a sibling key (`Stok` → `Stock`).
+    ///
+    /// Only names a person would type are compared (up to ``suggestionNameLimit`` characters), and a
+    /// key whose length alone rules it out is skipped, so a hostile document with many long keys costs
+    /// linear time, not minutes of edit distances.
     static func suggestion(for pointer: JSONPointer, in root: JSONNode) -> String? {
-        guard let last = pointer.tokens.last, let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
-        let close = siblings.keys.filter { key in
-            key.lowercased() == last.lowercased() || ArgumentParser.editDistance(key, last) <= max(1, last.count / 4)
+        guard let last = pointer.tokens.last, last.count <= suggestionNameLimit,
+              let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
+        let threshold = max(1, last.count / 4)
+        let lowered = last.lowercased()
+        var best: (key: String, distance: Int)?
+        for key in siblings.keys where key.count <= suggestionNameLimit && abs(key.count - last.count) <= threshold {
+            let distance = key.lowercased() == lowered ? 0 : ArgumentParser.editDistance(key, last)
+            guard distance <= threshold else { continue }
+            if best == nil || distance < best!.distance { best = (key, distance) }
         }
-        guard let best = close.min(by: { ArgumentParser.editDistance($0, last) < ArgumentParser.editDistance($1, last) }) else { return nil }
+        guard let best = best?.key else { return nil }
         return "did you mean \"#\(parent.appending(best))\"?"
     }
+
+    /// The longest `$defs` name compared for a "did you mean" hint.
+    static let suggestionNameLimit = 64
 }
