@@ -4,6 +4,8 @@
 // over the final corpus (`scripts/fuzz parse-check`); in here the findings are crashes, hangs
 // (-timeout), leaks, and these cheap properties of the output:
 //  - every diagnostic formats safely (checkDiagnostics);
+//  - a failure is never a `templates.render` error: the embedded templates must render any model
+//    the loader and translator accepted (otherwise the user gets exit 2 and no position);
 //  - file names are plain, distinct `*.swift` names (they are joined to the output folder);
 //  - the generated text contains no control, format (bidi), separator, private-use or unassigned
 //    scalar except LF: hostile text from the contract reaches the output only escaped (Trojan
@@ -22,6 +24,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         result = try pipeline.run(files: input.inputs, workingDirectory: FuzzFiles.directory)
     } catch {
         if !error.diagnostics.contains(where: { $0.severity == .error }) { fuzzFail("generation failed without an error diagnostic") }
+        // The embedded templates are part of Charter: whatever the contract, rendering them must not
+        // fail. A contract the generator cannot handle needs a positioned error from the loader or
+        // the translator, not a template error (exit 2, no position).
+        if let render = error.diagnostics.first(where: { $0.code == "templates.render" }) {
+            fuzzFail("the embedded templates failed to render an accepted model: \(render.message)")
+        }
         checkDiagnostics(error.diagnostics, files: input.files)
         fuzzLog("rejected:")
         for diagnostic in error.diagnostics { fuzzLog(DiagnosticFormatter.format(diagnostic)) }
