@@ -10,6 +10,9 @@ final class ReferenceSuggestionTests: XCTestCase {
             ("#/$defs/Reservations", ##"did you mean "#/$defs/Reservation"?"##),
             ("#/$defs/Completely", nil),
             ("#/definitions/Stock", nil),
+            ("#/$defs/Reservatoins", ##"did you mean "#/$defs/Reservation"?"##),  // three edits in twelve letters (a quarter)
+            ("#/$defs/Stockk", ##"did you mean "#/$defs/Stock"?"##),  // one letter too many
+            ("#/$defs/" + String(repeating: "x", count: 65), nil),  // longer than anyone types: not compared
         ]
         for row in rows {
             let text = ##"{"$defs": {"Stock": {"type": "string"}, "Reservation": {"type": "object"}, "A": {"$ref": "\##(row.ref)"}}}"##

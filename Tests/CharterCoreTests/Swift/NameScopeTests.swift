@@ -11,6 +11,8 @@ final class NameScopeTests: XCTestCase {
             ("a suffixed name already taken is skipped", [], ["a", "a2", "a"], ["a", "a2", "a3"]),
             ("interleaved claims", [], ["a", "b", "a", "b", "a"], ["a", "b", "a2", "b2", "a3"]),
             ("empty name", [], ["", ""], ["", "2"]),
+            ("a suffix claimed in between is skipped later", [], ["a", "a", "a3", "a"], ["a", "a2", "a3", "a4"]),
+            ("a name ending in a digit gets _N", [], ["a", "a", "a2", "v1", "v1"], ["a", "a2", "a2_2", "v1", "v1_2"]),
         ]
         for row in rows {
             var scope = NameScope(reserved: row.reserved)
@@ -29,5 +31,17 @@ final class NameScopeTests: XCTestCase {
         scope.reserve("Stock")
         XCTAssertTrue(scope.contains("Stock"))
         XCTAssertEqual(scope.claim("Stock"), "Stock2")
+        scope.reserve("Stock3")
+        XCTAssertEqual(scope.claim("Stock"), "Stock4", "a name reserved after earlier claims is still skipped")
+    }
+
+    /// 10,000 values that all sanitise to one name (an enum of punctuation) get `value` … `value10000`.
+    func testManyClaimsOfOneName() {
+        var scope = NameScope()
+        let handed = (0..<10_000).map { _ in scope.claim("value") }
+        XCTAssertEqual(handed.first, "value")
+        XCTAssertEqual(handed[1], "value2")
+        XCTAssertEqual(handed.last, "value10000")
+        XCTAssertEqual(Set(handed).count, handed.count)
     }
 }
