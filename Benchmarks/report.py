@@ -198,7 +198,7 @@ def main():
             if last and (last, "charter", "release") in comp:
                 total = sum(comp[(last, tool, mode)][0] for tool in ("charter", "oag") for mode in ("debug", "release"))
                 hint = (f" At {types(last)} types the four compiles took {total / 60:.0f} min in all; 10× the code would take"
-                        f" well over an hour per run")
+                        f" about {total * 10 / 3600:.1f} h per round if compile time grew only linearly")
             w(f"| {types(n)} | skipped | | | | | | | |")
             w("")
             w(f"{types(n)} types: skipped by default.{hint} (`Benchmarks/run --compile-10000` measures it).")
