@@ -61,6 +61,10 @@ final class HostileInputTests: XCTestCase {
             // Sizes.
             ("100,000-value enum", ["a.json": Self.enumeration(100_000)], .error(code: "limit.enum-values", pointer: "/$defs/Big/enum")),
             ("10,000-value enum is fine", ["a.json": Self.enumeration(10_000)], .generates),
+            ("10,000 punctuation-only enum values, all one Swift name", ["a.json": Self.punctuationEnumeration(10_000)], .generates),
+            ("types nested 128 deep (the deepest the loader accepts)", ["a.json": Self.nestedTypes(128)], .generates),
+            ("types nested 129 deep", ["a.json": Self.nestedTypes(129)], .error(code: "limit.schema-depth", pointer: String(repeating: "/properties/p", count: 129))),
+            ("unresolved ref among 2,000 long $defs names", ["a.json": Self.longNames(2_000)], .error(code: "ref.unresolved", pointer: "/$defs/A/$ref")),
             ("10 MB description", ["a.json": ##"{"$defs": {"A": {"type": "object", "description": ""## + String(repeating: "x", count: 10 << 20) + ##""}}}"##], .generates),
             ("contract identity duplicated", [
                 "a.json": ##"{"x-contract": {"name": "dup", "version": "1.0.0"}, "$defs": {}}"##,
@@ -97,6 +101,32 @@ final class HostileInputTests: XCTestCase {
 
     static func enumeration(_ count: Int) -> String {
         #"{"$defs": {"Big": {"type": "string", "enum": ["# + (0..<count).map { "\"v\($0)\"" }.joined(separator: ", ") + "]}}}"
+    }
+
+    /// An enum whose values are distinct but all sanitise to the same Swift case name (found by the
+    /// generator fuzzer: claiming one name n times was quadratic).
+    static func punctuationEnumeration(_ count: Int) -> String {
+        let marks = Array("!#$%&()*+,-./:;<=>?@[]^_`{|}~")
+        let values = (0..<count).map { index -> String in
+            var digits = index, word = ""
+            repeat { word.append(marks[digits % marks.count]); digits /= marks.count } while digits > 0
+            return "\"\(word)\""
+        }
+        return #"{"$defs": {"Marks": {"type": "string", "enum": ["# + values.joined(separator: ", ") + "]}}}"
+    }
+
+    /// An object type nested `depth` levels deep through a property `p` (found by the generator fuzzer:
+    /// 34 levels exceeded the templates' old partial nesting limit).
+    static func nestedTypes(_ depth: Int) -> String {
+        (0..<depth).reduce(#"{"type": "string"}"#) { inner, _ in #"{"type": "object", "properties": {"p": "# + inner + "}}" }
+    }
+
+    /// A dangling ref beside many long `$defs` names (found by the loader fuzzer: the "did you mean"
+    /// hint compared every name by edit distance, seconds for one input).
+    static func longNames(_ count: Int) -> String {
+        let long = String(repeating: "a", count: 500)
+        let defs = (0..<count).map { ##""\##(long)\##($0)": {"type": "string"}"## }
+        return ##"{"$defs": {"A": {"$ref": "#/$defs/\##(String(repeating: "b", count: 500))"}, "## + defs.joined(separator: ", ") + "}}"
     }
 
     /// Symlinks on disk: an input folder may hold a link, but no reference may leave the root through one.

@@ -25,42 +25,21 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files`, then the manifest.
     public func write(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
-        var report = WriteReport()
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticsError([.error("cannot create output folder \(directory): \(error.localizedDescription)", code: "output.unwritable")])
-        }
+        try createDirectory()
         let previous = readManifest()
-        // Refuse before writing anything: a file Charter did not write is never replaced.
+        try refuseForeignFiles(files, trusted: previous)
+        var report = WriteReport()
         for file in files {
-            let path = (directory as NSString).appendingPathComponent(file.name)
-            guard let existing = manager.contents(atPath: path), existing != Data(file.contents.utf8) else { continue }
-            if !previous.contains(file.name) && !Self.isGenerated(existing) {
-                throw DiagnosticsError([.error(
-                    "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
-                    at: SourceLocation(file: path), code: "output.foreign-file")])
-            }
-        }
-        for file in files {
-            let path = (directory as NSString).appendingPathComponent(file.name)
-            let data = Data(file.contents.utf8)
-            if manager.contents(atPath: path) == data {
+            if try writeIfChanged(Data(file.contents.utf8), named: file.name) {
+                report.written.append(file.name)
+            } else {
                 report.unchanged.append(file.name)
-                continue
             }
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
-            }
-            report.written.append(file.name)
         }
         let current = Set(files.map(\.name))
         for stale in previous.sorted() where !current.contains(stale) && Self.isPlainFileName(stale) {
-            let path = (directory as NSString).appendingPathComponent(stale)
-            if manager.fileExists(atPath: path), (try? manager.removeItem(atPath: path)) != nil {
+            let path = self.path(stale)
+            if FileManager.default.fileExists(atPath: path), (try? FileManager.default.removeItem(atPath: path)) != nil {
                 report.removed.append(stale)
             }
         }
@@ -68,40 +47,54 @@ public struct OutputWriter: Sendable {
             JSONMember(key: "generator", value: JSONNode(.string("charter \(Charter.version)"))),
             JSONMember(key: "files", value: JSONNode(.array(files.map(\.name).sorted().map { JSONNode(.string($0)) }))),
         ])))
-        let manifestPath = (directory as NSString).appendingPathComponent(Self.manifestName)
-        let manifestData = Data((JSONWriter.write(manifest, pretty: true) + "\n").utf8)
-        if manager.contents(atPath: manifestPath) != manifestData {
-            do {
-                try manifestData.write(to: URL(fileURLWithPath: manifestPath), options: .atomic)
-            } catch {
-                throw DiagnosticsError([.error("cannot write \(manifestPath): \(error.localizedDescription)", code: "output.unwritable")])
-            }
-        }
+        _ = try writeIfChanged(Data((JSONWriter.write(manifest, pretty: true) + "\n").utf8), named: Self.manifestName)
         return report
     }
 
     /// Writes one file without touching the manifest (the build plugin declares each output itself and
     /// runs one command per contract, so a shared manifest would race).
     public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
-        var report = WriteReport()
+        try createDirectory()
+        try refuseForeignFiles([file], trusted: [])
+        let written = try writeIfChanged(Data(file.contents.utf8), named: file.name)
+        return WriteReport(written: written ? [file.name] : [], unchanged: written ? [] : [file.name])
+    }
+
+    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    func createDirectory() throws(DiagnosticsError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticsError([.error("cannot create output folder \(directory): \(error.localizedDescription)", code: "output.unwritable")])
         }
-        let path = (directory as NSString).appendingPathComponent(file.name)
-        let data = Data(file.contents.utf8)
-        if FileManager.default.contents(atPath: path) == data {
-            report.unchanged.append(file.name)
-            return report
+    }
+
+    /// Refuses, before anything is written, to replace a file Charter did not write: one that is neither
+    /// listed in the manifest (`trusted`) nor starts with the generated-file header.
+    func refuseForeignFiles(_ files: [GeneratedFile], trusted: Set<String>) throws(DiagnosticsError) {
+        for file in files {
+            let path = self.path(file.name)
+            guard let existing = FileManager.default.contents(atPath: path), existing != Data(file.contents.utf8) else { continue }
+            if !trusted.contains(file.name) && !Self.isGenerated(existing) {
+                throw DiagnosticsError([.error(
+                    "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
+                    at: SourceLocation(file: path), code: "output.foreign-file")])
+            }
         }
+    }
+
+    /// Writes `data` atomically (temporary file in the same folder, then rename) unless the file already
+    /// holds exactly these bytes. Returns whether it wrote.
+    func writeIfChanged(_ data: Data, named name: String) throws(DiagnosticsError) -> Bool {
+        let path = self.path(name)
+        if FileManager.default.contents(atPath: path) == data { return false }
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
         }
-        report.written.append(file.name)
-        return report
+        return true
     }
 
     /// The files the last run wrote; empty when there is no readable manifest (then nothing is removed).

@@ -8,7 +8,7 @@ extension TranslationSession {
             let resolved = use(schemaID, hint: name, parent: typeID, namespace: namespace)
             let own = graph[schemaID]
             let target = graph[graph.resolved(schemaID)]
-            let propertyMerged = MergedSchema(schemaID, in: graph)
+            let propertyMerged = self.merged(schemaID)
             let document = graph[own.document]
             properties.append(IRProperty(
                 wireName: name, type: resolved.type, isRequired: merged.required.contains(name), isNullable: resolved.isNullable,
@@ -24,7 +24,8 @@ extension TranslationSession {
         if let extra = merged.additionalProperties {
             switch graph[extra].booleanValue {
             case false?: additional = .forbidden
-            case true?: additional = .ignored
+            // An explicit `true` (like `{}`) says extra properties are part of the value: keep them.
+            case true?: additional = .map(.any)
             case nil: additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
             }
         } else if !merged.patternProperties.isEmpty {
@@ -173,21 +174,21 @@ extension TranslationSession {
 
     /// The `const` (or single `enum`) string a variant holds in `property`.
     func constTag(_ variant: SchemaID, property: String) -> String? {
-        let merged = MergedSchema(variant, in: graph)
+        let merged = self.merged(variant)
         guard let schema = merged.properties.first(where: { $0.name == property })?.schema else { return nil }
-        let propertyMerged = MergedSchema(schema, in: graph)
+        let propertyMerged = self.merged(schema)
         return (propertyMerged.constValue ?? singleEnumValue(propertyMerged))?.string
     }
 
     /// Whether a variant declares `property`.
     func declares(_ variant: SchemaID, property: String) -> Bool {
-        MergedSchema(variant, in: graph).properties.contains { $0.name == property }
+        self.merged(variant).properties.contains { $0.name == property }
     }
 
     /// The property every variant requires with a distinct string `const`, if there is one.
     func impliedDiscriminator(_ alternatives: [SchemaID]) -> String? {
         guard alternatives.count > 1 else { return nil }
-        let merged = alternatives.map { MergedSchema(graph.resolved($0), in: graph) }
+        let merged = alternatives.map { self.merged(graph.resolved($0)) }
         guard let first = merged.first else { return nil }
         for (name, _) in first.properties {
             var tags: Set<String> = []

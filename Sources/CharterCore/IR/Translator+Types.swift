@@ -20,7 +20,7 @@ extension TranslationSession {
         if target != id {
             // A reference into an inline schema elsewhere (e.g. "#/properties/address"): give it a top-level home.
             let name = graph[target].title ?? graph[target].location.pointer.tokens.last ?? hint
-            let merged = MergedSchema(target, in: graph)
+            let merged = self.merged(target)
             if shape(of: merged) == .declaration {
                 let ref = declareTopLevel(target, name: name, namespace: namespaceOf(target))
                 return Resolved(type: ref, isNullable: isNullable(merged))
@@ -47,7 +47,7 @@ extension TranslationSession {
         if !asValue, into == nil, let existing = declared[id] {
             return Resolved(type: .named(existing), isNullable: types[existing.rawValue].isNullable)
         }
-        let merged = MergedSchema(id, in: graph)
+        let merged = self.merged(id)
         let nullable = isNullable(merged)
         if merged.isFalse {
             bag.add(.warning("schema \"false\" accepts nothing; generated as free-form JSON", at: graph[id].location, code: "translate.false-schema"))
@@ -235,7 +235,7 @@ extension TranslationSession {
     func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
         var result = merged.constraints
         if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
-            let elementConstraints = MergedSchema(graph.resolved(items), in: graph).constraints
+            let elementConstraints = self.merged(graph.resolved(items)).constraints
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result

@@ -35,6 +35,8 @@ final class TranslationSession {
     var namespaceOfDocument: [DocumentID: Int] = [:]
     /// Schemas that already have a declaration.
     var declared: [SchemaID: IRTypeID] = [:]
+    /// Merged views already computed (each schema is merged once).
+    var mergedCache: [SchemaID: MergedSchema] = [:]
     /// Top-level declarations whose bodies are still to translate, in declaration order.
     var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
@@ -182,7 +184,7 @@ final class TranslationSession {
     func declareTopLevel(_ id: SchemaID, name: String, namespace: Int) -> IRTypeRef {
         if let existing = declared[id] { return .named(existing) }
         let typeID = newDecl(id, name: name, namespace: namespace, parent: nil)
-        types[typeID.rawValue].isNullable = isNullable(MergedSchema(id, in: graph))
+        types[typeID.rawValue].isNullable = isNullable(self.merged(id))
         pendingBodies.append(typeID)
         return .named(typeID)
     }
@@ -201,7 +203,7 @@ final class TranslationSession {
     func complete(_ typeID: IRTypeID) {
         let decl = types[typeID.rawValue]
         let schema = graph[decl.schema]
-        let merged = MergedSchema(decl.schema, in: graph)
+        let merged = self.merged(decl.schema)
         if schema.isPureReference || needsAliasOnly(schema, merged) || shape(of: merged) == .value {
             completeAlias(typeID)
         } else {
@@ -224,14 +226,14 @@ final class TranslationSession {
         let target: Resolved
         if schema.isPureReference, let ref = schema.ref {
             target = use(ref, hint: decl.name, parent: nil, namespace: decl.namespace)
-        } else if needsAliasOnly(schema, MergedSchema(id, in: graph)) {
+        } else if needsAliasOnly(schema, self.merged(id)) {
             target = use(schema.allOf[0], hint: decl.name, parent: nil, namespace: decl.namespace)
         } else {
             // The alias's own schema is translated as a value (not as a use of the alias being declared);
             // types it needs are declared beside it, since a typealias cannot contain declarations.
             target = translateInline(id, hint: decl.name, parent: nil, namespace: decl.namespace, forceName: nil, asValue: true)
         }
-        let merged = MergedSchema(id, in: graph)
+        let merged = self.merged(id)
         types[typeID.rawValue].kind = .alias(target.type, constraints(merged, for: target.type))
         types[typeID.rawValue].isNullable = target.isNullable
         translatedRefs[id] = .named(typeID)
@@ -267,5 +269,13 @@ final class TranslationSession {
     func isInteger(_ node: JSONNode) -> Bool {
         if case .number(let number) = node.value { return number.isInteger && number.intValue != nil }
         return false
+    }
+
+    /// The merged view of a schema, computed once.
+    func merged(_ id: SchemaID) -> MergedSchema {
+        if let cached = mergedCache[id] { return cached }
+        let value = MergedSchema(id, in: graph)
+        mergedCache[id] = value
+        return value
     }
 }

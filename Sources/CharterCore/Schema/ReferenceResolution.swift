@@ -44,7 +44,7 @@ extension LoadSession {
         guard let node = document.root.node(at: target.pointer) else {
             bag.add(.error(
                 "$ref \"\(reference.text)\" points at nothing: \(document.displayPath) has no value at \(target.pointer.description.isEmpty ? "#" : target.pointer.description)",
-                at: reference.location, code: "ref.unresolved"))
+                at: reference.location, code: "ref.unresolved", hint: Self.suggestion(for: target.pointer, in: document.root)))
             return nil
         }
         let base = URIReference(resourceKeyFor(resource, requested: resourceURI))
@@ -185,4 +185,27 @@ extension LoadSession {
     static func chainLinks(_ schema: Schema) -> [Int] {
         (schema.ref.map { [$0.rawValue] } ?? []) + schema.allOf.map(\.rawValue)
     }
+
+    /// "did you mean …" for a pointer whose last token is a near miss of a sibling key (`Stok` → `Stock`).
+    ///
+    /// Only names a person would type are compared (up to ``suggestionNameLimit`` characters), and a
+    /// key whose length alone rules it out is skipped, so a hostile document with many long keys costs
+    /// linear time, not minutes of edit distances.
+    static func suggestion(for pointer: JSONPointer, in root: JSONNode) -> String? {
+        guard let last = pointer.tokens.last, last.count <= suggestionNameLimit,
+              let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
+        let threshold = max(1, last.count / 4)
+        let lowered = last.lowercased()
+        var best: (key: String, distance: Int)?
+        for key in siblings.keys where key.count <= suggestionNameLimit && abs(key.count - last.count) <= threshold {
+            let distance = key.lowercased() == lowered ? 0 : ArgumentParser.editDistance(key, last)
+            guard distance <= threshold else { continue }
+            if best == nil || distance < best!.distance { best = (key, distance) }
+        }
+        guard let best = best?.key else { return nil }
+        return "did you mean \"#\(parent.appending(best))\"?"
+    }
+
+    /// The longest `$defs` name compared for a "did you mean" hint.
+    static let suggestionNameLimit = 64
 }

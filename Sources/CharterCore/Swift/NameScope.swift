@@ -3,6 +3,10 @@
 /// after a trailing digit).
 public struct NameScope: Sendable {
     private var taken: Set<String>
+    /// The next suffix to try for a preferred name, so claiming the same name n times is linear, not
+    /// quadratic (an enum of 10,000 all-punctuation values all want `value`). Names only ever become
+    /// taken, so skipping the suffixes already tried gives the same result as counting from 2.
+    private var nextSuffix: [String: Int] = [:]
 
     /// Creates a scope in which `reserved` names are already taken.
     public init(reserved: Set<String> = []) { taken = reserved }
@@ -12,8 +16,9 @@ public struct NameScope: Sendable {
     public mutating func claim(_ preferred: String) -> String {
         if taken.insert(preferred).inserted { return preferred }
         let separator = preferred.last?.isNumber == true ? "_" : ""
-        var counter = 2
+        var counter = nextSuffix[preferred, default: 2]
         while !taken.insert("\(preferred)\(separator)\(counter)").inserted { counter += 1 }
+        nextSuffix[preferred] = counter + 1
         return "\(preferred)\(separator)\(counter)"
     }
 

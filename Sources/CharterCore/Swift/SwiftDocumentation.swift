@@ -7,20 +7,40 @@ enum SwiftDocumentation {
         let description = documentation.description.map(SwiftLiteral.commentLines) ?? []
         if !title.isEmpty { paragraphs.append(title) }
         if !description.isEmpty, description != title { paragraphs.append(description) }
-        for line in extra { paragraphs.append(SwiftLiteral.commentLines(line)) }
-        paragraphs.append(SwiftLiteral.commentLines("- Schema: `\(documentation.reference.replacingBackticks)`"))
+        // The facts (contract, lifecycle, warnings, origin) form one list.
+        paragraphs.append((extra + ["- Schema: `\(documentation.reference.replacingBackticks)`"]).flatMap(SwiftLiteral.commentLines))
         var lines: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { lines.append("///") }
-            lines += paragraph.map { $0.isEmpty ? "///" : "/// \($0)" }
+            lines += paragraph.flatMap { wrap($0) }.map { $0.isEmpty ? "///" : "/// \($0)" }
         }
         return lines
+    }
+
+    /// The column doc text is wrapped at.
+    static let width = 100
+
+    /// Splits a long line at spaces into lines of at most ``width`` characters (a longer word stays whole).
+    static func wrap(_ line: String) -> [String] {
+        guard line.count > width else { return [line] }
+        var result: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                result.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     /// Lines without the schema reference, for members whose origin is already shown on the type.
     static func plainLines(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return SwiftLiteral.commentLines(text).map { $0.isEmpty ? "///" : "/// \($0)" }
+        return SwiftLiteral.commentLines(text).flatMap { wrap($0) }.map { $0.isEmpty ? "///" : "/// \($0)" }
     }
 }
 

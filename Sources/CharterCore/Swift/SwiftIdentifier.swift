@@ -12,7 +12,7 @@
 public enum SwiftIdentifier {
     /// The words of a name, split as described on ``SwiftIdentifier``.
     public static func words(_ raw: String) -> [String] {
-        let hasLower = raw.unicodeScalars.contains { $0.properties.isLowercase }
+        let hasLower = raw.unicodeScalars.contains { isLower($0) }
         let source = hasLower ? raw : raw.lowercased()
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -29,11 +29,11 @@ public enum SwiftIdentifier {
                 continue
             }
             if let prev = previous {
-                let isUpper = scalar.properties.isUppercase
-                if isUpper && (prev.properties.isLowercase || isDigit(prev)) {
+                let upper = isUpper(scalar)
+                if upper && (isLower(prev) || isDigit(prev)) {
                     flush()
-                } else if isUpper && prev.properties.isUppercase, index + 1 < scalars.count,
-                    scalars[index + 1].properties.isLowercase
+                } else if upper && isUpper(prev), index + 1 < scalars.count,
+                    isLower(scalars[index + 1])
                 {
                     flush()
                 }
@@ -82,6 +82,16 @@ public enum SwiftIdentifier {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    /// Lowercase, with an ASCII fast path (names are almost always ASCII).
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x61 && scalar.value <= 0x7A) : scalar.properties.isLowercase
+    }
+
+    /// Uppercase, with an ASCII fast path.
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+    }
+
     /// Whether a scalar may appear in a generated identifier: ASCII letters and digits, and letters of
     /// scripts Swift accepts in identifiers. Everything else (punctuation, emoji, format and control
     /// characters such as bidi overrides) separates words.
@@ -100,8 +110,8 @@ public enum SwiftIdentifier {
     }
 
     static func isAcronym(_ word: String) -> Bool {
-        word.unicodeScalars.count > 1 && !word.unicodeScalars.contains { $0.properties.isLowercase }
-            && word.unicodeScalars.contains { $0.properties.isUppercase }
+        word.unicodeScalars.count > 1 && !word.unicodeScalars.contains { isLower($0) }
+            && word.unicodeScalars.contains { isUpper($0) }
     }
 
     static func capitalized(_ word: String) -> String {

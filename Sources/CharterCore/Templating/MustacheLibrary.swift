@@ -5,14 +5,15 @@
 /// between tasks.
 public struct MustacheLibrary: Sendable {
     /// The nesting limit used unless ``partialDepthLimit`` is changed.
-    public static let defaultPartialDepthLimit = 100
+    public static let defaultPartialDepthLimit = 1_000
 
     private var templates: [String: MustacheTemplate]
 
     /// How deeply partials may nest (a partial including itself counts once
     /// per level) before rendering stops with an error instead of recursing
-    /// forever. Recursive partials for nested types stay far below the default
-    /// of 100.
+    /// forever. The default of 1,000 is well above what the generator's templates
+    /// need for the deepest nesting of types the loader accepts (subschemas nest
+    /// at most 128 deep, about three partials per nested type).
     public var partialDepthLimit: Int = MustacheLibrary.defaultPartialDepthLimit
 
     /// Parses every template, keyed by name. Templates are parsed in name

@@ -20,7 +20,7 @@
 /// `ExpressibleByNilLiteral` is intentionally absent: with it,
 /// `dictionary["key"] = nil` would silently *remove* the key instead of storing
 /// `.null`. Write `.null` explicitly.
-public indirect enum MustacheValue: Sendable, Hashable {
+public enum MustacheValue: Sendable, Hashable {
     /// No value. Renders as the empty string; falsey in sections.
     case null
     /// A boolean. Interpolates as `true` / `false`; `false` is falsey in sections.
