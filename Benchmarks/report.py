@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Turns the results of Benchmarks/run into a BENCHMARKS.md section and a log-log scaling chart (SVG).
+
+usage: report.py --results DIR --markdown FILE --svg FILE [--benchmarks-md BENCHMARKS.md --svg-copy FILE]
+
+DIR holds meta.txt, commands.txt and, for the sections that ran, generate.tsv, compile.tsv and plugins.tsv
+(formats: see Benchmarks/run). With --benchmarks-md, the section between the BEGIN/END markers of that file
+is replaced (or appended at the end the first time); everything else in the file is kept byte for byte.
+"""
+import argparse
+import math
+import os
+import shutil
+
+BEGIN = "<!-- BEGIN Benchmarks/run (written by the script; edit Benchmarks/report.py instead) -->"
+END = "<!-- END Benchmarks/run -->"
+
+TOOLS = [  # key, label, colour, dash
+    ("charter", "charter generate", "#d62728", ""),
+    ("oag-types", "swift-openapi-generator (types)", "#1f77b4", ""),
+    ("oag-types-client", "swift-openapi-generator (types+client)", "#1f77b4", "6,4"),
+    ("dmcg", "datamodel-code-generator", "#2ca02c", ""),
+    ("floor", "JSONSerialization floor", "#7f7f7f", "2,3"),
+]
+LABEL = {k: l for k, l, _, _ in TOOLS}
+
+
+def read_tsv(path):
+    if not os.path.exists(path):
+        return None
+    with open(path) as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
+
+
+def fmt_time(seconds):
+    if seconds is None:
+        return "—"
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def fmt_rss(kib):
+    try:
+        return f"{int(kib) / 1024:.0f} MiB"
+    except ValueError:
+        return "n/a"
+
+
+def fmt_ratio(a, b):
+    if a is None or b is None or b == 0:
+        return "—"
+    return f"{a / b:.2f}"
+
+
+def types(n):
+    return f"{int(n):,}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--markdown", required=True)
+    ap.add_argument("--svg", required=True)
+    ap.add_argument("--benchmarks-md")
+    ap.add_argument("--svg-copy")
+    args = ap.parse_args()
+    res = args.results
+
+    meta = {}
+    with open(os.path.join(res, "meta.txt")) as fh:
+        for line in fh:
+            k, _, v = line.rstrip("\n").partition("=")
+            meta[k] = v
+    commands = open(os.path.join(res, "commands.txt")).read().rstrip("\n")
+    gen_rows = read_tsv(os.path.join(res, "generate.tsv"))
+    compile_rows = read_tsv(os.path.join(res, "compile.tsv"))
+    plugin_rows = read_tsv(os.path.join(res, "plugins.tsv"))
+
+    gen = {}  # (size, tool) -> (median, runs, rss)
+    sizes = []
+    for n, tool, med, runs, rss in gen_rows or []:
+        n = int(n)
+        if n not in sizes:
+            sizes.append(n)
+        gen[(n, tool)] = (None if med == "n/a" else float(med), runs, rss)
+    sizes.sort()
+
+    out = []
+    w = out.append
+    w(BEGIN)
+    w("")
+    w("## Side by side: Charter, swift-openapi-generator, datamodel-code-generator and the parse floor")
+    w("")
+    quick = " (**--quick run: sizes 10 and 100, 3 runs — for testing the script, not for quoting**)" if meta.get("quick") == "1" else ""
+    w(f"Recorded {meta['date']} {meta['time']} UTC by `Benchmarks/run`{quick}, Charter at commit `{meta['charter_commit']}`, "
+      f"on {meta['cpu']}, {meta['memory']}, {meta['kernel']}; {meta['swift']}; {meta['hyperfine']}; "
+      f"datamodel-code-generator {meta['dmcg']} on {meta['python']}. "
+      f"Load average (1/5/15 min) {meta['load_start']} at the start, {meta['load_end']} at the end.")
+    w("")
+    if meta.get("note"):
+        w(f"**Note:** {meta['note']}")
+        w("")
+    w("Rerun: `Benchmarks/run` (everything: about an hour on 2 cores) or `Benchmarks/run --quick`. Inputs are the same")
+    w("for every tool: `Benchmarks/synthesize.py N` (fixed seed; 100 types per contract file; nested objects, string")
+    w("enums, local and cross-file `$ref`s, `oneOf` with const discriminators, decimals, dates, nullable fields) and, for")
+    w("swift-openapi-generator, `--openapi` writes the same schemas as one OpenAPI 3.1 document (`components/schemas`,")
+    w("one GET operation per contract file). Ratios are Charter ÷ other tool, from the same run: below 1 means Charter")
+    w("is faster.")
+    w("")
+
+    # ---- generation
+    w("### Generation time (median wall time; peak RSS in brackets)")
+    w("")
+    if gen_rows is None:
+        w("Not run in this run (`--only`).")
+        w("")
+    else:
+        def t(n, tool):
+            return gen.get((n, tool), (None, 0, "n/a"))[0]
+
+        runs = next((r for (n, tool), (m, r, _) in gen.items() if tool == "charter"), "?")
+        w(f"Median of {runs} runs each (hyperfine `-N`, output folder removed before every run, one warm-up run below")
+        w("10,000 types); peak RSS from one more run under `/usr/bin/time -v`. datamodel-code-generator writes")
+        w(f"`{meta['dmcg_model']}` models with `--formatters builtin` (its fastest realistic setting: the default")
+        w("black+isort formatting takes 2–2.5× longer; dataclass/TypedDict/msgspec outputs were no faster).")
+        w("swift-openapi-generator writes public types (`generate: [types]`), or types and a client.")
+        w("")
+        w("| types | charter generate | swift-openapi-generator types | swift-openapi-generator types+client | datamodel-code-generator | JSONSerialization floor |")
+        w("|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            cells = []
+            for tool in ["charter", "oag-types", "oag-types-client", "dmcg", "floor"]:
+                m, _, rss = gen.get((n, tool), (None, 0, "n/a"))
+                cells.append(f"{fmt_time(m)} ({fmt_rss(rss)})")
+            w(f"| {types(n)} | " + " | ".join(cells) + " |")
+        w("")
+        w("| types | Charter ÷ swift-openapi-generator types | Charter ÷ swift-openapi-generator types+client | Charter ÷ datamodel-code-generator | Charter ÷ JSONSerialization floor |")
+        w("|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            c = t(n, "charter")
+            w(f"| {types(n)} | {fmt_ratio(c, t(n, 'oag-types'))} | {fmt_ratio(c, t(n, 'oag-types-client'))} | "
+              f"{fmt_ratio(c, t(n, 'dmcg'))} | {fmt_ratio(c, t(n, 'floor'))} |")
+        w("")
+        w("| command | at every size |")
+        w("|---|---|")
+        w("| `charter lint` | n/a — not implemented yet |")
+        w("| `charter diff` (base vs head, 10% of the types changed) | n/a — not implemented yet |")
+        w("")
+        if len(sizes) > 1:
+            w("Scaling: time at 10× the types ÷ time (linear = 10; the target for Charter is ≤ 11).")
+            w("")
+            steps = [(a, b) for a, b in zip(sizes, sizes[1:]) if b == 10 * a]
+            w("| tool | " + " | ".join(f"{types(a)} → {types(b)}" for a, b in steps) + " |")
+            w("|---|" + "---:|" * len(steps))
+            for tool in ["charter", "oag-types", "oag-types-client", "dmcg", "floor"]:
+                w(f"| {LABEL[tool]} | " + " | ".join(fmt_ratio(t(b, tool), t(a, tool)) for a, b in steps) + " |")
+            w("")
+            w("![Generation time against number of types, log-log](Benchmarks/scaling.svg)")
+            w("")
+
+    # ---- compile
+    w("### Compile time of the generated code")
+    w("")
+    comp = {}
+    comp_sizes = []
+    skipped = []
+    for row in compile_rows or []:
+        if len(row) == 2:
+            skipped.append(int(row[0]))
+            continue
+        n, tool, mode, med, runs, rss, lines = row
+        n = int(n)
+        if n not in comp_sizes:
+            comp_sizes.append(n)
+        comp[(n, tool, mode)] = (float(med), int(runs), rss, int(lines))
+    if compile_rows is None:
+        w("Not run in this run (`--only`).")
+        w("")
+    else:
+        w("Charter's generated models (one file per contract, `import CharterRuntime`) vs swift-openapi-generator's")
+        w("generated types (`Types*.swift`, `import OpenAPIRuntime`) for the same schemas, compiled to object files and a")
+        w("module by `swiftc` (not `-typecheck`): debug `-Onone -j2` (per-file, as a debug build does), release")
+        w("`-O -wmo -num-threads 2` (whole module, as a release build does). CharterRuntime, OpenAPIRuntime and HTTPTypes")
+        w("are built beforehand (release) and not timed. Median of the runs shown; peak RSS of the compiler in brackets.")
+        w("")
+        w("| types | lines of Swift (Charter / OpenAPI) | debug: Charter | debug: swift-openapi-generator | debug ratio | release: Charter | release: swift-openapi-generator | release ratio | runs |")
+        w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sorted(comp_sizes):
+            cd, od = comp.get((n, "charter", "debug")), comp.get((n, "oag", "debug"))
+            cr, orl = comp.get((n, "charter", "release")), comp.get((n, "oag", "release"))
+            w(f"| {types(n)} | {cd[3]:,} / {od[3]:,} | {fmt_time(cd[0])} ({fmt_rss(cd[2])}) | {fmt_time(od[0])} ({fmt_rss(od[2])}) | "
+              f"{fmt_ratio(cd[0], od[0])} | {fmt_time(cr[0])} ({fmt_rss(cr[2])}) | {fmt_time(orl[0])} ({fmt_rss(orl[2])}) | "
+              f"{fmt_ratio(cr[0], orl[0])} | {cd[1]} |")
+        for n in skipped:
+            last = max(comp_sizes) if comp_sizes else None
+            hint = ""
+            if last and (last, "charter", "release") in comp:
+                total = sum(comp[(last, tool, mode)][0] for tool in ("charter", "oag") for mode in ("debug", "release"))
+                hint = (f" At {types(last)} types the four compiles took {total / 60:.0f} min in all; 10× the code would take"
+                        f" about {total * 10 / 3600:.1f} h per round if compile time grew only linearly")
+            w(f"| {types(n)} | skipped | | | | | | | |")
+            w("")
+            w(f"{types(n)} types: skipped by default.{hint} (`Benchmarks/run --compile-10000` measures it).")
+        w("")
+
+    # ---- plugins
+    w("### Consumer package with each build-tool plugin")
+    w("")
+    plug = {}
+    regenerated = []
+    for tool, kind, med, runs, *rest in plugin_rows or []:
+        plug[(tool, kind)] = (float(med), int(runs))
+        if rest and rest[0] == "yes":
+            regenerated.append(tool)
+    if plugin_rows is None:
+        w("Not run in this run (`--only`).")
+        w("")
+    else:
+        w("`Benchmarks/consumers/`: one library target whose models come from the plugin — Charter's `CharterGenerator`")
+        w("on the 100-type contract set, or swift-openapi-generator's `OpenAPIGenerator` (types only, public) on the")
+        w("equivalent OpenAPI document — built with `swift build` (debug). Cold: `rm -rf .build` before each build, so it")
+        w("includes building the generator tool and the runtime library (CharterRuntime; OpenAPIRuntime and HTTPTypes);")
+        w("packages already resolved. No-op: `swift build` again with nothing changed (after two warm-up builds: the first")
+        w("build after a cold one reruns the plugin's command once, with either plugin). The builds run under")
+        w("`env -u HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET`: hyperfine sets that variable to a different value for every")
+        w("run, and SwiftPM reruns build-tool plugin commands whenever the environment changes, which would turn every")
+        w("\"no-op\" build into a regeneration for both plugins (2.6 s and 8.1 s instead of well under 1 s, measured).")
+        w("")
+        w("| build | Charter's plugin | swift-openapi-generator's plugin | Charter ÷ swift-openapi-generator | runs |")
+        w("|---|---:|---:|---:|---:|")
+        for kind, label in [("cold", "cold (`rm -rf .build; swift build`)"), ("noop", "no-op rebuild")]:
+            c, o = plug.get(("charter", kind)), plug.get(("oag", kind))
+            if c and o:
+                w(f"| {label} | {fmt_time(c[0])} | {fmt_time(o[0])} | {fmt_ratio(c[0], o[0])} | {c[1]} |")
+        w("")
+        for tool in regenerated:
+            w(f"**Warning:** the {tool} consumer's no-op rebuild ran the generator again (checked after the timed runs).")
+            w("")
+
+    # ---- targets
+    w("### Issue 6 targets")
+    w("")
+    w("| target | measured | |")
+    w("|---|---|---|")
+
+    def verdict(ok):
+        return "met" if ok else "**missed**"
+
+    def verdicts(items, unit="size"):  # [(label, ok)]
+        met = [label for label, ok in items if ok]
+        missed = [label for label, ok in items if not ok]
+        if not missed:
+            return "met" + (f" at every {unit}" if len(items) > 1 else "")
+        if not met:
+            return "**missed**" + (f" at every {unit}" if len(items) > 1 else "")
+        return f"met at {', '.join(met)}; **missed** at {', '.join(missed)}"
+
+    if gen_rows is not None and sizes:
+        big = max(sizes)
+        rs = [(n, t(n, "charter") / t(n, "oag-types")) for n in sizes if t(n, "oag-types")]
+        worst = max(r for _, r in rs)
+        w(f"| generation ≥ 5× faster than swift-openapi-generator (Charter ÷ it ≤ 0.20) | types only: "
+          + ", ".join(f"{r:.2f} at {types(n)}" for n, r in rs)
+          + f" (i.e. {1 / worst:.1f}× to {1 / min(r for _, r in rs):.1f}× faster) | {verdicts([(types(n), r <= 0.2) for n, r in rs])} |")
+        fs = [(n, t(n, "charter") / t(n, "floor")) for n in sizes if t(n, "floor")]
+        w(f"| generation within 3× of the JSONSerialization parse floor | "
+          + ", ".join(f"{r:.1f}× at {types(n)}" for n, r in fs)
+          + f" | {verdicts([(types(n), r <= 3) for n, r in fs])} |")
+        if len(sizes) > 1:
+            steps = [(a, b) for a, b in zip(sizes, sizes[1:]) if b == 10 * a]
+            sc = [(a, b, t(b, "charter") / t(a, "charter")) for a, b in steps]
+            top = sc[-1]
+            w(f"| linear scaling: 10× the types ≤ 11× the time | "
+              + ", ".join(f"{r:.1f}× for {types(a)} → {types(b)}" for a, b, r in sc)
+              + f" | {verdicts([(f'{types(a)} → {types(b)}', r <= 11) for a, b, r in sc], 'step')} |")
+    if plugin_rows is not None and ("charter", "cold") in plug and ("oag", "cold") in plug:
+        r = plug[("charter", "cold")][0] / plug[("oag", "cold")][0]
+        w(f"| consumer cold build with Charter's plugin ≤ ⅓ of swift-openapi-generator's | {r:.2f} | {verdict(r <= 1 / 3)} |")
+    if compile_rows is not None and comp_sizes:
+        parts, oks = [], []
+        for n in sorted(comp_sizes):
+            for mode in ("debug", "release"):
+                r = comp[(n, "charter", mode)][0] / comp[(n, "oag", mode)][0]
+                oks.append((f"{mode} {types(n)}", r <= 0.5))
+                parts.append(f"{r:.2f} {mode} at {types(n)}")
+        w(f"| generated code compiles ≥ 2× faster than swift-openapi-generator's (ratio ≤ 0.50) | {', '.join(parts)} | {verdicts(oks, 'point')} |")
+    w("| lint and diff of 1,000 contracts under 1 s | not implemented yet | n/a |")
+    w("")
+
+    w("### Commands")
+    w("")
+    w("`$WORK` is the scratch folder (`$TMPDIR/charter-bench`), `$VENV` the virtualenv, `N` the number of types.")
+    w("")
+    w("```sh")
+    w(commands)
+    w("```")
+    w("")
+    w(END)
+    section = "\n".join(out) + "\n"
+    with open(args.markdown, "w") as fh:
+        fh.write(section)
+
+    write_svg(args.svg, gen, sizes)
+    if args.svg_copy:
+        shutil.copyfile(args.svg, args.svg_copy)
+    if args.benchmarks_md:
+        splice(args.benchmarks_md, section)
+
+
+def splice(path, section):
+    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+    if BEGIN in text and END in text:
+        head, _, rest = text.partition(BEGIN)
+        _, _, tail = rest.partition(END)
+        text = head + section.rstrip("\n") + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(path, "w") as fh:
+        fh.write(text)
+
+
+def write_svg(path, gen, sizes):
+    W, H = 880, 470
+    left, right, top, bottom = 70, 310, 40, 55
+    pw, ph = W - left - right, H - top - bottom
+    points = {tool: [(n, gen[(n, tool)][0]) for n in sizes if (n, tool) in gen and gen[(n, tool)][0]] for tool, *_ in TOOLS}
+    values = [v for pts in points.values() for _, v in pts]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
+             'font-family="Helvetica, Arial, sans-serif" font-size="12">',
+             f'<rect width="{W}" height="{H}" fill="white"/>',
+             f'<text x="{left + pw / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">'
+             'Generation time against number of types (log-log)</text>']
+    if not values or len(sizes) < 1:
+        parts.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle">no generation results</text></svg>')
+        open(path, "w").write("\n".join(parts) + "\n")
+        return
+    x0, x1 = math.floor(math.log10(min(sizes))), math.ceil(math.log10(max(sizes)))
+    if x1 == x0:
+        x1 += 1
+    y0, y1 = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
+    if y1 == y0:
+        y1 += 1
+
+    def X(n):
+        return left + (math.log10(n) - x0) / (x1 - x0) * pw
+
+    def Y(v):
+        return top + ph - (math.log10(v) - y0) / (y1 - y0) * ph
+
+    parts.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#333"/>')
+    for e in range(x0, x1 + 1):
+        x = X(10 ** e)
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="#ddd"/>')
+        parts.append(f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle">{10 ** e:,}</text>')
+    for e in range(y0, y1 + 1):
+        y = Y(10 ** e)
+        v = 10.0 ** e
+        label = f"{v * 1000:g} ms" if v < 1 else f"{v:g} s"
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
+    parts.append(f'<text x="{left + pw / 2}" y="{H - 15}" text-anchor="middle">number of types</text>')
+    parts.append(f'<text x="18" y="{top + ph / 2}" text-anchor="middle" transform="rotate(-90 18 {top + ph / 2})">'
+                 'median wall time</text>')
+    ly = top + 10
+    for tool, label, colour, dash in TOOLS:
+        pts = points[tool]
+        if not pts:
+            continue
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        coords = " ".join(f"{X(n):.1f},{Y(v):.1f}" for n, v in pts)
+        parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
+        for n, v in pts:
+            parts.append(f'<circle cx="{X(n):.1f}" cy="{Y(v):.1f}" r="3" fill="{colour}"><title>{label}: '
+                         f'{n:,} types, {fmt_time(v)}</title></circle>')
+        lx = left + pw + 15
+        parts.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 28}" y2="{ly}" stroke="{colour}" stroke-width="2"{dash_attr}/>')
+        parts.append(f'<text x="{lx + 34}" y="{ly + 4}">{label}</text>')
+        ly += 22
+    parts.append("</svg>")
+    with open(path, "w") as fh:
+        fh.write("\n".join(parts) + "\n")
+
+
+if __name__ == "__main__":
+    main()
