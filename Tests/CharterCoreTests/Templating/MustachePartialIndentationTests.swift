@@ -126,7 +126,7 @@ final class MustachePartialIndentationTests: XCTestCase {
         XCTAssertThrowsError(try library.render("type", root)) { error in
             XCTAssertEqual(
                 (error as? MustacheError)?.description,
-                "type:7:3: partials nested more than 100 deep at 'type': runaway recursion? (a recursive partial must sit inside a section that ends)"
+                "type:7:3: partials nested more than \(MustacheLibrary.defaultPartialDepthLimit) deep at 'type': runaway recursion? (a recursive partial must sit inside a section that ends)"
             )
         }
 
