@@ -166,24 +166,8 @@ public enum ArgumentParser {
     /// ` (did you mean '--x'?)` for a near miss.
     static func suggestion(for name: String, in spec: CommandSpec) -> String {
         let close = spec.options.map(\.name).filter { candidate in
-            candidate.hasPrefix(name) || name.hasPrefix(candidate) || editDistance(candidate, name) <= 2
+            candidate.hasPrefix(name) || name.hasPrefix(candidate) || EditDistance.between(candidate, name) <= 2
         }
         return close.first.map { " (did you mean '--\($0)'?)" } ?? ""
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 }

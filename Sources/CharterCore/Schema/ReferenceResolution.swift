@@ -196,13 +196,13 @@ extension LoadSession {
               let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
         let threshold = max(1, last.count / 4)
         let lowered = last.lowercased()
-        var best: (key: String, distance: Int)?
+        var best: String?
+        var bestDistance = threshold + 1
         for key in siblings.keys where key.count <= suggestionNameLimit && abs(key.count - last.count) <= threshold {
-            let distance = key.lowercased() == lowered ? 0 : ArgumentParser.editDistance(key, last)
-            guard distance <= threshold else { continue }
-            if best == nil || distance < best!.distance { best = (key, distance) }
+            let distance = key.lowercased() == lowered ? 0 : EditDistance.between(key, last)
+            if distance < bestDistance { (best, bestDistance) = (key, distance) }
         }
-        guard let best = best?.key else { return nil }
+        guard let best else { return nil }
         return "did you mean \"#\(parent.appending(best))\"?"
     }
 

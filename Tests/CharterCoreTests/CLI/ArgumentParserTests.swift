@@ -82,8 +82,8 @@ final class ArgumentParserTests: XCTestCase {
             ("kitten", "sitting", 3), ("flaw", "lawn", 2), ("access", "acess", 1),
         ]
         for row in rows {
-            XCTAssertEqual(ArgumentParser.editDistance(row.a, row.b), row.distance, "\(row.a) → \(row.b)")
-            XCTAssertEqual(ArgumentParser.editDistance(row.b, row.a), row.distance, "\(row.b) → \(row.a)")
+            XCTAssertEqual(EditDistance.between(row.a, row.b), row.distance, "\(row.a) → \(row.b)")
+            XCTAssertEqual(EditDistance.between(row.b, row.a), row.distance, "\(row.b) → \(row.a)")
         }
     }
 

@@ -1,0 +1,20 @@
+/// Levenshtein distance between two strings, counted in characters: the measure behind the
+/// "did you mean …" hints of the CLI (misspelt options) and the loader (misspelt `$ref` targets).
+enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
+    }
+}
