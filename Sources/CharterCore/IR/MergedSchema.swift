@@ -139,3 +139,11 @@ struct MergedSchema {
         return second
     }
 }
+
+/// A computed ``MergedSchema`` in the translator's cache.
+final class MergedSchemaBox {
+    /// The merged view.
+    let value: MergedSchema
+    /// Boxes `value`.
+    init(_ value: MergedSchema) { self.value = value }
+}

@@ -4,6 +4,7 @@ extension TranslationSession {
 
     func declareObject(_ typeID: IRTypeID, _ merged: MergedSchema, namespace: Int) {
         var properties: [IRProperty] = []
+        properties.reserveCapacity(merged.properties.count)
         for (name, schemaID) in merged.properties {
             let resolved = use(schemaID, hint: name, parent: typeID, namespace: namespace)
             let own = graph[schemaID]

@@ -35,8 +35,9 @@ final class TranslationSession {
     var namespaceOfDocument: [DocumentID: Int] = [:]
     /// Schemas that already have a declaration.
     var declared: [SchemaID: IRTypeID] = [:]
-    /// Merged views already computed (each schema is merged once).
-    var mergedCache: [SchemaID: MergedSchema] = [:]
+    /// Merged views already computed (each schema is merged once). Boxed: a merged view is a few
+    /// hundred bytes, and a table of boxes grows without copying or over-allocating them.
+    var mergedCache: [SchemaID: MergedSchemaBox] = [:]
     /// Top-level declarations whose bodies are still to translate, in declaration order.
     var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
@@ -273,9 +274,9 @@ final class TranslationSession {
 
     /// The merged view of a schema, computed once.
     func merged(_ id: SchemaID) -> MergedSchema {
-        if let cached = mergedCache[id] { return cached }
+        if let cached = mergedCache[id] { return cached.value }
         let value = MergedSchema(id, in: graph)
-        mergedCache[id] = value
+        mergedCache[id] = MergedSchemaBox(value)
         return value
     }
 }

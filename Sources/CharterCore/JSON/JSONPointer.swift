@@ -126,18 +126,19 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
 
     /// The RFC 6901 string form: `"/a~1b/0"`; the root is `""`.
     public var description: String {
-        var out = ""
+        var out: [UInt8] = []
         for token in tokens {
-            out += "/"
-            for scalar in token.unicodeScalars {
-                switch scalar {
-                case "~": out += "~0"
-                case "/": out += "~1"
-                default: out.unicodeScalars.append(scalar)
+            out.append(UInt8(ascii: "/"))
+            // `~` and `/` are ASCII, so escaping byte by byte keeps every other UTF-8 sequence whole.
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "1"))
+                default: out.append(byte)
                 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The URI fragment form including `#`, e.g. `"#/$defs/Money"`, with every byte

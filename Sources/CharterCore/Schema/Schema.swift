@@ -77,16 +77,25 @@ public struct Schema: Sendable {
     /// The `$ref` text as written.
     public var refText: String?
     /// `$id`, resolved to an absolute URI.
-    public var resourceURI: String?
+    public var resourceURI: String? {
+        get { rare?.keywords.resourceURI }
+        set { updateRare { $0.resourceURI = newValue } }
+    }
     /// `$anchor`.
-    public var anchor: String?
+    public var anchor: String? {
+        get { rare?.keywords.anchor }
+        set { updateRare { $0.anchor = newValue } }
+    }
 
     /// `type`, nil when absent.
     public var types: [JSONType]?
     /// `enum` values.
     public var enumValues: [JSONNode]?
     /// `const` value.
-    public var constValue: JSONNode?
+    public var constValue: JSONNode? {
+        get { rare?.keywords.constValue }
+        set { updateRare { $0.constValue = newValue } }
+    }
     /// `format`.
     public var format: String?
 
@@ -97,22 +106,43 @@ public struct Schema: Sendable {
     /// `additionalProperties`.
     public var additionalProperties: SchemaID?
     /// `unevaluatedProperties`.
-    public var unevaluatedProperties: SchemaID?
+    public var unevaluatedProperties: SchemaID? {
+        get { rare?.keywords.unevaluatedProperties }
+        set { updateRare { $0.unevaluatedProperties = newValue } }
+    }
     /// `patternProperties`, in source order.
-    public var patternProperties: [NamedSchema] = []
+    public var patternProperties: [NamedSchema] {
+        get { rare?.keywords.patternProperties ?? [] }
+        set { updateRare { $0.patternProperties = newValue } }
+    }
     /// `propertyNames`.
-    public var propertyNames: SchemaID?
+    public var propertyNames: SchemaID? {
+        get { rare?.keywords.propertyNames }
+        set { updateRare { $0.propertyNames = newValue } }
+    }
     /// `dependentSchemas` (and the schema form of draft-07 `dependencies`).
-    public var dependentSchemas: [NamedSchema] = []
+    public var dependentSchemas: [NamedSchema] {
+        get { rare?.keywords.dependentSchemas ?? [] }
+        set { updateRare { $0.dependentSchemas = newValue } }
+    }
     /// `dependentRequired` (and the array form of draft-07 `dependencies`).
-    public var dependentRequired: [String: [String]] = [:]
+    public var dependentRequired: [String: [String]] {
+        get { rare?.keywords.dependentRequired ?? [:] }
+        set { updateRare { $0.dependentRequired = newValue } }
+    }
 
     /// `items` (2020-12 meaning: every item after `prefixItems`; draft-07 single-schema `items` too).
     public var items: SchemaID?
     /// `prefixItems` (and draft-07 array-form `items`).
-    public var prefixItems: [SchemaID] = []
+    public var prefixItems: [SchemaID] {
+        get { rare?.keywords.prefixItems ?? [] }
+        set { updateRare { $0.prefixItems = newValue } }
+    }
     /// `contains`.
-    public var contains: SchemaID?
+    public var contains: SchemaID? {
+        get { rare?.keywords.contains }
+        set { updateRare { $0.contains = newValue } }
+    }
 
     /// `allOf`.
     public var allOf: [SchemaID] = []
@@ -121,13 +151,25 @@ public struct Schema: Sendable {
     /// `oneOf`.
     public var oneOf: [SchemaID] = []
     /// `not`.
-    public var not: SchemaID?
+    public var not: SchemaID? {
+        get { rare?.keywords.not }
+        set { updateRare { $0.not = newValue } }
+    }
     /// `if`.
-    public var ifSchema: SchemaID?
+    public var ifSchema: SchemaID? {
+        get { rare?.keywords.ifSchema }
+        set { updateRare { $0.ifSchema = newValue } }
+    }
     /// `then`.
-    public var thenSchema: SchemaID?
+    public var thenSchema: SchemaID? {
+        get { rare?.keywords.thenSchema }
+        set { updateRare { $0.thenSchema = newValue } }
+    }
     /// `else`.
-    public var elseSchema: SchemaID?
+    public var elseSchema: SchemaID? {
+        get { rare?.keywords.elseSchema }
+        set { updateRare { $0.elseSchema = newValue } }
+    }
 
     /// `$defs` (and `definitions`), in source order.
     public var definitions: [NamedSchema] = []
@@ -137,11 +179,20 @@ public struct Schema: Sendable {
     /// `maximum`.
     public var maximum: JSONNumber?
     /// `exclusiveMinimum` (draft-04 boolean form folded in).
-    public var exclusiveMinimum: JSONNumber?
+    public var exclusiveMinimum: JSONNumber? {
+        get { rare?.keywords.exclusiveMinimum }
+        set { updateRare { $0.exclusiveMinimum = newValue } }
+    }
     /// `exclusiveMaximum` (draft-04 boolean form folded in).
-    public var exclusiveMaximum: JSONNumber?
+    public var exclusiveMaximum: JSONNumber? {
+        get { rare?.keywords.exclusiveMaximum }
+        set { updateRare { $0.exclusiveMaximum = newValue } }
+    }
     /// `multipleOf`.
-    public var multipleOf: JSONNumber?
+    public var multipleOf: JSONNumber? {
+        get { rare?.keywords.multipleOf }
+        set { updateRare { $0.multipleOf = newValue } }
+    }
     /// `minLength`.
     public var minLength: Int?
     /// `maxLength`.
@@ -155,9 +206,15 @@ public struct Schema: Sendable {
     /// `uniqueItems`.
     public var uniqueItems: Bool = false
     /// `minProperties`.
-    public var minProperties: Int?
+    public var minProperties: Int? {
+        get { rare?.keywords.minProperties }
+        set { updateRare { $0.minProperties = newValue } }
+    }
     /// `maxProperties`.
-    public var maxProperties: Int?
+    public var maxProperties: Int? {
+        get { rare?.keywords.maxProperties }
+        set { updateRare { $0.maxProperties = newValue } }
+    }
 
     /// `title`.
     public var title: String?
@@ -175,11 +232,27 @@ public struct Schema: Sendable {
     public var writeOnly: Bool = false
 
     /// `discriminator` (OpenAPI spelling), resolved.
-    public var discriminator: SchemaDiscriminator?
+    public var discriminator: SchemaDiscriminator? {
+        get { rare?.keywords.discriminator }
+        set { updateRare { $0.discriminator = newValue } }
+    }
     /// `x-transitions`: allowed state transitions of a string enum.
-    public var transitions: [(from: String, to: [String])]?
+    public var transitions: [(from: String, to: [String])]? {
+        get { rare?.keywords.transitions }
+        set { updateRare { $0.transitions = newValue } }
+    }
     /// Keywords Charter does not know, in source order (kept in ``node``).
     public var unknownKeywords: [String] = []
+
+    /// The rarely written keywords above, out of line (nil while none is set): most schemas write
+    /// none of them, and keeping them in a box keeps the loader's schema table narrow.
+    private var rare: RareSchemaKeywords?
+
+    private mutating func updateRare(_ change: (inout RareSchemaKeywords.Keywords) -> Void) {
+        var keywords = rare?.keywords ?? RareSchemaKeywords.Keywords()
+        change(&keywords)
+        rare = RareSchemaKeywords(keywords)
+    }
 
     /// Creates an empty schema at a location.
     public init(id: SchemaID, document: DocumentID, location: SourceLocation, node: JSONNode) {

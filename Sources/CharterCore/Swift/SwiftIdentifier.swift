@@ -12,6 +12,11 @@
 public enum SwiftIdentifier {
     /// The words of a name, split as described on ``SwiftIdentifier``.
     public static func words(_ raw: String) -> [String] {
+        raw.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(Array(raw.utf8)) : scalarWords(raw)
+    }
+
+    /// ``words(_:)`` on Unicode scalars: the general case.
+    static func scalarWords(_ raw: String) -> [String] {
         let hasLower = raw.unicodeScalars.contains { isLower($0) }
         let source = hasLower ? raw : raw.lowercased()
         var words: [String] = []
@@ -42,6 +47,39 @@ public enum SwiftIdentifier {
             previous = scalar
         }
         flush()
+        return words
+    }
+
+    /// ``words(_:)`` for ASCII input (nearly every name), on bytes: the same rules, without the cost of
+    /// Unicode scalar views and `Character` case mapping.
+    static func asciiWords(_ raw: [UInt8]) -> [String] {
+        let isLower = { (byte: UInt8) in byte >= 0x61 && byte <= 0x7A }
+        let isUpper = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let source = raw.contains(where: isLower) ? raw : raw.map { isUpper($0) ? $0 + 0x20 : $0 }
+        var words: [String] = []
+        var start: Int?
+        for index in source.indices {
+            let byte = source[index]
+            guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
+                if let first = start { words.append(String(decoding: source[first..<index], as: UTF8.self)) }
+                start = nil
+                continue
+            }
+            if let first = start, index > first {
+                let previous = source[index - 1]
+                let upper = isUpper(byte)
+                if upper && (isLower(previous) || isDigit(previous))
+                    || upper && isUpper(previous) && index + 1 < source.count && isLower(source[index + 1])
+                {
+                    words.append(String(decoding: source[first..<index], as: UTF8.self))
+                    start = index
+                }
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { words.append(String(decoding: source[first...], as: UTF8.self)) }
         return words
     }
 
@@ -115,11 +153,18 @@ public enum SwiftIdentifier {
     }
 
     static func capitalized(_ word: String) -> String {
+        // Words hold letters and digits only, so an ASCII first scalar is a whole `Character`.
+        if let byte = word.utf8.first, byte < 0x80 {
+            return byte >= 0x61 && byte <= 0x7A ? String(Unicode.Scalar(byte - 0x20)) + word.dropFirst() : word
+        }
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
     }
 
     static func lowercasedFirst(_ word: String) -> String {
+        if let byte = word.utf8.first, byte < 0x80 {
+            return byte >= 0x41 && byte <= 0x5A ? String(Unicode.Scalar(byte + 0x20)) + word.dropFirst() : word
+        }
         guard let first = word.first else { return word }
         return first.lowercased() + word.dropFirst()
     }

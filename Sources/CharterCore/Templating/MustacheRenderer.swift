@@ -1,4 +1,5 @@
-/// Walks parsed templates and appends their output to one `String` buffer.
+/// Walks parsed templates and appends their output to one UTF-8 byte buffer (cheaper to grow than
+/// a `String`, which re-checks its flags on every append), turned into a `String` once at the end.
 ///
 /// One renderer serves one `render` call: it owns the output buffer, the
 /// context stack, the current partial indentation and the partial depth.
@@ -8,7 +9,7 @@ struct MustacheRenderer {
     private let missingNames: MustacheMissingNames
     private let partialDepthLimit: Int
 
-    private var output = ""
+    private var output: [UInt8] = []
     private var stack: [MustacheValue] = []
     /// Whitespace put at every line start of the partial being rendered.
     private var indentation = ""
@@ -28,13 +29,13 @@ struct MustacheRenderer {
 
     /// Renders `template` with `context` at the bottom of the context stack.
     mutating func render(_ template: MustacheTemplate, context: MustacheValue) throws(MustacheError) -> String {
-        output = ""
+        output = []
         output.reserveCapacity(max(1024, template.source.utf8.count * 2))
         stack = [context]
         indentation = ""
         partialDepth = 0
         try render(template.nodes, in: template.name)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: - Nodes
@@ -43,10 +44,10 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
 
             case .lineStart:
-                if !indentation.isEmpty { output += indentation }
+                if !indentation.isEmpty { output.append(contentsOf: indentation.utf8) }
 
             case .variable(let path, let escaped, let location):
                 guard let value = resolve(path) else {
@@ -134,12 +135,12 @@ struct MustacheRenderer {
         case .null:
             break
         case .bool(let flag):
-            output += flag ? "true" : "false"
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .string(let text):
             if escaped, escaping == .html {
                 appendHTMLEscaped(text)
             } else {
-                output += text
+                output.append(contentsOf: text.utf8)
             }
         case .list, .object:
             if missingNames == .error {
@@ -165,13 +166,13 @@ struct MustacheRenderer {
             }
             let next = utf8.index(after: index)
             if let replacement {
-                output += text[runStart..<index]
-                output += replacement
+                output.append(contentsOf: utf8[runStart..<index])
+                output.append(contentsOf: replacement.utf8)
                 runStart = next
             }
             index = next
         }
-        output += text[runStart..<utf8.endIndex]
+        output.append(contentsOf: utf8[runStart..<utf8.endIndex])
     }
 
     // MARK: - Name resolution

@@ -56,6 +56,23 @@ final class SwiftIdentifierTests: XCTestCase {
         }
     }
 
+    /// The ASCII fast path splits exactly as the general scalar path does: every string of up to four
+    /// characters over an alphabet that exercises each rule (case changes, acronym ends, digits,
+    /// separators), plus longer names from the rows above.
+    func testASCIIWordsMatchScalarWords() {
+        let alphabet: [Character] = ["a", "Z", "B", "c", "1", "_", "-", " "]
+        var inputs = ["HTTPStatus", "XMLHttpRequest", "SHIP_TO_HOME", "v2Beta", "already_camelCase", "ABCdefGHIjk9Lm"]
+        var current = [""]
+        for _ in 1...4 {
+            current = current.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            inputs += current
+        }
+        for raw in inputs {
+            XCTAssertEqual(SwiftIdentifier.asciiWords(Array(raw.utf8)), SwiftIdentifier.scalarWords(raw), raw.debugDescription)
+        }
+        XCTAssertEqual(inputs.count, 6 + 8 + 64 + 512 + 4096)
+    }
+
     /// Rows: a name → the name as written in Swift source.
     func testKeywordsAreEscaped() {
         let rows: [(name: String, escaped: String)] = [
