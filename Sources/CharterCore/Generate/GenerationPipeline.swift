@@ -23,8 +23,6 @@ public struct GenerationResult: Sendable {
     public var files: [GeneratedFile]
     /// Warnings from every stage.
     public var warnings: [Diagnostic]
-    /// The loaded graph (for callers that report inputs, e.g. the plugin's dependency list).
-    public var graph: SchemaGraph
     /// The translated model the files were rendered from.
     public var module: IRModule
 }
@@ -48,14 +46,18 @@ public struct GenerationPipeline: Sendable {
         throws(DiagnosticsError) -> GenerationResult
     {
         let templates = try TemplateSet.load(overrideDirectory: options.templateDirectory)
-        let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
-        let module = try Translator().translate(graph)
+        // The schema graph is the biggest structure of a run; scoped here, it is freed before rendering.
+        let (module, warnings) = try { () throws(DiagnosticsError) -> (IRModule, [Diagnostic]) in
+            let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
+            let module = try Translator().translate(graph)
+            return (module, graph.warnings + module.warnings)
+        }()
         let generated: [GeneratedFile]
         do {
             generated = try SwiftGenerator(options: options.swift, templates: templates).generate(module)
         } catch {
             throw DiagnosticsError([.error("template \(error.template): \(error.message)", code: "templates.render")])
         }
-        return GenerationResult(files: generated, warnings: graph.warnings + module.warnings, graph: graph, module: module)
+        return GenerationResult(files: generated, warnings: warnings, module: module)
     }
 }

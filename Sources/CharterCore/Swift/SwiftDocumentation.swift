@@ -46,5 +46,7 @@ enum SwiftDocumentation {
 
 extension String {
     /// The text with backticks replaced, so it can sit inside a Markdown code span.
-    var replacingBackticks: String { replacingOccurrences(of: "`", with: "'") }
+    var replacingBackticks: String {
+        utf8.contains(UInt8(ascii: "`")) ? replacingOccurrences(of: "`", with: "'") : self
+    }
 }
