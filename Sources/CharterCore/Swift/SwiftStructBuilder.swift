@@ -26,6 +26,12 @@ struct SwiftStructBuilder {
         var codingKeys: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
+        // Swift's derived Codable does exactly what the statements below spell out (decode / encode for a
+        // required value, decodeIfPresent / encodeIfPresent for an optional one) unless a property needs
+        // more: a constant, private storage, null kept apart from absent, a wire wrapper, an alias that
+        // may hide an optional. Only then is the conformance written out, which keeps the file smaller
+        // and quicker to compile.
+        var needsExplicitCoding = object.properties.isEmpty
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
             let bare = name.trimmingCharacters(in: ["`"])
@@ -37,6 +43,7 @@ struct SwiftStructBuilder {
                 + SwiftDocumentation.plainLines(property.documentation.description)
 
             if let constant = constantLiteral(property) {
+                needsExplicitCoding = true
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
@@ -55,6 +62,7 @@ struct SwiftStructBuilder {
             case (false, true): valueType = "Nullable<\(base)>?"
             }
             let storageName = context.members.storageName(of: decl.id, property: index)
+            if storageName != nil || nullable || wire != base || isAlias(property.type) { needsExplicitCoding = true }
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             var attributes: [String] = []
             if property.isDeprecated { attributes.append("@available(*, deprecated, message: \"Deprecated in the contract.\")") }
@@ -88,6 +96,7 @@ struct SwiftStructBuilder {
             encodeLines.append(encodeStatement(property, name: name, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
+            needsExplicitCoding = true
             let mapType = IRTypeRef.map(valueType)
             let swiftType = context.mapper.swiftType(mapType, in: here)
             let valueWire = context.mapper.wireType(valueType, in: here) ?? context.mapper.swiftType(valueType, in: here)
@@ -122,10 +131,18 @@ struct SwiftStructBuilder {
             "codingKeys": .list(codingKeys.map(MustacheValue.string)),
             "decodeLines": .list(decodeLines.map(MustacheValue.string)),
             "encodeLines": .list(encodeLines.map(MustacheValue.string)),
+            "codesExplicitly": .bool(needsExplicitCoding),
             "validationLines": .list(validation.map(MustacheValue.string)),
             "hasValidation": .bool(!validation.isEmpty),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// Whether `type` names a type alias (whose target may be optional, which derived Codable would
+    /// treat as absent-allowed where the explicit statement requires the key).
+    func isAlias(_ type: IRTypeRef) -> Bool {
+        guard case .named(let id) = type, case .alias = context.module[id].kind else { return false }
+        return true
     }
 
     /// The literal of a required scalar `const`, which becomes a computed property.

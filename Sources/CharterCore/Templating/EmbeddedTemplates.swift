@@ -175,6 +175,7 @@ public enum EmbeddedTemplates {
                     {{/codingKeys}}
                 }
                 {{/hasCodingKeys}}
+                {{#codesExplicitly}}
 
                 {{access}}init(from decoder: any Decoder) throws {
                     {{#hasCodingKeys}}
@@ -193,6 +194,7 @@ public enum EmbeddedTemplates {
                     {{.}}
                     {{/encodeLines}}
                 }
+                {{/codesExplicitly}}
 
                 {{#hasValidation}}
                 {{access}}func collectIssues(at path: String, into issues: inout [ValidationIssue]) {

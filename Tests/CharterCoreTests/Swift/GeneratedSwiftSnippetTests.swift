@@ -15,15 +15,13 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
             ("snake_case wire name with int32",
              Self.stock(##""on_hand": {"type": "integer", "format": "int32"}"##),
              ["public var onHand: Int32?",
-              "case onHand = \"on_hand\"",
-              "self.onHand = try container.decodeIfPresent(Int32.self, forKey: .onHand)",
-              "try container.encodeIfPresent(self.onHand, forKey: .onHand)"], []),
+              "case onHand = \"on_hand\""],
+             // Derived Codable decodes and encodes exactly as spelled-out statements would, so none are written.
+             ["public init(from decoder:", "public func encode(to encoder:"]),
             ("required string",
              Self.stock(##""sku": {"type": "string"}"##, required: ["sku"]),
              ["public var sku: String",
-              "case sku",
-              "self.sku = try container.decode(String.self, forKey: .sku)",
-              "try container.encode(self.sku, forKey: .sku)"], ["case sku = \"sku\""]),
+              "case sku"], ["case sku = \"sku\"", "public init(from decoder:", "public func encode(to encoder:"]),
             ("decimal carried as a string",
              Self.stock(##""price": {"type": "string", "format": "decimal"}"##),
              ["public var price: Decimal?",
@@ -31,8 +29,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
               "try container.encodeIfPresent(self.price.map { DecimalString($0) }, forKey: .price)"], ["public var price: Double?"]),
             ("decimal carried as a number",
              Self.stock(##""amount": {"type": "number", "format": "decimal"}"##),
-             ["public var amount: Decimal?",
-              "self.amount = try container.decodeIfPresent(Decimal.self, forKey: .amount)"], []),
+             ["public var amount: Decimal?"], ["public init(from decoder:", "self.amount = try container.decodeIfPresent(DecimalString"]),
             ("binary floating point only when the contract says number",
              Self.stock(##""ratio": {"type": "number"}"##),
              ["public var ratio: Double?"], []),
@@ -168,7 +165,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
             (.public, ["public struct Stock: Codable, Hashable, Sendable, Validatable {", "public var sku: String?", "public typealias Sku = String"], nil),
             (.package, ["package struct Stock: Codable, Hashable, Sendable, Validatable {", "package var sku: String?", "package typealias Sku = String", "package enum A {}"], "public "),
             (.internal, ["struct Stock: Codable, Hashable, Sendable, Validatable {", "var sku: String?", "typealias Sku = String", "enum A {}",
-                         "init(from decoder: any Decoder) throws {"], "public "),
+                         "func collectIssues(at path: String, into issues: inout [ValidationIssue]) {}"], "public "),
         ]
         for row in rows {
             let files = try XCTUnwrap(ContractFixture(text).generate(swift: SwiftOptions(accessLevel: row.level)).value("\(row.level)"))
