@@ -105,6 +105,11 @@ public enum SwiftIdentifier {
         keywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// `name` without the backticks ``escaped(_:)`` may have added.
+    static func unescaped(_ name: String) -> String {
+        name.utf8.first == UInt8(ascii: "`") ? String(name.dropFirst().dropLast()) : name
+    }
+
     /// Names that cannot be used for a member even with backticks (or would be confusing); they get a `Value` suffix.
     public static let unusableMemberNames: Set<String> = ["init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "_"]
 

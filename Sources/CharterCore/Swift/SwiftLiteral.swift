@@ -42,6 +42,12 @@ public enum SwiftLiteral {
     /// The lines of a `///` doc comment for `text`: split at every line break, unsafe scalars shown as `\u{…}`,
     /// trailing blank lines removed. Nothing in `text` can end the comment early.
     public static func commentLines(_ text: String) -> [String] {
+        // Fast path: one line of printable ASCII (most titles and descriptions) needs only trimming.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var line = Substring(text)
+            while line.last == " " { line.removeLast() }
+            return line.isEmpty ? [] : [String(line)]
+        }
         var lines: [String] = []
         var current = ""
         var previousWasCR = false

@@ -26,7 +26,7 @@ struct SwiftMembers {
                     let boxed = recursion.boxedProperties.contains(.init(type: decl.id, property: offset))
                     let deprecated = property.isDeprecated
                     guard boxed || deprecated, property.constValue == nil || !property.isRequired else { return nil }
-                    let base = properties[index][offset].trimmingCharacters(in: ["`"])
+                    let base = SwiftIdentifier.unescaped(properties[index][offset])
                     return scope.claim("_" + base)
                 }
             case .enumeration(let enumeration):

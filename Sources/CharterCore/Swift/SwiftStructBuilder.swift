@@ -34,7 +34,7 @@ struct SwiftStructBuilder {
         var needsExplicitCoding = object.properties.isEmpty
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
-            let bare = name.trimmingCharacters(in: ["`"])
+            let bare = SwiftIdentifier.unescaped(name)
             codingKeys.append(bare == property.wireName ? name : "\(name) = \(SwiftLiteral.string(property.wireName))")
             let base = context.mapper.swiftType(property.type, in: here)
             let wire = context.mapper.wireType(property.type, in: here) ?? base

@@ -6,13 +6,13 @@ struct SwiftValidationBuilder {
     func structLines(_ decl: IRTypeDecl, _ object: IRObject, names: [String]) -> [String] {
         var lines: [String] = []
         for (index, property) in object.properties.enumerated() where property.constValue == nil || !property.isRequired {
+            let checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
+            guard !checks.isEmpty else { continue }
             let name = names[index]
             let storage = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             let access = storage.map { boxed ? "self.\($0).value" : "self.\($0)" } ?? "self.\(name)"
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
-            let checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
-            guard !checks.isEmpty else { continue }
             let nullable = property.isNullable && property.type != .any
             var body = ["let propertyPath = \(path)"] + checks
             switch (property.isRequired, nullable) {

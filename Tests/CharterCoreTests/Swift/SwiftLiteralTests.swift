@@ -69,6 +69,7 @@ final class SwiftLiteralTests: XCTestCase {
             ("nul\u{0}", ["nul\\u{0}"]),
             ("", []),
             ("   ", []),
+            ("  indented, trailing blanks  ", ["  indented, trailing blanks"]),
             ("größe 👍", ["größe 👍"]),
         ]
         for row in rows {
