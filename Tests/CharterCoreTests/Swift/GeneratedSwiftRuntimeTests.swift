@@ -50,6 +50,7 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
             "Expr": {"oneOf": [{"type": "integer"}, {"type": "array", "items": {"$ref": "#/$defs/Expr"}}, {"$ref": "#/$defs/Node"}]},
             "Date": {"type": "object", "properties": {"d": {"type": "string"}}},
             "Legacy": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}},
+            "Bin": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}, "slots": {"type": "array", "items": {"type": "integer"}}, "label": {"type": "string"}}},
             "Derived": {"allOf": [{"$ref": "#/$defs/Home"}, {"type": "object", "properties": {"extra": {"type": "boolean"}}}]}
           }
         }
@@ -68,6 +69,18 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Expr", ##"[[[]],{"id":1}]"##),
         ("Derived", ##"{"kind":"home","extra":true}"##),
         ("DateModel", ##"{"d":"x"}"##),
+        // Structs whose Codable conformance is derived (nothing needs writing out).
+        ("Bin", ##"{"code":"A","slots":[1,2]}"##),
+        ("Bin", ##"{"code":"A","label":"top"}"##),
+        ("Pickup", ##"{}"##),
+    ]
+
+    /// Rows: a generated type and JSON it must refuse to decode (derived and written-out Codable alike).
+    static let rejected: [(type: String, json: String)] = [
+        ("Bin", ##"{"slots":[1]}"##),
+        ("Bin", ##"{"code":5}"##),
+        ("Bin", ##"{"code":"A","slots":["x"]}"##),
+        ("Stock", ##"{"sku":"A","kind":"stock"}"##),
     ]
 
     /// A value breaking constraints → the issues, as `pointer keyword`, sorted.
@@ -98,6 +111,10 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         for row in Self.roundTrips {
             main.append("roundTrip(InventoryV2.\(row.type).self, \(SwiftLiteral.string(row.json)))")
         }
+        main.append("func reject<T: Codable>(_ type: T.Type, _ json: String) { print((try? JSONDecoder().decode(T.self, from: Data(json.utf8))) == nil ? \"rejected\" : \"accepted\") }")
+        for row in Self.rejected {
+            main.append("reject(InventoryV2.\(row.type).self, \(SwiftLiteral.string(row.json)))")
+        }
         main.append("let invalid = try! JSONDecoder().decode(InventoryV2.Stock.self, from: Data(\(SwiftLiteral.string(Self.invalid)).utf8))")
         main.append("print(\"issues:\" + invalid.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \"|\"))")
         main.append("print(\"transition:\", InventoryV2.State.open.canTransition(to: .closed), InventoryV2.State.closed.canTransition(to: .open))")
@@ -117,7 +134,7 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         let run = try SwiftCompilerRoundTripTests.run([executable], [])
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, Self.roundTrips.count + 2, run.output)
+        XCTAssertEqual(lines.count, Self.roundTrips.count + Self.rejected.count + 2, run.output)
         for (row, line) in zip(Self.roundTrips, lines) {
             guard line.hasPrefix("ok:") else {
                 XCTFail("\(row.type) \(row.json): \(line)")
@@ -127,7 +144,10 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
             let encoded = try JSONReader.parse(String(line.dropFirst(3)))
             XCTAssertEqual(encoded, original, "\(row.type) \(row.json) came back as \(line.dropFirst(3))")
         }
-        XCTAssertEqual(lines.dropFirst(Self.roundTrips.count).first, "issues:" + Self.expectedIssues.joined(separator: "|"))
+        for (row, line) in zip(Self.rejected, lines.dropFirst(Self.roundTrips.count)) {
+            XCTAssertEqual(line, "rejected", "\(row.type) \(row.json)")
+        }
+        XCTAssertEqual(lines.dropFirst(Self.roundTrips.count + Self.rejected.count).first, "issues:" + Self.expectedIssues.joined(separator: "|"))
         XCTAssertEqual(lines.last, "transition: true false")
     }
 }
