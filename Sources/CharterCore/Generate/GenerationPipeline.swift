@@ -46,12 +46,7 @@ public struct GenerationPipeline: Sendable {
         throws(DiagnosticsError) -> GenerationResult
     {
         let templates = try TemplateSet.load(overrideDirectory: options.templateDirectory)
-        // The schema graph is the biggest structure of a run; scoped here, it is freed before rendering.
-        let (module, warnings) = try { () throws(DiagnosticsError) -> (IRModule, [Diagnostic]) in
-            let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
-            let module = try Translator().translate(graph)
-            return (module, graph.warnings + module.warnings)
-        }()
+        let (module, warnings) = try loadAndTranslate(files: files, workingDirectory: workingDirectory)
         let generated: [GeneratedFile]
         do {
             generated = try SwiftGenerator(options: options.swift, templates: templates).generate(module)
@@ -59,5 +54,15 @@ public struct GenerationPipeline: Sendable {
             throw DiagnosticsError([.error("template \(error.template): \(error.message)", code: "templates.render")])
         }
         return GenerationResult(files: generated, warnings: warnings, module: module)
+    }
+
+    /// Load and translate, with their warnings. The schema graph, the biggest structure of a run, lives
+    /// only inside this call, so it is freed before rendering starts.
+    private func loadAndTranslate(files: [String], workingDirectory: String)
+        throws(DiagnosticsError) -> (module: IRModule, warnings: [Diagnostic])
+    {
+        let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
+        let module = try Translator().translate(graph)
+        return (module, graph.warnings + module.warnings)
     }
 }

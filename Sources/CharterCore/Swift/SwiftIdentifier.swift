@@ -53,24 +53,21 @@ public enum SwiftIdentifier {
     /// ``words(_:)`` for ASCII input (nearly every name), on bytes: the same rules, without the cost of
     /// Unicode scalar views and `Character` case mapping.
     static func asciiWords(_ raw: [UInt8]) -> [String] {
-        let isLower = { (byte: UInt8) in byte >= 0x61 && byte <= 0x7A }
-        let isUpper = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A }
-        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-        let source = raw.contains(where: isLower) ? raw : raw.map { isUpper($0) ? $0 + 0x20 : $0 }
+        let source = raw.contains(where: isASCIILower) ? raw : raw.map { isASCIIUpper($0) ? $0 + 0x20 : $0 }
         var words: [String] = []
         var start: Int?
         for index in source.indices {
             let byte = source[index]
-            guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
+            guard isASCIILower(byte) || isASCIIUpper(byte) || isASCIIDigit(byte) else {
                 if let first = start { words.append(String(decoding: source[first..<index], as: UTF8.self)) }
                 start = nil
                 continue
             }
             if let first = start, index > first {
                 let previous = source[index - 1]
-                let upper = isUpper(byte)
-                if upper && (isLower(previous) || isDigit(previous))
-                    || upper && isUpper(previous) && index + 1 < source.count && isLower(source[index + 1])
+                let upper = isASCIIUpper(byte)
+                if upper && (isASCIILower(previous) || isASCIIDigit(previous))
+                    || upper && isASCIIUpper(previous) && index + 1 < source.count && isASCIILower(source[index + 1])
                 {
                     words.append(String(decoding: source[first..<index], as: UTF8.self))
                     start = index
@@ -123,16 +120,20 @@ public enum SwiftIdentifier {
         "super", "throws", "true", "try", "_", "Type", "Protocol", "package", "some", "any", "macro", "actor",
     ]
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isASCIILower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    static func isASCIIUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isASCIIDigit(UInt8(scalar.value)) }
 
     /// Lowercase, with an ASCII fast path (names are almost always ASCII).
     static func isLower(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar.value >= 0x61 && scalar.value <= 0x7A) : scalar.properties.isLowercase
+        scalar.isASCII ? isASCIILower(UInt8(scalar.value)) : scalar.properties.isLowercase
     }
 
     /// Uppercase, with an ASCII fast path.
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+        scalar.isASCII ? isASCIIUpper(UInt8(scalar.value)) : scalar.properties.isUppercase
     }
 
     /// Whether a scalar may appear in a generated identifier: ASCII letters and digits, and letters of
@@ -140,8 +141,9 @@ public enum SwiftIdentifier {
     /// characters such as bidi overrides) separates words.
     static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 {
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        if scalar.isASCII {
+            let byte = UInt8(v)
+            return isASCIIDigit(byte) || isASCIIUpper(byte) || isASCIILower(byte)
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter:
@@ -160,7 +162,7 @@ public enum SwiftIdentifier {
     static func capitalized(_ word: String) -> String {
         // Words hold letters and digits only, so an ASCII first scalar is a whole `Character`.
         if let byte = word.utf8.first, byte < 0x80 {
-            return byte >= 0x61 && byte <= 0x7A ? String(Unicode.Scalar(byte - 0x20)) + word.dropFirst() : word
+            return isASCIILower(byte) ? String(Unicode.Scalar(byte - 0x20)) + word.dropFirst() : word
         }
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
@@ -168,7 +170,7 @@ public enum SwiftIdentifier {
 
     static func lowercasedFirst(_ word: String) -> String {
         if let byte = word.utf8.first, byte < 0x80 {
-            return byte >= 0x41 && byte <= 0x5A ? String(Unicode.Scalar(byte + 0x20)) + word.dropFirst() : word
+            return isASCIIUpper(byte) ? String(Unicode.Scalar(byte + 0x20)) + word.dropFirst() : word
         }
         guard let first = word.first else { return word }
         return first.lowercased() + word.dropFirst()

@@ -26,12 +26,7 @@ struct SwiftStructBuilder {
         var codingKeys: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
-        // Swift's derived Codable does exactly what the statements below spell out (decode / encode for a
-        // required value, decodeIfPresent / encodeIfPresent for an optional one) unless a property needs
-        // more: a constant, private storage, null kept apart from absent, a wire wrapper, an alias that
-        // may hide an optional. Only then is the conformance written out, which keeps the file smaller
-        // and quicker to compile.
-        var needsExplicitCoding = object.properties.isEmpty
+        let writesCoding = codesExplicitly(decl, object)
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
             let bare = SwiftIdentifier.unescaped(name)
@@ -43,7 +38,6 @@ struct SwiftStructBuilder {
                 + SwiftDocumentation.plainLines(property.documentation.description)
 
             if let constant = constantLiteral(property) {
-                needsExplicitCoding = true
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
@@ -54,7 +48,7 @@ struct SwiftStructBuilder {
                 continue
             }
 
-            let nullable = property.isNullable && property.type != .any
+            let nullable = Self.keepsNullApart(property)
             let valueType: String
             switch (property.isRequired, nullable) {
             case (true, false): valueType = base
@@ -62,7 +56,6 @@ struct SwiftStructBuilder {
             case (false, true): valueType = "Nullable<\(base)>?"
             }
             let storageName = context.members.storageName(of: decl.id, property: index)
-            if storageName != nil || nullable || wire != base || isAlias(property.type) { needsExplicitCoding = true }
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             var attributes: [String] = []
             if property.isDeprecated { attributes.append("@available(*, deprecated, message: \"Deprecated in the contract.\")") }
@@ -89,6 +82,7 @@ struct SwiftStructBuilder {
             let target = storageName.map { "self.\($0)" } ?? "self.\(name)"
             assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
 
+            guard writesCoding else { continue }
             let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
             // `self.` keeps a property named `container` or `encoder` from meaning the local.
@@ -96,7 +90,6 @@ struct SwiftStructBuilder {
             encodeLines.append(encodeStatement(property, name: name, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
-            needsExplicitCoding = true
             let mapType = IRTypeRef.map(valueType)
             let swiftType = context.mapper.swiftType(mapType, in: here)
             let valueWire = context.mapper.wireType(valueType, in: here) ?? context.mapper.swiftType(valueType, in: here)
@@ -131,11 +124,31 @@ struct SwiftStructBuilder {
             "codingKeys": .list(codingKeys.map(MustacheValue.string)),
             "decodeLines": .list(decodeLines.map(MustacheValue.string)),
             "encodeLines": .list(encodeLines.map(MustacheValue.string)),
-            "codesExplicitly": .bool(needsExplicitCoding),
+            "codesExplicitly": .bool(writesCoding),
             "validationLines": .list(validation.map(MustacheValue.string)),
             "hasValidation": .bool(!validation.isEmpty),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// Whether the struct's `init(from:)` and `encode(to:)` are written out. Swift's derived Codable does
+    /// exactly what they would spell out (decode / encode for a required value, decodeIfPresent /
+    /// encodeIfPresent for an optional one) unless the struct has no properties or a map of undeclared
+    /// ones, or a property needs more: a constant, private storage, null kept apart from absent, a wire
+    /// wrapper, an alias that may hide an optional. Leaving the rest to the compiler keeps the file
+    /// smaller and quicker to compile.
+    func codesExplicitly(_ decl: IRTypeDecl, _ object: IRObject) -> Bool {
+        if object.properties.isEmpty || context.members.additionalPropertiesName(of: decl.id) != nil { return true }
+        return object.properties.enumerated().contains { index, property in
+            constantLiteral(property) != nil || context.members.storageName(of: decl.id, property: index) != nil
+                || Self.keepsNullApart(property) || context.mapper.needsConversion(property.type) || isAlias(property.type)
+        }
+    }
+
+    /// Whether a property's Swift type keeps JSON `null` apart from a value (`T?` when required,
+    /// `Nullable<T>?` when optional). Free-form JSON holds `null` itself.
+    static func keepsNullApart(_ property: IRProperty) -> Bool {
+        property.isNullable && property.type != .any
     }
 
     /// Whether `type` names a type alias (whose target may be optional, which derived Codable would
