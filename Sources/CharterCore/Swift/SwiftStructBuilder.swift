@@ -1,5 +1,13 @@
 /// Builds the view model of a struct: property declarations, initialiser, coding keys, decoding and
 /// encoding statements. Every decision is made here; `Templates/Struct.mustache` only lays it out.
+///
+/// Coding keys are a caseless `CodingKeys` namespace of `AnyCodingKey` values (one per property,
+/// naming its wire name), and `init(from:)` / `encode(to:)` are always written out over a container
+/// keyed by `AnyCodingKey`. A `String`-backed `CodingKey` enum per type — what derived `Codable`
+/// needs — costs the compiler a conformance, raw-value switches and value witnesses per type: about a
+/// fifth of the debug compile of a 100-type file (BENCHMARKS.md). The statements call CharterRuntime's
+/// `decodeProperty` / `encodeProperty` family, one generic signature each, rather than the standard
+/// containers' overload sets.
 struct SwiftStructBuilder {
     let context: SwiftGenerationContext
 
@@ -26,11 +34,9 @@ struct SwiftStructBuilder {
         var codingKeys: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
-        let writesCoding = codesExplicitly(decl, object)
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
-            let bare = SwiftIdentifier.unescaped(name)
-            codingKeys.append(bare == property.wireName ? name : "\(name) = \(SwiftLiteral.string(property.wireName))")
+            codingKeys.append("static var \(name): AnyCodingKey { AnyCodingKey(\(SwiftLiteral.string(property.wireName))) }")
             let base = context.mapper.swiftType(property.type, in: here)
             let wire = context.mapper.wireType(property.type, in: here) ?? base
             let documentation = SwiftDocumentation.plainLines(property.documentation.title)
@@ -41,10 +47,10 @@ struct SwiftStructBuilder {
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
-                    "guard try container.decode(\(base).self, forKey: .\(name)) == \(constant) else { "
-                        + "throw DecodingError.dataCorruptedError(forKey: .\(name), in: container, debugDescription: "
+                    "guard try container.decodeProperty(\(base).self, forKey: CodingKeys.\(name)) == \(constant) else { "
+                        + "throw DecodingError.dataCorruptedError(forKey: CodingKeys.\(name), in: container, debugDescription: "
                         + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
-                encodeLines.append("try container.encode(self.\(name), forKey: .\(name))")
+                encodeLines.append("try container.encodeProperty(self.\(name), forKey: CodingKeys.\(name))")
                 continue
             }
 
@@ -82,7 +88,6 @@ struct SwiftStructBuilder {
             let target = storageName.map { "self.\($0)" } ?? "self.\(name)"
             assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
 
-            guard writesCoding else { continue }
             let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
             // `self.` keeps a property named `container` or `encoder` from meaning the local.
@@ -124,38 +129,16 @@ struct SwiftStructBuilder {
             "codingKeys": .list(codingKeys.map(MustacheValue.string)),
             "decodeLines": .list(decodeLines.map(MustacheValue.string)),
             "encodeLines": .list(encodeLines.map(MustacheValue.string)),
-            "codesExplicitly": .bool(writesCoding),
             "validationLines": .list(validation.map(MustacheValue.string)),
             "hasValidation": .bool(!validation.isEmpty),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
     }
 
-    /// Whether the struct's `init(from:)` and `encode(to:)` are written out. Swift's derived Codable does
-    /// exactly what they would spell out (decode / encode for a required value, decodeIfPresent /
-    /// encodeIfPresent for an optional one) unless the struct has no properties or a map of undeclared
-    /// ones, or a property needs more: a constant, private storage, null kept apart from absent, a wire
-    /// wrapper, an alias that may hide an optional. Leaving the rest to the compiler keeps the file
-    /// smaller and quicker to compile.
-    func codesExplicitly(_ decl: IRTypeDecl, _ object: IRObject) -> Bool {
-        if object.properties.isEmpty || context.members.additionalPropertiesName(of: decl.id) != nil { return true }
-        return object.properties.enumerated().contains { index, property in
-            constantLiteral(property) != nil || context.members.storageName(of: decl.id, property: index) != nil
-                || Self.keepsNullApart(property) || context.mapper.needsConversion(property.type) || isAlias(property.type)
-        }
-    }
-
     /// Whether a property's Swift type keeps JSON `null` apart from a value (`T?` when required,
     /// `Nullable<T>?` when optional). Free-form JSON holds `null` itself.
     static func keepsNullApart(_ property: IRProperty) -> Bool {
         property.isNullable && property.type != .any
-    }
-
-    /// Whether `type` names a type alias (whose target may be optional, which derived Codable would
-    /// treat as absent-allowed where the explicit statement requires the key).
-    func isAlias(_ type: IRTypeRef) -> Bool {
-        guard case .named(let id) = type, case .alias = context.module[id].kind else { return false }
-        return true
     }
 
     /// The literal of a required scalar `const`, which becomes a computed property.
@@ -184,15 +167,15 @@ struct SwiftStructBuilder {
         let type = property.type
         switch (property.isRequired, nullable) {
         case (true, false):
-            return mapper.fromWire(type, "try container.decode(\(wire).self, forKey: .\(name))")
+            return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: CodingKeys.\(name))")
         case (false, false):
-            let call = "try container.decodeIfPresent(\(wire).self, forKey: .\(name))"
+            let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: CodingKeys.\(name))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):
-            return "try container.decodeNil(forKey: .\(name)) ? nil : "
-                + mapper.fromWire(type, "container.decode(\(wire).self, forKey: .\(name))")
+            return "try container.decodeNil(forKey: CodingKeys.\(name)) ? nil : "
+                + mapper.fromWire(type, "container.decodeProperty(\(wire).self, forKey: CodingKeys.\(name))")
         case (false, true):
-            let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: .\(name))"
+            let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: CodingKeys.\(name))"
             return mapper.needsConversion(type) ? "\(call).map { $0.map { \(mapper.fromWire(type, "$0")) } }" : call
         }
     }
@@ -204,16 +187,16 @@ struct SwiftStructBuilder {
         let converts = mapper.needsConversion(type)
         switch (property.isRequired, nullable) {
         case (true, false):
-            return "try container.encode(\(mapper.toWire(type, value)), forKey: .\(name))"
+            return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: CodingKeys.\(name))"
         case (false, false):
             let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
-            return "try container.encodeIfPresent(\(wireValue), forKey: .\(name))"
+            return "try container.encodePropertyIfPresent(\(wireValue), forKey: CodingKeys.\(name))"
         case (true, true):
             let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
-            return "try container.encode(\(wireValue), forKey: .\(name))"
+            return "try container.encodeProperty(\(wireValue), forKey: CodingKeys.\(name))"
         case (false, true):
             let wireValue = converts ? "\(value).map { $0.map { \(mapper.toWire(type, "$0")) } }" : value
-            return "try container.encodeNullableIfPresent(\(wireValue), forKey: .\(name))"
+            return "try container.encodeNullableIfPresent(\(wireValue), forKey: CodingKeys.\(name))"
         }
     }
 

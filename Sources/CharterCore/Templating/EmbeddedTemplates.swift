@@ -169,17 +169,16 @@ public enum EmbeddedTemplates {
                 {{/hasParameters}}
                 {{#hasCodingKeys}}
 
-                enum CodingKeys: String, CodingKey {
+                enum CodingKeys {
                     {{#codingKeys}}
-                    case {{.}}
+                    {{.}}
                     {{/codingKeys}}
                 }
                 {{/hasCodingKeys}}
-                {{#codesExplicitly}}
 
                 {{access}}init(from decoder: any Decoder) throws {
                     {{#hasCodingKeys}}
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
                     {{/hasCodingKeys}}
                     {{#decodeLines}}
                     {{.}}
@@ -188,13 +187,12 @@ public enum EmbeddedTemplates {
 
                 {{access}}func encode(to encoder: any Encoder) throws {
                     {{#hasCodingKeys}}
-                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
                     {{/hasCodingKeys}}
                     {{#encodeLines}}
                     {{.}}
                     {{/encodeLines}}
                 }
-                {{/codesExplicitly}}
 
                 {{#hasValidation}}
                 {{access}}func collectIssues(at path: String, into issues: inout [ValidationIssue]) {

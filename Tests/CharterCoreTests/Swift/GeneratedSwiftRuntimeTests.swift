@@ -69,13 +69,13 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Expr", ##"[[[]],{"id":1}]"##),
         ("Derived", ##"{"kind":"home","extra":true}"##),
         ("DateModel", ##"{"d":"x"}"##),
-        // Structs whose Codable conformance is derived (nothing needs writing out).
+        // Structs with nothing but plain properties (optional, required, arrays).
         ("Bin", ##"{"code":"A","slots":[1,2]}"##),
         ("Bin", ##"{"code":"A","label":"top"}"##),
         ("Pickup", ##"{}"##),
     ]
 
-    /// Rows: a generated type and JSON it must refuse to decode (derived and written-out Codable alike).
+    /// Rows: a generated type and JSON it must refuse to decode (missing required key, wrong types).
     static let rejected: [(type: String, json: String)] = [
         ("Bin", ##"{"slots":[1]}"##),
         ("Bin", ##"{"code":5}"##),

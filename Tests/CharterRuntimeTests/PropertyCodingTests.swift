@@ -1,0 +1,122 @@
+import CharterRuntime
+import Foundation
+import XCTest
+
+/// Decodes the property "a" of a JSON object twice: through the standard container overloads and
+/// through `decodeProperty` / `decodePropertyIfPresent`, recording each outcome as text.
+private struct Both<T: Codable & Equatable>: Decodable {
+    var standard: String
+    var helper: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let key = AnyCodingKey("a")
+        standard = Self.outcome { try Self.standard(container, key) }
+        helper = Self.outcome { try Self.helper(container, key) }
+    }
+
+    /// Required or optional, as `T` says (an `Optional` type reads with the `IfPresent` form).
+    static func standard(_ container: KeyedDecodingContainer<AnyCodingKey>, _ key: AnyCodingKey) throws -> String {
+        switch T.self {
+        case is Int.Type: return "\(try container.decode(Int.self, forKey: key))"
+        case is UInt8.Type: return "\(try container.decode(UInt8.self, forKey: key))"
+        case is String.Type: return "\(try container.decode(String.self, forKey: key))"
+        case is Bool.Type: return "\(try container.decode(Bool.self, forKey: key))"
+        case is Double.Type: return "\(try container.decode(Double.self, forKey: key))"
+        case is String?.Type: return "\(String(describing: try container.decodeIfPresent(String.self, forKey: key)))"
+        case is Int?.Type: return "\(String(describing: try container.decodeIfPresent(Int.self, forKey: key)))"
+        default: return "\(try container.decode(T.self, forKey: key))"
+        }
+    }
+
+    static func helper(_ container: KeyedDecodingContainer<AnyCodingKey>, _ key: AnyCodingKey) throws -> String {
+        switch T.self {
+        case is String?.Type: return "\(String(describing: try container.decodePropertyIfPresent(String.self, forKey: key)))"
+        case is Int?.Type: return "\(String(describing: try container.decodePropertyIfPresent(Int.self, forKey: key)))"
+        default: return "\(try container.decodeProperty(T.self, forKey: key))"
+        }
+    }
+
+    static func outcome(_ body: () throws -> String) -> String {
+        do { return "value \(try body())" } catch let error as DecodingError {
+            switch error {
+            case .keyNotFound: return "keyNotFound"
+            case .valueNotFound: return "valueNotFound"
+            case .typeMismatch: return "typeMismatch"
+            case .dataCorrupted: return "dataCorrupted"
+            @unknown default: return "other"
+            }
+        } catch { return "other \(error)" }
+    }
+}
+
+/// Encodes one property "a" with the helper or the standard overload.
+private struct Encoded<T: Encodable>: Encodable {
+    var value: T?
+    var ifPresent: Bool
+    var useHelper: Bool
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        let key = AnyCodingKey("a")
+        switch (ifPresent, useHelper) {
+        case (true, true): try container.encodePropertyIfPresent(value, forKey: key)
+        case (true, false): try container.encodeIfPresent(value, forKey: key)
+        case (false, true): try container.encodeProperty(value, forKey: key)
+        case (false, false): try container.encode(value, forKey: key)
+        }
+    }
+}
+
+final class PropertyCodingTests: XCTestCase {
+    /// Rows: JSON object → the outcome both paths must share (the expected text pins it down).
+    func testDecodePropertyMatchesTheStandardOverloads() throws {
+        let rows: [(json: String, decode: (String) throws -> (String, String), expected: String, line: UInt)] = [
+            (#"{"a":"x"}"#, { try Self.pair(String.self, $0) }, "value x", #line),
+            (#"{}"#, { try Self.pair(String.self, $0) }, "keyNotFound", #line),
+            (#"{"a":null}"#, { try Self.pair(String.self, $0) }, "valueNotFound", #line),
+            (#"{"a":5}"#, { try Self.pair(String.self, $0) }, "typeMismatch", #line),
+            (#"{"a":5}"#, { try Self.pair(Int.self, $0) }, "value 5", #line),
+            // Foundation (6.3) throws its own error, not a DecodingError, for a number the type cannot hold.
+            (#"{"a":1.5}"#, { try Self.pair(Int.self, $0) }, "other numberIsNotRepresentableInSwift", #line),
+            (#"{"a":300}"#, { try Self.pair(UInt8.self, $0) }, "other numberIsNotRepresentableInSwift", #line),
+            (#"{"a":"5"}"#, { try Self.pair(Int.self, $0) }, "typeMismatch", #line),
+            (#"{"a":true}"#, { try Self.pair(Bool.self, $0) }, "value true", #line),
+            (#"{"a":1}"#, { try Self.pair(Bool.self, $0) }, "typeMismatch", #line),
+            (#"{"a":0.1}"#, { try Self.pair(Double.self, $0) }, "value 0.1", #line),
+            (#"{"a":"x"}"#, { try Self.pair(String?.self, $0) }, "value Optional(\"x\")", #line),
+            (#"{}"#, { try Self.pair(String?.self, $0) }, "value nil", #line),
+            (#"{"a":null}"#, { try Self.pair(String?.self, $0) }, "value nil", #line),
+            (#"{"a":[]}"#, { try Self.pair(Int?.self, $0) }, "typeMismatch", #line),
+        ]
+        for row in rows {
+            let (standard, helper) = try row.decode(row.json)
+            XCTAssertEqual(helper, standard, "\(row.json): helper and standard overload differ", line: row.line)
+            XCTAssertTrue(standard.hasPrefix(row.expected), "\(row.json): \(standard)", line: row.line)
+        }
+    }
+
+    /// Rows: value → JSON written by `encodeProperty` / `encodePropertyIfPresent`, which must equal the
+    /// standard `encode` / `encodeIfPresent`.
+    func testEncodePropertyMatchesTheStandardOverloads() throws {
+        let rows: [(value: String?, ifPresent: Bool, expected: String, line: UInt)] = [
+            ("x", false, #"{"a":"x"}"#, #line),
+            (nil, false, #"{"a":null}"#, #line),
+            ("x", true, #"{"a":"x"}"#, #line),
+            (nil, true, #"{}"#, #line),
+        ]
+        for row in rows {
+            let helper = try encodeJSON(Encoded(value: row.value, ifPresent: row.ifPresent, useHelper: true))
+            let standard = try encodeJSON(Encoded(value: row.value, ifPresent: row.ifPresent, useHelper: false))
+            XCTAssertEqual(helper, row.expected, line: row.line)
+            XCTAssertEqual(standard, row.expected, line: row.line)
+        }
+        let number = try encodeJSON(Encoded(value: 42, ifPresent: false, useHelper: true))
+        XCTAssertEqual(number, #"{"a":42}"#)
+    }
+
+    static func pair<T: Codable & Equatable>(_ type: T.Type, _ json: String) throws -> (String, String) {
+        let both = try decodeJSON(Both<T>.self, json)
+        return (both.standard, both.helper)
+    }
+}
