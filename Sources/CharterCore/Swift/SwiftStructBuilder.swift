@@ -31,12 +31,12 @@ struct SwiftStructBuilder {
         var storage: [MustacheValue] = []
         var parameters: [String] = []
         var assignments: [String] = []
-        var codingKeys: [String] = []
+        var codingKeys: [MustacheValue] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
-            codingKeys.append("static var \(name): AnyCodingKey { AnyCodingKey(\(SwiftLiteral.string(property.wireName))) }")
+            codingKeys.append(.object(["name": .string(name), "wireName": .string(SwiftLiteral.string(property.wireName))]))
             let base = context.mapper.swiftType(property.type, in: here)
             let wire = context.mapper.wireType(property.type, in: here) ?? base
             let documentation = SwiftDocumentation.plainLines(property.documentation.title)
@@ -126,7 +126,7 @@ struct SwiftStructBuilder {
             }),
             "assignments": .list(assignments.map(MustacheValue.string)),
             "hasCodingKeys": .bool(!codingKeys.isEmpty),
-            "codingKeys": .list(codingKeys.map(MustacheValue.string)),
+            "codingKeys": .list(codingKeys),
             "decodeLines": .list(decodeLines.map(MustacheValue.string)),
             "encodeLines": .list(encodeLines.map(MustacheValue.string)),
             "validationLines": .list(validation.map(MustacheValue.string)),

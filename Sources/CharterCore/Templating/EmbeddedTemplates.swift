@@ -171,7 +171,7 @@ public enum EmbeddedTemplates {
 
                 enum CodingKeys {
                     {{#codingKeys}}
-                    {{.}}
+                    static var {{name}}: AnyCodingKey { AnyCodingKey({{wireName}}) }
                     {{/codingKeys}}
                 }
                 {{/hasCodingKeys}}
