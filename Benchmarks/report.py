@@ -32,6 +32,28 @@ def read_tsv(path):
         return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
 
 
+def read_meta(path):
+    """key=value lines of a meta file (Benchmarks/run writes one per run and one per section run)."""
+    meta = {}
+    if os.path.exists(path):
+        with open(path) as fh:
+            for line in fh:
+                k, _, v = line.rstrip("\n").partition("=")
+                meta[k] = v
+    return meta
+
+
+def provenance(res, section, current):
+    """A note when a section's results come from an earlier run than this report's (Benchmarks/run --only)."""
+    meta = read_meta(os.path.join(res, f"meta-{section}.txt"))
+    keys = ("date", "time", "charter_commit", "quick")
+    if not meta or all(meta.get(k) == current.get(k) for k in keys):
+        return None
+    quick = ", a --quick run" if meta.get("quick") == "1" else ""
+    return (f"**From an earlier run:** recorded {meta.get('date')} {meta.get('time')} UTC, Charter at commit "
+            f"`{meta.get('charter_commit')}`{quick}; the run that wrote this report did not repeat it.")
+
+
 def fmt_time(seconds):
     if seconds is None:
         return "—"
@@ -67,12 +89,11 @@ def main():
     args = ap.parse_args()
     res = args.results
 
-    meta = {}
-    with open(os.path.join(res, "meta.txt")) as fh:
-        for line in fh:
-            k, _, v = line.rstrip("\n").partition("=")
-            meta[k] = v
-    commands = open(os.path.join(res, "commands.txt")).read().rstrip("\n")
+    meta = read_meta(os.path.join(res, "meta.txt"))
+    command_files = ["commands.txt"] + [f"commands-{s}.txt" for s in ("generate", "compile", "plugins")]
+    commands = "\n".join(
+        open(os.path.join(res, name)).read().rstrip("\n")
+        for name in command_files if os.path.exists(os.path.join(res, name)))
     gen_rows = read_tsv(os.path.join(res, "generate.tsv"))
     compile_rows = read_tsv(os.path.join(res, "compile.tsv"))
     plugin_rows = read_tsv(os.path.join(res, "plugins.tsv"))
@@ -112,6 +133,10 @@ def main():
     # ---- generation
     w("### Generation time (median wall time; peak RSS in brackets)")
     w("")
+    note = provenance(res, "generate", meta)
+    if note:
+        w(note)
+        w("")
     if gen_rows is None:
         w("Not run in this run (`--only`).")
         w("")
@@ -162,6 +187,10 @@ def main():
     # ---- compile
     w("### Compile time of the generated code")
     w("")
+    note = provenance(res, "compile", meta)
+    if note:
+        w(note)
+        w("")
     comp = {}
     comp_sizes = []
     skipped = []
@@ -207,6 +236,10 @@ def main():
     # ---- plugins
     w("### Consumer package with each build-tool plugin")
     w("")
+    note = provenance(res, "plugins", meta)
+    if note:
+        w(note)
+        w("")
     plug = {}
     regenerated = []
     for tool, kind, med, runs, *rest in plugin_rows or []:
