@@ -11,11 +11,13 @@
 
 extension KeyedDecodingContainer {
     /// Decodes the required property at `key` (absent or `null` is an error).
+    @inlinable
     public func decodeProperty<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try decode(T.self, forKey: key)
     }
 
     /// Decodes the optional property at `key`: absent or `null` → `nil`.
+    @inlinable
     public func decodePropertyIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         try decodeIfPresent(T.self, forKey: key)
     }
@@ -23,11 +25,13 @@ extension KeyedDecodingContainer {
 
 extension KeyedEncodingContainer {
     /// Encodes a required property (an optional `value` that is `nil` writes JSON `null`).
+    @inlinable
     public mutating func encodeProperty<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encode(value, forKey: key)
     }
 
     /// Encodes an optional property: `nil` writes nothing.
+    @inlinable
     public mutating func encodePropertyIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         try encodeIfPresent(value, forKey: key)
     }

@@ -13,7 +13,7 @@ struct SwiftNames {
         "Sequence", "Collection", "Range", "Task", "Actor", "MainActor", "Locale", "TimeZone", "Calendar",
         "JSONDecoder", "JSONEncoder", "Foundation", "Swift", "JSONValue", "Nullable", "Indirect", "RFC3339",
         "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
-        "ValidationError", "Validatable", "Validation", "ValidationNumber",
+        "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality",
     ]
 
     /// Member names generated code itself declares in a struct.

@@ -194,6 +194,19 @@ public enum EmbeddedTemplates {
                     {{/encodeLines}}
                 }
 
+                {{access}}static func == (lhs: Self, rhs: Self) -> Bool {
+                    {{#storedMembers}}
+                    guard Equality.same(lhs.{{.}}, rhs.{{.}}) else { return false }
+                    {{/storedMembers}}
+                    return true
+                }
+
+                {{access}}func hash(into hasher: inout Hasher) {
+                    {{#storedMembers}}
+                    hasher.combine(self.{{.}})
+                    {{/storedMembers}}
+                }
+
                 {{#hasValidation}}
                 {{access}}func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
                     {{#validationLines}}

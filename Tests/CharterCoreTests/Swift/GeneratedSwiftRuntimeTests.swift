@@ -83,6 +83,25 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Stock", ##"{"sku":"A","kind":"stock"}"##),
     ]
 
+    /// Rows: a generated type, two JSON values of it → whether they are `==` (equal values must also hash
+    /// the same). Every kind of stored member: plain, optional, nullable, private storage of a deprecated
+    /// or boxed (recursive) property, and the map of undeclared properties.
+    static let equalities: [(type: String, a: String, b: String, equal: Bool)] = [
+        ("Bin", ##"{"code":"A","slots":[1,2]}"##, ##"{"slots":[1,2],"code":"A"}"##, true),
+        ("Bin", ##"{"code":"A"}"##, ##"{"code":"B"}"##, false),
+        ("Bin", ##"{"code":"A","slots":[1,2]}"##, ##"{"code":"A","slots":[2,1]}"##, false),
+        ("Bin", ##"{"code":"A"}"##, ##"{"code":"A","label":"top"}"##, false),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock"}"##, ##"{"sku":"A","note":null,"kind":"stock"}"##, true),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock"}"##, ##"{"sku":"A","note":"n","kind":"stock"}"##, false),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock"}"##, ##"{"sku":"A","note":null,"kind":"stock","nick":null}"##, false),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock","old":"a"}"##, ##"{"sku":"A","note":null,"kind":"stock","old":"b"}"##, false),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock","zz":"1"}"##, ##"{"sku":"A","note":null,"kind":"stock","zz":"2"}"##, false),
+        ("Stock", ##"{"sku":"A","note":null,"kind":"stock","amount":1.50}"##, ##"{"sku":"A","note":null,"kind":"stock","amount":1.5}"##, true),
+        ("Node", ##"{"id":1,"next":{"id":2,"next":{"id":3}}}"##, ##"{"id":1,"next":{"id":2,"next":{"id":3}}}"##, true),
+        ("Node", ##"{"id":1,"next":{"id":2,"next":{"id":3}}}"##, ##"{"id":1,"next":{"id":2,"next":{"id":4}}}"##, false),
+        ("Pickup", ##"{}"##, ##"{}"##, true),
+    ]
+
     /// A value breaking constraints → the issues, as `pointer keyword`, sorted.
     static let invalid = ##"{"sku":"bad sku","note":null,"kind":"stock","on_hand":-1,"tags":[],"where":{"x":11}}"##
     static let expectedIssues = ["/on_hand minimum", "/sku pattern", "/tags minItems", "/where/x maximum"]
@@ -115,6 +134,10 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         for row in Self.rejected {
             main.append("reject(InventoryV2.\(row.type).self, \(SwiftLiteral.string(row.json)))")
         }
+        main.append("func same<T: Codable & Hashable>(_ type: T.Type, _ a: String, _ b: String) { let x = try! JSONDecoder().decode(T.self, from: Data(a.utf8)), y = try! JSONDecoder().decode(T.self, from: Data(b.utf8)); print(\"equal:\\(x == y) hashes:\\(x.hashValue == y.hashValue ? \"same\" : \"different\")\") }")
+        for row in Self.equalities {
+            main.append("same(InventoryV2.\(row.type).self, \(SwiftLiteral.string(row.a)), \(SwiftLiteral.string(row.b)))")
+        }
         main.append("let invalid = try! JSONDecoder().decode(InventoryV2.Stock.self, from: Data(\(SwiftLiteral.string(Self.invalid)).utf8))")
         main.append("print(\"issues:\" + invalid.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \"|\"))")
         main.append("print(\"transition:\", InventoryV2.State.open.canTransition(to: .closed), InventoryV2.State.closed.canTransition(to: .open))")
@@ -134,7 +157,7 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         let run = try SwiftCompilerRoundTripTests.run([executable], [])
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, Self.roundTrips.count + Self.rejected.count + 2, run.output)
+        XCTAssertEqual(lines.count, Self.roundTrips.count + Self.rejected.count + Self.equalities.count + 2, run.output)
         for (row, line) in zip(Self.roundTrips, lines) {
             guard line.hasPrefix("ok:") else {
                 XCTFail("\(row.type) \(row.json): \(line)")
@@ -147,7 +170,15 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         for (row, line) in zip(Self.rejected, lines.dropFirst(Self.roundTrips.count)) {
             XCTAssertEqual(line, "rejected", "\(row.type) \(row.json)")
         }
-        XCTAssertEqual(lines.dropFirst(Self.roundTrips.count + Self.rejected.count).first, "issues:" + Self.expectedIssues.joined(separator: "|"))
+        for (row, line) in zip(Self.equalities, lines.dropFirst(Self.roundTrips.count + Self.rejected.count)) {
+            if row.equal {
+                XCTAssertEqual(line, "equal:true hashes:same", "\(row.type) \(row.a) vs \(row.b)")
+            } else {
+                XCTAssertTrue(line.hasPrefix("equal:false"), "\(row.type) \(row.a) vs \(row.b): \(line)")
+            }
+        }
+        XCTAssertEqual(lines.dropFirst(Self.roundTrips.count + Self.rejected.count + Self.equalities.count).first,
+                       "issues:" + Self.expectedIssues.joined(separator: "|"))
         XCTAssertEqual(lines.last, "transition: true false")
     }
 }
