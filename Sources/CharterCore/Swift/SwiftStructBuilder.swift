@@ -90,9 +90,10 @@ struct SwiftStructBuilder {
                 parameter += " = nil"
             }
             parameters.append(parameter)
-            let target = storageName.map { "self.\($0)" } ?? "self.\(name)"
+            let member = storageName ?? name
+            let target = "self.\(member)"
             assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
-            storedMembers.append(storageName ?? name)
+            storedMembers.append(member)
 
             let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
