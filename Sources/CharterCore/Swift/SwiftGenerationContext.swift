@@ -1,6 +1,7 @@
 /// Everything the Swift view-model builders share for one module: names, type spelling, recursion
-/// breaking, literals and options.
-final class SwiftGenerationContext {
+/// breaking, literals and options. Immutable once built, so the files of a module render from one
+/// context on several threads at once.
+final class SwiftGenerationContext: Sendable {
     let module: IRModule
     let options: SwiftOptions
     let names: SwiftNames

@@ -25,34 +25,41 @@ public struct SwiftGenerator: Sendable {
         self.templates = templates
     }
 
-    /// Renders every namespace of `module` into a file named after it.
+    /// Renders every namespace of `module` into a file named after it, in namespace order. The files are
+    /// independent once names are settled, so they render on all cores (see ``OrderedParallelMap``).
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
-        var files: [GeneratedFile] = []
-        for (index, namespace) in module.namespaces.enumerated() where namespace.isInput || options.emitReferencedFiles {
-            let name = context.names.namespaces[index]
-            var header: [String: MustacheValue] = [
-                "charterVersion": .string(Charter.version),
-                "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
-                "contract": .null,
-            ]
-            if let contract = namespace.contract {
-                header["contract"] = .object([
-                    "name": .string(SwiftLiteral.commentLines(contract.name).joined()),
-                    "version": .string(contract.version.description),
-                ])
-            }
-            let value: MustacheValue = .object(header.merging([
-                "access": .string(options.accessLevel.modifier),
-                "runtimeModule": .string(options.runtimeModule),
-                "namespace": .string(name),
-                "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
-                "types": .list(namespace.types.map(context.declaration)),
-            ]) { first, _ in first })
-            let text = try templates.render("File", value, escaping: .none, missingNames: .error)
-            files.append(GeneratedFile(name: name + ".swift", contents: text))
+        let emitted = module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles }
+        return try OrderedParallelMap.map(emitted) { (index: Int) throws(MustacheError) -> GeneratedFile in
+            try renderFile(namespace: index, context: context)
         }
-        return files
+    }
+
+    /// Renders the file of one namespace.
+    func renderFile(namespace index: Int, context: SwiftGenerationContext) throws(MustacheError) -> GeneratedFile {
+        let module = context.module
+        let namespace = module.namespaces[index]
+        let name = context.names.namespaces[index]
+        var header: [String: MustacheValue] = [
+            "charterVersion": .string(Charter.version),
+            "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
+            "contract": .null,
+        ]
+        if let contract = namespace.contract {
+            header["contract"] = .object([
+                "name": .string(SwiftLiteral.commentLines(contract.name).joined()),
+                "version": .string(contract.version.description),
+            ])
+        }
+        let value: MustacheValue = .object(header.merging([
+            "access": .string(options.accessLevel.modifier),
+            "runtimeModule": .string(options.runtimeModule),
+            "namespace": .string(name),
+            "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
+            "types": .list(namespace.types.map(context.declaration)),
+        ]) { first, _ in first })
+        let text = try templates.render("File", value, escaping: .none, missingNames: .error)
+        return GeneratedFile(name: name + ".swift", contents: text)
     }
 
     /// The doc comment of the namespace enum: the file's title and description, and the contract identity.

@@ -5,6 +5,10 @@ public enum SwiftLiteral {
     /// Backslashes, quotes and every control, format (bidi), separator, private-use, surrogate and unassigned
     /// scalar are escaped, so the literal can neither terminate early, interpolate (`\(`), nor hide code.
     public static func string(_ text: String) -> String {
+        // Fast path: printable ASCII without `\` or `"` (nearly every wire name) is written as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -7,6 +7,8 @@ final class SwiftLiteralTests: XCTestCase {
         let rows: [(text: String, literal: String)] = [
             ("", #""""#),
             ("sku", #""sku""#),
+            ("on hand: #1 (a+b) {x} ~ `y` 'z'", #""on hand: #1 (a+b) {x} ~ `y` 'z'""#),
+            ("unit\u{1F}sep", #""unit\u{1F}sep""#),
             ("say \"hi\"", #""say \"hi\"""#),
             (#"C:\temp"#, #""C:\\temp""#),
             (#"\(exit(1))"#, #""\\(exit(1))""#),
