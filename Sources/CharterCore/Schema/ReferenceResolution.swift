@@ -160,7 +160,7 @@ extension LoadSession {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             depth[start] = -2
             while let (node, next) = stack.last {
-                let links = Self.chainLinks(schemas[node])
+                let links = Self.chainLinks(ref: schemas[node].ref, allOf: schemas[node].allOf)
                 if next < links.count {
                     stack[stack.count - 1].next += 1
                     let child = links[next]
@@ -182,8 +182,8 @@ extension LoadSession {
         }
     }
 
-    static func chainLinks(_ schema: Schema) -> [Int] {
-        (schema.ref.map { [$0.rawValue] } ?? []) + schema.allOf.map(\.rawValue)
+    static func chainLinks(ref: SchemaID?, allOf: [SchemaID]) -> [Int] {
+        (ref.map { [$0.rawValue] } ?? []) + allOf.map(\.rawValue)
     }
 
     /// "did you mean …" for a pointer whose last token is a near miss of a sibling key (`Stok` → `Stock`).

@@ -25,9 +25,11 @@ extension LoadSession {
         let key = NodeAddress(document: document, pointer: pointer)
         if let existing = schemaAt[key] { return existing }
         guard let id = allocate(document: document, pointer: pointer, node: node) else { return SchemaID(0) }
-        var schema = schemas[id.rawValue]
-        defer { schemas[id.rawValue] = schema }
         let here = location(document, pointer, node.position)
+        // Built here and stored once at the end, over the placeholder `allocate` left (the same value),
+        // rather than copied out of the table and back.
+        var schema = Schema(id: id, document: document, location: here, node: node)
+        defer { schemas[id.rawValue] = schema }
         if depth > options.maxSchemaDepth {
             bag.add(.error("schemas nested deeper than \(options.maxSchemaDepth) levels", at: here, code: "limit.schema-depth"))
             schema.booleanValue = true
