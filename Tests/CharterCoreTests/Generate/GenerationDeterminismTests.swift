@@ -43,6 +43,33 @@ final class GenerationDeterminismTests: XCTestCase {
         }
     }
 
+    /// The files of a module render on all cores; what comes back is exactly the files rendered one by
+    /// one on this thread, in namespace order (twelve contracts that reference each other in a ring).
+    func testFilesRenderedInParallelEqualFilesRenderedOneByOne() throws {
+        var files: [String: String] = [:]
+        for index in 0..<12 {
+            files["c\(index).json"] = """
+                {"x-contract": {"name": "contract\(index)", "version": "\(index + 1).0.0"},
+                 "$defs": {"Item\(index)": {"type": "object", "required": ["id"], "properties": {
+                   "id": {"type": "string", "format": "uuid"},
+                   "state": {"type": "string", "enum": ["open", "closed", "state\(index)"]},
+                   "next": {"$ref": "c\((index + 1) % 12).json#/$defs/Item\((index + 1) % 12)"},
+                   "lines": {"type": "array", "items": {"type": "object", "properties": {"qty": {"type": "integer", "minimum": \(index)}}}}
+                 }}}}
+                """
+        }
+        let fixture = ContractFixture(files)
+        let module = try XCTUnwrap(fixture.translate().value("translate"))
+        let generator = SwiftGenerator(templates: try TemplateSet.load())
+        let context = SwiftGenerationContext(module: module, options: generator.options)
+        let oneByOne = try module.namespaces.indices.filter { module.namespaces[$0].isInput }
+            .map { try generator.renderFile(namespace: $0, context: context) }
+        XCTAssertEqual(oneByOne.count, 12)
+        for run in 1...3 {
+            XCTAssertEqual(try generator.generate(module), oneByOne, "run \(run)")
+        }
+    }
+
     /// Rows: the order the inputs are named in; every order gives the same files with the same bytes.
     func testInputOrderDoesNotChangeOutput() throws {
         let orders: [[String]] = [
