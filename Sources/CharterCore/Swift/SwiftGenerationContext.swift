@@ -60,7 +60,7 @@ final class SwiftGenerationContext: Sendable {
     /// The view model of any declaration, keyed by its kind for `Templates/Declaration.mustache`.
     func declaration(_ id: IRTypeID) -> MustacheValue {
         let decl = module[id]
-        var kinds: [String: MustacheValue] = ["struct": .null, "enum": .null, "union": .null, "alias": .null]
+        var kinds: MustacheObject = ["struct": .null, "enum": .null, "union": .null, "alias": .null]
         switch decl.kind {
         case .object(let object): kinds["struct"] = SwiftStructBuilder(context: self).build(decl, object)
         case .enumeration(let enumeration): kinds["enum"] = SwiftEnumBuilder(context: self).build(decl, enumeration)

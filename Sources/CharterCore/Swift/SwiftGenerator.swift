@@ -40,24 +40,22 @@ public struct SwiftGenerator: Sendable {
         let module = context.module
         let namespace = module.namespaces[index]
         let name = context.names.namespaces[index]
-        var header: [String: MustacheValue] = [
-            "charterVersion": .string(Charter.version),
-            "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
-            "contract": .null,
-        ]
-        if let contract = namespace.contract {
-            header["contract"] = .object([
+        let contract: MustacheValue = namespace.contract.map { contract in
+            .object([
                 "name": .string(SwiftLiteral.commentLines(contract.name).joined()),
                 "version": .string(contract.version.description),
             ])
-        }
-        let value: MustacheValue = .object(header.merging([
+        } ?? .null
+        let value: MustacheValue = .object([
+            "charterVersion": .string(Charter.version),
+            "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
+            "contract": contract,
             "access": .string(options.accessLevel.modifier),
             "runtimeModule": .string(options.runtimeModule),
             "namespace": .string(name),
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
             "types": .list(namespace.types.map(context.declaration)),
-        ]) { first, _ in first })
+        ])
         let text = try templates.render("File", value, escaping: .none, missingNames: .error)
         return GeneratedFile(name: name + ".swift", contents: text)
     }

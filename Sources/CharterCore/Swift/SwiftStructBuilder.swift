@@ -210,7 +210,7 @@ struct SwiftStructBuilder {
     }
 
     static func value(_ property: Property) -> MustacheValue {
-        var object: [String: MustacheValue] = [
+        var object: MustacheObject = [
             "documentation": .list(property.documentation.map(MustacheValue.string)),
             "attributes": .list(property.attributes.map(MustacheValue.string)),
             "name": .string(property.name),

@@ -49,5 +49,5 @@ extension Optional: MustacheRenderable where Wrapped: MustacheRenderable {
 
 extension Dictionary: MustacheRenderable where Key == String, Value: MustacheRenderable {
     /// `.object` of the values' `mustacheValue`s.
-    public var mustacheValue: MustacheValue { .object(mapValues(\.mustacheValue)) }
+    public var mustacheValue: MustacheValue { .object(MustacheObject(mapValues(\.mustacheValue))) }
 }

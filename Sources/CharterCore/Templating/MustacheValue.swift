@@ -30,7 +30,7 @@ public enum MustacheValue: Sendable, Hashable {
     /// A list. Sections iterate it; the empty list is falsey.
     case list([MustacheValue])
     /// A set of named values. Sections push it on the context stack.
-    case object([String: MustacheValue])
+    case object(MustacheObject)
 }
 
 extension MustacheValue {
@@ -79,9 +79,6 @@ extension MustacheValue: ExpressibleByArrayLiteral {
 extension MustacheValue: ExpressibleByDictionaryLiteral {
     /// Creates an `.object` from a dictionary literal. A repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        var members: [String: MustacheValue] = [:]
-        members.reserveCapacity(elements.count)
-        for (key, value) in elements { members[key] = value }
-        self = .object(members)
+        self = .object(MustacheObject(pairs: elements))
     }
 }

@@ -5,17 +5,17 @@ import XCTest
 /// The same library and data always render the same bytes, sequentially and concurrently.
 final class MustacheDeterminismTests: XCTestCase {
     private static func model(_ count: Int) -> MustacheValue {
-        .object([
-            "name": "Inventory",
-            "types": .list((0..<count).map { index in
-                [
-                    "name": .string("Type\(index)"),
-                    "deprecated": .bool(index % 3 == 0),
-                    "fields": .list((0..<8).map { ["name": .string("field\($0)"), "type": $0 % 2 == 0 ? "String" : "Int?"] }),
-                    "extra": .object(Dictionary(uniqueKeysWithValues: (0..<20).map { ("k\($0)", MustacheValue.string("v\($0)")) })),
-                ]
-            }),
-        ])
+        let types: [MustacheValue] = (0..<count).map { index in
+            let fields: [MustacheValue] = (0..<8).map { ["name": .string("field\($0)"), "type": $0 % 2 == 0 ? "String" : "Int?"] }
+            let extra = MustacheObject(pairs: (0..<20).map { ("k\($0)", MustacheValue.string("v\($0)")) })
+            return [
+                "name": .string("Type\(index)"),
+                "deprecated": .bool(index % 3 == 0),
+                "fields": .list(fields),
+                "extra": .object(extra),
+            ]
+        }
+        return .object(["name": "Inventory", "types": .list(types)])
     }
 
     private static let templates = [

@@ -90,7 +90,7 @@ final class MustacheSpecTests: XCTestCase {
         case let list as [Any]:
             return .list(list.map(mustacheValue(fromJSON:)))
         case let object as [String: Any]:
-            return .object(object.mapValues(mustacheValue(fromJSON:)))
+            return .object(MustacheObject(object.mapValues(mustacheValue(fromJSON:))))
         default:
             return .string("\(json)")
         }

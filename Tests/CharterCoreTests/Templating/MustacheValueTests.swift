@@ -20,6 +20,39 @@ final class MustacheValueTests: XCTestCase {
         XCTAssertNil(MustacheValue.string("x")["s"])
     }
 
+    /// Rows: how an object was built → what its keys resolve to (a repeated key keeps its last value,
+    /// as in a dictionary).
+    func testObjectMembers() {
+        var assigned: MustacheObject = ["a": "1", "b": "2"]
+        assigned["a"] = "3"
+        assigned["c"] = .null
+        var removed: MustacheObject = ["a": "1", "b": "2"]
+        removed["a"] = nil
+        let rows: [(label: String, object: MustacheObject, expected: [String: MustacheValue])] = [
+            ("empty", [:], [:]),
+            ("literal", ["a": "1", "b": true], ["a": "1", "b": true]),
+            ("repeated key", MustacheObject(pairs: [("a", "1"), ("b", "2"), ("a", "3")]), ["a": "3", "b": "2"]),
+            ("from a dictionary", MustacheObject(["x": ["y"], "z": .null]), ["x": ["y"], "z": .null]),
+            ("assigned", assigned, ["a": "3", "b": "2", "c": .null]),
+            ("removed", removed, ["b": "2"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(row.object.dictionary, row.expected, row.label)
+            for (key, value) in row.expected { XCTAssertEqual(row.object[key], value, "\(row.label): \(key)") }
+            XCTAssertNil(row.object["missing"], row.label)
+        }
+    }
+
+    /// Equality and hashing ignore the order members were added in and shadowed members.
+    func testObjectEqualityIgnoresOrder() {
+        let first = MustacheObject(pairs: [("a", "1"), ("b", "2")])
+        let second = MustacheObject(pairs: [("b", "2"), ("a", "0"), ("a", "1")])
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(first.hashValue, second.hashValue)
+        XCTAssertNotEqual(first, MustacheObject(pairs: [("a", "1"), ("b", "3")]))
+        XCTAssertNotEqual(first, MustacheObject(pairs: [("a", "1")]))
+    }
+
     func testTruthiness() {
         let cases: [(MustacheValue, Bool)] = [
             (.null, false), (false, false), (true, true), ("", false), ("0", true), ("x", true),
