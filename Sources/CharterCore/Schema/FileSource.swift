@@ -21,14 +21,13 @@ public struct DiskFileSource: FileSource {
         return [UInt8](data)
     }
 
-    /// The file's size, or nil for a missing path or a directory.
+    /// The file's size, or nil for a missing path or a directory. One `stat` call: Foundation's
+    /// `attributesOfItem` also looks up the owner's user and group names (reading `/etc/passwd` and
+    /// `/etc/group` and trying the name-service sockets) for every input file.
     public func size(ofFile path: String) -> Int? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber
-        else { return nil }
-        return size.intValue
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return Int(info.st_size)
     }
 
     /// Resolves symlinks and dot segments.
