@@ -51,7 +51,7 @@ public struct GenerationPipeline: Sendable {
         do {
             generated = try SwiftGenerator(options: options.swift, templates: templates).generate(module)
         } catch {
-            throw DiagnosticsError([.error("template \(error.template): \(error.message)", code: "templates.render")])
+            throw DiagnosticsError([TemplateSet.diagnostic(error, overrideDirectory: options.templateDirectory, code: "templates.render")])
         }
         return GenerationResult(files: generated, warnings: warnings, module: module)
     }

@@ -9,7 +9,6 @@ public enum TemplateSet {
     ///   or a folder that does not exist.
     public static func load(overrideDirectory: String? = nil) throws(DiagnosticsError) -> MustacheLibrary {
         var sources = EmbeddedTemplates.all
-        var paths: [String: String] = [:]
         if let directory = overrideDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -21,9 +20,7 @@ public enum TemplateSet {
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw DiagnosticsError([.error("cannot read template \(path) as UTF-8", at: SourceLocation(file: path), code: "templates.unreadable")])
                 }
-                let name = String(file.dropLast(".mustache".count))
-                sources[name] = text
-                paths[name] = path
+                sources[String(file.dropLast(".mustache".count))] = text
             }
         }
         let library: MustacheLibrary
@@ -31,11 +28,25 @@ public enum TemplateSet {
             library = try MustacheLibrary(templates: sources)
             try library.validatePartials()
         } catch {
-            let file = paths[error.template] ?? "Templates/\(error.template).mustache"
-            throw DiagnosticsError([.error(
-                error.message, at: SourceLocation(file: file, position: SourcePosition(line: max(error.line, 1), column: max(error.column, 1), offset: 0)),
-                code: "templates.invalid")])
+            throw DiagnosticsError([diagnostic(error, overrideDirectory: overrideDirectory, code: "templates.invalid")])
         }
         return library
+    }
+
+    /// Where a template comes from, for messages: the project's override file when its folder has one,
+    /// else the embedded default's path in Charter's `Templates/`.
+    public static func sourcePath(of template: String, overrideDirectory: String?) -> String {
+        if let directory = overrideDirectory {
+            let path = (directory as NSString).appendingPathComponent(template + ".mustache")
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return "Templates/\(template).mustache"
+    }
+
+    /// A template problem (parse or render) as an error at the template file's line and column.
+    public static func diagnostic(_ error: MustacheError, overrideDirectory: String?, code: String) -> Diagnostic {
+        let file = sourcePath(of: error.template, overrideDirectory: overrideDirectory)
+        let position = error.line > 0 ? SourcePosition(line: error.line, column: max(error.column, 1), offset: 0) : nil
+        return .error(error.message, at: SourceLocation(file: file, position: position), code: code)
     }
 }

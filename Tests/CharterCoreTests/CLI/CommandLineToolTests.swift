@@ -263,6 +263,22 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(broken.code, .usageOrToolError)
         XCTAssertTrue(broken.err.first?.hasPrefix(folder.url("broken/Alias.mustache").path + ":") == true, broken.err.joined(separator: "\n"))
         XCTAssertFalse(folder.exists("Other"))
+
+        // A name the view model does not have fails while rendering, on all cores at once when there are
+        // several files: the same error every run (the first file's, in namespace order), nothing written.
+        try folder.write("unknown/Alias.mustache", "typealias {{nmae}} = {{type}}\n")
+        for index in 0..<6 {
+            try folder.write("Many/c\(index).json", ##"{"title": "C\##(index)", "$defs": {"Sku": {"type": "string"}}}"##)
+        }
+        let failures = (0..<3).map { _ in folder.run(["generate", "Many", "--templates", "unknown", "-o", "Third"]) }
+        for failure in failures {
+            XCTAssertEqual(failure.code, .usageOrToolError)
+            XCTAssertEqual(failure.err, failures[0].err)
+        }
+        XCTAssertTrue(
+            failures[0].err.first?.hasPrefix(folder.url("unknown/Alias.mustache").path + ":1:11: error: no value named 'nmae'") == true,
+            failures[0].err.joined(separator: "\n"))
+        XCTAssertFalse(folder.exists("Third"))
     }
 }
 
