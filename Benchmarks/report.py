@@ -44,14 +44,15 @@ def read_meta(path):
 
 
 def provenance(res, section, current):
-    """A note when a section's results come from an earlier run than this report's (Benchmarks/run --only)."""
+    """The report lines (a note and a blank line) to put under a section whose results come from an earlier
+    run than this report's (Benchmarks/run --only); none when this run measured it."""
     meta = read_meta(os.path.join(res, f"meta-{section}.txt"))
     keys = ("date", "time", "charter_commit", "quick")
     if not meta or all(meta.get(k) == current.get(k) for k in keys):
-        return None
+        return []
     quick = ", a --quick run" if meta.get("quick") == "1" else ""
-    return (f"**From an earlier run:** recorded {meta.get('date')} {meta.get('time')} UTC, Charter at commit "
-            f"`{meta.get('charter_commit')}`{quick}; the run that wrote this report did not repeat it.")
+    return [(f"**From an earlier run:** recorded {meta.get('date')} {meta.get('time')} UTC, Charter at commit "
+             f"`{meta.get('charter_commit')}`{quick}; the run that wrote this report did not repeat it."), ""]
 
 
 def fmt_time(seconds):
@@ -133,10 +134,7 @@ def main():
     # ---- generation
     w("### Generation time (median wall time; peak RSS in brackets)")
     w("")
-    note = provenance(res, "generate", meta)
-    if note:
-        w(note)
-        w("")
+    out.extend(provenance(res, "generate", meta))
     if gen_rows is None:
         w("Not run in this run (`--only`).")
         w("")
@@ -187,10 +185,7 @@ def main():
     # ---- compile
     w("### Compile time of the generated code")
     w("")
-    note = provenance(res, "compile", meta)
-    if note:
-        w(note)
-        w("")
+    out.extend(provenance(res, "compile", meta))
     comp = {}
     comp_sizes = []
     skipped = []
@@ -236,10 +231,7 @@ def main():
     # ---- plugins
     w("### Consumer package with each build-tool plugin")
     w("")
-    note = provenance(res, "plugins", meta)
-    if note:
-        w(note)
-        w("")
+    out.extend(provenance(res, "plugins", meta))
     plug = {}
     regenerated = []
     for tool, kind, med, runs, *rest in plugin_rows or []:
