@@ -1,11 +1,12 @@
 /// Builds the view model of a struct: property declarations, initialiser, coding keys, decoding and
 /// encoding statements. Every decision is made here; `Templates/Struct.mustache` only lays it out.
 ///
-/// Coding keys are a caseless `CodingKeys` namespace of `AnyCodingKey` values (one per property,
-/// naming its wire name), and `init(from:)` / `encode(to:)` are always written out over a container
-/// keyed by `AnyCodingKey`. A `String`-backed `CodingKey` enum per type — what derived `Codable`
+/// `init(from:)` / `encode(to:)` are always written out over a container keyed by `AnyCodingKey`, and
+/// each statement names its key where it is used: `forKey: AnyCodingKey("unit_price")`, the wire name
+/// beside the property it fills. A `String`-backed `CodingKey` enum per type — what derived `Codable`
 /// needs — costs the compiler a conformance, raw-value switches and value witnesses per type: about a
-/// fifth of the debug compile of a 100-type file (BENCHMARKS.md). The statements call CharterRuntime's
+/// fifth of the debug compile of a 100-type file; a namespace of one static key per property costs a
+/// getter function each: about 8% of a debug build's compile with debug info (BENCHMARKS.md). The statements call CharterRuntime's
 /// `decodeProperty` / `encodeProperty` family, one generic signature each, rather than the standard
 /// containers' overload sets. `==` and `hash(into:)` are written out over the stored members, compared
 /// through `Equality.same` (one signature, not the `==` operator's overloads): about 5% less compile
@@ -33,7 +34,6 @@ struct SwiftStructBuilder {
         var storage: [MustacheValue] = []
         var parameters: [String] = []
         var assignments: [String] = []
-        var codingKeys: [MustacheValue] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
         // What the memberwise initialiser assigns: every stored member, so `==` and `hash(into:)` over
@@ -41,7 +41,7 @@ struct SwiftStructBuilder {
         var storedMembers: [String] = []
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
-            codingKeys.append(.object(["name": .string(name), "wireName": .string(SwiftLiteral.string(property.wireName))]))
+            let key = "AnyCodingKey(\(SwiftLiteral.string(property.wireName)))"
             let base = context.mapper.swiftType(property.type, in: here)
             let wire = context.mapper.wireType(property.type, in: here) ?? base
             let documentation = SwiftDocumentation.plainLines(property.documentation.title)
@@ -52,10 +52,10 @@ struct SwiftStructBuilder {
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
-                    "guard try container.decodeProperty(\(base).self, forKey: CodingKeys.\(name)) == \(constant) else { "
-                        + "throw DecodingError.dataCorruptedError(forKey: CodingKeys.\(name), in: container, debugDescription: "
+                    "guard try container.decodeProperty(\(base).self, forKey: \(key)) == \(constant) else { "
+                        + "throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: "
                         + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
-                encodeLines.append("try container.encodeProperty(self.\(name), forKey: CodingKeys.\(name))")
+                encodeLines.append("try container.encodeProperty(self.\(name), forKey: \(key))")
                 continue
             }
 
@@ -95,11 +95,11 @@ struct SwiftStructBuilder {
             assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
             storedMembers.append(member)
 
-            let decoded = decodeExpression(property, name: name, wire: wire, nullable: nullable)
+            let decoded = decodeExpression(property, key: key, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
             // `self.` keeps a property named `container` or `encoder` from meaning the local.
             let current = "self." + (storageName.map { boxed ? "\($0).value" : $0 } ?? name)
-            encodeLines.append(encodeStatement(property, name: name, value: current, nullable: nullable))
+            encodeLines.append(encodeStatement(property, key: key, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
             let mapType = IRTypeRef.map(valueType)
@@ -116,7 +116,8 @@ struct SwiftStructBuilder {
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
             encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName)))")
         }
-        if codingKeys.isEmpty {
+        let hasKeys = !object.properties.isEmpty
+        if !hasKeys {
             encodeLines.insert("_ = encoder.container(keyedBy: AnyCodingKey.self)", at: 0)
         }
         let validation = SwiftValidationBuilder(context: context).structLines(decl, object, names: names)
@@ -133,8 +134,7 @@ struct SwiftStructBuilder {
                 .object(["declaration": .string(text), "separator": .string(index == parameters.count - 1 ? "" : ",")])
             }),
             "assignments": .list(assignments.map(MustacheValue.string)),
-            "hasCodingKeys": .bool(!codingKeys.isEmpty),
-            "codingKeys": .list(codingKeys),
+            "hasKeys": .bool(hasKeys),
             "decodeLines": .list(decodeLines.map(MustacheValue.string)),
             "encodeLines": .list(encodeLines.map(MustacheValue.string)),
             "storedMembers": .list(storedMembers.map(MustacheValue.string)),
@@ -171,41 +171,41 @@ struct SwiftStructBuilder {
     }
 
     /// The expression that decodes a property's value from `container`.
-    func decodeExpression(_ property: IRProperty, name: String, wire: String, nullable: Bool) -> String {
+    func decodeExpression(_ property: IRProperty, key: String, wire: String, nullable: Bool) -> String {
         let mapper = context.mapper
         let type = property.type
         switch (property.isRequired, nullable) {
         case (true, false):
-            return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: CodingKeys.\(name))")
+            return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, false):
-            let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: CodingKeys.\(name))"
+            let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):
-            return "try container.decodeNil(forKey: CodingKeys.\(name)) ? nil : "
-                + mapper.fromWire(type, "container.decodeProperty(\(wire).self, forKey: CodingKeys.\(name))")
+            return "try container.decodeNil(forKey: \(key)) ? nil : "
+                + mapper.fromWire(type, "container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, true):
-            let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: CodingKeys.\(name))"
+            let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { $0.map { \(mapper.fromWire(type, "$0")) } }" : call
         }
     }
 
     /// The statement that encodes a property's value into `container`.
-    func encodeStatement(_ property: IRProperty, name: String, value: String, nullable: Bool) -> String {
+    func encodeStatement(_ property: IRProperty, key: String, value: String, nullable: Bool) -> String {
         let mapper = context.mapper
         let type = property.type
         let converts = mapper.needsConversion(type)
         switch (property.isRequired, nullable) {
         case (true, false):
-            return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: CodingKeys.\(name))"
+            return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: \(key))"
         case (false, false):
             let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
-            return "try container.encodePropertyIfPresent(\(wireValue), forKey: CodingKeys.\(name))"
+            return "try container.encodePropertyIfPresent(\(wireValue), forKey: \(key))"
         case (true, true):
             let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
-            return "try container.encodeProperty(\(wireValue), forKey: CodingKeys.\(name))"
+            return "try container.encodeProperty(\(wireValue), forKey: \(key))"
         case (false, true):
             let wireValue = converts ? "\(value).map { $0.map { \(mapper.toWire(type, "$0")) } }" : value
-            return "try container.encodeNullableIfPresent(\(wireValue), forKey: CodingKeys.\(name))"
+            return "try container.encodeNullableIfPresent(\(wireValue), forKey: \(key))"
         }
     }
 

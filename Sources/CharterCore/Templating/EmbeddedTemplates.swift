@@ -167,28 +167,20 @@ public enum EmbeddedTemplates {
                 /// Creates a value.
                 {{access}}init() {}
                 {{/hasParameters}}
-                {{#hasCodingKeys}}
-
-                enum CodingKeys {
-                    {{#codingKeys}}
-                    static var {{name}}: AnyCodingKey { AnyCodingKey({{wireName}}) }
-                    {{/codingKeys}}
-                }
-                {{/hasCodingKeys}}
 
                 {{access}}init(from decoder: any Decoder) throws {
-                    {{#hasCodingKeys}}
+                    {{#hasKeys}}
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    {{/hasCodingKeys}}
+                    {{/hasKeys}}
                     {{#decodeLines}}
                     {{.}}
                     {{/decodeLines}}
                 }
 
                 {{access}}func encode(to encoder: any Encoder) throws {
-                    {{#hasCodingKeys}}
+                    {{#hasKeys}}
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    {{/hasCodingKeys}}
+                    {{/hasKeys}}
                     {{#encodeLines}}
                     {{.}}
                     {{/encodeLines}}
