@@ -105,8 +105,13 @@ public struct IRDocumentation: Hashable, Sendable {
     public var description: String?
     /// Where the schema is written.
     public var origin: SourceLocation
-    /// Where the schema is written, as the file path relative to the root plus JSON pointer.
-    public var reference: String
+    /// The path of the schema's file relative to the input root.
+    public var rootRelativePath: String
+
+    /// Where the schema is written, as the file path relative to the root plus JSON pointer
+    /// (`common/common-v1.json#/$defs/Money`). Computed when asked: only declarations show it, and
+    /// spelling the pointer of every property was 2.7% of a run at 100 types.
+    public var reference: String { "\(rootRelativePath)#\(origin.pointer)" }
 }
 
 /// A property of an object type.

@@ -17,7 +17,7 @@ extension TranslationSession {
                 constValue: propertyMerged.constValue ?? singleEnumValue(propertyMerged),
                 documentation: IRDocumentation(
                     title: own.title, description: own.description ?? (own.isPureReference ? nil : target.description),
-                    origin: own.location, reference: "\(document.rootRelativePath)#\(own.location.pointer)"),
+                    origin: own.location, rootRelativePath: document.rootRelativePath),
                 isDeprecated: own.deprecated, isReadOnly: own.readOnly || target.readOnly,
                 isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
         }

@@ -173,11 +173,9 @@ final class TranslationSession {
 
     /// Prose and provenance of a schema.
     func documentation(_ schema: Schema) -> IRDocumentation {
-        let document = graph[schema.document]
-        let pointer = schema.location.pointer.description
-        return IRDocumentation(
+        IRDocumentation(
             title: schema.title, description: schema.description, origin: schema.location,
-            reference: "\(document.rootRelativePath)#\(pointer)")
+            rootRelativePath: graph[schema.document].rootRelativePath)
     }
 
     /// Declares the schema at a home (`$defs` entry or root) as a top-level type of `namespace`. Its body

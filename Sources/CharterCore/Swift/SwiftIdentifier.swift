@@ -53,13 +53,23 @@ public enum SwiftIdentifier {
     /// ``words(_:)`` for ASCII input (nearly every name), on bytes: the same rules, without the cost of
     /// Unicode scalar views and `Character` case mapping.
     static func asciiWords(_ raw: [UInt8]) -> [String] {
-        let source = raw.contains(where: isASCIILower) ? raw : raw.map { isASCIIUpper($0) ? $0 + 0x20 : $0 }
-        var words: [String] = []
+        let source = asciiSource(raw)
+        return asciiWordRanges(source).map { String(decoding: source[$0], as: UTF8.self) }
+    }
+
+    /// The bytes words are taken from: lowercased when the name has no lowercase letter at all.
+    static func asciiSource(_ raw: [UInt8]) -> [UInt8] {
+        raw.contains(where: isASCIILower) ? raw : raw.map { isASCIIUpper($0) ? $0 + 0x20 : $0 }
+    }
+
+    /// Where the words of ASCII `source` (see ``asciiSource(_:)``) lie, in order.
+    static func asciiWordRanges(_ source: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
         var start: Int?
         for index in source.indices {
             let byte = source[index]
             guard isASCIILower(byte) || isASCIIUpper(byte) || isASCIIDigit(byte) else {
-                if let first = start { words.append(String(decoding: source[first..<index], as: UTF8.self)) }
+                if let first = start { words.append(first..<index) }
                 start = nil
                 continue
             }
@@ -69,32 +79,63 @@ public enum SwiftIdentifier {
                 if upper && (isASCIILower(previous) || isASCIIDigit(previous))
                     || upper && isASCIIUpper(previous) && index + 1 < source.count && isASCIILower(source[index + 1])
                 {
-                    words.append(String(decoding: source[first..<index], as: UTF8.self))
+                    words.append(first..<index)
                     start = index
                 }
             } else if start == nil {
                 start = index
             }
         }
-        if let first = start { words.append(String(decoding: source[first...], as: UTF8.self)) }
+        if let first = start { words.append(first..<source.count) }
         return words
+    }
+
+    /// ``typeName(_:)`` (`member` false) or ``memberName(_:)`` (`member` true) of an ASCII name, written
+    /// byte by byte from the word ranges instead of joining word strings: naming was 2.6% of a run at
+    /// 100 types. `nil` when the name has no words.
+    static func asciiName(_ raw: [UInt8], member: Bool) -> String? {
+        let source = asciiSource(raw)
+        let words = asciiWordRanges(source)
+        guard let head = words.first else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 1)
+        if isASCIIDigit(source[head.lowerBound]) { out.append(UInt8(ascii: "_")) }
+        for (offset, range) in words.enumerated() {
+            let word = source[range]
+            if member && offset == 0 {
+                // A leading acronym is lowercased whole (`HTTPStatus` → `httpStatus`), any other first word
+                // only at its first letter.
+                let acronym = word.count > 1 && !word.contains(where: isASCIILower) && word.contains(where: isASCIIUpper)
+                for (position, byte) in word.enumerated() {
+                    out.append(isASCIIUpper(byte) && (acronym || position == 0) ? byte + 0x20 : byte)
+                }
+            } else {
+                let first = word[word.startIndex]
+                out.append(isASCIILower(first) ? first - 0x20 : first)
+                out.append(contentsOf: word.dropFirst())
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An UpperCamelCase type name for `raw` (not keyword-escaped).
     public static func typeName(_ raw: String) -> String {
-        let parts = words(raw)
-        guard !parts.isEmpty else { return "Unnamed" }
-        let joined = parts.map(capitalized).joined()
-        return guardLeadingDigit(joined)
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiName(Array(raw.utf8), member: false) ?? "Unnamed" }
+        return scalarName(raw, member: false)
     }
 
     /// A lowerCamelCase member name for `raw` (not keyword-escaped).
     public static func memberName(_ raw: String) -> String {
-        let parts = words(raw)
-        guard let first = parts.first else { return "unnamed" }
-        let head = isAcronym(first) ? first.lowercased() : lowercasedFirst(first)
-        let joined = head + parts.dropFirst().map(capitalized).joined()
-        return guardLeadingDigit(joined)
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiName(Array(raw.utf8), member: true) ?? "unnamed" }
+        return scalarName(raw, member: true)
+    }
+
+    /// ``typeName(_:)`` or ``memberName(_:)`` on Unicode scalars: the general case.
+    static func scalarName(_ raw: String, member: Bool) -> String {
+        let parts = scalarWords(raw)
+        guard let first = parts.first else { return member ? "unnamed" : "Unnamed" }
+        let head = !member ? capitalized(first) : isAcronym(first) ? first.lowercased() : lowercasedFirst(first)
+        return guardLeadingDigit(head + parts.dropFirst().map(capitalized).joined())
     }
 
     /// `name` wrapped in backticks when it is a Swift keyword, else `name` unchanged.

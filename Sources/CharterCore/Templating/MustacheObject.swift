@@ -35,9 +35,13 @@ public struct MustacheObject: Sendable, Hashable, ExpressibleByDictionaryLiteral
     /// The value under `key`; setting replaces it (or adds the key).
     public subscript(key: String) -> MustacheValue? {
         get {
+            // Lengths first: reading a string's length is inline, and it rules out nearly every other key
+            // without a call into the standard library's string comparison (2.7% of a run at 100 types).
+            let length = key.utf8.count
             var index = storage.count - 1
             while index >= 0 {
-                if storage[index].key == key { return storage[index].value }
+                let candidate = storage[index].key
+                if candidate.utf8.count == length && candidate == key { return storage[index].value }
                 index -= 1
             }
             return nil

@@ -56,7 +56,7 @@ final class SwiftIdentifierTests: XCTestCase {
         }
     }
 
-    /// The ASCII fast path splits exactly as the general scalar path does: every string of up to four
+    /// The ASCII fast path splits and names exactly as the general scalar path does: every string of up to four
     /// characters over an alphabet that exercises each rule (case changes, acronym ends, digits,
     /// separators), plus longer names from the rows above.
     func testASCIIWordsMatchScalarWords() {
@@ -69,6 +69,11 @@ final class SwiftIdentifierTests: XCTestCase {
         }
         for raw in inputs {
             XCTAssertEqual(SwiftIdentifier.asciiWords(Array(raw.utf8)), SwiftIdentifier.scalarWords(raw), raw.debugDescription)
+            // The names written byte by byte from the word ranges equal the names joined from word strings.
+            for member in [false, true] {
+                XCTAssertEqual(SwiftIdentifier.asciiName(Array(raw.utf8), member: member) ?? (member ? "unnamed" : "Unnamed"),
+                               SwiftIdentifier.scalarName(raw, member: member), "\(raw.debugDescription), member: \(member)")
+            }
         }
         XCTAssertEqual(inputs.count, 6 + 8 + 64 + 512 + 4096)
     }
