@@ -43,12 +43,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, code: code, hint: hint)
     }
 
-    /// The compiler-style line: `file:line:column: error: message [pointer]`.
+    /// The compiler-style line: `file:line:column: error: message [pointer]` (no pointer for a location
+    /// that is not a value in a JSON document: a missing file, an empty folder, a template).
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
         text += "\(severity.rawValue): \(message)"
-        if let location { text += " [\(location.pointer.description.isEmpty ? "#" : location.pointer.description)]" }
+        if let location, location.hasPointer {
+            text += " [\(location.pointer.description.isEmpty ? "#" : location.pointer.description)]"
+        }
         return text
     }
 }

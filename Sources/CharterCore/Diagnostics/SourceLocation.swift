@@ -4,14 +4,18 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var file: String
     /// The line and column of the value, when known.
     public var position: SourcePosition?
-    /// The JSON pointer of the value inside the file.
+    /// The JSON pointer of the value inside the file (the root when ``hasPointer`` is false).
     public var pointer: JSONPointer
+    /// Whether the location is a value in a JSON document, so that ``pointer`` says which. False for a
+    /// file or folder as a whole and for a template: their diagnostics show no pointer.
+    public var hasPointer: Bool
 
-    /// Creates a location.
-    public init(file: String, position: SourcePosition? = nil, pointer: JSONPointer = .root) {
+    /// Creates a location; without `pointer` it is a file, a folder or a place in a template.
+    public init(file: String, position: SourcePosition? = nil, pointer: JSONPointer? = nil) {
         self.file = file
         self.position = position
-        self.pointer = pointer
+        self.pointer = pointer ?? .root
+        hasPointer = pointer != nil
     }
 
     /// `file:line:column` (or just `file` when the position is unknown).

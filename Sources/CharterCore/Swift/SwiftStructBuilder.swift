@@ -6,11 +6,11 @@
 /// beside the property it fills. A `String`-backed `CodingKey` enum per type — what derived `Codable`
 /// needs — costs the compiler a conformance, raw-value switches and value witnesses per type: about a
 /// fifth of the debug compile of a 100-type file; a namespace of one static key per property costs a
-/// getter function each: about 8% of a debug build's compile with debug info (BENCHMARKS.md). The statements call CharterRuntime's
-/// `decodeProperty` / `encodeProperty` family, one generic signature each, rather than the standard
-/// containers' overload sets. `==` and `hash(into:)` are written out over the stored members, compared
-/// through `Equality.same` (one signature, not the `==` operator's overloads): about 5% less compile
-/// time (debug and release) than derived `Equatable`/`Hashable`.
+/// getter function each: about 5% of a debug compile with debug info (BENCHMARKS.md). The statements
+/// call CharterRuntime's `decodeProperty` / `encodeProperty` family, one generic signature each, rather
+/// than the standard containers' overload sets. `==` and `hash(into:)` are written out over the stored
+/// members, compared through `Equality.same` (one signature, not the `==` operator's overloads): about
+/// 5% less compile time (debug and release) than derived `Equatable`/`Hashable`.
 struct SwiftStructBuilder {
     let context: SwiftGenerationContext
 
