@@ -1,5 +1,6 @@
-/// A coding key for any string (or integer) — used to read and write object
-/// members whose names are not known at compile time.
+/// A coding key for any string (or integer): generated `init(from:)` / `encode(to:)` name every
+/// member with one (`forKey: AnyCodingKey("on_hand")`), and undeclared members, whose names are not
+/// known at compile time, are read and written with it too.
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     /// The member name.
     public var stringValue: String

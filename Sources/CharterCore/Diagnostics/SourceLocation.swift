@@ -4,11 +4,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var file: String
     /// The line and column of the value, when known.
     public var position: SourcePosition?
-    /// The JSON pointer of the value inside the file (the root when ``hasPointer`` is false).
-    public var pointer: JSONPointer
+    /// The JSON pointer of the value inside the file (the root when ``hasPointer`` is false). Setting it
+    /// makes the location a value in a JSON document.
+    public var pointer: JSONPointer {
+        didSet { hasPointer = true }
+    }
     /// Whether the location is a value in a JSON document, so that ``pointer`` says which. False for a
     /// file or folder as a whole and for a template: their diagnostics show no pointer.
-    public var hasPointer: Bool
+    public private(set) var hasPointer: Bool
 
     /// Creates a location; without `pointer` it is a file, a folder or a place in a template.
     public init(file: String, position: SourcePosition? = nil, pointer: JSONPointer? = nil) {

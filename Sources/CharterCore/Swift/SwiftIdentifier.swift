@@ -12,7 +12,7 @@
 public enum SwiftIdentifier {
     /// The words of a name, split as described on ``SwiftIdentifier``.
     public static func words(_ raw: String) -> [String] {
-        raw.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(Array(raw.utf8)) : scalarWords(raw)
+        isASCII(raw) ? asciiWords(Array(raw.utf8)) : scalarWords(raw)
     }
 
     /// ``words(_:)`` on Unicode scalars: the general case.
@@ -56,6 +56,9 @@ public enum SwiftIdentifier {
         let source = asciiSource(raw)
         return asciiWordRanges(source).map { String(decoding: source[$0], as: UTF8.self) }
     }
+
+    /// Whether `raw` is ASCII, so the byte-level paths apply (nearly every name).
+    static func isASCII(_ raw: String) -> Bool { raw.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The bytes words are taken from: lowercased when the name has no lowercase letter at all.
     static func asciiSource(_ raw: [UInt8]) -> [UInt8] {
@@ -120,13 +123,13 @@ public enum SwiftIdentifier {
 
     /// An UpperCamelCase type name for `raw` (not keyword-escaped).
     public static func typeName(_ raw: String) -> String {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiName(Array(raw.utf8), member: false) ?? "Unnamed" }
+        if isASCII(raw) { return asciiName(Array(raw.utf8), member: false) ?? "Unnamed" }
         return scalarName(raw, member: false)
     }
 
     /// A lowerCamelCase member name for `raw` (not keyword-escaped).
     public static func memberName(_ raw: String) -> String {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiName(Array(raw.utf8), member: true) ?? "unnamed" }
+        if isASCII(raw) { return asciiName(Array(raw.utf8), member: true) ?? "unnamed" }
         return scalarName(raw, member: true)
     }
 

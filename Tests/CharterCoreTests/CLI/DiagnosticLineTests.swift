@@ -26,4 +26,13 @@ final class DiagnosticLineTests: XCTestCase {
             XCTAssertEqual(row.diagnostic.description, row.line, row.label)
         }
     }
+
+    /// Giving a file-level location a pointer later makes it a value in the document.
+    func testSettingAPointerShowsIt() throws {
+        var location = SourceLocation(file: "a.json")
+        XCTAssertFalse(location.hasPointer)
+        location.pointer = try JSONPointer(parsing: "/title")
+        XCTAssertTrue(location.hasPointer)
+        XCTAssertEqual(Diagnostic.error("bad", at: location).description, "a.json: error: bad [/title]")
+    }
 }

@@ -65,7 +65,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
               "self.maybe = try container.decodeNil(forKey: AnyCodingKey(\"maybe\")) ? nil : container.decodeProperty(Maybe.self, forKey: AnyCodingKey(\"maybe\"))"], []),
             ("keyword property",
              Self.stock(##""default": {"type": "string"}, "class": {"type": "string"}"##),
-             ["public var `default`: String?", "public var `class`: String?", 
+             ["public var `default`: String?", "public var `class`: String?",
               "self.`default` = try container.decodePropertyIfPresent(String.self, forKey: AnyCodingKey(\"default\"))",
               "self.`class` = try container.decodePropertyIfPresent(String.self, forKey: AnyCodingKey(\"class\"))",
               "`default`: String? = nil,"], []),

@@ -43,6 +43,22 @@ final class MustacheValueTests: XCTestCase {
         }
     }
 
+    /// Keys match by length and text, in the getter and the setter alike: same-length keys are told apart
+    /// by their text, and a Unicode-equivalent key spelled with other bytes is a different key.
+    func testKeysMatchByLengthAndText() {
+        var object: MustacheObject = ["ab": "1", "ba": "2", "K": "kelvin-less"]
+        XCTAssertEqual(object["ab"], "1")
+        XCTAssertEqual(object["ba"], "2")
+        XCTAssertNil(object["abc"])
+        XCTAssertNil(object["\u{212A}"])  // KELVIN SIGN: equal to "K" as a Swift String, three bytes long
+        object["\u{212A}"] = "kelvin"
+        XCTAssertEqual(object["K"], "kelvin-less")
+        XCTAssertEqual(object["\u{212A}"], "kelvin")
+        object["K"] = nil
+        XCTAssertNil(object["K"])
+        XCTAssertEqual(object["\u{212A}"], "kelvin")
+    }
+
     /// Equality and hashing ignore the order members were added in and shadowed members.
     func testObjectEqualityIgnoresOrder() {
         let first = MustacheObject(pairs: [("a", "1"), ("b", "2")])
