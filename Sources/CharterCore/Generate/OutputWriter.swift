@@ -23,14 +23,17 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for a folder (created on first write).
     public init(directory: String) { self.directory = directory }
 
-    /// Writes `files`, then the manifest.
+    /// Writes `files`, then the manifest. Each existing output is read once to compare (twice for a
+    /// file the manifest does not list, which is first checked for being Charter's).
     public func write(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
         let previous = readManifest()
-        try refuseForeignFiles(files, trusted: previous)
+        for file in files where !previous.contains(file.name) {
+            try refuseForeignFile(file, existing: existingContents(file.name))
+        }
         var report = WriteReport()
         for file in files {
-            if try writeIfChanged(Data(file.contents.utf8), named: file.name) {
+            if try writeIfChanged(file.contents, named: file.name, existing: existingContents(file.name)) {
                 report.written.append(file.name)
             } else {
                 report.unchanged.append(file.name)
@@ -47,7 +50,8 @@ public struct OutputWriter: Sendable {
             JSONMember(key: "generator", value: JSONNode(.string("charter \(Charter.version)"))),
             JSONMember(key: "files", value: JSONNode(.array(files.map(\.name).sorted().map { JSONNode(.string($0)) }))),
         ])))
-        _ = try writeIfChanged(Data((JSONWriter.write(manifest, pretty: true) + "\n").utf8), named: Self.manifestName)
+        let manifestText = JSONWriter.write(manifest, pretty: true) + "\n"
+        _ = try writeIfChanged(manifestText, named: Self.manifestName, existing: existingContents(Self.manifestName))
         return report
     }
 
@@ -55,8 +59,9 @@ public struct OutputWriter: Sendable {
     /// runs one command per contract, so a shared manifest would race).
     public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
-        try refuseForeignFiles([file], trusted: [])
-        let written = try writeIfChanged(Data(file.contents.utf8), named: file.name)
+        let existing = existingContents(file.name)
+        try refuseForeignFile(file, existing: existing)
+        let written = try writeIfChanged(file.contents, named: file.name, existing: existing)
         return WriteReport(written: written ? [file.name] : [], unchanged: written ? [] : [file.name])
     }
 
@@ -70,31 +75,45 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Refuses, before anything is written, to replace a file Charter did not write: one that is neither
-    /// listed in the manifest (`trusted`) nor starts with the generated-file header.
-    func refuseForeignFiles(_ files: [GeneratedFile], trusted: Set<String>) throws(DiagnosticsError) {
-        for file in files {
-            let path = self.path(file.name)
-            guard let existing = FileManager.default.contents(atPath: path), existing != Data(file.contents.utf8) else { continue }
-            if !trusted.contains(file.name) && !Self.isGenerated(existing) {
-                throw DiagnosticsError([.error(
-                    "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
-                    at: SourceLocation(file: path), code: "output.foreign-file")])
-            }
-        }
+    /// The bytes of the file at `name` in the output folder, or nil when there is no readable file.
+    func existingContents(_ name: String) -> Data? {
+        FileManager.default.contents(atPath: path(name))
     }
 
-    /// Writes `data` atomically (temporary file in the same folder, then rename) unless the file already
-    /// holds exactly these bytes. Returns whether it wrote.
-    func writeIfChanged(_ data: Data, named name: String) throws(DiagnosticsError) -> Bool {
+    /// Refuses to replace a file Charter did not write (called before anything is written for every file
+    /// the manifest does not list): one that differs from `file` and does not start with the
+    /// generated-file header.
+    func refuseForeignFile(_ file: GeneratedFile, existing: Data?) throws(DiagnosticsError) {
+        guard let existing, !Self.isGenerated(existing), !Self.holds(existing, file.contents) else { return }
+        let path = self.path(file.name)
+        throw DiagnosticsError([.error(
+            "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
+            at: SourceLocation(file: path), code: "output.foreign-file")])
+    }
+
+    /// Writes `text` atomically (temporary file in the same folder, then rename) unless `existing`, the
+    /// file's current bytes, already are exactly its UTF-8. Returns whether it wrote.
+    func writeIfChanged(_ text: String, named name: String, existing: Data?) throws(DiagnosticsError) -> Bool {
+        if let existing, Self.holds(existing, text) { return false }
         let path = self.path(name)
-        if FileManager.default.contents(atPath: path) == data { return false }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
         }
         return true
+    }
+
+    /// Whether `data` is exactly the UTF-8 of `text`, compared in place (no copy of either).
+    static func holds(_ data: Data, _ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard data.count == utf8.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { textBytes in
+            data.withUnsafeBytes { dataBytes in
+                textBytes.isEmpty || memcmp(dataBytes.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0
+            }
+        }
+        return compared ?? data.elementsEqual(utf8)
     }
 
     /// The files the last run wrote; empty when there is no readable manifest (then nothing is removed).

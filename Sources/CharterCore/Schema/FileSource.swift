@@ -15,10 +15,32 @@ public struct DiskFileSource: FileSource {
     /// Creates the source.
     public init() {}
 
-    /// Reads the whole file.
+    /// Reads the whole file. A regular file is read straight into the array (sized by `fstat`, no
+    /// intermediate `Data` to copy out of); anything else, or a file that grows while it is read, goes
+    /// through Foundation.
     public func contents(ofFile path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard info.st_mode & S_IFMT == S_IFREG else { return foundationContents(ofFile: path) }
+        // One byte more than the size, so that reaching the end of the file shows as a short read.
+        let capacity = Int(info.st_size) + 1
+        var reachedEnd = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while count < capacity {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                if read < 0 && errno == EINTR { continue }
+                if read <= 0 { reachedEnd = read == 0; return }
+                count += read
+            }
+        }
+        return reachedEnd ? bytes : foundationContents(ofFile: path)
+    }
+
+    private func foundationContents(ofFile path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
     /// The file's size, or nil for a missing path or a directory. One `stat` call: Foundation's

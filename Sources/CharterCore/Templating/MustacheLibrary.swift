@@ -82,6 +82,9 @@ public struct MustacheLibrary: Sendable {
     ///   - missingNames: `.empty` (the spec: unresolved names render empty,
     ///     missing partials render empty) or `.error` (strict: each is an error
     ///     naming the template, line and column).
+    ///   - expectedLength: about how many UTF-8 bytes the output will have; the output buffer reserves
+    ///     that much up front, so a large render does not copy itself over and over while it grows
+    ///     (0, the default, starts small). Reserving more than is used costs address space, not memory.
     /// - Throws: ``MustacheError`` for an unknown template, in strict mode for
     ///   an unresolved name or missing partial, and when partials nest deeper
     ///   than ``partialDepthLimit``.
@@ -89,7 +92,8 @@ public struct MustacheLibrary: Sendable {
         _ name: String,
         _ context: MustacheValue,
         escaping: MustacheEscaping = .none,
-        missingNames: MustacheMissingNames = .empty
+        missingNames: MustacheMissingNames = .empty,
+        expectedLength: Int = 0
     ) throws(MustacheError) -> String {
         guard let template = templates[name] else {
             throw MustacheError(
@@ -105,6 +109,6 @@ public struct MustacheLibrary: Sendable {
             missingNames: missingNames,
             partialDepthLimit: partialDepthLimit
         )
-        return try renderer.render(template, context: context)
+        return try renderer.render(template, context: context, expectedLength: expectedLength)
     }
 }

@@ -27,10 +27,11 @@ struct MustacheRenderer {
         self.partialDepthLimit = partialDepthLimit
     }
 
-    /// Renders `template` with `context` at the bottom of the context stack.
-    mutating func render(_ template: MustacheTemplate, context: MustacheValue) throws(MustacheError) -> String {
+    /// Renders `template` with `context` at the bottom of the context stack, reserving
+    /// `expectedLength` bytes of output (at least 1 KiB, or twice the template's length) up front.
+    mutating func render(_ template: MustacheTemplate, context: MustacheValue, expectedLength: Int = 0) throws(MustacheError) -> String {
         output = []
-        output.reserveCapacity(max(1024, template.source.utf8.count * 2))
+        output.reserveCapacity(max(1024, template.source.utf8.count * 2, expectedLength))
         stack = [context]
         indentation = ""
         partialDepth = 0
