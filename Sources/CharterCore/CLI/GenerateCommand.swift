@@ -67,7 +67,7 @@ struct GenerateCommand {
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let report: WriteReport
         if let fileName, let file = result.files.first, result.files.count == 1 {
-            report = try OutputWriter(directory: output).writeSingle(GeneratedFile(name: fileName, contents: file.contents))
+            report = try OutputWriter(directory: output).writeSingle(GeneratedFile(name: fileName, utf8: file.utf8))
         } else {
             report = try OutputWriter(directory: output).write(result.files)
         }

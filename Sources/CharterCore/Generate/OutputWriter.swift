@@ -23,17 +23,17 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for a folder (created on first write).
     public init(directory: String) { self.directory = directory }
 
-    /// Writes `files`, then the manifest. Each existing output is read once to compare (twice for a
-    /// file the manifest does not list, which is first checked for being Charter's).
+    /// Writes `files`, then the manifest. Each existing output is compared once (twice for a file the
+    /// manifest does not list, which is first checked for being Charter's).
     public func write(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
         let previous = readManifest()
         for file in files where !previous.contains(file.name) {
-            try refuseForeignFile(file, existing: existingContents(file.name))
+            try refuseForeignFile(file, existing: existing(file.name, comparedWith: file.utf8))
         }
         var report = WriteReport()
         for file in files {
-            if try writeIfChanged(file.contents, named: file.name, existing: existingContents(file.name)) {
+            if try writeIfChanged(file.utf8, named: file.name, existing: existing(file.name, comparedWith: file.utf8)) {
                 report.written.append(file.name)
             } else {
                 report.unchanged.append(file.name)
@@ -51,7 +51,8 @@ public struct OutputWriter: Sendable {
             JSONMember(key: "files", value: JSONNode(.array(files.map(\.name).sorted().map { JSONNode(.string($0)) }))),
         ])))
         let manifestText = JSONWriter.write(manifest, pretty: true) + "\n"
-        _ = try writeIfChanged(manifestText, named: Self.manifestName, existing: existingContents(Self.manifestName))
+        let manifestBytes = Array(manifestText.utf8)
+        _ = try writeIfChanged(manifestBytes, named: Self.manifestName, existing: existing(Self.manifestName, comparedWith: manifestBytes))
         return report
     }
 
@@ -59,9 +60,9 @@ public struct OutputWriter: Sendable {
     /// runs one command per contract, so a shared manifest would race).
     public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
-        let existing = existingContents(file.name)
+        let existing = existing(file.name, comparedWith: file.utf8)
         try refuseForeignFile(file, existing: existing)
-        let written = try writeIfChanged(file.contents, named: file.name, existing: existing)
+        let written = try writeIfChanged(file.utf8, named: file.name, existing: existing)
         return WriteReport(written: written ? [file.name] : [], unchanged: written ? [] : [file.name])
     }
 
@@ -75,45 +76,76 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The bytes of the file at `name` in the output folder, or nil when there is no readable file.
-    func existingContents(_ name: String) -> Data? {
-        FileManager.default.contents(atPath: path(name))
+    /// What is at an output's path, compared with the bytes about to go there.
+    enum Existing: Equatable {
+        /// No regular file (nothing, or something that is not a file: writing will say so).
+        case none
+        /// A file with exactly these bytes.
+        case same
+        /// A file with other bytes.
+        case different
+    }
+
+    /// How the file at `name` in the output folder compares with `bytes`.
+    func existing(_ name: String, comparedWith bytes: [UInt8]) -> Existing {
+        Self.compare(fileAt: path(name), with: bytes)
+    }
+
+    /// Compares the file at `path` with `bytes` without loading it whole: sizes first (`fstat`), then
+    /// 64 KiB at a time, stopping at the first difference.
+    static func compare(fileAt path: String, with bytes: [UInt8]) -> Existing {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .none }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .none }
+        guard Int(info.st_size) == bytes.count else { return .different }
+        // One byte more than is left, so a file that grew since `fstat` shows as different.
+        var chunk = [UInt8](repeating: 0, count: min(bytes.count, 1 << 16) + 1)
+        return bytes.withUnsafeBytes { expected -> Existing in
+            chunk.withUnsafeMutableBytes { chunk -> Existing in
+                var offset = 0
+                while true {
+                    let wanted = min(chunk.count, expected.count - offset + 1)
+                    let read = Foundation.read(descriptor, chunk.baseAddress!, wanted)
+                    if read < 0 && errno == EINTR { continue }
+                    if read < 0 || offset + read > expected.count { return .different }
+                    if read == 0 { return offset == expected.count ? .same : .different }
+                    if memcmp(chunk.baseAddress!, expected.baseAddress! + offset, read) != 0 { return .different }
+                    offset += read
+                }
+            }
+        }
     }
 
     /// Refuses to replace a file Charter did not write (called before anything is written for every file
     /// the manifest does not list): one that differs from `file` and does not start with the
     /// generated-file header.
-    func refuseForeignFile(_ file: GeneratedFile, existing: Data?) throws(DiagnosticsError) {
-        guard let existing, !Self.isGenerated(existing), !Self.holds(existing, file.contents) else { return }
+    func refuseForeignFile(_ file: GeneratedFile, existing: Existing) throws(DiagnosticsError) {
         let path = self.path(file.name)
+        guard existing == .different, !Self.startsWithGeneratedHeader(fileAt: path) else { return }
         throw DiagnosticsError([.error(
             "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
             at: SourceLocation(file: path), code: "output.foreign-file")])
     }
 
-    /// Writes `text` atomically (temporary file in the same folder, then rename) unless `existing`, the
-    /// file's current bytes, already are exactly its UTF-8. Returns whether it wrote.
-    func writeIfChanged(_ text: String, named name: String, existing: Data?) throws(DiagnosticsError) -> Bool {
-        if let existing, Self.holds(existing, text) { return false }
+    /// Writes `bytes` atomically (temporary file in the same folder, then rename) unless the file
+    /// already holds exactly these (`existing` is `.same`). Returns whether it wrote.
+    func writeIfChanged(_ bytes: [UInt8], named name: String, existing: Existing) throws(DiagnosticsError) -> Bool {
+        if existing == .same { return false }
         let path = self.path(name)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try bytes.withUnsafeBytes { buffer in
+                // A view of the array for the duration of the write, not a copy of it.
+                let data = buffer.isEmpty
+                    ? Data()
+                    : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
         }
         return true
-    }
-
-    /// Whether `data` is exactly the UTF-8 of `text`, compared in place (no copy of either).
-    static func holds(_ data: Data, _ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard data.count == utf8.count else { return false }
-        let compared = utf8.withContiguousStorageIfAvailable { textBytes in
-            data.withUnsafeBytes { dataBytes in
-                textBytes.isEmpty || memcmp(dataBytes.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0
-            }
-        }
-        return compared ?? data.elementsEqual(utf8)
     }
 
     /// The files the last run wrote; empty when there is no readable manifest (then nothing is removed).
@@ -125,9 +157,15 @@ public struct OutputWriter: Sendable {
         return Set(files.compactMap(\.string))
     }
 
-    /// Whether a file starts with the header every generated file has.
-    static func isGenerated(_ data: Data) -> Bool {
-        data.starts(with: Data("// Generated by Charter ".utf8))
+    /// The start of the header every generated file has.
+    static let generatedHeader = Array("// Generated by Charter ".utf8)
+
+    /// Whether the file at `path` starts with ``generatedHeader`` (reads only that much).
+    static func startsWithGeneratedHeader(fileAt path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: generatedHeader.count)) ?? Data()
+        return start.elementsEqual(generatedHeader)
     }
 
     /// A manifest entry is only trusted when it names a file directly inside the folder.

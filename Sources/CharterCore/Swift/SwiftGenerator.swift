@@ -1,14 +1,27 @@
-/// A file to write: its name inside the output folder and its contents.
+/// A file to write: its name inside the output folder and its contents, kept as the UTF-8 bytes that
+/// are written (the renderer produces bytes; a large file is not copied into a `String` unless asked).
 public struct GeneratedFile: Hashable, Sendable {
     /// The file name, e.g. `InventoryV2.swift`.
     public var name: String
-    /// The full text.
-    public var contents: String
+    /// The file's bytes: UTF-8 text.
+    public var utf8: [UInt8]
 
-    /// Creates a file.
+    /// The full text (decoded from ``utf8`` on each read).
+    public var contents: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
+
+    /// Creates a file from its text.
     public init(name: String, contents: String) {
         self.name = name
-        self.contents = contents
+        self.utf8 = Array(contents.utf8)
+    }
+
+    /// Creates a file from UTF-8 bytes.
+    public init(name: String, utf8: [UInt8]) {
+        self.name = name
+        self.utf8 = utf8
     }
 }
 
@@ -61,10 +74,10 @@ public struct SwiftGenerator: Sendable {
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
             "types": .list(namespace.types.map(context.declaration)),
         ])
-        let text = try templates.render(
+        let bytes = try templates.renderUTF8(
             "File", value, escaping: .none, missingNames: .error,
             expectedLength: Self.expectedBytesPerType * (namespace.types.count + 1))
-        return GeneratedFile(name: name + ".swift", contents: text)
+        return GeneratedFile(name: name + ".swift", utf8: bytes)
     }
 
     /// The doc comment of the namespace enum: the file's title and description, and the contract identity.

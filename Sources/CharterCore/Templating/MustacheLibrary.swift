@@ -95,6 +95,19 @@ public struct MustacheLibrary: Sendable {
         missingNames: MustacheMissingNames = .empty,
         expectedLength: Int = 0
     ) throws(MustacheError) -> String {
+        String(decoding: try renderUTF8(name, context, escaping: escaping, missingNames: missingNames, expectedLength: expectedLength), as: UTF8.self)
+    }
+
+    /// Renders like ``render(_:_:escaping:missingNames:expectedLength:)`` and returns the output's UTF-8
+    /// bytes as they were built, without copying them into a `String` (always valid UTF-8: every piece is
+    /// a template's text or a string value).
+    public func renderUTF8(
+        _ name: String,
+        _ context: MustacheValue,
+        escaping: MustacheEscaping = .none,
+        missingNames: MustacheMissingNames = .empty,
+        expectedLength: Int = 0
+    ) throws(MustacheError) -> [UInt8] {
         guard let template = templates[name] else {
             throw MustacheError(
                 template: name,

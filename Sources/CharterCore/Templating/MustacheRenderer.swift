@@ -1,5 +1,5 @@
 /// Walks parsed templates and appends their output to one UTF-8 byte buffer (cheaper to grow than
-/// a `String`, which re-checks its flags on every append), turned into a `String` once at the end.
+/// a `String`, which re-checks its flags on every append), which is the result.
 ///
 /// One renderer serves one `render` call: it owns the output buffer, the
 /// context stack, the current partial indentation and the partial depth.
@@ -29,14 +29,14 @@ struct MustacheRenderer {
 
     /// Renders `template` with `context` at the bottom of the context stack, reserving
     /// `expectedLength` bytes of output (at least 1 KiB, or twice the template's length) up front.
-    mutating func render(_ template: MustacheTemplate, context: MustacheValue, expectedLength: Int = 0) throws(MustacheError) -> String {
+    mutating func render(_ template: MustacheTemplate, context: MustacheValue, expectedLength: Int = 0) throws(MustacheError) -> [UInt8] {
         output = []
         output.reserveCapacity(max(1024, template.source.utf8.count * 2, expectedLength))
         stack = [context]
         indentation = ""
         partialDepth = 0
         try render(template.nodes, in: template.name)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     // MARK: - Nodes

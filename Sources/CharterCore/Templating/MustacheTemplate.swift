@@ -53,6 +53,6 @@ public struct MustacheTemplate: Sendable {
             missingNames: missingNames,
             partialDepthLimit: MustacheLibrary.defaultPartialDepthLimit
         )
-        return try renderer.render(self, context: context)
+        return String(decoding: try renderer.render(self, context: context), as: UTF8.self)
     }
 }

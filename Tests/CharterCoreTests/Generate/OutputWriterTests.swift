@@ -2,24 +2,37 @@ import Foundation
 import XCTest
 @testable import CharterCore
 
-/// The write stage on its own: when a file is written, left alone, or refused, and the in-place byte
-/// comparison that decides it.
+/// The write stage on its own: when a file is written, left alone, or refused, and the byte comparison
+/// that decides it.
 final class OutputWriterTests: XCTestCase {
-    /// Rows: file bytes and text → whether the bytes are exactly the text's UTF-8.
-    func testHolds() {
-        let rows: [(label: String, data: [UInt8], text: String, holds: Bool)] = [
-            ("both empty", [], "", true),
-            ("same ASCII", Array("struct A {}".utf8), "struct A {}", true),
-            ("same non-ASCII", [0x63, 0x61, 0x66, 0xC3, 0xA9], "café", true),
-            ("one byte differs", Array("struct B {}".utf8), "struct A {}", false),
-            ("file longer", Array("ab".utf8), "a", false),
-            ("file shorter", Array("a".utf8), "ab", false),
-            ("NFC bytes vs NFD text (equal as Strings, not as bytes)", [0xC3, 0xA9], "e\u{301}", false),
-            ("empty file, text", [], "a", false),
+    /// Rows: what is on disk (nil: nothing) and the bytes about to be written → how they compare. The
+    /// comparison reads 64 KiB at a time, so the large rows differ only after the first chunk.
+    func testCompare() throws {
+        let large = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 9) }
+        var largeChanged = large
+        largeChanged[150_000] ^= 1
+        let rows: [(label: String, onDisk: [UInt8]?, bytes: [UInt8], expected: OutputWriter.Existing)] = [
+            ("nothing there", nil, Array("a".utf8), .none),
+            ("both empty", [], [], .same),
+            ("same text", Array("struct A {}".utf8), Array("struct A {}".utf8), .same),
+            ("same non-ASCII text", Array("café".utf8), [0x63, 0x61, 0x66, 0xC3, 0xA9], .same),
+            ("one byte differs", Array("struct B {}".utf8), Array("struct A {}".utf8), .different),
+            ("file longer", Array("ab".utf8), Array("a".utf8), .different),
+            ("file shorter", Array("a".utf8), Array("ab".utf8), .different),
+            ("empty file, bytes", [], Array("a".utf8), .different),
+            ("NFC on disk, NFD bytes (equal as Strings, not as bytes)", [0xC3, 0xA9], Array("e\u{301}".utf8), .different),
+            ("200 KB, same", large, large, .same),
+            ("200 KB, one byte differs in the third chunk", large, largeChanged, .different),
         ]
         for row in rows {
-            XCTAssertEqual(OutputWriter.holds(Data(row.data), row.text), row.holds, row.label)
+            let folder = try TemporaryFolder()
+            let path = folder.url("A.swift").path
+            if let onDisk = row.onDisk { try Data(onDisk).write(to: URL(fileURLWithPath: path)) }
+            XCTAssertEqual(OutputWriter.compare(fileAt: path, with: row.bytes), row.expected, row.label)
         }
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.url("Dir.swift").path, withIntermediateDirectories: true)
+        XCTAssertEqual(OutputWriter.compare(fileAt: folder.url("Dir.swift").path, with: []), .none, "a folder is not a file")
     }
 
     /// Rows: what is on disk (nil: nothing) → what `writeSingle` does, and what is on disk afterwards.
