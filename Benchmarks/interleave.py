@@ -16,15 +16,17 @@ Each --name starts a command; --cwd and --prepare (run before every timed run, u
 --name before them. Commands are split like a shell would split them and run without a shell. Each
 round runs every command once, in the order given. Writes PREFIX-NAME.json per command in hyperfine's
 export format (results[0] with command, median, mean, min, max, times), so scripts reading hyperfine's
-output read these too. A command that fails stops everything with its exit status and output.
+output read these too, plus max_rss_kib: the highest peak RSS of the timed runs (each runs under GNU time,
+/usr/bin/time), so a long command need not be run again to measure its memory. A command that fails
+stops everything (exit status 1) and prints the end of its output.
 """
 import argparse
 import json
-import os
 import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -61,27 +63,36 @@ def parse(argv):
 
 
 def run(command, cwd, what):
-    started = time.perf_counter()
-    done = subprocess.run(shlex.split(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.stdout.buffer.write(done.stdout[-20000:])
-        print(f"interleave.py: {what} failed with exit status {done.returncode}: {command}", file=sys.stderr)
-        sys.exit(done.returncode)
-    return elapsed
+    """Runs a command under GNU time; returns its wall time (s) and peak RSS (KiB, GNU time's "Maximum
+    resident set size"). GNU time, not wait4 here: a child forked from this interpreter would report the
+    interpreter's own ~15 MiB as its peak when the command's is smaller."""
+    with tempfile.NamedTemporaryFile("r") as rss, tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name] + shlex.split(command),
+                              cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            output.seek(0)
+            sys.stdout.buffer.write(output.read()[-20000:])
+            print(f"interleave.py: {what} failed with exit status {done.returncode}: {command}", file=sys.stderr)
+            sys.exit(1)
+        peak = int(rss.read().strip().splitlines()[-1])
+    return elapsed, peak
 
 
 def main(argv):
     args, jobs = parse(argv)
     times = {job["name"]: [] for job in jobs}
+    peaks = {job["name"]: 0 for job in jobs}
     for round_number in range(args.warmup + args.runs):
         timed = round_number >= args.warmup
         for job in jobs:
             if job["prepare"]:
                 run(job["prepare"], job["cwd"], f"{job['name']}: prepare")
-            elapsed = run(job["command"], job["cwd"], job["name"])
+            elapsed, peak = run(job["command"], job["cwd"], job["name"])
             if timed:
                 times[job["name"]].append(elapsed)
+                peaks[job["name"]] = max(peaks[job["name"]], peak)
             label = f"round {round_number - args.warmup + 1}/{args.runs}" if timed else "warm-up"
             print(f"{label} {job['name']}: {elapsed:.3f} s", flush=True)
     for job in jobs:
@@ -93,6 +104,7 @@ def main(argv):
             "min": min(samples),
             "max": max(samples),
             "times": samples,
+            "max_rss_kib": peaks[job["name"]],
             "interleaved_with": [other["name"] for other in jobs if other is not job],
         }
         with open(f"{args.export_prefix}-{job['name']}.json", "w") as out:

@@ -23,17 +23,18 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for a folder (created on first write).
     public init(directory: String) { self.directory = directory }
 
-    /// Writes `files`, then the manifest. Each existing output is compared once (twice for a file the
-    /// manifest does not list, which is first checked for being Charter's).
+    /// Writes `files`, then the manifest. Each existing output is compared with its new bytes once, before
+    /// anything is written; a file the manifest does not list is also checked for being Charter's.
     public func write(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
         let previous = readManifest()
-        for file in files where !previous.contains(file.name) {
-            try refuseForeignFile(file, existing: existing(file.name, comparedWith: file.utf8))
+        let states = files.map { existing($0.name, comparedWith: $0.utf8) }
+        for (file, state) in zip(files, states) where !previous.contains(file.name) {
+            try refuseForeignFile(file, existing: state)
         }
         var report = WriteReport()
-        for file in files {
-            if try writeIfChanged(file.utf8, named: file.name, existing: existing(file.name, comparedWith: file.utf8)) {
+        for (file, state) in zip(files, states) {
+            if try writeIfChanged(file.utf8, named: file.name, existing: state) {
                 report.written.append(file.name)
             } else {
                 report.unchanged.append(file.name)
@@ -84,6 +85,8 @@ public struct OutputWriter: Sendable {
         case same
         /// A file with other bytes.
         case different
+        /// A file that cannot be read (so it is not known to be Charter's).
+        case unreadable
     }
 
     /// How the file at `name` in the output folder compares with `bytes`.
@@ -91,59 +94,64 @@ public struct OutputWriter: Sendable {
         Self.compare(fileAt: path(name), with: bytes)
     }
 
-    /// Compares the file at `path` with `bytes` without loading it whole: sizes first (`fstat`), then
-    /// 64 KiB at a time, stopping at the first difference.
+    /// Compares the file at `path` with `bytes` without loading it whole: sizes first (`fstat`), then a
+    /// chunk of up to 64 KiB at a time, stopping at the first difference.
     static func compare(fileAt path: String, with bytes: [UInt8]) -> Existing {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .none }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .none }
-        guard Int(info.st_size) == bytes.count else { return .different }
-        // One byte more than is left, so a file that grew since `fstat` shows as different.
+        let file: RegularFile
+        switch RegularFile.open(path) {
+        case .notAFile: return .none
+        case .unreadable: return .unreadable
+        case .opened(let opened): file = opened
+        }
+        guard file.size == bytes.count else { return .different }
+        // One byte more than is left to compare, so a file that grew since it was opened shows as different.
         var chunk = [UInt8](repeating: 0, count: min(bytes.count, 1 << 16) + 1)
         return bytes.withUnsafeBytes { expected -> Existing in
             chunk.withUnsafeMutableBytes { chunk -> Existing in
                 var offset = 0
                 while true {
                     let wanted = min(chunk.count, expected.count - offset + 1)
-                    let read = Foundation.read(descriptor, chunk.baseAddress!, wanted)
-                    if read < 0 && errno == EINTR { continue }
-                    if read < 0 || offset + read > expected.count { return .different }
-                    if read == 0 { return offset == expected.count ? .same : .different }
-                    if memcmp(chunk.baseAddress!, expected.baseAddress! + offset, read) != 0 { return .different }
+                    guard let read = file.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted])) else {
+                        return .unreadable
+                    }
+                    if offset + read > expected.count { return .different }
+                    if read > 0 && memcmp(chunk.baseAddress!, expected.baseAddress! + offset, read) != 0 { return .different }
                     offset += read
+                    if read < wanted { return offset == expected.count ? .same : .different }
                 }
             }
         }
     }
 
-    /// Refuses to replace a file Charter did not write (called before anything is written for every file
-    /// the manifest does not list): one that differs from `file` and does not start with the
-    /// generated-file header.
+    /// Refuses to replace a file Charter did not write (called, before anything is written, for every
+    /// file the manifest does not list): one that differs from `file` and does not start with the
+    /// generated-file header, or one that cannot be read.
     func refuseForeignFile(_ file: GeneratedFile, existing: Existing) throws(DiagnosticsError) {
         let path = self.path(file.name)
-        guard existing == .different, !Self.startsWithGeneratedHeader(fileAt: path) else { return }
-        throw DiagnosticsError([.error(
-            "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
-            at: SourceLocation(file: path), code: "output.foreign-file")])
+        switch existing {
+        case .none, .same:
+            return
+        case .different:
+            if Self.startsWithGeneratedHeader(fileAt: path) { return }
+            throw DiagnosticsError([.error(
+                "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
+                at: SourceLocation(file: path), code: "output.foreign-file")])
+        case .unreadable:
+            throw DiagnosticsError([.error(
+                "\(path) exists, cannot be read, and is not in \(Self.manifestName), so it may not be Charter's; move it away or choose another --output",
+                at: SourceLocation(file: path), code: "output.foreign-file")])
+        }
     }
 
-    /// Writes `bytes` atomically (temporary file in the same folder, then rename) unless the file
-    /// already holds exactly these (`existing` is `.same`). Returns whether it wrote.
+    /// Writes `bytes` atomically (``AtomicWrite``: temporary file in the same folder, then rename) unless the
+    /// file already holds exactly these (`existing` is `.same`). Returns whether it wrote.
     func writeIfChanged(_ bytes: [UInt8], named name: String, existing: Existing) throws(DiagnosticsError) -> Bool {
         if existing == .same { return false }
         let path = self.path(name)
         do {
-            try bytes.withUnsafeBytes { buffer in
-                // A view of the array for the duration of the write, not a copy of it.
-                let data = buffer.isEmpty
-                    ? Data()
-                    : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            }
+            try AtomicWrite.write(bytes, to: path)
         } catch {
-            throw DiagnosticsError([.error("cannot write \(path): \(error.localizedDescription)", code: "output.unwritable")])
+            throw DiagnosticsError([.error("cannot write \(path): \(error.message)", code: "output.unwritable")])
         }
         return true
     }

@@ -16,27 +16,27 @@ public struct DiskFileSource: FileSource {
     public init() {}
 
     /// Reads the whole file. A regular file is read straight into the array (sized by `fstat`, no
-    /// intermediate `Data` to copy out of); anything else, or a file that grows while it is read, goes
-    /// through Foundation.
+    /// intermediate `Data` to copy out of); anything else (a pipe, a device), or a file that grows while
+    /// it is read, goes through Foundation. Nil for no file, a folder, or a file that cannot be read.
     public func contents(ofFile path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        guard info.st_mode & S_IFMT == S_IFREG else { return foundationContents(ofFile: path) }
-        // One byte more than the size, so that reaching the end of the file shows as a short read.
-        let capacity = Int(info.st_size) + 1
-        var reachedEnd = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            while count < capacity {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, capacity - count)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { reachedEnd = read == 0; return }
-                count += read
+        switch RegularFile.open(path) {
+        case .notAFile:
+            return foundationContents(ofFile: path)
+        case .unreadable:
+            return nil
+        case .opened(let file):
+            // One byte more than the size, so that reaching the end of the file shows as a short read.
+            let capacity = file.size + 1
+            var complete = false
+            var failed = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let read = file.read(into: UnsafeMutableRawBufferPointer(buffer)) else { failed = true; return }
+                count = read
+                complete = read < capacity
             }
+            if failed { return nil }
+            return complete ? bytes : foundationContents(ofFile: path)
         }
-        return reachedEnd ? bytes : foundationContents(ofFile: path)
     }
 
     private func foundationContents(ofFile path: String) -> [UInt8]? {

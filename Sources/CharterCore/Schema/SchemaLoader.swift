@@ -245,12 +245,12 @@ final class LoadSession {
     /// Reserves room for the schemas `byteCount` more bytes of JSON probably hold (one per 64 bytes;
     /// formatted contracts have one JSON object per 80–140 bytes), so that walking large documents does not
     /// copy the growing schema table (520 bytes a schema) and its index again and again. Grows at least
-    /// geometrically, so many small documents cost no more than one large one; room reserved and never
-    /// touched costs address space, not memory.
+    /// geometrically, so many small documents cost no more than one large one. A large table is mapped on
+    /// demand, so room reserved and never touched costs address space, not memory.
     func reserveSchemas(forBytes byteCount: Int) {
         let expected = min(schemas.count + byteCount / 64, options.maxSchemas)
         guard schemas.capacity < expected else { return }
-        let capacity = max(expected, schemas.capacity * 2)
+        let capacity = min(max(expected, schemas.capacity * 2), options.maxSchemas)
         schemas.reserveCapacity(capacity)
         schemaAt.reserveCapacity(capacity)
     }

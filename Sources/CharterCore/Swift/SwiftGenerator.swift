@@ -1,5 +1,7 @@
 /// A file to write: its name inside the output folder and its contents, kept as the UTF-8 bytes that
 /// are written (the renderer produces bytes; a large file is not copied into a `String` unless asked).
+/// Two files are equal when their names and bytes are (not when their texts are merely
+/// Unicode-equivalent).
 public struct GeneratedFile: Hashable, Sendable {
     /// The file name, e.g. `InventoryV2.swift`.
     public var name: String

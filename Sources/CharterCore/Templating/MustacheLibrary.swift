@@ -84,7 +84,8 @@ public struct MustacheLibrary: Sendable {
     ///     naming the template, line and column).
     ///   - expectedLength: about how many UTF-8 bytes the output will have; the output buffer reserves
     ///     that much up front, so a large render does not copy itself over and over while it grows
-    ///     (0, the default, starts small). Reserving more than is used costs address space, not memory.
+    ///     (0, the default, starts small). A large buffer is mapped on demand, so reserving more than is
+    ///     used costs address space rather than memory.
     /// - Throws: ``MustacheError`` for an unknown template, in strict mode for
     ///   an unresolved name or missing partial, and when partials nest deeper
     ///   than ``partialDepthLimit``.

@@ -38,7 +38,7 @@ final class DiskFileSourceTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let small = Array(#"{"type": "string"}"#.utf8)
         // Larger than one read typically returns, with every byte value, so a short read or an off-by-one shows.
-        let large = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let large = pseudoRandomBytes(3_000_000)
         let file = folder + "/a.json", big = folder + "/big.json", empty = folder + "/empty.json"
         let link = folder + "/link.json", sub = folder + "/sub"
         try Data(small).write(to: URL(fileURLWithPath: file))

@@ -120,3 +120,15 @@ extension Result {
         }
     }
 }
+
+/// `count` bytes from a fixed-seed xorshift generator: every byte value occurs, and no short period
+/// repeats, so a comparison or read at a wrong offset cannot pass by accident.
+func pseudoRandomBytes(_ count: Int) -> [UInt8] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    return (0..<count).map { _ in
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return UInt8(truncatingIfNeeded: state >> 32)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Writes a file atomically: the bytes go to a new temporary file in the destination's folder, which is
+/// then renamed over the destination, so a reader (a compiler, an editor) sees the old file or the new
+/// one and never part of one, and a failed write leaves the old file as it was.
+///
+/// The file is not forced to disk (`fsync`): generated files can always be generated again, and after a
+/// power loss a file that came out empty or stale differs from what the next run generates, so that run
+/// rewrites it. Foundation's atomic write syncs every file, which cost about 1 ms a file here.
+enum AtomicWrite {
+    /// Why a write failed: what was being done, and the system's reason.
+    struct Failure: Error {
+        /// What failed and why, e.g. "creating a temporary file in /out/: Permission denied" (the caller
+        /// says which file it was writing).
+        var message: String
+    }
+
+    /// Writes `bytes` to `path` atomically. The new file gets the mode a new file gets (0666 less the
+    /// umask).
+    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var descriptor: Int32 = -1
+        var temporary = ""
+        var error: Int32 = 0
+        for _ in 0..<16 {
+            temporary = "\(folder).\(name).\(String(UInt64.random(in: .min ... .max), radix: 36)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            error = errno
+            if descriptor >= 0 || error != EEXIST { break }
+        }
+        guard descriptor >= 0 else {
+            throw Failure(message: "creating a temporary file in \(folder.isEmpty ? "." : folder): \(reason(error))")
+        }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                error = errno
+                if count < 0 && error == EINTR { continue }
+                if count <= 0 { failure = "writing \(temporary): \(reason(count == 0 ? EIO : error))"; return }
+                written += count
+            }
+        }
+        if close(descriptor) != 0 && failure == nil {
+            error = errno
+            failure = "writing \(temporary): \(reason(error))"
+        }
+        if failure == nil && rename(temporary, path) != 0 {
+            error = errno
+            failure = "renaming \(temporary) to \(path): \(reason(error))"
+        }
+        if let failure {
+            unlink(temporary)
+            throw Failure(message: failure)
+        }
+    }
+
+    /// The system's text for an `errno` value.
+    private static func reason(_ error: Int32) -> String { String(cString: strerror(error)) }
+}
