@@ -14,7 +14,8 @@ Usage:
 
 Each --name starts a command; --cwd and --prepare (run before every timed run, untimed) apply to the
 --name before them. Commands are split like a shell would split them and run without a shell. Each
-round runs every command once, in the order given. Writes PREFIX-NAME.json per command in hyperfine's
+round runs every command once: in the order given, and in reverse order every other round (so no command
+always runs first, right after another command or right after a warm-up). Writes PREFIX-NAME.json per command in hyperfine's
 export format (results[0] with command, median, mean, min, max, times), so scripts reading hyperfine's
 output read these too, plus max_rss_kib: the highest peak RSS of the timed runs (each runs under GNU time,
 /usr/bin/time), so a long command need not be run again to measure its memory. A command that fails
@@ -86,7 +87,8 @@ def main(argv):
     peaks = {job["name"]: 0 for job in jobs}
     for round_number in range(args.warmup + args.runs):
         timed = round_number >= args.warmup
-        for job in jobs:
+        # Every other round runs the commands in reverse order (A B, B A, ...), so neither always runs first.
+        for job in (jobs if round_number % 2 == 0 else list(reversed(jobs))):
             if job["prepare"]:
                 run(job["prepare"], job["cwd"], f"{job['name']}: prepare")
             elapsed, peak = run(job["command"], job["cwd"], job["name"])

@@ -6,7 +6,9 @@ import Foundation
 ///
 /// The file is not forced to disk (`fsync`): generated files can always be generated again, and after a
 /// power loss a file that came out empty or stale differs from what the next run generates, so that run
-/// rewrites it. Foundation's atomic write syncs every file, which cost about 1 ms a file here.
+/// rewrites it. Foundation's atomic write syncs every file, which cost about 1 ms a file here. A replaced
+/// file gets a new file's mode, not the old one's. A temporary file is left behind only if the process is
+/// killed between creating and renaming it (`.charter-*.tmp`, hidden).
 enum AtomicWrite {
     /// Why a write failed: what was being done, and the system's reason.
     struct Failure: Error {
@@ -18,17 +20,17 @@ enum AtomicWrite {
     /// Writes `bytes` to `path` atomically. The new file gets the mode a new file gets (0666 less the
     /// umask).
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         var descriptor: Int32 = -1
         var temporary = ""
         var error: Int32 = 0
         for _ in 0..<16 {
-            temporary = "\(folder).\(name).\(String(UInt64.random(in: .min ... .max), radix: 36)).tmp"
+            // A short name of its own (not the destination's name plus a suffix, which could exceed the
+            // file system's name limit), hidden, and unique: O_EXCL, retried on a clash.
+            temporary = "\(folder).charter-\(String(UInt64.random(in: .min ... .max), radix: 36)).tmp"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             error = errno
-            if descriptor >= 0 || error != EEXIST { break }
+            if descriptor >= 0 || (error != EEXIST && error != EINTR) { break }
         }
         guard descriptor >= 0 else {
             throw Failure(message: "creating a temporary file in \(folder.isEmpty ? "." : folder): \(reason(error))")

@@ -23,14 +23,21 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for a folder (created on first write).
     public init(directory: String) { self.directory = directory }
 
-    /// Writes `files`, then the manifest. Each existing output is compared with its new bytes once, before
-    /// anything is written; a file the manifest does not list is also checked for being Charter's.
+    /// Writes `files`, then the manifest. Each existing output is compared with its new bytes once, and
+    /// checked for being Charter's to replace, before anything is written.
     public func write(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
         let previous = readManifest()
+        let manifest = JSONNode(.object(JSONObject(members: [
+            JSONMember(key: "generator", value: JSONNode(.string("charter \(Charter.version)"))),
+            JSONMember(key: "files", value: JSONNode(.array(files.map(\.name).sorted().map { JSONNode(.string($0)) }))),
+        ])))
+        let manifestBytes = Array((JSONWriter.write(manifest, pretty: true) + "\n").utf8)
+        let manifestState = existing(Self.manifestName, comparedWith: manifestBytes)
+        try refuseForeignFile(named: Self.manifestName, existing: manifestState, listed: true)
         let states = files.map { existing($0.name, comparedWith: $0.utf8) }
-        for (file, state) in zip(files, states) where !previous.contains(file.name) {
-            try refuseForeignFile(file, existing: state)
+        for (file, state) in zip(files, states) {
+            try refuseForeignFile(named: file.name, existing: state, listed: previous.contains(file.name))
         }
         var report = WriteReport()
         for (file, state) in zip(files, states) {
@@ -47,13 +54,7 @@ public struct OutputWriter: Sendable {
                 report.removed.append(stale)
             }
         }
-        let manifest = JSONNode(.object(JSONObject(members: [
-            JSONMember(key: "generator", value: JSONNode(.string("charter \(Charter.version)"))),
-            JSONMember(key: "files", value: JSONNode(.array(files.map(\.name).sorted().map { JSONNode(.string($0)) }))),
-        ])))
-        let manifestText = JSONWriter.write(manifest, pretty: true) + "\n"
-        let manifestBytes = Array(manifestText.utf8)
-        _ = try writeIfChanged(manifestBytes, named: Self.manifestName, existing: existing(Self.manifestName, comparedWith: manifestBytes))
+        _ = try writeIfChanged(manifestBytes, named: Self.manifestName, existing: manifestState)
         return report
     }
 
@@ -62,7 +63,7 @@ public struct OutputWriter: Sendable {
     public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
         let existing = existing(file.name, comparedWith: file.utf8)
-        try refuseForeignFile(file, existing: existing)
+        try refuseForeignFile(named: file.name, existing: existing, listed: false)
         let written = try writeIfChanged(file.utf8, named: file.name, existing: existing)
         return WriteReport(written: written ? [file.name] : [], unchanged: written ? [] : [file.name])
     }
@@ -79,8 +80,11 @@ public struct OutputWriter: Sendable {
 
     /// What is at an output's path, compared with the bytes about to go there.
     enum Existing: Equatable {
-        /// No regular file (nothing, or something that is not a file: writing will say so).
+        /// Nothing there.
         case none
+        /// Something other than a regular file: a folder, a symbolic link (to anything), a pipe, a
+        /// socket, a device. Never Charter's, never replaced.
+        case notRegular
         /// A file with exactly these bytes.
         case same
         /// A file with other bytes.
@@ -94,12 +98,16 @@ public struct OutputWriter: Sendable {
         Self.compare(fileAt: path(name), with: bytes)
     }
 
-    /// Compares the file at `path` with `bytes` without loading it whole: sizes first (`fstat`), then a
-    /// chunk of up to 64 KiB at a time, stopping at the first difference.
+    /// Compares the file at `path` with `bytes` without loading it whole: what is there first (`lstat`:
+    /// a symbolic link is not followed), then sizes, then a chunk of 64 KiB (+1 byte) at a time, stopping
+    /// at the first difference.
     static func compare(fileAt path: String, with bytes: [UInt8]) -> Existing {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .none : .unreadable }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .notRegular }
         let file: RegularFile
         switch RegularFile.open(path) {
-        case .notAFile: return .none
+        case .notAFile: return .notRegular  // replaced since the lstat
         case .unreadable: return .unreadable
         case .opened(let opened): file = opened
         }
@@ -123,24 +131,26 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Refuses to replace a file Charter did not write (called, before anything is written, for every
-    /// file the manifest does not list): one that differs from `file` and does not start with the
-    /// generated-file header, or one that cannot be read.
-    func refuseForeignFile(_ file: GeneratedFile, existing: Existing) throws(DiagnosticsError) {
-        let path = self.path(file.name)
+    /// Refuses, before anything is written, to replace what Charter did not write at an output's path:
+    /// anything that is not a regular file; and, unless the manifest lists the name (`listed`), a file that
+    /// differs from the new bytes and does not start with the generated-file header, or cannot be read.
+    func refuseForeignFile(named name: String, existing: Existing, listed: Bool) throws(DiagnosticsError) {
+        let path = self.path(name)
+        let reason: String
         switch existing {
         case .none, .same:
             return
+        case .notRegular:
+            reason = "is not a regular file (a folder, a symbolic link, a pipe or a device), so Charter did not write it"
         case .different:
-            if Self.startsWithGeneratedHeader(fileAt: path) { return }
-            throw DiagnosticsError([.error(
-                "\(path) exists and was not written by Charter (not in \(Self.manifestName), no Charter header); move it away or choose another --output",
-                at: SourceLocation(file: path), code: "output.foreign-file")])
+            if listed || Self.startsWithGeneratedHeader(fileAt: path) { return }
+            reason = "exists and was not written by Charter (not in \(Self.manifestName), no Charter header)"
         case .unreadable:
-            throw DiagnosticsError([.error(
-                "\(path) exists, cannot be read, and is not in \(Self.manifestName), so it may not be Charter's; move it away or choose another --output",
-                at: SourceLocation(file: path), code: "output.foreign-file")])
+            if listed { return }
+            reason = "exists, cannot be read, and is not in \(Self.manifestName), so it may not be Charter's"
         }
+        throw DiagnosticsError([.error(
+            "\(path) \(reason); move it away or choose another --output", at: SourceLocation(file: path), code: "output.foreign-file")])
     }
 
     /// Writes `bytes` atomically (``AtomicWrite``: temporary file in the same folder, then rename) unless the

@@ -25,8 +25,9 @@ final class RegularFile {
 
     deinit { close(descriptor) }
 
-    /// Opens `path`, following symlinks. Opens without blocking, so a FIFO without a writer cannot hang
-    /// the caller (it is `.notAFile`).
+    /// Opens `path`, following symlinks. The open itself does not block, so a FIFO without a writer is
+    /// reported as `.notAFile` rather than hanging here (a caller that then reads it some other way may
+    /// still wait for a writer).
     static func open(_ path: String) -> Opening {
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         var info = stat()

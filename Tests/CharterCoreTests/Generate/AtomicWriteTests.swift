@@ -14,7 +14,7 @@ final class AtomicWriteTests: XCTestCase {
             ("new file", .nothing, Array("struct A {}\n".utf8), nil),
             ("replaces a file", .file("old text, longer than the new\n"), Array("new\n".utf8), nil),
             ("empty file", .file("old\n"), [], nil),
-            ("300 KB in more than one write call", .nothing, large, nil),
+            ("300 KB", .nothing, large, nil),
             ("a folder where the file should be: the rename fails", .folder, Array("x".utf8), "renaming "),
         ]
         for row in rows {
