@@ -180,10 +180,10 @@ public struct OutputWriter: Sendable {
 
     /// Whether the file at `path` starts with ``generatedHeader`` (reads only that much).
     static func startsWithGeneratedHeader(fileAt path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: generatedHeader.count)) ?? Data()
-        return start.elementsEqual(generatedHeader)
+        guard case .opened(let file) = RegularFile.open(path) else { return false }
+        var start = [UInt8](repeating: 0, count: generatedHeader.count)
+        let read = start.withUnsafeMutableBytes { file.read(into: $0) }
+        return read == generatedHeader.count && start == generatedHeader
     }
 
     /// A manifest entry is only trusted when it names a file directly inside the folder.

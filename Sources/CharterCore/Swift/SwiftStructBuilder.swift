@@ -1,5 +1,6 @@
 /// Builds the view model of a struct: property declarations, initialiser, decoding and encoding
-/// statements (each naming its key), equality, hashing and validation. Every decision is made here; `Templates/Struct.mustache` only lays it out.
+/// statements (each naming its key), equality, hashing and validation. Every decision is made here;
+/// `Templates/Struct.mustache` only lays it out.
 ///
 /// `init(from:)` / `encode(to:)` are always written out over a container keyed by `AnyCodingKey`, and
 /// each statement names its key where it is used: `forKey: AnyCodingKey("unit_price")`, the wire name
