@@ -6,6 +6,7 @@ import Foundation
 /// {
 ///   "contracts": ["Contracts"],
 ///   "access": "public",
+///   "mutableProperties": false,
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
 ///   "root": "../.."
@@ -18,6 +19,8 @@ struct CharterConfiguration: Decodable {
     var contracts: [String]?
     /// `public`, `package` or `internal`. Default: `public`.
     var access: String?
+    /// Whether struct properties are `var` rather than `let`. Default: `false`.
+    var mutableProperties: Bool?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -110,10 +113,11 @@ struct CharterTargetPlan {
         }
     }
 
-    /// The `charter` arguments shared by both plugins (access, ref maps, templates, root).
+    /// The `charter` arguments shared by both plugins (access, mutability, ref maps, templates, root).
     var commonArguments: [String] {
         var arguments = ["--root", root.path, "--absolute-paths"]
         if let access = configuration.access { arguments += ["--access", access] }
+        if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
         for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
             arguments += ["--ref-map", "\(prefix)=\(directory.appendingPathComponent(folder).standardizedFileURL.path)"]
         }

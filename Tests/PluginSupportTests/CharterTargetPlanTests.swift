@@ -53,7 +53,22 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(units["common-v1.json"]?.dependencies, [])
         XCTAssertNotNil(plan.configurationFile)
         XCTAssertTrue(plan.commonArguments.contains("internal"))
+        XCTAssertFalse(plan.commonArguments.contains("--mutable-properties"))
         XCTAssertEqual(plan.commonArguments.prefix(2), ["--root", package.path])
+    }
+
+    /// Rows: `mutableProperties` in charter.json → whether `--mutable-properties` is passed.
+    func testMutablePropertiesReachTheCommand() throws {
+        try write("Sources/Models/a.json", Self.contract("a", "1.0.0"))
+        let rows: [(configuration: String, passed: Bool)] = [
+            (#"{"mutableProperties": true}"#, true),
+            (#"{"mutableProperties": false}"#, false),
+            (#"{}"#, false),
+        ]
+        for row in rows {
+            try write("Sources/Models/charter.json", row.configuration)
+            XCTAssertEqual(try plan().commonArguments.contains("--mutable-properties"), row.passed, row.configuration)
+        }
     }
 
     func testTransitiveAndMappedReferencesAreDependencies() throws {

@@ -11,6 +11,7 @@ struct GenerateCommand {
             OptionSpec("output", short: "o", value: "DIR", help: "Folder for the generated files. Default: Generated"),
             OptionSpec("templates", value: "DIR", help: "Folder of *.mustache files overriding templates by name."),
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
+            OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
             OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only (build plugin mode)."),
@@ -34,6 +35,7 @@ struct GenerateCommand {
             }
             options.swift.accessLevel = level
         }
+        options.swift.mutableProperties = arguments.flags.contains("mutable-properties")
         for mapping in arguments.values["ref-map"] ?? [] {
             guard let equals = mapping.firstIndex(of: "="), equals != mapping.startIndex, mapping.index(after: equals) != mapping.endIndex else {
                 throw UsageError("--ref-map takes PREFIX=DIR, not '\(mapping)'")

@@ -11,7 +11,9 @@
 /// call CharterRuntime's `decodeProperty` / `encodeProperty` family, one generic signature each, rather
 /// than the standard containers' overload sets. `==` and `hash(into:)` are written out over the stored
 /// members, compared through `Equality.same` (one signature, not the `==` operator's overloads): about
-/// 5% less compile time (debug and release) than derived `Equatable`/`Hashable`.
+/// 5% less compile time (debug and release) than derived `Equatable`/`Hashable`. Stored properties
+/// are `let` unless `SwiftOptions.mutableProperties`: a `var` costs a setter and a `modify` coroutine per
+/// property, about a fifth of a debug compile with debug info (BENCHMARKS.md).
 struct SwiftStructBuilder {
     let context: SwiftGenerationContext
 
@@ -23,8 +25,9 @@ struct SwiftStructBuilder {
         var type: String
         /// The constant expression of a `const` property (a computed property), else nil.
         var constant: String?
-        /// Accessors over private storage (boxed or deprecated properties), else nil.
+        /// The getter's body over private storage (boxed or deprecated properties), else nil.
         var getter: String?
+        /// The setter's body over that storage when properties are mutable, else nil.
         var setter: String?
     }
 
@@ -40,6 +43,7 @@ struct SwiftStructBuilder {
         // What the memberwise initialiser assigns: every stored member, so `==` and `hash(into:)` over
         // this list miss none (an initialiser that left one out would not compile).
         var storedMembers: [String] = []
+        let mutable = context.options.mutableProperties
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
             let key = "AnyCodingKey(\(SwiftLiteral.string(property.wireName)))"
@@ -78,7 +82,7 @@ struct SwiftStructBuilder {
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil,
                     getter: boxed ? "\(storageName).value" : storageName,
-                    setter: boxed ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue")))
+                    setter: !mutable ? nil : boxed ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue")))
             } else {
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil)))
@@ -127,6 +131,7 @@ struct SwiftStructBuilder {
             "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
             "name": .string(context.names.types[decl.id.rawValue]),
             "conformances": "Codable, Hashable, Sendable, Validatable",
+            "binding": .string(mutable ? "var" : "let"),
             "properties": .list(properties),
             "storage": .list(storage),
             "hasStorage": .bool(!storage.isEmpty),
@@ -220,8 +225,8 @@ struct SwiftStructBuilder {
             "stored": .bool(property.constant == nil && property.getter == nil),
             "accessors": .null,
         ]
-        if let getter = property.getter, let setter = property.setter {
-            object["accessors"] = .object(["getter": .string(getter), "setter": .string(setter)])
+        if let getter = property.getter {
+            object["accessors"] = .object(["getter": .string(getter), "setter": property.setter.map(MustacheValue.string) ?? .null])
         }
         return .object(object)
     }

@@ -132,21 +132,26 @@ public enum EmbeddedTemplates {
                 {{.}}
                 {{/attributes}}
                 {{#stored}}
-                {{access}}var {{name}}: {{type}}
+                {{access}}{{binding}} {{name}}: {{type}}
                 {{/stored}}
                 {{#constant}}
                 {{access}}var {{name}}: {{type}} { {{constant}} }
                 {{/constant}}
                 {{#accessors}}
+                {{#setter}}
                 {{access}}var {{name}}: {{type}} {
                     get { {{getter}} }
-                    set { {{setter}} }
+                    set { {{.}} }
                 }
+                {{/setter}}
+                {{^setter}}
+                {{access}}var {{name}}: {{type}} { {{getter}} }
+                {{/setter}}
                 {{/accessors}}
 
                 {{/properties}}
                 {{#storage}}
-                private var {{name}}: {{type}}
+                private {{binding}} {{name}}: {{type}}
                 {{/storage}}
                 {{#hasStorage}}
 

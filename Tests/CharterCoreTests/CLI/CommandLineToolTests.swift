@@ -107,7 +107,7 @@ final class CommandLineToolTests: XCTestCase {
         let third = folder.run(["generate"])
         XCTAssertEqual(third.out, ["Generated 1 file in Generated (1 written, 0 unchanged)"])
         XCTAssertNotEqual(folder.modificationDate("Generated/InventoryV2.swift"), past)
-        XCTAssertTrue(folder.read("Generated/InventoryV2.swift")?.contains("public var reserved: Int?") == true)
+        XCTAssertTrue(folder.read("Generated/InventoryV2.swift")?.contains("public let reserved: Int?") == true)
     }
 
     /// A failing run changes nothing: files generated before stay byte for byte and date for date, and no
@@ -232,6 +232,17 @@ final class CommandLineToolTests: XCTestCase {
         let text = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
         XCTAssertFalse(text.contains("public "), "internal access writes no public modifier")
         XCTAssertTrue(text.contains("\n    struct Stock: Codable, Hashable, Sendable, Validatable {\n"), text)
+    }
+
+    func testMutablePropertiesOption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        XCTAssertEqual(folder.run(["generate"]).code, .success)
+        let immutable = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
+        XCTAssertTrue(immutable.contains("\n        public let onHand: Int?\n"), immutable)
+        XCTAssertEqual(folder.run(["generate", "--mutable-properties"]).code, .success)
+        let mutable = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
+        XCTAssertTrue(mutable.contains("\n        public var onHand: Int?\n"), mutable)
     }
 
     func testRefMapOption() throws {

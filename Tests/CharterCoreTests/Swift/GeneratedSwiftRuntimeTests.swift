@@ -106,10 +106,11 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
     static let invalid = ##"{"sku":"bad sku","note":null,"kind":"stock","on_hand":-1,"tags":[],"where":{"x":11}}"##
     static let expectedIssues = ["/on_hand minimum", "/sku pattern", "/tags minItems", "/where/x maximum"]
 
-    func testGeneratedCodeCompilesAndRoundTrips() throws {
+    /// Compiles one generated file (its runtime import dropped) with the `CharterRuntime` sources and
+    /// `main` into one executable, fails the test on a compile error or a warning in the generated file,
+    /// and returns what the executable printed (nil when it could not be built).
+    static func compileAndRun(generated: String, fileName: String, main: [String]) throws -> (status: Int32, output: String)? {
         let compiler = try XCTUnwrap(SwiftCompilerRoundTripTests.swiftc(), "no swiftc")
-        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
-        let generated = try XCTUnwrap(files["InventoryV2.swift"])
         let root = EmbeddedTemplatesTests.repositoryRoot.appendingPathComponent("Sources/CharterRuntime")
         let runtime = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }.sorted()
             .map { root.appendingPathComponent($0).path }
@@ -120,8 +121,26 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         // One module holds the runtime and the generated file, so the runtime import goes.
         let source = generated.replacingOccurrences(of: "\nimport CharterRuntime\n", with: "\n")
-        try source.write(to: directory.appendingPathComponent("InventoryV2.swift"), atomically: true, encoding: .utf8)
+        try source.write(to: directory.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+        try (main.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
 
+        let executable = directory.appendingPathComponent("check").path
+        let compile = try SwiftCompilerRoundTripTests.run(compiler, [
+            "-swift-version", "6", "-module-name", "Check", "-module-cache-path", directory.appendingPathComponent("cache").path,
+            "-o", executable, directory.appendingPathComponent(fileName).path, directory.appendingPathComponent("main.swift").path,
+        ] + runtime)
+        guard compile.status == 0 else {
+            XCTFail("generated code does not compile:\n\(compile.output.prefix(4000))")
+            return nil
+        }
+        let warnings = compile.output.split(separator: "\n").filter { $0.contains(fileName) && $0.contains("warning:") }
+        XCTAssertEqual(warnings, [], "generated code compiles with warnings")
+        return try SwiftCompilerRoundTripTests.run([executable], [])
+    }
+
+    func testGeneratedCodeCompilesAndRoundTrips() throws {
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
+        let generated = try XCTUnwrap(files["InventoryV2.swift"])
         var main = ["import Foundation", "let encoder = JSONEncoder()", "encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]",
                     "func roundTrip<T: Codable>(_ type: T.Type, _ json: String) {",
                     "    do { print(\"ok:\" + String(decoding: try encoder.encode(try JSONDecoder().decode(T.self, from: Data(json.utf8))), as: UTF8.self)) }",
@@ -141,20 +160,7 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         main.append("let invalid = try! JSONDecoder().decode(InventoryV2.Stock.self, from: Data(\(SwiftLiteral.string(Self.invalid)).utf8))")
         main.append("print(\"issues:\" + invalid.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \"|\"))")
         main.append("print(\"transition:\", InventoryV2.State.open.canTransition(to: .closed), InventoryV2.State.closed.canTransition(to: .open))")
-        try (main.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
-
-        let executable = directory.appendingPathComponent("check").path
-        let compile = try SwiftCompilerRoundTripTests.run(compiler, [
-            "-swift-version", "6", "-module-name", "Check", "-module-cache-path", directory.appendingPathComponent("cache").path,
-            "-o", executable, directory.appendingPathComponent("InventoryV2.swift").path, directory.appendingPathComponent("main.swift").path,
-        ] + runtime)
-        guard compile.status == 0 else {
-            return XCTFail("generated code does not compile:\n\(compile.output.prefix(4000))")
-        }
-        let warnings = compile.output.split(separator: "\n").filter { $0.contains("InventoryV2.swift") && $0.contains("warning:") }
-        XCTAssertEqual(warnings, [], "generated code compiles with warnings")
-
-        let run = try SwiftCompilerRoundTripTests.run([executable], [])
+        guard let run = try Self.compileAndRun(generated: generated, fileName: "InventoryV2.swift", main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, Self.roundTrips.count + Self.rejected.count + Self.equalities.count + 2, run.output)

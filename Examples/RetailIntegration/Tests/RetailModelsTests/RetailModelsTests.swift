@@ -100,8 +100,9 @@ final class RetailModelsTests: XCTestCase {
     }
 
     func testValidationReportsContractViolations() throws {
-        var availability = try decode(InventoryV2.SkuAvailability.self, Self.availability)
-        availability.sku = ""
+        let decoded = try decode(InventoryV2.SkuAvailability.self, Self.availability)
+        // Generated properties are `let`: a changed value is built with the memberwise initialiser.
+        let availability = InventoryV2.SkuAvailability(sku: "", locations: decoded.locations)
         let issues = availability.validationIssues
         XCTAssertFalse(issues.isEmpty)
         XCTAssertTrue(issues.contains { $0.path == "/sku" }, "\(issues)")
