@@ -1,6 +1,7 @@
-/// A coding key for any string (or integer): generated `init(from:)` / `encode(to:)` name every
-/// member with one (`forKey: AnyCodingKey("on_hand")`), and undeclared members, whose names are not
-/// known at compile time, are read and written with it too.
+/// A coding key for any string (or integer): the keyed containers of generated `init(from:)` /
+/// `encode(to:)` use it (each statement names its member by wire name, `forKey: "on_hand"`, and
+/// CharterRuntime builds the key), and undeclared members, whose names are not known at compile time,
+/// are read and written with it too.
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     /// The member name.
     public var stringValue: String

@@ -31,9 +31,9 @@ private struct Both<T: Codable & Equatable>: Decodable {
 
     static func helper(_ container: KeyedDecodingContainer<AnyCodingKey>, _ key: AnyCodingKey) throws -> String {
         switch T.self {
-        case is String?.Type: return "\(String(describing: try container.decodePropertyIfPresent(String.self, forKey: key)))"
-        case is Int?.Type: return "\(String(describing: try container.decodePropertyIfPresent(Int.self, forKey: key)))"
-        default: return "\(try container.decodeProperty(T.self, forKey: key))"
+        case is String?.Type: return "\(String(describing: try container.decodePropertyIfPresent(String.self, forKey: key.stringValue)))"
+        case is Int?.Type: return "\(String(describing: try container.decodePropertyIfPresent(Int.self, forKey: key.stringValue)))"
+        default: return "\(try container.decodeProperty(T.self, forKey: key.stringValue))"
         }
     }
 
@@ -60,15 +60,52 @@ private struct Encoded<T: Encodable>: Encodable {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         let key = AnyCodingKey("a")
         switch (ifPresent, useHelper) {
-        case (true, true): try container.encodePropertyIfPresent(value, forKey: key)
+        case (true, true): try container.encodePropertyIfPresent(value, forKey: key.stringValue)
         case (true, false): try container.encodeIfPresent(value, forKey: key)
-        case (false, true): try container.encodeProperty(value, forKey: key)
+        case (false, true): try container.encodeProperty(value, forKey: key.stringValue)
         case (false, false): try container.encode(value, forKey: key)
         }
     }
 }
 
+/// Reads the property "a" with the standard `decodeNil` / the `Key`-typed `decodeNullableIfPresent` and
+/// with their `String`-keyed forms, recording each outcome as text.
+private struct NullChecks: Decodable {
+    var standardNil: String
+    var helperNull: String
+    var standardNullable: String
+    var helperNullable: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        standardNil = Both<Int>.outcome { "\(try container.decodeNil(forKey: AnyCodingKey("a")))" }
+        helperNull = Both<Int>.outcome { "\(try container.decodeNull(forKey: "a"))" }
+        standardNullable = Both<Int>.outcome {
+            String(describing: try container.decodeNullableIfPresent(Int.self, forKey: AnyCodingKey("a")))
+        }
+        helperNullable = Both<Int>.outcome { String(describing: try container.decodeNullableIfPresent(Int.self, forKey: "a")) }
+    }
+}
+
 final class PropertyCodingTests: XCTestCase {
+    /// Rows: JSON object → what `decodeNull` and the `String`-keyed `decodeNullableIfPresent` return,
+    /// which must equal the standard `decodeNil` and the `Key`-typed form.
+    func testNullChecksMatchTheKeyedForms() throws {
+        let rows: [(json: String, null: String, nullable: String, line: UInt)] = [
+            (#"{"a":null}"#, "value true", "value Optional(CharterRuntime.Nullable<Swift.Int>.null)", #line),
+            (#"{"a":5}"#, "value false", "value Optional(CharterRuntime.Nullable<Swift.Int>.value(5))", #line),
+            (#"{}"#, "keyNotFound", "value nil", #line),
+            (#"{"a":"x"}"#, "value false", "typeMismatch", #line),
+        ]
+        for row in rows {
+            let checks = try decodeJSON(NullChecks.self, row.json)
+            XCTAssertEqual(checks.helperNull, checks.standardNil, row.json, line: row.line)
+            XCTAssertEqual(checks.helperNull, row.null, row.json, line: row.line)
+            XCTAssertEqual(checks.helperNullable, checks.standardNullable, row.json, line: row.line)
+            XCTAssertEqual(checks.helperNullable, row.nullable, row.json, line: row.line)
+        }
+    }
+
     /// Rows: JSON object → the outcome both paths must share (the expected text pins it down).
     func testDecodePropertyMatchesTheStandardOverloads() throws {
         let rows: [(json: String, decode: (String) throws -> (String, String), expected: String, line: UInt)] = [

@@ -60,7 +60,7 @@ struct SwiftUnionBuilder {
             var encodeLines = ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
             if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
                 encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")
-                encodeLines.append("try container.encode(\(SwiftLiteral.string(tag)), forKey: AnyCodingKey(\(SwiftLiteral.string(discriminator.propertyName))))")
+                encodeLines.append("try container.encodeProperty(\(SwiftLiteral.string(tag)), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
             }
             encodeCases.append(.object(["name": .string(name), "lines": .list(encodeLines.map(MustacheValue.string))]))
         }

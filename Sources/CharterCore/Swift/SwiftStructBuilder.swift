@@ -3,17 +3,18 @@
 /// `Templates/Struct.mustache` only lays it out.
 ///
 /// `init(from:)` / `encode(to:)` are always written out over a container keyed by `AnyCodingKey`, and
-/// each statement names its key where it is used: `forKey: AnyCodingKey("unit_price")`, the wire name
-/// beside the property it fills. A `String`-backed `CodingKey` enum per type — what derived `Codable`
-/// needs — costs the compiler a conformance, raw-value switches and value witnesses per type: about a
-/// fifth of the debug compile of a 100-type file; a namespace of one static key per property costs a
-/// getter function each: about 5% of a debug compile with debug info (BENCHMARKS.md). The statements
-/// call CharterRuntime's `decodeProperty` / `encodeProperty` family, one generic signature each, rather
-/// than the standard containers' overload sets. `==` and `hash(into:)` are written out over the stored
-/// members, compared through `Equality.same` (one signature, not the `==` operator's overloads): about
-/// 5% less compile time (debug and release) than derived `Equatable`/`Hashable`. Stored properties
-/// are `let` unless `SwiftOptions.mutableProperties`: a `var` costs a setter and a `modify` coroutine per
-/// property, about a fifth of a debug compile with debug info (BENCHMARKS.md).
+/// each statement names its key where it is used: `forKey: "unit_price"`, the wire name beside the
+/// property it fills (CharterRuntime builds the key from the string). A `String`-backed `CodingKey` enum
+/// per type — what derived `Codable` needs — costs the compiler a conformance, raw-value switches and
+/// value witnesses per type: about a fifth of the debug compile of a 100-type file; a namespace of one
+/// static key per property costs a getter function each: about 5% of a debug compile with debug info
+/// (BENCHMARKS.md). The statements call CharterRuntime's `decodeProperty` / `encodeProperty` family, one
+/// generic signature each, rather than the standard containers' overload sets. `==` and `hash(into:)`
+/// are written out over the stored members, compared through `Equality.same` (one signature, not the
+/// `==` operator's overloads): about 5% less compile time (debug and release) than derived
+/// `Equatable`/`Hashable`. Stored properties are `let` unless `SwiftOptions.mutableProperties`: a `var`
+/// costs a setter and a `modify` coroutine per property, about a fifth of a debug compile with debug
+/// info (BENCHMARKS.md).
 struct SwiftStructBuilder {
     let context: SwiftGenerationContext
 
@@ -46,7 +47,7 @@ struct SwiftStructBuilder {
         let mutable = context.options.mutableProperties
         for (index, property) in object.properties.enumerated() {
             let name = names[index]
-            let key = "AnyCodingKey(\(SwiftLiteral.string(property.wireName)))"
+            let key = SwiftLiteral.string(property.wireName)
             let base = context.mapper.swiftType(property.type, in: here)
             let wire = context.mapper.wireType(property.type, in: here) ?? base
             let documentation = SwiftDocumentation.plainLines(property.documentation.title)
@@ -58,7 +59,7 @@ struct SwiftStructBuilder {
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
                     "guard try container.decodeProperty(\(base).self, forKey: \(key)) == \(constant) else { "
-                        + "throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: "
+                        + "throw DecodingError.dataCorruptedError(forKey: AnyCodingKey(\(key)), in: container, debugDescription: "
                         + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
                 encodeLines.append("try container.encodeProperty(self.\(name), forKey: \(key))")
                 continue
@@ -187,7 +188,7 @@ struct SwiftStructBuilder {
             let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):
-            return "try container.decodeNil(forKey: \(key)) ? nil : "
+            return "try container.decodeNull(forKey: \(key)) ? nil : "
                 + mapper.fromWire(type, "container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, true):
             let call = "try container.decodeNullableIfPresent(\(wire).self, forKey: \(key))"

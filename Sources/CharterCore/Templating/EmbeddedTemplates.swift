@@ -240,7 +240,7 @@ public enum EmbeddedTemplates {
                 {{access}}init(from decoder: any Decoder) throws {
                     {{#discriminated}}
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    switch try container.decode(String.self, forKey: AnyCodingKey({{property}})) {
+                    switch try container.decodeProperty(String.self, forKey: {{property}}) {
                     {{#tagCases}}
                     case {{tags}}: self = .{{name}}(try {{decoded}})
                     {{/tagCases}}
