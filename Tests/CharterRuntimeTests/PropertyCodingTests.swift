@@ -87,7 +87,36 @@ private struct NullChecks: Decodable {
     }
 }
 
+/// Encodes the nullable property "a" with the `String`-keyed or the `Key`-typed `encodeNullableIfPresent`.
+private struct NullableEncoded: Encodable {
+    var value: Nullable<Int>?
+    var stringKeyed: Bool
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        if stringKeyed {
+            try container.encodeNullableIfPresent(value, forKey: "a")
+        } else {
+            try container.encodeNullableIfPresent(value, forKey: AnyCodingKey("a"))
+        }
+    }
+}
+
 final class PropertyCodingTests: XCTestCase {
+    /// Rows: nullable value → JSON written by the `String`-keyed `encodeNullableIfPresent`, which must
+    /// equal the `Key`-typed form's.
+    func testStringKeyedNullableEncodingMatchesTheKeyedForm() throws {
+        let rows: [(value: Nullable<Int>?, expected: String, line: UInt)] = [
+            (nil, #"{}"#, #line),
+            (.null, #"{"a":null}"#, #line),
+            (.value(1), #"{"a":1}"#, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(try encodeJSON(NullableEncoded(value: row.value, stringKeyed: true)), row.expected, line: row.line)
+            XCTAssertEqual(try encodeJSON(NullableEncoded(value: row.value, stringKeyed: false)), row.expected, line: row.line)
+        }
+    }
+
     /// Rows: JSON object → what `decodeNull` and the `String`-keyed `decodeNullableIfPresent` return,
     /// which must equal the standard `decodeNil` and the `Key`-typed form.
     func testNullChecksMatchTheKeyedForms() throws {

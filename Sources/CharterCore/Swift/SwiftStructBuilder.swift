@@ -227,7 +227,11 @@ struct SwiftStructBuilder {
             "accessors": .null,
         ]
         if let getter = property.getter {
-            object["accessors"] = .object(["getter": .string(getter), "setter": property.setter.map(MustacheValue.string) ?? .null])
+            // `setter` is absent, not null, when properties are `let`: a template override written for
+            // settable accessors then fails on the missing name instead of rendering an empty setter.
+            var accessors: MustacheObject = ["getter": .string(getter), "settable": .bool(property.setter != nil)]
+            if let setter = property.setter { accessors["setter"] = .string(setter) }
+            object["accessors"] = .object(accessors)
         }
         return .object(object)
     }

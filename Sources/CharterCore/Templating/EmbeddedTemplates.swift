@@ -138,15 +138,15 @@ public enum EmbeddedTemplates {
                 {{access}}var {{name}}: {{type}} { {{constant}} }
                 {{/constant}}
                 {{#accessors}}
-                {{#setter}}
+                {{#settable}}
                 {{access}}var {{name}}: {{type}} {
                     get { {{getter}} }
-                    set { {{.}} }
+                    set { {{setter}} }
                 }
-                {{/setter}}
-                {{^setter}}
+                {{/settable}}
+                {{^settable}}
                 {{access}}var {{name}}: {{type}} { {{getter}} }
-                {{/setter}}
+                {{/settable}}
                 {{/accessors}}
 
                 {{/properties}}

@@ -245,6 +245,35 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(mutable.contains("\n        public var onHand: Int?\n"), mutable)
     }
 
+    /// A `Struct` override written for settable accessors (`set { {{setter}} }`) fails on the missing name
+    /// when properties are `let`, instead of rendering a setter that does nothing; with
+    /// `--mutable-properties` it renders as before.
+    func testSettableAccessorOverrideFailsWhenPropertiesAreLet() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a.json", ##"{"$defs": {"Stock": {"type": "object", "properties": {"old": {"type": "string", "deprecated": true}}}}}"##)
+        try folder.write("old/Struct.mustache", """
+            {{access}}struct {{name}} {
+                {{#properties}}
+                {{#accessors}}
+                var {{name}}: {{type}} {
+                    get { {{getter}} }
+                    set { {{setter}} }
+                }
+                {{/accessors}}
+                {{/properties}}
+            }
+
+            """)
+        let immutable = folder.run(["generate", "Schemas", "--templates", "old"])
+        XCTAssertEqual(immutable.code, .usageOrToolError)
+        XCTAssertTrue(immutable.err.first?.contains("no value named 'setter'") == true, immutable.err.joined(separator: "\n"))
+        XCTAssertFalse(folder.exists("Generated"))
+
+        let mutable = folder.run(["generate", "Schemas", "--templates", "old", "--mutable-properties"])
+        XCTAssertEqual(mutable.code, .success, mutable.err.joined(separator: "\n"))
+        XCTAssertTrue(folder.read("Generated/A.swift")?.contains("set { _old = newValue }") == true)
+    }
+
     func testRefMapOption() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/a.json", ##"{"$defs": {"Price": {"$ref": "https://schemas.example.com/money.json#/$defs/Money"}}}"##)

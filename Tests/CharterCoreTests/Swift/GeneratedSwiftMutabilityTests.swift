@@ -42,7 +42,7 @@ final class GeneratedSwiftMutabilityTests: XCTestCase {
         for row in rows {
             let files = try XCTUnwrap(ContractFixture(Self.contract).generate(swift: SwiftOptions(mutableProperties: row.mutable)).value("\(row.mutable)"))
             let text = try XCTUnwrap(files["StockV1.swift"], "files: \(files.keys)")
-            let lines = Set(text.split(separator: "\n").map { String($0.drop { $0 == " " }) })
+            let lines = GeneratedSwiftSnippetTests.trimmedLines(text)
             for expected in row.lines {
                 XCTAssertTrue(lines.contains(expected), "mutable \(row.mutable): missing \(expected)")
             }

@@ -9,6 +9,11 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
         return ##"{"$defs": {"Stock": {"type": "object", "required": ["## + requiredList + ##"], "properties": {"## + properties + "}}" + defs + "}}"
     }
 
+    /// The lines of generated text with their leading indentation removed.
+    static func trimmedLines(_ text: String) -> Set<String> {
+        Set(text.split(separator: "\n").map { String($0.drop { $0 == " " }) })
+    }
+
     /// Rows: contract text → lines the generated file must contain, and lines it must not.
     func testSnippets() {
         let rows: [(label: String, text: String, lines: [String], absent: [String])] = [
@@ -162,8 +167,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
         ]
         for row in rows {
             guard let files = ContractFixture(row.text).generate().value(row.label) else { continue }
-            let lines = Set(files.values.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-                .map { String($0.drop { $0 == " " }) })
+            let lines = files.values.reduce(into: Set<String>()) { $0.formUnion(Self.trimmedLines($1)) }
             let missing = row.lines.filter { !lines.contains($0) }
             let unexpected = row.absent.filter { forbidden in lines.contains { $0.hasPrefix(forbidden) } }
             if !missing.isEmpty || !unexpected.isEmpty {
@@ -192,7 +196,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
         for row in rows {
             let files = try XCTUnwrap(ContractFixture(text).generate(swift: SwiftOptions(accessLevel: row.level)).value("\(row.level)"))
             let text = try XCTUnwrap(files["A.swift"], "files: \(files.keys)")
-            let lines = Set(text.split(separator: "\n").map { String($0.drop { $0 == " " }) })
+            let lines = Self.trimmedLines(text)
             for expected in row.lines {
                 XCTAssertTrue(lines.contains(expected), "\(row.level): missing \(expected)")
             }
