@@ -22,7 +22,8 @@ enum SwiftDocumentation {
 
     /// Splits a long line at spaces into lines of at most ``width`` characters (a longer word stays whole).
     static func wrap(_ line: String) -> [String] {
-        guard line.count > width else { return [line] }
+        // A line of at most `width` bytes has at most `width` characters: no need to count graphemes.
+        guard line.utf8.count > width, line.count > width else { return [line] }
         var result: [String] = []
         var current = ""
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
