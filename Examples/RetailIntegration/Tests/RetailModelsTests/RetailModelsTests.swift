@@ -102,7 +102,7 @@ final class RetailModelsTests: XCTestCase {
     func testValidationReportsContractViolations() throws {
         let decoded = try decode(InventoryV2.SkuAvailability.self, Self.availability)
         // Generated properties are `let`: a changed value is built with the memberwise initialiser
-        // (the deprecated network total is left out: reading it would warn, and validation ignores it).
+        // (the deprecated network total is left out: reading it would warn, and the test is about `sku`).
         let availability = InventoryV2.SkuAvailability(sku: "", locations: decoded.locations)
         let issues = availability.validationIssues
         XCTAssertFalse(issues.isEmpty)
