@@ -74,6 +74,8 @@ struct SwiftStructBuilder {
             }
             let storageName = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
+            // How the value is read from private storage, when the property has any.
+            let storedValue = storageName.map { boxed ? "\($0).value" : $0 }
             var attributes: [String] = []
             if property.isDeprecated { attributes.append("@available(*, deprecated, message: \"Deprecated in the contract.\")") }
             if let storageName {
@@ -82,7 +84,7 @@ struct SwiftStructBuilder {
                 ]))
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil,
-                    getter: boxed ? "\(storageName).value" : storageName,
+                    getter: storedValue,
                     setter: !mutable ? nil : boxed ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue")))
             } else {
                 properties.append(Self.value(Property(
@@ -104,7 +106,7 @@ struct SwiftStructBuilder {
             let decoded = decodeExpression(property, key: key, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
             // `self.` keeps a property named `container` or `encoder` from meaning the local.
-            let current = "self." + (storageName.map { boxed ? "\($0).value" : $0 } ?? name)
+            let current = "self." + (storedValue ?? name)
             encodeLines.append(encodeStatement(property, key: key, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
