@@ -13,6 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/Benchmarks"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# interleave.py splits each command like a shell would, so the paths in them may not contain spaces.
+[[ $work != *[[:space:]]* ]] || { echo "compile-budget: the temporary folder may not contain spaces: '$work' (set TMPDIR)" >&2; exit 1; }
 
 swift build --package-path "$root" -c release --static-swift-stdlib --product charter \
   --scratch-path "$root/.build-bench" >/dev/null
@@ -25,7 +27,10 @@ mkdir -p "$work/runtime"
 
 python3 "$bench/synthesize.py" 100 "$work/corpus" >/dev/null
 "$charter" generate "$work/corpus" --output "$work/generated" --quiet
-file=$(cd "$work/generated" && ls ./*.swift)
+generated=("$work/generated"/*.swift)
+[[ ${#generated[@]} -eq 1 && -f ${generated[0]} ]] \
+  || { echo "compile-budget: expected one generated Swift file, found: ${generated[*]}" >&2; exit 1; }
+file=$(basename "${generated[0]}")
 
 # name|parts removed (empty: the file as generated)|label
 variants=(
@@ -70,7 +75,11 @@ for variant in "${variants[@]}"; do
 import sys
 label, debug, release, base_debug, base_release = sys.argv[1], *map(float, sys.argv[2:])
 def cell(value, base):
-    return f"{value:.2f} s" if value == base else f"{value:.2f} s ({100 * (value - base) / base:+.0f}%)".replace("-", "\u2212")
+    if value == base:
+        return f"{value:.2f} s"
+    change = round(100 * (value - base) / base)
+    sign = "\u00b1" if change == 0 else "+" if change > 0 else "\u2212"
+    return f"{value:.2f} s ({sign}{abs(change)}%)"
 print(f"| {label} | {cell(debug, base_debug)} | {cell(release, base_release)} |")
 EOF
 done

@@ -2,7 +2,7 @@
 """Times several commands in interleaved rounds (A B A B ... rather than A A ... B B ...).
 
 Used by Benchmarks/run for the long measurements (compiling generated code, cold and no-op builds of the
-consumer packages), where a run takes seconds to minutes and hyperfine would time all runs of one tool
+consumer packages) and by Benchmarks/compile-budget.sh, where a run takes seconds to minutes and hyperfine would time all runs of one tool
 before starting the other. On a shared machine whose speed drifts over minutes, that puts the tools in
 different conditions; interleaving gives each tool's runs the same conditions, so the ratio between
 them (what the report is about) is fair even when the absolute times move.

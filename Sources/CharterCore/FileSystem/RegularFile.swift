@@ -1,8 +1,8 @@
 import Foundation
 
 /// A regular file open for reading with POSIX calls: sized by `fstat`, read straight into the caller's
-/// memory (no `Data` in between). The loader reads inputs through it and the writer compares outputs
-/// with it. Closed when released.
+/// memory (no `Data` in between). The loader reads inputs through it; the writer compares outputs with it
+/// and reads an existing file's header through it. Closed when released.
 final class RegularFile {
     /// What opening a path found.
     enum Opening {
