@@ -2,8 +2,8 @@
 # What each part of Charter's generated code costs the compiler: compiles the 100-type benchmark file as
 # generated, and copies with one part's bodies replaced by trivial ones (Benchmarks/strip-bodies.py:
 # `==` and `hash(into:)`, `collectIssues`, `init(from:)` and `encode(to:)`, then all of them), debug and
-# release, with the flags Benchmarks/run uses for the compile comparison, in interleaved rounds
-# (Benchmarks/interleave.py). Prints a Markdown table of medians for BENCHMARKS.md.
+# release as Benchmarks/run's compile comparison does (Benchmarks/compile-models.sh), in interleaved
+# rounds (Benchmarks/interleave.py). Prints a Markdown table of medians for BENCHMARKS.md.
 #
 # Needs: swift/swiftc, python3, GNU time (/usr/bin/time). Takes about 2 min a round on 2 cores.
 # Usage: Benchmarks/compile-budget.sh [ROUNDS]   (default 3)
@@ -47,16 +47,7 @@ for variant in "${variants[@]}"; do
   if [[ -z $parts ]]; then cp "$work/generated/$file" "$work/$name/"
   else python3 "$bench/strip-bodies.py" "$work/generated/$file" "$work/$name/$file" "$parts"; fi
   for mode in debug release; do
-    if [[ $mode == debug ]]; then flags="-Onone -j2"; else flags="-O -wmo -num-threads 2"; fi
-    cat >"$work/compile-$name-$mode.sh" <<EOF
-#!/usr/bin/env bash
-set -e
-rm -rf "$work/obj-$name-$mode"; mkdir -p "$work/obj-$name-$mode"; cd "$work/obj-$name-$mode"
-exec swiftc -c $flags -parse-as-library -swift-version 6 -module-name Models -I "$work/runtime" \\
-  -emit-module -emit-module-path Models.swiftmodule -suppress-warnings "$work/$name"/*.swift
-EOF
-    chmod +x "$work/compile-$name-$mode.sh"
-    jobs+=(--name "$name-$mode" --command "$work/compile-$name-$mode.sh")
+    jobs+=(--name "$name-$mode" --command "$(printf %q "$bench/compile-models.sh") $mode $work/runtime $work/$name $work/obj-$name-$mode")
   done
 done
 
