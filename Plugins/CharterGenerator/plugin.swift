@@ -2,8 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// The build-tool plugin: generates Swift for a target's contracts at build time, one command per
-/// contract file (and per file its `$ref`s reach), each with exact inputs and one output, so a no-op
-/// build runs nothing and editing one contract regenerates only what depends on it.
+/// contract file (and per file its `$ref`s reach), each with exact inputs and outputs (one file, or
+/// `filesPerContract` files), so a no-op build runs nothing and editing one contract regenerates only
+/// what depends on it.
 @main
 struct CharterGenerator: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -19,7 +20,7 @@ struct CharterGenerator: BuildToolPlugin {
                 arguments: ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
                     + plan.commonArguments,
                 inputFiles: [unit.source] + unit.dependencies + (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles,
-                outputFiles: [output.appendingPathComponent(unit.outputName)])
+                outputFiles: plan.outputNames(of: unit).map { output.appendingPathComponent($0) })
         }
     }
 }

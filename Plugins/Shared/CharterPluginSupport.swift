@@ -7,6 +7,7 @@ import Foundation
 ///   "contracts": ["Contracts"],
 ///   "access": "public",
 ///   "mutableProperties": false,
+///   "filesPerContract": 1,
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
 ///   "root": "../.."
@@ -21,6 +22,10 @@ struct CharterConfiguration: Decodable {
     var access: String?
     /// Whether struct properties are `var` rather than `let`. Default: `false`.
     var mutableProperties: Bool?
+    /// How many files each contract's code is split into (`charter generate --files-per-contract`):
+    /// the compiler builds the files of a target in parallel, so a large contract compiles in less
+    /// wall time split into as many files as the build machine has cores. Default: 1.
+    var filesPerContract: Int?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -64,6 +69,16 @@ struct CharterTargetPlan {
         var dependencies: [URL]
     }
 
+    /// How many files each contract's code goes into (`filesPerContract`, at least 1).
+    var filesPerContract: Int { max(configuration.filesPerContract ?? 1, 1) }
+
+    /// The files `charter generate --file-name` writes for `unit`: its output name, then one
+    /// `+Part<k>` file per further part (named as CharterCore's `SwiftFileParts.fileName` does).
+    func outputNames(of unit: Unit) -> [String] {
+        let stem = unit.outputName.hasSuffix(".swift") ? String(unit.outputName.dropLast(".swift".count)) : unit.outputName
+        return [unit.outputName] + (1..<filesPerContract).map { "\(stem)+Part\($0 + 1).swift" }
+    }
+
     init(targetName: String, directory: URL, packageDirectory: URL) throws {
         self.targetName = targetName
         self.directory = directory
@@ -78,6 +93,9 @@ struct CharterTargetPlan {
         } else {
             configurationFile = nil
             configuration = CharterConfiguration()
+        }
+        if let parts = configuration.filesPerContract, !(1...64).contains(parts) {
+            throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': filesPerContract must be from 1 to 64, not \(parts)")
         }
         root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
         contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
@@ -118,6 +136,7 @@ struct CharterTargetPlan {
         var arguments = ["--root", root.path, "--absolute-paths"]
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
+        if filesPerContract > 1 { arguments += ["--files-per-contract", String(filesPerContract)] }
         for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
             arguments += ["--ref-map", "\(prefix)=\(directory.appendingPathComponent(folder).standardizedFileURL.path)"]
         }

@@ -71,6 +71,24 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
+    /// Rows: `filesPerContract` in charter.json → the arguments passed and the outputs each command
+    /// declares (the names `charter generate --file-name` writes: CharterCore's SwiftFileParts rows).
+    func testFilesPerContractReachesTheCommandAndItsOutputs() throws {
+        try write("Sources/Models/orders.json", Self.contract("orders", "1.0.0"))
+        let rows: [(configuration: String, arguments: [String], outputs: [String])] = [
+            (#"{}"#, [], ["orders.swift"]),
+            (#"{"filesPerContract": 1}"#, [], ["orders.swift"]),
+            (#"{"filesPerContract": 3}"#, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"]),
+        ]
+        for row in rows {
+            try write("Sources/Models/charter.json", row.configuration)
+            let plan = try plan()
+            let passed = plan.commonArguments.firstIndex(of: "--files-per-contract").map { Array(plan.commonArguments[$0...].prefix(2)) } ?? []
+            XCTAssertEqual(passed, row.arguments, row.configuration)
+            XCTAssertEqual(plan.units.map(plan.outputNames(of:)), [row.outputs], row.configuration)
+        }
+    }
+
     func testTransitiveAndMappedReferencesAreDependencies() throws {
         try write("Catalogue/shared/money.json", Self.contract("money", "1.0.0"))
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))
@@ -96,6 +114,9 @@ final class CharterTargetPlanTests: XCTestCase {
             ], ["target 'Models'", "duplicate contract identity orders v2", "a.json", "b.json"]),
             ("listed contract missing", [("Sources/Models/charter.json", #"{"contracts": ["nope.json"]}"#)], ["charter.json", "'nope.json' does not exist"]),
             ("configuration not valid", [("Sources/Models/charter.json", #"{"contracts": "a.json"}"#)], ["charter.json", "target 'Models'", "not valid"]),
+            ("files per contract out of range", [
+                ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": 0}"#),
+            ], ["charter.json", "target 'Models'", "filesPerContract must be from 1 to 64, not 0"]),
         ]
         for row in rows {
             try? FileManager.default.removeItem(at: package)

@@ -12,9 +12,10 @@ struct GenerateCommand {
             OptionSpec("templates", value: "DIR", help: "Folder of *.mustache files overriding templates by name."),
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
+            OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
             OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
             OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
-            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only (build plugin mode)."),
+            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME (and NAME+Part2.swift...) only (build plugin mode)."),
             OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ],
@@ -36,6 +37,12 @@ struct GenerateCommand {
             options.swift.accessLevel = level
         }
         options.swift.mutableProperties = arguments.flags.contains("mutable-properties")
+        if let text = arguments.value("files-per-contract") {
+            guard let count = Int(text), (1...SwiftOptions.maximumFilesPerContract).contains(count) else {
+                throw UsageError("--files-per-contract must be a whole number from 1 to \(SwiftOptions.maximumFilesPerContract), not '\(text)'")
+            }
+            options.swift.filesPerContract = count
+        }
         for mapping in arguments.values["ref-map"] ?? [] {
             guard let equals = mapping.firstIndex(of: "="), equals != mapping.startIndex, mapping.index(after: equals) != mapping.endIndex else {
                 throw UsageError("--ref-map takes PREFIX=DIR, not '\(mapping)'")
@@ -68,8 +75,16 @@ struct GenerateCommand {
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let report: WriteReport
-        if let fileName, let file = result.files.first, result.files.count == 1 {
-            report = try OutputWriter(directory: output).writeSingle(GeneratedFile(name: fileName, utf8: file.utf8))
+        if let fileName, !result.files.isEmpty, result.files.count == options.swift.filesPerContract {
+            // The one input's parts, under the names the build plugin declared (NAME, NAME+Part2, ...).
+            var written: [String] = [], unchanged: [String] = []
+            for (index, file) in result.files.enumerated() {
+                let part = try OutputWriter(directory: output).writeSingle(
+                    GeneratedFile(name: SwiftFileParts.fileName(fileName, part: index + 1), utf8: file.utf8))
+                written += part.written
+                unchanged += part.unchanged
+            }
+            report = WriteReport(written: written, unchanged: unchanged)
         } else {
             report = try OutputWriter(directory: output).write(result.files)
         }

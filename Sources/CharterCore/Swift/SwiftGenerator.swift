@@ -40,14 +40,34 @@ public struct SwiftGenerator: Sendable {
         self.templates = templates
     }
 
-    /// Renders every namespace of `module` into a file named after it, in namespace order. The files are
+    /// Renders every namespace of `module` into a file named after it (or into
+    /// ``SwiftOptions/filesPerContract`` files, see ``SwiftFileParts``), in namespace order. The files are
     /// independent once names are settled, so they render on all cores (see ``OrderedParallelMap``).
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
-        let emitted = module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles }
-        return try OrderedParallelMap.map(emitted) { (index: Int) throws(MustacheError) -> GeneratedFile in
-            try renderFile(namespace: index, context: context)
+        let count = max(options.filesPerContract, 1)
+        let parts = module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles }.flatMap { index in
+            let types = module.namespaces[index].types
+            let ranges = count == 1
+                ? [types.indices]
+                : SwiftFileParts.partition(types.map { SwiftFileParts.weight(of: $0, in: module) }, into: count)
+            return ranges.enumerated().map { FilePart(namespace: index, number: $0.offset + 1, count: count, types: $0.element) }
         }
+        return try OrderedParallelMap.map(parts) { (part: FilePart) throws(MustacheError) -> GeneratedFile in
+            try renderFile(part, context: context)
+        }
+    }
+
+    /// One file to render: a run of a namespace's top-level types.
+    struct FilePart: Sendable {
+        /// The namespace's index in the module.
+        var namespace: Int
+        /// 1-based; part 1 declares the namespace.
+        var number: Int
+        /// How many files the namespace is split into.
+        var count: Int
+        /// Indices into the namespace's `types`.
+        var types: Range<Int>
     }
 
     /// A generous guess at the Swift one declaration renders to (the built-in templates average about
@@ -55,11 +75,12 @@ public struct SwiftGenerator: Sendable {
     /// is reserved once instead of doubling its way up, copying itself each time.
     static let expectedBytesPerType = 8 * 1024
 
-    /// Renders the file of one namespace.
-    func renderFile(namespace index: Int, context: SwiftGenerationContext) throws(MustacheError) -> GeneratedFile {
+    /// Renders one file of a namespace.
+    func renderFile(_ part: FilePart, context: SwiftGenerationContext) throws(MustacheError) -> GeneratedFile {
         let module = context.module
-        let namespace = module.namespaces[index]
-        let name = context.names.namespaces[index]
+        let namespace = module.namespaces[part.namespace]
+        let name = context.names.namespaces[part.namespace]
+        let types = namespace.types[part.types]
         let contract: MustacheValue = namespace.contract.map { contract in
             .object([
                 "name": .string(SwiftLiteral.commentLines(contract.name).joined()),
@@ -73,13 +94,15 @@ public struct SwiftGenerator: Sendable {
             "access": .string(options.accessLevel.modifier),
             "runtimeModule": .string(options.runtimeModule),
             "namespace": .string(name),
+            "declaresNamespace": .bool(part.number == 1),
+            "part": part.count > 1 ? .object(["number": .string(String(part.number)), "count": .string(String(part.count))]) : .null,
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
-            "types": .list(namespace.types.map(context.declaration)),
+            "types": .list(types.map(context.declaration)),
         ])
         let bytes = try templates.renderUTF8(
             "File", value, escaping: .none, missingNames: .error,
-            expectedLength: Self.expectedBytesPerType * (namespace.types.count + 1))
-        return GeneratedFile(name: name + ".swift", utf8: bytes)
+            expectedLength: Self.expectedBytesPerType * (types.count + 1))
+        return GeneratedFile(name: SwiftFileParts.fileName(name + ".swift", part: part.number), utf8: bytes)
     }
 
     /// The doc comment of the namespace enum: the file's title and description, and the contract identity.

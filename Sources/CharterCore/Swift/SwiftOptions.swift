@@ -31,15 +31,26 @@ public struct SwiftOptions: Sendable {
     /// the compiler a setter and a `modify` coroutine per property (about a fifth of a debug compile of
     /// generated models, BENCHMARKS.md).
     public var mutableProperties: Bool
+    /// How many files each contract's code is split into (1, the default: one file per contract major
+    /// version). The compiler works on the files of a module in parallel — in a debug build one job per
+    /// batch of files, in a release build one LLVM thread per file — so a large contract split into as
+    /// many files as the build machine has cores compiles in less wall time (BENCHMARKS.md). Part 1 is
+    /// `InventoryV2.swift` and declares the namespace; part *k* is `InventoryV2+Part<k>.swift`
+    /// (``SwiftFileParts``). Values below 1 count as 1; the CLI accepts 1 to ``maximumFilesPerContract``.
+    public var filesPerContract: Int
+
+    /// The largest ``filesPerContract`` the CLI accepts.
+    public static let maximumFilesPerContract = 64
 
     /// Creates options.
     public init(
         accessLevel: SwiftAccessLevel = .public, runtimeModule: String = "CharterRuntime", emitReferencedFiles: Bool = true,
-        mutableProperties: Bool = false
+        mutableProperties: Bool = false, filesPerContract: Int = 1
     ) {
         self.accessLevel = accessLevel
         self.runtimeModule = runtimeModule
         self.emitReferencedFiles = emitReferencedFiles
         self.mutableProperties = mutableProperties
+        self.filesPerContract = filesPerContract
     }
 }

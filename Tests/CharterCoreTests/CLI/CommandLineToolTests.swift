@@ -42,6 +42,9 @@ final class CommandLineToolTests: XCTestCase {
             (["generate", "--output"], .usageOrToolError, [], ["error: option '--output' needs a value (DIR)", "Run 'charter generate --help' for usage."]),
             (["generate", "--access", "protected"], .usageOrToolError, [], ["error: --access must be public, package or internal, not 'protected'"]),
             (["generate", "--ref-map", "nonsense"], .usageOrToolError, [], ["error: --ref-map takes PREFIX=DIR, not 'nonsense'"]),
+            (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '0'"]),
+            (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '65'"]),
+            (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not 'two'"]),
         ]
         for row in rows {
             let result = folder.run(row.arguments)
@@ -243,6 +246,30 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(folder.run(["generate", "--mutable-properties"]).code, .success)
         let mutable = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
         XCTAssertTrue(mutable.contains("\n        public var onHand: Int?\n"), mutable)
+    }
+
+    /// `--files-per-contract 3` writes three files per contract; going back to one removes the other parts
+    /// as stale (Charter wrote them); with `--file-name`, the parts are named after the given name.
+    func testFilesPerContractOption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Schemas/orders.json", Self.orders)
+        let split = folder.run(["generate", "--files-per-contract", "3"])
+        XCTAssertEqual(split.code, .success, "\(split.err)")
+        XCTAssertEqual(split.out, ["Generated 6 files in Generated (6 written, 0 unchanged)"])
+        XCTAssertEqual(folder.contents(of: "Generated"), [
+            ".charter-manifest.json", "InventoryV2+Part2.swift", "InventoryV2+Part3.swift", "InventoryV2.swift",
+            "OrdersV1+Part2.swift", "OrdersV1+Part3.swift", "OrdersV1.swift",
+        ])
+        let whole = folder.run(["generate"])
+        XCTAssertEqual(whole.out, ["Generated 2 files in Generated (2 written, 0 unchanged, 4 stale removed)"])
+        XCTAssertEqual(folder.contents(of: "Generated"), [".charter-manifest.json", "InventoryV2.swift", "OrdersV1.swift"])
+
+        let plugin = folder.run(["generate", "Schemas/inventory.json", "--output", "plugin", "--file-name", "inventory.swift", "--files-per-contract", "2"])
+        XCTAssertEqual(plugin.out, ["Generated 2 files in plugin (2 written, 0 unchanged)"])
+        XCTAssertEqual(folder.contents(of: "plugin"), ["inventory+Part2.swift", "inventory.swift"])
+        XCTAssertEqual(folder.read("plugin/inventory.swift").map { $0.contains("enum InventoryV2 {}") }, true)
+        XCTAssertEqual(folder.read("plugin/inventory+Part2.swift").map { $0.contains("enum InventoryV2 {}") }, false)
     }
 
     /// A `Struct` override written for settable accessors (`set { {{setter}} }`) fails on the missing name

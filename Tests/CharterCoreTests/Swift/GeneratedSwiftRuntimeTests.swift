@@ -110,6 +110,12 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
     /// `main` into one executable, fails the test on a compile error or a warning in the generated file,
     /// and returns what the executable printed (nil when it could not be built).
     static func compileAndRun(generated: String, fileName: String, main: [String]) throws -> (status: Int32, output: String)? {
+        try compileAndRun(files: [fileName: generated], main: main)
+    }
+
+    /// Compiles generated files (name → text) with the CharterRuntime sources and `main` into one
+    /// program, fails the test on errors or on warnings in a generated file, and runs the program.
+    static func compileAndRun(files: [String: String], main: [String]) throws -> (status: Int32, output: String)? {
         let compiler = try XCTUnwrap(SwiftCompilerRoundTripTests.swiftc(), "no swiftc")
         let root = EmbeddedTemplatesTests.repositoryRoot.appendingPathComponent("Sources/CharterRuntime")
         let runtime = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }.sorted()
@@ -119,28 +125,43 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // One module holds the runtime and the generated file, so the runtime import goes.
-        let source = generated.replacingOccurrences(of: "\nimport CharterRuntime\n", with: "\n")
-        try source.write(to: directory.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+        // One module holds the runtime and the generated files, so the runtime import goes.
+        var paths: [String] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let source = text.replacingOccurrences(of: "\nimport CharterRuntime\n", with: "\n")
+            try source.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            paths.append(directory.appendingPathComponent(name).path)
+        }
         try (main.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
 
         let executable = directory.appendingPathComponent("check").path
         let compile = try SwiftCompilerRoundTripTests.run(compiler, [
             "-swift-version", "6", "-module-name", "Check", "-module-cache-path", directory.appendingPathComponent("cache").path,
-            "-o", executable, directory.appendingPathComponent(fileName).path, directory.appendingPathComponent("main.swift").path,
-        ] + runtime)
+            "-o", executable, directory.appendingPathComponent("main.swift").path,
+        ] + paths + runtime)
         guard compile.status == 0 else {
             XCTFail("generated code does not compile:\n\(compile.output.prefix(4000))")
             return nil
         }
-        let warnings = compile.output.split(separator: "\n").filter { $0.contains(fileName) && $0.contains("warning:") }
+        let warnings = compile.output.split(separator: "\n").filter { line in line.contains("warning:") && files.keys.contains { line.contains($0) } }
         XCTAssertEqual(warnings, [], "generated code compiles with warnings")
         return try SwiftCompilerRoundTripTests.run([executable], [])
     }
 
     func testGeneratedCodeCompilesAndRoundTrips() throws {
-        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
-        let generated = try XCTUnwrap(files["InventoryV2.swift"])
+        try checkCompiledRoundTrips(filesPerContract: 1)
+    }
+
+    /// The same program over the contract's code split into four files (types in one part use types
+    /// in others; only part 1 declares the namespace): it compiles and behaves the same.
+    func testCodeSplitIntoFilesCompilesAndRoundTrips() throws {
+        try checkCompiledRoundTrips(filesPerContract: 4)
+    }
+
+    func checkCompiledRoundTrips(filesPerContract: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate(swift: SwiftOptions(filesPerContract: filesPerContract)).value("generate"))
+        let expectedNames = ["InventoryV2.swift"] + (1..<filesPerContract).map { "InventoryV2+Part\($0 + 1).swift" }
+        XCTAssertEqual(files.keys.sorted(), expectedNames.sorted(), file: file, line: line)
         var main = ["import Foundation", "let encoder = JSONEncoder()", "encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]",
                     "func roundTrip<T: Codable>(_ type: T.Type, _ json: String) {",
                     "    do { print(\"ok:\" + String(decoding: try encoder.encode(try JSONDecoder().decode(T.self, from: Data(json.utf8))), as: UTF8.self)) }",
@@ -160,7 +181,7 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         main.append("let invalid = try! JSONDecoder().decode(InventoryV2.Stock.self, from: Data(\(SwiftLiteral.string(Self.invalid)).utf8))")
         main.append("print(\"issues:\" + invalid.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \"|\"))")
         main.append("print(\"transition:\", InventoryV2.State.open.canTransition(to: .closed), InventoryV2.State.closed.canTransition(to: .open))")
-        guard let run = try Self.compileAndRun(generated: generated, fileName: "InventoryV2.swift", main: main) else { return }
+        guard let run = try Self.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, Self.roundTrips.count + Self.rejected.count + Self.equalities.count + 2, run.output)
