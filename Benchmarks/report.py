@@ -207,8 +207,9 @@ def main():
         w("module by `swiftc` (not `-typecheck`): debug `-Onone -j2` (per-file, as a debug build does), release")
         w("`-O -wmo -num-threads 2` (whole module, as a release build does). CharterRuntime, OpenAPIRuntime and HTTPTypes")
         w("are built beforehand (release) and not timed. Median of the runs shown, taken in interleaved rounds (Charter")
-        w("debug, Charter release, swift-openapi-generator debug, swift-openapi-generator release, then the reverse;")
-        w("`Benchmarks/interleave.py`), so both tools' runs see the same machine conditions; peak RSS of the compiler in brackets.")
+        w("debug, Charter release, the same split into several files per contract when measured (below),")
+        w("swift-openapi-generator debug, swift-openapi-generator release, then the reverse; `Benchmarks/interleave.py`), so")
+        w("all runs see the same machine conditions; peak RSS of the compiler in brackets.")
         w("")
         w("| types | lines of Swift (Charter / OpenAPI) | debug: Charter | debug: swift-openapi-generator | debug ratio | release: Charter | release: swift-openapi-generator | release ratio | runs |")
         w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -218,6 +219,21 @@ def main():
             w(f"| {types(n)} | {cd[3]:,} / {od[3]:,} | {fmt_time(cd[0])} ({fmt_rss(cd[2])}) | {fmt_time(od[0])} ({fmt_rss(od[2])}) | "
               f"{fmt_ratio(cd[0], od[0])} | {fmt_time(cr[0])} ({fmt_rss(cr[2])}) | {fmt_time(orl[0])} ({fmt_rss(orl[2])}) | "
               f"{fmt_ratio(cr[0], orl[0])} | {cd[1]} |")
+        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
+        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
+        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
+        if split:
+            w("")
+            w(f"Charter's models split with `--files-per-contract {split_files}` (the same code in {split_files} files per contract,"
+              " which the compiler works on in parallel), in the same rounds, against the same swift-openapi-generator runs:")
+            w("")
+            w("| types | lines of Swift | debug: Charter, split | debug ratio | release: Charter, split | release ratio | runs |")
+            w("|---:|---:|---:|---:|---:|---:|---:|")
+            for n in split:
+                sd, sr = comp[(n, split_tool, "debug")], comp[(n, split_tool, "release")]
+                od, orl = comp[(n, "oag", "debug")], comp[(n, "oag", "release")]
+                w(f"| {types(n)} | {sd[3]:,} | {fmt_time(sd[0])} ({fmt_rss(sd[2])}) | {fmt_ratio(sd[0], od[0])} | "
+                  f"{fmt_time(sr[0])} ({fmt_rss(sr[2])}) | {fmt_ratio(sr[0], orl[0])} | {sd[1]} |")
         for n in skipped:
             last = max(comp_sizes) if comp_sizes else None
             hint = ""
@@ -316,6 +332,17 @@ def main():
                 oks.append((f"{mode} {types(n)}", r <= 0.5))
                 parts.append(f"{r:.2f} {mode} at {types(n)}")
         w(f"| generated code compiles ≥ 2× faster than swift-openapi-generator's (ratio ≤ 0.50) | {', '.join(parts)} | {verdicts(oks, 'point')} |")
+        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
+        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
+        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
+        if split:
+            parts, oks = [], []
+            for n in split:
+                for mode in ("debug", "release"):
+                    r = comp[(n, split_tool, mode)][0] / comp[(n, "oag", mode)][0]
+                    oks.append((f"{mode} {types(n)}", r <= 0.5))
+                    parts.append(f"{r:.2f} {mode} at {types(n)}")
+            w(f"| … the same with `--files-per-contract {split_files}` (opt-in; not the default output) | {', '.join(parts)} | {verdicts(oks, 'point')} |")
     w("| lint and diff of 1,000 contracts under 1 s | not implemented yet | n/a |")
     w("")
 
