@@ -219,21 +219,6 @@ def main():
             w(f"| {types(n)} | {cd[3]:,} / {od[3]:,} | {fmt_time(cd[0])} ({fmt_rss(cd[2])}) | {fmt_time(od[0])} ({fmt_rss(od[2])}) | "
               f"{fmt_ratio(cd[0], od[0])} | {fmt_time(cr[0])} ({fmt_rss(cr[2])}) | {fmt_time(orl[0])} ({fmt_rss(orl[2])}) | "
               f"{fmt_ratio(cr[0], orl[0])} | {cd[1]} |")
-        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
-        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
-        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
-        if split:
-            w("")
-            w(f"Charter's models split with `--files-per-contract {split_files}` (the same code in {split_files} files per contract,"
-              " which the compiler works on in parallel), in the same rounds, against the same swift-openapi-generator runs:")
-            w("")
-            w("| types | lines of Swift | debug: Charter, split | debug ratio | release: Charter, split | release ratio | runs |")
-            w("|---:|---:|---:|---:|---:|---:|---:|")
-            for n in split:
-                sd, sr = comp[(n, split_tool, "debug")], comp[(n, split_tool, "release")]
-                od, orl = comp[(n, "oag", "debug")], comp[(n, "oag", "release")]
-                w(f"| {types(n)} | {sd[3]:,} | {fmt_time(sd[0])} ({fmt_rss(sd[2])}) | {fmt_ratio(sd[0], od[0])} | "
-                  f"{fmt_time(sr[0])} ({fmt_rss(sr[2])}) | {fmt_ratio(sr[0], orl[0])} | {sd[1]} |")
         for n in skipped:
             last = max(comp_sizes) if comp_sizes else None
             hint = ""
@@ -245,6 +230,21 @@ def main():
             w("")
             w(f"{types(n)} types: skipped by default.{hint} (`Benchmarks/run --compile-10000` measures it).")
         w("")
+        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
+        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
+        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
+        if split:
+            w(f"Charter's models split with `--files-per-contract {split_files}` (the same code in {split_files} files per contract,"
+              " which the compiler works on in parallel), in the same rounds, against the same swift-openapi-generator runs:")
+            w("")
+            w("| types | lines of Swift | debug: Charter, split | debug ratio | release: Charter, split | release ratio | runs |")
+            w("|---:|---:|---:|---:|---:|---:|---:|")
+            for n in split:
+                sd, sr = comp[(n, split_tool, "debug")], comp[(n, split_tool, "release")]
+                od, orl = comp[(n, "oag", "debug")], comp[(n, "oag", "release")]
+                w(f"| {types(n)} | {sd[3]:,} | {fmt_time(sd[0])} ({fmt_rss(sd[2])}) | {fmt_ratio(sd[0], od[0])} | "
+                  f"{fmt_time(sr[0])} ({fmt_rss(sr[2])}) | {fmt_ratio(sr[0], orl[0])} | {sd[1]} |")
+            w("")
 
     # ---- plugins
     w("### Consumer package with each build-tool plugin")

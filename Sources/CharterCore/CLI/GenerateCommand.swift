@@ -1,6 +1,7 @@
 import Foundation
 
-/// `charter generate`: contracts in, one Swift file per contract major version out.
+/// `charter generate`: contracts in, one Swift file per contract major version out (or `--files-per-contract`
+/// files each).
 struct GenerateCommand {
     static let spec = CommandSpec(
         name: "generate",

@@ -19,7 +19,8 @@ public struct GenerationOptions: Sendable {
 
 /// The result of a generation run: the files (not yet written) and any warnings.
 public struct GenerationResult: Sendable {
-    /// One file per contract major version (namespace).
+    /// One file per contract major version (namespace), or ``SwiftOptions/filesPerContract`` files each, in
+    /// namespace order and then part order.
     public var files: [GeneratedFile]
     /// Warnings from every stage.
     public var warnings: [Diagnostic]

@@ -27,7 +27,8 @@ public struct GeneratedFile: Hashable, Sendable {
     }
 }
 
-/// The render stage for Swift: IR → view models → templates → one file per namespace.
+/// The render stage for Swift: IR → view models → templates → one file per namespace (or
+/// ``SwiftOptions/filesPerContract`` files per namespace).
 public struct SwiftGenerator: Sendable {
     /// Generation settings.
     public var options: SwiftOptions
