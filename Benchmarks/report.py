@@ -25,6 +25,14 @@ TOOLS = [  # key, label, colour, dash
 LABEL = {k: l for k, l, _, _ in TOOLS}
 
 
+def split_variant(comp, comp_sizes):
+    """The compile results' split variant (tool `charter-split-N`): its tool key, N, and the sizes it was
+    measured at; (None, None, []) when the run did not measure one."""
+    tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
+    files = tool.rsplit("-", 1)[1] if tool else None
+    return tool, files, [n for n in sorted(comp_sizes) if (n, tool, "debug") in comp]
+
+
 def read_tsv(path):
     if not os.path.exists(path):
         return None
@@ -223,16 +231,15 @@ def main():
             last = max(comp_sizes) if comp_sizes else None
             hint = ""
             if last and (last, "charter", "release") in comp:
-                total = sum(comp[(last, tool, mode)][0] for tool in ("charter", "oag") for mode in ("debug", "release"))
-                hint = (f" At {types(last)} types the four compiles took {total / 60:.0f} min in all; 10× the code would take"
+                timed = [key for key in comp if key[0] == last]
+                total = sum(comp[key][0] for key in timed)
+                hint = (f" At {types(last)} types the {len(timed)} compiles took {total / 60:.0f} min in all; 10× the code would take"
                         f" about {total * 10 / 3600:.1f} h per round if compile time grew only linearly")
             w(f"| {types(n)} | skipped | | | | | | | |")
             w("")
             w(f"{types(n)} types: skipped by default.{hint} (`Benchmarks/run --compile-10000` measures it).")
         w("")
-        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
-        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
-        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
+        split_tool, split_files, split = split_variant(comp, comp_sizes)
         if split:
             w(f"Charter's models split with `--files-per-contract {split_files}` (the same code in {split_files} files per contract,"
               " which the compiler works on in parallel), in the same rounds, against the same swift-openapi-generator runs:")
@@ -332,9 +339,7 @@ def main():
                 oks.append((f"{mode} {types(n)}", r <= 0.5))
                 parts.append(f"{r:.2f} {mode} at {types(n)}")
         w(f"| generated code compiles ≥ 2× faster than swift-openapi-generator's (ratio ≤ 0.50) | {', '.join(parts)} | {verdicts(oks, 'point')} |")
-        split_tool = next((tool for (_, tool, _) in comp if tool.startswith("charter-split-")), None)
-        split_files = split_tool.rsplit("-", 1)[1] if split_tool else None
-        split = [n for n in sorted(comp_sizes) if (n, split_tool, "debug") in comp]
+        split_tool, split_files, split = split_variant(comp, comp_sizes)
         if split:
             parts, oks = [], []
             for n in split:

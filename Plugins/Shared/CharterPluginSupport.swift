@@ -23,8 +23,9 @@ struct CharterConfiguration: Decodable {
     /// Whether struct properties are `var` rather than `let`. Default: `false`.
     var mutableProperties: Bool?
     /// How many files each contract's code is split into (`charter generate --files-per-contract`):
-    /// the compiler builds the files of a target in parallel, so a large contract compiles in less
-    /// wall time split into as many files as the build machine has cores. Default: 1.
+    /// the compiler builds the files of a target in parallel, so a few large contracts compile in less
+    /// wall time when the target gets about twice as many generated files as the build machine has
+    /// cores. Default: 1.
     var filesPerContract: Int?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
@@ -73,10 +74,16 @@ struct CharterTargetPlan {
     var filesPerContract: Int { max(configuration.filesPerContract ?? 1, 1) }
 
     /// The files `charter generate --file-name` writes for `unit`: its output name, then one
-    /// `+Part<k>` file per further part (named as CharterCore's `SwiftFileParts.fileName` does).
+    /// `+Part<k>` file per further part.
     func outputNames(of unit: Unit) -> [String] {
-        let stem = unit.outputName.hasSuffix(".swift") ? String(unit.outputName.dropLast(".swift".count)) : unit.outputName
-        return [unit.outputName] + (1..<filesPerContract).map { "\(stem)+Part\($0 + 1).swift" }
+        Self.partNames(unit.outputName, count: filesPerContract)
+    }
+
+    /// `name`, then `<stem>+Part2.swift` … `<stem>+Part<count>.swift`: how CharterCore's
+    /// `SwiftFileParts.fileName` names the parts of one contract's code (the plugin cannot import it).
+    static func partNames(_ name: String, count: Int) -> [String] {
+        let stem = name.hasSuffix(".swift") ? String(name.dropLast(".swift".count)) : name
+        return [name] + (1..<max(count, 1)).map { "\(stem)+Part\($0 + 1).swift" }
     }
 
     init(targetName: String, directory: URL, packageDirectory: URL) throws {
@@ -112,14 +119,18 @@ struct CharterTargetPlan {
                 order.append(file)
             }
         }
+        // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
+        // part of `orders.json`) gets a name no other unit's file has, ignoring case.
+        let parts = max(configuration.filesPerContract ?? 1, 1)
         var used: Set<String> = []
         units = order.sorted { $0.path < $1.path }.map { file in
             var name = file.deletingPathExtension().lastPathComponent + ".swift"
             var parent = file.deletingLastPathComponent()
-            while !used.insert(name.lowercased()).inserted {
+            while Self.partNames(name, count: parts).contains(where: { used.contains($0.lowercased()) }) {
                 name = parent.lastPathComponent + "_" + name
                 parent = parent.deletingLastPathComponent()
             }
+            used.formUnion(Self.partNames(name, count: parts).map { $0.lowercased() })
             return Unit(source: file, outputName: name, dependencies: closure[file] ?? [])
         }
         if let templates = configuration.templates {

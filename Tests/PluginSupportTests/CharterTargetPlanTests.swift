@@ -89,6 +89,19 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
+    /// A contract named like another's second part gets a distinct name for all of its files.
+    func testPartNamesStayUniqueAcrossContracts() throws {
+        try write("Sources/Models/orders.json", Self.contract("orders", "1.0.0"))
+        try write("Sources/Models/orders+Part2.json", Self.contract("returns", "1.0.0"))
+        try write("Sources/Models/charter.json", #"{"filesPerContract": 2}"#)
+        let plan = try plan()
+        let names = plan.units.flatMap(plan.outputNames(of:))
+        // Units go in path order (`+` sorts before `.`), so orders+Part2.json keeps its name and orders.json,
+        // whose second part would collide with it, is renamed after its folder.
+        XCTAssertEqual(names, ["orders+Part2.swift", "orders+Part2+Part2.swift", "Models_orders.swift", "Models_orders+Part2.swift"])
+        XCTAssertEqual(Set(names.map { $0.lowercased() }).count, names.count)
+    }
+
     func testTransitiveAndMappedReferencesAreDependencies() throws {
         try write("Catalogue/shared/money.json", Self.contract("money", "1.0.0"))
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))

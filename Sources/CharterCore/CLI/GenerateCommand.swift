@@ -16,7 +16,7 @@ struct GenerateCommand {
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
             OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
             OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
-            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME (and NAME+Part2.swift...) only (build plugin mode)."),
+            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
             OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ],
@@ -76,16 +76,16 @@ struct GenerateCommand {
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let report: WriteReport
-        if let fileName, !result.files.isEmpty, result.files.count == options.swift.filesPerContract {
-            // The one input's parts, under the names the build plugin declared (NAME, NAME+Part2, ...).
-            var written: [String] = [], unchanged: [String] = []
-            for (index, file) in result.files.enumerated() {
-                let part = try OutputWriter(directory: output).writeSingle(
-                    GeneratedFile(name: SwiftFileParts.fileName(fileName, part: index + 1), utf8: file.utf8))
-                written += part.written
-                unchanged += part.unchanged
+        if let fileName {
+            // The one input's parts, under the names the build plugin declared (NAME, STEM+Part2.swift, ...).
+            guard result.files.count == options.swift.filesPerContract else {
+                throw DiagnosticsError([.error(
+                    "generated \(result.files.count) files for \(files[0]), expected \(options.swift.filesPerContract) (--file-name)",
+                    code: "output.unexpected-files")])
             }
-            report = WriteReport(written: written, unchanged: unchanged)
+            report = try OutputWriter(directory: output).writeUnlisted(result.files.enumerated().map { index, file in
+                GeneratedFile(name: SwiftFileParts.fileName(fileName, part: index + 1), utf8: file.utf8)
+            })
         } else {
             report = try OutputWriter(directory: output).write(result.files)
         }

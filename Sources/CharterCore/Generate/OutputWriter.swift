@@ -61,11 +61,26 @@ public struct OutputWriter: Sendable {
     /// Writes one file without touching the manifest (the build plugin declares each output itself and
     /// runs one command per contract, so a shared manifest would race).
     public func writeSingle(_ file: GeneratedFile) throws(DiagnosticsError) -> WriteReport {
+        try writeUnlisted([file])
+    }
+
+    /// Writes files without touching the manifest (the parts of one contract in build plugin mode).
+    /// Every existing output is checked for being Charter's to replace before any is written.
+    public func writeUnlisted(_ files: [GeneratedFile]) throws(DiagnosticsError) -> WriteReport {
         try createDirectory()
-        let existing = existing(file.name, comparedWith: file.utf8)
-        try refuseForeignFile(named: file.name, existing: existing, listed: false)
-        let written = try writeIfChanged(file.utf8, named: file.name, existing: existing)
-        return WriteReport(written: written ? [file.name] : [], unchanged: written ? [] : [file.name])
+        let states = files.map { existing($0.name, comparedWith: $0.utf8) }
+        for (file, state) in zip(files, states) {
+            try refuseForeignFile(named: file.name, existing: state, listed: false)
+        }
+        var report = WriteReport()
+        for (file, state) in zip(files, states) {
+            if try writeIfChanged(file.utf8, named: file.name, existing: state) {
+                report.written.append(file.name)
+            } else {
+                report.unchanged.append(file.name)
+            }
+        }
+        return report
     }
 
     func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }

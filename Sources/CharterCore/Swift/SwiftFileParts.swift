@@ -1,12 +1,13 @@
 /// How one contract's code is spread over several files when ``SwiftOptions/filesPerContract`` is above 1.
 ///
 /// The namespace's top-level declarations keep their order and are cut into contiguous runs of about equal
-/// weight (``weight(of:in:)``), one run per file; a nested type stays in its parent's file. The split
-/// depends only on the contract and the part count, so the same input gives the same files, and the
-/// file names depend only on the contract's file name and the part count, so the build plugin can name
-/// every output before anything is generated (SwiftPM needs that). With fewer declarations than parts, the
-/// last parts hold no declarations and are still written, so the set of files never changes with the
-/// contract's contents.
+/// weight (`weight(of:in:)`: a declaration, its members and its nested types), one run per file; a nested
+/// type stays in its parent's file. The split depends only on the contract and the part count, so the same
+/// input gives the same files, and the file names depend only on the contract's file name and the part
+/// count, so the build plugin can name every output before anything is generated (SwiftPM needs that).
+/// Every part gets at least one declaration when there are enough; with fewer declarations than parts, the
+/// last parts hold none and are still written, so the set of files never changes with the contract's
+/// contents.
 public enum SwiftFileParts {
     /// The name of part `number` (1-based) of the file `base`: part 1 is `base` itself, part *k*
     /// inserts `+Part<k>` before the `.swift` extension (`InventoryV2.swift` → `InventoryV2+Part2.swift`).
@@ -18,18 +19,25 @@ public enum SwiftFileParts {
     }
 
     /// Splits declarations of the given weights (in order) into `count` contiguous runs of about equal
-    /// total weight: each declaration goes to the part its weight's midpoint falls in. Returns exactly
-    /// `max(count, 1)` ranges of indices into `weights`, in order, covering them all; some may be empty.
+    /// total weight. Each declaration goes to the part its weight's midpoint falls in, except that a part
+    /// is never skipped while declarations remain (a heavy declaration cannot leave the part before it
+    /// empty) and enough declarations are left for the parts after it: with at least `count` declarations
+    /// every part gets one or more, with fewer the first parts get one each and the last are empty.
+    /// Returns exactly `max(count, 1)` ranges of indices into `weights`, in order, covering them all.
     public static func partition(_ weights: [Int], into count: Int) -> [Range<Int>] {
         let count = max(count, 1)
         let total = weights.reduce(0) { $0 + max($1, 1) }
         var ends = Array(repeating: 0, count: count)
         var before = 0
+        var previous = -1
         for (index, rawWeight) in weights.enumerated() {
             let weight = max(rawWeight, 1)
-            let part = min(count - 1, (2 * before + weight) * count / (2 * total))
+            let midpoint = (2 * before + weight) * count / (2 * total)
+            let leaveEnough = count - (weights.count - index)
+            let part = min(max(midpoint, leaveEnough), previous + 1, count - 1)
             ends[part] = index + 1
             before += weight
+            previous = part
         }
         var ranges: [Range<Int>] = []
         var start = 0

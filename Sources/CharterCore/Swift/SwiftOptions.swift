@@ -33,8 +33,9 @@ public struct SwiftOptions: Sendable {
     public var mutableProperties: Bool
     /// How many files each contract's code is split into (1, the default: one file per contract major
     /// version). The compiler works on the files of a module in parallel — in a debug build one job per
-    /// batch of files, in a release build one LLVM thread per file — so a large contract split into as
-    /// many files as the build machine has cores compiles in less wall time (BENCHMARKS.md). Part 1 is
+    /// batch of files, in a release build one LLVM thread per file — so a few large contracts compile in
+    /// less wall time when the target gets about twice as many files as the build machine has cores
+    /// (BENCHMARKS.md). Part 1 is
     /// `InventoryV2.swift` and declares the namespace; part *k* is `InventoryV2+Part<k>.swift`
     /// (``SwiftFileParts``). Values below 1 count as 1; the CLI accepts 1 to ``maximumFilesPerContract``.
     public var filesPerContract: Int
