@@ -39,14 +39,7 @@ public struct OutputWriter: Sendable {
         for (file, state) in zip(files, states) {
             try refuseForeignFile(named: file.name, existing: state, listed: previous.contains(file.name))
         }
-        var report = WriteReport()
-        for (file, state) in zip(files, states) {
-            if try writeIfChanged(file.utf8, named: file.name, existing: state) {
-                report.written.append(file.name)
-            } else {
-                report.unchanged.append(file.name)
-            }
-        }
+        var report = try writeChecked(files, states)
         let current = Set(files.map(\.name))
         for stale in previous.sorted() where !current.contains(stale) && Self.isPlainFileName(stale) {
             let path = self.path(stale)
@@ -72,6 +65,11 @@ public struct OutputWriter: Sendable {
         for (file, state) in zip(files, states) {
             try refuseForeignFile(named: file.name, existing: state, listed: false)
         }
+        return try writeChecked(files, states)
+    }
+
+    /// Writes files already checked (`states`: what is at each path), reporting which changed.
+    private func writeChecked(_ files: [GeneratedFile], _ states: [Existing]) throws(DiagnosticsError) -> WriteReport {
         var report = WriteReport()
         for (file, state) in zip(files, states) {
             if try writeIfChanged(file.utf8, named: file.name, existing: state) {
