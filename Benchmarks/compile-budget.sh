@@ -20,10 +20,7 @@ swift build --package-path "$root" -c release --static-swift-stdlib --product ch
   --scratch-path "$root/.build-bench" >/dev/null
 charter="$root/.build-bench/release/charter"
 
-mkdir -p "$work/runtime"
-(cd "$work/runtime" && swiftc -O -wmo -parse-as-library -swift-version 6 -module-name CharterRuntime \
-  -emit-module -emit-module-path CharterRuntime.swiftmodule -c -o CharterRuntime.o \
-  "$root"/Sources/CharterRuntime/*.swift)
+"$bench/build-runtime.sh" "$work/runtime"
 
 python3 "$bench/synthesize.py" 100 "$work/corpus" >/dev/null
 "$charter" generate "$work/corpus" --output "$work/generated" --quiet

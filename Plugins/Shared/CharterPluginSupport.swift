@@ -71,7 +71,12 @@ struct CharterTargetPlan {
     }
 
     /// How many files each contract's code goes into (`filesPerContract`, at least 1).
-    var filesPerContract: Int { max(configuration.filesPerContract ?? 1, 1) }
+    var filesPerContract: Int { Self.filesPerContract(configuration) }
+
+    /// `filesPerContract` of a configuration, at least 1.
+    static func filesPerContract(_ configuration: CharterConfiguration) -> Int {
+        max(configuration.filesPerContract ?? 1, 1)
+    }
 
     /// The files `charter generate --file-name` writes for `unit`: its output name, then one
     /// `+Part<k>` file per further part.
@@ -121,7 +126,7 @@ struct CharterTargetPlan {
         }
         // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
         // part of `orders.json`) gets a name no other unit's file has, ignoring case.
-        let parts = max(configuration.filesPerContract ?? 1, 1)
+        let parts = Self.filesPerContract(configuration)
         var used: Set<String> = []
         units = order.sorted { $0.path < $1.path }.map { file in
             var name = file.deletingPathExtension().lastPathComponent + ".swift"

@@ -35,9 +35,9 @@ public struct SwiftOptions: Sendable {
     /// version). The compiler works on the files of a module in parallel — in a debug build one job per
     /// batch of files, in a release build one LLVM thread per file — so a few large contracts compile in
     /// less wall time when the target gets about twice as many files as the build machine has cores
-    /// (BENCHMARKS.md). Part 1 is
-    /// `InventoryV2.swift` and declares the namespace; part *k* is `InventoryV2+Part<k>.swift`
-    /// (``SwiftFileParts``). Values below 1 count as 1; the CLI accepts 1 to ``maximumFilesPerContract``.
+    /// (BENCHMARKS.md). Part 1 is `InventoryV2.swift` and declares the namespace; part *k* is
+    /// `InventoryV2+Part<k>.swift` (``SwiftFileParts``). Values below 1 count as 1; the CLI accepts 1 to
+    /// ``maximumFilesPerContract``.
     public var filesPerContract: Int
 
     /// The largest ``filesPerContract`` the CLI accepts.
