@@ -34,10 +34,10 @@ final class TranslationSession {
     var namespaces: [IRNamespace] = []
     var namespaceOfDocument: [DocumentID: Int] = [:]
     /// Schemas that already have a declaration.
-    var declared: [SchemaID: IRTypeID] = [:]
+    var declared: SchemaTable<IRTypeID>
     /// Merged views already computed (each schema is merged once). Boxed: a merged view is a few
     /// hundred bytes, and a table of boxes grows without copying or over-allocating them.
-    var mergedCache: [SchemaID: MergedSchemaBox] = [:]
+    var mergedCache: SchemaTable<MergedSchemaBox>
     /// Top-level declarations whose bodies are still to translate, in declaration order.
     var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
@@ -47,7 +47,11 @@ final class TranslationSession {
     /// Contract identities already claimed: "name@major" → file.
     var identities: [String: SourceLocation] = [:]
 
-    init(graph: SchemaGraph) { self.graph = graph }
+    init(graph: SchemaGraph) {
+        self.graph = graph
+        declared = SchemaTable(count: graph.schemas.count)
+        mergedCache = SchemaTable(count: graph.schemas.count)
+    }
 
     // MARK: Documents and namespaces
 

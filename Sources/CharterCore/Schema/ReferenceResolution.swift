@@ -39,7 +39,6 @@ extension LoadSession {
             }
             target = anchored
         }
-        if let existing = schemaAt[target] { return existing }
         let document = documents[target.document.rawValue]
         guard let node = document.root.node(at: target.pointer) else {
             bag.add(.error(
@@ -47,6 +46,7 @@ extension LoadSession {
                 at: reference.location, code: "ref.unresolved", hint: Self.suggestion(for: target.pointer, in: document.root)))
             return nil
         }
+        if let existing = parsedSchema(target.document, node) { return existing }
         let base = URIReference(resourceKeyFor(resource, requested: resourceURI))
         let id = walk(
             node, document: target.document, pointer: target.pointer, base: base, depth: 0,
@@ -56,7 +56,11 @@ extension LoadSession {
 
     /// The resource key anchors of `resource` are registered under.
     func resourceKeyFor(_ resource: NodeAddress, requested: URIReference) -> String {
-        if let schemaID = schemaAt[resource], let declared = schemas[schemaID.rawValue].resourceURI { return declared }
+        if let node = documents[resource.document.rawValue].root.node(at: resource.pointer),
+            let schemaID = parsedSchema(resource.document, node), let declared = schemas[schemaID.rawValue].resourceURI
+        {
+            return declared
+        }
         if resource.pointer.tokens.isEmpty { return documents[resource.document.rawValue].baseURI }
         return requested.description
     }

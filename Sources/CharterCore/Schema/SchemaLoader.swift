@@ -81,8 +81,11 @@ final class LoadSession {
     var schemas: [Schema] = []
     /// Absolute canonical path → document.
     var documentByPath: [String: DocumentID] = [:]
-    /// (document, pointer) → schema already parsed there.
-    var schemaAt: [NodeKey: SchemaID] = [:]
+    /// Per document: where a parsed value starts (the byte offset of its first character) → the schema
+    /// parsed from it. Every value of a parsed document starts at its own offset, so this names the same node
+    /// as its JSON pointer would, without hashing the pointer's tokens; and a table per document stays small
+    /// enough to stay in the cache while that document is walked.
+    var schemaAtOffset: [[Int: SchemaID]] = []
     /// Absolute resource URI (no fragment) → where that resource's root is.
     var resources: [String: NodeAddress] = [:]
     /// Resource URI → anchor name → where it is.
@@ -106,9 +109,6 @@ final class LoadSession {
         var document: DocumentID
         var pointer: JSONPointer
     }
-
-    /// The key under which a parsed schema is remembered.
-    typealias NodeKey = NodeAddress
 
     /// A `$ref` seen while walking, resolved once every input is walked.
     struct PendingReference {
@@ -172,6 +172,7 @@ final class LoadSession {
             id: id, path: path, displayPath: display, root: json, rootSchema: SchemaID(-1), baseURI: base.description,
             isInput: isInput, contract: nil, rootRelativePath: rootRelativePath(for: path)))
         documentByPath[path] = id
+        schemaAtOffset.append(Dictionary(minimumCapacity: min(bytes.count / 64, options.maxSchemas)))
         // The file URI always names the document, even when it declares an `$id`.
         resources[fileURI.description] = NodeAddress(document: id, pointer: .root)
         reserveSchemas(forBytes: bytes.count)
@@ -244,7 +245,8 @@ final class LoadSession {
 
     /// Reserves room for the schemas `byteCount` more bytes of JSON probably hold (one per 64 bytes;
     /// formatted contracts have one JSON object per 80–140 bytes), so that walking large documents does not
-    /// copy the growing schema table (520 bytes a schema) and its index again and again. Grows at least
+    /// copy the growing schema table (520 bytes a schema) again and again (each document's index of its
+    /// schemas is sized the same way when the document is read). Grows at least
     /// geometrically, so many small documents cost no more than one large one. A large table is mapped on
     /// demand, so room reserved and never touched costs address space, not memory.
     func reserveSchemas(forBytes byteCount: Int) {
@@ -252,7 +254,6 @@ final class LoadSession {
         guard schemas.capacity < expected else { return }
         let capacity = min(max(expected, schemas.capacity * 2), options.maxSchemas)
         schemas.reserveCapacity(capacity)
-        schemaAt.reserveCapacity(capacity)
     }
 
     /// Allocates a schema slot, or nil when the schema limit is reached.
@@ -266,8 +267,13 @@ final class LoadSession {
         }
         let id = SchemaID(schemas.count)
         schemas.append(Schema(id: id, document: document, location: location(document, pointer, node.position), node: node))
-        schemaAt[NodeAddress(document: document, pointer: pointer)] = id
+        schemaAtOffset[document.rawValue][node.position.offset] = id
         return id
+    }
+
+    /// The schema already parsed from `node`, a value of `document`.
+    func parsedSchema(_ document: DocumentID, _ node: JSONNode) -> SchemaID? {
+        schemaAtOffset[document.rawValue][node.position.offset]
     }
 
     /// A location in a document.

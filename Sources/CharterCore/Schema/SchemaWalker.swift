@@ -22,8 +22,8 @@ extension LoadSession {
     func walk(_ node: JSONNode, document: DocumentID, pointer: JSONPointer, base: URIReference, depth: Int, legacyID: Bool)
         -> SchemaID
     {
+        if let existing = parsedSchema(document, node) { return existing }
         let key = NodeAddress(document: document, pointer: pointer)
-        if let existing = schemaAt[key] { return existing }
         guard let id = allocate(document: document, pointer: pointer, node: node) else { return SchemaID(0) }
         let here = location(document, pointer, node.position)
         // Built here and stored once at the end, over the placeholder `allocate` left (the same value),

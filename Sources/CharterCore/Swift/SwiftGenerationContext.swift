@@ -22,17 +22,17 @@ final class SwiftGenerationContext: Sendable {
         members = SwiftMembers(module, recursion: recursion)
         literals = SwiftValueLiterals(module: module, members: members, names: names)
         var used: Set<IRTypeID> = []
-        for decl in module.types {
-            var uses: [IRTypeRef] = []
-            switch decl.kind {
+        for index in module.types.indices {
+            switch module.types[index].kind {
             case .object(let object):
-                uses = object.properties.map(\.type)
-                if case .map(let value) = object.additionalProperties { uses.append(value) }
-            case .union(let union): uses = union.variants.map(\.type)
-            case .alias(let target, _): uses = [target]
+                let properties = object.properties
+                for offset in properties.indices { Self.collectNamed(properties[offset].type, into: &used) }
+                if case .map(let value) = object.additionalProperties { Self.collectNamed(value, into: &used) }
+            case .union(let union):
+                for variant in union.variants { Self.collectNamed(variant.type, into: &used) }
+            case .alias(let target, _): Self.collectNamed(target, into: &used)
             case .enumeration: break
             }
-            for use in uses { Self.collectNamed(use, into: &used) }
         }
         referenced = used
     }

@@ -15,19 +15,22 @@ struct SwiftMembers {
         storage = Array(repeating: [], count: module.types.count)
         cases = Array(repeating: [], count: module.types.count)
         additional = Array(repeating: nil, count: module.types.count)
-        for decl in module.types {
-            let index = decl.id.rawValue
-            switch decl.kind {
+        // Indices, not `for decl in module.types`: binding a declaration or a property copies every field of it
+        // (a dozen reference counts touched all over the heap), and this runs once per type and property.
+        for index in module.types.indices {
+            switch module.types[index].kind {
             case .object(let object):
+                let declared = object.properties
                 var scope = NameScope(reserved: SwiftNames.reservedStructMembers)
                 if case .map = object.additionalProperties { additional[index] = scope.claim("additionalProperties") }
-                properties[index] = object.properties.map { Self.memberName($0.wireName, in: &scope) }
-                storage[index] = object.properties.enumerated().map { offset, property in
-                    let boxed = recursion.boxedProperties.contains(.init(type: decl.id, property: offset))
-                    let deprecated = property.isDeprecated
-                    guard boxed || deprecated, property.constValue == nil || !property.isRequired else { return nil }
-                    let base = SwiftIdentifier.unescaped(properties[index][offset])
-                    return scope.claim("_" + base)
+                let names = declared.indices.map { Self.memberName(declared[$0].wireName, in: &scope) }
+                properties[index] = names
+                storage[index] = declared.indices.map { offset in
+                    let boxed = recursion.boxedProperties.contains(.init(type: IRTypeID(index), property: offset))
+                    guard boxed || declared[offset].isDeprecated, declared[offset].constValue == nil || !declared[offset].isRequired else {
+                        return nil
+                    }
+                    return scope.claim("_" + SwiftIdentifier.unescaped(names[offset]))
                 }
             case .enumeration(let enumeration):
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)

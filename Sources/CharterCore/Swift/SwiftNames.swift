@@ -49,21 +49,32 @@ struct SwiftNames {
             var scope = NameScope(reserved: reserved)
             scope.reserve(namespaces[index])
             for typeID in namespace.types {
-                name(typeID, in: &scope, module: module, outer: reserved)
+                name(typeID, in: &scope, module: module, outer: reserved, enclosing: [])
             }
         }
     }
 
-    /// Names a type, then its nested types in a scope of their own.
-    private mutating func name(_ typeID: IRTypeID, in scope: inout NameScope, module: IRModule, outer: Set<String>) {
-        let decl = module[typeID]
-        var preferred = SwiftIdentifier.typeName(decl.name)
-        if Self.reservedTypeNames.contains(preferred) || outer.contains(preferred) { preferred += "Model" }
+    /// Names a type, then its nested types in a scope of their own. A type must not take the name of a
+    /// reserved or namespace name (`outer`) or of a type it is nested in (`enclosing`, outermost first).
+    private mutating func name(
+        _ typeID: IRTypeID, in scope: inout NameScope, module: IRModule, outer: Set<String>, enclosing: [String]
+    ) {
+        var preferred = SwiftIdentifier.typeName(module[typeID].name)
+        if Self.reservedTypeNames.contains(preferred) || outer.contains(preferred) || enclosing.contains(preferred) {
+            preferred += "Model"
+        }
         let name = scope.claim(preferred)
         types[typeID.rawValue] = name
-        var inner = NameScope(reserved: outer.union(["CodingKeys", name]))
-        for nested in decl.nested {
-            self.name(nested, in: &inner, module: module, outer: outer.union([name]))
+        let nested = module[typeID].nested
+        guard !nested.isEmpty else { return }
+        // The shared `outer` set is never copied: a scope keeps it as its base and takes its own names beside it.
+        var inner = NameScope(reserved: outer)
+        inner.reserve("CodingKeys")
+        for enclosingName in enclosing { inner.reserve(enclosingName) }
+        inner.reserve(name)
+        let enclosingInner = enclosing + [name]
+        for nestedID in nested {
+            self.name(nestedID, in: &inner, module: module, outer: outer, enclosing: enclosingInner)
         }
     }
 

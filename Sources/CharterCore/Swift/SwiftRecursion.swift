@@ -14,16 +14,18 @@ struct SwiftRecursion {
     }
 
     init(_ module: IRModule) {
-        // Edges of inline containment: a value of `from` holds a value of `to` directly.
+        // Edges of inline containment: a value of `from` holds a value of `to` directly. Indices, not bound
+        // declarations and properties: binding one copies every field of it.
         var edges: [[IRTypeID]] = Array(repeating: [], count: module.types.count)
-        for decl in module.types {
-            switch decl.kind {
+        for index in module.types.indices {
+            switch module.types[index].kind {
             case .object(let object):
-                for property in object.properties { edges[decl.id.rawValue] += Self.inlineTargets(property.type, module) }
+                let properties = object.properties
+                for offset in properties.indices { Self.appendInlineTargets(properties[offset].type, module, to: &edges[index]) }
             case .union(let union):
-                for variant in union.variants { edges[decl.id.rawValue] += Self.inlineTargets(variant.type, module) }
+                for variant in union.variants { Self.appendInlineTargets(variant.type, module, to: &edges[index]) }
             case .alias(let target, _):
-                edges[decl.id.rawValue] += Self.inlineTargets(target, module)
+                Self.appendInlineTargets(target, module, to: &edges[index])
             case .enumeration:
                 break
             }
@@ -33,16 +35,17 @@ struct SwiftRecursion {
         for (index, component) in components.enumerated() {
             for node in component { componentOf[node] = index }
         }
-        for decl in module.types {
-            let own = componentOf[decl.id.rawValue]
-            let cyclic = components[own].count > 1 || edges[decl.id.rawValue].contains(decl.id)
+        for index in module.types.indices {
+            let own = componentOf[index]
+            let cyclic = components[own].count > 1 || edges[index].contains(IRTypeID(index))
             guard cyclic else { continue }
-            switch decl.kind {
-            case .union: indirectUnions.insert(decl.id)
+            switch module.types[index].kind {
+            case .union: indirectUnions.insert(IRTypeID(index))
             case .object(let object):
-                for (index, property) in object.properties.enumerated()
-                where Self.inlineTargets(property.type, module).contains(where: { componentOf[$0.rawValue] == own }) {
-                    boxedProperties.insert(BoxKey(type: decl.id, property: index))
+                let properties = object.properties
+                for offset in properties.indices
+                where Self.inlineTargets(properties[offset].type, module).contains(where: { componentOf[$0.rawValue] == own }) {
+                    boxedProperties.insert(BoxKey(type: IRTypeID(index), property: offset))
                 }
             default: break
             }
@@ -52,18 +55,24 @@ struct SwiftRecursion {
     /// Declared types a value of `type` contains inline (through aliases and optionals, not lists or maps).
     static func inlineTargets(_ type: IRTypeRef, _ module: IRModule) -> [IRTypeID] {
         var result: [IRTypeID] = []
+        appendInlineTargets(type, module, to: &result)
+        return result
+    }
+
+    /// Appends to `result` the declared types a value of `type` contains inline, each once.
+    static func appendInlineTargets(_ type: IRTypeRef, _ module: IRModule, to result: inout [IRTypeID]) {
+        let start = result.count
         var current: IRTypeRef? = type
         while let next = current {
             current = nil
             switch next {
             case .named(let id):
-                guard !result.contains(id) else { break }
+                guard !result[start...].contains(id) else { break }
                 result.append(id)
                 if case .alias(let target, _) = module[id].kind { current = target }
             case .optional(let wrapped): current = wrapped
             case .primitive, .array, .map, .any: break
             }
         }
-        return result
     }
 }

@@ -18,8 +18,9 @@ struct SwiftTypeMapper {
         namespaceMembers = module.namespaces.map { namespace in
             Dictionary(namespace.types.map { (names.types[$0.rawValue], $0) }, uniquingKeysWith: { first, _ in first })
         }
-        typeMembers = module.types.map { decl in
-            Dictionary(decl.nested.map { (names.types[$0.rawValue], $0) }, uniquingKeysWith: { first, _ in first })
+        typeMembers = module.types.indices.map { index in
+            let nested = module.types[index].nested
+            return nested.isEmpty ? [:] : Dictionary(nested.map { (names.types[$0.rawValue], $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -12,6 +12,7 @@ final class NameScopeTests: XCTestCase {
             ("interleaved claims", [], ["a", "b", "a", "b", "a"], ["a", "b", "a2", "b2", "a3"]),
             ("empty name", [], ["", ""], ["", "2"]),
             ("a suffix claimed in between is skipped later", [], ["a", "a", "a3", "a"], ["a", "a2", "a3", "a4"]),
+            ("a reserved suffixed name is skipped", ["sku2"], ["sku", "sku", "sku2"], ["sku", "sku3", "sku2_2"]),
             ("a name ending in a digit gets _N", [], ["a", "a", "a2", "v1", "v1"], ["a", "a2", "a2_2", "v1", "v1_2"]),
         ]
         for row in rows {
@@ -19,6 +20,7 @@ final class NameScopeTests: XCTestCase {
             let handed = row.claims.map { scope.claim($0) }
             XCTAssertEqual(handed, row.expected, row.label)
             for name in handed { XCTAssertTrue(scope.contains(name), "\(row.label): \(name) not recorded") }
+            for name in row.reserved { XCTAssertTrue(scope.contains(name), "\(row.label): reserved \(name) not taken") }
             // The same claims in a fresh scope give the same names.
             var again = NameScope(reserved: row.reserved)
             XCTAssertEqual(row.claims.map { again.claim($0) }, handed, "\(row.label): not deterministic")
