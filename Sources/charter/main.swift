@@ -6,5 +6,6 @@ import Foundation
     { line in handle.write(Data((line + "\n").utf8)) }
 }
 
-let tool = CommandLineTool(console: Console(out: writeLine(.standardOutput), err: writeLine(.standardError)))
+// The process exits as soon as the command returns, so the command need not free what it built.
+let tool = CommandLineTool(console: Console(out: writeLine(.standardOutput), err: writeLine(.standardError)), freesResults: false)
 exit(tool.run(Array(CommandLine.arguments.dropFirst())).rawValue)

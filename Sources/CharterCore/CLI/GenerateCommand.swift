@@ -28,6 +28,8 @@ struct GenerateCommand {
 
     let console: Console
     let workingDirectory: String
+    /// See ``CommandLineTool/freesResults``.
+    var freesResults = true
 
     func run(_ arguments: ParsedArguments) throws -> ExitCode {
         var options = GenerationOptions()
@@ -95,6 +97,7 @@ struct GenerateCommand {
             summary += report.removed.isEmpty ? ")" : ", \(report.removed.count) stale removed)"
             console.out(summary)
         }
+        if !freesResults { ProcessLifetime.keep(result) }
         return .success
     }
 }

@@ -56,9 +56,9 @@ final class TemporaryFolder {
     }
 
     /// Runs `charter` in this folder.
-    func run(_ arguments: [String]) -> (code: ExitCode, out: [String], err: [String]) {
+    func run(_ arguments: [String], freesResults: Bool = true) -> (code: ExitCode, out: [String], err: [String]) {
         let recorder = ConsoleRecorder()
-        let code = CommandLineTool(console: recorder.console, workingDirectory: path).run(arguments)
+        let code = CommandLineTool(console: recorder.console, workingDirectory: path, freesResults: freesResults).run(arguments)
         return (code, recorder.out, recorder.err)
     }
 }

@@ -74,6 +74,31 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(manifest["files"]?.array?.compactMap(\.string), ["InventoryV2.swift"])
     }
 
+    /// What the `charter` executable does (keep the results to the end of the process) writes what freeing
+    /// them does, and a kept value really outlives the command.
+    func testResultsKeptUntilExitChangeNothingWritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/inventory.json", Self.inventory)
+        try folder.write("Schemas/orders.json", Self.orders)
+        let freed = folder.run(["generate", "Schemas", "-o", "Freed"])
+        let kept = folder.run(["generate", "Schemas", "-o", "Kept"], freesResults: false)
+        XCTAssertEqual(freed.code, .success, freed.err.joined(separator: "\n"))
+        XCTAssertEqual(kept.code, .success, kept.err.joined(separator: "\n"))
+        XCTAssertEqual(folder.contents(of: "Kept"), folder.contents(of: "Freed"))
+        for name in folder.contents(of: "Freed") {
+            XCTAssertEqual(folder.read("Kept/" + name), folder.read("Freed/" + name), name)
+        }
+
+        final class Marker {}
+        weak var marker: Marker?
+        do {
+            let value = Marker()
+            marker = value
+            ProcessLifetime.keep(value)
+        }
+        XCTAssertNotNil(marker, "a kept value is never freed")
+    }
+
     func testGenerateDefaultsToSchemasAndGenerated() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/inventory.json", Self.inventory)
