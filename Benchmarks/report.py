@@ -8,6 +8,7 @@ DIR holds meta.txt, commands.txt and, for the sections that ran, generate.tsv, c
 is replaced (or appended at the end the first time); everything else in the file is kept byte for byte.
 """
 import argparse
+import json
 import math
 import os
 import shutil
@@ -107,6 +108,9 @@ def main():
     compile_rows = read_tsv(os.path.join(res, "compile.tsv"))
     plugin_rows = read_tsv(os.path.join(res, "plugins.tsv"))
 
+    pairs_path = os.path.join(res, "scaling-pairs.json")
+    pairs = json.load(open(pairs_path)) if gen_rows is not None and os.path.exists(pairs_path) else None
+
     gen = {}  # (size, tool) -> (median, runs, rss)
     sizes = []
     for n, tool, med, runs, rss in gen_rows or []:
@@ -187,6 +191,14 @@ def main():
             for tool in ["charter", "oag-types", "oag-types-client", "dmcg", "floor"]:
                 w(f"| {LABEL[tool]} | " + " | ".join(fmt_ratio(t(b, tool), t(a, tool)) for a, b in steps) + " |")
             w("")
+            if pairs:
+                a, b = steps[-1]
+                w(f"The step to {types(b)} types again, in {len(pairs['rounds'])} paired rounds (`Benchmarks/scaling-pairs.py`): each")
+                w(f"round times Charter on {types(a)} and on {types(b)} types back to back (hyperfine `-N`, median of"
+                  f" {pairs['small_runs']} and {pairs['large_runs']} runs, alternating which goes first), so both sizes see the same")
+                w("machine; the two medians above were taken minutes apart. Ratio within each round: "
+                  + ", ".join(f"{r['ratio']:.2f}" for r in pairs["rounds"]) + f"; median **{pairs['median_ratio']:.2f}**.")
+                w("")
             w("![Generation time against number of types, log-log](Benchmarks/scaling.svg)")
             w("")
 
@@ -325,8 +337,16 @@ def main():
             steps = [(a, b) for a, b in zip(sizes, sizes[1:]) if b == 10 * a]
             sc = [(a, b, t(b, "charter") / t(a, "charter")) for a, b in steps]
             top = sc[-1]
+            paired = ""
+            if pairs:
+                # The last step's verdict goes by the paired rounds, which both sizes ran in the same conditions.
+                a, b, _ = sc[-1]
+                sc[-1] = (a, b, pairs["median_ratio"])
+                paired = (f" (the last: median of {len(pairs['rounds'])} paired rounds, "
+                          + ", ".join(f"{r['ratio']:.2f}" for r in pairs["rounds"])
+                          + f"; {t(b, 'charter') / t(a, 'charter'):.1f}× from the two medians above)")
             w(f"| linear scaling: 10× the types ≤ 11× the time | "
-              + ", ".join(f"{r:.1f}× for {types(a)} → {types(b)}" for a, b, r in sc)
+              + ", ".join(f"{r:.1f}× for {types(a)} → {types(b)}" for a, b, r in sc) + paired
               + f" | {verdicts([(f'{types(a)} → {types(b)}', r <= 11) for a, b, r in sc], 'step')} |")
     if plugin_rows is not None and ("charter", "cold") in plug and ("oag", "cold") in plug:
         r = plug[("charter", "cold")][0] / plug[("oag", "cold")][0]
