@@ -119,6 +119,8 @@ def main():
             sizes.append(n)
         gen[(n, tool)] = (None if med == "n/a" else float(med), runs, rss)
     sizes.sort()
+    if pairs and [pairs.get("small_size"), pairs.get("large_size")] != sizes[-2:]:
+        pairs = None  # measured for other sizes than the table's last step: not this run's figure
 
     out = []
     w = out.append

@@ -9,10 +9,12 @@ goes first, and takes the ratio within the round; the result is the median of th
 
 Usage:
   scaling-pairs.py --rounds R --small-runs K --large-runs L --export FILE \
-      --small-prepare CMD --small CMD --large-prepare CMD --large CMD
+      [--small-size N --large-size M] --small-prepare CMD --small CMD --large-prepare CMD --large CMD
 
-CMD strings are passed to hyperfine as they are (hyperfine -N splits them; --prepare commands go through a
-shell). Writes FILE: {"rounds": [{"small": s, "large": s, "ratio": r}, ...], "median_ratio": r, ...}.
+CMD strings are passed to hyperfine as they are; with -N it splits them itself, without a shell, so keep each
+to a plain command (`rm -rf PATH`, `charter generate ...`). --small-size and --large-size (the input sizes,
+for the report) are recorded in FILE as they are. Writes FILE: {"small_size": N, "large_size": M,
+"rounds": [{"small": s, "large": s, "ratio": r}, ...], "median_ratio": r, ...}.
 A failing command stops everything (exit status 1).
 """
 import argparse
@@ -41,6 +43,8 @@ def main(argv):
     parser.add_argument("--small-runs", type=int, required=True)
     parser.add_argument("--large-runs", type=int, required=True)
     parser.add_argument("--export", required=True)
+    parser.add_argument("--small-size", type=int)
+    parser.add_argument("--large-size", type=int)
     parser.add_argument("--small-prepare", required=True)
     parser.add_argument("--small", required=True)
     parser.add_argument("--large-prepare", required=True)
@@ -54,6 +58,7 @@ def main(argv):
             times[size] = median_seconds(getattr(args, size), getattr(args, f"{size}_prepare"), getattr(args, f"{size}_runs"))
         rounds.append({"small": times["small"], "large": times["large"], "ratio": times["large"] / times["small"]})
     report = {
+        "small_size": args.small_size, "large_size": args.large_size,
         "small_command": args.small, "large_command": args.large,
         "small_runs": args.small_runs, "large_runs": args.large_runs,
         "rounds": rounds, "median_ratio": statistics.median(r["ratio"] for r in rounds),
