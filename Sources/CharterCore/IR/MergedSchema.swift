@@ -1,42 +1,45 @@
 /// The effective shape of a schema once `allOf` members and a `$ref` with sibling keywords are folded
 /// into one: what a generator needs to decide the type, without caring how the contract composed it.
-struct MergedSchema {
+///
+/// A class, immutable once built: the translator computes each schema's view once, caches it and hands it
+/// to many readers, and a reference costs one retain where a copy of this many fields cost a dozen.
+final class MergedSchema {
     /// The schema the view was built from.
-    var origin: SchemaID
+    private(set) var origin: SchemaID
     /// Intersection of every `type` seen (nil: unconstrained).
-    var types: [JSONType]?
+    private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
-    var properties: [(name: String, schema: SchemaID)] = []
+    private(set) var properties: [(name: String, schema: SchemaID)] = []
     /// Union of every `required`.
-    var required: Set<String> = []
+    private(set) var required: Set<String> = []
     /// The first `additionalProperties` seen.
-    var additionalProperties: SchemaID?
+    private(set) var additionalProperties: SchemaID?
     /// Every `patternProperties` entry.
-    var patternProperties: [NamedSchema] = []
+    private(set) var patternProperties: [NamedSchema] = []
     /// The first `items` seen.
-    var items: SchemaID?
+    private(set) var items: SchemaID?
     /// The first `prefixItems` seen.
-    var prefixItems: [SchemaID] = []
+    private(set) var prefixItems: [SchemaID] = []
     /// The first `enum` seen.
-    var enumValues: [JSONNode]?
+    private(set) var enumValues: [JSONNode]?
     /// The first `const` seen.
-    var constValue: JSONNode?
+    private(set) var constValue: JSONNode?
     /// The first `format` seen.
-    var format: String?
+    private(set) var format: String?
     /// The first `oneOf` or `anyOf` seen.
-    var alternatives: [SchemaID] = []
+    private(set) var alternatives: [SchemaID] = []
     /// The schema that holds ``alternatives``.
-    var alternativesOwner: SchemaID?
+    private(set) var alternativesOwner: SchemaID?
     /// The first discriminator seen.
-    var discriminator: SchemaDiscriminator?
+    private(set) var discriminator: SchemaDiscriminator?
     /// Constraints, first-seen wins per keyword.
-    var constraints = IRConstraints()
+    private(set) var constraints = IRConstraints()
     /// The first `x-transitions` seen.
-    var transitions: [(from: String, to: [String])]?
+    private(set) var transitions: [(from: String, to: [String])]?
     /// Whether any member says `false` (nothing validates).
-    var isFalse = false
+    private(set) var isFalse = false
     /// Whether any part is deprecated.
-    var deprecated = false
+    private(set) var deprecated = false
 
     /// Whether the view constrains nothing at all.
     var isUnconstrained: Bool {
@@ -62,7 +65,7 @@ struct MergedSchema {
         }
     }
 
-    private mutating func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {
+    private func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {
         if let value = s.booleanValue {
             if !value { isFalse = true }
             return
@@ -95,7 +98,7 @@ struct MergedSchema {
         mergeConstraints(s)
     }
 
-    private mutating func mergeConstraints(_ s: Schema) {
+    private func mergeConstraints(_ s: Schema) {
         constraints.minLength = constraints.minLength ?? s.minLength
         constraints.maxLength = constraints.maxLength ?? s.maxLength
         constraints.pattern = constraints.pattern ?? s.pattern
@@ -138,12 +141,4 @@ struct MergedSchema {
         if aSpecific && !bSpecific { return first }
         return second
     }
-}
-
-/// A computed ``MergedSchema`` in the translator's cache.
-final class MergedSchemaBox {
-    /// The merged view.
-    let value: MergedSchema
-    /// Boxes `value`.
-    init(_ value: MergedSchema) { self.value = value }
 }

@@ -35,9 +35,9 @@ final class TranslationSession {
     var namespaceOfDocument: [DocumentID: Int] = [:]
     /// Schemas that already have a declaration.
     var declared: SchemaTable<IRTypeID>
-    /// Merged views already computed (each schema is merged once). Boxed: a merged view is a few
-    /// hundred bytes, and a table of boxes grows without copying or over-allocating them.
-    var mergedCache: SchemaTable<MergedSchemaBox>
+    /// Merged views already computed (each schema is merged once); a view is a class, so the table holds
+    /// references and readers share one copy.
+    var mergedCache: SchemaTable<MergedSchema>
     /// Top-level declarations whose bodies are still to translate, in declaration order.
     var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
@@ -276,9 +276,9 @@ final class TranslationSession {
 
     /// The merged view of a schema, computed once.
     func merged(_ id: SchemaID) -> MergedSchema {
-        if let cached = mergedCache[id] { return cached.value }
+        if let cached = mergedCache[id] { return cached }
         let value = MergedSchema(id, in: graph)
-        mergedCache[id] = MergedSchemaBox(value)
+        mergedCache[id] = value
         return value
     }
 }
