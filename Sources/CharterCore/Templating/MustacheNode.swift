@@ -26,8 +26,9 @@ struct MustacheSection: Sendable {
 /// One node of a parsed template. Templates are parsed once into a tree of
 /// these and rendered many times.
 enum MustacheNode: Sendable {
-    /// Literal text, emitted as is.
-    case text(String)
+    /// Literal text, emitted as is: its UTF-8 bytes, encoded once when the template is parsed so that each
+    /// render copies them whole.
+    case text([UInt8])
     /// The start of a source line. Emits the current partial indentation
     /// (nothing at top level). Not present for lines removed as standalone
     /// tags, nor for empty lines, so indentation never leaves trailing blanks.

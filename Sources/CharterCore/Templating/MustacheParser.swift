@@ -208,7 +208,7 @@ struct MustacheParser {
             if bytes[index] == .newline {
                 let lineStart = index + 1
                 if lineStart < end, lineHasContent(lineStart) {
-                    nodes.append(.text(string(bytes[segmentStart..<lineStart])))
+                    nodes.append(.text(Array(string(bytes[segmentStart..<lineStart]).utf8)))
                     nodes.append(.lineStart)
                     segmentStart = lineStart
                 }
@@ -216,7 +216,7 @@ struct MustacheParser {
             index += 1
         }
         if segmentStart < end {
-            nodes.append(.text(string(bytes[segmentStart..<end])))
+            nodes.append(.text(Array(string(bytes[segmentStart..<end]).utf8)))
         }
     }
 

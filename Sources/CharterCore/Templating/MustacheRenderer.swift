@@ -45,7 +45,7 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output.append(contentsOf: text.utf8)
+                output.append(contentsOf: text)
 
             case .lineStart:
                 if !indentation.isEmpty { output.append(contentsOf: indentation.utf8) }
