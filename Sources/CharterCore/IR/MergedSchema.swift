@@ -5,7 +5,7 @@
 /// to many readers, and a reference costs one retain where a copy of this many fields cost a dozen.
 final class MergedSchema {
     /// The schema the view was built from.
-    private(set) var origin: SchemaID
+    let origin: SchemaID
     /// Intersection of every `type` seen (nil: unconstrained).
     private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
@@ -52,6 +52,11 @@ final class MergedSchema {
     /// its `$ref` target and its `allOf` members — with an explicit stack, so chains of any length are safe.
     init(_ id: SchemaID, in graph: SchemaGraph) {
         origin = id
+        // Most schemas have neither a `$ref` nor `allOf`: the view is the schema itself, no walk needed.
+        if graph[id].ref == nil && graph[id].allOf.isEmpty {
+            fold(graph[id], isRoot: true, graph)
+            return
+        }
         var visited: Set<SchemaID> = []
         var stack: [SchemaID] = [id]
         while let next = stack.popLast() {
