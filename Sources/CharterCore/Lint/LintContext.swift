@@ -1,0 +1,77 @@
+/// What a rule sees: the loaded contracts and schemas, the rule's settings, today's date, and the place to
+/// report what it finds. One context serves one lint run; the linter points it at each rule in turn.
+public final class LintContext {
+    /// Every loaded document (inputs and the files they reference) and every schema in them.
+    public let graph: SchemaGraph
+    /// Today as `YYYY-MM-DD`, for date checks (sunsets, suppression expiry). Injected so runs are repeatable.
+    public let today: String
+    /// The rule now running and its options from the configuration.
+    var currentRule: (id: String, options: JSONObject?) = ("", nil)
+    /// What the rules reported so far, without severities (the linter applies the configuration).
+    var reported: [(ruleID: String, message: String, hint: String?, location: SourceLocation, stablePath: String)] = []
+
+    /// Creates a context over a loaded graph.
+    public init(graph: SchemaGraph, today: String) {
+        self.graph = graph
+        self.today = today
+    }
+
+    /// Reports a violation of the running rule at `pointer` in `document`. The line and column are those of
+    /// the deepest value on the pointer's path that exists, so a missing field points at the object that
+    /// should hold it.
+    public func report(_ message: String, in document: SchemaDocument, at pointer: JSONPointer, hint: String? = nil) {
+        reported.append((currentRule.id, message, hint, location(in: document, at: pointer), document.rootRelativePath))
+    }
+
+    /// Reports a violation at a schema's own location.
+    public func report(_ message: String, schema: Schema, hint: String? = nil) {
+        let document = graph[schema.document]
+        reported.append((currentRule.id, message, hint, schema.location, document.rootRelativePath))
+    }
+
+    /// The location of `pointer` in `document`: the position of the deepest existing value on its path.
+    public func location(in document: SchemaDocument, at pointer: JSONPointer) -> SourceLocation {
+        var node = document.root
+        for token in pointer.tokens {
+            if let object = node.object, let child = object[token] {
+                node = child
+            } else if let array = node.array, let index = Int(token), array.indices.contains(index) {
+                node = array[index]
+            } else {
+                break
+            }
+        }
+        return document.location(pointer, node.position)
+    }
+
+    /// The documents that declare a contract, with it, in load order.
+    public var contracts: [(document: SchemaDocument, contract: Contract)] {
+        graph.documents.compactMap { document in document.contract.map { (document, $0) } }
+    }
+
+    /// Every schema object in every document (not boolean schemas), in load order.
+    public var schemaObjects: some Sequence<Schema> { graph.schemas.lazy.filter { $0.booleanValue == nil } }
+
+    /// The named types of each document: its `$defs` entries.
+    public var declaredTypes: [(document: SchemaDocument, name: String, schema: Schema)] {
+        graph.documents.flatMap { document in
+            graph[document.rootSchema].definitions.map { (document, $0.name, graph[$0.schema]) }
+        }
+    }
+
+    /// The running rule's option `name` from the configuration, if set.
+    public func option(_ name: String) -> JSONNode? { currentRule.options?[name] }
+
+    /// The running rule's integer option, or `fallback`.
+    public func intOption(_ name: String, default fallback: Int) -> Int {
+        option(name)?.number?.intValue ?? fallback
+    }
+
+    /// The running rule's string-list option, or `fallback`.
+    public func stringsOption(_ name: String, default fallback: [String]) -> [String] {
+        option(name)?.array?.compactMap(\.string) ?? fallback
+    }
+
+    /// The schema a property or item points at, through pure `$ref`s.
+    public func resolved(_ id: SchemaID) -> Schema { graph[graph.resolved(id)] }
+}

@@ -1,0 +1,67 @@
+/// What a rule is about; groups the rule reference and the report tables.
+public enum LintCategory: String, Sendable, Hashable, CaseIterable {
+    /// Ownership, lifecycle and compatibility policy of a contract.
+    case governance
+    /// Authentication and authorisation of operations and events.
+    case security
+    /// Operation shape: idempotency, SLAs, errors, parameters.
+    case operations
+    /// Event topics, delivery, retries and ordering.
+    case events
+    /// Data semantics of the schemas: money, quantities, time.
+    case data
+    /// Names, documentation and examples of the schemas.
+    case style
+    /// The inline suppressions themselves.
+    case suppressions
+}
+
+/// A policy setting a rule reads from `charter.json` (`"lint": {"rules": {"id": {"options": {...}}}}`).
+public struct LintParameter: Sendable, Hashable {
+    /// The option name, lowerCamel.
+    public var name: String
+    /// The default, as JSON text.
+    public var defaultValue: String
+    /// What it controls.
+    public var summary: String
+
+    /// Creates a parameter description.
+    public init(_ name: String, default defaultValue: String, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// One governance rule: a stable id, a one-line summary, its documentation, a contract that fails it and one
+/// that passes it, and the check. Rules are registered in ``LintCatalog``; the catalog's tests lint every
+/// rule's two examples, so the documented examples are also the rule's fixtures.
+public protocol LintRule: Sendable {
+    /// Stable kebab-case id, used in configuration, suppressions, baselines and every output format.
+    var id: String { get }
+    /// One line: what the rule requires.
+    var summary: String { get }
+    /// Why it matters and what to do instead (Markdown, a paragraph).
+    var rationale: String { get }
+    /// What the rule is about.
+    var category: LintCategory { get }
+    /// Severity when the configuration does not set one.
+    var defaultSeverity: Severity { get }
+    /// Whether the `recommended` preset (the default) enables it; `strict` enables every rule.
+    var isRecommended: Bool { get }
+    /// Settings the rule reads, with defaults.
+    var parameters: [LintParameter] { get }
+    /// A complete contract (JSON) that the rule reports.
+    var failingExample: String { get }
+    /// The same contract mended: the rule reports nothing.
+    var passingExample: String { get }
+    /// Reports every violation in `context` through `context.report`.
+    func check(_ context: LintContext)
+}
+
+extension LintRule {
+    /// Most rules are in the recommended preset.
+    public var isRecommended: Bool { true }
+    /// Most rules take no settings.
+    public var parameters: [LintParameter] { [] }
+}

@@ -1,0 +1,96 @@
+/// Names and schemas of the properties in every schema object, for rules about data semantics.
+extension LintContext {
+    /// Every property of every schema object (and the item schema of array properties), with its name.
+    var namedPropertySchemas: [(name: String, schema: Schema)] {
+        var result: [(String, Schema)] = []
+        for schema in schemaObjects {
+            for property in schema.properties {
+                let child = graph[property.schema]
+                result.append((property.name, child))
+                if let items = child.items { result.append((property.name, graph[items])) }
+            }
+        }
+        for (_, name, schema) in declaredTypes { result.append((name, schema)) }
+        return result
+    }
+
+    /// Whether `name` contains one of `words`, ignoring case.
+    static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
+        let lowered = name.lowercased()
+        return words.contains { lowered.contains($0.lowercased()) }
+    }
+}
+
+/// `money-not-float`: amounts are exact decimals.
+struct MoneyNotFloatRule: LintRule {
+    let id = "money-not-float"
+    let summary = "Money (amount, price, cost, total, tax, …) is never a binary float: use a decimal string (format: decimal)."
+    let rationale = "`0.1 + 0.2` is not `0.3` in binary floating point. Prices, refunds and ledger postings sent as JSON numbers are rounded by every parser on the way, and finance reconciles the difference by hand. Carry money as a string with `format: decimal` (Charter generates `Decimal`) beside an ISO 4217 currency."
+    let category = LintCategory.data
+    let defaultSeverity = Severity.error
+    let parameters = [LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
+                                    "Words that mark a property or type as money (matched anywhere in the name, ignoring case).")]
+    let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)
+    let passingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "string", "format": "decimal"}}, "examples": [{"unitPrice": "9.99"}]}"#)
+
+    func check(_ context: LintContext) {
+        let words = context.stringsOption("moneyNames", default: ["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"])
+        for (name, schema) in context.namedPropertySchemas
+        where schema.types?.contains(.number) == true && schema.format != "decimal" && LintContext.name(name, containsAnyOf: words) {
+            context.report("\(name) is a binary floating-point number; money must be exact", schema: schema,
+                           hint: #"use {"type": "string", "format": "decimal"} with a currency"#)
+        }
+    }
+}
+
+/// `quantity-non-negative`: stock and counts cannot go below zero.
+struct QuantityNonNegativeRule: LintRule {
+    let id = "quantity-non-negative"
+    let summary = "Quantities and counts declare a lower bound (minimum: 0 or above)."
+    let rationale = "A negative on-hand or reserved quantity is how overselling enters the estate: one system subtracts twice and the next believes it. Declaring `minimum` makes every generated model reject it at the boundary. Deltas that may be negative belong in a property named for it (`adjustment`, `delta`)."
+    let category = LintCategory.data
+    let defaultSeverity = Severity.warning
+    let parameters = [LintParameter("quantityNames", default: #"["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"]"#,
+                                    "Words that mark a numeric property as a quantity (matched anywhere in the name, ignoring case).")]
+    let failingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer"}}, "examples": [{"onHandQuantity": 4}]}"#)
+    let passingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer", "minimum": 0}}, "examples": [{"onHandQuantity": 4}]}"#)
+
+    func check(_ context: LintContext) {
+        let words = context.stringsOption("quantityNames", default: ["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"])
+        for (name, schema) in context.namedPropertySchemas {
+            let types = schema.types ?? []
+            guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words) else { continue }
+            let bounded = (schema.minimum.map { $0.doubleValue >= 0 } ?? false) || (schema.exclusiveMinimum.map { $0.doubleValue >= -1 } ?? false)
+            if !bounded {
+                context.report("quantity \(name) may be negative", schema: schema, hint: #"add "minimum": 0"#)
+            }
+        }
+    }
+}
+
+/// `timestamp-with-zone`: instants carry their offset.
+struct TimestampWithZoneRule: LintRule {
+    let id = "timestamp-with-zone"
+    let summary = "Timestamps (names ending in At, Time or Timestamp) are format: date-time, which requires a UTC offset."
+    let rationale = "A local time without a zone is read differently by a store in Lisbon and a warehouse in Warsaw; reservations expire early or late and events sort wrongly. RFC 3339 `date-time` requires the offset, and Charter decodes it to `Date`."
+    let category = LintCategory.data
+    let defaultSeverity = Severity.warning
+    let failingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00"}]}"#)
+    let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z"}]}"#)
+
+    /// Whether a property name reads as an instant: `createdAt`, `pickupTime`, `eventTimestamp`, `created_at`.
+    static func isTimestampName(_ name: String) -> Bool {
+        name.hasSuffix("At") || name.hasSuffix("_at") || name.hasSuffix("Time") || name.hasSuffix("_time") || name.lowercased().hasSuffix("timestamp")
+    }
+
+    func check(_ context: LintContext) {
+        for schema in context.schemaObjects {
+            for property in schema.properties where Self.isTimestampName(property.name) {
+                let child = context.graph[property.schema]
+                guard child.types?.contains(.string) == true, child.format != "date-time" else { continue }
+                context.report("timestamp \(property.name) is \(child.format.map { "format \($0)" } ?? "a plain string"), without a required UTC offset",
+                               schema: child, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
+            }
+        }
+    }
+}
