@@ -14,12 +14,9 @@ struct GenerateCommand {
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
-            OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
-            OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
-            OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
-        ],
+        ] + LoaderArguments.options,
         discussion: """
             Files are written atomically and only when their content changes; files in the output folder
             that Charter did not write are never touched (see .charter-manifest.json there).
@@ -46,15 +43,7 @@ struct GenerateCommand {
             }
             options.swift.filesPerContract = count
         }
-        for mapping in arguments.values["ref-map"] ?? [] {
-            guard let equals = mapping.firstIndex(of: "="), equals != mapping.startIndex, mapping.index(after: equals) != mapping.endIndex else {
-                throw UsageError("--ref-map takes PREFIX=DIR, not '\(mapping)'")
-            }
-            let directory = SchemaLoader.absolutePath(String(mapping[mapping.index(after: equals)...]), relativeTo: workingDirectory)
-            options.loader.refMappings.append(RefMapping(prefix: String(mapping[..<equals]), directory: directory))
-        }
-        options.loader.absolutePaths = arguments.flags.contains("absolute-paths")
-        options.loader.root = arguments.value("root").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
+        options.loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         options.templateDirectory = arguments.value("templates").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
         let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
         let output = SchemaLoader.absolutePath(arguments.value("output") ?? "Generated", relativeTo: workingDirectory)

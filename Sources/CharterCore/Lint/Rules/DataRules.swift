@@ -50,16 +50,23 @@ struct QuantityNonNegativeRule: LintRule {
     let rationale = "A negative on-hand or reserved quantity is how overselling enters the estate: one system subtracts twice and the next believes it. Declaring `minimum` makes every generated model reject it at the boundary. Deltas that may be negative belong in a property named for it (`adjustment`, `delta`)."
     let category = LintCategory.data
     let defaultSeverity = Severity.warning
-    let parameters = [LintParameter("quantityNames", default: #"["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"]"#,
-                                    "Words that mark a numeric property as a quantity (matched anywhere in the name, ignoring case).")]
+    let parameters = [
+        LintParameter("quantityNames", default: #"["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"]"#,
+                      "Words that mark a numeric property as a quantity (matched anywhere in the name, ignoring case)."),
+        LintParameter("signedNames", default: #"["delta", "adjustment", "change", "variance"]"#,
+                      "Words that mark a quantity as a signed difference, which may be negative."),
+    ]
     let failingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer"}}, "examples": [{"onHandQuantity": 4}]}"#)
     let passingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer", "minimum": 0}}, "examples": [{"onHandQuantity": 4}]}"#)
 
     func check(_ context: LintContext) {
         let words = context.stringsOption("quantityNames", default: ["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"])
+        let signed = context.stringsOption("signedNames", default: ["delta", "adjustment", "change", "variance"])
         for (name, schema) in context.namedPropertySchemas {
             let types = schema.types ?? []
-            guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words) else { continue }
+            guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words),
+                !LintContext.name(name, containsAnyOf: signed)
+            else { continue }
             let bounded = (schema.minimum.map { $0.doubleValue >= 0 } ?? false) || (schema.exclusiveMinimum.map { $0.doubleValue >= -1 } ?? false)
             if !bounded {
                 context.report("quantity \(name) may be negative", schema: schema, hint: #"add "minimum": 0"#)

@@ -1,0 +1,77 @@
+import XCTest
+@testable import CharterCore
+
+/// `charter lint` end to end in a temporary folder: exit codes, configuration discovery, report files,
+/// baselines, the rule list and usage errors.
+final class LintCommandTests: XCTestCase {
+    private let clean = ExampleContract.make(defs: ExampleContract.item)
+    /// One error (money-not-float) and one warning (type-documented).
+    private let dirty = ExampleContract.make(defs: #""Line": {"type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 1.5}]}"#)
+
+    func testExitCodesFollowFailOn() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("contracts/clean.json", clean)
+        try folder.write("contracts/dirty.json", dirty)
+        let rows: [(arguments: [String], code: ExitCode)] = [
+            (["lint", "contracts/clean.json"], .success),
+            (["lint", "contracts"], .inputProblems),
+            (["lint", "contracts", "--fail-on", "never"], .success),
+            (["lint", "contracts", "--rule", "money-not-float=warning"], .success),
+            (["lint", "contracts", "--rule", "money-not-float=warning", "--fail-on", "warning"], .inputProblems),
+            (["lint", "contracts", "--rule", "money-not-float=off", "--rule", "type-documented=note", "--fail-on", "warning"], .success),
+            (["lint", "missing"], .inputProblems),
+            (["lint", "contracts", "--fail-on", "fatal"], .usageOrToolError),
+            (["lint", "contracts", "--format", "yaml"], .usageOrToolError),
+            (["lint", "contracts", "--rule", "no-such-rule=off"], .usageOrToolError),
+            (["lint", "contracts", "--today", "tomorrow"], .usageOrToolError),
+            (["lint", "contracts", "--config", "absent.json"], .inputProblems),
+        ]
+        for row in rows {
+            XCTAssertEqual(folder.run(row.arguments).code, row.code, row.arguments.joined(separator: " "))
+        }
+    }
+
+    func testTextFindingsNameFileLineColumnPointerAndRule() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dirty.json", dirty)
+        let result = folder.run(["lint", "dirty.json", "--today", "2026-06-01"])
+        let text = result.out.joined(separator: "\n")
+        XCTAssertTrue(text.contains("dirty.json:4:21: warning: type Line has no title or description [/$defs/Line] (type-documented)"), text)
+        XCTAssertTrue(text.contains("dirty.json:4:68: error: unitPrice is a binary floating-point number; money must be exact [/$defs/Line/properties/unitPrice] (money-not-float)"), text)
+    }
+
+    func testConfigurationIsFoundInTheWorkingDirectory() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dirty.json", dirty)
+        try folder.write("charter.json", #"{"output": "Generated", "lint": {"rules": {"money-not-float": "off"}}}"#)
+        XCTAssertEqual(folder.run(["lint", "dirty.json"]).code, .success)
+        try folder.write("charter.json", #"{"lint": {"rules": {"money-not-float": "loud"}}}"#)
+        let result = folder.run(["lint", "dirty.json"])
+        XCTAssertEqual(result.code, .inputProblems)
+        XCTAssertEqual(result.err.first, #"charter.json:1:40: error: a rule level must be "off", "note", "warning" or "error" [/lint/rules/money-not-float]"#)
+    }
+
+    func testReportFilesAndBaselineAdoption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dirty.json", dirty)
+        let written = folder.run(["lint", "dirty.json", "--write-baseline", "lint-baseline.json"])
+        XCTAssertEqual(written.code, .success)
+        XCTAssertEqual(written.out, ["Recorded 2 findings in lint-baseline.json"])
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "lint-baseline.json", "--fail-on", "note"]).code, .success)
+
+        let reported = folder.run(["lint", "dirty.json", "--report", "json=out/lint.json", "--report", "sarif=lint.sarif", "--fail-on", "never"])
+        XCTAssertEqual(reported.code, .usageOrToolError, "a report into a missing folder is a tool error")
+        XCTAssertTrue(reported.err.joined().contains("cannot write out/lint.json"), reported.err.joined())
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--report", "sarif=lint.sarif", "--fail-on", "never"]).code, .success)
+        XCTAssertNotNil(folder.read("lint.sarif"))
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "missing.json"]).code, .inputProblems)
+    }
+
+    func testListRules() throws {
+        let folder = try TemporaryFolder()
+        let result = folder.run(["lint", "--list-rules"])
+        XCTAssertEqual(result.code, .success)
+        XCTAssertEqual(result.out.joined(separator: "\n").split(separator: "\n").count, LintCatalog.standard.rules.count)
+        XCTAssertTrue(CommandLineTool.help.contains("lint"))
+    }
+}

@@ -1,0 +1,102 @@
+import XCTest
+@testable import CharterCore
+
+/// Inline `x-lint-ignore` suppressions and baselines: what they silence, and what they report about themselves.
+final class LintSuppressionTests: XCTestCase {
+    /// A contract with a float price in `Line` and another in `Fee`; `suppression` is spliced into `Line`.
+    private func contract(lineSuppression suppression: String) -> String {
+        ExampleContract.make(defs: """
+            "Line": {"title": "Line", "description": "A line.", "type": "object", \(suppression) "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 1.5}]},
+            "Fee": {"title": "Fee", "description": "A fee.", "type": "object", "properties": {"feeAmount": {"type": "number"}}, "examples": [{"feeAmount": 1}]}
+            """)
+    }
+
+    private func findings(_ suppression: String) -> [String] {
+        LintHarness.lint(contract(lineSuppression: suppression))?.findings.map { "\($0.ruleID) \($0.location.pointer)" } ?? ["did not load"]
+    }
+
+    func testSuppressionRows() {
+        let rows: [(suppression: String, expected: [String])] = [
+            ("", ["money-not-float /$defs/Line/properties/unitPrice", "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // A reason as a string, or as an object with a future date: silences the rule under that object only.
+            (#""x-lint-ignore": {"money-not-float": "POS v1 sends floats"},"#, ["money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "POS v1", "until": "2026-06-01"}},"#, ["money-not-float /$defs/Fee/properties/feeAmount"]),
+            // Expired the day before: the finding is back, and the suppression is reported (findings are in source order).
+            (#""x-lint-ignore": {"money-not-float": {"reason": "POS v1", "until": "2026-05-31"}},"#,
+             ["suppression-expired /$defs/Line/x-lint-ignore/money-not-float", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // No reason, a blank reason, an unknown rule, a bad date: reported, and nothing is silenced.
+            (#""x-lint-ignore": {"money-not-float": {"until": "2027-01-01"}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": "  "},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-is-float": "typo"},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-is-float", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "31/12/2026"}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/until", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": ["money-not-float"],"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // A suppression of a rule with nothing to silence there is stale.
+            (#""x-lint-ignore": {"money-not-float": "fine", "type-documented": "stale"},"#,
+             ["suppression-unused /$defs/Line/x-lint-ignore/type-documented", "money-not-float /$defs/Fee/properties/feeAmount"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(findings(row.suppression), row.expected, row.suppression)
+        }
+    }
+
+    func testSuppressedCountAndDormantSuppressions() throws {
+        let report = try XCTUnwrap(LintHarness.lint(contract(lineSuppression: #""x-lint-ignore": {"money-not-float": "POS v1", "type-examples": "dormant"},"#)))
+        XCTAssertEqual(report.suppressedCount, 1)
+        // type-examples is not in the recommended preset, so its suppression is not reported as unused.
+        XCTAssertFalse(report.findings.contains { $0.ruleID == "suppression-unused" })
+    }
+
+    func testBaselineHidesRecordedFindingsOnly() throws {
+        let before = try XCTUnwrap(LintHarness.lint(["a.json": contract(lineSuppression: "")]))
+        XCTAssertEqual(before.findings.count, 2)
+        let data = Data(LintBaseline.document(for: before.findings).utf8)
+        let baseline = try LintBaseline.parse(data, file: "baseline.json")
+
+        let same = try XCTUnwrap(LintHarness.lint(["a.json": contract(lineSuppression: "")], baseline: baseline))
+        XCTAssertEqual(same.findings.count, 0)
+        XCTAssertEqual(same.baselinedCount, 2)
+
+        // Lines move and a third violation appears: the recorded two stay hidden, the new one is reported.
+        let edited = contract(lineSuppression: "").replacingOccurrences(of: #""$defs": {"#, with: """
+            "$defs": {
+              "Tax": {"title": "Tax", "description": "Tax.", "type": "object", "properties": {"taxAmount": {"type": "number"}}, "examples": [{"taxAmount": 1}]},
+            """)
+        let after = try XCTUnwrap(LintHarness.lint(["a.json": edited], baseline: baseline))
+        XCTAssertEqual(after.findings.map(\.location.pointer.description), ["/$defs/Tax/properties/taxAmount"])
+        XCTAssertEqual(after.baselinedCount, 2)
+    }
+
+    func testBaselineDocumentIsReadableAndStable() throws {
+        let report = try XCTUnwrap(LintHarness.lint(contract(lineSuppression: "")))
+        let text = LintBaseline.document(for: report.findings)
+        XCTAssertEqual(text, LintBaseline.document(for: report.findings.reversed()))
+        XCTAssertTrue(text.contains(#""rule": "money-not-float""#) && text.contains(#""file": "a.json""#) && text.contains(#""pointer": "/$defs/Fee/properties/feeAmount""#), text)
+        XCTAssertThrowsError(try LintBaseline.parse(Data(#"{"findings": []}"#.utf8), file: "b.json")) { error in
+            XCTAssertEqual((error as? DiagnosticsError)?.diagnostics.first?.description,
+                           "b.json:1:1: error: not a Charter lint baseline (version 1 with a findings array) [#]")
+        }
+    }
+
+    func testFingerprintIgnoresLinesButNotPlace() {
+        let location = SourceLocation(file: "a.json", position: SourcePosition(line: 3, column: 4, offset: 40), pointer: JSONPointer(tokens: ["$defs", "A"]))
+        let finding = LintFinding(ruleID: "r", severity: .error, message: "m", location: location, stablePath: "a.json")
+        var moved = finding
+        moved.location.position = SourcePosition(line: 30, column: 4, offset: 400)
+        XCTAssertEqual(finding.fingerprint, moved.fingerprint)
+        var elsewhere = finding
+        elsewhere.location.pointer = JSONPointer(tokens: ["$defs", "B"])
+        XCTAssertNotEqual(finding.fingerprint, elsewhere.fingerprint)
+        XCTAssertEqual(finding.fingerprint.count, 16)
+    }
+}
