@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
         .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .plugin(name: "CharterCommand", targets: ["CharterCommand"]),
+        .plugin(name: "CharterLint", targets: ["CharterLint"]),
     ],
     targets: [
         .target(name: "CharterCore"),
@@ -20,6 +21,10 @@ let package = Package(
             capability: .command(
                 intent: .custom(verb: "charter", description: "Run charter (generate) on the package's contracts"),
                 permissions: [.writeToPackageDirectory(reason: "charter generate writes generated Swift into the target's folder")]),
+            dependencies: ["charter"]),
+        .plugin(
+            name: "CharterLint",
+            capability: .command(intent: .custom(verb: "charter-lint", description: "Run charter lint on the package's contracts")),
             dependencies: ["charter"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),

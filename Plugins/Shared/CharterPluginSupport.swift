@@ -147,17 +147,30 @@ struct CharterTargetPlan {
         }
     }
 
-    /// The `charter` arguments shared by both plugins (access, mutability, ref maps, templates, root).
+    /// The `charter generate` arguments shared by both plugins (access, mutability, ref maps, templates, root).
     var commonArguments: [String] {
-        var arguments = ["--root", root.path, "--absolute-paths"]
+        var arguments = loaderArguments
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
         if filesPerContract > 1 { arguments += ["--files-per-contract", String(filesPerContract)] }
+        if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
+        return arguments
+    }
+
+    /// The arguments that say how contracts are loaded (root, ref maps, absolute paths), which every
+    /// `charter` command takes.
+    var loaderArguments: [String] {
+        var arguments = ["--root", root.path, "--absolute-paths"]
         for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
             arguments += ["--ref-map", "\(prefix)=\(directory.appendingPathComponent(folder).standardizedFileURL.path)"]
         }
-        if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
         return arguments
+    }
+
+    /// The arguments of `charter lint` for this target: the loader's, and the target's `charter.json` (whose
+    /// `"lint"` object configures the rules).
+    var lintArguments: [String] {
+        loaderArguments + (configurationFile.map { ["--config", $0.path] } ?? [])
     }
 
     /// The contracts named by `charter.json`, or the schema files found in the target.

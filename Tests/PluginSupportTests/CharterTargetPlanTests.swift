@@ -57,6 +57,18 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(plan.commonArguments.prefix(2), ["--root", package.path])
     }
 
+    /// `charter lint` gets how to load the contracts and the target's charter.json, and no generation options
+    /// (which it would reject).
+    func testLintGetsLoaderArgumentsAndTheConfiguration() throws {
+        try write("Sources/Models/a.json", Self.contract("a", "1.0.0"))
+        XCTAssertEqual(try plan().lintArguments, ["--root", package.path, "--absolute-paths"])
+        try write("Sources/Models/charter.json", #"{"access": "internal", "filesPerContract": 2, "refMap": {"https://c.example/": "Catalogue"}, "lint": {"preset": "strict"}}"#)
+        let arguments = try plan().lintArguments
+        XCTAssertEqual(arguments, ["--root", package.path, "--absolute-paths",
+                                   "--ref-map", "https://c.example/=\(package.appendingPathComponent("Sources/Models/Catalogue").path)",
+                                   "--config", package.appendingPathComponent("Sources/Models/charter.json").path])
+    }
+
     /// Rows: `mutableProperties` in charter.json → whether `--mutable-properties` is passed.
     func testMutablePropertiesReachTheCommand() throws {
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0"))

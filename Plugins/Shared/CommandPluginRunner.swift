@@ -1,0 +1,41 @@
+import Foundation
+import PackagePlugin
+
+/// What both command plugins do: for each selected target with contracts, run `charter` with arguments
+/// made from the target's plan, let its output through, and stop with its exit code when it fails.
+enum CommandPluginRunner {
+    /// Runs `charter` once per target. `--target NAME` (repeatable) selects targets; without it every target
+    /// with contracts is used and the others are skipped. The remaining `arguments` are passed on unchanged.
+    static func run(
+        context: PluginContext, arguments: [String], command: String,
+        charterArguments: (CharterTargetPlan, SourceModuleTarget) -> [String]
+    ) throws {
+        var extractor = ArgumentExtractor(arguments)
+        let names = extractor.extractOption(named: "target")
+        let passthrough = extractor.remainingArguments
+        let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
+        let charter = try context.tool(named: "charter")
+        var ran = 0
+        for case let target as SourceModuleTarget in targets {
+            let plan: CharterTargetPlan
+            do {
+                plan = try CharterTargetPlan(targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
+            } catch where names.isEmpty {
+                continue  // Without --target, targets without contracts are skipped.
+            }
+            let process = Process()
+            process.executableURL = charter.url
+            process.arguments = [command] + plan.contracts.map(\.path) + charterArguments(plan, target) + passthrough
+            try process.run()
+            process.waitUntilExit()
+            ran += 1
+            guard process.terminationStatus == 0 else {
+                Diagnostics.error("charter \(command) failed for target '\(target.name)' (exit code \(process.terminationStatus))")
+                exit(process.terminationStatus)
+            }
+        }
+        if ran == 0 {
+            throw CharterPluginError(description: "no target with contracts" + (names.isEmpty ? "" : " among \(names.joined(separator: ", "))"))
+        }
+    }
+}
