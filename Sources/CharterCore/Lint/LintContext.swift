@@ -23,10 +23,16 @@ public final class LintContext {
         reported.append((currentRule.id, message, hint, location(in: document, at: pointer), document.rootRelativePath))
     }
 
+    /// Reports a violation at `pointer` in `document` whose line and column the rule already knows (a
+    /// property's key, say).
+    public func report(_ message: String, in document: SchemaDocument, at pointer: JSONPointer, position: SourcePosition, hint: String? = nil) {
+        reported.append((currentRule.id, message, hint, document.location(pointer, position), document.rootRelativePath))
+    }
+
     /// Reports a violation at a schema's own location.
-    public func report(_ message: String, schema: Schema, hint: String? = nil) {
-        let document = graph[schema.document]
-        reported.append((currentRule.id, message, hint, schema.location, document.rootRelativePath))
+    public func report(_ message: String, schema id: SchemaID, hint: String? = nil) {
+        let document = graph.schemas[id.rawValue].document
+        reported.append((currentRule.id, message, hint, graph.schemas[id.rawValue].location, graph.documents[document.rawValue].rootRelativePath))
     }
 
     /// The location of `pointer` in `document`: the position of the deepest existing value on its path.
@@ -49,15 +55,27 @@ public final class LintContext {
         graph.documents.compactMap { document in document.contract.map { (document, $0) } }
     }
 
-    /// Every schema object in every document (not boolean schemas), in load order.
-    public var schemaObjects: some Sequence<Schema> { graph.schemas.lazy.filter { $0.booleanValue == nil } }
+    /// Every schema object in every document (not boolean schemas), in load order. Rules read a schema's
+    /// fields in place (`graph.schemas[id.rawValue].types`): binding a whole `Schema` copies some forty fields.
+    public private(set) lazy var schemaObjects: [SchemaID] = graph.schemas.indices.filter { graph.schemas[$0].booleanValue == nil }.map(SchemaID.init)
 
     /// The named types of each document: its `$defs` entries.
-    public var declaredTypes: [(document: SchemaDocument, name: String, schema: Schema)] {
-        graph.documents.flatMap { document in
-            graph[document.rootSchema].definitions.map { (document, $0.name, graph[$0.schema]) }
-        }
+    public private(set) lazy var declaredTypes: [(name: String, id: SchemaID)] = graph.documents.flatMap { document in
+        graph.schemas[document.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) }
     }
+
+    /// Every property of every schema object (and the item schema of an array property) with the name it is
+    /// known by, then every named type: what rules about data semantics judge by name.
+    public private(set) lazy var namedSchemas: [(name: String, id: SchemaID)] = {
+        var result: [(String, SchemaID)] = []
+        for id in schemaObjects {
+            for property in graph.schemas[id.rawValue].properties {
+                result.append((property.name, property.schema))
+                if let items = graph.schemas[property.schema.rawValue].items { result.append((property.name, items)) }
+            }
+        }
+        return result + declaredTypes
+    }()
 
     /// The running rule's option `name` from the configuration, if set.
     public func option(_ name: String) -> JSONNode? { currentRule.options?[name] }

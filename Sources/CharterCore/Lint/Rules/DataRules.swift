@@ -1,24 +1,15 @@
-/// Names and schemas of the properties in every schema object, for rules about data semantics.
 extension LintContext {
-    /// Every property of every schema object (and the item schema of array properties), with its name.
-    var namedPropertySchemas: [(name: String, schema: Schema)] {
-        var result: [(String, Schema)] = []
-        for schema in schemaObjects {
-            for property in schema.properties {
-                let child = graph[property.schema]
-                result.append((property.name, child))
-                if let items = child.items { result.append((property.name, graph[items])) }
-            }
+    /// Whether `name` contains one of `words`, ignoring ASCII case.
+    static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
+        let haystack = Array(name.utf8).map(lowercase)
+        return words.contains { word in
+            let needle = Array(word.utf8).map(lowercase)
+            guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+            return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
         }
-        for (_, name, schema) in declaredTypes { result.append((name, schema)) }
-        return result
     }
 
-    /// Whether `name` contains one of `words`, ignoring case.
-    static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
-        let lowered = name.lowercased()
-        return words.contains { lowered.contains($0.lowercased()) }
-    }
+    private static func lowercase(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 }
 
 /// `money-not-float`: amounts are exact decimals.
@@ -35,9 +26,11 @@ struct MoneyNotFloatRule: LintRule {
 
     func check(_ context: LintContext) {
         let words = context.stringsOption("moneyNames", default: ["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"])
-        for (name, schema) in context.namedPropertySchemas
-        where schema.types?.contains(.number) == true && schema.format != "decimal" && LintContext.name(name, containsAnyOf: words) {
-            context.report("\(name) is a binary floating-point number; money must be exact", schema: schema,
+        for (name, id) in context.namedSchemas
+        where context.graph.schemas[id.rawValue].types?.contains(.number) == true && context.graph.schemas[id.rawValue].format != "decimal"
+            && LintContext.name(name, containsAnyOf: words)
+        {
+            context.report("\(name) is a binary floating-point number; money must be exact", schema: id,
                            hint: #"use {"type": "string", "format": "decimal"} with a currency"#)
         }
     }
@@ -62,14 +55,15 @@ struct QuantityNonNegativeRule: LintRule {
     func check(_ context: LintContext) {
         let words = context.stringsOption("quantityNames", default: ["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"])
         let signed = context.stringsOption("signedNames", default: ["delta", "adjustment", "change", "variance"])
-        for (name, schema) in context.namedPropertySchemas {
-            let types = schema.types ?? []
+        for (name, id) in context.namedSchemas {
+            let types = context.graph.schemas[id.rawValue].types ?? []
             guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words),
                 !LintContext.name(name, containsAnyOf: signed)
             else { continue }
-            let bounded = (schema.minimum.map { $0.doubleValue >= 0 } ?? false) || (schema.exclusiveMinimum.map { $0.doubleValue >= -1 } ?? false)
-            if !bounded {
-                context.report("quantity \(name) may be negative", schema: schema, hint: #"add "minimum": 0"#)
+            let minimum = context.graph.schemas[id.rawValue].minimum
+            let exclusiveMinimum = context.graph.schemas[id.rawValue].exclusiveMinimum
+            if !((minimum.map { $0.doubleValue >= 0 } ?? false) || (exclusiveMinimum.map { $0.doubleValue >= -1 } ?? false)) {
+                context.report("quantity \(name) may be negative", schema: id, hint: #"add "minimum": 0"#)
             }
         }
     }
@@ -91,12 +85,12 @@ struct TimestampWithZoneRule: LintRule {
     }
 
     func check(_ context: LintContext) {
-        for schema in context.schemaObjects {
-            for property in schema.properties where Self.isTimestampName(property.name) {
-                let child = context.graph[property.schema]
-                guard child.types?.contains(.string) == true, child.format != "date-time" else { continue }
-                context.report("timestamp \(property.name) is \(child.format.map { "format \($0)" } ?? "a plain string"), without a required UTC offset",
-                               schema: child, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
+        for id in context.schemaObjects {
+            for property in context.graph.schemas[id.rawValue].properties where Self.isTimestampName(property.name) {
+                let format = context.graph.schemas[property.schema.rawValue].format
+                guard context.graph.schemas[property.schema.rawValue].types?.contains(.string) == true, format != "date-time" else { continue }
+                context.report("timestamp \(property.name) is \(format.map { "format \($0)" } ?? "a plain string"), without a required UTC offset",
+                               schema: property.schema, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
             }
         }
     }

@@ -9,12 +9,12 @@ struct TypeDocumentedRule: LintRule {
     let passingExample = ExampleContract.make(defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
-        for (_, name, schema) in context.declaredTypes {
+        for (name, id) in context.declaredTypes {
             var missing: [String] = []
-            if schema.title?.isEmpty ?? true { missing.append("title") }
-            if schema.description?.isEmpty ?? true { missing.append("description") }
-            if !missing.isEmpty, !schema.isPureReference {
-                context.report("type \(name) has no \(missing.joined(separator: " or "))", schema: schema)
+            if context.graph.schemas[id.rawValue].title?.isEmpty ?? true { missing.append("title") }
+            if context.graph.schemas[id.rawValue].description?.isEmpty ?? true { missing.append("description") }
+            if !missing.isEmpty, !context.graph.schemas[id.rawValue].isPureReference {
+                context.report("type \(name) has no \(missing.joined(separator: " or "))", schema: id)
             }
         }
     }
@@ -32,9 +32,11 @@ struct TypeExamplesRule: LintRule {
     let passingExample = ExampleContract.make(defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
-        for (_, name, schema) in context.declaredTypes where schema.examples.isEmpty && !schema.isPureReference {
+        for (name, id) in context.declaredTypes where context.graph.schemas[id.rawValue].examples.isEmpty {
+            let schema = context.graph[id]  // rare: only types without examples
+            guard !schema.isPureReference else { continue }
             let shaped = schema.types?.contains(.object) == true || schema.enumValues != nil || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || !schema.properties.isEmpty
-            if shaped { context.report("type \(name) has no examples", schema: schema, hint: #"add "examples": [ … ]"#) }
+            if shaped { context.report("type \(name) has no examples", schema: id, hint: #"add "examples": [ … ]"#) }
         }
     }
 }
@@ -50,8 +52,8 @@ struct TypeNameCaseRule: LintRule {
     let passingExample = ExampleContract.make(defs: #""StockLevel": {"title": "Stock level", "description": "Stock.", "type": "object", "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#)
 
     func check(_ context: LintContext) {
-        for (_, name, schema) in context.declaredTypes where !NameCase.isUpperCamel(name) {
-            context.report("type name \(name) is not UpperCamelCase", schema: schema, hint: "rename it \(NameCase.upperCamel(name))")
+        for (name, id) in context.declaredTypes where !NameCase.isUpperCamel(name) {
+            context.report("type name \(name) is not UpperCamelCase", schema: id, hint: "rename it \(NameCase.upperCamel(name))")
         }
     }
 }
@@ -67,11 +69,11 @@ struct PropertyNameCaseRule: LintRule {
     let passingExample = ExampleContract.make(defs: #""Item": {"title": "Item", "description": "An item.", "type": "object", "properties": {"itemSku": {"type": "string"}}, "examples": [{"itemSku": "A1"}]}"#)
 
     func check(_ context: LintContext) {
-        for schema in context.schemaObjects {
-            for property in schema.properties where !NameCase.isLowerCamel(property.name) {
-                let document = context.graph[schema.document]
-                let pointer = schema.location.pointer.appending("properties").appending(property.name)
-                context.report("property name \(property.name) is not lowerCamelCase", in: document, at: pointer,
+        for id in context.schemaObjects {
+            for property in context.graph.schemas[id.rawValue].properties where !NameCase.isLowerCamel(property.name) {
+                let document = context.graph.documents[context.graph.schemas[id.rawValue].document.rawValue]
+                let pointer = context.graph.schemas[id.rawValue].location.pointer.appending("properties").appending(property.name)
+                context.report("property name \(property.name) is not lowerCamelCase", in: document, at: pointer, position: property.keyPosition,
                                hint: "rename it \(NameCase.lowerCamel(property.name))")
             }
         }
@@ -96,26 +98,27 @@ enum NameCase {
         return name.utf8.allSatisfy(isLetterOrDigit)
     }
 
-    /// The words of a name split at `_`, `-`, spaces and lower-to-upper changes.
+    /// The words of a name split at `_`, `-`, `.`, spaces and lower-to-upper changes (ASCII case rules; other
+    /// characters stay inside their word).
     static func words(_ name: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousLower = false
-        for character in name {
-            if character == "_" || character == "-" || character == " " || character == "." {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
                 previousLower = false
                 continue
             }
-            if character.isUppercase, previousLower, !current.isEmpty {
-                words.append(current)
-                current = ""
+            if isUpper(byte), previousLower, !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
-            current.append(character)
-            previousLower = character.isLowercase || character.isNumber
+            current.append(byte)
+            previousLower = isLower(byte) || (0x30...0x39).contains(byte)
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
