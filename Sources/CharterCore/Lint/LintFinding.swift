@@ -65,7 +65,9 @@ public struct LintReport: Sendable {
     /// The files linted, as shown in messages, in load order.
     public var files: [String]
     /// The rules that ran (enabled for at least one file), in catalog order.
-    public var rules: [any LintRule]
+    public var rules: [any RuleDescribing]
+    /// The command that produced the report (`lint`, `diff`), named in report headings.
+    public var command = "lint"
     /// Warnings from loading the contracts (unknown keywords and the like); not findings.
     public var loadWarnings: [Diagnostic]
 

@@ -33,10 +33,25 @@ public struct LintParameter: Sendable, Hashable {
     }
 }
 
+/// What every output format needs to know about a rule, lint rule or change check alike: its id, what it
+/// requires, why, a tag to group it by, and its default severity.
+public protocol RuleDescribing: Sendable {
+    /// Stable kebab-case id.
+    var id: String { get }
+    /// One line.
+    var summary: String { get }
+    /// Why it matters (a paragraph).
+    var rationale: String { get }
+    /// A grouping tag (the category), shown in SARIF's rule properties.
+    var tag: String { get }
+    /// Severity when nothing else says.
+    var defaultSeverity: Severity { get }
+}
+
 /// One governance rule: a stable id, a one-line summary, its documentation, a contract that fails it and one
 /// that passes it, and the check. Rules are registered in ``LintCatalog``; the catalog's tests lint every
 /// rule's two examples, so the documented examples are also the rule's fixtures.
-public protocol LintRule: Sendable {
+public protocol LintRule: RuleDescribing {
     /// Stable kebab-case id, used in configuration, suppressions, baselines and every output format.
     var id: String { get }
     /// One line: what the rule requires.
@@ -60,6 +75,8 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
+    /// The category's name.
+    public var tag: String { category.rawValue }
     /// Most rules are in the recommended preset.
     public var isRecommended: Bool { true }
     /// Most rules take no settings.

@@ -40,7 +40,7 @@ public enum LintGitHubOutput {
                     + "GitHub shows at most \(annotationsPerLevel) annotations of each level per step; "
                     + "the text and SARIF formats list every finding"))
         }
-        lines.append("charter lint: " + LintTally(report).sentence)
+        lines.append("charter \(report.command): " + LintTally(report).sentence)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,7 +1,7 @@
 /// The JUnit format: JUnit XML, which CI test dashboards (GitLab, Jenkins, Azure Pipelines, GitHub test
 /// reporters) show as one test per file and rule.
 ///
-/// One `<testsuite name="charter lint">` in `<testsuites>`. For each linted file, in load order (then any other
+/// One `<testsuite name="charter lint">` (or `charter diff`) in `<testsuites>`. For each linted file, in load order (then any other
 /// file a finding names, in report order): one `<testcase classname="FILE" name="RULE">` per rule with
 /// findings there, in the order of their first finding; a file without findings gets one passing
 /// `<testcase classname="FILE" name="lint"/>`, so dashboards list clean files too.
@@ -17,7 +17,7 @@
 /// as character references so attribute normalisation keeps them. No timestamps or durations.
 public enum LintJUnitOutput {
     /// The name of the suite and of the `<testsuites>` element.
-    public static let suiteName = "charter lint"
+    public static func suiteName(_ report: LintReport) -> String { "charter \(report.command)" }
     /// The testcase name of a file without findings.
     public static let cleanFileCaseName = "lint"
 
@@ -28,8 +28,8 @@ public enum LintJUnitOutput {
         let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\""
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            "<testsuites name=\"\(suiteName)\" \(counts)>",
-            "  <testsuite name=\"\(suiteName)\" \(counts) skipped=\"0\">",
+            "<testsuites name=\"\(suiteName(report))\" \(counts)>",
+            "  <testsuite name=\"\(suiteName(report))\" \(counts) skipped=\"0\">",
         ]
         for testCase in cases { lines += testCase.xml }
         lines += ["  </testsuite>", "</testsuites>"]

@@ -8,13 +8,13 @@
 /// `|` and the other Markdown punctuation are backslash-escaped, line breaks become `<br>`, control and bidi
 /// characters are shown as `\u{…}`.
 public enum LintMarkdownOutput {
-    /// The heading line.
-    public static let heading = "## Charter lint"
+    /// The heading line, naming the command.
+    public static func heading(_ report: LintReport) -> String { "## Charter \(report.command)" }
 
     /// The report as Markdown, ending with a newline.
     public static func render(_ report: LintReport) -> String {
         let summary = LintTally(report).sentence
-        var lines = [heading, "", summary.prefix(1).uppercased() + summary.dropFirst() + "."]
+        var lines = [heading(report), "", summary.prefix(1).uppercased() + summary.dropFirst() + "."]
         if !report.findings.isEmpty { lines += ["", "| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"] }
         let ordered = report.findings.enumerated().sorted { lhs, rhs in
             lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset

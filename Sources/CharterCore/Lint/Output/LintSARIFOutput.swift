@@ -81,7 +81,7 @@ public enum LintSARIFOutput {
         return out
     }
 
-    private static func descriptor(for rule: any LintRule) -> JSONValue {
+    private static func descriptor(for rule: any RuleDescribing) -> JSONValue {
         .members([
             "id": .string(rule.id),
             "name": .string(upperCamelName(rule.id)),
@@ -89,7 +89,7 @@ public enum LintSARIFOutput {
             "fullDescription": .members(["text": .string(rule.rationale)]),
             "help": .members(["text": .string(rule.summary + "\n\n" + rule.rationale), "markdown": .string(rule.summary + "\n\n" + rule.rationale)]),
             "defaultConfiguration": .members(["level": .string(level(rule.defaultSeverity))]),
-            "properties": .members(["tags": .elements([.string(rule.category.rawValue)])]),
+            "properties": .members(["tags": .elements([.string(rule.tag)])]),
         ])
     }
 
