@@ -21,7 +21,7 @@ public struct CommandLineTool: Sendable {
     }
 
     /// The subcommands, in help order.
-    public static let commands: [CommandSpec] = [GenerateCommand.spec, LintCommand.spec]
+    public static let commands: [CommandSpec] = [GenerateCommand.spec, LintCommand.spec, DiffCommand.spec]
 
     /// Top-level help.
     public static var help: String {
@@ -65,6 +65,10 @@ public struct CommandLineTool: Sendable {
         case GenerateCommand.spec.name:
             return execute(GenerateCommand.spec, Array(arguments.dropFirst())) { parsed in
                 try GenerateCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
+            }
+        case DiffCommand.spec.name:
+            return execute(DiffCommand.spec, Array(arguments.dropFirst())) { parsed in
+                try DiffCommand(console: console, workingDirectory: workingDirectory).run(parsed)
             }
         case LintCommand.spec.name:
             return execute(LintCommand.spec, Array(arguments.dropFirst())) { parsed in

@@ -51,10 +51,7 @@ struct LintCommand {
             }
             reports.append((try Self.format(String(entry[..<equals]), option: "--report"), String(entry[entry.index(after: equals)...])))
         }
-        let today = try arguments.value("today").map { text in
-            guard SuppressionCollector.isFullDate(text) else { throw UsageError("--today must be a date YYYY-MM-DD, not '\(text)'") }
-            return text
-        } ?? Self.currentDate()
+        let today = try Self.date(arguments.value("today"))
 
         var configuration = try loadConfiguration(arguments.value("config"), catalog: catalog)
         if let name = arguments.value("preset") {
@@ -115,6 +112,13 @@ struct LintCommand {
         let path = SchemaLoader.absolutePath(shown, relativeTo: workingDirectory)
         guard explicit != nil || FileManager.default.fileExists(atPath: path) else { return LintConfiguration() }
         return try LintConfiguration.load(path: path, displayPath: shown, catalog: catalog)
+    }
+
+    /// `--today`'s date, checked, or today in UTC.
+    static func date(_ text: String?) throws(UsageError) -> String {
+        guard let text else { return currentDate() }
+        guard SuppressionCollector.isFullDate(text) else { throw UsageError("--today must be a date YYYY-MM-DD, not '\(text)'") }
+        return text
     }
 
     /// Today in UTC as `YYYY-MM-DD`.

@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `charter diff` end to end: bases from folders and git revisions, exit codes, reports.
+final class DiffCommandTests: XCTestCase {
+    private let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.2.0")
+    /// `name` removed from a response (breaking) without a major version.
+    private let breaking = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.3.0")
+    /// An optional property added, with a minor version.
+    private let compatible = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0")
+
+    func testExitCodesAndVersionLines() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", base)
+        try folder.write("breaking/demo.json", breaking)
+        try folder.write("compatible/demo.json", compatible)
+        let rows: [(arguments: [String], code: ExitCode)] = [
+            (["diff", "compatible", "--base", "old"], .success),
+            (["diff", "breaking", "--base", "old"], .inputProblems),
+            (["diff", "breaking", "--base", "old", "--fail-on", "never"], .success),
+            (["diff", "compatible", "--base", "old", "--fail-on", "note"], .inputProblems),
+            (["diff", "compatible"], .usageOrToolError),
+            (["diff", "compatible", "--base", "old", "--base-ref", "HEAD"], .usageOrToolError),
+            (["diff", "compatible", "--base", "missing"], .inputProblems),
+            (["diff", "compatible", "--base", "old", "--format", "pdf"], .usageOrToolError),
+        ]
+        for row in rows {
+            XCTAssertEqual(folder.run(row.arguments).code, row.code, row.arguments.joined(separator: " "))
+        }
+        let result = folder.run(["diff", "breaking", "--base", "old"])
+        let text = result.out.joined(separator: "\n")
+        XCTAssertTrue(text.contains("error: demo v1: required property Item.name removed — breaks existing clients reading responses (they require it)"), text)
+        XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0"), text)
+    }
+
+    func testGitRevisionIsTheBaseAndTheWorkingTreeIsUntouched() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/demo.json", base)
+        for command in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "base"]] {
+            XCTAssertEqual(try Self.git(command, in: folder.path), 0, command.joined(separator: " "))
+        }
+        try folder.write("Schemas/demo.json", breaking)
+        let result = folder.run(["diff", "--base-ref", "HEAD", "--format", "json"])
+        XCTAssertEqual(result.code, .inputProblems, result.err.joined(separator: "\n"))
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
+        let findings = json?["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(findings.compactMap { $0["rule"] as? String }.sorted(), ["property-removed", "version-gate"])
+        XCTAssertEqual(findings.first { $0["rule"] as? String == "property-removed" }?["file"] as? String, "HEAD:Schemas/demo.json",
+                       "a change located in the base names the revision")
+        XCTAssertEqual(folder.read("Schemas/demo.json"), breaking, "the working tree is untouched")
+        XCTAssertEqual(try Self.git(["diff", "--quiet", "--cached"], in: folder.path), 0, "the index is untouched")
+
+        let unknown = folder.run(["diff", "--base-ref", "no-such-branch"])
+        XCTAssertEqual(unknown.code, .usageOrToolError)
+        XCTAssertTrue(unknown.err.joined().contains("cannot find revision 'no-such-branch'"), unknown.err.joined())
+    }
+
+    func testHTMLReportIsWellFormedAndComplete() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", base)
+        try folder.write("new/demo.json", breaking)
+        let result = folder.run(["diff", "new", "--base", "old", "--report", "html=report.html", "--today", "2026-06-01", "--fail-on", "never"])
+        XCTAssertEqual(result.code, .success)
+        let html = try XCTUnwrap(folder.read("report.html"))
+        XCTAssertTrue(html.contains("required property Item.name removed"), "the change")
+        XCTAssertTrue(html.contains("should be at least 2.0.0"), "the version matrix")
+        XCTAssertTrue(html.contains("Governance coverage"), "the coverage table")
+        XCTAssertFalse(html.contains("<script"), "no scripts")
+        XCTAssertFalse(html.contains("http://") && html.contains("src="), "no external resources")
+        _ = folder.run(["diff", "new", "--base", "old", "--report", "html=again.html", "--today", "2026-06-01", "--fail-on", "never"])
+        XCTAssertEqual(folder.read("again.html"), html, "deterministic")
+        #if canImport(FoundationXML)
+        XCTAssertNoThrow(try XMLDocument(xmlString: html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: ""), options: []), "well-formed XHTML")
+        #endif
+    }
+
+    func testTransitivePolicyChecksEveryBase() throws {
+        let folder = try TemporaryFolder()
+        let policy = { (text: String) in text.replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "forward-transitive""#) }
+        // v1.0 had an enum value that v1.1 dropped (compatible forward); the head drops nothing new against v1.1.
+        try folder.write("v10/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "b"]}"#, version: "1.0.0")))
+        try folder.write("v11/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}"#, version: "1.1.0")))
+        try folder.write("head/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "c"]}"#, version: "1.2.0")))
+        let newest = folder.run(["diff", "head", "--base", "v11", "--fail-on", "never"]).out.joined(separator: "\n")
+        let both = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertFalse(newest.contains("(against v10)"))
+        XCTAssertTrue(both.contains(#"enum Item.state lost value "b""#) && both.contains("(against v10)"), both)
+    }
+
+    private static func git(_ arguments: [String], in directory: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// Every check's documented examples are its fixtures: the example head is reported against the example
+/// base, the unaffected head is not.
+final class ChangeCatalogTests: XCTestCase {
+    func testEveryCheckReportsItsExample() {
+        for check in ChangeCatalog.standard.checks {
+            guard let result = DiffHarness.diff(check.exampleBase, check.exampleHead) else { continue }
+            let own = result.changes.filter { $0.checkID == check.id }
+            XCTAssertFalse(own.isEmpty, "\(check.id): example not reported; got \(result.changes.map { "\($0.checkID): \($0.message)" })")
+            for change in own {
+                XCTAssertNotNil(change.location.position, "\(check.id): change without line:column")
+                XCTAssertTrue(change.location.hasPointer, "\(check.id): change without a JSON pointer")
+            }
+        }
+    }
+
+    func testNoCheckReportsItsUnaffectedHead() {
+        for check in ChangeCatalog.standard.checks {
+            guard let result = DiffHarness.diff(check.exampleBase, check.unaffectedHead) else { continue }
+            XCTAssertEqual(result.changes.filter { $0.checkID == check.id }.map(\.message), [], "\(check.id): unaffected head reported")
+        }
+    }
+
+    func testChecksHaveStableDocumentedShape() {
+        let checks = ChangeCatalog.standard.checks
+        XCTAssertEqual(Set(checks.map(\.id)).count, checks.count)
+        for check in checks {
+            XCTAssertTrue(ContractParser.isKebabCase(check.id), check.id)
+            XCTAssertTrue(check.summary.hasSuffix(".") && !check.summary.contains("\n"), check.id)
+            XCTAssertGreaterThan(check.rationale.count, 20, check.id)
+            XCTAssertNotEqual(check.exampleHead, check.unaffectedHead, check.id)
+        }
+        XCTAssertEqual(Set(checks.map(\.category)), Set(ChangeCategory.allCases))
+    }
+
+    /// The same contracts on both sides: no change, every version passes.
+    func testIdenticalContractsHaveNoChanges() throws {
+        let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardized.path
+        let files = try InputCollector.collect([schemas])
+        let graph = try SchemaLoader().load(files: files, workingDirectory: schemas)
+        let result = ContractDiffer().diff(base: graph, head: graph)
+        XCTAssertEqual(result.changes.map(\.message), [])
+        XCTAssertEqual(result.versions.count, 7)
+        XCTAssertTrue(result.versions.allSatisfy(\.passes))
+    }
+}

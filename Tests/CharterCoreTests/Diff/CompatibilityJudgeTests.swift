@@ -1,0 +1,69 @@
+import XCTest
+@testable import CharterCore
+
+/// Who a data change breaks: one row per (where the data flows, the policy, the change's effect).
+final class CompatibilityJudgeTests: XCTestCase {
+    private let addRequired = CompatibilityEffect(backward: .breaks, "data written before lacks it")
+    private let removeRequired = CompatibilityEffect(forward: .breaks, "they require it")
+    private let loosen = CompatibilityEffect(forward: .risky, "readers that validate")
+
+    func testRows() {
+        let rows: [(effect: CompatibilityEffect, roles: SchemaRoles, mode: CompatibilityMode?, impact: Impact, parties: [String])] = [
+            (addRequired, .request, .backward, .breaks, ["existing clients' requests (data written before lacks it)"]),
+            (addRequired, .response, .backward, .none, []),
+            (addRequired, .response, .full, .breaks, ["upgraded clients reading an older provider's responses (data written before lacks it)"]),
+            (removeRequired, .response, .backward, .breaks, ["existing clients reading responses (they require it)"]),
+            (removeRequired, .request, .backward, .none, []),
+            (removeRequired, [.request, .response], .backward, .breaks, ["existing clients reading responses (they require it)"]),
+            (addRequired, .event, .backward, .breaks, ["upgraded consumers reading events published before (data written before lacks it)"]),
+            (addRequired, .event, .forward, .none, []),
+            (removeRequired, .event, .forward, .breaks, ["existing consumers reading new events (they require it)"]),
+            (removeRequired, .event, nil, .none, []),  // no policy: judged as backward, Schema Registry's default
+            (removeRequired, .event, .fullTransitive, .breaks, ["existing consumers reading new events (they require it)"]),
+            (addRequired, .model, .backward, .breaks, ["readers on the new version reading data written before (data written before lacks it)"]),
+            (addRequired, .request, CompatibilityMode.none, .none, []),
+            (loosen, .response, .backward, .risky, ["existing clients reading responses (readers that validate)"]),
+        ]
+        for (index, row) in rows.enumerated() {
+            let judged = CompatibilityJudge.judge(row.effect, roles: row.roles, mode: row.mode)
+            XCTAssertEqual(judged.impact, row.impact, "row \(index)")
+            XCTAssertEqual(judged.parties, row.parties, "row \(index)")
+        }
+    }
+
+    /// The same change to the same type, judged by where the type's data flows in the contract.
+    func testDirectionComesFromWhereTheTypeIsUsed() {
+        let rows: [(base: String, head: String, expected: Impact)] = [
+            // A required property added: breaks requests, not responses.
+            (DiffExample.request(#""sku": {"type": "string"}"#), DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, required: ["sku", "shop"]), .breaks),
+            (DiffExample.response(#""sku": {"type": "string"}"#), DiffExample.response(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, required: ["sku", "shop"]), .none),
+            // An enum value added: breaks responses, not requests.
+            (DiffExample.response(#""sku": {"enum": ["a"]}"#), DiffExample.response(#""sku": {"enum": ["a", "b"]}"#), .breaks),
+            (DiffExample.request(#""sku": {"enum": ["a"]}"#), DiffExample.request(#""sku": {"enum": ["a", "b"]}"#), .none),
+            // A $ref renamed to a structurally identical type: no change at all.
+            (DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem),
+             DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + #", "Product": {"title": "Item", "description": "An item.", "type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}}"#,
+                                  operations: DiffExample.getItem.replacingOccurrences(of: "#/$defs/Item", with: "#/$defs/Product")).replacingOccurrences(of: #""version": "1.0.0""#, with: #""version": "1.1.0""#), .none),
+        ]
+        for (index, row) in rows.enumerated() {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" && $0.checkID != "type-added" } ?? []
+            XCTAssertEqual(changes.map(\.impact).max() ?? Impact.none, row.expected, "row \(index): \(changes.map(\.message))")
+        }
+    }
+
+    func testVersionGateSuggestsTheNextCorrectVersion() {
+        let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.2")
+        let rows: [(head: String, suggested: String?)] = [
+            (DiffExample.response(#""sku": {"type": "string"}"#, version: "1.5.0"), "2.0.0"),  // breaking
+            (DiffExample.response(#""sku": {"type": "string"}"#, version: "2.0.0"), nil),  // bumped in place
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.3"), "1.5.0"),
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.5.0"), nil),
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.2"), nil),  // unchanged
+        ]
+        for (index, row) in rows.enumerated() {
+            let versions = DiffHarness.diff(base, row.head)?.versions ?? []
+            XCTAssertEqual(versions.count, 1, "row \(index)")
+            XCTAssertEqual(versions.first?.suggested?.description, row.suggested, "row \(index)")
+        }
+    }
+}
