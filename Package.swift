@@ -10,6 +10,7 @@ let package = Package(
         .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .plugin(name: "CharterCommand", targets: ["CharterCommand"]),
         .plugin(name: "CharterLint", targets: ["CharterLint"]),
+        .plugin(name: "CharterDiff", targets: ["CharterDiff"]),
     ],
     targets: [
         .target(name: "CharterCore"),
@@ -25,6 +26,10 @@ let package = Package(
         .plugin(
             name: "CharterLint",
             capability: .command(intent: .custom(verb: "charter-lint", description: "Run charter lint on the package's contracts")),
+            dependencies: ["charter"]),
+        .plugin(
+            name: "CharterDiff",
+            capability: .command(intent: .custom(verb: "charter-diff", description: "Run charter diff on the package's contracts against a base (--base-ref REV)")),
             dependencies: ["charter"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),

@@ -68,11 +68,11 @@ public struct CommandLineTool: Sendable {
             }
         case DiffCommand.spec.name:
             return execute(DiffCommand.spec, Array(arguments.dropFirst())) { parsed in
-                try DiffCommand(console: console, workingDirectory: workingDirectory).run(parsed)
+                try DiffCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
             }
         case LintCommand.spec.name:
             return execute(LintCommand.spec, Array(arguments.dropFirst())) { parsed in
-                try LintCommand(console: console, workingDirectory: workingDirectory).run(parsed)
+                try LintCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
             }
         default:
             console.err("error: unknown command '\(DiagnosticFormatter.sanitize(first))'")

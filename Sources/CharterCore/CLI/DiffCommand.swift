@@ -15,6 +15,7 @@ struct DiffCommand {
             OptionSpec("format", short: "f", value: "FORMAT", help: "Output: text, json, sarif, github, junit, markdown or html. Default: text"),
             OptionSpec("report", value: "FORMAT=FILE", repeatable: true, help: "Also write the report to FILE in FORMAT (e.g. html=compatibility.html)."),
             OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a change is at or above LEVEL: error (breaking), warning (risky), note or never. Default: error"),
+            OptionSpec("list-checks", help: "Print the change-check catalog (text or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date the HTML report's governance coverage is linted as of. Default: today (UTC)"),
         ] + LoaderArguments.options,
         discussion: """
@@ -27,6 +28,8 @@ struct DiffCommand {
 
     let console: Console
     let workingDirectory: String
+    /// See ``CommandLineTool/freesResults``.
+    var freesResults = true
 
     /// The formats `charter diff` writes: every lint format, and HTML.
     enum Format: Equatable {
@@ -44,6 +47,10 @@ struct DiffCommand {
 
     func run(_ arguments: ParsedArguments) throws -> ExitCode {
         let format = try Format(arguments.value("format") ?? "text", option: "--format")
+        if arguments.flags.contains("list-checks") {
+            console.outDocument(format == .findings(.markdown) ? ChangeCheckReference.markdown(.standard) : ChangeCheckReference.text(.standard))
+            return .success
+        }
         let failOn: Severity?
         switch arguments.value("fail-on") ?? "error" {
         case "never": failOn = nil
@@ -66,28 +73,33 @@ struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory)
-        let head = try SchemaLoader(options: loader).load(files: headFiles, workingDirectory: workingDirectory)
-        for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
-
-        // Each base: its graph and the label its files get in findings.
-        var baseGraphs: [(graph: SchemaGraph, label: String, name: String)] = []
+        // The head and every base are loaded on all cores at once: each is a whole contract set.
+        var jobs = [LoadJob(files: try InputCollector.collect(headPaths, workingDirectory: workingDirectory), options: loader,
+                            workingDirectory: workingDirectory, label: "", name: "")]
         for path in bases {
-            let files = try InputCollector.collect([path], workingDirectory: workingDirectory)
             var options = loader
             options.root = nil  // the base's own common folder: its files are paired with the head's by contract, not by path
-            baseGraphs.append((try SchemaLoader(options: options).load(files: files, workingDirectory: workingDirectory), "", path))
+            jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
+                                workingDirectory: workingDirectory, label: "", name: path))
         }
+        var extracted: [GitBase] = []
+        defer { for base in extracted { base.remove() } }
         for revision in revisions {
             let absolute = headPaths.map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
-            let extracted = try GitBase.extract(revision: revision, paths: absolute, workingDirectory: workingDirectory)
-            defer { extracted.remove() }
+            let base = try GitBase.extract(revision: revision, paths: absolute, workingDirectory: workingDirectory)
+            extracted.append(base)
             var options = loader
-            options.root = loader.root.map(extracted.mirror) ?? extracted.directory
-            options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: extracted.mirror($0.directory)) }
-            let files = try InputCollector.collect(absolute.map(extracted.mirror), workingDirectory: extracted.directory)
-            baseGraphs.append((try SchemaLoader(options: options).load(files: files, workingDirectory: extracted.directory), revision + ":", revision))
+            options.root = loader.root.map(base.mirror) ?? base.directory
+            options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: base.mirror($0.directory)) }
+            jobs.append(LoadJob(files: try InputCollector.collect(absolute.map(base.mirror), workingDirectory: base.directory), options: options,
+                                workingDirectory: base.directory, label: revision + ":", name: revision))
         }
+        let graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
+            try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+        }
+        let head = graphs[0]
+        for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
+        let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }
 
         let differ = ContractDiffer()
         var result = differ.diff(base: baseGraphs[0].graph, head: head)
@@ -124,8 +136,19 @@ struct DiffCommand {
         for (reportFormat, file) in reports {
             try LintCommand.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
         }
-        let text = render(format)
-        console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        console.outDocument(render(format))
+        if !freesResults { ProcessLifetime.keep((graphs, result, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }
+}
+
+/// One contract set for `charter diff` to load: the head or a base.
+private struct LoadJob: Sendable {
+    var files: [String]
+    var options: LoaderOptions
+    var workingDirectory: String
+    /// What the base's files are prefixed with in findings (`REV:` for a git base).
+    var label: String
+    /// How the base is named in reports.
+    var name: String
 }

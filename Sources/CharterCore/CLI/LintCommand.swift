@@ -29,12 +29,14 @@ struct LintCommand {
 
     let console: Console
     let workingDirectory: String
+    /// See ``CommandLineTool/freesResults``.
+    var freesResults = true
 
     func run(_ arguments: ParsedArguments) throws -> ExitCode {
         let catalog = LintCatalog.standard
         let format = try Self.format(arguments.value("format") ?? "text", option: "--format")
         if arguments.flags.contains("list-rules") {
-            printOut(LintRuleReference.render(catalog, as: format))
+            console.outDocument(LintRuleReference.render(catalog, as: format))
             return .success
         }
         let failOn: Severity?
@@ -90,13 +92,9 @@ struct LintCommand {
             try Self.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
                            to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
         }
-        printOut(LintOutputFormat.render(report, as: format, catalog: catalog))
+        console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
+        if !freesResults { ProcessLifetime.keep((graph, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
-    }
-
-    /// Prints a rendered document; the console ends every line itself, so one trailing newline is dropped.
-    func printOut(_ text: String) {
-        console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 
     static func format(_ text: String, option: String) throws(UsageError) -> LintOutputFormat {

@@ -24,7 +24,8 @@ public enum CompatibilityHTMLReport {
         let verdict = breaking.isEmpty && failedVersions.isEmpty ? "compatible" : "breaking"
         html.append("<div class=\"cards\">")
         html.append(card("Verdict", verdict == "compatible" ? "Compatible" : "Breaking", verdict))
-        html.append(card("Breaking changes", String(breaking.count), breaking.isEmpty ? "ok" : "bad"))
+        let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
+        html.append(card("Breaking changes", String(breakingChanges), breakingChanges == 0 ? "ok" : "bad"))
         html.append(card("Risky changes", String(risky.count), risky.isEmpty ? "ok" : "warn"))
         html.append(card("Compatible changes", String(compatible.count), "ok"))
         html.append(card("Versions to fix", String(failedVersions.count), failedVersions.isEmpty ? "ok" : "bad"))

@@ -184,12 +184,10 @@ struct SchemaPairWalker {
         for (name, schema) in old.properties {
             if let match = new.property(name) { walk(schema, match, label: label + "." + name, roles: roles, named: false, depth: depth + 1) }
         }
-        let baseSchema = context.base.schemas[b.rawValue]
-        let headSchema = context.head.schemas[h.rawValue]
-        if let items = baseSchema.items, let match = headSchema.items {
+        if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {
             walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
         }
-        if let extra = baseSchema.additionalProperties, let match = headSchema.additionalProperties,
+        if let extra = context.base.schemas[b.rawValue].additionalProperties, let match = context.head.schemas[h.rawValue].additionalProperties,
             context.base.schemas[extra.rawValue].booleanValue == nil, context.head.schemas[match.rawValue].booleanValue == nil
         {
             walk(extra, match, label: label + "{}", roles: roles, named: false, depth: depth + 1)
@@ -208,10 +206,9 @@ extension DiffContext {
     /// discriminator value, else its type name, else its position.
     public func variants(_ side: DiffSide, _ id: SchemaID) -> [(key: String, id: SchemaID)] {
         let graph = graph(side)
-        let schema = graph.schemas[id.rawValue]
-        let list = schema.oneOf + schema.anyOf
+        let list = graph.schemas[id.rawValue].oneOf + graph.schemas[id.rawValue].anyOf
         guard !list.isEmpty else { return [] }
-        let discriminator = schema.discriminator?.propertyName
+        let discriminator = graph.schemas[id.rawValue].discriminator?.propertyName
         return list.enumerated().map { index, variant in
             let resolved = graph.resolved(variant)
             if let property = discriminator ?? Self.constProperty(graph, resolved),

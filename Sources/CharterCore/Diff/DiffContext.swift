@@ -27,7 +27,8 @@ public final class DiffContext {
     var currentCheck = ""
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
-    private var flatCache: [DiffSide: [SchemaID: FlatObject]] = [.base: [:], .head: [:]]
+    private var baseFlat: [SchemaID: FlatObject] = [:]
+    private var headFlat: [SchemaID: FlatObject] = [:]
 
     /// Creates a context over two loaded graphs.
     public init(base: SchemaGraph, head: SchemaGraph) {
@@ -58,9 +59,9 @@ public final class DiffContext {
 
     /// A schema's properties, required names and content model with `allOf` parts folded in.
     public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {
-        if let cached = flatCache[side]?[id] { return cached }
+        if let cached = side == .base ? baseFlat[id] : headFlat[id] { return cached }
         let value = FlatObject(graph(side), id)
-        flatCache[side]?[id] = value
+        if side == .base { baseFlat[id] = value } else { headFlat[id] = value }
         return value
     }
 
@@ -130,13 +131,13 @@ public struct FlatObject: Sendable {
         func fold(_ id: SchemaID, depth: Int) {
             let id = graph.resolved(id)
             guard depth < 32, seen.insert(id).inserted else { return }
-            let schema = graph.schemas[id.rawValue]
-            for property in schema.properties where names.insert(property.name).inserted {
+            // Fields are read in place: binding the whole `Schema` would copy some forty of them.
+            for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
                 properties.append((property.name, property.schema))
             }
-            required.formUnion(schema.required)
-            if let extra = schema.additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
-            for part in schema.allOf { fold(part, depth: depth + 1) }
+            required.formUnion(graph.schemas[id.rawValue].required)
+            if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
+            for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
         }
         fold(id, depth: 0)
     }

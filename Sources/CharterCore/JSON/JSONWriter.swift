@@ -92,7 +92,9 @@ public enum JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func appendString(_ string: String, to out: inout [UInt8]) {
+    /// Appends `string` as a JSON string literal (quotes included, escaped as described above): for writers that
+    /// stream a large document instead of building a ``JSONValue`` first.
+    static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = string.utf8
         var index = utf8.startIndex

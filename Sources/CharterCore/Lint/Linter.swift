@@ -21,26 +21,34 @@ public struct Linter: Sendable {
 
     /// Lints every document of `graph` (the inputs and the files they reference).
     public func lint(_ graph: SchemaGraph) -> LintReport {
-        let context = LintContext(graph: graph, today: today)
         let pathByStablePath = Dictionary(graph.documents.map { ($0.rootRelativePath, $0.path) }, uniquingKeysWith: { first, _ in first })
-        var ran: [any LintRule] = []
-        var findings: [LintFinding] = []
-        for rule in catalog.rules {
-            let levels = graph.documents.map { configuration.level(of: rule, forFile: $0.path) }
-            guard levels.contains(where: { $0 != .off }) else { continue }
-            ran.append(rule)
-            context.currentRule = (rule.id, configuration.rules[rule.id]?.options)
-            context.reported.removeAll(keepingCapacity: true)
-            rule.check(context)
-            for item in context.reported {
-                guard let path = pathByStablePath[item.stablePath],
-                    case .on(let severity) = configuration.level(of: rule, forFile: path)
-                else { continue }
-                findings.append(LintFinding(
-                    ruleID: rule.id, severity: severity, message: item.message, hint: item.hint, location: item.location,
-                    stablePath: item.stablePath))
+        let configuration = configuration
+        let today = today
+        let enabled = catalog.rules.filter { rule in graph.documents.contains { configuration.level(of: rule, forFile: $0.path) != .off } }
+        // The rules are independent: two groups run on two cores, each with its own context; the findings are
+        // sorted at the end, so the result does not depend on which finished first.
+        let groups = [enabled.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), enabled.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+        var groupFindings = OrderedParallelMap.map(groups) { (rules: [any LintRule]) throws(Never) -> [LintFinding] in
+            let context = LintContext(graph: graph, today: today)
+            var findings: [LintFinding] = []
+            for rule in rules {
+                context.currentRule = (rule.id, configuration.rules[rule.id]?.options)
+                context.reported.removeAll(keepingCapacity: true)
+                rule.check(context)
+                for item in context.reported {
+                    guard let path = pathByStablePath[item.stablePath],
+                        case .on(let severity) = configuration.level(of: rule, forFile: path)
+                    else { continue }
+                    findings.append(LintFinding(
+                        ruleID: rule.id, severity: severity, message: item.message, hint: item.hint, location: item.location,
+                        stablePath: item.stablePath))
+                }
             }
+            return findings
         }
+        var findings = groupFindings.removeFirst()
+        findings.append(contentsOf: groupFindings.removeFirst())
+        var ran = enabled
 
         var collector = SuppressionCollector(catalog: catalog, today: today)
         for document in graph.documents { collector.collect(document) }

@@ -36,6 +36,12 @@ final class ChangeCatalogTests: XCTestCase {
         XCTAssertEqual(Set(checks.map(\.category)), Set(ChangeCategory.allCases))
     }
 
+    func testReferenceDocumentMatchesCatalog() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/diff-checks.md").standardized.path
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), ChangeCheckReference.markdown(.standard),
+                       "docs/diff-checks.md is stale: regenerate with `charter diff --list-checks --format markdown > docs/diff-checks.md`")
+    }
+
     /// The same contracts on both sides: no change, every version passes.
     func testIdenticalContractsHaveNoChanges() throws {
         let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardized.path

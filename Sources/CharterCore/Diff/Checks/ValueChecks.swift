@@ -137,6 +137,8 @@ struct ConstraintChangedCheck: ChangeCheck {
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        // Most pairs have no constraint at all: leave before copying the two schemas.
+        guard Self.hasConstraints(context.base.schemas[pair.base.rawValue]) || Self.hasConstraints(context.head.schemas[pair.head.rawValue]) else { return }
         let b = context.base.schemas[pair.base.rawValue]
         let h = context.head.schemas[pair.head.rawValue]
         let bounds = [
@@ -169,6 +171,12 @@ struct ConstraintChangedCheck: ChangeCheck {
         if b.uniqueItems != h.uniqueItems {
             report(pair, context, "\(pair.label) \(h.uniqueItems ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems)
         }
+    }
+
+    private static func hasConstraints(_ schema: borrowing Schema) -> Bool {
+        schema.minLength != nil || schema.maxLength != nil || schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil
+            || schema.exclusiveMaximum != nil || schema.minItems != nil || schema.maxItems != nil || schema.pattern != nil
+            || schema.multipleOf != nil || schema.uniqueItems
     }
 
     private static func text(_ value: Double?) -> String {

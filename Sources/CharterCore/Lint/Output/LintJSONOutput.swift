@@ -17,10 +17,11 @@ public enum LintJSONOutput {
     /// The version of the document's shape.
     public static let formatVersion = 1
 
-    /// The report as pretty-printed JSON, ending with a newline.
+    /// The report as pretty-printed JSON, ending with a newline: the document `JSONWriter.write(_:pretty:)` would
+    /// write, streamed finding by finding (a report can hold tens of thousands).
     public static func render(_ report: LintReport) -> String {
         let tally = LintTally(report)
-        let document = JSONValue.members([
+        let head = JSONValue.members([
             "version": .integer(formatVersion),
             "tool": .members(["name": .string("charter"), "version": .string(Charter.version)]),
             "summary": .members([
@@ -31,23 +32,52 @@ public enum LintJSONOutput {
                 "suppressed": .integer(tally.suppressed),
                 "baselined": .integer(tally.baselined),
             ]),
-            "findings": .elements(report.findings.map(object(for:))),
         ])
-        return JSONWriter.write(document, pretty: true) + "\n"
+        var out = Array(JSONWriter.write(head, pretty: true).utf8.dropLast(2))  // without the closing "\n}"
+        out.reserveCapacity(out.count + report.findings.count * 400)
+        out.append(contentsOf: ",\n  \"findings\": ".utf8)
+        if report.findings.isEmpty {
+            out.append(contentsOf: "[]".utf8)
+        } else {
+            out.append(UInt8(ascii: "["))
+            for index in report.findings.indices {
+                out.append(contentsOf: (index == 0 ? "\n    {" : ",\n    {").utf8)
+                append(report.findings[index], to: &out)
+                out.append(contentsOf: "\n    }".utf8)
+            }
+            out.append(contentsOf: "\n  ]".utf8)
+        }
+        out.append(contentsOf: "\n}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func object(for finding: LintFinding) -> JSONValue {
+    /// The members of one finding's object, at the depth of the findings array's elements.
+    private static func append(_ finding: borrowing LintFinding, to out: inout [UInt8]) {
+        var first = true
+        func key(_ name: String) {
+            out.append(contentsOf: (first ? "\n      \"" : ",\n      \"").utf8)
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: "\": ".utf8)
+            first = false
+        }
+        func string(_ name: String, _ value: String) {
+            key(name)
+            JSONWriter.appendString(value, to: &out)
+        }
         let position = finding.location.position
-        return .members([
-            "rule": .string(finding.ruleID),
-            "severity": .string(finding.severity.rawValue),
-            "message": .string(finding.message),
-            "hint": finding.hint.map(JSONValue.string),
-            "file": .string(finding.location.file),
-            "line": position.map { .integer($0.line) } ?? .null,
-            "column": position.map { .integer($0.column) } ?? .null,
-            "pointer": finding.location.hasPointer ? .string(finding.location.pointer.description) : .null,
-            "fingerprint": .string(finding.fingerprint),
-        ])
+        string("rule", finding.ruleID)
+        string("severity", finding.severity.rawValue)
+        string("message", finding.message)
+        if let hint = finding.hint { string("hint", hint) }
+        string("file", finding.location.file)
+        key("line")
+        out.append(contentsOf: (position.map { String($0.line) } ?? "null").utf8)
+        key("column")
+        out.append(contentsOf: (position.map { String($0.column) } ?? "null").utf8)
+        if finding.location.hasPointer { string("pointer", finding.location.pointer.description) } else {
+            key("pointer")
+            out.append(contentsOf: "null".utf8)
+        }
+        string("fingerprint", finding.fingerprint)
     }
 }
