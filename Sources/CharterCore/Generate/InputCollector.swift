@@ -1,7 +1,9 @@
 import Foundation
 
 /// Expands the paths given on the command line into the contract files to load: files as named, folders
-/// searched recursively for `*.json` (sorted, hidden entries and `.build` skipped).
+/// searched recursively for `*.json` (sorted, hidden entries and `.build` skipped), and glob patterns
+/// (`Schemas/**/*-v2.json`, quoted so the shell leaves them alone) matched against the files below their
+/// fixed leading folders (see ``Glob``).
 public enum InputCollector {
     /// The files to load, in a deterministic order.
     ///
@@ -16,6 +18,17 @@ public enum InputCollector {
         for path in paths {
             let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
             var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: absolute), path.contains(where: { $0 == "*" || $0 == "?" }) {
+                let matches = expand(path, workingDirectory: workingDirectory)
+                if matches.isEmpty {
+                    bag.add(.error("pattern \(path) matches no files", at: SourceLocation(file: path), code: "input.empty"))
+                }
+                for file in matches
+                where seen.insert(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path).inserted {
+                    files.append(file)
+                }
+                continue
+            }
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 bag.add(.error("no such file or folder: \(path)", at: SourceLocation(file: path), code: "input.missing"))
                 continue
@@ -41,8 +54,30 @@ public enum InputCollector {
         return files
     }
 
+    /// The files a glob pattern matches, written as the pattern is (relative or absolute), in byte order:
+    /// the pattern's leading folders without wildcards are searched recursively (hidden entries and `.build`
+    /// skipped) and every file's path is matched against the whole pattern.
+    static func expand(_ pattern: String, workingDirectory: String) -> [String] {
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let fixed = components.prefix { !$0.contains("*") && !$0.contains("?") }
+        let prefix = fixed.joined(separator: "/")
+        let base = prefix.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : prefix
+        let directory = SchemaLoader.absolutePath(base, relativeTo: workingDirectory)
+        let glob = Glob(pattern)
+        return files(in: directory, matching: { _ in true }).compactMap { relative in
+            let candidate = prefix.isEmpty ? relative : (prefix.hasSuffix("/") ? prefix + relative : prefix + "/" + relative)
+            return glob.matches(candidate) ? candidate : nil
+        }
+    }
+
     /// Paths of `*.json` files below `directory`, relative to it, sorted by byte order.
     static func jsonFiles(in directory: String) -> [String] {
+        files(in: directory) { $0.hasSuffix(".json") }
+    }
+
+    /// Paths of the files below `directory` whose name satisfies `accepts`, relative to it, sorted by byte order
+    /// (hidden entries and `.build` skipped).
+    static func files(in directory: String, matching accepts: (String) -> Bool) -> [String] {
         let directory = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var result: [String] = []
@@ -52,7 +87,7 @@ public enum InputCollector {
                 enumerator.skipDescendants()
                 continue
             }
-            if name.hasSuffix(".json") {
+            if accepts(name) {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory),
                     !isDirectory.boolValue

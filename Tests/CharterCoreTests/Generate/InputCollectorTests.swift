@@ -18,6 +18,11 @@ final class InputCollectorTests: XCTestCase {
             (["other", "Schemas/sub"], ["other/d.json", "Schemas/sub/c.json"]),
             (["Schemas/notes.txt"], ["Schemas/notes.txt"]),
             (["Schemas/a.json", "./Schemas/a.json", folder.path + "/Schemas/a.json"], ["Schemas/a.json"]),
+            // Glob patterns the shell left alone: matched below their fixed leading folders, hidden entries skipped.
+            (["Schemas/*.json"], ["Schemas/Z.json", "Schemas/a.json", "Schemas/b.json"]),
+            (["Schemas/**/*.json"], ["Schemas/Z.json", "Schemas/a.json", "Schemas/b.json", "Schemas/dir.json/inner.json", "Schemas/sub/c.json"]),
+            (["**/?.json"], ["Schemas/Z.json", "Schemas/a.json", "Schemas/b.json", "Schemas/sub/c.json", "other/d.json"]),
+            (["Schemas/a.json", "Schemas/[ab].json".replacingOccurrences(of: "[ab]", with: "?")], ["Schemas/a.json", "Schemas/Z.json", "Schemas/b.json"]),
         ]
         for row in rows {
             do {
@@ -38,6 +43,8 @@ final class InputCollectorTests: XCTestCase {
             (["nothere"], ["input.missing"]),
             (["empty"], ["input.empty"]),
             (["Schemas", "nothere", "empty"], ["input.missing", "input.empty"]),
+            (["Schemas/*.yaml"], ["input.empty"]),
+            (["nothere/**/*.json"], ["input.empty"]),
         ]
         for row in rows {
             do {

@@ -77,6 +77,8 @@ final class LintConfigurationTests: XCTestCase {
             ("orders/orders-v?.json", "orders/orders-v10.json", false),
             ("a/**/b.json", "a/b.json", true),
             ("a/**/b.json", "a/x/y/b.json", true),
+            ("a/**/b.json", "a/xb.json", false),  // `**/` spans whole folders, not part of a name
+            ("**/?.json", "x/dir.json/inner.json", false),
         ]
         for row in rows {
             XCTAssertEqual(Glob(row.pattern).matches(row.path), row.matches, "\(row.pattern) ~ \(row.path)")

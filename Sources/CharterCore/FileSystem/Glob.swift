@@ -1,4 +1,4 @@
-/// Path patterns for per-path lint overrides: `*` matches within one path segment, `**` any number of
+/// Path patterns, for command-line inputs and per-path lint overrides: `*` matches within one path segment, `**` any number of
 /// segments (including none), `?` one character other than `/`; everything else matches itself.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
@@ -29,10 +29,15 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             result = t == text.count
         } else if bytes[p] == UInt8(ascii: "*") {
             if p + 1 < bytes.count, bytes[p + 1] == UInt8(ascii: "*") {
-                // `**/` also matches no segment at all; `**` matches across separators.
+                // `**` matches across separators; `**/` matches whole folders only (none at all, too), so what
+                // follows it starts a path segment.
                 var next = p + 2
-                if next < bytes.count, bytes[next] == UInt8(ascii: "/") { next += 1 }
-                result = match(next, t, text, &memo) || (t < text.count && match(p, t + 1, text, &memo))
+                var segmentStart = true
+                if next < bytes.count, bytes[next] == UInt8(ascii: "/") {
+                    next += 1
+                    segmentStart = t == 0 || text[t - 1] == UInt8(ascii: "/")
+                }
+                result = (segmentStart && match(next, t, text, &memo)) || (t < text.count && match(p, t + 1, text, &memo))
             } else {
                 result = match(p + 1, t, text, &memo) || (t < text.count && text[t] != UInt8(ascii: "/") && match(p, t + 1, text, &memo))
             }
