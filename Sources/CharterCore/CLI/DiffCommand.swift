@@ -73,42 +73,69 @@ struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
+        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory)
+        let disk = DiskFileSource()
+        // The head's root, fixed here so a git base can mirror it: paths relative to the root pair plain files.
+        let headRoot = loader.root ?? SchemaLoader.commonDirectory(
+            of: headFiles.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) },
+            preferring: disk.canonicalPath(workingDirectory))
+        var headOptions = loader
+        headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
-        var jobs = [LoadJob(files: try InputCollector.collect(headPaths, workingDirectory: workingDirectory), options: loader,
-                            workingDirectory: workingDirectory, label: "", name: "")]
+        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, label: "", name: "")]
+        // Plain schema files of a base folder pair with the head's by their path inside the folder given.
+        var keys: [String: String] = [:]
         for path in bases {
             var options = loader
-            options.root = nil  // the base's own common folder: its files are paired with the head's by contract, not by path
+            options.root = nil  // the base's own common folder
             jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
                                 workingDirectory: workingDirectory, label: "", name: path))
+            if headPaths.count == 1 {
+                keys[disk.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory))] = ""
+                keys[disk.canonicalPath(SchemaLoader.absolutePath(headPaths[0], relativeTo: workingDirectory))] = ""
+            }
         }
         var extracted: [GitBase] = []
         defer { for base in extracted { base.remove() } }
         for revision in revisions {
-            let absolute = headPaths.map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
-            let base = try GitBase.extract(revision: revision, paths: absolute, workingDirectory: workingDirectory)
+            let base = try GitBase.extract(revision: revision, scope: headRoot, workingDirectory: workingDirectory)
             extracted.append(base)
             var options = loader
-            options.root = loader.root.map(base.mirror) ?? base.directory
+            options.root = base.mirror(headRoot)
+            options.absolutePaths = false  // the temporary folder is no place to name; findings say REV:path
             options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: base.mirror($0.directory)) }
-            jobs.append(LoadJob(files: try InputCollector.collect(absolute.map(base.mirror), workingDirectory: base.directory), options: options,
-                                workingDirectory: base.directory, label: revision + ":", name: revision))
+            // The head's paths as they were: a folder's files then (a file deleted since is compared too), and no
+            // file for a path the revision does not have (a contract added since).
+            let mirrored = headPaths.map { base.mirror(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }
+                .filter { FileManager.default.fileExists(atPath: $0) }
+            let files = mirrored.isEmpty ? [] : try InputCollector.collect(mirrored, workingDirectory: base.directory)
+            let repositoryFolder = base.mirror(base.repositoryRoot)
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, label: revision + ":", name: revision))
         }
         let graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
-            try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+            job.files.isEmpty ? SchemaGraph(documents: [], schemas: [], warnings: [])
+                : try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
         }
+        // Pairing keys of plain files: their path inside the folder each side was given as.
+        let folders = keys.keys.sorted { $0.count > $1.count }
+        for graph in graphs {
+            for document in graph.documents where document.contract == nil {
+                if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) { keys[document.path] = String(document.path.dropFirst(folder.count + 1)) }
+            }
+        }
+        for folder in folders { keys[folder] = nil }
         let head = graphs[0]
         for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }
 
         let differ = ContractDiffer()
-        var result = differ.diff(base: baseGraphs[0].graph, head: head)
+        var result = differ.diff(base: baseGraphs[0].graph, head: head, keys: keys)
         let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
         for older in baseGraphs.dropFirst() {
             // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
             let modes = Dictionary(head.documents.compactMap { document in document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) } },
                                    uniquingKeysWith: { first, _ in first })
-            for change in differ.diff(base: older.graph, head: head).changes
+            for change in differ.diff(base: older.graph, head: head, keys: keys).changes
             where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
                 && !result.changes.contains(where: { $0.checkID == change.checkID && $0.message == change.message && $0.contract == change.contract })
             {
@@ -119,6 +146,7 @@ struct DiffCommand {
             }
         }
 
+        result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath), baseLabel: baseGraphs[0].label)
         func render(_ format: Format) -> String {
             switch format {

@@ -35,13 +35,21 @@ public struct ContractDiffer: Sendable {
     /// Creates a differ.
     public init(catalog: ChangeCatalog = .standard) { self.catalog = catalog }
 
-    /// Compares `head` against `base`.
-    public func diff(base: SchemaGraph, head: SchemaGraph) -> DiffResult {
+    /// Compares `head` against `base`. `keys` names plain schema files (absolute path → key) for pairing when
+    /// their paths relative to each side's root do not match (two folders given separately); by default a plain
+    /// file is paired by its path relative to the root.
+    public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> DiffResult {
         let context = DiffContext(base: base, head: head)
         var versions: [VersionVerdict] = []
-        for pair in Self.pairs(base: base, head: head) {
+        let pairs = Self.pairs(base: base, head: head, keys: keys)
+        for (index, pair) in pairs.enumerated() {
+            if let document = pair.base { context.basePairs[document.id] = index }
+            if let document = pair.head { context.headPairs[document.id] = index }
+        }
+        for pair in pairs {
             context.pair = pair
-            context.mode = pair.head?.contract?.compatibility ?? pair.base?.contract?.compatibility
+            // The promise in force is the base's: a head that weakens its own policy must not excuse its changes.
+            context.mode = pair.base?.contract?.compatibility ?? pair.head?.contract?.compatibility
             let before = context.changes.count
             compare(pair, context)
             let changes = Array(context.changes[before...])
@@ -52,17 +60,21 @@ public struct ContractDiffer: Sendable {
                 context.currentCheck = VersionGateCheck.id
                 context.report(VersionGateCheck.message(verdict, required: required), impact: .breaks, bump: .patch,
                                at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
-                               hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head))
+                               hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
             }
         }
+        return DiffResult(changes: Self.ordered(context.changes, versions: versions), versions: versions)
+    }
+
+    /// `changes` in report order: by contract (in the order of `versions`), then location, then as found.
+    static func ordered(_ changes: [Change], versions: [VersionVerdict]) -> [Change] {
         let order = Dictionary(versions.enumerated().map { ($1.contract, $0) }, uniquingKeysWith: { first, _ in first })
-        let changes = context.changes.enumerated().sorted { a, b in
+        return changes.enumerated().sorted { a, b in
             let (x, y) = (order[a.element.contract] ?? 0, order[b.element.contract] ?? 0)
             if x != y { return x < y }
             if a.element.location != b.element.location { return a.element.location < b.element.location }
             return a.offset < b.offset
         }.map(\.element)
-        return DiffResult(changes: changes, versions: versions)
     }
 
     private func compare(_ pair: ContractPair, _ context: DiffContext) {
@@ -90,7 +102,7 @@ public struct ContractDiffer: Sendable {
                 check.compare(operation: operation, new, context)
             }
             for parameter in operation.parameters {
-                if let old = parameter.schema, let match = new.parameters.first(where: { $0.name == parameter.name && $0.location == parameter.location }), let schema = match.schema {
+                if let old = parameter.schema, let schema = new.parameter(keyed: operation.key(of: parameter))?.schema {
                     walker.walk(old, schema, label: "\(operation.id) \(parameter.location.rawValue) parameter \(parameter.name)", roles: .request, named: false)
                 }
             }
@@ -122,9 +134,9 @@ public struct ContractDiffer: Sendable {
 
     /// The contracts of both sides, paired: by contract name and major version, plain schema files by path.
     /// Base order first, then what only the head has.
-    static func pairs(base: SchemaGraph, head: SchemaGraph) -> [ContractPair] {
+    static func pairs(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> [ContractPair] {
         func key(_ document: SchemaDocument) -> String {
-            document.contract.map { "\($0.name) v\($0.version.major)" } ?? document.rootRelativePath
+            document.contract.map { "\($0.name) v\($0.version.major)" } ?? keys[document.path] ?? document.rootRelativePath
         }
         var pairs: [ContractPair] = []
         var index: [String: Int] = [:]
@@ -171,8 +183,8 @@ struct SchemaPairWalker {
     mutating func walk(_ base: SchemaID, _ head: SchemaID, label: String, roles: SchemaRoles, named: Bool, depth: Int = 0) {
         let b = context.base.resolved(base)
         let h = context.head.resolved(head)
-        guard depth < 64 else { return }
-        if !named, let baseName = context.definitionName(.base, b), baseName == context.definitionName(.head, h) { return }
+        guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
+        if !named, context.sameNamedType(b, h) { return }
         guard visited.insert([b.rawValue, h.rawValue, roles.rawValue]).inserted else { return }
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles)
         for check in checks {
@@ -209,7 +221,8 @@ extension DiffContext {
         let list = graph.schemas[id.rawValue].oneOf + graph.schemas[id.rawValue].anyOf
         guard !list.isEmpty else { return [] }
         let discriminator = graph.schemas[id.rawValue].discriminator?.propertyName
-        return list.enumerated().map { index, variant in
+        var seen: [String: Int] = [:]
+        return list.map { variant in
             let resolved = graph.resolved(variant)
             if let property = discriminator ?? Self.constProperty(graph, resolved),
                 let value = flat(side, resolved).property(property).flatMap({ graph.schemas[graph.resolved($0).rawValue].constValue?.string })
@@ -217,7 +230,13 @@ extension DiffContext {
                 return ("\(property)=\(value)", variant)
             }
             if let name = definitionName(side, resolved) { return (name, variant) }
-            return ("variant \(index + 1)", variant)
+            // An inline variant is known by its shape (types and required property names), not its position, so a
+            // variant inserted in front does not shift the others; equal shapes are numbered in order.
+            let shape = flat(side, resolved)
+            var key = (graph.schemas[resolved.rawValue].types?.map(\.rawValue).sorted().joined(separator: "|") ?? "any")
+            if !shape.required.isEmpty { key += "{" + shape.required.sorted().joined(separator: ",") + "}" }
+            seen[key, default: 0] += 1
+            return (seen[key]! > 1 ? "\(key) #\(seen[key]!)" : key, variant)
         }
     }
 

@@ -21,6 +21,9 @@ public final class DiffContext {
     let headNames: [SchemaID: String]
     /// The contract pair being compared.
     public internal(set) var pair = ContractPair(name: "", base: nil, head: nil)
+    /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
+    var basePairs: [DocumentID: Int] = [:]
+    var headPairs: [DocumentID: Int] = [:]
     /// Its compatibility policy: the head's, else the base's (nil: none declared, judged as backward).
     public internal(set) var mode: CompatibilityMode?
     /// The check now running.
@@ -54,6 +57,15 @@ public final class DiffContext {
     /// The `$defs` name of a named type's schema on a side.
     public func definitionName(_ side: DiffSide, _ id: SchemaID) -> String? { side == .base ? baseNames[id] : headNames[id] }
 
+    /// Whether two schemas are the same named type across versions: the same `$defs` name in documents of
+    /// the same contract pair.
+    public func sameNamedType(_ base: SchemaID, _ head: SchemaID) -> Bool {
+        guard let name = baseNames[base], name == headNames[head],
+            let left = basePairs[self.base.schemas[base.rawValue].document], let right = headPairs[self.head.schemas[head.rawValue].document]
+        else { return false }
+        return left == right
+    }
+
     /// Where a schema's data flows on a side (empty: nowhere an operation or event reaches).
     public func roles(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles { (side == .base ? baseRoles[id] : headRoles[id]) ?? [] }
 
@@ -82,11 +94,22 @@ public final class DiffContext {
         return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
     }
 
+    /// A place in the base moved to the head's document when the pair has one: to the deepest value on the same
+    /// pointer that the head still has (where a removed property was, say), so editors and pull-request
+    /// annotations can show it in the file under review. The note says where it was in the base.
+    func anchored(_ place: DiffPlace) -> (DiffPlace, String) {
+        guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let head = location(.head, pointer: place.location.pointer)
+        else { return (place, "") }
+        let line = place.location.position.map { " (base line \($0.line))" } ?? ""
+        return (head, line)
+    }
+
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
                        at place: DiffPlace, hint: String? = nil) {
         let (impact, parties) = CompatibilityJudge.judge(effect, roles: roles, mode: mode)
-        var text = message
+        let (place, note) = anchored(place)
+        var text = message + note
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
         }
@@ -96,13 +119,16 @@ public final class DiffContext {
     }
 
     /// Reports a change to an interface (an operation, an event, a contract) whose impact the check decides.
-    /// Under a `none` policy nothing is breaking.
-    public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil) {
+    /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
+    /// gate, a weakened policy).
+    public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
+                       whateverThePolicy: Bool = false) {
         guard let place else { return }
-        let judged = mode == CompatibilityMode.none ? .none : impact
+        let judged = mode == CompatibilityMode.none && !whateverThePolicy ? .none : impact
+        let (anchor, note) = anchored(place)
         changes.append(Change(
-            checkID: currentCheck, contract: pair.name, message: message, hint: hint, impact: judged,
-            bump: judged == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side))
+            checkID: currentCheck, contract: pair.name, message: message + note, hint: hint, impact: judged,
+            bump: judged == .breaks ? .major : bump, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
     }
 }
 
@@ -138,6 +164,8 @@ public struct FlatObject: Sendable {
             required.formUnion(graph.schemas[id.rawValue].required)
             if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
             for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
+            // A `$ref` with sibling keywords is not followed by `resolved`: its target is part of the shape too.
+            if let target = graph.schemas[id.rawValue].ref { fold(target, depth: depth + 1) }
         }
         fold(id, depth: 0)
     }

@@ -1,43 +1,45 @@
 import Foundation
 
-/// Contract files as they were at a git revision, extracted into a temporary folder with `git archive`, so the
-/// working tree (and the index) are never touched. The folder mirrors the repository's layout.
+/// Contract files as they were at a git revision, written into a temporary folder that mirrors the
+/// repository's layout. The revision's tree is read into a temporary index (`GIT_INDEX_FILE`) and its JSON files
+/// under the working directory are checked out from that index into the folder, so the working tree and the
+/// repository's own index are never touched, and `export-ignore` attributes hide nothing.
 public struct GitBase: Sendable {
     /// The temporary folder holding the extracted files; remove it with ``remove()``.
     public let directory: String
     /// The repository's top folder.
     public let repositoryRoot: String
 
-    /// Extracts `paths` (absolute, inside the repository that holds `workingDirectory`) as they are at `revision`.
+    /// Extracts the JSON files under `scope` (an absolute folder inside the repository) as they are at `revision`.
     ///
-    /// - Throws: ``UsageError`` naming the revision or path git could not find, with git's own message.
-    public static func extract(revision: String, paths: [String], workingDirectory: String) throws(UsageError) -> GitBase {
-        let top = try git(["rev-parse", "--show-toplevel"], in: workingDirectory, what: "find the git repository")
+    /// - Throws: ``UsageError`` naming the revision or folder git could not read, with git's own message.
+    public static func extract(revision: String, scope: String, workingDirectory: String) throws(UsageError) -> GitBase {
+        let top = try run(["rev-parse", "--show-toplevel"], in: workingDirectory, what: "find the git repository")
         let root = URL(fileURLWithPath: top.trimmingCharacters(in: .whitespacesAndNewlines)).resolvingSymlinksInPath().path
-        _ = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, what: "find revision '\(revision)'")
-        var relative: [String] = []
-        for path in paths {
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            guard resolved == root || resolved.hasPrefix(root + "/") else {
-                throw UsageError("\(path) is outside the git repository \(root), so --base-ref cannot read it")
-            }
-            relative.append(resolved == root ? "." : String(resolved.dropFirst(root.count + 1)))
-        }
+        _ = try run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, what: "find revision '\(revision)'")
+        let resolvedScope = URL(fileURLWithPath: scope).resolvingSymlinksInPath().path
+        let prefix = resolvedScope == root ? "" : resolvedScope.hasPrefix(root + "/") ? String(resolvedScope.dropFirst(root.count + 1)) + "/" : nil
+        guard let prefix else { throw UsageError("\(scope) is outside the git repository \(root), so --base-ref cannot read it") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-base-\(UUID().uuidString)").path
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw UsageError("cannot create a temporary folder for the base: \(error.localizedDescription)")
         }
-        let archive = directory + "/.base.tar"
+        let index = ["GIT_INDEX_FILE": directory + "/.charter-index"]
         do {
-            _ = try git(["archive", "--format=tar", "-o", archive, revision, "--"] + relative, in: root, what: "read \(relative.joined(separator: ", ")) at \(revision)")
-            _ = try run("/usr/bin/env", ["tar", "-xf", archive, "-C", directory], in: root, what: "unpack the base")
+            _ = try run(["read-tree", revision], in: root, environment: index, what: "read the tree of \(revision)")
+            let files = try run(["ls-files", "-z"], in: root, environment: index, what: "list the files of \(revision)")
+                .split(separator: "\0").filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }
+            if !files.isEmpty {
+                _ = try run(["checkout-index", "-f", "-z", "--stdin", "--prefix=\(directory)/"], in: root, environment: index,
+                            input: files.joined(separator: "\0") + "\0", what: "write the files of \(revision)")
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
         }
-        try? FileManager.default.removeItem(atPath: archive)
+        try? FileManager.default.removeItem(atPath: directory + "/.charter-index")
         return GitBase(directory: directory, repositoryRoot: root)
     }
 
@@ -50,32 +52,55 @@ public struct GitBase: Sendable {
     /// Deletes the temporary folder.
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
-    private static func git(_ arguments: [String], in directory: String, what: String) throws(UsageError) -> String {
-        try run("/usr/bin/env", ["git"] + arguments, in: directory, what: what)
-    }
-
-    private static func run(_ executable: String, _ arguments: [String], in directory: String, what: String) throws(UsageError) -> String {
+    private static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil,
+                            what: String) throws(UsageError) -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(["GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"].merging(environment) { _, new in new }) { _, new in new }
         let output = Pipe()
         let errors = Pipe()
+        let stdin = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        process.standardInput = stdin
         do {
             try process.run()
         } catch {
-            throw UsageError("cannot \(what): \(executable) \(arguments.first ?? ""): \(error.localizedDescription)")
+            throw UsageError("cannot \(what): git: \(error.localizedDescription)")
         }
+        // Input and the error stream on their own threads, so no pipe fills up while another is waited on.
+        let writer = Thread {
+            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorText = ErrorCollector(errors.fileHandleForReading)
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = errorText.text().trimmingCharacters(in: .whitespacesAndNewlines)
             throw UsageError("cannot \(what)" + (message.isEmpty ? "" : ": \(message)"))
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class ErrorCollector: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        func text() -> String {
+            done.wait()
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 }

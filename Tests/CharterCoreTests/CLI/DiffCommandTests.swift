@@ -33,7 +33,8 @@ final class DiffCommandTests: XCTestCase {
         }
         let result = folder.run(["diff", "breaking", "--base", "old"])
         let text = result.out.joined(separator: "\n")
-        XCTAssertTrue(text.contains("error: demo v1: required property Item.name removed — breaks existing clients reading responses (they require it)"), text)
+        // The removed property is shown where it was, in the head's file (its parent), with its line in the base.
+        XCTAssertTrue(text.contains("breaking/demo.json:4:119: error: demo v1: required property Item.name removed (base line 4) — breaks existing clients reading responses (they require it)"), text)
         XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0"), text)
     }
 
@@ -49,10 +50,16 @@ final class DiffCommandTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
         let findings = json?["findings"] as? [[String: Any]] ?? []
         XCTAssertEqual(findings.compactMap { $0["rule"] as? String }.sorted(), ["property-removed", "version-gate"])
-        XCTAssertEqual(findings.first { $0["rule"] as? String == "property-removed" }?["file"] as? String, "HEAD:Schemas/demo.json",
-                       "a change located in the base names the revision")
+        XCTAssertEqual(findings.first { $0["rule"] as? String == "property-removed" }?["file"] as? String, "Schemas/demo.json",
+                       "a removal inside a file the head still has is shown in the head's file")
         XCTAssertEqual(folder.read("Schemas/demo.json"), breaking, "the working tree is untouched")
         XCTAssertEqual(try Self.git(["diff", "--quiet", "--cached"], in: folder.path), 0, "the index is untouched")
+
+        // A contract the head no longer has is located in the base, named with the revision.
+        try FileManager.default.removeItem(atPath: folder.path + "/Schemas/demo.json")
+        try folder.write("Schemas/other.json", DiffExample.response(#""sku": {"type": "string"}"#).replacingOccurrences(of: #""name": "demo""#, with: #""name": "other""#))
+        let removed = folder.run(["diff", "--base-ref", "HEAD", "--absolute-paths"])
+        XCTAssertTrue(removed.out.contains { $0.hasPrefix("HEAD:Schemas/demo.json:") && $0.contains("demo v1 removed") }, removed.out.joined(separator: "\n"))
 
         let unknown = folder.run(["diff", "--base-ref", "no-such-branch"])
         XCTAssertEqual(unknown.code, .usageOrToolError)

@@ -51,6 +51,59 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// Review findings, one row each: base and head → the checks reported (version gate and notes aside).
+    func testReviewedEdgeCases() {
+        let money = { (type: String) in ##""Money": {"title": "Money", "description": "Money.", "type": "object", "required": ["amount"], "properties": {"amount": {"type": "\##(type)"}}}"## }
+        let rows: [(name: String, base: String, head: String, expected: [String])] = [
+            ("a head that drops its policy is judged by the base's",
+             DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"]),
+             DiffExample.response(#""sku": {"type": "string"}"#).replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "none""#),
+             ["compatibility-changed", "property-removed"]),
+            ("a path parameter renamed is no change",
+             DiffExample.operation(#""method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items/{id}", "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             []),
+            ("an inline variant inserted in front is one variant gained",
+             DiffExample.request(#""sku": {"type": "string"}, "v": {"oneOf": [{"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}, {"type": "object", "required": ["b"], "properties": {"b": {"type": "string"}}}]}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "v": {"oneOf": [{"type": "string"}, {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}, {"type": "object", "required": ["b"], "properties": {"b": {"type": "string"}}}]}"#),
+             ["union-variant-changed"]),
+            ("an enum dropped entirely widens the values",
+             DiffExample.response(#""sku": {"type": "string", "enum": ["a", "b"]}"#), DiffExample.response(#""sku": {"type": "string"}"#), ["enum-value-added"]),
+            ("multipleOf 2 → 1 is looser, not tighter",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": "integer", "multipleOf": 2}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": "integer", "multipleOf": 1}"#), ["constraint-changed"]),
+            ("a $ref with siblings is folded like allOf",
+             DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem),
+             DiffExample.contract(defs: ##""Base": {"title": "Base", "description": "B.", "type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}}, "Item": {"title": "Item", "description": "An item.", "$ref": "#/$defs/Base"}"##, operations: DiffExample.getItem),
+             ["type-added"]),
+            ("a same-named type in another contract is compared, not skipped",
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "price": {"$ref": "#/$defs/Money"}"##) + ", " + money("string"), operations: DiffExample.getItem),
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "price": {"$ref": "#/$defs/Money"}"##) + ", " + money("integer"), operations: DiffExample.getItem),
+             ["type-changed"]),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(Set(changes.map(\.checkID)), Set(row.expected), "\(row.name): \(changes.map(\.message))")
+        }
+        // The same check as error: dropping the policy does not make the removal harmless.
+        let loophole = DiffHarness.diff(rows[0].base, rows[0].head)?.changes.first { $0.checkID == "property-removed" }
+        XCTAssertEqual(loophole?.impact, .breaks)
+    }
+
+    func testMajorBumpedInPlaceRemovesTheOldMajor() {
+        let base = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.4.0")
+        let head = DiffExample.response(#""sku": {"type": "string"}"#, version: "2.0.0")
+        let changes = DiffHarness.diff(base, head)?.changes ?? []
+        XCTAssertEqual(changes.map(\.checkID), ["contract-removed"])
+        XCTAssertEqual(changes.first?.impact, .breaks)
+    }
+
+    func testVersionsAtTheLimitDoNotOverflow() {
+        let base = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.9223372036854775807.0")
+        let head = DiffExample.response(#""sku": {"type": "string"}, "note": {"type": "string"}"#, version: "1.9223372036854775807.0")
+        XCTAssertEqual(DiffHarness.diff(base, head)?.versions.first?.suggested?.description, "1.9223372036854775807.0")
+    }
+
     func testVersionGateSuggestsTheNextCorrectVersion() {
         let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.2")
         let rows: [(head: String, suggested: String?)] = [

@@ -9,9 +9,14 @@ struct ContractRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.0.1")
 
     func compare(contract pair: ContractPair, _ context: DiffContext) {
-        guard let base = pair.base, pair.head == nil else { return }
+        guard let base = pair.base else { return }
+        // A major version bumped in place leaves the old major without a file: removed as surely as a deleted one.
+        let replaced = pair.head.map { head in head.contract?.version.major != base.contract?.version.major } ?? false
+        guard pair.head == nil || replaced else { return }
         let retired = base.contract?.lifecycle?.status == .retired
-        context.report("\(pair.name) removed", impact: retired ? .none : .breaks, bump: .major,
+        let name = base.contract.map { "\($0.name) v\($0.version.major)" } ?? pair.name
+        context.report("\(name) removed" + (replaced ? " (its file now holds v\(pair.head?.contract?.version.major ?? 0))" : ""),
+                       impact: retired ? .none : .breaks, bump: .major,
                        at: context.location(.base, pointer: base.contract == nil ? .root : ContractParser.extensionPointer),
                        hint: retired ? nil : "mark it deprecated with a sunset and a successor, then retired, before removing it")
     }
@@ -185,6 +190,7 @@ struct CompatibilityChangedCheck: ChangeCheck {
         let names = (base.compatibility?.rawValue ?? "undeclared", head.compatibility?.rawValue ?? "undeclared")
         context.report("compatibility policy changed from \(names.0) to \(names.1)\(weakened ? ", a weaker promise" : "")",
                        impact: weakened ? .risky : .none, bump: .minor,
-                       at: context.location(.head, pointer: ContractParser.extensionPointer.appending("compatibility")))
+                       at: context.location(.head, pointer: ContractParser.extensionPointer.appending("compatibility")),
+                       hint: weakened ? "changes are still judged against the base's policy, \(names.0)" : nil, whateverThePolicy: true)
     }
 }

@@ -17,6 +17,20 @@ struct OperationPathChangedCheck: ChangeCheck {
     }
 }
 
+extension ContractOperation {
+    /// What identifies a parameter across versions: a path parameter by its place in the path template (renaming
+    /// `{sku}` to `{id}` changes nothing on the wire), the others by location and name.
+    func key(of parameter: Parameter) -> String {
+        guard parameter.location == .path, let index = PathParametersRule.placeholders(path).firstIndex(of: parameter.name) else {
+            return "\(parameter.location.rawValue):\(parameter.name)"
+        }
+        return "path#\(index)"
+    }
+
+    /// The parameter with `key`.
+    func parameter(keyed key: String) -> Parameter? { parameters.first { self.key(of: $0) == key } }
+}
+
 /// `parameter-added`: an operation takes a new parameter.
 struct ParameterAddedCheck: ChangeCheck {
     let id = "parameter-added"
@@ -28,8 +42,7 @@ struct ParameterAddedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items", "summary": "Items.", "responses": {"200": {}}"#, version: "1.0.1")
 
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
-        for (index, parameter) in head.parameters.enumerated()
-        where !base.parameters.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+        for (index, parameter) in head.parameters.enumerated() where base.parameter(keyed: head.key(of: parameter)) == nil {
             context.report("\(parameter.required ? "required" : "optional") \(parameter.location.rawValue) parameter \(parameter.name) added to \(head.id)",
                            impact: parameter.required ? .breaks : .none, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("parameters").appending(index: index)),
@@ -50,8 +63,7 @@ struct ParameterRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "shop", "in": "query", "description": "Shop id.", "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.0.1")
 
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
-        for (index, parameter) in base.parameters.enumerated()
-        where parameter.location != .path && !head.parameters.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+        for (index, parameter) in base.parameters.enumerated() where parameter.location != .path && head.parameter(keyed: base.key(of: parameter)) == nil {
             context.report("\(parameter.location.rawValue) parameter \(parameter.name) removed from \(head.id): clients that send it are ignored",
                            impact: .risky, bump: .minor,
                            at: context.location(.base, pointer: base.pointer.appending("parameters").appending(index: index)))
@@ -71,7 +83,7 @@ struct ParameterRequirednessCheck: ChangeCheck {
 
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
         for (index, parameter) in head.parameters.enumerated() {
-            guard let old = base.parameters.first(where: { $0.name == parameter.name && $0.location == parameter.location }), old.required != parameter.required else { continue }
+            guard let old = base.parameter(keyed: head.key(of: parameter)), old.required != parameter.required else { continue }
             context.report("\(parameter.location.rawValue) parameter \(parameter.name) of \(head.id) became \(parameter.required ? "required" : "optional")",
                            impact: parameter.required ? .breaks : .none, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("parameters").appending(index: index)))

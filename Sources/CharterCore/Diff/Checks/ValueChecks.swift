@@ -1,3 +1,5 @@
+import Foundation
+
 /// `type-changed`: the JSON types a value may take changed (including `null`).
 struct TypeChangedCheck: ChangeCheck {
     let id = "type-changed"
@@ -19,7 +21,22 @@ struct TypeChangedCheck: ChangeCheck {
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        guard let old = Self.types(context.base, pair.base), let new = Self.types(context.head, pair.head), old != new else { return }
+        let before = Self.types(context.base, pair.base)
+        let after = Self.types(context.head, pair.head)
+        guard before != after else { return }
+        guard let old = before, let new = after else {
+            // A type where there was none narrows every value; dropping the type widens to any value. Not when an
+            // enum or const fixes the values anyway, or when `properties` already made it an object in practice.
+            let narrowed = before == nil
+            let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
+            let kept = narrowed ? after! : before!
+            if other.enumValues != nil || other.constValue != nil || (kept == ["object"] && !other.properties.isEmpty) { return }
+            context.report("\(pair.label) " + (narrowed ? "now must be \(after!.sorted().joined(separator: "|"))" : "no longer restricts its type (was \(before!.sorted().joined(separator: "|")))"),
+                           narrowed ? CompatibilityEffect(backward: .breaks, "data written before may be any type")
+                               : CompatibilityEffect(forward: .breaks, "they cannot read values of other types"),
+                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+            return
+        }
         let lost = old.filter { !Self.admits(new, $0) }.sorted()
         let gained = new.filter { !Self.admits(old, $0) }.sorted()
         guard !lost.isEmpty || !gained.isEmpty else { return }
@@ -47,7 +64,15 @@ struct EnumValueAddedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["active"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        guard let old = enumValues(context.base, pair.base), let new = enumValues(context.head, pair.head) else { return }
+        let before = enumValues(context.base, pair.base)
+        let after = enumValues(context.head, pair.head)
+        if let values = before, after == nil {
+            context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
+                           CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
+                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+            return
+        }
+        guard let old = before, let new = after else { return }
         for value in new where !old.contains(value) {
             context.report("enum \(pair.label) gained value \(value)",
                            CompatibilityEffect(forward: .breaks, "they do not know \(value); Charter's generated enums keep it as an unknown case"),
@@ -67,7 +92,15 @@ struct EnumValueRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"enum": ["active", "retired", "blocked"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        guard let old = enumValues(context.base, pair.base), let new = enumValues(context.head, pair.head) else { return }
+        let before = enumValues(context.base, pair.base)
+        let after = enumValues(context.head, pair.head)
+        if before == nil, let values = after {
+            context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
+                           CompatibilityEffect(backward: .breaks, "data written before may hold other values"),
+                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+            return
+        }
+        guard let old = before, let new = after else { return }
         for value in old where !new.contains(value) {
             context.report("enum \(pair.label) lost value \(value)",
                            CompatibilityEffect(backward: .breaks, "data written before may hold \(value)"),
@@ -163,14 +196,38 @@ struct ConstraintChangedCheck: ChangeCheck {
         if b.pattern != h.pattern {
             report(pair, context, "pattern of \(pair.label) changed from \(b.pattern ?? "none") to \(h.pattern ?? "none")", tighter: h.pattern != nil)
         }
-        let oldMultiple = b.multipleOf.map(\.canonical)
-        let newMultiple = h.multipleOf.map(\.canonical)
-        if oldMultiple != newMultiple {
-            report(pair, context, "multipleOf of \(pair.label) changed from \(oldMultiple ?? "none") to \(newMultiple ?? "none")", tighter: newMultiple != nil)
+        if b.multipleOf?.canonical != h.multipleOf?.canonical {
+            // Tighter when every new multiple is an old one (the new step is a multiple of the old), looser the other
+            // way round; steps that divide neither way are both.
+            let old = b.multipleOf?.decimalValue
+            let new = h.multipleOf?.decimalValue
+            let message = "multipleOf of \(pair.label) changed from \(b.multipleOf?.literal ?? "none") to \(h.multipleOf?.literal ?? "none")"
+            switch (old, new) {
+            case (nil, _): report(pair, context, message, tighter: true)
+            case (_, nil): report(pair, context, message, tighter: false)
+            case let (old?, new?):
+                if Self.divides(old, new) {
+                    report(pair, context, message, tighter: true)
+                } else if Self.divides(new, old) {
+                    report(pair, context, message, tighter: false)
+                } else {
+                    report(pair, context, message, tighter: true)
+                    report(pair, context, message, tighter: false)
+                }
+            }
         }
         if b.uniqueItems != h.uniqueItems {
             report(pair, context, "\(pair.label) \(h.uniqueItems ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems)
         }
+    }
+
+    /// Whether `value` is a whole multiple of `step` (exact decimal arithmetic).
+    static func divides(_ step: Decimal, _ value: Decimal) -> Bool {
+        guard step != 0 else { return false }
+        var quotient = value / step
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &quotient, 0, .plain)
+        return rounded == quotient
     }
 
     private static func hasConstraints(_ schema: borrowing Schema) -> Bool {

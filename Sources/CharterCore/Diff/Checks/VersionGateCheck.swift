@@ -22,15 +22,17 @@ struct VersionGateCheck: ChangeCheck {
         guard let base = verdict.base, let head = verdict.head, let required = verdict.required else { return verdict }
         let next: SemanticVersion
         let moved: Bool
+        // Saturating: a version at Int.max has no next one, and suggesting itself still reads as "move it".
+        let increment = { (value: Int) in value == Int.max ? value : value + 1 }
         switch required {
         case .major:
-            next = SemanticVersion(major: base.major + 1, minor: 0, patch: 0)
+            next = SemanticVersion(major: increment(base.major), minor: 0, patch: 0)
             moved = head.major > base.major
         case .minor:
-            next = SemanticVersion(major: base.major, minor: base.minor + 1, patch: 0)
+            next = SemanticVersion(major: base.major, minor: increment(base.minor), patch: 0)
             moved = head.major > base.major || (head.major == base.major && head.minor > base.minor)
         case .patch:
-            next = SemanticVersion(major: base.major, minor: base.minor, patch: base.patch + 1)
+            next = SemanticVersion(major: base.major, minor: base.minor, patch: increment(base.patch))
             moved = base < head
         }
         if !moved { verdict.suggested = next }
