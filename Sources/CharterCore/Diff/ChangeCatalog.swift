@@ -36,6 +36,7 @@ public struct ChangeCatalog: Sendable {
         RequestBodyChangedCheck(),
         ResponseRemovedCheck(),
         ResponseAddedCheck(),
+        ResponseBodyChangedCheck(),
         AuthChangedCheck(),
         IdempotencyChangedCheck(),
         SLAWeakenedCheck(),
@@ -43,6 +44,7 @@ public struct ChangeCatalog: Sendable {
         EventTopicChangedCheck(),
         EventOrderingChangedCheck(),
         EventDeliveryChangedCheck(),
+        EventAccessChangedCheck(),
         // contract
         ContractRemovedCheck(),
         ContractAddedCheck(),
@@ -52,6 +54,7 @@ public struct ChangeCatalog: Sendable {
         OperationAddedCheck(),
         EventRemovedCheck(),
         EventAddedCheck(),
+        FeedChangedCheck(),
         CompatibilityChangedCheck(),
         VersionGateCheck(),
     ])

@@ -194,3 +194,37 @@ struct CompatibilityChangedCheck: ChangeCheck {
                        hint: weakened ? "changes are still judged against the base's policy, \(names.0)" : nil, whateverThePolicy: true)
     }
 }
+
+/// `feed-changed`: a scheduled batch feed was removed, added, or changed format, transport, schedule or deadline.
+struct FeedChangedCheck: ChangeCheck {
+    let id = "feed-changed"
+    let summary = "A batch feed was removed or added, or its format, transport, schedule or delivery deadline changed."
+    let rationale = "Consumers of a feed are jobs that run on a schedule and parse a file: a removed feed or a new file format breaks them on the next run, and a later schedule or deadline makes the nightly reconciliation start before the data is there."
+    let category = ChangeCategory.contract
+    let exampleBase = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "application/x-ndjson", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
+    let exampleHead = DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "text/csv", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
+    let unaffectedHead = DiffExample.contract(version: "1.0.1", defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"summary": "Nightly stock.", "payload": {"$ref": "#/$defs/Item"}, "format": "application/x-ndjson", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
+
+    func compare(contract pair: ContractPair, _ context: DiffContext) {
+        guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
+        let feeds = ContractParser.extensionPointer.appending("feeds")
+        for feed in base.feeds {
+            guard let new = head.feeds.first(where: { $0.name == feed.name }) else {
+                context.report("feed \(feed.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: feeds.appending(feed.name)))
+                continue
+            }
+            let at = context.location(.head, pointer: feeds.appending(feed.name))
+            if feed.format != new.format || feed.transport != new.transport {
+                context.report("feed \(feed.name) changed from \(feed.format ?? "?") over \(feed.transport ?? "?") to \(new.format ?? "?") over \(new.transport ?? "?")",
+                               impact: .breaks, bump: .major, at: at)
+            }
+            if feed.cron != new.cron || feed.timezone != new.timezone || feed.deliveredWithin != new.deliveredWithin {
+                context.report("schedule of feed \(feed.name) changed (\(feed.cron ?? "?") \(feed.timezone ?? ""), within \(feed.deliveredWithin ?? "?") → \(new.cron ?? "?") \(new.timezone ?? ""), within \(new.deliveredWithin ?? "?"))",
+                               impact: .risky, bump: .minor, at: at)
+            }
+        }
+        for feed in head.feeds where !base.feeds.contains(where: { $0.name == feed.name }) {
+            context.report("feed \(feed.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: feeds.appending(feed.name)))
+        }
+    }
+}

@@ -265,3 +265,37 @@ enum ISODuration {
         return number.isEmpty ? total : nil
     }
 }
+
+/// `response-body-changed`: what a response carries changed: its body appeared or disappeared, its media type
+/// changed, or a header it sent is gone.
+struct ResponseBodyChangedCheck: ChangeCheck {
+    let id = "response-body-changed"
+    let summary = "A response's body was removed or added, changed media type, or lost a header."
+    let rationale = "Existing clients parse what the old contract described: a success response that no longer has a body, a body in another media type (JSON becoming CSV), or a missing header they read (`Location`, `ETag`) fails in the client, not at the provider."
+    let category = ChangeCategory.operation
+    let exampleBase = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}"##)
+    let exampleHead = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"contentType": "text/csv", "schema": {"$ref": "#/$defs/Item"}}}"##, version: "2.0.0")
+    let unaffectedHead = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"description": "The item.", "schema": {"$ref": "#/$defs/Item"}}}"##, version: "1.0.1")
+
+    func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
+        for old in base.responses {
+            guard let new = head.responses.first(where: { $0.status == old.status }) else { continue }
+            let at = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status))
+            let success = old.status.hasPrefix("2")
+            switch (old.body, new.body) {
+            case (.some, nil):
+                context.report("\(old.status) response of \(head.id) no longer has a body", impact: success ? .breaks : .risky, bump: .major, at: at)
+            case (nil, .some):
+                context.report("\(old.status) response of \(head.id) now has a body", impact: .none, bump: .minor, at: at)
+            case let (before?, after?) where before.contentType != after.contentType:
+                context.report("\(old.status) response of \(head.id) changed media type from \(before.contentType) to \(after.contentType)",
+                               impact: .breaks, bump: .major, at: at)
+            default:
+                break
+            }
+            for header in old.headers where !new.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+                context.report("\(old.status) response of \(head.id) no longer sends header \(header.name)", impact: .breaks, bump: .major, at: at)
+            }
+        }
+    }
+}
