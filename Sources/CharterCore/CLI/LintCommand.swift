@@ -66,7 +66,7 @@ struct LintCommand {
                 throw UsageError("--rule takes ID=LEVEL with LEVEL off, note, warning or error, not '\(entry)'")
             }
             guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
-            configuration.rules[parts[0], default: LintConfiguration.RuleSetting()].level = level
+            configuration.commandLineLevels[parts[0]] = level
         }
         let baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
             let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)

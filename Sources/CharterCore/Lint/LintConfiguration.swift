@@ -63,6 +63,8 @@ public struct LintConfiguration: Sendable {
     public var overrides: [Override] = []
     /// The folder override globs are relative to (the configuration file's folder), absolute; nil: the working directory.
     public var baseDirectory: String?
+    /// Levels set on the command line (`--rule ID=LEVEL`): they apply after everything in the file, overrides too.
+    public var commandLineLevels: [String: Level] = [:]
 
     /// The default configuration: the recommended preset, nothing overridden.
     public init() {}
@@ -71,12 +73,13 @@ public struct LintConfiguration: Sendable {
     public func level(of rule: any LintRule, forFile path: String) -> Level {
         var level: Level = (preset == .strict || rule.isRecommended) ? .on(rule.defaultSeverity) : .off
         if let set = rules[rule.id]?.level { level = set }
-        guard !overrides.isEmpty else { return level }
-        let relative = Self.relativePath(path, to: baseDirectory)
-        for override in overrides where override.files.contains(where: { $0.matches(relative) }) {
-            if let set = override.levels[rule.id] { level = set }
+        if !overrides.isEmpty {
+            let relative = Self.relativePath(path, to: baseDirectory)
+            for override in overrides where override.files.contains(where: { $0.matches(relative) }) {
+                if let set = override.levels[rule.id] { level = set }
+            }
         }
-        return level
+        return commandLineLevels[rule.id] ?? level
     }
 
     /// `path` relative to `base` when inside it, else `path` unchanged.
@@ -148,8 +151,13 @@ public struct LintConfiguration: Sendable {
                         if field.key == "severity" {
                             setting.level = level(field.value, rulePointer.appending("severity"))
                         } else if let options = field.value.object {
-                            let known = catalog.rule(rule.key)?.parameters.map(\.name) ?? []
-                            _ = members(field.value, rulePointer.appending("options"), allowed: known)
+                            let parameters = catalog.rule(rule.key)?.parameters ?? []
+                            for option in members(field.value, rulePointer.appending("options"), allowed: parameters.map(\.name)) {
+                                guard let parameter = parameters.first(where: { $0.name == option.key }) else { continue }
+                                if let problem = parameter.problem(with: option.value) {
+                                    fail(problem, option.value, rulePointer.appending("options").appending(option.key))
+                                }
+                            }
                             setting.options = options
                         } else {
                             fail("options must be an object", field.value, rulePointer.appending("options"))

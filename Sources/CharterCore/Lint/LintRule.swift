@@ -31,6 +31,19 @@ public struct LintParameter: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.summary = summary
     }
+
+    /// Why `value` cannot be this option (it must have the default's shape: a whole number, or a list of
+    /// strings), or nil when it can.
+    public func problem(with value: JSONNode) -> String? {
+        guard let example = try? JSONReader.parse(defaultValue) else { return nil }
+        if example.number != nil {
+            return value.number?.intValue == nil ? "\(name) must be a whole number" : nil
+        }
+        if example.array != nil {
+            return value.array?.allSatisfy({ $0.string != nil }) == true ? nil : "\(name) must be a list of strings"
+        }
+        return nil
+    }
 }
 
 /// What every output format needs to know about a rule, lint rule or change check alike: its id, what it

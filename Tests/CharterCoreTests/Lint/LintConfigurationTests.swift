@@ -33,6 +33,9 @@ final class LintConfigurationTests: XCTestCase {
             XCTAssertEqual(level(config, row.rule, row.path), row.expected, "\(row.rule) for \(row.path)")
         }
         XCTAssertEqual(level(LintConfiguration(), "type-examples", "/c/a.json"), "off", "strict-only rules are off by default")
+        var commandLine = config
+        commandLine.commandLineLevels["money-not-float"] = .off  // --rule money-not-float=off
+        XCTAssertEqual(level(commandLine, "money-not-float", "/c/legacy/keep/x.json"), "off", "the command line applies after overrides")
         XCTAssertEqual(level(try configuration(#"{"lint": {"preset": "strict"}}"#), "type-examples", "/c/a.json"), "warning")
     }
 
@@ -52,6 +55,8 @@ final class LintConfigurationTests: XCTestCase {
             (#"{"lint": {"rulez": {}}}"#, #"charter.json:1:20: error: unknown key "rulez" [/lint/rulez]"#),
             (#"{"lint": {"overrides": [{"rules": {}}]}}"#, #"charter.json:1:25: error: an override needs "files" [/lint/overrides/0]"#),
             (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatency": 5}}}}}"#, #"charter.json:1:65: error: unknown key "maxLatency" [/lint/rules/operation-sla/options/maxLatency]"#),
+            (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99Ms": "50"}}}}}"#, #"charter.json:1:70: error: maxLatencyP99Ms must be a whole number [/lint/rules/operation-sla/options/maxLatencyP99Ms]"#),
+            (#"{"lint": {"rules": {"money-not-float": {"options": {"moneyNames": "price"}}}}}"#, #"charter.json:1:67: error: moneyNames must be a list of strings [/lint/rules/money-not-float/options/moneyNames]"#),
         ]
         for row in rows {
             do {

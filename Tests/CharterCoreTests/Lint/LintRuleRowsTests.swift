@@ -47,13 +47,14 @@ final class LintRuleRowsTests: XCTestCase {
 
     func testEventRows() {
         let union = ##""Changed": {"title": "Changed", "description": "A change.", "examples": [{"kind": "a", "sku": "1"}], "oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]},"##
-            + #""A": {"title": "A", "description": "A.", "type": "object", "required": ["kind", "sku", "where"], "properties": {"kind": {"const": "a"}, "sku": {"type": "string"}, "where": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}, "examples": [{"kind": "a", "sku": "1"}]},"#
-            + #""B": {"title": "B", "description": "B.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "b"}, "sku": {"type": "string"}}, "examples": [{"kind": "b"}]}"#
+            + #""A": {"title": "A", "description": "A.", "type": "object", "required": ["kind", "sku", "where", "flag"], "properties": {"flag": {"type": ["string", "null"]}, "kind": {"const": "a"}, "sku": {"type": "string"}, "where": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}, "examples": [{"kind": "a", "sku": "1"}]},"#
+            + #""B": {"title": "B", "description": "B.", "type": "object", "required": ["kind", "flag"], "properties": {"kind": {"const": "b"}, "flag": {"type": ["string", "null"]}, "sku": {"type": "string"}}, "examples": [{"kind": "b"}]}"#
         let rows: [(key: String, expected: [String])] = [
             ("/kind", []),
             ("/sku", [#"/x-contract/events/Changed/orderingKey/0: ordering key /sku of Changed: "sku" is optional"#]),
             ("/where", [#"/x-contract/events/Changed/orderingKey/0: ordering key /where of Changed: points at an object or array, not a scalar"#]),
             ("/nothing", [#"/x-contract/events/Changed/orderingKey/0: ordering key /nothing of Changed: the payload has no property "nothing""#]),
+            ("/flag", [#"/x-contract/events/Changed/orderingKey/0: ordering key /flag of Changed: must be a string or an integer, never null"#]),
         ]
         for row in rows {
             let event = ##""events": {"Changed": {"topic": "t.v1", "payload": {"$ref": "#/$defs/Changed"}, "orderingKey": [""## + row.key + ##""]}}"##
@@ -80,7 +81,13 @@ final class LintRuleRowsTests: XCTestCase {
             ("quantity-non-negative", "itemCount", #"{"type": "integer", "minimum": -5}"#, ["/$defs/T/properties/itemCount: quantity itemCount may be negative"]),
             ("quantity-non-negative", "quantityDelta", #"{"type": "integer"}"#, []),
             ("timestamp-with-zone", "created_at", #"{"type": "string"}"#, ["/$defs/T/properties/created_at: timestamp created_at is a plain string, without a required UTC offset"]),
-            ("timestamp-with-zone", "pickupTime", #"{"type": "string", "format": "time"}"#, ["/$defs/T/properties/pickupTime: timestamp pickupTime is format time, without a required UTC offset"]),
+            ("timestamp-with-zone", "pickupTime", #"{"type": "string", "format": "time"}"#, []),  // a time of day
+            ("timestamp-with-zone", "eventTimestamp", #"{"type": "string"}"#, ["/$defs/T/properties/eventTimestamp: timestamp eventTimestamp is a plain string, without a required UTC offset"]),
+            ("timestamp-with-zone", "shippedAt", #"{"type": "string", "format": "date"}"#, []),  // a format chosen on purpose
+            ("money-not-float", "feedbackScore", #"{"type": "number"}"#, []),  // "fee" only as a whole word
+            ("money-not-float", "shippingFees", #"{"type": "number"}"#, ["/$defs/T/properties/shippingFees: shippingFees is a binary floating-point number; money must be exact"]),
+            ("quantity-non-negative", "countryNumber", #"{"type": "integer"}"#, []),
+            ("quantity-non-negative", "onHandQuantity", #"{"type": "integer"}"#, ["/$defs/T/properties/onHandQuantity: quantity onHandQuantity may be negative"]),
             ("timestamp-with-zone", "updatedAt", #"{"type": "string", "format": "date-time"}"#, []),
             ("property-name-case", "on-hand", #"{"type": "string"}"#, ["/$defs/T/properties/on-hand: property name on-hand is not lowerCamelCase"]),
         ]

@@ -1,15 +1,21 @@
 extension LintContext {
-    /// Whether `name` contains one of `words`, ignoring ASCII case.
+    /// Whether `name` contains one of `words` as whole words (camelCase, snake_case or kebab-case boundaries,
+    /// ignoring case, a plural `s`/`es` allowed): `unitPrice` and `prices` contain "price", `feedbackScore` does
+    /// not contain "fee", and `onHandQuantity` contains "onHand".
     static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
-        let haystack = Array(name.utf8).map(lowercase)
+        let parts = NameCase.words(name).map { $0.lowercased() }
         return words.contains { word in
-            let needle = Array(word.utf8).map(lowercase)
-            guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-            return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
+            let needle = NameCase.words(word).map { $0.lowercased() }
+            guard !needle.isEmpty, needle.count <= parts.count else { return false }
+            return (0...(parts.count - needle.count)).contains { start in
+                zip(parts[start..<(start + needle.count)], needle).enumerated().allSatisfy { offset, pair in
+                    let (part, wanted) = pair
+                    // Only the last word of the phrase may be plural.
+                    return part == wanted || (offset == needle.count - 1 && (part == wanted + "s" || part == wanted + "es"))
+                }
+            }
         }
     }
-
-    private static func lowercase(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 }
 
 /// `money-not-float`: amounts are exact decimals.
@@ -72,24 +78,27 @@ struct QuantityNonNegativeRule: LintRule {
 /// `timestamp-with-zone`: instants carry their offset.
 struct TimestampWithZoneRule: LintRule {
     let id = "timestamp-with-zone"
-    let summary = "Timestamps (names ending in At, Time or Timestamp) are format: date-time, which requires a UTC offset."
+    let summary = "Timestamps (names ending in At or Timestamp) are format: date-time, which requires a UTC offset."
     let rationale = "A local time without a zone is read differently by a store in Lisbon and a warehouse in Warsaw; reservations expire early or late and events sort wrongly. RFC 3339 `date-time` requires the offset, and Charter decodes it to `Date`."
     let category = LintCategory.data
     let defaultSeverity = Severity.warning
     let failingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00"}]}"#)
     let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z"}]}"#)
 
-    /// Whether a property name reads as an instant: `createdAt`, `pickupTime`, `eventTimestamp`, `created_at`.
+    /// Whether a property name reads as an instant: `createdAt`, `created_at`, `eventTimestamp`. Names ending in
+    /// `Time` are often a time of day or a duration (`openingTime`, `leadTime`), which carry no zone by nature.
     static func isTimestampName(_ name: String) -> Bool {
-        name.hasSuffix("At") || name.hasSuffix("_at") || name.hasSuffix("Time") || name.hasSuffix("_time") || name.lowercased().hasSuffix("timestamp")
+        name.hasSuffix("At") || name.hasSuffix("_at") || name.lowercased().hasSuffix("timestamp")
     }
 
     func check(_ context: LintContext) {
         for id in context.schemaObjects {
             for property in context.graph.schemas[id.rawValue].properties where Self.isTimestampName(property.name) {
-                let format = context.graph.schemas[property.schema.rawValue].format
-                guard context.graph.schemas[property.schema.rawValue].types?.contains(.string) == true, format != "date-time" else { continue }
-                context.report("timestamp \(property.name) is \(format.map { "format \($0)" } ?? "a plain string"), without a required UTC offset",
+                // Only a plain string: another format (date, duration, a custom one) was chosen on purpose.
+                guard context.graph.schemas[property.schema.rawValue].types?.contains(.string) == true,
+                    context.graph.schemas[property.schema.rawValue].format == nil
+                else { continue }
+                context.report("timestamp \(property.name) is a plain string, without a required UTC offset",
                                schema: property.schema, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
             }
         }

@@ -115,10 +115,22 @@ struct EventOrderingKeyRule: LintRule {
             return nil
         }
         guard let token = tokens.first else {
-            let types = schema.types ?? []
-            return types.contains(.object) || types.contains(.array) ? "points at an object or array, not a scalar" : nil
+            // Brokers partition by a string or a number; null (or a boolean's two values) cannot spread keys.
+            if let types = schema.types, types.contains(.object) || types.contains(.array) { return "points at an object or array, not a scalar" }
+            let scalar = { (value: JSONNode) in value.string != nil || value.number?.isInteger == true }
+            if let types = schema.types, !types.isEmpty, types.allSatisfy({ $0 == .string || $0 == .integer }) { return nil }
+            if schema.types == nil, let values = schema.enumValues ?? schema.constValue.map({ [$0] }), !values.isEmpty, values.allSatisfy(scalar) { return nil }
+            return "must be a string or an integer, never null"
         }
-        let parts = [schema] + schema.allOf.map { context.resolved($0) }
+        var parts: [Schema] = []
+        var pending = [id]
+        var seen: Set<SchemaID> = []
+        while let next = pending.popLast() {  // allOf folded at any depth
+            let resolved = context.graph.resolved(next)
+            guard seen.insert(resolved).inserted else { continue }
+            parts.append(context.graph[resolved])
+            pending += context.graph.schemas[resolved.rawValue].allOf
+        }
         guard let property = parts.lazy.compactMap({ $0.properties.first { $0.name == token } }).first else {
             return "the payload has no property \"\(token)\""
         }
