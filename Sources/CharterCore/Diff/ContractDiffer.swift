@@ -39,31 +39,32 @@ public struct ContractDiffer: Sendable {
     /// their paths relative to each side's root do not match (two folders given separately); by default a plain
     /// file is paired by its path relative to the root.
     public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> DiffResult {
-        let context = DiffContext(base: base, head: head)
-        var versions: [VersionVerdict] = []
         let pairs = Self.pairs(base: base, head: head, keys: keys)
-        for (index, pair) in pairs.enumerated() {
-            if let document = pair.base { context.basePairs[document.id] = index }
-            if let document = pair.head { context.headPairs[document.id] = index }
-        }
-        for pair in pairs {
-            context.pair = pair
-            // The promise in force is the base's: a head that weakens its own policy must not excuse its changes.
-            context.mode = pair.base?.contract?.compatibility ?? pair.head?.contract?.compatibility
-            let before = context.changes.count
-            compare(pair, context)
-            let changes = Array(context.changes[before...])
-            let verdict = VersionGateCheck.verdict(pair, changes)
-            versions.append(verdict)
-            if let suggested = verdict.suggested, let head = pair.head, let required = verdict.required {
+        let tables = DiffTables(base: base, head: head, pairs: pairs)
+        // Contract pairs are independent: two groups on two cores, each with its own context. The changes are put
+        // in report order afterwards and the verdicts in pair order, so the result never depends on scheduling.
+        let groups = [Array(stride(from: 0, to: pairs.count, by: 2)), Array(stride(from: 1, to: pairs.count, by: 2))]
+        let results = OrderedParallelMap.map(groups) { (indices: [Int]) throws(Never) -> [(index: Int, verdict: VersionVerdict, changes: [Change])] in
+            let context = DiffContext(tables: tables)
+            return indices.map { index in
+                let pair = pairs[index]
                 context.pair = pair
-                context.currentCheck = VersionGateCheck.id
-                context.report(VersionGateCheck.message(verdict, required: required), impact: .breaks, bump: .patch,
-                               at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
-                               hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
+                // The promise in force is the base's: a head that weakens its own policy must not excuse its changes.
+                context.mode = pair.base?.contract?.compatibility ?? pair.head?.contract?.compatibility
+                let before = context.changes.count
+                compare(pair, context)
+                let verdict = VersionGateCheck.verdict(pair, Array(context.changes[before...]))
+                if let suggested = verdict.suggested, let head = pair.head, let required = verdict.required {
+                    context.currentCheck = VersionGateCheck.id
+                    context.report(VersionGateCheck.message(verdict, required: required), impact: .breaks, bump: .patch,
+                                   at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
+                                   hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
+                }
+                return (index, verdict, Array(context.changes[before...]))
             }
-        }
-        return DiffResult(changes: Self.ordered(context.changes, versions: versions), versions: versions)
+        }.flatMap { $0 }.sorted { $0.index < $1.index }
+        let versions = results.map(\.verdict)
+        return DiffResult(changes: Self.ordered(results.flatMap(\.changes), versions: versions), versions: versions)
     }
 
     /// `changes` in report order: by contract (in the order of `versions`), then location, then as found.

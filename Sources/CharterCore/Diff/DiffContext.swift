@@ -6,41 +6,36 @@ public enum DiffSide: Sendable, Hashable {
     case head
 }
 
-/// What a change check sees: both graphs, where their data flows, the contract pair being compared and its
-/// compatibility policy, and the place to report what it finds. One context serves one comparison.
-public final class DiffContext {
-    /// The old version.
-    public let base: SchemaGraph
-    /// The new version.
-    public let head: SchemaGraph
+/// What every comparison of two contract sets shares, computed once and read by every thread: both graphs, where
+/// their data flows, the names of their named types and which contract pair each document belongs to.
+final class DiffTables: Sendable {
+    let base: SchemaGraph
+    let head: SchemaGraph
     /// Where each schema's data flows, per side.
     let baseRoles: [SchemaID: SchemaRoles]
     let headRoles: [SchemaID: SchemaRoles]
     /// The `$defs` name of each named type's schema, per side.
     let baseNames: [SchemaID: String]
     let headNames: [SchemaID: String]
-    /// The contract pair being compared.
-    public internal(set) var pair = ContractPair(name: "", base: nil, head: nil)
     /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
-    var basePairs: [DocumentID: Int] = [:]
-    var headPairs: [DocumentID: Int] = [:]
-    /// Its compatibility policy: the head's, else the base's (nil: none declared, judged as backward).
-    public internal(set) var mode: CompatibilityMode?
-    /// The check now running.
-    var currentCheck = ""
-    /// What the checks reported.
-    public internal(set) var changes: [Change] = []
-    private var baseFlat: [SchemaID: FlatObject] = [:]
-    private var headFlat: [SchemaID: FlatObject] = [:]
+    let basePairs: [DocumentID: Int]
+    let headPairs: [DocumentID: Int]
 
-    /// Creates a context over two loaded graphs.
-    public init(base: SchemaGraph, head: SchemaGraph) {
+    init(base: SchemaGraph, head: SchemaGraph, pairs: [ContractPair]) {
         self.base = base
         self.head = head
         baseRoles = SchemaRoleAnalysis.roles(in: base)
         headRoles = SchemaRoleAnalysis.roles(in: head)
         baseNames = Self.definitionNames(base)
         headNames = Self.definitionNames(head)
+        var basePairs: [DocumentID: Int] = [:]
+        var headPairs: [DocumentID: Int] = [:]
+        for (index, pair) in pairs.enumerated() {
+            if let document = pair.base { basePairs[document.id] = index }
+            if let document = pair.head { headPairs[document.id] = index }
+        }
+        self.basePairs = basePairs
+        self.headPairs = headPairs
     }
 
     static func definitionNames(_ graph: SchemaGraph) -> [SchemaID: String] {
@@ -50,24 +45,48 @@ public final class DiffContext {
         }
         return names
     }
+}
+
+/// What a change check sees: both graphs, where their data flows, the contract pair being compared and its
+/// compatibility policy, and the place to report what it finds. One context serves the pairs one thread compares.
+public final class DiffContext {
+    let tables: DiffTables
+    /// The old version.
+    public var base: SchemaGraph { tables.base }
+    /// The new version.
+    public var head: SchemaGraph { tables.head }
+    /// The contract pair being compared.
+    public internal(set) var pair = ContractPair(name: "", base: nil, head: nil)
+    /// Its compatibility policy: the base's, else the head's (nil: none declared, judged as backward).
+    public internal(set) var mode: CompatibilityMode?
+    /// The check now running.
+    var currentCheck = ""
+    /// What the checks reported.
+    public internal(set) var changes: [Change] = []
+    private var baseFlat: [SchemaID: FlatObject] = [:]
+    private var headFlat: [SchemaID: FlatObject] = [:]
+
+    init(tables: DiffTables) {
+        self.tables = tables
+    }
 
     /// The graph of a side.
     public func graph(_ side: DiffSide) -> SchemaGraph { side == .base ? base : head }
 
     /// The `$defs` name of a named type's schema on a side.
-    public func definitionName(_ side: DiffSide, _ id: SchemaID) -> String? { side == .base ? baseNames[id] : headNames[id] }
+    public func definitionName(_ side: DiffSide, _ id: SchemaID) -> String? { side == .base ? tables.baseNames[id] : tables.headNames[id] }
 
     /// Whether two schemas are the same named type across versions: the same `$defs` name in documents of
     /// the same contract pair.
     public func sameNamedType(_ base: SchemaID, _ head: SchemaID) -> Bool {
-        guard let name = baseNames[base], name == headNames[head],
-            let left = basePairs[self.base.schemas[base.rawValue].document], let right = headPairs[self.head.schemas[head.rawValue].document]
+        guard let name = tables.baseNames[base], name == tables.headNames[head],
+            let left = tables.basePairs[self.base.schemas[base.rawValue].document], let right = tables.headPairs[self.head.schemas[head.rawValue].document]
         else { return false }
         return left == right
     }
 
     /// Where a schema's data flows on a side (empty: nowhere an operation or event reaches).
-    public func roles(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles { (side == .base ? baseRoles[id] : headRoles[id]) ?? [] }
+    public func roles(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles { (side == .base ? tables.baseRoles[id] : tables.headRoles[id]) ?? [] }
 
     /// A schema's properties, required names and content model with `allOf` parts folded in.
     public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {
