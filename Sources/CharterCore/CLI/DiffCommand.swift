@@ -51,21 +51,9 @@ struct DiffCommand {
             console.outDocument(format == .findings(.markdown) ? ChangeCheckReference.markdown(.standard) : ChangeCheckReference.text(.standard))
             return .success
         }
-        let failOn: Severity?
-        switch arguments.value("fail-on") ?? "error" {
-        case "never": failOn = nil
-        case let text:
-            guard let severity = Severity(rawValue: text) else { throw UsageError("--fail-on must be error, warning, note or never, not '\(text)'") }
-            failOn = severity
-        }
-        var reports: [(format: Format, file: String)] = []
-        for entry in arguments.values["report"] ?? [] {
-            guard let equals = entry.firstIndex(of: "="), !entry[entry.index(after: equals)...].isEmpty else {
-                throw UsageError("--report takes FORMAT=FILE, not '\(entry)'")
-            }
-            reports.append((try Format(String(entry[..<equals]), option: "--report"), String(entry[entry.index(after: equals)...])))
-        }
-        let today = try LintCommand.date(arguments.value("today"))
+        let failOn = try ReportArguments.failOn(arguments)
+        let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Format(text, option: "--report") }
+        let today = try ReportArguments.date(arguments.value("today"))
         let bases = arguments.values["base"] ?? []
         let revisions = arguments.values["base-ref"] ?? []
         guard bases.isEmpty != revisions.isEmpty else {
@@ -162,7 +150,7 @@ struct DiffCommand {
             }
         }
         for (reportFormat, file) in reports {
-            try LintCommand.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+            try ReportArguments.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
         }
         console.outDocument(render(format))
         if !freesResults { ProcessLifetime.keep((graphs, result, report)) }

@@ -39,21 +39,9 @@ struct LintCommand {
             console.outDocument(LintRuleReference.render(catalog, as: format))
             return .success
         }
-        let failOn: Severity?
-        switch arguments.value("fail-on") ?? "error" {
-        case "never": failOn = nil
-        case let text:
-            guard let severity = Severity(rawValue: text) else { throw UsageError("--fail-on must be error, warning, note or never, not '\(text)'") }
-            failOn = severity
-        }
-        var reports: [(format: LintOutputFormat, file: String)] = []
-        for entry in arguments.values["report"] ?? [] {
-            guard let equals = entry.firstIndex(of: "="), !entry[entry.index(after: equals)...].isEmpty else {
-                throw UsageError("--report takes FORMAT=FILE, not '\(entry)'")
-            }
-            reports.append((try Self.format(String(entry[..<equals]), option: "--report"), String(entry[entry.index(after: equals)...])))
-        }
-        let today = try Self.date(arguments.value("today"))
+        let failOn = try ReportArguments.failOn(arguments)
+        let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Self.format(text, option: "--report") }
+        let today = try ReportArguments.date(arguments.value("today"))
 
         var configuration = try loadConfiguration(arguments.value("config"), catalog: catalog)
         if let name = arguments.value("preset") {
@@ -84,12 +72,12 @@ struct LintCommand {
         let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: baseline)
         let report = linter.lint(graph)
         if let path = arguments.value("write-baseline") {
-            try Self.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
+            try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
             console.out("Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)")
             return .success
         }
         for (reportFormat, file) in reports {
-            try Self.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
+            try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
                            to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
         }
         console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
@@ -110,29 +98,5 @@ struct LintCommand {
         let path = SchemaLoader.absolutePath(shown, relativeTo: workingDirectory)
         guard explicit != nil || FileManager.default.fileExists(atPath: path) else { return LintConfiguration() }
         return try LintConfiguration.load(path: path, displayPath: shown, catalog: catalog)
-    }
-
-    /// `--today`'s date, checked, or today in UTC.
-    static func date(_ text: String?) throws(UsageError) -> String {
-        guard let text else { return currentDate() }
-        guard SuppressionCollector.isFullDate(text) else { throw UsageError("--today must be a date YYYY-MM-DD, not '\(text)'") }
-        return text
-    }
-
-    /// Today in UTC as `YYYY-MM-DD`.
-    static func currentDate() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-
-    /// Writes a report or baseline file atomically; a failure is a tool error naming the file.
-    static func write(_ text: String, to path: String, shown: String) throws(DiagnosticsError) {
-        do {
-            try AtomicWrite.write(Array(text.utf8), to: path)
-        } catch {
-            throw DiagnosticsError([.error("cannot write \(shown): \(error.message)", at: SourceLocation(file: shown), code: "output.unwritable")])
-        }
     }
 }

@@ -75,24 +75,9 @@ public enum CompatibilityHTMLReport {
         "<div class=\"card \(kind)\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
     }
 
-    /// Text as XML character data: `& < > " '` escaped, characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text as XML character data (the JUnit writer's escaping: `& < > " '` escaped, characters XML 1.0 forbids
+    /// dropped), so the page is well-formed XHTML too.
+    static func escape(_ text: String) -> String { LintJUnitOutput.escape(text, attribute: false) }
 
     static let style = """
         body{font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;margin:2rem auto;max-width:1200px;padding:0 1rem}\
