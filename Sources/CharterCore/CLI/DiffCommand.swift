@@ -86,17 +86,27 @@ struct DiffCommand {
         var extracted: [GitBase] = []
         defer { for base in extracted { base.remove() } }
         for revision in revisions {
-            let base = try GitBase.extract(revision: revision, scope: headRoot, workingDirectory: workingDirectory)
+            // Everything the head could have had: the head paths as given (a folder whose files were all deleted
+            // since still counts) and the root.
+            let scope = SchemaLoader.commonDirectory(
+                of: headPaths.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) + "/." } + [headRoot + "/."],
+                preferring: headRoot)
+            let base = try GitBase.extract(revision: revision, scope: scope, workingDirectory: workingDirectory)
             extracted.append(base)
             var options = loader
-            options.root = base.mirror(headRoot)
+            options.root = loader.root.map(base.mirror) ?? base.mirror(scope)  // the head's root, widened to hold deleted files
             options.absolutePaths = false  // the temporary folder is no place to name; findings say REV:path
             options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: base.mirror($0.directory)) }
             // The head's paths as they were: a folder's files then (a file deleted since is compared too), and no
             // file for a path the revision does not have (a contract added since).
-            let mirrored = headPaths.map { base.mirror(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }
-                .filter { FileManager.default.fileExists(atPath: $0) }
-            let files = mirrored.isEmpty ? [] : try InputCollector.collect(mirrored, workingDirectory: base.directory)
+            var files: [String] = []
+            for path in headPaths.map({ base.mirror(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }) {
+                if FileManager.default.fileExists(atPath: path) {
+                    files += try InputCollector.collect([path], workingDirectory: base.directory).filter { !files.contains($0) }
+                } else if path.contains(where: { $0 == "*" || $0 == "?" }) {
+                    files += InputCollector.expand(path, workingDirectory: base.directory).filter { !files.contains($0) }  // no match: nothing then
+                }
+            }
             let repositoryFolder = base.mirror(base.repositoryRoot)
             jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, label: revision + ":", name: revision))
         }
@@ -121,11 +131,16 @@ struct DiffCommand {
         let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
         for older in baseGraphs.dropFirst() {
             // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
-            let modes = Dictionary(head.documents.compactMap { document in document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) } },
-                                   uniquingKeysWith: { first, _ in first })
+            // The policy in force is the newest base's, as for the changes against it.
+            let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
+                document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
+            }, uniquingKeysWith: { first, _ in first })
             for change in differ.diff(base: older.graph, head: head, keys: keys).changes
             where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
-                && !result.changes.contains(where: { $0.checkID == change.checkID && $0.message == change.message && $0.contract == change.contract })
+                && !result.changes.contains(where: {
+                    $0.checkID == change.checkID && $0.contract == change.contract && $0.location.pointer == change.location.pointer
+                        && $0.location.file == change.location.file
+                })
             {
                 var change = change
                 change.message += " (against \(older.name))"

@@ -108,7 +108,13 @@ public final class DiffContext {
         guard let document = side == .base ? pair.base : pair.head else { return nil }
         var node = document.root
         for token in pointer.tokens {
-            if let child = node.object?[token] { node = child } else if let index = Int(token), let child = node.array?[index] { node = child } else { break }
+            if let child = node.object?[token] {
+                node = child
+            } else if let index = Int(token), let array = node.array, array.indices.contains(index) {
+                node = array[index]
+            } else {
+                break
+            }
         }
         return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
     }

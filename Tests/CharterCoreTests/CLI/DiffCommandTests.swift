@@ -66,6 +66,22 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(unknown.err.joined().contains("cannot find revision 'no-such-branch'"), unknown.err.joined())
     }
 
+    /// A folder whose contracts were all deleted since the revision, diffed from a folder beside it.
+    func testGitBaseSeesDeletedFoldersFromAnotherWorkingDirectory() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a/alpha.json", base.replacingOccurrences(of: #""name": "demo""#, with: #""name": "alpha""#))
+        try folder.write("Schemas/b/beta.json", base.replacingOccurrences(of: #""name": "demo""#, with: #""name": "beta""#))
+        try folder.write("tools/README.md", "tools\n")
+        for command in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "base"]] {
+            XCTAssertEqual(try Self.git(command, in: folder.path), 0, command.joined(separator: " "))
+        }
+        try folder.remove("Schemas/b")
+        let recorder = ConsoleRecorder()
+        let code = CommandLineTool(console: recorder.console, workingDirectory: folder.path + "/tools").run(["diff", "../Schemas", "--base-ref", "HEAD"])
+        XCTAssertEqual(code, .inputProblems, recorder.err.joined(separator: "\n"))
+        XCTAssertTrue(recorder.out.contains { $0.contains("beta v1 removed") }, recorder.out.joined(separator: "\n"))
+    }
+
     func testHTMLReportIsWellFormedAndComplete() throws {
         let folder = try TemporaryFolder()
         try folder.write("old/demo.json", base)
@@ -96,6 +112,11 @@ final class DiffCommandTests: XCTestCase {
         let both = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertFalse(newest.contains("(against v10)"))
         XCTAssertTrue(both.contains(#"enum Item.state lost value "b""#) && both.contains("(against v10)"), both)
+        // A change found against both bases is reported once, even where the bases number their lines differently.
+        try folder.write("v10/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}, "note": {"type": "string"}"#, version: "1.0.0")).replacingOccurrences(of: "{\n", with: "{\n\n\n"))
+        try folder.write("v11/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}, "note": {"type": "string"}"#, version: "1.1.0")))
+        let twice = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertEqual(twice.components(separatedBy: "property Item.note removed").count - 1, 1, twice)
     }
 
     private static func git(_ arguments: [String], in directory: String) throws -> Int32 {

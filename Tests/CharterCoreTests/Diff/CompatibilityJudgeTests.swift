@@ -80,6 +80,14 @@ final class CompatibilityJudgeTests: XCTestCase {
              DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "price": {"$ref": "#/$defs/Money"}"##) + ", " + money("string"), operations: DiffExample.getItem),
              DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "price": {"$ref": "#/$defs/Money"}"##) + ", " + money("integer"), operations: DiffExample.getItem),
              ["type-changed"]),
+            ("trailing parameters removed (the base's pointers past the head's array)",
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "a", "in": "query", "schema": {"type": "string"}}, {"name": "b", "in": "query", "schema": {"type": "string"}}, {"name": "c", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "a", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             ["parameter-removed"]),
+            ("a type said through allOf is the same type said directly",
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"allOf": [{"$ref": "#/$defs/Sku"}]}"##) + #", "Sku": {"title": "Sku", "description": "S.", "type": "string"}"#, operations: DiffExample.putItem),
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"$ref": "#/$defs/Sku"}"##) + #", "Sku": {"title": "Sku", "description": "S.", "type": "string"}"#, operations: DiffExample.putItem),
+             []),
         ]
         for row in rows {
             let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
@@ -96,6 +104,15 @@ final class CompatibilityJudgeTests: XCTestCase {
         let changes = DiffHarness.diff(base, head)?.changes ?? []
         XCTAssertEqual(changes.map(\.checkID), ["contract-removed"])
         XCTAssertEqual(changes.first?.impact, .breaks)
+    }
+
+    /// A change that breaks no one never asks for a major version.
+    func testHarmlessChangesNeedNoMajorVersion() {
+        let base = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}, "404": {"contentType": "application/problem+json", "schema": {"type": "object"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#)
+        let head = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}, "404": {}}"#)
+        let verdict = DiffHarness.diff(base, head)?.versions.first
+        XCTAssertEqual(verdict?.breaking, 0)
+        XCTAssertEqual(verdict?.required, .minor)
     }
 
     func testVersionsAtTheLimitDoNotOverflow() {

@@ -47,14 +47,15 @@ final class LintRuleRowsTests: XCTestCase {
 
     func testEventRows() {
         let union = ##""Changed": {"title": "Changed", "description": "A change.", "examples": [{"kind": "a", "sku": "1"}], "oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]},"##
-            + #""A": {"title": "A", "description": "A.", "type": "object", "required": ["kind", "sku", "where", "flag"], "properties": {"flag": {"type": ["string", "null"]}, "kind": {"const": "a"}, "sku": {"type": "string"}, "where": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}, "examples": [{"kind": "a", "sku": "1"}]},"#
-            + #""B": {"title": "B", "description": "B.", "type": "object", "required": ["kind", "flag"], "properties": {"kind": {"const": "b"}, "flag": {"type": ["string", "null"]}, "sku": {"type": "string"}}, "examples": [{"kind": "b"}]}"#
+            + #""A": {"title": "A", "description": "A.", "type": "object", "required": ["kind", "sku", "where", "flag", "code"], "properties": {"code": {"allOf": [{"type": "string"}]}, "flag": {"type": ["string", "null"]}, "kind": {"const": "a"}, "sku": {"type": "string"}, "where": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}, "examples": [{"kind": "a", "sku": "1"}]},"#
+            + #""B": {"title": "B", "description": "B.", "type": "object", "required": ["kind", "flag", "code"], "properties": {"code": {"type": "string"}, "kind": {"const": "b"}, "flag": {"type": ["string", "null"]}, "sku": {"type": "string"}}, "examples": [{"kind": "b"}]}"#
         let rows: [(key: String, expected: [String])] = [
             ("/kind", []),
             ("/sku", [#"/x-contract/events/Changed/orderingKey/0: ordering key /sku of Changed: "sku" is optional"#]),
             ("/where", [#"/x-contract/events/Changed/orderingKey/0: ordering key /where of Changed: points at an object or array, not a scalar"#]),
             ("/nothing", [#"/x-contract/events/Changed/orderingKey/0: ordering key /nothing of Changed: the payload has no property "nothing""#]),
             ("/flag", [#"/x-contract/events/Changed/orderingKey/0: ordering key /flag of Changed: must be a string or an integer, never null"#]),
+            ("/code", []),  // a string through allOf
         ]
         for row in rows {
             let event = ##""events": {"Changed": {"topic": "t.v1", "payload": {"$ref": "#/$defs/Changed"}, "orderingKey": [""## + row.key + ##""]}}"##

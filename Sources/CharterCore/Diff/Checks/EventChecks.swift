@@ -75,7 +75,8 @@ struct EventAccessChangedCheck: ChangeCheck {
             let oldScheme = old?.auth?.scheme ?? "none"
             let newScheme = new?.auth?.scheme ?? "none"
             if oldScheme != newScheme {
-                context.report("\(side) auth of \(head.name) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks, bump: .major, at: at)
+                context.report("\(side) auth of \(head.name) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
+                               bump: newScheme == "none" ? .minor : .major, at: at)
             } else if case let added = (new?.auth?.scopes ?? []).filter({ !(old?.auth?.scopes ?? []).contains($0) }), !added.isEmpty {
                 context.report("\(side) of \(head.name) now requires scope \(added.joined(separator: ", ")): existing \(party) lack it", impact: .breaks, bump: .major, at: at)
             }

@@ -175,7 +175,8 @@ struct AuthChangedCheck: ChangeCheck {
         let oldScheme = base.auth?.scheme ?? "none"
         let newScheme = head.auth?.scheme ?? "none"
         if oldScheme != newScheme {
-            context.report("auth of \(head.id) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks, bump: .major, at: at)
+            context.report("auth of \(head.id) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
+                           bump: newScheme == "none" ? .minor : .major, at: at)
             return
         }
         let added = (head.auth?.scopes ?? []).filter { !(base.auth?.scopes ?? []).contains($0) }
@@ -284,7 +285,7 @@ struct ResponseBodyChangedCheck: ChangeCheck {
             let success = old.status.hasPrefix("2")
             switch (old.body, new.body) {
             case (.some, nil):
-                context.report("\(old.status) response of \(head.id) no longer has a body", impact: success ? .breaks : .risky, bump: .major, at: at)
+                context.report("\(old.status) response of \(head.id) no longer has a body", impact: success ? .breaks : .risky, bump: success ? .major : .minor, at: at)
             case (nil, .some):
                 context.report("\(old.status) response of \(head.id) now has a body", impact: .none, bump: .minor, at: at)
             case let (before?, after?) where before.contentType != after.contentType:

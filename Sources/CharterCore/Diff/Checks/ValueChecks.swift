@@ -30,7 +30,12 @@ struct TypeChangedCheck: ChangeCheck {
             let narrowed = before == nil
             let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
             let kept = narrowed ? after! : before!
-            if other.enumValues != nil || other.constValue != nil || (kept == ["object"] && !other.properties.isEmpty) { return }
+            // Nor when the typeless side says its type another way: through allOf, oneOf, anyOf or a $ref.
+            if other.enumValues != nil || other.constValue != nil || (kept == ["object"] && !other.properties.isEmpty)
+                || !other.allOf.isEmpty || !other.oneOf.isEmpty || !other.anyOf.isEmpty || other.ref != nil
+            {
+                return
+            }
             context.report("\(pair.label) " + (narrowed ? "now must be \(after!.sorted().joined(separator: "|"))" : "no longer restricts its type (was \(before!.sorted().joined(separator: "|")))"),
                            narrowed ? CompatibilityEffect(backward: .breaks, "data written before may be any type")
                                : CompatibilityEffect(forward: .breaks, "they cannot read values of other types"),

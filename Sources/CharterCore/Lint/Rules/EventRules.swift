@@ -115,11 +115,25 @@ struct EventOrderingKeyRule: LintRule {
             return nil
         }
         guard let token = tokens.first else {
-            // Brokers partition by a string or a number; null (or a boolean's two values) cannot spread keys.
-            if let types = schema.types, types.contains(.object) || types.contains(.array) { return "points at an object or array, not a scalar" }
+            // Brokers partition by a string or a number; null (or a boolean's two values) cannot spread keys. The
+            // type may come through allOf parts (`{"allOf": [{"$ref": "#/$defs/Sku"}]}`).
+            var parts = [schema]
+            var pending = schema.allOf
+            var seen: Set<SchemaID> = []
+            while let next = pending.popLast(), parts.count < 64 {
+                let resolved = context.graph.resolved(next)
+                guard seen.insert(resolved).inserted else { continue }
+                parts.append(context.graph[resolved])
+                pending += context.graph.schemas[resolved.rawValue].allOf
+            }
+            let typed = parts.compactMap(\.types).filter { !$0.isEmpty }
+            if typed.contains(where: { $0.contains(.object) || $0.contains(.array) }) { return "points at an object or array, not a scalar" }
             let scalar = { (value: JSONNode) in value.string != nil || value.number?.isInteger == true }
-            if let types = schema.types, !types.isEmpty, types.allSatisfy({ $0 == .string || $0 == .integer }) { return nil }
-            if schema.types == nil, let values = schema.enumValues ?? schema.constValue.map({ [$0] }), !values.isEmpty, values.allSatisfy(scalar) { return nil }
+            // Every part that states types must allow only strings or integers (allOf intersects them).
+            if !typed.isEmpty, typed.allSatisfy({ $0.allSatisfy { $0 == .string || $0 == .integer } }) { return nil }
+            if typed.isEmpty, let values = parts.lazy.compactMap({ $0.enumValues ?? $0.constValue.map { [$0] } }).first, !values.isEmpty, values.allSatisfy(scalar) {
+                return nil
+            }
             return "must be a string or an integer, never null"
         }
         var parts: [Schema] = []
