@@ -72,15 +72,14 @@ struct DiffCommand {
         // The head and every base are loaded on all cores at once: each is a whole contract set.
         var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, label: "", name: "")]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given.
-        var keys: [String: String] = [:]
+        var pairingFolders: [String] = []
         for path in bases {
             var options = loader
             options.root = nil  // the base's own common folder
             jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
                                 workingDirectory: workingDirectory, label: "", name: path))
             if headPaths.count == 1 {
-                keys[disk.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory))] = ""
-                keys[disk.canonicalPath(SchemaLoader.absolutePath(headPaths[0], relativeTo: workingDirectory))] = ""
+                pairingFolders += [path, headPaths[0]].map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }
             }
         }
         var extracted: [GitBase] = []
@@ -115,13 +114,13 @@ struct DiffCommand {
                 : try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
         }
         // Pairing keys of plain files: their path inside the folder each side was given as.
-        let folders = keys.keys.sorted { $0.count > $1.count }
+        let folders = Set(pairingFolders).sorted { $0.count > $1.count }  // the deepest folder holding a file names it
+        var keys: [String: String] = [:]
         for graph in graphs {
             for document in graph.documents where document.contract == nil {
                 if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) { keys[document.path] = String(document.path.dropFirst(folder.count + 1)) }
             }
         }
-        for folder in folders { keys[folder] = nil }
         let head = graphs[0]
         for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }

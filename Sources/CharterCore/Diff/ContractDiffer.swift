@@ -79,10 +79,7 @@ public struct ContractDiffer: Sendable {
     }
 
     private func compare(_ pair: ContractPair, _ context: DiffContext) {
-        for check in catalog.checks {
-            context.currentCheck = check.id
-            check.compare(contract: pair, context)
-        }
+        context.run(catalog.checks) { $0.compare(contract: pair, context) }
         guard let baseDocument = pair.base, let headDocument = pair.head else { return }
         var walker = SchemaPairWalker(context: context, checks: catalog.checks)
         // Named types, judged by where their data flows on either side.
@@ -98,10 +95,7 @@ public struct ContractDiffer: Sendable {
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
         for operation in baseContract.operations {
             guard let new = headContract.operations.first(where: { $0.id == operation.id }) else { continue }
-            for check in catalog.checks {
-                context.currentCheck = check.id
-                check.compare(operation: operation, new, context)
-            }
+            context.run(catalog.checks) { $0.compare(operation: operation, new, context) }
             for parameter in operation.parameters {
                 if let old = parameter.schema, let schema = new.parameter(keyed: operation.key(of: parameter))?.schema {
                     walker.walk(old, schema, label: "\(operation.id) \(parameter.location.rawValue) parameter \(parameter.name)", roles: .request, named: false)
@@ -118,10 +112,7 @@ public struct ContractDiffer: Sendable {
         }
         for event in baseContract.events {
             guard let new = headContract.events.first(where: { $0.name == event.name }) else { continue }
-            for check in catalog.checks {
-                context.currentCheck = check.id
-                check.compare(event: event, new, context)
-            }
+            context.run(catalog.checks) { $0.compare(event: event, new, context) }
             if let old = event.payload, let schema = new.payload {
                 walker.walk(old, schema, label: "\(event.name) payload", roles: .event, named: false)
             }
@@ -188,10 +179,7 @@ struct SchemaPairWalker {
         if !named, context.sameNamedType(b, h) { return }
         guard visited.insert([b.rawValue, h.rawValue, roles.rawValue]).inserted else { return }
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles)
-        for check in checks {
-            context.currentCheck = check.id
-            check.compare(pair, context)
-        }
+        context.run(checks) { $0.compare(pair, context) }
         let old = context.flat(.base, b)
         let new = context.flat(.head, h)
         for (name, schema) in old.properties {

@@ -119,6 +119,14 @@ public final class DiffContext {
         return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
     }
 
+    /// Runs `compare` for each check, with the check's id as the one its reports carry.
+    func run(_ checks: [any ChangeCheck], _ compare: (any ChangeCheck) -> Void) {
+        for check in checks {
+            currentCheck = check.id
+            compare(check)
+        }
+    }
+
     /// A place in the base moved to the head's document when the pair has one: to the deepest value on the same
     /// pointer that the head still has (where a removed property was, say), so editors and pull-request
     /// annotations can show it in the file under review. The note says where it was in the base.

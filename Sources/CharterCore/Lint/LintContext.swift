@@ -80,14 +80,29 @@ public final class LintContext {
     /// The running rule's option `name` from the configuration, if set.
     public func option(_ name: String) -> JSONNode? { currentRule.options?[name] }
 
-    /// The running rule's integer option, or `fallback`.
-    public func intOption(_ name: String, default fallback: Int) -> Int {
-        option(name)?.number?.intValue ?? fallback
+    /// The running rule's value of an integer option, else the option's documented default.
+    public func int(_ parameter: LintParameter) -> Int {
+        (option(parameter.name) ?? parameter.defaultNode)?.number?.intValue ?? 0
     }
 
-    /// The running rule's string-list option, or `fallback`.
-    public func stringsOption(_ name: String, default fallback: [String]) -> [String] {
-        option(name)?.array?.compactMap(\.string) ?? fallback
+    /// The running rule's value of a string-list option, else the option's documented default.
+    public func strings(_ parameter: LintParameter) -> [String] {
+        (option(parameter.name) ?? parameter.defaultNode)?.array?.compactMap(\.string) ?? []
+    }
+
+    /// Every `allOf` part of a schema, at any depth, `$ref`s followed, the schema itself first: what a reader
+    /// sees of it.
+    func allOfParts(_ id: SchemaID) -> [Schema] {
+        var parts: [Schema] = []
+        var pending = [id]
+        var seen: Set<SchemaID> = []
+        while let next = pending.popLast() {
+            let resolved = graph.resolved(next)
+            guard seen.insert(resolved).inserted else { continue }
+            parts.append(graph[resolved])
+            pending += graph.schemas[resolved.rawValue].allOf
+        }
+        return parts
     }
 
     /// The schema a property or item points at, through pure `$ref`s.

@@ -32,10 +32,13 @@ public struct LintParameter: Sendable, Hashable {
         self.summary = summary
     }
 
+    /// The default as JSON (what a rule reads when the configuration does not set the option).
+    public var defaultNode: JSONNode? { try? JSONReader.parse(defaultValue) }
+
     /// Why `value` cannot be this option (it must have the default's shape: a whole number, or a list of
     /// strings), or nil when it can.
     public func problem(with value: JSONNode) -> String? {
-        guard let example = try? JSONReader.parse(defaultValue) else { return nil }
+        guard let example = defaultNode else { return nil }
         if example.number != nil {
             return value.number?.intValue == nil ? "\(name) must be a whole number" : nil
         }

@@ -25,13 +25,14 @@ struct MoneyNotFloatRule: LintRule {
     let rationale = "`0.1 + 0.2` is not `0.3` in binary floating point. Prices, refunds and ledger postings sent as JSON numbers are rounded by every parser on the way, and finance reconciles the difference by hand. Carry money as a string with `format: decimal` (Charter generates `Decimal`) beside an ISO 4217 currency."
     let category = LintCategory.data
     let defaultSeverity = Severity.error
-    let parameters = [LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
-                                    "Words that mark a property or type as money (matched anywhere in the name, ignoring case).")]
+    static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
+                                          "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed).")
+    let parameters = [Self.moneyNames]
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)
     let passingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "string", "format": "decimal"}}, "examples": [{"unitPrice": "9.99"}]}"#)
 
     func check(_ context: LintContext) {
-        let words = context.stringsOption("moneyNames", default: ["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"])
+        let words = context.strings(Self.moneyNames)
         for (name, id) in context.namedSchemas
         where context.graph.schemas[id.rawValue].types?.contains(.number) == true && context.graph.schemas[id.rawValue].format != "decimal"
             && LintContext.name(name, containsAnyOf: words)
@@ -49,18 +50,17 @@ struct QuantityNonNegativeRule: LintRule {
     let rationale = "A negative on-hand or reserved quantity is how overselling enters the estate: one system subtracts twice and the next believes it. Declaring `minimum` makes every generated model reject it at the boundary. Deltas that may be negative belong in a property named for it (`adjustment`, `delta`)."
     let category = LintCategory.data
     let defaultSeverity = Severity.warning
-    let parameters = [
-        LintParameter("quantityNames", default: #"["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"]"#,
-                      "Words that mark a numeric property as a quantity (matched anywhere in the name, ignoring case)."),
-        LintParameter("signedNames", default: #"["delta", "adjustment", "change", "variance"]"#,
-                      "Words that mark a quantity as a signed difference, which may be negative."),
-    ]
+    static let quantityNames = LintParameter("quantityNames", default: #"["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"]"#,
+                                             "Words that mark a numeric property as a quantity (whole words of the name, ignoring case, plural allowed).")
+    static let signedNames = LintParameter("signedNames", default: #"["delta", "adjustment", "change", "variance"]"#,
+                                           "Words that mark a quantity as a signed difference, which may be negative.")
+    let parameters = [Self.quantityNames, Self.signedNames]
     let failingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer"}}, "examples": [{"onHandQuantity": 4}]}"#)
     let passingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer", "minimum": 0}}, "examples": [{"onHandQuantity": 4}]}"#)
 
     func check(_ context: LintContext) {
-        let words = context.stringsOption("quantityNames", default: ["quantity", "qty", "count", "onHand", "reserved", "sellable", "inTransit"])
-        let signed = context.stringsOption("signedNames", default: ["delta", "adjustment", "change", "variance"])
+        let words = context.strings(Self.quantityNames)
+        let signed = context.strings(Self.signedNames)
         for (name, id) in context.namedSchemas {
             let types = context.graph.schemas[id.rawValue].types ?? []
             guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words),

@@ -117,15 +117,7 @@ struct EventOrderingKeyRule: LintRule {
         guard let token = tokens.first else {
             // Brokers partition by a string or a number; null (or a boolean's two values) cannot spread keys. The
             // type may come through allOf parts (`{"allOf": [{"$ref": "#/$defs/Sku"}]}`).
-            var parts = [schema]
-            var pending = schema.allOf
-            var seen: Set<SchemaID> = []
-            while let next = pending.popLast(), parts.count < 64 {
-                let resolved = context.graph.resolved(next)
-                guard seen.insert(resolved).inserted else { continue }
-                parts.append(context.graph[resolved])
-                pending += context.graph.schemas[resolved.rawValue].allOf
-            }
+            let parts = context.allOfParts(id)
             let typed = parts.compactMap(\.types).filter { !$0.isEmpty }
             if typed.contains(where: { $0.contains(.object) || $0.contains(.array) }) { return "points at an object or array, not a scalar" }
             let scalar = { (value: JSONNode) in value.string != nil || value.number?.isInteger == true }
@@ -136,15 +128,7 @@ struct EventOrderingKeyRule: LintRule {
             }
             return "must be a string or an integer, never null"
         }
-        var parts: [Schema] = []
-        var pending = [id]
-        var seen: Set<SchemaID> = []
-        while let next = pending.popLast() {  // allOf folded at any depth
-            let resolved = context.graph.resolved(next)
-            guard seen.insert(resolved).inserted else { continue }
-            parts.append(context.graph[resolved])
-            pending += context.graph.schemas[resolved.rawValue].allOf
-        }
+        let parts = context.allOfParts(id)
         guard let property = parts.lazy.compactMap({ $0.properties.first { $0.name == token } }).first else {
             return "the payload has no property \"\(token)\""
         }

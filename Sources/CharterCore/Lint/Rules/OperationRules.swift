@@ -40,7 +40,8 @@ struct OperationSLARule: LintRule {
     let rationale = "Generated clients take their timeouts from the SLA, and capacity planning needs the p99 and the availability a caller may rely on. `maxLatencyP99Ms` caps the latency any operation may promise to wait."
     let category = LintCategory.operations
     let defaultSeverity = Severity.warning
-    let parameters = [LintParameter("maxLatencyP99Ms", default: "2000", "The largest p99 latency (ms) an operation may declare.")]
+    static let maxLatency = LintParameter("maxLatencyP99Ms", default: "2000", "The largest p99 latency (ms) an operation may declare.")
+    let parameters = [Self.maxLatency]
     let failingExample = ExampleContract.make(
         extension: ExampleContract.oauth + ##", "operations": {"listItems": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
         defs: ExampleContract.item)
@@ -49,7 +50,7 @@ struct OperationSLARule: LintRule {
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
-        let budget = context.intOption("maxLatencyP99Ms", default: 2000)
+        let budget = context.int(Self.maxLatency)
         for (document, contract) in context.contracts {
             for operation in contract.operations {
                 let pointer = operation.pointer.appending("sla")
