@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "charter", targets: ["charter"]),
         .library(name: "CharterCore", targets: ["CharterCore"]),
+        .library(name: "CharterGovernance", targets: ["CharterGovernance"]),
+        .library(name: "CharterCompatibility", targets: ["CharterCompatibility"]),
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
         .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .plugin(name: "CharterCommand", targets: ["CharterCommand"]),
@@ -13,16 +15,26 @@ let package = Package(
         .plugin(name: "CharterDiff", targets: ["CharterDiff"]),
     ],
     targets: [
+        // The generation pipeline (read, load, translate, render, write) and the command-line basics.
         .target(name: "CharterCore"),
+        // Governance lint (`charter lint`) and change detection (`charter diff`), each its own module on top
+        // of the pipeline's loader.
+        .target(name: "CharterGovernance", dependencies: ["CharterCore"]),
+        .target(name: "CharterCompatibility", dependencies: ["CharterCore", "CharterGovernance"]),
+        // The full command line: generate, lint and diff.
+        .target(name: "CharterCLI", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility"]),
         .target(name: "CharterRuntime"),
-        .executableTarget(name: "charter", dependencies: ["CharterCore"]),
-        .plugin(name: "CharterGenerator", capability: .buildTool(), dependencies: ["charter"]),
+        .executableTarget(name: "charter", dependencies: ["CharterCLI", "CharterCore"]),
+        // The generating plugins' tool: `charter` with only `generate`, so building it for a consumer package
+        // does not compile lint and diff.
+        .executableTarget(name: "charter-generate", dependencies: ["CharterCore"]),
+        .plugin(name: "CharterGenerator", capability: .buildTool(), dependencies: ["charter-generate"]),
         .plugin(
             name: "CharterCommand",
             capability: .command(
                 intent: .custom(verb: "charter", description: "Run charter (generate) on the package's contracts"),
                 permissions: [.writeToPackageDirectory(reason: "charter generate writes generated Swift into the target's folder")]),
-            dependencies: ["charter"]),
+            dependencies: ["charter-generate"]),
         .plugin(
             name: "CharterLint",
             capability: .command(intent: .custom(verb: "charter-lint", description: "Run charter lint on the package's contracts")),
@@ -31,9 +43,9 @@ let package = Package(
             name: "CharterDiff",
             capability: .command(intent: .custom(verb: "charter-diff", description: "Run charter diff on the package's contracts against a base (--base-ref REV)")),
             dependencies: ["charter"]),
-        .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
+        .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CharterCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
         // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
         .testTarget(name: "PluginSupportTests"),
     ],

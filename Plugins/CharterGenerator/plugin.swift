@@ -11,7 +11,8 @@ struct CharterGenerator: BuildToolPlugin {
         guard let target = target as? SourceModuleTarget else { return [] }
         let plan = try CharterTargetPlan(
             targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
-        let charter = try context.tool(named: "charter")
+        // `charter` without lint and diff: the tool a consumer's cold build compiles first.
+        let charter = try context.tool(named: "charter-generate")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedSources")
         return plan.units.map { unit in
             .buildCommand(

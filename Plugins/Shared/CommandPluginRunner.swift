@@ -1,20 +1,21 @@
 import Foundation
 import PackagePlugin
 
-/// What both command plugins do: for each selected target with contracts, run `charter` with arguments
+/// What the command plugins do: for each selected target with contracts, run `charter` with arguments
 /// made from the target's plan, let its output through, and stop with its exit code when it fails.
 enum CommandPluginRunner {
-    /// Runs `charter` once per target. `--target NAME` (repeatable) selects targets; without it every target
-    /// with contracts is used and the others are skipped. The remaining `arguments` are passed on unchanged.
+    /// Runs `tool` (`charter`, or `charter-generate` for `generate`: the same command line without lint and
+    /// diff, quicker to build) once per target. `--target NAME` (repeatable) selects targets; without it every
+    /// target with contracts is used and the others are skipped. The remaining `arguments` are passed on unchanged.
     static func run(
-        context: PluginContext, arguments: [String], command: String,
+        context: PluginContext, tool: String = "charter", arguments: [String], command: String,
         charterArguments: (CharterTargetPlan, SourceModuleTarget) -> [String]
     ) throws {
         var extractor = ArgumentExtractor(arguments)
         let names = extractor.extractOption(named: "target")
         let passthrough = extractor.remainingArguments
         let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
-        let charter = try context.tool(named: "charter")
+        let charter = try context.tool(named: tool)
         var ran = 0
         for case let target as SourceModuleTarget in targets {
             let plan: CharterTargetPlan

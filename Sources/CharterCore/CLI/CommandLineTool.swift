@@ -12,19 +12,23 @@ public struct CommandLineTool: Sendable {
     /// 1,000-type run; clang's `-disable-free` does the same). Anything that runs commands in-process and
     /// carries on, such as the tests, leaves it on.
     public var freesResults: Bool
+    /// The subcommands, in help order.
+    public var commands: [Subcommand]
 
-    /// Creates the tool.
-    public init(console: Console, workingDirectory: String = FileManager.default.currentDirectoryPath, freesResults: Bool = true) {
+    /// Creates the tool with its subcommands (by default only `generate`; the `charter` executable adds
+    /// `lint` and `diff`, see CharterCLI's `CharterCommands.all`).
+    public init(
+        console: Console, workingDirectory: String = FileManager.default.currentDirectoryPath, freesResults: Bool = true,
+        commands: [Subcommand] = [GenerateCommand.subcommand]
+    ) {
         self.console = console
         self.workingDirectory = workingDirectory
         self.freesResults = freesResults
+        self.commands = commands
     }
 
-    /// The subcommands, in help order.
-    public static let commands: [CommandSpec] = [GenerateCommand.spec, LintCommand.spec, DiffCommand.spec]
-
     /// Top-level help.
-    public static var help: String {
+    public var help: String {
         var lines = [
             "charter — contract-first code generation, governance lint and change detection for JSON Schema contracts.",
             "",
@@ -32,7 +36,7 @@ public struct CommandLineTool: Sendable {
             "",
             "COMMANDS:",
         ]
-        for command in commands { lines.append("  " + CommandSpec.pad(command.name, 12) + command.summary) }
+        for command in commands { lines.append("  " + CommandSpec.pad(command.spec.name, 12) + command.spec.summary) }
         lines += [
             "",
             "OPTIONS:",
@@ -48,33 +52,25 @@ public struct CommandLineTool: Sendable {
     /// Runs with the arguments after the program name and returns the exit code.
     public func run(_ arguments: [String]) -> ExitCode {
         guard let first = arguments.first else {
-            console.err(Self.help)
+            console.err(help)
             return .usageOrToolError
         }
         switch first {
         case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let command = Self.commands.first(where: { $0.name == arguments[1] }) {
-                console.out(command.help)
+            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+                console.out(command.spec.help)
             } else {
-                console.out(Self.help)
+                console.out(help)
             }
             return .success
         case "--version":
             console.out("charter \(Charter.version)")
             return .success
-        case GenerateCommand.spec.name:
-            return execute(GenerateCommand.spec, Array(arguments.dropFirst())) { parsed in
-                try GenerateCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
-            }
-        case DiffCommand.spec.name:
-            return execute(DiffCommand.spec, Array(arguments.dropFirst())) { parsed in
-                try DiffCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
-            }
-        case LintCommand.spec.name:
-            return execute(LintCommand.spec, Array(arguments.dropFirst())) { parsed in
-                try LintCommand(console: console, workingDirectory: workingDirectory, freesResults: freesResults).run(parsed)
-            }
         default:
+            if let command = commands.first(where: { $0.spec.name == first }) {
+                let environment = CommandEnvironment(console: console, workingDirectory: workingDirectory, freesResults: freesResults)
+                return execute(command.spec, Array(arguments.dropFirst())) { parsed in try command.run(parsed, environment) }
+            }
             console.err("error: unknown command '\(DiagnosticFormatter.sanitize(first))'")
             console.err("Run 'charter --help' for the list of commands.")
             return .usageOrToolError

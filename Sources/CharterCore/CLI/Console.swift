@@ -16,7 +16,7 @@ public struct Console: Sendable {
 extension Console {
     /// Writes a rendered document to standard output. The line writer ends every line itself, so one trailing
     /// newline is dropped (in constant time: a report can be tens of megabytes).
-    func outDocument(_ text: String) {
+    package func outDocument(_ text: String) {
         out(text.hasSuffix("\n") ? String(text[..<text.index(before: text.endIndex)]) : text)
     }
 }

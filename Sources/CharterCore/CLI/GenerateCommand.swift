@@ -2,7 +2,13 @@ import Foundation
 
 /// `charter generate`: contracts in, one Swift file per contract major version out (or `--files-per-contract`
 /// files each).
-struct GenerateCommand {
+public struct GenerateCommand {
+    /// The subcommand, for ``CommandLineTool``.
+    public static let subcommand = Subcommand(spec: spec) { arguments, environment in
+        try GenerateCommand(console: environment.console, workingDirectory: environment.workingDirectory, freesResults: environment.freesResults)
+            .run(arguments)
+    }
+
     static let spec = CommandSpec(
         name: "generate",
         summary: "Generate Swift models for JSON Schema contracts.",

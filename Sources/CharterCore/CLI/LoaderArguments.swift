@@ -1,15 +1,15 @@
 /// The options every command that loads contracts shares (`--ref-map`, `--root`, `--absolute-paths`): their
 /// specs and how they become ``LoaderOptions``, written once for `generate` and `lint`.
-enum LoaderArguments {
+package enum LoaderArguments {
     /// The shared options, in help order.
-    static let options = [
+    package static let options = [
         OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
         OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
         OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
     ]
 
     /// Loader settings from parsed arguments; folders are made absolute against `workingDirectory`.
-    static func loaderOptions(_ arguments: ParsedArguments, workingDirectory: String) throws(UsageError) -> LoaderOptions {
+    package static func loaderOptions(_ arguments: ParsedArguments, workingDirectory: String) throws(UsageError) -> LoaderOptions {
         var options = LoaderOptions()
         for mapping in arguments.values["ref-map"] ?? [] {
             guard let equals = mapping.firstIndex(of: "="), equals != mapping.startIndex, mapping.index(after: equals) != mapping.endIndex else {

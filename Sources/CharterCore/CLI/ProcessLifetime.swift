@@ -1,8 +1,8 @@
 /// Values a command leaves to the end of the process instead of freeing (see
 /// ``CommandLineTool/freesResults``).
-enum ProcessLifetime {
+package enum ProcessLifetime {
     /// Keeps `value` alive until the process exits: its memory is never freed piece by piece.
-    static func keep<Value>(_ value: Value) {
+    package static func keep<Value>(_ value: Value) {
         _ = Unmanaged.passRetained(Kept(value))
     }
 

@@ -1,7 +1,7 @@
 /// Reads the `x-contract` extension into a ``Contract``, walking the schemas it holds (parameters,
 /// bodies, payloads) so their `$ref`s resolve like any other. Shape errors are positioned diagnostics;
 /// policy checks (missing SLA, …) belong to lint, not here.
-struct ContractParser {
+package struct ContractParser {
     let session: LoadSession
     let document: DocumentID
     let base: URIReference
@@ -12,7 +12,7 @@ struct ContractParser {
         self.base = base
     }
 
-    static let extensionPointer = JSONPointer.root.appending("x-contract")
+    package static let extensionPointer = JSONPointer.root.appending("x-contract")
 
     func parse(_ node: JSONNode) -> Contract? {
         let root = Fields(parser: self, node: node, pointer: Self.extensionPointer)

@@ -236,3 +236,16 @@ public struct ContractFeed: Sendable {
     /// Where it is declared.
     public var location: SourceLocation
 }
+
+extension ContractOperation {
+    /// The `{names}` in the path template, in order: `/stores/{store}/items/{sku}` → `store`, `sku`.
+    public var pathPlaceholders: [String] {
+        var names: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,8 +1,8 @@
 /// Levenshtein distance between two strings, counted in characters: the measure behind the
 /// "did you mean …" hints of the CLI (misspelt options) and the loader (misspelt `$ref` targets).
-enum EditDistance {
+package enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
-    static func between(_ a: String, _ b: String) -> Int {
+    package static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         var row = Array(0...b.count)

@@ -9,17 +9,17 @@ import Foundation
 /// rewrites it. Foundation's atomic write syncs every file, which cost about 1 ms a file here. A replaced
 /// file gets a new file's mode, not the old one's. A temporary file is left behind only if the process is
 /// killed between creating and renaming it (`.charter-*.tmp`, hidden).
-enum AtomicWrite {
+package enum AtomicWrite {
     /// Why a write failed: what was being done, and the system's reason.
-    struct Failure: Error {
+    package struct Failure: Error {
         /// What failed and why, e.g. "creating a temporary file in /out/: Permission denied" (the caller
         /// says which file it was writing).
-        var message: String
+        package var message: String
     }
 
     /// Writes `bytes` to `path` atomically. The new file gets the mode a new file gets (0666 less the
     /// umask).
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         var descriptor: Int32 = -1
         var temporary = ""

@@ -57,7 +57,7 @@ public enum InputCollector {
     /// The files a glob pattern matches, written as the pattern is (relative or absolute), in byte order:
     /// the pattern's leading folders without wildcards are searched recursively (hidden entries and `.build`
     /// skipped) and every file's path is matched against the whole pattern.
-    static func expand(_ pattern: String, workingDirectory: String) -> [String] {
+    package static func expand(_ pattern: String, workingDirectory: String) -> [String] {
         let components = pattern.split(separator: "/", omittingEmptySubsequences: false)
         let fixed = components.prefix { !$0.contains("*") && !$0.contains("?") }
         let prefix = fixed.joined(separator: "/")

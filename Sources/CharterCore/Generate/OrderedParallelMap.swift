@@ -5,10 +5,10 @@ import Foundation
 /// the results in input order, so the output does not depend on scheduling: the same input gives the
 /// same bytes on one core or sixty-four. When several elements fail, the error of the first failing
 /// element in input order is thrown, again whatever finished first.
-enum OrderedParallelMap {
+package enum OrderedParallelMap {
     /// `transform` applied to every element of `items`, in order. With fewer than two elements, or
     /// `parallel` false, it runs on the calling thread.
-    static func map<Element: Sendable, Mapped: Sendable, Failure: Error>(
+    package static func map<Element: Sendable, Mapped: Sendable, Failure: Error>(
         _ items: [Element], parallel: Bool = true, _ transform: @Sendable (Element) throws(Failure) -> Mapped
     ) throws(Failure) -> [Mapped] {
         guard parallel, items.count > 1 else {

@@ -94,7 +94,7 @@ public enum JSONWriter {
 
     /// Appends `string` as a JSON string literal (quotes included, escaped as described above): for writers that
     /// stream a large document instead of building a ``JSONValue`` first.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    package static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = string.utf8
         var index = utf8.startIndex

@@ -37,6 +37,13 @@ public struct SchemaGraph: Sendable {
     /// Warnings found while loading (unknown keywords and the like).
     public internal(set) var warnings: [Diagnostic]
 
+    /// A graph of these documents and schemas (``SchemaLoader`` makes them; an empty one stands for no files).
+    package init(documents: [SchemaDocument], schemas: [Schema], warnings: [Diagnostic]) {
+        self.documents = documents
+        self.schemas = schemas
+        self.warnings = warnings
+    }
+
     /// The schema with this identity.
     public subscript(id: SchemaID) -> Schema { schemas[id.rawValue] }
 

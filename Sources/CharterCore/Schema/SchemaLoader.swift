@@ -42,13 +42,13 @@ public struct SchemaLoader: Sendable {
     }
 
     /// `path` made absolute against `directory`.
-    static func absolutePath(_ path: String, relativeTo directory: String) -> String {
+    package static func absolutePath(_ path: String, relativeTo directory: String) -> String {
         if path.hasPrefix("/") { return path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 
     /// The deepest folder containing every file; the working directory when it contains them all.
-    static func commonDirectory(of files: [String], preferring workingDirectory: String) -> String {
+    package static func commonDirectory(of files: [String], preferring workingDirectory: String) -> String {
         let directories = files.map { ($0 as NSString).deletingLastPathComponent }
         if directories.allSatisfy({ isInside($0, directory: workingDirectory) }) { return workingDirectory }
         guard var common = directories.first?.split(separator: "/", omittingEmptySubsequences: true) else {

@@ -1,5 +1,8 @@
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 final class ArgumentParserTests: XCTestCase {
     /// A command that takes options but no positional arguments.

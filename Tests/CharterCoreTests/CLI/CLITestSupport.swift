@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// Records what the CLI writes to each stream.
 final class ConsoleRecorder: @unchecked Sendable {
@@ -58,7 +61,10 @@ final class TemporaryFolder {
     /// Runs `charter` in this folder.
     func run(_ arguments: [String], freesResults: Bool = true) -> (code: ExitCode, out: [String], err: [String]) {
         let recorder = ConsoleRecorder()
-        let code = CommandLineTool(console: recorder.console, workingDirectory: path, freesResults: freesResults).run(arguments)
+        let code = CommandLineTool(console: recorder.console, workingDirectory: path, freesResults: freesResults, commands: CharterCommands.all).run(arguments)
         return (code, recorder.out, recorder.err)
     }
 }
+
+/// The `charter` executable's top-level help (every subcommand).
+let charterHelp = CommandLineTool(console: ConsoleRecorder().console, commands: CharterCommands.all).help

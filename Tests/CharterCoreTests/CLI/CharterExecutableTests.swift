@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// Runs the built `charter` executable as a separate process, for inputs that must be checked without
 /// risking the test process itself (a crash there would hide every other result).

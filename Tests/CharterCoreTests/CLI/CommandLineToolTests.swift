@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// `charter` end to end, in process, on a real folder: exit codes, what goes to stdout and stderr, and
 /// what is written.
@@ -29,12 +32,12 @@ final class CommandLineToolTests: XCTestCase {
         let folder = try TemporaryFolder()
         let rows: [(arguments: [String], code: ExitCode, out: [String], err: [String])] = [
             (["--version"], .success, ["charter \(Charter.version)"], []),
-            (["--help"], .success, [CommandLineTool.help], []),
-            (["-h"], .success, [CommandLineTool.help], []),
-            (["help"], .success, [CommandLineTool.help], []),
+            (["--help"], .success, [charterHelp], []),
+            (["-h"], .success, [charterHelp], []),
+            (["help"], .success, [charterHelp], []),
             (["help", "generate"], .success, [GenerateCommand.spec.help], []),
             (["generate", "--help"], .success, [GenerateCommand.spec.help], []),
-            ([], .usageOrToolError, [], [CommandLineTool.help]),
+            ([], .usageOrToolError, [], [charterHelp]),
             (["frobnicate"], .usageOrToolError, [], ["error: unknown command 'frobnicate'", "Run 'charter --help' for the list of commands."]),
             (["gen\u{202E}erate"], .usageOrToolError, [], ["error: unknown command 'gen\\u{202E}erate'", "Run 'charter --help' for the list of commands."]),
             (["generate", "--ouput", "x"], .usageOrToolError, [],
@@ -53,8 +56,38 @@ final class CommandLineToolTests: XCTestCase {
             XCTAssertEqual(result.err, row.err, "\(row.arguments): stderr")
         }
         XCTAssertEqual(folder.contents(of: "."), [], "nothing written")
-        XCTAssertTrue(CommandLineTool.help.contains("generate"), CommandLineTool.help)
-        XCTAssertTrue(CommandLineTool.help.contains("Exit codes: 0 success, 1 problems in the input, 2 usage or tool errors."))
+        XCTAssertTrue(charterHelp.contains("generate"), charterHelp)
+        XCTAssertTrue(charterHelp.contains("Exit codes: 0 success, 1 problems in the input, 2 usage or tool errors."))
+    }
+
+    /// The plugins' tool (`charter-generate`: ``CommandLineTool`` with its default subcommands) generates like
+    /// `charter` and knows no other subcommand; `charter` lists all three.
+    func testGenerateOnlyTool() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("contracts/inventory.json", Self.inventory)
+        let recorder = ConsoleRecorder()
+        let tool = CommandLineTool(console: recorder.console, workingDirectory: folder.path)
+        XCTAssertEqual(tool.commands.map(\.spec.name), ["generate"])
+        XCTAssertEqual(CharterCommands.all.map(\.spec.name), ["generate", "lint", "diff"])
+        for name in ["lint", "diff"] {
+            XCTAssertFalse(tool.help.contains("\n  \(name) "), tool.help)
+            XCTAssertTrue(charterHelp.contains("\n  \(name) "), charterHelp)
+        }
+        let rows: [(arguments: [String], code: ExitCode, err: [String])] = [
+            (["lint", "contracts"], .usageOrToolError, ["error: unknown command 'lint'", "Run 'charter --help' for the list of commands."]),
+            (["diff", "contracts", "--base", "contracts"], .usageOrToolError, ["error: unknown command 'diff'", "Run 'charter --help' for the list of commands."]),
+            (["generate", "contracts", "--output", "lean", "--quiet"], .success, []),
+        ]
+        for row in rows {
+            let before = recorder.err.count
+            XCTAssertEqual(tool.run(row.arguments), row.code, "\(row.arguments): exit code")
+            XCTAssertEqual(Array(recorder.err.dropFirst(before)), row.err, "\(row.arguments): stderr")
+        }
+        XCTAssertEqual(folder.run(["generate", "contracts", "--output", "full", "--quiet"]).code, .success)
+        XCTAssertEqual(folder.contents(of: "lean"), folder.contents(of: "full"))
+        for name in folder.contents(of: "full") where name.hasSuffix(".swift") {
+            XCTAssertEqual(folder.read("lean/" + name), folder.read("full/" + name), name)
+        }
     }
 
     // MARK: generate

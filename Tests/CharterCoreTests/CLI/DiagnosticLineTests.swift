@@ -1,5 +1,8 @@
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// The compiler-style line of a diagnostic, one row per kind of location.
 final class DiagnosticLineTests: XCTestCase {

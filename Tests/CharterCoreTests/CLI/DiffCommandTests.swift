@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -77,7 +80,7 @@ final class DiffCommandTests: XCTestCase {
         }
         try folder.remove("Schemas/b")
         let recorder = ConsoleRecorder()
-        let code = CommandLineTool(console: recorder.console, workingDirectory: folder.path + "/tools").run(["diff", "../Schemas", "--base-ref", "HEAD"])
+        let code = CommandLineTool(console: recorder.console, workingDirectory: folder.path + "/tools", commands: CharterCommands.all).run(["diff", "../Schemas", "--base-ref", "HEAD"])
         XCTAssertEqual(code, .inputProblems, recorder.err.joined(separator: "\n"))
         XCTAssertTrue(recorder.out.contains { $0.contains("beta v1 removed") }, recorder.out.joined(separator: "\n"))
     }

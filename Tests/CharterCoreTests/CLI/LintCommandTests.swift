@@ -1,5 +1,8 @@
 import XCTest
 @testable import CharterCore
+import CharterCLI
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// `charter lint` end to end in a temporary folder: exit codes, configuration discovery, report files,
 /// baselines, the rule list and usage errors.
@@ -72,6 +75,6 @@ final class LintCommandTests: XCTestCase {
         let result = folder.run(["lint", "--list-rules"])
         XCTAssertEqual(result.code, .success)
         XCTAssertEqual(result.out.joined(separator: "\n").split(separator: "\n").count, LintCatalog.standard.rules.count)
-        XCTAssertTrue(CommandLineTool.help.contains("lint"))
+        XCTAssertTrue(charterHelp.contains("lint"))
     }
 }

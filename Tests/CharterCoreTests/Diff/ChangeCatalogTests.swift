@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// Every check's documented examples are its fixtures: the example head is reported against the example
 /// base, the unaffected head is not.

@@ -1,5 +1,7 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// Who a data change breaks: one row per (where the data flows, the policy, the change's effect).
 final class CompatibilityJudgeTests: XCTestCase {

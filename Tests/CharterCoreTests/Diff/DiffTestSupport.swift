@@ -1,5 +1,7 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
 
 /// Compares in-memory contract sets the way `charter diff` does.
 enum DiffHarness {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 
 /// Every rule's documented examples are its fixtures: the failing one is reported by the rule, the passing one
 /// is not. Also the catalog's shape, the generated reference, and the bundled contracts.

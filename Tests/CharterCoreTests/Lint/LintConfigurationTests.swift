@@ -1,5 +1,6 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 
 final class LintConfigurationTests: XCTestCase {
     private func configuration(_ json: String, base: String = "/c") throws -> LintConfiguration {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

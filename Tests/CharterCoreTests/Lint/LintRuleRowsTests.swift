@@ -1,5 +1,6 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 
 /// The rules' edge cases, one row a case: a contract fragment → the findings of one rule (pointer: message).
 final class LintRuleRowsTests: XCTestCase {

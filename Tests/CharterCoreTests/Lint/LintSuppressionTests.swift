@@ -1,5 +1,6 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 
 /// Inline `x-lint-ignore` suppressions and baselines: what they silence, and what they report about themselves.
 final class LintSuppressionTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CharterCore
+@testable import CharterGovernance
 
 /// Lints in-memory contracts the way `charter lint` does, on a fixed date.
 enum LintHarness {

@@ -1,0 +1,192 @@
+import Foundation
+import CharterCore
+import CharterGovernance
+
+/// `charter diff`: compares contracts against a base (a folder or a git revision), classifies every change by
+/// who it breaks, gates each contract's semantic version, and reports in any lint format or as an HTML
+/// compatibility report.
+public struct DiffCommand {
+    /// The subcommand, for ``CommandLineTool``.
+    public static let subcommand = Subcommand(spec: spec) { arguments, environment in
+        try DiffCommand(console: environment.console, workingDirectory: environment.workingDirectory, freesResults: environment.freesResults)
+            .run(arguments)
+    }
+
+    static let spec = CommandSpec(
+        name: "diff",
+        summary: "Compare contracts with a base version: breaking changes, who they break, and the version they need.",
+        positional: "PATH...",
+        positionalHelp: "The head: contract files or folders (searched for *.json). Default: Schemas",
+        options: [
+            OptionSpec("base", value: "PATH", repeatable: true, help: "The base: a contract file or folder laid out like the head."),
+            OptionSpec("base-ref", value: "REV", repeatable: true, help: "The base: the same paths at git revision REV (the working tree is never touched)."),
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output: text, json, sarif, github, junit, markdown or html. Default: text"),
+            OptionSpec("report", value: "FORMAT=FILE", repeatable: true, help: "Also write the report to FILE in FORMAT (e.g. html=compatibility.html)."),
+            OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a change is at or above LEVEL: error (breaking), warning (risky), note or never. Default: error"),
+            OptionSpec("list-checks", help: "Print the change-check catalog (text or markdown) and exit."),
+            OptionSpec("today", value: "YYYY-MM-DD", help: "The date the HTML report's governance coverage is linted as of. Default: today (UTC)"),
+        ] + LoaderArguments.options,
+        discussion: """
+            Give one base (--base or --base-ref). Several bases, newest first, check the head against each for
+            contracts whose policy is transitive (backward-transitive, forward-transitive, full-transitive); the
+            version gate uses the newest. Change checks and classification: docs/diff.md.
+            Exit codes: 0 nothing at or above --fail-on, 1 changes at or above it (breaking changes and versions
+            that did not move far enough are errors) or contracts that do not load, 2 usage or tool errors.
+            """)
+
+    let console: Console
+    let workingDirectory: String
+    /// See ``CommandLineTool/freesResults``.
+    var freesResults = true
+
+    /// The formats `charter diff` writes: every lint format, and HTML.
+    enum Format: Equatable {
+        case findings(LintOutputFormat)
+        case html
+
+        init(_ text: String, option: String) throws(UsageError) {
+            if text == "html" { self = .html; return }
+            guard let format = LintOutputFormat(rawValue: text) else {
+                throw UsageError("\(option) must be one of \(LintOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), html, not '\(text)'")
+            }
+            self = .findings(format)
+        }
+    }
+
+    func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        let format = try Format(arguments.value("format") ?? "text", option: "--format")
+        if arguments.flags.contains("list-checks") {
+            console.outDocument(format == .findings(.markdown) ? ChangeCheckReference.markdown(.standard) : ChangeCheckReference.text(.standard))
+            return .success
+        }
+        let failOn = try ReportArguments.failOn(arguments)
+        let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Format(text, option: "--report") }
+        let today = try ReportArguments.date(arguments.value("today"))
+        let bases = arguments.values["base"] ?? []
+        let revisions = arguments.values["base-ref"] ?? []
+        guard bases.isEmpty != revisions.isEmpty else {
+            throw UsageError(bases.isEmpty ? "charter diff needs a base: --base PATH or --base-ref REV" : "give bases as --base or as --base-ref, not both")
+        }
+        let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
+        let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
+        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory)
+        let disk = DiskFileSource()
+        // The head's root, fixed here so a git base can mirror it: paths relative to the root pair plain files.
+        let headRoot = loader.root ?? SchemaLoader.commonDirectory(
+            of: headFiles.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) },
+            preferring: disk.canonicalPath(workingDirectory))
+        var headOptions = loader
+        headOptions.root = headRoot
+        // The head and every base are loaded on all cores at once: each is a whole contract set.
+        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, label: "", name: "")]
+        // Plain schema files of a base folder pair with the head's by their path inside the folder given.
+        var pairingFolders: [String] = []
+        for path in bases {
+            var options = loader
+            options.root = nil  // the base's own common folder
+            jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
+                                workingDirectory: workingDirectory, label: "", name: path))
+            if headPaths.count == 1 {
+                pairingFolders += [path, headPaths[0]].map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }
+            }
+        }
+        var extracted: [GitBase] = []
+        defer { for base in extracted { base.remove() } }
+        for revision in revisions {
+            // Everything the head could have had: the head paths as given (a folder whose files were all deleted
+            // since still counts) and the root.
+            let scope = SchemaLoader.commonDirectory(
+                of: headPaths.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) + "/." } + [headRoot + "/."],
+                preferring: headRoot)
+            let base = try GitBase.extract(revision: revision, scope: scope, workingDirectory: workingDirectory)
+            extracted.append(base)
+            var options = loader
+            options.root = loader.root.map(base.mirror) ?? base.mirror(scope)  // the head's root, widened to hold deleted files
+            options.absolutePaths = false  // the temporary folder is no place to name; findings say REV:path
+            options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: base.mirror($0.directory)) }
+            // The head's paths as they were: a folder's files then (a file deleted since is compared too), and no
+            // file for a path the revision does not have (a contract added since).
+            var files: [String] = []
+            for path in headPaths.map({ base.mirror(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }) {
+                if FileManager.default.fileExists(atPath: path) {
+                    files += try InputCollector.collect([path], workingDirectory: base.directory).filter { !files.contains($0) }
+                } else if path.contains(where: { $0 == "*" || $0 == "?" }) {
+                    files += InputCollector.expand(path, workingDirectory: base.directory).filter { !files.contains($0) }  // no match: nothing then
+                }
+            }
+            let repositoryFolder = base.mirror(base.repositoryRoot)
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, label: revision + ":", name: revision))
+        }
+        let graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
+            job.files.isEmpty ? SchemaGraph(documents: [], schemas: [], warnings: [])
+                : try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+        }
+        // Pairing keys of plain files: their path inside the folder each side was given as.
+        let folders = Set(pairingFolders).sorted { $0.count > $1.count }  // the deepest folder holding a file names it
+        var keys: [String: String] = [:]
+        for graph in graphs {
+            for document in graph.documents where document.contract == nil {
+                if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) { keys[document.path] = String(document.path.dropFirst(folder.count + 1)) }
+            }
+        }
+        let head = graphs[0]
+        for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
+        let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }
+
+        let differ = ContractDiffer()
+        var result = differ.diff(base: baseGraphs[0].graph, head: head, keys: keys)
+        let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
+        for older in baseGraphs.dropFirst() {
+            // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
+            // The policy in force is the newest base's, as for the changes against it.
+            let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
+                document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
+            }, uniquingKeysWith: { first, _ in first })
+            for change in differ.diff(base: older.graph, head: head, keys: keys).changes
+            where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
+                && !result.changes.contains(where: {
+                    $0.checkID == change.checkID && $0.contract == change.contract && $0.location.pointer == change.location.pointer
+                        && $0.location.file == change.location.file
+                })
+            {
+                var change = change
+                change.message += " (against \(older.name))"
+                if change.side == .base { change.location.file = older.label + change.location.file }
+                result.changes.append(change)
+            }
+        }
+
+        result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
+        let report = DiffReport.findings(result, files: head.documents.map(\.displayPath), baseLabel: baseGraphs[0].label)
+        func render(_ format: Format) -> String {
+            switch format {
+            case .html:
+                return CompatibilityHTMLReport.render(result, head: head, baseName: baseGraphs[0].name, today: today)
+            case .findings(let kind):
+                var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
+                if kind == .text {
+                    let lines = DiffReport.versionLines(result)
+                    if !lines.isEmpty { text += lines.joined(separator: "\n") + "\n" }
+                }
+                return text
+            }
+        }
+        for (reportFormat, file) in reports {
+            try ReportArguments.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        }
+        console.outDocument(render(format))
+        if !freesResults { ProcessLifetime.keep((graphs, result, report)) }
+        return report.fails(at: failOn) ? .inputProblems : .success
+    }
+}
+
+/// One contract set for `charter diff` to load: the head or a base.
+private struct LoadJob: Sendable {
+    var files: [String]
+    var options: LoaderOptions
+    var workingDirectory: String
+    /// What the base's files are prefixed with in findings (`REV:` for a git base).
+    var label: String
+    /// How the base is named in reports.
+    var name: String
+}

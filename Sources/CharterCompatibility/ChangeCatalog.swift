@@ -1,0 +1,64 @@
+import CharterCore
+import CharterGovernance
+
+/// The registry of change checks: every kind of change `charter diff` detects, in documentation order.
+public struct ChangeCatalog: Sendable {
+    /// The checks.
+    public let checks: [any ChangeCheck]
+
+    /// Creates a catalog; ids must be unique.
+    public init(_ checks: [any ChangeCheck]) {
+        precondition(Set(checks.map(\.id)).count == checks.count, "duplicate change check ids")
+        self.checks = checks
+    }
+
+    /// The check with this id.
+    public func check(_ id: String) -> (any ChangeCheck)? { checks.first { $0.id == id } }
+
+    /// Every check Charter ships.
+    public static let standard = ChangeCatalog([
+        // schema
+        PropertyRemovedCheck(),
+        PropertyAddedCheck(),
+        PropertyRequirednessCheck(),
+        TypeChangedCheck(),
+        EnumValueAddedCheck(),
+        EnumValueRemovedCheck(),
+        ConstChangedCheck(),
+        FormatChangedCheck(),
+        ConstraintChangedCheck(),
+        ContentModelChangedCheck(),
+        UnionVariantChangedCheck(),
+        DefaultChangedCheck(),
+        SchemaDeprecatedCheck(),
+        // operation
+        OperationPathChangedCheck(),
+        ParameterAddedCheck(),
+        ParameterRemovedCheck(),
+        ParameterRequirednessCheck(),
+        RequestBodyChangedCheck(),
+        ResponseRemovedCheck(),
+        ResponseAddedCheck(),
+        ResponseBodyChangedCheck(),
+        AuthChangedCheck(),
+        IdempotencyChangedCheck(),
+        SLAWeakenedCheck(),
+        // event
+        EventTopicChangedCheck(),
+        EventOrderingChangedCheck(),
+        EventDeliveryChangedCheck(),
+        EventAccessChangedCheck(),
+        // contract
+        ContractRemovedCheck(),
+        ContractAddedCheck(),
+        TypeRemovedCheck(),
+        TypeAddedCheck(),
+        OperationRemovedCheck(),
+        OperationAddedCheck(),
+        EventRemovedCheck(),
+        EventAddedCheck(),
+        FeedChangedCheck(),
+        CompatibilityChangedCheck(),
+        VersionGateCheck(),
+    ])
+}

@@ -1,0 +1,101 @@
+import CharterCore
+import CharterGovernance
+
+/// What a change check looks at.
+public enum ChangeCategory: String, Sendable, Hashable, CaseIterable {
+    /// Data schemas: properties, types, enums, constraints, unions, named types.
+    case schema
+    /// Synchronous operations: paths, parameters, bodies, statuses, auth, idempotency, SLAs.
+    case operation
+    /// Events: topics, ordering, delivery.
+    case event
+    /// Contracts as a whole: presence, policy, version.
+    case contract
+}
+
+/// One kind of change `charter diff` detects and classifies: a stable id, a one-line summary, its
+/// documentation, a base and head contract that show it, and a head that does not. Checks are registered
+/// in ``ChangeCatalog``; each overrides the comparison for its scope (the others do nothing).
+public protocol ChangeCheck: RuleDescribing {
+    /// What it looks at.
+    var category: ChangeCategory { get }
+    /// A base contract (JSON) …
+    var exampleBase: String { get }
+    /// … and a head the check reports against it.
+    var exampleHead: String { get }
+    /// A head the check does not report against ``exampleBase`` (an unrelated or compatible change).
+    var unaffectedHead: String { get }
+
+    /// Compares two object-or-value schemas found at the same place (after `$ref`s are followed).
+    func compare(_ pair: SchemaPair, _ context: DiffContext)
+    /// Compares two versions of one operation.
+    func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext)
+    /// Compares two versions of one event.
+    func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext)
+    /// Compares two versions of one contract as a whole (what was added or removed in it).
+    func compare(contract pair: ContractPair, _ context: DiffContext)
+}
+
+extension ChangeCheck {
+    /// The category's name.
+    public var tag: String { category.rawValue }
+    /// Most checks can report breaking changes.
+    public var defaultSeverity: Severity { .error }
+    public func compare(_ pair: SchemaPair, _ context: DiffContext) {}
+    public func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {}
+    public func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext) {}
+    public func compare(contract pair: ContractPair, _ context: DiffContext) {}
+}
+
+/// Two schemas at the same place in the base and the head, `$ref`s followed.
+public struct SchemaPair: Sendable {
+    /// The base schema.
+    public var base: SchemaID
+    /// The head schema.
+    public var head: SchemaID
+    /// Where it is, for people: `Item`, `Item.sku`, `Order.lines[]`.
+    public var label: String
+    /// Where its data flows.
+    public var roles: SchemaRoles
+}
+
+/// One contract (or plain schema file) in the base and the head; either side is nil when it was added or removed.
+public struct ContractPair: Sendable {
+    /// How it is named in reports: `inventory v2`, or the file for a plain schema.
+    public var name: String
+    /// The base document.
+    public var base: SchemaDocument?
+    /// The head document.
+    public var head: SchemaDocument?
+}
+
+/// One change `charter diff` found, judged.
+public struct Change: Sendable, Hashable {
+    /// The check that found it.
+    public var checkID: String
+    /// The contract it is in (`inventory v2`).
+    public var contract: String
+    /// What changed, and who it breaks.
+    public var message: String
+    /// How to proceed, when Charter can tell.
+    public var hint: String?
+    /// Breaking, risky, or harmless for everyone affected.
+    public var impact: Impact
+    /// The version bump the change needs on its own.
+    public var bump: VersionBump
+    /// Where: in the head, or in the base for something removed.
+    public var location: SourceLocation
+    /// The document's path relative to the root (fingerprints).
+    public var stablePath: String
+    /// Which version ``location`` is in.
+    public var side: DiffSide
+
+    /// The severity a change is reported at: breaking → error, risky → warning, harmless → note.
+    public var severity: Severity {
+        switch impact {
+        case .breaks: .error
+        case .risky: .warning
+        case .none: .note
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CharterCore
+import CharterGovernance
+
+/// The change-check catalog as documentation: `charter diff --list-checks` prints it, and `docs/diff-checks.md`
+/// is its Markdown form (a test keeps the two identical).
+public enum ChangeCheckReference {
+    /// One line per check: id, category, summary.
+    public static func text(_ catalog: ChangeCatalog) -> String {
+        let width = catalog.checks.map(\.id.count).max() ?? 0
+        return catalog.checks.map { check in
+            check.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + check.category.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) + check.summary
+        }.joined(separator: "\n")
+    }
+
+    /// The Markdown reference: an index, then each check with its rationale and example contracts.
+    public static func markdown(_ catalog: ChangeCatalog) -> String {
+        var lines = [
+            "# Change checks",
+            "",
+            "<!-- Generated from the check catalog by `charter diff --list-checks --format markdown`; a test keeps it current. -->",
+            "",
+            "`charter diff` runs these checks on every pair of contracts, operations, events and schemas it matches between",
+            "the base and the head. Each change is then judged by who it breaks (see [diff.md](diff.md#who-a-change-breaks)):",
+            "breaking changes are errors, risky ones warnings, compatible ones notes.",
+            "",
+            "| Check | Scope | Detects |",
+            "|---|---|---|",
+        ]
+        for check in catalog.checks { lines.append("| [`\(check.id)`](#\(check.id)) | \(check.category.rawValue) | \(check.summary) |") }
+        for check in catalog.checks {
+            lines += ["", "## \(check.id)", "", "**\(check.summary)**", "", "Scope: \(check.category.rawValue)", "", check.rationale,
+                      "", "Base:", "", "```json", check.exampleBase, "```", "", "Head (reported):", "", "```json", check.exampleHead, "```",
+                      "", "Head (not reported):", "", "```json", check.unaffectedHead, "```"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,78 @@
+import CharterCore
+import CharterGovernance
+
+/// `property-removed`: a property is gone from an object.
+struct PropertyRemovedCheck: ChangeCheck {
+    let id = "property-removed"
+    let summary = "A property was removed from an object."
+    let rationale = "Readers of the old version that require the property fail on data without it; readers that merely use an optional one silently lose it, and code generated from the contract loses the Swift property. A closed object (`additionalProperties: false`) also rejects old data that still carries it."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"])
+    let exampleHead = DiffExample.response(#""sku": {"type": "string"}"#, version: "2.0.0")
+    let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.1.0")
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = context.flat(.base, pair.base)
+        let new = context.flat(.head, pair.head)
+        for (name, schema) in old.properties where new.property(name) == nil {
+            let required = old.required.contains(name)
+            context.report(
+                "\(required ? "required" : "optional") property \(pair.label).\(name) removed",
+                CompatibilityEffect(backward: new.closed ? .breaks : .none, "data written before still carries it and the new schema is closed",
+                                    forward: required ? .breaks : .risky, required ? "they require it" : "they lose it, and generated code loses the property"),
+                roles: pair.roles, bump: .minor, at: context.location(.base, schema))
+        }
+    }
+}
+
+/// `property-added`: a property is new in an object.
+struct PropertyAddedCheck: ChangeCheck {
+    let id = "property-added"
+    let summary = "A property was added to an object (required or optional)."
+    let rationale = "An optional property is a compatible addition. A required one is not: data written before lacks it, so the provider rejects existing clients' requests, or upgraded consumers reject events published before. Readers of the old version with a closed schema (`additionalProperties: false`) reject any new property."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.request(#""sku": {"type": "string"}"#)
+    let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, required: ["sku", "shop"], version: "2.0.0")
+    let unaffectedHead = DiffExample.request(#""sku": {"type": "string", "description": "Stock keeping unit."}"#, version: "1.0.1")
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = context.flat(.base, pair.base)
+        let new = context.flat(.head, pair.head)
+        for (name, schema) in new.properties where old.property(name) == nil {
+            let required = new.required.contains(name)
+            context.report(
+                "\(required ? "required" : "optional") property \(pair.label).\(name) added",
+                CompatibilityEffect(backward: required ? .breaks : .none, "data written before lacks it",
+                                    forward: old.closed ? .breaks : .none, "the old schema is closed and rejects it"),
+                roles: pair.roles, bump: .minor, at: context.location(.head, schema),
+                hint: required ? "add it as optional (with a default) instead, or publish a new major version" : nil)
+        }
+    }
+}
+
+/// `property-requiredness-changed`: a property became required, or optional.
+struct PropertyRequirednessCheck: ChangeCheck {
+    let id = "property-requiredness-changed"
+    let summary = "A property became required, or stopped being required."
+    let rationale = "Making a property required rejects data written before that omits it (existing clients' requests, events already published). Making it optional breaks readers of the old version that rely on it always being there."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"])
+    let exampleHead = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, version: "2.0.0")
+    let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string", "maxLength": 200}"#, required: ["sku", "name"], version: "1.0.1")
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = context.flat(.base, pair.base)
+        let new = context.flat(.head, pair.head)
+        for (name, schema) in new.properties where old.property(name) != nil && old.required.contains(name) != new.required.contains(name) {
+            if new.required.contains(name) {
+                context.report("property \(pair.label).\(name) became required",
+                               CompatibilityEffect(backward: .breaks, "data written before may omit it"),
+                               roles: pair.roles, bump: .minor, at: context.location(.head, schema))
+            } else {
+                context.report("property \(pair.label).\(name) became optional",
+                               CompatibilityEffect(forward: .breaks, "they require it"),
+                               roles: pair.roles, bump: .minor, at: context.location(.head, schema))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CharterCore
+import CharterGovernance
+
+/// `version-gate`: the declared version moved as far as the changes need.
+///
+/// Run by the differ after the other checks of a contract pair (it judges their results), and in the catalog
+/// so it has an id, documentation and fixtures like any other check.
+struct VersionGateCheck: ChangeCheck {
+    static let id = "version-gate"
+    var id: String { Self.id }
+    let summary = "The head's semantic version moved as far as its changes need: major for breaking, minor for additions."
+    let rationale = "Clients pin versions and read the number as a promise. A breaking change shipped as a minor or patch version breaks them without warning; Charter suggests the next correct version. Major versions live side by side (`inventory-v2.json` beside `inventory-v1.json`), so a breaking change is published as a new file while the old major stays for its clients."
+    let category = ChangeCategory.contract
+    let exampleBase = DiffExample.response(#""sku": {"type": "string"}"#)
+    let exampleHead = DiffExample.response(#""sku": {"type": "string"}, "note": {"type": "string"}"#)
+    let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "note": {"type": "string"}"#, version: "1.1.0")
+
+    /// What `changes` of `pair` need and whether the head's version says so.
+    static func verdict(_ pair: ContractPair, _ changes: [Change]) -> VersionVerdict {
+        var verdict = VersionVerdict(
+            contract: pair.name, base: pair.base?.contract?.version, head: pair.head?.contract?.version, required: nil, suggested: nil,
+            breaking: changes.filter { $0.impact == .breaks }.count, risky: changes.filter { $0.impact == .risky }.count,
+            other: changes.filter { $0.impact == .none }.count)
+        verdict.required = changes.map(\.bump).max()
+        guard let base = verdict.base, let head = verdict.head, let required = verdict.required else { return verdict }
+        let next: SemanticVersion
+        let moved: Bool
+        // Saturating: a version at Int.max has no next one, and suggesting itself still reads as "move it".
+        let increment = { (value: Int) in value == Int.max ? value : value + 1 }
+        switch required {
+        case .major:
+            next = SemanticVersion(major: increment(base.major), minor: 0, patch: 0)
+            moved = head.major > base.major
+        case .minor:
+            next = SemanticVersion(major: base.major, minor: increment(base.minor), patch: 0)
+            moved = head.major > base.major || (head.major == base.major && head.minor > base.minor)
+        case .patch:
+            next = SemanticVersion(major: base.major, minor: base.minor, patch: increment(base.patch))
+            moved = base < head
+        }
+        if !moved { verdict.suggested = next }
+        return verdict
+    }
+
+    static func message(_ verdict: VersionVerdict, required: VersionBump) -> String {
+        let counts = required == .major ? "\(verdict.breaking) breaking change\(verdict.breaking == 1 ? "" : "s")" : "compatible changes"
+        return "\(counts) need\(required == .major && verdict.breaking == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes from "
+            + "\(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?")"
+    }
+
+    static func hint(_ verdict: VersionVerdict, suggested: SemanticVersion, head: SchemaDocument) -> String {
+        guard verdict.required == .major, let name = head.contract?.name, let base = verdict.base else {
+            return "set the version to \(suggested)"
+        }
+        return "publish the breaking changes as \(name) v\(suggested.major) (\(suggested)) beside v\(base.major), which stays for its clients — or revert them"
+    }
+}

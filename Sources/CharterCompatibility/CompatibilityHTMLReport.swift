@@ -1,0 +1,135 @@
+import CharterCore
+import CharterGovernance
+
+/// The compatibility report for architects: one self-contained HTML page (inline CSS, no scripts, no
+/// external resources) with the verdict, the version matrix, the changes by severity, and the governance
+/// coverage of the head's contracts. Written as well-formed XHTML, deterministic byte for byte.
+public enum CompatibilityHTMLReport {
+    /// The page for `result` (`head` holds the new contracts, for governance coverage, linted as of `today`;
+    /// `baseName` is what the head was compared with).
+    public static func render(_ result: DiffResult, head: SchemaGraph, baseName: String, today: String) -> String {
+        let breaking = result.changes.filter { $0.impact == .breaks }
+        let risky = result.changes.filter { $0.impact == .risky }
+        let compatible = result.changes.filter { $0.impact == .none }
+        let failedVersions = result.versions.filter { !$0.passes }
+        var html: [String] = [
+            "<!DOCTYPE html>",
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\"/>",
+            "<title>Contract compatibility report</title>",
+            "<style>\(style)</style>",
+            "</head>",
+            "<body>",
+            "<h1>Contract compatibility report</h1>",
+            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version)): \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s").</p>",
+        ]
+        let verdict = breaking.isEmpty && failedVersions.isEmpty ? "compatible" : "breaking"
+        html.append("<div class=\"cards\">")
+        html.append(card("Verdict", verdict == "compatible" ? "Compatible" : "Breaking", verdict))
+        let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
+        html.append(card("Breaking changes", String(breakingChanges), breakingChanges == 0 ? "ok" : "bad"))
+        html.append(card("Risky changes", String(risky.count), risky.isEmpty ? "ok" : "warn"))
+        html.append(card("Compatible changes", String(compatible.count), "ok"))
+        html.append(card("Versions to fix", String(failedVersions.count), failedVersions.isEmpty ? "ok" : "bad"))
+        html.append("</div>")
+
+        html.append("<h2>Version matrix</h2>")
+        html.append("<table><thead><tr><th>Contract</th><th>Base</th><th>Head</th><th>Breaking</th><th>Risky</th><th>Compatible</th><th>Needs</th><th>Version</th></tr></thead><tbody>")
+        for verdict in result.versions {
+            let status: String
+            if let suggested = verdict.suggested {
+                status = "<span class=\"bad\">should be at least \(escape(suggested.description))</span>"
+            } else if verdict.required == nil {
+                status = "<span class=\"ok\">unchanged</span>"
+            } else {
+                status = "<span class=\"ok\">ok</span>"
+            }
+            html.append("<tr><td>\(escape(verdict.contract))</td><td>\(escape(verdict.base?.description ?? "—"))</td><td>\(escape(verdict.head?.description ?? "removed"))</td>"
+                + "<td class=\"num\">\(verdict.breaking)</td><td class=\"num\">\(verdict.risky)</td><td class=\"num\">\(verdict.other)</td>"
+                + "<td>\(escape(verdict.required?.description ?? "—"))</td><td>\(status)</td></tr>")
+        }
+        html.append("</tbody></table>")
+
+        for (title, changes, kind) in [("Breaking changes", breaking, "bad"), ("Risky changes", risky, "warn"), ("Compatible changes", compatible, "ok")] {
+            html.append("<h2>\(title) <span class=\"count \(kind)\">\(changes.count)</span></h2>")
+            guard !changes.isEmpty else {
+                html.append("<p class=\"none\">None.</p>")
+                continue
+            }
+            html.append("<table><thead><tr><th>Contract</th><th>Check</th><th>Change, and who it breaks</th><th>Where</th></tr></thead><tbody>")
+            for change in changes {
+                let pointer = change.location.pointer.description.isEmpty ? "#" : change.location.pointer.description
+                let place = (change.side == .base ? "base " : "") + escape(change.location.description) + " <code>\(escape(pointer))</code>"
+                html.append("<tr><td>\(escape(change.contract))</td><td><code>\(escape(change.checkID))</code></td><td>\(escape(change.message))"
+                    + (change.hint.map { "<div class=\"hint\">\(escape($0))</div>" } ?? "") + "</td><td>\(place)</td></tr>")
+            }
+            html.append("</tbody></table>")
+        }
+
+        html.append("<h2>Governance coverage of the head</h2>")
+        html.append(GovernanceCoverage.table(head, today: today))
+        html.append("</body>")
+        html.append("</html>")
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    private static func card(_ label: String, _ value: String, _ kind: String) -> String {
+        "<div class=\"card \(kind)\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
+    }
+
+    /// Text as XML character data (the JUnit writer's escaping: `& < > " '` escaped, characters XML 1.0 forbids
+    /// dropped), so the page is well-formed XHTML too.
+    static func escape(_ text: String) -> String { LintJUnitOutput.escape(text, attribute: false) }
+
+    static let style = """
+        body{font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;margin:2rem auto;max-width:1200px;padding:0 1rem}\
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}\
+        .meta{color:#59636e}.cards{display:flex;gap:.8rem;flex-wrap:wrap;margin:1rem 0}\
+        .card{border:1px solid #d0d7de;border-radius:8px;padding:.6rem 1rem;min-width:9rem}.card .value{font-size:1.5rem;font-weight:600}\
+        .card .label{color:#59636e;font-size:.85rem}.card.bad,.card.breaking{border-color:#cf222e;background:#ffebe9}\
+        .card.warn{border-color:#bf8700;background:#fff8c5}.card.ok,.card.compatible{border-color:#1a7f37;background:#dafbe1}\
+        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}\
+        th{background:#f6f8fa}td.num{text-align:right}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:4px}\
+        .bad{color:#cf222e;font-weight:600}.warn{color:#9a6700;font-weight:600}.ok{color:#1a7f37}.hint{color:#59636e;font-size:.9em;margin-top:.2rem}\
+        .count{font-size:.85rem;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor}.none{color:#59636e}.yes{color:#1a7f37}.no{color:#cf222e}
+        """
+}
+
+/// How well each contract of a set is governed: who owns it, where it is in its life, what it promises, and how
+/// many of its operations and events carry the annotations lint requires.
+enum GovernanceCoverage {
+    static func table(_ graph: SchemaGraph, today: String) -> String {
+        var rows = ["<table><thead><tr><th>Contract</th><th>Version</th><th>Owner</th><th>Lifecycle</th><th>Policy</th>"
+            + "<th>Operations with auth</th><th>with SLA</th><th>Writes with idempotency</th><th>Events with dead-letter</th><th>Lint errors</th><th>Lint warnings</th></tr></thead><tbody>"]
+        let lint = Linter(today: today).lint(graph)
+        for document in graph.documents {
+            let findings = lint.findings.filter { $0.stablePath == document.rootRelativePath }
+            let errors = findings.filter { $0.severity == .error }.count
+            let warnings = findings.filter { $0.severity == .warning }.count
+            guard let contract = document.contract else {
+                rows.append("<tr><td>\(CompatibilityHTMLReport.escape(document.displayPath))</td><td>—</td>" + String(repeating: "<td class=\"no\">ungoverned</td>", count: 3)
+                    + String(repeating: "<td>—</td>", count: 4) + "<td class=\"num\">\(errors)</td><td class=\"num\">\(warnings)</td></tr>")
+                continue
+            }
+            let operations = contract.operations
+            let writes = operations.filter { $0.isWrite && !$0.isQuery }
+            let reliable = contract.events.filter { $0.delivery == "at-least-once" || $0.delivery == "exactly-once" }
+            func mark(_ ok: Bool, _ text: String) -> String { "<td class=\"\(ok ? "yes" : "no")\">\(CompatibilityHTMLReport.escape(text))</td>" }
+            func ratio(_ part: Int, _ whole: Int) -> String {
+                whole == 0 ? "<td>—</td>" : "<td class=\"\(part == whole ? "yes" : "no")\">\(part) of \(whole)</td>"
+            }
+            rows.append("<tr><td>\(CompatibilityHTMLReport.escape("\(contract.name) v\(contract.version.major)"))</td><td>\(CompatibilityHTMLReport.escape(contract.version.description))</td>"
+                + mark(contract.owner?.team != nil, contract.owner?.team ?? "none")
+                + mark(contract.lifecycle != nil, contract.lifecycle?.status.rawValue ?? "none")
+                + mark(contract.compatibility != nil && contract.compatibility != CompatibilityMode.none, contract.compatibility?.rawValue ?? "none")
+                + ratio(operations.filter { $0.auth != nil }.count, operations.count)
+                + ratio(operations.filter { $0.sla?.latencyP99Ms != nil }.count, operations.count)
+                + ratio(writes.filter { $0.idempotency?.required == true }.count, writes.count)
+                + ratio(reliable.filter { $0.deadLetter?.topic != nil }.count, reliable.count)
+                + "<td class=\"num\">\(errors)</td><td class=\"num\">\(warnings)</td></tr>")
+        }
+        rows.append("</tbody></table>")
+        return rows.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,239 @@
+import CharterCore
+import CharterGovernance
+
+/// The version verdict for one contract: what its changes need and whether the head's version says so.
+public struct VersionVerdict: Sendable, Hashable {
+    /// `inventory v2`.
+    public var contract: String
+    /// The base's version (nil: added).
+    public var base: SemanticVersion?
+    /// The head's version (nil: removed).
+    public var head: SemanticVersion?
+    /// The bump the changes need (nil: no change).
+    public var required: VersionBump?
+    /// The smallest correct head version, when the head's is not.
+    public var suggested: SemanticVersion?
+    /// Breaking, risky and other changes.
+    public var breaking: Int, risky: Int, other: Int
+    /// Whether the head's version moved enough.
+    public var passes: Bool { suggested == nil }
+}
+
+/// What `charter diff` found between two versions of a contract set.
+public struct DiffResult: Sendable {
+    /// Every change, in report order (contract, then location).
+    public var changes: [Change]
+    /// One verdict per contract present on either side, in report order.
+    public var versions: [VersionVerdict]
+}
+
+/// The diff stage: pairs the contracts of two loaded graphs (by contract name and major version; plain
+/// schema files by path), walks their operations, events and named types side by side with `$ref`s followed
+/// (structure is compared, never reference strings), runs every check of the catalog on each pair, and
+/// gates each contract's semantic version. Pure: reads nothing and prints nothing.
+public struct ContractDiffer: Sendable {
+    /// The checks.
+    public var catalog: ChangeCatalog
+
+    /// Creates a differ.
+    public init(catalog: ChangeCatalog = .standard) { self.catalog = catalog }
+
+    /// Compares `head` against `base`. `keys` names plain schema files (absolute path → key) for pairing when
+    /// their paths relative to each side's root do not match (two folders given separately); by default a plain
+    /// file is paired by its path relative to the root.
+    public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> DiffResult {
+        let pairs = Self.pairs(base: base, head: head, keys: keys)
+        let tables = DiffTables(base: base, head: head, pairs: pairs)
+        // Contract pairs are independent: two groups on two cores, each with its own context. The changes are put
+        // in report order afterwards and the verdicts in pair order, so the result never depends on scheduling.
+        let groups = [Array(stride(from: 0, to: pairs.count, by: 2)), Array(stride(from: 1, to: pairs.count, by: 2))]
+        let results = OrderedParallelMap.map(groups) { (indices: [Int]) throws(Never) -> [(index: Int, verdict: VersionVerdict, changes: [Change])] in
+            let context = DiffContext(tables: tables)
+            return indices.map { index in
+                let pair = pairs[index]
+                context.pair = pair
+                // The promise in force is the base's: a head that weakens its own policy must not excuse its changes.
+                context.mode = pair.base?.contract?.compatibility ?? pair.head?.contract?.compatibility
+                let before = context.changes.count
+                compare(pair, context)
+                let verdict = VersionGateCheck.verdict(pair, Array(context.changes[before...]))
+                if let suggested = verdict.suggested, let head = pair.head, let required = verdict.required {
+                    context.currentCheck = VersionGateCheck.id
+                    context.report(VersionGateCheck.message(verdict, required: required), impact: .breaks, bump: .patch,
+                                   at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
+                                   hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
+                }
+                return (index, verdict, Array(context.changes[before...]))
+            }
+        }.flatMap { $0 }.sorted { $0.index < $1.index }
+        let versions = results.map(\.verdict)
+        return DiffResult(changes: Self.ordered(results.flatMap(\.changes), versions: versions), versions: versions)
+    }
+
+    /// `changes` in report order: by contract (in the order of `versions`), then location, then as found.
+    static func ordered(_ changes: [Change], versions: [VersionVerdict]) -> [Change] {
+        let order = Dictionary(versions.enumerated().map { ($1.contract, $0) }, uniquingKeysWith: { first, _ in first })
+        return changes.enumerated().sorted { a, b in
+            let (x, y) = (order[a.element.contract] ?? 0, order[b.element.contract] ?? 0)
+            if x != y { return x < y }
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func compare(_ pair: ContractPair, _ context: DiffContext) {
+        context.run(catalog.checks) { $0.compare(contract: pair, context) }
+        guard let baseDocument = pair.base, let headDocument = pair.head else { return }
+        var walker = SchemaPairWalker(context: context, checks: catalog.checks)
+        // Named types, judged by where their data flows on either side.
+        let headTypes = Dictionary(context.head.schemas[headDocument.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) },
+                                   uniquingKeysWith: { first, _ in first })
+        for definition in context.base.schemas[baseDocument.rootSchema.rawValue].definitions {
+            guard let headID = headTypes[definition.name] else { continue }
+            var roles = context.roles(.base, definition.schema).union(context.roles(.head, headID))
+            if roles.isEmpty { roles = .model }
+            walker.walk(definition.schema, headID, label: definition.name, roles: roles, named: true)
+        }
+        // Operations and events: the interface checks, then their inline schemas.
+        guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
+        for operation in baseContract.operations {
+            guard let new = headContract.operations.first(where: { $0.id == operation.id }) else { continue }
+            context.run(catalog.checks) { $0.compare(operation: operation, new, context) }
+            for parameter in operation.parameters {
+                if let old = parameter.schema, let schema = new.parameter(keyed: operation.key(of: parameter))?.schema {
+                    walker.walk(old, schema, label: "\(operation.id) \(parameter.location.rawValue) parameter \(parameter.name)", roles: .request, named: false)
+                }
+            }
+            if let old = operation.request?.schema, let schema = new.request?.schema {
+                walker.walk(old, schema, label: "\(operation.id) request", roles: .request, named: false)
+            }
+            for response in operation.responses {
+                if let old = response.body?.schema, let schema = new.responses.first(where: { $0.status == response.status })?.body?.schema {
+                    walker.walk(old, schema, label: "\(operation.id) \(response.status) response", roles: .response, named: false)
+                }
+            }
+        }
+        for event in baseContract.events {
+            guard let new = headContract.events.first(where: { $0.name == event.name }) else { continue }
+            context.run(catalog.checks) { $0.compare(event: event, new, context) }
+            if let old = event.payload, let schema = new.payload {
+                walker.walk(old, schema, label: "\(event.name) payload", roles: .event, named: false)
+            }
+        }
+        for feed in baseContract.feeds {
+            if let old = feed.payload, let schema = headContract.feeds.first(where: { $0.name == feed.name })?.payload {
+                walker.walk(old, schema, label: "\(feed.name) record", roles: .event, named: false)
+            }
+        }
+    }
+
+    /// The contracts of both sides, paired: by contract name and major version, plain schema files by path.
+    /// Base order first, then what only the head has.
+    static func pairs(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> [ContractPair] {
+        func key(_ document: SchemaDocument) -> String {
+            document.contract.map { "\($0.name) v\($0.version.major)" } ?? keys[document.path] ?? document.rootRelativePath
+        }
+        var pairs: [ContractPair] = []
+        var index: [String: Int] = [:]
+        for document in base.documents where index[key(document)] == nil {
+            index[key(document)] = pairs.count
+            pairs.append(ContractPair(name: key(document), base: document, head: nil))
+        }
+        var unpaired: [SchemaDocument] = []
+        for document in head.documents {
+            if let position = index[key(document)] {
+                if pairs[position].head == nil { pairs[position].head = document }
+            } else {
+                unpaired.append(document)
+            }
+        }
+        for document in unpaired {
+            // A major version bumped in place (the v1 file now says 2.0.0): the same contract, if it is the only
+            // base major of that name left without a head.
+            let candidates = pairs.indices.filter { pairs[$0].head == nil && pairs[$0].base?.contract?.name != nil && pairs[$0].base?.contract?.name == document.contract?.name }
+            if candidates.count == 1, head.documents.filter({ $0.contract?.name == document.contract?.name }).count == 1 {
+                pairs[candidates[0]].head = document
+                pairs[candidates[0]].name = pairs[candidates[0]].name + " → " + key(document)
+            } else {
+                index[key(document)] = pairs.count
+                pairs.append(ContractPair(name: key(document), base: nil, head: document))
+            }
+        }
+        return pairs
+    }
+}
+
+/// Walks two schemas side by side, running the schema checks on every pair it meets once. A reference to a
+/// named type of the same name on both sides is not entered: that type is compared once, as a named type.
+struct SchemaPairWalker {
+    let context: DiffContext
+    let checks: [any ChangeCheck]
+    private var visited: Set<[Int]> = []
+
+    init(context: DiffContext, checks: [any ChangeCheck]) {
+        self.context = context
+        self.checks = checks
+    }
+
+    mutating func walk(_ base: SchemaID, _ head: SchemaID, label: String, roles: SchemaRoles, named: Bool, depth: Int = 0) {
+        let b = context.base.resolved(base)
+        let h = context.head.resolved(head)
+        guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
+        if !named, context.sameNamedType(b, h) { return }
+        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue]).inserted else { return }
+        let pair = SchemaPair(base: b, head: h, label: label, roles: roles)
+        context.run(checks) { $0.compare(pair, context) }
+        let old = context.flat(.base, b)
+        let new = context.flat(.head, h)
+        for (name, schema) in old.properties {
+            if let match = new.property(name) { walk(schema, match, label: label + "." + name, roles: roles, named: false, depth: depth + 1) }
+        }
+        if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {
+            walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
+        }
+        if let extra = context.base.schemas[b.rawValue].additionalProperties, let match = context.head.schemas[h.rawValue].additionalProperties,
+            context.base.schemas[extra.rawValue].booleanValue == nil, context.head.schemas[match.rawValue].booleanValue == nil
+        {
+            walk(extra, match, label: label + "{}", roles: roles, named: false, depth: depth + 1)
+        }
+        let headVariants = context.variants(.head, h)
+        for (key, variant) in context.variants(.base, b) {
+            if let match = headVariants.first(where: { $0.key == key }) {
+                walk(variant, match.id, label: "\(label) (\(key))", roles: roles, named: false, depth: depth + 1)
+            }
+        }
+    }
+}
+
+extension DiffContext {
+    /// The `oneOf`/`anyOf` variants of a schema, each with a key that identifies it across versions: its
+    /// discriminator value, else its type name, else its position.
+    public func variants(_ side: DiffSide, _ id: SchemaID) -> [(key: String, id: SchemaID)] {
+        let graph = graph(side)
+        let list = graph.schemas[id.rawValue].oneOf + graph.schemas[id.rawValue].anyOf
+        guard !list.isEmpty else { return [] }
+        let discriminator = graph.schemas[id.rawValue].discriminator?.propertyName
+        var seen: [String: Int] = [:]
+        return list.map { variant in
+            let resolved = graph.resolved(variant)
+            if let property = discriminator ?? Self.constProperty(graph, resolved),
+                let value = flat(side, resolved).property(property).flatMap({ graph.schemas[graph.resolved($0).rawValue].constValue?.string })
+            {
+                return ("\(property)=\(value)", variant)
+            }
+            if let name = definitionName(side, resolved) { return (name, variant) }
+            // An inline variant is known by its shape (types and required property names), not its position, so a
+            // variant inserted in front does not shift the others; equal shapes are numbered in order.
+            let shape = flat(side, resolved)
+            var key = (graph.schemas[resolved.rawValue].types?.map(\.rawValue).sorted().joined(separator: "|") ?? "any")
+            if !shape.required.isEmpty { key += "{" + shape.required.sorted().joined(separator: ",") + "}" }
+            seen[key, default: 0] += 1
+            return (seen[key]! > 1 ? "\(key) #\(seen[key]!)" : key, variant)
+        }
+    }
+
+    /// The first property of an object schema whose value is a `const` string (an implicit discriminator).
+    static func constProperty(_ graph: SchemaGraph, _ id: SchemaID) -> String? {
+        graph.schemas[id.rawValue].properties.first { graph.schemas[graph.resolved($0.schema).rawValue].constValue?.string != nil }?.name
+    }
+}

@@ -1,0 +1,247 @@
+import CharterCore
+import CharterGovernance
+
+/// Which side of a comparison a schema or document belongs to.
+public enum DiffSide: Sendable, Hashable {
+    /// The old version.
+    case base
+    /// The new version.
+    case head
+}
+
+/// What every comparison of two contract sets shares, computed once and read by every thread: both graphs, where
+/// their data flows, the names of their named types and which contract pair each document belongs to.
+final class DiffTables: Sendable {
+    let base: SchemaGraph
+    let head: SchemaGraph
+    /// Where each schema's data flows, per side.
+    let baseRoles: [SchemaID: SchemaRoles]
+    let headRoles: [SchemaID: SchemaRoles]
+    /// The `$defs` name of each named type's schema, per side.
+    let baseNames: [SchemaID: String]
+    let headNames: [SchemaID: String]
+    /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
+    let basePairs: [DocumentID: Int]
+    let headPairs: [DocumentID: Int]
+
+    init(base: SchemaGraph, head: SchemaGraph, pairs: [ContractPair]) {
+        self.base = base
+        self.head = head
+        baseRoles = SchemaRoleAnalysis.roles(in: base)
+        headRoles = SchemaRoleAnalysis.roles(in: head)
+        baseNames = Self.definitionNames(base)
+        headNames = Self.definitionNames(head)
+        var basePairs: [DocumentID: Int] = [:]
+        var headPairs: [DocumentID: Int] = [:]
+        for (index, pair) in pairs.enumerated() {
+            if let document = pair.base { basePairs[document.id] = index }
+            if let document = pair.head { headPairs[document.id] = index }
+        }
+        self.basePairs = basePairs
+        self.headPairs = headPairs
+    }
+
+    static func definitionNames(_ graph: SchemaGraph) -> [SchemaID: String] {
+        var names: [SchemaID: String] = [:]
+        for document in graph.documents {
+            for definition in graph.schemas[document.rootSchema.rawValue].definitions { names[definition.schema] = definition.name }
+        }
+        return names
+    }
+}
+
+/// What a change check sees: both graphs, where their data flows, the contract pair being compared and its
+/// compatibility policy, and the place to report what it finds. One context serves the pairs one thread compares.
+public final class DiffContext {
+    let tables: DiffTables
+    /// The old version.
+    public var base: SchemaGraph { tables.base }
+    /// The new version.
+    public var head: SchemaGraph { tables.head }
+    /// The contract pair being compared.
+    public internal(set) var pair = ContractPair(name: "", base: nil, head: nil)
+    /// Its compatibility policy: the base's, else the head's (nil: none declared, judged as backward).
+    public internal(set) var mode: CompatibilityMode?
+    /// The check now running.
+    var currentCheck = ""
+    /// What the checks reported.
+    public internal(set) var changes: [Change] = []
+    private var baseFlat: [SchemaID: FlatObject] = [:]
+    private var headFlat: [SchemaID: FlatObject] = [:]
+
+    init(tables: DiffTables) {
+        self.tables = tables
+    }
+
+    /// The graph of a side.
+    public func graph(_ side: DiffSide) -> SchemaGraph { side == .base ? base : head }
+
+    /// The `$defs` name of a named type's schema on a side.
+    public func definitionName(_ side: DiffSide, _ id: SchemaID) -> String? { side == .base ? tables.baseNames[id] : tables.headNames[id] }
+
+    /// Whether two schemas are the same named type across versions: the same `$defs` name in documents of
+    /// the same contract pair.
+    public func sameNamedType(_ base: SchemaID, _ head: SchemaID) -> Bool {
+        guard let name = tables.baseNames[base], name == tables.headNames[head],
+            let left = tables.basePairs[self.base.schemas[base.rawValue].document], let right = tables.headPairs[self.head.schemas[head.rawValue].document]
+        else { return false }
+        return left == right
+    }
+
+    /// Where a schema's data flows on a side (empty: nowhere an operation or event reaches).
+    public func roles(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles { (side == .base ? tables.baseRoles[id] : tables.headRoles[id]) ?? [] }
+
+    /// A schema's properties, required names and content model with `allOf` parts folded in.
+    public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {
+        if let cached = side == .base ? baseFlat[id] : headFlat[id] { return cached }
+        let value = FlatObject(graph(side), id)
+        if side == .base { baseFlat[id] = value } else { headFlat[id] = value }
+        return value
+    }
+
+    /// The location of a schema on a side.
+    public func location(_ side: DiffSide, _ id: SchemaID) -> DiffPlace {
+        let graph = graph(side)
+        let schema = graph.schemas[id.rawValue]
+        return DiffPlace(location: schema.location, stablePath: graph.documents[schema.document.rawValue].rootRelativePath, side: side)
+    }
+
+    /// The location of `pointer` in the pair's document on a side (the deepest existing value on its path).
+    public func location(_ side: DiffSide, pointer: JSONPointer) -> DiffPlace? {
+        guard let document = side == .base ? pair.base : pair.head else { return nil }
+        var node = document.root
+        for token in pointer.tokens {
+            if let child = node.object?[token] {
+                node = child
+            } else if let index = Int(token), let array = node.array, array.indices.contains(index) {
+                node = array[index]
+            } else {
+                break
+            }
+        }
+        return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
+    }
+
+    /// Runs `compare` for each check, with the check's id as the one its reports carry.
+    func run(_ checks: [any ChangeCheck], _ compare: (any ChangeCheck) -> Void) {
+        for check in checks {
+            currentCheck = check.id
+            compare(check)
+        }
+    }
+
+    /// A place in the base moved to the head's document when the pair has one: to the deepest value on the same
+    /// pointer that the head still has (where a removed property was, say), so editors and pull-request
+    /// annotations can show it in the file under review. The note says where it was in the base.
+    func anchored(_ place: DiffPlace) -> (DiffPlace, String) {
+        guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let head = location(.head, pointer: place.location.pointer)
+        else { return (place, "") }
+        let line = place.location.position.map { " (base line \($0.line))" } ?? ""
+        return (head, line)
+    }
+
+    /// Reports a change to data: judged against where the data flows and the contract's policy.
+    public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
+                       at place: DiffPlace, hint: String? = nil) {
+        let (impact, parties) = CompatibilityJudge.judge(effect, roles: roles, mode: mode)
+        let (place, note) = anchored(place)
+        var text = message + note
+        if impact > .none {
+            text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
+        }
+        changes.append(Change(
+            checkID: currentCheck, contract: pair.name, message: text, hint: hint, impact: impact,
+            bump: impact == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side))
+    }
+
+    /// Reports a change to an interface (an operation, an event, a contract) whose impact the check decides.
+    /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
+    /// gate, a weakened policy).
+    public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
+                       whateverThePolicy: Bool = false) {
+        guard let place else { return }
+        let judged = mode == CompatibilityMode.none && !whateverThePolicy ? .none : impact
+        let (anchor, note) = anchored(place)
+        changes.append(Change(
+            checkID: currentCheck, contract: pair.name, message: message + note, hint: hint, impact: judged,
+            bump: judged == .breaks ? .major : bump, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
+    }
+}
+
+/// Where a change is reported: a location in the head, or in the base for something removed.
+public struct DiffPlace: Sendable, Hashable {
+    /// File, line:column and pointer.
+    public var location: SourceLocation
+    /// The document's path relative to the root.
+    public var stablePath: String
+    /// Which version the location is in.
+    public var side: DiffSide
+}
+
+/// An object schema with its `allOf` parts folded in: what a reader sees.
+public struct FlatObject: Sendable {
+    /// Properties by name, in order (the first definition of a name wins).
+    public var properties: [(name: String, schema: SchemaID)] = []
+    /// Required property names.
+    public var required: Set<String> = []
+    /// Whether other properties are rejected (`additionalProperties: false`).
+    public var closed = false
+
+    init(_ graph: SchemaGraph, _ id: SchemaID) {
+        var seen: Set<SchemaID> = []
+        var names: Set<String> = []
+        func fold(_ id: SchemaID, depth: Int) {
+            let id = graph.resolved(id)
+            guard depth < 32, seen.insert(id).inserted else { return }
+            // Fields are read in place: binding the whole `Schema` would copy some forty of them.
+            for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
+                properties.append((property.name, property.schema))
+            }
+            required.formUnion(graph.schemas[id.rawValue].required)
+            if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
+            for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
+            // A `$ref` with sibling keywords is not followed by `resolved`: its target is part of the shape too.
+            if let target = graph.schemas[id.rawValue].ref { fold(target, depth: depth + 1) }
+        }
+        fold(id, depth: 0)
+    }
+
+    /// The property named `name`.
+    public func property(_ name: String) -> SchemaID? { properties.first { $0.name == name }?.schema }
+}
+
+/// Where the data of each schema flows: from every operation's parameters and request body (request), its
+/// responses (response), and every event's payload and feed's records (event), through references,
+/// properties, items, and composition.
+enum SchemaRoleAnalysis {
+    static func roles(in graph: SchemaGraph) -> [SchemaID: SchemaRoles] {
+        var roles: [SchemaID: SchemaRoles] = [:]
+        func mark(_ start: SchemaID?, _ role: SchemaRoles) {
+            guard let start else { return }
+            var stack = [start]
+            while let id = stack.popLast() {
+                guard !(roles[id]?.contains(role) ?? false) else { continue }
+                roles[id, default: []].insert(role)
+                let schema = graph.schemas[id.rawValue]
+                if let ref = schema.ref { stack.append(ref) }
+                stack += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+                stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
+                stack += schema.patternProperties.map(\.schema)
+            }
+        }
+        for document in graph.documents {
+            guard let contract = document.contract else { continue }
+            for operation in contract.operations {
+                for parameter in operation.parameters { mark(parameter.schema, .request) }
+                mark(operation.request?.schema, .request)
+                for response in operation.responses {
+                    mark(response.body?.schema, .response)
+                    for header in response.headers { mark(header.schema, .response) }
+                }
+            }
+            for event in contract.events { mark(event.payload, .event) }
+            for feed in contract.feeds { mark(feed.payload, .event) }
+        }
+        return roles
+    }
+}

@@ -1,0 +1,35 @@
+import CharterCore
+import CharterGovernance
+
+/// A diff result as findings, so every output format of `charter lint` (text, JSON, SARIF, GitHub annotations,
+/// JUnit, Markdown) serves `charter diff` too; and the per-contract version lines the text format ends with.
+public enum DiffReport {
+    /// The changes as findings: the check's id as the rule, breaking → error, risky → warning, harmless → note.
+    /// `baseLabel` prefixes the file of a change located in the base (e.g. `origin/main:`), so it is not taken
+    /// for a place in the working tree.
+    public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String], baseLabel: String = "") -> LintReport {
+        let findings = result.changes.map { change in
+            var location = change.location
+            if change.side == .base, !baseLabel.isEmpty { location.file = baseLabel + location.file }
+            return LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
+                               hint: change.hint, location: location, stablePath: change.stablePath)
+        }
+        var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
+                                rules: catalog.checks, loadWarnings: [])
+        report.command = "diff"
+        return report
+    }
+
+    /// One line per contract whose version was judged: `orders v2: 2.3.0 → 2.3.1: 2 breaking, 1 risky, 3 compatible;
+    /// needs major: 3.0.0`.
+    public static func versionLines(_ result: DiffResult) -> [String] {
+        result.versions.compactMap { verdict in
+            guard verdict.required != nil || verdict.base?.description != verdict.head?.description else { return nil }
+            var line = "\(verdict.contract): \(verdict.base.map(\.description) ?? "new") → \(verdict.head.map(\.description) ?? "removed")"
+            line += ": \(verdict.breaking) breaking, \(verdict.risky) risky, \(verdict.other) compatible"
+            if let required = verdict.required { line += "; needs \(required)" }
+            if let suggested = verdict.suggested { line += " — version should be at least \(suggested)" } else if verdict.required != nil { line += ", version ok" }
+            return line
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import CharterCore
+
+/// `charter lint`: governance rules over contracts; findings to standard output in one format and, with
+/// `--report`, to files in others; the exit code says whether any finding reached `--fail-on`.
+public struct LintCommand {
+    /// The subcommand, for ``CommandLineTool``.
+    public static let subcommand = Subcommand(spec: spec) { arguments, environment in
+        try LintCommand(console: environment.console, workingDirectory: environment.workingDirectory, freesResults: environment.freesResults)
+            .run(arguments)
+    }
+
+    static let spec = CommandSpec(
+        name: "lint",
+        summary: "Check contracts against governance rules (ownership, auth, SLAs, idempotency, money, time).",
+        positional: "PATH...",
+        positionalHelp: "Contract files or folders (searched for *.json). Default: Schemas",
+        options: [
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output: text, json, sarif, github, junit or markdown. Default: text"),
+            OptionSpec("report", value: "FORMAT=FILE", repeatable: true, help: "Also write the findings to FILE in FORMAT (e.g. sarif=lint.sarif)."),
+            OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL: error, warning, note or never. Default: error"),
+            OptionSpec("config", value: "FILE", help: "Configuration (the \"lint\" object of charter.json). Default: ./charter.json if present"),
+            OptionSpec("preset", value: "NAME", help: "Rule set: recommended or strict (every rule). Default: the config's, else recommended"),
+            OptionSpec("rule", value: "ID=LEVEL", repeatable: true, help: "Set a rule's level (off, note, warning, error), after the config."),
+            OptionSpec("baseline", value: "FILE", help: "Hide the findings recorded in FILE (adopting lint on an existing estate)."),
+            OptionSpec("write-baseline", value: "FILE", help: "Record the current findings in FILE and exit 0."),
+            OptionSpec("list-rules", help: "Print the rule catalog (text, json or markdown) and exit."),
+            OptionSpec("today", value: "YYYY-MM-DD", help: "The date expiry and sunset checks compare with. Default: today (UTC)"),
+        ] + LoaderArguments.options,
+        discussion: """
+            Suppress a finding in the contract with "x-lint-ignore": {"RULE": {"reason": "…", "until": "YYYY-MM-DD"}}
+            on the object it concerns (a reason is required). Rules and their examples: docs/lint-rules.md.
+            Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it or invalid contracts,
+            2 usage or tool errors.
+            """)
+
+    let console: Console
+    let workingDirectory: String
+    /// See ``CommandLineTool/freesResults``.
+    var freesResults = true
+
+    func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        let catalog = LintCatalog.standard
+        let format = try Self.format(arguments.value("format") ?? "text", option: "--format")
+        if arguments.flags.contains("list-rules") {
+            console.outDocument(LintRuleReference.render(catalog, as: format))
+            return .success
+        }
+        let failOn = try ReportArguments.failOn(arguments)
+        let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Self.format(text, option: "--report") }
+        let today = try ReportArguments.date(arguments.value("today"))
+
+        var configuration = try loadConfiguration(arguments.value("config"), catalog: catalog)
+        if let name = arguments.value("preset") {
+            guard let preset = LintConfiguration.Preset(rawValue: name) else { throw UsageError("--preset must be recommended or strict, not '\(name)'") }
+            configuration.preset = preset
+        }
+        for entry in arguments.values["rule"] ?? [] {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let level = LintConfiguration.Level(parts[1]) else {
+                throw UsageError("--rule takes ID=LEVEL with LEVEL off, note, warning or error, not '\(entry)'")
+            }
+            guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
+            configuration.commandLineLevels[parts[0]] = level
+        }
+        let baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
+            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
+            guard let data = FileManager.default.contents(atPath: absolute) else {
+                throw DiagnosticsError([.error("cannot read the baseline file", at: SourceLocation(file: path), code: "baseline.unreadable")])
+            }
+            return try LintBaseline.parse(data, file: path)
+        }
+
+        let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
+        let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory)
+        let graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
+        for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }
+
+        let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: baseline)
+        let report = linter.lint(graph)
+        if let path = arguments.value("write-baseline") {
+            try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
+            console.out("Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)")
+            return .success
+        }
+        for (reportFormat, file) in reports {
+            try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
+                           to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        }
+        console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
+        if !freesResults { ProcessLifetime.keep((graph, report)) }
+        return report.fails(at: failOn) ? .inputProblems : .success
+    }
+
+    static func format(_ text: String, option: String) throws(UsageError) -> LintOutputFormat {
+        guard let format = LintOutputFormat(rawValue: text) else {
+            throw UsageError("\(option) must be one of \(LintOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+        }
+        return format
+    }
+
+    /// The explicit `--config`, else `charter.json` in the working directory when there is one, else defaults.
+    func loadConfiguration(_ explicit: String?, catalog: LintCatalog) throws(DiagnosticsError) -> LintConfiguration {
+        let shown = explicit ?? "charter.json"
+        let path = SchemaLoader.absolutePath(shown, relativeTo: workingDirectory)
+        guard explicit != nil || FileManager.default.fileExists(atPath: path) else { return LintConfiguration() }
+        return try LintConfiguration.load(path: path, displayPath: shown, catalog: catalog)
+    }
+}

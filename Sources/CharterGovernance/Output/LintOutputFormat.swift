@@ -1,0 +1,37 @@
+import CharterCore
+
+/// The formats `charter lint` writes its report in.
+///
+/// Every format is a pure function of the report: the same report gives the same bytes (no timestamps, no
+/// paths beyond those the findings hold, no dictionary order), and nothing is printed.
+/// ``LintReport/loadWarnings`` are not part of any format: they are not findings, and the command shows them
+/// on standard error like `charter generate` does.
+public enum LintOutputFormat: String, CaseIterable, Sendable {
+    /// Compiler-style lines with hints, then a summary line (``LintTextOutput``).
+    case text
+    /// A versioned JSON document for scripts (``LintJSONOutput``).
+    case json
+    /// SARIF 2.1.0, for code-scanning dashboards (``LintSARIFOutput``).
+    case sarif
+    /// GitHub Actions workflow commands that annotate the pull request (``LintGitHubOutput``).
+    case github
+    /// JUnit XML, for CI test dashboards (``LintJUnitOutput``).
+    case junit
+    /// A Markdown table for pull-request comments (``LintMarkdownOutput``).
+    case markdown
+
+    /// `report` in `format`, ending with a newline.
+    ///
+    /// - Parameter catalog: where SARIF looks up a rule that a finding names but `report.rules` lacks (a report
+    ///   built by hand); the other formats need only the report.
+    public static func render(_ report: LintReport, as format: LintOutputFormat, catalog: LintCatalog = .standard) -> String {
+        switch format {
+        case .text: LintTextOutput.render(report)
+        case .json: LintJSONOutput.render(report)
+        case .sarif: LintSARIFOutput.render(report, catalog: catalog)
+        case .github: LintGitHubOutput.render(report)
+        case .junit: LintJUnitOutput.render(report)
+        case .markdown: LintMarkdownOutput.render(report)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import CharterCore
+
+/// Builds the small contracts the rules' documentation and fixture tests use: a governed contract skeleton
+/// with the parts a rule is about spliced in, so each example shows only what matters.
+package enum ExampleContract {
+    /// A contract file: `extensionFields` are extra members of `x-contract` (JSON text after the identity and
+    /// governance fields), `defs` the members of `$defs`. `governance: false` leaves owner, lifecycle and
+    /// compatibility out.
+    package static func make(extension extensionFields: String = "", defs: String = "", governance: Bool = true) -> String {
+        var contract = #""name": "demo", "version": "1.0.0""#
+        if governance {
+            contract += #", "owner": {"team": "demo-team", "contact": {"email": "demo@retail.example"}}"#
+            contract += #", "lifecycle": {"status": "active", "since": "2025-01-01"}, "compatibility": "backward""#
+        }
+        if !extensionFields.isEmpty { contract += ", " + extensionFields }
+        return """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "x-contract": {\(contract)},
+              "$defs": {\(defs)}
+            }
+            """
+    }
+
+    /// `security` declaring an OAuth2 scheme `oauth` with `demo:read` and `demo:write`.
+    static let oauth = #""security": {"oauth": {"type": "oauth2", "tokenUrl": "https://auth.retail.example/token", "scopes": {"demo:read": "Read", "demo:write": "Write"}}}"#
+
+    /// A documented object type `Item` with an example, for operations and events to refer to.
+    static let item = #""Item": {"title": "Item", "description": "An item.", "type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#
+}

@@ -1,0 +1,137 @@
+import CharterCore
+
+/// `type-documented`: named types say what they are.
+struct TypeDocumentedRule: LintRule {
+    let id = "type-documented"
+    let summary = "Every $defs type has a title and a description."
+    let rationale = "The description becomes the generated type's doc comment and the contract's documentation; architects read it in the compatibility report. An undocumented type is guessed at by every consumer."
+    let category = LintCategory.style
+    let defaultSeverity = Severity.warning
+    let failingExample = ExampleContract.make(defs: #""Item": {"type": "object", "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#)
+    let passingExample = ExampleContract.make(defs: ExampleContract.item)
+
+    func check(_ context: LintContext) {
+        for (name, id) in context.declaredTypes {
+            var missing: [String] = []
+            if context.graph.schemas[id.rawValue].title?.isEmpty ?? true { missing.append("title") }
+            if context.graph.schemas[id.rawValue].description?.isEmpty ?? true { missing.append("description") }
+            if !missing.isEmpty, !context.graph.schemas[id.rawValue].isPureReference {
+                context.report("type \(name) has no \(missing.joined(separator: " or "))", schema: id)
+            }
+        }
+    }
+}
+
+/// `type-examples`: named types show a valid value.
+struct TypeExamplesRule: LintRule {
+    let id = "type-examples"
+    let summary = "Every $defs object, enum and union type has at least one example."
+    let rationale = "Examples are the cheapest documentation and the best test data: Charter's tests decode every example through the generated code, and consumers copy them into their own tests."
+    let category = LintCategory.style
+    let defaultSeverity = Severity.warning
+    let isRecommended = false
+    let failingExample = ExampleContract.make(defs: #""Item": {"title": "Item", "description": "An item.", "type": "object", "properties": {"sku": {"type": "string"}}}"#)
+    let passingExample = ExampleContract.make(defs: ExampleContract.item)
+
+    func check(_ context: LintContext) {
+        for (name, id) in context.declaredTypes where context.graph.schemas[id.rawValue].examples.isEmpty {
+            let schema = context.graph[id]  // rare: only types without examples
+            guard !schema.isPureReference else { continue }
+            let shaped = schema.types?.contains(.object) == true || schema.enumValues != nil || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || !schema.properties.isEmpty
+            if shaped { context.report("type \(name) has no examples", schema: id, hint: #"add "examples": [ … ]"#) }
+        }
+    }
+}
+
+/// `type-name-case`: type names are UpperCamel.
+struct TypeNameCaseRule: LintRule {
+    let id = "type-name-case"
+    let summary = "$defs names are UpperCamelCase (letters and digits, starting with an upper-case letter)."
+    let rationale = "Type names become Swift type names and appear in every report. One convention across the estate keeps generated APIs predictable and spares Charter from renaming (and users from guessing the renamed type)."
+    let category = LintCategory.style
+    let defaultSeverity = Severity.warning
+    let failingExample = ExampleContract.make(defs: #""stock_level": {"title": "Stock level", "description": "Stock.", "type": "object", "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#)
+    let passingExample = ExampleContract.make(defs: #""StockLevel": {"title": "Stock level", "description": "Stock.", "type": "object", "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#)
+
+    func check(_ context: LintContext) {
+        for (name, id) in context.declaredTypes where !NameCase.isUpperCamel(name) {
+            context.report("type name \(name) is not UpperCamelCase", schema: id, hint: "rename it \(NameCase.upperCamel(name))")
+        }
+    }
+}
+
+/// `property-name-case`: property names are lowerCamel.
+struct PropertyNameCaseRule: LintRule {
+    let id = "property-name-case"
+    let summary = "Property names are lowerCamelCase."
+    let rationale = "Wire names that follow one convention map to Swift properties without explicit coding keys, and read the same in every channel's payload. Mixed snake_case and camelCase is how `order_id` and `orderId` end up side by side."
+    let category = LintCategory.style
+    let defaultSeverity = Severity.warning
+    let failingExample = ExampleContract.make(defs: #""Item": {"title": "Item", "description": "An item.", "type": "object", "properties": {"item_sku": {"type": "string"}}, "examples": [{"item_sku": "A1"}]}"#)
+    let passingExample = ExampleContract.make(defs: #""Item": {"title": "Item", "description": "An item.", "type": "object", "properties": {"itemSku": {"type": "string"}}, "examples": [{"itemSku": "A1"}]}"#)
+
+    func check(_ context: LintContext) {
+        for id in context.schemaObjects {
+            for property in context.graph.schemas[id.rawValue].properties where !NameCase.isLowerCamel(property.name) {
+                let document = context.graph.documents[context.graph.schemas[id.rawValue].document.rawValue]
+                let pointer = context.graph.schemas[id.rawValue].location.pointer.appending("properties").appending(property.name)
+                context.report("property name \(property.name) is not lowerCamelCase", in: document, at: pointer, position: property.keyPosition,
+                               hint: "rename it \(NameCase.lowerCamel(property.name))")
+            }
+        }
+    }
+}
+
+/// Case conventions of names.
+enum NameCase {
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || (0x30...0x39).contains(byte) }
+    private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    private static func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+
+    /// `StockLevel`, `V2Item`.
+    static func isUpperCamel(_ name: String) -> Bool {
+        guard let first = name.utf8.first, isUpper(first) else { return false }
+        return name.utf8.allSatisfy(isLetterOrDigit)
+    }
+
+    /// `onHand`, `sku`, `line2`.
+    static func isLowerCamel(_ name: String) -> Bool {
+        guard let first = name.utf8.first, isLower(first) else { return false }
+        return name.utf8.allSatisfy(isLetterOrDigit)
+    }
+
+    /// The words of a name split at `_`, `-`, `.`, spaces and lower-to-upper changes (ASCII case rules; other
+    /// characters stay inside their word).
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousLower = false
+                continue
+            }
+            if isUpper(byte), previousLower, !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+            current.append(byte)
+            previousLower = isLower(byte) || (0x30...0x39).contains(byte)
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// `stock_level` → `StockLevel`.
+    static func upperCamel(_ name: String) -> String {
+        words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `item_sku` → `itemSku`.
+    static func lowerCamel(_ name: String) -> String {
+        let upper = upperCamel(name)
+        return upper.prefix(1).lowercased() + upper.dropFirst()
+    }
+}

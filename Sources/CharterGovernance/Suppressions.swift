@@ -1,0 +1,123 @@
+import CharterCore
+
+/// Inline suppressions: an `x-lint-ignore` object on any JSON object of a contract silences the rules it names
+/// for that object and everything inside it.
+///
+///     "x-lint-ignore": {
+///       "money-not-float": { "reason": "POS v1 sends floats; fixed in v3", "until": "2027-03-31" },
+///       "type-examples": "generated from the ERP, examples follow in 2.4"
+///     }
+///
+/// A reason is mandatory; `until` (a full date) makes the suppression expire. Suppressions without a reason,
+/// naming an unknown rule or past their date are findings themselves, and so is one that silenced nothing.
+struct Suppression {
+    /// The rule silenced.
+    var ruleID: String
+    /// Why.
+    var reason: String
+    /// The last day it applies, `YYYY-MM-DD`.
+    var until: String?
+    /// The document's stable path and the object it sits on: findings at or under this pointer are silenced.
+    var stablePath: String
+    var scope: JSONPointer
+    /// Where the suppression's entry is written.
+    var location: SourceLocation
+    /// The document's absolute path (for per-path configuration of the suppression rules).
+    var documentPath: String
+    /// Whether it silenced anything.
+    var used = false
+
+    /// Whether it silences `finding`.
+    func covers(_ finding: LintFinding) -> Bool {
+        finding.ruleID == ruleID && finding.stablePath == stablePath && scope.isPrefix(of: finding.location.pointer)
+    }
+}
+
+/// Collects the suppressions of every document and the findings about malformed or expired ones.
+struct SuppressionCollector {
+    static let keyword = "x-lint-ignore"
+
+    let catalog: LintCatalog
+    let today: String
+    var suppressions: [Suppression] = []
+    /// Problems with suppressions: (rule id, message, hint, location, stable path, absolute path).
+    var problems: [(ruleID: String, message: String, hint: String?, location: SourceLocation, stablePath: String, path: String)] = []
+
+    init(catalog: LintCatalog, today: String) {
+        self.catalog = catalog
+        self.today = today
+    }
+
+    mutating func collect(_ document: SchemaDocument) {
+        visit(document.root, .root, document)
+    }
+
+    private mutating func visit(_ node: JSONNode, _ pointer: JSONPointer, _ document: SchemaDocument) {
+        if let object = node.object {
+            for member in object.members {
+                if member.key == Self.keyword {
+                    read(member.value, scope: pointer, document)
+                } else if member.value.object != nil || member.value.array != nil {
+                    visit(member.value, pointer.appending(member.key), document)
+                }
+            }
+        } else if let array = node.array {
+            for (index, element) in array.enumerated() where element.object != nil || element.array != nil {
+                visit(element, pointer.appending(index: index), document)
+            }
+        }
+    }
+
+    private mutating func read(_ node: JSONNode, scope: JSONPointer, _ document: SchemaDocument) {
+        let pointer = scope.appending(Self.keyword)
+        func problem(_ rule: String, _ message: String, _ node: JSONNode, _ pointer: JSONPointer, hint: String? = nil) {
+            problems.append((rule, message, hint, document.location(pointer, node.position), document.rootRelativePath, document.path))
+        }
+        guard let object = node.object else {
+            problem(SuppressionInvalidRule.id, "x-lint-ignore must be an object of rule ids", node, pointer,
+                    hint: #"write {"rule-id": {"reason": "why", "until": "YYYY-MM-DD"}}"#)
+            return
+        }
+        for member in object.members {
+            let entryPointer = pointer.appending(member.key)
+            guard catalog.rule(member.key) != nil else {
+                problem(SuppressionInvalidRule.id, "x-lint-ignore names unknown rule \"\(member.key)\"", member.value, entryPointer,
+                        hint: "charter lint --list-rules lists the rule ids")
+                continue
+            }
+            var reason = member.value.string
+            var until: String?
+            if let fields = member.value.object {
+                reason = fields["reason"]?.string
+                until = fields["until"]?.string
+                if let untilNode = fields["until"], until.map(Self.isFullDate) != true {
+                    problem(SuppressionInvalidRule.id, "until must be a date YYYY-MM-DD", untilNode, entryPointer.appending("until"))
+                    continue
+                }
+            }
+            guard let reason, !reason.allSatisfy(\.isWhitespace) else {
+                problem(SuppressionInvalidRule.id, "suppression of \(member.key) gives no reason", member.value, entryPointer,
+                        hint: #"say why: {"reason": "…", "until": "YYYY-MM-DD"}"#)
+                continue
+            }
+            if let until, until < today {
+                problem(SuppressionExpiredRule.id, "suppression of \(member.key) expired on \(until)", member.value, entryPointer,
+                        hint: "fix the findings it hid, or renew it with a new date and reason")
+                continue
+            }
+            suppressions.append(Suppression(
+                ruleID: member.key, reason: reason, until: until, stablePath: document.rootRelativePath, scope: scope,
+                location: document.location(entryPointer, member.value.position), documentPath: document.path))
+        }
+    }
+
+    /// Whether `text` is `YYYY-MM-DD` with a real month and day.
+    static func isFullDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+        else { return false }
+        return true
+    }
+}
