@@ -95,15 +95,26 @@ public enum JSONWriter {
     /// Appends `string` as a JSON string literal (quotes included, escaped as described above): for writers that
     /// stream a large document instead of building a ``JSONValue`` first.
     package static func appendString(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { bytes in appendString(utf8: bytes, to: &out) }
+    }
+
+    /// ``appendString(_:to:)`` over the string's UTF-8 bytes: runs of bytes that need no escape are copied
+    /// whole (most strings are one run), the others written escaped.
+    private static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = string.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Everything at or above 0x20 but `"`, `\` and the lead byte of U+2028/U+2029 is written as it is.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             switch byte {
-            case UInt8(ascii: "\""):
-                out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"):
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 out.append(UInt8(ascii: "\\")); out.append(byte)
             case 0x08:
                 out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
@@ -119,21 +130,19 @@ public enum JSONWriter {
                 out.append(contentsOf: "\\u00".utf8)
                 out.append(hexDigits[Int(byte >> 4)])
                 out.append(hexDigits[Int(byte & 0xF)])
-            case 0xE2:
-                // U+2028 is E2 80 A8 and U+2029 is E2 80 A9.
-                let second = utf8.index(after: index)
-                let third = second == utf8.endIndex ? second : utf8.index(after: second)
-                if third != utf8.endIndex, utf8[second] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
-                    out.append(contentsOf: (utf8[third] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index = third
+            default:
+                // 0xE2: U+2028 is E2 80 A8 and U+2029 is E2 80 A9; any other E2 sequence is written as it is.
+                if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
                 } else {
                     out.append(byte)
                 }
-            default:
-                out.append(byte)
             }
-            index = utf8.index(after: index)
+            index += 1
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         out.append(UInt8(ascii: "\""))
     }
 }

@@ -53,33 +53,52 @@ public enum LintJSONOutput {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The members of one finding's object, at the depth of the findings array's elements.
+    /// The members of one finding's object, at the depth of the findings array's elements. The member names,
+    /// with the separators and indentation before them, are bytes made once (a report can hold tens of
+    /// thousands of findings, and this loop is most of the time of writing one).
     private static func append(_ finding: borrowing LintFinding, to out: inout [UInt8]) {
-        var first = true
-        func key(_ name: String) {
-            out.append(contentsOf: (first ? "\n      \"" : ",\n      \"").utf8)
-            out.append(contentsOf: name.utf8)
-            out.append(contentsOf: "\": ".utf8)
-            first = false
-        }
-        func string(_ name: String, _ value: String) {
-            key(name)
-            JSONWriter.appendString(value, to: &out)
-        }
         let position = finding.location.position
-        string("rule", finding.ruleID)
-        string("severity", finding.severity.rawValue)
-        string("message", finding.message)
-        if let hint = finding.hint { string("hint", hint) }
-        string("file", finding.location.file)
-        key("line")
-        out.append(contentsOf: (position.map { String($0.line) } ?? "null").utf8)
-        key("column")
-        out.append(contentsOf: (position.map { String($0.column) } ?? "null").utf8)
-        if finding.location.hasPointer { string("pointer", finding.location.pointer.description) } else {
-            key("pointer")
-            out.append(contentsOf: "null".utf8)
+        out.append(contentsOf: Member.rule)
+        JSONWriter.appendString(finding.ruleID, to: &out)
+        out.append(contentsOf: Member.severity)
+        JSONWriter.appendString(finding.severity.rawValue, to: &out)
+        out.append(contentsOf: Member.message)
+        JSONWriter.appendString(finding.message, to: &out)
+        if let hint = finding.hint {
+            out.append(contentsOf: Member.hint)
+            JSONWriter.appendString(hint, to: &out)
         }
-        string("fingerprint", finding.fingerprint)
+        out.append(contentsOf: Member.file)
+        JSONWriter.appendString(finding.location.file, to: &out)
+        out.append(contentsOf: Member.line)
+        appendInteger(position?.line, to: &out)
+        out.append(contentsOf: Member.column)
+        appendInteger(position?.column, to: &out)
+        out.append(contentsOf: Member.pointer)
+        if finding.location.hasPointer { JSONWriter.appendString(finding.location.pointer.description, to: &out) } else {
+            out.append(contentsOf: Member.null)
+        }
+        out.append(contentsOf: Member.fingerprint)
+        JSONWriter.appendString(finding.fingerprint, to: &out)
+    }
+
+    /// An integer, or `null`.
+    private static func appendInteger(_ value: Int?, to out: inout [UInt8]) {
+        guard let value else { return out.append(contentsOf: Member.null) }
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// Each member's name with what goes before it (the first member opens the object's first line).
+    private enum Member {
+        static let rule = Array("\n      \"rule\": ".utf8)
+        static let severity = Array(",\n      \"severity\": ".utf8)
+        static let message = Array(",\n      \"message\": ".utf8)
+        static let hint = Array(",\n      \"hint\": ".utf8)
+        static let file = Array(",\n      \"file\": ".utf8)
+        static let line = Array(",\n      \"line\": ".utf8)
+        static let column = Array(",\n      \"column\": ".utf8)
+        static let pointer = Array(",\n      \"pointer\": ".utf8)
+        static let fingerprint = Array(",\n      \"fingerprint\": ".utf8)
+        static let null = Array("null".utf8)
     }
 }

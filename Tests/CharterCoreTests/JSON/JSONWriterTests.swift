@@ -52,6 +52,8 @@ final class JSONWriterTests: XCTestCase {
             ("a/b", "\"a/b\""), ("\u{8}\u{C}\n\r\t", "\"\\b\\f\\n\\r\\t\""), ("\u{0}\u{1}\u{1F}", "\"\\u0000\\u0001\\u001f\""),
             ("\u{7F}", "\"\u{7F}\""), ("é😀", "\"é😀\""), ("\u{2028}x\u{2029}", "\"\\u2028x\\u2029\""),
             ("\u{2027}\u{202A}", "\"\u{2027}\u{202A}\""), ("e\u{301}", "\"e\u{301}\""),
+            // Runs of plain bytes between escapes, and E2-led sequences at the end and not U+2028/9.
+            ("ab\"cd\nef\\", "\"ab\\\"cd\\nef\\\\\""), ("a\u{2028}", "\"a\\u2028\""), ("€ 5", "\"€ 5\""), ("x€", "\"x€\""),
         ]
         for (value, literal) in rows {
             XCTAssertEqual(JSONWriter.quoted(value), literal, value.debugDescription)

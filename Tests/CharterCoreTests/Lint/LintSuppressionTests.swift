@@ -100,4 +100,22 @@ final class LintSuppressionTests: XCTestCase {
         XCTAssertNotEqual(finding.fingerprint, elsewhere.fingerprint)
         XCTAssertEqual(finding.fingerprint.count, 16)
     }
+
+    /// Fingerprints are stored in users' baselines, so their value is part of the format: FNV-1a (64 bits) of
+    /// rule id, stable path, pointer and message, each followed by 0xFF, as 16 lowercase hex digits. Expected
+    /// values from an independent implementation (python3: `h = ((h ^ b) * 0x100000001b3) % 2**64` over the UTF-8
+    /// bytes, starting from 0xcbf29ce484222325).
+    func testFingerprintValues() {
+        let rows: [(rule: String, path: String, pointer: [String], message: String, expected: String)] = [
+            ("money-not-float", "contracts/pricing.json", ["$defs", "Price", "properties", "amount"],
+             "pricing: amount is a binary float \u{2014} use a decimal string", "4ce732e7a624fa02"),
+            ("r", "", [], "", "c64a62955110b801"),
+        ]
+        for row in rows {
+            let finding = LintFinding(
+                ruleID: row.rule, severity: .warning, message: row.message,
+                location: SourceLocation(file: "elsewhere.json", pointer: JSONPointer(tokens: row.pointer)), stablePath: row.path)
+            XCTAssertEqual(finding.fingerprint, row.expected, row.rule)
+        }
+    }
 }
