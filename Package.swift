@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CharterCore", targets: ["CharterCore"]),
         .library(name: "CharterGovernance", targets: ["CharterGovernance"]),
         .library(name: "CharterCompatibility", targets: ["CharterCompatibility"]),
+        .library(name: "CharterCLI", targets: ["CharterCLI"]),
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
         .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .plugin(name: "CharterCommand", targets: ["CharterCommand"]),

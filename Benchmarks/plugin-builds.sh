@@ -27,7 +27,7 @@ for variant in with-plugin without-plugin; do
   (cd "$work/$variant" && hyperfine -N -r 3 --prepare "rm -rf .build" --export-json "$work/cold-$variant.json" "swift build" >/dev/null 2>&1)
   (cd "$work/$variant" && swift build >/dev/null 2>&1 && hyperfine -N -w 1 -r 10 --export-json "$work/noop-$variant.json" "swift build" >/dev/null 2>&1)
 done
-echo "| cold (\`rm -rf .build; swift build\`, includes building charter and CharterRuntime) | $(median "$work/cold-with-plugin.json") | $(median "$work/cold-without-plugin.json") |"
+echo "| cold (\`rm -rf .build; swift build\`, includes building the plugin's tool, charter-generate, and CharterRuntime) | $(median "$work/cold-with-plugin.json") | $(median "$work/cold-without-plugin.json") |"
 echo "| no-op rebuild | $(median "$work/noop-with-plugin.json") | $(median "$work/noop-without-plugin.json") |"
 contract="Sources/RetailModels/Contracts/pricing/pricing-v1.json"
 # Each run first edits the contract's title (alternating two spellings), so every build sees a real change.

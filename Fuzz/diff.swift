@@ -6,7 +6,8 @@
 // Properties checked besides "no crash":
 //  - a contract set compared with itself has no changes and every version passes;
 //  - the comparison is deterministic (same changes twice, same HTML twice).
-// Built by scripts/fuzz with all of Sources/CharterCore; see docs/fuzzing.md.
+// Built by scripts/fuzz with all of Sources/CharterCore, Sources/CharterGovernance and Sources/CharterCompatibility
+// as one module; see docs/fuzzing.md.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

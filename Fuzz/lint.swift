@@ -6,7 +6,8 @@
 //  - every finding formats without raw control/bidi characters, with a position inside the file it
 //    names (checkDiagnostics, on the findings as diagnostics);
 //  - linting twice gives the same report in every format (determinism).
-// Built by scripts/fuzz with all of Sources/CharterCore; see docs/fuzzing.md.
+// Built by scripts/fuzz with all of Sources/CharterCore, Sources/CharterGovernance and Sources/CharterCompatibility
+// as one module; see docs/fuzzing.md.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

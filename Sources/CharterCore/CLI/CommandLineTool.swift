@@ -14,25 +14,32 @@ public struct CommandLineTool: Sendable {
     public var freesResults: Bool
     /// The subcommands, in help order.
     public var commands: [Subcommand]
+    /// The program name help and messages use.
+    public var name: String
+    /// The first line of the top-level help.
+    public var summary: String
 
     /// Creates the tool with its subcommands (by default only `generate`; the `charter` executable adds
     /// `lint` and `diff`, see CharterCLI's `CharterCommands.all`).
     public init(
         console: Console, workingDirectory: String = FileManager.default.currentDirectoryPath, freesResults: Bool = true,
-        commands: [Subcommand] = [GenerateCommand.subcommand]
+        commands: [Subcommand] = [GenerateCommand.subcommand], name: String = "charter",
+        summary: String = "charter — contract-first code generation, governance lint and change detection for JSON Schema contracts."
     ) {
         self.console = console
         self.workingDirectory = workingDirectory
         self.freesResults = freesResults
         self.commands = commands
+        self.name = name
+        self.summary = summary
     }
 
     /// Top-level help.
     public var help: String {
         var lines = [
-            "charter — contract-first code generation, governance lint and change detection for JSON Schema contracts.",
+            summary,
             "",
-            "USAGE: charter <command> [options]",
+            "USAGE: \(name) <command> [options]",
             "",
             "COMMANDS:",
         ]
@@ -43,7 +50,7 @@ public struct CommandLineTool: Sendable {
             "  " + CommandSpec.pad("-h, --help", 12) + "Show this help.",
             "  " + CommandSpec.pad("--version", 12) + "Print the version.",
             "",
-            "Run 'charter <command> --help' for a command's options.",
+            "Run '\(name) <command> --help' for a command's options.",
             "Exit codes: 0 success, 1 problems in the input, 2 usage or tool errors.",
         ]
         return lines.joined(separator: "\n")
@@ -64,7 +71,7 @@ public struct CommandLineTool: Sendable {
             }
             return .success
         case "--version":
-            console.out("charter \(Charter.version)")
+            console.out("\(name) \(Charter.version)")
             return .success
         default:
             if let command = commands.first(where: { $0.spec.name == first }) {
@@ -72,7 +79,7 @@ public struct CommandLineTool: Sendable {
                 return execute(command.spec, Array(arguments.dropFirst())) { parsed in try command.run(parsed, environment) }
             }
             console.err("error: unknown command '\(DiagnosticFormatter.sanitize(first))'")
-            console.err("Run 'charter --help' for the list of commands.")
+            console.err("Run '\(name) --help' for the list of commands.")
             return .usageOrToolError
         }
     }
@@ -84,7 +91,7 @@ public struct CommandLineTool: Sendable {
             parsed = try ArgumentParser.parse(arguments, spec: spec)
         } catch {
             console.err("error: \(DiagnosticFormatter.sanitize(error.message))")
-            console.err("Run 'charter \(spec.name) --help' for usage.")
+            console.err("Run '\(name) \(spec.name) --help' for usage.")
             return .usageOrToolError
         }
         if parsed.wantsHelp {
@@ -115,5 +122,14 @@ public struct CommandLineTool: Sendable {
         for diagnostic in sorted { console.err(DiagnosticFormatter.format(diagnostic)) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 { console.err("\(errors) error\(errors == 1 ? "" : "s") found") }
+    }
+}
+
+extension CommandLineTool {
+    /// The `charter-generate` executable: `generate` alone, the tool of Charter's build-tool and command plugins.
+    public static func generateOnly(console: Console, freesResults: Bool = true) -> CommandLineTool {
+        CommandLineTool(
+            console: console, freesResults: freesResults, name: "charter-generate",
+            summary: "charter-generate — `charter generate` alone: the tool of Charter's build-tool and command plugins.")
     }
 }

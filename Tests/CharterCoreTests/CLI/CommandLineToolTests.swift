@@ -83,6 +83,16 @@ final class CommandLineToolTests: XCTestCase {
             XCTAssertEqual(tool.run(row.arguments), row.code, "\(row.arguments): exit code")
             XCTAssertEqual(Array(recorder.err.dropFirst(before)), row.err, "\(row.arguments): stderr")
         }
+        // The executable's own configuration names itself in help and messages.
+        let lean = ConsoleRecorder()
+        let executable = CommandLineTool.generateOnly(console: lean.console)
+        XCTAssertEqual(executable.commands.map(\.spec.name), ["generate"])
+        XCTAssertEqual(executable.run(["lint"]), .usageOrToolError)
+        XCTAssertEqual(lean.err, ["error: unknown command 'lint'", "Run 'charter-generate --help' for the list of commands."])
+        XCTAssertTrue(executable.help.hasPrefix("charter-generate — `charter generate` alone"), executable.help)
+        XCTAssertTrue(executable.help.contains("USAGE: charter-generate <command> [options]"), executable.help)
+        XCTAssertEqual(executable.run(["--version"]), .success)
+        XCTAssertEqual(lean.out, ["charter-generate \(Charter.version)"])
         XCTAssertEqual(folder.run(["generate", "contracts", "--output", "full", "--quiet"]).code, .success)
         XCTAssertEqual(folder.contents(of: "lean"), folder.contents(of: "full"))
         for name in folder.contents(of: "full") where name.hasSuffix(".swift") {

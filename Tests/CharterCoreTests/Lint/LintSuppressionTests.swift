@@ -110,6 +110,7 @@ final class LintSuppressionTests: XCTestCase {
             ("money-not-float", "contracts/pricing.json", ["$defs", "Price", "properties", "amount"],
              "pricing: amount is a binary float \u{2014} use a decimal string", "4ce732e7a624fa02"),
             ("r", "", [], "", "c64a62955110b801"),
+            ("r", "", [], "2260", "00ed79b46ae15a9b"),  // leading zeros kept
         ]
         for row in rows {
             let finding = LintFinding(
