@@ -71,10 +71,10 @@ public struct DiffCommand {
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
         let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory)
         let disk = DiskFileSource()
+        /// A path as given, absolute and with symlinks resolved.
+        func canonical(_ path: String) -> String { disk.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory)) }
         // The head's root, fixed here so a git base can mirror it: paths relative to the root pair plain files.
-        let headRoot = loader.root ?? SchemaLoader.commonDirectory(
-            of: headFiles.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) },
-            preferring: disk.canonicalPath(workingDirectory))
+        let headRoot = loader.root ?? SchemaLoader.commonDirectory(of: headFiles.map(canonical), preferring: disk.canonicalPath(workingDirectory))
         var headOptions = loader
         headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
@@ -87,7 +87,7 @@ public struct DiffCommand {
             jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
                                 workingDirectory: workingDirectory, label: "", name: path))
             if headPaths.count == 1 {
-                pairingFolders += [path, headPaths[0]].map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) }
+                pairingFolders += [path, headPaths[0]].map(canonical)
             }
         }
         var extracted: [GitBase] = []
@@ -96,7 +96,7 @@ public struct DiffCommand {
             // Everything the head could have had: the head paths as given (a folder whose files were all deleted
             // since still counts) and the root.
             let scope = SchemaLoader.commonDirectory(
-                of: headPaths.map { disk.canonicalPath(SchemaLoader.absolutePath($0, relativeTo: workingDirectory)) + "/." } + [headRoot + "/."],
+                of: headPaths.map { canonical($0) + "/." } + [headRoot + "/."],
                 preferring: headRoot)
             let base = try GitBase.extract(revision: revision, scope: scope, workingDirectory: workingDirectory)
             extracted.append(base)
@@ -136,23 +136,26 @@ public struct DiffCommand {
         let differ = ContractDiffer()
         var result = differ.diff(base: baseGraphs[0].graph, head: head, keys: keys)
         let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
+        // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
+        // The policy in force is the newest base's, as for the changes against it.
+        let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
+            document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
+        }, uniquingKeysWith: { first, _ in first })
+        // A change already reported (by check, contract and place) is not reported again against an older base.
+        func place(_ change: Change) -> [String] {
+            [change.checkID, change.contract, change.location.pointer.description, change.location.file]
+        }
+        var reported = Set(result.changes.map(place))
         for older in baseGraphs.dropFirst() {
-            // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
-            // The policy in force is the newest base's, as for the changes against it.
-            let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
-                document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
-            }, uniquingKeysWith: { first, _ in first })
             for change in differ.diff(base: older.graph, head: head, keys: keys).changes
             where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
-                && !result.changes.contains(where: {
-                    $0.checkID == change.checkID && $0.contract == change.contract && $0.location.pointer == change.location.pointer
-                        && $0.location.file == change.location.file
-                })
+                && !reported.contains(place(change))
             {
                 var change = change
                 change.message += " (against \(older.name))"
                 if change.side == .base { change.location.file = older.label + change.location.file }
                 result.changes.append(change)
+                reported.insert(place(change))
             }
         }
 
