@@ -260,6 +260,8 @@ public struct IRNamespace: Sendable {
     public var documentation: IRDocumentation
     /// Top-level types, in declaration order.
     public var types: [IRTypeID]
+    /// The contract's events, in contract order, their payloads and ordering keys resolved to types.
+    public var events: [IREvent] = []
 }
 
 /// The language-neutral model of everything to generate.

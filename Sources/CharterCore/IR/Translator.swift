@@ -19,6 +19,7 @@ public struct Translator: Sendable {
         }
         session.completePendingDeclarations()
         session.breakAliasCycles()
+        session.translateEvents()
         try session.bag.throwIfErrors()
         return IRModule(
             namespaces: session.namespaces, types: session.types, warnings: session.bag.all,

@@ -1,14 +1,14 @@
 /// Doc comments for generated declarations: title, description, and the JSON pointer of the origin.
 enum SwiftDocumentation {
     /// The `///` lines for a declaration or property; every line is safe (see ``SwiftLiteral/commentLines(_:)``).
-    static func lines(_ documentation: IRDocumentation, extra: [String] = []) -> [String] {
+    static func lines(_ documentation: IRDocumentation, extra: [String] = [], origin: String = "Schema") -> [String] {
         var paragraphs: [[String]] = []
         let title = documentation.title.map(SwiftLiteral.commentLines) ?? []
         let description = documentation.description.map(SwiftLiteral.commentLines) ?? []
         if !title.isEmpty { paragraphs.append(title) }
         if !description.isEmpty, description != title { paragraphs.append(description) }
         // The facts (contract, lifecycle, warnings, origin) form one list.
-        paragraphs.append((extra + ["- Schema: `\(documentation.reference.replacingBackticks)`"]).flatMap(SwiftLiteral.commentLines))
+        paragraphs.append((extra + ["- \(origin): `\(documentation.reference.replacingBackticks)`"]).flatMap(SwiftLiteral.commentLines))
         var lines: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { lines.append("///") }

@@ -13,7 +13,7 @@ struct SwiftNames {
         "Sequence", "Collection", "Range", "Task", "Actor", "MainActor", "Locale", "TimeZone", "Calendar",
         "JSONDecoder", "JSONEncoder", "Foundation", "Swift", "JSONValue", "Nullable", "Indirect", "RFC3339",
         "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
-        "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality",
+        "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
     ]
 
     /// Member names generated code itself declares in a struct.
@@ -31,11 +31,18 @@ struct SwiftNames {
     private(set) var namespaces: [String] = []
     /// Type names, by type index.
     private(set) var types: [String] = []
+    /// The enum holding a namespace's event definitions (`Events`, unless a type took the name), by
+    /// namespace index; empty for a namespace without events.
+    private(set) var eventContainers: [String] = []
+    /// The event definitions' names inside their container, by namespace index, in event order.
+    private(set) var events: [[String]] = []
 
     init(_ module: IRModule) {
         types = Array(repeating: "", count: module.types.count)
         var moduleScope = NameScope(reserved: Self.reservedTypeNames)
         namespaces = Array(repeating: "", count: module.namespaces.count)
+        eventContainers = namespaces
+        events = Array(repeating: [], count: module.namespaces.count)
         // Claimed in path order, so a collision resolves the same way whatever the input order.
         let order = module.namespaces.indices.sorted { module.namespaces[$0].sourcePath < module.namespaces[$1].sourcePath }
         for index in order {
@@ -50,6 +57,18 @@ struct SwiftNames {
             scope.reserve(namespaces[index])
             for typeID in namespace.types {
                 name(typeID, in: &scope, module: module, outer: reserved, enclosing: [])
+            }
+            // Claimed after the types, so adding events to a contract never renames a type.
+            if !namespace.events.isEmpty {
+                let container = scope.claim("Events")
+                eventContainers[index] = container
+                var eventScope = NameScope(reserved: reserved)
+                eventScope.reserve(container)
+                events[index] = namespace.events.map { event in
+                    var preferred = SwiftIdentifier.typeName(event.name)
+                    if reserved.contains(preferred) { preferred += "Event" }
+                    return eventScope.claim(preferred)
+                }
             }
         }
     }

@@ -1,0 +1,137 @@
+/// Builds the view model of a namespace's event definitions (`Templates/Events.mustache`): one caseless
+/// enum per contract event conforming to CharterRuntime's `EventDefinition`, with the event's fixed
+/// attributes and a partition-key function that reads the ordering key through stored properties.
+struct SwiftEventBuilder {
+    let context: SwiftGenerationContext
+
+    /// The view model, or null when the namespace has no events.
+    func build(namespace index: Int) -> MustacheValue {
+        let module = context.module
+        let namespace = module.namespaces[index]
+        guard !namespace.events.isEmpty else { return .null }
+        let names = context.names.events[index]
+        let container = context.names.eventContainers[index]
+        let version = namespace.contract.map { $0.version.description } ?? ""
+        let events: [MustacheValue] = zip(namespace.events, names).map { event, name in
+            let contract = event.contract
+            return .object([
+                "documentation": .list(documentation(event).map(MustacheValue.string)),
+                "attributes": .list((contract.deprecated ? ["@available(*, deprecated, message: \"Deprecated in the contract.\")"] : [])
+                    .map(MustacheValue.string)),
+                "name": .string(name),
+                "payload": .string(qualifiedType(event.payload)),
+                "eventType": .string(SwiftLiteral.string(event.name)),
+                "topic": .string(SwiftLiteral.string(contract.topic ?? "")),
+                "dataVersion": .string(SwiftLiteral.string(version)),
+                "delivery": .string(delivery(contract.delivery)),
+                "maxLag": .string(contract.maxLagMs.map(String.init) ?? "nil"),
+                "retry": .string(retry(contract.retry)),
+                "deadLetterTopic": .string(contract.deadLetter?.topic.map(SwiftLiteral.string) ?? "nil"),
+                "publishers": .string(list(contract.publish?.allowed ?? [])),
+                "subscribers": .string(list(contract.subscribe?.allowed ?? [])),
+                "orderingKey": .string(list(event.orderingKey.map(\.pointer.description))),
+                "partitionKey": .list(partitionKey(event).map(MustacheValue.string)),
+            ])
+        }
+        let all = names.map { "\($0).self" }.joined(separator: ", ")
+        return .object([
+            "name": .string(container),
+            "documentation": .list(SwiftDocumentation.plainLines(
+                "The events of \(namespace.contractName) \(version): one definition per event, for `EventEnvelope<Definition>`.")
+                .map(MustacheValue.string)),
+            "events": .list(events),
+            "all": .string(all),
+        ])
+    }
+
+    /// The doc comment of a definition: summary, description, then topic, ordering and delivery.
+    func documentation(_ event: IREvent) -> [String] {
+        let contract = event.contract
+        var facts: [String] = []
+        if let topic = contract.topic { facts.append("- Topic: `\(topic.replacingBackticks)`") }
+        if !event.orderingKey.isEmpty {
+            facts.append("- Ordered by: " + event.orderingKey.map { "`\($0.pointer.description.replacingBackticks)`" }.joined(separator: ", "))
+        }
+        if let delivery = contract.delivery { facts.append("- Delivery: \(delivery)") }
+        if contract.deprecated { facts.append("- Warning: Deprecated in the contract.") }
+        return SwiftDocumentation.lines(event.documentation, extra: facts, origin: "Contract")
+    }
+
+    /// The payload type, fully qualified: an event's name could otherwise shadow a type of the namespace.
+    func qualifiedType(_ type: IRTypeRef) -> String {
+        switch type {
+        case .named(let id): return context.names.qualifiedName(of: id, in: context.module)
+        case .primitive(let primitive): return SwiftTypeMapper.swiftType(primitive)
+        case .array(let element): return "[\(qualifiedType(element))]"
+        case .map(let value): return "[String: \(qualifiedType(value))]"
+        case .any: return "JSONValue"
+        case .optional(let wrapped): return "\(qualifiedType(wrapped))?"
+        }
+    }
+
+    /// `.atLeastOnce`, or `nil` when the contract states no (or no known) guarantee.
+    func delivery(_ text: String?) -> String {
+        switch text {
+        case "at-least-once": ".atLeastOnce"
+        case "at-most-once": ".atMostOnce"
+        case "exactly-once": ".exactlyOnce"
+        default: "nil"
+        }
+    }
+
+    /// The retry policy literal, or `nil` unless the contract gives a number of attempts and a known backoff.
+    func retry(_ policy: RetryPolicy?) -> String {
+        guard let policy, let attempts = policy.maxAttempts else { return "nil" }
+        let backoff: String
+        switch policy.backoff ?? "exponential" {
+        case "exponential": backoff = ".exponential"
+        case "fixed": backoff = ".fixed"
+        default: return "nil"
+        }
+        let initial = policy.initialDelayMs ?? 0
+        return "RetryPolicy(maxAttempts: \(attempts), backoff: \(backoff), initialDelayMilliseconds: \(initial), "
+            + "maxDelayMilliseconds: \(policy.maxDelayMs ?? initial))"
+    }
+
+    /// A Swift array literal of strings.
+    func list(_ items: [String]) -> String { "[" + items.map(SwiftLiteral.string).joined(separator: ", ") + "]" }
+
+    /// The lines of `partitionKey(of:)`'s body: the values read through stored properties and joined with `|`;
+    /// for a union payload whose every variant has the key in stored properties, a `switch` over the
+    /// variants; otherwise the key read from the encoded payload.
+    func partitionKey(_ event: IREvent) -> [String] {
+        let encoded = "encodedPartitionKey(at: orderingKey, in: payload)"
+        if let expression = keyExpression(event.orderingKey, of: "payload") { return [expression] }
+        guard let variantKeys = event.variantOrderingKeys, case .named(let id) = IRTypeRef.resolvingAliases(event.payload, in: context.module.types),
+            case .union(let union) = context.module[id].kind
+        else { return [encoded] }
+        let cases = context.members.caseNames(of: id)
+        var lines = ["switch payload {"]
+        for (name, keys) in zip(cases, variantKeys) {
+            guard let expression = keyExpression(keys, of: "value") else { return [encoded] }
+            lines.append("case .\(name)(let value): return \(expression)")
+        }
+        if union.discriminator != nil { lines.append("case .unrecognized: return \(encoded)") }
+        lines.append("}")
+        return lines
+    }
+
+    /// The key read through stored properties of `base`, or nil when a pointer cannot be read that way.
+    func keyExpression(_ parts: [IROrderingKeyPart], of base: String) -> String? {
+        var values: [String] = []
+        for part in parts {
+            guard let path = part.path, let leaf = part.leaf else { return nil }
+            let access = base + "." + path.map { context.members.propertyNames(of: $0.type)[$0.property] }.joined(separator: ".")
+            switch leaf {
+            case .string: values.append(access)
+            case .integer: values.append("String(\(access))")
+            case .stringEnumeration: values.append(access + ".rawValue")
+            }
+        }
+        switch values.count {
+        case 0: return "\"\""
+        case 1: return values[0]
+        default: return "[" + values.joined(separator: ", ") + "].joined(separator: \"|\")"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One event of a contract, as generated code describes it: the payload type and the event's fixed
+/// attributes from `x-contract.events`. Generated definitions are caseless enums
+/// (`OrdersV2.Events.OrderCaptured`); an ``EventEnvelope`` of a definition is one occurrence.
+public protocol EventDefinition: Sendable {
+    /// The payload: the envelope's `data`.
+    associatedtype Payload: Codable, Hashable, Sendable
+
+    /// The event name as keyed in `x-contract.events`, sent as the envelope's `type`.
+    static var eventType: String { get }
+    /// The topic (channel) the event is published to.
+    static var topic: String { get }
+    /// The contract version the payload conforms to, sent as the envelope's `dataVersion`.
+    static var dataVersion: String { get }
+    /// The delivery guarantee, when the contract states one.
+    static var delivery: EventDelivery? { get }
+    /// The largest delay from the business fact to availability to subscribers, in milliseconds.
+    static var maxLagMilliseconds: Int? { get }
+    /// How consumers retry before dead-lettering.
+    static var retry: EventRetryPolicy? { get }
+    /// Where events that exhausted their retries go.
+    static var deadLetterTopic: String? { get }
+    /// The systems allowed to publish the event.
+    static var publishers: [String] { get }
+    /// The systems allowed to subscribe to the event.
+    static var subscribers: [String] { get }
+    /// The JSON pointers into the payload whose values make the partition key, in order.
+    static var orderingKey: [String] { get }
+
+    /// The partition key of a payload: the values at ``orderingKey`` rendered as strings (strings verbatim,
+    /// integers in decimal), joined with `|`.
+    static func partitionKey(of payload: Payload) -> String
+}
+
+/// The delivery guarantee of an event.
+public enum EventDelivery: String, Sendable, Hashable, CaseIterable {
+    /// Delivered one or more times: consumers deduplicate on the envelope `id`.
+    case atLeastOnce = "at-least-once"
+    /// Delivered at most once: an event may be lost, never repeated.
+    case atMostOnce = "at-most-once"
+    /// Delivered exactly once by the broker.
+    case exactlyOnce = "exactly-once"
+}
+
+/// Sends events to a broker. Implement it once for the broker in use: the envelope's definition gives the
+/// topic (`Definition.topic`), and the envelope the partition key and the bytes (`JSONEncoder`).
+public protocol EventPublisher: Sendable {
+    /// Publishes one event occurrence.
+    func publish<Definition: EventDefinition>(_ envelope: EventEnvelope<Definition>) async throws
+}
+
+/// Receives the occurrences of one event. With at-least-once delivery the same `id` can arrive more
+/// than once, and a subscriber must treat a repeat as already handled.
+public protocol EventSubscriber<Definition>: Sendable {
+    /// The event this subscriber handles.
+    associatedtype Definition: EventDefinition
+    /// Handles one occurrence; a thrown error asks the broker for a redelivery (see ``EventRetryPolicy``).
+    func receive(_ envelope: EventEnvelope<Definition>) async throws
+}
+
+extension EventSubscriber {
+    /// Decodes a message's bytes as an envelope of ``Definition`` and hands it to ``receive(_:)``.
+    ///
+    /// - Throws: `DecodingError` when the bytes are not such an envelope (another event's `type`
+    ///   included), or what ``receive(_:)`` throws.
+    public func receive(message: Data, decoder: JSONDecoder = JSONDecoder()) async throws {
+        try await receive(decoder.decode(EventEnvelope<Definition>.self, from: message))
+    }
+}
+
+extension EventDefinition {
+    /// ``EventDelivery``, named from inside a definition (where a contract type could shadow the name).
+    public typealias Delivery = EventDelivery
+    /// ``EventRetryPolicy``, named from inside a definition.
+    public typealias RetryPolicy = EventRetryPolicy
+
+    /// The partition key read from the payload's JSON (``EventPartitionKey``): what a definition's
+    /// ``partitionKey(of:)`` uses when the ordering key cannot be read through stored properties.
+    public static func encodedPartitionKey(at pointers: [String], in payload: Payload) -> String {
+        EventPartitionKey.key(at: pointers, in: payload)
+    }
+}

@@ -1,0 +1,243 @@
+import CharterRuntime
+import Foundation
+import XCTest
+
+/// A payload written the way generated structs are: Codable, Hashable, Validatable.
+private struct Movement: Codable, Hashable, Sendable, Validatable {
+    struct Location: Codable, Hashable, Sendable {
+        let locationId: String
+    }
+
+    let sku: String
+    let location: Location
+    let quantity: Int
+
+    func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
+        Validation.minimum(quantity, 0, at: Validation.path(path, "quantity"), into: &issues)
+    }
+}
+
+/// A definition as generated code writes one.
+private enum MovementRecorded: EventDefinition {
+    typealias Payload = Movement
+
+    static let eventType = "StockMovementRecorded"
+    static let topic = "inventory.stock-movements.v2"
+    static let dataVersion = "2.1.0"
+    static let delivery: Delivery? = .atLeastOnce
+    static let maxLagMilliseconds: Int? = 5000
+    static let retry: RetryPolicy? = RetryPolicy(maxAttempts: 8, backoff: .exponential, initialDelayMilliseconds: 500, maxDelayMilliseconds: 60000)
+    static let deadLetterTopic: String? = "inventory.stock-movements.v2.dlq"
+    static let publishers: [String] = ["inventory-service"]
+    static let subscribers: [String] = ["pos"]
+    static let orderingKey: [String] = ["/sku", "/location/locationId"]
+
+    static func partitionKey(of payload: Payload) -> String {
+        [payload.sku, payload.location.locationId].joined(separator: "|")
+    }
+}
+
+/// Another event, whose envelopes must not decode as ``MovementRecorded``'s.
+private enum Unrelated: EventDefinition {
+    typealias Payload = Movement
+
+    static let eventType = "Unrelated"
+    static let topic = "x.v1"
+    static let dataVersion = "1.0.0"
+    static let delivery: Delivery? = nil
+    static let maxLagMilliseconds: Int? = nil
+    static let retry: RetryPolicy? = nil
+    static let deadLetterTopic: String? = nil
+    static let publishers: [String] = []
+    static let subscribers: [String] = []
+    static let orderingKey: [String] = ["/sku"]
+
+    static func partitionKey(of payload: Payload) -> String { encodedPartitionKey(at: orderingKey, in: payload) }
+}
+
+final class EventEnvelopeTests: XCTestCase {
+    /// The envelope of docs/contract-format.md ("The event envelope"), with a smaller payload.
+    static let envelope = ##"""
+        {"id":"0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10","type":"StockMovementRecorded","source":"urn:retail:system:inventory-service",
+         "time":"2026-11-27T14:03:11.482Z","subject":"TSH-CRW-NVY-M","partitionKey":"TSH-CRW-NVY-M|STR-0142","dataVersion":"2.0.0",
+         "data":{"sku":"TSH-CRW-NVY-M","location":{"locationId":"STR-0142"},"quantity":1}}
+        """##
+
+    func testDecodesAndEncodesTheDocumentedEnvelope() throws {
+        let decoded = try decodeJSON(EventEnvelope<MovementRecorded>.self, Self.envelope)
+        XCTAssertEqual(decoded.id, UUID(uuidString: "0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10"))
+        XCTAssertEqual(decoded.type, "StockMovementRecorded")
+        XCTAssertEqual(decoded.subject, "TSH-CRW-NVY-M")
+        XCTAssertEqual(decoded.data.location.locationId, "STR-0142")
+        XCTAssertEqual(decoded.time.timeIntervalSince1970, 1_795_788_191.482, accuracy: 0.000_5)
+        XCTAssertEqual(decoded.validationIssues, [])
+        let expected = ##"{"data":{"location":{"locationId":"STR-0142"},"quantity":1,"sku":"TSH-CRW-NVY-M"},"dataVersion":"2.0.0","id":"0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10","partitionKey":"TSH-CRW-NVY-M|STR-0142","source":"urn:retail:system:inventory-service","subject":"TSH-CRW-NVY-M","time":"2026-11-27T14:03:11.482Z","type":"StockMovementRecorded"}"##
+        XCTAssertEqual(try encodeJSON(decoded), expected)
+        XCTAssertEqual(try decodeJSON(EventEnvelope<MovementRecorded>.self, expected), decoded)
+    }
+
+    func testNewOccurrenceDerivesKeyTypeAndVersion() throws {
+        let payload = Movement(sku: "A-1", location: .init(locationId: "DC-9"), quantity: 4)
+        let time = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = EventEnvelope<MovementRecorded>(source: "urn:retail:system:wms", time: time, data: payload)
+        let second = EventEnvelope<MovementRecorded>(source: "urn:retail:system:wms", time: time, data: payload)
+        XCTAssertEqual(first.partitionKey, "A-1|DC-9")
+        XCTAssertEqual(first.dataVersion, "2.1.0")
+        XCTAssertNil(first.subject)
+        XCTAssertNotEqual(first.id, second.id, "every occurrence gets its own id")
+        XCTAssertEqual(first.validationIssues, [])
+        let json = try encodeJSON(first)
+        XCTAssertFalse(json.contains("subject"), "an absent subject is not sent: \(json)")
+        XCTAssertTrue(json.contains(#""id":"\#(first.id.uuidString.lowercased())""#), json)
+        XCTAssertTrue(json.contains(#""time":"2023-11-14T22:13:20Z""#), json)
+    }
+
+    /// Rows: a change to the documented envelope → the message decoding must fail with (nil: it decodes).
+    func testDecodingRejectsWhatIsNotThisEvent() throws {
+        let rows: [(from: String, to: String, message: String?, line: UInt)] = [
+            (#""type":"StockMovementRecorded""#, #""type":"AvailabilityChanged""#,
+             #"Expected an event of type "StockMovementRecorded", got "AvailabilityChanged"."#, #line),
+            (#""id":"0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10""#, #""id":"42""#, #"Expected a UUID (8-4-4-4-12 hex digits), got "42"."#, #line),
+            (#""time":"2026-11-27T14:03:11.482Z""#, #""time":"2026-11-27 14:03""#, "Expected an RFC 3339 date-time", #line),
+            (#""time":"2026-11-27T14:03:11.482Z""#, #""time":"2026-11-27T14:03:11.482+01:00""#, nil, #line),
+            (#""subject":"TSH-CRW-NVY-M","#, "", nil, #line),
+            (#""source":"urn:retail:system:inventory-service","#, "", "source", #line),
+            (#""partitionKey":"TSH-CRW-NVY-M|STR-0142","#, "", "partitionKey", #line),
+            (#""quantity":1"#, #""quantity":"1""#, "Int", #line),
+            (#""id":"0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10""#, #""id":"0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10""#, nil, #line),
+        ]
+        for row in rows {
+            let json = Self.envelope.replacingOccurrences(of: row.from, with: row.to)
+            XCTAssertNotEqual(json, Self.envelope, "row does not change the envelope", line: row.line)
+            if let message = row.message {
+                XCTAssertThrowsError(try decodeJSON(EventEnvelope<MovementRecorded>.self, json), line: row.line) { error in
+                    let text = decodingMessage(error, line: row.line) + " \(error)"
+                    XCTAssertTrue(text.contains(message), "\(text) does not mention \(message)", line: row.line)
+                }
+            } else {
+                XCTAssertNoThrow(try decodeJSON(EventEnvelope<MovementRecorded>.self, json), line: row.line)
+            }
+        }
+        XCTAssertThrowsError(try decodeJSON(EventEnvelope<Unrelated>.self, Self.envelope))
+    }
+
+    /// Rows: a change to the documented envelope → the validation issues, as `path keyword`.
+    func testValidationChecksKeyVersionSourceAndPayload() throws {
+        let rows: [(from: String, to: String, issues: [String], line: UInt)] = [
+            ("", "", [], #line),
+            (#""partitionKey":"TSH-CRW-NVY-M|STR-0142""#, #""partitionKey":"TSH-CRW-NVY-M""#, ["/partitionKey partitionKey"], #line),
+            (#""dataVersion":"2.0.0""#, #""dataVersion":"2.7.1-rc.1""#, [], #line),
+            (#""dataVersion":"2.0.0""#, #""dataVersion":"3.0.0""#, ["/dataVersion dataVersion"], #line),
+            (#""dataVersion":"2.0.0""#, #""dataVersion":"2.0""#, ["/dataVersion dataVersion"], #line),
+            (#""source":"urn:retail:system:inventory-service""#, #""source":"""#, ["/source minLength"], #line),
+            (#""quantity":1"#, #""quantity":-1"#, ["/data/quantity minimum"], #line),
+        ]
+        for row in rows {
+            let json = row.from.isEmpty ? Self.envelope : Self.envelope.replacingOccurrences(of: row.from, with: row.to)
+            let envelope = try decodeJSON(EventEnvelope<MovementRecorded>.self, json)
+            XCTAssertEqual(envelope.validationIssues.map { "\($0.path) \($0.keyword)" }, row.issues, line: row.line)
+        }
+        let issue = try decodeJSON(EventEnvelope<MovementRecorded>.self, Self.envelope.replacingOccurrences(of: "|STR-0142\"", with: "\"")).validationIssues.first
+        XCTAssertEqual(issue?.message, #"partition key "TSH-CRW-NVY-M" is not the payload's "TSH-CRW-NVY-M|STR-0142""#)
+    }
+
+    func testSubscriberReceivesDecodedMessagesOnly() async throws {
+        actor Received { var ids: [UUID] = []; func add(_ id: UUID) { ids.append(id) } }
+        struct Subscriber: EventSubscriber {
+            typealias Definition = MovementRecorded
+            let received: Received
+            func receive(_ envelope: EventEnvelope<MovementRecorded>) async throws { await received.add(envelope.id) }
+        }
+        let received = Received()
+        let subscriber = Subscriber(received: received)
+        try await subscriber.receive(message: Data(Self.envelope.utf8))
+        do {
+            try await subscriber.receive(message: Data(Self.envelope.replacingOccurrences(of: "StockMovementRecorded", with: "Other").utf8))
+            XCTFail("another event's message was handed to the subscriber")
+        } catch {
+            XCTAssertTrue("\(error)".contains("Expected an event of type"), "\(error)")
+        }
+        let ids = await received.ids
+        XCTAssertEqual(ids, [UUID(uuidString: "0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10")!])
+    }
+
+    func testPublisherSeesTopicAndKey() async throws {
+        actor Sent { var messages: [String] = []; func add(_ text: String) { messages.append(text) } }
+        struct Publisher: EventPublisher {
+            let sent: Sent
+            func publish<Definition: EventDefinition>(_ envelope: EventEnvelope<Definition>) async throws {
+                await sent.add("\(Definition.topic) \(envelope.partitionKey) \(envelope.type)")
+            }
+        }
+        let sent = Sent()
+        let payload = Movement(sku: "A-1", location: .init(locationId: "DC-9"), quantity: 4)
+        try await Publisher(sent: sent).publish(EventEnvelope<MovementRecorded>(source: "urn:retail:system:wms", time: Date(), data: payload))
+        let messages = await sent.messages
+        XCTAssertEqual(messages, ["inventory.stock-movements.v2 A-1|DC-9 StockMovementRecorded"])
+    }
+}
+
+final class EventRetryPolicyTests: XCTestCase {
+    /// Rows: a policy and a number of failed attempts → the delay before the next one (nil: dead-letter).
+    func testDelays() {
+        let exponential = EventRetryPolicy(maxAttempts: 6, backoff: .exponential, initialDelayMilliseconds: 500, maxDelayMilliseconds: 3000)
+        let fixed = EventRetryPolicy(maxAttempts: 3, backoff: .fixed, initialDelayMilliseconds: 250, maxDelayMilliseconds: 9000)
+        let huge = EventRetryPolicy(maxAttempts: 100, backoff: .exponential, initialDelayMilliseconds: 1, maxDelayMilliseconds: Int.max)
+        let rows: [(policy: EventRetryPolicy, failed: Int, delay: Int?, line: UInt)] = [
+            (exponential, 0, nil, #line),
+            (exponential, 1, 500, #line),
+            (exponential, 2, 1000, #line),
+            (exponential, 3, 2000, #line),
+            (exponential, 4, 3000, #line),
+            (exponential, 5, 3000, #line),
+            (exponential, 6, nil, #line),
+            (fixed, 1, 250, #line),
+            (fixed, 2, 250, #line),
+            (fixed, 3, nil, #line),
+            (huge, 99, Int.max, #line),
+            (huge, 63, 1 << 62, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(row.policy.delayMilliseconds(afterFailedAttempts: row.failed), row.delay, line: row.line)
+        }
+    }
+}
+
+final class EventPartitionKeyTests: XCTestCase {
+    /// Rows: a pointer into the document below → the text it gives (nil: no string or integer there).
+    func testTextAtPointer() throws {
+        let document = try decodeJSON(JSONValue.self, ##"""
+            {"sku":"A-1","n":42,"big":12345678901234,"dec":7.0,"frac":1.5,"flag":true,"none":null,
+             "loc":{"id":"S-1","a/b":"slash","m~n":"tilde"},"lines":[{"sku":"L-0"},{"sku":"L-1"}],"":"empty"}
+            """##)
+        let rows: [(pointer: String, text: String?, line: UInt)] = [
+            ("/sku", "A-1", #line),
+            ("/n", "42", #line),
+            ("/big", "12345678901234", #line),
+            ("/dec", "7", #line),
+            ("/frac", nil, #line),
+            ("/flag", nil, #line),
+            ("/none", nil, #line),
+            ("/loc/id", "S-1", #line),
+            ("/loc/a~1b", "slash", #line),
+            ("/loc/m~0n", "tilde", #line),
+            ("/lines/1/sku", "L-1", #line),
+            ("/lines/01/sku", nil, #line),
+            ("/lines/2/sku", nil, #line),
+            ("/loc", nil, #line),
+            ("/missing", nil, #line),
+            ("/", "empty", #line),
+            ("sku", nil, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(EventPartitionKey.text(at: row.pointer, in: document), row.text, row.pointer, line: row.line)
+        }
+    }
+
+    func testKeyFromEncodedPayloadMatchesStoredProperties() {
+        let payload = Movement(sku: "TSH|1", location: .init(locationId: "STR-0142"), quantity: 3)
+        XCTAssertEqual(EventPartitionKey.key(at: MovementRecorded.orderingKey, in: payload), MovementRecorded.partitionKey(of: payload))
+        XCTAssertEqual(EventPartitionKey.key(at: ["/quantity", "/nowhere", "/sku"], in: payload), "3||TSH|1")
+        XCTAssertEqual(Unrelated.partitionKey(of: payload), "TSH|1")
+    }
+}
