@@ -16,8 +16,6 @@ struct SwiftEventBuilder {
             let contract = event.contract
             return .object([
                 "documentation": .list(documentation(event).map(MustacheValue.string)),
-                "attributes": .list((contract.deprecated ? ["@available(*, deprecated, message: \"Deprecated in the contract.\")"] : [])
-                    .map(MustacheValue.string)),
                 "name": .string(name),
                 "payload": .string(qualifiedType(event.payload)),
                 "eventType": .string(SwiftLiteral.string(event.name)),
@@ -44,7 +42,9 @@ struct SwiftEventBuilder {
         ])
     }
 
-    /// The doc comment of a definition: summary, description, then topic, ordering and delivery.
+    /// The doc comment of a definition: summary, description, then topic, ordering and delivery. A deprecated
+    /// event is marked here and not with `@available(*, deprecated)`: `all` names every definition, and the
+    /// attribute would make the generated code itself warn.
     func documentation(_ event: IREvent) -> [String] {
         let contract = event.contract
         var facts: [String] = []

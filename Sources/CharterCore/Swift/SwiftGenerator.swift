@@ -123,6 +123,15 @@ public struct SwiftGenerator: Sendable {
         return SwiftDocumentation.lines(namespace.documentation, extra: extra)
     }
 
+    /// The fully qualified Swift name of every event definition (`OrdersV2.Events.OrderCaptured`), by
+    /// namespace index and then in event order (see ``IRNamespace/events``).
+    public func qualifiedEventNames(_ module: IRModule) -> [[String]] {
+        let names = SwiftNames(module)
+        return module.namespaces.indices.map { index in
+            names.events[index].map { "\(names.namespaces[index]).\(names.eventContainers[index]).\($0)" }
+        }
+    }
+
     /// The fully qualified Swift name of every declared type (`InventoryV2.Order.Line`), by type index:
     /// what tests and tools use to refer to generated types from outside the namespace.
     public func qualifiedTypeNames(_ module: IRModule) -> [String] {

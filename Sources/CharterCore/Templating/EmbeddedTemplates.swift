@@ -106,9 +106,6 @@ public enum EmbeddedTemplates {
                 {{#documentation}}
                 {{.}}
                 {{/documentation}}
-                {{#attributes}}
-                {{.}}
-                {{/attributes}}
                 {{access}}enum {{name}}: EventDefinition {
                     {{access}}typealias Payload = {{payload}}
 

@@ -65,29 +65,45 @@ struct RoundTripHarness {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes, compiles and runs everything; returns one failure message per case that did not round-trip.
-    func run(requireValid: Bool) throws -> Outcome {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-roundtrip-\(UUID().uuidString)")
+    /// Writes the generated files and `main` into a scratch folder, compiles them with CharterRuntime into
+    /// one program and runs it: its standard output, or why there is none.
+    static func buildAndRun(_ generated: [GeneratedFile], main: String) throws -> Result<String, HarnessFailure> {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-harness-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
-        for file in result.files {
+        for file in generated {
             let url = directory.appendingPathComponent(file.name)
             try file.contents.write(to: url, atomically: true, encoding: .utf8)
             files.append(url.path)
         }
-        let cases = self.cases
-        let main = directory.appendingPathComponent("main.swift")
-        try program(cases).write(to: main, atomically: true, encoding: .utf8)
-        let executable = directory.appendingPathComponent("roundtrip")
-        let build = try SwiftCompiler.buildExecutable(files + [main.path], output: executable)
+        let mainFile = directory.appendingPathComponent("main.swift")
+        try main.write(to: mainFile, atomically: true, encoding: .utf8)
+        let executable = directory.appendingPathComponent("harness")
+        let build = try SwiftCompiler.buildExecutable(files + [mainFile.path], output: executable)
         guard build.status == 0 else {
-            return Outcome(cases: cases.count, failures: ["compilation failed:\n" + build.stderr.split(separator: "\n").prefix(60).joined(separator: "\n")])
+            return .failure(HarnessFailure(message: "compilation failed:\n" + build.stderr.split(separator: "\n").prefix(60).joined(separator: "\n")))
         }
         let run = try ProcessRunner.run(executable.path, [], timeout: 120)
-        guard run.status == 0 else { return Outcome(cases: cases.count, failures: ["harness exited \(run.status): \(run.stderr)"]) }
+        guard run.status == 0 else { return .failure(HarnessFailure(message: "harness exited \(run.status): \(run.stderr)")) }
+        return .success(run.stdout)
+    }
+
+    /// Why a harness program produced no output.
+    struct HarnessFailure: Error {
+        var message: String
+    }
+
+    /// Writes, compiles and runs everything; returns one failure message per case that did not round-trip.
+    func run(requireValid: Bool) throws -> Outcome {
+        let cases = self.cases
+        let output: String
+        switch try Self.buildAndRun(result.files, main: program(cases)) {
+        case .success(let text): output = text
+        case .failure(let failure): return Outcome(cases: cases.count, failures: [failure.message])
+        }
         var failures: [String] = []
-        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: true)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
         if lines.count != cases.count { failures.append("expected \(cases.count) results, got \(lines.count)") }
         for (item, line) in zip(cases, lines) {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)

@@ -1,0 +1,206 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// Event definitions: how each ordering key is read (table), the Swift a definition yields (snippet), and
+/// the generated definitions compiled with CharterRuntime and run: envelopes made, encoded and decoded,
+/// and every partition key read through stored properties equal to the key read from the encoded payload.
+final class GeneratedSwiftEventTests: XCTestCase {
+    static let contract = ##"""
+        {
+          "x-contract": {
+            "name": "stock", "version": "3.2.1",
+            "security": {"mtls": {"type": "mutualTLS"}},
+            "events": {
+              "MovementRecorded": {"summary": "A movement", "topic": "stock.movements.v3", "payload": {"$ref": "#/$defs/Movement"},
+                "orderingKey": ["/sku", "/location/locationId"], "delivery": "at-least-once", "sla": {"maxLagMs": 5000},
+                "retry": {"maxAttempts": 8, "backoff": "exponential", "initialDelayMs": 500, "maxDelayMs": 60000},
+                "deadLetter": {"topic": "stock.movements.v3.dlq", "retention": "P14D"},
+                "publish": {"auth": {"scheme": "mtls"}, "allowed": ["inventory-service"]},
+                "subscribe": {"auth": {"scheme": "mtls"}, "allowed": ["pos", "erp"]}},
+              "CountTaken": {"summary": "A count", "topic": "stock.counts.v3", "payload": {"$ref": "#/$defs/Count"},
+                "orderingKey": ["/storeNumber", "/state"], "delivery": "exactly-once",
+                "retry": {"maxAttempts": 3, "backoff": "sideways"}},
+              "Adjusted": {"summary": "An adjustment", "description": "Either kind.", "topic": "stock.adjustments.v3",
+                "payload": {"$ref": "#/$defs/Adjustment"}, "orderingKey": ["/sku"], "deprecated": true},
+              "Guessed": {"summary": "Untagged", "topic": "stock.guessed.v3", "payload": {"$ref": "#/$defs/Guess"}, "orderingKey": ["/sku"]},
+              "Loose": {"summary": "Keys the properties cannot give", "topic": "stock.loose.v3", "payload": {"$ref": "#/$defs/Loose"},
+                "orderingKey": ["/note", "/lines/0/sku", "/old", "/at"]},
+              "Movement": {"summary": "Named like its payload", "topic": "stock.movement.v3", "payload": {"$ref": "#/$defs/Movement"},
+                "orderingKey": ["/sku"]},
+              "String": {"summary": "Named like a Swift type", "topic": "stock.string.v3", "payload": {"$ref": "#/$defs/Count"},
+                "orderingKey": ["/storeNumber"]}
+            }
+          },
+          "$defs": {
+            "Sku": {"type": "string"},
+            "Movement": {"type": "object", "required": ["sku", "location"], "properties": {
+              "sku": {"$ref": "#/$defs/Sku"},
+              "location": {"type": "object", "required": ["locationId"], "properties": {"locationId": {"type": "string"}}}}},
+            "State": {"type": "string", "enum": ["open", "closed"]},
+            "Count": {"type": "object", "required": ["storeNumber", "state"], "properties": {
+              "storeNumber": {"type": "integer"}, "state": {"$ref": "#/$defs/State"}}},
+            "Gain": {"type": "object", "required": ["kind", "sku"], "properties": {"kind": {"const": "gain"}, "sku": {"type": "string"}}},
+            "Loss": {"type": "object", "required": ["kind", "sku"], "properties": {"kind": {"const": "loss"}, "sku": {"type": "string"}, "why": {"type": "string"}}},
+            "Adjustment": {"oneOf": [{"$ref": "#/$defs/Gain"}, {"$ref": "#/$defs/Loss"}], "discriminator": {"propertyName": "kind"}},
+            "Guess": {"oneOf": [{"$ref": "#/$defs/Movement"}, {"$ref": "#/$defs/Gain"}]},
+            "Loose": {"type": "object", "required": ["lines", "old", "at"], "properties": {
+              "note": {"type": "string"},
+              "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}},
+              "old": {"type": "string", "deprecated": true},
+              "at": {"type": "string", "format": "date-time"}}},
+            "Events": {"type": "object", "properties": {"n": {"type": "integer"}}}
+          }
+        }
+        """##
+
+    /// Rows: an event and one pointer of its ordering key → how it is read: the leaf when through stored
+    /// properties, nil when from the encoded payload.
+    func testOrderingKeysAreReadThroughStoredPropertiesWhereTheyCanBe() throws {
+        let module = try XCTUnwrap(ContractFixture(Self.contract).translate().value("translate"))
+        let events = try XCTUnwrap(module.namespaces.first { $0.contractName == "stock" }?.events)
+        XCTAssertEqual(events.map(\.name), ["MovementRecorded", "CountTaken", "Adjusted", "Guessed", "Loose", "Movement", "String"])
+        let rows: [(event: String, pointer: String, leaf: IROrderingKeyLeaf?, steps: Int, line: UInt)] = [
+            ("MovementRecorded", "/sku", .string, 1, #line),  // through an alias of string
+            ("MovementRecorded", "/location/locationId", .string, 2, #line),  // into an inline object
+            ("CountTaken", "/storeNumber", .integer, 1, #line),
+            ("CountTaken", "/state", .stringEnumeration, 1, #line),
+            ("Adjusted", "/sku", nil, 0, #line),  // a union: read per variant (below)
+            ("Loose", "/note", nil, 0, #line),  // optional
+            ("Loose", "/lines/0/sku", nil, 0, #line),  // through an array
+            ("Loose", "/old", nil, 0, #line),  // deprecated: its stored property is private
+            ("Loose", "/at", nil, 0, #line),  // a date: its wire text is not the Date's
+        ]
+        for row in rows {
+            let event = try XCTUnwrap(events.first { $0.name == row.event }, line: row.line)
+            let part = try XCTUnwrap(event.orderingKey.first { $0.pointer.description == row.pointer }, line: row.line)
+            XCTAssertEqual(part.leaf, row.leaf, "\(row.event) \(row.pointer)", line: row.line)
+            XCTAssertEqual(part.path?.count ?? 0, row.steps, "\(row.event) \(row.pointer)", line: row.line)
+        }
+        let adjusted = try XCTUnwrap(events.first { $0.name == "Adjusted" })
+        XCTAssertEqual(adjusted.variantOrderingKeys?.map { $0.map(\.leaf) }, [[.string], [.string]])
+        XCTAssertNil(events.first { $0.name == "Loose" }?.variantOrderingKeys)
+    }
+
+    /// The definitions' Swift, line by line (indentation removed), and their names.
+    func testDefinitionSnippets() throws {
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
+        let text = try XCTUnwrap(files["StockV3.swift"])
+        let lines = GeneratedSwiftSnippetTests.trimmedLines(text)
+        let expected = [
+            "public enum Events2 {",
+            "public enum MovementRecorded: EventDefinition {",
+            "public typealias Payload = StockV3.Movement",
+            "public static let eventType = \"MovementRecorded\"",
+            "public static let topic = \"stock.movements.v3\"",
+            "public static let dataVersion = \"3.2.1\"",
+            "public static let delivery: Delivery? = .atLeastOnce",
+            "public static let maxLagMilliseconds: Int? = 5000",
+            "public static let retry: RetryPolicy? = RetryPolicy(maxAttempts: 8, backoff: .exponential, initialDelayMilliseconds: 500, maxDelayMilliseconds: 60000)",
+            "public static let deadLetterTopic: String? = \"stock.movements.v3.dlq\"",
+            "public static let publishers: [String] = [\"inventory-service\"]",
+            "public static let subscribers: [String] = [\"pos\", \"erp\"]",
+            "public static let orderingKey: [String] = [\"/sku\", \"/location/locationId\"]",
+            "[payload.sku, payload.location.locationId].joined(separator: \"|\")",
+            // An unknown backoff gives no policy rather than a made-up one.
+            "public static let delivery: Delivery? = .exactlyOnce",
+            "public static let retry: RetryPolicy? = nil",
+            "[String(payload.storeNumber), payload.state.rawValue].joined(separator: \"|\")",
+            "/// - Warning: Deprecated in the contract.",
+            "switch payload {",
+            "case .gain(let value): return value.sku",
+            "case .loss(let value): return value.sku",
+            "case .unrecognized: return encodedPartitionKey(at: orderingKey, in: payload)",
+            "case .movement(let value): return value.sku",
+            "encodedPartitionKey(at: orderingKey, in: payload)",
+            "public enum Movement: EventDefinition {",
+            "public enum StringEvent: EventDefinition {",
+            "public static var all: [any EventDefinition.Type] { [MovementRecorded.self, CountTaken.self, Adjusted.self, Guessed.self, Loose.self, Movement.self, StringEvent.self] }",
+            "/// - Topic: `stock.movements.v3`",
+            "/// - Ordered by: `/sku`, `/location/locationId`",
+            "/// - Delivery: at-least-once",
+            "/// - Contract: `a.json#/x-contract/events/MovementRecorded`",
+        ]
+        for line in expected {
+            XCTAssertTrue(lines.contains(line), "missing: \(line)")
+        }
+        XCTAssertTrue(text.contains("public struct Events: Codable"), "the type named Events keeps its name")
+        XCTAssertFalse(text.contains("extension StockV3 {\n    public enum Events {"))
+        XCTAssertTrue(text.hasSuffix("    }\n}\n"), "the definitions close the file")
+        // `all` names every definition, so a deprecated one is marked in its documentation, not with
+        // `@available(*, deprecated)`, which would make the generated code itself warn.
+        let definitions = try XCTUnwrap(text.range(of: "public enum Events2").map { text[$0.lowerBound...] })
+        XCTAssertFalse(definitions.contains("@available(*, deprecated"))
+    }
+
+    /// Rows: an event, the payload JSON → the partition key it must have.
+    static let keys: [(event: String, payload: String, key: String)] = [
+        ("MovementRecorded", ##"{"sku":"TSH-M","location":{"locationId":"STR-0142"}}"##, "TSH-M|STR-0142"),
+        ("CountTaken", ##"{"storeNumber":142,"state":"closed"}"##, "142|closed"),
+        ("CountTaken", ##"{"storeNumber":-7,"state":"reopened"}"##, "-7|reopened"),
+        ("Adjusted", ##"{"kind":"gain","sku":"G-1"}"##, "G-1"),
+        ("Adjusted", ##"{"kind":"loss","sku":"L-1","why":"theft"}"##, "L-1"),
+        ("Adjusted", ##"{"kind":"found","sku":"F-1"}"##, "F-1"),
+        ("Guessed", ##"{"sku":"M-2","location":{"locationId":"L"}}"##, "M-2"),
+        ("Guessed", ##"{"kind":"gain","sku":"G-2"}"##, "G-2"),
+        ("Loose", ##"{"note":"n","lines":[{"sku":"A"}],"old":"o","at":"2026-11-27T14:03:11.482Z"}"##, "n|A|o|2026-11-27T14:03:11.482Z"),
+        ("Loose", ##"{"lines":[],"old":"o","at":"2026-11-27T14:03:11Z"}"##, "||o|2026-11-27T14:03:11Z"),
+        ("Movement", ##"{"sku":"X","location":{"locationId":"Y"}}"##, "X"),
+        ("StringEvent", ##"{"storeNumber":1,"state":"open"}"##, "1"),
+    ]
+
+    func testDefinitionsCompileAndRun() throws {
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
+        var main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]",
+            "let time = Date(timeIntervalSince1970: 1_700_000_000)",
+            "let id = UUID(uuidString: \"0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10\")!",
+            "func check<D: EventDefinition>(_ definition: D.Type, _ json: String) throws {",
+            "    let payload = try JSONDecoder().decode(D.Payload.self, from: Data(json.utf8))",
+            "    let envelope = EventEnvelope<D>(id: id, source: \"urn:retail:system:test\", time: time, data: payload)",
+            "    let encoded = try encoder.encode(envelope)",
+            "    let decoded = try JSONDecoder().decode(EventEnvelope<D>.self, from: encoded)",
+            "    let stored = D.partitionKey(of: payload), read = D.encodedPartitionKey(at: D.orderingKey, in: payload)",
+            "    print(\"\\(stored)\\t\\(read)\\t\\(decoded == envelope)\\t\\(decoded.validationIssues.count)\\t\\(String(decoding: encoded, as: UTF8.self))\")",
+            "}",
+        ]
+        for row in Self.keys {
+            main.append("try check(StockV3.Events2.\(row.event).self, \(SwiftLiteral.string(row.payload)))")
+        }
+        main.append("print(StockV3.Events2.all.map { $0.eventType + \"@\" + $0.topic }.joined(separator: \" \"))")
+        main.append("print(StockV3.Events2.CountTaken.delivery == .exactlyOnce, StockV3.Events2.Loose.delivery == nil, StockV3.Events2.MovementRecorded.retry?.delayMilliseconds(afterFailedAttempts: 2) ?? -1)")
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, Self.keys.count + 2, run.output)
+        for (row, line) in zip(Self.keys, lines) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else {
+                XCTFail("\(row.event): \(line)")
+                continue
+            }
+            XCTAssertEqual(fields[0], row.key, "\(row.event) \(row.payload): the key from stored properties")
+            XCTAssertEqual(fields[1], row.key, "\(row.event) \(row.payload): the key from the encoded payload")
+            XCTAssertEqual(fields[2], "true", "\(row.event): the envelope does not survive encode → decode")
+            XCTAssertEqual(fields[3], "0", "\(row.event): a fresh envelope has validation issues")
+            let envelope = try JSONReader.parse(fields[4])
+            XCTAssertEqual(envelope["type"]?.value, .string(row.event == "StringEvent" ? "String" : row.event), line)
+            XCTAssertEqual(envelope["partitionKey"]?.value, .string(row.key), line)
+            XCTAssertEqual(envelope["dataVersion"]?.value, .string("3.2.1"), line)
+            XCTAssertEqual(envelope["id"]?.value, .string("0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10"), line)
+            XCTAssertEqual(envelope["time"]?.value, .string("2023-11-14T22:13:20Z"), line)
+            XCTAssertEqual(envelope["data"], try JSONReader.parse(row.payload), "\(row.event): the payload does not come back as sent")
+        }
+        XCTAssertEqual(lines.dropLast().last, "MovementRecorded@stock.movements.v3 CountTaken@stock.counts.v3 Adjusted@stock.adjustments.v3 "
+            + "Guessed@stock.guessed.v3 Loose@stock.loose.v3 Movement@stock.movement.v3 String@stock.string.v3")
+        XCTAssertEqual(lines.last, "true true 1000")
+    }
+
+    /// With the contract split into files, the definitions go into the last one, after its types.
+    func testDefinitionsGoInTheLastPart() throws {
+        let files = try XCTUnwrap(ContractFixture(Self.contract).generate(swift: SwiftOptions(filesPerContract: 3)).value("generate"))
+        XCTAssertEqual(files.keys.filter { files[$0]!.contains("enum Events2") }, ["StockV3+Part3.swift"])
+    }
+}
