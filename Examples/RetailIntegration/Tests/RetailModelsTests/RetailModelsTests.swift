@@ -109,4 +109,52 @@ final class RetailModelsTests: XCTestCase {
         XCTAssertTrue(issues.contains { $0.path == "/sku" }, "\(issues)")
         XCTAssertThrowsError(try availability.validate())
     }
+
+    /// A stock-movement message as a store system receives it from the inventory topic.
+    static let stockMovementMessage = """
+        {"id": "0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10", "type": "StockMovementRecorded", "source": "urn:retail:system:inventory-service",
+         "time": "2026-11-27T07:05:00.125Z", "subject": "TSH-CRW-NVY-M", "partitionKey": "TSH-CRW-NVY-M|STR-0142", "dataVersion": "2.0.0",
+         "data": {"movementId": "90bfeb66-2cfa-4d20-b2cb-96f6dda2c82f", "type": "transferIn", "sku": "TSH-CRW-NVY-M",
+                  "location": {"locationId": "STR-0142", "locationType": "store"}, "quantity": {"value": 24, "unitOfMeasure": "each"},
+                  "occurredAt": "2026-11-27T07:05:00Z", "transferId": "TRF-0098231", "origin": {"locationId": "DC-NTH-01", "locationType": "warehouse"}}}
+        """
+
+    func testEventsTravelInTheirEnvelope() async throws {
+        typealias Movement = InventoryV2.Events.StockMovementRecorded
+        actor Inbox {
+            var seen: Set<UUID> = []
+            var applied: [String] = []
+            /// At-least-once delivery: a redelivered id is acknowledged, not applied again.
+            func apply(_ envelope: EventEnvelope<Movement>) {
+                guard seen.insert(envelope.id).inserted else { return }
+                if case .transferIn(let movement) = envelope.data { applied.append("\(movement.location.locationId)+\(movement.quantity.value)") }
+            }
+        }
+        struct StoreSubscriber: EventSubscriber {
+            let inbox: Inbox
+            func receive(_ envelope: EventEnvelope<Movement>) async throws { await inbox.apply(envelope) }
+        }
+        let inbox = Inbox()
+        let subscriber = StoreSubscriber(inbox: inbox)
+        let message = Data(Self.stockMovementMessage.utf8)
+        try await subscriber.receive(message: message)
+        try await subscriber.receive(message: message)
+        let applied = await inbox.applied
+        XCTAssertEqual(applied, ["STR-0142+24"])
+        XCTAssertEqual(Movement.topic, "inventory.stock-movements.v2")
+        XCTAssertEqual(Movement.delivery, .atLeastOnce)
+        XCTAssertEqual(Movement.retry?.delayMilliseconds(afterFailedAttempts: 1), 500)
+
+        // Publishing: the envelope derives the partition key from the payload and carries the contract version.
+        let envelope = try decoder.decode(EventEnvelope<Movement>.self, from: message)
+        XCTAssertEqual(envelope.validationIssues, [])
+        let republished = EventEnvelope<Movement>(source: "urn:retail:system:inventory-service", time: envelope.time, data: envelope.data)
+        XCTAssertEqual(republished.partitionKey, "TSH-CRW-NVY-M|STR-0142")
+        XCTAssertEqual(republished.dataVersion, "2.0.0")
+        XCTAssertEqual(InventoryV2.Events.all.map { $0.eventType }, ["StockMovementRecorded", "AvailabilityChanged"])
+
+        // A message from another event's topic is refused rather than read as this one.
+        let wrong = Self.stockMovementMessage.replacingOccurrences(of: "StockMovementRecorded", with: "AvailabilityChanged")
+        XCTAssertThrowsError(try decoder.decode(EventEnvelope<Movement>.self, from: Data(wrong.utf8)))
+    }
 }
