@@ -17,6 +17,10 @@ struct SwiftNames {
     ]
 
     /// Member names generated code itself declares in a struct.
+    /// Names a definition's body uses unqualified (its payload and the protocol's typealiases), which an
+    /// event definition of that name would shadow.
+    static let reservedEventNames: Set<String> = ["Payload", "Delivery", "RetryPolicy"]
+
     static let reservedStructMembers: Set<String> = [
         "init", "encode", "hash", "hashValue", "collectIssues", "validate", "validationIssues", "knownKeys",
     ]
@@ -66,7 +70,7 @@ struct SwiftNames {
                 eventScope.reserve(container)
                 events[index] = namespace.events.map { event in
                     var preferred = SwiftIdentifier.typeName(event.name)
-                    if reserved.contains(preferred) { preferred += "Event" }
+                    if reserved.contains(preferred) || Self.reservedEventNames.contains(preferred) { preferred += "Event" }
                     return eventScope.claim(preferred)
                 }
             }

@@ -203,4 +203,32 @@ final class GeneratedSwiftEventTests: XCTestCase {
         let files = try XCTUnwrap(ContractFixture(Self.contract).generate(swift: SwiftOptions(filesPerContract: 3)).value("generate"))
         XCTAssertEqual(files.keys.filter { files[$0]!.contains("enum Events2") }, ["StockV3+Part3.swift"])
     }
+
+    /// Event names that collide with what a definition's body names, Swift keywords and types, and payloads
+    /// that are not a `$ref` to an object: the definitions still compile, without warnings, and keep the
+    /// events' names on the wire.
+    func testHostileEventNamesAndPayloadsCompile() throws {
+        let names = ["Payload", "Delivery", "RetryPolicy", "Events", "class", "Self", "Type", "all", "EventDefinition", "x-y z", "Ünïcode"]
+        let events = names.enumerated().map { index, name in
+            ##""\##(name)": {"topic": "t\##(index).v1", "payload": {"$ref": "#/$defs/Item"}, "orderingKey": ["/id"]}"##
+        } + [
+            ##""Inline": {"topic": "i.v1", "payload": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}, "orderingKey": ["/id"]}"##,
+            ##""Listed": {"topic": "l.v1", "payload": {"$ref": "#/$defs/Items"}, "orderingKey": ["/0/id"]}"##,
+            ##""Scalar": {"topic": "s.v1", "payload": {"type": "string"}, "orderingKey": []}"##,
+        ]
+        let contract = ##"{"x-contract": {"name": "odd", "version": "1.0.0", "events": {"## + events.joined(separator: ", ")
+            + ##"}}, "$defs": {"Item": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}, "Items": {"type": "array", "items": {"$ref": "#/$defs/Item"}}}}"##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "print(OddV1.Events.all.map { $0.eventType }.joined(separator: \",\"))",
+            "print(OddV1.Events.PayloadEvent.partitionKey(of: OddV1.Item(id: \"p\")), OddV1.Events.DeliveryEvent.delivery == nil, OddV1.Events.Listed.partitionKey(of: [OddV1.Item(id: \"q\")]), OddV1.Events.Scalar.partitionKey(of: \"s\").isEmpty)",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            (names + ["Inline", "Listed", "Scalar"]).joined(separator: ","),
+            "p true q true",
+        ])
+    }
 }
