@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CharterCompatibility", targets: ["CharterCompatibility"]),
         .library(name: "CharterCLI", targets: ["CharterCLI"]),
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
+        .library(name: "CharterURLSession", targets: ["CharterURLSession"]),
         .plugin(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .plugin(name: "CharterCommand", targets: ["CharterCommand"]),
         .plugin(name: "CharterLint", targets: ["CharterLint"]),
@@ -25,6 +26,9 @@ let package = Package(
         // The full command line: generate, lint and diff.
         .target(name: "CharterCLI", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility"]),
         .target(name: "CharterRuntime"),
+        // The default transport of generated clients (Foundation's URLSession; FoundationNetworking on Linux),
+        // apart so that models and events do not link the networking stack.
+        .target(name: "CharterURLSession", dependencies: ["CharterRuntime"]),
         .executableTarget(name: "charter", dependencies: ["CharterCLI", "CharterCore"]),
         // The generating plugins' tool: `charter` with only `generate`, so building it for a consumer package
         // does not compile lint and diff.
@@ -45,7 +49,7 @@ let package = Package(
             capability: .command(intent: .custom(verb: "charter-diff", description: "Run charter diff on the package's contracts against a base (--base-ref REV)")),
             dependencies: ["charter"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
-        .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime"]),
+        .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime", "CharterURLSession"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
         // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
         .testTarget(name: "PluginSupportTests"),

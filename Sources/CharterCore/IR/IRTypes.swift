@@ -262,6 +262,8 @@ public struct IRNamespace: Sendable {
     public var types: [IRTypeID]
     /// The contract's events, in contract order, their payloads and ordering keys resolved to types.
     public var events: [IREvent] = []
+    /// The contract's operations, in contract order, their parameters and bodies resolved to types.
+    public var operations: [IROperation] = []
 }
 
 /// The language-neutral model of everything to generate.

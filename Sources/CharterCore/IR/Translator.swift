@@ -20,6 +20,7 @@ public struct Translator: Sendable {
         session.completePendingDeclarations()
         session.breakAliasCycles()
         session.translateEvents()
+        session.translateOperations()
         try session.bag.throwIfErrors()
         return IRModule(
             namespaces: session.namespaces, types: session.types, warnings: session.bag.all,

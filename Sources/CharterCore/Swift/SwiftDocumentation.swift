@@ -24,17 +24,19 @@ enum SwiftDocumentation {
     static func wrap(_ line: String) -> [String] {
         // A line of at most `width` bytes has at most `width` characters: no need to count graphemes.
         guard line.utf8.count > width, line.count > width else { return [line] }
+        // An indented line (a nested list item) keeps its indentation on every line it wraps to.
+        let indent = String(line.prefix { $0 == " " })
         var result: [String] = []
         var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > width {
-                result.append(current)
+        for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, indent.count + current.count + 1 + word.count > width {
+                result.append(indent + current)
                 current = String(word)
             } else {
                 current += current.isEmpty ? String(word) : " " + word
             }
         }
-        if !current.isEmpty { result.append(current) }
+        if !current.isEmpty { result.append(indent + current) }
         return result
     }
 

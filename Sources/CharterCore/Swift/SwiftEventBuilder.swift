@@ -17,7 +17,7 @@ struct SwiftEventBuilder {
             return .object([
                 "documentation": .list(documentation(event).map(MustacheValue.string)),
                 "name": .string(name),
-                "payload": .string(qualifiedType(event.payload)),
+                "payload": .string(context.qualifiedType(event.payload)),
                 "eventType": .string(SwiftLiteral.string(event.name)),
                 "topic": .string(SwiftLiteral.string(contract.topic ?? "")),
                 "dataVersion": .string(SwiftLiteral.string(version)),
@@ -55,18 +55,6 @@ struct SwiftEventBuilder {
         if let delivery = contract.delivery { facts.append("- Delivery: \(delivery)") }
         if contract.deprecated { facts.append("- Warning: Deprecated in the contract.") }
         return SwiftDocumentation.lines(event.documentation, extra: facts, origin: "Contract")
-    }
-
-    /// The payload type, fully qualified: an event's name could otherwise shadow a type of the namespace.
-    func qualifiedType(_ type: IRTypeRef) -> String {
-        switch type {
-        case .named(let id): return context.names.qualifiedName(of: id, in: context.module)
-        case .primitive(let primitive): return SwiftTypeMapper.swiftType(primitive)
-        case .array(let element): return "[\(qualifiedType(element))]"
-        case .map(let value): return "[String: \(qualifiedType(value))]"
-        case .any: return "JSONValue"
-        case .optional(let wrapped): return "\(qualifiedType(wrapped))?"
-        }
     }
 
     /// `.atLeastOnce`, or `nil` when the contract states no (or no known) guarantee.

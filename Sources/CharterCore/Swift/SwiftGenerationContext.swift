@@ -57,6 +57,19 @@ final class SwiftGenerationContext: Sendable {
         decl.isDeprecated && !referenced.contains(decl.id) ? ["@available(*, deprecated, message: \"Deprecated in the contract.\")"] : []
     }
 
+    /// A type use spelled with every named type fully qualified (`OrdersV2.Order`), for code whose own
+    /// nested names (event definitions, response enums) could otherwise shadow a type of the namespace.
+    func qualifiedType(_ type: IRTypeRef) -> String {
+        switch type {
+        case .named(let id): return names.qualifiedName(of: id, in: module)
+        case .primitive(let primitive): return SwiftTypeMapper.swiftType(primitive)
+        case .array(let element): return "[\(qualifiedType(element))]"
+        case .map(let value): return "[String: \(qualifiedType(value))]"
+        case .any: return "JSONValue"
+        case .optional(let wrapped): return "\(qualifiedType(wrapped))?"
+        }
+    }
+
     /// The view model of any declaration, keyed by its kind for `Templates/Declaration.mustache`.
     func declaration(_ id: IRTypeID) -> MustacheValue {
         let decl = module[id]

@@ -99,8 +99,9 @@ public struct SwiftGenerator: Sendable {
             "part": part.count > 1 ? .object(["number": .string(String(part.number)), "count": .string(String(part.count))]) : .null,
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
             "types": .list(types.map(context.declaration)),
-            // The events follow the types in the namespace's last file.
+            // The events and the client follow the types in the namespace's last file.
             "events": part.number == part.count ? SwiftEventBuilder(context: context).build(namespace: part.namespace) : .null,
+            "client": part.number == part.count ? SwiftClientBuilder(context: context).build(namespace: part.namespace) : .null,
         ])
         let bytes = try templates.renderUTF8(
             "File", value, escaping: .none, missingNames: .error,

@@ -14,6 +14,8 @@ struct SwiftNames {
         "JSONDecoder", "JSONEncoder", "Foundation", "Swift", "JSONValue", "Nullable", "Indirect", "RFC3339",
         "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
+        "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
+        "ClientParameter", "ClientHeader", "ClientAuthRequirement",
     ]
 
     /// Member names generated code itself declares in a struct.
@@ -40,12 +42,16 @@ struct SwiftNames {
     private(set) var eventContainers: [String] = []
     /// The event definitions' names inside their container, by namespace index, in event order.
     private(set) var events: [[String]] = []
+    /// The client struct of a namespace (`Client`, unless a type took the name), by namespace index; empty
+    /// for a namespace without operations.
+    private(set) var clients: [String] = []
 
     init(_ module: IRModule) {
         types = Array(repeating: "", count: module.types.count)
         var moduleScope = NameScope(reserved: Self.reservedTypeNames)
         namespaces = Array(repeating: "", count: module.namespaces.count)
         eventContainers = namespaces
+        clients = namespaces
         events = Array(repeating: [], count: module.namespaces.count)
         // Claimed in path order, so a collision resolves the same way whatever the input order.
         let order = module.namespaces.indices.sorted { module.namespaces[$0].sourcePath < module.namespaces[$1].sourcePath }
@@ -74,6 +80,7 @@ struct SwiftNames {
                     return eventScope.claim(preferred)
                 }
             }
+            if !namespace.operations.isEmpty { clients[index] = scope.claim("Client") }
         }
     }
 

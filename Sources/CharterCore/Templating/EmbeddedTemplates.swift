@@ -15,6 +15,57 @@ public enum EmbeddedTemplates {
             {{access}}typealias {{name}} = {{type}}
 
             """#,
+        "Client": #"""
+            {{#documentation}}
+            {{.}}
+            {{/documentation}}
+            {{access}}struct {{name}}: Sendable {
+                /// The server, transport, credentials and retry policy.
+                {{access}}let configuration: ClientConfiguration
+
+                /// Creates a client.
+                {{access}}init(configuration: ClientConfiguration) {
+                    self.configuration = configuration
+                }
+
+                /// Creates a client of the server at `serverURL` that sends through `transport`, with the standard retry
+                /// policy and no credentials.
+                {{access}}init(serverURL: URL, transport: any ClientTransport) {
+                    self.init(configuration: ClientConfiguration(serverURL: serverURL, transport: transport))
+                }
+                {{#operations}}
+
+                {{#documentation}}
+                {{.}}
+                {{/documentation}}
+                {{#attributes}}
+                {{.}}
+                {{/attributes}}
+                {{access}}func {{name}}({{parameters}}) async throws(ClientError) -> {{response}} {
+                    {{#body}}
+                    {{.}}
+                    {{/body}}
+                }
+                {{/operations}}
+                {{#operations}}
+
+                /// The responses of `{{name}}`, by status.
+                {{access}}enum {{response}}: Sendable, Hashable {
+                    {{#cases}}
+                    {{.}}
+                    {{/cases}}
+                }
+                {{/operations}}
+
+                /// The operations, as `ClientConfiguration.send` needs them.
+                {{access}}enum Operations {
+                    {{#operations}}
+                    {{access}}static let {{name}} = {{operation}}
+                    {{/operations}}
+                }
+            }
+
+            """#,
         "Declaration": #"""
             {{#struct}}
             {{> Struct}}
@@ -158,6 +209,12 @@ public enum EmbeddedTemplates {
                 {{> Events}}
             }
             {{/events}}
+            {{#client}}
+
+            extension {{namespace}} {
+                {{> Client}}
+            }
+            {{/client}}
 
             """#,
         "Struct": #"""

@@ -1,0 +1,29 @@
+extension TranslationSession {
+    /// Resolves every contract operation of every namespace: parameter, request and response types and the
+    /// security scheme its `auth` names. Runs once all declarations are complete.
+    func translateOperations() {
+        for index in namespaces.indices {
+            guard let contract = namespaces[index].contract else { continue }
+            namespaces[index].operations = contract.operations.map { operation in
+                let parameters = operation.parameters.map { parameter in
+                    IRParameter(
+                        name: parameter.name, location: parameter.location,
+                        isRequired: parameter.required || parameter.location == .path,
+                        type: parameter.schema.flatMap(typeOfUse) ?? .primitive(.string), description: parameter.description)
+                }
+                let responses = operation.responses.map { response in
+                    IRResponse(
+                        status: response.status, body: response.body?.schema.flatMap(typeOfUse), contentType: response.body?.contentType,
+                        description: response.description)
+                }
+                let scheme = operation.auth.flatMap { auth in contract.securitySchemes.first { $0.name == auth.scheme } }
+                return IROperation(
+                    contract: operation, parameters: parameters, requestBody: operation.request?.schema.flatMap(typeOfUse),
+                    responses: responses, securityScheme: scheme,
+                    documentation: IRDocumentation(
+                        title: operation.summary, description: operation.description, origin: operation.location,
+                        rootRelativePath: namespaces[index].sourcePath))
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// A header: name and value, in the order they are added (names compare case-insensitively in lookups).
+public struct ClientHeader: Sendable, Hashable {
+    /// The header name, e.g. `Idempotency-Key`.
+    public var name: String
+    /// The value.
+    public var value: String
+
+    /// Creates a header.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An HTTP request a generated client hands to its ``ClientTransport``: the path already percent-encoded,
+/// the query items still plain (``url(relativeTo:)`` encodes them).
+public struct ClientRequest: Sendable, Hashable {
+    /// The HTTP method, uppercase.
+    public var method: String
+    /// The path with its parameters substituted and percent-encoded, e.g. `/orders/ORD-1`.
+    public var path: String
+    /// Query items in order; a name may repeat (an array parameter).
+    public var query: [ClientHeader]
+    /// Headers in order.
+    public var headers: [ClientHeader]
+    /// The body, if any.
+    public var body: Data?
+    /// The deadline of the whole exchange in milliseconds (the operation's SLA `timeoutMs`), if any.
+    public var timeoutMilliseconds: Int?
+
+    /// Creates a request.
+    public init(method: String, path: String, query: [ClientHeader] = [], headers: [ClientHeader] = [], body: Data? = nil,
+                timeoutMilliseconds: Int? = nil) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+
+    /// The first value of a header, by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Sets a header, replacing every earlier one of the same name.
+    public mutating func setHeader(_ name: String, _ value: String) {
+        headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        headers.append(ClientHeader(name: name, value: value))
+    }
+
+    /// Adds a query item.
+    public mutating func addQuery(_ name: String, _ value: String) {
+        query.append(ClientHeader(name: name, value: value))
+    }
+
+    /// The full URL: the server URL (its path kept, so `https://api.example.com/v2` works), the path and
+    /// the percent-encoded query.
+    public func url(relativeTo serverURL: URL) -> URL {
+        var base = serverURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var text = base + path
+        if !query.isEmpty {
+            text += "?" + query.map { ClientParameter.percentEncoded($0.name) + "=" + ClientParameter.percentEncoded($0.value) }.joined(separator: "&")
+        }
+        return URL(string: text) ?? serverURL
+    }
+}
+
+/// An HTTP response as a transport returns it.
+public struct ClientResponse: Sendable, Hashable {
+    /// The status code.
+    public var status: Int
+    /// Headers in order.
+    public var headers: [ClientHeader]
+    /// The body (empty when there is none).
+    public var body: Data
+
+    /// Creates a response.
+    public init(status: Int, headers: [ClientHeader] = [], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of a header, by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// How a parameter value is written into a path, a query or a header: strings as they are, numbers in
+/// decimal, dates in RFC 3339, UUIDs in lowercase, anything else as JSON text.
+public enum ClientParameter {
+    /// A string.
+    public static func text(_ value: String) -> String { value }
+    /// An integer.
+    public static func text<Value: BinaryInteger>(_ value: Value) -> String { String(value) }
+    /// A boolean: `true` or `false`.
+    public static func text(_ value: Bool) -> String { value ? "true" : "false" }
+    /// A binary floating-point number.
+    public static func text(_ value: Double) -> String { String(value) }
+    /// A decimal, exactly.
+    public static func text(_ value: Decimal) -> String { value.description }
+    /// An RFC 3339 date-time in UTC.
+    public static func text(_ value: Date) -> String { RFC3339.formatDateTime(value) }
+    /// A full date, `YYYY-MM-DD`.
+    public static func text(_ value: CalendarDate) -> String { value.description }
+    /// A UUID in lowercase.
+    public static func text(_ value: UUID) -> String { LowercaseUUID(value).string }
+    /// A URL as written.
+    public static func text(_ value: URL) -> String { value.absoluteString }
+
+    /// Any other value: its JSON text.
+    public static func json<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value
+    /// cannot add a segment).
+    public static func pathSegment(_ text: String) -> String { percentEncoded(text) }
+
+    /// Percent-encodes every byte except RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+    public static func percentEncoded(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

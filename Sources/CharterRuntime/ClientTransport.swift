@@ -1,0 +1,147 @@
+import Foundation
+
+/// Sends a request and returns the response: the one thing a generated client needs from the network.
+/// `URLSessionTransport` (product `CharterURLSession`) is the default one; tests use one in memory.
+public protocol ClientTransport: Sendable {
+    /// Sends `request` to the server at `serverURL` (see ``ClientRequest/url(relativeTo:)``). A thrown error
+    /// is a transport failure: the client may retry it (see ``ClientRetryPolicy``).
+    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse
+}
+
+/// What an operation requires to be authorised, as the contract says (`auth` and `security`).
+public struct ClientAuthRequirement: Sendable, Hashable {
+    /// The security scheme's name in the contract, e.g. `oauth2`.
+    public var scheme: String
+    /// Its type: `oauth2`, `http`, `apiKey` or `mutualTLS`.
+    public var type: String
+    /// The scopes the operation needs.
+    public var scopes: [String]
+    /// For `apiKey`: `header` or `query`.
+    public var keyLocation: String?
+    /// For `apiKey`: the header or query item name.
+    public var keyName: String?
+
+    /// Creates a requirement.
+    public init(scheme: String, type: String, scopes: [String] = [], keyLocation: String? = nil, keyName: String? = nil) {
+        self.scheme = scheme
+        self.type = type
+        self.scopes = scopes
+        self.keyLocation = keyLocation
+        self.keyName = keyName
+    }
+}
+
+/// Adds credentials to a request before it is sent (once per call, before any retry).
+public protocol ClientAuthorization: Sendable {
+    /// Adds what `requirement` asks for to `request`.
+    func authorize(_ request: inout ClientRequest, for requirement: ClientAuthRequirement) async throws
+}
+
+/// `Authorization: Bearer <token>` for `oauth2` and `http` schemes, with a token obtained per scheme and
+/// scopes (a token cache or an OAuth client goes in `token`). Other scheme types are left alone
+/// (`mutualTLS` is the transport's business).
+public struct BearerAuthorization: ClientAuthorization {
+    /// Returns the access token for a requirement.
+    public let token: @Sendable (ClientAuthRequirement) async throws -> String
+
+    /// Creates the authorization.
+    public init(token: @escaping @Sendable (ClientAuthRequirement) async throws -> String) {
+        self.token = token
+    }
+
+    /// Sets the `Authorization` header for `oauth2` and `http` requirements.
+    public func authorize(_ request: inout ClientRequest, for requirement: ClientAuthRequirement) async throws {
+        guard requirement.type == "oauth2" || requirement.type == "http" else { return }
+        request.setHeader("Authorization", "Bearer " + (try await token(requirement)))
+    }
+}
+
+/// An API key in the header or query item the contract's `apiKey` scheme names.
+public struct APIKeyAuthorization: ClientAuthorization {
+    /// The key.
+    public let key: String
+
+    /// Creates the authorization.
+    public init(key: String) {
+        self.key = key
+    }
+
+    /// Adds the key where an `apiKey` requirement says; leaves other requirements alone.
+    public func authorize(_ request: inout ClientRequest, for requirement: ClientAuthRequirement) async throws {
+        guard requirement.type == "apiKey", let name = requirement.keyName else { return }
+        if requirement.keyLocation == "query" { request.addQuery(name, key) } else { request.setHeader(name, key) }
+    }
+}
+
+/// When a client sends a request again. Only calls that are safe to repeat are retried: `GET`, `HEAD`,
+/// `OPTIONS`, `PUT` and `DELETE` (idempotent in HTTP), and any call that carries an idempotency key.
+public struct ClientRetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included (1: never retry).
+    public var maxAttempts: Int
+    /// The delay before the first retry, in milliseconds; it doubles for each further retry.
+    public var initialDelayMilliseconds: Int
+    /// The largest delay, in milliseconds (a server's `Retry-After` is honoured up to it).
+    public var maxDelayMilliseconds: Int
+    /// Statuses that are retried (transport failures always are).
+    public var retriedStatuses: Set<Int>
+
+    /// Three attempts, 100 ms doubling up to 2 s, on 408, 429, 502, 503 and 504.
+    public static let standard = ClientRetryPolicy(
+        maxAttempts: 3, initialDelayMilliseconds: 100, maxDelayMilliseconds: 2000, retriedStatuses: [408, 429, 502, 503, 504])
+    /// Never retry.
+    public static let none = ClientRetryPolicy(maxAttempts: 1, initialDelayMilliseconds: 0, maxDelayMilliseconds: 0, retriedStatuses: [])
+
+    /// Creates a policy.
+    public init(maxAttempts: Int, initialDelayMilliseconds: Int, maxDelayMilliseconds: Int, retriedStatuses: Set<Int>) {
+        self.maxAttempts = maxAttempts
+        self.initialDelayMilliseconds = initialDelayMilliseconds
+        self.maxDelayMilliseconds = maxDelayMilliseconds
+        self.retriedStatuses = retriedStatuses
+    }
+
+    /// The delay before attempt `failedAttempts + 1`, in milliseconds, given the server's `Retry-After`
+    /// (seconds) when it sent one.
+    public func delayMilliseconds(afterFailedAttempts failedAttempts: Int, retryAfter: String? = nil) -> Int {
+        let cap = max(maxDelayMilliseconds, 0)
+        var delay = max(initialDelayMilliseconds, 0)
+        for _ in 1..<max(failedAttempts, 1) where delay < cap { delay = delay > cap / 2 ? cap : delay * 2 }
+        if let seconds = retryAfter.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), seconds >= 0 {
+            delay = max(delay, seconds > cap / 1000 ? cap : seconds * 1000)
+        }
+        return min(delay, cap)
+    }
+}
+
+/// Everything a generated client needs besides its operations.
+public struct ClientConfiguration: Sendable {
+    /// The server, e.g. `https://api.example.com` (a path prefix is kept).
+    public var serverURL: URL
+    /// Sends the requests.
+    public var transport: any ClientTransport
+    /// Adds credentials, when operations require them.
+    public var authorization: (any ClientAuthorization)?
+    /// When to send a request again.
+    public var retry: ClientRetryPolicy
+    /// Makes an idempotency key for a call that requires one and was given none (a lowercase UUID).
+    public var makeIdempotencyKey: @Sendable () -> String
+    /// Waits between attempts (milliseconds); tests replace it to run without waiting.
+    public var sleep: @Sendable (Int) async throws -> Void
+    /// Headers sent with every request (a `User-Agent`, tracing), before the operation's own.
+    public var headers: [ClientHeader]
+
+    /// Creates a configuration.
+    public init(
+        serverURL: URL, transport: any ClientTransport, authorization: (any ClientAuthorization)? = nil,
+        retry: ClientRetryPolicy = .standard, headers: [ClientHeader] = [],
+        makeIdempotencyKey: @escaping @Sendable () -> String = { LowercaseUUID(UUID()).string },
+        sleep: @escaping @Sendable (Int) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64(max($0, 0)) * 1_000_000) }
+    ) {
+        self.serverURL = serverURL
+        self.transport = transport
+        self.authorization = authorization
+        self.retry = retry
+        self.headers = headers
+        self.makeIdempotencyKey = makeIdempotencyKey
+        self.sleep = sleep
+    }
+}
