@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["charter"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime", "CharterURLSession"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI", "CharterRuntime", "CharterURLSession"]),
         // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
         .testTarget(name: "PluginSupportTests"),
     ],
