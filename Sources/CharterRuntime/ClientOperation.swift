@@ -115,11 +115,11 @@ extension ClientConfiguration {
         }
     }
 
-    /// The body of a request: JSON.
+    /// The body of a request: JSON, keys sorted (the same value always gives the same bytes).
     public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
         do {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(body)
         } catch {
             throw ClientError(kind: .encoding, operationID: operation.id, underlying: error)
