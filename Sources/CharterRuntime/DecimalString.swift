@@ -83,7 +83,7 @@ public struct DecimalString: Codable, Hashable, Sendable {
         var exponent: Int
     }
 
-    static func parse(_ string: String) -> Decimal? {
+    public static func parse(_ string: String) -> Decimal? {
         guard let canonical = canonical(string),
               canonical.digits.count <= 38,
               let decimal = Decimal(string: string, locale: posix),

@@ -88,6 +88,14 @@ public struct SwiftGenerator: Sendable {
                 "version": .string(contract.version.description),
             ])
         } ?? .null
+        // The client and the provider follow the types in the namespace's last file, built from one model.
+        var clientValue: MustacheValue = .null
+        var providerValue: MustacheValue = .null
+        if part.number == part.count {
+            let models = SwiftOperationModel.models(namespace: part.namespace, context: context)
+            clientValue = SwiftClientBuilder(context: context).build(namespace: part.namespace, models: models)
+            providerValue = SwiftProviderBuilder(context: context).build(namespace: part.namespace, models: models)
+        }
         let value: MustacheValue = .object([
             "charterVersion": .string(Charter.version),
             "sourcePath": .string(SwiftLiteral.commentLines(namespace.sourcePath).joined(separator: " ")),
@@ -99,9 +107,10 @@ public struct SwiftGenerator: Sendable {
             "part": part.count > 1 ? .object(["number": .string(String(part.number)), "count": .string(String(part.count))]) : .null,
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
             "types": .list(types.map(context.declaration)),
-            // The events and the client follow the types in the namespace's last file.
+            // The events follow the types in the namespace's last file.
             "events": part.number == part.count ? SwiftEventBuilder(context: context).build(namespace: part.namespace) : .null,
-            "client": part.number == part.count ? SwiftClientBuilder(context: context).build(namespace: part.namespace) : .null,
+            "client": clientValue,
+            "provider": providerValue,
         ])
         let bytes = try templates.renderUTF8(
             "File", value, escaping: .none, missingNames: .error,

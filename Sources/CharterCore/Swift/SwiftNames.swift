@@ -45,6 +45,11 @@ struct SwiftNames {
     /// The client struct of a namespace (`Client`, unless a type took the name), by namespace index; empty
     /// for a namespace without operations.
     private(set) var clients: [String] = []
+    /// The provider protocol of a namespace (`Provider`, unless a type took the name), by namespace index;
+    /// empty for a namespace without operations.
+    private(set) var providers: [String] = []
+    /// The response enum of each operation (`GetOrderResponse`), by namespace index, in operation order.
+    private(set) var responses: [[String]] = []
 
     init(_ module: IRModule) {
         types = Array(repeating: "", count: module.types.count)
@@ -52,6 +57,8 @@ struct SwiftNames {
         namespaces = Array(repeating: "", count: module.namespaces.count)
         eventContainers = namespaces
         clients = namespaces
+        providers = namespaces
+        responses = Array(repeating: [], count: module.namespaces.count)
         events = Array(repeating: [], count: module.namespaces.count)
         // Claimed in path order, so a collision resolves the same way whatever the input order.
         let order = module.namespaces.indices.sorted { module.namespaces[$0].sourcePath < module.namespaces[$1].sourcePath }
@@ -80,7 +87,11 @@ struct SwiftNames {
                     return eventScope.claim(preferred)
                 }
             }
-            if !namespace.operations.isEmpty { clients[index] = scope.claim("Client") }
+            if !namespace.operations.isEmpty {
+                clients[index] = scope.claim("Client")
+                providers[index] = scope.claim("Provider")
+                responses[index] = namespace.operations.map { scope.claim(SwiftIdentifier.typeName($0.contract.id) + "Response") }
+            }
         }
     }
 

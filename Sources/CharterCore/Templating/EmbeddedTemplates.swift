@@ -47,15 +47,6 @@ public enum EmbeddedTemplates {
                     {{/body}}
                 }
                 {{/operations}}
-                {{#operations}}
-
-                /// The responses of `{{name}}`, by status.
-                {{access}}enum {{response}}: Sendable, Hashable {
-                    {{#cases}}
-                    {{.}}
-                    {{/cases}}
-                }
-                {{/operations}}
 
                 /// The operations, as `ClientConfiguration.send` needs them.
                 {{access}}enum Operations {
@@ -64,6 +55,15 @@ public enum EmbeddedTemplates {
                     {{/operations}}
                 }
             }
+            {{#responses}}
+
+            /// The responses of `{{method}}`, by status (a client's result, a provider's answer).
+            {{access}}enum {{name}}: Sendable, Hashable {
+                {{#cases}}
+                {{.}}
+                {{/cases}}
+            }
+            {{/responses}}
 
             """#,
         "Declaration": #"""
@@ -215,6 +215,50 @@ public enum EmbeddedTemplates {
                 {{> Client}}
             }
             {{/client}}
+            {{#provider}}
+
+            extension {{namespace}} {
+                {{> Provider}}
+            }
+
+            extension {{namespace}}.{{name}} {
+                {{> ProviderHandler}}
+            }
+            {{/provider}}
+
+            """#,
+        "Provider": #"""
+            {{#documentation}}
+            {{.}}
+            {{/documentation}}
+            {{access}}protocol {{name}}: Sendable {
+                {{#operations}}
+                {{#documentation}}
+                {{.}}
+                {{/documentation}}
+                func {{name}}({{parameters}}) async throws -> {{response}}
+
+                {{/operations}}
+            }
+
+            """#,
+        "ProviderHandler": #"""
+            /// Answers one HTTP request: finds its operation by path and method (404 and 405 otherwise), reads the
+            /// parameters, the idempotency key and the body, and checks them against the contract (400 when one is
+            /// missing or malformed), calls the method (500 when it throws) and writes its response.
+            {{access}}func handle(_ request: ClientRequest) async -> ClientResponse {
+                {{#routing}}
+                {{.}}
+                {{/routing}}
+            }
+            {{#operations}}
+
+            private func {{handler}}(_ request: ClientRequest, _ captures: [String]) async -> ClientResponse {
+                {{#body}}
+                {{.}}
+                {{/body}}
+            }
+            {{/operations}}
 
             """#,
         "Struct": #"""

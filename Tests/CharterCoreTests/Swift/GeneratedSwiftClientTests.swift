@@ -51,7 +51,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             }
           },
           "$defs": {
-            "Sku": {"type": "string"},
+            "Sku": {"type": "string", "maxLength": 20},
             "Channel": {"type": "string", "enum": ["web", "store"]},
             "Item": {"type": "object", "required": ["sku", "price"], "properties": {
               "sku": {"$ref": "#/$defs/Sku"}, "price": {"type": "string", "format": "decimal"}}},

@@ -1,0 +1,199 @@
+/// What the client and the provider of a namespace share about one operation: the method and parameter
+/// names, the Swift types, and the response cases. Both sides are built from the same model, so a client
+/// and a provider generated from one contract agree on every name and status.
+struct SwiftOperationModel {
+    /// One case of an operation's response enum.
+    struct ResponseCase {
+        /// How the case is chosen by status.
+        enum Status {
+            /// One status code, e.g. 404.
+            case exact(Int)
+            /// A range, `4XX`: the hundreds digit.
+            case range(Int)
+            /// `default`: any status no other case takes.
+            case fallback
+            /// No documented response takes the status: the body is kept as received.
+            case undocumented
+        }
+
+        /// The case name.
+        var name: String
+        /// Which statuses it takes.
+        var status: Status
+        /// The body's Swift type, when the response has a body with a schema.
+        var body: String?
+        /// The body's media type.
+        var contentType: String
+        /// Its doc comment line.
+        var documentation: String
+
+        /// Whether the case carries the status (ranges, `default`, undocumented).
+        var carriesStatus: Bool {
+            if case .exact = status { return false }
+            return true
+        }
+    }
+
+    /// The operation.
+    let operation: IROperation
+    /// The method name (the same on the client and the provider).
+    let method: String
+    /// The response enum's name.
+    let response: String
+    /// One Swift name per parameter, in order.
+    let parameterNames: [String]
+    /// The body's parameter name, when there is a request body.
+    let bodyName: String?
+    /// The idempotency key's parameter name, when the contract declares idempotency.
+    let keyName: String?
+    /// The response cases: documented statuses, ranges, `default`, and `undocumented` unless `default` is documented.
+    let cases: [ResponseCase]
+
+    /// The models of a namespace's operations, in order.
+    static func models(namespace index: Int, context: SwiftGenerationContext) -> [SwiftOperationModel] {
+        let namespace = context.module.namespaces[index]
+        var methodScope = NameScope(reserved: ["configuration", "init", "handle"])
+        return zip(namespace.operations, context.names.responses[index]).map { operation, response in
+            SwiftOperationModel(
+                operation, method: SwiftMembers.memberName(operation.contract.id, in: &methodScope), response: response, context: context)
+        }
+    }
+
+    init(_ operation: IROperation, method: String, response: String, context: SwiftGenerationContext) {
+        self.operation = operation
+        self.method = method
+        self.response = response
+        var scope = NameScope(reserved: ["operation", "request", "response", "output"])
+        parameterNames = operation.parameters.map { SwiftMembers.memberName($0.name, in: &scope) }
+        bodyName = operation.requestBody.map { _ in SwiftMembers.memberName("body", in: &scope) }
+        keyName = operation.contract.idempotency.map { _ in SwiftMembers.memberName("idempotencyKey", in: &scope) }
+        cases = Self.responseCases(operation, context: context)
+    }
+
+    /// Whether a request must have a body.
+    var bodyRequired: Bool { operation.contract.request?.required ?? true }
+
+    /// The method's parameters: path, then query and header parameters, the body, the idempotency key;
+    /// optional ones defaulting to nil when `defaults` (a protocol requirement cannot have defaults).
+    func signature(_ context: SwiftGenerationContext, defaults: Bool) -> String {
+        var parts: [String] = []
+        let none = defaults ? " = nil" : ""
+        for (parameter, name) in zip(operation.parameters, parameterNames) {
+            let type = context.qualifiedType(parameter.type)
+            parts.append(parameter.isRequired ? "\(name): \(type)" : "\(name): \(type)?\(none)")
+        }
+        if let body = operation.requestBody, let bodyName {
+            parts.append(bodyRequired ? "_ \(bodyName): \(context.qualifiedType(body))" : "_ \(bodyName): \(context.qualifiedType(body))?\(none)")
+        }
+        if let keyName { parts.append("\(keyName): String?\(none)") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The `- Parameters:` items of the method's doc comment.
+    func parameterDocumentation(keyText: String) -> [String] {
+        var docs: [String] = []
+        for (parameter, name) in zip(operation.parameters, parameterNames) {
+            docs.append("  - \(SwiftIdentifier.unescaped(name)): \(parameter.description ?? "The \(parameter.location.rawValue) parameter `\(parameter.name)`.")")
+        }
+        if let bodyName {
+            docs.append("  - \(SwiftIdentifier.unescaped(bodyName)): The request body (`\(operation.contract.request?.contentType ?? "application/json")`).")
+        }
+        if let keyName { docs.append("  - \(SwiftIdentifier.unescaped(keyName)): \(keyText)") }
+        return docs
+    }
+
+    /// The response enum's lines: each case with its doc comment.
+    var caseLines: [String] {
+        cases.flatMap { item -> [String] in
+            var associated: [String] = []
+            if item.carriesStatus { associated.append("status: Int") }
+            if case .undocumented = item.status { associated.append("body: Data") } else if let body = item.body { associated.append(body) }
+            return [item.documentation, "case \(item.name)" + (associated.isEmpty ? "" : "(" + associated.joined(separator: ", ") + ")")]
+        }
+    }
+
+    /// The doc comment of a method: summary, description, then the operation's facts and parameters.
+    func documentation(parameters: [String]) -> [String] {
+        let contract = operation.contract
+        var facts = ["- Operation: `\(contract.method) \(contract.path.replacingBackticks)`"]
+        if let auth = contract.auth {
+            facts.append("- Auth: \(auth.scheme)" + (auth.scopes.isEmpty ? "" : " (" + auth.scopes.joined(separator: ", ") + ")"))
+        }
+        if let idempotency = contract.idempotency {
+            facts.append("- Idempotency: " + (idempotency.required ? "required" : "optional")
+                + ", key in `\((idempotency.keyHeader ?? "Idempotency-Key").replacingBackticks)`" + (idempotency.retention.map { ", kept \($0)" } ?? ""))
+        }
+        if let sla = contract.sla {
+            let parts = [sla.latencyP99Ms.map { "p99 \($0) ms" }, sla.availability.map { "availability \($0)" }, sla.timeoutMs.map { "timeout \($0) ms" }]
+                .compactMap { $0 }
+            if !parts.isEmpty { facts.append("- SLA: " + parts.joined(separator: ", ")) }
+        }
+        if let limit = contract.rateLimit {
+            facts.append("- Rate limit: \(limit.quota) per \(limit.window)" + (limit.scope.map { " (\($0))" } ?? ""))
+        }
+        if contract.deprecated { facts.append("- Warning: Deprecated in the contract.") }
+        if !parameters.isEmpty { facts += ["- Parameters:"] + parameters }
+        return SwiftDocumentation.lines(operation.documentation, extra: facts, origin: "Contract")
+    }
+
+    /// The response cases, in switch order: documented statuses, then ranges (`4XX`), then `default`, or
+    /// `undocumented` when the contract documents no `default`.
+    static func responseCases(_ operation: IROperation, context: SwiftGenerationContext) -> [ResponseCase] {
+        var scope = NameScope(reserved: ["undocumented"])
+        var exact: [ResponseCase] = []
+        var ranges: [ResponseCase] = []
+        var fallback: [ResponseCase] = []
+        for response in operation.responses {
+            let status = response.status.uppercased()
+            let documentation = "/// " + (response.description.map { SwiftLiteral.commentLines($0).joined(separator: " ") } ?? "Status \(status).")
+            let body = response.body.map(context.qualifiedType)
+            let contentType = response.contentType ?? "application/json"
+            if let code = Int(status) {
+                exact.append(ResponseCase(name: scope.claim(caseName(code)), status: .exact(code), body: body, contentType: contentType, documentation: documentation))
+            } else if status.count == 3, status.hasSuffix("XX"), let digit = status.first?.wholeNumberValue, (1...5).contains(digit) {
+                let name = scope.claim(["", "informational", "success", "redirection", "clientError", "serverError"][digit])
+                ranges.append(ResponseCase(name: name, status: .range(digit), body: body, contentType: contentType, documentation: documentation))
+            } else if fallback.isEmpty {
+                fallback.append(ResponseCase(name: scope.claim("other"), status: .fallback, body: body, contentType: contentType, documentation: documentation))
+            }
+        }
+        if fallback.isEmpty {
+            fallback.append(ResponseCase(
+                name: "undocumented", status: .undocumented, body: nil, contentType: "",
+                documentation: "/// A status the contract does not document, with the body as received."))
+        }
+        return exact + ranges + fallback
+    }
+
+    /// The case name of a status: its reason phrase (`ok`, `notFound`), or `status418`.
+    static func caseName(_ status: Int) -> String {
+        let names: [Int: String] = [
+            200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation", 204: "noContent", 205: "resetContent",
+            206: "partialContent", 300: "multipleChoices", 301: "movedPermanently", 302: "found", 303: "seeOther",
+            304: "notModified", 307: "temporaryRedirect", 308: "permanentRedirect", 400: "badRequest", 401: "unauthorized",
+            402: "paymentRequired", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed", 406: "notAcceptable",
+            408: "requestTimeout", 409: "conflict", 410: "gone", 411: "lengthRequired", 412: "preconditionFailed",
+            413: "contentTooLarge", 415: "unsupportedMediaType", 416: "rangeNotSatisfiable", 417: "expectationFailed",
+            421: "misdirectedRequest", 422: "unprocessableContent", 423: "locked", 424: "failedDependency", 425: "tooEarly",
+            426: "upgradeRequired", 428: "preconditionRequired", 429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge",
+            451: "unavailableForLegalReasons", 500: "internalServerError", 501: "notImplemented", 502: "badGateway",
+            503: "serviceUnavailable", 504: "gatewayTimeout",
+        ]
+        return names[status] ?? "status\(status)"
+    }
+
+    /// How a value of `type` is written as text: strings as they are, enumerations by raw value, scalars
+    /// through `ClientParameter.text`, anything else as JSON.
+    static func text(of type: IRTypeRef, _ expression: String, context: SwiftGenerationContext) -> String {
+        switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
+        case .primitive(.string): return expression
+        case .primitive: return "ClientParameter.text(\(expression))"
+        case .named(let id):
+            if case .enumeration(let enumeration) = context.module[id].kind {
+                return enumeration.isString ? "\(expression).rawValue" : "String(\(expression).rawValue)"
+            }
+            return "ClientParameter.json(\(expression))"
+        default: return "ClientParameter.json(\(expression))"
+        }
+    }
+}

@@ -1,0 +1,192 @@
+/// Builds the view model of a namespace's provider (`Templates/Provider.mustache`): the protocol a server
+/// implements, one method per contract operation with the client's parameters and response enums, and
+/// `handle(_:)`, which matches an HTTP request to an operation, reads and checks its parameters and body,
+/// calls the method and writes the response.
+struct SwiftProviderBuilder {
+    let context: SwiftGenerationContext
+
+    /// The view model, or null when the namespace has no operations.
+    func build(namespace index: Int, models: [SwiftOperationModel]) -> MustacheValue {
+        let namespace = context.module.namespaces[index]
+        guard !models.isEmpty else { return .null }
+        let version = namespace.contract.map { $0.version.description } ?? ""
+        return .object([
+            "name": .string(context.names.providers[index]),
+            "documentation": .list(SwiftDocumentation.plainLines(
+                "The server side of \(namespace.contractName) \(version): implement one method per operation, and serve HTTP "
+                    + "requests with `handle(_:)`.")
+                .map(MustacheValue.string)),
+            "operations": .list(models.map { model in
+                .object([
+                    "documentation": .list(model.documentation(parameters: model.parameterDocumentation(
+                        keyText: "The `\(model.operation.contract.idempotency?.keyHeader ?? "Idempotency-Key")` header, when sent."))
+                        .map(MustacheValue.string)),
+                    "name": .string(model.method),
+                    "parameters": .string(model.signature(context, defaults: false)),
+                    "response": .string(model.response),
+                    "handler": .string(handlerName(model)),
+                    "body": .list(handlerBody(model).map(MustacheValue.string)),
+                ])
+            }),
+            "routing": .list(routing(models).map(MustacheValue.string)),
+        ])
+    }
+
+    /// The name of the private method that handles one operation's requests.
+    func handlerName(_ model: SwiftOperationModel) -> String { "handle" + SwiftIdentifier.typeName(model.operation.contract.id) }
+
+    /// The body of `handle(_:)`: each path template in turn (literal segments before placeholders, so
+    /// `/items/search` is tried before `/items/{sku}`), then each method of it; 404 when no path matches,
+    /// 405 with `Allow` when the path matches but not the method.
+    func routing(_ models: [SwiftOperationModel]) -> [String] {
+        var templates: [(segments: [String?], models: [SwiftOperationModel])] = []
+        for model in models {
+            let segments = Self.segments(model.operation.contract.path)
+            if let index = templates.firstIndex(where: { $0.segments == segments }) {
+                templates[index].models.append(model)
+            } else {
+                templates.append((segments, [model]))
+            }
+        }
+        // Stable: among paths of one shape, a literal segment wins over a placeholder at the first difference.
+        let ordered = templates.enumerated().sorted { a, b in
+            let keyA = a.element.segments.map { $0 == nil ? 1 : 0 }
+            let keyB = b.element.segments.map { $0 == nil ? 1 : 0 }
+            return keyA == keyB ? a.offset < b.offset : keyA.lexicographicallyPrecedes(keyB)
+        }.map(\.element)
+        var lines = ["var allowed: [String] = []"]
+        for template in ordered {
+            let literal = "[" + template.segments.map { $0.map(SwiftLiteral.string) ?? "nil" }.joined(separator: ", ") + "]"
+            lines.append("if let captures = ProviderRouting.match(request.path, \(literal)) {")
+            for model in template.models {
+                let method = SwiftLiteral.string(model.operation.contract.method)
+                lines.append("    if request.method == \(method) { return await \(handlerName(model))(request, captures) }")
+                lines.append("    allowed.append(\(method))")
+            }
+            lines.append("}")
+        }
+        lines += [
+            "if allowed.isEmpty { return ProviderResponse.problem(404, \"Not Found\", detail: \"no operation has the path \\(request.path)\") }",
+            "return ProviderResponse.problem(405, \"Method Not Allowed\", detail: \"\\(request.method) is not allowed here\", "
+                + "headers: [ClientHeader(name: \"Allow\", value: allowed.joined(separator: \", \"))])",
+        ]
+        return lines
+    }
+
+    /// A path template's segments: literal text, or nil for a `{placeholder}` segment.
+    static func segments(_ path: String) -> [String?] {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.first == "" { parts.removeFirst() }
+        return parts.map { $0.hasPrefix("{") && $0.hasSuffix("}") ? nil : $0 }
+    }
+
+    /// One operation's handler: read the parameters, the idempotency key and the body (400 when one is missing
+    /// or malformed, or the body breaks the contract's constraints), call the method, write its response (500
+    /// when the method throws).
+    func handlerBody(_ model: SwiftOperationModel) -> [String] {
+        let operation = model.operation
+        var lines = ["do {"]
+        let placeholders = Self.segments(operation.contract.path).enumerated().compactMap { offset, segment in
+            segment == nil ? Self.placeholderName(operation.contract.path, at: offset) : nil
+        }
+        var arguments: [String] = []
+        for (parameter, name) in zip(operation.parameters, model.parameterNames) {
+            let what = "\(parameter.location.rawValue) parameter \(parameter.name)"
+            let type = IRTypeRef.resolvingAliases(parameter.type, in: context.module.types)
+            let text: String
+            switch parameter.location {
+            case .path:
+                // A path parameter the template does not place (a contract `charter lint` reports) is never sent.
+                text = placeholders.firstIndex(of: parameter.name).map { "captures[\($0)]" }
+                    ?? "try ProviderRouting.required(nil, \(SwiftLiteral.string(what)))"
+            case .query:
+                if case .array(let element) = type {
+                    let each = parse(element, "$0", what)
+                    let values = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name)))"
+                    let all = each == "$0" ? values : (each.hasPrefix("try ") ? "try " : "") + "\(values).map { \(each) }"
+                    lines.append("    let \(name) = " + (parameter.isRequired ? all : "\(values).isEmpty ? nil : \(all)"))
+                    arguments.append("\(name): \(name)")
+                    continue
+                }
+                text = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name))).first"
+            case .header:
+                text = "request.header(\(SwiftLiteral.string(parameter.name)))"
+            }
+            if parameter.location == .path {
+                lines.append("    let \(name) = \(parse(parameter.type, text, what))")
+            } else if parameter.isRequired {
+                lines.append("    let \(name) = \(parse(parameter.type, "try ProviderRouting.required(\(text), \(SwiftLiteral.string(what)))", what))")
+            } else {
+                let each = parse(parameter.type, "$0", what)
+                lines.append("    let \(name) = " + (each == "$0" ? text : (each.contains("try ") ? "try " : "") + "\(text).map { \(each) }"))
+            }
+            arguments.append("\(name): \(name)")
+        }
+        if let bodyName = model.bodyName, let body = operation.requestBody {
+            let decode = "try ProviderRouting.body(\(context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"
+            lines.append("    let \(bodyName) = " + (model.bodyRequired ? decode + "!" : decode))
+            arguments.append(bodyName)
+        }
+        if let keyName = model.keyName, let idempotency = operation.contract.idempotency {
+            let header = idempotency.keyHeader ?? "Idempotency-Key"
+            lines.append("    let \(keyName) = request.header(\(SwiftLiteral.string(header)))")
+            if idempotency.required {
+                lines.append("    if \(keyName) == nil { throw ProviderRequestError(\(SwiftLiteral.string("the \(header) header is missing"))) }")
+            }
+            arguments.append("\(keyName): \(keyName)")
+        }
+        lines.append("    let output = try await \(model.method)(\(arguments.joined(separator: ", ")))")
+        lines.append("    switch output {")
+        for item in model.cases {
+            let contentType = SwiftLiteral.string(item.contentType)
+            switch item.status {
+            case .exact(let code):
+                lines.append(item.body == nil
+                    ? "    case .\(item.name): return ProviderResponse.empty(\(code))"
+                    : "    case .\(item.name)(let value): return ProviderResponse.json(\(code), value, contentType: \(contentType))")
+            case .range, .fallback:
+                lines.append(item.body == nil
+                    ? "    case .\(item.name)(let status): return ProviderResponse.empty(status)"
+                    : "    case .\(item.name)(let status, let value): return ProviderResponse.json(status, value, contentType: \(contentType))")
+            case .undocumented:
+                lines.append("    case .undocumented(let status, let body): return ClientResponse(status: status, body: body)")
+            }
+        }
+        lines += [
+            "    }",
+            "} catch let error as ProviderRequestError {",
+            "    return ProviderResponse.problem(400, \"Bad Request\", detail: error.message)",
+            "} catch {",
+            "    return ProviderResponse.problem(500, \"Internal Server Error\")",
+            "}",
+        ]
+        return lines
+    }
+
+    /// The name inside the `{…}` segment at `offset` of a path template.
+    static func placeholderName(_ path: String, at offset: Int) -> String {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.first == "" { parts.removeFirst() }
+        return String(parts[offset].dropFirst().dropLast())
+    }
+
+    /// The expression that turns a parameter's text into its value (throwing `ProviderRequestError`).
+    func parse(_ type: IRTypeRef, _ text: String, _ what: String) -> String {
+        let label = SwiftLiteral.string(what)
+        switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
+        case .primitive(.string): return text
+        case .primitive(let primitive):
+            return "try ProviderRouting.parse(\(text), as: \(SwiftTypeMapper.swiftType(primitive)).self, \(label))"
+        case .named(let id):
+            if case .enumeration(let enumeration) = context.module[id].kind {
+                let name = context.names.qualifiedName(of: id, in: context.module)
+                return enumeration.isString
+                    ? "\(name)(rawValue: \(text))"
+                    : "\(name)(rawValue: try ProviderRouting.parse(\(text), as: Int.self, \(label)))"
+            }
+            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
+        default:
+            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
+        }
+    }
+}

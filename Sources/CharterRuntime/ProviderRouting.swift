@@ -1,0 +1,158 @@
+import Foundation
+
+/// Why a request could not be turned into an operation's arguments: answered with 400 and this message.
+public struct ProviderRequestError: Error, Hashable, Sendable {
+    /// What was wrong, naming the parameter or the body.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// What a generated provider's `handle(_:)` uses to match a request to an operation and read its
+/// parameters and body: the inverse of what a generated client does.
+public enum ProviderRouting {
+    /// The path's segments (percent-decoded) that fill the template's placeholders (`nil` entries), or nil
+    /// when the path does not have the template's shape.
+    public static func match(_ path: String, _ template: [String?]) -> [String]? {
+        let raw = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        var segments = raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if segments.first == "" { segments.removeFirst() }
+        if segments.count > 1, segments.last == "" { segments.removeLast() }
+        guard segments.count == template.count else { return nil }
+        var captures: [String] = []
+        for (segment, expected) in zip(segments, template) {
+            guard let decoded = segment.removingPercentEncoding else { return nil }
+            if let expected {
+                guard decoded == expected else { return nil }
+            } else {
+                captures.append(decoded)
+            }
+        }
+        return captures
+    }
+
+    /// Every value of a query item, in order.
+    public static func query(_ request: ClientRequest, _ name: String) -> [String] {
+        request.query.filter { $0.name == name }.map(\.value)
+    }
+
+    /// A required parameter's text.
+    public static func required(_ value: String?, _ what: String) throws(ProviderRequestError) -> String {
+        guard let value else { throw ProviderRequestError("\(what) is missing") }
+        return value
+    }
+
+    /// An integer parameter.
+    public static func parse<Value: FixedWidthInteger>(_ text: String, as type: Value.Type, _ what: String) throws(ProviderRequestError) -> Value {
+        guard let value = Value(text) else { throw ProviderRequestError("\(what): expected an integer, got \"\(text)\"") }
+        return value
+    }
+
+    /// A boolean parameter: `true` or `false`.
+    public static func parse(_ text: String, as type: Bool.Type, _ what: String) throws(ProviderRequestError) -> Bool {
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw ProviderRequestError("\(what): expected true or false, got \"\(text)\"")
+        }
+    }
+
+    /// A binary floating-point parameter.
+    public static func parse(_ text: String, as type: Double.Type, _ what: String) throws(ProviderRequestError) -> Double {
+        guard let value = Double(text), value.isFinite else { throw ProviderRequestError("\(what): expected a number, got \"\(text)\"") }
+        return value
+    }
+
+    /// A decimal parameter, exactly.
+    public static func parse(_ text: String, as type: Decimal.Type, _ what: String) throws(ProviderRequestError) -> Decimal {
+        guard let value = DecimalString.parse(text) else { throw ProviderRequestError("\(what): expected a decimal number, got \"\(text)\"") }
+        return value
+    }
+
+    /// An RFC 3339 date-time parameter.
+    public static func parse(_ text: String, as type: Date.Type, _ what: String) throws(ProviderRequestError) -> Date {
+        guard let value = RFC3339.parseDateTime(text) else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time, got \"\(text)\"") }
+        return value
+    }
+
+    /// A full-date parameter, `YYYY-MM-DD`.
+    public static func parse(_ text: String, as type: CalendarDate.Type, _ what: String) throws(ProviderRequestError) -> CalendarDate {
+        guard let value = CalendarDate(text) else { throw ProviderRequestError("\(what): expected a date (YYYY-MM-DD), got \"\(text)\"") }
+        return value
+    }
+
+    /// A UUID parameter (any case).
+    public static func parse(_ text: String, as type: UUID.Type, _ what: String) throws(ProviderRequestError) -> UUID {
+        guard text.utf8.count == 36, let value = UUID(uuidString: text) else { throw ProviderRequestError("\(what): expected a UUID, got \"\(text)\"") }
+        return value
+    }
+
+    /// A URL parameter.
+    public static func parse(_ text: String, as type: URL.Type, _ what: String) throws(ProviderRequestError) -> URL {
+        guard let value = URL(string: text) else { throw ProviderRequestError("\(what): expected a URL, got \"\(text)\"") }
+        return value
+    }
+
+    /// Any other parameter: its text is JSON.
+    public static func json<Value: Decodable>(_ text: String, as type: Value.Type, _ what: String) throws(ProviderRequestError) -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch {
+            throw ProviderRequestError("\(what): \(error)")
+        }
+    }
+
+    /// The request body decoded as JSON and validated against the contract's constraints; nil when there is
+    /// none and it is optional.
+    public static func body<Body: Decodable>(_ type: Body.Type, from request: ClientRequest, required: Bool) throws(ProviderRequestError) -> Body? {
+        guard let data = request.body, !data.isEmpty else {
+            if required { throw ProviderRequestError("the request body is missing") }
+            return nil
+        }
+        let value: Body
+        do {
+            value = try JSONDecoder().decode(Body.self, from: data)
+        } catch {
+            throw ProviderRequestError("the request body is not valid: \(error)")
+        }
+        if let validatable = value as? any Validatable {
+            let issues = validatable.validationIssues
+            if !issues.isEmpty {
+                throw ProviderRequestError("the request body breaks the contract: " + issues.map { "\($0.path.isEmpty ? "/" : $0.path) \($0.message)" }.joined(separator: "; "))
+            }
+        }
+        return value
+    }
+}
+
+/// Responses a generated provider's `handle(_:)` writes.
+public enum ProviderResponse {
+    /// A JSON body (keys sorted) with its media type.
+    public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String) -> ClientResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return ClientResponse(status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)], body: try encoder.encode(body))
+        } catch {
+            return problem(500, "Internal Server Error", detail: "the response could not be encoded")
+        }
+    }
+
+    /// No body.
+    public static func empty(_ status: Int) -> ClientResponse {
+        ClientResponse(status: status)
+    }
+
+    /// An RFC 9457 problem (`application/problem+json`): type, title, status and detail.
+    public static func problem(_ status: Int, _ title: String, detail: String? = nil, headers: [ClientHeader] = []) -> ClientResponse {
+        var members: [String: JSONValue] = ["type": "about:blank", "title": .string(title), "status": .integer(Int64(status))]
+        if let detail { members["detail"] = .string(detail) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(JSONValue.object(members))) ?? Data()
+        return ClientResponse(status: status, headers: [ClientHeader(name: "Content-Type", value: "application/problem+json")] + headers, body: body)
+    }
+}

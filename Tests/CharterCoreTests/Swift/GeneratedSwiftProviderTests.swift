@@ -1,0 +1,140 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// Generated providers: a client and a provider generated from one contract, compiled together and joined by
+/// a transport that sends the client's URL through Foundation's `URLComponents` (as a server would parse it)
+/// into the provider's `handle(_:)`. Every argument must reach the provider's method as the client was given
+/// it, every answer come back as the case the provider returned, and bad requests be refused with problems.
+final class GeneratedSwiftProviderTests: XCTestCase {
+    func testClientAndProviderFromOneContractAgree() throws {
+        let files = try XCTUnwrap(ContractFixture(GeneratedSwiftClientTests.contract).generate().value("generate"))
+        let text = try XCTUnwrap(files["ShopV1.swift"])
+        let lines = GeneratedSwiftSnippetTests.trimmedLines(text)
+        for line in [
+            "public protocol Provider: Sendable {",
+            "func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> GetItemResponse",
+            "func createItem(_ body: ShopV1.Item, idempotencyKey: String?) async throws -> CreateItemResponse",
+            "extension ShopV1.Provider {",
+            "public func handle(_ request: ClientRequest) async -> ClientResponse {",
+            "if let captures = ProviderRouting.match(request.path, [\"stores\", nil, \"items\", nil]) {",
+            "let store = try ProviderRouting.parse(captures[0], as: Int32.self, \"path parameter store\")",
+            "let channel = ProviderRouting.query(request, \"channel\").first.map { ShopV1.Channel(rawValue: $0) }",
+            "let tags = ProviderRouting.query(request, \"tags\").isEmpty ? nil : ProviderRouting.query(request, \"tags\")",
+            "if idempotencyKey == nil { throw ProviderRequestError(\"the Idempotency-Key header is missing\") }",
+            "case .serverError(let status, let value): return ProviderResponse.json(status, value, contentType: \"application/problem+json\")",
+        ] {
+            XCTAssertTrue(lines.contains(line), "missing: \(line)")
+        }
+
+        let main = [
+            "import Foundation",
+            "final class Log: @unchecked Sendable {",
+            "    let lock = NSLock(); var lines: [String] = []",
+            "    func add(_ line: String) { lock.withLock { lines.append(line) } }",
+            "}",
+            "struct Boom: Error {}",
+            "struct Shop: ShopV1.Provider {",
+            "    let log: Log",
+            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> ShopV1.GetItemResponse {",
+            "        log.add(\"getItem store=\\(store) sku=\\(sku) at=\\(at.map { ClientParameter.text($0) } ?? \"-\") channel=\\(channel?.rawValue ?? \"-\") tags=\\(tags?.joined(separator: \"|\") ?? \"-\") trace=\\(xTrace ?? \"-\")\")",
+            "        switch sku {",
+            "        case \"none\": return .notFound(ShopV1.Problem(title: \"gone\", status: 404))",
+            "        case \"down\": return .serverError(status: 503, ShopV1.Problem(title: \"down\"))",
+            "        case \"boom\": throw Boom()",
+            "        default: return .ok(ShopV1.Item(sku: sku, price: Decimal(string: \"1.25\")!))",
+            "        }",
+            "    }",
+            "    func putItem(sku: ShopV1.Sku, _ body: ShopV1.Item) async throws -> ShopV1.PutItemResponse {",
+            "        log.add(\"putItem sku=\\(sku) body=\\(body.sku)@\\(body.price)\")",
+            "        return sku == body.sku ? .noContent : .other(status: 422, ShopV1.Problem(title: \"mismatch\"))",
+            "    }",
+            "    func createItem(_ body: ShopV1.Item, idempotencyKey: String?) async throws -> ShopV1.CreateItemResponse {",
+            "        log.add(\"createItem key=\\(idempotencyKey ?? \"-\") body=\\(body.sku)\")",
+            "        return .created(body)",
+            "    }",
+            "    func search(_ body: ShopV1.SearchRequest?) async throws -> ShopV1.SearchResponse {",
+            "        log.add(\"search text=\\(body?.text ?? \"-\")\")",
+            "        return .ok([ShopV1.Item(sku: \"s\", price: 2)])",
+            "    }",
+            "    func configuration2() async throws -> ShopV1.ConfigurationResponse { .ok(\"x\") }",
+            "}",
+            "let log = Log()",
+            "let shop = Shop(log: log)",
+            "/// The wire: the client's URL parsed back by Foundation, the provider answering.",
+            "struct Loop: ClientTransport {",
+            "    let shop: Shop",
+            "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {",
+            "        let components = URLComponents(url: request.url(relativeTo: serverURL), resolvingAgainstBaseURL: false)!",
+            "        let path = String(components.percentEncodedPath.dropFirst(\"/v1\".count))",
+            "        let query = (components.queryItems ?? []).map { ClientHeader(name: $0.name, value: $0.value ?? \"\") }",
+            "        return await shop.handle(ClientRequest(method: request.method, path: path, query: query, headers: request.headers, body: request.body))",
+            "    }",
+            "}",
+            "let client = ShopV1.Client2(configuration: ClientConfiguration(serverURL: URL(string: \"https://shop.example/v1\")!, transport: Loop(shop: shop),",
+            "    retry: .none, makeIdempotencyKey: { \"made\" }))",
+            "func show<T>(_ result: T) { print(\"GOT \\(result)\") }",
+            "let at = Date(timeIntervalSince1970: 1_700_000_000.5)",
+            "show(try await client.getItem(store: -3, sku: \"a/b c?&é\", at: at, channel: .web, tags: [\"x\", \"y&z\", \"\"], xTrace: \"t\"))",
+            "show(try await client.getItem(store: 1, sku: \"none\"))",
+            "show(try await client.getItem(store: 1, sku: \"down\"))",
+            "show(try await client.getItem(store: 1, sku: \"boom\"))",
+            "show(try await client.putItem(sku: \"p\", ShopV1.Item(sku: \"p\", price: 3)))",
+            "show(try await client.putItem(sku: \"p\", ShopV1.Item(sku: \"q\", price: 3)))",
+            "show(try await client.createItem(ShopV1.Item(sku: \"n\", price: Decimal(string: \"0.1\")!)))",
+            "show(try await client.search())",
+            "show(try await client.search(ShopV1.SearchRequest(text: \"t\")))",
+            "show(try await client.configuration2())",
+            "func raw(_ method: String, _ path: String, _ headers: [ClientHeader] = [], _ body: String? = nil) async {",
+            "    let response = await shop.handle(ClientRequest(method: method, path: path, headers: headers, body: body.map { Data($0.utf8) }))",
+            "    print(\"RAW \\(response.status) \\(response.header(\"Allow\") ?? \"\") \\(String(decoding: response.body, as: UTF8.self))\")",
+            "}",
+            "await raw(\"GET\", \"/nowhere\")",
+            "await raw(\"DELETE\", \"/items/p\")",
+            "await raw(\"GET\", \"/stores/abc/items/x\")",
+            "await raw(\"POST\", \"/items\", [], #\"{\"sku\":\"n\",\"price\":\"1\"}\"#)",
+            "await raw(\"POST\", \"/items\", [ClientHeader(name: \"idempotency-key\", value: \"k\")], #\"{\"sku\":\"this-sku-is-far-too-long\",\"price\":\"1\"}\"#)",
+            "await raw(\"PUT\", \"/items/p\", [], \"not json\")",
+            "print(log.lines.joined(separator: \"\\n\"))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let expected = [
+            #"GOT ok(Check.ShopV1.Item(sku: "a/b c?&é", price: 1.25))"#,
+            #"GOT notFound(Check.ShopV1.Problem(title: "gone", status: Optional(404)))"#,
+            #"GOT serverError(status: 503, Check.ShopV1.Problem(title: "down", status: nil))"#,
+            // The provider threw: a 500 problem, which this operation's `5XX` response describes.
+            #"GOT serverError(status: 500, Check.ShopV1.Problem(title: "Internal Server Error", status: Optional(500)))"#,
+            "GOT noContent",
+            #"GOT other(status: 422, Check.ShopV1.Problem(title: "mismatch", status: nil))"#,
+            #"GOT created(Check.ShopV1.Item(sku: "n", price: 0.1))"#,
+            #"GOT ok([Check.ShopV1.Item(sku: "s", price: 2)])"#,
+            #"GOT ok([Check.ShopV1.Item(sku: "s", price: 2)])"#,
+            #"GOT ok("x")"#,
+            #"RAW 404  {"detail":"no operation has the path /nowhere","status":404,"title":"Not Found","type":"about:blank"}"#,
+            #"RAW 405 PUT {"detail":"DELETE is not allowed here","status":405,"title":"Method Not Allowed","type":"about:blank"}"#,
+            #"RAW 400  {"detail":"path parameter store: expected an integer, got \"abc\"","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            #"RAW 400  {"detail":"the Idempotency-Key header is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            #"RAW 400  {"detail":"the request body breaks the contract: /sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            #"RAW 400  {"detail":"the request body is not valid: "#,
+            "getItem store=-3 sku=a/b c?&é at=2023-11-14T22:13:20.5Z channel=web tags=x|y&z| trace=t",
+            "getItem store=1 sku=none at=- channel=- tags=- trace=-",
+            "getItem store=1 sku=down at=- channel=- tags=- trace=-",
+            "getItem store=1 sku=boom at=- channel=- tags=- trace=-",
+            "putItem sku=p body=p@3",
+            "putItem sku=p body=q@3",
+            "createItem key=made body=n",
+            "search text=-",
+            "search text=t",
+        ]
+        let output = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(output.count, expected.count, run.output)
+        for (line, want) in zip(output, expected) {
+            if want.hasPrefix("RAW 400  {\"detail\":\"the request body is not valid") {
+                XCTAssertTrue(line.hasPrefix(want), "\(line) does not start with \(want)")
+            } else {
+                XCTAssertEqual(line, want)
+            }
+        }
+    }
+}
