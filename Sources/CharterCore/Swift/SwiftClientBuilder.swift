@@ -46,6 +46,8 @@ struct SwiftClientBuilder {
         if !accepted.isEmpty { body.append("request.setHeader(\"Accept\", \(SwiftLiteral.string(accepted.joined(separator: ", "))))") }
         body.append("let response = try await configuration.send(request, for: operation" + (model.keyName.map { ", idempotencyKey: \($0)" } ?? "") + ")")
         body += decodingSwitch(model)
+        // `var` only when a statement after the first changes the request.
+        if !body.dropFirst(2).contains(where: { $0.contains("request.") }) { body[1] = "let" + body[1].dropFirst(3) }
 
         return .object([
             "documentation": .list(model.documentation(parameters: model.parameterDocumentation(keyText: keyText)).map(MustacheValue.string)),

@@ -40,11 +40,16 @@ struct SwiftOperationModel {
     let method: String
     /// The response enum's name.
     let response: String
-    /// One Swift name per parameter, in order.
+    /// One argument label per parameter, in order (what callers and providers write).
+    let parameterLabels: [String]
+    /// One name per parameter inside generated bodies: the label, unless it would be one of the body's
+    /// own locals (`request`, `response`, …).
     let parameterNames: [String]
     /// The body's parameter name, when there is a request body.
     let bodyName: String?
-    /// The idempotency key's parameter name, when the contract declares idempotency.
+    /// The idempotency key's argument label, when the contract declares idempotency.
+    let keyLabel: String?
+    /// The idempotency key's name inside generated bodies.
     let keyName: String?
     /// The response cases: documented statuses, ranges, `default`, and `undocumented` unless `default` is documented.
     let cases: [ResponseCase]
@@ -63,10 +68,16 @@ struct SwiftOperationModel {
         self.operation = operation
         self.method = method
         self.response = response
-        var scope = NameScope(reserved: ["operation", "request", "response", "output"])
-        parameterNames = operation.parameters.map { SwiftMembers.memberName($0.name, in: &scope) }
+        var labels = NameScope()
+        let parameterLabels = operation.parameters.map { SwiftMembers.memberName($0.name, in: &labels) }
+        let keyLabel = operation.contract.idempotency.map { _ in SwiftMembers.memberName("idempotencyKey", in: &labels) }
+        self.parameterLabels = parameterLabels
+        self.keyLabel = keyLabel
+        // Inside bodies each parameter keeps its label as its name unless a local of the body has it.
+        var scope = NameScope(reserved: ["operation", "request", "response", "output", "captures", "allowed"])
+        parameterNames = parameterLabels.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }
         bodyName = operation.requestBody.map { _ in SwiftMembers.memberName("body", in: &scope) }
-        keyName = operation.contract.idempotency.map { _ in SwiftMembers.memberName("idempotencyKey", in: &scope) }
+        keyName = keyLabel.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }
         cases = Self.responseCases(operation, context: context)
     }
 
@@ -78,27 +89,31 @@ struct SwiftOperationModel {
     func signature(_ context: SwiftGenerationContext, defaults: Bool) -> String {
         var parts: [String] = []
         let none = defaults ? " = nil" : ""
-        for (parameter, name) in zip(operation.parameters, parameterNames) {
+        for (index, parameter) in operation.parameters.enumerated() {
             let type = context.qualifiedType(parameter.type)
-            parts.append(parameter.isRequired ? "\(name): \(type)" : "\(name): \(type)?\(none)")
+            let declared = Self.declaration(label: parameterLabels[index], name: parameterNames[index])
+            parts.append(parameter.isRequired ? "\(declared): \(type)" : "\(declared): \(type)?\(none)")
         }
         if let body = operation.requestBody, let bodyName {
             parts.append(bodyRequired ? "_ \(bodyName): \(context.qualifiedType(body))" : "_ \(bodyName): \(context.qualifiedType(body))?\(none)")
         }
-        if let keyName { parts.append("\(keyName): String?\(none)") }
+        if let keyLabel, let keyName { parts.append("\(Self.declaration(label: keyLabel, name: keyName)): String?\(none)") }
         return parts.joined(separator: ", ")
     }
+
+    /// `label name`, or just `name` when they are the same.
+    static func declaration(label: String, name: String) -> String { label == name ? name : "\(label) \(name)" }
 
     /// The `- Parameters:` items of the method's doc comment.
     func parameterDocumentation(keyText: String) -> [String] {
         var docs: [String] = []
-        for (parameter, name) in zip(operation.parameters, parameterNames) {
+        for (parameter, name) in zip(operation.parameters, parameterLabels) {
             docs.append("  - \(SwiftIdentifier.unescaped(name)): \(parameter.description ?? "The \(parameter.location.rawValue) parameter `\(parameter.name)`.")")
         }
         if let bodyName {
             docs.append("  - \(SwiftIdentifier.unescaped(bodyName)): The request body (`\(operation.contract.request?.contentType ?? "application/json")`).")
         }
-        if let keyName { docs.append("  - \(SwiftIdentifier.unescaped(keyName)): \(keyText)") }
+        if let keyLabel { docs.append("  - \(SwiftIdentifier.unescaped(keyLabel)): \(keyText)") }
         return docs
     }
 

@@ -90,7 +90,9 @@ struct SwiftProviderBuilder {
             segment == nil ? Self.placeholderName(operation.contract.path, at: offset) : nil
         }
         var arguments: [String] = []
-        for (parameter, name) in zip(operation.parameters, model.parameterNames) {
+        for (offset, parameter) in operation.parameters.enumerated() {
+            let name = model.parameterNames[offset]
+            let label = model.parameterLabels[offset]
             let what = "\(parameter.location.rawValue) parameter \(parameter.name)"
             let type = IRTypeRef.resolvingAliases(parameter.type, in: context.module.types)
             let text: String
@@ -105,7 +107,7 @@ struct SwiftProviderBuilder {
                     let values = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name)))"
                     let all = each == "$0" ? values : (each.hasPrefix("try ") ? "try " : "") + "\(values).map { \(each) }"
                     lines.append("    let \(name) = " + (parameter.isRequired ? all : "\(values).isEmpty ? nil : \(all)"))
-                    arguments.append("\(name): \(name)")
+                    arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
                     continue
                 }
                 text = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name))).first"
@@ -120,20 +122,20 @@ struct SwiftProviderBuilder {
                 let each = parse(parameter.type, "$0", what)
                 lines.append("    let \(name) = " + (each == "$0" ? text : (each.contains("try ") ? "try " : "") + "\(text).map { \(each) }"))
             }
-            arguments.append("\(name): \(name)")
+            arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
         }
         if let bodyName = model.bodyName, let body = operation.requestBody {
             let decode = "try ProviderRouting.body(\(context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"
             lines.append("    let \(bodyName) = " + (model.bodyRequired ? decode + "!" : decode))
             arguments.append(bodyName)
         }
-        if let keyName = model.keyName, let idempotency = operation.contract.idempotency {
+        if let keyName = model.keyName, let keyLabel = model.keyLabel, let idempotency = operation.contract.idempotency {
             let header = idempotency.keyHeader ?? "Idempotency-Key"
             lines.append("    let \(keyName) = request.header(\(SwiftLiteral.string(header)))")
             if idempotency.required {
                 lines.append("    if \(keyName) == nil { throw ProviderRequestError(\(SwiftLiteral.string("the \(header) header is missing"))) }")
             }
-            arguments.append("\(keyName): \(keyName)")
+            arguments.append("\(SwiftIdentifier.unescaped(keyLabel)): \(keyName)")
         }
         lines.append("    let output = try await \(model.method)(\(arguments.joined(separator: ", ")))")
         lines.append("    switch output {")

@@ -137,4 +137,54 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             }
         }
     }
+
+    /// Operation ids and parameter names that are keywords, reserved by the generated code, or not
+    /// identifiers at all; a response documented only by `default`; a path with the same shape as another:
+    /// client and provider still compile without warnings and agree.
+    func testHostileOperationsCompileAndAgree() throws {
+        let contract = ##"""
+            {"x-contract": {"name": "odd", "version": "2.0.0", "operations": {
+              "class": {"method": "GET", "path": "/things/{self}", "parameters": [
+                {"name": "self", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "request", "in": "query", "schema": {"type": "integer"}},
+                {"name": "default", "in": "query", "schema": {"type": "boolean"}},
+                {"name": "x-y z", "in": "header", "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {"default": {"schema": {"type": "string"}}}},
+              "handle": {"method": "GET", "path": "/things/special", "responses": {"200": {"schema": {"type": "integer"}}}},
+              "init": {"method": "DELETE", "path": "/things/{self}", "parameters": [{"name": "self", "in": "path", "required": true}],
+                "responses": {"204": {}}},
+              "get-item": {"method": "POST", "path": "/x", "request": {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}},
+                "responses": {"201": {}}}
+            }}, "$defs": {"Provider": {"type": "string"}, "ClassResponse": {"type": "string"}}}
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "struct Odd: OddV2.Provider2 {",
+            "    func `class`(selfValue: String, request: Int?, `default`: Bool?, xYZ: UUID?) async throws -> OddV2.ClassResponse2 {",
+            "        .other(status: 299, \"\\(selfValue)|\\(request ?? -1)|\\(`default` ?? false)|\\(xYZ.map { ClientParameter.text($0) } ?? \"-\")\")",
+            "    }",
+            "    func handle2() async throws -> OddV2.HandleResponse { .ok(7) }",
+            "    func initValue(selfValue: String) async throws -> OddV2.InitResponse { .noContent }",
+            "    func getItem(_ body: OddV2.GetItemRequest) async throws -> OddV2.GetItemResponse { .created }",
+            "}",
+            "struct Loop: ClientTransport {",
+            "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse { await Odd().handle(request) }",
+            "}",
+            "let client = OddV2.Client(serverURL: URL(string: \"http://odd\")!, transport: Loop())",
+            "let id = UUID(uuidString: \"0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10\")!",
+            "print(try await client.class(selfValue: \"s/1\", request: 5, default: true, xYZ: id))",
+            "print(try await client.handle2())",
+            "print(try await client.initValue(selfValue: \"special\"))",
+            "print(try await client.getItem(OddV2.GetItemRequest(a: \"a\")))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            #"other(status: 299, "s/1|5|true|0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10")"#,
+            "ok(7)",
+            "noContent",
+            "created",
+        ])
+    }
 }
