@@ -46,22 +46,24 @@ final class RetailModelsTests: XCTestCase {
         XCTAssertEqual(availability.validationIssues, [])
     }
 
+    static let order = """
+        {"orderId": "ORD-1004587125", "status": "inFulfilment", "capturedAt": "2026-11-27T11:02:15.066Z",
+         "updatedAt": "2026-11-27T11:02:16.480Z", "channelOrderRef": "W-100238902", "channel": {"channelType": "web", "siteId": "gb-main"},
+         "customer": {"customerId": "CUS-20418833", "email": "amelia.hughes@example.co.uk", "givenName": "Amelia", "familyName": "Hughes"},
+         "lines": [
+           {"lineId": "1", "sku": "JKT-WPF-BLK-10", "description": "Women's waterproof jacket, black, 10", "quantity": 1, "unitPrice": {"amount": "89.00", "currency": "GBP"},
+            "lineTotal": {"amount": "79.01", "currency": "GBP"}, "fulfilmentType": "shipFromStore", "deliveryServiceCode": "2-day"},
+           {"lineId": "2", "sku": "SCK-WOL-GRY-L", "description": "Wool socks, grey, L", "quantity": 3, "unitPrice": {"amount": "0.10", "currency": "GBP"},
+            "lineTotal": {"amount": "0.20", "currency": "GBP"}, "fulfilmentType": "buyOnlinePickupInStore", "deliveryServiceCode": "STD"}],
+         "payments": [{"method": "card", "amount": {"amount": "79.21", "currency": "GBP"}, "cardScheme": "visa", "last4": "4242", "pspReference": "PSP-1", "threeDSecure": true}],
+         "totals": {"subtotal": {"amount": "89.30", "currency": "GBP"}, "discountTotal": {"amount": "10.09", "currency": "GBP"},
+                    "shippingTotal": {"amount": "0", "currency": "GBP"}, "taxTotal": {"amount": "13.20", "currency": "GBP"},
+                    "taxIncluded": true, "grandTotal": {"amount": "79.21", "currency": "GBP"}},
+         "placedAt": "2026-11-27T11:02:13Z"}
+        """
+
     func testOrderRoundTripsMoneyExactly() throws {
-        let json = """
-            {"orderId": "ORD-1004587125", "status": "inFulfilment", "capturedAt": "2026-11-27T11:02:15.066Z",
-             "updatedAt": "2026-11-27T11:02:16.480Z", "channelOrderRef": "W-100238902", "channel": {"channelType": "web", "siteId": "gb-main"},
-             "customer": {"customerId": "CUS-20418833", "email": "amelia.hughes@example.co.uk", "givenName": "Amelia", "familyName": "Hughes"},
-             "lines": [
-               {"lineId": "1", "sku": "JKT-WPF-BLK-10", "description": "Women's waterproof jacket, black, 10", "quantity": 1, "unitPrice": {"amount": "89.00", "currency": "GBP"},
-                "lineTotal": {"amount": "79.01", "currency": "GBP"}, "fulfilmentType": "shipFromStore", "deliveryServiceCode": "2-day"},
-               {"lineId": "2", "sku": "SCK-WOL-GRY-L", "description": "Wool socks, grey, L", "quantity": 3, "unitPrice": {"amount": "0.10", "currency": "GBP"},
-                "lineTotal": {"amount": "0.20", "currency": "GBP"}, "fulfilmentType": "buyOnlinePickupInStore", "deliveryServiceCode": "STD"}],
-             "payments": [{"method": "card", "amount": {"amount": "79.21", "currency": "GBP"}, "cardScheme": "visa", "last4": "4242", "pspReference": "PSP-1", "threeDSecure": true}],
-             "totals": {"subtotal": {"amount": "89.30", "currency": "GBP"}, "discountTotal": {"amount": "10.09", "currency": "GBP"},
-                        "shippingTotal": {"amount": "0", "currency": "GBP"}, "taxTotal": {"amount": "13.20", "currency": "GBP"},
-                        "taxIncluded": true, "grandTotal": {"amount": "79.21", "currency": "GBP"}},
-             "placedAt": "2026-11-27T11:02:13Z"}
-            """
+        let json = Self.order
         let (order, _, reencoded) = try roundTrip(OrdersV2.Order.self, json)
         // 79.01 + 0.20 is exactly 79.21 in Decimal (it would not be in Double).
         XCTAssertEqual(order.linesTotal(), CommonV1.Money(amount: Decimal(string: "79.21")!, currency: order.lines[0].lineTotal.currency))
@@ -156,5 +158,64 @@ final class RetailModelsTests: XCTestCase {
         // A message from another event's topic is refused rather than read as this one.
         let wrong = Self.stockMovementMessage.replacingOccurrences(of: "StockMovementRecorded", with: "AvailabilityChanged")
         XCTAssertThrowsError(try decoder.decode(EventEnvelope<Movement>.self, from: Data(wrong.utf8)))
+    }
+
+    func testClientAndProviderExchangeInMemory() async throws {
+        // The order service's side: the Provider protocol generated from orders-v2.json.
+        actor Ledger {
+            var keys: [String] = []
+            func record(_ key: String?) { keys.append(key ?? "none") }
+        }
+        struct OrderService: OrdersV2.Provider {
+            let order: OrdersV2.Order
+            let ledger: Ledger
+            func getOrder(orderId: OrdersV2.OrderId) async throws -> OrdersV2.GetOrderResponse {
+                guard orderId == order.orderId else {
+                    return .notFound(CommonV1.Problem(type: URL(string: "about:blank")!, title: "Unknown order", status: 404))
+                }
+                return .ok(order)
+            }
+            func cancelOrder(orderId: OrdersV2.OrderId, _ body: OrdersV2.CancellationRequest, idempotencyKey: String?) async throws
+                -> OrdersV2.CancelOrderResponse
+            {
+                await ledger.record(idempotencyKey)
+                return .conflict(CommonV1.Problem(type: URL(string: "about:blank")!, title: "Already shipped", status: 409))
+            }
+            func captureOrder(_ body: OrdersV2.OrderDetails, idempotencyKey: String?) async throws -> OrdersV2.CaptureOrderResponse {
+                .undocumented(status: 501, body: Data())
+            }
+            func requestAllocation(orderId: OrdersV2.OrderId, _ body: OrdersV2.AllocationRequest, idempotencyKey: String?) async throws
+                -> OrdersV2.RequestAllocationResponse
+            {
+                .undocumented(status: 501, body: Data())
+            }
+            func getAllocation(allocationId: UUID) async throws -> OrdersV2.GetAllocationResponse { .undocumented(status: 501, body: Data()) }
+            func confirmFulfilment(allocationId: UUID, _ body: OrdersV2.FulfilmentConfirmation, idempotencyKey: String?) async throws
+                -> OrdersV2.ConfirmFulfilmentResponse
+            {
+                .undocumented(status: 501, body: Data())
+            }
+        }
+        // The channel's side: the generated Client, whose transport hands each request to the service.
+        struct InMemory: ClientTransport {
+            let service: OrderService
+            func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse { await service.handle(request) }
+        }
+        let ledger = Ledger()
+        let service = OrderService(order: try decode(OrdersV2.Order.self, Self.order), ledger: ledger)
+        let client = OrdersV2.Client(serverURL: URL(string: "https://oms.example.com/v2")!, transport: InMemory(service: service))
+
+        guard case .ok(let order) = try await client.getOrder(orderId: "ORD-1004587125") else { return XCTFail("no order") }
+        XCTAssertEqual(order.totals.grandTotal.amount, Decimal(string: "79.21")!)
+        guard case .notFound(let problem) = try await client.getOrder(orderId: "ORD-0") else { return XCTFail("found an unknown order") }
+        XCTAssertEqual(problem.title, "Unknown order")
+
+        let reason = try decode(OrdersV2.CancellationRequest.self, #"{"reason": "customerRequest"}"#)
+        guard case .conflict = try await client.cancelOrder(orderId: "ORD-1004587125", reason) else { return XCTFail("not a conflict") }
+        _ = try await client.cancelOrder(orderId: "ORD-1004587125", reason, idempotencyKey: "cancel-1")
+        let keys = await ledger.keys
+        XCTAssertEqual(keys.count, 2)
+        XCTAssertNotEqual(keys[0], "none", "the client made an idempotency key for the write")
+        XCTAssertEqual(keys[1], "cancel-1")
     }
 }
