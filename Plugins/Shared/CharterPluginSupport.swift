@@ -8,6 +8,7 @@ import Foundation
 ///   "access": "public",
 ///   "mutableProperties": false,
 ///   "filesPerContract": 1,
+///   "emit": ["models", "events", "client", "provider"],
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
 ///   "root": "../.."
@@ -27,6 +28,8 @@ struct CharterConfiguration: Decodable {
     /// wall time when the target gets about twice as many generated files as the build machine has
     /// cores. Default: 1.
     var filesPerContract: Int?
+    /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`. Default: all.
+    var emit: [String]?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -153,6 +156,7 @@ struct CharterTargetPlan {
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
         if filesPerContract > 1 { arguments += ["--files-per-contract", String(filesPerContract)] }
+        if let emit = configuration.emit { arguments += ["--emit", emit.joined(separator: ",")] }
         if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
         return arguments
     }

@@ -83,6 +83,22 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
+    /// Rows: `emit` in charter.json → the `--emit` arguments passed.
+    func testEmitReachesTheCommand() throws {
+        try write("Sources/Models/a.json", Self.contract("a", "1.0.0"))
+        let rows: [(configuration: String, arguments: [String]?)] = [
+            (#"{"emit": ["models", "events"]}"#, ["--emit", "models,events"]),
+            (#"{"emit": ["models"]}"#, ["--emit", "models"]),
+            (#"{}"#, nil),
+        ]
+        for row in rows {
+            try write("Sources/Models/charter.json", row.configuration)
+            let arguments = try plan().commonArguments
+            let passed = arguments.firstIndex(of: "--emit").map { Array(arguments[$0...($0 + 1)]) }
+            XCTAssertEqual(passed, row.arguments, row.configuration)
+        }
+    }
+
     /// Rows: `filesPerContract` in charter.json → the arguments passed and the outputs each command
     /// declares (the names `charter generate --file-name` writes: CharterCore's SwiftFileParts rows).
     func testFilesPerContractReachesTheCommandAndItsOutputs() throws {

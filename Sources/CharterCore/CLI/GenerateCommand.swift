@@ -20,6 +20,7 @@ public struct GenerateCommand {
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
+            OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider. Default: all (models always)"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ] + LoaderArguments.options,
@@ -48,6 +49,17 @@ public struct GenerateCommand {
                 throw UsageError("--files-per-contract must be a whole number from 1 to \(SwiftOptions.maximumFilesPerContract), not '\(text)'")
             }
             options.swift.filesPerContract = count
+        }
+        if let text = arguments.value("emit") {
+            var emit: Set<SwiftOutput> = []
+            for item in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if item == "models" { continue }
+                guard let output = SwiftOutput(rawValue: item) else {
+                    throw UsageError("--emit takes models, events, client and provider, comma-separated, not '\(item)'")
+                }
+                emit.insert(output)
+            }
+            options.swift.emit = emit
         }
         options.loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         options.templateDirectory = arguments.value("templates").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }

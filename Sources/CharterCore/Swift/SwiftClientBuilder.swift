@@ -6,18 +6,23 @@ struct SwiftClientBuilder {
     let context: SwiftGenerationContext
 
     /// The view model, or null when the namespace has no operations.
-    func build(namespace index: Int, models: [SwiftOperationModel]) -> MustacheValue {
+    /// Without `declaresClient` (a provider only), the view model has the response enums and no struct.
+    func build(namespace index: Int, models: [SwiftOperationModel], declaresClient: Bool = true) -> MustacheValue {
         let namespace = context.module.namespaces[index]
         guard !models.isEmpty else { return .null }
         let version = namespace.contract.map { $0.version.description } ?? ""
         return .object([
+            "declaresClient": .bool(declaresClient),
             "name": .string(context.names.clients[index]),
             "documentation": .list(SwiftDocumentation.plainLines(
                 "A client of \(namespace.contractName) \(version): one method per operation, sent through the configuration's transport.")
                 .map(MustacheValue.string)),
             "operations": .list(models.map(build)),
-            "responses": .list(models.map { model in
-                .object(["name": .string(model.response), "method": .string(model.method), "cases": .list(model.caseLines.map(MustacheValue.string))])
+            "responses": .list(models.enumerated().map { offset, model in
+                .object([
+                    "name": .string(model.response), "method": .string(model.method),
+                    "cases": .list(model.caseLines.map(MustacheValue.string)), "last": .bool(offset == models.count - 1),
+                ])
             }),
         ])
     }

@@ -93,8 +93,14 @@ public struct SwiftGenerator: Sendable {
         var providerValue: MustacheValue = .null
         if part.number == part.count {
             let models = SwiftOperationModel.models(namespace: part.namespace, context: context)
-            clientValue = SwiftClientBuilder(context: context).build(namespace: part.namespace, models: models)
-            providerValue = SwiftProviderBuilder(context: context).build(namespace: part.namespace, models: models)
+            // The response enums are the client's to declare, or the provider's when there is no client.
+            if options.emit.contains(.client) || options.emit.contains(.provider) {
+                clientValue = SwiftClientBuilder(context: context).build(
+                    namespace: part.namespace, models: models, declaresClient: options.emit.contains(.client))
+            }
+            if options.emit.contains(.provider) {
+                providerValue = SwiftProviderBuilder(context: context).build(namespace: part.namespace, models: models)
+            }
         }
         let value: MustacheValue = .object([
             "charterVersion": .string(Charter.version),
@@ -108,7 +114,8 @@ public struct SwiftGenerator: Sendable {
             "namespaceDocumentation": .list(namespaceDocumentation(namespace, module: module).map(MustacheValue.string)),
             "types": .list(types.map(context.declaration)),
             // The events follow the types in the namespace's last file.
-            "events": part.number == part.count ? SwiftEventBuilder(context: context).build(namespace: part.namespace) : .null,
+            "events": part.number == part.count && options.emit.contains(.events)
+                ? SwiftEventBuilder(context: context).build(namespace: part.namespace) : .null,
             "client": clientValue,
             "provider": providerValue,
         ])

@@ -43,6 +43,10 @@ public struct SwiftOptions: Sendable {
     /// The largest ``filesPerContract`` the CLI accepts.
     public static let maximumFilesPerContract = 64
 
+    /// What is generated besides the models: event definitions, clients, providers. Default: all three.
+    /// Names are settled the same way whatever is left out, so leaving a part out never renames anything.
+    public var emit: Set<SwiftOutput> = Set(SwiftOutput.allCases)
+
     /// Creates options.
     public init(
         accessLevel: SwiftAccessLevel = .public, runtimeModule: String = "CharterRuntime", emitReferencedFiles: Bool = true,
@@ -54,4 +58,14 @@ public struct SwiftOptions: Sendable {
         self.mutableProperties = mutableProperties
         self.filesPerContract = filesPerContract
     }
+}
+
+/// A part of the generated code that can be left out (`charter generate --emit`). Models are always generated.
+public enum SwiftOutput: String, Sendable, Hashable, CaseIterable {
+    /// `Events`: one definition per contract event.
+    case events
+    /// `Client` and the response enums.
+    case client
+    /// `Provider` and its request handling (and the response enums).
+    case provider
 }

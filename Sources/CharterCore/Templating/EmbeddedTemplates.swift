@@ -16,6 +16,7 @@ public enum EmbeddedTemplates {
 
             """#,
         "Client": #"""
+            {{#declaresClient}}
             {{#documentation}}
             {{.}}
             {{/documentation}}
@@ -55,14 +56,18 @@ public enum EmbeddedTemplates {
                     {{/operations}}
                 }
             }
-            {{#responses}}
 
+            {{/declaresClient}}
+            {{#responses}}
             /// The responses of `{{method}}`, by status (a client's result, a provider's answer).
             {{access}}enum {{name}}: Sendable, Hashable {
                 {{#cases}}
                 {{.}}
                 {{/cases}}
             }
+            {{^last}}
+
+            {{/last}}
             {{/responses}}
 
             """#,

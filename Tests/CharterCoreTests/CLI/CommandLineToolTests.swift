@@ -48,6 +48,7 @@ final class CommandLineToolTests: XCTestCase {
             (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '0'"]),
             (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '65'"]),
             (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not 'two'"]),
+            (["generate", "--emit", "models,clients"], .usageOrToolError, [], ["error: --emit takes models, events, client and provider, comma-separated, not 'clients'"]),
         ]
         for row in rows {
             let result = folder.run(row.arguments)
@@ -314,6 +315,33 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(folder.run(["generate", "--mutable-properties"]).code, .success)
         let mutable = try XCTUnwrap(folder.read("Generated/InventoryV2.swift"))
         XCTAssertTrue(mutable.contains("\n        public var onHand: Int?\n"), mutable)
+    }
+
+    /// Rows: `--emit` → which of the events, the client, the response enums and the provider the file has
+    /// (models always; a part left out renames nothing in the others).
+    func testEmitOption() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/shop.json", ##"""
+            {"x-contract": {"name": "shop", "version": "1.0.0",
+              "events": {"ItemAdded": {"topic": "shop.items.v1", "payload": {"$ref": "#/$defs/Item"}, "orderingKey": ["/id"]}},
+              "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}}}},
+             "$defs": {"Item": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}}}
+            """##)
+        let markers = ["public struct Item:", "public enum Events {", "public struct Client:", "public enum GetItemResponse:", "public protocol Provider:"]
+        let rows: [(emit: String?, present: [Bool], line: UInt)] = [
+            (nil, [true, true, true, true, true], #line),
+            ("models", [true, false, false, false, false], #line),
+            ("models,events", [true, true, false, false, false], #line),
+            ("client", [true, false, true, true, false], #line),
+            ("provider", [true, false, false, true, true], #line),
+            ("models, events,client,provider", [true, true, true, true, true], #line),
+        ]
+        for row in rows {
+            let result = folder.run(["generate", "--output", "out"] + (row.emit.map { ["--emit", $0] } ?? []))
+            XCTAssertEqual(result.code, .success, "\(result.err)", line: row.line)
+            let text = try XCTUnwrap(folder.read("out/ShopV1.swift"), line: row.line)
+            XCTAssertEqual(markers.map(text.contains), row.present, row.emit ?? "default", line: row.line)
+        }
     }
 
     /// `--files-per-contract 3` writes three files per contract; going back to one removes the other parts
