@@ -156,7 +156,7 @@ struct CharterTargetPlan {
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
         if filesPerContract > 1 { arguments += ["--files-per-contract", String(filesPerContract)] }
-        if let emit = configuration.emit { arguments += ["--emit", emit.joined(separator: ",")] }
+        if let emit = configuration.emit { arguments += ["--emit", emit.isEmpty ? "models" : emit.joined(separator: ",")] }
         if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
         return arguments
     }

@@ -36,6 +36,7 @@ public struct ClientOperation: Sendable, Hashable {
     public var hasIdempotentMethod: Bool { ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].contains(method) }
 }
 
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 extension ClientConfiguration {
     /// Sends a request for `operation`: the configuration's headers, the idempotency key (`idempotencyKey`,
     /// or a new one when the operation requires a key), credentials, then attempts under the retry policy,
@@ -103,7 +104,7 @@ extension ClientConfiguration {
             return .success(try await withThrowingTaskGroup(of: ClientResponse?.self) { group in
                 group.addTask { try await transport.send(request, serverURL: serverURL) }
                 group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(max(timeout, 0)) * 1_000_000)
+                    try await Task.sleep(nanoseconds: ClientRetryPolicy.nanoseconds(timeout))
                     return nil
                 }
                 defer { group.cancelAll() }

@@ -62,12 +62,16 @@ public struct ClientRequest: Sendable, Hashable {
     public func url(relativeTo serverURL: URL) -> URL {
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
-        var text = base + path
+        // Parameter values are encoded already; a literal segment of the contract's path may still need it.
+        var text = base + (path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? path)
         if !query.isEmpty {
             text += "?" + query.map { ClientParameter.percentEncoded($0.name) + "=" + ClientParameter.percentEncoded($0.value) }.joined(separator: "&")
         }
         return URL(string: text) ?? serverURL
     }
+
+    /// What may stand in a path as it is: RFC 3986's path characters, and `%` (values are encoded already).
+    static let pathCharacters = CharacterSet.urlPathAllowed.union(CharacterSet(charactersIn: "%"))
 }
 
 /// An HTTP response as a transport returns it.
@@ -122,8 +126,10 @@ public enum ClientParameter {
     }
 
     /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value
-    /// cannot add a segment).
-    public static func pathSegment(_ text: String) -> String { percentEncoded(text) }
+    /// cannot add a segment), and `.` and `..` encoded too (so a value cannot climb the path).
+    public static func pathSegment(_ text: String) -> String {
+        text == "." || text == ".." ? String(repeating: "%2E", count: text.count) : percentEncoded(text)
+    }
 
     /// Percent-encodes every byte except RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`).
     public static func percentEncoded(_ text: String) -> String {

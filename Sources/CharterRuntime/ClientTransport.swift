@@ -2,6 +2,7 @@ import Foundation
 
 /// Sends a request and returns the response: the one thing a generated client needs from the network.
 /// `URLSessionTransport` (product `CharterURLSession`) is the default one; tests use one in memory.
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public protocol ClientTransport: Sendable {
     /// Sends `request` to the server at `serverURL` (see ``ClientRequest/url(relativeTo:)``). A thrown error
     /// is a transport failure: the client may retry it (see ``ClientRetryPolicy``).
@@ -20,26 +21,33 @@ public struct ClientAuthRequirement: Sendable, Hashable {
     public var keyLocation: String?
     /// For `apiKey`: the header or query item name.
     public var keyName: String?
+    /// For `http`: the HTTP authentication scheme, e.g. `bearer` or `basic`.
+    public var httpScheme: String?
 
     /// Creates a requirement.
-    public init(scheme: String, type: String, scopes: [String] = [], keyLocation: String? = nil, keyName: String? = nil) {
+    public init(
+        scheme: String, type: String, scopes: [String] = [], keyLocation: String? = nil, keyName: String? = nil, httpScheme: String? = nil
+    ) {
         self.scheme = scheme
         self.type = type
         self.scopes = scopes
         self.keyLocation = keyLocation
         self.keyName = keyName
+        self.httpScheme = httpScheme
     }
 }
 
 /// Adds credentials to a request before it is sent (once per call, before any retry).
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public protocol ClientAuthorization: Sendable {
     /// Adds what `requirement` asks for to `request`.
     func authorize(_ request: inout ClientRequest, for requirement: ClientAuthRequirement) async throws
 }
 
-/// `Authorization: Bearer <token>` for `oauth2` and `http` schemes, with a token obtained per scheme and
-/// scopes (a token cache or an OAuth client goes in `token`). Other scheme types are left alone
-/// (`mutualTLS` is the transport's business).
+/// `Authorization: Bearer <token>` for `oauth2` schemes and `http` schemes whose HTTP scheme is `bearer`, with a
+/// token obtained per scheme and scopes (a token cache or an OAuth client goes in `token`). Other schemes are
+/// left alone (`basic` needs an authorization of its own; `mutualTLS` is the transport's business).
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public struct BearerAuthorization: ClientAuthorization {
     /// Returns the access token for a requirement.
     public let token: @Sendable (ClientAuthRequirement) async throws -> String
@@ -51,12 +59,13 @@ public struct BearerAuthorization: ClientAuthorization {
 
     /// Sets the `Authorization` header for `oauth2` and `http` requirements.
     public func authorize(_ request: inout ClientRequest, for requirement: ClientAuthRequirement) async throws {
-        guard requirement.type == "oauth2" || requirement.type == "http" else { return }
+        guard requirement.type == "oauth2" || (requirement.type == "http" && requirement.httpScheme?.lowercased() == "bearer") else { return }
         request.setHeader("Authorization", "Bearer " + (try await token(requirement)))
     }
 }
 
 /// An API key in the header or query item the contract's `apiKey` scheme names.
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public struct APIKeyAuthorization: ClientAuthorization {
     /// The key.
     public let key: String
@@ -99,6 +108,12 @@ public struct ClientRetryPolicy: Sendable, Hashable {
         self.retriedStatuses = retriedStatuses
     }
 
+    /// Milliseconds as nanoseconds for `Task.sleep`, negative as zero, beyond `UInt64` as its largest value.
+    public static func nanoseconds(_ milliseconds: Int) -> UInt64 {
+        let (product, overflow) = UInt64(max(milliseconds, 0)).multipliedReportingOverflow(by: 1_000_000)
+        return overflow ? .max : product
+    }
+
     /// The delay before attempt `failedAttempts + 1`, in milliseconds, given the server's `Retry-After`
     /// (seconds) when it sent one.
     public func delayMilliseconds(afterFailedAttempts failedAttempts: Int, retryAfter: String? = nil) -> Int {
@@ -113,6 +128,7 @@ public struct ClientRetryPolicy: Sendable, Hashable {
 }
 
 /// Everything a generated client needs besides its operations.
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public struct ClientConfiguration: Sendable {
     /// The server, e.g. `https://api.example.com` (a path prefix is kept).
     public var serverURL: URL
@@ -134,7 +150,7 @@ public struct ClientConfiguration: Sendable {
         serverURL: URL, transport: any ClientTransport, authorization: (any ClientAuthorization)? = nil,
         retry: ClientRetryPolicy = .standard, headers: [ClientHeader] = [],
         makeIdempotencyKey: @escaping @Sendable () -> String = { LowercaseUUID(UUID()).string },
-        sleep: @escaping @Sendable (Int) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64(max($0, 0)) * 1_000_000) }
+        sleep: @escaping @Sendable (Int) async throws -> Void = { try await Task.sleep(nanoseconds: ClientRetryPolicy.nanoseconds($0)) }
     ) {
         self.serverURL = serverURL
         self.transport = transport

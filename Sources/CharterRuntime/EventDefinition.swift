@@ -45,6 +45,7 @@ public enum EventDelivery: String, Sendable, Hashable, CaseIterable {
 
 /// Sends events to a broker. Implement it once for the broker in use: the envelope's definition gives the
 /// topic (`Definition.topic`), and the envelope the partition key and the bytes (`JSONEncoder`).
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public protocol EventPublisher: Sendable {
     /// Publishes one event occurrence.
     func publish<Definition: EventDefinition>(_ envelope: EventEnvelope<Definition>) async throws
@@ -52,6 +53,7 @@ public protocol EventPublisher: Sendable {
 
 /// Receives the occurrences of one event. With at-least-once delivery the same `id` can arrive more
 /// than once, and a subscriber must treat a repeat as already handled.
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public protocol EventSubscriber<Definition>: Sendable {
     /// The event this subscriber handles.
     associatedtype Definition: EventDefinition
@@ -59,6 +61,7 @@ public protocol EventSubscriber<Definition>: Sendable {
     func receive(_ envelope: EventEnvelope<Definition>) async throws
 }
 
+@available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 extension EventSubscriber {
     /// Decodes a message's bytes as an envelope of ``Definition`` and hands it to ``receive(_:)``.
     ///

@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 
 /// The default ``ClientTransport``: Foundation's `URLSession`.
+@available(macOS 12, iOS 15, tvOS 15, watchOS 8, *)
 ///
 /// Each request's `timeoutMilliseconds` (the operation's SLA) becomes the `URLRequest`'s timeout; the
 /// client also enforces it as a deadline on the whole attempt.
@@ -23,7 +24,15 @@ public struct URLSessionTransport: ClientTransport {
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
         urlRequest.httpBody = request.body
-        if let timeout = request.timeoutMilliseconds { urlRequest.timeoutInterval = Double(timeout) / 1000 }
+        if let timeout = request.timeoutMilliseconds {
+            #if canImport(FoundationNetworking)
+            // swift-corelibs-foundation truncates the interval to whole seconds (0.8 s would time out at once):
+            // round up, at least 1 s; the client's own deadline keeps to the SLA exactly.
+            urlRequest.timeoutInterval = max((Double(timeout) / 1000).rounded(.up), 1)
+            #else
+            urlRequest.timeoutInterval = Double(timeout) / 1000
+            #endif
+        }
         let (data, response) = try await session.data(for: urlRequest)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         let headers = http.allHeaderFields.compactMap { key, value -> ClientHeader? in

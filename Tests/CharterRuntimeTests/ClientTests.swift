@@ -67,6 +67,9 @@ final class ClientTests: XCTestCase {
             (ClientRequest(method: "GET", path: "/orders/ORD-1"), "https://api.example.com/v2/", "https://api.example.com/v2/orders/ORD-1", #line),
             (ClientRequest(method: "GET", path: "/a/" + ClientParameter.pathSegment("x/y z?#%é")), "http://h",
              "http://h/a/x%2Fy%20z%3F%23%25%C3%A9", #line),
+            (ClientRequest(method: "GET", path: "/a/" + ClientParameter.pathSegment("..") + "/" + ClientParameter.pathSegment(".")), "http://h",
+             "http://h/a/%2E%2E/%2E", #line),
+            (ClientRequest(method: "GET", path: "/price lists/" + ClientParameter.pathSegment("x")), "http://h", "http://h/price%20lists/x", #line),
             (ClientRequest(method: "GET", path: "/q", query: [ClientHeader(name: "at", value: "2026-11-27T14:03:11+01:00"),
                                                               ClientHeader(name: "sku", value: "A&B=C"), ClientHeader(name: "sku", value: "D")]),
              "http://h", "http://h/q?at=2026-11-27T14%3A03%3A11%2B01%3A00&sku=A%26B%3DC&sku=D", #line),
@@ -204,6 +207,32 @@ final class ClientTests: XCTestCase {
         task.cancel()
         let kind = await task.value
         XCTAssertEqual(kind, .cancelled)
+    }
+
+    func testBearerOnlyForOAuthAndHTTPBearer() async throws {
+        let transport = ScriptedTransport([])
+        let config = configuration(transport, authorization: BearerAuthorization { _ in "t" })
+        let rows: [(requirement: ClientAuthRequirement, header: String?, line: UInt)] = [
+            (ClientAuthRequirement(scheme: "oauth2", type: "oauth2"), "Bearer t", #line),
+            (ClientAuthRequirement(scheme: "jwt", type: "http", httpScheme: "bearer"), "Bearer t", #line),
+            (ClientAuthRequirement(scheme: "jwt", type: "http", httpScheme: "Bearer"), "Bearer t", #line),
+            (ClientAuthRequirement(scheme: "basic", type: "http", httpScheme: "basic"), nil, #line),
+            (ClientAuthRequirement(scheme: "mtls", type: "mutualTLS"), nil, #line),
+        ]
+        for row in rows {
+            _ = try await config.send(ClientRequest(method: "GET", path: "/"), for: ClientOperation(id: "x", method: "GET", pathTemplate: "/", auth: row.requirement))
+            XCTAssertEqual(transport.sent.last?.header("Authorization"), row.header, line: row.line)
+        }
+    }
+
+    func testHugeDelaysDoNotOverflow() {
+        XCTAssertEqual(ClientRetryPolicy.nanoseconds(-5), 0)
+        XCTAssertEqual(ClientRetryPolicy.nanoseconds(1500), 1_500_000_000)
+        XCTAssertEqual(ClientRetryPolicy.nanoseconds(.max), .max)
+        let policy = ClientRetryPolicy(maxAttempts: 3, initialDelayMilliseconds: 1, maxDelayMilliseconds: .max, retriedStatuses: [503])
+        XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999999999"), 1, "a Retry-After beyond Int is ignored")
+        XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999999"), .max, "capped, not overflowed")
+        XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999"), 99_999_999_999_999_000)
     }
 
     /// Rows: failed attempts and Retry-After → the delay.

@@ -89,6 +89,7 @@ final class CharterTargetPlanTests: XCTestCase {
         let rows: [(configuration: String, arguments: [String]?)] = [
             (#"{"emit": ["models", "events"]}"#, ["--emit", "models,events"]),
             (#"{"emit": ["models"]}"#, ["--emit", "models"]),
+            (#"{"emit": []}"#, ["--emit", "models"]),
             (#"{}"#, nil),
         ]
         for row in rows {

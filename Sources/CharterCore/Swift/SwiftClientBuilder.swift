@@ -17,7 +17,7 @@ struct SwiftClientBuilder {
             "documentation": .list(SwiftDocumentation.plainLines(
                 "A client of \(namespace.contractName) \(version): one method per operation, sent through the configuration's transport.")
                 .map(MustacheValue.string)),
-            "operations": .list(models.map(build)),
+            "operations": .list(models.map { build($0, namespace: index) }),
             "responses": .list(models.enumerated().map { offset, model in
                 .object([
                     "name": .string(model.response), "method": .string(model.method),
@@ -28,7 +28,7 @@ struct SwiftClientBuilder {
     }
 
     /// One operation: the method and the `ClientOperation` value.
-    func build(_ model: SwiftOperationModel) -> MustacheValue {
+    func build(_ model: SwiftOperationModel, namespace: Int) -> MustacheValue {
         let operation = model.operation
         let contract = operation.contract
         let keyText = "Sent in `\(contract.idempotency?.keyHeader ?? "Idempotency-Key")`"
@@ -39,7 +39,8 @@ struct SwiftClientBuilder {
             body += parameterLines(parameter, name: name)
         }
         if let bodyName = model.bodyName, let request = contract.request {
-            let encode = "request.body = try configuration.encodeBody(\(bodyName), for: operation)"
+            let wire = SwiftOperationModel.wire(operation.requestBody ?? .any, context: context, namespace: namespace)
+            let encode = "request.body = try configuration.encodeBody(\(wire.to(bodyName)), for: operation)"
             let contentType = "request.setHeader(\"Content-Type\", \(SwiftLiteral.string(request.contentType)))"
             if model.bodyRequired {
                 body += [encode, contentType]
@@ -50,7 +51,7 @@ struct SwiftClientBuilder {
         let accepted = Array(Set(model.cases.compactMap { $0.body == nil ? nil : $0.contentType })).sorted()
         if !accepted.isEmpty { body.append("request.setHeader(\"Accept\", \(SwiftLiteral.string(accepted.joined(separator: ", "))))") }
         body.append("let response = try await configuration.send(request, for: operation" + (model.keyName.map { ", idempotencyKey: \($0)" } ?? "") + ")")
-        body += decodingSwitch(model)
+        body += decodingSwitch(model, namespace: namespace)
         // `var` only when a statement after the first changes the request.
         if !body.dropFirst(2).contains(where: { $0.contains("request.") }) { body[1] = "let" + body[1].dropFirst(3) }
 
@@ -67,10 +68,13 @@ struct SwiftClientBuilder {
     }
 
     /// The `switch` on the response status that decodes the body into the operation's response case.
-    func decodingSwitch(_ model: SwiftOperationModel) -> [String] {
+    func decodingSwitch(_ model: SwiftOperationModel, namespace: Int) -> [String] {
         var lines = ["switch response.status {"]
         for item in model.cases {
-            let decoded = item.body.map { "try configuration.decodeBody(\($0).self, from: response, for: operation)" }
+            let decoded = item.bodyType.map { type -> String in
+                let wire = SwiftOperationModel.wire(type, context: context, namespace: namespace)
+                return wire.from("try configuration.decodeBody(\(wire.type ?? item.body ?? "").self, from: response, for: operation)")
+            }
             switch item.status {
             case .exact(let code):
                 lines.append("case \(code): return .\(item.name)" + (decoded.map { "(\($0))" } ?? ""))
@@ -141,6 +145,7 @@ struct SwiftClientBuilder {
             ]
             if let location = operation.securityScheme?.keyLocation { requirement.append("keyLocation: \(SwiftLiteral.string(location))") }
             if let name = operation.securityScheme?.keyName { requirement.append("keyName: \(SwiftLiteral.string(name))") }
+            if let http = operation.securityScheme?.httpScheme { requirement.append("httpScheme: \(SwiftLiteral.string(http))") }
             arguments.append("auth: ClientAuthRequirement(" + requirement.joined(separator: ", ") + ")")
         }
         if let idempotency = contract.idempotency {

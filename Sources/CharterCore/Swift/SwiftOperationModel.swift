@@ -22,6 +22,8 @@ struct SwiftOperationModel {
         var status: Status
         /// The body's Swift type, when the response has a body with a schema.
         var body: String?
+        /// The body's type.
+        var bodyType: IRTypeRef?
         /// The body's media type.
         var contentType: String
         /// Its doc comment line.
@@ -54,27 +56,35 @@ struct SwiftOperationModel {
     /// The response cases: documented statuses, ranges, `default`, and `undocumented` unless `default` is documented.
     let cases: [ResponseCase]
 
+    /// The name of the provider's private method that handles the operation's requests (`handleGetOrder`).
+    let handler: String
+
     /// The models of a namespace's operations, in order.
     static func models(namespace index: Int, context: SwiftGenerationContext) -> [SwiftOperationModel] {
         let namespace = context.module.namespaces[index]
         var methodScope = NameScope(reserved: ["configuration", "init", "handle"])
+        var handlerScope = NameScope()
         return zip(namespace.operations, context.names.responses[index]).map { operation, response in
-            SwiftOperationModel(
-                operation, method: SwiftMembers.memberName(operation.contract.id, in: &methodScope), response: response, context: context)
+            let method = SwiftMembers.memberName(operation.contract.id, in: &methodScope)
+            methodScope.reserve(SwiftIdentifier.unescaped(method))
+            let handler = handlerScope.claim("handle" + SwiftIdentifier.typeName(operation.contract.id))
+            methodScope.reserve(handler)
+            return SwiftOperationModel(operation, method: method, response: response, handler: handler, context: context)
         }
     }
 
-    init(_ operation: IROperation, method: String, response: String, context: SwiftGenerationContext) {
+    init(_ operation: IROperation, method: String, response: String, handler: String, context: SwiftGenerationContext) {
         self.operation = operation
         self.method = method
         self.response = response
+        self.handler = handler
         var labels = NameScope()
         let parameterLabels = operation.parameters.map { SwiftMembers.memberName($0.name, in: &labels) }
         let keyLabel = operation.contract.idempotency.map { _ in SwiftMembers.memberName("idempotencyKey", in: &labels) }
         self.parameterLabels = parameterLabels
         self.keyLabel = keyLabel
         // Inside bodies each parameter keeps its label as its name unless a local of the body has it.
-        var scope = NameScope(reserved: ["operation", "request", "response", "output", "captures", "allowed"])
+        var scope = NameScope(reserved: ["operation", "request", "response", "output", "captures", "allowed", "configuration", "value", "item"])
         parameterNames = parameterLabels.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }
         bodyName = operation.requestBody.map { _ in SwiftMembers.memberName("body", in: &scope) }
         keyName = keyLabel.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }
@@ -164,17 +174,22 @@ struct SwiftOperationModel {
             let body = response.body.map(context.qualifiedType)
             let contentType = response.contentType ?? "application/json"
             if let code = Int(status) {
-                exact.append(ResponseCase(name: scope.claim(caseName(code)), status: .exact(code), body: body, contentType: contentType, documentation: documentation))
+                exact.append(ResponseCase(
+                    name: scope.claim(caseName(code)), status: .exact(code), body: body, bodyType: response.body, contentType: contentType,
+                    documentation: documentation))
             } else if status.count == 3, status.hasSuffix("XX"), let digit = status.first?.wholeNumberValue, (1...5).contains(digit) {
                 let name = scope.claim(["", "informational", "success", "redirection", "clientError", "serverError"][digit])
-                ranges.append(ResponseCase(name: name, status: .range(digit), body: body, contentType: contentType, documentation: documentation))
+                ranges.append(ResponseCase(
+                    name: name, status: .range(digit), body: body, bodyType: response.body, contentType: contentType, documentation: documentation))
             } else if fallback.isEmpty {
-                fallback.append(ResponseCase(name: scope.claim("other"), status: .fallback, body: body, contentType: contentType, documentation: documentation))
+                fallback.append(ResponseCase(
+                    name: scope.claim("other"), status: .fallback, body: body, bodyType: response.body, contentType: contentType,
+                    documentation: documentation))
             }
         }
         if fallback.isEmpty {
             fallback.append(ResponseCase(
-                name: "undocumented", status: .undocumented, body: nil, contentType: "",
+                name: "undocumented", status: .undocumented, body: nil, bodyType: nil, contentType: "",
                 documentation: "/// A status the contract does not document, with the body as received."))
         }
         return exact + ranges + fallback
@@ -210,5 +225,17 @@ struct SwiftOperationModel {
             return "ClientParameter.json(\(expression))"
         default: return "ClientParameter.json(\(expression))"
         }
+    }
+
+    /// How a body of `type` travels: the wire type when its values need a wrapper on the wire (a date-time, a
+    /// decimal carried as a string, a UUID, or a container of them; nil otherwise), and the expressions that
+    /// convert to and from it.
+    static func wire(_ type: IRTypeRef, context: SwiftGenerationContext, namespace: Int)
+        -> (type: String?, to: (String) -> String, from: (String) -> String)
+    {
+        let resolved = IRTypeRef.resolvingAliases(type, in: context.module.types)
+        let mapper = context.mapper
+        guard let wireType = mapper.wireType(resolved, in: .namespace(namespace)) else { return (nil, { $0 }, { $0 }) }
+        return (wireType, { mapper.toWire(resolved, $0) }, { mapper.fromWire(resolved, $0) })
     }
 }

@@ -24,16 +24,13 @@ struct SwiftProviderBuilder {
                     "name": .string(model.method),
                     "parameters": .string(model.signature(context, defaults: false)),
                     "response": .string(model.response),
-                    "handler": .string(handlerName(model)),
-                    "body": .list(handlerBody(model).map(MustacheValue.string)),
+                    "handler": .string(model.handler),
+                    "body": .list(handlerBody(model, namespace: index).map(MustacheValue.string)),
                 ])
             }),
             "routing": .list(routing(models).map(MustacheValue.string)),
         ])
     }
-
-    /// The name of the private method that handles one operation's requests.
-    func handlerName(_ model: SwiftOperationModel) -> String { "handle" + SwiftIdentifier.typeName(model.operation.contract.id) }
 
     /// The body of `handle(_:)`: each path template in turn (literal segments before placeholders, so
     /// `/items/search` is tried before `/items/{sku}`), then each method of it; 404 when no path matches,
@@ -60,7 +57,7 @@ struct SwiftProviderBuilder {
             lines.append("if let captures = ProviderRouting.match(request.path, \(literal)) {")
             for model in template.models {
                 let method = SwiftLiteral.string(model.operation.contract.method)
-                lines.append("    if request.method == \(method) { return await \(handlerName(model))(request, captures) }")
+                lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures) }")
                 lines.append("    allowed.append(\(method))")
             }
             lines.append("}")
@@ -75,15 +72,22 @@ struct SwiftProviderBuilder {
 
     /// A path template's segments: literal text, or nil for a `{placeholder}` segment.
     static func segments(_ path: String) -> [String?] {
+        parts(path).map { $0.hasPrefix("{") && $0.hasSuffix("}") ? nil : $0 }
+    }
+
+    /// A path's segments as `ProviderRouting.match` splits a request's: no leading empty segment, and a
+    /// trailing slash ignored.
+    static func parts(_ path: String) -> [String] {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.first == "" { parts.removeFirst() }
-        return parts.map { $0.hasPrefix("{") && $0.hasSuffix("}") ? nil : $0 }
+        if parts.count > 1, parts.last == "" { parts.removeLast() }
+        return parts
     }
 
     /// One operation's handler: read the parameters, the idempotency key and the body (400 when one is missing
     /// or malformed, or the body breaks the contract's constraints), call the method, write its response (500
     /// when the method throws).
-    func handlerBody(_ model: SwiftOperationModel) -> [String] {
+    func handlerBody(_ model: SwiftOperationModel, namespace: Int) -> [String] {
         let operation = model.operation
         var lines = ["do {"]
         let placeholders = Self.segments(operation.contract.path).enumerated().compactMap { offset, segment in
@@ -101,18 +105,25 @@ struct SwiftProviderBuilder {
                 // A path parameter the template does not place (a contract `charter lint` reports) is never sent.
                 text = placeholders.firstIndex(of: parameter.name).map { "captures[\($0)]" }
                     ?? "try ProviderRouting.required(nil, \(SwiftLiteral.string(what)))"
-            case .query:
+            case .query, .header:
+                // An array: every query item of the name, or a header's comma-separated values (as the client sends them).
                 if case .array(let element) = type {
                     let each = parse(element, "$0", what)
-                    let values = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name)))"
-                    let all = each == "$0" ? values : (each.hasPrefix("try ") ? "try " : "") + "\(values).map { \(each) }"
-                    lines.append("    let \(name) = " + (parameter.isRequired ? all : "\(values).isEmpty ? nil : \(all)"))
+                    let read = parameter.location == .query ? "ProviderRouting.query" : "ProviderRouting.headerValues"
+                    let values = "\(read)(request, \(SwiftLiteral.string(parameter.name)))"
+                    if parameter.isRequired {
+                        let checked = "try ProviderRouting.required(\(values), \(SwiftLiteral.string(what)))"
+                        lines.append("    let \(name) = " + (each == "$0" ? checked : "\(checked).map { \(each) }"))
+                    } else {
+                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
+                        lines.append("    let \(name) = \(values).isEmpty ? nil : \(all)")
+                    }
                     arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
                     continue
                 }
-                text = "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name))).first"
-            case .header:
-                text = "request.header(\(SwiftLiteral.string(parameter.name)))"
+                text = parameter.location == .query
+                    ? "ProviderRouting.query(request, \(SwiftLiteral.string(parameter.name))).first"
+                    : "request.header(\(SwiftLiteral.string(parameter.name)))"
             }
             if parameter.location == .path {
                 lines.append("    let \(name) = \(parse(parameter.type, text, what))")
@@ -125,8 +136,12 @@ struct SwiftProviderBuilder {
             arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
         }
         if let bodyName = model.bodyName, let body = operation.requestBody {
-            let decode = "try ProviderRouting.body(\(context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"
-            lines.append("    let \(bodyName) = " + (model.bodyRequired ? decode + "!" : decode))
+            let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
+            let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"
+            let value = model.bodyRequired
+                ? wire.from(decode + "!")
+                : (wire.type == nil ? decode : decode + ".map { \(wire.from("$0")) }")
+            lines.append("    let \(bodyName) = " + value)
             arguments.append(bodyName)
         }
         if let keyName = model.keyName, let keyLabel = model.keyLabel, let idempotency = operation.contract.idempotency {
@@ -137,19 +152,20 @@ struct SwiftProviderBuilder {
             }
             arguments.append("\(SwiftIdentifier.unescaped(keyLabel)): \(keyName)")
         }
-        lines.append("    let output = try await \(model.method)(\(arguments.joined(separator: ", ")))")
+        lines.append("    let output = try await self.\(model.method)(\(arguments.joined(separator: ", ")))")
         lines.append("    switch output {")
         for item in model.cases {
             let contentType = SwiftLiteral.string(item.contentType)
+            let value = item.bodyType.map { SwiftOperationModel.wire($0, context: context, namespace: namespace).to("value") } ?? "value"
             switch item.status {
             case .exact(let code):
                 lines.append(item.body == nil
                     ? "    case .\(item.name): return ProviderResponse.empty(\(code))"
-                    : "    case .\(item.name)(let value): return ProviderResponse.json(\(code), value, contentType: \(contentType))")
+                    : "    case .\(item.name)(let value): return ProviderResponse.json(\(code), \(value), contentType: \(contentType))")
             case .range, .fallback:
                 lines.append(item.body == nil
                     ? "    case .\(item.name)(let status): return ProviderResponse.empty(status)"
-                    : "    case .\(item.name)(let status, let value): return ProviderResponse.json(status, value, contentType: \(contentType))")
+                    : "    case .\(item.name)(let status, let value): return ProviderResponse.json(status, \(value), contentType: \(contentType))")
             case .undocumented:
                 lines.append("    case .undocumented(let status, let body): return ClientResponse(status: status, body: body)")
             }
@@ -167,9 +183,7 @@ struct SwiftProviderBuilder {
 
     /// The name inside the `{…}` segment at `offset` of a path template.
     static func placeholderName(_ path: String, at offset: Int) -> String {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.first == "" { parts.removeFirst() }
-        return String(parts[offset].dropFirst().dropLast())
+        String(parts(path)[offset].dropFirst().dropLast())
     }
 
     /// The expression that turns a parameter's text into its value (throwing `ProviderRequestError`).

@@ -20,6 +20,7 @@ public enum EmbeddedTemplates {
             {{#documentation}}
             {{.}}
             {{/documentation}}
+            @available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
             {{access}}struct {{name}}: Sendable {
                 /// The server, transport, credentials and retry policy.
                 {{access}}let configuration: ClientConfiguration
@@ -226,6 +227,7 @@ public enum EmbeddedTemplates {
                 {{> Provider}}
             }
 
+            @available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
             extension {{namespace}}.{{name}} {
                 {{> ProviderHandler}}
             }
@@ -236,6 +238,7 @@ public enum EmbeddedTemplates {
             {{#documentation}}
             {{.}}
             {{/documentation}}
+            @available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
             {{access}}protocol {{name}}: Sendable {
                 {{#operations}}
                 {{#documentation}}

@@ -187,4 +187,52 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "created",
         ])
     }
+
+    /// Bodies whose schema is a date-time, a decimal string or UUIDs travel in the contract's format both ways;
+    /// an array header goes as comma-separated values and comes back as the array; a required array query
+    /// parameter that is missing is a 400; a template with a trailing slash is served.
+    func testWireFormatsArrayHeadersAndTrailingSlashes() throws {
+        let contract = ##"""
+            {"x-contract": {"name": "wire", "version": "1.0.0", "operations": {
+              "stamp": {"method": "POST", "path": "/stamps/", "request": {"required": true, "schema": {"type": "string", "format": "date-time"}},
+                "parameters": [{"name": "X-Ids", "in": "header", "required": true, "schema": {"type": "array", "items": {"type": "integer"}}},
+                               {"name": "ids", "in": "query", "required": true, "schema": {"type": "array", "items": {"type": "string", "format": "uuid"}}}],
+                "responses": {"200": {"schema": {"type": "string", "format": "decimal"}}, "201": {"schema": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}
+            }}, "$defs": {}}
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "struct Wire: WireV1.Provider {",
+            "    func stamp(xIds: [Int], ids: [UUID], _ body: Date) async throws -> WireV1.StampResponse {",
+            "        xIds.count > 1 ? .created(ids) : .ok(Decimal(string: \"19.90\")! + Decimal(Int(body.timeIntervalSince1970) % 10))",
+            "    }",
+            "}",
+            "final class Wiretap: ClientTransport, @unchecked Sendable {",
+            "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {",
+            "        print(\"SENT \\(request.path) \\(request.header(\"X-Ids\") ?? \"-\") \\(String(decoding: request.body ?? Data(), as: UTF8.self))\")",
+            "        let response = await Wire().handle(request)",
+            "        print(\"BACK \\(response.status) \\(String(decoding: response.body, as: UTF8.self))\")",
+            "        return response",
+            "    }",
+            "}",
+            "let client = WireV1.Client(serverURL: URL(string: \"http://w\")!, transport: Wiretap())",
+            "let id = UUID(uuidString: \"0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10\")!",
+            "print(try await client.stamp(xIds: [7], ids: [id], Date(timeIntervalSince1970: 1_700_000_003.25)))",
+            "print(try await client.stamp(xIds: [1, 2], ids: [id], Date(timeIntervalSince1970: 0)))",
+            "let missing = await Wire().handle(ClientRequest(method: \"POST\", path: \"/stamps\", headers: [ClientHeader(name: \"X-Ids\", value: \"1\")], body: Data(#\"\"2024-01-01T00:00:00Z\"\"#.utf8)))",
+            "print(missing.status, String(decoding: missing.body, as: UTF8.self))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            #"SENT /stamps/ 7 "2023-11-14T22:13:23.25Z""#,
+            #"BACK 200 "22.9""#,
+            "ok(22.9)",
+            #"SENT /stamps/ 1,2 "1970-01-01T00:00:00Z""#,
+            #"BACK 201 ["0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10"]"#,
+            "created([0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10])",
+            #"400 {"detail":"query parameter ids is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
+        ])
+    }
 }
