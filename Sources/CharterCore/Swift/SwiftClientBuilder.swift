@@ -1,7 +1,7 @@
 /// Builds the view model of a namespace's client (`Templates/Client.mustache`): a struct with one
-/// `async throws(ClientError)` method per contract operation, the response enums (one per operation, a case per
-/// documented status, shared with the provider), and the operations as CharterRuntime's `ClientOperation` values (auth, idempotency,
-/// timeout) that `ClientConfiguration.send` works from.
+/// `async throws(ClientError)` method per contract operation, the response enums (one per operation, a case
+/// per documented status, shared with the provider), and the operations as CharterRuntime's `ClientOperation`
+/// values (auth, idempotency, timeout) that `ClientConfiguration.send` works from.
 struct SwiftClientBuilder {
     let context: SwiftGenerationContext
 
