@@ -39,6 +39,7 @@ public struct LintCatalog: Sendable {
         TimeoutCoversLatencyRule(),
         ErrorResponseProblemRule(),
         PathParametersRule(),
+        PathPlaceholderSegmentsRule(),
         // events
         EventTopicVersionedRule(),
         EventDeadLetterRule(),

@@ -166,3 +166,31 @@ struct PathParametersRule: LintRule {
         }
     }
 }
+
+/// `path-placeholder-segments`: each `{placeholder}` of a path is a whole segment.
+struct PathPlaceholderSegmentsRule: LintRule {
+    let id = "path-placeholder-segments"
+    let summary = "Each {placeholder} in an operation's path is a whole path segment (`/files/{name}`, not `/files/{name}.json`)."
+    let rationale = "A server routes by segment: generated providers (and most routers) match `/files/{name}`, not a value with text around it in one segment, so an operation with such a path cannot be served from the contract. A value that holds the text around it (`/files/{file}`) says the same thing and can."
+    let category = LintCategory.operations
+    let defaultSeverity = Severity.warning
+    let failingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}.json", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        defs: ExampleContract.item)
+    let passingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        defs: ExampleContract.item)
+
+    func check(_ context: LintContext) {
+        for (document, contract) in context.contracts {
+            for operation in contract.operations {
+                for segment in operation.path.split(separator: "/") where segment.contains("{") || segment.contains("}") {
+                    let whole = segment.hasPrefix("{") && segment.hasSuffix("}") && segment.dropFirst().dropLast().allSatisfy { $0 != "{" && $0 != "}" }
+                    guard !whole else { continue }
+                    context.report("path segment \(segment) of \(operation.id) has a placeholder with other text in it", in: document,
+                                   at: operation.pointer.appending("path"), hint: "make the placeholder the whole segment, its value holding the text around it")
+                }
+            }
+        }
+    }
+}
