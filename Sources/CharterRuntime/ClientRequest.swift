@@ -62,16 +62,13 @@ public struct ClientRequest: Sendable, Hashable {
     public func url(relativeTo serverURL: URL) -> URL {
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
-        // Parameter values are encoded already; a literal segment of the contract's path may still need it.
-        var text = base + (path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? path)
+        // The path is encoded already: generated clients encode the contract's literal text and each value.
+        var text = base + path
         if !query.isEmpty {
             text += "?" + query.map { ClientParameter.percentEncoded($0.name) + "=" + ClientParameter.percentEncoded($0.value) }.joined(separator: "&")
         }
         return URL(string: text) ?? serverURL
     }
-
-    /// What may stand in a path as it is: RFC 3986's path characters, and `%` (values are encoded already).
-    static let pathCharacters = CharacterSet.urlPathAllowed.union(CharacterSet(charactersIn: "%"))
 }
 
 /// An HTTP response as a transport returns it.
@@ -126,7 +123,8 @@ public enum ClientParameter {
     }
 
     /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value
-    /// cannot add a segment), and `.` and `..` encoded too (so a value cannot climb the path).
+    /// cannot add a segment), and `.` and `..` encoded too (`%2E%2E`, which Foundation and curl send as it is;
+    /// servers that normalise it as `..` must refuse it themselves).
     public static func pathSegment(_ text: String) -> String {
         text == "." || text == ".." ? String(repeating: "%2E", count: text.count) : percentEncoded(text)
     }

@@ -34,16 +34,10 @@ public enum ProviderRouting {
         return captures
     }
 
-    /// The comma-separated values of an array header, each trimmed; empty when the header is absent.
+    /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty.
     public static func headerValues(_ request: ClientRequest, _ name: String) -> [String] {
-        guard let value = request.header(name) else { return [] }
+        guard let value = request.header(name), !value.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         return value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-
-    /// Values of a required array parameter: at least one.
-    public static func required(_ values: [String], _ what: String) throws(ProviderRequestError) -> [String] {
-        guard !values.isEmpty else { throw ProviderRequestError("\(what) is missing") }
-        return values
     }
 
     /// Every value of a query item, in order.

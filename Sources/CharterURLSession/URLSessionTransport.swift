@@ -5,10 +5,10 @@ import FoundationNetworking
 #endif
 
 /// The default ``ClientTransport``: Foundation's `URLSession`.
-@available(macOS 12, iOS 15, tvOS 15, watchOS 8, *)
 ///
 /// Each request's `timeoutMilliseconds` (the operation's SLA) becomes the `URLRequest`'s timeout; the
 /// client also enforces it as a deadline on the whole attempt.
+@available(macOS 12, iOS 15, tvOS 15, watchOS 8, *)
 public struct URLSessionTransport: ClientTransport {
     /// The session (shared by default).
     public let session: URLSession

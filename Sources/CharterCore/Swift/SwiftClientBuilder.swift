@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the view model of a namespace's client (`Templates/Client.mustache`): a struct with one
 /// `async throws(ClientError)` method per contract operation, the response enums (one per operation, a case
 /// per documented status, shared with the provider), and the operations as CharterRuntime's `ClientOperation`
@@ -98,7 +100,7 @@ struct SwiftClientBuilder {
             let placeholder = String(rest[rest.index(after: open)..<close])
             literal += rest[..<open]
             if let index = operation.parameters.firstIndex(where: { $0.location == .path && $0.name == placeholder }) {
-                if !literal.isEmpty { parts.append(SwiftLiteral.string(literal)) }
+                if !literal.isEmpty { parts.append(SwiftLiteral.string(Self.encodedPath(literal))) }
                 literal = ""
                 parts.append("ClientParameter.pathSegment(\(SwiftOperationModel.text(of: operation.parameters[index].type, names[index], context: context)))")
             } else {
@@ -107,9 +109,19 @@ struct SwiftClientBuilder {
             rest = rest[rest.index(after: close)...]
         }
         literal += rest
-        if !literal.isEmpty || parts.isEmpty { parts.append(SwiftLiteral.string(literal)) }
+        if !literal.isEmpty || parts.isEmpty { parts.append(SwiftLiteral.string(Self.encodedPath(literal))) }
         return parts.count == 1 ? parts[0] : "[" + parts.joined(separator: ", ") + "].joined()"
     }
+
+    /// A literal part of a contract's path, percent-encoded as the provider decodes it: every byte but the
+    /// unreserved characters and `/` (a contract's `%` is a percent sign, not an escape).
+    static func encodedPath(_ literal: String) -> String {
+        literal.split(separator: "/", omittingEmptySubsequences: false).map { String($0).addingPercentEncoding(withAllowedCharacters: unreserved) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    /// RFC 3986's unreserved characters.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// The statements that add a query or header parameter (skipped when an optional one is nil; every item
     /// of an array as its own query item).
@@ -123,7 +135,10 @@ struct SwiftClientBuilder {
         if case .array(let element) = type, parameter.location == .query {
             lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(SwiftOperationModel.text(of: element, "item", context: context)), "}"]
         } else if case .array(let element) = type {
-            lines = [add("\(parameter.isRequired ? name : "value").map { \(SwiftOperationModel.text(of: element, "$0", context: context)) }.joined(separator: \",\")")]
+            // An empty array sends no header (an empty one would read back as one empty value).
+            let array = parameter.isRequired ? name : "value"
+            lines = ["if !\(array).isEmpty {",
+                     "    " + add("\(array).map { \(SwiftOperationModel.text(of: element, "$0", context: context)) }.joined(separator: \",\")"), "}"]
         } else {
             lines = [add(SwiftOperationModel.text(of: parameter.type, parameter.isRequired ? name : "value", context: context))]
         }

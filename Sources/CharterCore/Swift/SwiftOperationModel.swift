@@ -63,13 +63,14 @@ struct SwiftOperationModel {
     static func models(namespace index: Int, context: SwiftGenerationContext) -> [SwiftOperationModel] {
         let namespace = context.module.namespaces[index]
         var methodScope = NameScope(reserved: ["configuration", "init", "handle"])
-        var handlerScope = NameScope()
-        return zip(namespace.operations, context.names.responses[index]).map { operation, response in
-            let method = SwiftMembers.memberName(operation.contract.id, in: &methodScope)
-            methodScope.reserve(SwiftIdentifier.unescaped(method))
+        let methods = namespace.operations.map { SwiftMembers.memberName($0.contract.id, in: &methodScope) }
+        // The provider's private handlers take the names the methods left, so a method's name never depends on them.
+        var handlerScope = NameScope(reserved: Set(methods.map(SwiftIdentifier.unescaped)))
+        return namespace.operations.indices.map { offset in
+            let operation = namespace.operations[offset]
             let handler = handlerScope.claim("handle" + SwiftIdentifier.typeName(operation.contract.id))
-            methodScope.reserve(handler)
-            return SwiftOperationModel(operation, method: method, response: response, handler: handler, context: context)
+            return SwiftOperationModel(
+                operation, method: methods[offset], response: context.names.responses[index][offset], handler: handler, context: context)
         }
     }
 

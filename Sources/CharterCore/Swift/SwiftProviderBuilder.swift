@@ -112,8 +112,9 @@ struct SwiftProviderBuilder {
                     let read = parameter.location == .query ? "ProviderRouting.query" : "ProviderRouting.headerValues"
                     let values = "\(read)(request, \(SwiftLiteral.string(parameter.name)))"
                     if parameter.isRequired {
-                        let checked = "try ProviderRouting.required(\(values), \(SwiftLiteral.string(what)))"
-                        lines.append("    let \(name) = " + (each == "$0" ? checked : "\(checked).map { \(each) }"))
+                        // An empty array sends nothing, so a required array that is absent is empty.
+                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
+                        lines.append("    let \(name) = \(all)")
                     } else {
                         let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
                         lines.append("    let \(name) = \(values).isEmpty ? nil : \(all)")

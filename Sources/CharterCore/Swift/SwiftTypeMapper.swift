@@ -111,17 +111,27 @@ struct SwiftTypeMapper {
         case .array(let element): return "[\(wireType(element, in: context)!)]"
         case .map(let value): return "[String: \(wireType(value, in: context)!)]"
         case .optional(let wrapped): return "\(wireType(wrapped, in: context)!)?"
-        case .named, .any: return nil
+        case .named: return aliasTarget(type).flatMap { wireType($0, in: context) }
+        case .any: return nil
         }
     }
 
-    /// Whether the value needs a wrapper on the wire.
-    func needsConversion(_ type: IRTypeRef) -> Bool {
+    /// Whether the value needs a wrapper on the wire (an alias of a date-time needs what the date-time needs).
+    func needsConversion(_ type: IRTypeRef, depth: Int = 0) -> Bool {
         switch type {
         case .primitive(let primitive): return Self.wrapper(primitive) != nil
-        case .array(let element), .map(let element), .optional(let element): return needsConversion(element)
-        case .named, .any: return false
+        case .array(let element), .map(let element), .optional(let element): return depth < 32 && needsConversion(element, depth: depth + 1)
+        case .named: return depth < 32 && aliasTarget(type).map { needsConversion($0, depth: depth + 1) } == true
+        case .any: return false
         }
+    }
+
+    /// What an alias stands for (through chains of aliases); nil for any other type.
+    func aliasTarget(_ type: IRTypeRef) -> IRTypeRef? {
+        guard case .named(let id) = type, case .alias = module[id].kind else { return nil }
+        let target = IRTypeRef.resolvingAliases(type, in: module.types)
+        if case .named(let other) = target, case .alias = module[other].kind { return nil }
+        return target
     }
 
     /// The runtime wrapper of a scalar, when it has one.
@@ -142,7 +152,8 @@ struct SwiftTypeMapper {
         case .array(let element): return "\(expression).map { \(fromWire(element, "$0")) }"
         case .map(let value): return "\(expression).mapValues { \(fromWire(value, "$0")) }"
         case .optional(let wrapped): return "\(expression).map { \(fromWire(wrapped, "$0")) }"
-        case .named, .any: return expression
+        case .named: return aliasTarget(type).map { fromWire($0, expression) } ?? expression
+        case .any: return expression
         }
     }
 
@@ -154,7 +165,8 @@ struct SwiftTypeMapper {
         case .array(let element): return "\(expression).map { \(toWire(element, "$0")) }"
         case .map(let value): return "\(expression).mapValues { \(toWire(value, "$0")) }"
         case .optional(let wrapped): return "\(expression).map { \(toWire(wrapped, "$0")) }"
-        case .named, .any: return expression
+        case .named: return aliasTarget(type).map { toWire($0, expression) } ?? expression
+        case .any: return expression
         }
     }
 

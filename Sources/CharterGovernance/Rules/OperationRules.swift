@@ -184,7 +184,8 @@ struct PathPlaceholderSegmentsRule: LintRule {
     func check(_ context: LintContext) {
         for (document, contract) in context.contracts {
             for operation in contract.operations {
-                for segment in operation.path.split(separator: "/") where segment.contains("{") || segment.contains("}") {
+                // Stray braces with no placeholder between them are literal text, `path-parameters`' business.
+                for segment in operation.path.split(separator: "/") where segment.contains("{") && segment.contains("}") {
                     let whole = segment.hasPrefix("{") && segment.hasSuffix("}") && segment.dropFirst().dropLast().allSatisfy { $0 != "{" && $0 != "}" }
                     guard !whole else { continue }
                     context.report("path segment \(segment) of \(operation.id) has a placeholder with other text in it", in: document,

@@ -197,13 +197,19 @@ final class GeneratedSwiftProviderTests: XCTestCase {
               "stamp": {"method": "POST", "path": "/stamps/", "request": {"required": true, "schema": {"type": "string", "format": "date-time"}},
                 "parameters": [{"name": "X-Ids", "in": "header", "required": true, "schema": {"type": "array", "items": {"type": "integer"}}},
                                {"name": "ids", "in": "query", "required": true, "schema": {"type": "array", "items": {"type": "string", "format": "uuid"}}}],
-                "responses": {"200": {"schema": {"type": "string", "format": "decimal"}}, "201": {"schema": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}
-            }}, "$defs": {}}
+                "responses": {"200": {"schema": {"type": "string", "format": "decimal"}}, "201": {"schema": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}},
+              "odd": {"method": "GET", "path": "/50%/a b/{id}", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "X-Tags", "in": "header", "schema": {"type": "array", "items": {"type": "string"}}}],
+                "responses": {"200": {"schema": {"type": "array", "items": {"$ref": "#/$defs/When"}}}}}
+            }}, "$defs": {"When": {"type": "string", "format": "date-time"}}}
             """##
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
         let main = [
             "import Foundation",
             "struct Wire: WireV1.Provider {",
+            "    func odd(id: String, xTags: [String]?) async throws -> WireV1.OddResponse {",
+            "        .ok([Date(timeIntervalSince1970: Double(id.count)), Date(timeIntervalSince1970: Double(xTags?.count ?? -1))])",
+            "    }",
             "    func stamp(xIds: [Int], ids: [UUID], _ body: Date) async throws -> WireV1.StampResponse {",
             "        xIds.count > 1 ? .created(ids) : .ok(Decimal(string: \"19.90\")! + Decimal(Int(body.timeIntervalSince1970) % 10))",
             "    }",
@@ -222,6 +228,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "print(try await client.stamp(xIds: [1, 2], ids: [id], Date(timeIntervalSince1970: 0)))",
             "let missing = await Wire().handle(ClientRequest(method: \"POST\", path: \"/stamps\", headers: [ClientHeader(name: \"X-Ids\", value: \"1\")], body: Data(#\"\"2024-01-01T00:00:00Z\"\"#.utf8)))",
             "print(missing.status, String(decoding: missing.body, as: UTF8.self))",
+            "print(try await client.odd(id: \"a b\", xTags: []))",
+            "print(try await client.odd(id: \"..\", xTags: [\"p\", \"q\"]))",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -232,7 +240,15 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"SENT /stamps/ 1,2 "1970-01-01T00:00:00Z""#,
             #"BACK 201 ["0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10"]"#,
             "created([0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10])",
-            #"400 {"detail":"query parameter ids is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            // A required array that is absent is empty (an empty array sends nothing).
+            #"200 "19.9""#,
+            // The contract's literal path text is encoded ("50%" is a percent sign); an empty array header is not sent.
+            #"SENT /50%25/a%20b/a%20b - "#,
+            #"BACK 200 ["1970-01-01T00:00:03Z","1969-12-31T23:59:59Z"]"#,
+            "ok([1970-01-01 00:00:03 +0000, 1969-12-31 23:59:59 +0000])",
+            #"SENT /50%25/a%20b/%2E%2E - "#,
+            #"BACK 200 ["1970-01-01T00:00:02Z","1970-01-01T00:00:02Z"]"#,
+            "ok([1970-01-01 00:00:02 +0000, 1970-01-01 00:00:02 +0000])",
         ])
     }
 }

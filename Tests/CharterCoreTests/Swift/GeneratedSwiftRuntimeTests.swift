@@ -51,7 +51,10 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
             "Date": {"type": "object", "properties": {"d": {"type": "string"}}},
             "Legacy": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}},
             "Bin": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}, "slots": {"type": "array", "items": {"type": "integer"}}, "label": {"type": "string"}}},
-            "Derived": {"allOf": [{"$ref": "#/$defs/Home"}, {"type": "object", "properties": {"extra": {"type": "boolean"}}}]}
+            "Derived": {"allOf": [{"$ref": "#/$defs/Home"}, {"type": "object", "properties": {"extra": {"type": "boolean"}}}]},
+            "When": {"type": "string", "format": "date-time"},
+            "Key": {"type": "string", "format": "uuid"},
+            "Stamped": {"type": "object", "required": ["w"], "properties": {"w": {"$ref": "#/$defs/When"}, "ws": {"type": "array", "items": {"$ref": "#/$defs/When"}}, "key": {"$ref": "#/$defs/Key"}}}
           }
         }
         """##
@@ -73,6 +76,8 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Bin", ##"{"code":"A","slots":[1,2]}"##),
         ("Bin", ##"{"code":"A","label":"top"}"##),
         ("Pickup", ##"{}"##),
+        // Aliases of date-times and UUIDs travel as the contract says, like the types they stand for.
+        ("Stamped", ##"{"w":"2024-02-29T10:00:00.5Z","ws":["2024-01-01T00:00:00Z"],"key":"6ba7b810-9dad-11d1-80b4-00c04fd430c8"}"##),
     ]
 
     /// Rows: a generated type and JSON it must refuse to decode (missing required key, wrong types).
