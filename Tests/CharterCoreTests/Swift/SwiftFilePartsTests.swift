@@ -73,7 +73,7 @@ final class SwiftFilePartsTests: XCTestCase {
         let (wholeHeader, wholeDeclarations) = Self.split(whole)
         XCTAssertTrue(wholeHeader.contains("public enum InventoryV2 {}"))
         let topLevelCount = wholeDeclarations.components(separatedBy: "\nextension InventoryV2 {\n").count - 1
-        XCTAssertEqual(topLevelCount, 16)
+        XCTAssertEqual(topLevelCount, 19)
         for count in [1, 2, 3, 4, 16, 30] {
             let files = try XCTUnwrap(fixture.generate(swift: SwiftOptions(filesPerContract: count)).value("\(count)"))
             XCTAssertEqual(files.count, count)
