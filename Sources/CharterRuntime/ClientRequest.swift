@@ -12,6 +12,12 @@ public struct ClientHeader: Sendable, Hashable {
         self.name = name
         self.value = value
     }
+
+    /// Whether the header has `name`, compared case-insensitively.
+    func isNamed(_ name: String) -> Bool { self.name.caseInsensitiveCompare(name) == .orderedSame }
+
+    /// The value of the first header named `name` in `headers`.
+    static func first(_ name: String, in headers: [ClientHeader]) -> String? { headers.first { $0.isNamed(name) }?.value }
 }
 
 /// An HTTP request a generated client hands to its ``ClientTransport``: the path already percent-encoded,
@@ -42,13 +48,11 @@ public struct ClientRequest: Sendable, Hashable {
     }
 
     /// The first value of a header, by case-insensitive name.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
+    public func header(_ name: String) -> String? { ClientHeader.first(name, in: headers) }
 
     /// Sets a header, replacing every earlier one of the same name.
     public mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        headers.removeAll { $0.isNamed(name) }
         headers.append(ClientHeader(name: name, value: value))
     }
 
@@ -88,9 +92,7 @@ public struct ClientResponse: Sendable, Hashable {
     }
 
     /// The first value of a header, by case-insensitive name.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
+    public func header(_ name: String) -> String? { ClientHeader.first(name, in: headers) }
 }
 
 /// How a parameter value is written into a path, a query or a header: strings as they are, numbers in

@@ -118,8 +118,7 @@ public struct ClientRetryPolicy: Sendable, Hashable {
     /// (seconds) when it sent one.
     public func delayMilliseconds(afterFailedAttempts failedAttempts: Int, retryAfter: String? = nil) -> Int {
         let cap = max(maxDelayMilliseconds, 0)
-        var delay = max(initialDelayMilliseconds, 0)
-        for _ in 1..<max(failedAttempts, 1) where delay < cap { delay = delay > cap / 2 ? cap : delay * 2 }
+        var delay = EventRetryPolicy.doubled(max(initialDelayMilliseconds, 0), times: failedAttempts - 1, cap: cap)
         if let seconds = retryAfter.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), seconds >= 0 {
             delay = max(delay, seconds > cap / 1000 ? cap : seconds * 1000)
         }

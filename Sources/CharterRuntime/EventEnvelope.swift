@@ -94,10 +94,12 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
                 path: Validation.path(path, "partitionKey"), keyword: "partitionKey",
                 message: "partition key \"\(partitionKey)\" is not the payload's \"\(expectedKey)\""))
         }
-        if Self.major(of: dataVersion) == nil || Self.major(of: dataVersion) != Self.major(of: Definition.dataVersion) {
+        let major = Self.major(of: dataVersion)
+        let contractMajor = Self.major(of: Definition.dataVersion)
+        if major == nil || major != contractMajor {
             issues.append(ValidationIssue(
                 path: Validation.path(path, "dataVersion"), keyword: "dataVersion",
-                message: "data version \"\(dataVersion)\" is not a \(Self.major(of: Definition.dataVersion).map { "\($0).x.y" } ?? Definition.dataVersion) version of the contract"))
+                message: "data version \"\(dataVersion)\" is not a \(contractMajor.map { "\($0).x.y" } ?? Definition.dataVersion) version of the contract"))
         }
         if source.isEmpty {
             issues.append(ValidationIssue(path: Validation.path(path, "source"), keyword: "minLength", message: "source is empty"))

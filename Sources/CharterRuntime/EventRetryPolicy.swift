@@ -36,13 +36,15 @@ public struct EventRetryPolicy: Sendable, Hashable {
         case .fixed:
             return initial
         case .exponential:
-            // initial × 2^(failedAttempts - 1), capped, without overflowing on large attempt counts.
-            var delay = initial
-            for _ in 1..<failedAttempts {
-                if delay >= cap { break }
-                delay = delay > cap / 2 ? cap : delay * 2
-            }
-            return min(delay, cap)
+            return Self.doubled(initial, times: failedAttempts - 1, cap: cap)
         }
+    }
+
+    /// `initial` × 2^`times`, capped at `cap` (`initial` and `cap` not negative), without overflowing however
+    /// many times: the backoff of both event consumers and clients (``ClientRetryPolicy``).
+    static func doubled(_ initial: Int, times: Int, cap: Int) -> Int {
+        var delay = initial
+        for _ in 0..<max(times, 0) where delay < cap { delay = delay > cap / 2 ? cap : delay * 2 }
+        return min(delay, cap)
     }
 }

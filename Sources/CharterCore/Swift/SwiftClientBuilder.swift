@@ -35,8 +35,7 @@ struct SwiftClientBuilder {
         let contract = operation.contract
         let keyText = "Sent in `\(contract.idempotency?.keyHeader ?? "Idempotency-Key")`"
             + (contract.idempotency?.required == true ? "; a new key is made when nil, and every retry repeats it." : " when given.")
-        var body = ["let operation = Operations.\(model.method)"]
-        body.append("var request = ClientRequest(method: \(SwiftLiteral.string(contract.method)), path: \(pathExpression(operation, names: model.parameterNames)))")
+        var body: [String] = []
         for (parameter, name) in zip(operation.parameters, model.parameterNames) where parameter.location != .path {
             body += parameterLines(parameter, name: name)
         }
@@ -52,10 +51,12 @@ struct SwiftClientBuilder {
         }
         let accepted = Array(Set(model.cases.compactMap { $0.body == nil ? nil : $0.contentType })).sorted()
         if !accepted.isEmpty { body.append("request.setHeader(\"Accept\", \(SwiftLiteral.string(accepted.joined(separator: ", "))))") }
+        // The request is `var` only when a statement above changes it (parameters, body, Accept).
+        let create = (body.isEmpty ? "let" : "var")
+            + " request = ClientRequest(method: \(SwiftLiteral.string(contract.method)), path: \(pathExpression(operation, names: model.parameterNames)))"
+        body = ["let operation = Operations.\(model.method)", create] + body
         body.append("let response = try await configuration.send(request, for: operation" + (model.keyName.map { ", idempotencyKey: \($0)" } ?? "") + ")")
         body += decodingSwitch(model, namespace: namespace)
-        // `var` only when a statement after the first changes the request.
-        if !body.dropFirst(2).contains(where: { $0.contains("request.") }) { body[1] = "let" + body[1].dropFirst(3) }
 
         return .object([
             "documentation": .list(model.documentation(parameters: model.parameterDocumentation(keyText: keyText)).map(MustacheValue.string)),
