@@ -20,8 +20,9 @@ public struct GenerateCommand {
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
-            OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider. Default: all (models always)"),
+            OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
+            OptionSpec("adapters-file", value: "NAME", help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME (build plugin mode)."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ] + LoaderArguments.options,
         discussion: """
@@ -55,7 +56,7 @@ public struct GenerateCommand {
             for item in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if item == "models" { continue }
                 guard let output = SwiftOutput(rawValue: item) else {
-                    throw UsageError("--emit takes models, events, client and provider, comma-separated, not '\(item)'")
+                    throw UsageError("--emit takes models, events, client, provider and adapters, comma-separated, not '\(item)'")
                 }
                 emit.insert(output)
             }
@@ -82,6 +83,15 @@ public struct GenerateCommand {
             }
             options.swift.emitReferencedFiles = false
         }
+        let adaptersFile = arguments.value("adapters-file")
+        if let adaptersFile {
+            guard fileName == nil else { throw UsageError("--adapters-file and --file-name cannot be combined") }
+            guard OutputWriter.isPlainFileName(adaptersFile), adaptersFile.hasSuffix(".swift") else {
+                throw UsageError("--adapters-file must be a plain *.swift file name, not '\(adaptersFile)'")
+            }
+            options.swift.namespaceFiles = false
+            options.swift.emit.insert(.adapters)
+        }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let report: WriteReport
@@ -95,6 +105,14 @@ public struct GenerateCommand {
             report = try OutputWriter(directory: output).writeUnlisted(result.files.enumerated().map { index, file in
                 GeneratedFile(name: SwiftFileParts.fileName(fileName, part: index + 1), utf8: file.utf8)
             })
+        } else if let adaptersFile {
+            // The inputs' adapters under the one name the build plugin declared.
+            guard result.files.count == 1 else {
+                throw DiagnosticsError([.error(
+                    "--adapters-file needs two or more major versions of one contract with types in common, got \(files.count) file\(files.count == 1 ? "" : "s") giving \(result.files.count) adapter files",
+                    code: "output.unexpected-files")])
+            }
+            report = try OutputWriter(directory: output).writeUnlisted([GeneratedFile(name: adaptersFile, utf8: result.files[0].utf8)])
         } else {
             report = try OutputWriter(directory: output).write(result.files)
         }

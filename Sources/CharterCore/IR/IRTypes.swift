@@ -140,6 +140,17 @@ public struct IRProperty: Sendable {
     public var constraints: IRConstraints
 }
 
+extension IRProperty {
+    /// Whether the property is a required scalar `const`, which generated types compute instead of storing.
+    public var isComputedConstant: Bool {
+        guard isRequired, let value = constValue, case .primitive = type else { return false }
+        switch value.value {
+        case .string, .bool, .number: return true
+        default: return false
+        }
+    }
+}
+
 /// What happens to properties an object does not declare.
 public enum IRAdditionalProperties: Hashable, Sendable {
     /// Unknown properties are accepted and dropped (open content model, `additionalProperties` absent).

@@ -47,16 +47,38 @@ public struct SwiftGenerator: Sendable {
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
         let count = max(options.filesPerContract, 1)
-        let parts = module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles }.flatMap { index in
+        let namespaces = options.namespaceFiles ? module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles } : []
+        let parts = namespaces.flatMap { index in
             let types = module.namespaces[index].types
             let ranges = count == 1
                 ? [types.indices]
                 : SwiftFileParts.partition(types.map { SwiftFileParts.weight(of: $0, in: module) }, into: count)
             return ranges.enumerated().map { FilePart(namespace: index, number: $0.offset + 1, count: count, types: $0.element) }
         }
-        return try OrderedParallelMap.map(parts) { (part: FilePart) throws(MustacheError) -> GeneratedFile in
+        let files = try OrderedParallelMap.map(parts) { (part: FilePart) throws(MustacheError) -> GeneratedFile in
             try renderFile(part, context: context)
         }
+        return try files + adapterFiles(context: context)
+    }
+
+    /// One file of version adapters per contract given in two or more major versions
+    /// (`InventoryAdapters.swift`), after the contracts' own files; none unless ``SwiftOptions/emit`` has
+    /// ``SwiftOutput/adapters``. Deprecated types (which carry `@available(*, deprecated)`) get no adapter:
+    /// naming them would make the generated code warn.
+    func adapterFiles(context: SwiftGenerationContext) throws(MustacheError) -> [GeneratedFile] {
+        guard options.emit.contains(.adapters) else { return [] }
+        let module = context.module
+        let sets = VersionAdapterPlanner(module).plan { context.attributes(module[$0]).isEmpty }
+        var scope = NameScope(reserved: Set(context.names.namespaces))
+        var files: [GeneratedFile] = []
+        for set in sets where set.directions.contains(where: { !$0.types.isEmpty }) {
+            let name = scope.claim(SwiftIdentifier.typeName(set.contractName) + "Adapters")
+            let bytes = try templates.renderUTF8(
+                "Adapters", SwiftAdapterBuilder(context: context).build(set), escaping: .none, missingNames: .error,
+                expectedLength: Self.expectedBytesPerType * set.directions.reduce(1) { $0 + $1.types.count } / 2)
+            files.append(GeneratedFile(name: name + ".swift", utf8: bytes))
+        }
+        return files
     }
 
     /// One file to render: a run of a namespace's top-level types.

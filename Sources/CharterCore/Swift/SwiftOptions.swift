@@ -43,9 +43,14 @@ public struct SwiftOptions: Sendable {
     /// The largest ``filesPerContract`` the CLI accepts.
     public static let maximumFilesPerContract = 64
 
-    /// What is generated besides the models: event definitions, clients, providers. Default: all three.
+    /// What is generated besides the models: event definitions, clients, providers, version adapters.
+    /// Default: all.
     /// Names are settled the same way whatever is left out, so leaving a part out never renames anything.
     public var emit: Set<SwiftOutput> = Set(SwiftOutput.allCases)
+
+    /// Whether the contracts' own files are rendered (false: only the version adapters files, which is how
+    /// the build plugin generates them in a command of their own).
+    public var namespaceFiles = true
 
     /// Creates options.
     public init(
@@ -68,4 +73,7 @@ public enum SwiftOutput: String, Sendable, Hashable, CaseIterable {
     case client
     /// `Provider` and its request handling (and the response enums).
     case provider
+    /// Version adapters between neighbouring major versions of a contract given together (one file per
+    /// contract, `<Contract>Adapters.swift`).
+    case adapters
 }

@@ -79,8 +79,11 @@ struct SwiftStructBuilder {
             var attributes: [String] = []
             if property.isDeprecated { attributes.append("@available(*, deprecated, message: \"Deprecated in the contract.\")") }
             if let storageName {
+                // A deprecated property's storage is internal, so version adapters in the same module carry its
+                // value without the deprecation warning its getter would raise.
                 storage.append(.object([
                     "name": .string(storageName), "type": .string(boxed ? "Indirect<\(valueType)>" : valueType),
+                    "visibility": .string(property.isDeprecated ? "" : "private "),
                 ]))
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: attributes, name: name, type: valueType, constant: nil,
@@ -161,11 +164,8 @@ struct SwiftStructBuilder {
 
     /// The literal of a required scalar `const`, which becomes a computed property.
     func constantLiteral(_ property: IRProperty) -> String? {
-        guard property.isRequired, let value = property.constValue, case .primitive = property.type else { return nil }
-        switch value.value {
-        case .string, .bool, .number: return context.literals.literal(value, as: property.type)
-        default: return nil
-        }
+        guard property.isComputedConstant, let value = property.constValue else { return nil }
+        return context.literals.literal(value, as: property.type)
     }
 
     /// The initialiser's default for a property: the schema default, exactly, or nothing.

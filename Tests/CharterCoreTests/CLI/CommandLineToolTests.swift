@@ -48,7 +48,7 @@ final class CommandLineToolTests: XCTestCase {
             (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '0'"]),
             (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '65'"]),
             (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not 'two'"]),
-            (["generate", "--emit", "models,clients"], .usageOrToolError, [], ["error: --emit takes models, events, client and provider, comma-separated, not 'clients'"]),
+            (["generate", "--emit", "models,clients"], .usageOrToolError, [], ["error: --emit takes models, events, client, provider and adapters, comma-separated, not 'clients'"]),
         ]
         for row in rows {
             let result = folder.run(row.arguments)

@@ -96,7 +96,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
              ["guard Equality.same(lhs.next, rhs.next)"]),
             ("deprecated property",
              Self.stock(##""old": {"type": "string", "deprecated": true}"##),
-             ["@available(*, deprecated, message: \"Deprecated in the contract.\")", "public var old: String? { _old }", "private let _old: String?"], []),
+             ["@available(*, deprecated, message: \"Deprecated in the contract.\")", "public var old: String? { _old }", "let _old: String?"], []),
             ("deprecated type that nothing uses",
              ##"{"$defs": {"Legacy": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}}}}"##,
              ["@available(*, deprecated, message: \"Deprecated in the contract.\")",

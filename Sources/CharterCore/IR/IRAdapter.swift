@@ -1,0 +1,99 @@
+/// How a value of one version's type becomes a value of another version's type, without any language's
+/// syntax. Only conversions that keep every value exactly are expressed; anything else is left to the
+/// caller (``IRPropertyAdaptation/supplied``).
+public indirect enum IRConversion: Hashable, Sendable {
+    /// The same type on both sides (a shared type, or equal scalars): the value as it is.
+    case identity
+    /// A pair of same-named types with an adapter that needs nothing from the caller.
+    case adapter(source: IRTypeID, target: IRTypeID)
+    /// Each element converted.
+    case array(IRConversion)
+    /// Each value of a string-keyed map converted.
+    case map(IRConversion)
+    /// A present element converted (null elements stay null).
+    case optional(IRConversion)
+
+    /// Whether the value is carried unchanged.
+    public var isIdentity: Bool { self == .identity }
+}
+
+/// Whether a property must be present and whether it may be null: the four shapes a property's value takes.
+public struct IRPropertyShape: Hashable, Sendable {
+    /// `required`.
+    public var isRequired: Bool
+    /// `null` allowed (and kept apart from absent).
+    public var isNullable: Bool
+
+    /// Whether every value of this shape has a place in `target` (a required value fits an optional
+    /// property; an absent one does not fit a required property, nor a null one a non-nullable property).
+    public func fits(_ target: IRPropertyShape) -> Bool {
+        (isRequired || !target.isRequired) && (!isNullable || target.isNullable)
+    }
+}
+
+/// Where a target property's value comes from.
+public enum IRPropertyAdaptation: Hashable, Sendable {
+    /// From the source property at this index, converted.
+    case adapted(sourceProperty: Int, conversion: IRConversion)
+    /// From the caller: the property is new and required, or its source value cannot be converted exactly.
+    case supplied
+    /// Absent: the property is optional and the source version does not have it.
+    case absent
+    /// Nothing: a constant the type computes itself.
+    case constant
+}
+
+/// What becomes of the undeclared properties a source value keeps.
+public enum IRAdditionalAdaptation: Hashable, Sendable {
+    /// The source keeps none.
+    case none
+    /// Carried into the target's map, except names the target declares (those are lost).
+    case carried(excluding: [String])
+    /// Lost: the target keeps no undeclared properties, or keeps them as another type.
+    case lost
+}
+
+/// The adapter of one pair of same-named types.
+public enum IRTypeAdaptation: Sendable {
+    /// A struct: one entry per target property, and the source properties the target has no place for.
+    case object(properties: [IRPropertyAdaptation], dropped: [Int], additional: IRAdditionalAdaptation)
+    /// An enumeration: by raw value (an unknown value is kept as the target's unrecognized value).
+    case enumeration
+    /// A union: for each source variant, the target variant and how its value converts.
+    case union(variants: [(target: Int, conversion: IRConversion)])
+}
+
+/// One type adapter: a source type, the same-named target type, and how one becomes the other.
+public struct IRTypeAdapter: Sendable {
+    /// The type of the source version.
+    public var source: IRTypeID
+    /// The type of the target version.
+    public var target: IRTypeID
+    /// How.
+    public var adaptation: IRTypeAdaptation
+    /// Whether the adapter needs values from the caller (then other adapters cannot call it).
+    public var needsCaller: Bool {
+        if case .object(let properties, _, _) = adaptation { return properties.contains(.supplied) }
+        return false
+    }
+}
+
+/// The adapters from one major version of a contract to another (one direction).
+public struct IRAdapterDirection: Sendable {
+    /// The source namespace's index.
+    public var source: Int
+    /// The target namespace's index.
+    public var target: Int
+    /// One adapter per pair of same-named types that can be adapted, in the target's declaration order.
+    public var types: [IRTypeAdapter]
+}
+
+/// Every adapter between the kept major versions of one contract: each adjacent pair of majors, both ways.
+public struct IRAdapterSet: Sendable {
+    /// The contract's name.
+    public var contractName: String
+    /// The namespaces of its majors, lowest major first.
+    public var namespaces: [Int]
+    /// Upgrades and downgrades between neighbouring majors: v1→v2, v2→v1, v2→v3, v3→v2, …
+    public var directions: [IRAdapterDirection]
+}

@@ -1,0 +1,182 @@
+/// Works out the version adapters of a module: for every contract whose input holds two or more major
+/// versions, how each type of one major becomes the same-named type of the neighbouring major, both ways.
+///
+/// The rule is that nothing is dropped or invented silently. A target property is filled from the source
+/// property with the same wire name when every source value has an exact place in it (same scalar, a
+/// same-named type whose own adapter needs nothing from the caller, containers of those, and a shape at
+/// least as permissive: required into optional, non-null into nullable). A property that is new and
+/// optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
+/// is the caller's to supply. Source properties the target does not have are reported as losses.
+/// Language-neutral: the Swift layer renders the plan.
+public struct VersionAdapterPlanner: Sendable {
+    /// The module to plan for.
+    public let module: IRModule
+
+    /// Creates a planner.
+    public init(_ module: IRModule) { self.module = module }
+
+    /// The adapter sets, in the order of each contract's lowest major's namespace. `isEligible` leaves out
+    /// types the target language cannot refer to without a warning (deprecated ones, in Swift).
+    public func plan(isEligible: (IRTypeID) -> Bool = { _ in true }) -> [IRAdapterSet] {
+        var families: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, namespace) in module.namespaces.enumerated() where namespace.isInput && namespace.majorVersion != nil {
+            if families[namespace.contractName] == nil { order.append(namespace.contractName) }
+            families[namespace.contractName, default: []].append(index)
+        }
+        return order.compactMap { name in
+            let members = families[name]!.sorted { module.namespaces[$0].majorVersion! < module.namespaces[$1].majorVersion! }
+            let majors = members.map { module.namespaces[$0].majorVersion! }
+            // Two files of one major are ambiguous; the loader's identity checks report them elsewhere.
+            guard members.count > 1, Set(majors).count == majors.count else { return nil }
+            let directions = zip(members, members.dropFirst()).flatMap { lower, upper in
+                [direction(from: lower, to: upper, isEligible: isEligible), direction(from: upper, to: lower, isEligible: isEligible)]
+            }
+            return IRAdapterSet(contractName: name, namespaces: members, directions: directions)
+        }
+    }
+
+    // MARK: One direction
+
+    /// The adapters from namespace `source` to namespace `target`.
+    func direction(from source: Int, to target: Int, isEligible: (IRTypeID) -> Bool) -> IRAdapterDirection {
+        var pairs: [IRTypeID: IRTypeID] = [:]
+        pair(module.namespaces[source].types, module.namespaces[target].types, into: &pairs, isEligible: isEligible)
+        // The greatest fixed point: assume every pair converts on its own, then strike the ones that need the
+        // caller (directly, or through a pair already struck) until nothing changes. Recursive types stay in.
+        var automatic = Set(pairs.keys)
+        var changed = true
+        while changed {
+            changed = false
+            for source in automatic.sorted() {
+                let adapter = adaptation(source, pairs[source]!, pairs: pairs, automatic: automatic)
+                if adapter.map({ IRTypeAdapter(source: source, target: pairs[source]!, adaptation: $0).needsCaller }) ?? true {
+                    automatic.remove(source)
+                    changed = true
+                }
+            }
+        }
+        let types = pairs.sorted { $0.value < $1.value }.compactMap { source, target in
+            adaptation(source, target, pairs: pairs, automatic: automatic).map {
+                IRTypeAdapter(source: source, target: target, adaptation: $0)
+            }
+        }
+        return IRAdapterDirection(source: source, target: target, types: types)
+    }
+
+    /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs),
+    /// when their kinds can be adapted into each other.
+    func pair(_ sources: [IRTypeID], _ targets: [IRTypeID], into pairs: inout [IRTypeID: IRTypeID], isEligible: (IRTypeID) -> Bool) {
+        var byName: [String: IRTypeID] = [:]
+        for target in targets where byName[module[target].name] == nil { byName[module[target].name] = target }
+        for source in sources {
+            guard let target = byName[module[source].name], isEligible(source), isEligible(target),
+                Self.kindsMatch(module[source].kind, module[target].kind)
+            else { continue }
+            pairs[source] = target
+            pair(module[source].nested, module[target].nested, into: &pairs, isEligible: isEligible)
+        }
+    }
+
+    /// Whether two declarations are the same kind of type (string enums with string enums).
+    static func kindsMatch(_ source: IRTypeKind, _ target: IRTypeKind) -> Bool {
+        switch (source, target) {
+        case (.object, .object), (.union, .union): return true
+        case (.enumeration(let a), .enumeration(let b)): return a.isString == b.isString
+        default: return false
+        }
+    }
+
+    /// The adapter of a pair, given which pairs convert without the caller; nil when no total adapter exists
+    /// (a union with a variant that has no counterpart).
+    func adaptation(_ source: IRTypeID, _ target: IRTypeID, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>) -> IRTypeAdaptation? {
+        switch (module[source].kind, module[target].kind) {
+        case (.object(let from), .object(let to)):
+            return objectAdaptation(from, to, pairs: pairs, automatic: automatic)
+        case (.enumeration, .enumeration):
+            return .enumeration
+        case (.union(let from), .union(let to)):
+            guard (from.discriminator == nil) == (to.discriminator == nil) else { return nil }
+            var variants: [(target: Int, conversion: IRConversion)] = []
+            for variant in from.variants {
+                guard let index = to.variants.firstIndex(where: { $0.nameHint == variant.nameHint && Set($0.tags) == Set(variant.tags) }),
+                    let conversion = conversion(variant.type, to.variants[index].type, pairs: pairs, automatic: automatic)
+                else { return nil }
+                variants.append((index, conversion))
+            }
+            return .union(variants: variants)
+        default:
+            return nil
+        }
+    }
+
+    /// A struct's adapter: where each target property comes from, and what of the source has no place.
+    func objectAdaptation(_ from: IRObject, _ to: IRObject, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>) -> IRTypeAdaptation {
+        var sourceIndex: [String: Int] = [:]
+        for (index, property) in from.properties.enumerated() where sourceIndex[property.wireName] == nil {
+            sourceIndex[property.wireName] = index
+        }
+        let properties: [IRPropertyAdaptation] = to.properties.map { property in
+            if property.isComputedConstant { return .constant }
+            guard let index = sourceIndex[property.wireName] else { return property.isRequired ? .supplied : .absent }
+            let old = from.properties[index]
+            guard Self.shape(old).fits(Self.shape(property)),
+                let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
+            else { return .supplied }
+            return .adapted(sourceProperty: index, conversion: conversion)
+        }
+        let targetNames = Set(to.properties.map(\.wireName))
+        let dropped = from.properties.indices.filter {
+            !targetNames.contains(from.properties[$0].wireName) && !from.properties[$0].isComputedConstant
+        }
+        let additional: IRAdditionalAdaptation
+        switch (from.additionalProperties, to.additionalProperties) {
+        case (.map(let old), .map(let new)):
+            let sourceNames = Set(from.properties.map(\.wireName))
+            additional = conversion(old, new, pairs: pairs, automatic: automatic) == .identity
+                ? .carried(excluding: to.properties.map(\.wireName).filter { !sourceNames.contains($0) })
+                : .lost
+        case (.map, _): additional = .lost
+        default: additional = .none
+        }
+        return .object(properties: properties, dropped: dropped, additional: additional)
+    }
+
+    /// How a value of `source` becomes a value of `target` exactly, or nil.
+    func conversion(_ source: IRTypeRef, _ target: IRTypeRef, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>) -> IRConversion? {
+        let from = IRTypeRef.resolvingAliases(source, in: module.types)
+        let to = IRTypeRef.resolvingAliases(target, in: module.types)
+        func wrap(_ inner: IRConversion?, _ container: (IRConversion) -> IRConversion) -> IRConversion? {
+            inner.map { $0.isIdentity ? .identity : container($0) }
+        }
+        switch (from, to) {
+        case (.named(let a), .named(let b)):
+            if a == b { return .identity }
+            return pairs[a] == b && automatic.contains(a) ? .adapter(source: a, target: b) : nil
+        case (.primitive(let a), .primitive(let b)):
+            return Self.sameScalar(a, b) ? .identity : nil
+        case (.any, .any):
+            return .identity
+        case (.array(let a), .array(let b)):
+            return wrap(conversion(a, b, pairs: pairs, automatic: automatic), IRConversion.array)
+        case (.map(let a), .map(let b)):
+            return wrap(conversion(a, b, pairs: pairs, automatic: automatic), IRConversion.map)
+        case (.optional(let a), .optional(let b)):
+            return wrap(conversion(a, b, pairs: pairs, automatic: automatic), IRConversion.optional)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether two scalars hold the same values (a decimal is the same decimal whether it travels as a
+    /// string or a number).
+    static func sameScalar(_ a: IRPrimitive, _ b: IRPrimitive) -> Bool {
+        if case .decimal = a, case .decimal = b { return true }
+        return a == b
+    }
+
+    /// A property's shape; free-form JSON holds `null` itself, so it is never "nullable" apart from its value.
+    static func shape(_ property: IRProperty) -> IRPropertyShape {
+        IRPropertyShape(isRequired: property.isRequired, isNullable: property.isNullable && property.type != .any)
+    }
+}

@@ -1,0 +1,266 @@
+/// Builds the view model of a contract's version adapters (`Templates/Adapters.mustache`) from the
+/// language-neutral plan (``VersionAdapterPlanner``): for every pair of same-named types of neighbouring
+/// majors, both ways, a static `adapting(_:…)` on the target type that returns the value and what was lost
+/// (`VersionAdapted`), and an overload that records losses into a collector, which nested adapters call.
+/// Every expression is decided here; the template only lays the functions out.
+struct SwiftAdapterBuilder {
+    let context: SwiftGenerationContext
+
+    /// The view model of one contract's adapters file.
+    func build(_ set: IRAdapterSet) -> MustacheValue {
+        let module = context.module
+        let first = module.namespaces[set.namespaces[0]]
+        let sources = set.namespaces.map { SwiftLiteral.commentLines(module.namespaces[$0].sourcePath).joined(separator: " ") }
+        return .object([
+            "charterVersion": .string(Charter.version),
+            "sourcePaths": .string(sources.joined(separator: ", ")),
+            "contractName": .string(SwiftLiteral.commentLines(first.contract?.name ?? set.contractName).joined()),
+            "runtimeModule": .string(context.options.runtimeModule),
+            "access": .string(context.options.accessLevel.modifier),
+            "directions": .list(set.directions.map(direction)),
+        ])
+    }
+
+    /// One direction's adapters, with a heading comment.
+    func direction(_ direction: IRAdapterDirection) -> MustacheValue {
+        let heading = "\(context.names.namespaces[direction.source]) → \(context.names.namespaces[direction.target])"
+        return .object([
+            "heading": .string(heading),
+            "adapters": .list(direction.types.map { adapter($0, direction: direction) }),
+        ])
+    }
+
+    /// One type's pair of `adapting` functions.
+    func adapter(_ adapter: IRTypeAdapter, direction: IRAdapterDirection) -> MustacheValue {
+        let module = context.module
+        let sourceName = context.names.qualifiedName(of: adapter.source, in: module)
+        let targetName = context.names.qualifiedName(of: adapter.target, in: module)
+        let targetVersion = context.names.namespaces[direction.target]
+        var supplied: [(label: String, name: String, type: String)] = []
+        var documentation = ["/// Adapts `\(sourceName)` to `\(targetName)`."]
+        var lines: [String] = []
+        // The names the body uses for the source value and the loss collector, kept apart from the parameters.
+        var scope = NameScope(reserved: [])
+        if case .object(let properties, _, _) = adapter.adaptation, case .object(let object) = module[adapter.target].kind {
+            let names = context.members.propertyNames(of: adapter.target)
+            for (index, adaptation) in properties.enumerated() where adaptation == .supplied {
+                let name = names[index]
+                scope.reserve(SwiftIdentifier.unescaped(name))
+                supplied.append((name, name, valueType(object.properties[index], of: adapter.target)))
+            }
+        }
+        let source = scope.claim("source")
+        let losses = scope.claim("losses")
+        switch adapter.adaptation {
+        case .object(let properties, let dropped, let additional):
+            let body = objectBody(adapter, properties: properties, dropped: dropped, additional: additional, source: source, losses: losses)
+            lines = body.lines
+            documentation += body.documentation
+        case .enumeration:
+            lines = ["return \(targetName)(rawValue: \(source).rawValue)"]
+            documentation += ["///", "/// By raw value: a value \(targetVersion) does not know is kept as `unrecognized`."]
+        case .union(let variants):
+            lines = unionBody(adapter, variants: variants, source: source, losses: losses)
+        }
+        return .object([
+            "documentation": .list(documentation.map(MustacheValue.string)),
+            "target": .string(targetName),
+            "sourceType": .string(sourceName),
+            "source": .string(source),
+            "losses": .string(losses),
+            "lossesParameter": .string(losses == "losses" ? "losses" : "losses \(losses)"),
+            "targetVersion": .string(targetVersion),
+            "parameters": .list(supplied.map { parameter in
+                .object([
+                    "declaration": .string("\(parameter.label): \(parameter.type)"),
+                    "argument": .string("\(parameter.label): \(parameter.name)"),
+                ])
+            }),
+            "lines": .list(lines.map(MustacheValue.string)),
+        ])
+    }
+
+    // MARK: Structs
+
+    /// The body of a struct's adapter (losses recorded, then the target built) and the doc lines that say
+    /// what the caller supplies and what may be lost.
+    func objectBody(
+        _ adapter: IRTypeAdapter, properties: [IRPropertyAdaptation], dropped: [Int], additional: IRAdditionalAdaptation,
+        source: String, losses: String
+    ) -> (lines: [String], documentation: [String]) {
+        let module = context.module
+        guard case .object(let from) = module[adapter.source].kind, case .object(let to) = module[adapter.target].kind else {
+            return ([], [])
+        }
+        let targetName = context.names.qualifiedName(of: adapter.target, in: module)
+        let targetNames = context.members.propertyNames(of: adapter.target)
+        var lines: [String] = []
+        var documentation: [String] = []
+        let suppliedNames = properties.indices.filter { properties[$0] == .supplied }.map { "`\(SwiftIdentifier.unescaped(targetNames[$0]))`" }
+        if !suppliedNames.isEmpty {
+            documentation += ["///", "/// The caller supplies what the source cannot give exactly: \(suppliedNames.joined(separator: ", "))."]
+        }
+        let droppedNames = dropped.map { "`\(from.properties[$0].wireName)`" }
+            + (additional == .none ? [] : ["undeclared properties" + (additional == .lost ? "" : " the target declares")])
+        if !droppedNames.isEmpty {
+            documentation += ["///", "/// Reported as lost when present: \(droppedNames.joined(separator: ", "))."]
+        }
+        for index in dropped {
+            lines += recordLoss(from.properties[index], read: read(index, of: adapter.source, source: source), losses: losses)
+        }
+        var arguments: [String] = []
+        for (index, adaptation) in properties.enumerated() {
+            let name = targetNames[index]
+            switch adaptation {
+            case .constant, .absent:
+                continue
+            case .supplied:
+                arguments.append("\(name): \(name)")
+            case .adapted(let sourceIndex, let conversion):
+                let value = adaptedValue(
+                    from.properties[sourceIndex], to.properties[index], conversion: conversion,
+                    read: read(sourceIndex, of: adapter.source, source: source), losses: losses)
+                arguments.append("\(name): \(value)")
+            }
+        }
+        if let sourceMap = context.members.additionalPropertiesName(of: adapter.source), case .map(let valueType) = from.additionalProperties {
+            let map = "\(source).\(sourceMap)"
+            let wire = context.mapper.toWire(valueType, "value")
+            switch additional {
+            case .none:
+                break
+            case .lost:
+                lines.append("for (key, value) in \(map).sorted(by: { $0.key < $1.key }) { \(losses).record(\(wire), at: key) }")
+            case .carried(let excluding):
+                let targetMap = context.members.additionalPropertiesName(of: adapter.target)!
+                if excluding.isEmpty {
+                    arguments.append("\(targetMap): \(map)")
+                } else {
+                    let set = "[" + excluding.map(SwiftLiteral.string).joined(separator: ", ") + "]"
+                    lines.append("for (key, value) in \(map).sorted(by: { $0.key < $1.key }) where \(set).contains(key) { \(losses).record(\(wire), at: key) }")
+                    arguments.append("\(targetMap): \(map).filter { !\(set).contains($0.key) }")
+                }
+            }
+        }
+        if arguments.isEmpty {
+            lines.append("return \(targetName)()")
+        } else {
+            lines.append("return \(targetName)(")
+            lines += arguments.enumerated().map { "    \($1)" + ($0 == arguments.count - 1 ? "" : ",") }
+            lines.append(")")
+        }
+        return (lines, documentation)
+    }
+
+    /// How the adapter reads a source property: through its getter, or through its storage when the
+    /// property is deprecated (the getter would make the generated code warn).
+    func read(_ index: Int, of type: IRTypeID, source: String) -> String {
+        guard case .object(let object) = context.module[type].kind, object.properties[index].isDeprecated,
+            let storage = context.members.storageName(of: type, property: index)
+        else { return "\(source).\(context.members.propertyNames(of: type)[index])" }
+        let boxed = context.recursion.boxedProperties.contains(.init(type: type, property: index))
+        return "\(source).\(storage)" + (boxed ? ".value" : "")
+    }
+
+    /// The Swift type of a property's value as the memberwise initialiser takes it.
+    func valueType(_ property: IRProperty, of type: IRTypeID) -> String {
+        let base = context.qualifiedType(property.type)
+        let shape = VersionAdapterPlanner.shape(property)
+        switch (shape.isRequired, shape.isNullable) {
+        case (true, false): return base
+        case (true, true), (false, false): return base + "?"
+        case (false, true): return "Nullable<\(base)>?"
+        }
+    }
+
+    /// The statements that record a dropped property's value when it is present (in its wire form).
+    func recordLoss(_ property: IRProperty, read: String, losses: String) -> [String] {
+        let key = SwiftLiteral.string(property.wireName)
+        let shape = VersionAdapterPlanner.shape(property)
+        let mapper = context.mapper
+        let converts = mapper.needsConversion(property.type)
+        switch (shape.isRequired, shape.isNullable) {
+        case (true, false):
+            return ["\(losses).record(\(mapper.toWire(property.type, read)), at: \(key))"]
+        case (true, true):
+            return ["\(losses).record(" + (converts ? "\(read).map { \(mapper.toWire(property.type, "$0")) }" : read) + ", at: \(key))"]
+        case (false, false):
+            return ["if let value = \(read) { \(losses).record(\(mapper.toWire(property.type, "value")), at: \(key)) }"]
+        case (false, true):
+            let wire = converts ? "value.map { \(mapper.toWire(property.type, "$0")) }" : "value"
+            return ["if let value = \(read) { \(losses).record(\(wire), at: \(key)) }"]
+        }
+    }
+
+    /// The expression of a target property's value, from the source property's (`read`), for each pair of
+    /// shapes the planner lets through.
+    func adaptedValue(_ from: IRProperty, _ to: IRProperty, conversion: IRConversion, read: String, losses: String) -> String {
+        let source = VersionAdapterPlanner.shape(from)
+        let target = VersionAdapterPlanner.shape(to)
+        let tokens = [SwiftLiteral.string(from.wireName)]
+        func converted(_ input: String) -> String { convert(conversion, input, tokens: tokens, depth: 1, losses: losses) }
+        let mapped = conversion.isIdentity ? read : "\(read).map { value in \(converted("value")) }"
+        switch (source.isRequired, source.isNullable, target.isRequired, target.isNullable) {
+        case (true, false, false, true):
+            return "Nullable.value(\(converted(read)))"
+        case (true, false, _, _):
+            return converted(read)
+        case (true, true, false, true):
+            return "Nullable(\(mapped))"
+        case (false, false, false, true):
+            return "\(read).map { value in Nullable.value(\(converted("value"))) }"
+        case (false, true, _, _):
+            return conversion.isIdentity ? read : "\(read).map { value in value.map { element in \(converted("element")) } }"
+        default:
+            // Same shape, optional or nullable: the present value converted.
+            return mapped
+        }
+    }
+
+    /// An expression converting `input` exactly, recording nested losses under `tokens` (Swift expressions of
+    /// the pointer tokens from the adapted value down). Closure parameters are numbered by depth, so nested
+    /// containers never shadow the names their tokens use.
+    func convert(_ conversion: IRConversion, _ input: String, tokens: [String], depth: Int, losses: String) -> String {
+        switch conversion {
+        case .identity:
+            return input
+        case .adapter(_, let target):
+            let targetName = context.names.qualifiedName(of: target, in: context.module)
+            // An enumeration loses nothing (an unknown value is kept as unrecognized): converted in place.
+            if case .enumeration = context.module[target].kind { return "\(targetName)(rawValue: \(input).rawValue)" }
+            let call = "\(targetName).adapting(\(input), losses: &$0)"
+            return tokens.isEmpty ? "\(losses).within { \(call) }" : "\(losses).within(\(tokens.joined(separator: ", "))) { \(call) }"
+        case .array(let inner):
+            let (offset, element) = ("offset\(depth)", "element\(depth)")
+            let value = convert(inner, element, tokens: tokens + ["String(\(offset))"], depth: depth + 1, losses: losses)
+            return "\(input).enumerated().map { \(offset), \(element) in \(value) }"
+        case .map(let inner):
+            let (key, element) = ("key\(depth)", "element\(depth)")
+            let value = convert(inner, element, tokens: tokens + [key], depth: depth + 1, losses: losses)
+            return "Dictionary(uniqueKeysWithValues: \(input).sorted(by: { $0.key < $1.key }).map { \(key), \(element) in (\(key), \(value)) })"
+        case .optional(let inner):
+            let element = "element\(depth)"
+            return "\(input).map { \(element) in \(convert(inner, element, tokens: tokens, depth: depth + 1, losses: losses)) }"
+        }
+    }
+
+    // MARK: Unions
+
+    /// A union's adapter: a `switch` from each source case to its counterpart (an unrecognized alternative
+    /// stays unrecognized).
+    func unionBody(_ adapter: IRTypeAdapter, variants: [(target: Int, conversion: IRConversion)], source: String, losses: String) -> [String] {
+        let module = context.module
+        let sourceCases = context.members.caseNames(of: adapter.source)
+        let targetCases = context.members.caseNames(of: adapter.target)
+        var lines = ["switch \(source) {"]
+        for (index, variant) in variants.enumerated() {
+            let value = convert(variant.conversion, "value", tokens: [], depth: 1, losses: losses)
+            lines.append("case .\(sourceCases[index])(let value): return .\(targetCases[variant.target])(\(value))")
+        }
+        if case .union(let union) = module[adapter.source].kind, union.discriminator != nil {
+            lines.append("case .unrecognized(let value): return .unrecognized(value)")
+        }
+        lines.append("}")
+        return lines
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One piece of source data a version adapter had no place for in the target version: where it was in the
+/// source value and what it was.
+public struct VersionAdapterLoss: Hashable, Sendable, CustomStringConvertible {
+    /// A JSON pointer into the source value as it travels on the wire (`/lines/0/locationId`).
+    public var pointer: String
+    /// The dropped value as it travels on the wire; nil when it could not be encoded (a non-finite number).
+    public var value: JSONValue?
+
+    /// Creates a loss.
+    public init(pointer: String, value: JSONValue?) {
+        self.pointer = pointer
+        self.value = value
+    }
+
+    /// `/lines/0/locationId` and the value as JSON.
+    public var description: String {
+        guard let value, let data = try? VersionAdapterLosses.encoder.encode(value) else { return pointer }
+        return "\(pointer) = \(String(decoding: data, as: UTF8.self))"
+    }
+}
+
+/// Thrown when an adapted value lost data its caller did not accept.
+public struct VersionAdapterError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What was lost and not accepted, in source order.
+    public var losses: [VersionAdapterLoss]
+
+    /// Creates the error.
+    public init(losses: [VersionAdapterLoss]) { self.losses = losses }
+
+    /// One line per loss.
+    public var description: String {
+        "version adapter would drop \(losses.count) value\(losses.count == 1 ? "" : "s"): "
+            + losses.map(\.description).joined(separator: "; ")
+    }
+}
+
+/// The result of a version adapter: the value in the target version and whatever source data had no place
+/// in it. Nothing is dropped silently: the losses travel with the value, and ``lossless()`` or
+/// ``accepting(_:)`` turn unexpected ones into an error.
+public struct VersionAdapted<Value> {
+    /// The value in the target version.
+    public let value: Value
+    /// Source data the target version has no place for, in source order (empty when nothing was lost).
+    public let losses: [VersionAdapterLoss]
+
+    /// Pairs a value with its losses.
+    public init(value: Value, losses: [VersionAdapterLoss]) {
+        self.value = value
+        self.losses = losses
+    }
+
+    /// The value, or an error naming every loss.
+    public func lossless() throws(VersionAdapterError) -> Value {
+        guard losses.isEmpty else { throw VersionAdapterError(losses: losses) }
+        return value
+    }
+
+    /// The value, or an error naming the losses that no pattern accepts. A pattern is a JSON pointer whose
+    /// `*` tokens match any one token (an array index or a map key): `/lines/*/locationId`.
+    public func accepting(_ patterns: [String]) throws(VersionAdapterError) -> Value {
+        let split = patterns.map(VersionAdapterLosses.tokens)
+        let unexpected = losses.filter { loss in
+            let tokens = VersionAdapterLosses.tokens(loss.pointer)
+            return !split.contains { pattern in
+                pattern.count == tokens.count && zip(pattern, tokens).allSatisfy { $0 == "*" || $0 == $1 }
+            }
+        }
+        guard unexpected.isEmpty else { throw VersionAdapterError(losses: unexpected) }
+        return value
+    }
+}
+
+extension VersionAdapted: Sendable where Value: Sendable {}
+extension VersionAdapted: Equatable where Value: Equatable {}
+
+/// Collects the losses of one adaptation; generated adapters pass it down to the adapters of nested values.
+public struct VersionAdapterLosses: Sendable {
+    /// What was lost so far, in source order.
+    public private(set) var items: [VersionAdapterLoss] = []
+    /// The pointer tokens of the value being adapted, from the root.
+    private var path: [String] = []
+
+    /// Starts with nothing lost.
+    public init() {}
+
+    /// Records a dropped value (in its wire form) under the current value's pointer.
+    public mutating func record(_ value: some Encodable, at key: String) {
+        let json = (try? Self.encoder.encode(value)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+        items.append(VersionAdapterLoss(pointer: Self.pointer(path + [key]), value: json))
+    }
+
+    /// Runs `body` for a nested value (`tokens` from the current value down), so what it records is placed
+    /// under that value's pointer.
+    public mutating func within<T>(_ tokens: String..., adapt body: (inout VersionAdapterLosses) -> T) -> T {
+        let saved = path.count
+        path += tokens
+        defer { path.removeLast(path.count - saved) }
+        return body(&self)
+    }
+
+    /// A JSON pointer of tokens (RFC 6901: `~` as `~0`, `/` as `~1`).
+    static func pointer(_ tokens: [String]) -> String {
+        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+    }
+
+    /// The unescaped tokens of a JSON pointer.
+    static func tokens(_ pointer: String) -> [String] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    /// Encodes dropped values; sorted keys keep descriptions deterministic.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
