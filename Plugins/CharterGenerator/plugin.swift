@@ -14,13 +14,24 @@ struct CharterGenerator: BuildToolPlugin {
         // `charter` without lint and diff: the tool a consumer's cold build compiles first.
         let charter = try context.tool(named: "charter-generate")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedSources")
-        return plan.units.map { unit in
+        let inputs = (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles
+        // One command per contract given in several majors, for its version adapters (types of all of them).
+        let adapters: [Command] = plan.adapterUnits.map { unit in
+            .buildCommand(
+                displayName: "Charter: generating \(unit.outputName) for \(plan.targetName)",
+                executable: charter.url,
+                arguments: ["generate"] + unit.sources.map(\.path) + ["--output", output.path, "--adapters-file", unit.outputName, "--quiet"]
+                    + plan.commonArguments,
+                inputFiles: unit.sources + unit.dependencies + inputs,
+                outputFiles: [output.appendingPathComponent(unit.outputName)])
+        }
+        return adapters + plan.units.map { unit in
             .buildCommand(
                 displayName: "Charter: generating \(unit.outputName) from \(unit.source.lastPathComponent) for \(plan.targetName)",
                 executable: charter.url,
                 arguments: ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
                     + plan.commonArguments,
-                inputFiles: [unit.source] + unit.dependencies + (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles,
+                inputFiles: [unit.source] + unit.dependencies + inputs,
                 outputFiles: plan.outputNames(of: unit).map { output.appendingPathComponent($0) })
         }
     }

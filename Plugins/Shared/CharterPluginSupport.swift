@@ -8,7 +8,7 @@ import Foundation
 ///   "access": "public",
 ///   "mutableProperties": false,
 ///   "filesPerContract": 1,
-///   "emit": ["models", "events", "client", "provider"],
+///   "emit": ["models", "events", "client", "provider", "adapters"],
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
 ///   "root": "../.."
@@ -28,7 +28,8 @@ struct CharterConfiguration: Decodable {
     /// wall time when the target gets about twice as many generated files as the build machine has
     /// cores. Default: 1.
     var filesPerContract: Int?
-    /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`. Default: all.
+    /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`, `adapters`.
+    /// Default: all.
     var emit: [String]?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
@@ -61,6 +62,9 @@ struct CharterTargetPlan {
     var contracts: [URL]
     /// Files to generate: the contracts and every file they reach through `$ref`, each with its output name.
     var units: [Unit]
+    /// The version adapters to generate: one per contract given in two or more major versions, unless
+    /// `emit` leaves adapters out.
+    var adapterUnits: [AdapterUnit]
     /// Template override files.
     var templateFiles: [URL]
     /// The `$ref` root.
@@ -69,6 +73,13 @@ struct CharterTargetPlan {
     /// One file to generate and everything its output depends on.
     struct Unit {
         var source: URL
+        var outputName: String
+        var dependencies: [URL]
+    }
+
+    /// One contract's majors (lowest first), the adapters file they give and everything it depends on.
+    struct AdapterUnit {
+        var sources: [URL]
         var outputName: String
         var dependencies: [URL]
     }
@@ -141,6 +152,25 @@ struct CharterTargetPlan {
             used.formUnion(Self.partNames(name, count: parts).map { $0.lowercased() })
             return Unit(source: file, outputName: name, dependencies: closure[file] ?? [])
         }
+        adapterUnits = []
+        if configuration.emit.map({ $0.contains("adapters") }) ?? true {
+            var families: [String: [(major: Int, file: URL)]] = [:]
+            for file in contracts {
+                guard let identity = Self.identity(of: file) else { continue }
+                families[identity.name, default: []].append((identity.major, file))
+            }
+            for (name, members) in families.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+                let sources = members.sorted { $0.major < $1.major }.map(\.file)
+                var outputName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + "-adapters.swift"
+                while used.contains(outputName.lowercased()) { outputName = "_" + outputName }
+                used.insert(outputName.lowercased())
+                var dependencies: [URL] = []
+                for source in sources {
+                    for file in closure[source] ?? [] where !dependencies.contains(file) && !sources.contains(file) { dependencies.append(file) }
+                }
+                adapterUnits.append(AdapterUnit(sources: sources, outputName: outputName, dependencies: dependencies))
+            }
+        }
         if let templates = configuration.templates {
             let folder = directory.appendingPathComponent(templates)
             templateFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -210,13 +240,19 @@ struct CharterTargetPlan {
         return object["$schema"] != nil || object["$defs"] != nil || object["x-contract"] != nil || object["definitions"] != nil
     }
 
+    /// A contract's name and major version, when its `x-contract` gives them.
+    static func identity(of file: URL) -> (name: String, major: Int)? {
+        guard let contract = topLevel(file)?["x-contract"] as? [String: Any], let name = contract["name"] as? String,
+            let version = contract["version"] as? String, let major = version.split(separator: ".").first.flatMap({ Int($0) })
+        else { return nil }
+        return (name, major)
+    }
+
     /// Two contracts with the same name and major version cannot both generate.
     static func checkIdentities(_ contracts: [URL], targetName: String) throws {
         var seen: [String: URL] = [:]
         for file in contracts {
-            guard let contract = topLevel(file)?["x-contract"] as? [String: Any], let name = contract["name"] as? String,
-                let version = contract["version"] as? String, let major = version.split(separator: ".").first
-            else { continue }
+            guard let (name, major) = identity(of: file) else { continue }
             let identity = "\(name) v\(major)"
             if let other = seen[identity] {
                 throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")

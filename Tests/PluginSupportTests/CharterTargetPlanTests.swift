@@ -100,6 +100,31 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
+    /// A contract in two or more majors gets one adapters command: its majors, lowest first, as inputs
+    /// (with what they reference), one output; `emit` without `adapters` leaves it out.
+    func testContractsInSeveralMajorsGetAnAdaptersUnit() throws {
+        try write("Sources/Models/common.json", Self.contract("common", "1.0.0"))
+        try write("Sources/Models/inventory-v2.json", Self.contract("inventory", "2.3.0", refs: ["common.json#/$defs/T"]))
+        try write("Sources/Models/inventory-v1.json", Self.contract("inventory", "1.9.0"))
+        try write("Sources/Models/inventory-v10.json", Self.contract("inventory", "10.0.0"))
+        try write("Sources/Models/orders.json", Self.contract("orders", "1.0.0"))
+        let plan = try plan()
+        XCTAssertEqual(plan.adapterUnits.map(\.outputName), ["inventory-adapters.swift"])
+        XCTAssertEqual(plan.adapterUnits.first?.sources.map(\.lastPathComponent), ["inventory-v1.json", "inventory-v2.json", "inventory-v10.json"])
+        XCTAssertEqual(plan.adapterUnits.first?.dependencies.map(\.lastPathComponent), ["common.json"])
+        let rows: [(configuration: String, units: Int)] = [
+            (#"{"emit": ["models", "adapters"]}"#, 1), (#"{"emit": ["models", "events"]}"#, 0), (#"{"emit": []}"#, 0), (#"{}"#, 1),
+        ]
+        for row in rows {
+            try write("Sources/Models/charter.json", row.configuration)
+            XCTAssertEqual(try self.plan().adapterUnits.count, row.units, row.configuration)
+        }
+        // A contract file named like the adapters file keeps its name; the adapters file steps aside.
+        try write("Sources/Models/inventory-adapters.json", Self.contract("inventory-adapters", "1.0.0"))
+        try write("Sources/Models/charter.json", #"{}"#)
+        XCTAssertEqual(try self.plan().adapterUnits.map(\.outputName), ["_inventory-adapters.swift"])
+    }
+
     /// Rows: `filesPerContract` in charter.json → the arguments passed and the outputs each command
     /// declares (the names `charter generate --file-name` writes: CharterCore's SwiftFileParts rows).
     func testFilesPerContractReachesTheCommandAndItsOutputs() throws {

@@ -55,7 +55,8 @@ public enum IRAdditionalAdaptation: Hashable, Sendable {
 
 /// The adapter of one pair of same-named types.
 public enum IRTypeAdaptation: Sendable {
-    /// A struct: one entry per target property, and the source properties the target has no place for.
+    /// A struct: one entry per target property, and the source properties the adapter does not carry (the
+    /// target has no place for them, or the caller supplies their target value).
     case object(properties: [IRPropertyAdaptation], dropped: [Int], additional: IRAdditionalAdaptation)
     /// An enumeration: by raw value (an unknown value is kept as the target's unrecognized value).
     case enumeration

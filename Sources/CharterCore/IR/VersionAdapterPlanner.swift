@@ -6,7 +6,8 @@
 /// same-named type whose own adapter needs nothing from the caller, containers of those, and a shape at
 /// least as permissive: required into optional, non-null into nullable). A property that is new and
 /// optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
-/// is the caller's to supply. Source properties the target does not have are reported as losses.
+/// is the caller's to supply. Every source value the adapter does not carry itself — properties the target does
+/// not have, and those whose target value the caller supplies — is reported as a loss.
 /// Language-neutral: the Swift layer renders the plan.
 public struct VersionAdapterPlanner: Sendable {
     /// The module to plan for.
@@ -125,10 +126,13 @@ public struct VersionAdapterPlanner: Sendable {
             else { return .supplied }
             return .adapted(sourceProperty: index, conversion: conversion)
         }
-        let targetNames = Set(to.properties.map(\.wireName))
-        let dropped = from.properties.indices.filter {
-            !targetNames.contains(from.properties[$0].wireName) && !from.properties[$0].isComputedConstant
-        }
+        // Every source value the adapter does not carry itself is reported, including one whose target property
+        // the caller supplies: what the caller made of it is the caller's to accept (`accepting(_:)`).
+        let carried = Set(properties.compactMap { adaptation -> Int? in
+            if case .adapted(let index, _) = adaptation { return index }
+            return nil
+        })
+        let dropped = from.properties.indices.filter { !carried.contains($0) && !from.properties[$0].isComputedConstant }
         let additional: IRAdditionalAdaptation
         switch (from.additionalProperties, to.additionalProperties) {
         case (.map(let old), .map(let new)):

@@ -71,7 +71,8 @@ public struct SwiftGenerator: Sendable {
         let sets = VersionAdapterPlanner(module).plan { context.attributes(module[$0]).isEmpty }
         var scope = NameScope(reserved: Set(context.names.namespaces))
         var files: [GeneratedFile] = []
-        for set in sets where set.directions.contains(where: { !$0.types.isEmpty }) {
+        // A contract whose majors share no type still gets its (empty) file: the build plugin declares it.
+        for set in sets {
             let name = scope.claim(SwiftIdentifier.typeName(set.contractName) + "Adapters")
             let bytes = try templates.renderUTF8(
                 "Adapters", SwiftAdapterBuilder(context: context).build(set), escaping: .none, missingNames: .error,

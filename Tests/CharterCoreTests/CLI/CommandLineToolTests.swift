@@ -368,6 +368,43 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(folder.read("plugin/inventory+Part2.swift").map { $0.contains("enum InventoryV2 {}") }, false)
     }
 
+    /// Two majors of one contract give `<Contract>Adapters.swift` unless `--emit` leaves adapters out;
+    /// `--adapters-file` (the build plugin's mode) writes only that file, under the given name, and refuses
+    /// inputs that are not the majors of one contract.
+    func testAdaptersOption() throws {
+        let folder = try TemporaryFolder()
+        let v1 = #"{"x-contract": {"name": "stock", "version": "1.0.0"}, "$defs": {"Item": {"type": "object", "properties": {"sku": {"type": "string"}}}}}"#
+        let v2 = #"{"x-contract": {"name": "stock", "version": "2.1.0"}, "$defs": {"Item": {"type": "object", "properties": {"sku": {"type": "string"}, "n": {"type": "integer"}}}}}"#
+        try folder.write("Schemas/stock-v1.json", v1)
+        try folder.write("Schemas/stock-v2.json", v2)
+        let all = folder.run(["generate"])
+        XCTAssertEqual(all.code, .success, "\(all.err)")
+        XCTAssertEqual(folder.contents(of: "Generated"), [".charter-manifest.json", "StockAdapters.swift", "StockV1.swift", "StockV2.swift"])
+        let adapters = try XCTUnwrap(folder.read("Generated/StockAdapters.swift"))
+        XCTAssertTrue(adapters.contains("extension StockV1.Item {") && adapters.contains("extension StockV2.Item {"))
+        let without = folder.run(["generate", "--emit", "events,client,provider"])
+        XCTAssertEqual(without.out, ["Generated 2 files in Generated (0 written, 2 unchanged, 1 stale removed)"])
+
+        let plugin = folder.run(["generate", "Schemas/stock-v1.json", "Schemas/stock-v2.json", "--output", "plugin", "--adapters-file", "stock-adapters.swift", "--emit", "models"])
+        XCTAssertEqual(plugin.code, .success, "\(plugin.err)")
+        XCTAssertEqual(folder.contents(of: "plugin"), ["stock-adapters.swift"])
+        XCTAssertEqual(folder.read("plugin/stock-adapters.swift"), adapters, "the same adapters, whatever --emit says")
+
+        try folder.write("Other/other.json", #"{"x-contract": {"name": "other", "version": "1.0.0"}, "$defs": {}}"#)
+        let rows: [(arguments: [String], message: String)] = [
+            (["Schemas/stock-v1.json"], "--adapters-file needs two or more major versions of one contract with types in common, got 1 file giving 0 adapter files"),
+            (["Schemas/stock-v1.json", "Other/other.json"], "--adapters-file needs two or more major versions of one contract with types in common, got 2 files giving 0 adapter files"),
+        ]
+        for row in rows {
+            let result = folder.run(["generate"] + row.arguments + ["--output", "bad", "--adapters-file", "x.swift"])
+            XCTAssertEqual(result.code, .usageOrToolError, row.message)
+            XCTAssertTrue(result.err.contains { $0.contains(row.message) }, "\(result.err)")
+            XCTAssertFalse(folder.exists("bad"))
+        }
+        let combined = folder.run(["generate", "Schemas/stock-v1.json", "--file-name", "a.swift", "--adapters-file", "b.swift"])
+        XCTAssertEqual(combined.err, ["error: --adapters-file and --file-name cannot be combined"])
+    }
+
     /// A `Struct` override written for settable accessors (`set { {{setter}} }`) fails on the missing name
     /// when properties are `let`, instead of rendering a setter that does nothing; with
     /// `--mutable-properties` it renders as before.

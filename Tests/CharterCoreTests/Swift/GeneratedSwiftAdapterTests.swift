@@ -138,8 +138,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "losses": "from source, as is",
         ]
         for (direction, expected, dropped, additional) in [
-            (set.directions[0], upgrade, ["locationId", "legacyCode"], IRAdditionalAdaptation.carried(excluding: ["location", "channel"])),
-            (set.directions[1], downgrade, ["location", "channel"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
+            (set.directions[0], upgrade, ["locationId", "count", "legacyCode"], IRAdditionalAdaptation.carried(excluding: ["location", "channel"])),
+            (set.directions[1], downgrade, ["location", "note", "when", "count", "channel"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
         ] {
             let adapter = try XCTUnwrap(direction.types.first { module[$0.target].name == "Item" })
             guard case .object(let properties, let droppedIndices, let additionalAdaptation) = adapter.adaptation,
@@ -184,7 +184,7 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "print(show(up.value))",
             "for loss in up.losses { print(\"lost \\(loss)\") }",
             "do { _ = try up.lossless(); print(\"lossless\") } catch { print(\"refused \\(error.losses.count)\") }",
-            "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\", \"/byBin/*/binCode\", \"/location\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
+            "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\", \"/byBin/*/binCode\", \"/location\", \"/count\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
             "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
             "let down = StockV1.Item.adapting(up.value, locationId: \"L1\", note: old.note, when: old.when, count: 7)",
             "print(show(down.value))",
@@ -197,22 +197,27 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
         let expected = [
-            // Upgraded: the caller's location and count, the undeclared `colour` carried, the undeclared `location`
+            // Upgraded: the caller's location and count (the v1 count, which the caller replaced, reported), the undeclared `colour` carried, the undeclared `location`
             // (v2 declares it) lost; status kept as v2's unrecognized value; the nested binCodes lost. The price is
             // the same decimal as a JSON number (Foundation's `Decimal` keeps no trailing zeros: 19.990 is 19.99).
             #"{"adjustment":{"kind":"gain","sku":"A"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":"7","id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"location":{"code":"DC-1"},"losses":3,"note":"fragile","price":19.99,"schemaVersion":"2","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
             #"lost /locationId = "L1""#,
+            #"lost /count = 7"#,
             #"lost /legacyCode = "Z9""#,
             #"lost /location = "L1-undeclared""#,
             #"lost /lines/0/binCode = "B-7""#,
             #"lost /byBin/b1/binCode = "X""#,
             #"lost /adjustment/why = "found""#,
-            "refused 6",
+            "refused 7",
             #"refused ["/adjustment/why"]"#,
-            #"refused ["/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
-            // Downgraded with the v1 values the caller kept: everything v1 had, except what v2 could not carry.
+            #"refused ["/count", "/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
+            // Downgraded with the v1 values the caller kept: everything v1 had, except what v2 could not carry. The
+            // v2 values the caller replaced (note, when, count) are reported too: the adapter did not carry them.
             #"{"adjustment":{"kind":"gain","sku":"A"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":7,"id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"locationId":"L1","losses":3,"note":"fragile","price":"19.99","schemaVersion":"1","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
             #"lost /location = {"code":"DC-1"}"#,
+            #"lost /note = "fragile""#,
+            #"lost /when = "2024-05-01T10:00:00.5Z""#,
+            #"lost /count = "7""#,
             #"{"kind":"recount","n":1} on-hold"#,
         ]
         XCTAssertEqual(lines, expected)

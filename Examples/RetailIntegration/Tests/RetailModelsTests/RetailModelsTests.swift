@@ -218,4 +218,31 @@ final class RetailModelsTests: XCTestCase {
         XCTAssertNotEqual(keys[0], "none", "the client made an idempotency key for the write")
         XCTAssertEqual(keys[1], "cancel-1")
     }
+
+    func testAVersion1ReceiptIsUpgradedWithNothingDroppedSilently() throws {
+        // A warehouse system still on inventory v1 reports a receipt; the stock service works in v2. v2 names
+        // the location (a reference, not an id) and counts in quantities with units: the adapter asks for both,
+        // and reports the v1 values it did not carry itself (the caller made the new ones from them).
+        let receipt = try decode(InventoryV1.ReceiptMovement.self, """
+            {"movementId": "73fe3521-4c9f-4d3f-93ea-2f185f315dcb", "type": "receipt", "sku": "KTL-2200-SS",
+             "locationId": "DC-NTH-01", "quantity": 240, "occurredAt": "2026-11-27T06:15:00Z",
+             "purchaseOrderNumber": "PO-4500123987", "supplierId": "SUP-100482"}
+            """)
+        let adapted = InventoryV2.ReceiptMovement.adapting(
+            receipt,
+            location: CommonV1.LocationRef(locationId: receipt.locationId, locationType: .warehouse),
+            quantity: CommonV1.Quantity(value: Decimal(Int(receipt.quantity)), unitOfMeasure: .each))
+        XCTAssertEqual(adapted.losses.map(\.pointer), ["/locationId", "/quantity"])
+        XCTAssertThrowsError(try adapted.lossless())
+        let movement = try adapted.accepting(["/locationId", "/quantity"])  // carried over by the caller
+        XCTAssertEqual(movement.movementId, receipt.movementId)
+        XCTAssertEqual(movement.occurredAt, receipt.occurredAt)
+        XCTAssertEqual(movement.location.locationId, "DC-NTH-01")
+        XCTAssertNil(movement.asnNumber)
+
+        // And back, for the v1 system's acknowledgement: v2's richer location and quantity are reported lost.
+        let back = InventoryV1.ReceiptMovement.adapting(movement, locationId: movement.location.locationId, quantity: receipt.quantity)
+        XCTAssertEqual(back.losses.map(\.pointer), ["/location", "/quantity"])
+        XCTAssertEqual(try back.accepting(["/location", "/quantity"]), receipt)
+    }
 }
