@@ -15,7 +15,8 @@ struct SwiftNames {
         "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
         "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
-        "ClientParameter", "ClientHeader", "ClientAuthRequirement",
+        "ClientParameter", "ClientHeader", "ClientAuthRequirement", "VersionAdapted", "VersionAdapterLoss",
+        "VersionAdapterLosses", "VersionAdapterError",
     ]
 
     /// Member names generated code itself declares in a struct.

@@ -219,7 +219,8 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
         XCTAssertTrue(files["A.swift"]?.contains("\nimport MyRuntime\n") == true)
     }
 
-    /// Rows: files → the names of the generated files (one per contract major version).
+    /// Rows: files → the names of the generated files (one per contract major version, and one of adapters per
+    /// contract given in several majors).
     func testFileNames() throws {
         let rows: [(label: String, fixture: ContractFixture, names: [String])] = [
             ("plain schema named after the file", ContractFixture(["pricing.schema.json": ##"{"$defs": {"P": {"type": "string"}}}"##]), ["Pricing.swift"]),
@@ -227,7 +228,7 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
             ("two majors side by side",
              ContractFixture(["v1.json": ##"{"x-contract": {"name": "inventory", "version": "1.4.0"}, "$defs": {"A": {"type": "string"}}}"##,
                               "v2.json": ##"{"x-contract": {"name": "inventory", "version": "2.0.0"}, "$defs": {"A": {"type": "string"}}}"##]),
-             ["InventoryV1.swift", "InventoryV2.swift"]),
+             ["InventoryAdapters.swift", "InventoryV1.swift", "InventoryV2.swift"]),  // adapters: even with no type to adapt
             ("kebab-case contract name", ContractFixture(["a.json": ##"{"x-contract": {"name": "order-allocation", "version": "3.0.0"}}"##]),
              ["OrderAllocationV3.swift"]),
         ]
