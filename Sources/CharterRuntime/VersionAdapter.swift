@@ -3,9 +3,10 @@ import Foundation
 /// One piece of source data a version adapter had no place for in the target version: where it was in the
 /// source value and what it was.
 public struct VersionAdapterLoss: Hashable, Sendable, CustomStringConvertible {
-    /// A JSON pointer into the source value as it travels on the wire (`/lines/0/locationId`).
+    /// A JSON pointer into the source value's JSON (`/lines/0/locationId`).
     public var pointer: String
-    /// The dropped value as it travels on the wire; nil when it could not be encoded (a non-finite number).
+    /// The dropped value as the source value encodes it (the decoded value encoded again: a decimal without
+    /// trailing zeros, a date-time in UTC); nil when it could not be encoded (a non-finite number).
     public var value: JSONValue?
 
     /// Creates a loss.
@@ -42,7 +43,8 @@ public struct VersionAdapterError: Error, Hashable, Sendable, CustomStringConver
 public struct VersionAdapted<Value> {
     /// The value in the target version.
     public let value: Value
-    /// Source data the target version has no place for, in source order (empty when nothing was lost).
+    /// Source data the adapter did not carry (empty when nothing was lost): a value's own losses first, then
+    /// those of the values nested in it, in property order.
     public let losses: [VersionAdapterLoss]
 
     /// Pairs a value with its losses.
@@ -85,7 +87,7 @@ public struct VersionAdapterLosses: Sendable {
     /// Starts with nothing lost.
     public init() {}
 
-    /// Records a dropped value (in its wire form) under the current value's pointer.
+    /// Records a dropped value (encoded as the source value encodes it) under the current value's pointer.
     public mutating func record(_ value: some Encodable, at key: String) {
         let json = (try? Self.encoder.encode(value)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
         items.append(VersionAdapterLoss(pointer: Self.pointer(path + [key]), value: json))
@@ -117,5 +119,14 @@ public struct VersionAdapterLosses: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+}
+
+extension JSONValue {
+    /// This JSON decoded as `type`, or nil when it is not a valid `type`: how a union alternative one version
+    /// kept as unrecognized becomes the alternative another version knows.
+    public func decoded<T: Decodable>(as type: T.Type) -> T? {
+        guard let data = try? JSONEncoder().encode(self) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
     }
 }

@@ -97,7 +97,8 @@ public struct VersionAdapterPlanner: Sendable {
         case (.enumeration, .enumeration):
             return .enumeration
         case (.union(let from), .union(let to)):
-            guard (from.discriminator == nil) == (to.discriminator == nil) else { return nil }
+            // The same tag property (or none on both sides): an alternative encodes the same way in both versions.
+            guard from.discriminator?.propertyName == to.discriminator?.propertyName else { return nil }
             var variants: [(target: Int, conversion: IRConversion)] = []
             for variant in from.variants {
                 guard let index = to.variants.firstIndex(where: { $0.nameHint == variant.nameHint && Set($0.tags) == Set(variant.tags) }),
@@ -132,7 +133,17 @@ public struct VersionAdapterPlanner: Sendable {
             if case .adapted(let index, _) = adaptation { return index }
             return nil
         })
-        let dropped = from.properties.indices.filter { !carried.contains($0) && !from.properties[$0].isComputedConstant }
+        // A constant is carried when the target has the same constant under the same name; one that changed (a
+        // unit, a version marker) is reported like any other value the adapter does not carry.
+        let targetConstants = Dictionary(
+            to.properties.filter(\.isComputedConstant).map { ($0.wireName, $0.constValue.map { JSONWriter.write($0) }) },
+            uniquingKeysWith: { first, _ in first })
+        let dropped = from.properties.indices.filter { index in
+            let property = from.properties[index]
+            if carried.contains(index) { return false }
+            guard property.isComputedConstant else { return true }
+            return targetConstants[property.wireName] != property.constValue.map { JSONWriter.write($0) }
+        }
         let additional: IRAdditionalAdaptation
         switch (from.additionalProperties, to.additionalProperties) {
         case (.map(let old), .map(let new)):

@@ -46,7 +46,7 @@ struct SwiftAdapterBuilder {
             for (index, adaptation) in properties.enumerated() where adaptation == .supplied {
                 let name = names[index]
                 scope.reserve(SwiftIdentifier.unescaped(name))
-                supplied.append((name, name, valueType(object.properties[index], of: adapter.target)))
+                supplied.append((SwiftIdentifier.argumentLabel(name), name, valueType(object.properties[index], of: adapter.target)))
             }
         }
         let source = scope.claim("source")
@@ -72,7 +72,7 @@ struct SwiftAdapterBuilder {
             "targetVersion": .string(targetVersion),
             "parameters": .list(supplied.map { parameter in
                 .object([
-                    "declaration": .string("\(parameter.label): \(parameter.type)"),
+                    "declaration": .string("\(parameter.name): \(parameter.type)"),
                     "argument": .string("\(parameter.label): \(parameter.name)"),
                 ])
             }),
@@ -100,8 +100,12 @@ struct SwiftAdapterBuilder {
         if !suppliedNames.isEmpty {
             documentation += ["///", "/// The caller supplies what the source cannot give exactly: \(suppliedNames.joined(separator: ", "))."]
         }
-        let droppedNames = dropped.map { "`\(from.properties[$0].wireName)`" }
-            + (additional == .none ? [] : ["undeclared properties" + (additional == .lost ? "" : " the target declares")])
+        var droppedNames = dropped.map { "`" + SwiftLiteral.commentLines(from.properties[$0].wireName).joined(separator: " ") + "`" }
+        switch additional {
+        case .lost: droppedNames.append("undeclared properties")
+        case .carried(let excluding) where !excluding.isEmpty: droppedNames.append("undeclared properties the target declares")
+        default: break
+        }
         if !droppedNames.isEmpty {
             documentation += ["///", "/// Reported as lost when present: \(droppedNames.joined(separator: ", "))."]
         }
@@ -111,16 +115,20 @@ struct SwiftAdapterBuilder {
         var arguments: [String] = []
         for (index, adaptation) in properties.enumerated() {
             let name = targetNames[index]
+            let label = SwiftIdentifier.argumentLabel(name)
             switch adaptation {
-            case .constant, .absent:
+            case .constant:
                 continue
+            case .absent:
+                // Absent, not the initialiser's default: a schema default would be a value the source never had.
+                arguments.append("\(label): nil")
             case .supplied:
-                arguments.append("\(name): \(name)")
+                arguments.append("\(label): \(name)")
             case .adapted(let sourceIndex, let conversion):
                 let value = adaptedValue(
                     from.properties[sourceIndex], to.properties[index], conversion: conversion,
                     read: read(sourceIndex, of: adapter.source, source: source), losses: losses)
-                arguments.append("\(name): \(value)")
+                arguments.append("\(label): \(value)")
             }
         }
         if let sourceMap = context.members.additionalPropertiesName(of: adapter.source), case .map(let valueType) = from.additionalProperties {
@@ -132,7 +140,7 @@ struct SwiftAdapterBuilder {
             case .lost:
                 lines.append("for (key, value) in \(map).sorted(by: { $0.key < $1.key }) { \(losses).record(\(wire), at: key) }")
             case .carried(let excluding):
-                let targetMap = context.members.additionalPropertiesName(of: adapter.target)!
+                let targetMap = SwiftIdentifier.argumentLabel(context.members.additionalPropertiesName(of: adapter.target)!)
                 if excluding.isEmpty {
                     arguments.append("\(targetMap): \(map)")
                 } else {
@@ -258,7 +266,10 @@ struct SwiftAdapterBuilder {
             lines.append("case .\(sourceCases[index])(let value): return .\(targetCases[variant.target])(\(value))")
         }
         if case .union(let union) = module[adapter.source].kind, union.discriminator != nil {
-            lines.append("case .unrecognized(let value): return .unrecognized(value)")
+            // An alternative the source version did not know may be one the target knows: decoded again as the
+            // target, it is that alternative; otherwise it stays unrecognized, exactly as received.
+            let targetName = context.names.qualifiedName(of: adapter.target, in: module)
+            lines.append("case .unrecognized(let value): return value.decoded(as: \(targetName).self) ?? .unrecognized(value)")
         }
         lines.append("}")
         return lines

@@ -151,6 +151,13 @@ public enum SwiftIdentifier {
         name.utf8.first == UInt8(ascii: "`") ? String(name.dropFirst().dropLast()) : name
     }
 
+    /// A member name as an argument label at a call site: without backticks, which Swift does not need there
+    /// (and warns about) for any keyword but `inout`, `var` and `let`.
+    static func argumentLabel(_ name: String) -> String {
+        let bare = unescaped(name)
+        return ["inout", "var", "let"].contains(bare) ? name : bare
+    }
+
     /// Names that cannot be used for a member even with backticks (or would be confusing); they get a `Value` suffix.
     public static let unusableMemberNames: Set<String> = ["init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "_"]
 

@@ -32,7 +32,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 "legacyCode": {"type": "string", "deprecated": true},
                 "adjustment": {"$ref": "#/$defs/Adjustment"},
                 "source": {"type": "string"},
-                "losses": {"type": "integer"}
+                "losses": {"type": "integer"},
+                "default": {"type": "string"}
               },
               "additionalProperties": {"type": "string"}}
           }
@@ -48,7 +49,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
               "sku": {"type": "string"}, "qty": {"type": "integer"}, "giftNote": {"type": "string"}, "warehouse": {"type": "string"}}},
             "Gain": {"type": "object", "required": ["kind", "sku"], "properties": {"kind": {"const": "gain"}, "sku": {"type": "string"}}},
             "Loss": {"type": "object", "required": ["kind", "sku"], "properties": {"kind": {"const": "loss"}, "sku": {"type": "string"}}},
-            "Adjustment": {"oneOf": [{"$ref": "#/$defs/Gain"}, {"$ref": "#/$defs/Loss"}], "discriminator": {"propertyName": "kind"}},
+            "Recount": {"type": "object", "required": ["kind", "n"], "properties": {"kind": {"const": "recount"}, "n": {"type": "integer"}}},
+            "Adjustment": {"oneOf": [{"$ref": "#/$defs/Gain"}, {"$ref": "#/$defs/Loss"}, {"$ref": "#/$defs/Recount"}], "discriminator": {"propertyName": "kind"}},
             "Location": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}},
             "Item": {"type": "object",
               "required": ["schemaVersion", "id", "status", "lines", "location", "price", "count", "source", "losses"],
@@ -66,7 +68,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 "adjustment": {"$ref": "#/$defs/Adjustment"},
                 "channel": {"type": "string"},
                 "source": {"type": "string"},
-                "losses": {"type": "integer"}
+                "losses": {"type": "integer"},
+                "default": {"type": "string"},
+                "priority": {"type": "integer", "default": 5}
               },
               "additionalProperties": {"type": "string"}}
           }
@@ -120,6 +124,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "channel": "absent",                       // new and optional
             "source": "from source, as is",
             "losses": "from source, as is",
+            "default": "from source, as is",           // a keyword
+            "priority": "absent",                      // new and optional: absent, not its schema default
         ]
         let downgrade: [String: String] = [
             "schemaVersion": "constant",
@@ -133,13 +139,14 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "price": "from source, as is",
             "count": "supplied",
             "legacyCode": "absent",
-            "adjustment": "from source, adapted Adjustment",
+            "adjustment": "supplied",                  // v2's union has an alternative v1 lacks
             "source": "from source, as is",
             "losses": "from source, as is",
+            "default": "from source, as is",
         ]
         for (direction, expected, dropped, additional) in [
-            (set.directions[0], upgrade, ["locationId", "count", "legacyCode"], IRAdditionalAdaptation.carried(excluding: ["location", "channel"])),
-            (set.directions[1], downgrade, ["location", "note", "when", "count", "channel"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
+            (set.directions[0], upgrade, ["schemaVersion", "locationId", "count", "legacyCode"], IRAdditionalAdaptation.carried(excluding: ["location", "channel", "priority"])),
+            (set.directions[1], downgrade, ["schemaVersion", "location", "note", "when", "count", "adjustment", "channel", "priority"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
         ] {
             let adapter = try XCTUnwrap(direction.types.first { module[$0.target].name == "Item" })
             guard case .object(let properties, let droppedIndices, let additionalAdaptation) = adapter.adaptation,
@@ -153,11 +160,11 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             XCTAssertEqual(additionalAdaptation, additional)
             XCTAssertTrue(adapter.needsCaller)
         }
-        // Line and the union convert on their own both ways (a new optional property stays absent, a removed
-        // one is a loss), so Item's adapter calls theirs.
-        for direction in set.directions {
+        // Line converts on its own both ways (a new optional property stays absent, a removed one is a loss), so
+        // Item's adapters call its adapter; the union only upwards (v2 has an alternative v1 lacks).
+        for (direction, expected) in zip(set.directions, [["Status", "Line", "Gain", "Loss", "Adjustment"], ["Status", "Line", "Gain", "Loss"]]) {
             let names = direction.types.filter { !$0.needsCaller }.map { module[$0.target].name }
-            XCTAssertEqual(Set(names), ["Status", "Line", "Gain", "Loss", "Adjustment"], "\(direction.source) → \(direction.target)")
+            XCTAssertEqual(Set(names), Set(expected), "\(direction.source) → \(direction.target)")
         }
     }
 
@@ -172,7 +179,7 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
              "byBin": {"b2": {"sku": "C", "qty": 3}, "b1": {"sku": "D", "qty": 4, "binCode": "X"}},
              "locationId": "L1", "note": "fragile", "when": "2024-05-01T10:00:00.5Z", "price": "19.990",
              "count": 7, "legacyCode": "Z9", "adjustment": {"kind": "gain", "sku": "A", "why": "found"},
-             "source": "erp", "losses": 3, "colour": "red", "location": "L1-undeclared"}
+             "source": "erp", "losses": 3, "default": "d", "colour": "red", "location": "L1-undeclared"}
             """#
         let main = [
             "import Foundation",
@@ -184,14 +191,17 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "print(show(up.value))",
             "for loss in up.losses { print(\"lost \\(loss)\") }",
             "do { _ = try up.lossless(); print(\"lossless\") } catch { print(\"refused \\(error.losses.count)\") }",
-            "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\", \"/byBin/*/binCode\", \"/location\", \"/count\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
+            "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\", \"/byBin/*/binCode\", \"/location\", \"/count\", \"/schemaVersion\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
             "do { _ = try up.accepting([\"/locationId\", \"/legacyCode\", \"/lines/*/binCode\"]); print(\"accepted\") } catch { print(\"refused \\(error.losses.map(\\.pointer))\") }",
-            "let down = StockV1.Item.adapting(up.value, locationId: \"L1\", note: old.note, when: old.when, count: 7)",
+            "let down = StockV1.Item.adapting(up.value, locationId: \"L1\", note: old.note, when: old.when, count: 7, adjustment: old.adjustment)",
             "print(show(down.value))",
             "for loss in down.losses { print(\"lost \\(loss)\") }",
-            // An enum value and a union alternative one version does not know survive the trip through it.
-            "let gainless = try! JSONDecoder().decode(StockV2.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":1}\"#.utf8))",
-            "print(show(StockV1.Adjustment.adapting(gainless).value), StockV1.Status.adapting(.onHold).value.rawValue)",
+            // A union alternative v1 keeps as unrecognized is the one v2 knows; one neither knows stays unrecognized;
+            // an enum value v1 does not know survives the trip through it.
+            "let recount = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":1}\"#.utf8))",
+            "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n) } else { print(\"unrecognized\") }",
+            "let audit = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"audit\"}\"#.utf8))",
+            "print(show(StockV2.Adjustment.adapting(audit).value), StockV1.Status.adapting(.onHold).value.rawValue)",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -200,7 +210,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             // Upgraded: the caller's location and count (the v1 count, which the caller replaced, reported), the undeclared `colour` carried, the undeclared `location`
             // (v2 declares it) lost; status kept as v2's unrecognized value; the nested binCodes lost. The price is
             // the same decimal as a JSON number (Foundation's `Decimal` keeps no trailing zeros: 19.990 is 19.99).
-            #"{"adjustment":{"kind":"gain","sku":"A"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":"7","id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"location":{"code":"DC-1"},"losses":3,"note":"fragile","price":19.99,"schemaVersion":"2","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
+            #"{"adjustment":{"kind":"gain","sku":"A"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":"7","default":"d","id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"location":{"code":"DC-1"},"losses":3,"note":"fragile","price":19.99,"schemaVersion":"2","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
+            #"lost /schemaVersion = "1""#,
             #"lost /locationId = "L1""#,
             #"lost /count = 7"#,
             #"lost /legacyCode = "Z9""#,
@@ -208,19 +219,47 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /lines/0/binCode = "B-7""#,
             #"lost /byBin/b1/binCode = "X""#,
             #"lost /adjustment/why = "found""#,
-            "refused 7",
+            "refused 8",
             #"refused ["/adjustment/why"]"#,
-            #"refused ["/count", "/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
+            #"refused ["/schemaVersion", "/count", "/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
             // Downgraded with the v1 values the caller kept: everything v1 had, except what v2 could not carry. The
-            // v2 values the caller replaced (note, when, count) are reported too: the adapter did not carry them.
-            #"{"adjustment":{"kind":"gain","sku":"A"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":7,"id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"locationId":"L1","losses":3,"note":"fragile","price":"19.99","schemaVersion":"1","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
+            // v2 values the caller replaced (note, when, count, adjustment) are reported too: the adapter did not carry
+            // them. The constants differ between the versions (a version marker): reported like any value not carried.
+            #"{"adjustment":{"kind":"gain","sku":"A","why":"found"},"byBin":{"b1":{"qty":4,"sku":"D"},"b2":{"qty":3,"sku":"C"}},"colour":"red","count":7,"default":"d","id":"0f8fad5b-d9cb-469f-a165-70867728950e","lines":[{"qty":2,"sku":"A"},{"giftNote":"hi","qty":1,"sku":"B"}],"locationId":"L1","losses":3,"note":"fragile","price":"19.99","schemaVersion":"1","source":"erp","status":"archived","when":"2024-05-01T10:00:00.5Z"}"#,
+            #"lost /schemaVersion = "2""#,
             #"lost /location = {"code":"DC-1"}"#,
             #"lost /note = "fragile""#,
             #"lost /when = "2024-05-01T10:00:00.5Z""#,
             #"lost /count = "7""#,
-            #"{"kind":"recount","n":1} on-hold"#,
+            #"lost /adjustment = {"kind":"gain","sku":"A"}"#,
+            "recount 1",
+            #"{"kind":"audit"} on-hold"#,
         ]
         XCTAssertEqual(lines, expected)
+    }
+
+    /// Names that are keywords (as argument labels at call sites too), a dropped wire name with a line break (in
+    /// the doc comment), supplied parameters named like the adapter's own locals, and a type named like a
+    /// runtime type: the adapters compile without warnings and run.
+    func testHostileNamesCompileWithoutWarnings() throws {
+        func contract(_ version: String, _ properties: String) -> String {
+            #"{"x-contract": {"name": "odd", "version": "\#(version)"}, "$defs": {"#
+                + #""VersionAdapted": {"type": "object", "properties": {"n": {"type": "integer"}}}, "#
+                + #""T": {"type": "object", "required": ["source", "losses"], "properties": {\#(properties)}}}}"#
+        }
+        let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
+        let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
+        let files = try XCTUnwrap(ContractFixture(["odd-v1.json": v1, "odd-v2.json": v2], inputs: ["odd-v1.json", "odd-v2.json"]).generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}}\"#",
+            "let old = try! JSONDecoder().decode(OddV1.T.self, from: Data(json.utf8))",
+            "let new = OddV2.T.adapting(old, source: 1, losses: 2)",
+            "let pointers: [String] = new.losses.map { $0.pointer }",
+            "print(new.value.for ?? \"-\", new.value.`inout` ?? \"-\", new.value.x?.n ?? 0, pointers)",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\"]\n")
     }
 
     /// The adapters file is part of `--emit`: left out with it, and no file for a contract given in one major.
