@@ -6,6 +6,13 @@ public indirect enum IRConversion: Hashable, Sendable {
     case identity
     /// A pair of same-named types with an adapter that needs nothing from the caller.
     case adapter(source: IRTypeID, target: IRTypeID)
+    /// A scalar into a wider one that holds every value exactly: a 32-bit integer into a 64-bit or platform
+    /// one, a platform integer into a 64-bit one, any integer into a decimal.
+    case widen(from: IRPrimitive, to: IRPrimitive)
+    /// A string enumeration's value as its string.
+    case rawValue
+    /// A string as the target's string enumeration (a value it does not know is kept as unrecognized).
+    case enumeration(target: IRTypeID)
     /// Each element converted.
     case array(IRConversion)
     /// Each value of a string-keyed map converted.

@@ -2,9 +2,10 @@
 /// versions, how each type of one major becomes the same-named type of the neighbouring major, both ways.
 ///
 /// The rule is that nothing is dropped or invented silently. A target property is filled from the source
-/// property with the same wire name when every source value has an exact place in it (same scalar, a
-/// same-named type whose own adapter needs nothing from the caller, containers of those, and a shape at
-/// least as permissive: required into optional, non-null into nullable). A property that is new and
+/// property with the same wire name when every source value has an exact place in it (same scalar, a wider
+/// scalar, a string enumeration and a string either way, a same-named type whose own adapter needs nothing
+/// from the caller, containers of those, and a shape at least as permissive: required into optional, non-null
+/// into nullable). A property that is new and
 /// optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
 /// is the caller's to supply. Every source value the adapter does not carry itself — properties the target does
 /// not have, and those whose target value the caller supplies — is reported as a loss.
@@ -169,7 +170,14 @@ public struct VersionAdapterPlanner: Sendable {
             if a == b { return .identity }
             return pairs[a] == b && automatic.contains(a) ? .adapter(source: a, target: b) : nil
         case (.primitive(let a), .primitive(let b)):
-            return Self.sameScalar(a, b) ? .identity : nil
+            if Self.sameScalar(a, b) { return .identity }
+            return Self.widens(a, b) ? .widen(from: a, to: b) : nil
+        case (.named(let id), .primitive(.string)):
+            guard case .enumeration(let enumeration) = module[id].kind, enumeration.isString else { return nil }
+            return .rawValue
+        case (.primitive(.string), .named(let id)):
+            guard case .enumeration(let enumeration) = module[id].kind, enumeration.isString else { return nil }
+            return .enumeration(target: id)
         case (.any, .any):
             return .identity
         case (.array(let a), .array(let b)):
@@ -188,6 +196,19 @@ public struct VersionAdapterPlanner: Sendable {
     static func sameScalar(_ a: IRPrimitive, _ b: IRPrimitive) -> Bool {
         if case .decimal = a, case .decimal = b { return true }
         return a == b
+    }
+
+    /// Whether every value of scalar `a` is exactly a value of scalar `b` (the widenings ``IRConversion/widen(from:to:)``
+    /// names; a platform integer is at most 64 bits wide, and a decimal holds 38 digits).
+    static func widens(_ a: IRPrimitive, _ b: IRPrimitive) -> Bool {
+        switch (a, b) {
+        case (.integer(bits: 32), .integer(bits: 64)), (.integer(bits: 32), .integer(bits: nil)), (.integer(bits: nil), .integer(bits: 64)):
+            return true
+        case (.integer, .decimal):
+            return true
+        default:
+            return false
+        }
     }
 
     /// A property's shape; free-form JSON holds `null` itself, so it is never "nullable" apart from its value.

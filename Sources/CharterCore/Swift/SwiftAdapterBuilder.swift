@@ -238,6 +238,12 @@ struct SwiftAdapterBuilder {
             if case .enumeration = context.module[target].kind { return "\(targetName)(rawValue: \(input).rawValue)" }
             let call = "\(targetName).adapting(\(input), losses: &$0)"
             return tokens.isEmpty ? "\(losses).within { \(call) }" : "\(losses).within(\(tokens.joined(separator: ", "))) { \(call) }"
+        case .widen(_, let to):
+            return "\(SwiftTypeMapper.swiftType(to))(\(input))"
+        case .rawValue:
+            return "\(input).rawValue"
+        case .enumeration(let target):
+            return "\(context.names.qualifiedName(of: target, in: context.module))(rawValue: \(input))"
         case .array(let inner):
             let (offset, element) = ("offset\(depth)", "element\(depth)")
             let value = convert(inner, element, tokens: tokens + ["String(\(offset))"], depth: depth + 1, losses: losses)

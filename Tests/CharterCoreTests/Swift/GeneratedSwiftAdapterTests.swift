@@ -94,6 +94,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
     static func describe(_ conversion: IRConversion, module: IRModule) -> String {
         switch conversion {
         case .identity: return "as is"
+        case .widen: return "widened"
+        case .rawValue: return "as its string"
+        case .enumeration(let target): return "as \(module[target].name)"
         case .adapter(let source, _): return "adapted \(module[source].name)"
         case .array(let inner): return "each element " + describe(inner, module: module)
         case .map(let inner): return "each value " + describe(inner, module: module)
@@ -236,6 +239,56 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"{"kind":"audit"} on-hold"#,
         ]
         XCTAssertEqual(lines, expected)
+    }
+
+    /// Rows: a property's schema in v1 and in v2 → where v2's value comes from upwards, and v1's downwards.
+    /// Widening is exact one way only; a string enumeration and a string convert both ways (an unknown string
+    /// is kept as unrecognized). The adapters compile and run.
+    func testScalarsThatWidenOrChangeBetweenEnumAndString() throws {
+        let rows: [(v1: String, v2: String, up: String, down: String)] = [
+            (#"{"type": "integer", "format": "int32"}"#, #"{"type": "integer", "format": "int64"}"#, "widened", "supplied"),
+            (#"{"type": "integer", "format": "int32"}"#, #"{"type": "integer"}"#, "widened", "supplied"),
+            (#"{"type": "integer"}"#, #"{"type": "integer", "format": "int64"}"#, "widened", "supplied"),
+            (#"{"type": "integer", "format": "int64"}"#, #"{"type": "number", "format": "decimal"}"#, "widened", "supplied"),
+            (#"{"type": "integer"}"#, #"{"type": "string", "format": "decimal"}"#, "widened", "supplied"),
+            (#"{"type": "integer"}"#, #"{"type": "number"}"#, "supplied", "supplied"),
+            (#"{"type": "string"}"#, ##"{"$ref": "#/$defs/Colour"}"##, "as Colour", "as its string"),
+            (##"{"type": "array", "items": {"type": "integer", "format": "int32"}}"##, ##"{"type": "array", "items": {"type": "integer", "format": "int64"}}"##, "each element widened", "supplied"),
+        ]
+        func contract(_ version: String, _ schemas: [String]) -> String {
+            let properties = schemas.enumerated().map { "\"p\($0.offset)\": \($0.element)" }.joined(separator: ", ")
+            let required = schemas.indices.map { "\"p\($0)\"" }.joined(separator: ", ")
+            return #"{"x-contract": {"name": "w", "version": "\#(version)"}, "$defs": {"#
+                + #""Colour": {"type": "string", "enum": ["red", "green"]}, "#
+                + #""T": {"type": "object", "required": [\#(required)], "properties": {\#(properties)}}}}"#
+        }
+        let fixture = ContractFixture(
+            ["w-v1.json": contract("1.0.0", rows.map(\.v1)), "w-v2.json": contract("2.0.0", rows.map(\.v2))],
+            inputs: ["w-v1.json", "w-v2.json"])
+        let module = try XCTUnwrap(fixture.translate().value("translate"))
+        let set = try XCTUnwrap(VersionAdapterPlanner(module).plan().first)
+        for (direction, expected) in zip(set.directions, [rows.map(\.up), rows.map(\.down)]) {
+            let adapter = try XCTUnwrap(direction.types.first { module[$0.target].name == "T" })
+            guard case .object(let properties, _, _) = adapter.adaptation else { return XCTFail("T is not a struct") }
+            XCTAssertEqual(properties.map { Self.describe($0, module: module).replacingOccurrences(of: "from source, ", with: "") }, expected)
+        }
+        let files = try XCTUnwrap(fixture.generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "let json = #\"{\"p0\": 2147483647, \"p1\": -5, \"p2\": 9007199254740993, \"p3\": 12, \"p4\": 7, \"p5\": 1, \"p6\": \"mauve\", \"p7\": [1, 2]}\"#",
+            "let old = try! JSONDecoder().decode(WV1.T.self, from: Data(json.utf8))",
+            "let new = WV2.T.adapting(old, p5: 1.5)",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "print(String(decoding: try! encoder.encode(new.value), as: UTF8.self), new.losses.map { $0.pointer })",
+            "let back = WV1.T.adapting(new.value, p0: 1, p1: 2, p2: 3, p3: 4, p4: 5, p5: 6, p7: [])",
+            "print(back.value.p6, back.losses.count)",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            #"{"p0":2147483647,"p1":-5,"p2":9007199254740993,"p3":12,"p4":"7","p5":1.5,"p6":"mauve","p7":[1,2]} ["/p5"]"#,
+            "mauve 7",  // every value the caller replaced on the way down is reported
+        ])
     }
 
     /// Names that are keywords (as argument labels at call sites too), a dropped wire name with a line break (in
