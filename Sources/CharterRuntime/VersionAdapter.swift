@@ -123,10 +123,14 @@ public struct VersionAdapterLosses: Sendable {
 }
 
 extension JSONValue {
-    /// This JSON decoded as `type`, or nil when it is not a valid `type`: how a union alternative one version
-    /// kept as unrecognized becomes the alternative another version knows.
-    public func decoded<T: Decodable>(as type: T.Type) -> T? {
-        guard let data = try? JSONEncoder().encode(self) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: data)
+    /// This JSON decoded as `type` when the decoded value encodes back to the same JSON — nothing dropped or
+    /// changed — else nil: how a union alternative one version kept as unrecognized becomes the alternative
+    /// another version knows, without losing members that alternative does not declare.
+    public func decodedExactly<T: Codable>(as type: T.Type) -> T? {
+        guard let data = try? JSONEncoder().encode(self), let value = try? JSONDecoder().decode(T.self, from: data),
+            let again = try? JSONEncoder().encode(value), let json = try? JSONDecoder().decode(JSONValue.self, from: again),
+            json == self
+        else { return nil }
+        return value
     }
 }

@@ -109,7 +109,7 @@ public struct GenerateCommand {
             // The inputs' adapters under the one name the build plugin declared.
             guard result.files.count == 1 else {
                 throw DiagnosticsError([.error(
-                    "--adapters-file needs two or more major versions of one contract with types in common, got \(files.count) file\(files.count == 1 ? "" : "s") giving \(result.files.count) adapter files",
+                    "--adapters-file needs two or more major versions of one contract, got \(files.count) file\(files.count == 1 ? "" : "s") giving \(result.files.count) adapter files",
                     code: "output.unexpected-files")])
             }
             report = try OutputWriter(directory: output).writeUnlisted([GeneratedFile(name: adaptersFile, utf8: result.files[0].utf8)])

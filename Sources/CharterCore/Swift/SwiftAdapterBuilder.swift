@@ -273,9 +273,10 @@ struct SwiftAdapterBuilder {
         }
         if case .union(let union) = module[adapter.source].kind, union.discriminator != nil {
             // An alternative the source version did not know may be one the target knows: decoded again as the
-            // target, it is that alternative; otherwise it stays unrecognized, exactly as received.
+            // target, it is that alternative when nothing of it is lost; otherwise it stays unrecognized, exactly as
+            // received.
             let targetName = context.names.qualifiedName(of: adapter.target, in: module)
-            lines.append("case .unrecognized(let value): return value.decoded(as: \(targetName).self) ?? .unrecognized(value)")
+            lines.append("case .unrecognized(let value): return value.decodedExactly(as: \(targetName).self) ?? .unrecognized(value)")
         }
         lines.append("}")
         return lines

@@ -73,8 +73,9 @@ struct SwiftNames {
         for (index, namespace) in module.namespaces.enumerated() {
             var scope = NameScope(reserved: reserved)
             scope.reserve(namespaces[index])
+            let stem = SwiftIdentifier.typeName(namespace.contractName) + "V"
             for typeID in namespace.types {
-                name(typeID, in: &scope, module: module, outer: reserved, enclosing: [])
+                name(typeID, in: &scope, module: module, outer: reserved, enclosing: [], majorStem: stem)
             }
             // Claimed after the types, so adding events to a contract never renames a type.
             if !namespace.events.isEmpty {
@@ -97,12 +98,18 @@ struct SwiftNames {
     }
 
     /// Names a type, then its nested types in a scope of their own. A type must not take the name of a
-    /// reserved or namespace name (`outer`) or of a type it is nested in (`enclosing`, outermost first).
+    /// reserved or namespace name (`outer`), of a type it is nested in (`enclosing`, outermost first), or of
+    /// any major version of its own contract (`majorStem` and digits: `InventoryV1` in inventory v2), whether
+    /// or not that major is generated in the same run — the build plugin generates each major's models
+    /// without the others and their adapters with all of them, and both must name the type the same way.
     private mutating func name(
-        _ typeID: IRTypeID, in scope: inout NameScope, module: IRModule, outer: Set<String>, enclosing: [String]
+        _ typeID: IRTypeID, in scope: inout NameScope, module: IRModule, outer: Set<String>, enclosing: [String],
+        majorStem: String
     ) {
         var preferred = SwiftIdentifier.typeName(module[typeID].name)
-        if Self.reservedTypeNames.contains(preferred) || outer.contains(preferred) || enclosing.contains(preferred) {
+        if Self.reservedTypeNames.contains(preferred) || outer.contains(preferred) || enclosing.contains(preferred)
+            || Self.isMajorName(preferred, stem: majorStem)
+        {
             preferred += "Model"
         }
         let name = scope.claim(preferred)
@@ -116,8 +123,15 @@ struct SwiftNames {
         inner.reserve(name)
         let enclosingInner = enclosing + [name]
         for nestedID in nested {
-            self.name(nestedID, in: &inner, module: module, outer: outer, enclosing: enclosingInner)
+            self.name(nestedID, in: &inner, module: module, outer: outer, enclosing: enclosingInner, majorStem: majorStem)
         }
+    }
+
+    /// Whether `name` is `stem` followed by digits only (`InventoryV` and `12`).
+    static func isMajorName(_ name: String, stem: String) -> Bool {
+        guard name.hasPrefix(stem) else { return false }
+        let digits = name.utf8.dropFirst(stem.utf8.count)
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// The fully qualified name of a type, from its namespace down (`InventoryV2.Order.Line`).

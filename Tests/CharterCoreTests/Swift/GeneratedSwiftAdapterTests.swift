@@ -203,6 +203,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             // an enum value v1 does not know survives the trip through it.
             "let recount = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":1}\"#.utf8))",
             "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n) } else { print(\"unrecognized\") }",
+            // …but not when that would lose members it does not declare: then it stays unrecognized, as received.
+            "let extra = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":2,\"by\":\"ann\"}\"#.utf8))",
+            "if case .unrecognized(let kept) = StockV2.Adjustment.adapting(extra).value { print(\"kept\", show(kept)) } else { print(\"decoded\") }",
             "let audit = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"audit\"}\"#.utf8))",
             "print(show(StockV2.Adjustment.adapting(audit).value), StockV1.Status.adapting(.onHold).value.rawValue)",
         ]
@@ -236,6 +239,7 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /count = "7""#,
             #"lost /adjustment = {"kind":"gain","sku":"A"}"#,
             "recount 1",
+            #"kept {"by":"ann","kind":"recount","n":2}"#,
             #"{"kind":"audit"} on-hold"#,
         ]
         XCTAssertEqual(lines, expected)
@@ -292,17 +296,24 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
     }
 
     /// Names that are keywords (as argument labels at call sites too), a dropped wire name with a line break (in
-    /// the doc comment), supplied parameters named like the adapter's own locals, and a type named like a
-    /// runtime type: the adapters compile without warnings and run.
+    /// the doc comment), supplied parameters named like the adapter's own locals, a type named like a runtime
+    /// type and types named like majors of the contract: the adapters compile without warnings and run.
     func testHostileNamesCompileWithoutWarnings() throws {
         func contract(_ version: String, _ properties: String) -> String {
             #"{"x-contract": {"name": "odd", "version": "\#(version)"}, "$defs": {"#
                 + #""VersionAdapted": {"type": "object", "properties": {"n": {"type": "integer"}}}, "#
+                + #""OddV1": {"type": "object", "properties": {"oddV3": {"type": "object", "properties": {"n": {"type": "integer"}}}}}, "#
                 + #""T": {"type": "object", "required": ["source", "losses"], "properties": {\#(properties)}}}}"#
         }
         let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
         let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
         let files = try XCTUnwrap(ContractFixture(["odd-v1.json": v1, "odd-v2.json": v2], inputs: ["odd-v1.json", "odd-v2.json"]).generate().value("generate"))
+        // A type named like a major of its own contract is renamed whether or not that major is generated with it
+        // (the build plugin generates v2's models alone and the adapters with both: the names must agree).
+        let alone = try XCTUnwrap(ContractFixture(["odd-v2.json": v2], inputs: ["odd-v2.json"]).generate().value("alone"))
+        for text in [try XCTUnwrap(alone["OddV2.swift"]), try XCTUnwrap(files["OddV2.swift"])] {
+            XCTAssertTrue(text.contains("public struct OddV1Model:") && text.contains("public struct OddV3Model:"))
+        }
         let main = [
             "import Foundation",
             "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}}\"#",
