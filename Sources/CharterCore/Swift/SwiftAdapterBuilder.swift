@@ -160,25 +160,25 @@ struct SwiftAdapterBuilder {
         return (lines, documentation)
     }
 
-    /// How the adapter reads a source property: through its getter, or through its storage when the
-    /// property is deprecated (the getter would make the generated code warn).
+    /// How the adapter reads a source property: through its getter; as its literal when it is a constant; or
+    /// through its storage when the property is deprecated (the getter would make the generated code warn).
     func read(_ index: Int, of type: IRTypeID, source: String) -> String {
-        guard case .object(let object) = context.module[type].kind, object.properties[index].isDeprecated,
-            let storage = context.members.storageName(of: type, property: index)
-        else { return "\(source).\(context.members.propertyNames(of: type)[index])" }
+        guard case .object(let object) = context.module[type].kind else { return source }
+        let property = object.properties[index]
+        if property.isComputedConstant, let value = property.constValue, let literal = context.literals.literal(value, as: property.type) {
+            return literal
+        }
+        guard property.isDeprecated, let storage = context.members.storageName(of: type, property: index) else {
+            return "\(source).\(context.members.propertyNames(of: type)[index])"
+        }
         let boxed = context.recursion.boxedProperties.contains(.init(type: type, property: index))
         return "\(source).\(storage)" + (boxed ? ".value" : "")
     }
 
-    /// The Swift type of a property's value as the memberwise initialiser takes it.
+    /// The Swift type of a property's value as the memberwise initialiser takes it, fully qualified.
     func valueType(_ property: IRProperty, of type: IRTypeID) -> String {
-        let base = context.qualifiedType(property.type)
         let shape = VersionAdapterPlanner.shape(property)
-        switch (shape.isRequired, shape.isNullable) {
-        case (true, false): return base
-        case (true, true), (false, false): return base + "?"
-        case (false, true): return "Nullable<\(base)>?"
-        }
+        return SwiftStructBuilder.valueType(context.qualifiedType(property.type), isRequired: shape.isRequired, keepsNullApart: shape.isNullable)
     }
 
     /// The statements that record a dropped property's value when it is present (in its wire form).

@@ -66,12 +66,7 @@ struct SwiftStructBuilder {
             }
 
             let nullable = Self.keepsNullApart(property)
-            let valueType: String
-            switch (property.isRequired, nullable) {
-            case (true, false): valueType = base
-            case (true, true), (false, false): valueType = base + "?"
-            case (false, true): valueType = "Nullable<\(base)>?"
-            }
+            let valueType = Self.valueType(base, isRequired: property.isRequired, keepsNullApart: nullable)
             let storageName = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             // How the value is read from private storage, when the property has any.
@@ -154,6 +149,16 @@ struct SwiftStructBuilder {
             "hasValidation": .bool(!validation.isEmpty),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// A property's Swift type from the type of its value: `T` when required, `T?` when optional or when
+    /// required and nullable (`nil` is `null`), `Nullable<T>?` when optional and nullable.
+    static func valueType(_ base: String, isRequired: Bool, keepsNullApart: Bool) -> String {
+        switch (isRequired, keepsNullApart) {
+        case (true, false): return base
+        case (true, true), (false, false): return base + "?"
+        case (false, true): return "Nullable<\(base)>?"
+        }
     }
 
     /// Whether a property's Swift type keeps JSON `null` apart from a value (`T?` when required,
