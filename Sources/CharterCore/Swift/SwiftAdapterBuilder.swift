@@ -51,17 +51,22 @@ struct SwiftAdapterBuilder {
         }
         let source = scope.claim("source")
         let losses = scope.claim("losses")
+        var reasons: [String] = []
         switch adapter.adaptation {
         case .object(let properties, let dropped, let additional):
             let body = objectBody(adapter, properties: properties, dropped: dropped, additional: additional, source: source, losses: losses)
             lines = body.lines
             documentation += body.documentation
+            reasons = body.parameters
         case .enumeration:
             lines = ["return \(targetName)(rawValue: \(source).rawValue)"]
             documentation += ["///", "/// By raw value: a value \(targetVersion) does not know is kept as `unrecognized`."]
         case .union(let variants):
             lines = unionBody(adapter, variants: variants, source: source, losses: losses)
         }
+        documentation += ["///"] + (reasons.isEmpty
+            ? ["/// - Parameter \(source): The `\(sourceName)` to adapt."]
+            : ["/// - Parameters:", "///   - \(source): The `\(sourceName)` to adapt."] + reasons.map { "///   - \($0)" })
         return .object([
             "documentation": .list(documentation.map(MustacheValue.string)),
             "target": .string(targetName),
@@ -82,23 +87,25 @@ struct SwiftAdapterBuilder {
 
     // MARK: Structs
 
-    /// The body of a struct's adapter (losses recorded, then the target built) and the doc lines that say
-    /// what the caller supplies and what may be lost.
+    /// The body of a struct's adapter (losses recorded, then the target built), the doc lines that say what the
+    /// caller supplies and what may be lost, and why each supplied value is the caller's (`name: reason`).
     func objectBody(
         _ adapter: IRTypeAdapter, properties: [IRPropertyAdaptation], dropped: [Int], additional: IRAdditionalAdaptation,
         source: String, losses: String
-    ) -> (lines: [String], documentation: [String]) {
+    ) -> (lines: [String], documentation: [String], parameters: [String]) {
         let module = context.module
         guard case .object(let from) = module[adapter.source].kind, case .object(let to) = module[adapter.target].kind else {
-            return ([], [])
+            return ([], [], [])
         }
         let targetName = context.names.qualifiedName(of: adapter.target, in: module)
+        var parameters: [String] = []
         let targetNames = context.members.propertyNames(of: adapter.target)
         var lines: [String] = []
         var documentation: [String] = []
-        let suppliedNames = properties.indices.filter { properties[$0] == .supplied }.map { "`\(SwiftIdentifier.unescaped(targetNames[$0]))`" }
-        if !suppliedNames.isEmpty {
-            documentation += ["///", "/// The caller supplies what the source cannot give exactly: \(suppliedNames.joined(separator: ", "))."]
+        let supplied = properties.indices.filter { properties[$0] == .supplied }
+        if !supplied.isEmpty {
+            let names = supplied.map { "`\(SwiftIdentifier.unescaped(targetNames[$0]))`" }
+            documentation += ["///", "/// The caller supplies what the source cannot give exactly: \(names.joined(separator: ", "))."]
         }
         var droppedNames = dropped.map { "`" + SwiftLiteral.commentLines(from.properties[$0].wireName).joined(separator: " ") + "`" }
         switch additional {
@@ -108,6 +115,26 @@ struct SwiftAdapterBuilder {
         }
         if !droppedNames.isEmpty {
             documentation += ["///", "/// Reported as lost when present: \(droppedNames.joined(separator: ", "))."]
+        }
+        // Quick Help's parameter list: why each value is the caller's.
+        let sourceNamespace = context.names.namespaces[module[adapter.source].namespace]
+        let targetNamespace = context.names.namespaces[module[adapter.target].namespace]
+        for index in supplied {
+            let property = to.properties[index]
+            let reason: String
+            if let old = from.properties.first(where: { $0.wireName == property.wireName }) {
+                let (was, now) = (VersionAdapterPlanner.shape(old), VersionAdapterPlanner.shape(property))
+                if !was.isRequired && now.isRequired {
+                    reason = "Optional in \(sourceNamespace), required in \(targetNamespace)."
+                } else if was.isNullable && !now.isNullable {
+                    reason = "May be null in \(sourceNamespace), not in \(targetNamespace)."
+                } else {
+                    reason = "`\(valueType(old, of: adapter.source))` in \(sourceNamespace), `\(valueType(property, of: adapter.target))` in \(targetNamespace)."
+                }
+            } else {
+                reason = "New in \(targetNamespace), and required."
+            }
+            parameters.append("\(SwiftIdentifier.unescaped(targetNames[index])): \(reason)")
         }
         for index in dropped {
             lines += recordLoss(from.properties[index], read: read(index, of: adapter.source, source: source), losses: losses)
@@ -157,7 +184,7 @@ struct SwiftAdapterBuilder {
             lines += arguments.enumerated().map { "    \($1)" + ($0 == arguments.count - 1 ? "" : ",") }
             lines.append(")")
         }
-        return (lines, documentation)
+        return (lines, documentation, parameters)
     }
 
     /// How the adapter reads a source property: through its getter; as its literal when it is a constant; or

@@ -20,7 +20,6 @@ public enum EmbeddedTemplates {
                 {{#documentation}}
                 {{.}}
                 {{/documentation}}
-                ///
                 /// - Returns: The value in {{targetVersion}} and whatever of the source it has no place for.
                 {{access}}static func adapting(
                     _ {{source}}: {{sourceType}}{{#parameters}},

@@ -176,6 +176,17 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
     func testAdaptersCompileAndRunBothWays() throws {
         let files = try XCTUnwrap(Self.fixture.generate().value("generate"))
         XCTAssertEqual(files.keys.sorted(), ["StockAdapters.swift", "StockV1.swift", "StockV2.swift"])
+        // Quick Help says why each supplied value is the caller's.
+        let adapters = try XCTUnwrap(files["StockAdapters.swift"])
+        for line in [
+            "///   - location: New in StockV2, and required.",
+            "///   - count: `Int` in StockV1, `String` in StockV2.",
+            "///   - note: May be null in StockV2, not in StockV1.",
+            "///   - when: Optional in StockV2, required in StockV1.",
+            "/// - Parameter source: The `StockV1.Status` to adapt.",
+        ] {
+            XCTAssertTrue(adapters.contains(line), line)
+        }
         let v1Item = #"""
             {"schemaVersion": "1", "id": "0f8fad5b-d9cb-469f-a165-70867728950e", "status": "archived",
              "lines": [{"sku": "A", "qty": 2, "binCode": "B-7"}, {"sku": "B", "qty": 1, "giftNote": "hi"}],
