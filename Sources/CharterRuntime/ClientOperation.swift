@@ -119,9 +119,7 @@ extension ClientConfiguration {
     /// The body of a request: JSON, keys sorted (the same value always gives the same bytes).
     public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(body)
+            return try CanonicalJSON.encoder().encode(body)
         } catch {
             throw ClientError(kind: .encoding, operationID: operation.id, underlying: error)
         }

@@ -119,9 +119,7 @@ public enum ClientParameter {
 
     /// Any other value: its JSON text.
     public static func json<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        (try? CanonicalJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value

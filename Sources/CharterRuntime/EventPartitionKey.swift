@@ -7,7 +7,7 @@ public enum EventPartitionKey {
     /// The values at `pointers` in the payload's JSON, joined with `|`: strings verbatim, integers in
     /// decimal, and an empty part for a pointer that does not reach a string or an integer.
     public static func key<Payload: Encodable>(at pointers: [String], in payload: Payload) -> String {
-        let document = (try? JSONEncoder().encode(payload)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+        let document = CanonicalJSON.value(of: payload)
         return pointers.map { pointer in document.flatMap { text(at: pointer, in: $0) } ?? "" }.joined(separator: "|")
     }
 
@@ -16,8 +16,7 @@ public enum EventPartitionKey {
     public static func text(at pointer: String, in document: JSONValue) -> String? {
         guard pointer.isEmpty || pointer.hasPrefix("/") else { return nil }
         var current = document
-        for token in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        for key in CanonicalJSON.tokens(pointer) {
             switch current {
             case .object(let members):
                 guard let next = members[key] else { return nil }

@@ -138,10 +138,9 @@ public enum ProviderRouting {
 public enum ProviderResponse {
     /// A JSON body (keys sorted) with its media type.
     public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String) -> ClientResponse {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return ClientResponse(status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)], body: try encoder.encode(body))
+            return ClientResponse(
+                status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)], body: try CanonicalJSON.encoder().encode(body))
         } catch {
             return problem(500, "Internal Server Error", detail: "the response could not be encoded")
         }
@@ -156,9 +155,7 @@ public enum ProviderResponse {
     public static func problem(_ status: Int, _ title: String, detail: String? = nil, headers: [ClientHeader] = []) -> ClientResponse {
         var members: [String: JSONValue] = ["type": "about:blank", "title": .string(title), "status": .integer(Int64(status))]
         if let detail { members["detail"] = .string(detail) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(JSONValue.object(members))) ?? Data()
+        let body = (try? CanonicalJSON.encoder().encode(JSONValue.object(members))) ?? Data()
         return ClientResponse(status: status, headers: [ClientHeader(name: "Content-Type", value: "application/problem+json")] + headers, body: body)
     }
 }

@@ -17,7 +17,7 @@ public struct VersionAdapterLoss: Hashable, Sendable, CustomStringConvertible {
 
     /// `/lines/0/locationId` and the value as JSON.
     public var description: String {
-        guard let value, let data = try? VersionAdapterLosses.encoder.encode(value) else { return pointer }
+        guard let value, let data = try? CanonicalJSON.encoder().encode(value) else { return pointer }
         return "\(pointer) = \(String(decoding: data, as: UTF8.self))"
     }
 }
@@ -62,9 +62,9 @@ public struct VersionAdapted<Value> {
     /// The value, or an error naming the losses that no pattern accepts. A pattern is a JSON pointer whose
     /// `*` tokens match any one token (an array index or a map key): `/lines/*/locationId`.
     public func accepting(_ patterns: [String]) throws(VersionAdapterError) -> Value {
-        let split = patterns.map(VersionAdapterLosses.tokens)
+        let split = patterns.map(CanonicalJSON.tokens)
         let unexpected = losses.filter { loss in
-            let tokens = VersionAdapterLosses.tokens(loss.pointer)
+            let tokens = CanonicalJSON.tokens(loss.pointer)
             return !split.contains { pattern in
                 pattern.count == tokens.count && zip(pattern, tokens).allSatisfy { $0 == "*" || $0 == $1 }
             }
@@ -89,8 +89,8 @@ public struct VersionAdapterLosses: Sendable {
 
     /// Records a dropped value (encoded as the source value encodes it) under the current value's pointer.
     public mutating func record(_ value: some Encodable, at key: String) {
-        let json = (try? Self.encoder.encode(value)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
-        items.append(VersionAdapterLoss(pointer: Self.pointer(path + [key]), value: json))
+        let pointer = (path + [key]).reduce("") { Validation.path($0, $1) }
+        items.append(VersionAdapterLoss(pointer: pointer, value: CanonicalJSON.value(of: value)))
     }
 
     /// Runs `body` for a nested value (`tokens` from the current value down), so what it records is placed
@@ -101,25 +101,6 @@ public struct VersionAdapterLosses: Sendable {
         defer { path.removeLast(path.count - saved) }
         return body(&self)
     }
-
-    /// A JSON pointer of tokens (RFC 6901: `~` as `~0`, `/` as `~1`).
-    static func pointer(_ tokens: [String]) -> String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
-    }
-
-    /// The unescaped tokens of a JSON pointer.
-    static func tokens(_ pointer: String) -> [String] {
-        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
-    }
-
-    /// Encodes dropped values; sorted keys keep descriptions deterministic.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
 }
 
 extension JSONValue {
@@ -128,8 +109,7 @@ extension JSONValue {
     /// another version knows, without losing members that alternative does not declare.
     public func decodedExactly<T: Codable>(as type: T.Type) -> T? {
         guard let data = try? JSONEncoder().encode(self), let value = try? JSONDecoder().decode(T.self, from: data),
-            let again = try? JSONEncoder().encode(value), let json = try? JSONDecoder().decode(JSONValue.self, from: again),
-            json == self
+            CanonicalJSON.value(of: value) == self
         else { return nil }
         return value
     }

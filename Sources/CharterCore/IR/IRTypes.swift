@@ -141,6 +141,10 @@ public struct IRProperty: Sendable {
 }
 
 extension IRProperty {
+    /// Whether the value keeps JSON `null` apart from a value (in Swift: `T?` when required, `Nullable<T>?` when
+    /// optional). Free-form JSON holds `null` itself.
+    public var keepsNullApart: Bool { isNullable && type != .any }
+
     /// Whether the property is a required scalar `const`, which generated types compute instead of storing.
     public var isComputedConstant: Bool {
         guard isRequired, let value = constValue, case .primitive = type else { return false }

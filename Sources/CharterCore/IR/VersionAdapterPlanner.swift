@@ -213,6 +213,6 @@ public struct VersionAdapterPlanner: Sendable {
 
     /// A property's shape; free-form JSON holds `null` itself, so it is never "nullable" apart from its value.
     static func shape(_ property: IRProperty) -> IRPropertyShape {
-        IRPropertyShape(isRequired: property.isRequired, isNullable: property.isNullable && property.type != .any)
+        IRPropertyShape(isRequired: property.isRequired, isNullable: property.keepsNullApart)
     }
 }

@@ -65,7 +65,7 @@ struct SwiftStructBuilder {
                 continue
             }
 
-            let nullable = Self.keepsNullApart(property)
+            let nullable = property.keepsNullApart
             let valueType = Self.valueType(base, isRequired: property.isRequired, keepsNullApart: nullable)
             let storageName = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
@@ -161,11 +161,6 @@ struct SwiftStructBuilder {
         }
     }
 
-    /// Whether a property's Swift type keeps JSON `null` apart from a value (`T?` when required,
-    /// `Nullable<T>?` when optional). Free-form JSON holds `null` itself.
-    static func keepsNullApart(_ property: IRProperty) -> Bool {
-        property.isNullable && property.type != .any
-    }
 
     /// The literal of a required scalar `const`, which becomes a computed property.
     func constantLiteral(_ property: IRProperty) -> String? {

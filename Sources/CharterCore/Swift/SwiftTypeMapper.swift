@@ -183,11 +183,6 @@ struct SwiftTypeMapper {
 
     /// The type behind aliases.
     func unaliased(_ type: IRTypeRef) -> IRTypeRef {
-        var current = type
-        var seen: Set<IRTypeID> = []
-        while case .named(let id) = current, case .alias(let target, _) = module[id].kind, seen.insert(id).inserted {
-            current = target
-        }
-        return current
+        IRTypeRef.resolvingAliases(type, in: module.types)
     }
 }

@@ -13,7 +13,7 @@ struct SwiftValidationBuilder {
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             let access = storage.map { boxed ? "self.\($0).value" : "self.\($0)" } ?? "self.\(name)"
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
-            let nullable = SwiftStructBuilder.keepsNullApart(property)
+            let nullable = property.keepsNullApart
             var body = ["let propertyPath = \(path)"] + checks
             switch (property.isRequired, nullable) {
             case (true, false):
