@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// The build-tool plugin: generates Swift for a target's contracts at build time, one command per
 /// contract file (and per file its `$ref`s reach), each with exact inputs and outputs (one file, or
-/// `filesPerContract` files), so a no-op build runs nothing and editing one contract regenerates only
+/// several for a large contract: `filesPerContract`), so a no-op build runs nothing and editing one contract regenerates only
 /// what depends on it.
 @main
 struct CharterGenerator: BuildToolPlugin {
@@ -30,7 +30,7 @@ struct CharterGenerator: BuildToolPlugin {
                 displayName: "Charter: generating \(unit.outputName) from \(unit.source.lastPathComponent) for \(plan.targetName)",
                 executable: charter.url,
                 arguments: ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
-                    + plan.commonArguments,
+                    + plan.commonArguments + plan.partArguments(of: unit),
                 inputFiles: [unit.source] + unit.dependencies + inputs,
                 outputFiles: plan.outputNames(of: unit).map { output.appendingPathComponent($0) })
         }

@@ -7,7 +7,7 @@ import Foundation
 ///   "contracts": ["Contracts"],
 ///   "access": "public",
 ///   "mutableProperties": false,
-///   "filesPerContract": 1,
+///   "filesPerContract": "auto",
 ///   "emit": ["models", "events", "client", "provider", "adapters"],
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
@@ -23,11 +23,12 @@ struct CharterConfiguration: Decodable {
     var access: String?
     /// Whether struct properties are `var` rather than `let`. Default: `false`.
     var mutableProperties: Bool?
-    /// How many files each contract's code is split into (`charter generate --files-per-contract`):
-    /// the compiler builds the files of a target in parallel, so a few large contracts compile in less
-    /// wall time when the target gets about twice as many generated files as the build machine has
-    /// cores. Default: 1.
-    var filesPerContract: Int?
+    /// How many files each contract's code is split into (`charter generate --files-per-contract`): a
+    /// number from 1 to 64, or `"auto"`. The compiler builds the files of a target in parallel, so a few
+    /// large contracts compile in less wall time in several files. Default: `"auto"` for the build plugin
+    /// (see ``CharterTargetPlan/automaticParts(types:units:)``), 1 for the command plugin, whose files are
+    /// checked in.
+    var filesPerContract: FilesPerContract?
     /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`, `adapters`.
     /// Default: all.
     var emit: [String]?
@@ -41,6 +42,25 @@ struct CharterConfiguration: Decodable {
     var output: String?
 
     static let fileName = "charter.json"
+}
+
+/// `filesPerContract` in `charter.json`: a number of files for every contract, or `"auto"`.
+enum FilesPerContract: Decodable, Equatable {
+    /// This many files for every contract.
+    case count(Int)
+    /// The build plugin chooses per contract from its number of types.
+    case automatic
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let count = try? container.decode(Int.self) {
+            self = .count(count)
+        } else if let text = try? container.decode(String.self), text == "auto" {
+            self = .automatic
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "filesPerContract must be a number from 1 to 64 or \"auto\"")
+        }
+    }
 }
 
 /// A plugin failure with the target and file it concerns; SwiftPM shows it as a build error.
@@ -70,11 +90,13 @@ struct CharterTargetPlan {
     /// The `$ref` root.
     var root: URL
 
-    /// One file to generate and everything its output depends on.
+    /// One file to generate, how many files its code goes into, and everything its output depends on.
     struct Unit {
         var source: URL
         var outputName: String
         var dependencies: [URL]
+        /// How many files the build plugin's command writes for it (`--files-per-contract`), at least 1.
+        var parts: Int = 1
     }
 
     /// One contract's majors (lowest first), the adapters file they give and everything it depends on.
@@ -84,18 +106,38 @@ struct CharterTargetPlan {
         var dependencies: [URL]
     }
 
-    /// How many files each contract's code goes into (`filesPerContract`, at least 1).
-    var filesPerContract: Int { Self.filesPerContract(configuration) }
-
-    /// `filesPerContract` of a configuration, at least 1.
-    static func filesPerContract(_ configuration: CharterConfiguration) -> Int {
-        max(configuration.filesPerContract ?? 1, 1)
+    /// The files the build plugin's command for `unit` writes (`charter generate --file-name`): its output
+    /// name, then one `+Part<k>` file per further part.
+    func outputNames(of unit: Unit) -> [String] {
+        Self.partNames(unit.outputName, count: unit.parts)
     }
 
-    /// The files `charter generate --file-name` writes for `unit`: its output name, then one
-    /// `+Part<k>` file per further part.
-    func outputNames(of unit: Unit) -> [String] {
-        Self.partNames(unit.outputName, count: filesPerContract)
+    /// The `--files-per-contract` arguments of the build plugin's command for `unit` (none for one file).
+    func partArguments(of unit: Unit) -> [String] {
+        unit.parts > 1 ? ["--files-per-contract", String(unit.parts)] : []
+    }
+
+    /// The `--files-per-contract` arguments of the command plugin, which writes code to be checked in: the
+    /// number `charter.json` gives; one file per contract when it gives none or `"auto"`.
+    var checkedInPartArguments: [String] {
+        if case .count(let count)? = configuration.filesPerContract, count > 1 { return ["--files-per-contract", String(count)] }
+        return []
+    }
+
+    /// Top-level types in a unit of `types` types (`$defs`) per generated file under `"auto"`.
+    static let typesPerAutomaticPart = 20
+    /// The most files one unit is split into under `"auto"`.
+    static let maximumAutomaticParts = 4
+    /// Under `"auto"`, splitting stops once the target has this many generated files.
+    static let automaticFileBudget = 8
+
+    /// How many files `"auto"` gives a unit of `types` top-level types in a target of `units` units: one per
+    /// ``typesPerAutomaticPart`` types, at most ``maximumAutomaticParts``, and at most an equal share of
+    /// ``automaticFileBudget`` (a target of many contracts already has files enough to compile in
+    /// parallel, and every further file costs each compile job its parsing). BENCHMARKS.md, "Splitting in
+    /// the build plugin", has the measurements behind the numbers.
+    static func automaticParts(types: Int, units: Int) -> Int {
+        max(1, min(types / typesPerAutomaticPart, maximumAutomaticParts, automaticFileBudget / max(units, 1)))
     }
 
     /// `name`, then `<stem>+Part2.swift` … `<stem>+Part<count>.swift`: how CharterCore's
@@ -120,7 +162,7 @@ struct CharterTargetPlan {
             configurationFile = nil
             configuration = CharterConfiguration()
         }
-        if let parts = configuration.filesPerContract, !(1...64).contains(parts) {
+        if case .count(let parts)? = configuration.filesPerContract, !(1...64).contains(parts) {
             throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': filesPerContract must be from 1 to 64, not \(parts)")
         }
         root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
@@ -140,9 +182,13 @@ struct CharterTargetPlan {
         }
         // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
         // part of `orders.json`) gets a name no other unit's file has, ignoring case.
-        let parts = Self.filesPerContract(configuration)
         var used: Set<String> = []
-        units = order.sorted { $0.path < $1.path }.map { file in
+        units = order.sorted { $0.path < $1.path }.map { [configuration] file in
+            let parts: Int
+            switch configuration.filesPerContract ?? .automatic {
+            case .count(let count): parts = count
+            case .automatic: parts = Self.automaticParts(types: Self.typeCount(of: file), units: order.count)
+            }
             var name = file.deletingPathExtension().lastPathComponent + ".swift"
             var parent = file.deletingLastPathComponent()
             while Self.partNames(name, count: parts).contains(where: { used.contains($0.lowercased()) }) {
@@ -150,7 +196,7 @@ struct CharterTargetPlan {
                 parent = parent.deletingLastPathComponent()
             }
             used.formUnion(Self.partNames(name, count: parts).map { $0.lowercased() })
-            return Unit(source: file, outputName: name, dependencies: closure[file] ?? [])
+            return Unit(source: file, outputName: name, dependencies: closure[file] ?? [], parts: parts)
         }
         adapterUnits = []
         if configuration.emit.map({ $0.contains("adapters") }) ?? true {
@@ -180,12 +226,12 @@ struct CharterTargetPlan {
         }
     }
 
-    /// The `charter generate` arguments shared by both plugins (access, mutability, ref maps, templates, root).
+    /// The `charter generate` arguments shared by both plugins (access, mutability, ref maps, templates, root);
+    /// how many files a contract goes into is each plugin's (``partArguments(of:)``, ``checkedInPartArguments``).
     var commonArguments: [String] {
         var arguments = loaderArguments
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
-        if filesPerContract > 1 { arguments += ["--files-per-contract", String(filesPerContract)] }
         if let emit = configuration.emit { arguments += ["--emit", emit.isEmpty ? "models" : emit.joined(separator: ",")] }
         if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
         return arguments
@@ -233,6 +279,12 @@ struct CharterTargetPlan {
     static func topLevel(_ file: URL) -> [String: Any]? {
         guard let data = try? Data(contentsOf: file) else { return nil }
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    /// The number of top-level types a file declares (`$defs` and `definitions`): what `"auto"` splits by.
+    static func typeCount(of file: URL) -> Int {
+        guard let object = topLevel(file) else { return 0 }
+        return ((object["$defs"] as? [String: Any])?.count ?? 0) + ((object["definitions"] as? [String: Any])?.count ?? 0)
     }
 
     static func looksLikeSchema(_ file: URL) -> Bool {

@@ -125,22 +125,57 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(try self.plan().adapterUnits.map(\.outputName), ["_inventory-adapters.swift"])
     }
 
-    /// Rows: `filesPerContract` in charter.json → the arguments passed and the outputs each command
-    /// declares (the names `charter generate --file-name` writes: CharterCore's SwiftFileParts rows).
-    func testFilesPerContractReachesTheCommandAndItsOutputs() throws {
-        try write("Sources/Models/orders.json", Self.contract("orders", "1.0.0"))
-        let rows: [(configuration: String, arguments: [String], outputs: [String])] = [
-            (#"{}"#, [], ["orders.swift"]),
-            (#"{"filesPerContract": 1}"#, [], ["orders.swift"]),
-            (#"{"filesPerContract": 3}"#, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"]),
+    /// A contract whose `$defs` hold `types` object types.
+    static func contract(_ name: String, types: Int) -> String {
+        let definitions = (0..<types).map { #""T\#($0)": {"type": "object"}"# }.joined(separator: ", ")
+        return #"{"x-contract": {"name": "\#(name)", "version": "1.0.0"}, "$defs": {\#(definitions)}}"#
+    }
+
+    /// Rows: `filesPerContract` in charter.json and the contract's number of types → the arguments the build
+    /// plugin's command gets, the outputs it declares (the names `charter generate --file-name` writes:
+    /// CharterCore's SwiftFileParts rows), and the command plugin's arguments (checked-in code: one file unless
+    /// a number is given).
+    func testFilesPerContractReachesTheCommandsAndTheOutputs() throws {
+        let rows: [(configuration: String, types: Int, build: [String], outputs: [String], checkedIn: [String])] = [
+            (#"{}"#, 1, [], ["orders.swift"], []),
+            (#"{}"#, 39, [], ["orders.swift"], []),
+            (#"{}"#, 40, ["--files-per-contract", "2"], ["orders.swift", "orders+Part2.swift"], []),
+            (#"{}"#, 100, ["--files-per-contract", "4"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift", "orders+Part4.swift"], []),
+            (#"{"filesPerContract": "auto"}"#, 60, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"], []),
+            (#"{"filesPerContract": 1}"#, 100, [], ["orders.swift"], []),
+            (#"{"filesPerContract": 3}"#, 1, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"], ["--files-per-contract", "3"]),
         ]
         for row in rows {
+            let label = "\(row.configuration), \(row.types) types"
+            try write("Sources/Models/orders.json", Self.contract("orders", types: row.types))
             try write("Sources/Models/charter.json", row.configuration)
             let plan = try plan()
-            let passed = plan.commonArguments.firstIndex(of: "--files-per-contract").map { Array(plan.commonArguments[$0...].prefix(2)) } ?? []
-            XCTAssertEqual(passed, row.arguments, row.configuration)
-            XCTAssertEqual(plan.units.map(plan.outputNames(of:)), [row.outputs], row.configuration)
+            XCTAssertEqual(plan.units.map(plan.partArguments(of:)), [row.build], label)
+            XCTAssertEqual(plan.units.map(plan.outputNames(of:)), [row.outputs], label)
+            XCTAssertEqual(plan.checkedInPartArguments, row.checkedIn, label)
+            XCTAssertFalse(plan.commonArguments.contains("--files-per-contract"), label)
         }
+    }
+
+    /// Rows: a unit's top-level types and the target's number of units → the files `"auto"` gives it: one
+    /// per 20 types, at most 4, and at most an equal share of 8 files for the target.
+    func testAutomaticPartsTable() {
+        let rows: [(types: Int, units: Int, parts: Int)] = [
+            (0, 1, 1), (19, 1, 1), (20, 1, 1), (40, 1, 2), (79, 1, 3), (80, 1, 4), (10_000, 1, 4),
+            (100, 2, 4), (100, 3, 2), (100, 4, 2), (100, 5, 1), (100, 10, 1), (40, 3, 2), (39, 3, 1),
+        ]
+        for row in rows {
+            XCTAssertEqual(CharterTargetPlan.automaticParts(types: row.types, units: row.units), row.parts, "\(row.types) types, \(row.units) units")
+        }
+    }
+
+    /// Under `"auto"` each unit of a target is split by its own number of types; a referenced file is a unit too.
+    func testAutomaticSplitIsPerUnit() throws {
+        try write("Sources/Models/big.json", Self.contract("big", types: 90))
+        try write("Sources/Models/small.json", Self.contract("small", types: 5))
+        let plan = try plan()
+        XCTAssertEqual(plan.units.map(\.parts), [4, 1])
+        XCTAssertEqual(plan.units.flatMap(plan.outputNames(of:)), ["big.swift", "big+Part2.swift", "big+Part3.swift", "big+Part4.swift", "small.swift"])
     }
 
     /// A contract named like another's second part gets a distinct name for all of its files.
@@ -184,6 +219,9 @@ final class CharterTargetPlanTests: XCTestCase {
             ("files per contract out of range", [
                 ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": 0}"#),
             ], ["charter.json", "target 'Models'", "filesPerContract must be from 1 to 64, not 0"]),
+            ("files per contract neither a number nor auto", [
+                ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": "many"}"#),
+            ], ["charter.json", "target 'Models'", "not valid", "filesPerContract must be a number from 1 to 64 or \"auto\""]),
         ]
         for row in rows {
             try? FileManager.default.removeItem(at: package)
