@@ -27,7 +27,7 @@ struct CharterConfiguration: Decodable {
     /// number from 1 to 64, or `"auto"`. The compiler builds the files of a target in parallel, so a few
     /// large contracts compile in less wall time in several files. Default: `"auto"` for the build plugin
     /// (see ``CharterTargetPlan/automaticParts(types:units:)``), 1 for the command plugin, whose files are
-    /// checked in.
+    /// checked in, unless `"auto"` is written out.
     var filesPerContract: FilesPerContract?
     /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`, `adapters`.
     /// Default: all.
@@ -117,11 +117,15 @@ struct CharterTargetPlan {
         unit.parts > 1 ? ["--files-per-contract", String(unit.parts)] : []
     }
 
-    /// The `--files-per-contract` arguments of the command plugin, which writes code to be checked in: the
-    /// number `charter.json` gives; one file per contract when it gives none or `"auto"`.
+    /// The `--files-per-contract` arguments of the command plugin, which writes code to be checked in: what
+    /// `charter.json` gives (a number, or `"auto"`: `charter generate --files-per-contract auto` applies the same
+    /// rule as ``automaticParts(types:units:)``); one file per contract when it gives nothing.
     var checkedInPartArguments: [String] {
-        if case .count(let count)? = configuration.filesPerContract, count > 1 { return ["--files-per-contract", String(count)] }
-        return []
+        switch configuration.filesPerContract {
+        case .count(let count)? where count > 1: return ["--files-per-contract", String(count)]
+        case .automatic?: return ["--files-per-contract", "auto"]
+        default: return []
+        }
     }
 
     /// Top-level types in a unit of `types` types (`$defs`) per generated file under `"auto"`.
@@ -135,7 +139,9 @@ struct CharterTargetPlan {
     /// ``typesPerAutomaticPart`` types, at most ``maximumAutomaticParts``, and at most an equal share of
     /// ``automaticFileBudget`` (a target of many contracts already has files enough to compile in
     /// parallel, and every further file costs each compile job its parsing). BENCHMARKS.md, "Splitting in
-    /// the build plugin", has the measurements behind the numbers.
+    /// the build plugin", has the measurements behind the numbers. The same rule as CharterCore's
+    /// `SwiftFileParts.automaticCount` (`charter generate --files-per-contract auto`), which the plugin cannot
+    /// import; a test keeps the two equal.
     static func automaticParts(types: Int, units: Int) -> Int {
         max(1, min(types / typesPerAutomaticPart, maximumAutomaticParts, automaticFileBudget / max(units, 1)))
     }

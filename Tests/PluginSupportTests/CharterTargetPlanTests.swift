@@ -1,3 +1,4 @@
+import CharterCore
 import Foundation
 import XCTest
 
@@ -141,7 +142,7 @@ final class CharterTargetPlanTests: XCTestCase {
             (#"{}"#, 39, [], ["orders.swift"], []),
             (#"{}"#, 40, ["--files-per-contract", "2"], ["orders.swift", "orders+Part2.swift"], []),
             (#"{}"#, 100, ["--files-per-contract", "4"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift", "orders+Part4.swift"], []),
-            (#"{"filesPerContract": "auto"}"#, 60, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"], []),
+            (#"{"filesPerContract": "auto"}"#, 60, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"], ["--files-per-contract", "auto"]),
             (#"{"filesPerContract": 1}"#, 100, [], ["orders.swift"], []),
             (#"{"filesPerContract": 3}"#, 1, ["--files-per-contract", "3"], ["orders.swift", "orders+Part2.swift", "orders+Part3.swift"], ["--files-per-contract", "3"]),
         ]
@@ -166,6 +167,15 @@ final class CharterTargetPlanTests: XCTestCase {
         ]
         for row in rows {
             XCTAssertEqual(CharterTargetPlan.automaticParts(types: row.types, units: row.units), row.parts, "\(row.types) types, \(row.units) units")
+        }
+    }
+
+    /// The plugin's rule is CharterCore's `charter generate --files-per-contract auto` rule, which it cannot import.
+    func testAutomaticPartsAgreeWithTheGenerator() {
+        for units in 1...12 {
+            for types in 0...200 {
+                XCTAssertEqual(CharterTargetPlan.automaticParts(types: types, units: units), SwiftFileParts.automaticCount(types: types, files: units), "\(types) types, \(units) units")
+            }
         }
     }
 

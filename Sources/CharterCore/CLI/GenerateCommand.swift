@@ -19,7 +19,7 @@ public struct GenerateCommand {
             OptionSpec("templates", value: "DIR", help: "Folder of *.mustache files overriding templates by name."),
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
-            OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64). Default: 1"),
+            OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64), or 'auto': one per 20 top-level types, at most 4. Default: 1"),
             OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
             OptionSpec("adapters-file", value: "NAME", help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME (build plugin mode)."),
@@ -46,10 +46,14 @@ public struct GenerateCommand {
         }
         options.swift.mutableProperties = arguments.flags.contains("mutable-properties")
         if let text = arguments.value("files-per-contract") {
-            guard let count = Int(text), (1...SwiftOptions.maximumFilesPerContract).contains(count) else {
-                throw UsageError("--files-per-contract must be a whole number from 1 to \(SwiftOptions.maximumFilesPerContract), not '\(text)'")
+            if text == "auto" {
+                options.swift.automaticFilesPerContract = true
+            } else {
+                guard let count = Int(text), (1...SwiftOptions.maximumFilesPerContract).contains(count) else {
+                    throw UsageError("--files-per-contract must be a whole number from 1 to \(SwiftOptions.maximumFilesPerContract) or auto, not '\(text)'")
+                }
+                options.swift.filesPerContract = count
             }
-            options.swift.filesPerContract = count
         }
         if let text = arguments.value("emit") {
             var emit: Set<SwiftOutput> = []
@@ -78,6 +82,9 @@ public struct GenerateCommand {
         let fileName = arguments.value("file-name")
         if let fileName {
             guard files.count == 1 else { throw UsageError("--file-name needs exactly one input file, got \(files.count)") }
+            guard !options.swift.automaticFilesPerContract else {
+                throw UsageError("--file-name needs --files-per-contract as a number, not auto: its caller names every file beforehand")
+            }
             guard OutputWriter.isPlainFileName(fileName), fileName.hasSuffix(".swift") else {
                 throw UsageError("--file-name must be a plain *.swift file name, not '\(fileName)'")
             }

@@ -18,6 +18,24 @@ public enum SwiftFileParts {
         return "\(stem)+Part\(number).swift"
     }
 
+    /// Top-level types per file under `--files-per-contract auto`.
+    public static let typesPerAutomaticPart = 20
+    /// The most files `auto` splits one contract into.
+    public static let maximumAutomaticParts = 4
+    /// Under `auto`, splitting stops once the output has this many files.
+    public static let automaticFileBudget = 8
+
+    /// How many files `--files-per-contract auto` gives a contract of `types` top-level types among `files`
+    /// generated contract files: one per ``typesPerAutomaticPart`` types, at most ``maximumAutomaticParts``,
+    /// and at most an equal share of ``automaticFileBudget`` (many contracts are already files enough to
+    /// compile in parallel, and every further file costs each compile job its parsing). The build plugin
+    /// applies the same rule to the `$defs` it counts (`CharterTargetPlan.automaticParts`, which cannot import
+    /// this module; a test keeps the two equal). It does not look at the machine's cores, so the same
+    /// contracts give the same files everywhere.
+    public static func automaticCount(types: Int, files: Int) -> Int {
+        max(1, min(types / typesPerAutomaticPart, maximumAutomaticParts, automaticFileBudget / max(files, 1)))
+    }
+
     /// Splits declarations of the given weights (in order) into `count` contiguous runs of about equal
     /// total weight. Each declaration goes to the part its weight's midpoint falls in, except that a part
     /// is never skipped while declarations remain (a heavy declaration cannot leave the part before it

@@ -42,14 +42,17 @@ public struct SwiftGenerator: Sendable {
     }
 
     /// Renders every namespace of `module` into a file named after it (or into
-    /// ``SwiftOptions/filesPerContract`` files, see ``SwiftFileParts``), in namespace order. The files are
+    /// ``SwiftOptions/filesPerContract`` files, or as many as ``SwiftOptions/automaticFilesPerContract`` chooses,
+    /// see ``SwiftFileParts``), in namespace order. The files are
     /// independent once names are settled, so they render on all cores (see ``OrderedParallelMap``).
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
-        let count = max(options.filesPerContract, 1)
         let namespaces = options.namespaceFiles ? module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles } : []
         let parts = namespaces.flatMap { index in
             let types = module.namespaces[index].types
+            let count = options.automaticFilesPerContract
+                ? SwiftFileParts.automaticCount(types: types.count, files: namespaces.count)
+                : max(options.filesPerContract, 1)
             let ranges = count == 1
                 ? [types.indices]
                 : SwiftFileParts.partition(types.map { SwiftFileParts.weight(of: $0, in: module) }, into: count)

@@ -43,6 +43,11 @@ public struct SwiftOptions: Sendable {
     /// The largest ``filesPerContract`` the CLI accepts.
     public static let maximumFilesPerContract = 64
 
+    /// Whether each contract's number of files is chosen from its size instead of ``filesPerContract``
+    /// (`--files-per-contract auto`): ``SwiftFileParts/automaticCount(types:files:)``, the rule the build plugin
+    /// applies by default. Default: `false`.
+    public var automaticFilesPerContract = false
+
     /// What is generated besides the models: event definitions, clients, providers, version adapters.
     /// Default: all.
     /// Names are settled the same way whatever is left out, so leaving a part out never renames anything.

@@ -45,9 +45,9 @@ final class CommandLineToolTests: XCTestCase {
             (["generate", "--output"], .usageOrToolError, [], ["error: option '--output' needs a value (DIR)", "Run 'charter generate --help' for usage."]),
             (["generate", "--access", "protected"], .usageOrToolError, [], ["error: --access must be public, package or internal, not 'protected'"]),
             (["generate", "--ref-map", "nonsense"], .usageOrToolError, [], ["error: --ref-map takes PREFIX=DIR, not 'nonsense'"]),
-            (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '0'"]),
-            (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not '65'"]),
-            (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64, not 'two'"]),
+            (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not '0'"]),
+            (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not '65'"]),
+            (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not 'two'"]),
             (["generate", "--emit", "models,clients"], .usageOrToolError, [], ["error: --emit takes models, events, client, provider and adapters, comma-separated, not 'clients'"]),
         ]
         for row in rows {
@@ -366,6 +366,39 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(folder.contents(of: "plugin"), ["inventory+Part2.swift", "inventory.swift"])
         XCTAssertEqual(folder.read("plugin/inventory.swift").map { $0.contains("enum InventoryV2 {}") }, true)
         XCTAssertEqual(folder.read("plugin/inventory+Part2.swift").map { $0.contains("enum InventoryV2 {}") }, false)
+    }
+
+    /// `--files-per-contract auto` splits each contract by its number of top-level types (one file per 20, at
+    /// most 4, at most an equal share of 8 files), and refuses `--file-name`, whose caller must know the files.
+    func testAutomaticFilesPerContract() throws {
+        let folder = try TemporaryFolder()
+        func contract(_ name: String, types: Int) -> String {
+            let definitions = (0..<types).map { #""T\#($0)": {"type": "object", "properties": {"n": {"type": "integer"}}}"# }
+            return #"{"x-contract": {"name": "\#(name)", "version": "1.0.0"}, "$defs": {\#(definitions.joined(separator: ", "))}}"#
+        }
+        try folder.write("Schemas/big.json", contract("big", types: 45))
+        try folder.write("Schemas/small.json", contract("small", types: 3))
+        let auto = folder.run(["generate", "--files-per-contract", "auto"])
+        XCTAssertEqual(auto.code, .success, "\(auto.err)")
+        XCTAssertEqual(folder.contents(of: "Generated"), [".charter-manifest.json", "BigV1+Part2.swift", "BigV1.swift", "SmallV1.swift"])
+        let big = [folder.read("Generated/BigV1.swift"), folder.read("Generated/BigV1+Part2.swift")].compactMap { $0 }
+        XCTAssertEqual(big.map { $0.components(separatedBy: "public struct T").count - 1 }.reduce(0, +), 45, "every type in one of the parts")
+        XCTAssertTrue(big.allSatisfy { $0.components(separatedBy: "public struct T").count > 10 }, "about half each")
+
+        let refused = folder.run(["generate", "Schemas/big.json", "--output", "plugin", "--file-name", "big.swift", "--files-per-contract", "auto"])
+        XCTAssertEqual(refused.code, .usageOrToolError)
+        XCTAssertEqual(refused.err.first, "error: --file-name needs --files-per-contract as a number, not auto: its caller names every file beforehand")
+    }
+
+    /// Rows: a contract's top-level types and the number of contract files → the files `auto` gives it.
+    func testAutomaticFileCountTable() {
+        let rows: [(types: Int, files: Int, count: Int)] = [
+            (0, 1, 1), (19, 1, 1), (39, 1, 1), (40, 1, 2), (79, 1, 3), (80, 1, 4), (10_000, 1, 4),
+            (100, 2, 4), (100, 3, 2), (100, 4, 2), (100, 5, 1), (100, 10, 1), (40, 3, 2), (39, 3, 1),
+        ]
+        for row in rows {
+            XCTAssertEqual(SwiftFileParts.automaticCount(types: row.types, files: row.files), row.count, "\(row.types) types, \(row.files) files")
+        }
     }
 
     /// Two majors of one contract give `<Contract>Adapters.swift` unless `--emit` leaves adapters out;
