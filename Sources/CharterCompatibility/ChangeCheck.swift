@@ -28,6 +28,9 @@ public protocol ChangeCheck: RuleDescribing {
 
     /// Compares two object-or-value schemas found at the same place (after `$ref`s are followed).
     func compare(_ pair: SchemaPair, _ context: DiffContext)
+    /// Compares only what wraps two schemas that are otherwise the same named type (compared once, as a named
+    /// type): one side reached through a nullable wrapper and the other not.
+    func compareWrappers(_ pair: SchemaPair, _ context: DiffContext)
     /// Compares two versions of one operation.
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext)
     /// Compares two versions of one event.
@@ -42,6 +45,7 @@ extension ChangeCheck {
     /// Most checks can report breaking changes.
     public var defaultSeverity: Severity { .error }
     public func compare(_ pair: SchemaPair, _ context: DiffContext) {}
+    public func compareWrappers(_ pair: SchemaPair, _ context: DiffContext) {}
     public func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {}
     public func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext) {}
     public func compare(contract pair: ContractPair, _ context: DiffContext) {}
@@ -57,6 +61,11 @@ public struct SchemaPair: Sendable {
     public var label: String
     /// Where its data flows.
     public var roles: SchemaRoles
+    /// Whether the base schema was reached through a nullable wrapper (`anyOf: [X, {"type": "null"}]`), which
+    /// the walk sees through: ``base`` is `X`, and `null` is allowed besides.
+    public var baseNullWrapped = false
+    /// The same for the head.
+    public var headNullWrapped = false
 }
 
 /// One contract (or plain schema file) in the base and the head; either side is nil when it was added or removed.

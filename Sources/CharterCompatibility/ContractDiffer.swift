@@ -148,12 +148,15 @@ public struct ContractDiffer: Sendable {
             }
         }
         for document in unpaired {
-            // A major version bumped in place (the v1 file now says 2.0.0): the same contract, if it is the only
-            // base major of that name left without a head.
+            // A major version bumped in place (the v1 file now says 2.0.0): the same contract, if its file is where a
+            // base major of that name without a head was, or if that base major is the only one of the name left.
             let candidates = pairs.indices.filter { pairs[$0].head == nil && pairs[$0].base?.contract?.name != nil && pairs[$0].base?.contract?.name == document.contract?.name }
-            if candidates.count == 1, head.documents.filter({ $0.contract?.name == document.contract?.name }).count == 1 {
-                pairs[candidates[0]].head = document
-                pairs[candidates[0]].name = pairs[candidates[0]].name + " → " + key(document)
+            let sameFile = candidates.filter { pairs[$0].base?.rootRelativePath == document.rootRelativePath }
+            let match = sameFile.count == 1 ? sameFile[0]
+                : candidates.count == 1 && head.documents.filter({ $0.contract?.name == document.contract?.name }).count == 1 ? candidates[0] : nil
+            if let match {
+                pairs[match].head = document
+                pairs[match].name = pairs[match].name + " → " + key(document)
             } else {
                 index[key(document)] = pairs.count
                 pairs.append(ContractPair(name: key(document), base: nil, head: document))
@@ -176,12 +179,16 @@ struct SchemaPairWalker {
     }
 
     mutating func walk(_ base: SchemaID, _ head: SchemaID, label: String, roles: SchemaRoles, named: Bool, depth: Int = 0) {
-        let b = context.base.resolved(base)
-        let h = context.head.resolved(head)
+        // `anyOf: [X, {"type": "null"}]` is X made nullable (contract-format.md): compared as X, nullability apart.
+        let (b, baseWrapped) = context.unwrappingNull(.base, context.base.resolved(base))
+        let (h, headWrapped) = context.unwrappingNull(.head, context.head.resolved(head))
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
-        if !named, context.sameNamedType(b, h) { return }
-        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue]).inserted else { return }
-        let pair = SchemaPair(base: b, head: h, label: label, roles: roles)
+        let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped)
+        if !named, context.sameNamedType(b, h) {
+            if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
+            return
+        }
+        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0]).inserted else { return }
         context.run(checks) { $0.compare(pair, context) }
         let old = context.flat(.base, b)
         let new = context.flat(.head, h)
@@ -206,6 +213,27 @@ struct SchemaPairWalker {
 }
 
 extension DiffContext {
+    /// A schema that only makes another nullable — `anyOf` or `oneOf` of exactly two entries, one of them
+    /// `{"type": "null"}`, and nothing else that shapes values — seen through: the other entry (`$ref`s followed),
+    /// and `true`. Any other schema: itself, and `false`.
+    public func unwrappingNull(_ side: DiffSide, _ id: SchemaID) -> (id: SchemaID, wrapped: Bool) {
+        let graph = graph(side)
+        let schema = graph.schemas[id.rawValue]
+        let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.oneOf.isEmpty ? schema.anyOf : []
+        guard alternatives.count == 2, schema.types == nil || schema.types == [.null], schema.ref == nil, schema.allOf.isEmpty,
+            schema.properties.isEmpty, schema.items == nil, schema.enumValues == nil, schema.constValue == nil
+        else { return (id, false) }
+        func isNull(_ id: SchemaID) -> Bool {
+            let schema = graph.schemas[graph.resolved(id).rawValue]
+            return schema.types == [.null] && schema.properties.isEmpty && schema.enumValues == nil && schema.constValue == nil
+        }
+        switch (isNull(alternatives[0]), isNull(alternatives[1])) {
+        case (true, false): return (graph.resolved(alternatives[1]), true)
+        case (false, true): return (graph.resolved(alternatives[0]), true)
+        default: return (id, false)
+        }
+    }
+
     /// The `oneOf`/`anyOf` variants of a schema, each with a key that identifies it across versions: its
     /// discriminator value, else its type name, else its position.
     public func variants(_ side: DiffSide, _ id: SchemaID) -> [(key: String, id: SchemaID)] {

@@ -141,9 +141,11 @@ public struct DiffCommand {
         let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
             document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
         }, uniquingKeysWith: { first, _ in first })
-        // A change already reported (by check, contract and place) is not reported again against an older base.
+        // A change already reported (the same check, contract, place and message, whichever base line it was on) is
+        // not reported again against an older base; a different change at the same place is.
         func place(_ change: Change) -> [String] {
-            [change.checkID, change.contract, change.location.pointer.description, change.location.file]
+            let message = change.message.replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
+            return [change.checkID, change.contract, change.location.pointer.description, change.location.file, message]
         }
         var reported = Set(result.changes.map(place))
         for older in baseGraphs.dropFirst() {
@@ -151,11 +153,11 @@ public struct DiffCommand {
             where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
                 && !reported.contains(place(change))
             {
+                reported.insert(place(change))
                 var change = change
                 change.message += " (against \(older.name))"
                 if change.side == .base { change.location.file = older.label + change.location.file }
                 result.changes.append(change)
-                reported.insert(place(change))
             }
         }
 

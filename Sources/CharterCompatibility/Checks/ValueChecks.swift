@@ -22,9 +22,31 @@ struct TypeChangedCheck: ChangeCheck {
         set.contains(type) || (type == "integer" && set.contains("number"))
     }
 
+    /// One side reached through a nullable wrapper, the other not, around the same named type.
+    func compareWrappers(_ pair: SchemaPair, _ context: DiffContext) {
+        reportNullability(pair, context)
+    }
+
+    /// `null` allowed on one side only, said by a nullable wrapper.
+    private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
+        guard pair.baseNullWrapped != pair.headNullWrapped else { return }
+        let became = pair.headNullWrapped
+        context.report("\(pair.label) \(became ? "became nullable" : "is no longer nullable")",
+                       CompatibilityEffect(backward: became ? .none : .breaks, "data written before may be null",
+                                           forward: became ? .breaks : .none, "they cannot read null"),
+                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+    }
+
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = Self.types(context.base, pair.base)
-        let after = Self.types(context.head, pair.head)
+        var before = Self.types(context.base, pair.base)
+        var after = Self.types(context.head, pair.head)
+        if before != nil, after != nil {
+            // A wrapper's `null` joins the wrapped schema's types, so `["object", "null"]` and a wrapped object agree.
+            if pair.baseNullWrapped { before?.insert("null") }
+            if pair.headNullWrapped { after?.insert("null") }
+        } else {
+            reportNullability(pair, context)
+        }
         guard before != after else { return }
         guard let old = before, let new = after else {
             // A type where there was none narrows every value; dropping the type widens to any value. Not when an

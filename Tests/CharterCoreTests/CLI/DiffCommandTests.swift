@@ -120,6 +120,13 @@ final class DiffCommandTests: XCTestCase {
         try folder.write("v11/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}, "note": {"type": "string"}"#, version: "1.1.0")))
         let twice = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertEqual(twice.components(separatedBy: "property Item.note removed").count - 1, 1, twice)
+        // A different change at the same place is its own change: each value gained since v10 is reported once.
+        try folder.write("v10/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}"#, version: "1.0.0")))
+        try folder.write("v11/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "b"]}"#, version: "1.1.0")))
+        try folder.write("head/demo.json", policy(DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "b", "c"]}"#, version: "1.2.0")))
+        let gained = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertEqual(gained.components(separatedBy: #"enum Item.state gained value "c""#).count - 1, 1, gained)
+        XCTAssertTrue(gained.contains(#"enum Item.state gained value "b""#) && gained.contains("(against v10)"), gained)
     }
 
     private static func git(_ arguments: [String], in directory: String) throws -> Int32 {

@@ -56,6 +56,7 @@ final class CompatibilityJudgeTests: XCTestCase {
     /// Review findings, one row each: base and head → the checks reported (version gate and notes aside).
     func testReviewedEdgeCases() {
         let money = { (type: String) in ##""Money": {"title": "Money", "description": "Money.", "type": "object", "required": ["amount"], "properties": {"amount": {"type": "\##(type)"}}}"## }
+        let qty = ##""Qty": {"title": "Qty", "description": "A quantity.", "type": "object", "required": ["value"], "properties": {"value": {"type": "integer"}, "unit": {"type": "string"}}}"##
         let rows: [(name: String, base: String, head: String, expected: [String])] = [
             ("a head that drops its policy is judged by the base's",
              DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"]),
@@ -90,14 +91,39 @@ final class CompatibilityJudgeTests: XCTestCase {
              DiffExample.contract(defs: DiffExample.item(##""sku": {"allOf": [{"$ref": "#/$defs/Sku"}]}"##) + #", "Sku": {"title": "Sku", "description": "S.", "type": "string"}"#, operations: DiffExample.putItem),
              DiffExample.contract(defs: DiffExample.item(##""sku": {"$ref": "#/$defs/Sku"}"##) + #", "Sku": {"title": "Sku", "description": "S.", "type": "string"}"#, operations: DiffExample.putItem),
              []),
+            ("a $ref made nullable the documented way (anyOf with null) only became nullable",
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "qty": {"$ref": "#/$defs/Qty"}"##) + ", " + qty, operations: DiffExample.getItem),
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "qty": {"anyOf": [{"$ref": "#/$defs/Qty"}, {"type": "null"}]}"##) + ", " + qty, operations: DiffExample.getItem),
+             ["type-changed"]),
+            ("an inline object wrapped in oneOf with null only became nullable",
+             DiffExample.response(#""sku": {"type": "string"}, "q": {"type": "object", "required": ["v"], "properties": {"v": {"type": "integer"}}}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "q": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["v"], "properties": {"v": {"type": "integer"}}}]}"#),
+             ["type-changed"]),
+            ("nullable said with a type list, then with anyOf, is no change",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": ["string", "null"], "maxLength": 9}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"anyOf": [{"type": "string", "maxLength": 9}, {"type": "null"}]}"#),
+             []),
         ]
         for row in rows {
             let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
             XCTAssertEqual(Set(changes.map(\.checkID)), Set(row.expected), "\(row.name): \(changes.map(\.message))")
         }
+        let nullable = DiffHarness.diff(rows[rows.count - 3].base, rows[rows.count - 3].head)?.changes.filter { $0.checkID == "type-changed" } ?? []
+        XCTAssertEqual(nullable.map(\.message), ["Item.qty became nullable — breaks existing clients reading responses (they cannot read null)"])
         // The same check as error: dropping the policy does not make the removal harmless.
         let loophole = DiffHarness.diff(rows[0].base, rows[0].head)?.changes.first { $0.checkID == "property-removed" }
         XCTAssertEqual(loophole?.impact, .breaks)
+    }
+
+    /// A file whose major moved in place is paired with its old self even when another major of the contract sits
+    /// beside it, so its changes are shown (not only "v2 removed, v3 added").
+    func testMajorBumpedInPlaceBesideAnotherMajor() {
+        let v1 = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.2.0")
+        let base = ["v1.json": v1, "v2.json": DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}"#, version: "2.0.0")]
+        let head = ["v1.json": v1, "v2.json": DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "b"]}"#, version: "3.0.0")]
+        let changes = DiffHarness.diff(base, head)?.changes ?? []
+        XCTAssertEqual(Set(changes.map(\.checkID)), ["contract-removed", "enum-value-added"], "\(changes.map(\.message))")
+        XCTAssertEqual(changes.first { $0.checkID == "enum-value-added" }?.contract, "demo v2 → demo v3")
     }
 
     func testMajorBumpedInPlaceRemovesTheOldMajor() {
