@@ -27,7 +27,9 @@ extension ContractOperation {
     /// `{sku}` to `{id}` changes nothing on the wire), the others by location and name.
     func key(of parameter: Parameter) -> String {
         guard parameter.location == .path, let index = pathPlaceholders.firstIndex(of: parameter.name) else {
-            return "\(parameter.location.rawValue):\(parameter.name)"
+            // HTTP header names are case-insensitive: `X-Tenant-Id` and `x-tenant-id` are one parameter.
+            let name = parameter.location == .header ? parameter.name.lowercased() : parameter.name
+            return "\(parameter.location.rawValue):\(name)"
         }
         return "path#\(index)"
     }
@@ -175,11 +177,36 @@ struct AuthChangedCheck: ChangeCheck {
     let exampleHead = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read", "demo:write"]}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items", "summary": "Items.", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#, version: "1.0.1")
 
+    /// What a request must carry for a scheme: its kind and, for API keys, where the key goes (header names
+    /// compared ignoring case), for HTTP auth its scheme — not the name the contract gives it, which a rename
+    /// changes without changing a byte on the wire. nil for `none` or a scheme the contract does not declare.
+    static func credential(_ name: String?, in contract: Contract?) -> String? {
+        guard let name, let scheme = contract?.securitySchemes.first(where: { $0.name == name }) else { return nil }
+        let keyName = scheme.keyLocation == "header" ? scheme.keyName?.lowercased() : scheme.keyName
+        return [scheme.type, scheme.keyLocation ?? "", keyName ?? "", scheme.httpScheme?.lowercased() ?? ""].joined(separator: " ")
+    }
+
+    /// How a scheme is described in a message: its name, and its kind when that is what changed.
+    static func describe(_ name: String, in contract: Contract?) -> String {
+        guard let scheme = contract?.securitySchemes.first(where: { $0.name == name }) else { return name }
+        let detail = [scheme.type] + (scheme.keyName.map { ["\(scheme.keyLocation ?? "") \($0)"] } ?? []) + (scheme.httpScheme.map { [$0] } ?? [])
+        return "\(name) (\(detail.joined(separator: ", ")))"
+    }
+
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
         let at = context.location(.head, pointer: head.pointer.appending("auth"))
         let oldScheme = base.auth?.scheme ?? "none"
         let newScheme = head.auth?.scheme ?? "none"
-        if oldScheme != newScheme {
+        let oldCredential = Self.credential(base.auth?.scheme, in: context.pair.base?.contract)
+        let newCredential = Self.credential(head.auth?.scheme, in: context.pair.head?.contract)
+        let renamedOnly = oldScheme != newScheme && oldCredential != nil && oldCredential == newCredential
+        let sameNameOtherKind = oldScheme == newScheme && oldCredential != nil && newCredential != nil && oldCredential != newCredential
+        if sameNameOtherKind {
+            context.report("auth of \(head.id) changed from \(Self.describe(oldScheme, in: context.pair.base?.contract)) to \(Self.describe(newScheme, in: context.pair.head?.contract))",
+                           impact: .breaks, bump: .major, at: at)
+            return
+        }
+        if oldScheme != newScheme, !renamedOnly {
             context.report("auth of \(head.id) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
                            bump: newScheme == "none" ? .minor : .major, at: at)
             return

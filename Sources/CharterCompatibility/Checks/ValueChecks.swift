@@ -77,9 +77,13 @@ struct TypeChangedCheck: ChangeCheck {
     }
 }
 
-/// The enum values of a schema, keyed by their canonical JSON text.
-private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [String]? {
-    graph.schemas[id.rawValue].enumValues.map { $0.map { JSONWriter.write($0, sortKeys: true) } }
+/// The enum values of a schema, keyed by their canonical JSON text: a number by its value (`1`, `1.0` and `1e0` are one
+/// JSON Schema value), written as the contract writes it.
+private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: String, text: String)]? {
+    graph.schemas[id.rawValue].enumValues.map { $0.map { node in
+        let text = JSONWriter.write(node, sortKeys: true)
+        return (node.number.map { "number:" + $0.canonical } ?? text, text)
+    } }
 }
 
 /// `enum-value-added`: an enum accepts a new value.
@@ -95,14 +99,14 @@ struct EnumValueAddedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let before = enumValues(context.base, pair.base)
         let after = enumValues(context.head, pair.head)
-        if let values = before, after == nil {
+        if let values = before?.map(\.text), after == nil {
             context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
                            CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
             return
         }
         guard let old = before, let new = after else { return }
-        for value in new where !old.contains(value) {
+        for (key, value) in new where !old.contains(where: { $0.key == key }) {
             context.report("enum \(pair.label) gained value \(value)",
                            CompatibilityEffect(forward: .breaks, "they do not know \(value); Charter's generated enums keep it as an unknown case"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
@@ -123,14 +127,14 @@ struct EnumValueRemovedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let before = enumValues(context.base, pair.base)
         let after = enumValues(context.head, pair.head)
-        if before == nil, let values = after {
+        if before == nil, let values = after?.map(\.text) {
             context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
                            CompatibilityEffect(backward: .breaks, "data written before may hold other values"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
             return
         }
         guard let old = before, let new = after else { return }
-        for value in old where !new.contains(value) {
+        for (key, value) in old where !new.contains(where: { $0.key == key }) {
             context.report("enum \(pair.label) lost value \(value)",
                            CompatibilityEffect(backward: .breaks, "data written before may hold \(value)"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
@@ -223,7 +227,10 @@ struct ConstraintChangedCheck: ChangeCheck {
             report(pair, context, "\(bound.name) of \(pair.label) changed from \(Self.text(bound.old)) to \(Self.text(bound.new))", tighter: tighter)
         }
         if b.pattern != h.pattern {
-            report(pair, context, "pattern of \(pair.label) changed from \(b.pattern ?? "none") to \(h.pattern ?? "none")", tighter: h.pattern != nil)
+            // Whether one regular expression matches less than another is not decided: a new pattern where there
+            // was one is reported as a change that may reject old data, not as tighter.
+            report(pair, context, "pattern of \(pair.label) changed from \(b.pattern ?? "none") to \(h.pattern ?? "none")",
+                   tighter: b.pattern == nil ? true : h.pattern == nil ? false : nil)
         }
         if b.multipleOf?.canonical != h.multipleOf?.canonical {
             // Tighter when every new multiple is an old one (the new step is a multiple of the old), looser the other
@@ -270,10 +277,15 @@ struct ConstraintChangedCheck: ChangeCheck {
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool) {
-        context.report(message + (tighter ? " (tighter)" : " (looser)"),
-                       tighter ? CompatibilityEffect(backward: .breaks, "data written before may violate it")
-                           : CompatibilityEffect(forward: .risky, "readers that validate reject values outside the old constraint"),
+    /// Reports a constraint change: tighter, looser, or (nil) neither known, which may do both.
+    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?) {
+        let effect = switch tighter {
+        case true?: CompatibilityEffect(backward: .breaks, "data written before may violate it")
+        case false?: CompatibilityEffect(forward: .risky, "readers that validate reject values outside the old constraint")
+        case nil: CompatibilityEffect(backward: .breaks, "data written before may not match it",
+                                      forward: .risky, "readers that validate reject values outside the old pattern")
+        }
+        context.report(message + (tighter.map { $0 ? " (tighter)" : " (looser)" } ?? ""), effect,
                        roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
     }
 }

@@ -56,6 +56,7 @@ final class CompatibilityJudgeTests: XCTestCase {
     /// Review findings, one row each: base and head → the checks reported (version gate and notes aside).
     func testReviewedEdgeCases() {
         let money = { (type: String) in ##""Money": {"title": "Money", "description": "Money.", "type": "object", "required": ["amount"], "properties": {"amount": {"type": "\##(type)"}}}"## }
+        let getItems = #""method": "GET", "path": "/items", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#
         let qty = ##""Qty": {"title": "Qty", "description": "A quantity.", "type": "object", "required": ["value"], "properties": {"value": {"type": "integer"}, "unit": {"type": "string"}}}"##
         let rows: [(name: String, base: String, head: String, expected: [String])] = [
             ("a head that drops its policy is judged by the base's",
@@ -103,16 +104,52 @@ final class CompatibilityJudgeTests: XCTestCase {
              DiffExample.response(#""sku": {"type": "string"}, "n": {"type": ["string", "null"], "maxLength": 9}"#),
              DiffExample.response(#""sku": {"type": "string"}, "n": {"anyOf": [{"type": "string", "maxLength": 9}, {"type": "null"}]}"#),
              []),
+            ("a security scheme renamed, the same on the wire, is no change",
+             DiffExample.operation(getItems),
+             DiffExample.operation(getItems).replacingOccurrences(of: #""oauth": {"type""#, with: #""sso": {"type""#).replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "sso""#),
+             []),
+            ("a scheme of the same name that is now an API key breaks every client",
+             DiffExample.operation(getItems),
+             DiffExample.operation(getItems).replacingOccurrences(of: #""oauth": {"type": "oauth2", "scopes": {"demo:read": "Read", "demo:write": "Write"}}"#, with: #""oauth": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}"#),
+             ["auth-changed"]),
+            ("a header parameter's name in another case is the same parameter",
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "X-Tenant-Id", "in": "header", "required": true, "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "x-tenant-id", "in": "header", "required": true, "schema": {"type": "string"}}], "responses": {"200": {}}"#),
+             []),
+            ("number enum values written differently are the same values",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"enum": [1, 2.5]}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"enum": [1.0, 2.50]}"#),
+             []),
         ]
         for row in rows {
             let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
             XCTAssertEqual(Set(changes.map(\.checkID)), Set(row.expected), "\(row.name): \(changes.map(\.message))")
         }
-        let nullable = DiffHarness.diff(rows[rows.count - 3].base, rows[rows.count - 3].head)?.changes.filter { $0.checkID == "type-changed" } ?? []
+        let kind = DiffHarness.diff(rows[rows.count - 3].base, rows[rows.count - 3].head)?.changes.first { $0.checkID == "auth-changed" }
+        XCTAssertEqual(kind?.message, "auth of op changed from oauth (oauth2) to oauth (apiKey, header X-Api-Key)")
+        XCTAssertEqual(kind?.impact, .breaks)
+        let nullable = DiffHarness.diff(rows[rows.count - 7].base, rows[rows.count - 7].head)?.changes.filter { $0.checkID == "type-changed" } ?? []
         XCTAssertEqual(nullable.map(\.message), ["Item.qty became nullable — breaks existing clients reading responses (they cannot read null)"])
         // The same check as error: dropping the policy does not make the removal harmless.
         let loophole = DiffHarness.diff(rows[0].base, rows[0].head)?.changes.first { $0.checkID == "property-removed" }
         XCTAssertEqual(loophole?.impact, .breaks)
+    }
+
+    /// Rows: a pattern before and after → the label (a regular expression is not judged tighter or looser than
+    /// another) and the impact on request data.
+    func testPatternChangesAreLabelledOnlyWhenKnown() {
+        let rows: [(old: String?, new: String?, suffix: String, impact: Impact)] = [
+            (nil, "^[A-Z]{3}$", " (tighter)", .breaks),
+            ("^[A-Z]{3}$", nil, " (looser)", .none),
+            ("^[A-Z]{3}$", "^[A-Z]{3,8}$", "", .breaks),
+        ]
+        for row in rows {
+            func schema(_ pattern: String?) -> String { #""sku": {"type": "string""# + (pattern.map { #", "pattern": "\#($0)""# } ?? "") + "}" }
+            let change = DiffHarness.diff(DiffExample.request(schema(row.old)), DiffExample.request(schema(row.new)))?.changes.first { $0.checkID == "constraint-changed" }
+            let expected = "pattern of Item.sku changed from \(row.old ?? "none") to \(row.new ?? "none")\(row.suffix)"
+            XCTAssertEqual(change?.message.hasPrefix(expected), true, "\(change?.message ?? "nothing") should start \(expected)")
+            XCTAssertEqual(change?.impact, row.impact, expected)
+        }
     }
 
     /// A file whose major moved in place is paired with its old self even when another major of the contract sits
