@@ -42,6 +42,33 @@ struct CharterConfiguration: Decodable {
     var output: String?
 
     static let fileName = "charter.json"
+
+    /// Every key `charter.json` may have: the fields above and `lint` (read by `charter lint`).
+    static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output", "lint"]
+
+    /// Reads `charter.json`: an unknown key (a misspelt one would otherwise be ignored) or a wrong value is an error
+    /// that names the key.
+    static func decode(_ data: Data) throws -> CharterConfiguration {
+        if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+            let unknown = object.keys.filter { !keys.contains($0) }.sorted()
+            if !unknown.isEmpty {
+                throw CharterPluginError(description: "unknown key\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (charter.json has \(keys.sorted().joined(separator: ", ")))")
+            }
+        }
+        do {
+            return try JSONDecoder().decode(CharterConfiguration.self, from: data)
+        } catch let error as DecodingError {
+            switch error {
+            case .dataCorrupted(let context) where context.codingPath.isEmpty:
+                throw CharterPluginError(description: "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
+            case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
+                let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+                throw CharterPluginError(description: "\(path): \(context.debugDescription)")
+            @unknown default:
+                throw error
+            }
+        }
+    }
 }
 
 /// `filesPerContract` in `charter.json`: a number of files for every contract, or `"auto"`.
@@ -58,7 +85,7 @@ enum FilesPerContract: Decodable, Equatable {
         } else if let text = try? container.decode(String.self), text == "auto" {
             self = .automatic
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "filesPerContract must be a number from 1 to 64 or \"auto\"")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be a number from 1 to 64 or \"auto\"")
         }
     }
 }
@@ -66,6 +93,9 @@ enum FilesPerContract: Decodable, Equatable {
 /// A plugin failure with the target and file it concerns; SwiftPM shows it as a build error.
 struct CharterPluginError: Error, CustomStringConvertible {
     var description: String
+    /// Whether the failure is only that the target has no contracts (which command plugins run over every
+    /// target skip; any other failure they report).
+    var isNoContracts = false
 }
 
 /// Everything the plugins work out about one target before running `charter`.
@@ -76,6 +106,8 @@ struct CharterTargetPlan {
     var directory: URL
     /// `charter.json`, if the target has one.
     var configurationFile: URL?
+    /// The digest of its bytes when the plan was made (``digest(_:)``).
+    var configurationDigest: String?
     /// Its contents.
     var configuration: CharterConfiguration
     /// The contracts to generate, sorted by path.
@@ -160,7 +192,9 @@ struct CharterTargetPlan {
         if FileManager.default.fileExists(atPath: configURL.path) {
             configurationFile = configURL
             do {
-                configuration = try JSONDecoder().decode(CharterConfiguration.self, from: Data(contentsOf: configURL))
+                let data = try Data(contentsOf: configURL)
+                configurationDigest = Self.digest(data)
+                configuration = try CharterConfiguration.decode(data)
             } catch {
                 throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)")
             }
@@ -174,7 +208,7 @@ struct CharterTargetPlan {
         root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
         contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
         guard !contracts.isEmpty else {
-            throw CharterPluginError(description: "\(directory.path): target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json")
+            throw CharterPluginError(description: "\(directory.path): target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json", isNoContracts: true)
         }
         try Self.checkIdentities(contracts, targetName: targetName)
         let refMap = (configuration.refMap ?? [:]).mapValues { directory.appendingPathComponent($0).standardizedFileURL }
@@ -230,6 +264,29 @@ struct CharterTargetPlan {
         } else {
             templateFiles = []
         }
+    }
+
+    /// The arguments by which the build plugin's command for `sources` (and what they reach, `dependencies`) checks
+    /// that the build's plan is still current when it runs: SwiftPM asks the plugin for commands only when the
+    /// package's manifest or list of files changes, so a contract that now reaches another file, or a changed
+    /// `charter.json`, would otherwise run with what was planned before (`charter generate` explains what to do).
+    func planArguments(sources: [URL], dependencies: [URL]) -> [String] {
+        var arguments = (sources + dependencies).flatMap { ["--planned-input", $0.path] }
+        if let configurationFile, let configurationDigest {
+            arguments += ["--planned-config", "\(configurationFile.path)=\(configurationDigest)"]
+        }
+        return arguments
+    }
+
+    /// 64-bit FNV-1a of `data`, in hex: CharterCore's `PluginPlanCheck.digest` (a test keeps the two equal).
+    static func digest(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The `charter generate` arguments shared by both plugins (access, mutability, ref maps, templates, root);
@@ -293,8 +350,13 @@ struct CharterTargetPlan {
         return ((object["$defs"] as? [String: Any])?.count ?? 0) + ((object["definitions"] as? [String: Any])?.count ?? 0)
     }
 
+    /// Whether a `*.json` file is taken for a contract: its top level has `$schema`, `$defs`, `definitions` or
+    /// `x-contract` — or it is not JSON at all, so that `charter` reports where its syntax breaks instead of the
+    /// contract silently dropping out of the build.
     static func looksLikeSchema(_ file: URL) -> Bool {
-        guard let object = topLevel(file) else { return false }
+        guard let data = try? Data(contentsOf: file) else { return false }
+        guard let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return true }
+        guard let object = parsed as? [String: Any] else { return false }
         return object["$schema"] != nil || object["$defs"] != nil || object["x-contract"] != nil || object["definitions"] != nil
     }
 

@@ -6,7 +6,9 @@ import PackagePlugin
 enum CommandPluginRunner {
     /// Runs `tool` (`charter`, or `charter-generate` for `generate`: the same command line without lint and
     /// diff, quicker to build) once per target. `--target NAME` (repeatable) selects targets; without it every
-    /// target with contracts is used and the others are skipped. The remaining `arguments` are passed on unchanged.
+    /// target with contracts is used and those without are skipped (a target whose `charter.json` is wrong is not:
+    /// that is an error). Every target runs even when one fails, and the command fails with the first failure's
+    /// exit code, naming every failed target. The remaining `arguments` are passed on unchanged.
     static func run(
         context: PluginContext, tool: String = "charter", arguments: [String], command: String,
         charterArguments: (CharterTargetPlan, SourceModuleTarget) -> [String]
@@ -17,11 +19,12 @@ enum CommandPluginRunner {
         let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
         let charter = try context.tool(named: tool)
         var ran = 0
+        var failed: [(target: String, status: Int32)] = []
         for case let target as SourceModuleTarget in targets {
             let plan: CharterTargetPlan
             do {
                 plan = try CharterTargetPlan(targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
-            } catch where names.isEmpty {
+            } catch let error as CharterPluginError where names.isEmpty && error.isNoContracts {
                 continue  // Without --target, targets without contracts are skipped.
             }
             let process = Process()
@@ -30,13 +33,17 @@ enum CommandPluginRunner {
             try process.run()
             process.waitUntilExit()
             ran += 1
-            guard process.terminationStatus == 0 else {
+            if process.terminationStatus != 0 {
                 Diagnostics.error("charter \(command) failed for target '\(target.name)' (exit code \(process.terminationStatus))")
-                exit(process.terminationStatus)
+                failed.append((target.name, process.terminationStatus))
             }
         }
         if ran == 0 {
             throw CharterPluginError(description: "no target with contracts" + (names.isEmpty ? "" : " among \(names.joined(separator: ", "))"))
+        }
+        if let first = failed.first {
+            if failed.count > 1 { Diagnostics.error("charter \(command) failed for \(failed.count) targets: \(failed.map(\.target).joined(separator: ", "))") }
+            exit(first.status)
         }
     }
 }

@@ -170,6 +170,39 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
+    /// A `*.json` that is not JSON at all is taken for a contract, so `charter` reports its syntax error instead of
+    /// the contract dropping out of the build; valid JSON that is not a schema stays out.
+    func testUnparseableJSONIsAContract() throws {
+        try write("Sources/Models/orders.json", #"{"$defs": {"OrderId": {,}}"#)
+        try write("Sources/Models/fixture.json", #"{"orderId": "A"}"#)
+        XCTAssertEqual(try plan().contracts.map(\.lastPathComponent), ["orders.json"])
+    }
+
+    /// The build plugin's commands carry what the plan was made from: every file a unit reaches, and charter.json
+    /// with the digest of its bytes (CharterCore's, so `charter generate` can compare).
+    func testCommandsCarryWhatThePlanWasMadeFrom() throws {
+        try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))
+        try write("Sources/Models/b.json", Self.contract("b", "1.0.0"))
+        let withoutConfiguration = try plan()
+        let a = try XCTUnwrap(withoutConfiguration.units.first { $0.source.lastPathComponent == "a.json" })
+        XCTAssertEqual(withoutConfiguration.planArguments(sources: [a.source], dependencies: a.dependencies),
+                       ["--planned-input", a.source.path, "--planned-input", package.appendingPathComponent("Sources/Models/b.json").path])
+        let text = #"{"access": "internal"}"#
+        try write("Sources/Models/charter.json", text)
+        let configured = try plan()
+        XCTAssertEqual(configured.planArguments(sources: [a.source], dependencies: []).suffix(2),
+                       ["--planned-config", package.appendingPathComponent("Sources/Models/charter.json").path + "=" + PluginPlanCheck.digest(Array(text.utf8))])
+    }
+
+    /// The plugin's digest is CharterCore's, which it cannot import.
+    func testDigestAgreesWithTheGenerator() {
+        for text in ["", "a", "{\"access\": \"internal\"}", String(repeating: "é", count: 300)] {
+            XCTAssertEqual(CharterTargetPlan.digest(Data(text.utf8)), PluginPlanCheck.digest(Array(text.utf8)), text)
+        }
+        XCTAssertEqual(PluginPlanCheck.digest(Array("".utf8)), "cbf29ce484222325", "FNV-1a's offset basis for no bytes")
+        XCTAssertEqual(PluginPlanCheck.digest(Array("a".utf8)), "af63dc4c8601ec8c", "FNV-1a 64 of \"a\"")
+    }
+
     /// The plugin's rule is CharterCore's `charter generate --files-per-contract auto` rule, which it cannot import.
     func testAutomaticPartsAgreeWithTheGenerator() {
         for units in 1...12 {
@@ -231,7 +264,13 @@ final class CharterTargetPlanTests: XCTestCase {
             ], ["charter.json", "target 'Models'", "filesPerContract must be from 1 to 64, not 0"]),
             ("files per contract neither a number nor auto", [
                 ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": "many"}"#),
-            ], ["charter.json", "target 'Models'", "not valid", "filesPerContract must be a number from 1 to 64 or \"auto\""]),
+            ], ["charter.json", "target 'Models'", "not valid: filesPerContract: must be a number from 1 to 64 or \"auto\""]),
+            ("a misspelt key", [
+                ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"acess": "internal"}"#),
+            ], ["charter.json", "target 'Models'", "not valid: unknown key 'acess' (charter.json has access, contracts, emit,"]),
+            ("a wrong type", [
+                ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"mutableProperties": "yes"}"#),
+            ], ["charter.json", "target 'Models'", "not valid: mutableProperties: "]),
         ]
         for row in rows {
             try? FileManager.default.removeItem(at: package)

@@ -23,6 +23,8 @@ public struct GenerateCommand {
             OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
             OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
             OptionSpec("adapters-file", value: "NAME", help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME (build plugin mode)."),
+            OptionSpec("planned-input", value: "PATH", repeatable: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan (build plugin mode)."),
+            OptionSpec("planned-config", value: "PATH=DIGEST", help: "The charter.json the build was planned from and its digest; a changed file is an error asking for a new plan (build plugin mode)."),
             OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
         ] + LoaderArguments.options,
         discussion: """
@@ -99,7 +101,18 @@ public struct GenerateCommand {
             options.swift.namespaceFiles = false
             options.swift.emit.insert(.adapters)
         }
+        if let planned = arguments.value("planned-config"), let error = PluginPlanCheck.configError(planned, workingDirectory: workingDirectory) {
+            throw DiagnosticsError([error])
+        }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
+        if let planned = arguments.values["planned-input"] {
+            let unplanned = PluginPlanCheck.unplanned(reached: result.module.namespaces.map(\.sourcePath), planned: planned + files, workingDirectory: workingDirectory)
+            if !unplanned.isEmpty {
+                throw DiagnosticsError([.error(
+                    "\(files.joined(separator: ", ")) now reach\(files.count == 1 ? "es" : "") \(unplanned.joined(separator: ", ")) through $ref, which this build's plan does not generate: \(PluginPlanCheck.replan)",
+                    code: "plugin.stale-plan")])
+            }
+        }
         for warning in result.warnings { console.err(DiagnosticFormatter.format(warning)) }
         let report: WriteReport
         if let fileName {

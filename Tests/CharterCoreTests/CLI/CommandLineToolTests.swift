@@ -390,6 +390,27 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(refused.err.first, "error: --file-name needs --files-per-contract as a number, not auto: its caller names every file beforehand")
     }
 
+    /// The build plugin's plan checks: a contract that reaches a file the plan did not include, or a charter.json that
+    /// changed since the plan, stops the command with the way out; what was planned passes.
+    func testPlannedInputsAndConfiguration() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/b.json", #"{"x-contract": {"name": "b", "version": "1.0.0"}, "$defs": {"T": {"type": "object", "properties": {"n": {"type": "integer"}}}}}"#)
+        try folder.write("Schemas/a.json", #"{"x-contract": {"name": "a", "version": "1.0.0"}, "$defs": {"U": {"type": "object", "properties": {"t": {"$ref": "b.json#/$defs/T"}}}}}"#)
+        try folder.write("charter.json", #"{"access": "internal"}"#)
+        let command = ["generate", "Schemas/a.json", "--output", "plugin", "--file-name", "a.swift", "--planned-input", "Schemas/a.json"]
+        let stale = folder.run(command)
+        XCTAssertEqual(stale.code, .inputProblems)
+        XCTAssertTrue(stale.err.joined().contains("Schemas/a.json now reaches \(folder.path)/Schemas/b.json through $ref, which this build's plan does not generate"), "\(stale.err)")
+        XCTAssertTrue(stale.err.joined().contains("run `touch Package.swift` and build again"), "\(stale.err)")
+        XCTAssertNil(folder.read("plugin/a.swift"), "nothing written")
+        let current = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
+        XCTAssertEqual(current.code, .success, "\(current.err)")
+        try folder.write("charter.json", #"{"access": "public"}"#)
+        let changed = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
+        XCTAssertEqual(changed.code, .inputProblems)
+        XCTAssertTrue(changed.err.joined().contains("charter.json changed since this build was planned"), "\(changed.err)")
+    }
+
     /// Rows: a contract's top-level types and the number of contract files → the files `auto` gives it.
     func testAutomaticFileCountTable() {
         let rows: [(types: Int, files: Int, count: Int)] = [

@@ -1,0 +1,45 @@
+import Foundation
+
+/// What the build plugin read from files when SwiftPM planned the build, checked when its command runs.
+///
+/// SwiftPM asks a build-tool plugin for its commands when it plans a build — after the manifest or the package's
+/// list of files changes — not when a file's contents change. A command then runs again with the arguments and
+/// outputs planned before: a contract that now `$ref`s a file the plan does not generate, or a `charter.json` whose
+/// settings changed, would give code that does not compile or settings silently ignored. The plugin passes what it
+/// planned from (`--planned-input`, `--planned-config`), and `charter generate` stops with the way out instead.
+public enum PluginPlanCheck {
+    /// The digest of a file's bytes the plugin passes and the command compares: 64-bit FNV-1a, in hex. Not a
+    /// security measure, only a change detector. The plugin's copy (`CharterTargetPlan.digest`) must agree; a test
+    /// checks it.
+    public static func digest(_ bytes: some Sequence<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// What to do about a plan that is out of date.
+    static let replan = "SwiftPM plans build-tool plugin commands when the package's manifest or list of files changes, not when a file's contents change: run `touch Package.swift` and build again"
+
+    /// The files the generated code came from that the plan did not include (absolute, canonical), in order.
+    static func unplanned(reached: [String], planned: [String], workingDirectory: String) -> [String] {
+        let source = DiskFileSource()
+        let canonical = { (path: String) in source.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory)) }
+        let known = Set(planned.map(canonical))
+        var seen: Set<String> = []
+        return reached.map(canonical).filter { !known.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// `--planned-config PATH=DIGEST`: an error when the file's bytes no longer have that digest (or it is gone).
+    static func configError(_ value: String, workingDirectory: String) -> Diagnostic? {
+        guard let separator = value.lastIndex(of: "=") else { return nil }
+        let path = SchemaLoader.absolutePath(String(value[..<separator]), relativeTo: workingDirectory)
+        let planned = String(value[value.index(after: separator)...])
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        guard bytes.map(digest) != planned else { return nil }
+        return .error("\(path) changed since this build was planned, so its settings would be ignored: \(replan)", code: "plugin.stale-plan")
+    }
+}
