@@ -160,11 +160,15 @@ public final class DiffContext {
     public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
                        whateverThePolicy: Bool = false) {
         guard let place else { return }
-        let judged = mode == CompatibilityMode.none && !whateverThePolicy ? .none : impact
+        let unpromised = mode == CompatibilityMode.none && !whateverThePolicy
+        let judged = unpromised ? .none : impact
+        // Under `none` a change that would break someone asks for what a data change asks for there (a minor
+        // version), not for a major one that no breaking change explains.
+        let needed = unpromised && bump == .major ? .minor : bump
         let (anchor, note) = anchored(place)
         changes.append(Change(
             checkID: currentCheck, contract: pair.name, message: message + note, hint: hint, impact: judged,
-            bump: judged == .breaks ? .major : bump, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
+            bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
     }
 }
 

@@ -86,6 +86,9 @@ struct EventAccessChangedCheck: ChangeCheck {
             let dropped = (old?.allowed ?? []).filter { !(new?.allowed ?? []).contains($0) }
             if !dropped.isEmpty, !(new?.allowed ?? []).isEmpty {
                 context.report("\(side) of \(head.name) no longer allows \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at)
+            } else if (old?.allowed ?? []).isEmpty, let allowed = new?.allowed, !allowed.isEmpty {
+                // No list allowed every system; a list now shuts out every system not on it.
+                context.report("\(side) of \(head.name) now allows only \(allowed.joined(separator: ", ")) (any system could before)", impact: .breaks, bump: .major, at: at)
             }
         }
     }

@@ -1,6 +1,27 @@
 import CharterCore
 import CharterGovernance
 
+extension DiffContext {
+    /// Where a property's data flows within an object: a `readOnly` property is never sent in requests and a
+    /// `writeOnly` one never returned in responses (contract-format.md), so those directions drop out of its pair's.
+    /// nil when none is left: the property's data does not flow where the object's does, and its change breaks no one.
+    func roles(_ pair: SchemaPair, property schema: SchemaID, _ side: DiffSide) -> SchemaRoles? {
+        let graph = graph(side)
+        let written = graph.schemas[schema.rawValue], resolved = graph.schemas[graph.resolved(schema).rawValue]
+        var roles = pair.roles
+        if written.readOnly || resolved.readOnly { roles.remove(.request) }
+        if written.writeOnly || resolved.writeOnly { roles.remove(.response) }
+        return roles.isEmpty && !pair.roles.isEmpty ? nil : roles
+    }
+
+    /// Reports a property's change judged by where the property's data flows (``roles(_:property:_:)``).
+    func reportProperty(_ message: String, _ effect: CompatibilityEffect, pair: SchemaPair, property schema: SchemaID, side: DiffSide,
+                        at place: DiffPlace, hint: String? = nil) {
+        let roles = roles(pair, property: schema, side)
+        report(message, roles == nil ? CompatibilityEffect() : effect, roles: roles ?? pair.roles, bump: .minor, at: place, hint: hint)
+    }
+}
+
 /// `property-removed`: a property is gone from an object.
 struct PropertyRemovedCheck: ChangeCheck {
     let id = "property-removed"
@@ -16,11 +37,11 @@ struct PropertyRemovedCheck: ChangeCheck {
         let new = context.flat(.head, pair.head)
         for (name, schema) in old.properties where new.property(name) == nil {
             let required = old.required.contains(name)
-            context.report(
+            context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) removed",
                 CompatibilityEffect(backward: new.closed ? .breaks : .none, "data written before still carries it and the new schema is closed",
                                     forward: required ? .breaks : .risky, required ? "they require it" : "they lose it, and generated code loses the property"),
-                roles: pair.roles, bump: .minor, at: context.location(.base, schema))
+                pair: pair, property: schema, side: .base, at: context.location(.base, schema))
         }
     }
 }
@@ -40,11 +61,11 @@ struct PropertyAddedCheck: ChangeCheck {
         let new = context.flat(.head, pair.head)
         for (name, schema) in new.properties where old.property(name) == nil {
             let required = new.required.contains(name)
-            context.report(
+            context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) added",
                 CompatibilityEffect(backward: required ? .breaks : .none, "data written before lacks it",
                                     forward: old.closed ? .breaks : .none, "the old schema is closed and rejects it"),
-                roles: pair.roles, bump: .minor, at: context.location(.head, schema),
+                pair: pair, property: schema, side: .head, at: context.location(.head, schema),
                 hint: required ? "add it as optional (with a default) instead, or publish a new major version" : nil)
         }
     }
@@ -65,13 +86,13 @@ struct PropertyRequirednessCheck: ChangeCheck {
         let new = context.flat(.head, pair.head)
         for (name, schema) in new.properties where old.property(name) != nil && old.required.contains(name) != new.required.contains(name) {
             if new.required.contains(name) {
-                context.report("property \(pair.label).\(name) became required",
+                context.reportProperty("property \(pair.label).\(name) became required",
                                CompatibilityEffect(backward: .breaks, "data written before may omit it"),
-                               roles: pair.roles, bump: .minor, at: context.location(.head, schema))
+                               pair: pair, property: schema, side: .head, at: context.location(.head, schema))
             } else {
-                context.report("property \(pair.label).\(name) became optional",
+                context.reportProperty("property \(pair.label).\(name) became optional",
                                CompatibilityEffect(forward: .breaks, "they require it"),
-                               roles: pair.roles, bump: .minor, at: context.location(.head, schema))
+                               pair: pair, property: schema, side: .head, at: context.location(.head, schema))
             }
         }
     }

@@ -135,6 +135,43 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(loophole?.impact, .breaks)
     }
 
+    /// Rows from the second review: base and head → the checks reported and the worst impact (version gate aside).
+    func testSecondReviewRows() {
+        let limit = { (quota: Int, window: String) in #""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": \#(quota), "window": "\#(window)"}"# }
+        let subscribe = { (allowed: String) in #""topic": "demo.item-changed.v1", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}\#(allowed)}"# }
+        let rows: [(name: String, base: String, head: String, checks: Set<String>, impact: Impact)] = [
+            ("a required readOnly property added to request data: clients never send it",
+             DiffExample.request(#""sku": {"type": "string"}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string", "readOnly": true}"#, required: ["sku", "id"]),
+             ["property-added"], .none),
+            ("a required property added to request data still breaks clients", DiffExample.request(#""sku": {"type": "string"}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string"}"#, required: ["sku", "id"]), ["property-added"], .breaks),
+            ("the same rate in another unit is no change", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(600, "PT60S")), [], .none),
+            ("a higher rate is no weakening", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(600, "PT30S")), [], .none),
+            ("a lower rate is", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(300, "PT1M")), ["sla-weakened"], .risky),
+            ("the same rate with a smaller burst is", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(10, "PT1S")), ["sla-weakened"], .risky),
+            ("subscribers limited to a list where anyone could subscribe",
+             DiffExample.event(subscribe("")), DiffExample.event(subscribe(#", "allowed": ["pos"]"#)), ["event-access-changed"], .breaks),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(Set(changes.map(\.checkID)), row.checks, "\(row.name): \(changes.map(\.message))")
+            XCTAssertEqual(changes.map(\.impact).max() ?? .none, row.impact, "\(row.name): \(changes.map(\.message))")
+        }
+    }
+
+    /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
+    /// minor one, and the gate does not claim "0 breaking changes need a major version".
+    func testNonePolicyAsksForNoMajorVersion() {
+        let none = { (text: String) in text.replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "none""#) }
+        let base = none(DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem + ", " + DiffExample.putItem))
+        let head = none(DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem))
+        let result = DiffHarness.diff(base, head)
+        XCTAssertEqual(result?.changes.map(\.checkID), ["operation-removed"])
+        XCTAssertEqual(result?.versions.first?.required, .minor)
+        XCTAssertEqual(result?.versions.first?.passes, true)
+    }
+
     /// Rows: a pattern before and after → the label (a regular expression is not judged tighter or looser than
     /// another) and the impact on request data.
     func testPatternChangesAreLabelledOnlyWhenKnown() {
