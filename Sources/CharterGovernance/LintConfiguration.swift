@@ -213,6 +213,8 @@ public struct LintConfiguration: Sendable {
         } catch {
             throw DiagnosticsError([.error(error.message, at: SourceLocation(file: displayPath, position: error.position, pointer: error.pointer), code: "config.invalid-json")])
         }
-        return try parse(root, file: displayPath, baseDirectory: (path as NSString).deletingLastPathComponent, catalog: catalog)
+        // Canonical, as documents' paths are (`--config ../charter.json` names the folder above, not `sub/..`).
+        let folder = DiskFileSource().canonicalPath((path as NSString).deletingLastPathComponent)
+        return try parse(root, file: displayPath, baseDirectory: folder, catalog: catalog)
     }
 }

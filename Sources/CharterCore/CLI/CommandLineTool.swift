@@ -105,7 +105,8 @@ public struct CommandLineTool: Sendable {
             return .usageOrToolError
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
-            let toolError = error.diagnostics.contains { ($0.code ?? "").hasPrefix("output.") || ($0.code ?? "").hasPrefix("templates.") }
+            // Output, templates and configuration are the tool's setup, not the contracts: exit 2, as documented.
+            let toolError = error.diagnostics.contains { code in ["output.", "templates.", "config."].contains { (code.code ?? "").hasPrefix($0) } }
             return toolError ? .usageOrToolError : .inputProblems
         } catch {
             console.err("error: \(DiagnosticFormatter.sanitize(String(describing: error)))")

@@ -58,10 +58,11 @@ final class TemporaryFolder {
         try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url(relative).path)
     }
 
-    /// Runs `charter` in this folder.
-    func run(_ arguments: [String], freesResults: Bool = true) -> (code: ExitCode, out: [String], err: [String]) {
+    /// Runs `charter` in this folder (or in `subfolder` of it).
+    func run(_ arguments: [String], in subfolder: String? = nil, freesResults: Bool = true) -> (code: ExitCode, out: [String], err: [String]) {
         let recorder = ConsoleRecorder()
-        let code = CommandLineTool(console: recorder.console, workingDirectory: path, freesResults: freesResults, commands: CharterCommands.all).run(arguments)
+        let directory = subfolder.map { path + "/" + $0 } ?? path
+        let code = CommandLineTool(console: recorder.console, workingDirectory: directory, freesResults: freesResults, commands: CharterCommands.all).run(arguments)
         return (code, recorder.out, recorder.err)
     }
 }

@@ -27,7 +27,7 @@ final class LintCommandTests: XCTestCase {
             (["lint", "contracts", "--format", "yaml"], .usageOrToolError),
             (["lint", "contracts", "--rule", "no-such-rule=off"], .usageOrToolError),
             (["lint", "contracts", "--today", "tomorrow"], .usageOrToolError),
-            (["lint", "contracts", "--config", "absent.json"], .inputProblems),
+            (["lint", "contracts", "--config", "absent.json"], .usageOrToolError),
         ]
         for row in rows {
             XCTAssertEqual(folder.run(row.arguments).code, row.code, row.arguments.joined(separator: " "))
@@ -43,6 +43,23 @@ final class LintCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("dirty.json:4:68: error: unitPrice is a binary floating-point number; money must be exact [/$defs/Line/properties/unitPrice] (money-not-float)"), text)
     }
 
+    /// Override globs are relative to the folder of charter.json, wherever charter runs from and however `--config`
+    /// names it.
+    func testOverridesAreRelativeToTheConfigurationsFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("l/sub/dirty.json", dirty)
+        try folder.write("charter.json", #"{"lint": {"overrides": [{"files": ["l/sub/*.json"], "rules": {"money-not-float": "off"}}]}}"#)
+        let rows: [(arguments: [String], in: String?)] = [
+            (["lint", "l"], nil),
+            (["lint", ".", "--config", "../charter.json"], "l"),
+            (["lint", "dirty.json", "--config", "../../charter.json"], "l/sub"),
+        ]
+        for row in rows {
+            let result = folder.run(row.arguments, in: row.in)
+            XCTAssertEqual(result.code, .success, "\(row.arguments) in \(row.in ?? "."): \(result.err)")
+        }
+    }
+
     func testConfigurationIsFoundInTheWorkingDirectory() throws {
         let folder = try TemporaryFolder()
         try folder.write("dirty.json", dirty)
@@ -50,7 +67,7 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(folder.run(["lint", "dirty.json"]).code, .success)
         try folder.write("charter.json", #"{"lint": {"rules": {"money-not-float": "loud"}}}"#)
         let result = folder.run(["lint", "dirty.json"])
-        XCTAssertEqual(result.code, .inputProblems)
+        XCTAssertEqual(result.code, .usageOrToolError, "a configuration mistake is a usage error, like --rule's")
         XCTAssertEqual(result.err.first, #"charter.json:1:40: error: a rule level must be "off", "note", "warning" or "error" [/lint/rules/money-not-float]"#)
     }
 
