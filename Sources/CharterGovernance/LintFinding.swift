@@ -30,24 +30,12 @@ public struct LintFinding: Sendable, Hashable {
     /// stable path, the JSON pointer and the message. Baselines store it; SARIF carries it as
     /// `partialFingerprints["charter/v1"]`.
     public var fingerprint: String {
-        let prime: UInt64 = 0x0000_0100_0000_01b3
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ part: String) {
-            var part = part
-            part.withUTF8 { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-            }
-            hash = (hash ^ 0xff) &* prime
+        var hash = FNV1a64()
+        for part in [ruleID, stablePath, location.pointer.description, message] {
+            hash.mix(part.utf8)
+            hash.mix(CollectionOfOne(0xff))  // a separator no UTF-8 text contains
         }
-        mix(ruleID)
-        mix(stablePath)
-        mix(location.pointer.description)
-        mix(message)
-        return String(unsafeUninitializedCapacity: 16) { buffer in
-            let digits = Array("0123456789abcdef".utf8)
-            for index in 0..<16 { buffer[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
-            return 16
-        }
+        return hash.hex
     }
 
     /// The compiler-style line `file:line:column: warning: message [pointer] (rule-id)`.

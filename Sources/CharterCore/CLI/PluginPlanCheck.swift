@@ -8,17 +8,13 @@ import Foundation
 /// settings changed, would give code that does not compile or settings silently ignored. The plugin passes what it
 /// planned from (`--planned-input`, `--planned-config`), and `charter generate` stops with the way out instead.
 public enum PluginPlanCheck {
-    /// The digest of a file's bytes the plugin passes and the command compares: 64-bit FNV-1a, in hex. Not a
-    /// security measure, only a change detector. The plugin's copy (`CharterTargetPlan.digest`) must agree; a test
-    /// checks it.
+    /// The digest of a file's bytes the plugin passes and the command compares: ``FNV1a64`` in hex. Not a
+    /// security measure, only a change detector. The plugin's copy (`CharterTargetPlan.digest`, which cannot import
+    /// this module) must agree; a test checks it.
     public static func digest(_ bytes: some Sequence<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = FNV1a64()
+        hash.mix(bytes)
+        return hash.hex
     }
 
     /// What to do about a plan that is out of date.
