@@ -117,9 +117,30 @@ public struct DiffCommand {
             let repositoryFolder = base.mirror(base.repositoryRoot)
             jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, label: revision + ":", name: revision))
         }
-        let graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
-            job.files.isEmpty ? SchemaGraph(documents: [], schemas: [], warnings: [])
-                : try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+        let graphs: [SchemaGraph]
+        do throws(DiagnosticsError) {
+            graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
+                guard !job.files.isEmpty else { return SchemaGraph(documents: [], schemas: [], warnings: []) }
+                do throws(DiagnosticsError) {
+                    return try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+                } catch {
+                    // A git base's files are named `REV:path`, as its findings are, not like the working tree's.
+                    throw DiagnosticsError(error.diagnostics.map(job.labelled))
+                }
+            }
+        } catch {
+            // Contracts that do not load: the errors go to standard error as always, and the requested reports
+            // (other than text on standard output) still get written, naming them. The HTML report needs both sides.
+            guard format != .findings(.text) || !reports.isEmpty else { throw error }
+            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
+            let report = LintReport.loadFailure(error.diagnostics, command: "diff")
+            for (reportFormat, file) in reports {
+                guard case .findings(let kind) = reportFormat else { continue }
+                try ReportArguments.write(LintOutputFormat.render(report, as: kind, catalog: LintCatalog([])),
+                                          to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+            }
+            if case .findings(let kind) = format, kind != .text { console.outDocument(LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))) }
+            return .inputProblems
         }
         // Pairing keys of plain files: their path inside the folder each side was given as.
         let folders = Set(pairingFolders).sorted { $0.count > $1.count }  // the deepest folder holding a file names it
@@ -194,4 +215,13 @@ private struct LoadJob: Sendable {
     var label: String
     /// How the base is named in reports.
     var name: String
+
+    /// `diagnostic` with its files prefixed by ``label``.
+    func labelled(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !label.isEmpty else { return diagnostic }
+        var diagnostic = diagnostic
+        if let file = diagnostic.location?.file { diagnostic.location?.file = label + file }
+        diagnostic.related = diagnostic.related.map { var place = $0; place.file = label + place.file; return place }
+        return diagnostic
+    }
 }

@@ -73,7 +73,22 @@ public struct LintCommand {
 
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory)
-        let graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
+        let graph: SchemaGraph
+        do {
+            graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
+        } catch {
+            // Contracts that do not load: the errors go to standard error as always, and the requested reports
+            // (other than text on standard output) still get written, naming them.
+            guard format != .text || !reports.isEmpty else { throw error }
+            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
+            let report = LintReport.loadFailure(error.diagnostics, command: "lint")
+            for (reportFormat, file) in reports {
+                try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
+                                          to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+            }
+            if format != .text { console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog)) }
+            return .inputProblems
+        }
         for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }
 
         let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: baseline)

@@ -41,6 +41,37 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0"), text)
     }
 
+    /// Contracts that do not load still give the requested machine-readable output and report files (each error a
+    /// `contract-load` finding), so CI finds them; a git base's broken file is named `REV:path`, not like the working
+    /// tree's.
+    func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")
+        for command in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "broken base"]] {
+            XCTAssertEqual(try Self.git(command, in: folder.path), 0, command.joined(separator: " "))
+        }
+        try folder.write("Schemas/demo.json", base)
+        let result = folder.run(["diff", "--base-ref", "HEAD", "--format", "json", "--report", "sarif=diff.sarif"])
+        XCTAssertEqual(result.code, .inputProblems)
+        XCTAssertTrue(result.err.first?.hasPrefix("HEAD:Schemas/demo.json:2:17: error: ") == true, "\(result.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
+        let findings = json?["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(findings.compactMap { $0["rule"] as? String }, ["contract-load"])
+        XCTAssertEqual(findings.first?["file"] as? String, "HEAD:Schemas/demo.json")
+        let sarif = try XCTUnwrap(folder.read("diff.sarif"))
+        XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
+
+        // lint: the same, and plain text still prints only the errors.
+        try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")
+        let lint = folder.run(["lint", "--format", "sarif", "--report", "junit=lint.xml"])
+        XCTAssertEqual(lint.code, .inputProblems)
+        XCTAssertTrue(lint.out.joined().contains("contract-load"), "\(lint.out)")
+        XCTAssertTrue(folder.read("lint.xml")?.contains("contract-load") == true)
+        let text = folder.run(["lint"])
+        XCTAssertEqual(text.out, [])
+        XCTAssertTrue(text.err.first?.hasPrefix("Schemas/demo.json:2:17: error: ") == true, "\(text.err)")
+    }
+
     func testGitRevisionIsTheBaseAndTheWorkingTreeIsUntouched() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", base)
