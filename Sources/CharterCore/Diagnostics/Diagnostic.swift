@@ -70,17 +70,23 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
 
 /// Collects diagnostics during a stage, in the order they are found.
 public struct DiagnosticBag: Sendable {
-    /// The collected diagnostics.
+    /// The collected diagnostics, each once (a file reached both as an input and through a `$ref` that fails to
+    /// parse is reported once, not twice).
     public private(set) var all: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
 
     /// Creates an empty bag.
     public init() {}
 
-    /// Adds one diagnostic.
-    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    /// Adds one diagnostic, unless the same one (message, place, code) is already in the bag.
+    public mutating func add(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { all.append(diagnostic) }
+    }
 
     /// Adds several diagnostics.
-    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+    public mutating func add(contentsOf diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { add(diagnostic) }
+    }
 
     /// Whether any error has been collected.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }

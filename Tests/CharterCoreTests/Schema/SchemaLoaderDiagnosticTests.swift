@@ -79,6 +79,13 @@ final class SchemaLoaderDiagnosticTests: XCTestCase {
     }
 
     /// Warnings travel with the errors when loading fails.
+    /// A broken file that is an input and also reached through a `$ref` from another input is reported once.
+    func testAFileReachedTwiceIsReportedOnce() throws {
+        let fixture = ContractFixture(["a.json": ##"{"$defs": {"A": {"$ref": "b.json#/$defs/B"}}}"##, "b.json": ##"{"$defs": {"B": {"type": "string"},}}"##])
+        let error = try XCTUnwrap(fixture.load().failure("broken"))
+        XCTAssertEqual(error.diagnostics.map(\.description), ["b.json:1:36: error: trailing comma before '}' [/$defs]"])
+    }
+
     func testWarningsSurviveAFailedLoad() throws {
         let error = try XCTUnwrap(ContractFixture(##"{"colour": "red", "type": 42}"##).load().failure("both"))
         XCTAssertEqual(error.diagnostics.map { $0.code ?? "" }.sorted(), ["schema.invalid-keyword", "schema.unknown-keyword"])
