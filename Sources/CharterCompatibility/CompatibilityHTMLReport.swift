@@ -51,7 +51,13 @@ public enum CompatibilityHTMLReport {
         }
         html.append("</tbody></table>")
 
-        for (title, changes, kind) in [("Breaking changes", breaking, "bad"), ("Risky changes", risky, "warn"), ("Compatible changes", compatible, "ok")] {
+        // The version gate's findings have a section of their own, so every count on the page (the card, each
+        // section's heading) counts the same changes.
+        let gate = breaking.filter { $0.checkID == VersionGateCheck.id }
+        let sections = [("Breaking changes", breaking.filter { $0.checkID != VersionGateCheck.id }, "bad")]
+            + (gate.isEmpty ? [] : [("Versions to fix", gate, "bad")])
+            + [("Risky changes", risky, "warn"), ("Compatible changes", compatible, "ok")]
+        for (title, changes, kind) in sections {
             html.append("<h2>\(title) <span class=\"count \(kind)\">\(changes.count)</span></h2>")
             guard !changes.isEmpty else {
                 html.append("<p class=\"none\">None.</p>")

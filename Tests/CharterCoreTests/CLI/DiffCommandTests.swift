@@ -125,6 +125,8 @@ final class DiffCommandTests: XCTestCase {
         let html = try XCTUnwrap(folder.read("report.html"))
         XCTAssertTrue(html.contains("required property Item.name removed"), "the change")
         XCTAssertTrue(html.contains("should be at least 2.0.0"), "the version matrix")
+        XCTAssertTrue(html.contains(#"<h2>Breaking changes <span class="count bad">1</span></h2>"#), "the list counts what the card counts")
+        XCTAssertTrue(html.contains(#"<h2>Versions to fix <span class="count bad">1</span></h2>"#), "the version gate apart")
         XCTAssertTrue(html.contains("Governance coverage"), "the coverage table")
         XCTAssertFalse(html.contains("<script"), "no scripts")
         XCTAssertFalse(html.contains("http://") && html.contains("src="), "no external resources")
