@@ -24,6 +24,7 @@ public struct ChangeCatalog: Sendable {
         TypeChangedCheck(),
         EnumValueAddedCheck(),
         EnumValueRemovedCheck(),
+        TransitionsChangedCheck(),
         ConstChangedCheck(),
         FormatChangedCheck(),
         ConstraintChangedCheck(),

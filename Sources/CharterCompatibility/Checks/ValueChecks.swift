@@ -142,6 +142,52 @@ struct EnumValueRemovedCheck: ChangeCheck {
     }
 }
 
+/// `transitions-changed`: a status machine (`x-transitions`) allows a move it did not, or no longer allows one.
+struct TransitionsChangedCheck: ChangeCheck {
+    let id = "transitions-changed"
+    let summary = "A status machine (x-transitions) gained or lost an allowed transition, or gained or lost its table."
+    let rationale = "The table is part of the contract: providers reject a move it does not list with 409. A transition removed rejects the clients that still drive it; a transition added hands readers on the old machine a move they never expected (an order going from shipped back to picked)."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.request(#""sku": {"type": "string"}, "state": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": ["open"]}}"#)
+    let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": []}}"#, version: "2.0.0")
+    let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"closed": ["open"], "open": ["closed"]}, "description": "Reopening is allowed."}"#, version: "1.0.1")
+
+    /// The allowed moves, as `from → to`; nil without a table (any move allowed).
+    static func moves(_ graph: SchemaGraph, _ id: SchemaID) -> Set<String>? {
+        graph.schemas[id.rawValue].transitions.map { Set($0.flatMap { row in row.to.map { "\(row.from) → \($0)" } }) }
+    }
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = Self.moves(context.base, pair.base)
+        let new = Self.moves(context.head, pair.head)
+        guard old != new else { return }
+        let at = context.location(.head, pair.head)
+        switch (old, new) {
+        case (nil, _?):
+            context.report("\(pair.label) now restricts its moves to a transition table",
+                           CompatibilityEffect(backward: .breaks, "moves outside the table were allowed before"),
+                           roles: pair.roles, bump: .minor, at: at)
+        case (_?, nil):
+            context.report("\(pair.label) no longer has a transition table",
+                           CompatibilityEffect(forward: .risky, "readers on the old machine do not expect the moves it did not allow"),
+                           roles: pair.roles, bump: .minor, at: at)
+        case let (old?, new?):
+            for move in old.subtracting(new).sorted() {
+                context.report("\(pair.label) no longer allows \(move)",
+                               CompatibilityEffect(backward: .breaks, "existing writers may still make the move"),
+                               roles: pair.roles, bump: .minor, at: at)
+            }
+            for move in new.subtracting(old).sorted() {
+                context.report("\(pair.label) now allows \(move)",
+                               CompatibilityEffect(forward: .risky, "readers on the old machine do not expect it"),
+                               roles: pair.roles, bump: .minor, at: at)
+            }
+        case (nil, nil):
+            break
+        }
+    }
+}
+
 /// `const-changed`: a constant value changed.
 struct ConstChangedCheck: ChangeCheck {
     let id = "const-changed"
