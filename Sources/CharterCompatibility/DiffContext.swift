@@ -64,6 +64,8 @@ public final class DiffContext {
     public internal(set) var mode: CompatibilityMode?
     /// The check now running.
     var currentCheck = ""
+    /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
+    var currentCategory = ChangeCategory.contract
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
     private var baseFlat: [SchemaID: FlatObject] = [:]
@@ -126,6 +128,7 @@ public final class DiffContext {
     func run(_ checks: [any ChangeCheck], _ compare: (any ChangeCheck) -> Void) {
         for check in checks {
             currentCheck = check.id
+            currentCategory = check.category
             compare(check)
         }
     }
@@ -156,9 +159,10 @@ public final class DiffContext {
 
     /// Reports a change to an interface (an operation, an event, a contract) whose impact the check decides.
     /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
-    /// gate, a weakened policy).
+    /// gate, a weakened policy). A change that breaks, or may break, names `who`: by default an operation's existing
+    /// clients, an event's existing producers and consumers, a contract's users.
     public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
-                       whateverThePolicy: Bool = false) {
+                       whateverThePolicy: Bool = false, who: String? = nil) {
         guard let place else { return }
         let unpromised = mode == CompatibilityMode.none && !whateverThePolicy
         let judged = unpromised ? .none : impact
@@ -166,8 +170,13 @@ public final class DiffContext {
         // version), not for a major one that no breaking change explains.
         let needed = unpromised && bump == .major ? .minor : bump
         let (anchor, note) = anchored(place)
+        var text = message + note
+        if judged > .none, !whateverThePolicy {
+            let party = who ?? (currentCategory == .operation ? "existing clients" : currentCategory == .event ? "existing producers and consumers" : "its existing users")
+            text += " — \(judged == .breaks ? "breaks" : "may break") \(party)"
+        }
         changes.append(Change(
-            checkID: currentCheck, contract: pair.name, message: message + note, hint: hint, impact: judged,
+            checkID: currentCheck, contract: pair.name, message: text, hint: hint, impact: judged,
             bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
     }
 }

@@ -21,7 +21,8 @@ struct ContractRemovedCheck: ChangeCheck {
         context.report("\(name) removed" + (replaced ? " (its file now holds v\(pair.head?.contract?.version.major ?? 0))" : ""),
                        impact: retired ? .none : .breaks, bump: .major,
                        at: context.location(.base, pointer: base.contract == nil ? .root : ContractParser.extensionPointer),
-                       hint: retired ? nil : "mark it deprecated with a sunset and a successor, then retired, before removing it")
+                       hint: retired ? nil : "mark it deprecated with a sunset and a successor, then retired, before removing it",
+                       who: "its clients, providers, producers and consumers")
     }
 }
 
@@ -58,7 +59,7 @@ struct TypeRemovedCheck: ChangeCheck {
         let names = Set(context.head.schemas[head.rootSchema.rawValue].definitions.map(\.name))
         for definition in context.base.schemas[base.rootSchema.rawValue].definitions where !names.contains(definition.name) {
             context.report("type \(definition.name) removed", impact: .breaks, bump: .major, at: context.location(.base, definition.schema),
-                           hint: "deprecate it first; remove it in the next major version")
+                           hint: "deprecate it first; remove it in the next major version", who: "code generated from it")
         }
     }
 }
@@ -98,7 +99,8 @@ struct OperationRemovedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for operation in base.operations where !head.operations.contains(where: { $0.id == operation.id }) {
             context.report("operation \(operation.id) (\(operation.method) \(operation.path)) removed", impact: .breaks, bump: .major,
-                           at: context.location(.base, pointer: operation.pointer), hint: "deprecate it, and remove it in a new major version")
+                           at: context.location(.base, pointer: operation.pointer), hint: "deprecate it, and remove it in a new major version",
+                           who: "existing clients calling it")
         }
     }
 }
@@ -137,7 +139,7 @@ struct EventRemovedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for event in base.events where !head.events.contains(where: { $0.name == event.name }) {
             context.report("event \(event.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: event.pointer),
-                           hint: "deprecate it, and remove it in a new major version")
+                           hint: "deprecate it, and remove it in a new major version", who: "existing producers and consumers")
         }
     }
 }
@@ -213,17 +215,18 @@ struct FeedChangedCheck: ChangeCheck {
         let feeds = ContractParser.extensionPointer.appending("feeds")
         for feed in base.feeds {
             guard let new = head.feeds.first(where: { $0.name == feed.name }) else {
-                context.report("feed \(feed.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: feeds.appending(feed.name)))
+                context.report("feed \(feed.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: feeds.appending(feed.name)),
+                               who: "its recipients")
                 continue
             }
             let at = context.location(.head, pointer: feeds.appending(feed.name))
             if feed.format != new.format || feed.transport != new.transport {
                 context.report("feed \(feed.name) changed from \(feed.format ?? "?") over \(feed.transport ?? "?") to \(new.format ?? "?") over \(new.transport ?? "?")",
-                               impact: .breaks, bump: .major, at: at)
+                               impact: .breaks, bump: .major, at: at, who: "its recipients")
             }
             if feed.cron != new.cron || feed.timezone != new.timezone || feed.deliveredWithin != new.deliveredWithin {
                 context.report("schedule of feed \(feed.name) changed (\(feed.cron ?? "?") \(feed.timezone ?? ""), within \(feed.deliveredWithin ?? "?") → \(new.cron ?? "?") \(new.timezone ?? ""), within \(new.deliveredWithin ?? "?"))",
-                               impact: .risky, bump: .minor, at: at)
+                               impact: .risky, bump: .minor, at: at, who: "its recipients")
             }
         }
         for feed in head.feeds where !base.feeds.contains(where: { $0.name == feed.name }) {

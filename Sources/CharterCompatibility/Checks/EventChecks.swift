@@ -79,16 +79,16 @@ struct EventAccessChangedCheck: ChangeCheck {
             let newScheme = new?.auth?.scheme ?? "none"
             if oldScheme != newScheme {
                 context.report("\(side) auth of \(head.name) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
-                               bump: newScheme == "none" ? .minor : .major, at: at)
+                               bump: newScheme == "none" ? .minor : .major, at: at, who: "existing \(party)")
             } else if case let added = (new?.auth?.scopes ?? []).filter({ !(old?.auth?.scopes ?? []).contains($0) }), !added.isEmpty {
-                context.report("\(side) of \(head.name) now requires scope \(added.joined(separator: ", ")): existing \(party) lack it", impact: .breaks, bump: .major, at: at)
+                context.report("\(side) of \(head.name) now requires scope \(added.joined(separator: ", ")): existing \(party) lack it", impact: .breaks, bump: .major, at: at, who: "existing \(party)")
             }
             let dropped = (old?.allowed ?? []).filter { !(new?.allowed ?? []).contains($0) }
             if !dropped.isEmpty, !(new?.allowed ?? []).isEmpty {
-                context.report("\(side) of \(head.name) no longer allows \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at)
+                context.report("\(side) of \(head.name) no longer allows \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at, who: "the \(party) dropped")
             } else if (old?.allowed ?? []).isEmpty, let allowed = new?.allowed, !allowed.isEmpty {
                 // No list allowed every system; a list now shuts out every system not on it.
-                context.report("\(side) of \(head.name) now allows only \(allowed.joined(separator: ", ")) (any system could before)", impact: .breaks, bump: .major, at: at)
+                context.report("\(side) of \(head.name) now allows only \(allowed.joined(separator: ", ")) (any system could before)", impact: .breaks, bump: .major, at: at, who: "every other system")
             }
         }
     }

@@ -126,7 +126,7 @@ final class CompatibilityJudgeTests: XCTestCase {
             XCTAssertEqual(Set(changes.map(\.checkID)), Set(row.expected), "\(row.name): \(changes.map(\.message))")
         }
         let kind = DiffHarness.diff(rows[rows.count - 3].base, rows[rows.count - 3].head)?.changes.first { $0.checkID == "auth-changed" }
-        XCTAssertEqual(kind?.message, "auth of op changed from oauth (oauth2) to oauth (apiKey, header X-Api-Key)")
+        XCTAssertEqual(kind?.message, "auth of op changed from oauth (oauth2) to oauth (apiKey, header X-Api-Key) — breaks existing clients")
         XCTAssertEqual(kind?.impact, .breaks)
         let nullable = DiffHarness.diff(rows[rows.count - 7].base, rows[rows.count - 7].head)?.changes.filter { $0.checkID == "type-changed" } ?? []
         XCTAssertEqual(nullable.map(\.message), ["Item.qty became nullable — breaks existing clients reading responses (they cannot read null)"])
@@ -158,6 +158,17 @@ final class CompatibilityJudgeTests: XCTestCase {
             XCTAssertEqual(Set(changes.map(\.checkID)), row.checks, "\(row.name): \(changes.map(\.message))")
             XCTAssertEqual(changes.map(\.impact).max() ?? .none, row.impact, "\(row.name): \(changes.map(\.message))")
         }
+    }
+
+    /// Interface changes name who they break, as data changes do.
+    func testInterfaceChangesNameWhoTheyBreak() {
+        let operations = DiffHarness.diff(
+            DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem + ", " + DiffExample.putItem),
+            DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem))?.changes ?? []
+        XCTAssertEqual(operations.first { $0.checkID == "operation-removed" }?.message, "operation putItem (PUT /items) removed (base line 3) — breaks existing clients calling it")
+        let topic = DiffHarness.diff(DiffExample.event(#""topic": "demo.item-changed.v1""#),
+                                     DiffExample.event(#""topic": "demo.item-changed.v2""#, version: "2.0.0"))?.changes ?? []
+        XCTAssertTrue(topic.first { $0.checkID == "event-topic-changed" }?.message.hasSuffix("— breaks existing producers and consumers") == true, "\(topic.map(\.message))")
     }
 
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
