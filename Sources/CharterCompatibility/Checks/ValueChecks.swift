@@ -233,7 +233,7 @@ struct FormatChangedCheck: ChangeCheck {
 /// `constraint-changed`: a validation bound moved.
 struct ConstraintChangedCheck: ChangeCheck {
     let id = "constraint-changed"
-    let summary = "A validation constraint (length, bounds, item counts, pattern, multipleOf, uniqueItems) was tightened or loosened."
+    let summary = "A validation constraint (length, bounds, item or property counts, pattern, multipleOf, uniqueItems) was tightened or loosened."
     let rationale = "A tighter constraint rejects data written before that was valid. A looser one is compatible for the new reader but risky for readers of the old version that validate: Charter's generated `validate()` on a 30-character name fails once the provider starts sending 60."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.request(#""sku": {"type": "string", "maxLength": 40}"#)
@@ -262,6 +262,8 @@ struct ConstraintChangedCheck: ChangeCheck {
             Bound(name: "exclusiveMaximum", old: b.exclusiveMaximum?.doubleValue, new: h.exclusiveMaximum?.doubleValue, largerIsTighter: false),
             Bound(name: "minItems", old: b.minItems.map(Double.init), new: h.minItems.map(Double.init), largerIsTighter: true),
             Bound(name: "maxItems", old: b.maxItems.map(Double.init), new: h.maxItems.map(Double.init), largerIsTighter: false),
+            Bound(name: "minProperties", old: b.minProperties.map(Double.init), new: h.minProperties.map(Double.init), largerIsTighter: true),
+            Bound(name: "maxProperties", old: b.maxProperties.map(Double.init), new: h.maxProperties.map(Double.init), largerIsTighter: false),
         ]
         for bound in bounds where bound.old != bound.new {
             let tighter: Bool
@@ -315,7 +317,7 @@ struct ConstraintChangedCheck: ChangeCheck {
     private static func hasConstraints(_ schema: borrowing Schema) -> Bool {
         schema.minLength != nil || schema.maxLength != nil || schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil
             || schema.exclusiveMaximum != nil || schema.minItems != nil || schema.maxItems != nil || schema.pattern != nil
-            || schema.multipleOf != nil || schema.uniqueItems
+            || schema.multipleOf != nil || schema.uniqueItems || schema.minProperties != nil || schema.maxProperties != nil
     }
 
     private static func text(_ value: Double?) -> String {

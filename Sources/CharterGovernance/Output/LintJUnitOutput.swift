@@ -6,7 +6,7 @@ import CharterCore
 /// One `<testsuite name="charter lint">` (or `charter diff`) in `<testsuites>`. For each linted file, in load order (then any other
 /// file a finding names, in report order): one `<testcase classname="FILE" name="RULE">` per rule with
 /// findings there, in the order of their first finding; a file without findings gets one passing
-/// `<testcase classname="FILE" name="lint"/>`, so dashboards list clean files too.
+/// `<testcase classname="FILE" name="lint"/>` (`name="diff"` for `charter diff`), so dashboards list clean files too.
 ///
 /// Failure policy: only errors fail. A testcase with error findings holds one
 /// `<failure message="first error (and N more)" type="error">` whose text is the errors' compiler-style lines
@@ -20,8 +20,6 @@ import CharterCore
 public enum LintJUnitOutput {
     /// The name of the suite and of the `<testsuites>` element.
     public static func suiteName(_ report: LintReport) -> String { "charter \(report.command)" }
-    /// The testcase name of a file without findings.
-    public static let cleanFileCaseName = "lint"
 
     /// The report as a JUnit XML document, ending with a newline.
     public static func render(_ report: LintReport) -> String {
@@ -71,7 +69,7 @@ public enum LintJUnitOutput {
         for finding in report.findings where !files.contains(finding.location.file) { files.append(finding.location.file) }
         let byFile = Dictionary(grouping: report.findings, by: \.location.file)
         return files.flatMap { file -> [TestCase] in
-            guard let findings = byFile[file] else { return [TestCase(file: file, name: cleanFileCaseName)] }
+            guard let findings = byFile[file] else { return [TestCase(file: file, name: report.command)] }
             var cases: [TestCase] = []
             for finding in findings {
                 let index: Int

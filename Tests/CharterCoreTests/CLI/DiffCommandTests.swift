@@ -34,6 +34,10 @@ final class DiffCommandTests: XCTestCase {
         for row in rows {
             XCTAssertEqual(folder.run(row.arguments).code, row.code, row.arguments.joined(separator: " "))
         }
+        // A file without changes is a passing JUnit test case named after the command.
+        try folder.write("same/demo.json", base)
+        _ = folder.run(["diff", "same", "--base", "old", "--report", "junit=diff.xml"])
+        XCTAssertTrue(folder.read("diff.xml")?.contains(#"<testcase classname="same/demo.json" name="diff"/>"#) == true, folder.read("diff.xml") ?? "")
         let result = folder.run(["diff", "breaking", "--base", "old"])
         let text = result.out.joined(separator: "\n")
         // The removed property is shown where it was, in the head's file (its parent), with its line in the base.

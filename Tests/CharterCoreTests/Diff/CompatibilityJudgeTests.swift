@@ -150,6 +150,10 @@ final class CompatibilityJudgeTests: XCTestCase {
             ("a higher rate is no weakening", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(600, "PT30S")), [], .none),
             ("a lower rate is", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(300, "PT1M")), ["sla-weakened"], .risky),
             ("the same rate with a smaller burst is", DiffExample.operation(limit(600, "PT1M")), DiffExample.operation(limit(10, "PT1S")), ["sla-weakened"], .risky),
+            ("a map's maxProperties lowered in request data",
+             DiffExample.request(#""sku": {"type": "string"}, "tags": {"type": "object", "additionalProperties": {"type": "string"}, "maxProperties": 10}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "tags": {"type": "object", "additionalProperties": {"type": "string"}, "maxProperties": 5}"#),
+             ["constraint-changed"], .breaks),
             ("subscribers limited to a list where anyone could subscribe",
              DiffExample.event(subscribe("")), DiffExample.event(subscribe(#", "allowed": ["pos"]"#)), ["event-access-changed"], .breaks),
         ]
