@@ -220,6 +220,7 @@ struct CharterTargetPlan {
                 order.append(file)
             }
         }
+        try Self.checkDocumentIDs(order, targetName: targetName)
         // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
         // part of `orders.json`) gets a name no other unit's file has, ignoring case.
         var used: Set<String> = []
@@ -378,6 +379,19 @@ struct CharterTargetPlan {
                 throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")
             }
             seen[identity] = file
+        }
+    }
+
+    /// Two files with the same top-level `$id` cannot both load (`charter generate` on all of them says so); the
+    /// build plugin runs one command per file, which would not notice, so the plan checks.
+    static func checkDocumentIDs(_ files: [URL], targetName: String) throws {
+        var seen: [String: URL] = [:]
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard let id = topLevel(file)?["$id"] as? String else { continue }
+            if let other = seen[id] {
+                throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate $id \(id), also declared by \(other.path)")
+            }
+            seen[id] = file
         }
     }
 

@@ -257,6 +257,9 @@ final class CharterTargetPlanTests: XCTestCase {
             ("duplicate identity", [
                 ("Sources/Models/a.json", Self.contract("orders", "2.0.0")), ("Sources/Models/b.json", Self.contract("orders", "2.3.1")),
             ], ["target 'Models'", "duplicate contract identity orders v2", "a.json", "b.json"]),
+            ("duplicate $id", [
+                ("Sources/Models/a.json", #"{"$id": "https://c.example/a.json", "$defs": {}}"#), ("Sources/Models/b.json", #"{"$id": "https://c.example/a.json", "$defs": {}}"#),
+            ], ["target 'Models'", "duplicate $id https://c.example/a.json", "a.json", "b.json"]),
             ("listed contract missing", [("Sources/Models/charter.json", #"{"contracts": ["nope.json"]}"#)], ["charter.json", "'nope.json' does not exist"]),
             ("configuration not valid", [("Sources/Models/charter.json", #"{"contracts": "a.json"}"#)], ["charter.json", "target 'Models'", "not valid"]),
             ("files per contract out of range", [
