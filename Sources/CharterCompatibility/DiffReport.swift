@@ -17,7 +17,25 @@ public enum DiffReport {
         var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
                                 rules: catalog.checks, loadWarnings: [])
         report.command = "diff"
+        report.jsonMembers = [("versions", .elements(result.versions.map(versionJSON)))]
         return report
+    }
+
+    /// One contract's version verdict in the JSON output: `{"contract": "orders v2", "base": "2.3.0", "head": "2.3.1",
+    /// "breaking": 2, "risky": 1, "compatible": 3, "needs": "major", "suggested": "3.0.0", "passes": false}` (`base`,
+    /// `head`, `needs` and `suggested` null when there is none).
+    static func versionJSON(_ verdict: VersionVerdict) -> JSONValue {
+        .members([
+            "contract": .string(verdict.contract),
+            "base": verdict.base.map { .string($0.description) } ?? .null,
+            "head": verdict.head.map { .string($0.description) } ?? .null,
+            "breaking": .integer(verdict.breaking),
+            "risky": .integer(verdict.risky),
+            "compatible": .integer(verdict.other),
+            "needs": verdict.required.map { .string($0.description) } ?? .null,
+            "suggested": verdict.suggested.map { .string($0.description) } ?? .null,
+            "passes": .bool(verdict.passes),
+        ])
     }
 
     /// One line per contract whose version was judged: `orders v2: 2.3.0 → 2.3.1: 2 breaking, 1 risky, 3 compatible;

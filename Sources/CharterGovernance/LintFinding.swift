@@ -67,6 +67,8 @@ public struct LintReport: Sendable {
     public var command = "lint"
     /// Warnings from loading the contracts (unknown keywords and the like); not findings.
     public var loadWarnings: [Diagnostic]
+    /// More members of the JSON document, after `summary` (`charter diff` adds `versions`, its verdict per contract).
+    public var jsonMembers: [(key: String, value: JSONValue)] = []
 
     /// Creates a report.
     public init(

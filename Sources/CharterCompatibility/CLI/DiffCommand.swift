@@ -190,9 +190,12 @@ public struct DiffCommand {
                 return CompatibilityHTMLReport.render(result, head: head, baseName: baseGraphs[0].name, today: today)
             case .findings(let kind):
                 var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
-                if kind == .text {
-                    let lines = DiffReport.versionLines(result)
-                    if !lines.isEmpty { text += lines.joined(separator: "\n") + "\n" }
+                let lines = DiffReport.versionLines(result)
+                if kind == .text, !lines.isEmpty {
+                    text += lines.joined(separator: "\n") + "\n"
+                } else if kind == .markdown, !lines.isEmpty {
+                    // The pull-request comment says what each contract's version needs, as the text output does.
+                    text += "\n### Versions\n\n" + lines.map { "- " + LintMarkdownOutput.escapeText($0) }.joined(separator: "\n") + "\n"
                 }
                 return text
             }

@@ -14,7 +14,8 @@ import CharterCore
 /// none; `line` and `column` are null when the position is unknown, and `pointer` is null for a location that
 /// is not a value in a JSON document (the root is `""`, as in RFC 6901). Strings are the findings' own text,
 /// JSON-escaped: no `\u{…}` sanitising, so scripts see exactly what the rules reported. `version` changes
-/// only when a member changes meaning or goes away.
+/// only when a member changes meaning or goes away. A report's ``LintReport/jsonMembers`` follow `summary`
+/// (`charter diff`: `versions`).
 public enum LintJSONOutput {
     /// The version of the document's shape.
     public static let formatVersion = 1
@@ -23,18 +24,19 @@ public enum LintJSONOutput {
     /// write, streamed finding by finding (a report can hold tens of thousands).
     public static func render(_ report: LintReport) -> String {
         let tally = LintTally(report)
-        let head = JSONValue.members([
-            "version": .integer(formatVersion),
-            "tool": .members(["name": .string("charter"), "version": .string(Charter.version)]),
-            "summary": .members([
-                "files": .integer(tally.files),
-                "errors": .integer(tally.errors),
-                "warnings": .integer(tally.warnings),
-                "notes": .integer(tally.notes),
-                "suppressed": .integer(tally.suppressed),
-                "baselined": .integer(tally.baselined),
-            ]),
+        let summary = JSONValue.members([
+            "files": .integer(tally.files),
+            "errors": .integer(tally.errors),
+            "warnings": .integer(tally.warnings),
+            "notes": .integer(tally.notes),
+            "suppressed": .integer(tally.suppressed),
+            "baselined": .integer(tally.baselined),
         ])
+        let head = JSONValue.members(ordered: [
+            ("version", .integer(formatVersion)),
+            ("tool", .members(["name": .string("charter"), "version": .string(Charter.version)])),
+            ("summary", summary),
+        ] + report.jsonMembers)
         var out = Array(JSONWriter.write(head, pretty: true).utf8.dropLast(2))  // without the closing "\n}"
         out.reserveCapacity(out.count + report.findings.count * 400)
         out.append(contentsOf: ",\n  \"findings\": ".utf8)

@@ -33,7 +33,7 @@ public enum LintMarkdownOutput {
 
     /// Text for a table cell: Markdown punctuation backslash-escaped (`|` included, which GFM needs even in a
     /// code span), line breaks as `<br>`, unsafe scalars as `\u{…}`.
-    static func escapeText(_ text: String) -> String {
+    public static func escapeText(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
         for scalar in DiagnosticFormatter.sanitizeKeepingLineBreaks(text).unicodeScalars {

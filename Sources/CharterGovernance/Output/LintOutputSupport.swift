@@ -32,17 +32,22 @@ extension DiagnosticFormatter {
 
 extension JSONValue {
     /// An object with `pairs` in order; a pair whose value is nil is left out.
-    static func members(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        .object(JSONObject(members: pairs.compactMap { key, value in value.map { JSONMember(key: key, value: JSONNode($0)) } }))
+    public static func members(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        members(ordered: pairs.map { ($0.key, $0.value) })
+    }
+
+    /// An object with `pairs` in order (built up as an array); a pair whose value is nil is left out.
+    public static func members(ordered pairs: [(key: String, value: JSONValue?)]) -> JSONValue {
+        .object(JSONObject(members: pairs.compactMap { pair in pair.value.map { JSONMember(key: pair.key, value: JSONNode($0)) } }))
     }
 
     /// An array of `values`.
-    static func elements(_ values: [JSONValue]) -> JSONValue {
+    public static func elements(_ values: [JSONValue]) -> JSONValue {
         .array(values.map { JSONNode($0) })
     }
 
     /// The integer `value`.
-    static func integer(_ value: Int) -> JSONValue {
+    public static func integer(_ value: Int) -> JSONValue {
         .number(JSONNumber(value))
     }
 }

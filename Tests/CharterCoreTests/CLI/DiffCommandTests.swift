@@ -34,6 +34,15 @@ final class DiffCommandTests: XCTestCase {
         for row in rows {
             XCTAssertEqual(folder.run(row.arguments).code, row.code, row.arguments.joined(separator: " "))
         }
+        // JSON and Markdown carry each contract's version verdict, as the text output's last lines do.
+        let json = folder.run(["diff", "breaking", "--base", "old", "--format", "json", "--fail-on", "never"]).out.joined(separator: "\n")
+        let versions = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["versions"] as? [[String: Any]]
+        XCTAssertEqual(versions?.first?["contract"] as? String, "demo v1")
+        XCTAssertEqual(versions?.first?["needs"] as? String, "major")
+        XCTAssertEqual(versions?.first?["suggested"] as? String, "2.0.0")
+        XCTAssertEqual(versions?.first?["passes"] as? Bool, false)
+        let markdown = folder.run(["diff", "breaking", "--base", "old", "--format", "markdown", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertTrue(markdown.contains("### Versions\n\n- demo v1: 1.2.0 → 1.3.0: 1 breaking"), markdown)
         // A file without changes is a passing JUnit test case named after the command.
         try folder.write("same/demo.json", base)
         _ = folder.run(["diff", "same", "--base", "old", "--report", "junit=diff.xml"])
