@@ -158,18 +158,6 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 
-    /// Rows: a unit's top-level types and the target's number of units → the files `"auto"` gives it: one
-    /// per 20 types, at most 4, and at most an equal share of 8 files for the target.
-    func testAutomaticPartsTable() {
-        let rows: [(types: Int, units: Int, parts: Int)] = [
-            (0, 1, 1), (19, 1, 1), (20, 1, 1), (40, 1, 2), (79, 1, 3), (80, 1, 4), (10_000, 1, 4),
-            (100, 2, 4), (100, 3, 2), (100, 4, 2), (100, 5, 1), (100, 10, 1), (40, 3, 2), (39, 3, 1),
-        ]
-        for row in rows {
-            XCTAssertEqual(CharterTargetPlan.automaticParts(types: row.types, units: row.units), row.parts, "\(row.types) types, \(row.units) units")
-        }
-    }
-
     /// A `*.json` that is not JSON at all is taken for a contract, so `charter` reports its syntax error instead of
     /// the contract dropping out of the build; valid JSON that is not a schema stays out.
     func testUnparseableJSONIsAContract() throws {
@@ -203,7 +191,8 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(PluginPlanCheck.digest(Array("a".utf8)), "af63dc4c8601ec8c", "FNV-1a 64 of \"a\"")
     }
 
-    /// The plugin's rule is CharterCore's `charter generate --files-per-contract auto` rule, which it cannot import.
+    /// The plugin's rule is CharterCore's `charter generate --files-per-contract auto` rule, which it cannot import
+    /// (whose rows are `CommandLineToolTests.testAutomaticFileCountTable`).
     func testAutomaticPartsAgreeWithTheGenerator() {
         for units in 1...12 {
             for types in 0...200 {
