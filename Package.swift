@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime", "CharterURLSession"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI", "CharterRuntime", "CharterURLSession"]),
         // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
-        .testTarget(name: "PluginSupportTests", dependencies: ["CharterCore"]),
+        .testTarget(name: "PluginSupportTests", dependencies: ["CharterCore", "CharterGovernance"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,7 +40,7 @@ public struct ContractDiffer: Sendable {
 
     /// Compares `head` against `base`. `keys` names plain schema files (absolute path → key) for pairing when
     /// their paths relative to each side's root do not match (two folders given separately); by default a plain
-    /// file is paired by its path relative to the root.
+    /// file is paired by its path relative to the root. The same keys find a contract whose major moved in place.
     public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> DiffResult {
         let pairs = Self.pairs(base: base, head: head, keys: keys)
         let tables = DiffTables(base: base, head: head, pairs: pairs)
@@ -151,7 +151,8 @@ public struct ContractDiffer: Sendable {
             // A major version bumped in place (the v1 file now says 2.0.0): the same contract, if its file is where a
             // base major of that name without a head was, or if that base major is the only one of the name left.
             let candidates = pairs.indices.filter { pairs[$0].head == nil && pairs[$0].base?.contract?.name != nil && pairs[$0].base?.contract?.name == document.contract?.name }
-            let sameFile = candidates.filter { pairs[$0].base?.rootRelativePath == document.rootRelativePath }
+            func place(_ document: SchemaDocument) -> String { keys[document.path] ?? document.rootRelativePath }
+            let sameFile = candidates.filter { pairs[$0].base.map(place) == place(document) }
             let match = sameFile.count == 1 ? sameFile[0]
                 : candidates.count == 1 && head.documents.filter({ $0.contract?.name == document.contract?.name }).count == 1 ? candidates[0] : nil
             if let match {
@@ -180,8 +181,11 @@ struct SchemaPairWalker {
 
     mutating func walk(_ base: SchemaID, _ head: SchemaID, label: String, roles: SchemaRoles, named: Bool, depth: Int = 0) {
         // `anyOf: [X, {"type": "null"}]` is X made nullable (contract-format.md): compared as X, nullability apart.
-        let (b, baseWrapped) = context.unwrappingNull(.base, context.base.resolved(base))
-        let (h, headWrapped) = context.unwrappingNull(.head, context.head.resolved(head))
+        // A wrapper facing a real union (other than a wrapper) stays a union, so their variants line up.
+        var (b, baseWrapped) = context.unwrappingNull(.base, context.base.resolved(base))
+        var (h, headWrapped) = context.unwrappingNull(.head, context.head.resolved(head))
+        if baseWrapped, !headWrapped, context.isUnion(.head, h) { (b, baseWrapped) = (context.base.resolved(base), false) }
+        if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (context.head.resolved(head), false) }
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped)
         if !named, context.sameNamedType(b, h) {
@@ -193,7 +197,10 @@ struct SchemaPairWalker {
         let old = context.flat(.base, b)
         let new = context.flat(.head, h)
         for (name, schema) in old.properties {
-            if let match = new.property(name) { walk(schema, match, label: label + "." + name, roles: roles, named: false, depth: depth + 1) }
+            // A readOnly property's value is never in requests, a writeOnly one's never in responses: what changes inside
+            // it is judged only where it flows (and not at all when that is nowhere the object goes).
+            guard let match = new.property(name), let flows = context.roles(pair, property: match, .head) else { continue }
+            walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
         if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {
             walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
@@ -218,20 +225,42 @@ extension DiffContext {
     /// and `true`. Any other schema: itself, and `false`.
     public func unwrappingNull(_ side: DiffSide, _ id: SchemaID) -> (id: SchemaID, wrapped: Bool) {
         let graph = graph(side)
-        let schema = graph.schemas[id.rawValue]
-        let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.oneOf.isEmpty ? schema.anyOf : []
-        guard alternatives.count == 2, schema.types == nil || schema.types == [.null], schema.ref == nil, schema.allOf.isEmpty,
-            schema.properties.isEmpty, schema.items == nil, schema.enumValues == nil, schema.constValue == nil
-        else { return (id, false) }
-        func isNull(_ id: SchemaID) -> Bool {
-            let schema = graph.schemas[graph.resolved(id).rawValue]
-            return schema.types == [.null] && schema.properties.isEmpty && schema.enumValues == nil && schema.constValue == nil
+        var current = id
+        var wrapped = false
+        // Nested wrappers mean the same as one.
+        for _ in 0..<8 {
+            let schema = graph.schemas[current.rawValue]
+            let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.oneOf.isEmpty ? schema.anyOf : []
+            guard alternatives.count == 2, schema.types == nil || schema.types == [.null], Self.onlyAlternatives(schema) else { break }
+            func isNull(_ id: SchemaID) -> Bool {
+                let schema = graph.schemas[graph.resolved(id).rawValue]
+                return schema.types == [.null] && schema.properties.isEmpty && schema.enumValues == nil && schema.constValue == nil
+            }
+            switch (isNull(alternatives[0]), isNull(alternatives[1])) {
+            case (true, false): current = graph.resolved(alternatives[1])
+            case (false, true): current = graph.resolved(alternatives[0])
+            default: return (current, wrapped)
+            }
+            wrapped = true
         }
-        switch (isNull(alternatives[0]), isNull(alternatives[1])) {
-        case (true, false): return (graph.resolved(alternatives[1]), true)
-        case (false, true): return (graph.resolved(alternatives[0]), true)
-        default: return (id, false)
-        }
+        return (current, wrapped)
+    }
+
+    /// Whether a schema says nothing beside its `anyOf`/`oneOf` that constrains values (annotations aside): a keyword
+    /// there (`required`, `additionalProperties`, a bound) makes it more than a wrapper.
+    static func onlyAlternatives(_ schema: borrowing Schema) -> Bool {
+        schema.ref == nil && schema.enumValues == nil && schema.constValue == nil && schema.properties.isEmpty
+            && schema.additionalProperties == nil && schema.patternProperties.isEmpty && schema.items == nil && schema.prefixItems.isEmpty
+            && schema.allOf.isEmpty && schema.required.isEmpty && schema.format == nil && schema.not == nil
+            && schema.minimum == nil && schema.maximum == nil && schema.minLength == nil && schema.maxLength == nil && schema.pattern == nil
+            && schema.minItems == nil && schema.maxItems == nil && schema.exclusiveMinimum == nil && schema.exclusiveMaximum == nil
+            && schema.minProperties == nil && schema.maxProperties == nil
+    }
+
+    /// Whether a schema is a union (`oneOf`/`anyOf` with alternatives).
+    func isUnion(_ side: DiffSide, _ id: SchemaID) -> Bool {
+        let schema = graph(side).schemas[id.rawValue]
+        return !schema.oneOf.isEmpty || !schema.anyOf.isEmpty
     }
 
     /// The `oneOf`/`anyOf` variants of a schema, each with a key that identifies it across versions: its

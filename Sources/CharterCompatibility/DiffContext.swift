@@ -213,6 +213,14 @@ public struct FlatObject: Sendable {
             required.formUnion(graph.schemas[id.rawValue].required)
             if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
             for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
+            // X made nullable (`anyOf: [X, {"type": "null"}]`) with keywords beside it (`required`, say) reads as X with
+            // them; a pure wrapper is seen through by the walk instead.
+            let alternatives = graph.schemas[id.rawValue].anyOf.isEmpty ? graph.schemas[id.rawValue].oneOf
+                : graph.schemas[id.rawValue].oneOf.isEmpty ? graph.schemas[id.rawValue].anyOf : []
+            if alternatives.count == 2, !DiffContext.onlyAlternatives(graph.schemas[id.rawValue]) {
+                let nonNull = alternatives.filter { graph.schemas[graph.resolved($0).rawValue].types != [.null] }
+                if nonNull.count == 1 { fold(nonNull[0], depth: depth + 1) }
+            }
             // A `$ref` with sibling keywords is not followed by `resolved`: its target is part of the shape too.
             if let target = graph.schemas[id.rawValue].ref { fold(target, depth: depth + 1) }
         }
@@ -237,7 +245,14 @@ enum SchemaRoleAnalysis {
                 roles[id, default: []].insert(role)
                 let schema = graph.schemas[id.rawValue]
                 if let ref = schema.ref { stack.append(ref) }
-                stack += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+                // A readOnly property is never sent in requests, a writeOnly one never returned in responses.
+                let properties = schema.properties.map(\.schema).filter { property in
+                    let written = graph.schemas[property.rawValue], target = graph.schemas[graph.resolved(property).rawValue]
+                    if role == .request, written.readOnly || target.readOnly { return false }
+                    if role == .response, written.writeOnly || target.writeOnly { return false }
+                    return true
+                }
+                stack += properties + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
                 stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
                 stack += schema.patternProperties.map(\.schema)
             }

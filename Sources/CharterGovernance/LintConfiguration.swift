@@ -70,6 +70,10 @@ public struct LintConfiguration: Sendable {
     /// The default configuration: the recommended preset, nothing overridden.
     public init() {}
 
+    /// Every top-level key of `charter.json`: `lint`, and the build plugin's settings (the plugin's own list,
+    /// `CharterConfiguration.keys`, must be the same; a test checks it).
+    public static let charterJSONKeys = ["lint", "contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output"]
+
     /// The level of `rule` for the file at absolute `path`.
     public func level(of rule: any LintRule, forFile path: String) -> Level {
         var level: Level = (preset == .strict || rule.isRecommended) ? .on(rule.defaultSeverity) : .off
@@ -128,6 +132,10 @@ public struct LintConfiguration: Sendable {
                  hint: close.flatMap { EditDistance.between($0, key) <= 3 ? "did you mean \"\($0)\"? " : nil }.map { $0 + "(charter lint --list-rules)" } ?? "charter lint --list-rules lists them")
             return false
         }
+        // charter.json is one object for every use of it: lint's key, and the build plugin's (which rejects unknown keys
+        // too, so a misspelt "lint" is not silently a configuration without rules).
+        _ = members(root, .root, allowed: charterJSONKeys)
+        try bag.throwIfErrors()
         guard let lint = root["lint"] else { return configuration }
         let lintPointer = JSONPointer.root.appending("lint")
         for member in members(lint, lintPointer, allowed: ["preset", "rules", "overrides"]) {

@@ -1,4 +1,5 @@
 import CharterCore
+import CharterGovernance
 import Foundation
 import XCTest
 
@@ -180,6 +181,11 @@ final class CharterTargetPlanTests: XCTestCase {
         let configured = try plan()
         XCTAssertEqual(configured.planArguments(sources: [a.source], dependencies: []).suffix(2),
                        ["--planned-config", package.appendingPathComponent("Sources/Models/charter.json").path + "=" + PluginPlanCheck.digest(Array(text.utf8))])
+    }
+
+    /// charter.json's keys are the same for the plugin and for `charter lint`, which both reject any other.
+    func testConfigurationKeysAgreeWithLint() {
+        XCTAssertEqual(CharterConfiguration.keys, Set(LintConfiguration.charterJSONKeys))
     }
 
     /// The plugin's digest is CharterCore's, which it cannot import.

@@ -146,7 +146,8 @@ public struct DiffCommand {
         let folders = Set(pairingFolders).sorted { $0.count > $1.count }  // the deepest folder holding a file names it
         var keys: [String: String] = [:]
         for graph in graphs {
-            for document in graph.documents where document.contract == nil {
+            // Plain schema files pair by this key; a contract whose major moved in place is found by it too.
+            for document in graph.documents {
                 if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) { keys[document.path] = String(document.path.dropFirst(folder.count + 1)) }
             }
         }
@@ -164,17 +165,20 @@ public struct DiffCommand {
         }, uniquingKeysWith: { first, _ in first })
         // A change already reported (the same check, contract, place and message, whichever base line it was on) is
         // not reported again against an older base; a different change at the same place is.
-        func place(_ change: Change) -> [String] {
+        func place(of change: Change, base: String) -> [String] {
             let message = change.message.replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
-            return [change.checkID, change.contract, change.location.pointer.description, change.location.file, message]
+            // A place in a base is taken inside the folder given for it: the same removal in two bases is in two folders.
+            var file = change.location.file
+            if change.side == .base, file.hasPrefix(base + "/") { file.removeFirst(base.count + 1) }
+            return [change.checkID, change.contract, change.location.pointer.description, file, message]
         }
-        var reported = Set(result.changes.map(place))
+        var reported = Set(result.changes.map { place(of: $0, base: baseGraphs[0].name) })
         for older in baseGraphs.dropFirst() {
             for change in differ.diff(base: older.graph, head: head, keys: keys).changes
             where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
-                && !reported.contains(place(change))
+                && !reported.contains(place(of: change, base: older.name))
             {
-                reported.insert(place(change))
+                reported.insert(place(of: change, base: older.name))
                 var change = change
                 change.message += " (against \(older.name))"
                 if change.side == .base { change.location.file = older.label + change.location.file }

@@ -199,9 +199,11 @@ struct ConstChangedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "kind": {"const": "item", "description": "Always item."}"#, version: "1.0.1")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let old = context.base.schemas[pair.base.rawValue].constValue.map { JSONWriter.write($0, sortKeys: true) }
-        let new = context.head.schemas[pair.head.rawValue].constValue.map { JSONWriter.write($0, sortKeys: true) }
-        guard old != new else { return }
+        let oldNode = context.base.schemas[pair.base.rawValue].constValue, newNode = context.head.schemas[pair.head.rawValue].constValue
+        // Compared as JSON values (a number by its value: 1 = 1.0), shown as written.
+        guard oldNode?.value != newNode?.value else { return }
+        let old = oldNode.map { JSONWriter.write($0, sortKeys: true) }
+        let new = newNode.map { JSONWriter.write($0, sortKeys: true) }
         context.report("const \(pair.label) changed from \(old ?? "any value") to \(new ?? "any value")",
                        CompatibilityEffect(backward: new == nil ? .none : .breaks, "data written before holds \(old ?? "other values")",
                                            forward: old == nil ? .none : .breaks, "they expect \(old ?? "")"),
@@ -253,16 +255,18 @@ struct ConstraintChangedCheck: ChangeCheck {
         guard Self.hasConstraints(context.base.schemas[pair.base.rawValue]) || Self.hasConstraints(context.head.schemas[pair.head.rawValue]) else { return }
         let b = context.base.schemas[pair.base.rawValue]
         let h = context.head.schemas[pair.head.rawValue]
+        // A lower bound of 0 on a length or count is no bound.
+        func lower(_ value: Int?) -> Double? { value.flatMap { $0 == 0 ? nil : Double($0) } }
         let bounds = [
-            Bound(name: "minLength", old: b.minLength.map(Double.init), new: h.minLength.map(Double.init), largerIsTighter: true),
+            Bound(name: "minLength", old: lower(b.minLength), new: lower(h.minLength), largerIsTighter: true),
             Bound(name: "maxLength", old: b.maxLength.map(Double.init), new: h.maxLength.map(Double.init), largerIsTighter: false),
             Bound(name: "minimum", old: b.minimum?.doubleValue, new: h.minimum?.doubleValue, largerIsTighter: true),
             Bound(name: "maximum", old: b.maximum?.doubleValue, new: h.maximum?.doubleValue, largerIsTighter: false),
             Bound(name: "exclusiveMinimum", old: b.exclusiveMinimum?.doubleValue, new: h.exclusiveMinimum?.doubleValue, largerIsTighter: true),
             Bound(name: "exclusiveMaximum", old: b.exclusiveMaximum?.doubleValue, new: h.exclusiveMaximum?.doubleValue, largerIsTighter: false),
-            Bound(name: "minItems", old: b.minItems.map(Double.init), new: h.minItems.map(Double.init), largerIsTighter: true),
+            Bound(name: "minItems", old: lower(b.minItems), new: lower(h.minItems), largerIsTighter: true),
             Bound(name: "maxItems", old: b.maxItems.map(Double.init), new: h.maxItems.map(Double.init), largerIsTighter: false),
-            Bound(name: "minProperties", old: b.minProperties.map(Double.init), new: h.minProperties.map(Double.init), largerIsTighter: true),
+            Bound(name: "minProperties", old: lower(b.minProperties), new: lower(h.minProperties), largerIsTighter: true),
             Bound(name: "maxProperties", old: b.maxProperties.map(Double.init), new: h.maxProperties.map(Double.init), largerIsTighter: false),
         ]
         for bound in bounds where bound.old != bound.new {

@@ -173,6 +173,25 @@ final class DiffCommandTests: XCTestCase {
         let gained = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertEqual(gained.components(separatedBy: #"enum Item.state gained value "c""#).count - 1, 1, gained)
         XCTAssertTrue(gained.contains(#"enum Item.state gained value "b""#) && gained.contains("(against v10)"), gained)
+        // A contract removed since both bases is reported once (its place is in a different folder in each base).
+        try FileManager.default.removeItem(atPath: folder.path + "/head/demo.json")
+        try folder.write("head/other.json", policy(DiffExample.response(#""sku": {"type": "string"}"#).replacingOccurrences(of: #""name": "demo""#, with: #""name": "other""#)))
+        let removed = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertEqual(removed.components(separatedBy: "demo v1 removed").count - 1, 1, removed)
+    }
+
+    /// A major bumped in place beside another major of the contract is paired with its old self when the base is a
+    /// folder too (by its path inside the folder given), so its changes show.
+    func testMajorBumpedInPlaceWithAFolderBase() throws {
+        let folder = try TemporaryFolder()
+        let v1 = DiffExample.response(#""sku": {"type": "string"}"#, version: "1.2.0")
+        try folder.write("old/demo-v1.json", v1)
+        try folder.write("old/demo-v2.json", DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a"]}"#, version: "2.0.0"))
+        try folder.write("new/demo-v1.json", v1)
+        try folder.write("new/demo-v2.json", DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["a", "b"]}"#, version: "3.0.0"))
+        let text = folder.run(["diff", "new", "--base", "old", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertTrue(text.contains(#"demo v2 → demo v3: enum Item.state gained value "b""#), text)
+        XCTAssertFalse(text.contains("demo v3 added"), text)
     }
 
     private static func git(_ arguments: [String], in directory: String) throws -> Int32 {

@@ -69,6 +69,11 @@ final class LintCommandTests: XCTestCase {
         let result = folder.run(["lint", "dirty.json"])
         XCTAssertEqual(result.code, .usageOrToolError, "a configuration mistake is a usage error, like --rule's")
         XCTAssertEqual(result.err.first, #"charter.json:1:40: error: a rule level must be "off", "note", "warning" or "error" [/lint/rules/money-not-float]"#)
+        // Not an object, or a misspelt key: an error, not a configuration without rules.
+        for text in ["[]", "42", #"{"lnit": {"rules": {"money-not-float": "off"}}}"#] {
+            try folder.write("charter.json", text)
+            XCTAssertEqual(folder.run(["lint", "dirty.json"]).code, .usageOrToolError, text)
+        }
     }
 
     func testReportFilesAndBaselineAdoption() throws {

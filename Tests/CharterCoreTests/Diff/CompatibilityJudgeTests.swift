@@ -175,6 +175,36 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertTrue(topic.first { $0.checkID == "event-topic-changed" }?.message.hasSuffix("— breaks existing producers and consumers") == true, "\(topic.map(\.message))")
     }
 
+    /// Rows from the re-review: base and head → the checks reported and the worst impact (version gate aside).
+    func testThirdReviewRows() {
+        let a = ##""A": {"title": "A", "description": "A.", "type": "object", "required": ["x"], "properties": {"x": {"type": "string"}}}"##
+        let response = { (p: String) in DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}, "p": "# + p) + ", " + a, operations: DiffExample.getItem) }
+        let rows: [(name: String, base: String, head: String, checks: Set<String>, impact: Impact)] = [
+            ("a wrapper that becomes a real union is compared as unions: null lost, string gained",
+             response(##"{"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}]}"##), response(##"{"anyOf": [{"$ref": "#/$defs/A"}, {"type": "string"}]}"##),
+             ["union-variant-changed"], .breaks),
+            ("a wrapper inside a wrapper is one wrapper",
+             response(##"{"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}]}"##),
+             response(##"{"anyOf": [{"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}]}, {"type": "null"}]}"##), [], .none),
+            ("a keyword beside anyOf makes it more than a wrapper",
+             DiffExample.request(#""sku": {"type": "string"}, "p": {"anyOf": [{"type": "object", "properties": {"x": {"type": "string"}}}, {"type": "null"}]}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "p": {"anyOf": [{"type": "object", "properties": {"x": {"type": "string"}}}, {"type": "null"}], "required": ["x"]}"#),
+             ["property-added"], .breaks),
+            ("a readOnly property's bound tightened in request data breaks no request",
+             DiffExample.request(#""sku": {"type": "string"}, "p": {"type": "string", "readOnly": true, "maxLength": 10}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "p": {"type": "string", "readOnly": true, "maxLength": 5}"#), [], .none),
+            ("a const written 1, then 1.0, is the same value",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"const": 1}"#), DiffExample.response(#""sku": {"type": "string"}, "n": {"const": 1.0}"#), [], .none),
+            ("minLength 0 is no bound",
+             DiffExample.request(#""sku": {"type": "string", "minLength": 0}"#), DiffExample.request(#""sku": {"type": "string"}"#), [], .none),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(Set(changes.map(\.checkID)), row.checks, "\(row.name): \(changes.map(\.message))")
+            XCTAssertEqual(changes.map(\.impact).max() ?? .none, row.impact, "\(row.name): \(changes.map(\.message))")
+        }
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {

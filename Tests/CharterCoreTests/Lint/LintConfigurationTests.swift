@@ -16,7 +16,7 @@ final class LintConfigurationTests: XCTestCase {
 
     func testLevelResolution() throws {
         let config = try configuration(#"""
-            {"outputs": "ignored by lint",
+            {"output": "Generated", "access": "internal",
              "lint": {"rules": {"money-not-float": "warning", "type-examples": {"severity": "note"}},
                       "overrides": [{"files": ["legacy/**"], "rules": {"money-not-float": "off", "owner-declared": "warning"}},
                                     {"files": ["legacy/keep/*.json"], "rules": {"money-not-float": "error"}}]}}
