@@ -66,6 +66,8 @@ public struct SchemaPair: Sendable {
     public var baseNullWrapped = false
     /// The same for the head.
     public var headNullWrapped = false
+    /// The head schema as found, before a wrapper was seen through (where its nullability is written).
+    public var headAsWritten: SchemaID? = nil
 }
 
 /// One contract (or plain schema file) in the base and the head; either side is nil when it was added or removed.

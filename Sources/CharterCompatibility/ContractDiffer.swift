@@ -187,7 +187,8 @@ struct SchemaPairWalker {
         if baseWrapped, !headWrapped, context.isUnion(.head, h) { (b, baseWrapped) = (context.base.resolved(base), false) }
         if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (context.head.resolved(head), false) }
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
-        let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped)
+        let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
+                              headAsWritten: context.head.resolved(head))
         if !named, context.sameNamedType(b, h) {
             if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
             return

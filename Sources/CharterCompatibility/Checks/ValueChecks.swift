@@ -34,7 +34,7 @@ struct TypeChangedCheck: ChangeCheck {
         context.report("\(pair.label) \(became ? "became nullable" : "is no longer nullable")",
                        CompatibilityEffect(backward: became ? .none : .breaks, "data written before may be null",
                                            forward: became ? .breaks : .none, "they cannot read null"),
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.headAsWritten ?? pair.head))
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {

@@ -130,6 +130,7 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(kind?.impact, .breaks)
         let nullable = DiffHarness.diff(rows[rows.count - 7].base, rows[rows.count - 7].head)?.changes.filter { $0.checkID == "type-changed" } ?? []
         XCTAssertEqual(nullable.map(\.message), ["Item.qty became nullable — breaks existing clients reading responses (they cannot read null)"])
+        XCTAssertEqual(nullable.first?.location.pointer.description, "/$defs/Item/properties/qty", "where the wrapper is written, not the wrapped type")
         // The same check as error: dropping the policy does not make the removal harmless.
         let loophole = DiffHarness.diff(rows[0].base, rows[0].head)?.changes.first { $0.checkID == "property-removed" }
         XCTAssertEqual(loophole?.impact, .breaks)
