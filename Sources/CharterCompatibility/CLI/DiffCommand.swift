@@ -119,15 +119,22 @@ public struct DiffCommand {
         }
         let graphs: [SchemaGraph]
         do throws(DiagnosticsError) {
-            graphs = try OrderedParallelMap.map(jobs) { job throws(DiagnosticsError) in
-                guard !job.files.isEmpty else { return SchemaGraph(documents: [], schemas: [], warnings: []) }
+            // Every side's errors, not only the first failing one's: a broken head and a broken base are both named.
+            let loaded = OrderedParallelMap.map(jobs) { job throws(Never) -> Result<SchemaGraph, DiagnosticsError> in
+                guard !job.files.isEmpty else { return .success(SchemaGraph(documents: [], schemas: [], warnings: [])) }
                 do throws(DiagnosticsError) {
-                    return try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory)
+                    return .success(try SchemaLoader(options: job.options).load(files: job.files, workingDirectory: job.workingDirectory))
                 } catch {
                     // A git base's files are named `REV:path`, as its findings are, not like the working tree's.
-                    throw DiagnosticsError(error.diagnostics.map(job.labelled))
+                    return .failure(DiagnosticsError(error.diagnostics.map(job.labelled)))
                 }
             }
+            let failures = loaded.flatMap { result -> [Diagnostic] in
+                if case .failure(let error) = result { return error.diagnostics }
+                return []
+            }
+            guard failures.isEmpty else { throw DiagnosticsError(failures) }
+            graphs = loaded.compactMap { try? $0.get() }
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
             // (other than text on standard output) still get written, naming them. The HTML report needs both sides.

@@ -80,6 +80,9 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(lint.code, .inputProblems)
         XCTAssertTrue(lint.out.joined().contains("contract-load"), "\(lint.out)")
         XCTAssertTrue(folder.read("lint.xml")?.contains("contract-load") == true)
+        // Head and base both broken: both are named.
+        let both = folder.run(["diff", "--base-ref", "HEAD"]).err
+        XCTAssertTrue(both.contains { $0.hasPrefix("HEAD:Schemas/demo.json:2:17: error: ") } && both.contains { $0.hasPrefix("Schemas/demo.json:2:17: error: ") }, "\(both)")
         let text = folder.run(["lint"])
         XCTAssertEqual(text.out, [])
         XCTAssertTrue(text.err.first?.hasPrefix("Schemas/demo.json:2:17: error: ") == true, "\(text.err)")
