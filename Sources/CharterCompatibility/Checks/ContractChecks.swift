@@ -58,8 +58,15 @@ struct TypeRemovedCheck: ChangeCheck {
         guard let base = pair.base, let head = pair.head else { return }
         let names = Set(context.head.schemas[head.rootSchema.rawValue].definitions.map(\.name))
         for definition in context.base.schemas[base.rootSchema.rawValue].definitions where !names.contains(definition.name) {
+            // A type of that name in another file of the head was probably moved there: still a removal for code
+            // generated from this contract (its Swift type changes namespace), but worth saying.
+            let elsewhere = context.head.documents.first { document in
+                document.id != head.id && context.head.schemas[document.rootSchema.rawValue].definitions.contains { $0.name == definition.name }
+            }
+            let hint = elsewhere.map { "a type \(definition.name) is now in \($0.displayPath): if it moved, keep it here too (as a $ref to it) until the next major version" }
+                ?? "deprecate it first; remove it in the next major version"
             context.report("type \(definition.name) removed", impact: .breaks, bump: .major, at: context.location(.base, definition.schema),
-                           hint: "deprecate it first; remove it in the next major version", who: "code generated from it")
+                           hint: hint, who: "code generated from it")
         }
     }
 }

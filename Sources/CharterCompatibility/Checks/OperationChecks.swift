@@ -259,10 +259,13 @@ struct SLAWeakenedCheck: ChangeCheck {
     let exampleHead = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "sla": {"latencyP99Ms": 800, "availability": 0.999, "timeoutMs": 1000}"#, version: "1.1.0")
     let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "sla": {"latencyP99Ms": 150, "availability": 0.9995, "timeoutMs": 1000}"#, version: "1.1.0")
 
-    /// Whether a client may now send fewer requests: a lower rate (quota per second), or, for the same rate, a
-    /// smaller quota (a shorter burst: 600 per minute allows 600 at once, 10 per second only 10). Windows are
+    /// Whether a client may now send fewer requests: a quota now shared by all clients (`scope: global`), a lower
+    /// rate (quota per second), or, for the same rate, a smaller quota (a shorter burst: 600 per minute allows 600 at
+    /// once, 10 per second only 10). Windows are
     /// ISO 8601 durations (`PT1M` = `PT60S`); windows that do not parse are compared as text.
     static func rateLimitWeakened(_ old: RateLimit, _ new: RateLimit) -> Bool {
+        // One quota for everyone instead of one per client is less for each client, whatever the numbers.
+        if new.scope == "global", old.scope != "global" { return true }
         guard let a = ISODuration.seconds(old.window), let b = ISODuration.seconds(new.window), a > 0, b > 0 else {
             return new.quota < old.quota || new.window != old.window
         }
@@ -278,7 +281,8 @@ struct SLAWeakenedCheck: ChangeCheck {
         if let a = base.sla?.availability, let b = head.sla?.availability, b < a { worse.append("availability \(a) → \(b)") }
         if let a = base.sla?.timeoutMs, let b = head.sla?.timeoutMs, b < a { worse.append("timeout \(a) → \(b) ms") }
         if let a = base.rateLimit, let b = head.rateLimit, Self.rateLimitWeakened(a, b) {
-            worse.append("rate limit \(a.quota)/\(a.window) → \(b.quota)/\(b.window)")
+            let scope = { (limit: RateLimit) in a.scope != b.scope ? " (\(limit.scope ?? "no scope"))" : "" }
+            worse.append("rate limit \(a.quota)/\(a.window)\(scope(a)) → \(b.quota)/\(b.window)\(scope(b))")
         }
         if base.sla != nil, head.sla == nil { worse.append("SLA removed") }
         guard !worse.isEmpty else { return }

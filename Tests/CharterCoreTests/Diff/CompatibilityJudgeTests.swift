@@ -155,6 +155,10 @@ final class CompatibilityJudgeTests: XCTestCase {
              DiffExample.request(#""sku": {"type": "string"}, "tags": {"type": "object", "additionalProperties": {"type": "string"}, "maxProperties": 10}"#),
              DiffExample.request(#""sku": {"type": "string"}, "tags": {"type": "object", "additionalProperties": {"type": "string"}, "maxProperties": 5}"#),
              ["constraint-changed"], .breaks),
+            ("a quota now shared by all clients",
+             DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M", "scope": "client"}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M", "scope": "global"}"#),
+             ["sla-weakened"], .risky),
             ("subscribers limited to a list where anyone could subscribe",
              DiffExample.event(subscribe("")), DiffExample.event(subscribe(#", "allowed": ["pos"]"#)), ["event-access-changed"], .breaks),
         ]
@@ -233,6 +237,18 @@ final class CompatibilityJudgeTests: XCTestCase {
             XCTAssertEqual(change?.message.hasPrefix(expected), true, "\(change?.message ?? "nothing") should start \(expected)")
             XCTAssertEqual(change?.impact, row.impact, expected)
         }
+    }
+
+    /// A type removed from one contract while a type of that name appears in another file of the head: still a
+    /// removal, with a hint that it probably moved.
+    func testTypeMovedToAnotherFileIsHinted() {
+        let shop = #""Shop": {"title": "Shop", "description": "A shop.", "type": "string"}"#
+        let base = ["a.json": DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + ", " + shop)]
+        let head = ["a.json": DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#)),
+                    "b.json": DiffExample.contract(defs: shop).replacingOccurrences(of: #""name": "demo""#, with: #""name": "shops""#)]
+        let removal = DiffHarness.diff(base, head)?.changes.first { $0.checkID == "type-removed" }
+        XCTAssertEqual(removal?.impact, .breaks)
+        XCTAssertTrue(removal?.hint?.hasPrefix("a type Shop is now in ") == true, removal?.hint ?? "no hint")
     }
 
     /// A file whose major moved in place is paired with its old self even when another major of the contract sits
