@@ -106,7 +106,7 @@ public struct GenerateCommand {
         }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         if let planned = arguments.values["planned-input"] {
-            let unplanned = PluginPlanCheck.unplanned(reached: result.module.namespaces.map(\.sourcePath), planned: planned + files, workingDirectory: workingDirectory)
+            let unplanned = PluginPlanCheck.unplanned(reached: result.module.namespaces.map(\.file), planned: planned + files, workingDirectory: workingDirectory)
             if !unplanned.isEmpty {
                 throw DiagnosticsError([.error(
                     "\(files.joined(separator: ", ")) now reach\(files.count == 1 ? "es" : "") \(unplanned.joined(separator: ", ")) through $ref, which this build's plan does not generate: \(PluginPlanCheck.replan)",

@@ -267,6 +267,8 @@ public struct IRNamespace: Sendable {
     public var document: DocumentID
     /// The file's path relative to the root (for headers).
     public var sourcePath: String
+    /// The file's absolute path, symlinks resolved (what the build plugin's plan check compares).
+    public var file: String = ""
     /// Whether the file was named as input (false: reached only through `$ref`).
     public var isInput: Bool
     /// The contract extension, when the file has one.

@@ -125,7 +125,7 @@ final class TranslationSession {
         let index = namespaces.count
         namespaces.append(IRNamespace(
             contractName: name, majorVersion: major, document: document.id, sourcePath: document.rootRelativePath,
-            isInput: document.isInput,
+            file: document.path, isInput: document.isInput,
             contract: document.contract, documentation: documentation(graph[document.rootSchema]), types: []))
         namespaceOfDocument[document.id] = index
         // Every file is translated whole as soon as it is first met, in its own `$defs` order, so the

@@ -405,6 +405,10 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertNil(folder.read("plugin/a.swift"), "nothing written")
         let current = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
         XCTAssertEqual(current.code, .success, "\(current.err)")
+        // Files are compared as absolute paths, whatever the root and the working directory (SwiftPM picks the latter).
+        let elsewhere = folder.run(["generate", "\(folder.path)/Schemas/a.json", "--output", "\(folder.path)/plugin", "--file-name", "a.swift", "--root", "\(folder.path)/Schemas",
+                                    "--planned-input", "\(folder.path)/Schemas/a.json", "--planned-input", "\(folder.path)/Schemas/b.json"])
+        XCTAssertEqual(elsewhere.code, .success, "\(elsewhere.err)")
         try folder.write("charter.json", #"{"access": "public"}"#)
         let changed = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
         XCTAssertEqual(changed.code, .inputProblems)
