@@ -267,12 +267,13 @@ struct CharterTargetPlan {
         }
     }
 
-    /// The arguments by which the build plugin's command for `sources` (and what they reach, `dependencies`) checks
-    /// that the build's plan is still current when it runs: SwiftPM asks the plugin for commands only when the
-    /// package's manifest or list of files changes, so a contract that now reaches another file, or a changed
-    /// `charter.json`, would otherwise run with what was planned before (`charter generate` explains what to do).
-    func planArguments(sources: [URL], dependencies: [URL]) -> [String] {
-        var arguments = (sources + dependencies).flatMap { ["--planned-input", $0.path] }
+    /// The arguments by which a build plugin command checks that the build's plan is still current when it runs:
+    /// SwiftPM asks the plugin for commands only when the package's manifest or list of files changes, so a contract
+    /// that now reaches a file no command generates, or a changed `charter.json`, would otherwise run with what was
+    /// planned before (`charter generate` explains what to do). Every file the plan generates is named, so a `$ref`
+    /// to one another command generates is no error.
+    var planArguments: [String] {
+        var arguments = units.flatMap { ["--planned-input", $0.source.path] }
         if let configurationFile, let configurationDigest {
             arguments += ["--planned-config", "\(configurationFile.path)=\(configurationDigest)"]
         }
@@ -403,16 +404,26 @@ struct CharterTargetPlan {
         var seen: Set<URL> = [file]
         while let current = queue.popLast() {
             guard let data = try? Data(contentsOf: current), let json = try? JSONSerialization.jsonObject(with: data) else { continue }
+            // As the loader does: a reference resolves against the document's `$id` when it has one, else against the
+            // file (its real path, symlinks resolved); a URL under a `refMap` prefix (the longest that matches) names a
+            // file in the mapped folder; a relative reference that maps nowhere may still name a file beside this one.
+            let real = current.resolvingSymlinksInPath()
+            let id = ((json as? [String: Any])?["$id"] as? String).flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 }
             for reference in references(in: json) {
                 let target = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
                 guard !target.isEmpty else { continue }
-                var url: URL?
-                if let mapping = refMap.first(where: { target.hasPrefix($0.key) }) {
-                    url = mapping.value.appendingPathComponent(String(target.dropFirst(mapping.key.count)))
-                } else if !target.contains(":") {
-                    url = current.deletingLastPathComponent().appendingPathComponent(target.removingPercentEncoding ?? target)
+                var candidates: [URL] = []
+                if let absolute = URL(string: target, relativeTo: id ?? real)?.absoluteURL {
+                    if absolute.isFileURL {
+                        candidates.append(absolute)
+                    } else if let mapped = Self.mapped(absolute.absoluteString, refMap: refMap) {
+                        candidates.append(mapped)
+                    }
                 }
-                guard let resolved = url?.standardizedFileURL, FileManager.default.fileExists(atPath: resolved.path),
+                if !target.contains(":") {
+                    candidates.append(real.deletingLastPathComponent().appendingPathComponent(target.removingPercentEncoding ?? target))
+                }
+                guard let resolved = candidates.map({ $0.standardizedFileURL }).first(where: { FileManager.default.fileExists(atPath: $0.path) }),
                     seen.insert(resolved).inserted
                 else { continue }
                 found.append(resolved)
@@ -420,6 +431,14 @@ struct CharterTargetPlan {
             }
         }
         return found.sorted { $0.path < $1.path }
+    }
+
+    /// The local file a URL names through `refMap`: the longest matching prefix wins (as in `charter`'s loader),
+    /// and the rest of the URL is percent-decoded into a path under the mapped folder.
+    static func mapped(_ url: String, refMap: [String: URL]) -> URL? {
+        guard let mapping = refMap.filter({ url.hasPrefix($0.key) }).max(by: { $0.key.count < $1.key.count }) else { return nil }
+        let rest = String(url.dropFirst(mapping.key.count))
+        return mapping.value.appendingPathComponent(rest.removingPercentEncoding ?? rest)
     }
 
     static func references(in json: Any) -> [String] {

@@ -167,19 +167,19 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(try plan().contracts.map(\.lastPathComponent), ["orders.json"])
     }
 
-    /// The build plugin's commands carry what the plan was made from: every file a unit reaches, and charter.json
-    /// with the digest of its bytes (CharterCore's, so `charter generate` can compare).
+    /// The build plugin's commands carry what the plan was made from: every file the plan generates, and
+    /// charter.json with the digest of its bytes (CharterCore's, so `charter generate` can compare).
     func testCommandsCarryWhatThePlanWasMadeFrom() throws {
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))
         try write("Sources/Models/b.json", Self.contract("b", "1.0.0"))
         let withoutConfiguration = try plan()
-        let a = try XCTUnwrap(withoutConfiguration.units.first { $0.source.lastPathComponent == "a.json" })
-        XCTAssertEqual(withoutConfiguration.planArguments(sources: [a.source], dependencies: a.dependencies),
-                       ["--planned-input", a.source.path, "--planned-input", package.appendingPathComponent("Sources/Models/b.json").path])
+        XCTAssertEqual(withoutConfiguration.planArguments,
+                       ["--planned-input", package.appendingPathComponent("Sources/Models/a.json").path,
+                        "--planned-input", package.appendingPathComponent("Sources/Models/b.json").path])
         let text = #"{"access": "internal"}"#
         try write("Sources/Models/charter.json", text)
         let configured = try plan()
-        XCTAssertEqual(configured.planArguments(sources: [a.source], dependencies: []).suffix(2),
+        XCTAssertEqual(configured.planArguments.suffix(2),
                        ["--planned-config", package.appendingPathComponent("Sources/Models/charter.json").path + "=" + PluginPlanCheck.digest(Array(text.utf8))])
     }
 
@@ -227,6 +227,24 @@ final class CharterTargetPlanTests: XCTestCase {
         // whose second part would collide with it, is renamed after its folder.
         XCTAssertEqual(names, ["orders+Part2.swift", "orders+Part2+Part2.swift", "Models_orders.swift", "Models_orders+Part2.swift"])
         XCTAssertEqual(Set(names.map { $0.lowercased() }).count, names.count)
+    }
+
+    /// The plan follows `$ref`s as the loader does: against the document's `$id` (then through `refMap`, the longest
+    /// prefix winning), from a symlinked file's real folder, and with percent-encoded names under a mapping.
+    func testReferencesResolveAsTheLoaderResolvesThem() throws {
+        try write("Schemas/common/common-v1.json", #"{"$id": "https://c.example/common/common-v1.json", "$defs": {"T": {"type": "string"}}}"#)
+        try write("Schemas/orders/orders-v2.json", #"{"$id": "https://c.example/orders/orders-v2.json", "$defs": {"U": {"$ref": "../common/common-v1.json#/$defs/T"}}}"#)
+        try write("Other/b/t.json", #"{"$defs": {"T": {"type": "string"}}}"#)
+        try write("Shared/my types.json", #"{"$defs": {"X": {"type": "string"}}}"#)
+        try write("Sources/Models/copy.json", #"{"$id": "https://c.example/orders/orders-v2.json", "$defs": {"U": {"$ref": "../common/common-v1.json#/$defs/T"}, "V": {"$ref": "https://c.example/b/t.json"}, "W": {"$ref": "https://s.example/my%20types.json#/$defs/X"}}}"#)
+        try write("Sources/Models/charter.json", #"{"refMap": {"https://c.example/": "../../Schemas", "https://c.example/b/": "../../Other/b", "https://s.example/": "../../Shared"}}"#)
+        try FileManager.default.createDirectory(at: package.appendingPathComponent("Sources/Linked"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: package.appendingPathComponent("Sources/Linked/orders.json"),
+                                                   withDestinationURL: package.appendingPathComponent("Schemas/orders/orders-v2.json"))
+        let copy = try XCTUnwrap(plan().units.first { $0.source.lastPathComponent == "copy.json" })
+        XCTAssertEqual(copy.dependencies.map(\.lastPathComponent).sorted(), ["common-v1.json", "my types.json", "t.json"])
+        let linked = try XCTUnwrap(plan("Linked").units.first { $0.source.lastPathComponent == "orders.json" })
+        XCTAssertEqual(linked.dependencies.map(\.lastPathComponent), ["common-v1.json"], "relative to the file the link points at")
     }
 
     func testTransitiveAndMappedReferencesAreDependencies() throws {

@@ -109,7 +109,7 @@ public struct GenerateCommand {
             let unplanned = PluginPlanCheck.unplanned(reached: result.module.namespaces.map(\.file), planned: planned + files, workingDirectory: workingDirectory)
             if !unplanned.isEmpty {
                 throw DiagnosticsError([.error(
-                    "\(files.joined(separator: ", ")) now reach\(files.count == 1 ? "es" : "") \(unplanned.joined(separator: ", ")) through $ref, which this build's plan does not generate: \(PluginPlanCheck.replan)",
+                    "\(files.joined(separator: ", ")) now reach\(files.count == 1 ? "es" : "") \(unplanned.joined(separator: ", ")) through $ref, which no command of this build's plan generates: \(PluginPlanCheck.replan); \(PluginPlanCheck.listIt)",
                     code: "plugin.stale-plan")])
             }
         }

@@ -20,6 +20,9 @@ public enum PluginPlanCheck {
     /// What to do about a plan that is out of date.
     static let replan = "SwiftPM plans build-tool plugin commands when the package's manifest or list of files changes, not when a file's contents change: run `touch Package.swift` and build again"
 
+    /// What to do when the plan misses a file it should have had (the plugin could not follow a `$ref` the loader can).
+    static let listIt = "if the error stays after that, the plugin did not follow that $ref: list the file in charter.json's \"contracts\""
+
     /// The files the generated code came from that the plan did not include (absolute, canonical), in order.
     static func unplanned(reached: [String], planned: [String], workingDirectory: String) -> [String] {
         let source = DiskFileSource()

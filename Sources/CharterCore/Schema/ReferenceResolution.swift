@@ -76,7 +76,8 @@ extension LoadSession {
             }
             return loadReferencedFile(path, allowedRoot: root, rootName: "the input root", reference: reference)
         case "http", "https":
-            if let mapping = options.refMappings.first(where: { uri.description.hasPrefix($0.prefix) }) {
+            // The longest matching prefix wins, whatever the order the mappings were given in.
+            if let mapping = options.refMappings.filter({ uri.description.hasPrefix($0.prefix) }).max(by: { $0.prefix.count < $1.prefix.count }) {
                 let rest = String(uri.description.dropFirst(mapping.prefix.count))
                 guard let relative = Self.percentDecode(rest) else {
                     bag.add(.error("malformed reference \"\(reference.text)\"", at: reference.location, code: "ref.unresolved"))

@@ -10,6 +10,8 @@ final class SchemaLoaderReferenceTests: XCTestCase {
     func testReferencesResolve() {
         let mirror = LoaderOptions(refMappings: [RefMapping(prefix: "https://schemas.example.com/", directory: "/c/mirror")])
         let outsideMirror = LoaderOptions(refMappings: [RefMapping(prefix: "https://schemas.example.com/", directory: "/mirror")])
+        let nested = LoaderOptions(refMappings: [RefMapping(prefix: "https://schemas.example.com/", directory: "/c/mirror"),
+                                                 RefMapping(prefix: "https://schemas.example.com/b/", directory: "/c/other")])
         let rows: [(label: String, fixture: ContractFixture, refIn: String, refAt: String, target: String)] = [
             ("local $defs pointer",
              ContractFixture(##"{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"type": "string"}}}"##),
@@ -82,6 +84,11 @@ final class SchemaLoaderReferenceTests: XCTestCase {
              ContractFixture(["a.json": Self.refA("https://schemas.example.com/common/money.json#/$defs/Money"),
                               "mirror/common/money.json": ##"{"$defs": {"Money": {"type": "string"}}}"##], inputs: ["a.json"], options: mirror),
              "a.json", "/$defs/A", "mirror/common/money.json#/$defs/Money"),
+            ("the longest matching prefix wins, whatever the order given",
+             ContractFixture(["a.json": Self.refA("https://schemas.example.com/b/t.json#/$defs/T"),
+                              "mirror/b/t.json": ##"{"$defs": {"T": {"type": "string"}}}"##,
+                              "other/t.json": ##"{"$defs": {"T": {"type": "integer"}}}"##], inputs: ["a.json"], options: nested),
+             "a.json", "/$defs/A", "other/t.json#/$defs/T"),
             ("remote prefix mapped to a folder outside the root",
              ContractFixture(["a.json": Self.refA("https://schemas.example.com/money.json#/$defs/Money"),
                               "/mirror/money.json": ##"{"$defs": {"Money": {"type": "string"}}}"##], inputs: ["a.json"], options: outsideMirror),
