@@ -205,13 +205,13 @@ struct CharterTargetPlan {
         if case .count(let parts)? = configuration.filesPerContract, !(1...64).contains(parts) {
             throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': filesPerContract must be from 1 to 64, not \(parts)")
         }
-        root = configuration.root.map { directory.appendingPathComponent($0).standardizedFileURL } ?? packageDirectory
+        root = configuration.root.map { Self.resolve($0, in: directory) } ?? packageDirectory
         contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
         guard !contracts.isEmpty else {
             throw CharterPluginError(description: "\(directory.path): target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json", isNoContracts: true)
         }
         try Self.checkIdentities(contracts, targetName: targetName)
-        let refMap = (configuration.refMap ?? [:]).mapValues { directory.appendingPathComponent($0).standardizedFileURL }
+        let refMap = (configuration.refMap ?? [:]).mapValues { Self.resolve($0, in: directory) }
         var closure: [URL: [URL]] = [:]
         var order: [URL] = []
         for contract in contracts {
@@ -259,7 +259,7 @@ struct CharterTargetPlan {
             }
         }
         if let templates = configuration.templates {
-            let folder = directory.appendingPathComponent(templates)
+            let folder = Self.resolve(templates, in: directory)
             templateFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".mustache") }.sorted().map { folder.appendingPathComponent($0) }
         } else {
@@ -298,7 +298,7 @@ struct CharterTargetPlan {
         if let access = configuration.access { arguments += ["--access", access] }
         if configuration.mutableProperties == true { arguments.append("--mutable-properties") }
         if let emit = configuration.emit { arguments += ["--emit", emit.isEmpty ? "models" : emit.joined(separator: ",")] }
-        if let templates = configuration.templates { arguments += ["--templates", directory.appendingPathComponent(templates).path] }
+        if let templates = configuration.templates { arguments += ["--templates", Self.resolve(templates, in: directory).path] }
         return arguments
     }
 
@@ -307,7 +307,7 @@ struct CharterTargetPlan {
     var loaderArguments: [String] {
         var arguments = ["--root", root.path, "--absolute-paths"]
         for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
-            arguments += ["--ref-map", "\(prefix)=\(directory.appendingPathComponent(folder).standardizedFileURL.path)"]
+            arguments += ["--ref-map", "\(prefix)=\(Self.resolve(folder, in: directory).path)"]
         }
         return arguments
     }
@@ -318,12 +318,17 @@ struct CharterTargetPlan {
         loaderArguments + (configurationFile.map { ["--config", $0.path] } ?? [])
     }
 
+    /// A path from `charter.json`: absolute as written, else relative to the target's folder.
+    static func resolve(_ path: String, in directory: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+    }
+
     /// The contracts named by `charter.json`, or the schema files found in the target.
     static func findContracts(_ listed: [String]?, in directory: URL, targetName: String) throws -> [URL] {
         var result: [URL] = []
         if let listed {
             for entry in listed {
-                let url = directory.appendingPathComponent(entry).standardizedFileURL
+                let url = Self.resolve(entry, in: directory)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                     throw CharterPluginError(description: "\(directory.appendingPathComponent(CharterConfiguration.fileName).path): target '\(targetName)': contract path '\(entry)' does not exist")

@@ -247,6 +247,18 @@ final class CharterTargetPlanTests: XCTestCase {
         XCTAssertEqual(linked.dependencies.map(\.lastPathComponent), ["common-v1.json"], "relative to the file the link points at")
     }
 
+    /// Paths in charter.json may be absolute; relative ones are taken from the target's folder.
+    func testAbsolutePathsInTheConfiguration() throws {
+        try write("Elsewhere/orders.json", Self.contract("orders", "1.0.0", refs: ["https://m.example/t.json#/$defs/T"]))
+        try write("Mapped/t.json", Self.contract("t", "1.0.0"))
+        let elsewhere = package.appendingPathComponent("Elsewhere/orders.json").path, mapped = package.appendingPathComponent("Mapped").path
+        try write("Sources/Models/charter.json", #"{"contracts": ["\#(elsewhere)"], "refMap": {"https://m.example/": "\#(mapped)"}}"#)
+        let plan = try plan()
+        XCTAssertEqual(plan.contracts.map(\.path), [elsewhere])
+        XCTAssertEqual(plan.units.first { $0.source.path == elsewhere }?.dependencies.map(\.path), [mapped + "/t.json"])
+        XCTAssertTrue(plan.loaderArguments.contains("https://m.example/=\(mapped)"), "\(plan.loaderArguments)")
+    }
+
     func testTransitiveAndMappedReferencesAreDependencies() throws {
         try write("Catalogue/shared/money.json", Self.contract("money", "1.0.0"))
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0", refs: ["b.json#/$defs/T"]))
