@@ -98,6 +98,41 @@ struct CharterPluginError: Error, CustomStringConvertible {
     var isNoContracts = false
 }
 
+/// The JSON files one plan reads, each read and parsed once: planning asks about the same files many times (is it a
+/// contract, its identity, its `$id`, its types, its `$ref`s, and those of every file it reaches).
+final class PlanFiles {
+    /// What reading a file gave.
+    enum Content {
+        case unreadable
+        case notJSON
+        case json(Any)
+    }
+
+    private var contents: [URL: Content] = [:]
+
+    /// The file's content, read and parsed on first use.
+    func content(_ file: URL) -> Content {
+        if let known = contents[file] { return known }
+        let content: Content
+        if let data = try? Data(contentsOf: file) {
+            content = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])).map(Content.json) ?? .notJSON
+        } else {
+            content = .unreadable
+        }
+        contents[file] = content
+        return content
+    }
+
+    /// The parsed JSON, when the file is readable JSON.
+    func json(_ file: URL) -> Any? {
+        if case .json(let value) = content(file) { return value }
+        return nil
+    }
+
+    /// The top-level object, when the file's JSON is one.
+    func object(_ file: URL) -> [String: Any]? { json(file) as? [String: Any] }
+}
+
 /// Everything the plugins work out about one target before running `charter`.
 struct CharterTargetPlan {
     /// The target's name.
@@ -206,21 +241,22 @@ struct CharterTargetPlan {
             throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': filesPerContract must be from 1 to 64, not \(parts)")
         }
         root = configuration.root.map { Self.resolve($0, in: directory) } ?? packageDirectory
-        contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName)
+        let files = PlanFiles()
+        contracts = try Self.findContracts(configuration.contracts, in: directory, targetName: targetName, files: files)
         guard !contracts.isEmpty else {
             throw CharterPluginError(description: "\(directory.path): target '\(targetName)' has no contracts: add *.json contracts to the target or list them in charter.json", isNoContracts: true)
         }
-        try Self.checkIdentities(contracts, targetName: targetName)
+        try Self.checkIdentities(contracts, targetName: targetName, files: files)
         let refMap = (configuration.refMap ?? [:]).mapValues { Self.resolve($0, in: directory) }
         var closure: [URL: [URL]] = [:]
         var order: [URL] = []
         for contract in contracts {
-            for file in [contract] + Self.referencedFiles(from: contract, refMap: refMap) where closure[file] == nil {
-                closure[file] = Self.referencedFiles(from: file, refMap: refMap)
+            for file in [contract] + Self.referencedFiles(from: contract, refMap: refMap, files: files) where closure[file] == nil {
+                closure[file] = Self.referencedFiles(from: file, refMap: refMap, files: files)
                 order.append(file)
             }
         }
-        try Self.checkDocumentIDs(order, targetName: targetName)
+        try Self.checkDocumentIDs(order, targetName: targetName, files: files)
         // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
         // part of `orders.json`) gets a name no other unit's file has, ignoring case.
         var used: Set<String> = []
@@ -228,7 +264,7 @@ struct CharterTargetPlan {
             let parts: Int
             switch configuration.filesPerContract ?? .automatic {
             case .count(let count): parts = count
-            case .automatic: parts = Self.automaticParts(types: Self.typeCount(of: file), units: order.count)
+            case .automatic: parts = Self.automaticParts(types: Self.typeCount(of: file, files: files), units: order.count)
             }
             var name = file.deletingPathExtension().lastPathComponent + ".swift"
             var parent = file.deletingLastPathComponent()
@@ -243,7 +279,7 @@ struct CharterTargetPlan {
         if configuration.emit.map({ $0.contains("adapters") }) ?? true {
             var families: [String: [(major: Int, file: URL)]] = [:]
             for file in contracts {
-                guard let identity = Self.identity(of: file) else { continue }
+                guard let identity = Self.identity(of: file, files: files) else { continue }
                 families[identity.name, default: []].append((identity.major, file))
             }
             for (name, members) in families.sorted(by: { $0.key < $1.key }) where members.count > 1 {
@@ -324,7 +360,7 @@ struct CharterTargetPlan {
     }
 
     /// The contracts named by `charter.json`, or the schema files found in the target.
-    static func findContracts(_ listed: [String]?, in directory: URL, targetName: String) throws -> [URL] {
+    static func findContracts(_ listed: [String]?, in directory: URL, targetName: String, files: PlanFiles) throws -> [URL] {
         var result: [URL] = []
         if let listed {
             for entry in listed {
@@ -336,7 +372,7 @@ struct CharterTargetPlan {
                 result += isDirectory.boolValue ? jsonFiles(in: url) : [url]
             }
         } else {
-            result = jsonFiles(in: directory).filter { $0.lastPathComponent != CharterConfiguration.fileName && looksLikeSchema($0) }
+            result = jsonFiles(in: directory).filter { $0.lastPathComponent != CharterConfiguration.fileName && looksLikeSchema($0, files: files) }
         }
         return Array(Set(result.map(\.standardizedFileURL))).sorted { $0.path < $1.path }
     }
@@ -346,40 +382,38 @@ struct CharterTargetPlan {
         return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
     }
 
-    static func topLevel(_ file: URL) -> [String: Any]? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    }
-
     /// The number of top-level types a file declares (`$defs` and `definitions`): what `"auto"` splits by.
-    static func typeCount(of file: URL) -> Int {
-        guard let object = topLevel(file) else { return 0 }
+    static func typeCount(of file: URL, files: PlanFiles) -> Int {
+        guard let object = files.object(file) else { return 0 }
         return ((object["$defs"] as? [String: Any])?.count ?? 0) + ((object["definitions"] as? [String: Any])?.count ?? 0)
     }
 
     /// Whether a `*.json` file is taken for a contract: its top level has `$schema`, `$defs`, `definitions` or
     /// `x-contract` — or it is not JSON at all, so that `charter` reports where its syntax breaks instead of the
     /// contract silently dropping out of the build.
-    static func looksLikeSchema(_ file: URL) -> Bool {
-        guard let data = try? Data(contentsOf: file) else { return false }
-        guard let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return true }
-        guard let object = parsed as? [String: Any] else { return false }
+    static func looksLikeSchema(_ file: URL, files: PlanFiles) -> Bool {
+        switch files.content(file) {
+        case .unreadable: return false
+        case .notJSON: return true
+        case .json: break
+        }
+        guard let object = files.object(file) else { return false }
         return object["$schema"] != nil || object["$defs"] != nil || object["x-contract"] != nil || object["definitions"] != nil
     }
 
     /// A contract's name and major version, when its `x-contract` gives them.
-    static func identity(of file: URL) -> (name: String, major: Int)? {
-        guard let contract = topLevel(file)?["x-contract"] as? [String: Any], let name = contract["name"] as? String,
+    static func identity(of file: URL, files: PlanFiles) -> (name: String, major: Int)? {
+        guard let contract = files.object(file)?["x-contract"] as? [String: Any], let name = contract["name"] as? String,
             let version = contract["version"] as? String, let major = version.split(separator: ".").first.flatMap({ Int($0) })
         else { return nil }
         return (name, major)
     }
 
     /// Two contracts with the same name and major version cannot both generate.
-    static func checkIdentities(_ contracts: [URL], targetName: String) throws {
+    static func checkIdentities(_ contracts: [URL], targetName: String, files: PlanFiles) throws {
         var seen: [String: URL] = [:]
         for file in contracts {
-            guard let (name, major) = identity(of: file) else { continue }
+            guard let (name, major) = identity(of: file, files: files) else { continue }
             let identity = "\(name) v\(major)"
             if let other = seen[identity] {
                 throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate contract identity \(identity), also declared by \(other.path)")
@@ -390,10 +424,10 @@ struct CharterTargetPlan {
 
     /// Two files with the same top-level `$id` cannot both load (`charter generate` on all of them says so); the
     /// build plugin runs one command per file, which would not notice, so the plan checks.
-    static func checkDocumentIDs(_ files: [URL], targetName: String) throws {
+    static func checkDocumentIDs(_ documents: [URL], targetName: String, files: PlanFiles) throws {
         var seen: [String: URL] = [:]
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            guard let id = topLevel(file)?["$id"] as? String else { continue }
+        for file in documents.sorted(by: { $0.path < $1.path }) {
+            guard let id = files.object(file)?["$id"] as? String else { continue }
             if let other = seen[id] {
                 throw CharterPluginError(description: "\(file.path): target '\(targetName)': duplicate $id \(id), also declared by \(other.path)")
             }
@@ -403,12 +437,12 @@ struct CharterTargetPlan {
 
     /// Every file reachable from `file` through `$ref`s (relative paths, and mapped URL prefixes),
     /// transitively. Unresolvable references are left for `charter` to report with positions.
-    static func referencedFiles(from file: URL, refMap: [String: URL]) -> [URL] {
+    static func referencedFiles(from file: URL, refMap: [String: URL], files: PlanFiles) -> [URL] {
         var found: [URL] = []
         var queue = [file]
         var seen: Set<URL> = [file]
         while let current = queue.popLast() {
-            guard let data = try? Data(contentsOf: current), let json = try? JSONSerialization.jsonObject(with: data) else { continue }
+            guard let json = files.json(current) else { continue }
             // As the loader does: a reference resolves against the document's `$id` when it has one, else against the
             // file (its real path, symlinks resolved); a URL under a `refMap` prefix (the longest that matches) names a
             // file in the mapped folder; a relative reference that maps nowhere may still name a file beside this one.
