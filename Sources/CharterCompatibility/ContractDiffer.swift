@@ -182,13 +182,14 @@ struct SchemaPairWalker {
     mutating func walk(_ base: SchemaID, _ head: SchemaID, label: String, roles: SchemaRoles, named: Bool, depth: Int = 0) {
         // `anyOf: [X, {"type": "null"}]` is X made nullable (contract-format.md): compared as X, nullability apart.
         // A wrapper facing a real union (other than a wrapper) stays a union, so their variants line up.
-        var (b, baseWrapped) = context.unwrappingNull(.base, context.base.resolved(base))
-        var (h, headWrapped) = context.unwrappingNull(.head, context.head.resolved(head))
-        if baseWrapped, !headWrapped, context.isUnion(.head, h) { (b, baseWrapped) = (context.base.resolved(base), false) }
-        if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (context.head.resolved(head), false) }
+        let writtenBase = context.base.resolved(base), writtenHead = context.head.resolved(head)
+        var (b, baseWrapped) = context.unwrappingNull(.base, writtenBase)
+        var (h, headWrapped) = context.unwrappingNull(.head, writtenHead)
+        if baseWrapped, !headWrapped, context.isUnion(.head, h) { (b, baseWrapped) = (writtenBase, false) }
+        if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (writtenHead, false) }
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
-                              headAsWritten: context.head.resolved(head))
+                              headAsWritten: writtenHead)
         if !named, context.sameNamedType(b, h) {
             if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
             return
@@ -231,20 +232,30 @@ extension DiffContext {
         // Nested wrappers mean the same as one.
         for _ in 0..<8 {
             let schema = graph.schemas[current.rawValue]
-            let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.oneOf.isEmpty ? schema.anyOf : []
-            guard alternatives.count == 2, schema.types == nil || schema.types == [.null], Self.onlyAlternatives(schema) else { break }
-            func isNull(_ id: SchemaID) -> Bool {
-                let schema = graph.schemas[graph.resolved(id).rawValue]
-                return schema.types == [.null] && schema.properties.isEmpty && schema.enumValues == nil && schema.constValue == nil
-            }
-            switch (isNull(alternatives[0]), isNull(alternatives[1])) {
-            case (true, false): current = graph.resolved(alternatives[1])
-            case (false, true): current = graph.resolved(alternatives[0])
-            default: return (current, wrapped)
-            }
+            guard schema.types == nil || schema.types == [.null], Self.onlyAlternatives(schema),
+                let inner = Self.nonNullAlternative(graph, current)
+            else { break }
+            current = graph.resolved(inner)
             wrapped = true
         }
         return (current, wrapped)
+    }
+
+    /// The other alternative of an `anyOf` or `oneOf` of exactly two, one of which is `{"type": "null"}` (and only
+    /// that); nil for any other schema. Keywords beside the alternatives are the caller's to judge.
+    static func nonNullAlternative(_ graph: SchemaGraph, _ id: SchemaID) -> SchemaID? {
+        let schema = graph.schemas[id.rawValue]
+        let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.oneOf.isEmpty ? schema.anyOf : []
+        guard alternatives.count == 2 else { return nil }
+        func isNull(_ id: SchemaID) -> Bool {
+            let schema = graph.schemas[graph.resolved(id).rawValue]
+            return schema.types == [.null] && schema.properties.isEmpty && schema.enumValues == nil && schema.constValue == nil
+        }
+        switch (isNull(alternatives[0]), isNull(alternatives[1])) {
+        case (true, false): return alternatives[1]
+        case (false, true): return alternatives[0]
+        default: return nil
+        }
     }
 
     /// Whether a schema says nothing beside its `anyOf`/`oneOf` that constrains values (annotations aside): a keyword

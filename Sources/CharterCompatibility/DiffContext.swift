@@ -215,11 +215,8 @@ public struct FlatObject: Sendable {
             for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
             // X made nullable (`anyOf: [X, {"type": "null"}]`) with keywords beside it (`required`, say) reads as X with
             // them; a pure wrapper is seen through by the walk instead.
-            let alternatives = graph.schemas[id.rawValue].anyOf.isEmpty ? graph.schemas[id.rawValue].oneOf
-                : graph.schemas[id.rawValue].oneOf.isEmpty ? graph.schemas[id.rawValue].anyOf : []
-            if alternatives.count == 2, !DiffContext.onlyAlternatives(graph.schemas[id.rawValue]) {
-                let nonNull = alternatives.filter { graph.schemas[graph.resolved($0).rawValue].types != [.null] }
-                if nonNull.count == 1 { fold(nonNull[0], depth: depth + 1) }
+            if !DiffContext.onlyAlternatives(graph.schemas[id.rawValue]), let inner = DiffContext.nonNullAlternative(graph, id) {
+                fold(inner, depth: depth + 1)
             }
             // A `$ref` with sibling keywords is not followed by `resolved`: its target is part of the shape too.
             if let target = graph.schemas[id.rawValue].ref { fold(target, depth: depth + 1) }
@@ -235,6 +232,16 @@ public struct FlatObject: Sendable {
 /// responses (response), and every event's payload and feed's records (event), through references,
 /// properties, items, and composition.
 enum SchemaRoleAnalysis {
+    /// Where a property's data never flows: a `readOnly` property is never sent in requests, a `writeOnly` one never
+    /// returned in responses (contract-format.md).
+    static func excluded(_ property: SchemaID, in graph: SchemaGraph) -> SchemaRoles {
+        let written = graph.schemas[property.rawValue], target = graph.schemas[graph.resolved(property).rawValue]
+        var roles: SchemaRoles = []
+        if written.readOnly || target.readOnly { roles.insert(.request) }
+        if written.writeOnly || target.writeOnly { roles.insert(.response) }
+        return roles
+    }
+
     static func roles(in graph: SchemaGraph) -> [SchemaID: SchemaRoles] {
         var roles: [SchemaID: SchemaRoles] = [:]
         func mark(_ start: SchemaID?, _ role: SchemaRoles) {
@@ -245,13 +252,7 @@ enum SchemaRoleAnalysis {
                 roles[id, default: []].insert(role)
                 let schema = graph.schemas[id.rawValue]
                 if let ref = schema.ref { stack.append(ref) }
-                // A readOnly property is never sent in requests, a writeOnly one never returned in responses.
-                let properties = schema.properties.map(\.schema).filter { property in
-                    let written = graph.schemas[property.rawValue], target = graph.schemas[graph.resolved(property).rawValue]
-                    if role == .request, written.readOnly || target.readOnly { return false }
-                    if role == .response, written.writeOnly || target.writeOnly { return false }
-                    return true
-                }
+                let properties = schema.properties.map(\.schema).filter { !excluded($0, in: graph).contains(role) }
                 stack += properties + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
                 stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
                 stack += schema.patternProperties.map(\.schema)

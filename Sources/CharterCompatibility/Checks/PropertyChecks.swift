@@ -6,11 +6,7 @@ extension DiffContext {
     /// `writeOnly` one never returned in responses (contract-format.md), so those directions drop out of its pair's.
     /// nil when none is left: the property's data does not flow where the object's does, and its change breaks no one.
     func roles(_ pair: SchemaPair, property schema: SchemaID, _ side: DiffSide) -> SchemaRoles? {
-        let graph = graph(side)
-        let written = graph.schemas[schema.rawValue], resolved = graph.schemas[graph.resolved(schema).rawValue]
-        var roles = pair.roles
-        if written.readOnly || resolved.readOnly { roles.remove(.request) }
-        if written.writeOnly || resolved.writeOnly { roles.remove(.response) }
+        let roles = pair.roles.subtracting(SchemaRoleAnalysis.excluded(schema, in: graph(side)))
         return roles.isEmpty && !pair.roles.isEmpty ? nil : roles
     }
 
