@@ -139,14 +139,13 @@ public struct DiffCommand {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
             // (other than text on standard output) still get written, naming them. The HTML report needs both sides.
             guard format != .findings(.text) || !reports.isEmpty else { throw error }
-            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
-            let report = LintReport.loadFailure(error.diagnostics, command: "diff")
-            for (reportFormat, file) in reports {
-                guard case .findings(let kind) = reportFormat else { continue }
-                try ReportArguments.write(LintOutputFormat.render(report, as: kind, catalog: LintCatalog([])),
-                                          to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+            let findingReports = reports.compactMap { report -> (format: LintOutputFormat, file: String)? in
+                if case .findings(let kind) = report.format { return (kind, report.file) }
+                return nil
             }
-            if case .findings(let kind) = format, kind != .text { console.outDocument(LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))) }
+            let kind: LintOutputFormat = if case .findings(let kind) = format { kind } else { .text }
+            try ReportArguments.writeLoadFailure(error, command: "diff", format: kind, reports: findingReports, catalog: LintCatalog([]),
+                                                 console: console, workingDirectory: workingDirectory)
             return .inputProblems
         }
         // Pairing keys of plain files: their path inside the folder each side was given as.

@@ -77,13 +77,10 @@ struct TypeChangedCheck: ChangeCheck {
     }
 }
 
-/// The enum values of a schema, keyed by their canonical JSON text: a number by its value (`1`, `1.0` and `1e0` are one
-/// JSON Schema value), written as the contract writes it.
-private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: String, text: String)]? {
-    graph.schemas[id.rawValue].enumValues.map { $0.map { node in
-        let text = JSONWriter.write(node, sortKeys: true)
-        return (node.number.map { "number:" + $0.canonical } ?? text, text)
-    } }
+/// The enum values of a schema as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`,
+/// as `const` is), each with its text as the contract writes it.
+private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: JSONValue, text: String)]? {
+    graph.schemas[id.rawValue].enumValues.map { $0.map { ($0.value, JSONWriter.write($0, sortKeys: true)) } }
 }
 
 /// `enum-value-added`: an enum accepts a new value.

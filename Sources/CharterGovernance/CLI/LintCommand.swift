@@ -80,13 +80,8 @@ public struct LintCommand {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
             // (other than text on standard output) still get written, naming them.
             guard format != .text || !reports.isEmpty else { throw error }
-            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
-            let report = LintReport.loadFailure(error.diagnostics, command: "lint")
-            for (reportFormat, file) in reports {
-                try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
-                                          to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
-            }
-            if format != .text { console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog)) }
+            try ReportArguments.writeLoadFailure(error, command: "lint", format: format, reports: reports, catalog: catalog,
+                                                 console: console, workingDirectory: workingDirectory)
             return .inputProblems
         }
         for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }

@@ -24,6 +24,22 @@ package enum ReportArguments {
         return reports
     }
 
+    /// Contracts that did not load: prints their errors to standard error (as every command does) and still writes
+    /// the requested reports — each `reports` file, and `format` on standard output unless it is text — as a
+    /// ``LintReport/loadFailure(_:command:)`` report, so a CI step that uploads a report after a failure finds one.
+    package static func writeLoadFailure(
+        _ error: DiagnosticsError, command: String, format: LintOutputFormat, reports: [(format: LintOutputFormat, file: String)],
+        catalog: LintCatalog, console: Console, workingDirectory: String
+    ) throws(DiagnosticsError) {
+        for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
+        let report = LintReport.loadFailure(error.diagnostics, command: command)
+        for (reportFormat, file) in reports {
+            try write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
+                      to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        }
+        if format != .text { console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog)) }
+    }
+
     /// `--today`'s date, checked, or today in UTC.
     package static func date(_ text: String?) throws(UsageError) -> String {
         guard let text else { return currentDate() }
