@@ -64,31 +64,49 @@ struct EventDeliveryChangedCheck: ChangeCheck {
 /// `event-access-changed`: who may publish or subscribe, and with what credentials, changed.
 struct EventAccessChangedCheck: ChangeCheck {
     let id = "event-access-changed"
-    let summary = "An event's publish or subscribe access changed: another auth scheme, more scopes, or fewer allowed systems."
-    let rationale = "Existing producers and consumers hold credentials and grants for the old rules: a new scope or scheme locks them out of the broker, and a system dropped from `allowed` stops receiving or sending without a code change on its side."
+    let summary = "An event's publish or subscribe access changed: another auth scheme, more or fewer scopes, or other allowed systems."
+    let rationale = "Existing producers and consumers hold credentials and grants for the old rules: a new scope or scheme locks them out of the broker, and a system dropped from `allowed` (or shut out by a list where there was none) stops receiving or sending without a code change on its side. Access widened — a scope dropped, a system allowed — breaks nobody and is reported for the record."
     let category = ChangeCategory.event
     let exampleBase = DiffExample.event(#""topic": "demo.item-changed.v1", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos", "wms"]}"#)
     let exampleHead = DiffExample.event(#""topic": "demo.item-changed.v1", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos"]}"#, version: "2.0.0")
-    let unaffectedHead = DiffExample.event(#""topic": "demo.item-changed.v1", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos", "wms", "erp"]}"#, version: "1.1.0")
+    let unaffectedHead = DiffExample.event(#""topic": "demo.item-changed.v1", "summary": "Items changed.", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos", "wms"]}"#, version: "1.0.1")
 
     func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext) {
         for (side, old, new) in [("publish", base.publish, head.publish), ("subscribe", base.subscribe, head.subscribe)] {
             let at = context.location(.head, pointer: head.pointer.appending(side))
             let party = side == "publish" ? "producers" : "consumers"
-            let oldScheme = old?.auth?.scheme ?? "none"
-            let newScheme = new?.auth?.scheme ?? "none"
-            if oldScheme != newScheme {
-                context.report("\(side) auth of \(head.name) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
-                               bump: newScheme == "none" ? .minor : .major, at: at, who: "existing \(party)")
-            } else if case let added = (new?.auth?.scopes ?? []).filter({ !(old?.auth?.scopes ?? []).contains($0) }), !added.isEmpty {
-                context.report("\(side) of \(head.name) now requires scope \(added.joined(separator: ", ")): existing \(party) lack it", impact: .breaks, bump: .major, at: at, who: "existing \(party)")
+            let changes = AuthChanges(old?.auth, in: context.pair.base?.contract, new?.auth, in: context.pair.head?.contract)
+            if let kind = changes.kind {
+                context.report("\(side) auth of \(head.name) changed from \(kind.from) to \(kind.to)", impact: .breaks, bump: .major, at: at, who: "existing \(party)")
             }
-            let dropped = (old?.allowed ?? []).filter { !(new?.allowed ?? []).contains($0) }
-            if !dropped.isEmpty, !(new?.allowed ?? []).isEmpty {
-                context.report("\(side) of \(head.name) no longer allows \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at, who: "the \(party) dropped")
-            } else if (old?.allowed ?? []).isEmpty, let allowed = new?.allowed, !allowed.isEmpty {
-                // No list allowed every system; a list now shuts out every system not on it.
-                context.report("\(side) of \(head.name) now allows only \(allowed.joined(separator: ", ")) (any system could before)", impact: .breaks, bump: .major, at: at, who: "every other system")
+            if let scheme = changes.scheme {
+                context.report("\(side) auth of \(head.name) changed from \(scheme.from) to \(scheme.to)", impact: changes.toNone ? .none : .breaks,
+                               bump: changes.toNone ? .minor : .major, at: at, who: "existing \(party)")
+            }
+            if !changes.scopesAdded.isEmpty {
+                context.report("\(side) of \(head.name) now requires scope \(changes.scopesAdded.joined(separator: ", ")): existing \(party) lack it", impact: .breaks, bump: .major, at: at, who: "existing \(party)")
+            }
+            if !changes.scopesRemoved.isEmpty {
+                context.report("\(side) of \(head.name) no longer requires scope \(changes.scopesRemoved.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+            }
+            // No list means any system may; an empty list, none.
+            switch (old?.allowed, new?.allowed) {
+            case let (oldList?, newList?):
+                let dropped = oldList.filter { !newList.contains($0) }
+                if !dropped.isEmpty {
+                    context.report("\(side) of \(head.name) no longer allows \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at, who: "the \(party) dropped")
+                }
+                let added = newList.filter { !oldList.contains($0) }
+                if !added.isEmpty {
+                    context.report("\(side) of \(head.name) now also allows \(added.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+                }
+            case let (nil, newList?):
+                let only = newList.isEmpty ? "no system" : "only " + newList.joined(separator: ", ")
+                context.report("\(side) of \(head.name) now allows \(only) (any system could before)", impact: .breaks, bump: .major, at: at, who: "every other system")
+            case let (oldList?, nil):
+                context.report("\(side) of \(head.name) is no longer limited to \(oldList.isEmpty ? "no system" : oldList.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+            case (nil, nil):
+                break
             }
         }
     }

@@ -170,54 +170,45 @@ struct ResponseAddedCheck: ChangeCheck {
 /// `auth-changed`: what callers must present changed.
 struct AuthChangedCheck: ChangeCheck {
     let id = "auth-changed"
-    let summary = "An operation's auth changed: a different scheme, auth where there was none, or more scopes."
-    let rationale = "Existing clients hold credentials for the old requirement: tokens without the new scope are refused with 403, and a different scheme fails every call. Dropping a scope is compatible."
+    let summary = "An operation's auth changed: a different scheme, auth where there was none, or more scopes; or an OAuth scheme's token endpoint moved."
+    let rationale = "Existing clients hold credentials for the old requirement: tokens without the new scope are refused with 403, and a different scheme fails every call. Clients configured with the old token endpoint must be reconfigured before it goes away. Dropping a scope is compatible."
     let category = ChangeCategory.operation
     let exampleBase = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#)
     let exampleHead = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read", "demo:write"]}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items", "summary": "Items.", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#, version: "1.0.1")
 
-    /// What a request must carry for a scheme: its kind and, for API keys, where the key goes (header names
-    /// compared ignoring case), for HTTP auth its scheme — not the name the contract gives it, which a rename
-    /// changes without changing a byte on the wire. nil for `none` or a scheme the contract does not declare.
-    static func credential(_ name: String?, in contract: Contract?) -> String? {
-        guard let name, let scheme = contract?.securitySchemes.first(where: { $0.name == name }) else { return nil }
-        let keyName = scheme.keyLocation == "header" ? scheme.keyName?.lowercased() : scheme.keyName
-        return [scheme.type, scheme.keyLocation ?? "", keyName ?? "", scheme.httpScheme?.lowercased() ?? ""].joined(separator: " ")
-    }
-
-    /// How a scheme is described in a message: its name, and its kind when that is what changed.
-    static func describe(_ name: String, in contract: Contract?) -> String {
-        guard let scheme = contract?.securitySchemes.first(where: { $0.name == name }) else { return name }
-        let detail = [scheme.type] + (scheme.keyName.map { ["\(scheme.keyLocation ?? "") \($0)"] } ?? []) + (scheme.httpScheme.map { [$0] } ?? [])
-        return "\(name) (\(detail.joined(separator: ", ")))"
-    }
-
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
         let at = context.location(.head, pointer: head.pointer.appending("auth"))
-        let oldScheme = base.auth?.scheme ?? "none"
-        let newScheme = head.auth?.scheme ?? "none"
-        let oldCredential = Self.credential(base.auth?.scheme, in: context.pair.base?.contract)
-        let newCredential = Self.credential(head.auth?.scheme, in: context.pair.head?.contract)
-        let renamedOnly = oldScheme != newScheme && oldCredential != nil && oldCredential == newCredential
-        let sameNameOtherKind = oldScheme == newScheme && oldCredential != nil && newCredential != nil && oldCredential != newCredential
-        if sameNameOtherKind {
-            context.report("auth of \(head.id) changed from \(Self.describe(oldScheme, in: context.pair.base?.contract)) to \(Self.describe(newScheme, in: context.pair.head?.contract))",
-                           impact: .breaks, bump: .major, at: at)
-            return
+        let changes = AuthChanges(base.auth, in: context.pair.base?.contract, head.auth, in: context.pair.head?.contract)
+        if let kind = changes.kind {
+            context.report("auth of \(head.id) changed from \(kind.from) to \(kind.to)", impact: .breaks, bump: .major, at: at)
         }
-        if oldScheme != newScheme, !renamedOnly {
-            context.report("auth of \(head.id) changed from \(oldScheme) to \(newScheme)", impact: newScheme == "none" ? .none : .breaks,
-                           bump: newScheme == "none" ? .minor : .major, at: at)
-            return
+        if let scheme = changes.scheme {
+            context.report("auth of \(head.id) changed from \(scheme.from) to \(scheme.to)", impact: changes.toNone ? .none : .breaks,
+                           bump: changes.toNone ? .minor : .major, at: at)
         }
-        let added = (head.auth?.scopes ?? []).filter { !(base.auth?.scopes ?? []).contains($0) }
-        let removed = (base.auth?.scopes ?? []).filter { !(head.auth?.scopes ?? []).contains($0) }
-        if !added.isEmpty {
-            context.report("\(head.id) now requires scope \(added.joined(separator: ", ")): existing tokens lack it", impact: .breaks, bump: .major, at: at)
+        if !changes.scopesAdded.isEmpty {
+            context.report("\(head.id) now requires scope \(changes.scopesAdded.joined(separator: ", ")): existing tokens lack it", impact: .breaks, bump: .major, at: at)
         }
-        if !removed.isEmpty {
-            context.report("\(head.id) no longer requires scope \(removed.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+        if !changes.scopesRemoved.isEmpty {
+            context.report("\(head.id) no longer requires scope \(changes.scopesRemoved.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+        }
+    }
+
+    /// An OAuth scheme's token endpoint, compared once per scheme (paired by name, or by being the only OAuth
+    /// scheme on both sides when it was renamed), not once per operation that uses it.
+    func compare(contract pair: ContractPair, _ context: DiffContext) {
+        guard let base = pair.base?.contract, let head = pair.head?.contract,
+              base.version.major == head.version.major else { return }
+        let oldOAuth = base.securitySchemes.filter { $0.type == "oauth2" }
+        let newOAuth = head.securitySchemes.filter { $0.type == "oauth2" }
+        for old in oldOAuth {
+            guard let new = newOAuth.first(where: { $0.name == old.name }) ?? (oldOAuth.count == 1 && newOAuth.count == 1 ? newOAuth.first : nil),
+                  let from = old.tokenURL, let to = new.tokenURL, from != to else { continue }
+            context.report("token endpoint of scheme \(new.name) moved from \(from) to \(to)", impact: .risky, bump: .minor,
+                           at: context.location(.head, pointer: ContractParser.extensionPointer.appending("security").appending(new.name).appending("tokenUrl")),
+                           hint: "keep the old endpoint issuing tokens this API accepts until every client is reconfigured",
+                           who: "clients, producers and consumers configured with the old endpoint")
         }
     }
 }

@@ -180,7 +180,7 @@ package struct ContractParser {
     }
 
     func parseAccess(_ fields: Fields) -> AccessPolicy {
-        AccessPolicy(auth: fields.object("auth").map(parseAuth), allowed: fields.strings("allowed"))
+        AccessPolicy(auth: fields.object("auth").map(parseAuth), allowed: fields.has("allowed") ? fields.strings("allowed") : nil)
     }
 
     func parseFeed(_ name: String, _ fields: Fields) -> ContractFeed {

@@ -173,8 +173,9 @@ public struct DeadLetterPolicy: Sendable, Hashable {
 public struct AccessPolicy: Sendable, Hashable {
     /// Authentication.
     public var auth: AuthRequirement?
-    /// Allowed systems.
-    public var allowed: [String]
+    /// The systems that may publish or subscribe; nil when the contract names none (any system may), empty when
+    /// it lists none (no system may).
+    public var allowed: [String]?
 }
 
 /// An asynchronous event.

@@ -210,6 +210,65 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// An event's publish and subscribe sides are judged as operations' auth is — by what the broker connection
+    /// carries, not by scheme names — and by who may connect: no `allowed` list means any system, an empty one none.
+    func testEventAccessRows() {
+        let access = { (auth: String, allowed: String) in #""topic": "demo.item-changed.v1", "subscribe": {"auth": \#(auth)\#(allowed)}"# }
+        let oauth = #"{"scheme": "oauth", "scopes": ["demo:read"]}"#
+        let renamed = { (text: String) in
+            text.replacingOccurrences(of: #""oauth": {"type""#, with: #""sso": {"type""#).replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "sso""#)
+        }
+        let apiKey = { (text: String) in
+            text.replacingOccurrences(of: #""oauth": {"type": "oauth2", "scopes": {"demo:read": "Read", "demo:write": "Write"}}"#, with: #""oauth": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}"#)
+        }
+        let rows: [(name: String, base: String, head: String, checks: Set<String>, impact: Impact)] = [
+            ("a scheme renamed, the same credential, is no change",
+             DiffExample.event(access(oauth, "")), renamed(DiffExample.event(access(oauth, ""))), [], .none),
+            ("a scheme of the same name that is now an API key breaks subscribers",
+             DiffExample.event(access(oauth, "")), apiKey(DiffExample.event(access(oauth, ""))), ["event-access-changed"], .breaks),
+            ("a scope dropped breaks nobody",
+             DiffExample.event(access(#"{"scheme": "oauth", "scopes": ["demo:read", "demo:write"]}"#, "")), DiffExample.event(access(oauth, "")),
+             ["event-access-changed"], .none),
+            ("a list of systems dropped lets any system subscribe: nobody breaks",
+             DiffExample.event(access(oauth, #", "allowed": ["pos"]"#)), DiffExample.event(access(oauth, "")), ["event-access-changed"], .none),
+            ("a system added breaks nobody",
+             DiffExample.event(access(oauth, #", "allowed": ["pos"]"#)), DiffExample.event(access(oauth, #", "allowed": ["pos", "wms"]"#)),
+             ["event-access-changed"], .none),
+            ("an empty list allows no system: every listed one is dropped",
+             DiffExample.event(access(oauth, #", "allowed": ["pos"]"#)), DiffExample.event(access(oauth, #", "allowed": []"#)), ["event-access-changed"], .breaks),
+            ("an empty list where there was none shuts every system out",
+             DiffExample.event(access(oauth, "")), DiffExample.event(access(oauth, #", "allowed": []"#)), ["event-access-changed"], .breaks),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(Set(changes.map(\.checkID)), row.checks, "\(row.name): \(changes.map(\.message))")
+            XCTAssertEqual(changes.map(\.impact).max() ?? .none, row.impact, "\(row.name): \(changes.map(\.message))")
+        }
+        let kind = DiffHarness.diff(rows[1].base, rows[1].head)?.changes.first { $0.checkID == "event-access-changed" }
+        XCTAssertEqual(kind?.message, "subscribe auth of ItemChanged changed from oauth (oauth2) to oauth (apiKey, header X-Api-Key) — breaks existing consumers")
+        let shut = DiffHarness.diff(rows[6].base, rows[6].head)?.changes.first { $0.checkID == "event-access-changed" }
+        XCTAssertEqual(shut?.message, "subscribe of ItemChanged now allows no system (any system could before) — breaks every other system")
+    }
+
+    /// A moved OAuth token endpoint is reported once for the scheme, not once per operation using it, and may
+    /// break clients configured with the old one; the same endpoint under a renamed scheme is no change.
+    func testTokenEndpointMoved() {
+        let withToken = { (url: String, text: String) in
+            text.replacingOccurrences(of: #""oauth": {"type": "oauth2", "#, with: #""oauth": {"type": "oauth2", "tokenUrl": "\#(url)", "#)
+        }
+        let two = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem + ", " + DiffExample.putItem)
+        let moved = DiffHarness.diff(withToken("https://a.example/token", two), withToken("https://b.example/token", two))?.changes.filter { $0.checkID != "version-gate" } ?? []
+        XCTAssertEqual(moved.map(\.checkID), ["auth-changed"])
+        XCTAssertEqual(moved.first?.impact, .risky)
+        XCTAssertEqual(moved.first?.bump, .minor)
+        XCTAssertEqual(moved.first?.location.pointer.description, "/x-contract/security/oauth/tokenUrl")
+        XCTAssertEqual(moved.first?.message,
+                       "token endpoint of scheme oauth moved from https://a.example/token to https://b.example/token — may break clients, producers and consumers configured with the old endpoint")
+        let renamed = withToken("https://a.example/token", two)
+            .replacingOccurrences(of: #""oauth": {"type""#, with: #""sso": {"type""#).replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "sso""#)
+        XCTAssertEqual(DiffHarness.diff(withToken("https://a.example/token", two), renamed)?.changes.filter { $0.checkID != "version-gate" }.map(\.message), [])
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {
