@@ -228,8 +228,8 @@ struct CharterTargetPlan {
             configurationFile = configURL
             do {
                 let data = try Data(contentsOf: configURL)
-                configurationDigest = Self.digest(data)
                 configuration = try CharterConfiguration.decode(data)
+                configurationDigest = Self.configurationDigest(data)
             } catch {
                 throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)")
             }
@@ -314,6 +314,16 @@ struct CharterTargetPlan {
             arguments += ["--planned-config", "\(configurationFile.path)=\(configurationDigest)"]
         }
         return arguments
+    }
+
+    /// The digest of the generation settings in a `charter.json`: every key but `lint`, sorted and written by
+    /// `JSONSerialization`, then ``digest(_:)`` — CharterCore's `PluginPlanCheck.configurationDigest` (a test keeps
+    /// the two equal), so an edit of the lint settings alone does not make `charter generate` ask for a new plan.
+    static func configurationDigest(_ data: Data) -> String? {
+        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+        object["lint"] = nil
+        guard let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+        return digest(canonical)
     }
 
     /// 64-bit FNV-1a of `data`, in hex: CharterCore's `PluginPlanCheck.digest` (a test keeps the two equal).

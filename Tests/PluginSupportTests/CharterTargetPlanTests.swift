@@ -180,7 +180,7 @@ final class CharterTargetPlanTests: XCTestCase {
         try write("Sources/Models/charter.json", text)
         let configured = try plan()
         XCTAssertEqual(configured.planArguments.suffix(2),
-                       ["--planned-config", package.appendingPathComponent("Sources/Models/charter.json").path + "=" + PluginPlanCheck.digest(Array(text.utf8))])
+                       ["--planned-config", package.appendingPathComponent("Sources/Models/charter.json").path + "=" + (PluginPlanCheck.configurationDigest(Array(text.utf8)) ?? "")])
     }
 
     /// charter.json's keys are the same for the plugin and for `charter lint`, which both reject any other.
@@ -195,6 +195,29 @@ final class CharterTargetPlanTests: XCTestCase {
         }
         XCTAssertEqual(PluginPlanCheck.digest(Array("".utf8)), "cbf29ce484222325", "FNV-1a's offset basis for no bytes")
         XCTAssertEqual(PluginPlanCheck.digest(Array("a".utf8)), "af63dc4c8601ec8c", "FNV-1a 64 of \"a\"")
+    }
+
+    /// The plugin's digest of charter.json's generation settings is CharterCore's; rows: two files → whether
+    /// the plan made from the first still holds for the second.
+    func testConfigurationDigestAgreesAndIgnoresLintSettings() {
+        let rows: [(planned: String, now: String, same: Bool)] = [
+            (#"{"access": "internal"}"#, #"{ "access" : "internal" }"#, true),
+            (#"{"access": "internal", "emit": ["models"]}"#, #"{"emit": ["models"], "access": "internal"}"#, true),
+            (#"{"access": "internal"}"#, #"{"access": "internal", "lint": {"preset": "strict"}}"#, true),
+            (#"{"lint": {"rules": {"a": "off"}}, "filesPerContract": 2}"#, #"{"lint": {"rules": {"a": "error"}}, "filesPerContract": 2}"#, true),
+            (#"{"access": "internal"}"#, #"{"access": "public"}"#, false),
+            (#"{"filesPerContract": 2}"#, #"{"filesPerContract": "auto"}"#, false),
+            (#"{"refMap": {"a": "b"}}"#, #"{"refMap": {"a": "c"}}"#, false),
+            (#"{"access": "internal"}"#, #"{"access": "internal""#, false),
+        ]
+        for row in rows {
+            for text in [row.planned, row.now] {
+                XCTAssertEqual(CharterTargetPlan.configurationDigest(Data(text.utf8)), PluginPlanCheck.configurationDigest(Array(text.utf8)), text)
+            }
+            let planned = CharterTargetPlan.configurationDigest(Data(row.planned.utf8))
+            XCTAssertNotNil(planned, row.planned)
+            XCTAssertEqual(PluginPlanCheck.configurationDigest(Array(row.now.utf8)) == planned, row.same, "\(row.planned) → \(row.now)")
+        }
     }
 
     /// The plugin's rule is CharterCore's `charter generate --files-per-contract auto` rule, which it cannot import

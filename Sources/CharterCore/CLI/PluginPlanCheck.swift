@@ -17,6 +17,17 @@ public enum PluginPlanCheck {
         return hash.hex
     }
 
+    /// The digest of what in a `charter.json` the build plugin plans from: every key but `lint` (which `charter lint`
+    /// reads when it runs, so editing it needs no new plan), sorted and written by `JSONSerialization`, then
+    /// ``digest(_:)``. nil when the bytes are not a JSON object. The plugin's copy
+    /// (`CharterTargetPlan.configurationDigest`) must agree; a test checks it.
+    public static func configurationDigest(_ bytes: [UInt8]) -> String? {
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else { return nil }
+        object["lint"] = nil
+        guard let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+        return digest(canonical)
+    }
+
     /// What to do about a plan that is out of date.
     static let replan = "SwiftPM plans build-tool plugin commands when the package's manifest or list of files changes, not when a file's contents change: run `touch Package.swift` and build again"
 
@@ -32,13 +43,14 @@ public enum PluginPlanCheck {
         return reached.map(canonical).filter { !known.contains($0) && seen.insert($0).inserted }
     }
 
-    /// `--planned-config PATH=DIGEST`: an error when the file's bytes no longer have that digest (or it is gone).
+    /// `--planned-config PATH=DIGEST`: an error when the file's generation settings no longer have that digest
+    /// (``configurationDigest(_:)``), or it is gone or no longer a JSON object.
     static func configError(_ value: String, workingDirectory: String) -> Diagnostic? {
         guard let separator = value.lastIndex(of: "=") else { return nil }
         let path = SchemaLoader.absolutePath(String(value[..<separator]), relativeTo: workingDirectory)
         let planned = String(value[value.index(after: separator)...])
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-        guard bytes.map(digest) != planned else { return nil }
+        guard bytes.flatMap(configurationDigest) != planned else { return nil }
         return .error("\(path) changed since this build was planned, so its settings would be ignored: \(replan)", code: "plugin.stale-plan")
     }
 }

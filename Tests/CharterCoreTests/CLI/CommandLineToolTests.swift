@@ -403,16 +403,23 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(stale.err.joined().contains("Schemas/a.json now reaches \(folder.path)/Schemas/b.json through $ref, which no command of this build's plan generates"), "\(stale.err)")
         XCTAssertTrue(stale.err.joined().contains("run `touch Package.swift` and build again"), "\(stale.err)")
         XCTAssertNil(folder.read("plugin/a.swift"), "nothing written")
-        let current = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
+        let current = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
         XCTAssertEqual(current.code, .success, "\(current.err)")
         // Files are compared as absolute paths, whatever the root and the working directory (SwiftPM picks the latter).
         let elsewhere = folder.run(["generate", "\(folder.path)/Schemas/a.json", "--output", "\(folder.path)/plugin", "--file-name", "a.swift", "--root", "\(folder.path)/Schemas",
                                     "--planned-input", "\(folder.path)/Schemas/a.json", "--planned-input", "\(folder.path)/Schemas/b.json"])
         XCTAssertEqual(elsewhere.code, .success, "\(elsewhere.err)")
+        // Lint settings and layout are not what the plan was made from: editing them needs no new plan.
+        try folder.write("charter.json", #"{"lint": {"preset": "strict"},\#n  "access":   "internal"}"#)
+        let lintOnly = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
+        XCTAssertEqual(lintOnly.code, .success, "\(lintOnly.err)")
         try folder.write("charter.json", #"{"access": "public"}"#)
-        let changed = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + PluginPlanCheck.digest(Array(#"{"access": "internal"}"#.utf8))])
+        let changed = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
         XCTAssertEqual(changed.code, .inputProblems)
         XCTAssertTrue(changed.err.joined().contains("charter.json changed since this build was planned"), "\(changed.err)")
+        try folder.write("charter.json", #"{"access": "internal""#)
+        let broken = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
+        XCTAssertEqual(broken.code, .inputProblems, "a charter.json that no longer parses is a change")
     }
 
     /// Rows: a contract's top-level types and the number of contract files → the files `auto` gives it.
