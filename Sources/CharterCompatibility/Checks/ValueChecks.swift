@@ -27,9 +27,11 @@ struct TypeChangedCheck: ChangeCheck {
         reportNullability(pair, context)
     }
 
-    /// `null` allowed on one side only, said by a nullable wrapper.
+    /// `null` allowed on one side only, said by a nullable wrapper (not when the other side's enum lists `null`).
     private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
         guard pair.baseNullWrapped != pair.headNullWrapped else { return }
+        let unwrapped = pair.baseNullWrapped ? context.head.schemas[pair.head.rawValue] : context.base.schemas[pair.base.rawValue]
+        if unwrapped.types == nil, unwrapped.enumValues?.contains(where: { $0.value == .null }) == true { return }
         let became = pair.headNullWrapped
         context.report("\(pair.label) \(became ? "became nullable" : "is no longer nullable")",
                        CompatibilityEffect(backward: became ? .none : .breaks, "data written before may be null",
@@ -77,10 +79,30 @@ struct TypeChangedCheck: ChangeCheck {
     }
 }
 
-/// The enum values of a schema as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`,
-/// as `const` is), each with its text as the contract writes it.
-private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: JSONValue, text: String)]? {
-    graph.schemas[id.rawValue].enumValues.map { $0.map { ($0.value, JSONWriter.write($0, sortKeys: true)) } }
+/// Whether one side of a pair admits `null` through its `type`, a nullable wrapper, or (with no `type` that excludes
+/// it) an enum listing `null` — all ways of saying the same thing.
+private func admitsNull(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> Bool {
+    let schema = context.graph(side).schemas[(side == .base ? pair.base : pair.head).rawValue]
+    if side == .base ? pair.baseNullWrapped : pair.headNullWrapped { return true }
+    guard let types = schema.types else { return schema.enumValues?.contains { $0.value == .null } ?? false }
+    return types.contains { $0.rawValue == "null" }
+}
+
+/// The enum values of one side of a pair as JSON values (compared as JSON Schema compares them: a number by its
+/// value, `1` = `1.0`, as `const` is), each with its text as the contract writes it. `null` is a value when the side
+/// admits it (``admitsNull``: a wrapper around an enum adds it, a `type` without `null` rules it out), and is left
+/// out on both sides when `type-changed` already reports the difference — from the two sides' types, or from their
+/// wrappers — so one change is reported once.
+private func enumValues(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> [(key: JSONValue, text: String)]? {
+    let id = side == .base ? pair.base : pair.head
+    guard let written = context.graph(side).schemas[id.rawValue].enumValues else { return nil }
+    var values = written.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) }
+    let bothTyped = context.base.schemas[pair.base.rawValue].types != nil && context.head.schemas[pair.head.rawValue].types != nil
+    let nullReportedByType = bothTyped ? admitsNull(pair, .base, context) != admitsNull(pair, .head, context) : pair.baseNullWrapped != pair.headNullWrapped
+    if admitsNull(pair, side, context), !nullReportedByType, written.contains(where: { $0.value == .null }) || (side == .base ? pair.baseNullWrapped : pair.headNullWrapped) {
+        values.append((.null, "null"))
+    }
+    return values
 }
 
 /// `enum-value-added`: an enum accepts a new value.
@@ -94,8 +116,8 @@ struct EnumValueAddedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["active"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(context.base, pair.base)
-        let after = enumValues(context.head, pair.head)
+        let before = enumValues(pair, .base, context)
+        let after = enumValues(pair, .head, context)
         if let values = before?.map(\.text), after == nil {
             context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
                            CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
@@ -122,8 +144,8 @@ struct EnumValueRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"enum": ["active", "retired", "blocked"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(context.base, pair.base)
-        let after = enumValues(context.head, pair.head)
+        let before = enumValues(pair, .base, context)
+        let after = enumValues(pair, .head, context)
         if before == nil, let values = after?.map(\.text) {
             context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
                            CompatibilityEffect(backward: .breaks, "data written before may hold other values"),
