@@ -28,7 +28,7 @@ struct AuthChanges {
             kind = (Self.describe(oldScheme, in: baseContract), Self.describe(newScheme, in: headContract))
             return
         }
-        let renamedOnly = oldCredential != nil && oldCredential == newCredential
+        let renamedOnly = oldCredential != nil && Self.renames(baseContract, headContract)[oldScheme] == newScheme
         if oldScheme != newScheme, !renamedOnly {
             scheme = (oldScheme, newScheme)
             return
@@ -37,6 +37,25 @@ struct AuthChanges {
         let newScopes = head?.scopes ?? []
         scopesAdded = newScopes.filter { !oldScopes.contains($0) }
         scopesRemoved = oldScopes.filter { !newScopes.contains($0) }
+    }
+
+    /// The security schemes renamed between two contracts, old name → new name: a scheme gone from the head and one
+    /// new in it that carry the same credential, when neither could be paired with another. Switching between two
+    /// schemes that both sides declare is not a rename, whatever they carry: a client holds credentials for the
+    /// one it used (another issuer's tokens, another key).
+    static func renames(_ base: Contract?, _ head: Contract?) -> [String: String] {
+        guard let base, let head else { return [:] }
+        let baseNames = Set(base.securitySchemes.map(\.name)), headNames = Set(head.securitySchemes.map(\.name))
+        let gone = base.securitySchemes.filter { !headNames.contains($0.name) }
+        let new = head.securitySchemes.filter { !baseNames.contains($0.name) }
+        var pairs: [String: String] = [:]
+        for old in gone {
+            let credential = Self.credential(old.name, in: base)
+            let candidates = new.filter { Self.credential($0.name, in: head) == credential }
+            let rivals = gone.filter { Self.credential($0.name, in: base) == credential }
+            if candidates.count == 1, rivals.count == 1, let only = candidates.first { pairs[old.name] = only.name }
+        }
+        return pairs
     }
 
     /// What a request must carry for a scheme: its kind and, for API keys, where the key goes (header names

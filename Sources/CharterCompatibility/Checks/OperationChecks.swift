@@ -195,20 +195,23 @@ struct AuthChangedCheck: ChangeCheck {
         }
     }
 
-    /// An OAuth scheme's token endpoint, compared once per scheme (paired by name, or by being the only OAuth
-    /// scheme on both sides when it was renamed), not once per operation that uses it.
+    /// An OAuth scheme's token endpoint, compared once per scheme (paired by name, or with the scheme it was renamed
+    /// to, ``AuthChanges/renames(_:_:)``), not once per operation or event that uses it.
     func compare(contract pair: ContractPair, _ context: DiffContext) {
-        guard let base = pair.base?.contract, let head = pair.head?.contract,
-              base.version.major == head.version.major else { return }
-        let oldOAuth = base.securitySchemes.filter { $0.type == "oauth2" }
-        let newOAuth = head.securitySchemes.filter { $0.type == "oauth2" }
-        for old in oldOAuth {
-            guard let new = newOAuth.first(where: { $0.name == old.name }) ?? (oldOAuth.count == 1 && newOAuth.count == 1 ? newOAuth.first : nil),
+        guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
+        let renames = AuthChanges.renames(base, head)
+        for old in base.securitySchemes where old.type == "oauth2" {
+            let newName = renames[old.name] ?? old.name
+            guard let new = head.securitySchemes.first(where: { $0.name == newName && $0.type == "oauth2" }),
                   let from = old.tokenURL, let to = new.tokenURL, from != to else { continue }
+            let usedByOperations = head.operations.contains { $0.auth?.scheme == new.name }
+            let usedByEvents = head.events.contains { $0.publish?.auth?.scheme == new.name || $0.subscribe?.auth?.scheme == new.name }
+            let who = (usedByOperations ? ["clients"] : []) + (usedByEvents ? ["producers and consumers"] : [])
+            guard !who.isEmpty else { continue }
             context.report("token endpoint of scheme \(new.name) moved from \(from) to \(to)", impact: .risky, bump: .minor,
                            at: context.location(.head, pointer: ContractParser.extensionPointer.appending("security").appending(new.name).appending("tokenUrl")),
                            hint: "keep the old endpoint issuing tokens this API accepts until every client is reconfigured",
-                           who: "clients, producers and consumers configured with the old endpoint")
+                           who: who.joined(separator: ", ") + " configured with the old endpoint")
         }
     }
 }

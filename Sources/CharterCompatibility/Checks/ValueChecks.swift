@@ -27,12 +27,26 @@ struct TypeChangedCheck: ChangeCheck {
         reportNullability(pair, context)
     }
 
-    /// `null` allowed on one side only, said by a nullable wrapper (not when the other side's enum lists `null`).
+    /// Whether one side of a pair admits `null`, where it says: a nullable wrapper does; else its `type` list and its
+    /// enum must both allow it (`"type": ["string", "null"]` with `"enum": ["a"]` admits no `null`). nil when the
+    /// schema says neither.
+    static func nullability(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> Bool? {
+        if side == .base ? pair.baseNullWrapped : pair.headNullWrapped { return true }
+        let schema = context.graph(side).schemas[(side == .base ? pair.base : pair.head).rawValue]
+        let byType = schema.types.map { $0.contains { $0.rawValue == "null" } }
+        let byEnum = schema.enumValues.map { $0.contains { $0.value == .null } }
+        switch (byType, byEnum) {
+        case (nil, nil): return nil
+        case let (type?, values?): return type && values
+        case let (type, values): return type ?? values
+        }
+    }
+
+    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`) or the pair
+    /// is one named type reached with and without a wrapper.
     private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
-        guard pair.baseNullWrapped != pair.headNullWrapped else { return }
-        let unwrapped = pair.baseNullWrapped ? context.head.schemas[pair.head.rawValue] : context.base.schemas[pair.base.rawValue]
-        if unwrapped.types == nil, unwrapped.enumValues?.contains(where: { $0.value == .null }) == true { return }
-        let became = pair.headNullWrapped
+        let became = Self.nullability(pair, .head, context) ?? false
+        guard became != Self.nullability(pair, .base, context) ?? false else { return }
         context.report("\(pair.label) \(became ? "became nullable" : "is no longer nullable")",
                        CompatibilityEffect(backward: became ? .none : .breaks, "data written before may be null",
                                            forward: became ? .breaks : .none, "they cannot read null"),
@@ -43,9 +57,10 @@ struct TypeChangedCheck: ChangeCheck {
         var before = Self.types(context.base, pair.base)
         var after = Self.types(context.head, pair.head)
         if before != nil, after != nil {
-            // A wrapper's `null` joins the wrapped schema's types, so `["object", "null"]` and a wrapped object agree.
-            if pair.baseNullWrapped { before?.insert("null") }
-            if pair.headNullWrapped { after?.insert("null") }
+            // `null` is in the types when the side admits it: a wrapper's `null` joins the wrapped schema's types, so
+            // `["object", "null"]` and a wrapped object agree, and an enum without `null` keeps it out.
+            if Self.nullability(pair, .base, context) == true { before?.insert("null") } else { before?.remove("null") }
+            if Self.nullability(pair, .head, context) == true { after?.insert("null") } else { after?.remove("null") }
         } else {
             reportNullability(pair, context)
         }
@@ -79,30 +94,12 @@ struct TypeChangedCheck: ChangeCheck {
     }
 }
 
-/// Whether one side of a pair admits `null` through its `type`, a nullable wrapper, or (with no `type` that excludes
-/// it) an enum listing `null` — all ways of saying the same thing.
-private func admitsNull(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> Bool {
-    let schema = context.graph(side).schemas[(side == .base ? pair.base : pair.head).rawValue]
-    if side == .base ? pair.baseNullWrapped : pair.headNullWrapped { return true }
-    guard let types = schema.types else { return schema.enumValues?.contains { $0.value == .null } ?? false }
-    return types.contains { $0.rawValue == "null" }
-}
-
-/// The enum values of one side of a pair as JSON values (compared as JSON Schema compares them: a number by its
-/// value, `1` = `1.0`, as `const` is), each with its text as the contract writes it. `null` is a value when the side
-/// admits it (``admitsNull``: a wrapper around an enum adds it, a `type` without `null` rules it out), and is left
-/// out on both sides when `type-changed` already reports the difference — from the two sides' types, or from their
-/// wrappers — so one change is reported once.
-private func enumValues(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> [(key: JSONValue, text: String)]? {
-    let id = side == .base ? pair.base : pair.head
-    guard let written = context.graph(side).schemas[id.rawValue].enumValues else { return nil }
-    var values = written.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) }
-    let bothTyped = context.base.schemas[pair.base.rawValue].types != nil && context.head.schemas[pair.head.rawValue].types != nil
-    let nullReportedByType = bothTyped ? admitsNull(pair, .base, context) != admitsNull(pair, .head, context) : pair.baseNullWrapped != pair.headNullWrapped
-    if admitsNull(pair, side, context), !nullReportedByType, written.contains(where: { $0.value == .null }) || (side == .base ? pair.baseNullWrapped : pair.headNullWrapped) {
-        values.append((.null, "null"))
-    }
-    return values
+/// The enum values of a schema as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`,
+/// as `const` is), each with its text as the contract writes it — without `null`, which is the schema's
+/// nullability and `type-changed` compares (``TypeChangedCheck/nullability(_:_:_:)``), so that listing `null` in
+/// an enum, in the type list, or through a wrapper are one notion, and a change to it is reported once.
+private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: JSONValue, text: String)]? {
+    graph.schemas[id.rawValue].enumValues.map { $0.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) } }
 }
 
 /// `enum-value-added`: an enum accepts a new value.
@@ -116,8 +113,8 @@ struct EnumValueAddedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["active"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(pair, .base, context)
-        let after = enumValues(pair, .head, context)
+        let before = enumValues(context.base, pair.base)
+        let after = enumValues(context.head, pair.head)
         if let values = before?.map(\.text), after == nil {
             context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
                            CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
@@ -144,8 +141,8 @@ struct EnumValueRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"enum": ["active", "retired", "blocked"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(pair, .base, context)
-        let after = enumValues(pair, .head, context)
+        let before = enumValues(context.base, pair.base)
+        let after = enumValues(context.head, pair.head)
         if before == nil, let values = after?.map(\.text) {
             context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
                            CompatibilityEffect(backward: .breaks, "data written before may hold other values"),

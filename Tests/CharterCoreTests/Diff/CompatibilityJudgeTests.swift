@@ -211,7 +211,20 @@ final class CompatibilityJudgeTests: XCTestCase {
              DiffExample.response(#""sku": {"type": "string"}, "n": {"anyOf": [{"enum": ["a"]}, {"type": "null"}]}"#), [], .none),
             ("null dropped from an untyped enum in request data breaks clients sending it",
              DiffExample.request(#""sku": {"type": "string"}, "n": {"enum": ["a", null]}"#),
-             DiffExample.request(#""sku": {"type": "string"}, "n": {"enum": ["a"]}"#), ["enum-value-removed"], .breaks),
+             DiffExample.request(#""sku": {"type": "string"}, "n": {"enum": ["a"]}"#), ["type-changed"], .breaks),
+            ("a typed nullable enum, then a wrapper around the untyped enum, is no change",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": ["string", "null"], "enum": ["a", null]}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"anyOf": [{"enum": ["a"]}, {"type": "null"}]}"#), [], .none),
+            ("null in the type list but not in the enum admits no null: no change",
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": "string", "enum": ["a"]}"#),
+             DiffExample.response(#""sku": {"type": "string"}, "n": {"type": ["string", "null"], "enum": ["a"]}"#), [], .none),
+            ("a wrapper, then null in the type list but not in the enum: no longer nullable, once",
+             DiffExample.request(#""sku": {"type": "string"}, "n": {"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "null"}]}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "n": {"type": ["string", "null"], "enum": ["a"]}"#), ["type-changed"], .breaks),
+            ("a named type whose own types admit null, then reached through a wrapper, is no change",
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "c": {"$ref": "#/$defs/Code"}"##) + #", "Code": {"title": "Code", "description": "C.", "type": ["string", "null"], "enum": ["a", null]}"#, operations: DiffExample.getItem),
+             DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "c": {"anyOf": [{"$ref": "#/$defs/Code"}, {"type": "null"}]}"##) + #", "Code": {"title": "Code", "description": "C.", "type": ["string", "null"], "enum": ["a", null]}"#, operations: DiffExample.getItem),
+             [], .none),
             ("minLength 0 is no bound",
              DiffExample.request(#""sku": {"type": "string", "minLength": 0}"#), DiffExample.request(#""sku": {"type": "string"}"#), [], .none),
         ]
@@ -275,10 +288,37 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(moved.first?.bump, .minor)
         XCTAssertEqual(moved.first?.location.pointer.description, "/x-contract/security/oauth/tokenUrl")
         XCTAssertEqual(moved.first?.message,
-                       "token endpoint of scheme oauth moved from https://a.example/token to https://b.example/token — may break clients, producers and consumers configured with the old endpoint")
+                       "token endpoint of scheme oauth moved from https://a.example/token to https://b.example/token — may break clients configured with the old endpoint")
         let renamed = withToken("https://a.example/token", two)
             .replacingOccurrences(of: #""oauth": {"type""#, with: #""sso": {"type""#).replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "sso""#)
         XCTAssertEqual(DiffHarness.diff(withToken("https://a.example/token", two), renamed)?.changes.filter { $0.checkID != "version-gate" }.map(\.message), [])
+        // Renamed and moved: paired by the rename, reported once. Bumped in place to a new major: still compared.
+        let renamedAndMoved = withToken("https://b.example/token", two)
+            .replacingOccurrences(of: #""oauth": {"type""#, with: #""sso": {"type""#).replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "sso""#)
+        XCTAssertEqual(DiffHarness.diff(withToken("https://a.example/token", two), renamedAndMoved)?.changes.filter { $0.checkID != "version-gate" }.map(\.message),
+                       ["token endpoint of scheme sso moved from https://a.example/token to https://b.example/token — may break clients configured with the old endpoint"])
+        let bumped = withToken("https://b.example/token", two).replacingOccurrences(of: #""version": "1.0.0""#, with: #""version": "2.0.0""#)
+        XCTAssertEqual(DiffHarness.diff(withToken("https://a.example/token", two), bumped)?.changes.map(\.checkID).filter { $0 == "auth-changed" }, ["auth-changed"])
+    }
+
+    /// Switching an operation or an event side between two schemes both versions declare is another credential,
+    /// even when both are OAuth: tokens from the other issuer are refused. Only a scheme gone and one new that carry
+    /// the same credential are a rename.
+    func testSwitchingBetweenDeclaredSchemesBreaks() {
+        let oauth = #""oauth": {"type": "oauth2", "scopes": {"demo:read": "Read", "demo:write": "Write"}}"#
+        let twoSchemes = { (text: String) in
+            text.replacingOccurrences(of: oauth, with: oauth + #", "partner": {"type": "oauth2", "tokenUrl": "https://p.example/token", "scopes": {"demo:read": "Read", "demo:write": "Write"}}"#)
+        }
+        let operation = #""method": "GET", "path": "/items", "responses": {"200": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#
+        let event = #""topic": "demo.item-changed.v1", "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos"]}"#
+        let rows: [(base: String, head: String, check: String)] = [
+            (twoSchemes(DiffExample.operation(operation)), twoSchemes(DiffExample.operation(operation.replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "partner""#))), "auth-changed"),
+            (twoSchemes(DiffExample.event(event)), twoSchemes(DiffExample.event(event.replacingOccurrences(of: #""scheme": "oauth""#, with: #""scheme": "partner""#))), "event-access-changed"),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID == row.check } ?? []
+            XCTAssertEqual(changes.map(\.impact), [.breaks], "\(changes.map(\.message))")
+        }
     }
 
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
