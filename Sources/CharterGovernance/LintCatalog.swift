@@ -42,6 +42,7 @@ public struct LintCatalog: Sendable {
         PathPlaceholderSegmentsRule(),
         // events
         EventTopicVersionedRule(),
+        EventAccessDeclaredRule(),
         EventDeadLetterRule(),
         RetryBackoffRule(),
         EventOrderingKeyRule(),

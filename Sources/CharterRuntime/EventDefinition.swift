@@ -21,9 +21,11 @@ public protocol EventDefinition: Sendable {
     static var retry: EventRetryPolicy? { get }
     /// Where events that exhausted their retries go.
     static var deadLetterTopic: String? { get }
-    /// The systems allowed to publish the event.
+    /// The systems allowed to publish the event (empty when the contract names none: lint's
+    /// `event-access-declared` reports that).
     static var publishers: [String] { get }
-    /// The systems allowed to subscribe to the event.
+    /// The systems allowed to subscribe to the event (empty when the contract names none: lint's
+    /// `event-access-declared` reports that).
     static var subscribers: [String] { get }
     /// The JSON pointers into the payload whose values make the partition key, in order.
     static var orderingKey: [String] { get }

@@ -27,6 +27,50 @@ struct EventTopicVersionedRule: LintRule {
     }
 }
 
+/// `event-access-declared`: every event says who may publish and subscribe, and how they authenticate.
+struct EventAccessDeclaredRule: LintRule {
+    let id = "event-access-declared"
+    let summary = "Every event declares publish and subscribe access: auth, and the systems allowed (at least one)."
+    let rationale = "Who may write to a topic and who may read it is the event's access policy: without it the broker's grants are set by hand, unreviewed, and `charter diff` cannot tell when a change shuts a producer or consumer out. An empty `allowed` list lets no system in; leaving it out says nothing about who may."
+    let category = LintCategory.events
+    let defaultSeverity = Severity.error
+    let failingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "events": {"ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}, "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": []}}}"##,
+        defs: ExampleContract.item)
+    let passingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "events": {"ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}, "publish": {"auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "allowed": ["demo-service"]}, "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos"]}}}"##,
+        defs: ExampleContract.item)
+
+    func check(_ context: LintContext) {
+        for (document, contract) in context.contracts {
+            for event in contract.events {
+                for (side, access, who) in [("publish", event.publish, "produce"), ("subscribe", event.subscribe, "consume")] {
+                    let pointer = event.pointer.appending(side)
+                    guard let access else {
+                        context.report("event \(event.name) declares no \(side) access", in: document, at: event.pointer,
+                                       hint: #"add "\#(side)": {"auth": {"scheme": "…"}, "allowed": ["…"]}: the systems that \#(who) it"#)
+                        continue
+                    }
+                    if access.auth == nil {
+                        context.report("\(side) access of \(event.name) declares no auth", in: document, at: pointer,
+                                       hint: #"add "auth": {"scheme": "…"}"#)
+                    }
+                    switch access.allowed {
+                    case nil:
+                        context.report("\(side) access of \(event.name) names no allowed systems", in: document, at: pointer,
+                                       hint: #"add "allowed": ["…"]: the systems that \#(who) it"#)
+                    case let list? where list.isEmpty:
+                        context.report("\(side) access of \(event.name) allows no system", in: document, at: pointer.appending("allowed"),
+                                       hint: "list the systems that \(who) it, or deprecate the event")
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `event-dead-letter`: events delivered at least once have somewhere for poison messages to go.
 struct EventDeadLetterRule: LintRule {
     let id = "event-dead-letter"
