@@ -229,7 +229,8 @@ struct CharterTargetPlan {
             do {
                 let data = try Data(contentsOf: configURL)
                 configuration = try CharterConfiguration.decode(data)
-                configurationDigest = Self.configurationDigest(data)
+                // Never nil once the file decoded; should it be, the bytes' digest still catches every edit.
+                configurationDigest = Self.configurationDigest(data) ?? Self.digest(data)
             } catch {
                 throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)")
             }

@@ -50,6 +50,15 @@ public enum PluginPlanCheck {
         let path = SchemaLoader.absolutePath(String(value[..<separator]), relativeTo: workingDirectory)
         let planned = String(value[value.index(after: separator)...])
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        // A duplicate key is an error of its own: the plugin's decoder and the digest would take different copies.
+        if let bytes {
+            do {
+                _ = try JSONReader.parse(bytes)
+            } catch {
+                return .error("charter.json is not valid: \(error.message)", at: SourceLocation(file: path, position: error.position, pointer: error.pointer),
+                              code: "plugin.configuration")
+            }
+        }
         guard bytes.flatMap(configurationDigest) != planned else { return nil }
         return .error("\(path) changed since this build was planned, so its settings would be ignored: \(replan)", code: "plugin.stale-plan")
     }

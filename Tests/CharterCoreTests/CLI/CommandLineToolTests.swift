@@ -420,6 +420,10 @@ final class CommandLineToolTests: XCTestCase {
         try folder.write("charter.json", #"{"access": "internal""#)
         let broken = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
         XCTAssertEqual(broken.code, .inputProblems, "a charter.json that no longer parses is a change")
+        try folder.write("charter.json", #"{"access": "public", "access": "internal"}"#)
+        let duplicate = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
+        XCTAssertEqual(duplicate.code, .inputProblems, "the plugin's decoder and the digest would read different values")
+        XCTAssertTrue(duplicate.err.joined().contains("charter.json:1:22: error: charter.json is not valid: duplicate key"), "\(duplicate.err)")
     }
 
     /// Rows: a contract's top-level types and the number of contract files → the files `auto` gives it.
