@@ -24,10 +24,13 @@ public enum CompatibilityHTMLReport {
             "<h1>Contract compatibility report</h1>",
             "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version)): \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s").</p>",
         ]
-        let verdict = breaking.isEmpty && failedVersions.isEmpty ? "compatible" : "breaking"
-        html.append("<div class=\"cards\">")
-        html.append(card("Verdict", verdict == "compatible" ? "Compatible" : "Breaking", verdict))
         let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
+        // Four verdicts, worst first: breaking changes; else versions that did not move as far as their changes need;
+        // else changes that may break someone; else compatible.
+        let (verdict, kind) = breakingChanges > 0 ? ("Breaking", "breaking") : !failedVersions.isEmpty ? ("Versions to fix", "bad")
+            : !risky.isEmpty ? ("Risky", "warn") : ("Compatible", "compatible")
+        html.append("<div class=\"cards\">")
+        html.append(card("Verdict", verdict, kind))
         html.append(card("Breaking changes", String(breakingChanges), breakingChanges == 0 ? "ok" : "bad"))
         html.append(card("Risky changes", String(risky.count), risky.isEmpty ? "ok" : "warn"))
         html.append(card("Compatible changes", String(compatible.count), "ok"))

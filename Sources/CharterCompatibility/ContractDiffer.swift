@@ -57,9 +57,9 @@ public struct ContractDiffer: Sendable {
                 let before = context.changes.count
                 compare(pair, context)
                 let verdict = VersionGateCheck.verdict(pair, Array(context.changes[before...]))
-                if let suggested = verdict.suggested, let head = pair.head, let required = verdict.required {
+                if let suggested = verdict.suggested, let head = pair.head {
                     context.currentCheck = VersionGateCheck.id
-                    context.report(VersionGateCheck.message(verdict, required: required), impact: .breaks, bump: .patch,
+                    context.report(VersionGateCheck.message(verdict, required: verdict.required), impact: .breaks, bump: .patch,
                                    at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
                                    hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
                 }
@@ -201,7 +201,7 @@ struct SchemaPairWalker {
         for (name, schema) in old.properties {
             // A readOnly property's value is never in requests, a writeOnly one's never in responses: what changes inside
             // it is judged only where it flows (and not at all when that is nowhere the object goes).
-            guard let match = new.property(name), let flows = context.roles(pair, property: match, .head) else { continue }
+            guard let match = new.property(name), !context.inherited(pair, name), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
         if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {

@@ -101,6 +101,28 @@ public final class DiffContext {
         return value
     }
 
+    /// Whether property `name` of a pair belongs to a named type the pair's objects compose (`allOf: [{"$ref":
+    /// "#/$defs/OrderDetails"}, …]`) on both sides: that type is compared once, as a named type, with every role that
+    /// flows into it, so its properties' changes are not reported again under each object that composes it. A
+    /// property on one side only counts when the other side still composes the same named type.
+    public func inherited(_ pair: SchemaPair, _ name: String) -> Bool {
+        let old = flat(.base, pair.base), new = flat(.head, pair.head)
+        func fromNamedPart(_ declaring: SchemaID?, _ own: SchemaID, _ side: DiffSide) -> Bool {
+            guard let declaring, declaring != own else { return false }
+            return definitionName(side, declaring) != nil
+        }
+        switch (old.declaredBy[name], new.declaredBy[name]) {
+        case let (base?, head?):
+            return fromNamedPart(base, pair.base, .base) && fromNamedPart(head, pair.head, .head) && sameNamedType(base, head)
+        case let (base?, nil):
+            return fromNamedPart(base, pair.base, .base) && new.parts.dropFirst().contains { sameNamedType(base, $0) }
+        case let (nil, head?):
+            return fromNamedPart(head, pair.head, .head) && old.parts.dropFirst().contains { sameNamedType($0, head) }
+        case (nil, nil):
+            return false
+        }
+    }
+
     /// The location of a schema on a side.
     public func location(_ side: DiffSide, _ id: SchemaID) -> DiffPlace {
         let graph = graph(side)
@@ -199,6 +221,10 @@ public struct FlatObject: Sendable {
     public var required: Set<String> = []
     /// Whether other properties are rejected (`additionalProperties: false`).
     public var closed = false
+    /// The schema that declares each property (the object itself, or an `allOf` part or `$ref` target it folds in).
+    public var declaredBy: [String: SchemaID] = [:]
+    /// Every schema folded in, the object itself first.
+    public var parts: [SchemaID] = []
 
     init(_ graph: SchemaGraph, _ id: SchemaID) {
         var seen: Set<SchemaID> = []
@@ -206,9 +232,11 @@ public struct FlatObject: Sendable {
         func fold(_ id: SchemaID, depth: Int) {
             let id = graph.resolved(id)
             guard depth < 32, seen.insert(id).inserted else { return }
+            parts.append(id)
             // Fields are read in place: binding the whole `Schema` would copy some forty of them.
             for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
                 properties.append((property.name, property.schema))
+                declaredBy[property.name] = id
             }
             required.formUnion(graph.schemas[id.rawValue].required)
             if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }

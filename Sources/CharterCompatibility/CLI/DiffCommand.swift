@@ -84,8 +84,14 @@ public struct DiffCommand {
         for path in bases {
             var options = loader
             options.root = nil  // the base's own common folder
-            jobs.append(LoadJob(files: try InputCollector.collect([path], workingDirectory: workingDirectory), options: options,
-                                workingDirectory: workingDirectory, label: "", name: path))
+            // A base that is not there is a mistake in the command, like an unknown revision (exit 2), not a change.
+            let files: [String]
+            do {
+                files = try InputCollector.collect([path], workingDirectory: workingDirectory)
+            } catch {
+                throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
+            }
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, label: "", name: path))
             if headPaths.count == 1 {
                 pairingFolders += [path, headPaths[0]].map(canonical)
             }

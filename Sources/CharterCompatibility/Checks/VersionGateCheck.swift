@@ -22,11 +22,17 @@ struct VersionGateCheck: ChangeCheck {
             breaking: changes.filter { $0.impact == .breaks }.count, risky: changes.filter { $0.impact == .risky }.count,
             other: changes.filter { $0.impact == .none }.count)
         verdict.required = changes.map(\.bump).max()
-        guard let base = verdict.base, let head = verdict.head, let required = verdict.required else { return verdict }
-        let next: SemanticVersion
-        let moved: Bool
+        guard let base = verdict.base, let head = verdict.head else { return verdict }
         // Saturating: a version at Int.max has no next one, and suggesting itself still reads as "move it".
         let increment = { (value: Int) in value == Int.max ? value : value + 1 }
+        guard let required = verdict.required else {
+            // No change needs a new version, but a version must never go backwards: clients pinned to the base's
+            // would read the head as older.
+            if head < base { verdict.suggested = SemanticVersion(major: base.major, minor: base.minor, patch: increment(base.patch)) }
+            return verdict
+        }
+        let next: SemanticVersion
+        let moved: Bool
         switch required {
         case .major:
             next = SemanticVersion(major: increment(base.major), minor: 0, patch: 0)
@@ -42,9 +48,16 @@ struct VersionGateCheck: ChangeCheck {
         return verdict
     }
 
-    static func message(_ verdict: VersionVerdict, required: VersionBump) -> String {
-        let counts = required == .major ? "\(verdict.breaking) breaking change\(verdict.breaking == 1 ? "" : "s")" : "compatible changes"
-        return "\(counts) need\(required == .major && verdict.breaking == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes from "
+    static func message(_ verdict: VersionVerdict, required: VersionBump?) -> String {
+        guard let required else {
+            return "\(verdict.contract) goes back from \(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?"): a version never decreases"
+        }
+        let plural = { (count: Int, noun: String) in "\(count) \(noun) change\(count == 1 ? "" : "s")" }
+        let counted = required == .major ? [plural(verdict.breaking, "breaking")]
+            : [plural(verdict.risky, "risky"), plural(verdict.other, "compatible")].filter { !$0.hasPrefix("0 ") }
+        let total = required == .major ? verdict.breaking : verdict.risky + verdict.other
+        let counts = counted.isEmpty ? "the changes" : counted.joined(separator: " and ")
+        return "\(counts) need\(total == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes from "
             + "\(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?")"
     }
 

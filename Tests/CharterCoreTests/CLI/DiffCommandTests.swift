@@ -28,7 +28,8 @@ final class DiffCommandTests: XCTestCase {
             (["diff", "compatible", "--base", "old", "--fail-on", "note"], .inputProblems),
             (["diff", "compatible"], .usageOrToolError),
             (["diff", "compatible", "--base", "old", "--base-ref", "HEAD"], .usageOrToolError),
-            (["diff", "compatible", "--base", "missing"], .inputProblems),
+            (["diff", "compatible", "--base", "missing"], .usageOrToolError),
+            (["diff", "missing", "--base", "old"], .inputProblems),
             (["diff", "compatible", "--base", "old", "--format", "pdf"], .usageOrToolError),
         ]
         for row in rows {

@@ -321,6 +321,35 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// A change inside a named type that others compose through `allOf` is reported once, at that type (with every
+    /// role that flows into it), not again under each composing type; a change the composing type makes itself is its own.
+    func testComposedNamedTypeChangesAreReportedOnce() {
+        let details = { (extra: String, required: String) in
+            ##""Details": {"title": "Details", "description": "D.", "type": "object", "required": [\##(required)], "properties": {"ref": {"type": "string", "maxLength": \##(extra)}}}"##
+        }
+        // Details is also returned on its own, so more roles flow into it than into Item.
+        let getDetails = ##""getDetails": {"method": "GET", "path": "/details", "responses": {"200": {"schema": {"$ref": "#/$defs/Details"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let contract = { (detailsDef: String, item: String) in
+            DiffExample.contract(defs: detailsDef + ", " + ##""Item": {"title": "Item", "description": "An item.", "allOf": [{"$ref": "#/$defs/Details"}, {"type": "object", \##(item)}]}"##,
+                                 operations: DiffExample.putItem + ", " + getDetails)
+        }
+        let base = contract(details("40", ""), #""required": ["sku"], "properties": {"sku": {"type": "string"}}"#)
+        let rows: [(name: String, head: String, expected: [String])] = [
+            ("a bound tightened in the composed type", contract(details("30", ""), #""required": ["sku"], "properties": {"sku": {"type": "string"}}"#),
+             ["Details.ref"]),
+            ("a property the composed type made required", contract(details("40", #""ref""#), #""required": ["sku"], "properties": {"sku": {"type": "string"}}"#),
+             ["Details.ref"]),
+            ("a property the composing type made required", contract(details("40", ""), #""required": ["sku", "ref"], "properties": {"sku": {"type": "string"}}"#),
+             ["Item.ref"]),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.count, 1, "\(row.name): \(changes.map(\.message))")
+            XCTAssertTrue(changes.allSatisfy { change in row.expected.contains { change.message.contains($0) } }, "\(row.name): \(changes.map(\.message))")
+            XCTAssertEqual(changes.first?.impact, .breaks, "\(row.name): the request role flows into the composed type")
+        }
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {
@@ -404,11 +433,35 @@ final class CompatibilityJudgeTests: XCTestCase {
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.3"), "1.5.0"),
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.5.0"), nil),
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.2"), nil),  // unchanged
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0"), "1.4.3"),  // backwards
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.1"), "1.4.3"),  // backwards
         ]
         for (index, row) in rows.enumerated() {
             let versions = DiffHarness.diff(base, row.head)?.versions ?? []
             XCTAssertEqual(versions.count, 1, "row \(index)")
             XCTAssertEqual(versions.first?.suggested?.description, row.suggested, "row \(index)")
+        }
+        let backwards = DiffHarness.diff(base, rows[5].head)?.changes.filter { $0.checkID == "version-gate" }
+        XCTAssertEqual(backwards?.map(\.message), ["demo v1 goes back from 1.4.2 to 1.3.0: a version never decreases"])
+        let risky = DiffHarness.diff(base, rows[2].head)?.changes.filter { $0.checkID == "version-gate" }
+        XCTAssertEqual(risky?.map(\.message), ["1 compatible change needs a minor version, but demo v1 goes from 1.4.2 to 1.4.3"])
+    }
+
+    /// The HTML report's verdict, worst first: breaking changes, else versions to fix, else risky changes, else compatible.
+    func testHTMLVerdict() throws {
+        let base = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M"}"#, version: "1.4.2")
+        let lower = #""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 300, "window": "PT1M"}"#
+        let rows: [(head: String, verdict: String)] = [
+            (DiffExample.operation(lower, version: "1.5.0"), "Risky"),
+            (DiffExample.operation(lower, version: "1.4.3"), "Versions to fix"),
+            (DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "summary": "Items.", "rateLimit": {"quota": 600, "window": "PT1M"}"#, version: "1.4.3"), "Compatible"),
+            (DiffExample.operation(#""method": "POST", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M"}"#, version: "2.0.0"), "Breaking"),
+        ]
+        for row in rows {
+            let head = try XCTUnwrap(DiffHarness.load(["a.json": row.head]))
+            let result = try XCTUnwrap(DiffHarness.diff(base, row.head))
+            let html = CompatibilityHTMLReport.render(result, head: head, baseName: "base", today: "2026-11-29")
+            XCTAssertTrue(html.contains("<div class=\"value\">\(row.verdict)</div><div class=\"label\">Verdict</div>"), "\(row.verdict): \(result.changes.map(\.message))")
         }
     }
 }
