@@ -41,7 +41,10 @@ public struct ContractDiffer: Sendable {
     /// Compares `head` against `base`. `keys` names plain schema files (absolute path → key) for pairing when
     /// their paths relative to each side's root do not match (two folders given separately); by default a plain
     /// file is paired by its path relative to the root. The same keys find a contract whose major moved in place.
-    public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> DiffResult {
+    ///
+    /// `carried` are changes found against older bases (transitive compatibility): each joins its contract's changes
+    /// and counts in that contract's version verdict, as a change against `base` would.
+    public func diff(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:], carried: [Change] = []) -> DiffResult {
         let pairs = Self.pairs(base: base, head: head, keys: keys)
         let tables = DiffTables(base: base, head: head, pairs: pairs)
         // Contract pairs are independent: two groups on two cores, each with its own context. The changes are put
@@ -56,6 +59,7 @@ public struct ContractDiffer: Sendable {
                 context.mode = pair.base?.contract?.compatibility ?? pair.head?.contract?.compatibility
                 let before = context.changes.count
                 compare(pair, context)
+                context.changes += carried.filter { $0.contract == pair.name }
                 let verdict = VersionGateCheck.verdict(pair, Array(context.changes[before...]))
                 if let suggested = verdict.suggested, let head = pair.head {
                     context.currentCheck = VersionGateCheck.id

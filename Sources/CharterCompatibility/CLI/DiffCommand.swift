@@ -168,35 +168,43 @@ public struct DiffCommand {
         let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }
 
         let differ = ContractDiffer()
-        var result = differ.diff(base: baseGraphs[0].graph, head: head, keys: keys)
+        let newest = baseGraphs[0]
         let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
-        // Older bases count only for contracts whose policy is transitive; the version gate uses the newest.
-        // The policy in force is the newest base's, as for the changes against it.
-        let modes = Dictionary(baseGraphs[0].graph.documents.compactMap { document in
+        // Older bases count only for contracts whose policy is transitive, and only for their data: a schema change
+        // must be compatible with every kept version, as Schema Registry's transitive modes ask; an interface change
+        // (an SLA, auth) is between neighbouring versions. The policy in force is the newest base's.
+        let modes = Dictionary(newest.graph.documents.compactMap { document in
             document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
         }, uniquingKeysWith: { first, _ in first })
-        // A change already reported (the same check, contract, place and message, whichever base line it was on) is
-        // not reported again against an older base; a different change at the same place is.
+        // A change is named by its check, contract, place and message (without base line numbers); a place in a base is
+        // taken inside the folder given for it, so the same removal in two bases is the same change.
         func place(of change: Change, base: String) -> [String] {
             let message = change.message.replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
-            // A place in a base is taken inside the folder given for it: the same removal in two bases is in two folders.
             var file = change.location.file
             if change.side == .base, file.hasPrefix(base + "/") { file.removeFirst(base.count + 1) }
+            if change.side == .head { file = "" }  // the head's place: the same in every comparison with it
             return [change.checkID, change.contract, change.location.pointer.description, file, message]
         }
-        var reported = Set(result.changes.map { place(of: $0, base: baseGraphs[0].name) })
+        let newestChanges = baseGraphs.count > 1 ? differ.diff(base: newest.graph, head: head, keys: keys).changes : []
+        var reported = Set(newestChanges.map { place(of: $0, base: newest.name) })
+        var carried: [Change] = []
         for older in baseGraphs.dropFirst() {
+            // What the newest base already had against this one predates the head: not the head's to answer for.
+            let predating = Set(differ.diff(base: older.graph, head: newest.graph, keys: keys).changes.map { place(of: $0, base: older.name) })
             for change in differ.diff(base: older.graph, head: head, keys: keys).changes
-            where change.checkID != VersionGateCheck.id && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
-                && !reported.contains(place(of: change, base: older.name))
+            where change.checkID != VersionGateCheck.id && differ.catalog.check(change.checkID)?.category == .schema
+                && modes[change.contract].flatMap({ $0 }).map(transitive.contains) == true
+                && !predating.contains(place(of: change, base: older.name)) && !reported.contains(place(of: change, base: older.name))
             {
                 reported.insert(place(of: change, base: older.name))
                 var change = change
                 change.message += " (against \(older.name))"
                 if change.side == .base { change.location.file = older.label + change.location.file }
-                result.changes.append(change)
+                carried.append(change)
             }
         }
+        // The changes against older bases count in each contract's version verdict, as those against the newest do.
+        var result = differ.diff(base: newest.graph, head: head, keys: keys, carried: carried)
 
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath), baseLabel: baseGraphs[0].label)
