@@ -60,6 +60,7 @@ public struct ChangeCatalog: Sendable {
         EventAddedCheck(),
         FeedChangedCheck(),
         CompatibilityChangedCheck(),
+        LifecycleChangedCheck(),
         VersionGateCheck(),
     ])
 }

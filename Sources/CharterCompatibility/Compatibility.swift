@@ -10,8 +10,10 @@ public struct SchemaRoles: OptionSet, Sendable, Hashable {
     public static let request = SchemaRoles(rawValue: 1)
     /// Sent by the provider, read by clients (response bodies and headers).
     public static let response = SchemaRoles(rawValue: 2)
-    /// Published by producers, read by consumers (event payloads, feed records).
+    /// Published by producers, read by consumers (event payloads).
     public static let event = SchemaRoles(rawValue: 4)
+    /// Delivered by a feed's producer, read by its consumers (feed records).
+    public static let feed = SchemaRoles(rawValue: 16)
     /// A named type no operation, event or feed reaches: exchanged some other way, judged by the contract's policy.
     public static let model = SchemaRoles(rawValue: 8)
 }
@@ -101,6 +103,10 @@ enum CompatibilityJudge {
         if roles.contains(.event) {
             if backwardPolicy { add(effect.backward, "upgraded consumers reading events published before", effect.backwardReason) }
             if forwardPolicy { add(effect.forward, "existing consumers reading new events", effect.forwardReason) }
+        }
+        if roles.contains(.feed) {
+            if backwardPolicy { add(effect.backward, "upgraded consumers reading records delivered before", effect.backwardReason) }
+            if forwardPolicy { add(effect.forward, "existing consumers reading new records", effect.forwardReason) }
         }
         if roles.contains(.model) || roles.isEmpty {
             if backwardPolicy { add(effect.backward, "readers on the new version reading data written before", effect.backwardReason) }

@@ -83,6 +83,36 @@ public enum CompatibilityHTMLReport {
         return html.joined(separator: "\n") + "\n"
     }
 
+    /// The page written when contracts do not load: the verdict is that nothing could be compared, with every error,
+    /// so a report left from an earlier run is never mistaken for this one's.
+    public static func renderLoadFailure(_ diagnostics: [Diagnostic], baseName: String) -> String {
+        var html: [String] = [
+            "<!DOCTYPE html>",
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\"/>",
+            "<title>Contract compatibility report</title>",
+            "<style>\(style)</style>",
+            "</head>",
+            "<body>",
+            "<h1>Contract compatibility report</h1>",
+            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version)).</p>",
+            "<div class=\"cards\">",
+            card("Verdict", "Not compared", "breaking"),
+            card("Contracts that do not load", String(diagnostics.filter { $0.severity == .error }.count), "bad"),
+            "</div>",
+            "<h2>Errors</h2>",
+            "<table><thead><tr><th>Where</th><th>Error</th></tr></thead><tbody>",
+        ]
+        for diagnostic in diagnostics {
+            let place = diagnostic.location.map { escape($0.description) } ?? ""
+            html.append("<tr><td>\(place)</td><td>\(escape(diagnostic.message))"
+                + (diagnostic.hint.map { "<div class=\"hint\">\(escape($0))</div>" } ?? "") + "</td></tr>")
+        }
+        html += ["</tbody></table>", "</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
     private static func card(_ label: String, _ value: String, _ kind: String) -> String {
         "<div class=\"card \(kind)\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
     }

@@ -126,7 +126,7 @@ public struct ContractDiffer: Sendable {
         }
         for feed in baseContract.feeds {
             if let old = feed.payload, let schema = headContract.feeds.first(where: { $0.name == feed.name })?.payload {
-                walker.walk(old, schema, label: "\(feed.name) record", roles: .event, named: false)
+                walker.walk(old, schema, label: "\(feed.name) record", roles: .feed, named: false)
             }
         }
     }

@@ -174,8 +174,9 @@ public final class DiffContext {
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
         }
+        // A hint says how to avoid breaking someone: a change that breaks nobody needs none.
         changes.append(Change(
-            checkID: currentCheck, contract: pair.name, message: text, hint: hint, impact: impact,
+            checkID: currentCheck, contract: pair.name, message: text, hint: impact > .none ? hint : nil, impact: impact,
             bump: impact == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side))
     }
 
@@ -297,7 +298,7 @@ enum SchemaRoleAnalysis {
                 }
             }
             for event in contract.events { mark(event.payload, .event) }
-            for feed in contract.feeds { mark(feed.payload, .event) }
+            for feed in contract.feeds { mark(feed.payload, .feed) }
         }
         return roles
     }

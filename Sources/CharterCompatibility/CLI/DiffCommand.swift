@@ -152,6 +152,14 @@ public struct DiffCommand {
             let kind: LintOutputFormat = if case .findings(let kind) = format { kind } else { .text }
             try ReportArguments.writeLoadFailure(error, command: "diff", format: kind, reports: findingReports, catalog: LintCatalog([]),
                                                  console: console, workingDirectory: workingDirectory)
+            // The HTML report says nothing was compared, rather than leaving an earlier run's page in place.
+            for report in reports where report.format == .html {
+                try ReportArguments.write(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, baseName: (bases + revisions).first ?? ""),
+                                          to: SchemaLoader.absolutePath(report.file, relativeTo: workingDirectory), shown: report.file)
+            }
+            if format == .html {
+                console.outDocument(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, baseName: (bases + revisions).first ?? ""))
+            }
             return .inputProblems
         }
         // Pairing keys of plain files: their path inside the folder each side was given as.

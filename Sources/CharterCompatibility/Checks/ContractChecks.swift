@@ -21,7 +21,9 @@ struct ContractRemovedCheck: ChangeCheck {
         context.report("\(name) removed" + (replaced ? " (its file now holds v\(pair.head?.contract?.version.major ?? 0))" : ""),
                        impact: retired ? .none : .breaks, bump: .major,
                        at: context.location(.base, pointer: base.contract == nil ? .root : ContractParser.extensionPointer),
-                       hint: retired ? nil : "mark it deprecated with a sunset and a successor, then retired, before removing it",
+                       hint: retired ? nil : base.contract?.lifecycle?.status == .deprecated
+                           ? "it is deprecated\(base.contract?.lifecycle?.sunset.map { " until \($0)" } ?? ""): mark it retired once its clients have moved, then remove it"
+                           : "mark it deprecated with a sunset and a successor, then retired, before removing it",
                        who: "its clients, providers, producers and consumers")
     }
 }

@@ -39,8 +39,8 @@ struct EventOrderingChangedCheck: ChangeCheck {
 /// `event-delivery-changed`: the delivery guarantee changed.
 struct EventDeliveryChangedCheck: ChangeCheck {
     let id = "event-delivery-changed"
-    let summary = "An event's delivery guarantee (at-most-once, at-least-once, exactly-once) or dead-letter topic changed."
-    let rationale = "Consumers are written for the guarantee: one that never deduplicates breaks when exactly-once becomes at-least-once (duplicates), and one that never reconciles breaks when at-least-once becomes at-most-once (losses)."
+    let summary = "An event's delivery guarantee (at-most-once, at-least-once, exactly-once), dead-letter topic or retention changed, or its maximum lag grew."
+    let rationale = "Consumers are written for the guarantee: one that never deduplicates breaks when exactly-once becomes at-least-once (duplicates), and one that never reconciles breaks when at-least-once becomes at-most-once (losses). A shorter dead-letter retention shortens the time to replay, and a larger maximum lag breaks consumers that read staleness as an outage."
     let category = ChangeCategory.event
     let exampleBase = DiffExample.event(#""topic": "demo.item-changed.v1", "delivery": "exactly-once""#)
     let exampleHead = DiffExample.event(#""topic": "demo.item-changed.v1", "delivery": "at-least-once""#, version: "2.0.0")
@@ -51,6 +51,16 @@ struct EventDeliveryChangedCheck: ChangeCheck {
             context.report("dead-letter topic of \(head.name) changed from \(old) to \(head.deadLetter?.topic ?? "none")", impact: .risky, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("deadLetter")),
                            hint: "messages already dead-lettered stay on \(old); replay tooling must read both")
+        }
+        if let old = base.deadLetter?.retention, let new = head.deadLetter?.retention, let a = ISODuration.seconds(old), let b = ISODuration.seconds(new), b < a {
+            context.report("dead-letter retention of \(head.name) shortened from \(old) to \(new)", impact: .risky, bump: .minor,
+                           at: context.location(.head, pointer: head.pointer.appending("deadLetter").appending("retention")),
+                           who: "consumers replaying dead-lettered events later than \(new)")
+        }
+        if let old = base.maxLagMs, let new = head.maxLagMs, new > old {
+            context.report("maximum lag of \(head.name) grew from \(old) to \(new) ms", impact: .risky, bump: .minor,
+                           at: context.location(.head, pointer: head.pointer.appending("sla").appending("maxLagMs")),
+                           who: "consumers that alert on, or wait for, the old lag")
         }
         guard base.delivery != head.delivery else { return }
         let old = base.delivery ?? "unspecified"

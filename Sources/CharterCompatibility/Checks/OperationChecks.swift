@@ -269,18 +269,20 @@ struct SLAWeakenedCheck: ChangeCheck {
     }
 
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
-        let at = context.location(.head, pointer: head.pointer.appending("sla"))
         var worse: [String] = []
         if let a = base.sla?.latencyP99Ms, let b = head.sla?.latencyP99Ms, b > a { worse.append("p99 latency \(a) → \(b) ms") }
         if let a = base.sla?.availability, let b = head.sla?.availability, b < a { worse.append("availability \(a) → \(b)") }
         if let a = base.sla?.timeoutMs, let b = head.sla?.timeoutMs, b < a { worse.append("timeout \(a) → \(b) ms") }
+        if base.sla != nil, head.sla == nil { worse.append("SLA removed") }
+        // At the SLA when it weakened, else at the rate limit, the only other thing this check compares.
+        let place = worse.isEmpty ? "rateLimit" : "sla"
         if let a = base.rateLimit, let b = head.rateLimit, Self.rateLimitWeakened(a, b) {
             let scope = { (limit: RateLimit) in a.scope != b.scope ? " (\(limit.scope ?? "no scope"))" : "" }
             worse.append("rate limit \(a.quota)/\(a.window)\(scope(a)) → \(b.quota)/\(b.window)\(scope(b))")
         }
-        if base.sla != nil, head.sla == nil { worse.append("SLA removed") }
         guard !worse.isEmpty else { return }
-        context.report("service levels of \(head.id) weakened: \(worse.joined(separator: ", "))", impact: .risky, bump: .minor, at: at)
+        context.report("service levels of \(head.id) weakened: \(worse.joined(separator: ", "))", impact: .risky, bump: .minor,
+                       at: context.location(.head, pointer: head.pointer.appending(place)))
     }
 }
 

@@ -74,6 +74,12 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(findings.first?["file"] as? String, "HEAD:Schemas/demo.json")
         let sarif = try XCTUnwrap(folder.read("diff.sarif"))
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
+        // An HTML report from an earlier run is replaced by one saying nothing was compared.
+        try folder.write("report.html", "<p>an earlier, compatible run</p>")
+        XCTAssertEqual(folder.run(["diff", "--base-ref", "HEAD", "--report", "html=report.html"]).code, .inputProblems)
+        let page = try XCTUnwrap(folder.read("report.html"))
+        XCTAssertTrue(page.contains("<div class=\"value\">Not compared</div>") && page.contains("HEAD:Schemas/demo.json:2:17"), page)
+        XCTAssertNoThrow(try XMLDocument(xmlString: page), "well-formed XHTML")
 
         // lint: the same, and plain text still prints only the errors.
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")

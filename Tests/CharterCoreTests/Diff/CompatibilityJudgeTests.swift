@@ -350,6 +350,51 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// Rows from the architect's review: governance changes reported (lifecycle, deprecations, event SLA and
+    /// retention), feed records judged as records, no fix-it hint on a change that breaks nobody, and a rate limit
+    /// change located at the rate limit.
+    func testArchitectReviewRows() {
+        func lifecycle(_ members: String, version: String = "1.0.0") -> String { LifecycleChangedCheck.contract(members, version: version) }
+        let event = { (members: String) in DiffExample.event(#""topic": "demo.item-changed.v1", "# + members) }
+        let feed = { (properties: String, required: String) in
+            DiffExample.contract(defs: DiffExample.item(properties, required: [required]),
+                                 extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "application/x-ndjson", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
+        }
+        let rows: [(name: String, base: String, head: String, checks: Set<String>, impact: Impact)] = [
+            ("a sunset brought forward", lifecycle(#""status": "deprecated", "since": "2025-01-01", "sunset": "2027-06-30""#),
+             lifecycle(#""status": "deprecated", "since": "2025-01-01", "sunset": "2027-01-31""#, version: "1.1.0"), ["lifecycle-changed"], .risky),
+            ("a sunset pushed back", lifecycle(#""status": "deprecated", "since": "2025-01-01", "sunset": "2027-01-31""#),
+             lifecycle(#""status": "deprecated", "since": "2025-01-01", "sunset": "2027-06-30""#, version: "1.0.1"), [], .none),
+            ("a contract retired", lifecycle(#""status": "deprecated", "since": "2025-01-01", "sunset": "2027-01-31""#),
+             lifecycle(#""status": "retired", "since": "2025-01-01", "sunset": "2027-01-31""#, version: "1.1.0"), ["lifecycle-changed"], .risky),
+            ("an operation deprecated", DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "deprecated": true, "responses": {"200": {}}"#, version: "1.1.0"), ["lifecycle-changed"], .none),
+            ("an event deprecated", event(#""deprecated": false"#), event(#""deprecated": true"#), ["lifecycle-changed"], .none),
+            ("an event's maximum lag grew", event(#""sla": {"maxLagMs": 3000}"#), event(#""sla": {"maxLagMs": 30000}"#), ["event-delivery-changed"], .risky),
+            ("an event's dead letters kept for less time", event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P14D"}"#),
+             event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P1D"}"#), ["event-delivery-changed"], .risky),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(Set(changes.map(\.checkID)), row.checks, "\(row.name): \(changes.map(\.message))")
+            XCTAssertEqual(changes.map(\.impact).max() ?? .none, row.impact, "\(row.name): \(changes.map(\.message))")
+        }
+        // Feed records are records, not events; a required property added to response data breaks nobody and says
+        // nothing about how to avoid it.
+        let record = DiffHarness.diff(feed(#""sku": {"type": "string"}"#, "sku"), feed(#""sku": {"type": "string"}, "ledger": {"type": "string"}"#, "ledger"))?
+            .changes.first { $0.checkID == "property-added" }
+        XCTAssertTrue(record?.message.contains("upgraded consumers reading records delivered before") == true, "\(String(describing: record?.message))")
+        let note = DiffHarness.diff(DiffExample.response(#""sku": {"type": "string"}"#),
+                                    DiffExample.response(#""sku": {"type": "string"}, "n": {"type": "string"}"#, required: ["sku", "n"]))?
+            .changes.first { $0.checkID == "property-added" }
+        XCTAssertEqual(note?.impact, Impact.none)
+        XCTAssertNil(note?.hint)
+        let limit = DiffHarness.diff(DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M"}"#),
+                                     DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 300, "window": "PT1M"}"#))?
+            .changes.first { $0.checkID == "sla-weakened" }
+        XCTAssertEqual(limit?.location.pointer.description, "/x-contract/operations/op/rateLimit")
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {
