@@ -199,6 +199,22 @@ struct SchemaPairWalker {
             return
         }
         guard visited.insert([b.rawValue, h.rawValue, roles.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0]).inserted else { return }
+        // A reference that now names another type (a response that returned `Allocation` now returns
+        // `AllocationResult`): what differs between the two is one change, located where the reference is written —
+        // not a change per property, located in the types' own definitions (which did not change).
+        if !named, let baseName = context.definitionName(.base, b), let headName = context.definitionName(.head, h), baseName != headName {
+            let start = context.changes.count
+            compareAndDescend(pair, label: label, roles: roles, depth: depth)
+            context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
+                            at: context.location(.head, head))
+            return
+        }
+        compareAndDescend(pair, label: label, roles: roles, depth: depth)
+    }
+
+    /// Runs the schema checks on `pair` and walks its properties, items, values and variants.
+    private mutating func compareAndDescend(_ pair: SchemaPair, label: String, roles: SchemaRoles, depth: Int) {
+        let b = pair.base, h = pair.head
         context.run(checks) { $0.compare(pair, context) }
         let old = context.flat(.base, b)
         let new = context.flat(.head, h)

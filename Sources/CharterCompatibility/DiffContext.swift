@@ -165,6 +165,26 @@ public final class DiffContext {
         return (head, line)
     }
 
+    /// Folds the changes reported since `start` into one at `place`: `summary`, then what changed (each change's
+    /// message without who it breaks, properties named inside `label`; the first five, and how many more), judged as the worst of them — its check,
+    /// impact, bump and who it breaks. Nothing when there were none.
+    func replace(from start: Int, withOne summary: String, label: String, at place: DiffPlace) {
+        guard changes.count > start else { return }
+        let folded = changes[start...]
+        changes.removeSubrange(start...)
+        guard let worst = folded.max(by: { ($0.impact, $0.bump) < ($1.impact, $1.bump) }) else { return }
+        // Each change said inside the summary's subject: without who it breaks, its base line, or the subject's name.
+        func what(_ change: Change) -> String {
+            (change.message.components(separatedBy: " — ").first ?? change.message)
+                .replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: label + ".", with: "")
+        }
+        let listed = folded.prefix(5).map(what).joined(separator: "; ") + (folded.count > 5 ? "; and \(folded.count - 5) more" : "")
+        let who = worst.message.range(of: " — ").map { String(worst.message[$0.lowerBound...]) } ?? ""
+        changes.append(Change(checkID: worst.checkID, contract: pair.name, message: "\(summary): \(listed)\(who)", hint: worst.hint,
+                              impact: worst.impact, bump: worst.bump, location: place.location, stablePath: place.stablePath, side: place.side))
+    }
+
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
                        at place: DiffPlace, hint: String? = nil) {

@@ -395,6 +395,21 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(limit?.location.pointer.description, "/x-contract/operations/op/rateLimit")
     }
 
+    /// A response that now names another type is one change, where the reference is written, listing what differs;
+    /// a reference to another type of the same shape is none.
+    func testReferenceToAnotherTypeIsOneChange() {
+        let types = ##""Old": {"title": "Old", "description": "O.", "type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}, "New": {"title": "New", "description": "N.", "type": "object", "required": ["c"], "properties": {"c": {"type": "string"}}}, "Same": {"title": "Same", "description": "S.", "type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}"##
+        let returning = { (type: String) in
+            DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + ", " + types,
+                                 operations: ##""getOld": {"method": "GET", "path": "/old", "responses": {"200": {"schema": {"$ref": "#/$defs/\##(type)"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##)
+        }
+        let changes = DiffHarness.diff(returning("Old"), returning("New"))?.changes.filter { $0.checkID != "version-gate" } ?? []
+        XCTAssertEqual(changes.map(\.message), ["getOld 200 response is now New instead of Old: required property a removed; required property b removed; required property c added — breaks existing clients reading responses (they require it)"])
+        XCTAssertEqual(changes.first?.location.pointer.description, "/x-contract/operations/getOld/responses/200/schema")
+        XCTAssertEqual(changes.first?.impact, .breaks)
+        XCTAssertEqual(DiffHarness.diff(returning("Old"), returning("Same"))?.changes.filter { $0.checkID != "version-gate" }.map(\.message), [])
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {
