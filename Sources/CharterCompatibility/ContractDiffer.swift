@@ -96,7 +96,9 @@ public struct ContractDiffer: Sendable {
             guard let headID = headTypes[definition.name] else { continue }
             var roles = context.roles(.base, definition.schema).union(context.roles(.head, headID))
             if roles.isEmpty { roles = .model }
+            context.users = context.tables.headUsers[headID] ?? []
             walker.walk(definition.schema, headID, label: definition.name, roles: roles, named: true)
+            context.users = []
         }
         // Operations and events: the interface checks, then their inline schemas.
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }

@@ -20,6 +20,8 @@ final class DiffTables: Sendable {
     /// The `$defs` name of each named type's schema, per side.
     let baseNames: [SchemaID: String]
     let headNames: [SchemaID: String]
+    /// The operations, events and feeds of the head whose data reaches each named type (``SchemaRoleAnalysis/users(in:names:)``).
+    let headUsers: [SchemaID: [SchemaRoleAnalysis.User]]
     /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
     let basePairs: [DocumentID: Int]
     let headPairs: [DocumentID: Int]
@@ -31,6 +33,7 @@ final class DiffTables: Sendable {
         headRoles = SchemaRoleAnalysis.roles(in: head)
         baseNames = Self.definitionNames(base)
         headNames = Self.definitionNames(head)
+        headUsers = SchemaRoleAnalysis.users(in: head, names: headNames)
         var basePairs: [DocumentID: Int] = [:]
         var headPairs: [DocumentID: Int] = [:]
         for (index, pair) in pairs.enumerated() {
@@ -66,6 +69,9 @@ public final class DiffContext {
     var currentCheck = ""
     /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
     var currentCategory = ChangeCategory.contract
+    /// Where the named type being compared is used (set for the named-type pass): a change to its data that breaks
+    /// someone names those in other contracts, so a change to a shared type says which interfaces it reaches.
+    var users: [SchemaRoleAnalysis.User] = []
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
     private var baseFlat: [SchemaID: FlatObject] = [:]
@@ -193,6 +199,20 @@ public final class DiffContext {
         var text = message + note
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
+            // A shared type's change reaches other contracts' interfaces: say which (its own contract's are in view).
+            var contracts: [(contract: String, names: [String])] = []
+            for user in users where user.contract != pair.name {
+                if let index = contracts.firstIndex(where: { $0.contract == user.contract }) {
+                    if !contracts[index].names.contains(user.name) { contracts[index].names.append(user.name) }
+                } else {
+                    contracts.append((user.contract, [user.name]))
+                }
+            }
+            if !contracts.isEmpty {
+                text += " — through " + contracts.map { entry in
+                    "\(entry.contract) (" + entry.names.prefix(3).joined(separator: ", ") + (entry.names.count > 3 ? " and \(entry.names.count - 3) more" : "") + ")"
+                }.joined(separator: ", ")
+            }
         }
         // A hint says how to avoid breaking someone: a change that breaks nobody needs none.
         changes.append(Change(
@@ -289,6 +309,50 @@ enum SchemaRoleAnalysis {
         if written.readOnly || target.readOnly { roles.insert(.request) }
         if written.writeOnly || target.writeOnly { roles.insert(.response) }
         return roles
+    }
+
+    /// An operation, event or feed whose data reaches a named type.
+    struct User: Sendable, Hashable {
+        /// Its contract: `orders v2`.
+        var contract: String
+        /// `captureOrder`, `event OrderCaptured`, `feed StockFile`.
+        var name: String
+    }
+
+    /// For each named type (a schema in `names`), the operations, events and feeds whose data reaches it, in contract
+    /// order: one walk per interface, each with its own visited set.
+    static func users(in graph: SchemaGraph, names: [SchemaID: String]) -> [SchemaID: [User]] {
+        var users: [SchemaID: [User]] = [:]
+        func mark(_ start: SchemaID?, _ user: User) {
+            guard let start else { return }
+            var stack = [start]
+            var seen: Set<SchemaID> = []
+            while let id = stack.popLast() {
+                guard seen.insert(id).inserted else { continue }
+                if names[id] != nil, users[id]?.last != user { users[id, default: []].append(user) }
+                let schema = graph.schemas[id.rawValue]
+                if let ref = schema.ref { stack.append(ref) }
+                stack += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+                stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
+                stack += schema.patternProperties.map(\.schema)
+            }
+        }
+        for document in graph.documents {
+            guard let contract = document.contract else { continue }
+            let name = "\(contract.name) v\(contract.version.major)"
+            for operation in contract.operations {
+                let request = [operation.request?.schema] + operation.parameters.map(\.schema)
+                let user = User(contract: name, name: operation.id)
+                for schema in request { mark(schema, user) }
+                for response in operation.responses {
+                    mark(response.body?.schema, user)
+                    for header in response.headers { mark(header.schema, user) }
+                }
+            }
+            for event in contract.events { mark(event.payload, User(contract: name, name: "event \(event.name)")) }
+            for feed in contract.feeds { mark(feed.payload, User(contract: name, name: "feed \(feed.name)")) }
+        }
+        return users
     }
 
     static func roles(in graph: SchemaGraph) -> [SchemaID: SchemaRoles] {

@@ -410,6 +410,20 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(DiffHarness.diff(returning("Old"), returning("Same"))?.changes.filter { $0.checkID != "version-gate" }.map(\.message), [])
     }
 
+    /// A breaking change to a type another contract's interfaces use names them.
+    func testSharedTypeChangeNamesTheInterfacesItReaches() {
+        let common = { (required: String) in
+            DiffExample.contract(defs: ##""Address": {"title": "Address", "description": "A.", "type": "object", "required": [\##(required)], "properties": {"city": {"type": "string"}, "postalCode": {"type": "string"}}}"##)
+                .replacingOccurrences(of: #""name": "demo""#, with: #""name": "common""#)
+        }
+        let orders = DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "address": {"$ref": "common.json#/$defs/Address"}"##), operations: DiffExample.putItem)
+            .replacingOccurrences(of: #""name": "demo""#, with: #""name": "orders""#)
+        let result = DiffHarness.diff(["common.json": common(#""city""#), "orders.json": orders], ["common.json": common(#""city", "postalCode""#), "orders.json": orders])
+        let change = result?.changes.first { $0.checkID == "property-requiredness-changed" }
+        XCTAssertEqual(change?.contract, "common v1")
+        XCTAssertTrue(change?.message.hasSuffix(" — through orders v1 (putItem)") == true, "\(String(describing: change?.message))")
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {
