@@ -5,7 +5,8 @@ public struct ClientError: Error, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// The request body could not be encoded.
         case encoding
-        /// Credentials could not be obtained.
+        /// Credentials could not be obtained, or the operation requires them and the configuration has no
+        /// `authorization` (the error underneath is a ``MissingClientAuthorization``).
         case authorization
         /// The transport failed on every attempt.
         case transport
@@ -23,17 +24,27 @@ public struct ClientError: Error, CustomStringConvertible {
     public let operationID: String
     /// The response status, for ``Kind/decoding``.
     public let status: Int?
-    /// Attempts made.
+    /// Attempts made: 0 when the call stopped before sending anything.
     public let attempts: Int
+    /// The idempotency key the call sent (the caller's or one the client made), nil when it sent none. To retry a
+    /// failed write yourself, pass it as the operation's `idempotencyKey:` so the server applies the write once.
+    public let idempotencyKey: String?
+    /// The response whose body could not be decoded (``Kind/decoding``): status, headers and body as received.
+    public let response: ClientResponse?
     /// The error underneath, if any.
     public let underlying: (any Error)?
 
-    /// Creates an error.
-    public init(kind: Kind, operationID: String, status: Int? = nil, attempts: Int = 1, underlying: (any Error)? = nil) {
+    /// Creates an error; `status` defaults to the response's.
+    public init(
+        kind: Kind, operationID: String, status: Int? = nil, attempts: Int = 1, idempotencyKey: String? = nil, response: ClientResponse? = nil,
+        underlying: (any Error)? = nil
+    ) {
         self.kind = kind
         self.operationID = operationID
-        self.status = status
+        self.status = status ?? response?.status
         self.attempts = attempts
+        self.idempotencyKey = idempotencyKey
+        self.response = response
         self.underlying = underlying
     }
 
@@ -44,5 +55,22 @@ public struct ClientError: Error, CustomStringConvertible {
         if attempts > 1 { text += " after \(attempts) attempts" }
         if let underlying { text += ": \(underlying)" }
         return text
+    }
+}
+
+/// The error underneath ``ClientError/Kind/authorization`` when an operation requires credentials and the
+/// configuration has no `authorization` to add them.
+public struct MissingClientAuthorization: Error, CustomStringConvertible {
+    /// What the operation requires.
+    public let requirement: ClientAuthRequirement
+
+    /// Creates the error.
+    public init(requirement: ClientAuthRequirement) {
+        self.requirement = requirement
+    }
+
+    /// What is missing, e.g. `the operation requires scheme oauth2 and no authorization is configured`.
+    public var description: String {
+        "the operation requires scheme \(requirement.scheme) and no authorization is configured"
     }
 }

@@ -15,13 +15,16 @@ public struct ClientOperation: Sendable, Hashable {
     public var idempotencyKeyHeader: String?
     /// Whether a key must be sent (one is made when the caller gives none).
     public var requiresIdempotencyKey: Bool
+    /// Whether the contract declares the operation safe to repeat although its method is not idempotent: a
+    /// query (a `POST` with `idempotency.required: false`, which only reads).
+    public var isSafeToRepeat: Bool
     /// The SLA's `timeoutMs`: the deadline of each attempt.
     public var timeoutMilliseconds: Int?
 
     /// Creates an operation.
     public init(
         id: String, method: String, pathTemplate: String, auth: ClientAuthRequirement? = nil, idempotencyKeyHeader: String? = nil,
-        requiresIdempotencyKey: Bool = false, timeoutMilliseconds: Int? = nil
+        requiresIdempotencyKey: Bool = false, isSafeToRepeat: Bool = false, timeoutMilliseconds: Int? = nil
     ) {
         self.id = id
         self.method = method
@@ -29,6 +32,7 @@ public struct ClientOperation: Sendable, Hashable {
         self.auth = auth
         self.idempotencyKeyHeader = idempotencyKeyHeader
         self.requiresIdempotencyKey = requiresIdempotencyKey
+        self.isSafeToRepeat = isSafeToRepeat
         self.timeoutMilliseconds = timeoutMilliseconds
     }
 
@@ -41,59 +45,69 @@ extension ClientConfiguration {
     /// Sends a request for `operation`: the configuration's headers, the idempotency key (`idempotencyKey`,
     /// or a new one when the operation requires a key), credentials, then attempts under the retry policy,
     /// each within the operation's timeout. A call is retried only when repeating it is safe: an idempotent
-    /// method, or an idempotency key sent (the same key on every attempt).
+    /// method, an operation declared safe to repeat (a query), or an idempotency key sent (the same key on every
+    /// attempt). A call from a cancelled task sends nothing; an operation that requires credentials is not sent
+    /// without an `authorization`. Every error carries the idempotency key that was sent.
     public func send(_ request: ClientRequest, for operation: ClientOperation, idempotencyKey: String? = nil) async throws(ClientError)
         -> ClientResponse
     {
         var request = request
         for header in headers.reversed() where request.header(header.name) == nil { request.headers.insert(header, at: 0) }
-        var keySent = false
+        var keySent: String?
         if let name = operation.idempotencyKeyHeader, let key = idempotencyKey ?? (operation.requiresIdempotencyKey ? makeIdempotencyKey() : nil) {
             request.setHeader(name, key)
-            keySent = true
+            keySent = key
         }
-        if let requirement = operation.auth, let authorization {
-            do {
-                try await authorization.authorize(&request, for: requirement)
-            } catch {
-                throw ClientError(kind: Task.isCancelled ? .cancelled : .authorization, operationID: operation.id, underlying: error)
+        let call = Call(operationID: operation.id, idempotencyKey: keySent)
+        if Task.isCancelled { throw call.error(.cancelled, attempts: 0, CancellationError()) }
+        if let requirement = operation.auth {
+            if let authorization {
+                do {
+                    try await authorization.authorize(&request, for: requirement)
+                } catch {
+                    throw call.error(Task.isCancelled ? .cancelled : .authorization, attempts: 0, error)
+                }
+            } else if requirement.needsAuthorization {
+                throw call.error(.authorization, attempts: 0, MissingClientAuthorization(requirement: requirement))
             }
         }
         request.timeoutMilliseconds = operation.timeoutMilliseconds
-        let repeatable = operation.hasIdempotentMethod || keySent
+        let repeatable = operation.hasIdempotentMethod || operation.isSafeToRepeat || keySent != nil
         let attempts = repeatable ? max(retry.maxAttempts, 1) : 1
         var attempt = 1
         while true {
-            let outcome = await attemptOnce(request, timeout: operation.timeoutMilliseconds)
-            switch outcome {
+            if Task.isCancelled { throw call.error(.cancelled, attempts: attempt - 1, CancellationError()) }
+            switch await attemptOnce(request, timeout: operation.timeoutMilliseconds) {
             case .success(let response):
-                guard attempt < attempts, retry.retriedStatuses.contains(response.status) else { return response }
-                try await pause(retry.delayMilliseconds(afterFailedAttempts: attempt, retryAfter: response.header("Retry-After")), operation, attempt)
+                // A server asking for a longer wait than the policy allows gets its answer back, not an early retry.
+                guard attempt < attempts, retry.retriedStatuses.contains(response.status),
+                      let delay = retry.delayMilliseconds(afterFailedAttempts: attempt, retryAfter: response.header("Retry-After"))
+                else { return response }
+                try await pause(delay, call, attempt)
             case .failure(let failure):
-                if Task.isCancelled || failure is CancellationError {
-                    throw ClientError(kind: .cancelled, operationID: operation.id, attempts: attempt, underlying: failure)
-                }
+                if Task.isCancelled || failure is CancellationError { throw call.error(.cancelled, attempts: attempt, failure) }
                 guard attempt < attempts else {
                     let timedOut = failure is ClientTimeout
-                    throw ClientError(kind: timedOut ? .timedOut : .transport, operationID: operation.id, attempts: attempt,
-                                      underlying: timedOut ? nil : failure)
+                    throw call.error(timedOut ? .timedOut : .transport, attempts: attempt, timedOut ? nil : failure)
                 }
-                try await pause(retry.delayMilliseconds(afterFailedAttempts: attempt), operation, attempt)
+                try await pause(retry.delayMilliseconds(afterFailedAttempts: attempt), call, attempt)
             }
             attempt += 1
         }
     }
 
     /// Waits before the next attempt; a cancelled wait ends the call.
-    private func pause(_ milliseconds: Int, _ operation: ClientOperation, _ attempt: Int) async throws(ClientError) {
+    private func pause(_ milliseconds: Int, _ call: Call, _ attempt: Int) async throws(ClientError) {
         do {
             try await sleep(milliseconds)
         } catch {
-            throw ClientError(kind: .cancelled, operationID: operation.id, attempts: attempt, underlying: error)
+            throw call.error(.cancelled, attempts: attempt, error)
         }
     }
 
-    /// One attempt, racing the transport against the timeout when there is one.
+    /// One attempt, racing the transport against the timeout when there is one. At the deadline the transport
+    /// is cancelled; a response it still returns is the attempt's result (the server did answer), anything else
+    /// is a timeout.
     private func attemptOnce(_ request: ClientRequest, timeout: Int?) async -> Result<ClientResponse, any Error> {
         let transport = transport
         let serverURL = serverURL
@@ -108,8 +122,10 @@ extension ClientConfiguration {
                     return nil
                 }
                 defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else { throw ClientTimeout() }
-                return response
+                if case let response?? = try await group.next() { return response }
+                group.cancelAll()
+                if case let response?? = try? await group.next() { return response }
+                throw ClientTimeout()
             })
         } catch {
             return .failure(error)
@@ -121,19 +137,30 @@ extension ClientConfiguration {
         do {
             return try CanonicalJSON.encoder().encode(body)
         } catch {
-            throw ClientError(kind: .encoding, operationID: operation.id, underlying: error)
+            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
         }
     }
 
-    /// The body of a response, decoded as the contract says for its status.
+    /// The body of a response, decoded as the contract says for its status; the error of a body that is not
+    /// carries the whole response (a gateway's HTML page, a request id in a header).
     public func decodeBody<Body: Decodable>(_ type: Body.Type, from response: ClientResponse, for operation: ClientOperation)
         throws(ClientError) -> Body
     {
         do {
             return try JSONDecoder().decode(Body.self, from: response.body)
         } catch {
-            throw ClientError(kind: .decoding, operationID: operation.id, status: response.status, underlying: error)
+            throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: error)
         }
+    }
+}
+
+/// What every error of one call says besides its kind: the operation and the idempotency key sent.
+private struct Call {
+    let operationID: String
+    let idempotencyKey: String?
+
+    func error(_ kind: ClientError.Kind, attempts: Int, _ underlying: (any Error)?) -> ClientError {
+        ClientError(kind: kind, operationID: operationID, attempts: attempts, idempotencyKey: idempotencyKey, underlying: underlying)
     }
 }
 

@@ -61,17 +61,24 @@ public struct ClientRequest: Sendable, Hashable {
         query.append(ClientHeader(name: name, value: value))
     }
 
-    /// The full URL: the server URL (its path kept, so `https://api.example.com/v2` works), the path and
-    /// the percent-encoded query.
+    /// The full URL: the server URL's path (kept, so `https://api.example.com/v2` works) followed by the path,
+    /// then the server URL's query items followed by the request's, percent-encoded; the server URL's fragment
+    /// is dropped. The path is used as it is: generated clients encode the contract's literal text and each value.
     public func url(relativeTo serverURL: URL) -> URL {
-        var base = serverURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        // The path is encoded already: generated clients encode the contract's literal text and each value.
-        var text = base + path
-        if !query.isEmpty {
-            text += "?" + query.map { ClientParameter.percentEncoded($0.name) + "=" + ClientParameter.percentEncoded($0.value) }.joined(separator: "&")
+        // Split the server URL's text, not its parsed parts: those would be decoded, and encoded again differently.
+        var base = Substring(serverURL.absoluteString)
+        if let hash = base.firstIndex(of: "#") { base = base[..<hash] }
+        var queries: [Substring] = []
+        if let mark = base.firstIndex(of: "?") {
+            queries.append(base[base.index(after: mark)...])
+            base = base[..<mark]
         }
-        return URL(string: text) ?? serverURL
+        while base.hasSuffix("/") { base.removeLast() }
+        queries.append(Substring(query.map { ClientParameter.percentEncoded($0.name) + "=" + ClientParameter.percentEncoded($0.value) }
+            .joined(separator: "&")))
+        let text = String(base) + path
+        let items = queries.filter { !$0.isEmpty }.joined(separator: "&")
+        return URL(string: items.isEmpty ? text : text + "?" + items) ?? serverURL
     }
 }
 

@@ -35,6 +35,10 @@ public struct ClientAuthRequirement: Sendable, Hashable {
         self.keyName = keyName
         self.httpScheme = httpScheme
     }
+
+    /// Whether a ``ClientAuthorization`` must add credentials: every scheme but `none` (generated clients give
+    /// no requirement then) and `mutualTLS` (a client certificate, the transport's business).
+    var needsAuthorization: Bool { scheme != "none" && type != "mutualTLS" }
 }
 
 /// Adds credentials to a request before it is sent (once per call, before any retry).
@@ -82,50 +86,6 @@ public struct APIKeyAuthorization: ClientAuthorization {
     }
 }
 
-/// When a client sends a request again. Only calls that are safe to repeat are retried: `GET`, `HEAD`,
-/// `OPTIONS`, `PUT` and `DELETE` (idempotent in HTTP), and any call that carries an idempotency key.
-public struct ClientRetryPolicy: Sendable, Hashable {
-    /// Attempts in all, the first included (1: never retry).
-    public var maxAttempts: Int
-    /// The delay before the first retry, in milliseconds; it doubles for each further retry.
-    public var initialDelayMilliseconds: Int
-    /// The largest delay, in milliseconds (a server's `Retry-After` is honoured up to it).
-    public var maxDelayMilliseconds: Int
-    /// Statuses that are retried (transport failures always are).
-    public var retriedStatuses: Set<Int>
-
-    /// Three attempts, 100 ms doubling up to 2 s, on 408, 429, 502, 503 and 504.
-    public static let standard = ClientRetryPolicy(
-        maxAttempts: 3, initialDelayMilliseconds: 100, maxDelayMilliseconds: 2000, retriedStatuses: [408, 429, 502, 503, 504])
-    /// Never retry.
-    public static let none = ClientRetryPolicy(maxAttempts: 1, initialDelayMilliseconds: 0, maxDelayMilliseconds: 0, retriedStatuses: [])
-
-    /// Creates a policy.
-    public init(maxAttempts: Int, initialDelayMilliseconds: Int, maxDelayMilliseconds: Int, retriedStatuses: Set<Int>) {
-        self.maxAttempts = maxAttempts
-        self.initialDelayMilliseconds = initialDelayMilliseconds
-        self.maxDelayMilliseconds = maxDelayMilliseconds
-        self.retriedStatuses = retriedStatuses
-    }
-
-    /// Milliseconds as nanoseconds for `Task.sleep`, negative as zero, beyond `UInt64` as its largest value.
-    public static func nanoseconds(_ milliseconds: Int) -> UInt64 {
-        let (product, overflow) = UInt64(max(milliseconds, 0)).multipliedReportingOverflow(by: 1_000_000)
-        return overflow ? .max : product
-    }
-
-    /// The delay before attempt `failedAttempts + 1`, in milliseconds, given the server's `Retry-After`
-    /// (seconds) when it sent one.
-    public func delayMilliseconds(afterFailedAttempts failedAttempts: Int, retryAfter: String? = nil) -> Int {
-        let cap = max(maxDelayMilliseconds, 0)
-        var delay = EventRetryPolicy.doubled(max(initialDelayMilliseconds, 0), times: failedAttempts - 1, cap: cap)
-        if let seconds = retryAfter.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), seconds >= 0 {
-            delay = max(delay, seconds > cap / 1000 ? cap : seconds * 1000)
-        }
-        return min(delay, cap)
-    }
-}
-
 /// Everything a generated client needs besides its operations.
 @available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *)
 public struct ClientConfiguration: Sendable {
@@ -133,7 +93,8 @@ public struct ClientConfiguration: Sendable {
     public var serverURL: URL
     /// Sends the requests.
     public var transport: any ClientTransport
-    /// Adds credentials, when operations require them.
+    /// Adds credentials, when operations require them. Without one, a call to an operation that requires
+    /// credentials (other than `mutualTLS`) throws ``ClientError/Kind/authorization`` and sends nothing.
     public var authorization: (any ClientAuthorization)?
     /// When to send a request again.
     public var retry: ClientRetryPolicy

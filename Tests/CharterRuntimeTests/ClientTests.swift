@@ -8,6 +8,8 @@ final class ScriptedTransport: ClientTransport, @unchecked Sendable {
         case respond(ClientResponse)
         case fail(any Error)
         case hang(milliseconds: Int)
+        /// Answers after a delay that cancellation does not cut short.
+        case late(milliseconds: Int, ClientResponse)
     }
 
     private let lock = NSLock()
@@ -29,6 +31,11 @@ final class ScriptedTransport: ClientTransport, @unchecked Sendable {
         case .hang(let milliseconds):
             try await Task.sleep(nanoseconds: UInt64(milliseconds) * 1_000_000)
             return ClientResponse(status: 200)
+        case .late(let milliseconds, let response):
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { done.resume() }
+            }
+            return response
         }
     }
 }
@@ -59,6 +66,8 @@ final class ClientTests: XCTestCase {
         idempotencyKeyHeader: "Idempotency-Key", requiresIdempotencyKey: true, timeoutMilliseconds: 3000)
     static let get = ClientOperation(id: "getOrder", method: "GET", pathTemplate: "/orders/{orderId}")
     static let postWithoutKey = ClientOperation(id: "search", method: "POST", pathTemplate: "/search")
+    static let query = ClientOperation(id: "queryOrders", method: "POST", pathTemplate: "/orders/query", idempotencyKeyHeader: "Idempotency-Key",
+                                       isSafeToRepeat: true)
 
     /// Rows: a request → the URL a transport is given.
     func testURLs() {
@@ -72,6 +81,13 @@ final class ClientTests: XCTestCase {
             (ClientRequest(method: "GET", path: "/q", query: [ClientHeader(name: "at", value: "2026-11-27T14:03:11+01:00"),
                                                               ClientHeader(name: "sku", value: "A&B=C"), ClientHeader(name: "sku", value: "D")]),
              "http://h", "http://h/q?at=2026-11-27T14%3A03%3A11%2B01%3A00&sku=A%26B%3DC&sku=D", #line),
+            // The server URL's query items come first, its fragment is dropped, encoded values stay as they are.
+            (ClientRequest(method: "GET", path: "/things/x", query: [ClientHeader(name: "days", value: "2")]), "https://h.example/base?tenant=1",
+             "https://h.example/base/things/x?tenant=1&days=2", #line),
+            (ClientRequest(method: "GET", path: "/things/x"), "https://h.example/base/?tenant=a%20b#top", "https://h.example/base/things/x?tenant=a%20b", #line),
+            (ClientRequest(method: "GET", path: "/t/" + ClientParameter.pathSegment("a/b c"), query: [ClientHeader(name: "q", value: "é")]),
+             "https://h.example/base#top", "https://h.example/base/t/a%2Fb%20c?q=%C3%A9", #line),
+            (ClientRequest(method: "GET", path: "/t"), "https://h.example/base/?#", "https://h.example/base/t", #line),
         ]
         for row in rows {
             XCTAssertEqual(row.request.url(relativeTo: URL(string: row.server)!).absoluteString, row.url, line: row.line)
@@ -122,11 +138,13 @@ final class ClientTests: XCTestCase {
             (Self.postWithoutKey, [unavailable], 1, nil, 503, #line),  // a POST without a key is never repeated
             (Self.postWithoutKey, [lost], 1, .transport, nil, #line),
             (Self.post, [lost, lost, lost], 3, .transport, nil, #line),  // with a key it is
+            (Self.query, [unavailable, unavailable, unavailable], 3, nil, 503, #line),  // and so is a declared query
+            (Self.query, [lost, .respond(ClientResponse(status: 200))], 2, nil, 200, #line),
         ]
         for row in rows {
             let transport = ScriptedTransport(row.steps)
             do {
-                let response = try await configuration(transport).send(ClientRequest(method: row.operation.method, path: "/"), for: row.operation)
+                let response = try await configuration(transport, authorization: BearerAuthorization { _ in "t" }).send(ClientRequest(method: row.operation.method, path: "/"), for: row.operation)
                 XCTAssertNil(row.error, line: row.line)
                 XCTAssertEqual(response.status, row.status, line: row.line)
             } catch {
@@ -229,21 +247,46 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(ClientRetryPolicy.nanoseconds(1500), 1_500_000_000)
         XCTAssertEqual(ClientRetryPolicy.nanoseconds(.max), .max)
         let policy = ClientRetryPolicy(maxAttempts: 3, initialDelayMilliseconds: 1, maxDelayMilliseconds: .max, retriedStatuses: [503])
-        XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999999999"), 1, "a Retry-After beyond Int is ignored")
+        XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999999999"), .max, "beyond Int: the longest wait")
         XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999999"), .max, "capped, not overflowed")
         XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: 1, retryAfter: "99999999999999"), 99_999_999_999_999_000)
     }
 
-    /// Rows: failed attempts and Retry-After → the delay.
+    /// Rows: failed attempts and Retry-After → the delay (nil: the server asks for longer than the policy's 2 s,
+    /// so the response is returned), with `now` 1.5 s before `Wed, 21 Oct 2026 07:28:00 GMT`.
     func testRetryDelays() {
         let policy = ClientRetryPolicy.standard
-        let rows: [(failed: Int, retryAfter: String?, delay: Int, line: UInt)] = [
+        let now = Date(timeIntervalSince1970: 1_792_567_680 - 1.5)
+        let rows: [(failed: Int, retryAfter: String?, delay: Int?, line: UInt)] = [
             (1, nil, 100, #line), (2, nil, 200, #line), (5, nil, 1600, #line), (6, nil, 2000, #line), (60, nil, 2000, #line),
-            (1, "1", 1000, #line), (1, " 0 ", 100, #line), (1, "3600", 2000, #line), (1, "Wed, 21 Oct 2015 07:28:00 GMT", 100, #line),
-            (1, "-5", 100, #line),
+            (1, "1", 1000, #line), (1, " 0 ", 100, #line), (1, "2", 2000, #line), (1, "3", nil, #line), (1, "30", nil, #line),
+            (1, "3600", nil, #line), (1, "-5", 100, #line), (1, "+5", 100, #line), (1, "1.5", 100, #line), (1, "", 100, #line),
+            (1, "Wed, 21 Oct 2026 07:28:00 GMT", 1500, #line), (3, "Wed, 21 Oct 2026 07:28:00 GMT", 1500, #line),
+            (5, "Wed, 21 Oct 2026 07:28:00 GMT", 1600, #line),  // the backoff is longer
+            (1, "Wed, 21 Oct 2026 07:28:01 GMT", nil, #line),  // 2.5 s
+            (1, "Wed, 21 Oct 2026 08:28:00 GMT", nil, #line), (1, "Wed, 21 Oct 2015 07:28:00 GMT", 100, #line),  // already past
+            (1, "Wednesday, 21-Oct-26 08:28:00 GMT", 100, #line), (1, "Wed Oct 21 08:28:00 2026", 100, #line),  // obsolete forms
         ]
         for row in rows {
-            XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: row.failed, retryAfter: row.retryAfter), row.delay, line: row.line)
+            XCTAssertEqual(policy.delayMilliseconds(afterFailedAttempts: row.failed, retryAfter: row.retryAfter, now: now), row.delay, line: row.line)
+        }
+    }
+
+    /// Rows: a `Retry-After` value → the wait it asks for in milliseconds (nil: neither delta-seconds nor an
+    /// IMF-fixdate), `now` being 10 s before `Sun, 06 Nov 1994 08:49:37 GMT` (784111777 s after 1970).
+    func testRetryAfterForms() {
+        let now = Date(timeIntervalSince1970: 784_111_777 - 10)
+        let rows: [(value: String, wait: Int?, line: UInt)] = [
+            ("120", 120_000, #line), (" 7 ", 7000, #line), ("007", 7000, #line), ("99999999999999999999", .max, #line),
+            ("Sun, 06 Nov 1994 08:49:37 GMT", 10_000, #line), ("Mon, 06 Nov 1994 08:49:37 GMT", 10_000, #line),  // the day name is not checked
+            ("Sun, 06 Nov 1994 08:49:27 GMT", 0, #line), ("Sat, 05 Nov 1994 08:49:37 GMT", 0, #line), ("Mon, 07 Nov 1994 08:49:37 GMT", 86_410_000, #line),
+            ("Sun, 06 Nov 1994 08:49:37 UTC", nil, #line), ("Sun, 6 Nov 1994 08:49:37 GMT", nil, #line), ("Sun, 06 nov 1994 08:49:37 GMT", nil, #line),
+            ("Xyz, 06 Nov 1994 08:49:37 GMT", nil, #line), ("Tue, 29 Feb 1995 08:49:37 GMT", nil, #line), ("Sun, 06 Nov 1994 24:00:00 GMT", nil, #line),
+            ("Sun, 06 Nov 1994 08:60:00 GMT", nil, #line), ("Sunday, 06-Nov-94 08:49:37 GMT", nil, #line), ("Sun Nov  6 08:49:37 1994", nil, #line),
+            ("", nil, #line), ("-1", nil, #line), ("1e3", nil, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(ClientRetryPolicy.retryAfterMilliseconds(row.value, now: now), row.wait, row.value, line: row.line)
         }
     }
 }

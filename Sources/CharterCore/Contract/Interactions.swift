@@ -147,6 +147,9 @@ public struct ContractOperation: Sendable {
 
     /// Whether the method changes state (anything but GET, HEAD, OPTIONS).
     public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
+    /// Whether the operation is a write by method but declared a query (`POST` with `idempotency.required: false`):
+    /// it reads only, and is safe to repeat.
+    public var declaresQuery: Bool { method == "POST" && idempotency?.required == false }
 }
 
 /// Retry policy of an event consumer.

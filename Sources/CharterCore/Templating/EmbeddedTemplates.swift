@@ -72,7 +72,7 @@ public enum EmbeddedTemplates {
                 }
 
                 /// Creates a client of the server at `serverURL` that sends through `transport`, with the standard retry
-                /// policy and no credentials.
+                /// policy and no credentials: a call to an operation that requires them throws `ClientError` `.authorization`.
                 {{access}}init(serverURL: URL, transport: any ClientTransport) {
                     self.init(configuration: ClientConfiguration(serverURL: serverURL, transport: transport))
                 }

@@ -45,7 +45,8 @@ final class GeneratedSwiftClientTests: XCTestCase {
                 "sla": {"timeoutMs": 2000}, "rateLimit": {"quota": 50, "window": "PT1M", "scope": "client"}},
               "search": {"summary": "Search", "method": "POST", "path": "/search", "deprecated": true,
                 "request": {"required": false, "schema": {"type": "object", "properties": {"text": {"type": "string"}}}},
-                "responses": {"200": {"schema": {"type": "array", "items": {"$ref": "#/$defs/Item"}}}}},
+                "responses": {"200": {"schema": {"type": "array", "items": {"$ref": "#/$defs/Item"}}}},
+                "idempotency": {"required": false}},
               "configuration": {"summary": "Named like the client's property", "method": "GET", "path": "/configuration",
                 "responses": {"200": {"schema": {"type": "string"}}}}
             }
@@ -86,10 +87,12 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "public func createItem(_ body: ShopV1.Item, idempotencyKey: String? = nil) async throws(ClientError) -> CreateItemResponse {",
             "let response = try await configuration.send(request, for: operation, idempotencyKey: idempotencyKey)",
             "@available(*, deprecated, message: \"Deprecated in the contract.\")",
-            "public func search(_ body: ShopV1.SearchRequest? = nil) async throws(ClientError) -> SearchResponse {",
+            "public func search(_ body: ShopV1.SearchRequest? = nil, idempotencyKey: String? = nil) async throws(ClientError) -> SearchResponse {",
             "if let body {",
             "public func configuration2() async throws(ClientError) -> ConfigurationResponse {",
             "public static let createItem = ClientOperation(id: \"createItem\", method: \"POST\", pathTemplate: \"/items\", auth: ClientAuthRequirement(scheme: \"oauth2\", type: \"oauth2\", scopes: [\"items:write\"]), idempotencyKeyHeader: \"Idempotency-Key\", requiresIdempotencyKey: true, timeoutMilliseconds: 2000)",
+            // A query (a POST whose idempotency is not required) is safe to repeat.
+            "public static let search = ClientOperation(id: \"search\", method: \"POST\", pathTemplate: \"/search\", idempotencyKeyHeader: \"Idempotency-Key\", isSafeToRepeat: true)",
             "public static let putItem = ClientOperation(id: \"putItem\", method: \"PUT\", pathTemplate: \"/items/{sku}\", auth: ClientAuthRequirement(scheme: \"key\", type: \"apiKey\", scopes: [], keyLocation: \"header\", keyName: \"X-Api-Key\"))",
             "/// - Operation: `POST /items`",
             "/// - Auth: oauth2 (items:write)",
@@ -131,7 +134,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "    json(503, #\"{\"title\":\"down\"}\"#), json(503, #\"{\"title\":\"down\"}\"#), json(418, \"teapot\"),",
             "    json(204, \"\"), json(400, #\"{\"title\":\"bad\"}\"#),",
             "    json(201, #\"{\"sku\":\"n\",\"price\":\"2\"}\"#), json(409, #\"{\"title\":\"dup\"}\"#),",
-            "    json(200, #\"[{\"sku\":\"s\",\"price\":\"0.5\"}]\"#), json(200, #\"\"x\"\"#), json(200, #\"{\"sku\":5}\"#),",
+            "    json(503, \"\"), json(200, #\"[{\"sku\":\"s\",\"price\":\"0.5\"}]\"#), json(200, #\"\"x\"\"#), json(200, #\"{\"sku\":5}\"#),",
             "])",
             "final class Counter: @unchecked Sendable { let lock = NSLock(); var count = 0; func next() -> Int { lock.withLock { count += 1; return count } } }",
             "let counter = Counter()",
@@ -151,7 +154,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "show(try await client.createItem(item, idempotencyKey: \"mine\"))",
             "show(try await client.search(ShopV1.SearchRequest(text: \"q\")))",
             "show(try await client.configuration2())",
-            "do { _ = try await client.getItem(store: 1, sku: \"bad\") } catch { print(\"ERROR \\(error.kind) \\(error.status ?? 0)\") }",
+            "do { _ = try await client.getItem(store: 1, sku: \"bad\") } catch { print(\"ERROR \\(error.kind) \\(error.status ?? 0) \\(error.response.map { String(decoding: $0.body, as: UTF8.self) } ?? \"-\")\") }",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -175,12 +178,15 @@ final class GeneratedSwiftClientTests: XCTestCase {
             #"GOT created(Check.ShopV1.Item(sku: "n", price: 2))"#,
             #"SENT POST https://shop.example/v1/items [accept,authorization,content-type,idempotency-key] key=mine auth=Bearer items:write trace=- timeout=2000 body={"price":"3.3","sku":"p"}"#,
             #"GOT conflict(Check.ShopV1.Problem(title: "dup", status: nil))"#,
+            // A query is retried on 503 like a GET.
+            #"SENT POST https://shop.example/v1/search [accept,content-type] key=- auth=- trace=- timeout=- body={"text":"q"}"#,
             #"SENT POST https://shop.example/v1/search [accept,content-type] key=- auth=- trace=- timeout=- body={"text":"q"}"#,
             #"GOT ok([Check.ShopV1.Item(sku: "s", price: 0.5)])"#,
             "SENT GET https://shop.example/v1/configuration [accept] key=- auth=- trace=- timeout=- body=-",
             #"GOT ok("x")"#,
             "SENT GET https://shop.example/v1/stores/1/items/bad [accept] key=- auth=- trace=- timeout=800 body=-",
-            "ERROR decoding 200",
+            // The decoding error keeps the response it could not decode.
+            #"ERROR decoding 200 {"sku":5}"#,
         ]
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), expected)
     }

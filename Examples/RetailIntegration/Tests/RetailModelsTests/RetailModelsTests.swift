@@ -203,7 +203,10 @@ final class RetailModelsTests: XCTestCase {
         }
         let ledger = Ledger()
         let service = OrderService(order: try decode(OrdersV2.Order.self, Self.order), ledger: ledger)
-        let client = OrdersV2.Client(serverURL: URL(string: "https://oms.example.com/v2")!, transport: InMemory(service: service))
+        // The operations require OAuth tokens: without an authorization the client would send nothing.
+        let client = OrdersV2.Client(configuration: ClientConfiguration(
+            serverURL: URL(string: "https://oms.example.com/v2")!, transport: InMemory(service: service),
+            authorization: BearerAuthorization { _ in "token" }))
 
         guard case .ok(let order) = try await client.getOrder(orderId: "ORD-1004587125") else { return XCTFail("no order") }
         XCTAssertEqual(order.totals.grandTotal.amount, Decimal(string: "79.21")!)
