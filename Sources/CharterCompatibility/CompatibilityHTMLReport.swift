@@ -152,7 +152,7 @@ enum GovernanceCoverage {
                 continue
             }
             let operations = contract.operations
-            let writes = operations.filter { $0.isWrite && !$0.isQuery }
+            let writes = operations.filter { $0.isWrite && !$0.declaresQuery }
             let reliable = contract.events.filter { $0.delivery == "at-least-once" || $0.delivery == "exactly-once" }
             func mark(_ ok: Bool, _ text: String) -> String { "<td class=\"\(ok ? "yes" : "no")\">\(CompatibilityHTMLReport.escape(text))</td>" }
             func ratio(_ part: Int, _ whole: Int) -> String {

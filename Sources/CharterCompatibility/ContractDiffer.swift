@@ -196,7 +196,10 @@ struct SchemaPairWalker {
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
                               headAsWritten: writtenHead)
-        if !named, context.sameNamedType(b, h) {
+        // Named types are looked up once: most schemas walked are not (properties, items).
+        let baseName = named ? nil : context.definitionName(.base, b)
+        let headName = baseName == nil ? nil : context.definitionName(.head, h)
+        if baseName != nil, baseName == headName, context.sameNamedType(b, h) {
             if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
             return
         }
@@ -204,7 +207,7 @@ struct SchemaPairWalker {
         // A reference that now names another type (a response that returned `Allocation` now returns
         // `AllocationResult`): what differs between the two is one change, located where the reference is written —
         // not a change per property, located in the types' own definitions (which did not change).
-        if !named, let baseName = context.definitionName(.base, b), let headName = context.definitionName(.head, h), baseName != headName {
+        if let baseName, let headName, baseName != headName {
             let start = context.changes.count
             compareAndDescend(pair, label: label, roles: roles, depth: depth)
             context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
@@ -223,7 +226,7 @@ struct SchemaPairWalker {
         for (name, schema) in old.properties {
             // A readOnly property's value is never in requests, a writeOnly one's never in responses: what changes inside
             // it is judged only where it flows (and not at all when that is nowhere the object goes).
-            guard let match = new.property(name), !context.inherited(pair, name), let flows = context.roles(pair, property: match, .head) else { continue }
+            guard let match = new.property(name), !context.inherited(pair, name, old, new), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
         if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {

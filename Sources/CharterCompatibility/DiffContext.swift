@@ -110,20 +110,26 @@ public final class DiffContext {
     /// Whether property `name` of a pair belongs to a named type the pair's objects compose (`allOf: [{"$ref":
     /// "#/$defs/OrderDetails"}, …]`) on both sides: that type is compared once, as a named type, with every role that
     /// flows into it, so its properties' changes are not reported again under each object that composes it. A
-    /// property on one side only counts when the other side still composes the same named type.
+    /// property on one side only counts when the other side still takes properties from the same named type.
     public func inherited(_ pair: SchemaPair, _ name: String) -> Bool {
-        let old = flat(.base, pair.base), new = flat(.head, pair.head)
+        inherited(pair, name, flat(.base, pair.base), flat(.head, pair.head))
+    }
+
+    /// ``inherited(_:_:)`` with the pair's flattened objects at hand.
+    func inherited(_ pair: SchemaPair, _ name: String, _ old: FlatObject, _ new: FlatObject) -> Bool {
+        // Most objects compose nothing: every property is their own.
+        if !old.composes, !new.composes { return false }
         func fromNamedPart(_ declaring: SchemaID?, _ own: SchemaID, _ side: DiffSide) -> Bool {
             guard let declaring, declaring != own else { return false }
             return definitionName(side, declaring) != nil
         }
-        switch (old.declaredBy[name], new.declaredBy[name]) {
+        switch (old.declaredBy(name), new.declaredBy(name)) {
         case let (base?, head?):
             return fromNamedPart(base, pair.base, .base) && fromNamedPart(head, pair.head, .head) && sameNamedType(base, head)
         case let (base?, nil):
-            return fromNamedPart(base, pair.base, .base) && new.parts.dropFirst().contains { sameNamedType(base, $0) }
+            return fromNamedPart(base, pair.base, .base) && new.declaring.contains { sameNamedType(base, $0) }
         case let (nil, head?):
-            return fromNamedPart(head, pair.head, .head) && old.parts.dropFirst().contains { sameNamedType($0, head) }
+            return fromNamedPart(head, pair.head, .head) && old.declaring.contains { sameNamedType($0, head) }
         case (nil, nil):
             return false
         }
@@ -262,22 +268,29 @@ public struct FlatObject: Sendable {
     public var required: Set<String> = []
     /// Whether other properties are rejected (`additionalProperties: false`).
     public var closed = false
-    /// The schema that declares each property (the object itself, or an `allOf` part or `$ref` target it folds in).
-    public var declaredBy: [String: SchemaID] = [:]
-    /// Every schema folded in, the object itself first.
-    public var parts: [SchemaID] = []
+    /// The schema that declares each property of ``properties``, in the same order (an `allOf` part or `$ref` target
+    /// folded in), when ``composes``; else empty: every property is the object's own (most objects: nothing to allocate).
+    public var declaring: [SchemaID] = []
+    /// Whether a property comes from another schema folded in.
+    public var composes = false
+    /// The object itself.
+    private var own: SchemaID
 
     init(_ graph: SchemaGraph, _ id: SchemaID) {
+        own = graph.resolved(id)
         var seen: Set<SchemaID> = []
         var names: Set<String> = []
         func fold(_ id: SchemaID, depth: Int) {
             let id = graph.resolved(id)
             guard depth < 32, seen.insert(id).inserted else { return }
-            parts.append(id)
             // Fields are read in place: binding the whole `Schema` would copy some forty of them.
             for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
+                if id != own, !composes {
+                    composes = true
+                    declaring = Array(repeating: own, count: properties.count)
+                }
                 properties.append((property.name, property.schema))
-                declaredBy[property.name] = id
+                if composes { declaring.append(id) }
             }
             required.formUnion(graph.schemas[id.rawValue].required)
             if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
@@ -295,6 +308,11 @@ public struct FlatObject: Sendable {
 
     /// The property named `name`.
     public func property(_ name: String) -> SchemaID? { properties.first { $0.name == name }?.schema }
+
+    /// The schema that declares the property named `name`.
+    public func declaredBy(_ name: String) -> SchemaID? {
+        properties.firstIndex { $0.name == name }.map { composes ? declaring[$0] : own }
+    }
 }
 
 /// Where the data of each schema flows: from every operation's parameters and request body (request), its
@@ -330,11 +348,18 @@ enum SchemaRoleAnalysis {
             while let id = stack.popLast() {
                 guard seen.insert(id).inserted else { continue }
                 if names[id] != nil, users[id]?.last != user { users[id, default: []].append(user) }
-                let schema = graph.schemas[id.rawValue]
-                if let ref = schema.ref { stack.append(ref) }
-                stack += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
-                stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
-                stack += schema.patternProperties.map(\.schema)
+                // Fields are read in place: binding the whole `Schema` would copy some forty of them.
+                let index = id.rawValue
+                if let ref = graph.schemas[index].ref { stack.append(ref) }
+                for property in graph.schemas[index].properties { stack.append(property.schema) }
+                stack += graph.schemas[index].allOf
+                stack += graph.schemas[index].oneOf
+                stack += graph.schemas[index].anyOf
+                stack += graph.schemas[index].prefixItems
+                for child in [graph.schemas[index].items, graph.schemas[index].additionalProperties, graph.schemas[index].not, graph.schemas[index].contains] {
+                    if let child { stack.append(child) }
+                }
+                for pattern in graph.schemas[index].patternProperties { stack.append(pattern.schema) }
             }
         }
         for document in graph.documents {

@@ -31,7 +31,7 @@ struct PropertyRemovedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let old = context.flat(.base, pair.base)
         let new = context.flat(.head, pair.head)
-        for (name, schema) in old.properties where new.property(name) == nil && !context.inherited(pair, name) {
+        for (name, schema) in old.properties where new.property(name) == nil && !context.inherited(pair, name, old, new) {
             let required = old.required.contains(name)
             context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) removed",
@@ -55,7 +55,7 @@ struct PropertyAddedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let old = context.flat(.base, pair.base)
         let new = context.flat(.head, pair.head)
-        for (name, schema) in new.properties where old.property(name) == nil && !context.inherited(pair, name) {
+        for (name, schema) in new.properties where old.property(name) == nil && !context.inherited(pair, name, old, new) {
             let required = new.required.contains(name)
             context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) added",
@@ -82,7 +82,7 @@ struct PropertyRequirednessCheck: ChangeCheck {
         let new = context.flat(.head, pair.head)
         for (name, schema) in new.properties where old.property(name) != nil && old.required.contains(name) != new.required.contains(name) {
             // Required by the composed named type itself on both sides: that type reports it.
-            if context.inherited(pair, name), let base = old.declaredBy[name], let head = new.declaredBy[name],
+            if context.inherited(pair, name, old, new), let base = old.declaredBy(name), let head = new.declaredBy(name),
                 context.flat(.base, base).required.contains(name) != context.flat(.head, head).required.contains(name),
                 context.flat(.head, head).required.contains(name) == new.required.contains(name)
             {

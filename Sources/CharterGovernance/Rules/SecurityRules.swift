@@ -3,8 +3,6 @@ import CharterCore
 extension ContractOperation {
     /// Where the operation is written in its contract: `/x-contract/operations/<id>`.
     package var pointer: JSONPointer { ContractParser.extensionPointer.appending("operations").appending(id) }
-    /// A write by method, but declared a query (`POST` with `idempotency.required: false`): it reads only.
-    package var isQuery: Bool { method == "POST" && idempotency?.required == false }
 }
 
 extension ContractEvent {
@@ -32,7 +30,7 @@ struct OperationAuthRule: LintRule {
                 if operation.auth == nil {
                     context.report("operation \(operation.id) declares no auth", in: document, at: operation.pointer,
                                    hint: #"add "auth": {"scheme": "…", "scopes": ["…"]}, or "scheme": "none" for a public read"#)
-                } else if operation.auth?.scheme == "none", operation.isWrite, !operation.isQuery {
+                } else if operation.auth?.scheme == "none", operation.isWrite, !operation.declaresQuery {
                     context.report("write operation \(operation.id) allows anonymous callers", in: document, at: operation.pointer.appending("auth"),
                                    hint: "require a scheme with a write scope")
                 }
@@ -101,7 +99,7 @@ struct WriteScopeRule: LintRule {
             for operation in contract.operations {
                 guard let auth = operation.auth, contract.securitySchemes.first(where: { $0.name == auth.scheme })?.type == "oauth2" else { continue }
                 let pointer = operation.pointer.appending("auth").appending("scopes")
-                if operation.isWrite, !operation.isQuery {
+                if operation.isWrite, !operation.declaresQuery {
                     if !auth.scopes.contains(where: { $0.hasSuffix(":write") }) {
                         context.report("write operation \(operation.id) requires no :write scope", in: document, at: pointer,
                                        hint: "require the contract's :write scope")
