@@ -12,18 +12,7 @@ public enum CompatibilityHTMLReport {
         let risky = result.changes.filter { $0.impact == .risky }
         let compatible = result.changes.filter { $0.impact == .none }
         let failedVersions = result.versions.filter { !$0.passes }
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\"/>",
-            "<title>Contract compatibility report</title>",
-            "<style>\(style)</style>",
-            "</head>",
-            "<body>",
-            "<h1>Contract compatibility report</h1>",
-            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version)): \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s").</p>",
-        ]
+        var html = opening(baseName: baseName, contracts: ": \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s")")
         let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
         // Four verdicts, worst first: breaking changes; else versions that did not move as far as their changes need;
         // else changes that may break someone; else compatible.
@@ -86,17 +75,7 @@ public enum CompatibilityHTMLReport {
     /// The page written when contracts do not load: the verdict is that nothing could be compared, with every error,
     /// so a report left from an earlier run is never mistaken for this one's.
     public static func renderLoadFailure(_ diagnostics: [Diagnostic], baseName: String) -> String {
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\"/>",
-            "<title>Contract compatibility report</title>",
-            "<style>\(style)</style>",
-            "</head>",
-            "<body>",
-            "<h1>Contract compatibility report</h1>",
-            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version)).</p>",
+        var html = opening(baseName: baseName, contracts: "") + [
             "<div class=\"cards\">",
             card("Verdict", "Not compared", "breaking"),
             card("Contracts that do not load", String(diagnostics.filter { $0.severity == .error }.count), "bad"),
@@ -111,6 +90,23 @@ public enum CompatibilityHTMLReport {
         }
         html += ["</tbody></table>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// The page up to its first section: document head, style, title, and what was compared (`contracts` follows the
+    /// charter version: `: 5 contracts`, or nothing).
+    private static func opening(baseName: String, contracts: String) -> [String] {
+        [
+            "<!DOCTYPE html>",
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\"/>",
+            "<title>Contract compatibility report</title>",
+            "<style>\(style)</style>",
+            "</head>",
+            "<body>",
+            "<h1>Contract compatibility report</h1>",
+            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version))\(contracts).</p>",
+        ]
     }
 
     private static func card(_ label: String, _ value: String, _ kind: String) -> String {
