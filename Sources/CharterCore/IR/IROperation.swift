@@ -27,6 +27,8 @@ public struct IRParameter: Sendable {
     public var type: IRTypeRef
     /// Prose.
     public var description: String?
+    /// What its schema requires of a value (lengths, pattern, bounds, item counts), checked by generated providers.
+    public var constraints = IRConstraints()
 }
 
 /// One documented response of an operation.

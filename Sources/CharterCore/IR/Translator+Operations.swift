@@ -6,10 +6,12 @@ extension TranslationSession {
             guard let contract = namespaces[index].contract else { continue }
             namespaces[index].operations = contract.operations.map { operation in
                 let parameters = operation.parameters.map { parameter in
-                    IRParameter(
+                    let type = parameter.schema.flatMap(typeOfUse) ?? .primitive(.string)
+                    return IRParameter(
                         name: parameter.name, location: parameter.location,
                         isRequired: parameter.required || parameter.location == .path,
-                        type: parameter.schema.flatMap(typeOfUse) ?? .primitive(.string), description: parameter.description)
+                        type: type, description: parameter.description,
+                        constraints: parameter.schema.map { constraints(merged($0), for: type) } ?? IRConstraints())
                 }
                 let responses = operation.responses.map { response in
                     IRResponse(

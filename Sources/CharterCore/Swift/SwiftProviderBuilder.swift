@@ -136,6 +136,22 @@ struct SwiftProviderBuilder {
             }
             arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
         }
+        // The parameters' constraints (a path segment's pattern, a query bound), checked as a body's are: 400, naming each.
+        var checks: [String] = []
+        let validation = SwiftValidationBuilder(context: context)
+        for (offset, parameter) in operation.parameters.enumerated() {
+            let name = model.parameterNames[offset]
+            let path = SwiftLiteral.string(parameter.name)
+            let required = parameter.isRequired || { if case .array = IRTypeRef.resolvingAliases(parameter.type, in: context.module.types) { return true } else { return false } }()
+            let inner = validation.valueChecks(parameter.type, parameter.constraints, value: required ? name : "value", path: path)
+            guard !inner.isEmpty else { continue }
+            checks += required ? inner : ["if let value = \(name) {"] + inner.map { "    " + $0 } + ["}"]
+        }
+        if !checks.isEmpty {
+            lines.append("    var issues: [ValidationIssue] = []")
+            lines += checks.map { "    " + $0 }
+            lines.append("    try ProviderRouting.rejectParameters(issues)")
+        }
         if let bodyName = model.bodyName, let body = operation.requestBody {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
             let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"

@@ -92,6 +92,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "await raw(\"GET\", \"/nowhere\")",
             "await raw(\"DELETE\", \"/items/p\")",
             "await raw(\"GET\", \"/stores/abc/items/x\")",
+            "await raw(\"GET\", \"/stores/1/items/this-sku-is-far-too-long\")",
             "await raw(\"POST\", \"/items\", [], #\"{\"sku\":\"n\",\"price\":\"1\"}\"#)",
             "await raw(\"POST\", \"/items\", [ClientHeader(name: \"idempotency-key\", value: \"k\")], #\"{\"sku\":\"this-sku-is-far-too-long\",\"price\":\"1\"}\"#)",
             "await raw(\"PUT\", \"/items/p\", [], \"not json\")",
@@ -114,6 +115,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"RAW 404  {"detail":"no operation has the path /nowhere","status":404,"title":"Not Found","type":"about:blank"}"#,
             #"RAW 405 PUT {"detail":"DELETE is not allowed here","status":405,"title":"Method Not Allowed","type":"about:blank"}"#,
             #"RAW 400  {"detail":"path parameter store: expected an integer, got \"abc\"","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            // A path segment that breaks the parameter's schema is refused before the implementation sees it.
+            #"RAW 400  {"detail":"parameters break the contract: sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the Idempotency-Key header is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body breaks the contract: /sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body is not valid: "#,
