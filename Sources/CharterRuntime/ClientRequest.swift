@@ -124,6 +124,16 @@ public enum ClientParameter {
     /// A URL as written.
     public static func text(_ value: URL) -> String { value.absoluteString }
 
+    /// An array header's value: the items joined by commas. An item that holds a comma would read back as two
+    /// items (servers split a header list on commas), so it is refused rather than sent changed.
+    public static func headerList(_ items: [String], _ name: String, for operation: ClientOperation) throws(ClientError) -> String {
+        if let item = items.first(where: { $0.contains(",") }) {
+            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0,
+                              underlying: HeaderListItemError(header: name, item: item))
+        }
+        return items.joined(separator: ",")
+    }
+
     /// Any other value: its JSON text.
     public static func json<Value: Encodable>(_ value: Value) -> String {
         (try? CanonicalJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -152,4 +162,14 @@ public enum ClientParameter {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// An item of an array header that holds a comma, which the header's list syntax cannot carry.
+public struct HeaderListItemError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The header.
+    public var header: String
+    /// The item.
+    public var item: String
+    /// What is wrong.
+    public var description: String { "header \(header): the item \"\(item)\" holds a comma, which would split it in two" }
 }

@@ -70,6 +70,25 @@ final class ClientTests: XCTestCase {
                                        isSafeToRepeat: true)
 
     /// Rows: a request → the URL a transport is given.
+    /// An array header is its items joined by commas; an item holding a comma is refused (it would read back as two).
+    func testHeaderListRefusesItemsWithCommas() {
+        let operation = ClientOperation(id: "op", method: "GET", pathTemplate: "/x")
+        let rows: [(items: [String], value: String?)] = [
+            (["a"], "a"), (["a", "b"], "a,b"), (["a b", ""], "a b,"), (["a,b", "c"], nil), ([","], nil),
+        ]
+        for row in rows {
+            do throws(ClientError) {
+                let value = try ClientParameter.headerList(row.items, "X-Tags", for: operation)
+                XCTAssertEqual(value, row.value, "\(row.items)")
+            } catch {
+                XCTAssertNil(row.value, "\(row.items): \(error)")
+                XCTAssertEqual(error.kind, .encoding)
+                XCTAssertEqual(error.attempts, 0)
+                XCTAssertTrue("\(error)".contains("holds a comma"), "\(error)")
+            }
+        }
+    }
+
     func testURLs() {
         let rows: [(request: ClientRequest, server: String, url: String, line: UInt)] = [
             (ClientRequest(method: "GET", path: "/orders/ORD-1"), "https://api.example.com", "https://api.example.com/orders/ORD-1", #line),

@@ -138,8 +138,9 @@ struct SwiftClientBuilder {
         } else if case .array(let element) = type {
             // An empty array sends no header (an empty one would read back as one empty value).
             let array = parameter.isRequired ? name : "value"
+            let items = "\(array).map { \(SwiftOperationModel.text(of: element, "$0", context: context)) }"
             lines = ["if !\(array).isEmpty {",
-                     "    " + add("\(array).map { \(SwiftOperationModel.text(of: element, "$0", context: context)) }.joined(separator: \",\")"), "}"]
+                     "    " + add("try ClientParameter.headerList(\(items), \(wire), for: operation)"), "}"]
         } else {
             lines = [add(SwiftOperationModel.text(of: parameter.type, parameter.isRequired ? name : "value", context: context))]
         }
