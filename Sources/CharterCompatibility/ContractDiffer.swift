@@ -96,9 +96,9 @@ public struct ContractDiffer: Sendable {
             guard let headID = headTypes[definition.name] else { continue }
             var roles = context.roles(.base, definition.schema).union(context.roles(.head, headID))
             if roles.isEmpty { roles = .model }
-            context.users = context.tables.headUsers[headID] ?? []
+            context.namedType = headID
             walker.walk(definition.schema, headID, label: definition.name, roles: roles, named: true)
-            context.users = []
+            context.namedType = nil
         }
         // Operations and events: the interface checks, then their inline schemas.
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
@@ -203,11 +203,14 @@ struct SchemaPairWalker {
             if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
             return
         }
-        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0]).inserted else { return }
         // A reference that now names another type (a response that returned `Allocation` now returns
         // `AllocationResult`): what differs between the two is one change, located where the reference is written —
-        // not a change per property, located in the types' own definitions (which did not change).
-        if let baseName, let headName, baseName != headName {
+        // not a change per property, located in the types' own definitions (which did not change). Each reference
+        // that makes the swap is reported (the written reference is part of what was visited).
+        let swapped = baseName != nil && headName != nil && baseName != headName
+        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0] + (swapped ? [head.rawValue] : [])).inserted
+        else { return }
+        if swapped, let baseName, let headName {
             let start = context.changes.count
             compareAndDescend(pair, label: label, roles: roles, depth: depth)
             context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,

@@ -20,8 +20,6 @@ final class DiffTables: Sendable {
     /// The `$defs` name of each named type's schema, per side.
     let baseNames: [SchemaID: String]
     let headNames: [SchemaID: String]
-    /// The operations, events and feeds of the head whose data reaches each named type (``SchemaRoleAnalysis/users(in:names:)``).
-    let headUsers: [SchemaID: [SchemaRoleAnalysis.User]]
     /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
     let basePairs: [DocumentID: Int]
     let headPairs: [DocumentID: Int]
@@ -33,7 +31,6 @@ final class DiffTables: Sendable {
         headRoles = SchemaRoleAnalysis.roles(in: head)
         baseNames = Self.definitionNames(base)
         headNames = Self.definitionNames(head)
-        headUsers = SchemaRoleAnalysis.users(in: head, names: headNames)
         var basePairs: [DocumentID: Int] = [:]
         var headPairs: [DocumentID: Int] = [:]
         for (index, pair) in pairs.enumerated() {
@@ -69,9 +66,12 @@ public final class DiffContext {
     var currentCheck = ""
     /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
     var currentCategory = ChangeCategory.contract
-    /// Where the named type being compared is used (set for the named-type pass): a change to its data that breaks
-    /// someone names those in other contracts, so a change to a shared type says which interfaces it reaches.
-    var users: [SchemaRoleAnalysis.User] = []
+    /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
+    /// the interfaces of other contracts it breaks there, so a change to a shared type says which it reaches.
+    var namedType: SchemaID?
+    /// The interfaces reaching each named type of the head, found the first time a change asks
+    /// (``SchemaRoleAnalysis/users(in:names:)``).
+    private var usersOfTypes: SchemaRoleAnalysis.Users?
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
     private var baseFlat: [SchemaID: FlatObject] = [:]
@@ -119,9 +119,11 @@ public final class DiffContext {
     func inherited(_ pair: SchemaPair, _ name: String, _ old: FlatObject, _ new: FlatObject) -> Bool {
         // Most objects compose nothing: every property is their own.
         if !old.composes, !new.composes { return false }
+        // Only a named type of the same contract: one of another contract is judged under that contract's policy and
+        // gated by its version, so what it changes in this contract's objects is this contract's change too.
         func fromNamedPart(_ declaring: SchemaID?, _ own: SchemaID, _ side: DiffSide) -> Bool {
-            guard let declaring, declaring != own else { return false }
-            return definitionName(side, declaring) != nil
+            guard let declaring, declaring != own, definitionName(side, declaring) != nil else { return false }
+            return graph(side).schemas[declaring.rawValue].document == (side == .base ? self.pair.base?.id : self.pair.head?.id)
         }
         switch (old.declaredBy(name), new.declaredBy(name)) {
         case let (base?, head?):
@@ -197,6 +199,13 @@ public final class DiffContext {
                               impact: worst.impact, bump: worst.bump, location: place.location, stablePath: place.stablePath, side: place.side))
     }
 
+    /// The interfaces whose data reaches ``namedType`` in one of `roles`.
+    private func users(_ roles: [SchemaRoles]) -> [SchemaRoleAnalysis.User] {
+        guard let target = namedType, !roles.isEmpty else { return [] }
+        if usersOfTypes == nil { usersOfTypes = SchemaRoleAnalysis.users(in: head, names: tables.headNames) }
+        return (usersOfTypes?.found[target] ?? []).filter { user in roles.contains { $0 == user.role } }
+    }
+
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
                        at place: DiffPlace, hint: String? = nil) {
@@ -205,9 +214,11 @@ public final class DiffContext {
         var text = message + note
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
-            // A shared type's change reaches other contracts' interfaces: say which (its own contract's are in view).
+            // A shared type's change reaches other contracts' interfaces: say which of them it breaks — those whose data
+            // flows where the change breaks (its own contract's are in view).
             var contracts: [(contract: String, names: [String])] = []
-            for user in users where user.contract != pair.name {
+            let breaking = [SchemaRoles.request, .response, .event, .feed].filter { CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none }
+            for user in users(breaking) where user.contract != pair.name {
                 if let index = contracts.firstIndex(where: { $0.contract == user.contract }) {
                     if !contracts[index].names.contains(user.name) { contracts[index].names.append(user.name) }
                 } else {
@@ -329,25 +340,34 @@ enum SchemaRoleAnalysis {
         return roles
     }
 
-    /// An operation, event or feed whose data reaches a named type.
+    /// An operation, event or feed whose data reaches a named type, and in which direction.
     struct User: Sendable, Hashable {
         /// Its contract: `orders v2`.
         var contract: String
         /// `captureOrder`, `event OrderCaptured`, `feed StockFile`.
         var name: String
+        /// Request, response, event or feed data.
+        var role: SchemaRoles
+    }
+
+    /// The interfaces reaching each named type, at most ``Users/limit`` a type.
+    struct Users: Sendable {
+        /// How many a type keeps: enough to name a few per contract, bounded however many reach it.
+        static let limit = 32
+        /// By named type, in contract order.
+        var found: [SchemaID: [User]] = [:]
     }
 
     /// For each named type (a schema in `names`), the operations, events and feeds whose data reaches it, in contract
-    /// order: one walk per interface, each with its own visited set.
-    static func users(in graph: SchemaGraph, names: [SchemaID: String]) -> [SchemaID: [User]] {
-        var users: [SchemaID: [User]] = [:]
-        func mark(_ start: SchemaID?, _ user: User) {
-            guard let start else { return }
-            var stack = [start]
+    /// order: one walk per interface and direction, each with its own visited set.
+    static func users(in graph: SchemaGraph, names: [SchemaID: String]) -> Users {
+        var users = Users()
+        func mark(_ starts: [SchemaID?], _ user: User) {
+            var stack = starts.compactMap { $0 }
             var seen: Set<SchemaID> = []
             while let id = stack.popLast() {
                 guard seen.insert(id).inserted else { continue }
-                if names[id] != nil, users[id]?.last != user { users[id, default: []].append(user) }
+                if names[id] != nil, users.found[id, default: []].count < Users.limit { users.found[id, default: []].append(user) }
                 // Fields are read in place: binding the whole `Schema` would copy some forty of them.
                 let index = id.rawValue
                 if let ref = graph.schemas[index].ref { stack.append(ref) }
@@ -366,16 +386,11 @@ enum SchemaRoleAnalysis {
             guard let contract = document.contract else { continue }
             let name = "\(contract.name) v\(contract.version.major)"
             for operation in contract.operations {
-                let request = [operation.request?.schema] + operation.parameters.map(\.schema)
-                let user = User(contract: name, name: operation.id)
-                for schema in request { mark(schema, user) }
-                for response in operation.responses {
-                    mark(response.body?.schema, user)
-                    for header in response.headers { mark(header.schema, user) }
-                }
+                mark([operation.request?.schema] + operation.parameters.map(\.schema), User(contract: name, name: operation.id, role: .request))
+                mark(operation.responses.flatMap { [$0.body?.schema] + $0.headers.map(\.schema) }, User(contract: name, name: operation.id, role: .response))
             }
-            for event in contract.events { mark(event.payload, User(contract: name, name: "event \(event.name)")) }
-            for feed in contract.feeds { mark(feed.payload, User(contract: name, name: "feed \(feed.name)")) }
+            for event in contract.events { mark([event.payload], User(contract: name, name: "event \(event.name)", role: .event)) }
+            for feed in contract.feeds { mark([feed.payload], User(contract: name, name: "feed \(feed.name)", role: .feed)) }
         }
         return users
     }

@@ -184,14 +184,15 @@ public struct DiffCommand {
         let modes = Dictionary(newest.graph.documents.compactMap { document in
             document.contract.map { ("\($0.name) v\($0.version.major)", $0.compatibility) }
         }, uniquingKeysWith: { first, _ in first })
-        // A change is named by its check, contract, place and message (without base line numbers); a place in a base is
-        // taken inside the folder given for it, so the same removal in two bases is the same change.
+        // A change is named by its check, contract and place — not its message, whose values depend on the base
+        // (`maxLength 8 → 5` against the newest, `10 → 5` against an older one: one edit) or on the head (what a
+        // folded change lists). A place in a base is taken inside the folder given for it, so the same removal in two
+        // bases is the same change.
         func place(of change: Change, base: String) -> [String] {
-            let message = change.message.replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
             var file = change.location.file
             if change.side == .base, file.hasPrefix(base + "/") { file.removeFirst(base.count + 1) }
             if change.side == .head { file = "" }  // the head's place: the same in every comparison with it
-            return [change.checkID, change.contract, change.location.pointer.description, file, message]
+            return [change.checkID, change.contract, change.location.pointer.description, file]
         }
         let newestChanges = baseGraphs.count > 1 ? differ.diff(base: newest.graph, head: head, keys: keys).changes : []
         var reported = Set(newestChanges.map { place(of: $0, base: newest.name) })

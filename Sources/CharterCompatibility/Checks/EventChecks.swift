@@ -52,7 +52,7 @@ struct EventDeliveryChangedCheck: ChangeCheck {
                            at: context.location(.head, pointer: head.pointer.appending("deadLetter")),
                            hint: "messages already dead-lettered stay on \(old); replay tooling must read both")
         }
-        if let old = base.deadLetter?.retention, let new = head.deadLetter?.retention, let a = ISODuration.seconds(old), let b = ISODuration.seconds(new), b < a {
+        if let old = base.deadLetter?.retention, let new = head.deadLetter?.retention, ISODuration.shortened(from: old, to: new) {
             context.report("dead-letter retention of \(head.name) shortened from \(old) to \(new)", impact: .risky, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("deadLetter").appending("retention")),
                            who: "consumers replaying dead-lettered events later than \(new)")

@@ -34,6 +34,9 @@ struct LifecycleChangedCheck: ChangeCheck {
             case .retired:
                 context.report("\(name) retired (was \(was.rawValue)): it is no longer served", impact: .risky, bump: .minor, at: at,
                                who: "clients, producers and consumers that have not moved\(new?.successor.map { " to \($0)" } ?? "")")
+            case .active where was == .draft:
+                // Out of draft: the version it is published with says what it promises; nothing to bump for that.
+                context.report("\(name) is active (was draft)", impact: .none, bump: .patch, at: at)
             case .active, .draft:
                 context.report("\(name) is \(status.rawValue) again (was \(was.rawValue))", impact: .none, bump: .minor, at: at)
             }

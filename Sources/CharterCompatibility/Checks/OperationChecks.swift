@@ -236,7 +236,7 @@ struct IdempotencyChangedCheck: ChangeCheck {
         } else if let oldHeader = old?.keyHeader, let newHeader = new?.keyHeader, oldHeader.lowercased() != newHeader.lowercased() {
             context.report("idempotency key header of \(head.id) renamed from \(oldHeader) to \(newHeader)", impact: .breaks, bump: .major, at: at)
         }
-        if let oldRetention = old?.retention, let newRetention = new?.retention, let a = ISODuration.seconds(oldRetention), let b = ISODuration.seconds(newRetention), b < a {
+        if let oldRetention = old?.retention, let newRetention = new?.retention, ISODuration.shortened(from: oldRetention, to: newRetention) {
             context.report("idempotency keys of \(head.id) kept \(newRetention) instead of \(oldRetention)", impact: .risky, bump: .minor, at: at)
         }
     }
@@ -288,9 +288,16 @@ struct SLAWeakenedCheck: ChangeCheck {
 
 /// ISO 8601 durations (`P1D`, `PT15M`, `P1DT12H`) in seconds, for comparisons; nil when not understood.
 enum ISODuration {
+    /// The exact length; nil for years and months, which have none.
     static func seconds(_ text: String) -> Double? {
+        guard let range = range(text), range.lowerBound == range.upperBound else { return nil }
+        return range.lowerBound
+    }
+
+    /// The shortest and longest the duration can be: a month 28 to 31 days, a year 365 to 366.
+    static func range(_ text: String) -> ClosedRange<Double>? {
         guard text.hasPrefix("P") else { return nil }
-        var total = 0.0
+        var low = 0.0, high = 0.0
         var number = ""
         var inTime = false
         for character in text.dropFirst() {
@@ -298,16 +305,27 @@ enum ISODuration {
             if character.isNumber || character == "." { number.append(character); continue }
             guard let value = Double(number) else { return nil }
             number = ""
+            let (shortest, longest): (Double, Double)
             switch (character, inTime) {
-            case ("W", false): total += value * 604_800
-            case ("D", false): total += value * 86_400
-            case ("H", true): total += value * 3_600
-            case ("M", true): total += value * 60
-            case ("S", true): total += value
-            default: return nil  // years and months have no fixed length
+            case ("Y", false): (shortest, longest) = (365 * 86_400, 366 * 86_400)
+            case ("M", false): (shortest, longest) = (28 * 86_400, 31 * 86_400)
+            case ("W", false): (shortest, longest) = (604_800, 604_800)
+            case ("D", false): (shortest, longest) = (86_400, 86_400)
+            case ("H", true): (shortest, longest) = (3_600, 3_600)
+            case ("M", true): (shortest, longest) = (60, 60)
+            case ("S", true): (shortest, longest) = (1, 1)
+            default: return nil
             }
+            low += value * shortest
+            high += value * longest
         }
-        return number.isEmpty ? total : nil
+        return number.isEmpty ? low...high : nil
+    }
+
+    /// Whether `new` is certainly shorter than `old` (`P1M` → `P7D`), whatever the months and years.
+    static func shortened(from old: String, to new: String) -> Bool {
+        guard let a = range(old), let b = range(new) else { return false }
+        return b.upperBound < a.lowerBound
     }
 }
 

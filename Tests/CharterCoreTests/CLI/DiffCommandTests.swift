@@ -193,6 +193,14 @@ final class DiffCommandTests: XCTestCase {
         let gained = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertEqual(gained.components(separatedBy: #"enum Item.state gained value "c""#).count - 1, 1, gained)
         XCTAssertFalse(gained.contains(#"enum Item.state gained value "b""#), "v1.1 gained it, not the head: \(gained)")
+        // One edit in two steps (maxLength 10 → 8 in v1.1, → 5 in the head) is one change, though its values differ
+        // between the bases.
+        try folder.write("v10/demo.json", policy(DiffExample.request(#""sku": {"type": "string", "maxLength": 10}"#, version: "1.0.0")))
+        try folder.write("v11/demo.json", policy(DiffExample.request(#""sku": {"type": "string", "maxLength": 8}"#, version: "1.1.0")))
+        try folder.write("head/demo.json", policy(DiffExample.request(#""sku": {"type": "string", "maxLength": 5}"#, version: "1.2.0")))
+        let stepped = folder.run(["diff", "head", "--base", "v11", "--base", "v10", "--fail-on", "never"]).out.joined(separator: "\n")
+        XCTAssertFalse(stepped.contains("(against v10)"), stepped)
+        XCTAssertTrue(stepped.contains("1 breaking change needs a major version"), stepped)
         // A contract removed since both bases is reported once (its place is in a different folder in each base).
         try FileManager.default.removeItem(atPath: folder.path + "/head/demo.json")
         try folder.write("head/other.json", policy(DiffExample.response(#""sku": {"type": "string"}"#).replacingOccurrences(of: #""name": "demo""#, with: #""name": "other""#)))

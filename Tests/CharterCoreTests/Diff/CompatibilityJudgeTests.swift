@@ -416,12 +416,52 @@ final class CompatibilityJudgeTests: XCTestCase {
             DiffExample.contract(defs: ##""Address": {"title": "Address", "description": "A.", "type": "object", "required": [\##(required)], "properties": {"city": {"type": "string"}, "postalCode": {"type": "string"}}}"##)
                 .replacingOccurrences(of: #""name": "demo""#, with: #""name": "common""#)
         }
-        let orders = DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "address": {"$ref": "common.json#/$defs/Address"}"##), operations: DiffExample.putItem)
+        // Item flows both ways; a property made required breaks only requests, so only putItem is named.
+        let orders = DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "address": {"$ref": "common.json#/$defs/Address"}"##),
+                                          operations: DiffExample.getItem + ", " + DiffExample.putItem)
             .replacingOccurrences(of: #""name": "demo""#, with: #""name": "orders""#)
         let result = DiffHarness.diff(["common.json": common(#""city""#), "orders.json": orders], ["common.json": common(#""city", "postalCode""#), "orders.json": orders])
         let change = result?.changes.first { $0.checkID == "property-requiredness-changed" }
         XCTAssertEqual(change?.contract, "common v1")
         XCTAssertTrue(change?.message.hasSuffix(" — through orders v1 (putItem)") == true, "\(String(describing: change?.message))")
+    }
+
+    /// Rows from the re-review: an `allOf` of another contract's type is still the composing contract's change, every
+    /// reference making a swap is reported, month and year retentions compare, and leaving draft needs no minor version.
+    func testReReviewRows() {
+        // orders' A composes common's C; C.x removed breaks orders' responses, judged under orders' policy.
+        let common = { (properties: String) in
+            DiffExample.contract(defs: ##""C": {"title": "C", "description": "C.", "type": "object", "required": ["x"], "properties": {\##(properties)}}"##)
+                .replacingOccurrences(of: #""name": "demo""#, with: #""name": "common""#)
+                .replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "none""#)
+        }
+        let orders = DiffExample.contract(defs: ##""Item": {"title": "Item", "description": "I.", "allOf": [{"$ref": "common.json#/$defs/C"}]}"##, operations: DiffExample.getItem)
+            .replacingOccurrences(of: #""name": "demo""#, with: #""name": "orders""#)
+        let composed = DiffHarness.diff(["common.json": common(#""x": {"type": "string"}, "y": {"type": "string"}"#), "orders.json": orders],
+                                        ["common.json": common(#""y": {"type": "string"}"#), "orders.json": orders])?.changes ?? []
+        XCTAssertEqual(composed.filter { $0.contract == "orders v1" && $0.checkID == "property-removed" }.map(\.impact), [.breaks], "\(composed.map(\.message))")
+
+        // Two responses swap Old for New: each reference is one change.
+        let types = ##""Old": {"title": "Old", "description": "O.", "type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}, "New": {"title": "New", "description": "N.", "type": "object", "required": ["b"], "properties": {"b": {"type": "string"}}}"##
+        let twice = { (type: String) in
+            DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + ", " + types, operations:
+                ##""getOne": {"method": "GET", "path": "/one", "responses": {"200": {"schema": {"$ref": "#/$defs/\##(type)"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}, "getTwo": {"method": "GET", "path": "/two", "responses": {"200": {"schema": {"$ref": "#/$defs/\##(type)"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##)
+        }
+        let swaps = DiffHarness.diff(twice("Old"), twice("New"))?.changes.filter { $0.checkID != "version-gate" } ?? []
+        XCTAssertEqual(swaps.map(\.location.pointer.description).sorted(), ["/x-contract/operations/getOne/responses/200/schema", "/x-contract/operations/getTwo/responses/200/schema"])
+
+        let event = { (members: String, version: String) in DiffExample.event(#""topic": "demo.item-changed.v1", "# + members, version: version) }
+        let retention = DiffHarness.diff(event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P1M"}"#, "1.0.0"),
+                                         event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P7D"}"#, "1.1.0"))?.changes ?? []
+        XCTAssertEqual(retention.filter { $0.checkID == "event-delivery-changed" }.map(\.impact), [.risky])
+        let unclear = DiffHarness.diff(event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P1M"}"#, "1.0.0"),
+                                       event(#""deadLetter": {"topic": "demo.item-changed.v1.dlq", "retention": "P30D"}"#, "1.0.1"))?.changes ?? []
+        XCTAssertEqual(unclear.filter { $0.checkID == "event-delivery-changed" }.count, 0, "a month may be 28 days: not certainly shorter")
+
+        let draft = DiffHarness.diff(LifecycleChangedCheck.contract(#""status": "draft", "since": "2025-01-01""#),
+                                     LifecycleChangedCheck.contract(#""status": "active", "since": "2025-01-01""#, version: "1.0.1"))
+        XCTAssertEqual(draft?.changes.filter { $0.checkID == "lifecycle-changed" }.map(\.message), ["demo v1 is active (was draft)"])
+        XCTAssertEqual(draft?.versions.first?.passes, true)
     }
 
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
