@@ -69,9 +69,10 @@ public final class DiffContext {
     /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
     /// the interfaces of other contracts it breaks there, so a change to a shared type says which it reaches.
     var namedType: SchemaID?
-    /// The interfaces reaching each named type of the head, found the first time a change asks
-    /// (``SchemaRoleAnalysis/users(in:names:)``).
-    private var usersOfTypes: SchemaRoleAnalysis.Users?
+    /// Which interfaces of the head reach a schema, indexed the first time a change asks.
+    private var usage: SchemaRoleAnalysis.UsageIndex?
+    /// The answers so far, by named type.
+    private var usersFound: [SchemaID: [SchemaRoleAnalysis.User]] = [:]
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
     private var baseFlat: [SchemaID: FlatObject] = [:]
@@ -202,8 +203,11 @@ public final class DiffContext {
     /// The interfaces whose data reaches ``namedType`` in one of `roles`.
     private func users(_ roles: [SchemaRoles]) -> [SchemaRoleAnalysis.User] {
         guard let target = namedType, !roles.isEmpty else { return [] }
-        if usersOfTypes == nil { usersOfTypes = SchemaRoleAnalysis.users(in: head, names: tables.headNames) }
-        return (usersOfTypes?.found[target] ?? []).filter { user in roles.contains { $0 == user.role } }
+        if usersFound[target] == nil {
+            if usage == nil { usage = SchemaRoleAnalysis.UsageIndex(head) }
+            usersFound[target] = usage?.users(of: target)
+        }
+        return (usersFound[target] ?? []).filter { user in roles.contains { $0 == user.role } }
     }
 
     /// Reports a change to data: judged against where the data flows and the contract's policy.
@@ -216,18 +220,18 @@ public final class DiffContext {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
             // A shared type's change reaches other contracts' interfaces: say which of them it breaks — those whose data
             // flows where the change breaks (its own contract's are in view).
-            var contracts: [(contract: String, names: [String])] = []
+            // Per contract, in order: the first three interfaces named, and how many in all.
+            var contracts: [(contract: String, names: [String], count: Int)] = []
+            var counted: Set<[String]> = []
             let breaking = [SchemaRoles.request, .response, .event, .feed].filter { CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none }
-            for user in users(breaking) where user.contract != pair.name {
-                if let index = contracts.firstIndex(where: { $0.contract == user.contract }) {
-                    if !contracts[index].names.contains(user.name) { contracts[index].names.append(user.name) }
-                } else {
-                    contracts.append((user.contract, [user.name]))
-                }
+            for user in users(breaking) where user.contract != pair.name && counted.insert([user.contract, user.name]).inserted {
+                if contracts.last?.contract != user.contract { contracts.append((user.contract, [], 0)) }
+                contracts[contracts.count - 1].count += 1
+                if contracts[contracts.count - 1].names.count < 3 { contracts[contracts.count - 1].names.append(user.name) }
             }
             if !contracts.isEmpty {
                 text += " — through " + contracts.map { entry in
-                    "\(entry.contract) (" + entry.names.prefix(3).joined(separator: ", ") + (entry.names.count > 3 ? " and \(entry.names.count - 3) more" : "") + ")"
+                    "\(entry.contract) (" + entry.names.joined(separator: ", ") + (entry.count > 3 ? " and \(entry.count - 3) more" : "") + ")"
                 }.joined(separator: ", ")
             }
         }
@@ -350,49 +354,71 @@ enum SchemaRoleAnalysis {
         var role: SchemaRoles
     }
 
-    /// The interfaces reaching each named type, at most ``Users/limit`` a type.
-    struct Users: Sendable {
-        /// How many a type keeps: enough to name a few per contract, bounded however many reach it.
-        static let limit = 32
-        /// By named type, in contract order.
-        var found: [SchemaID: [User]] = [:]
+    /// Which interfaces reach a schema, answered by walking back from it: every schema's parents (what refers to it,
+    /// holds it as a property, item or variant) and where each interface's data starts. Built once, in time linear in
+    /// the graph; each question costs only the schemas above the one asked about.
+    struct UsageIndex: Sendable {
+        /// The schemas that lead to each schema, one step up.
+        private var parents: [SchemaID: [SchemaID]] = [:]
+        /// Every interface and direction, in contract order.
+        private var interfaces: [User] = []
+        /// The interfaces (indices into ``interfaces``) whose data starts at each schema.
+        private var starts: [SchemaID: [Int]] = [:]
+
+        init(_ graph: SchemaGraph) {
+            for index in graph.schemas.indices {
+                SchemaRoleAnalysis.children(of: SchemaID(index), in: graph) { parents[$0, default: []].append(SchemaID(index)) }
+            }
+            func start(_ schema: SchemaID?, _ user: User) {
+                guard let schema else { return }
+                if interfaces.last != user { interfaces.append(user) }
+                starts[schema, default: []].append(interfaces.count - 1)
+            }
+            for document in graph.documents {
+                guard let contract = document.contract else { continue }
+                let name = "\(contract.name) v\(contract.version.major)"
+                for operation in contract.operations {
+                    let request = User(contract: name, name: operation.id, role: .request)
+                    let response = User(contract: name, name: operation.id, role: .response)
+                    start(operation.request?.schema, request)
+                    for parameter in operation.parameters { start(parameter.schema, request) }
+                    for answer in operation.responses {
+                        start(answer.body?.schema, response)
+                        for header in answer.headers { start(header.schema, response) }
+                    }
+                }
+                for event in contract.events { start(event.payload, User(contract: name, name: "event \(event.name)", role: .event)) }
+                for feed in contract.feeds { start(feed.payload, User(contract: name, name: "feed \(feed.name)", role: .feed)) }
+            }
+        }
+
+        /// The interfaces whose data reaches `target`, each once, in contract order.
+        func users(of target: SchemaID) -> [User] {
+            var found = [Bool](repeating: false, count: interfaces.count)
+            var seen: Set<SchemaID> = [target]
+            var stack = [target]
+            while let id = stack.popLast() {
+                for interface in starts[id] ?? [] { found[interface] = true }
+                for parent in parents[id] ?? [] where seen.insert(parent).inserted { stack.append(parent) }
+            }
+            return interfaces.indices.filter { found[$0] }.map { interfaces[$0] }
+        }
     }
 
-    /// For each named type (a schema in `names`), the operations, events and feeds whose data reaches it, in contract
-    /// order: one walk per interface and direction, each with its own visited set.
-    static func users(in graph: SchemaGraph, names: [SchemaID: String]) -> Users {
-        var users = Users()
-        func mark(_ starts: [SchemaID?], _ user: User) {
-            var stack = starts.compactMap { $0 }
-            var seen: Set<SchemaID> = []
-            while let id = stack.popLast() {
-                guard seen.insert(id).inserted else { continue }
-                if names[id] != nil, users.found[id, default: []].count < Users.limit { users.found[id, default: []].append(user) }
-                // Fields are read in place: binding the whole `Schema` would copy some forty of them.
-                let index = id.rawValue
-                if let ref = graph.schemas[index].ref { stack.append(ref) }
-                for property in graph.schemas[index].properties { stack.append(property.schema) }
-                stack += graph.schemas[index].allOf
-                stack += graph.schemas[index].oneOf
-                stack += graph.schemas[index].anyOf
-                stack += graph.schemas[index].prefixItems
-                for child in [graph.schemas[index].items, graph.schemas[index].additionalProperties, graph.schemas[index].not, graph.schemas[index].contains] {
-                    if let child { stack.append(child) }
-                }
-                for pattern in graph.schemas[index].patternProperties { stack.append(pattern.schema) }
-            }
+    /// Calls `visit` with each schema `id` leads to: its `$ref`, properties, composition, items and variants.
+    static func children(of id: SchemaID, in graph: SchemaGraph, _ visit: (SchemaID) -> Void) {
+        // Fields are read in place: binding the whole `Schema` would copy some forty of them.
+        let index = id.rawValue
+        if let ref = graph.schemas[index].ref { visit(ref) }
+        for property in graph.schemas[index].properties { visit(property.schema) }
+        for part in graph.schemas[index].allOf { visit(part) }
+        for variant in graph.schemas[index].oneOf { visit(variant) }
+        for variant in graph.schemas[index].anyOf { visit(variant) }
+        for item in graph.schemas[index].prefixItems { visit(item) }
+        for child in [graph.schemas[index].items, graph.schemas[index].additionalProperties, graph.schemas[index].not, graph.schemas[index].contains] {
+            if let child { visit(child) }
         }
-        for document in graph.documents {
-            guard let contract = document.contract else { continue }
-            let name = "\(contract.name) v\(contract.version.major)"
-            for operation in contract.operations {
-                mark([operation.request?.schema] + operation.parameters.map(\.schema), User(contract: name, name: operation.id, role: .request))
-                mark(operation.responses.flatMap { [$0.body?.schema] + $0.headers.map(\.schema) }, User(contract: name, name: operation.id, role: .response))
-            }
-            for event in contract.events { mark([event.payload], User(contract: name, name: "event \(event.name)", role: .event)) }
-            for feed in contract.feeds { mark([feed.payload], User(contract: name, name: "feed \(feed.name)", role: .feed)) }
-        }
-        return users
+        for pattern in graph.schemas[index].patternProperties { visit(pattern.schema) }
     }
 
     static func roles(in graph: SchemaGraph) -> [SchemaID: SchemaRoles] {
