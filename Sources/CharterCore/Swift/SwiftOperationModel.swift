@@ -62,7 +62,7 @@ struct SwiftOperationModel {
     /// The models of a namespace's operations, in order.
     static func models(namespace index: Int, context: SwiftGenerationContext) -> [SwiftOperationModel] {
         let namespace = context.module.namespaces[index]
-        var methodScope = NameScope(reserved: ["configuration", "init", "handle"])
+        var methodScope = NameScope(reserved: ["configuration", "init", "handle", "failed"])
         let methods = namespace.operations.map { SwiftMembers.memberName($0.contract.id, in: &methodScope) }
         // The provider's private handlers take the names the methods left, so a method's name never depends on them.
         var handlerScope = NameScope(reserved: Set(methods.map(SwiftIdentifier.unescaped)))

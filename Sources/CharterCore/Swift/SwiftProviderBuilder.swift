@@ -192,6 +192,7 @@ struct SwiftProviderBuilder {
             "} catch let error as ProviderRequestError {",
             "    return ProviderResponse.problem(400, \"Bad Request\", detail: error.message)",
             "} catch {",
+            "    await self.failed(error, in: \(SwiftLiteral.string(operation.contract.id)))",
             "    return ProviderResponse.problem(500, \"Internal Server Error\")",
             "}",
         ]

@@ -288,6 +288,9 @@ public enum EmbeddedTemplates {
                 func {{name}}({{parameters}}) async throws -> {{response}}
 
                 {{/operations}}
+                /// Called with what a method threw, before `handle(_:)` answers 500 — to log or count it. Does nothing
+                /// unless the provider implements it.
+                func failed(_ error: any Error, in operation: String) async
             }
 
             """#,
@@ -300,6 +303,9 @@ public enum EmbeddedTemplates {
                 {{.}}
                 {{/routing}}
             }
+
+            /// Does nothing: implement `failed(_:in:)` to see what a method threw.
+            {{access}}func failed(_ error: any Error, in operation: String) async {}
             {{#operations}}
 
             private func {{handler}}(_ request: ClientRequest, _ captures: [String]) async -> ClientResponse {

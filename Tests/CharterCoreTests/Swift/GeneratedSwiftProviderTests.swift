@@ -58,6 +58,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "        return .ok([ShopV1.Item(sku: \"s\", price: 2)])",
             "    }",
             "    func configuration2() async throws -> ShopV1.ConfigurationResponse { .ok(\"x\") }",
+            "    func failed(_ error: any Error, in operation: String) async { log.add(\"failed \\(operation): \\(error)\") }",
             "}",
             "let log = Log()",
             "let shop = Shop(log: log)",
@@ -124,6 +125,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "getItem store=1 sku=none at=- channel=- tags=- trace=-",
             "getItem store=1 sku=down at=- channel=- tags=- trace=-",
             "getItem store=1 sku=boom at=- channel=- tags=- trace=-",
+            // What the method threw reaches the provider's `failed(_:in:)` before the 500.
+            "failed getItem: Boom()",
             "putItem sku=p body=p@3",
             "putItem sku=p body=q@3",
             "createItem key=made body=n",
