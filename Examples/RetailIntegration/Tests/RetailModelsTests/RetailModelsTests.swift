@@ -210,8 +210,10 @@ final class RetailModelsTests: XCTestCase {
 
         guard case .ok(let order) = try await client.getOrder(orderId: "ORD-1004587125") else { return XCTFail("no order") }
         XCTAssertEqual(order.totals.grandTotal.amount, Decimal(string: "79.21")!)
-        guard case .notFound(let problem) = try await client.getOrder(orderId: "ORD-0") else { return XCTFail("found an unknown order") }
+        guard case .notFound(let problem) = try await client.getOrder(orderId: "ORD-0000000000") else { return XCTFail("found an unknown order") }
         XCTAssertEqual(problem.title, "Unknown order")
+        // An id that breaks the contract's pattern never reaches the service: 400, which getOrder does not document.
+        guard case .undocumented(status: 400, _) = try await client.getOrder(orderId: "ORD-0") else { return XCTFail("a malformed id was served") }
 
         let reason = try decode(OrdersV2.CancellationRequest.self, #"{"reason": "customerRequest"}"#)
         guard case .conflict = try await client.cancelOrder(orderId: "ORD-1004587125", reason) else { return XCTFail("not a conflict") }
