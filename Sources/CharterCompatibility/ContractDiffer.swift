@@ -71,7 +71,11 @@ public struct ContractDiffer: Sendable {
             }
         }.flatMap { $0 }.sorted { $0.index < $1.index }
         let versions = results.map(\.verdict)
-        return DiffResult(changes: Self.ordered(results.flatMap(\.changes), versions: versions), versions: versions)
+        // A carried change whose contract no pair here is named like (paired another way against the older base) is
+        // still reported, outside any verdict.
+        let names = Set(pairs.map(\.name))
+        let unpaired = carried.filter { !names.contains($0.contract) }
+        return DiffResult(changes: Self.ordered(results.flatMap(\.changes) + unpaired, versions: versions), versions: versions)
     }
 
     /// `changes` in report order: by contract (in the order of `versions`), then location, then as found.
