@@ -406,11 +406,12 @@ enum SchemaRoleAnalysis {
     }
 
     /// Calls `visit` with each schema `id` leads to: its `$ref`, properties, composition, items and variants.
-    static func children(of id: SchemaID, in graph: SchemaGraph, _ visit: (SchemaID) -> Void) {
+    /// `property` says which properties' schemas to follow (all by default).
+    static func children(of id: SchemaID, in graph: SchemaGraph, property: (SchemaID) -> Bool = { _ in true }, _ visit: (SchemaID) -> Void) {
         // Fields are read in place: binding the whole `Schema` would copy some forty of them.
         let index = id.rawValue
         if let ref = graph.schemas[index].ref { visit(ref) }
-        for property in graph.schemas[index].properties { visit(property.schema) }
+        for entry in graph.schemas[index].properties where property(entry.schema) { visit(entry.schema) }
         for part in graph.schemas[index].allOf { visit(part) }
         for variant in graph.schemas[index].oneOf { visit(variant) }
         for variant in graph.schemas[index].anyOf { visit(variant) }
@@ -429,12 +430,7 @@ enum SchemaRoleAnalysis {
             while let id = stack.popLast() {
                 guard !(roles[id]?.contains(role) ?? false) else { continue }
                 roles[id, default: []].insert(role)
-                let schema = graph.schemas[id.rawValue]
-                if let ref = schema.ref { stack.append(ref) }
-                let properties = schema.properties.map(\.schema).filter { !excluded($0, in: graph).contains(role) }
-                stack += properties + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
-                stack += [schema.items, schema.additionalProperties, schema.not, schema.contains].compactMap { $0 }
-                stack += schema.patternProperties.map(\.schema)
+                children(of: id, in: graph, property: { !excluded($0, in: graph).contains(role) }) { stack.append($0) }
             }
         }
         for document in graph.documents {

@@ -111,15 +111,20 @@ public enum ProviderRouting {
         }
     }
 
-    /// The request body decoded as JSON and validated against the contract's constraints; nil when there is
-    /// none and it is optional.
     /// Refuses a request whose parameters break the contract's constraints (`issues` found by the generated checks,
     /// each at the parameter's name): a 400 naming every one, before the implementation is called.
     public static func rejectParameters(_ issues: [ValidationIssue]) throws(ProviderRequestError) {
         guard !issues.isEmpty else { return }
-        throw ProviderRequestError("parameters break the contract: " + issues.map { "\($0.path) \($0.message)" }.joined(separator: "; "))
+        throw ProviderRequestError("parameters break the contract: " + describe(issues))
     }
 
+    /// Issues as one line: each at its path (`/` for the value itself) with its message, `; ` between.
+    static func describe(_ issues: [ValidationIssue]) -> String {
+        issues.map { "\($0.path.isEmpty ? "/" : $0.path) \($0.message)" }.joined(separator: "; ")
+    }
+
+    /// The request body decoded as JSON and validated against the contract's constraints; nil when there is
+    /// none and it is optional.
     public static func body<Body: Decodable>(_ type: Body.Type, from request: ClientRequest, required: Bool) throws(ProviderRequestError) -> Body? {
         guard let data = request.body, !data.isEmpty else {
             if required { throw ProviderRequestError("the request body is missing") }
@@ -134,7 +139,7 @@ public enum ProviderRouting {
         if let validatable = value as? any Validatable {
             let issues = validatable.validationIssues
             if !issues.isEmpty {
-                throw ProviderRequestError("the request body breaks the contract: " + issues.map { "\($0.path.isEmpty ? "/" : $0.path) \($0.message)" }.joined(separator: "; "))
+                throw ProviderRequestError("the request body breaks the contract: " + describe(issues))
             }
         }
         return value
