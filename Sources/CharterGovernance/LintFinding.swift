@@ -29,11 +29,14 @@ public struct LintFinding: Sendable, Hashable {
     /// A fingerprint that survives edits elsewhere in the file: FNV-1a (64 bits, hex) of the rule id, the
     /// stable path, the JSON pointer and the message. Baselines store it; SARIF carries it as
     /// `partialFingerprints["charter/v1"]`.
-    public var fingerprint: String {
+    public var fingerprint: String { fingerprint(pointer: location.pointer.description) }
+
+    /// ``fingerprint`` for a caller that already holds the pointer's string form.
+    func fingerprint(pointer: String) -> String {
         var hash = FNV1a64()
-        for part in [ruleID, stablePath, location.pointer.description, message] {
-            hash.mix(part.utf8)
-            hash.mix(CollectionOfOne(0xff))  // a separator no UTF-8 text contains
+        for part in [ruleID, stablePath, pointer, message] {
+            hash.mix(part)
+            hash.mix(byte: 0xff)  // a separator no UTF-8 text contains
         }
         return hash.hex
     }

@@ -49,21 +49,29 @@ struct SuppressionCollector {
     }
 
     mutating func collect(_ document: SchemaDocument) {
-        visit(document.root, .root, document)
+        var path: [String] = []
+        visit(document.root, &path, document)
     }
 
-    private mutating func visit(_ node: JSONNode, _ pointer: JSONPointer, _ document: SchemaDocument) {
+    /// Looks for the keyword in every object below `node`. The path is one stack of tokens pushed and popped on
+    /// the way down (a pointer is made only where the keyword is found): this walk visits every object and array
+    /// of every document.
+    private mutating func visit(_ node: JSONNode, _ path: inout [String], _ document: SchemaDocument) {
         if let object = node.object {
             for member in object.members {
                 if member.key == Self.keyword {
-                    read(member.value, scope: pointer, document)
+                    read(member.value, scope: JSONPointer(tokens: path), document)
                 } else if member.value.object != nil || member.value.array != nil {
-                    visit(member.value, pointer.appending(member.key), document)
+                    path.append(member.key)
+                    visit(member.value, &path, document)
+                    path.removeLast()
                 }
             }
         } else if let array = node.array {
             for (index, element) in array.enumerated() where element.object != nil || element.array != nil {
-                visit(element, pointer.appending(index: index), document)
+                path.append(String(index))
+                visit(element, &path, document)
+                path.removeLast()
             }
         }
     }

@@ -127,9 +127,15 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     /// The RFC 6901 string form: `"/a~1b/0"`; the root is `""`.
     public var description: String {
         var out: [UInt8] = []
+        out.reserveCapacity(tokens.reduce(tokens.count) { $0 + $1.utf8.count })
         for token in tokens {
             out.append(UInt8(ascii: "/"))
-            // `~` and `/` are ASCII, so escaping byte by byte keeps every other UTF-8 sequence whole.
+            // Most tokens need no escape and are copied whole. `~` and `/` are ASCII, so escaping byte by byte
+            // keeps every other UTF-8 sequence whole.
+            if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                out.append(contentsOf: token.utf8)
+                continue
+            }
             for byte in token.utf8 {
                 switch byte {
                 case UInt8(ascii: "~"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))

@@ -62,204 +62,299 @@ public struct SchemaDiscriminator: Hashable, Sendable {
 /// Unknown keywords are kept in ``node`` (the raw JSON) and listed in ``unknownKeywords``.
 public struct Schema: Sendable {
     /// This schema's identity.
-    public let id: SchemaID
+    public var id: SchemaID { box.fields.id }
     /// The file it is written in.
-    public let document: DocumentID
+    public var document: DocumentID { box.fields.document }
     /// Where it is written.
-    public let location: SourceLocation
+    public var location: SourceLocation { box.fields.location }
     /// The raw JSON of the schema.
-    public let node: JSONNode
+    public var node: JSONNode { box.fields.node }
     /// `true`/`false` for a boolean schema, nil for an object schema.
-    public var booleanValue: Bool?
+    public var booleanValue: Bool? {
+        get { box.fields.booleanValue }
+        _modify { yield &unique().fields.booleanValue }
+    }
 
     /// The resolved target of `$ref` (or `$dynamicRef`/`$recursiveRef`), when present.
-    public var ref: SchemaID?
+    public var ref: SchemaID? {
+        get { box.fields.ref }
+        _modify { yield &unique().fields.ref }
+    }
     /// The `$ref` text as written.
-    public var refText: String?
+    public var refText: String? {
+        get { box.fields.refText }
+        _modify { yield &unique().fields.refText }
+    }
     /// `$id`, resolved to an absolute URI.
     public var resourceURI: String? {
-        get { rare?.keywords.resourceURI }
+        get { box.fields.rare?.keywords.resourceURI }
         set { updateRare { $0.resourceURI = newValue } }
     }
     /// `$anchor`.
     public var anchor: String? {
-        get { rare?.keywords.anchor }
+        get { box.fields.rare?.keywords.anchor }
         set { updateRare { $0.anchor = newValue } }
     }
 
     /// `type`, nil when absent.
-    public var types: [JSONType]?
+    public var types: [JSONType]? {
+        get { box.fields.types }
+        _modify { yield &unique().fields.types }
+    }
     /// `enum` values.
-    public var enumValues: [JSONNode]?
+    public var enumValues: [JSONNode]? {
+        get { box.fields.enumValues }
+        _modify { yield &unique().fields.enumValues }
+    }
     /// `const` value.
     public var constValue: JSONNode? {
-        get { rare?.keywords.constValue }
+        get { box.fields.rare?.keywords.constValue }
         set { updateRare { $0.constValue = newValue } }
     }
     /// `format`.
-    public var format: String?
+    public var format: String? {
+        get { box.fields.format }
+        _modify { yield &unique().fields.format }
+    }
 
     /// `properties`, in source order.
-    public var properties: [SchemaProperty] = []
+    public var properties: [SchemaProperty] {
+        get { box.fields.properties }
+        _modify { yield &unique().fields.properties }
+    }
     /// `required`.
-    public var required: [String] = []
+    public var required: [String] {
+        get { box.fields.required }
+        _modify { yield &unique().fields.required }
+    }
     /// `additionalProperties`.
-    public var additionalProperties: SchemaID?
+    public var additionalProperties: SchemaID? {
+        get { box.fields.additionalProperties }
+        _modify { yield &unique().fields.additionalProperties }
+    }
     /// `unevaluatedProperties`.
     public var unevaluatedProperties: SchemaID? {
-        get { rare?.keywords.unevaluatedProperties }
+        get { box.fields.rare?.keywords.unevaluatedProperties }
         set { updateRare { $0.unevaluatedProperties = newValue } }
     }
     /// `patternProperties`, in source order.
     public var patternProperties: [NamedSchema] {
-        get { rare?.keywords.patternProperties ?? [] }
+        get { box.fields.rare?.keywords.patternProperties ?? [] }
         set { updateRare { $0.patternProperties = newValue } }
     }
     /// `propertyNames`.
     public var propertyNames: SchemaID? {
-        get { rare?.keywords.propertyNames }
+        get { box.fields.rare?.keywords.propertyNames }
         set { updateRare { $0.propertyNames = newValue } }
     }
     /// `dependentSchemas` (and the schema form of draft-07 `dependencies`).
     public var dependentSchemas: [NamedSchema] {
-        get { rare?.keywords.dependentSchemas ?? [] }
+        get { box.fields.rare?.keywords.dependentSchemas ?? [] }
         set { updateRare { $0.dependentSchemas = newValue } }
     }
     /// `dependentRequired` (and the array form of draft-07 `dependencies`).
     public var dependentRequired: [String: [String]] {
-        get { rare?.keywords.dependentRequired ?? [:] }
+        get { box.fields.rare?.keywords.dependentRequired ?? [:] }
         set { updateRare { $0.dependentRequired = newValue } }
     }
 
     /// `items` (2020-12 meaning: every item after `prefixItems`; draft-07 single-schema `items` too).
-    public var items: SchemaID?
+    public var items: SchemaID? {
+        get { box.fields.items }
+        _modify { yield &unique().fields.items }
+    }
     /// `prefixItems` (and draft-07 array-form `items`).
     public var prefixItems: [SchemaID] {
-        get { rare?.keywords.prefixItems ?? [] }
+        get { box.fields.rare?.keywords.prefixItems ?? [] }
         set { updateRare { $0.prefixItems = newValue } }
     }
     /// `contains`.
     public var contains: SchemaID? {
-        get { rare?.keywords.contains }
+        get { box.fields.rare?.keywords.contains }
         set { updateRare { $0.contains = newValue } }
     }
 
     /// `allOf`.
-    public var allOf: [SchemaID] = []
+    public var allOf: [SchemaID] {
+        get { box.fields.allOf }
+        _modify { yield &unique().fields.allOf }
+    }
     /// `anyOf`.
-    public var anyOf: [SchemaID] = []
+    public var anyOf: [SchemaID] {
+        get { box.fields.anyOf }
+        _modify { yield &unique().fields.anyOf }
+    }
     /// `oneOf`.
-    public var oneOf: [SchemaID] = []
+    public var oneOf: [SchemaID] {
+        get { box.fields.oneOf }
+        _modify { yield &unique().fields.oneOf }
+    }
     /// `not`.
     public var not: SchemaID? {
-        get { rare?.keywords.not }
+        get { box.fields.rare?.keywords.not }
         set { updateRare { $0.not = newValue } }
     }
     /// `if`.
     public var ifSchema: SchemaID? {
-        get { rare?.keywords.ifSchema }
+        get { box.fields.rare?.keywords.ifSchema }
         set { updateRare { $0.ifSchema = newValue } }
     }
     /// `then`.
     public var thenSchema: SchemaID? {
-        get { rare?.keywords.thenSchema }
+        get { box.fields.rare?.keywords.thenSchema }
         set { updateRare { $0.thenSchema = newValue } }
     }
     /// `else`.
     public var elseSchema: SchemaID? {
-        get { rare?.keywords.elseSchema }
+        get { box.fields.rare?.keywords.elseSchema }
         set { updateRare { $0.elseSchema = newValue } }
     }
 
     /// `$defs` (and `definitions`), in source order.
-    public var definitions: [NamedSchema] = []
+    public var definitions: [NamedSchema] {
+        get { box.fields.definitions }
+        _modify { yield &unique().fields.definitions }
+    }
 
     /// `minimum`.
-    public var minimum: JSONNumber?
+    public var minimum: JSONNumber? {
+        get { box.fields.minimum }
+        _modify { yield &unique().fields.minimum }
+    }
     /// `maximum`.
-    public var maximum: JSONNumber?
+    public var maximum: JSONNumber? {
+        get { box.fields.maximum }
+        _modify { yield &unique().fields.maximum }
+    }
     /// `exclusiveMinimum` (draft-04 boolean form folded in).
     public var exclusiveMinimum: JSONNumber? {
-        get { rare?.keywords.exclusiveMinimum }
+        get { box.fields.rare?.keywords.exclusiveMinimum }
         set { updateRare { $0.exclusiveMinimum = newValue } }
     }
     /// `exclusiveMaximum` (draft-04 boolean form folded in).
     public var exclusiveMaximum: JSONNumber? {
-        get { rare?.keywords.exclusiveMaximum }
+        get { box.fields.rare?.keywords.exclusiveMaximum }
         set { updateRare { $0.exclusiveMaximum = newValue } }
     }
     /// `multipleOf`.
     public var multipleOf: JSONNumber? {
-        get { rare?.keywords.multipleOf }
+        get { box.fields.rare?.keywords.multipleOf }
         set { updateRare { $0.multipleOf = newValue } }
     }
     /// `minLength`.
-    public var minLength: Int?
+    public var minLength: Int? {
+        get { box.fields.minLength }
+        _modify { yield &unique().fields.minLength }
+    }
     /// `maxLength`.
-    public var maxLength: Int?
+    public var maxLength: Int? {
+        get { box.fields.maxLength }
+        _modify { yield &unique().fields.maxLength }
+    }
     /// `pattern`.
-    public var pattern: String?
+    public var pattern: String? {
+        get { box.fields.pattern }
+        _modify { yield &unique().fields.pattern }
+    }
     /// `minItems`.
-    public var minItems: Int?
+    public var minItems: Int? {
+        get { box.fields.minItems }
+        _modify { yield &unique().fields.minItems }
+    }
     /// `maxItems`.
-    public var maxItems: Int?
+    public var maxItems: Int? {
+        get { box.fields.maxItems }
+        _modify { yield &unique().fields.maxItems }
+    }
     /// `uniqueItems`.
-    public var uniqueItems: Bool = false
+    public var uniqueItems: Bool {
+        get { box.fields.uniqueItems }
+        _modify { yield &unique().fields.uniqueItems }
+    }
     /// `minProperties`.
     public var minProperties: Int? {
-        get { rare?.keywords.minProperties }
+        get { box.fields.rare?.keywords.minProperties }
         set { updateRare { $0.minProperties = newValue } }
     }
     /// `maxProperties`.
     public var maxProperties: Int? {
-        get { rare?.keywords.maxProperties }
+        get { box.fields.rare?.keywords.maxProperties }
         set { updateRare { $0.maxProperties = newValue } }
     }
 
     /// `title`.
-    public var title: String?
+    public var title: String? {
+        get { box.fields.title }
+        _modify { yield &unique().fields.title }
+    }
     /// `description`.
-    public var description: String?
+    public var description: String? {
+        get { box.fields.description }
+        _modify { yield &unique().fields.description }
+    }
     /// `default`.
-    public var defaultValue: JSONNode?
+    public var defaultValue: JSONNode? {
+        get { box.fields.defaultValue }
+        _modify { yield &unique().fields.defaultValue }
+    }
     /// `examples` (and OpenAPI's singular `example`).
-    public var examples: [JSONNode] = []
+    public var examples: [JSONNode] {
+        get { box.fields.examples }
+        _modify { yield &unique().fields.examples }
+    }
     /// `deprecated`.
-    public var deprecated: Bool = false
+    public var deprecated: Bool {
+        get { box.fields.deprecated }
+        _modify { yield &unique().fields.deprecated }
+    }
     /// `readOnly`.
-    public var readOnly: Bool = false
+    public var readOnly: Bool {
+        get { box.fields.readOnly }
+        _modify { yield &unique().fields.readOnly }
+    }
     /// `writeOnly`.
-    public var writeOnly: Bool = false
+    public var writeOnly: Bool {
+        get { box.fields.writeOnly }
+        _modify { yield &unique().fields.writeOnly }
+    }
 
     /// `discriminator` (OpenAPI spelling), resolved.
     public var discriminator: SchemaDiscriminator? {
-        get { rare?.keywords.discriminator }
+        get { box.fields.rare?.keywords.discriminator }
         set { updateRare { $0.discriminator = newValue } }
     }
     /// `x-transitions`: allowed state transitions of a string enum.
     public var transitions: [(from: String, to: [String])]? {
-        get { rare?.keywords.transitions }
+        get { box.fields.rare?.keywords.transitions }
         set { updateRare { $0.transitions = newValue } }
     }
     /// Keywords Charter does not know, in source order (kept in ``node``).
-    public var unknownKeywords: [String] = []
-
-    /// The rarely written keywords above, out of line (nil while none is set): most schemas write
-    /// none of them, and keeping them in a box keeps the loader's schema table narrow.
-    private var rare: RareSchemaKeywords?
+    public var unknownKeywords: [String] {
+        get { box.fields.unknownKeywords }
+        _modify { yield &unique().fields.unknownKeywords }
+    }
 
     private mutating func updateRare(_ change: (inout RareSchemaKeywords.Keywords) -> Void) {
-        var keywords = rare?.keywords ?? RareSchemaKeywords.Keywords()
+        var keywords = box.fields.rare?.keywords ?? RareSchemaKeywords.Keywords()
         change(&keywords)
-        rare = RareSchemaKeywords(keywords)
+        unique().fields.rare = RareSchemaKeywords(keywords)
+    }
+
+    /// The keywords, in one shared box: a schema is copied far more often than it is changed (every
+    /// `let schema = graph.schemas[i]` in the checks, rules and translator), and a copy of some thirty fields
+    /// retains each reference it holds; a copy of the box is one retain. Changes copy the box first when it
+    /// is shared (copy on write), so a `Schema` keeps value semantics.
+    private var box: SchemaBox
+
+    /// The box, copied first if another schema value shares it.
+    private mutating func unique() -> SchemaBox {
+        if !isKnownUniquelyReferenced(&box) { box = SchemaBox(box.fields) }
+        return box
     }
 
     /// Creates an empty schema at a location.
     public init(id: SchemaID, document: DocumentID, location: SourceLocation, node: JSONNode) {
-        self.id = id
-        self.document = document
-        self.location = location
-        self.node = node
+        box = SchemaBox(SchemaFields(id: id, document: document, location: location, node: node))
     }
 
     /// Whether the schema constrains nothing: `true`, `{}` or only annotations.
@@ -278,4 +373,56 @@ public struct Schema: Sendable {
             && minimum == nil && maximum == nil && minLength == nil && maxLength == nil && pattern == nil
             && minItems == nil && maxItems == nil && exclusiveMinimum == nil && exclusiveMaximum == nil
     }
+}
+
+/// The stored keywords of a ``Schema`` (see its forwarding properties for their meaning). The rarely written
+/// ones sit in a further box, nil while none is set: most schemas write none of them.
+struct SchemaFields: Sendable {
+    var id: SchemaID
+    var document: DocumentID
+    var location: SourceLocation
+    var node: JSONNode
+    var booleanValue: Bool?
+    var ref: SchemaID?
+    var refText: String?
+    var types: [JSONType]?
+    var enumValues: [JSONNode]?
+    var format: String?
+    var properties: [SchemaProperty] = []
+    var required: [String] = []
+    var additionalProperties: SchemaID?
+    var items: SchemaID?
+    var allOf: [SchemaID] = []
+    var anyOf: [SchemaID] = []
+    var oneOf: [SchemaID] = []
+    var definitions: [NamedSchema] = []
+    var minimum: JSONNumber?
+    var maximum: JSONNumber?
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: String?
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems: Bool = false
+    var title: String?
+    var description: String?
+    var defaultValue: JSONNode?
+    var examples: [JSONNode] = []
+    var deprecated: Bool = false
+    var readOnly: Bool = false
+    var writeOnly: Bool = false
+    var unknownKeywords: [String] = []
+    var rare: RareSchemaKeywords?
+}
+
+/// The shared storage of ``Schema``. Changed only through `Schema.unique()`, i.e. only while no other value
+/// refers to it, which is what makes sharing it across threads safe.
+final class SchemaBox: @unchecked Sendable {
+    /// Unchecked at run time: every read of a schema keyword goes through here, and a checked class property
+    /// costs a call into the runtime's access set per read (14% of a diff's instructions). Accesses still go
+    /// only through `Schema`, whose own accesses the compiler checks statically, and a shared box is never
+    /// written.
+    @exclusivity(unchecked) var fields: SchemaFields
+
+    init(_ fields: SchemaFields) { self.fields = fields }
 }

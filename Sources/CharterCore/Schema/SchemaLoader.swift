@@ -31,6 +31,13 @@ public struct SchemaLoader: Sendable {
             workingDirectory: fileSource.canonicalPath(workingDirectory))
         // Room for the inputs' schemas up front: one allocation instead of one per input file.
         session.reserveSchemas(forBytes: canonical.reduce(0) { $0 + (fileSource.size(ofFile: $1) ?? 0) })
+        // The inputs are read and parsed on all cores first; the walk below (one schema graph, names and
+        // references claimed in order) stays on this thread and takes each parsed file from here.
+        let inputs = canonical.filter { Self.isInside($0, directory: root) }
+        let parsed = OrderedParallelMap.map(inputs) { [options, fileSource] (path: String) throws(Never) -> ParsedFile? in
+            ParsedFile.read(path, fileSource: fileSource, options: options)
+        }
+        for (path, file) in zip(inputs, parsed) { session.parsedInputs[path] = file }
         for (index, path) in canonical.enumerated() {
             session.loadInput(path: path, named: files[index])
         }
@@ -92,6 +99,8 @@ final class LoadSession {
     var anchors: [String: [String: NodeAddress]] = [:]
     /// References waiting to be resolved.
     var pending: [PendingReference] = []
+    /// Input files read and parsed ahead of the walk (on all cores), by canonical path; taken out when walked.
+    var parsedInputs: [String: ParsedFile] = [:]
     /// Unknown keywords already reported per document (one warning per keyword and file).
     var reportedUnknown: Set<String> = []
     /// Set when the schema-count limit was hit, so it is reported once.
@@ -147,14 +156,16 @@ final class LoadSession {
             bag.add(.error("file is \(size) bytes, larger than the limit of \(options.maxFileSize)", at: SourceLocation(file: display), code: "limit.file-size"))
             return nil
         }
-        guard let bytes = fileSource.contents(ofFile: path) else {
+        guard let file = parsedInputs.removeValue(forKey: path) ?? ParsedFile.read(path, fileSource: fileSource, options: options) else {
             bag.add(.error("cannot read \(display)", at: requestedBy ?? SourceLocation(file: display), code: "load.unreadable"))
             return nil
         }
+        let byteCount = file.byteCount
         let json: JSONNode
-        do {
-            json = try JSONReader.parse(bytes, options: JSONReaderOptions(maxDepth: options.maxJSONDepth))
-        } catch {
+        switch file.json {
+        case .success(let root):
+            json = root
+        case .failure(let error):
             bag.add(.error(
                 error.message, at: SourceLocation(file: display, position: error.position, pointer: error.pointer),
                 code: "json.syntax",
@@ -172,10 +183,10 @@ final class LoadSession {
             id: id, path: path, displayPath: display, root: json, rootSchema: SchemaID(-1), baseURI: base.description,
             isInput: isInput, contract: nil, rootRelativePath: rootRelativePath(for: path)))
         documentByPath[path] = id
-        schemaAtOffset.append(Dictionary(minimumCapacity: min(bytes.count / 64, options.maxSchemas)))
+        schemaAtOffset.append(Dictionary(minimumCapacity: min(byteCount / 64, options.maxSchemas)))
         // The file URI always names the document, even when it declares an `$id`.
         resources[fileURI.description] = NodeAddress(document: id, pointer: .root)
-        reserveSchemas(forBytes: bytes.count)
+        reserveSchemas(forBytes: byteCount)
         let rootSchema = walk(json, document: id, pointer: .root, base: fileURI, depth: 0, legacyID: dialectIsLegacy)
         documents[id.rawValue].rootSchema = rootSchema
         if let extensionNode = json.object?["x-contract"] {
@@ -211,17 +222,30 @@ final class LoadSession {
 
     /// Percent-encodes the characters of a file path that cannot appear in a URI path.
     static func percentEncodePath(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~!$&'()*+,;=:@".contains(c)) {
-                out.append(c)
+            if isPathByte(byte) {
+                out.append(byte)
             } else {
-                out += String(format: "%%%02X", byte)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// ASCII letters, digits and `/-._~!$&'()*+,;=:@`: the bytes a URI path may hold as they are.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return pathPunctuation.contains(byte)
+        }
+    }
+
+    private static let pathPunctuation = Array("/-._~!$&'()*+,;=:@".utf8)
 
     /// Decodes `%XX` escapes in a URI path; nil when malformed or not UTF-8.
     static func percentDecode(_ text: String) -> String? {
@@ -245,7 +269,7 @@ final class LoadSession {
 
     /// Reserves room for the schemas `byteCount` more bytes of JSON probably hold (one per 64 bytes;
     /// formatted contracts have one JSON object per 80–140 bytes), so that walking large documents does not
-    /// copy the growing schema table (520 bytes a schema) again and again (each document's index of its
+    /// copy the growing schema table again and again (each document's index of its
     /// schemas is sized the same way when the document is read). Grows at least
     /// geometrically, so many small documents cost no more than one large one. A large table is mapped on
     /// demand, so room reserved and never touched costs address space, not memory.
@@ -279,5 +303,26 @@ final class LoadSession {
     /// A location in a document.
     func location(_ document: DocumentID, _ pointer: JSONPointer, _ position: SourcePosition?) -> SourceLocation {
         SourceLocation(file: documents[document.rawValue].displayPath, position: position, pointer: pointer)
+    }
+}
+
+/// One file read and parsed: its size and its JSON, or why it does not parse.
+struct ParsedFile: Sendable {
+    /// How many bytes the file holds.
+    var byteCount: Int
+    /// The parsed document, or the syntax error.
+    var json: Result<JSONNode, JSONParseError>
+
+    /// Reads and parses `path`; nil when it is missing, larger than the loader allows, or unreadable (the loader
+    /// reports which, in order, when it comes to the file).
+    static func read(_ path: String, fileSource: any FileSource, options: LoaderOptions) -> ParsedFile? {
+        guard let size = fileSource.size(ofFile: path), size <= options.maxFileSize,
+            let bytes = fileSource.contents(ofFile: path)
+        else { return nil }
+        do {
+            return ParsedFile(byteCount: bytes.count, json: .success(try JSONReader.parse(bytes, options: JSONReaderOptions(maxDepth: options.maxJSONDepth))))
+        } catch {
+            return ParsedFile(byteCount: bytes.count, json: .failure(error))
+        }
     }
 }

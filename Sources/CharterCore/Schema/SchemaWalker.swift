@@ -146,13 +146,75 @@ extension LoadSession {
         return array.enumerated().map { index, element in sub(element, context, member.key, String(index)) }
     }
 
+    /// The keywords ``parseKeyword(_:into:context:schemaID:)`` reads, looked up once per member in
+    /// ``keywordTable`` (a string `switch` compares the key with each case in turn, and every member of every
+    /// schema goes through it).
+    enum Keyword {
+        case reference, definitions, properties, patternProperties, dependentSchemas, dependencies, dependentRequired, additionalProperties, unevaluatedProperties, propertyNames, items, additionalItems, prefixItems, contains, walkedOnly, allOf, anyOf, oneOf, notSchema, ifSchema, thenSchema, elseSchema, types, enumValues, constValue, format, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, minItems, maxItems, minProperties, maxProperties, containsCount, uniqueItems, deprecated, readOnly, writeOnly, required, title, description, defaultValue, examples, example, discriminator, transitions
+    }
+
+    /// Keyword spelling → what it is.
+    static let keywordTable: [String: Keyword] = [
+        "$ref": .reference, "$dynamicRef": .reference, "$recursiveRef": .reference,
+        "$defs": .definitions, "definitions": .definitions,
+        "properties": .properties,
+        "patternProperties": .patternProperties,
+        "dependentSchemas": .dependentSchemas,
+        "dependencies": .dependencies,
+        "dependentRequired": .dependentRequired,
+        "additionalProperties": .additionalProperties,
+        "unevaluatedProperties": .unevaluatedProperties,
+        "propertyNames": .propertyNames,
+        "items": .items,
+        "additionalItems": .additionalItems,
+        "prefixItems": .prefixItems,
+        "contains": .contains,
+        "unevaluatedItems": .walkedOnly, "contentSchema": .walkedOnly,
+        "allOf": .allOf,
+        "anyOf": .anyOf,
+        "oneOf": .oneOf,
+        "not": .notSchema,
+        "if": .ifSchema,
+        "then": .thenSchema,
+        "else": .elseSchema,
+        "type": .types,
+        "enum": .enumValues,
+        "const": .constValue,
+        "format": .format,
+        "pattern": .pattern,
+        "minimum": .minimum,
+        "maximum": .maximum,
+        "exclusiveMinimum": .exclusiveMinimum,
+        "exclusiveMaximum": .exclusiveMaximum,
+        "multipleOf": .multipleOf,
+        "minLength": .minLength,
+        "maxLength": .maxLength,
+        "minItems": .minItems,
+        "maxItems": .maxItems,
+        "minProperties": .minProperties,
+        "maxProperties": .maxProperties,
+        "minContains": .containsCount, "maxContains": .containsCount,
+        "uniqueItems": .uniqueItems,
+        "deprecated": .deprecated,
+        "readOnly": .readOnly,
+        "writeOnly": .writeOnly,
+        "required": .required,
+        "title": .title,
+        "description": .description,
+        "default": .defaultValue,
+        "examples": .examples,
+        "example": .example,
+        "discriminator": .discriminator,
+        "x-transitions": .transitions,
+    ]
+
     /// Reads one keyword.
     func parseKeyword(_ member: JSONMember, into schema: inout Schema, context: WalkContext, schemaID: SchemaID) {
         let value = member.value
         let doc = context.document
         let ptr = context.pointer
-        switch member.key {
-        case "$ref", "$dynamicRef", "$recursiveRef":
+        switch Self.keywordTable[member.key] {
+        case .reference:
             guard let text = value.string else { return invalid(member.key, "a string", value, doc, ptr) }
             if member.key == "$ref" || schema.refText == nil {
                 schema.refText = text
@@ -160,17 +222,17 @@ extension LoadSession {
                     schema: schemaID, text: text, base: context.base,
                     location: location(doc, ptr.appending(member.key), value.position), keyword: member.key))
             }
-        case "$defs", "definitions":
+        case .definitions:
             for (entry, id) in subMap(member, context) ?? [] { schema.definitions.append(NamedSchema(name: entry.key, schema: id)) }
-        case "properties":
+        case .properties:
             for (entry, id) in subMap(member, context) ?? [] {
                 schema.properties.append(SchemaProperty(name: entry.key, schema: id, keyPosition: entry.keyPosition))
             }
-        case "patternProperties":
+        case .patternProperties:
             for (entry, id) in subMap(member, context) ?? [] { schema.patternProperties.append(NamedSchema(name: entry.key, schema: id)) }
-        case "dependentSchemas":
+        case .dependentSchemas:
             for (entry, id) in subMap(member, context) ?? [] { schema.dependentSchemas.append(NamedSchema(name: entry.key, schema: id)) }
-        case "dependencies":
+        case .dependencies:
             guard let object = value.object else { return invalid(member.key, "an object", value, doc, ptr) }
             for entry in object.members {
                 if let names = entry.value.array {
@@ -179,36 +241,36 @@ extension LoadSession {
                     schema.dependentSchemas.append(NamedSchema(name: entry.key, schema: sub(entry.value, context, member.key, entry.key)))
                 }
             }
-        case "dependentRequired":
+        case .dependentRequired:
             guard let object = value.object else { return invalid(member.key, "an object", value, doc, ptr) }
             for entry in object.members { schema.dependentRequired[entry.key] = entry.value.array?.compactMap(\.string) ?? [] }
-        case "additionalProperties": schema.additionalProperties = sub(value, context, member.key)
-        case "unevaluatedProperties": schema.unevaluatedProperties = sub(value, context, member.key)
-        case "propertyNames": schema.propertyNames = sub(value, context, member.key)
-        case "items":
+        case .additionalProperties: schema.additionalProperties = sub(value, context, member.key)
+        case .unevaluatedProperties: schema.unevaluatedProperties = sub(value, context, member.key)
+        case .propertyNames: schema.propertyNames = sub(value, context, member.key)
+        case .items:
             if value.array != nil {
                 schema.prefixItems = subList(member, context)
             } else {
                 schema.items = sub(value, context, member.key)
             }
-        case "additionalItems":
+        case .additionalItems:
             if !schema.prefixItems.isEmpty || (schema.node.object?["items"]?.array != nil) {
                 schema.items = sub(value, context, member.key)
             } else {
                 _ = sub(value, context, member.key)
             }
-        case "prefixItems": schema.prefixItems = subList(member, context)
-        case "contains": schema.contains = sub(value, context, member.key)
-        case "unevaluatedItems", "contentSchema": _ = sub(value, context, member.key)
-        case "allOf": schema.allOf = subList(member, context)
-        case "anyOf": schema.anyOf = subList(member, context)
-        case "oneOf": schema.oneOf = subList(member, context)
-        case "not": schema.not = sub(value, context, member.key)
-        case "if": schema.ifSchema = sub(value, context, member.key)
-        case "then": schema.thenSchema = sub(value, context, member.key)
-        case "else": schema.elseSchema = sub(value, context, member.key)
-        case "type": schema.types = parseTypes(value, doc, ptr)
-        case "enum":
+        case .prefixItems: schema.prefixItems = subList(member, context)
+        case .contains: schema.contains = sub(value, context, member.key)
+        case .walkedOnly: _ = sub(value, context, member.key)
+        case .allOf: schema.allOf = subList(member, context)
+        case .anyOf: schema.anyOf = subList(member, context)
+        case .oneOf: schema.oneOf = subList(member, context)
+        case .notSchema: schema.not = sub(value, context, member.key)
+        case .ifSchema: schema.ifSchema = sub(value, context, member.key)
+        case .thenSchema: schema.thenSchema = sub(value, context, member.key)
+        case .elseSchema: schema.elseSchema = sub(value, context, member.key)
+        case .types: schema.types = parseTypes(value, doc, ptr)
+        case .enumValues:
             guard let array = value.array else { return invalid(member.key, "an array", value, doc, ptr) }
             if array.count > options.maxEnumValues {
                 bag.add(.error(
@@ -217,49 +279,49 @@ extension LoadSession {
                 return
             }
             schema.enumValues = array
-        case "const": schema.constValue = value
-        case "format":
+        case .constValue: schema.constValue = value
+        case .format:
             guard let text = value.string else { return invalid(member.key, "a string", value, doc, ptr) }
             schema.format = text
-        case "pattern":
+        case .pattern:
             guard let text = value.string else { return invalid(member.key, "a string", value, doc, ptr) }
             schema.pattern = text
-        case "minimum": schema.minimum = number(member, doc, ptr)
-        case "maximum": schema.maximum = number(member, doc, ptr)
-        case "exclusiveMinimum": if value.bool == nil { schema.exclusiveMinimum = number(member, doc, ptr) }
-        case "exclusiveMaximum": if value.bool == nil { schema.exclusiveMaximum = number(member, doc, ptr) }
-        case "multipleOf": schema.multipleOf = number(member, doc, ptr)
-        case "minLength": schema.minLength = count(member, doc, ptr)
-        case "maxLength": schema.maxLength = count(member, doc, ptr)
-        case "minItems": schema.minItems = count(member, doc, ptr)
-        case "maxItems": schema.maxItems = count(member, doc, ptr)
-        case "minProperties": schema.minProperties = count(member, doc, ptr)
-        case "maxProperties": schema.maxProperties = count(member, doc, ptr)
-        case "minContains", "maxContains": _ = count(member, doc, ptr)
-        case "uniqueItems": schema.uniqueItems = flag(member, doc, ptr)
-        case "deprecated": schema.deprecated = flag(member, doc, ptr)
-        case "readOnly": schema.readOnly = flag(member, doc, ptr)
-        case "writeOnly": schema.writeOnly = flag(member, doc, ptr)
-        case "required":
+        case .minimum: schema.minimum = number(member, doc, ptr)
+        case .maximum: schema.maximum = number(member, doc, ptr)
+        case .exclusiveMinimum: if value.bool == nil { schema.exclusiveMinimum = number(member, doc, ptr) }
+        case .exclusiveMaximum: if value.bool == nil { schema.exclusiveMaximum = number(member, doc, ptr) }
+        case .multipleOf: schema.multipleOf = number(member, doc, ptr)
+        case .minLength: schema.minLength = count(member, doc, ptr)
+        case .maxLength: schema.maxLength = count(member, doc, ptr)
+        case .minItems: schema.minItems = count(member, doc, ptr)
+        case .maxItems: schema.maxItems = count(member, doc, ptr)
+        case .minProperties: schema.minProperties = count(member, doc, ptr)
+        case .maxProperties: schema.maxProperties = count(member, doc, ptr)
+        case .containsCount: _ = count(member, doc, ptr)
+        case .uniqueItems: schema.uniqueItems = flag(member, doc, ptr)
+        case .deprecated: schema.deprecated = flag(member, doc, ptr)
+        case .readOnly: schema.readOnly = flag(member, doc, ptr)
+        case .writeOnly: schema.writeOnly = flag(member, doc, ptr)
+        case .required:
             if value.bool != nil { return }  // draft-03 boolean `required`: not supported, ignored
             guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
                 return invalid(member.key, "an array of strings", value, doc, ptr)
             }
             schema.required = array.compactMap(\.string)
-        case "title":
+        case .title:
             guard let text = value.string else { return invalid(member.key, "a string", value, doc, ptr) }
             schema.title = text
-        case "description":
+        case .description:
             guard let text = value.string else { return invalid(member.key, "a string", value, doc, ptr) }
             schema.description = text
-        case "default": schema.defaultValue = value
-        case "examples":
+        case .defaultValue: schema.defaultValue = value
+        case .examples:
             guard let array = value.array else { return invalid(member.key, "an array", value, doc, ptr) }
             schema.examples = array
-        case "example": if schema.node.object?["examples"] == nil { schema.examples = [value] }
-        case "discriminator": parseDiscriminator(value, into: &schema, context: context)
-        case "x-transitions": parseTransitions(value, into: &schema, doc, ptr)
-        default:
+        case .example: if schema.node.object?["examples"] == nil { schema.examples = [value] }
+        case .discriminator: parseDiscriminator(value, into: &schema, context: context)
+        case .transitions: parseTransitions(value, into: &schema, doc, ptr)
+        case nil:
             if !Self.knownKeywords.contains(member.key) {
                 schema.unknownKeywords.append(member.key)
                 if !member.key.hasPrefix("x-"), reportedUnknown.insert("\(doc.rawValue)\u{0}\(member.key)").inserted {

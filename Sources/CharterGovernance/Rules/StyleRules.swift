@@ -107,7 +107,7 @@ enum NameCase {
         var current: [UInt8] = []
         var previousLower = false
         for byte in name.utf8 {
-            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") {
+            if isSeparator(byte) {
                 if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
                 current.removeAll(keepingCapacity: true)
                 previousLower = false
@@ -126,12 +126,38 @@ enum NameCase {
 
     /// `stock_level` → `StockLevel`.
     static func upperCamel(_ name: String) -> String {
-        words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        // ASCII names (nearly all) are converted byte by byte: the first letter of every word uppercased, the
+        // separators dropped (a lower-to-upper change starts a word whose first letter is already uppercase).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(name.utf8.count)
+            var startsWord = true
+            for byte in name.utf8 {
+                if isSeparator(byte) {
+                    startsWord = true
+                    continue
+                }
+                out.append(startsWord && isLower(byte) ? byte - 0x20 : byte)
+                startsWord = false
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".")
     }
 
     /// `item_sku` → `itemSku`.
     static func lowerCamel(_ name: String) -> String {
         let upper = upperCamel(name)
+        var bytes = Array(upper.utf8)
+        // An ASCII first letter followed by ASCII (or nothing) is one Character: lowercase it by byte.
+        if let first = bytes.first, first < 0x80, bytes.count == 1 || bytes[1] < 0x80 {
+            if isUpper(first) { bytes[0] = first + 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return upper.prefix(1).lowercased() + upper.dropFirst()
     }
 }

@@ -184,6 +184,20 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(error["fingerprint"] as? String, report.findings[1].fingerprint)
     }
 
+    /// A report larger than one slice is written on several cores: the findings come out complete and in order,
+    /// and the bytes are exactly what `JSONWriter` writes for the same document.
+    func testLargeJSONReportIsOneDocumentInOrder() throws {
+        let count = LintJSONOutput.sliceSize * 2 + 3
+        let findings = try (1...count).map { try finding("money-not-float", .warning, "finding \($0)", line: $0, pointer: "/n/\($0)") }
+        let rendered = LintJSONOutput.render(report(findings))
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        let written = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(written.count, count)
+        XCTAssertEqual(written.map { $0["message"] as? String }, (1...count).map { "finding \($0)" })
+        let reread = try JSONReader.parse(Array(rendered.utf8))
+        XCTAssertEqual(JSONWriter.write(reread, pretty: true) + "\n", rendered)
+    }
+
     // MARK: - sarif
 
     func testSARIFDescribesTheRunRulesAndResults() throws {

@@ -101,6 +101,20 @@ final class LintSuppressionTests: XCTestCase {
         XCTAssertEqual(finding.fingerprint.count, 16)
     }
 
+    /// The hash reads contiguous bytes as one buffer and other sequences byte by byte: both give the same value.
+    func testFNVIsTheSameForEveryKindOfSequence() {
+        let text = "inventory: onHand \u{2014} ÉLAN ~/"
+        var fromString = FNV1a64(), fromArray = FNV1a64(), fromLazy = FNV1a64(), byByte = FNV1a64()
+        fromString.mix(text)
+        fromArray.mix(Array(text.utf8))
+        fromLazy.mix(text.utf8.lazy.map { $0 })
+        for byte in text.utf8 { byByte.mix(byte: byte) }
+        XCTAssertEqual(Set([fromString.hex, fromArray.hex, fromLazy.hex, byByte.hex]).count, 1)
+        var substring = FNV1a64()
+        substring.mix(text.dropFirst(0)[...].utf8)
+        XCTAssertEqual(substring.hex, fromString.hex)
+    }
+
     /// Fingerprints are stored in users' baselines, so their value is part of the format: FNV-1a (64 bits) of
     /// rule id, stable path, pointer and message, each followed by 0xFF, as 16 lowercase hex digits. Expected
     /// values from an independent implementation (python3: `h = ((h ^ b) * 0x100000001b3) % 2**64` over the UTF-8

@@ -50,4 +50,25 @@ final class RareSchemaKeywordsTests: XCTestCase {
         XCTAssertEqual(copy.prefixItems, [SchemaID(0)])
         XCTAssertEqual(copy.minProperties, 2, "changing one rare keyword keeps the others")
     }
+
+    /// Every keyword lives in one box shared by copies (`SchemaBox`): changing a copy's common keywords, in place
+    /// or by assignment, leaves the original and the graph as loaded.
+    func testCommonKeywordCopiesStayIndependent() throws {
+        let graph = try XCTUnwrap(ContractFixture(#"{"$defs": {"A": {"title": "A", "type": "object", "properties": {"x": {"type": "string"}}, "required": ["x"]}}}"#).load().value("load"))
+        let original = try XCTUnwrap(graph.schema(in: "a.json", at: "/$defs/A"))
+        var copy = original
+        copy.title = "B"
+        copy.required.append("y")
+        copy.properties.removeAll()
+        copy.types = [.null]
+        XCTAssertEqual(original.title, "A")
+        XCTAssertEqual(original.required, ["x"])
+        XCTAssertEqual(original.properties.map(\.name), ["x"])
+        XCTAssertEqual(original.types, [.object])
+        XCTAssertEqual(graph[original.id].title, "A", "the graph's schema is untouched")
+        XCTAssertEqual(copy.title, "B")
+        XCTAssertEqual(copy.required, ["x", "y"])
+        XCTAssertEqual(copy.properties.count, 0)
+        XCTAssertEqual(copy.id, original.id)
+    }
 }

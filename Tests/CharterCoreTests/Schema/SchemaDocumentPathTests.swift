@@ -86,4 +86,21 @@ final class SchemaDocumentPathTests: XCTestCase {
                              in: error.diagnostics, "symlink")
         }
     }
+
+    /// Rows: a file path → the path of its `file:` URI (the base of its relative `$ref`s), percent-encoded
+    /// where RFC 3986 does not allow a byte in a path; and back.
+    func testFileURIPathEncoding() {
+        let rows: [(path: String, encoded: String)] = [
+            ("/contracts/orders-v2.json", "/contracts/orders-v2.json"),
+            ("/a b/c.json", "/a%20b/c.json"),
+            ("/Ünits/x.json", "/%C3%9Cnits/x.json"),
+            ("/100%/x.json", "/100%25/x.json"),
+            ("/q?#[]/x.json", "/q%3F%23%5B%5D/x.json"),
+            ("/keep/-._~!$&'()*+,;=:@/x.json", "/keep/-._~!$&'()*+,;=:@/x.json"),
+        ]
+        for row in rows {
+            XCTAssertEqual(LoadSession.percentEncodePath(row.path), row.encoded, row.path)
+            XCTAssertEqual(LoadSession.percentDecode(row.encoded), row.path, row.encoded)
+        }
+    }
 }

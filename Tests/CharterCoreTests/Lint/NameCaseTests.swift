@@ -1,0 +1,27 @@
+import XCTest
+@testable import CharterGovernance
+
+/// The case conversions behind the naming rules' hints, one row a case: name → suggested spelling.
+final class NameCaseTests: XCTestCase {
+    func testUpperAndLowerCamel() {
+        let rows: [(name: String, upper: String, lower: String)] = [
+            ("item_sku", "ItemSku", "itemSku"),
+            ("on-hand", "OnHand", "onHand"),
+            ("stock.level", "StockLevel", "stockLevel"),
+            ("x", "X", "x"),
+            ("SKU_code", "SKUCode", "sKUCode"),
+            ("line2_total", "Line2Total", "line2Total"),
+            ("already Camel", "AlreadyCamel", "alreadyCamel"),
+            ("élan_vital", "ÉlanVital", "élanVital"),
+            ("a\u{301}_b", "A\u{301}B", "a\u{301}B"),  // a combining accent stays on its letter
+            ("__", "", ""),
+            ("2nd_line", "2ndLine", "2ndLine"),
+            ("orderID", "OrderID", "orderID"),
+            ("Ünit_price", "ÜnitPrice", "ünitPrice"),
+        ]
+        for row in rows {
+            XCTAssertEqual(NameCase.upperCamel(row.name), row.upper, row.name)
+            XCTAssertEqual(NameCase.lowerCamel(row.name), row.lower, row.name)
+        }
+    }
+}
