@@ -75,8 +75,9 @@ public final class DiffContext {
     private var usersFound: [SchemaID: [SchemaRoleAnalysis.User]] = [:]
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
-    private var baseFlat: [SchemaID: FlatObject] = [:]
-    private var headFlat: [SchemaID: FlatObject] = [:]
+    /// Flattened objects by schema id (ids are dense: a slot per schema of the side, made on first use).
+    private var baseFlat: [FlatObject?] = []
+    private var headFlat: [FlatObject?] = []
 
     init(tables: DiffTables) {
         self.tables = tables
@@ -102,9 +103,17 @@ public final class DiffContext {
 
     /// A schema's properties, required names and content model with `allOf` parts folded in.
     public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {
-        if let cached = side == .base ? baseFlat[id] : headFlat[id] { return cached }
-        let value = FlatObject(graph(side), id)
-        if side == .base { baseFlat[id] = value } else { headFlat[id] = value }
+        if side == .base {
+            if baseFlat.isEmpty { baseFlat = Array(repeating: nil, count: base.schemas.count) }
+            if let cached = baseFlat[id.rawValue] { return cached }
+            let value = FlatObject(base, id)
+            baseFlat[id.rawValue] = value
+            return value
+        }
+        if headFlat.isEmpty { headFlat = Array(repeating: nil, count: head.schemas.count) }
+        if let cached = headFlat[id.rawValue] { return cached }
+        let value = FlatObject(head, id)
+        headFlat[id.rawValue] = value
         return value
     }
 
@@ -275,30 +284,75 @@ public struct DiffPlace: Sendable, Hashable {
     public var side: DiffSide
 }
 
-/// An object schema with its `allOf` parts folded in: what a reader sees.
-public struct FlatObject: Sendable {
+/// An object schema with its `allOf` parts folded in: what a reader sees. A class: the checks ask for the same
+/// pair's objects several times each, and a cached reference is handed out without copying its tables.
+public final class FlatObject: Sendable {
     /// Properties by name, in order (the first definition of a name wins).
-    public var properties: [(name: String, schema: SchemaID)] = []
+    public let properties: [(name: String, schema: SchemaID)]
     /// Required property names.
-    public var required: Set<String> = []
+    public let required: Set<String>
     /// Whether other properties are rejected (`additionalProperties: false`).
-    public var closed = false
+    public let closed: Bool
     /// The schema that declares each property of ``properties``, in the same order (an `allOf` part or `$ref` target
     /// folded in), when ``composes``; else empty: every property is the object's own (most objects: nothing to allocate).
-    public var declaring: [SchemaID] = []
+    public let declaring: [SchemaID]
     /// Whether a property comes from another schema folded in.
-    public var composes = false
+    public let composes: Bool
     /// The object itself.
-    private var own: SchemaID
+    private let own: SchemaID
 
     init(_ graph: SchemaGraph, _ id: SchemaID) {
-        own = graph.resolved(id)
+        let own = graph.resolved(id)
+        let schema = graph.schemas[own.rawValue]
+        // Most objects fold nothing in (no `allOf`, no `$ref` beside keywords, no nullable alternative): their own
+        // properties as written, without the sets the folding walk keeps.
+        if schema.allOf.isEmpty, schema.ref == nil, schema.anyOf.isEmpty, schema.oneOf.isEmpty,
+            !Self.repeatsAName(schema.properties)
+        {
+            properties = schema.properties.map { ($0.name, $0.schema) }
+            required = Set(schema.required)
+            closed = schema.additionalProperties.map { graph.schemas[$0.rawValue].booleanValue == false } ?? false
+            declaring = []
+            composes = false
+            self.own = own
+            return
+        }
+        var builder = Builder(own: own)
+        builder.fold(graph, id, depth: 0)
+        properties = builder.properties
+        required = builder.required
+        closed = builder.closed
+        declaring = builder.declaring
+        composes = builder.composes
+        self.own = builder.own
+    }
+
+    /// Whether two properties share a name (the first wins when folding); compared pairwise below 32 properties.
+    private static func repeatsAName(_ properties: [SchemaProperty]) -> Bool {
+        if properties.count >= 32 { return Set(properties.map(\.name)).count != properties.count }
+        for index in properties.indices.dropFirst() where properties[..<index].contains(where: { $0.name == properties[index].name }) {
+            return true
+        }
+        return false
+    }
+
+    /// The folding walk's state.
+    private struct Builder {
+        let own: SchemaID
+        var properties: [(name: String, schema: SchemaID)] = []
+        var required: Set<String> = []
+        var closed = false
+        var declaring: [SchemaID] = []
+        var composes = false
         var seen: Set<SchemaID> = []
         var names: Set<String> = []
-        func fold(_ id: SchemaID, depth: Int) {
+
+        init(own: SchemaID) { self.own = own }
+
+        mutating func fold(_ graph: SchemaGraph, _ id: SchemaID, depth: Int) {
             let id = graph.resolved(id)
             guard depth < 32, seen.insert(id).inserted else { return }
-            // Fields are read in place: binding the whole `Schema` would copy some forty of them.
+            // Fields are read in place rather than binding the whole `Schema`.
             for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
                 if id != own, !composes {
                     composes = true
@@ -309,16 +363,15 @@ public struct FlatObject: Sendable {
             }
             required.formUnion(graph.schemas[id.rawValue].required)
             if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
-            for part in graph.schemas[id.rawValue].allOf { fold(part, depth: depth + 1) }
+            for part in graph.schemas[id.rawValue].allOf { fold(graph, part, depth: depth + 1) }
             // X made nullable (`anyOf: [X, {"type": "null"}]`) with keywords beside it (`required`, say) reads as X with
             // them; a pure wrapper is seen through by the walk instead.
             if !DiffContext.onlyAlternatives(graph.schemas[id.rawValue]), let inner = DiffContext.nonNullAlternative(graph, id) {
-                fold(inner, depth: depth + 1)
+                fold(graph, inner, depth: depth + 1)
             }
             // A `$ref` with sibling keywords is not followed by `resolved`: its target is part of the shape too.
-            if let target = graph.schemas[id.rawValue].ref { fold(target, depth: depth + 1) }
+            if let target = graph.schemas[id.rawValue].ref { fold(graph, target, depth: depth + 1) }
         }
-        fold(id, depth: 0)
     }
 
     /// The property named `name`.

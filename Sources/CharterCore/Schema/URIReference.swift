@@ -12,31 +12,44 @@ public struct URIReference: Hashable, Sendable, CustomStringConvertible {
     /// The fragment without `#`, or nil when absent.
     public var fragment: String?
 
-    /// Splits `text` into its components (RFC 3986 appendix B).
+    /// Splits `text` into its components (RFC 3986 appendix B). The delimiters are ASCII, so the text is scanned
+    /// as UTF-8 bytes (every `$ref` and `$id` of every input goes through here); a scheme is an ASCII letter
+    /// followed by ASCII letters, digits, `+`, `-` or `.` (section 3.1).
     public init(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(text[bytes.index(after: hash)...])
+            end = hash
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+        if let question = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = String(text[bytes.index(after: question)..<end])
+            end = question
         }
-        if let colon = rest.firstIndex(of: ":"), let first = rest.first, first.isLetter,
-            rest[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
-            !rest[..<colon].contains("/")
+        var start = bytes.startIndex
+        if let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")), colon > start,
+            Self.isSchemeStart(bytes[start]), bytes[start..<colon].allSatisfy(Self.isSchemeByte)
         {
-            scheme = rest[..<colon].lowercased()
-            rest = rest[rest.index(after: colon)...]
+            scheme = String(text[start..<colon]).lowercased()
+            start = bytes.index(after: colon)
         }
-        if rest.hasPrefix("//") {
-            let afterSlashes = rest.dropFirst(2)
-            let end = afterSlashes.firstIndex(of: "/") ?? afterSlashes.endIndex
-            authority = String(afterSlashes[..<end])
-            rest = afterSlashes[end...]
+        let rest = bytes[start..<end]
+        if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+            let afterSlashes = bytes.index(start, offsetBy: 2)
+            let authorityEnd = bytes[afterSlashes..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            authority = String(text[afterSlashes..<authorityEnd])
+            start = authorityEnd
         }
-        path = String(rest)
+        path = String(text[start..<end])
+    }
+
+    private static func isSchemeStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isSchemeStart(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// Creates a reference from components.

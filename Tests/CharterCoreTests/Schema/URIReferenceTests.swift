@@ -97,6 +97,12 @@ final class URIReferenceTests: XCTestCase {
             ("//host", nil, "host", "", nil, nil),
             ("?only", nil, nil, "", "only", nil),
             ("g?y#s?t", nil, nil, "g", "y", "s?t"),
+            ("tag+v2.x-y:z", "tag+v2.x-y", nil, "z", nil, nil),
+            ("é:x", nil, nil, "é:x", nil, nil),  // a scheme is ASCII (section 3.1)
+            ("a_b:x", nil, nil, "a_b:x", nil, nil),
+            (":x", nil, nil, ":x", nil, nil),
+            ("Ünits/a.json#/$defs/Größe", nil, nil, "Ünits/a.json", nil, "/$defs/Größe"),
+            ("https://hôst/é?q=ü#f", "https", "hôst", "/é", "q=ü", "f"),
         ]
         for row in rows {
             let uri = URIReference(row.text)
