@@ -18,6 +18,9 @@ extension LoadSession {
         "allowComments", "tsType",
     ]
 
+    /// What a schema's slot holds while the schema is being walked.
+    static let vacant = Schema(id: SchemaID(-1), document: DocumentID(-1), location: SourceLocation(file: ""), node: JSONNode(.null))
+
     /// Walks the schema at `pointer` (parsing it once; later calls return the same id).
     func walk(_ node: JSONNode, document: DocumentID, pointer: JSONPointer, base: URIReference, depth: Int, legacyID: Bool)
         -> SchemaID
@@ -26,9 +29,11 @@ extension LoadSession {
         let key = NodeAddress(document: document, pointer: pointer)
         guard let id = allocate(document: document, pointer: pointer, node: node) else { return SchemaID(0) }
         let here = location(document, pointer, node.position)
-        // Built here and stored once at the end, over the placeholder `allocate` left (the same value),
-        // rather than copied out of the table and back.
-        var schema = Schema(id: id, document: document, location: here, node: node)
+        // The schema `allocate` put in the table is moved out while it is parsed (its slot holds a shared
+        // stand-in, which nothing reads before the walk ends) and put back at the end: held once, its box is
+        // changed in place instead of copied on the first write.
+        var schema = Self.vacant
+        swap(&schema, &schemas[id.rawValue])
         defer { schemas[id.rawValue] = schema }
         if depth > options.maxSchemaDepth {
             bag.add(.error("schemas nested deeper than \(options.maxSchemaDepth) levels", at: here, code: "limit.schema-depth"))
