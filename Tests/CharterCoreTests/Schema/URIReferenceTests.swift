@@ -103,6 +103,13 @@ final class URIReferenceTests: XCTestCase {
             (":x", nil, nil, ":x", nil, nil),
             ("Ünits/a.json#/$defs/Größe", nil, nil, "Ünits/a.json", nil, "/$defs/Größe"),
             ("https://hôst/é?q=ü#f", "https", "hôst", "/é", "q=ü", "f"),
+            ("データ:v1.json", nil, nil, "データ:v1.json", nil, nil),
+            // The delimiters are ASCII bytes: a combining mark after one does not hide it (it did when the text was
+            // split by Character, which glued the two into one grapheme).
+            ("x#\u{301}", nil, nil, "x", nil, "\u{301}"),
+            ("a?\u{301}b", nil, nil, "a", "\u{301}b", nil),
+            ("a:\u{301}b", "a", nil, "\u{301}b", nil, nil),
+            ("//\u{301}host/p", nil, "\u{301}host", "/p", nil, nil),
         ]
         for row in rows {
             let uri = URIReference(row.text)
