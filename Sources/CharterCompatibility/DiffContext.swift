@@ -352,7 +352,6 @@ public final class FlatObject: Sendable {
         mutating func fold(_ graph: SchemaGraph, _ id: SchemaID, depth: Int) {
             let id = graph.resolved(id)
             guard depth < 32, seen.insert(id).inserted else { return }
-            // Fields are read in place rather than binding the whole `Schema`.
             for property in graph.schemas[id.rawValue].properties where names.insert(property.name).inserted {
                 if id != own, !composes {
                     composes = true
@@ -461,7 +460,6 @@ enum SchemaRoleAnalysis {
     /// Calls `visit` with each schema `id` leads to: its `$ref`, properties, composition, items and variants.
     /// `property` says which properties' schemas to follow (all by default).
     static func children(of id: SchemaID, in graph: SchemaGraph, property: (SchemaID) -> Bool = { _ in true }, _ visit: (SchemaID) -> Void) {
-        // Fields are read in place: binding the whole `Schema` would copy some forty of them.
         let index = id.rawValue
         if let ref = graph.schemas[index].ref { visit(ref) }
         for entry in graph.schemas[index].properties where property(entry.schema) { visit(entry.schema) }

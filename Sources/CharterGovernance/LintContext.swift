@@ -57,8 +57,8 @@ public final class LintContext {
         graph.documents.compactMap { document in document.contract.map { (document, $0) } }
     }
 
-    /// Every schema object in every document (not boolean schemas), in load order. Rules read a schema's
-    /// fields in place (`graph.schemas[id.rawValue].types`): binding a whole `Schema` copies some forty fields.
+    /// Every schema object in every document (not boolean schemas), in load order. Rules may bind a whole `Schema`
+    /// (`let schema = graph.schemas[id.rawValue]`): its keywords sit in one shared box, so a copy is one retain.
     public private(set) lazy var schemaObjects: [SchemaID] = graph.schemas.indices.filter { graph.schemas[$0].booleanValue == nil }.map(SchemaID.init)
 
     /// The named types of each document: its `$defs` entries.
