@@ -158,6 +158,11 @@ public enum ProviderResponse {
         }
     }
 
+    /// The answer to a `HEAD`: the `GET` response's status and headers without its content (RFC 9110 §9.3.2).
+    public static func head(_ response: ClientResponse) -> ClientResponse {
+        ClientResponse(status: response.status, headers: response.headers)
+    }
+
     /// No body.
     public static func empty(_ status: Int) -> ClientResponse {
         ClientResponse(status: status)

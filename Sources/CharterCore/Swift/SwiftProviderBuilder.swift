@@ -34,7 +34,8 @@ struct SwiftProviderBuilder {
 
     /// The body of `handle(_:)`: each path template in turn (literal segments before placeholders, so
     /// `/items/search` is tried before `/items/{sku}`), then each method of it; 404 when no path matches,
-    /// 405 with `Allow` when the path matches but not the method.
+    /// 405 with `Allow` when the path matches but not the method. A `GET` also answers `HEAD` (RFC 9110
+    /// §9.3.2: the same status and headers, no content) unless the contract declares a `HEAD` on that path.
     func routing(_ models: [SwiftOperationModel]) -> [String] {
         var templates: [(segments: [String?], models: [SwiftOperationModel])] = []
         for model in models {
@@ -55,10 +56,15 @@ struct SwiftProviderBuilder {
         for template in ordered {
             let literal = "[" + template.segments.map { $0.map(SwiftLiteral.string) ?? "nil" }.joined(separator: ", ") + "]"
             lines.append("if let captures = ProviderRouting.match(request.path, \(literal)) {")
+            let declaresHead = template.models.contains { $0.operation.contract.method == "HEAD" }
             for model in template.models {
                 let method = SwiftLiteral.string(model.operation.contract.method)
                 lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures) }")
                 lines.append("    allowed.append(\(method))")
+                if model.operation.contract.method == "GET", !declaresHead {
+                    lines.append("    if request.method == \"HEAD\" { return ProviderResponse.head(await \(model.handler)(request, captures)) }")
+                    lines.append("    allowed.append(\"HEAD\")")
+                }
             }
             lines.append("}")
         }

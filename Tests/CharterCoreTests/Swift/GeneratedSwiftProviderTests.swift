@@ -97,6 +97,10 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "await raw(\"POST\", \"/items\", [], #\"{\"sku\":\"n\",\"price\":\"1\"}\"#)",
             "await raw(\"POST\", \"/items\", [ClientHeader(name: \"idempotency-key\", value: \"k\")], #\"{\"sku\":\"this-sku-is-far-too-long\",\"price\":\"1\"}\"#)",
             "await raw(\"PUT\", \"/items/p\", [], \"not json\")",
+            "await raw(\"DELETE\", \"/stores/1/items/x\")",
+            "let head = await shop.handle(ClientRequest(method: \"HEAD\", path: \"/stores/1/items/h\"))",
+            "let get = await shop.handle(ClientRequest(method: \"GET\", path: \"/stores/1/items/h\"))",
+            "print(\"HEAD \\(head.status) \\(head.header(\"Content-Type\") ?? \"-\") \\(head.body.count) bytes; GET \\(get.status) \\(get.headers == head.headers) \\(get.body.count > 0)\")",
             "print(log.lines.joined(separator: \"\\n\"))",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
@@ -121,6 +125,9 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"RAW 400  {"detail":"the Idempotency-Key header is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body breaks the contract: /sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body is not valid: "#,
+            // A GET also answers HEAD: listed in Allow, and the same status and headers without content.
+            #"RAW 405 GET, HEAD {"detail":"DELETE is not allowed here","status":405,"title":"Method Not Allowed","type":"about:blank"}"#,
+            "HEAD 200 application/json 0 bytes; GET 200 true true",
             "getItem store=-3 sku=a/b c?&é at=2023-11-14T22:13:20.5Z channel=web tags=x|y&z| trace=t",
             "getItem store=1 sku=none at=- channel=- tags=- trace=-",
             "getItem store=1 sku=down at=- channel=- tags=- trace=-",
@@ -132,6 +139,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "createItem key=made body=n",
             "search text=-",
             "search text=t",
+            "getItem store=1 sku=h at=- channel=- tags=- trace=-",
+            "getItem store=1 sku=h at=- channel=- tags=- trace=-",
         ]
         let output = run.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(output.count, expected.count, run.output)
