@@ -7,6 +7,26 @@ import XCTest
 /// into the provider's `handle(_:)`. Every argument must reach the provider's method as the client was given
 /// it, every answer come back as the case the provider returned, and bad requests be refused with problems.
 final class GeneratedSwiftProviderTests: XCTestCase {
+    /// Rows: the operations on one path → the routing statements for HEAD. A GET answers HEAD through
+    /// `ProviderResponse.head` unless the contract declares a HEAD of its own there.
+    func testHeadIsRoutedToTheGetUnlessDeclared() throws {
+        let get = #""read": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"schema": {"type": "string"}}}}"#
+        let head = #""probe": {"method": "HEAD", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"204": {}}}"#
+        let rows: [(label: String, operations: String, present: [String], absent: [String])] = [
+            ("GET only", get,
+             [#"if request.method == "HEAD" { return ProviderResponse.head(await handleRead(request, captures)) }"#, #"allowed.append("HEAD")"#], []),
+            ("GET and a declared HEAD", get + ", " + head,
+             [#"if request.method == "HEAD" { return await handleProbe(request, captures) }"#], ["ProviderResponse.head("]),
+        ]
+        for row in rows {
+            let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"# + row.operations + "}}}"
+            let files = try XCTUnwrap(ContractFixture(contract).generate().value(row.label))
+            let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ProbeV1.swift"], row.label))
+            for line in row.present { XCTAssertTrue(lines.contains(line), "\(row.label): missing \(line)") }
+            for text in row.absent { XCTAssertFalse(lines.contains { $0.contains(text) }, "\(row.label): unexpected \(text)") }
+        }
+    }
+
     func testClientAndProviderFromOneContractAgree() throws {
         let files = try XCTUnwrap(ContractFixture(GeneratedSwiftClientTests.contract).generate().value("generate"))
         let text = try XCTUnwrap(files["ShopV1.swift"])
