@@ -4,11 +4,17 @@ import Foundation
 public struct ProviderRequestError: Error, Hashable, Sendable {
     /// What was wrong, naming the parameter or the body.
     public var message: String
+    /// The status to answer with: 400, or 415 for a body that is not JSON.
+    public var status: Int
 
-    /// Creates an error.
-    public init(_ message: String) {
+    /// Creates an error (400 unless told).
+    public init(_ message: String, status: Int = 400) {
         self.message = message
+        self.status = status
     }
+
+    /// The problem's title for ``status``.
+    public var title: String { status == 415 ? "Unsupported Media Type" : "Bad Request" }
 }
 
 /// What a generated provider's `handle(_:)` uses to match a request to an operation and read its
@@ -118,6 +124,19 @@ public enum ProviderRouting {
         throw ProviderRequestError("parameters break the contract: " + describe(issues))
     }
 
+    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type (`application/merge-patch+json`),
+    /// in any case, parameters (`; charset=utf-8`) aside.
+    static func isJSON(_ contentType: String) -> Bool {
+        let type = mediaType(contentType)
+        return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
+    }
+
+    /// A `Content-Type` without its parameters, lowercased: `Application/JSON; charset=utf-8` → `application/json`.
+    static func mediaType(_ contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     /// Issues as one line: each at its path (`/` for the value itself) with its message, `; ` between.
     static func describe(_ issues: [ValidationIssue]) -> String {
         issues.map { "\($0.path.isEmpty ? "/" : $0.path) \($0.message)" }.joined(separator: "; ")
@@ -125,10 +144,20 @@ public enum ProviderRouting {
 
     /// The request body decoded as JSON and validated against the contract's constraints; nil when there is
     /// none and it is optional.
-    public static func body<Body: Decodable>(_ type: Body.Type, from request: ClientRequest, required: Bool) throws(ProviderRequestError) -> Body? {
+    ///
+    /// A body labelled with a media type that is neither JSON nor the operation's declared `contentType` is refused
+    /// with 415 rather than parsed; an unlabelled one is read.
+    public static func body<Body: Decodable>(
+        _ type: Body.Type, from request: ClientRequest, required: Bool, declaredContentType: String = "application/json"
+    ) throws(ProviderRequestError) -> Body? {
         guard let data = request.body, !data.isEmpty else {
             if required { throw ProviderRequestError("the request body is missing") }
             return nil
+        }
+        if let contentType = request.header("Content-Type"), !isJSON(contentType),
+            mediaType(contentType) != mediaType(declaredContentType)
+        {
+            throw ProviderRequestError("the request body is \(contentType), not \(mediaType(declaredContentType))", status: 415)
         }
         let value: Body
         do {

@@ -160,7 +160,9 @@ struct SwiftProviderBuilder {
         }
         if let bodyName = model.bodyName, let body = operation.requestBody {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
-            let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired))"
+            let declared = operation.contract.request.map(\.contentType) ?? "application/json"
+            let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
+            let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting))"
             let value = model.bodyRequired
                 ? wire.from(decode + "!")
                 : (wire.type == nil ? decode : decode + ".map { \(wire.from("$0")) }")
@@ -196,7 +198,7 @@ struct SwiftProviderBuilder {
         lines += [
             "    }",
             "} catch let error as ProviderRequestError {",
-            "    return ProviderResponse.problem(400, \"Bad Request\", detail: error.message)",
+            "    return ProviderResponse.problem(error.status, error.title, detail: error.message)",
             "} catch {",
             "    await self.failed(error, in: \(SwiftLiteral.string(operation.contract.id)))",
             "    return ProviderResponse.problem(500, \"Internal Server Error\")",

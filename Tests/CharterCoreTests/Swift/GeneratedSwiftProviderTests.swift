@@ -27,6 +27,14 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         }
     }
 
+    /// A request body declared with a media type other than JSON is accepted under that type too.
+    func testDeclaredRequestContentTypeIsAccepted() throws {
+        let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"note": {"method": "POST", "path": "/notes", "request": {"contentType": "text/plain", "schema": {"type": "string"}}, "responses": {"204": {}}, "idempotency": {"required": false}}}}}"#
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let text = try XCTUnwrap(files["ProbeV1.swift"])
+        XCTAssertTrue(text.contains(#"try ProviderRouting.body(String.self, from: request, required: true, declaredContentType: "text/plain")"#), text)
+    }
+
     func testClientAndProviderFromOneContractAgree() throws {
         let files = try XCTUnwrap(ContractFixture(GeneratedSwiftClientTests.contract).generate().value("generate"))
         let text = try XCTUnwrap(files["ShopV1.swift"])
@@ -117,6 +125,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "await raw(\"POST\", \"/items\", [], #\"{\"sku\":\"n\",\"price\":\"1\"}\"#)",
             "await raw(\"POST\", \"/items\", [ClientHeader(name: \"idempotency-key\", value: \"k\")], #\"{\"sku\":\"this-sku-is-far-too-long\",\"price\":\"1\"}\"#)",
             "await raw(\"PUT\", \"/items/p\", [], \"not json\")",
+            "await raw(\"PUT\", \"/items/p\", [ClientHeader(name: \"Content-Type\", value: \"text/plain\")], #\"{\"sku\":\"p\",\"price\":\"1\"}\"#)",
+            "await raw(\"PUT\", \"/items/p\", [ClientHeader(name: \"Content-Type\", value: \"Application/JSON; charset=utf-8\")], #\"{\"sku\":\"p\",\"price\":\"1\"}\"#)",
             "await raw(\"DELETE\", \"/stores/1/items/x\")",
             "let head = await shop.handle(ClientRequest(method: \"HEAD\", path: \"/stores/1/items/h\"))",
             "let get = await shop.handle(ClientRequest(method: \"GET\", path: \"/stores/1/items/h\"))",
@@ -145,6 +155,9 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"RAW 400  {"detail":"the Idempotency-Key header is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body breaks the contract: /sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body is not valid: "#,
+            // A body labelled as neither JSON nor the declared type is refused; JSON with parameters, in any case, is read.
+            #"RAW 415  {"detail":"the request body is text/plain, not application/json","status":415,"title":"Unsupported Media Type","type":"about:blank"}"#,
+            "RAW 204  ",
             // A GET also answers HEAD: listed in Allow, and the same status and headers without content.
             #"RAW 405 GET, HEAD {"detail":"DELETE is not allowed here","status":405,"title":"Method Not Allowed","type":"about:blank"}"#,
             "HEAD 200 application/json 0 bytes; GET 200 true true",
@@ -159,6 +172,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "createItem key=made body=n",
             "search text=-",
             "search text=t",
+            "putItem sku=p body=p@1",
             "getItem store=1 sku=h at=- channel=- tags=- trace=-",
             "getItem store=1 sku=h at=- channel=- tags=- trace=-",
         ]
