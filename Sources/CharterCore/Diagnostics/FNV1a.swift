@@ -13,7 +13,7 @@ public struct FNV1a64: Sendable {
     /// and lint fingerprints every finding (tens of thousands in a large estate).
     public mutating func mix(_ bytes: some Sequence<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ mix(buffer: UnsafeRawBufferPointer($0)) }) != nil { return }
-        for byte in bytes { value = (value ^ UInt64(byte)) &* Self.prime }
+        for byte in bytes { mix(byte: byte) }
     }
 
     /// Mixes in the UTF-8 of `text`.

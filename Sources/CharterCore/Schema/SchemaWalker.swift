@@ -1,17 +1,12 @@
 /// Parsing one schema object into a ``Schema``: every keyword read into its typed field, every subschema
 /// walked, `$id`/`$anchor` registered and `$ref` queued for resolution.
 extension LoadSession {
-    /// Keywords that are understood or deliberately ignored (annotations without meaning for Charter).
-    static let knownKeywords: Set<String> = [
-        "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$ref", "$dynamicRef", "$recursiveRef",
-        "$vocabulary", "$comment", "$defs", "definitions", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-        "dependentSchemas", "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties",
-        "additionalProperties", "propertyNames", "dependencies", "unevaluatedItems", "unevaluatedProperties", "type",
-        "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength",
-        "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
-        "minProperties", "required", "dependentRequired", "format", "contentEncoding", "contentMediaType",
-        "contentSchema", "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples",
-        "example", "discriminator", "x-transitions", "x-contract", "nullable",
+    /// Keywords ``parseKeyword(_:into:context:schemaID:)`` leaves alone without calling them unknown: read by
+    /// ``walk(_:document:pointer:base:depth:legacyID:)`` itself or by the contract parser, or annotations without
+    /// meaning for Charter. Every other keyword is in ``keywordTable``.
+    static let otherKnownKeywords: Set<String> = [
+        "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$vocabulary", "$comment",
+        "contentEncoding", "contentMediaType", "x-contract", "nullable",
         // Editor annotations common in real schemas (VS Code, SchemaStore); no meaning for generation.
         "markdownDescription", "deprecationMessage", "enumDescriptions", "markdownEnumDescriptions", "errorMessage",
         "doNotSuggest", "defaultSnippets", "patternErrorMessage", "suggestSortText", "allowTrailingCommas",
@@ -327,7 +322,7 @@ extension LoadSession {
         case .discriminator: parseDiscriminator(value, into: &schema, context: context)
         case .transitions: parseTransitions(value, into: &schema, doc, ptr)
         case nil:
-            if !Self.knownKeywords.contains(member.key) {
+            if !Self.otherKnownKeywords.contains(member.key) {
                 schema.unknownKeywords.append(member.key)
                 if !member.key.hasPrefix("x-"), reportedUnknown.insert("\(doc.rawValue)\u{0}\(member.key)").inserted {
                     bag.add(.warning(
