@@ -177,11 +177,12 @@ public enum ProviderRouting {
 
 /// Responses a generated provider's `handle(_:)` writes.
 public enum ProviderResponse {
-    /// A JSON body (keys sorted) with its media type.
-    public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String) -> ClientResponse {
+    /// A JSON body (keys sorted) with its media type, and the response's declared `headers` after `Content-Type`.
+    public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String, headers: [ClientHeader] = []) -> ClientResponse {
         do {
             return ClientResponse(
-                status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)], body: try CanonicalJSON.encoder().encode(body))
+                status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)] + headers,
+                body: try CanonicalJSON.encoder().encode(body))
         } catch {
             return problem(500, "Internal Server Error", detail: "the response could not be encoded")
         }
@@ -192,9 +193,9 @@ public enum ProviderResponse {
         ClientResponse(status: response.status, headers: response.headers)
     }
 
-    /// No body.
-    public static func empty(_ status: Int) -> ClientResponse {
-        ClientResponse(status: status)
+    /// No body; the response's declared `headers`.
+    public static func empty(_ status: Int, headers: [ClientHeader] = []) -> ClientResponse {
+        ClientResponse(status: status, headers: headers)
     }
 
     /// An RFC 9457 problem (`application/problem+json`): type, title, status and detail.

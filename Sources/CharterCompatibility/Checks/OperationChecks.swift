@@ -330,11 +330,11 @@ enum ISODuration {
 }
 
 /// `response-body-changed`: what a response carries changed: its body appeared or disappeared, its media type
-/// changed, or a header it sent is gone.
+/// changed, or a header it sent is gone or no longer always sent.
 struct ResponseBodyChangedCheck: ChangeCheck {
     let id = "response-body-changed"
-    let summary = "A response's body was removed or added, changed media type, or lost a header."
-    let rationale = "Existing clients parse what the old contract described: a success response that no longer has a body, a body in another media type (JSON becoming CSV), or a missing header they read (`Location`, `ETag`) fails in the client, not at the provider."
+    let summary = "A response's body was removed or added, changed media type, or lost a header (or no longer always sends it)."
+    let rationale = "Existing clients parse what the old contract described: a success response that no longer has a body, a body in another media type (JSON becoming CSV), or a missing header they read (`Location`, `ETag`) fails in the client, not at the provider. A header the contract said was always sent (`required`) that becomes optional breaks the same clients when it is left out: generated clients read it as a value, not an optional."
     let category = ChangeCategory.operation
     let exampleBase = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}"##)
     let exampleHead = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"contentType": "text/csv", "schema": {"$ref": "#/$defs/Item"}}}"##, version: "2.0.0")
@@ -356,8 +356,15 @@ struct ResponseBodyChangedCheck: ChangeCheck {
             default:
                 break
             }
-            for header in old.headers where !new.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
-                context.report("\(old.status) response of \(head.id) no longer sends header \(header.name)", impact: .breaks, bump: .major, at: at)
+            for header in old.headers {
+                // Header names are case-insensitive.
+                guard let now = new.headers.first(where: { $0.name.lowercased() == header.name.lowercased() }) else {
+                    context.report("\(old.status) response of \(head.id) no longer sends header \(header.name)", impact: .breaks, bump: .major, at: at)
+                    continue
+                }
+                if header.required, !now.required {
+                    context.report("\(old.status) response of \(head.id) no longer always sends header \(header.name)", impact: .breaks, bump: .major, at: at)
+                }
             }
         }
     }

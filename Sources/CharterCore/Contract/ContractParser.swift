@@ -114,10 +114,13 @@ package struct ContractParser {
             for member in responses.members {
                 guard let response = responses.object(member.key) else { continue }
                 let body = response.has("schema") ? parseBody(response, defaultRequired: true) : nil
-                var headers: [(name: String, schema: SchemaID?)] = []
+                var headers: [ResponseHeader] = []
                 if let headerFields = response.object("headers") {
-                    for header in headerFields.members {
-                        headers.append((header.key, headerFields.object(header.key)?.schema("schema")))
+                    for member in headerFields.members {
+                        let header = headerFields.object(member.key)
+                        headers.append(ResponseHeader(
+                            name: member.key, schema: header?.schema("schema"), required: header?.bool("required") ?? false,
+                            description: header?.string("description"), location: header?.location ?? headerFields.location))
                     }
                 }
                 operation.responses.append(Response(

@@ -106,8 +106,22 @@ public struct Response: Sendable {
     public var description: String?
     /// The body, if any.
     public var body: Body?
-    /// Response headers: name → schema, in source order.
-    public var headers: [(name: String, schema: SchemaID?)]
+    /// Response headers, in source order.
+    public var headers: [ResponseHeader]
+    /// Where it is declared.
+    public var location: SourceLocation
+}
+
+/// A header a response carries (`responses.<status>.headers.<Name>`).
+public struct ResponseHeader: Sendable {
+    /// The name as spelled on the wire (`Location`, `ETag`).
+    public var name: String
+    /// Its schema (a string when absent).
+    public var schema: SchemaID?
+    /// Whether every such response carries it (`required`, default `false`).
+    public var required: Bool
+    /// Prose.
+    public var description: String?
     /// Where it is declared.
     public var location: SourceLocation
 }

@@ -41,4 +41,18 @@ public struct IRResponse: Sendable {
     public var contentType: String?
     /// Prose.
     public var description: String?
+    /// Its headers, in contract order.
+    public var headers: [IRResponseHeader] = []
+}
+
+/// A header of a response, its schema translated.
+public struct IRResponseHeader: Sendable {
+    /// The name on the wire.
+    public var name: String
+    /// Whether every such response carries it.
+    public var isRequired: Bool
+    /// Its type (a string when the contract gives no schema).
+    public var type: IRTypeRef
+    /// Prose.
+    public var description: String?
 }

@@ -16,7 +16,12 @@ extension TranslationSession {
                 let responses = operation.responses.map { response in
                     IRResponse(
                         status: response.status, body: response.body?.schema.flatMap(typeOfUse), contentType: response.body?.contentType,
-                        description: response.description)
+                        description: response.description,
+                        headers: response.headers.map { header in
+                            IRResponseHeader(
+                                name: header.name, isRequired: header.required, type: header.schema.flatMap(typeOfUse) ?? .primitive(.string),
+                                description: header.description)
+                        })
                 }
                 let scheme = operation.auth.flatMap { auth in contract.securitySchemes.first { $0.name == auth.scheme } }
                 return IROperation(

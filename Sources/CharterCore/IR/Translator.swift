@@ -73,6 +73,9 @@ final class TranslationSession {
                 if let s = operation.request?.schema { _ = use(s, hint: operation.id + "Request", parent: nil, namespace: namespace) }
                 for response in operation.responses {
                     if let s = response.body?.schema { _ = use(s, hint: operation.id + response.status, parent: nil, namespace: namespace) }
+                    for header in response.headers {
+                        if let s = header.schema { _ = use(s, hint: operation.id + header.name, parent: nil, namespace: namespace) }
+                    }
                 }
             }
             for event in contract.events { if let s = event.payload { _ = use(s, hint: event.name + "Payload", parent: nil, namespace: namespace) } }

@@ -78,18 +78,39 @@ struct SwiftClientBuilder {
                 let wire = SwiftOperationModel.wire(type, context: context, namespace: namespace)
                 return wire.from("try configuration.decodeBody(\(wire.type ?? item.body ?? "").self, from: response, for: operation)")
             }
+            // The associated values: the status (ranges, `default`), the body, then each header by its label.
+            var values = item.carriesStatus ? ["status: response.status"] : []
+            if let decoded { values.append(decoded) }
+            values += item.headers.map { "\(SwiftIdentifier.unescaped($0.label)): \(headerExpression($0))" }
+            let made = ".\(item.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
             switch item.status {
             case .exact(let code):
-                lines.append("case \(code): return .\(item.name)" + (decoded.map { "(\($0))" } ?? ""))
+                lines.append("case \(code): return \(made)")
             case .range(let digit):
-                lines.append("case \(digit * 100)...\(digit * 100 + 99): return .\(item.name)(status: response.status" + (decoded.map { ", \($0)" } ?? "") + ")")
+                lines.append("case \(digit * 100)...\(digit * 100 + 99): return \(made)")
             case .fallback:
-                lines.append("default: return .\(item.name)(status: response.status" + (decoded.map { ", \($0)" } ?? "") + ")")
+                lines.append("default: return \(made)")
             case .undocumented:
                 lines.append("default: return .undocumented(status: response.status, body: response.body)")
             }
         }
         return lines + ["}"]
+    }
+
+    /// How a response header is read: its text, parsed to its type; a required one that is missing, or one that
+    /// does not parse, fails the call with `ClientError` `.decoding` (the response is not what the contract says).
+    func headerExpression(_ header: SwiftOperationModel.Header) -> String {
+        let name = SwiftLiteral.string(header.wireName)
+        let each = SwiftOperationModel.parse(header.type, "$0", header.what, context: context)
+        if each == "$0" {
+            return header.isRequired ? "try configuration.header(\(name), in: response, for: operation)" : "response.header(\(name))"
+        }
+        let read = header.isRequired ? "header" : "headerIfPresent"
+        // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
+        let parse = each.contains("try ")
+            ? "{ text throws(ProviderRequestError) in \(SwiftOperationModel.parse(header.type, "text", header.what, context: context)) }"
+            : "{ \(each) }"
+        return "try configuration.\(read)(\(name), in: response, for: operation) \(parse)"
     }
 
     /// The path with each `{placeholder}` replaced by its parameter's text, percent-encoded.

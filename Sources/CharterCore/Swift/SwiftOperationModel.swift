@@ -28,12 +28,36 @@ struct SwiftOperationModel {
         var contentType: String
         /// Its doc comment line.
         var documentation: String
+        /// The headers it carries, after the body among the case's associated values.
+        var headers: [Header] = []
 
         /// Whether the case carries the status (ranges, `default`, undocumented).
         var carriesStatus: Bool {
             if case .exact = status { return false }
             return true
         }
+    }
+
+    /// A response header as an associated value of its case: `location: String` when always sent,
+    /// `eTag: String? = nil` when not.
+    struct Header {
+        /// The name on the wire.
+        var wireName: String
+        /// The associated value's label (escaped when it is a keyword).
+        var label: String
+        /// The name a provider's `case` pattern binds it to.
+        var binding: String
+        /// Its type.
+        var type: IRTypeRef
+        /// Its Swift type, without the optional.
+        var swiftType: String
+        /// Whether every such response carries it.
+        var isRequired: Bool
+        /// Prose.
+        var description: String?
+
+        /// How messages about it name it: `response header Location`.
+        var what: String { "response header \(wireName)" }
     }
 
     /// The operation.
@@ -128,13 +152,21 @@ struct SwiftOperationModel {
         return docs
     }
 
-    /// The response enum's lines: each case with its doc comment.
+    /// The response enum's lines: each case with its doc comment (its headers as parameters).
     var caseLines: [String] {
         cases.flatMap { item -> [String] in
             var associated: [String] = []
             if item.carriesStatus { associated.append("status: Int") }
             if case .undocumented = item.status { associated.append("body: Data") } else if let body = item.body { associated.append(body) }
-            return [item.documentation, "case \(item.name)" + (associated.isEmpty ? "" : "(" + associated.joined(separator: ", ") + ")")]
+            var documentation = [item.documentation]
+            if !item.headers.isEmpty { documentation += ["///", "/// - Parameters:"] }
+            for header in item.headers {
+                associated.append(header.isRequired ? "\(header.label): \(header.swiftType)" : "\(header.label): \(header.swiftType)? = nil")
+                let sent = header.isRequired ? "always sent" : "nil when not sent"
+                let prose = header.description.map { ": " + SwiftLiteral.commentLines($0).joined(separator: " ") } ?? "."
+                documentation.append("///   - \(SwiftIdentifier.unescaped(header.label)): The `\(header.wireName.replacingBackticks)` header (\(sent))\(prose)")
+            }
+            return documentation + ["case \(item.name)" + (associated.isEmpty ? "" : "(" + associated.joined(separator: ", ") + ")")]
         }
     }
 
@@ -174,18 +206,20 @@ struct SwiftOperationModel {
             let documentation = "/// " + (response.description.map { SwiftLiteral.commentLines($0).joined(separator: " ") } ?? "Status \(status).")
             let body = response.body.map(context.qualifiedType)
             let contentType = response.contentType ?? "application/json"
+            let headers = Self.headers(response.headers, context: context)
             if let code = Int(status) {
                 exact.append(ResponseCase(
                     name: scope.claim(caseName(code)), status: .exact(code), body: body, bodyType: response.body, contentType: contentType,
-                    documentation: documentation))
+                    documentation: documentation, headers: headers))
             } else if status.count == 3, status.hasSuffix("XX"), let digit = status.first?.wholeNumberValue, (1...5).contains(digit) {
                 let name = scope.claim(["", "informational", "success", "redirection", "clientError", "serverError"][digit])
                 ranges.append(ResponseCase(
-                    name: name, status: .range(digit), body: body, bodyType: response.body, contentType: contentType, documentation: documentation))
+                    name: name, status: .range(digit), body: body, bodyType: response.body, contentType: contentType, documentation: documentation,
+                    headers: headers))
             } else if fallback.isEmpty {
                 fallback.append(ResponseCase(
                     name: scope.claim("other"), status: .fallback, body: body, bodyType: response.body, contentType: contentType,
-                    documentation: documentation))
+                    documentation: documentation, headers: headers))
             }
         }
         if fallback.isEmpty {
@@ -194,6 +228,21 @@ struct SwiftOperationModel {
                 documentation: "/// A status the contract does not document, with the body as received."))
         }
         return exact + ranges + fallback
+    }
+
+    /// A response's headers as associated values: labels from the wire names (never `status` or `body`, which
+    /// the case may already use; `Location` → `location`), and the names a provider's pattern binds them to
+    /// (never `status`, `value` or `body`, which the pattern binds).
+    static func headers(_ headers: [IRResponseHeader], context: SwiftGenerationContext) -> [Header] {
+        var labels = NameScope(reserved: ["status", "body"])
+        var bindings = NameScope(reserved: ["status", "value", "body"])
+        return headers.map { header in
+            let label = SwiftMembers.memberName(header.name, in: &labels)
+            return Header(
+                wireName: header.name, label: label, binding: SwiftIdentifier.escaped(bindings.claim(SwiftIdentifier.unescaped(label))),
+                type: header.type, swiftType: context.qualifiedType(header.type), isRequired: header.isRequired,
+                description: header.description)
+        }
     }
 
     /// The case name of a status: its reason phrase (`ok`, `notFound`), or `status418`.
@@ -225,6 +274,27 @@ struct SwiftOperationModel {
             }
             return "ClientParameter.json(\(expression))"
         default: return "ClientParameter.json(\(expression))"
+        }
+    }
+
+    /// The expression that turns a parameter's or a header's text into its value (throwing `ProviderRequestError`):
+    /// scalars parsed, enumerations by raw value, anything else read as JSON.
+    static func parse(_ type: IRTypeRef, _ text: String, _ what: String, context: SwiftGenerationContext) -> String {
+        let label = SwiftLiteral.string(what)
+        switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
+        case .primitive(.string): return text
+        case .primitive(let primitive):
+            return "try ProviderRouting.parse(\(text), as: \(SwiftTypeMapper.swiftType(primitive)).self, \(label))"
+        case .named(let id):
+            if case .enumeration(let enumeration) = context.module[id].kind {
+                let name = context.names.qualifiedName(of: id, in: context.module)
+                return enumeration.isString
+                    ? "\(name)(rawValue: \(text))"
+                    : "\(name)(rawValue: try ProviderRouting.parse(\(text), as: Int.self, \(label)))"
+            }
+            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
+        default:
+            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
         }
     }
 

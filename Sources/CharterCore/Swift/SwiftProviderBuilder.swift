@@ -114,7 +114,7 @@ struct SwiftProviderBuilder {
             case .query, .header:
                 // An array: every query item of the name, or a header's comma-separated values (as the client sends them).
                 if case .array(let element) = type {
-                    let each = parse(element, "$0", what)
+                    let each = SwiftOperationModel.parse(element, "$0", what, context: context)
                     let read = parameter.location == .query ? "ProviderRouting.query" : "ProviderRouting.headerValues"
                     let values = "\(read)(request, \(SwiftLiteral.string(parameter.name)))"
                     if parameter.isRequired {
@@ -133,11 +133,11 @@ struct SwiftProviderBuilder {
                     : "request.header(\(SwiftLiteral.string(parameter.name)))"
             }
             if parameter.location == .path {
-                lines.append("    let \(name) = \(parse(parameter.type, text, what))")
+                lines.append("    let \(name) = \(SwiftOperationModel.parse(parameter.type, text, what, context: context))")
             } else if parameter.isRequired {
-                lines.append("    let \(name) = \(parse(parameter.type, "try ProviderRouting.required(\(text), \(SwiftLiteral.string(what)))", what))")
+                lines.append("    let \(name) = \(SwiftOperationModel.parse(parameter.type, "try ProviderRouting.required(\(text), \(SwiftLiteral.string(what)))", what, context: context))")
             } else {
-                let each = parse(parameter.type, "$0", what)
+                let each = SwiftOperationModel.parse(parameter.type, "$0", what, context: context)
                 lines.append("    let \(name) = " + (each == "$0" ? text : (each.contains("try ") ? "try " : "") + "\(text).map { \(each) }"))
             }
             arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
@@ -182,15 +182,19 @@ struct SwiftProviderBuilder {
         for item in model.cases {
             let contentType = SwiftLiteral.string(item.contentType)
             let value = item.bodyType.map { SwiftOperationModel.wire($0, context: context, namespace: namespace).to("value") } ?? "value"
+            // The pattern binds the status (ranges, `default`), the body, then each header.
+            var bound = item.carriesStatus ? ["status"] : []
+            if item.body != nil { bound.append("value") }
+            bound += item.headers.map(\.binding)
+            let pattern = ".\(item.name)" + (bound.isEmpty ? "" : "(" + bound.map { "let \($0)" }.joined(separator: ", ") + ")")
+            var status = "status"
+            if case .exact(let code) = item.status { status = String(code) }
+            let headers = item.headers.isEmpty ? "" : ", headers: " + headerList(item.headers)
             switch item.status {
-            case .exact(let code):
+            case .exact, .range, .fallback:
                 lines.append(item.body == nil
-                    ? "    case .\(item.name): return ProviderResponse.empty(\(code))"
-                    : "    case .\(item.name)(let value): return ProviderResponse.json(\(code), \(value), contentType: \(contentType))")
-            case .range, .fallback:
-                lines.append(item.body == nil
-                    ? "    case .\(item.name)(let status): return ProviderResponse.empty(status)"
-                    : "    case .\(item.name)(let status, let value): return ProviderResponse.json(status, \(value), contentType: \(contentType))")
+                    ? "    case \(pattern): return ProviderResponse.empty(\(status)\(headers))"
+                    : "    case \(pattern): return ProviderResponse.json(\(status), \(value), contentType: \(contentType)\(headers))")
             case .undocumented:
                 lines.append("    case .undocumented(let status, let body): return ClientResponse(status: status, body: body)")
             }
@@ -207,28 +211,24 @@ struct SwiftProviderBuilder {
         return lines
     }
 
+    /// The `ClientHeader.list([…])` of a response case's headers: each bound value as text, an optional one left
+    /// out when nil.
+    func headerList(_ headers: [SwiftOperationModel.Header]) -> String {
+        let pairs = headers.map { header -> String in
+            let text: String
+            if header.isRequired {
+                text = SwiftOperationModel.text(of: header.type, header.binding, context: context)
+            } else {
+                let each = SwiftOperationModel.text(of: header.type, "$0", context: context)
+                text = each == "$0" ? header.binding : "\(header.binding).map { \(each) }"
+            }
+            return "\(SwiftLiteral.string(header.wireName)): \(text)"
+        }
+        return "ClientHeader.list([" + pairs.joined(separator: ", ") + "])"
+    }
+
     /// The name inside the `{…}` segment at `offset` of a path template.
     static func placeholderName(_ path: String, at offset: Int) -> String {
         String(parts(path)[offset].dropFirst().dropLast())
-    }
-
-    /// The expression that turns a parameter's text into its value (throwing `ProviderRequestError`).
-    func parse(_ type: IRTypeRef, _ text: String, _ what: String) -> String {
-        let label = SwiftLiteral.string(what)
-        switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
-        case .primitive(.string): return text
-        case .primitive(let primitive):
-            return "try ProviderRouting.parse(\(text), as: \(SwiftTypeMapper.swiftType(primitive)).self, \(label))"
-        case .named(let id):
-            if case .enumeration(let enumeration) = context.module[id].kind {
-                let name = context.names.qualifiedName(of: id, in: context.module)
-                return enumeration.isString
-                    ? "\(name)(rawValue: \(text))"
-                    : "\(name)(rawValue: try ProviderRouting.parse(\(text), as: Int.self, \(label)))"
-            }
-            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
-        default:
-            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
-        }
     }
 }

@@ -464,6 +464,30 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(draft?.versions.first?.passes, true)
     }
 
+    /// Rows: a response header in base and head → what `response-body-changed` says. Clients read a header the
+    /// contract says is always sent as a value: it going, or becoming optional, breaks them; one added or made
+    /// required does not.
+    func testResponseHeaderRows() {
+        let operation = { (headers: String, version: String) in
+            DiffExample.operation(##""method": "POST", "path": "/items", "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}, "headers": {\##(headers)}}}, "idempotency": {"required": false}"##, version: version)
+        }
+        let location = #""Location": {"required": true, "schema": {"type": "string"}}"#
+        let rows: [(label: String, base: String, head: String, version: String, messages: [String])] = [
+            ("removed", location, "", "2.0.0", ["201 response of op no longer sends header Location — breaks existing clients"]),
+            ("renamed in case only", location, location.replacingOccurrences(of: "Location", with: "location"), "1.0.1", []),
+            ("required to optional", location, #""Location": {"schema": {"type": "string"}}"#, "2.0.0",
+             ["201 response of op no longer always sends header Location — breaks existing clients"]),
+            ("optional to required", #""Location": {"schema": {"type": "string"}}"#, location, "1.0.1", []),
+            ("added", "", location, "1.1.0", []),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(operation(row.base, "1.0.0"), operation(row.head, row.version))?.changes ?? []
+            let reported = changes.filter { $0.checkID == "response-body-changed" }
+            XCTAssertEqual(reported.map(\.message), row.messages, row.label)
+            XCTAssertTrue(reported.allSatisfy { $0.impact == .breaks }, row.label)
+        }
+    }
+
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
     /// minor one, and the gate does not claim "0 breaking changes need a major version".
     func testNonePolicyAsksForNoMajorVersion() {

@@ -182,7 +182,8 @@ final class RetailModelsTests: XCTestCase {
                 return .conflict(CommonV1.Problem(type: URL(string: "about:blank")!, title: "Already shipped", status: 409))
             }
             func captureOrder(_ body: OrdersV2.OrderDetails, idempotencyKey: String?) async throws -> OrdersV2.CaptureOrderResponse {
-                .undocumented(status: 501, body: Data())
+                // The contract says a 201 always carries `Location`: the case cannot be made without it.
+                .created(order, location: "/orders/\(order.orderId)")
             }
             func requestAllocation(orderId: OrdersV2.OrderId, _ body: OrdersV2.AllocationRequest, idempotencyKey: String?) async throws
                 -> OrdersV2.RequestAllocationResponse
@@ -214,6 +215,12 @@ final class RetailModelsTests: XCTestCase {
         XCTAssertEqual(problem.title, "Unknown order")
         // An id that breaks the contract's pattern never reaches the service: 400, which getOrder does not document.
         guard case .undocumented(status: 400, _) = try await client.getOrder(orderId: "ORD-0") else { return XCTFail("a malformed id was served") }
+
+        // The response header the contract declares reaches the channel typed, beside the body.
+        let details = try decode(OrdersV2.OrderDetails.self, Self.order)
+        guard case .created(let captured, let location) = try await client.captureOrder(details) else { return XCTFail("not captured") }
+        XCTAssertEqual(captured.orderId, order.orderId)
+        XCTAssertEqual(location, "/orders/ORD-1004587125")
 
         let reason = try decode(OrdersV2.CancellationRequest.self, #"{"reason": "customerRequest"}"#)
         guard case .conflict = try await client.cancelOrder(orderId: "ORD-1004587125", reason) else { return XCTFail("not a conflict") }
