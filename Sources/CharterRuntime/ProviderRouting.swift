@@ -42,8 +42,13 @@ public enum ProviderRouting {
 
     /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty.
     public static func headerValues(_ request: ClientRequest, _ name: String) -> [String] {
-        guard let value = request.header(name), !value.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        return value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        request.header(name).map(headerValues) ?? []
+    }
+
+    /// The comma-separated values of an array header's text, each trimmed; empty when the text is blank.
+    public static func headerValues(_ text: String) -> [String] {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        return text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Every value of a query item, in order.

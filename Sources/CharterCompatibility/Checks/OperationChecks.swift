@@ -363,7 +363,8 @@ struct ResponseBodyChangedCheck: ChangeCheck {
                     continue
                 }
                 if header.required, !now.required {
-                    context.report("\(old.status) response of \(head.id) no longer always sends header \(header.name)", impact: .breaks, bump: .major, at: at)
+                    let there = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status).appending("headers").appending(now.name))
+                    context.report("\(old.status) response of \(head.id) no longer always sends header \(header.name)", impact: .breaks, bump: .major, at: there)
                 }
             }
         }

@@ -117,6 +117,14 @@ package struct ContractParser {
                 var headers: [ResponseHeader] = []
                 if let headerFields = response.object("headers") {
                     for member in headerFields.members {
+                        // Generated code names the header on the wire and in doc comments, and reads it by name in any case.
+                        if !Self.isHeaderName(member.key) {
+                            headerFields.error(member.key, "response header name \"\(member.key)\" is not an HTTP field name (letters, digits and !#$%&'*+-.^_`|~)")
+                        } else if member.key.lowercased() == "content-type" {
+                            headerFields.error(member.key, "the response's media type is its \"contentType\", not a Content-Type header")
+                        } else if headers.contains(where: { $0.name.lowercased() == member.key.lowercased() }) {
+                            headerFields.error(member.key, "response header \"\(member.key)\" is declared twice (header names are case-insensitive)")
+                        }
                         let header = headerFields.object(member.key)
                         headers.append(ResponseHeader(
                             name: member.key, schema: header?.schema("schema"), required: header?.bool("required") ?? false,
@@ -314,6 +322,18 @@ package struct ContractParser {
             return parser.session.walk(
                 value, document: parser.document, pointer: pointer.appending(key), base: parser.base, depth: 1,
                 legacyID: false)
+        }
+    }
+}
+
+extension ContractParser {
+    /// Whether `name` is an HTTP field name (RFC 9110 §5.1: a token of letters, digits and ``!#$%&'*+-.^_`|~``).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+            default: return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ final class TranslationSession {
                 for response in operation.responses {
                     if let s = response.body?.schema { _ = use(s, hint: operation.id + response.status, parent: nil, namespace: namespace) }
                     for header in response.headers {
-                        if let s = header.schema { _ = use(s, hint: operation.id + header.name, parent: nil, namespace: namespace) }
+                        if let s = header.schema { _ = use(s, hint: operation.id + header.name + "Header", parent: nil, namespace: namespace) }
                     }
                 }
             }

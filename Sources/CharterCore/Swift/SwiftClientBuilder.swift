@@ -81,7 +81,7 @@ struct SwiftClientBuilder {
             // The associated values: the status (ranges, `default`), the body, then each header by its label.
             var values = item.carriesStatus ? ["status: response.status"] : []
             if let decoded { values.append(decoded) }
-            values += item.headers.map { "\(SwiftIdentifier.unescaped($0.label)): \(headerExpression($0))" }
+            values += item.headers.map { "\(SwiftIdentifier.argumentLabel($0.label)): \(headerExpression($0))" }
             let made = ".\(item.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
             switch item.status {
             case .exact(let code):
@@ -101,11 +101,22 @@ struct SwiftClientBuilder {
     /// does not parse, fails the call with `ClientError` `.decoding` (the response is not what the contract says).
     func headerExpression(_ header: SwiftOperationModel.Header) -> String {
         let name = SwiftLiteral.string(header.wireName)
+        let read = header.isRequired ? "header" : "headerIfPresent"
+        // An array: comma-separated items, each parsed as a parameter's text (as a provider reads an array header).
+        if case .array(let element) = IRTypeRef.resolvingAliases(header.type, in: context.module.types) {
+            let item = SwiftOperationModel.parse(element, "item", header.what, context: context)
+            let type = context.qualifiedType(element)
+            let items = item == "item"
+                ? "{ ProviderRouting.headerValues($0) }"
+                : item.contains("try ")
+                ? "{ text throws(ProviderRequestError) in try ProviderRouting.headerValues(text).map { (item: String) throws(ProviderRequestError) -> \(type) in \(item) } }"
+                : "{ ProviderRouting.headerValues($0).map { (item: String) -> \(type) in \(item) } }"
+            return "try configuration.\(read)(\(name), in: response, for: operation) \(items)"
+        }
         let each = SwiftOperationModel.parse(header.type, "$0", header.what, context: context)
         if each == "$0" {
             return header.isRequired ? "try configuration.header(\(name), in: response, for: operation)" : "response.header(\(name))"
         }
-        let read = header.isRequired ? "header" : "headerIfPresent"
         // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
         let parse = each.contains("try ")
             ? "{ text throws(ProviderRequestError) in \(SwiftOperationModel.parse(header.type, "text", header.what, context: context)) }"

@@ -164,7 +164,8 @@ struct SwiftOperationModel {
                 associated.append(header.isRequired ? "\(header.label): \(header.swiftType)" : "\(header.label): \(header.swiftType)? = nil")
                 let sent = header.isRequired ? "always sent" : "nil when not sent"
                 let prose = header.description.map { ": " + SwiftLiteral.commentLines($0).joined(separator: " ") } ?? "."
-                documentation.append("///   - \(SwiftIdentifier.unescaped(header.label)): The `\(header.wireName.replacingBackticks)` header (\(sent))\(prose)")
+                let name = SwiftLiteral.commentLines(header.wireName).joined(separator: " ").replacingBackticks
+                documentation.append("///   - \(SwiftIdentifier.unescaped(header.label)): The `\(name)` header (\(sent))\(prose)")
             }
             return documentation + ["case \(item.name)" + (associated.isEmpty ? "" : "(" + associated.joined(separator: ", ") + ")")]
         }

@@ -215,13 +215,15 @@ struct SwiftProviderBuilder {
     /// out when nil.
     func headerList(_ headers: [SwiftOperationModel.Header]) -> String {
         let pairs = headers.map { header -> String in
-            let text: String
-            if header.isRequired {
-                text = SwiftOperationModel.text(of: header.type, header.binding, context: context)
-            } else {
-                let each = SwiftOperationModel.text(of: header.type, "$0", context: context)
-                text = each == "$0" ? header.binding : "\(header.binding).map { \(each) }"
+            // An array goes as comma-separated items, each written as a parameter's text (as a client sends an array header).
+            let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
+            let write = { (value: String) -> String in
+                guard case .array(let element) = resolved else { return SwiftOperationModel.text(of: header.type, value, context: context) }
+                let item = SwiftOperationModel.text(of: element, "$0", context: context)
+                return (item == "$0" ? value : "\(value).map { \(item) }") + ".joined(separator: \",\")"
             }
+            let each = write("$0")
+            let text = header.isRequired ? write(header.binding) : each == "$0" ? header.binding : "\(header.binding).map { \(each) }"
             return "\(SwiftLiteral.string(header.wireName)): \(text)"
         }
         return "ClientHeader.list([" + pairs.joined(separator: ", ") + "])"

@@ -233,6 +233,12 @@ final class ContractParserTests: XCTestCase {
              "a.json:1:67", "/x-contract/owner", "contract.invalid"),
             ("contact that is not a string", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "owner": {"contact": {"email": 5}}}}"##,
              "a.json:1:89", "/x-contract/owner/contact/email", "contract.invalid"),
+            ("response header name that is not an HTTP field name", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "responses": {"204": {"headers": {"X Trace": {"schema": {"type": "string"}}}}}}}}}"##,
+             "a.json:1:157", "/x-contract/operations/get/responses/204/headers/X Trace", "contract.invalid"),
+            ("Content-Type declared as a response header", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "responses": {"204": {"headers": {"content-type": {"schema": {"type": "string"}}}}}}}}}"##,
+             "a.json:1:162", "/x-contract/operations/get/responses/204/headers/content-type", "contract.invalid"),
+            ("response header declared twice", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "responses": {"204": {"headers": {"ETag": {"schema": {"type": "string"}}, "etag": {"schema": {"type": "string"}}}}}}}}}"##,
+             "a.json:1:194", "/x-contract/operations/get/responses/204/headers/etag", "contract.invalid"),
             ("unresolved $ref in a request body", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"post": {"method": "POST", "path": "/a", "request": {"schema": {"$ref": "#/$defs/Nope"}}}}}}"##,
              "a.json:1:145", "/x-contract/operations/post/request/schema/$ref", "ref.unresolved"),
         ]

@@ -485,7 +485,16 @@ final class CompatibilityJudgeTests: XCTestCase {
             let reported = changes.filter { $0.checkID == "response-body-changed" }
             XCTAssertEqual(reported.map(\.message), row.messages, row.label)
             XCTAssertTrue(reported.allSatisfy { $0.impact == .breaks }, row.label)
+            if row.label == "required to optional" {
+                XCTAssertEqual(reported.first?.location.pointer.description, "/x-contract/operations/op/responses/201/headers/Location")
+            }
         }
+        // An inline header schema is compared as response data, the header found by its name in any case.
+        let typed = DiffHarness.diff(operation(#""X-Count": {"schema": {"type": "integer"}}"#, "1.0.0"),
+                                     operation(#""x-count": {"schema": {"type": "string"}}"#, "2.0.0"))?.changes ?? []
+        let changed = typed.filter { $0.checkID == "type-changed" }
+        XCTAssertEqual(changed.map(\.impact), [.breaks], "\(typed.map(\.message))")
+        XCTAssertTrue(changed.first?.message.contains("op 201 response header X-Count") == true, "\(changed.map(\.message))")
     }
 
     /// Under a `none` policy nothing breaks anyone, so nothing asks for a major version: an operation removed needs a
