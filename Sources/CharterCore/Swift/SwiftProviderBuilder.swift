@@ -59,10 +59,10 @@ struct SwiftProviderBuilder {
             let declaresHead = template.models.contains { $0.operation.contract.method == "HEAD" }
             for model in template.models {
                 let method = SwiftLiteral.string(model.operation.contract.method)
-                lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures) }")
+                lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures, store) }")
                 lines.append("    allowed.append(\(method))")
                 if model.operation.contract.method == "GET", !declaresHead {
-                    lines.append("    if request.method == \"HEAD\" { return ProviderResponse.head(await \(model.handler)(request, captures)) }")
+                    lines.append("    if request.method == \"HEAD\" { return ProviderResponse.head(await \(model.handler)(request, captures, store)) }")
                     lines.append("    allowed.append(\"HEAD\")")
                 }
             }
@@ -208,8 +208,17 @@ struct SwiftProviderBuilder {
             "    return ProviderResponse.problem(500, \"Internal Server Error\")",
             "}",
         ]
-        return lines
+        // An operation the contract declares idempotent runs through the store (when `handle` is given one).
+        guard let idempotency = operation.contract.idempotency else { return lines }
+        let retention = idempotency.retention.flatMap { ISODuration.range($0)?.upperBound } ?? Self.defaultRetention
+        return [
+            "return await ProviderIdempotency.serve(request, store: store, operation: \(SwiftLiteral.string(operation.contract.id)), "
+                + "keyHeader: \(SwiftLiteral.string(idempotency.keyHeader ?? "Idempotency-Key")), retention: \(Int(retention))) {",
+        ] + lines.map { "    " + $0 } + ["}"]
     }
+
+    /// How long, in seconds, a store keeps an answer when the contract gives no `retention` it can read: a day.
+    static let defaultRetention = 86_400.0
 
     /// The `ClientHeader.list([…])` of a response case's headers: each bound value as text, an optional one left
     /// out when nil.

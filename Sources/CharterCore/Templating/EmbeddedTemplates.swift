@@ -297,8 +297,16 @@ public enum EmbeddedTemplates {
         "ProviderHandler": #"""
             /// Answers one HTTP request: finds its operation by path and method (404 and 405 otherwise), reads the
             /// parameters, the idempotency key and the body, and checks them against the contract (400 when one is
-            /// missing or malformed), calls the method (500 when it throws) and writes its response.
+            /// missing or malformed), calls the method (500 when it throws) and writes its response. Idempotency keys
+            /// are passed to the methods, which must honour them themselves; `handle(_:idempotency:)` does that for them.
             {{access}}func handle(_ request: ClientRequest) async -> ClientResponse {
+                await handle(request, idempotency: nil)
+            }
+
+            /// Answers one HTTP request as `handle(_:)` does, and keeps the answers to writes sent with an idempotency
+            /// key in `store` for the contract's retention: a retry with the key gets the first answer again instead of
+            /// running the write twice, while the first still runs 409, and with another request 422.
+            {{access}}func handle(_ request: ClientRequest, idempotency store: (any IdempotencyStore)?) async -> ClientResponse {
                 {{#routing}}
                 {{.}}
                 {{/routing}}
@@ -308,7 +316,7 @@ public enum EmbeddedTemplates {
             {{access}}func failed(_ error: any Error, in operation: String) async {}
             {{#operations}}
 
-            private func {{handler}}(_ request: ClientRequest, _ captures: [String]) async -> ClientResponse {
+            private func {{handler}}(_ request: ClientRequest, _ captures: [String], _ store: (any IdempotencyStore)?) async -> ClientResponse {
                 {{#body}}
                 {{.}}
                 {{/body}}

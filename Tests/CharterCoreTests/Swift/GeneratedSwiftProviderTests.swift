@@ -14,9 +14,9 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let head = #""probe": {"method": "HEAD", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"204": {}}}"#
         let rows: [(label: String, operations: String, present: [String], absent: [String])] = [
             ("GET only", get,
-             [#"if request.method == "HEAD" { return ProviderResponse.head(await handleRead(request, captures)) }"#, #"allowed.append("HEAD")"#], []),
+             [#"if request.method == "HEAD" { return ProviderResponse.head(await handleRead(request, captures, store)) }"#, #"allowed.append("HEAD")"#], []),
             ("GET and a declared HEAD", get + ", " + head,
-             [#"if request.method == "HEAD" { return await handleProbe(request, captures) }"#], ["ProviderResponse.head("]),
+             [#"if request.method == "HEAD" { return await handleProbe(request, captures, store) }"#], ["ProviderResponse.head("]),
         ]
         for row in rows {
             let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"# + row.operations + "}}}"
@@ -185,6 +185,65 @@ final class GeneratedSwiftProviderTests: XCTestCase {
                 XCTAssertEqual(line, want)
             }
         }
+    }
+
+    /// A provider served with an idempotency store: a write retried with its key runs once and its retry gets the
+    /// first answer (marked `Idempotent-Replayed`), the key with another body is refused with 422, and without a
+    /// store every call runs, as before.
+    func testIdempotentWritesRunOnceWithAStore() throws {
+        let files = try XCTUnwrap(ContractFixture(GeneratedSwiftClientTests.contract).generate().value("generate"))
+        let text = try XCTUnwrap(files["ShopV1.swift"])
+        XCTAssertTrue(GeneratedSwiftSnippetTests.trimmedLines(text).contains(
+            #"return await ProviderIdempotency.serve(request, store: store, operation: "createItem", keyHeader: "Idempotency-Key", retention: 86400) {"#))
+        let main = [
+            "import Foundation",
+            "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() -> Int { lock.withLock { runs += 1; return runs } } }",
+            "struct Shop: ShopV1.Provider {",
+            "    let count: Count",
+            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> ShopV1.GetItemResponse { .undocumented(status: 501, body: Data()) }",
+            "    func putItem(sku: ShopV1.Sku, _ body: ShopV1.Item) async throws -> ShopV1.PutItemResponse { .noContent }",
+            "    func createItem(_ body: ShopV1.Item, idempotencyKey: String?) async throws -> ShopV1.CreateItemResponse {",
+            "        .created(ShopV1.Item(sku: \"\\(body.sku)-\\(count.add())\", price: body.price))",
+            "    }",
+            "    func search(_ body: ShopV1.SearchRequest?, idempotencyKey: String?) async throws -> ShopV1.SearchResponse { .ok([]) }",
+            "    func configuration2() async throws -> ShopV1.ConfigurationResponse { .ok(\"x\") }",
+            "}",
+            "struct Loop: ClientTransport {",
+            "    let shop: Shop; let store: (any IdempotencyStore)?",
+            "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {",
+            "        let response = await shop.handle(request, idempotency: store)",
+            "        print(\"WIRE \\(response.status) replayed=\\(response.header(\"Idempotent-Replayed\") ?? \"-\")\")",
+            "        return response",
+            "    }",
+            "}",
+            "let count = Count()",
+            "for store in [InMemoryIdempotencyStore() as (any IdempotencyStore)?, nil] {",
+            "    let client = ShopV1.Client2(configuration: ClientConfiguration(serverURL: URL(string: \"https://shop.example\")!,",
+            "        transport: Loop(shop: Shop(count: count), store: store), authorization: BearerAuthorization { _ in \"t\" }, retry: .none))",
+            "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"a\", price: 1), idempotencyKey: \"same\"))\")",
+            "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"a\", price: 1), idempotencyKey: \"same\"))\")",
+            "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"b\", price: 1), idempotencyKey: \"same\"))\")",
+            "}",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            "WIRE 201 replayed=-",
+            #"GOT created(Check.ShopV1.Item(sku: "a-1", price: 1))"#,
+            // The retry: the first answer, not a second item.
+            "WIRE 201 replayed=true",
+            #"GOT created(Check.ShopV1.Item(sku: "a-1", price: 1))"#,
+            // The key with another body: 422, which createItem does not document.
+            "WIRE 422 replayed=-",
+            "GOT undocumented(status: 422, body: 133 bytes)",
+            // Without a store, every call runs.
+            "WIRE 201 replayed=-",
+            #"GOT created(Check.ShopV1.Item(sku: "a-2", price: 1))"#,
+            "WIRE 201 replayed=-",
+            #"GOT created(Check.ShopV1.Item(sku: "a-3", price: 1))"#,
+            "WIRE 201 replayed=-",
+            #"GOT created(Check.ShopV1.Item(sku: "b-4", price: 1))"#,
+        ])
     }
 
     /// Operation ids and parameter names that are keywords, reserved by the generated code, or not

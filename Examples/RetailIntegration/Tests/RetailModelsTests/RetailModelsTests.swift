@@ -198,9 +198,13 @@ final class RetailModelsTests: XCTestCase {
             }
         }
         // The channel's side: the generated Client, whose transport hands each request to the service.
+        // The service keeps the answers to keyed writes, so a retried write is answered, not run again.
         struct InMemory: ClientTransport {
             let service: OrderService
-            func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse { await service.handle(request) }
+            let store = InMemoryIdempotencyStore()
+            func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {
+                await service.handle(request, idempotency: store)
+            }
         }
         let ledger = Ledger()
         let service = OrderService(order: try decode(OrdersV2.Order.self, Self.order), ledger: ledger)
@@ -225,6 +229,10 @@ final class RetailModelsTests: XCTestCase {
         let reason = try decode(OrdersV2.CancellationRequest.self, #"{"reason": "customerRequest"}"#)
         guard case .conflict = try await client.cancelOrder(orderId: "ORD-1004587125", reason) else { return XCTFail("not a conflict") }
         _ = try await client.cancelOrder(orderId: "ORD-1004587125", reason, idempotencyKey: "cancel-1")
+        // The same write again with its key (a retry after a lost answer): the first answer, and the service not called.
+        guard case .conflict = try await client.cancelOrder(orderId: "ORD-1004587125", reason, idempotencyKey: "cancel-1") else {
+            return XCTFail("the retry was not answered as the first call")
+        }
         let keys = await ledger.keys
         XCTAssertEqual(keys.count, 2)
         XCTAssertNotEqual(keys[0], "none", "the client made an idempotency key for the write")

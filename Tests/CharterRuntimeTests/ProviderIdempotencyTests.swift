@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+@testable import CharterRuntime
+
+/// `ProviderIdempotency.serve` over `InMemoryIdempotencyStore`: a write sent again with its key is answered from the
+/// store and not run again; the key with another request is refused; answers that say nothing was written are not kept.
+final class ProviderIdempotencyTests: XCTestCase {
+    /// A clock the test moves by hand.
+    final class Clock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var time = Date(timeIntervalSince1970: 1_700_000_000)
+        var now: Date { lock.withLock { time } }
+        func advance(_ seconds: TimeInterval) { lock.withLock { time += seconds } }
+    }
+
+    /// Counts the runs of the write and answers with the status it is told.
+    final class Write: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var runs = 0
+        var status = 201
+        func run() -> ClientResponse {
+            lock.withLock {
+                runs += 1
+                return ClientResponse(status: status, headers: [ClientHeader(name: "Location", value: "/r/\(runs)")], body: Data("run \(runs)".utf8))
+            }
+        }
+    }
+
+    static func request(_ body: String, key: String? = "k1", path: String = "/reservations") -> ClientRequest {
+        ClientRequest(method: "POST", path: path, headers: key.map { [ClientHeader(name: "Idempotency-Key", value: $0)] } ?? [], body: Data(body.utf8))
+    }
+
+    /// Rows, in order against one store: the request → the answer's status, its body, whether it was replayed, and
+    /// how many times the write has run by then.
+    func testRetriesAreAnsweredFromTheStore() async {
+        let clock = Clock()
+        let store = InMemoryIdempotencyStore(now: { clock.now })
+        let write = Write()
+        let rows: [(label: String, request: ClientRequest, before: () -> Void, status: Int, body: String, replayed: Bool, runs: Int)] = [
+            ("first request runs", Self.request("{\"a\":1}"), {}, 201, "run 1", false, 1),
+            ("the retry is answered from the store", Self.request("{\"a\":1}"), {}, 201, "run 1", true, 1),
+            ("the key with another body is refused", Self.request("{\"a\":2}"), {}, 422, "", false, 1),
+            ("the key on another path is refused", Self.request("{\"a\":1}", path: "/reservations/x"), {}, 422, "", false, 1),
+            ("another key runs", Self.request("{\"a\":2}", key: "k2"), {}, 201, "run 2", false, 2),
+            ("no key: runs every time", Self.request("{\"a\":1}", key: nil), {}, 201, "run 3", false, 3),
+            ("still kept just before the retention ends", Self.request("{\"a\":1}"), { clock.advance(3_599) }, 201, "run 1", true, 3),
+            ("after the retention the key is new again", Self.request("{\"a\":1}"), { clock.advance(2) }, 201, "run 4", false, 4),
+            ("a 503 is not kept", Self.request("{}", key: "k3"), { write.status = 503 }, 503, "run 5", false, 5),
+            ("so its retry runs", Self.request("{}", key: "k3"), { write.status = 201 }, 201, "run 6", false, 6),
+            ("a 429 is not kept either", Self.request("{}", key: "k4"), { write.status = 429 }, 429, "run 7", false, 7),
+            ("a 409 (the write's own answer) is kept", Self.request("{}", key: "k5"), { write.status = 409 }, 409, "run 8", false, 8),
+            ("and replayed", Self.request("{}", key: "k5"), { write.status = 201 }, 409, "run 8", true, 8),
+        ]
+        for row in rows {
+            row.before()
+            let response = await ProviderIdempotency.serve(row.request, store: store, operation: "createReservation", keyHeader: "Idempotency-Key", retention: 3_600) {
+                write.run()
+            }
+            XCTAssertEqual(response.status, row.status, row.label)
+            if !row.body.isEmpty { XCTAssertEqual(String(decoding: response.body, as: UTF8.self), row.body, row.label) }
+            XCTAssertEqual(response.header(ProviderIdempotency.replayedHeader), row.replayed ? "true" : nil, row.label)
+            XCTAssertEqual(write.runs, row.runs, row.label)
+            if row.replayed { XCTAssertEqual(response.header("Location"), "/r/\(row.body.dropFirst(4))", row.label) }
+        }
+    }
+
+    /// Keys of different operations never meet, and without a store every request runs.
+    func testKeysAreScopedToTheOperationAndTheStoreIsOptional() async {
+        let store = InMemoryIdempotencyStore()
+        let write = Write()
+        for operation in ["createReservation", "captureOrder"] {
+            let response = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: operation, keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+            XCTAssertEqual(response.status, 201)
+        }
+        XCTAssertEqual(write.runs, 2)
+        for _ in 0..<2 {
+            _ = await ProviderIdempotency.serve(Self.request("{}"), store: nil, operation: "createReservation", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+        }
+        XCTAssertEqual(write.runs, 4)
+    }
+
+    /// With `caller`, one caller's key never answers another's request: the same key from another caller runs.
+    func testKeysCanBePerCaller() async {
+        let store = InMemoryIdempotencyStore(caller: { $0.header("X-Caller") })
+        let write = Write()
+        var answers: [String] = []
+        for caller in ["pos-1", "pos-2", "pos-1"] {
+            var request = Self.request("{}")
+            request.headers.append(ClientHeader(name: "X-Caller", value: caller))
+            let response = await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+            answers.append(String(decoding: response.body, as: UTF8.self) + (response.header(ProviderIdempotency.replayedHeader) == nil ? "" : " (replayed)"))
+        }
+        XCTAssertEqual(answers, ["run 1", "run 2", "run 1 (replayed)"])
+    }
+
+    /// While the key's first request runs, a retry with it is refused with 409 and does not run.
+    func testARetryWhileTheFirstRunsIsRefused() async {
+        let store = InMemoryIdempotencyStore()
+        let write = Write()
+        let inner = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) {
+            // The first request is still running when its retry arrives.
+            let retry = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+            XCTAssertEqual(retry.status, 409)
+            XCTAssertTrue(String(decoding: retry.body, as: UTF8.self).contains("still being processed"))
+            return write.run()
+        }
+        XCTAssertEqual(inner.status, 201)
+        XCTAssertEqual(write.runs, 1)
+    }
+
+    /// Expired answers are dropped as keys are claimed, so the store does not grow without bound.
+    func testExpiredAnswersAreDropped() async {
+        let clock = Clock()
+        let store = InMemoryIdempotencyStore(now: { clock.now })
+        let write = Write()
+        for index in 0..<100 {
+            _ = await ProviderIdempotency.serve(Self.request("{}", key: "k\(index)"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 10) { write.run() }
+        }
+        let full = await store.count
+        XCTAssertEqual(full, 100)
+        clock.advance(11)
+        for index in 0..<64 {
+            _ = await ProviderIdempotency.serve(Self.request("{}", key: "n\(index)"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 10) { write.run() }
+        }
+        let swept = await store.count
+        XCTAssertLessThanOrEqual(swept, 64)
+    }
+}
