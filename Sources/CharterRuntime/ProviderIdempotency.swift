@@ -5,24 +5,27 @@ import Foundation
 /// second refund). Pass one to a generated provider's `handle(_:idempotency:)` for the life of the server.
 ///
 /// The semantics are those the contract's `idempotency` describes and the IETF's `Idempotency-Key` header draft
-/// spells out: the first request with a key runs; while it runs, another with the key is refused (409); once it has
-/// an answer, a request with the key and the same method, path and body gets that answer again (with
-/// `Idempotent-Replayed: true`) until the contract's `retention` has passed; one with the key and a different request
-/// is refused (422). Answers that say the write did not happen — 5xx, 408, 429 — are not kept, so a retry runs it.
+/// spells out, with Stripe's choices where the draft leaves them open: a request that reached the operation's
+/// implementation with a new key runs; while it runs, another with the key is refused (409); once it has an answer,
+/// a request with the key and the same request gets that answer again (with `Idempotent-Replayed: true`) until the
+/// contract's `retention` has passed; one with the key and a different request is refused (422). A request refused
+/// before the implementation saw it (400, 415) claims nothing, and answers that say the write was not attempted
+/// (408, 429, 502, 503, 504) are not kept, so a retry runs it.
 ///
 /// ``InMemoryIdempotencyStore`` serves one process. A service with several instances implements this protocol
-/// over storage they share (a database table with a unique key, Redis `SET NX`), comparing requests by
-/// ``ProviderIdempotency/fingerprint(_:)``. Keys are per operation; a store decides whether they are also per caller
-/// (``InMemoryIdempotencyStore``'s `caller`), which a service whose callers could reuse each other's keys wants.
+/// over storage they share: an atomic claim with an expiry (a row with a unique key, Redis `SET NX PX`), and a
+/// `finish` that only completes the claim it was given.
 public protocol IdempotencyStore: Sendable {
-    /// Claims `key` for `request`: ``IdempotencyClaim/proceed`` when the key is new or its outcome has expired (the
-    /// store then holds it as in flight until ``finish(_:request:response:retention:)``), otherwise what to answer
-    /// instead.
-    func claim(_ key: IdempotencyKey, request: ClientRequest) async -> IdempotencyClaim
+    /// Claims `key` for `request`, whose ``ProviderIdempotency/fingerprint(_:headers:)`` is `fingerprint`:
+    /// ``IdempotencyClaim/proceed(_:)`` with a new lease when the key is new, expired or its claim went stale (the
+    /// store then holds it as running until ``finish(_:lease:request:response:retention:)``), otherwise what to
+    /// answer instead. The store decides whom keys belong to (``InMemoryIdempotencyStore``'s `caller`).
+    func claim(_ key: IdempotencyKey, request: ClientRequest, fingerprint: Data) async -> IdempotencyClaim
 
-    /// Ends the claim on `key` that `request` made: keeps `response` for `retention` seconds as the key's outcome,
-    /// or, when `response` is nil, forgets the key (the write did not happen; a retry runs it).
-    func finish(_ key: IdempotencyKey, request: ClientRequest, response: ClientResponse?, retention: TimeInterval) async
+    /// Ends the claim `lease` holds on `key`: keeps `response` for `retention` seconds as the key's outcome, or, when
+    /// `response` is nil, forgets the key (a retry runs the write). Does nothing when the claim is no longer the
+    /// lease's (it went stale and another request claimed the key).
+    func finish(_ key: IdempotencyKey, lease: UUID, request: ClientRequest, response: ClientResponse?, retention: TimeInterval) async
 }
 
 /// An idempotency key as a store sees it: the operation it was sent to and the key itself. Keys of different
@@ -40,10 +43,10 @@ public struct IdempotencyKey: Hashable, Sendable {
     }
 }
 
-/// What ``IdempotencyStore/claim(_:request:)`` found.
+/// What ``IdempotencyStore/claim(_:request:fingerprint:)`` found.
 public enum IdempotencyClaim: Hashable, Sendable {
-    /// The key is new (or expired): run the request, then ``IdempotencyStore/finish(_:request:response:retention:)``.
-    case proceed
+    /// The key is new (or expired, or its claim went stale): run the request, then finish with this lease.
+    case proceed(UUID)
     /// The key's request is still running: answer 409.
     case inFlight
     /// The key was used with another request: answer 422.
@@ -52,14 +55,17 @@ public enum IdempotencyClaim: Hashable, Sendable {
     case replay(ClientResponse)
 }
 
-/// An ``IdempotencyStore`` in this process's memory: what one server instance needs, and what tests use. Expired
-/// outcomes are dropped as keys are claimed. `now` is the clock (tests pass their own); `caller` names who sent a
-/// request (say, the subject your authentication middleware put in a header), so that one caller's key never
-/// answers another's request; nil (the default) keeps keys per operation only.
+/// An ``IdempotencyStore`` in this process's memory: what one server instance needs, and what tests use.
+///
+/// `caller` names who sent a request — say, the subject your authentication put on it — so that one caller's key
+/// never answers another's request (a caller reusing a key another caller sent gets a run of its own). Return nil
+/// only when every request comes from one caller: keys are then per operation alone. Not the bearer token itself,
+/// which a retry may have renewed. A claim still running after `staleAfter` seconds (a request that never finished)
+/// no longer holds its key. Expired answers are dropped as keys are claimed; `now` is the clock (tests pass their own).
 public actor InMemoryIdempotencyStore: IdempotencyStore {
     private enum Entry {
-        case running(request: Data)
-        case finished(request: Data, response: ClientResponse, expires: Date)
+        case running(fingerprint: Data, lease: UUID, since: Date)
+        case finished(fingerprint: Data, response: ClientResponse, expires: Date)
     }
 
     private struct Slot: Hashable {
@@ -68,39 +74,43 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
     }
 
     private var entries: [Slot: Entry] = [:]
-    private let now: @Sendable () -> Date
     private let caller: @Sendable (ClientRequest) -> String?
+    private let staleAfter: TimeInterval
+    private let now: @Sendable () -> Date
     private var claimsSinceSweep = 0
 
     /// Creates an empty store.
-    public init(now: @escaping @Sendable () -> Date = { Date() }, caller: @escaping @Sendable (ClientRequest) -> String? = { _ in nil }) {
-        self.now = now
+    public init(
+        caller: @escaping @Sendable (ClientRequest) -> String?, staleAfter: TimeInterval = 600, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.caller = caller
+        self.staleAfter = staleAfter
+        self.now = now
     }
 
-    /// Claims `key` (see ``IdempotencyStore/claim(_:request:)``).
-    public func claim(_ key: IdempotencyKey, request: ClientRequest) -> IdempotencyClaim {
+    /// Claims `key` (see ``IdempotencyStore/claim(_:request:fingerprint:)``).
+    public func claim(_ key: IdempotencyKey, request: ClientRequest, fingerprint: Data) -> IdempotencyClaim {
         let time = now()
         sweep(at: time)
         let slot = Slot(key: key, caller: caller(request))
-        let request = ProviderIdempotency.fingerprint(request)
         switch entries[slot] {
-        case .running(let running):
-            return running == request ? .inFlight : .mismatch
+        case .running(let running, _, let since) where time.timeIntervalSince(since) < staleAfter:
+            return running == fingerprint ? .inFlight : .mismatch
         case .finished(let finished, let response, let expires) where expires > time:
-            return finished == request ? .replay(response) : .mismatch
-        case .finished, nil:
-            entries[slot] = .running(request: request)
-            return .proceed
+            return finished == fingerprint ? .replay(response) : .mismatch
+        case .running, .finished, nil:
+            let lease = UUID()
+            entries[slot] = .running(fingerprint: fingerprint, lease: lease, since: time)
+            return .proceed(lease)
         }
     }
 
-    /// Ends the claim on `key` (see ``IdempotencyStore/finish(_:request:response:retention:)``).
-    public func finish(_ key: IdempotencyKey, request: ClientRequest, response: ClientResponse?, retention: TimeInterval) {
+    /// Ends the claim `lease` holds (see ``IdempotencyStore/finish(_:lease:request:response:retention:)``).
+    public func finish(_ key: IdempotencyKey, lease: UUID, request: ClientRequest, response: ClientResponse?, retention: TimeInterval) {
         let slot = Slot(key: key, caller: caller(request))
-        guard case .running(let running) = entries[slot] else { return }
+        guard case .running(let fingerprint, let holder, _) = entries[slot], holder == lease else { return }
         if let response, retention > 0 {
-            entries[slot] = .finished(request: running, response: response, expires: now().addingTimeInterval(retention))
+            entries[slot] = .finished(fingerprint: fingerprint, response: response, expires: now().addingTimeInterval(retention))
         } else {
             entries[slot] = nil
         }
@@ -109,14 +119,17 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
     /// The number of keys held (running or finished, expired ones not yet dropped).
     public var count: Int { entries.count }
 
-    /// Drops expired outcomes, at most once per 64 claims (so a claim costs amortised constant time).
+    /// Drops expired answers and stale claims once the claims since the last sweep reach half the entries (at least
+    /// 64), so that sweeping costs each claim amortised constant time.
     private func sweep(at time: Date) {
         claimsSinceSweep += 1
-        guard claimsSinceSweep >= 64 else { return }
+        guard claimsSinceSweep >= max(64, entries.count / 2) else { return }
         claimsSinceSweep = 0
         entries = entries.filter { _, entry in
-            if case .finished(_, _, let expires) = entry { return expires > time }
-            return true
+            switch entry {
+            case .finished(_, _, let expires): return expires > time
+            case .running(_, _, let since): return time.timeIntervalSince(since) < staleAfter
+            }
         }
     }
 }
@@ -126,22 +139,26 @@ public enum ProviderIdempotency {
     /// The header on an answer repeated from a store rather than produced by running the request again.
     public static let replayedHeader = "Idempotent-Replayed"
 
-    /// Serves `request` through `store`: without a store or without a key, `run()`'s answer; otherwise the claim's
-    /// answer (a replay, 409 while the key's request runs, 422 for the key with another request), or `run()`'s
-    /// answer kept for `retention` seconds unless it says the write did not happen (5xx, 408, 429).
+    /// Serves `request`, already read and checked, through `store`: without a store or without a key (an empty one
+    /// counts as none), `run()`'s answer; otherwise the claim's answer (a replay; 409 with `Retry-After: 1` while the
+    /// key's request runs; 422 for the key with another request), or `run()`'s answer, kept for `retention` seconds
+    /// unless it says the write was not attempted (408, 429, 502, 503, 504). `headers` are the header parameters the
+    /// operation declares: with the method, path, query and body, what makes two requests the same.
     public static func serve(
-        _ request: ClientRequest, store: (any IdempotencyStore)?, operation: String, keyHeader: String, retention: TimeInterval,
-        _ run: () async -> ClientResponse
+        _ request: ClientRequest, store: (any IdempotencyStore)?, operation: String, keyHeader: String, headers: [String] = [],
+        retention: TimeInterval, _ run: () async -> ClientResponse
     ) async -> ClientResponse {
-        guard let store, let key = request.header(keyHeader) else { return await run() }
+        guard let store, let key = request.header(keyHeader), !key.isEmpty else { return await run() }
         let id = IdempotencyKey(operation: operation, key: key)
-        switch await store.claim(id, request: request) {
-        case .proceed:
+        switch await store.claim(id, request: request, fingerprint: fingerprint(request, headers: headers)) {
+        case .proceed(let lease):
             let response = await run()
-            await store.finish(id, request: request, response: keeps(response.status) ? response : nil, retention: retention)
+            await store.finish(id, lease: lease, request: request, response: keeps(response.status) ? response : nil, retention: retention)
             return response
         case .inFlight:
-            return ProviderResponse.problem(409, "Conflict", detail: "a request with this \(keyHeader) is still being processed; retry later")
+            return ProviderResponse.problem(
+                409, "Conflict", detail: "a request with this \(keyHeader) is still being processed; retry later",
+                headers: [ClientHeader(name: "Retry-After", value: "1")])
         case .mismatch:
             return ProviderResponse.problem(422, "Unprocessable Content", detail: "this \(keyHeader) was used with a different request")
         case .replay(var response):
@@ -150,16 +167,20 @@ public enum ProviderIdempotency {
         }
     }
 
-    /// Whether an answer with `status` is kept as the key's outcome: not when it says the write did not happen.
+    /// Whether an answer with `status` is kept as the key's outcome: not when it says the write was not attempted
+    /// (a timeout, rate limiting, an unavailable upstream). A 500 is kept: the implementation may have written before
+    /// it failed.
     static func keeps(_ status: Int) -> Bool {
-        status < 500 && status != 408 && status != 429
+        ![408, 429, 502, 503, 504].contains(status)
     }
 
-    /// What identifies a request for its key: method, path, query and body, length-prefixed so that no two different
-    /// requests give the same bytes. Headers are not part of it (a retry may carry a fresh token).
-    public static func fingerprint(_ request: ClientRequest) -> Data {
-        var parts = [Data(request.method.utf8), Data(request.path.utf8)]
+    /// What identifies a request for its key: method, path, query items in order, the named `headers` (absent and
+    /// empty told apart) and body, each length-prefixed so that no two different requests give the same bytes. Other
+    /// headers are not part of it: a retry may carry a renewed token or another trace id.
+    public static func fingerprint(_ request: ClientRequest, headers: [String] = []) -> Data {
+        var parts = [Data(request.method.utf8), Data(request.path.utf8), Data("\(request.query.count)".utf8)]
         for item in request.query { parts += [Data(item.name.utf8), Data(item.value.utf8)] }
+        for name in headers { parts.append(request.header(name).map { Data(("=" + $0).utf8) } ?? Data()) }
         parts.append(request.body ?? Data())
         var data = Data()
         for part in parts {

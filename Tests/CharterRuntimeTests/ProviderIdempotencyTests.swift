@@ -34,7 +34,7 @@ final class ProviderIdempotencyTests: XCTestCase {
     /// how many times the write has run by then.
     func testRetriesAreAnsweredFromTheStore() async {
         let clock = Clock()
-        let store = InMemoryIdempotencyStore(now: { clock.now })
+        let store = InMemoryIdempotencyStore(caller: { _ in nil }, now: { clock.now })
         let write = Write()
         let rows: [(label: String, request: ClientRequest, before: () -> Void, status: Int, body: String, replayed: Bool, runs: Int)] = [
             ("first request runs", Self.request("{\"a\":1}"), {}, 201, "run 1", false, 1),
@@ -50,6 +50,11 @@ final class ProviderIdempotencyTests: XCTestCase {
             ("a 429 is not kept either", Self.request("{}", key: "k4"), { write.status = 429 }, 429, "run 7", false, 7),
             ("a 409 (the write's own answer) is kept", Self.request("{}", key: "k5"), { write.status = 409 }, 409, "run 8", false, 8),
             ("and replayed", Self.request("{}", key: "k5"), { write.status = 201 }, 409, "run 8", true, 8),
+            // The implementation may have written before it failed: its 500 is the key's outcome, as Stripe keeps it.
+            ("a 500 is kept", Self.request("{}", key: "k6"), { write.status = 500 }, 500, "run 9", false, 9),
+            ("and replayed too", Self.request("{}", key: "k6"), { write.status = 201 }, 500, "run 9", true, 9),
+            ("an empty key is no key", Self.request("{}", key: ""), {}, 201, "run 10", false, 10),
+            ("nor is it kept", Self.request("{}", key: ""), {}, 201, "run 11", false, 11),
         ]
         for row in rows {
             row.before()
@@ -66,7 +71,7 @@ final class ProviderIdempotencyTests: XCTestCase {
 
     /// Keys of different operations never meet, and without a store every request runs.
     func testKeysAreScopedToTheOperationAndTheStoreIsOptional() async {
-        let store = InMemoryIdempotencyStore()
+        let store = InMemoryIdempotencyStore(caller: { _ in nil })
         let write = Write()
         for operation in ["createReservation", "captureOrder"] {
             let response = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: operation, keyHeader: "Idempotency-Key", retention: 60) { write.run() }
@@ -95,12 +100,13 @@ final class ProviderIdempotencyTests: XCTestCase {
 
     /// While the key's first request runs, a retry with it is refused with 409 and does not run.
     func testARetryWhileTheFirstRunsIsRefused() async {
-        let store = InMemoryIdempotencyStore()
+        let store = InMemoryIdempotencyStore(caller: { _ in nil })
         let write = Write()
         let inner = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) {
             // The first request is still running when its retry arrives.
             let retry = await ProviderIdempotency.serve(Self.request("{}"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
             XCTAssertEqual(retry.status, 409)
+            XCTAssertEqual(retry.header("Retry-After"), "1")
             XCTAssertTrue(String(decoding: retry.body, as: UTF8.self).contains("still being processed"))
             return write.run()
         }
@@ -108,10 +114,53 @@ final class ProviderIdempotencyTests: XCTestCase {
         XCTAssertEqual(write.runs, 1)
     }
 
+    /// A claim still running after `staleAfter` no longer holds its key: the next request with it runs, and the stale
+    /// request's late finish does not overwrite that run's answer.
+    func testAStaleClaimGivesWayAndItsLateFinishIsIgnored() async {
+        let clock = Clock()
+        let store = InMemoryIdempotencyStore(caller: { _ in nil }, staleAfter: 30, now: { clock.now })
+        let key = IdempotencyKey(operation: "op", key: "k")
+        let request = Self.request("{}")
+        let print = ProviderIdempotency.fingerprint(request)
+        guard case .proceed(let stale) = await store.claim(key, request: request, fingerprint: print) else { return XCTFail("not claimed") }
+        let waiting = await store.claim(key, request: request, fingerprint: print)
+        XCTAssertEqual(waiting, .inFlight)
+        clock.advance(31)
+        guard case .proceed(let fresh) = await store.claim(key, request: request, fingerprint: print) else { return XCTFail("the stale claim still holds") }
+        await store.finish(key, lease: stale, request: request, response: ClientResponse(status: 201, body: Data("stale".utf8)), retention: 60)
+        let stillRunning = await store.claim(key, request: request, fingerprint: print)
+        XCTAssertEqual(stillRunning, .inFlight, "the stale request's finish ended the fresh claim")
+        await store.finish(key, lease: fresh, request: request, response: ClientResponse(status: 201, body: Data("fresh".utf8)), retention: 60)
+        let replay = await store.claim(key, request: request, fingerprint: print)
+        XCTAssertEqual(replay, .replay(ClientResponse(status: 201, body: Data("fresh".utf8))))
+    }
+
+    /// Rows: two requests with one key → whether the second is the same request. The header parameters the
+    /// operation declares count; other headers (a renewed token) do not; the query's order does.
+    func testFingerprintRows() {
+        func request(_ headers: [ClientHeader], query: [ClientHeader] = []) -> ClientRequest {
+            ClientRequest(method: "POST", path: "/prices", query: query, headers: headers, body: Data("{}".utf8))
+        }
+        let eur = ClientHeader(name: "X-Currency", value: "EUR")
+        let rows: [(label: String, first: ClientRequest, second: ClientRequest, same: Bool)] = [
+            ("same declared header", request([eur]), request([ClientHeader(name: "x-currency", value: "EUR")]), true),
+            ("declared header changed", request([eur]), request([ClientHeader(name: "X-Currency", value: "USD")]), false),
+            ("declared header dropped", request([eur]), request([]), false),
+            ("declared header empty vs absent", request([ClientHeader(name: "X-Currency", value: "")]), request([]), false),
+            ("another token", request([eur, ClientHeader(name: "Authorization", value: "Bearer a")]), request([eur, ClientHeader(name: "Authorization", value: "Bearer b")]), true),
+            ("query order", request([], query: [ClientHeader(name: "a", value: "1"), ClientHeader(name: "b", value: "2")]),
+             request([], query: [ClientHeader(name: "b", value: "2"), ClientHeader(name: "a", value: "1")]), false),
+        ]
+        for row in rows {
+            let same = ProviderIdempotency.fingerprint(row.first, headers: ["X-Currency"]) == ProviderIdempotency.fingerprint(row.second, headers: ["X-Currency"])
+            XCTAssertEqual(same, row.same, row.label)
+        }
+    }
+
     /// Expired answers are dropped as keys are claimed, so the store does not grow without bound.
     func testExpiredAnswersAreDropped() async {
         let clock = Clock()
-        let store = InMemoryIdempotencyStore(now: { clock.now })
+        let store = InMemoryIdempotencyStore(caller: { _ in nil }, now: { clock.now })
         let write = Write()
         for index in 0..<100 {
             _ = await ProviderIdempotency.serve(Self.request("{}", key: "k\(index)"), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 10) { write.run() }

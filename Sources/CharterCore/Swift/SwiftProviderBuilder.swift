@@ -199,8 +199,8 @@ struct SwiftProviderBuilder {
                 lines.append("    case .undocumented(let status, let body): return ClientResponse(status: status, body: body)")
             }
         }
-        lines += [
-            "    }",
+        lines.append("    }")
+        let caught = [
             "} catch let error as ProviderRequestError {",
             "    return ProviderResponse.problem(error.status, error.title, detail: error.message)",
             "} catch {",
@@ -208,13 +208,37 @@ struct SwiftProviderBuilder {
             "    return ProviderResponse.problem(500, \"Internal Server Error\")",
             "}",
         ]
-        // An operation the contract declares idempotent runs through the store (when `handle` is given one).
-        guard let idempotency = operation.contract.idempotency else { return lines }
-        let retention = idempotency.retention.flatMap { ISODuration.range($0)?.upperBound } ?? Self.defaultRetention
-        return [
-            "return await ProviderIdempotency.serve(request, store: store, operation: \(SwiftLiteral.string(operation.contract.id)), "
-                + "keyHeader: \(SwiftLiteral.string(idempotency.keyHeader ?? "Idempotency-Key")), retention: \(Int(retention))) {",
-        ] + lines.map { "    " + $0 } + ["}"]
+        // A write the contract declares idempotent (not a query) runs through the store when `handle` is given one,
+        // once its request has been read and checked: a request refused with 400 or 415 claims no key.
+        guard let idempotency = operation.contract.idempotency, !operation.contract.declaresQuery else { return lines + caught }
+        let call = lines.firstIndex { $0.hasPrefix("    let output = try await self.") } ?? lines.count
+        let reading = Array(lines[1..<call])
+        let keyHeader = idempotency.keyHeader ?? "Idempotency-Key"
+        let headers = operation.parameters.filter { $0.location == .header && $0.name.lowercased() != keyHeader.lowercased() }
+            .map { SwiftLiteral.string($0.name) }
+        let serve = [
+            "    return await ProviderIdempotency.serve(request, store: store, operation: \(SwiftLiteral.string(operation.contract.id)), "
+                + "keyHeader: \(SwiftLiteral.string(keyHeader))" + (headers.isEmpty ? "" : ", headers: [" + headers.joined(separator: ", ") + "]")
+                + ", retention: \(Self.retentionSeconds(idempotency.retention))) {",
+        ] + (["do {"] + lines[call...] + caught).map { "        " + $0 } + ["    }"]
+        // Reading that can fail is answered in its own `do`; reading that cannot needs none.
+        guard reading.contains(where: { $0.contains("try ") || $0.contains("throw ") }) else {
+            return (reading + serve).map { String($0.dropFirst(4)) }
+        }
+        return ["do {"] + reading + serve + [
+            "} catch let error as ProviderRequestError {",
+            "    return ProviderResponse.problem(error.status, error.title, detail: error.message)",
+            "} catch {",
+            "    return ProviderResponse.problem(500, \"Internal Server Error\")",
+            "}",
+        ]
+    }
+
+    /// How long, in whole seconds, a store keeps an answer to a key: the contract's `retention` at its longest
+    /// (`P1M` is 31 days), at least a second and at most ten years; a day when the contract gives none it can read.
+    static func retentionSeconds(_ retention: String?) -> Int {
+        guard let seconds = retention.flatMap({ ISODuration.range($0)?.upperBound }), seconds.isFinite else { return Int(defaultRetention) }
+        return Int(min(max(seconds.rounded(.up), 1), 315_576_000))
     }
 
     /// How long, in seconds, a store keeps an answer when the contract gives no `retention` it can read: a day.

@@ -217,13 +217,19 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "    }",
             "}",
             "let count = Count()",
-            "for store in [InMemoryIdempotencyStore() as (any IdempotencyStore)?, nil] {",
+            "for store in [InMemoryIdempotencyStore(caller: { _ in nil }) as (any IdempotencyStore)?, nil] {",
             "    let client = ShopV1.Client2(configuration: ClientConfiguration(serverURL: URL(string: \"https://shop.example\")!,",
             "        transport: Loop(shop: Shop(count: count), store: store), authorization: BearerAuthorization { _ in \"t\" }, retry: .none))",
             "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"a\", price: 1), idempotencyKey: \"same\"))\")",
             "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"a\", price: 1), idempotencyKey: \"same\"))\")",
             "    print(\"GOT \\(try await client.createItem(ShopV1.Item(sku: \"b\", price: 1), idempotencyKey: \"same\"))\")",
             "}",
+            "// A request refused before the implementation saw it claims no key: the corrected retry runs.",
+            "let store = InMemoryIdempotencyStore(caller: { _ in nil })",
+            "let key = ClientHeader(name: \"Idempotency-Key\", value: \"fix\")",
+            "let bad = await Shop(count: count).handle(ClientRequest(method: \"POST\", path: \"/items\", headers: [key], body: Data(#\"{\"sku\": 5}\"#.utf8)), idempotency: store)",
+            "let good = await Shop(count: count).handle(ClientRequest(method: \"POST\", path: \"/items\", headers: [key], body: Data(#\"{\"sku\":\"c\",\"price\":\"1\"}\"#.utf8)), idempotency: store)",
+            "print(\"RAW \\(bad.status) \\(good.status) \\(String(decoding: good.body, as: UTF8.self))\")",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -243,7 +249,34 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"GOT created(Check.ShopV1.Item(sku: "a-3", price: 1))"#,
             "WIRE 201 replayed=-",
             #"GOT created(Check.ShopV1.Item(sku: "b-4", price: 1))"#,
+            #"RAW 400 201 {"price":"1","sku":"c-5"}"#,
         ])
+    }
+
+    /// An idempotent write with nothing to read (no parameters, no body, an optional key) has no reading that can
+    /// fail: its handler is the store's call alone, compiles without warnings, and replays.
+    func testIdempotentWriteWithNothingToRead() throws {
+        let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"touch": {"method": "PUT", "path": "/touch", "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "X-Key", "retention": "PT0.5S"}}}}}"#
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ProbeV1.swift"]))
+        // Half a second is kept for a whole one: a store keeps answers for whole seconds.
+        XCTAssertTrue(lines.contains(#"return await ProviderIdempotency.serve(request, store: store, operation: "touch", keyHeader: "X-Key", retention: 1) {"#))
+        let main = [
+            "import Foundation",
+            "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() { lock.withLock { runs += 1 } } }",
+            "struct Probe: ProbeV1.Provider {",
+            "    let count: Count",
+            "    func touch(idempotencyKey: String?) async throws -> ProbeV1.TouchResponse { count.add(); return .noContent }",
+            "}",
+            "let count = Count()",
+            "let store = InMemoryIdempotencyStore(caller: { _ in nil })",
+            "for _ in 0..<2 {",
+            "    let response = await Probe(count: count).handle(ClientRequest(method: \"PUT\", path: \"/touch\", headers: [ClientHeader(name: \"X-Key\", value: \"k\")]), idempotency: store)",
+            "    print(\"\\(response.status) \\(response.header(\"Idempotent-Replayed\") ?? \"-\") runs=\\(count.runs)\")",
+            "}",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), ["204 - runs=1", "204 true runs=1"])
     }
 
     /// Operation ids and parameter names that are keywords, reserved by the generated code, or not

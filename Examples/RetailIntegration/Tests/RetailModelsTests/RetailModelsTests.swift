@@ -201,7 +201,8 @@ final class RetailModelsTests: XCTestCase {
         // The service keeps the answers to keyed writes, so a retried write is answered, not run again.
         struct InMemory: ClientTransport {
             let service: OrderService
-            let store = InMemoryIdempotencyStore()
+            // One channel calls this service, so keys need no caller; a shared service names the caller here.
+            let store = InMemoryIdempotencyStore(caller: { _ in nil })
             func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {
                 await service.handle(request, idempotency: store)
             }
