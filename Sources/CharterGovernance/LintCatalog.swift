@@ -35,6 +35,7 @@ public struct LintCatalog: Sendable {
         WriteScopeRule(),
         // operations
         WriteIdempotencyRule(),
+        DurationFormatRule(),
         OperationSLARule(),
         TimeoutCoversLatencyRule(),
         ErrorResponseProblemRule(),

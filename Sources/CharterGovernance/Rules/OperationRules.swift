@@ -1,9 +1,10 @@
 import CharterCore
+import Foundation
 
 /// `write-idempotency`: writes say whether they are idempotent, and how.
 struct WriteIdempotencyRule: LintRule {
     let id = "write-idempotency"
-    let summary = "Every write declares idempotency; PUT, PATCH and DELETE require a key, carried in a named header."
+    let summary = "Every write declares idempotency; PUT, PATCH and DELETE require a key, carried in a named header and kept for a stated retention."
     let rationale = "Networks retry. A reservation or refund sent twice without an idempotency key oversells stock or pays twice. `POST` may opt out with `\"required\": false` only when it is a query; `PUT`, `PATCH` and `DELETE` are idempotent by definition and must accept a key."
     let category = LintCategory.operations
     let defaultSeverity = Severity.error
@@ -30,6 +31,64 @@ struct WriteIdempotencyRule: LintRule {
                     context.report("operation \(operation.id) requires an idempotency key but names no header for it", in: document, at: pointer,
                                    hint: #"add "keyHeader": "Idempotency-Key""#)
                 }
+                if idempotency.required, idempotency.retention == nil {
+                    context.report("operation \(operation.id) requires an idempotency key but says not how long keys are kept", in: document,
+                                   at: pointer, hint: #"add "retention": "P1D" (generated providers keep answers that long)"#)
+                }
+            }
+        }
+    }
+}
+
+/// `duration-format`: every duration a contract gives is one Charter (and anyone else) can read.
+struct DurationFormatRule: LintRule {
+    let id = "duration-format"
+    let summary = "Durations (idempotency retention, rate-limit window, dead-letter retention, feed delivery) are ISO 8601 durations."
+    let rationale = "Generated providers keep idempotency keys for the retention, and `charter diff` compares windows and retentions by length: a duration that does not read (`24h`, `p1d`, `PT`) is silently a default there and a text comparison here. Years and months read as their longest (`P1M` is 31 days); prefer days."
+    let category = LintCategory.operations
+    let defaultSeverity = Severity.error
+    let failingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "24h"}}}"##,
+        defs: ExampleContract.item)
+    let passingExample = ExampleContract.make(
+        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "PT24H"}}}"##,
+        defs: ExampleContract.item)
+
+    /// The grammar of `docs/contract-extension.schema.json`'s `Duration`: designators in order, at least one, a time
+    /// part only with something in it, a fraction only on seconds.
+    static let grammar = try! NSRegularExpression(
+        pattern: #"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$"#)
+
+    /// Whether `text` is an ISO 8601 duration of the contract grammar.
+    static func reads(_ text: String) -> Bool {
+        grammar.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    func check(_ context: LintContext) {
+        for (document, contract) in context.contracts {
+            var durations: [(what: String, text: String, pointer: JSONPointer)] = []
+            for operation in contract.operations {
+                if let retention = operation.idempotency?.retention {
+                    durations.append(("idempotency retention of \(operation.id)", retention, operation.pointer.appending("idempotency").appending("retention")))
+                }
+                if let window = operation.rateLimit?.window {
+                    durations.append(("rate-limit window of \(operation.id)", window, operation.pointer.appending("rateLimit").appending("window")))
+                }
+            }
+            for event in contract.events {
+                if let retention = event.deadLetter?.retention {
+                    durations.append(("dead-letter retention of \(event.name)", retention, event.pointer.appending("deadLetter").appending("retention")))
+                }
+            }
+            for feed in contract.feeds {
+                if let within = feed.deliveredWithin {
+                    let pointer = ContractParser.extensionPointer.appending("feeds").appending(feed.name).appending("sla").appending("deliveredWithin")
+                    durations.append(("delivery deadline of \(feed.name)", within, pointer))
+                }
+            }
+            for duration in durations where !Self.reads(duration.text) {
+                context.report("\(duration.what) \"\(duration.text)\" is not an ISO 8601 duration", in: document, at: duration.pointer,
+                               hint: "write it as P…D or PT…H…M…S, e.g. P1D, PT24H, PT1M")
             }
         }
     }

@@ -21,7 +21,15 @@ final class LintRuleRowsTests: XCTestCase {
             ("write-idempotency", #""method": "PUT", "path": "/q", "idempotency": {"required": false}"#,
              ["/x-contract/operations/op/idempotency/required: PUT operation op must require an idempotency key"]),
             ("write-idempotency", #""method": "DELETE", "path": "/q", "idempotency": {"required": true}"#,
-             ["/x-contract/operations/op/idempotency: operation op requires an idempotency key but names no header for it"]),
+             ["/x-contract/operations/op/idempotency: operation op requires an idempotency key but names no header for it",
+              "/x-contract/operations/op/idempotency: operation op requires an idempotency key but says not how long keys are kept"]),
+            ("write-idempotency", #""method": "DELETE", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": "P1D"}"#, []),
+            ("duration-format", #""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": "p1d"}, "rateLimit": {"quota": 1, "window": "PT"}"#,
+             [#"/x-contract/operations/op/idempotency/retention: idempotency retention of op "p1d" is not an ISO 8601 duration"#,
+              #"/x-contract/operations/op/rateLimit/window: rate-limit window of op "PT" is not an ISO 8601 duration"#]),
+            ("duration-format", #""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": "P1DT12H"}, "rateLimit": {"quota": 1, "window": "PT0.5S"}"#, []),
+            ("duration-format", #""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": "PT1.5M"}, "rateLimit": {"quota": 1, "window": "P1M"}"#,
+             [#"/x-contract/operations/op/idempotency/retention: idempotency retention of op "PT1.5M" is not an ISO 8601 duration"#]),
             ("write-idempotency", #""method": "GET", "path": "/q""#, []),
             ("write-scope", #""method": "POST", "path": "/q", "idempotency": {"required": false}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#, []),
             ("write-scope", #""method": "GET", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:write"]}"#,
@@ -68,6 +76,8 @@ final class LintRuleRowsTests: XCTestCase {
         let topics = ##""events": {"E": {"topic": "t.v2", "payload": {"$ref": "#/$defs/Item"}, "delivery": "exactly-once", "deadLetter": {"topic": "t.v2"}}}"##
         XCTAssertEqual(findings("event-topic-versioned", extension: topics), ["/x-contract/events/E/topic: topic t.v2 of E does not end in .v1"])
         XCTAssertEqual(findings("event-dead-letter", extension: topics), ["/x-contract/events/E/deadLetter/topic: dead-letter topic of E is the event's own topic"])
+        let kept = ##""events": {"E": {"topic": "t.v1", "payload": {"$ref": "#/$defs/Item"}, "deadLetter": {"topic": "t.v1.dlq", "retention": "7 days"}}}"##
+        XCTAssertEqual(findings("duration-format", extension: kept), [#"/x-contract/events/E/deadLetter/retention: dead-letter retention of E "7 days" is not an ISO 8601 duration"#])
     }
 
     func testDataRows() {
