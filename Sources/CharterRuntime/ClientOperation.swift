@@ -80,7 +80,10 @@ extension ClientConfiguration {
             switch await attemptOnce(request, timeout: operation.timeoutMilliseconds) {
             case .success(let response):
                 // A server asking for a longer wait than the policy allows gets its answer back, not an early retry.
-                guard attempt < attempts, retry.retriedStatuses.contains(response.status),
+                // A 409 with `Retry-After` to a call with a key is a provider still running that key's first request
+                // (ProviderIdempotency): the retry gets its answer.
+                let stillRunning = response.status == 409 && keySent != nil && response.header("Retry-After") != nil
+                guard attempt < attempts, retry.retriedStatuses.contains(response.status) || stillRunning,
                       let delay = retry.delayMilliseconds(afterFailedAttempts: attempt, retryAfter: response.header("Retry-After"))
                 else { return response }
                 try await pause(delay, call, attempt)

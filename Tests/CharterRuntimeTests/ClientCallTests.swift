@@ -25,6 +25,30 @@ extension ClientTests {
         }
     }
 
+    /// Rows: a write's first answer → whether it is retried. A 409 with `Retry-After` to a call with an idempotency key
+    /// is a provider still running the key's first request: retried after the wait, the key repeated. Without the
+    /// header (a conflict of the write's own) or without a key, the 409 is the answer.
+    func testAKeyStillBeingProcessedIsRetried() async throws {
+        let busy = ClientResponse(status: 409, headers: [ClientHeader(name: "Retry-After", value: "1")])
+        let created = ClientResponse(status: 201)
+        let rows: [(label: String, first: ClientResponse, operation: ClientOperation, status: Int, attempts: Int, pauses: [Int])] = [
+            ("keyed, still running", busy, Self.post, 201, 2, [1000]),
+            ("keyed, a conflict of its own", ClientResponse(status: 409), Self.post, 409, 1, []),
+            ("no key", busy, Self.postWithoutKey, 409, 1, []),
+        ]
+        for row in rows {
+            let transport = ScriptedTransport([.respond(row.first), .respond(created)])
+            let pauses = Pauses()
+            let response = try await configuration(transport, pauses: pauses, authorization: BearerAuthorization { _ in "t" }).send(ClientRequest(method: "POST", path: "/"), for: row.operation)
+            XCTAssertEqual(response.status, row.status, row.label)
+            XCTAssertEqual(transport.sent.count, row.attempts, row.label)
+            XCTAssertEqual(pauses.recorded, row.pauses, row.label)
+            if transport.sent.count == 2 {
+                XCTAssertEqual(transport.sent[0].header("Idempotency-Key"), transport.sent[1].header("Idempotency-Key"), row.label)
+            }
+        }
+    }
+
     /// Rows: whether the task is cancelled while authorizing (or before the call) → nothing sent, no attempt
     /// counted, and the token asked for or not.
     func testACancelledCallSendsNothing() async {
