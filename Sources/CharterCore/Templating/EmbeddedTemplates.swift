@@ -305,11 +305,14 @@ public enum EmbeddedTemplates {
 
             /// Answers one HTTP request as `handle(_:)` does, and keeps the answers to writes sent with an idempotency
             /// key in `store` for the contract's retention: a retry with the key gets the first answer again instead of
-            /// running the write twice, while the first still runs 409, and with another request 422.
+            /// running the write twice, while the first still runs 409, and with another request 422. While a method runs,
+            /// `ProviderContext.request` is the request it serves.
             {{access}}func handle(_ request: ClientRequest, idempotency store: (any IdempotencyStore)?) async -> ClientResponse {
-                {{#routing}}
-                {{.}}
-                {{/routing}}
+                await ProviderContext.$request.withValue(request) {
+                    {{#routing}}
+                    {{.}}
+                    {{/routing}}
+                }
             }
 
             /// Does nothing: implement `failed(_:in:)` to see what a method threw.

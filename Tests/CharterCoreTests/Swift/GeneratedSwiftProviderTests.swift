@@ -254,7 +254,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
     }
 
     /// An idempotent write with nothing to read (no parameters, no body, an optional key) has no reading that can
-    /// fail: its handler is the store's call alone, compiles without warnings, and replays.
+    /// fail: its handler is the store's call alone, compiles without warnings, and replays. The method sees the
+    /// request it serves through `ProviderContext.request`, and nothing outside `handle`.
     func testIdempotentWriteWithNothingToRead() throws {
         let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"touch": {"method": "PUT", "path": "/touch", "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "X-Key", "retention": "PT0.5S"}}}}}"#
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
@@ -266,17 +267,24 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() { lock.withLock { runs += 1 } } }",
             "struct Probe: ProbeV1.Provider {",
             "    let count: Count",
-            "    func touch(idempotencyKey: String?) async throws -> ProbeV1.TouchResponse { count.add(); return .noContent }",
+            "    func touch(idempotencyKey: String?) async throws -> ProbeV1.TouchResponse {",
+            "        // The request itself, beyond the contract's parameters, through ProviderContext.",
+            "        print(\"in touch: \\(ProviderContext.request?.header(\"X-Caller\") ?? \"-\")\")",
+            "        count.add()",
+            "        return .noContent",
+            "    }",
             "}",
             "let count = Count()",
             "let store = InMemoryIdempotencyStore(caller: { _ in nil })",
             "for _ in 0..<2 {",
-            "    let response = await Probe(count: count).handle(ClientRequest(method: \"PUT\", path: \"/touch\", headers: [ClientHeader(name: \"X-Key\", value: \"k\")]), idempotency: store)",
+            "    let headers = [ClientHeader(name: \"X-Key\", value: \"k\"), ClientHeader(name: \"X-Caller\", value: \"pos-7\")]",
+            "    let response = await Probe(count: count).handle(ClientRequest(method: \"PUT\", path: \"/touch\", headers: headers), idempotency: store)",
             "    print(\"\\(response.status) \\(response.header(\"Idempotent-Replayed\") ?? \"-\") runs=\\(count.runs)\")",
             "}",
+            "print(\"outside: \\(ProviderContext.request == nil)\")",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
-        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), ["204 - runs=1", "204 true runs=1"])
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), ["in touch: pos-7", "204 - runs=1", "204 true runs=1", "outside: true"])
     }
 
     /// Operation ids and parameter names that are keywords, reserved by the generated code, or not
