@@ -74,29 +74,49 @@ extension ClientConfiguration {
         request.timeoutMilliseconds = operation.timeoutMilliseconds
         let repeatable = operation.hasIdempotentMethod || operation.isSafeToRepeat || keySent != nil
         let attempts = repeatable ? max(retry.maxAttempts, 1) : 1
+        // The call's time so far, for `maxTotalMilliseconds`: the attempts as measured, and the waits as asked for.
+        var spent = 0
         var attempt = 1
         while true {
             if Task.isCancelled { throw call.error(.cancelled, attempts: attempt - 1, CancellationError()) }
-            switch await attemptOnce(request, timeout: operation.timeoutMilliseconds) {
+            let timeout = retry.maxTotalMilliseconds.map { total in min(operation.timeoutMilliseconds ?? Int.max, max(total - spent, 0)) }
+                ?? operation.timeoutMilliseconds
+            let started = DispatchTime.now().uptimeNanoseconds
+            let outcome = await attemptOnce(request, timeout: timeout)
+            spent += Self.milliseconds(since: started)
+            // Another attempt only when it would start within the call's limit.
+            let withinLimit = { (delay: Int) in retry.maxTotalMilliseconds.map { spent + delay < $0 } ?? true }
+            switch outcome {
             case .success(let response):
                 // A server asking for a longer wait than the policy allows gets its answer back, not an early retry.
                 // A 409 with `Retry-After` to a call with a key is a provider still running that key's first request
                 // (ProviderIdempotency): the retry gets its answer.
                 let stillRunning = response.status == 409 && keySent != nil && response.header("Retry-After") != nil
                 guard attempt < attempts, retry.retriedStatuses.contains(response.status) || stillRunning,
-                      let delay = retry.delayMilliseconds(afterFailedAttempts: attempt, retryAfter: response.header("Retry-After"))
+                      let delay = retry.delayMilliseconds(afterFailedAttempts: attempt, retryAfter: response.header("Retry-After")),
+                      withinLimit(delay)
                 else { return response }
                 try await pause(delay, call, attempt)
+                spent += delay
             case .failure(let failure):
                 if Task.isCancelled || failure is CancellationError { throw call.error(.cancelled, attempts: attempt, failure) }
-                guard attempt < attempts else {
+                let delay = retry.delayMilliseconds(afterFailedAttempts: attempt)
+                guard attempt < attempts, withinLimit(delay) else {
                     let timedOut = failure is ClientTimeout
                     throw call.error(timedOut ? .timedOut : .transport, attempts: attempt, timedOut ? nil : failure)
                 }
-                try await pause(retry.delayMilliseconds(afterFailedAttempts: attempt), call, attempt)
+                try await pause(delay, call, attempt)
+                spent += delay
             }
             attempt += 1
         }
+    }
+
+    /// Whole milliseconds, rounded up, since `start` (a `DispatchTime` uptime in nanoseconds; `ContinuousClock` needs
+    /// newer systems than the clients support).
+    static func milliseconds(since start: UInt64) -> Int {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return Int((max(now, start) - start + 999_999) / 1_000_000)
     }
 
     /// Waits before the next attempt; a cancelled wait ends the call.

@@ -13,6 +13,10 @@ public struct ClientRetryPolicy: Sendable, Hashable {
     public var maxDelayMilliseconds: Int
     /// Statuses that are retried (transport failures always are).
     public var retriedStatuses: Set<Int>
+    /// The longest a call may take, all its attempts and waits together, in milliseconds; nil for no limit (each
+    /// attempt is still bounded by the operation's SLA timeout). No retry is made that would start after it, and an
+    /// attempt is given no more than what is left of it as its timeout.
+    public var maxTotalMilliseconds: Int?
 
     /// Three attempts, 100 ms doubling up to 2 s, on 408, 429, 502, 503 and 504.
     public static let standard = ClientRetryPolicy(
@@ -21,11 +25,21 @@ public struct ClientRetryPolicy: Sendable, Hashable {
     public static let none = ClientRetryPolicy(maxAttempts: 1, initialDelayMilliseconds: 0, maxDelayMilliseconds: 0, retriedStatuses: [])
 
     /// Creates a policy.
-    public init(maxAttempts: Int, initialDelayMilliseconds: Int, maxDelayMilliseconds: Int, retriedStatuses: Set<Int>) {
+    public init(
+        maxAttempts: Int, initialDelayMilliseconds: Int, maxDelayMilliseconds: Int, retriedStatuses: Set<Int>, maxTotalMilliseconds: Int? = nil
+    ) {
         self.maxAttempts = maxAttempts
         self.initialDelayMilliseconds = initialDelayMilliseconds
         self.maxDelayMilliseconds = maxDelayMilliseconds
         self.retriedStatuses = retriedStatuses
+        self.maxTotalMilliseconds = maxTotalMilliseconds
+    }
+
+    /// The same policy with the whole call bounded by `milliseconds` (``maxTotalMilliseconds``).
+    public func limited(toTotalMilliseconds milliseconds: Int) -> ClientRetryPolicy {
+        var policy = self
+        policy.maxTotalMilliseconds = milliseconds
+        return policy
     }
 
     /// Milliseconds as nanoseconds for `Task.sleep`, negative as zero, beyond `UInt64` as its largest value.

@@ -49,6 +49,44 @@ extension ClientTests {
         }
     }
 
+    /// Rows: the call's limit (`maxTotalMilliseconds`) → attempts and waits for a GET answered 503 with `Retry-After: 1`
+    /// every time. No retry starts after the limit; the caller gets the last answer.
+    func testTheCallsLimitStopsRetries() async throws {
+        let rows: [(limit: Int?, attempts: Int, pauses: [Int], line: UInt)] = [
+            (nil, 3, [1000, 1000], #line),
+            (2500, 3, [1000, 1000], #line),
+            (1500, 2, [1000], #line),
+            (900, 1, [], #line),
+        ]
+        for row in rows {
+            let unavailable = ScriptedTransport.Step.respond(ClientResponse(status: 503, headers: [ClientHeader(name: "Retry-After", value: "1")]))
+            let transport = ScriptedTransport([unavailable, unavailable, unavailable])
+            let pauses = Pauses()
+            var configuration = configuration(transport, pauses: pauses)
+            configuration.retry = row.limit.map { ClientRetryPolicy.standard.limited(toTotalMilliseconds: $0) } ?? .standard
+            let response = try await configuration.send(ClientRequest(method: "GET", path: "/"), for: Self.get)
+            XCTAssertEqual(response.status, 503, line: row.line)
+            XCTAssertEqual(transport.sent.count, row.attempts, line: row.line)
+            XCTAssertEqual(pauses.recorded, row.pauses, line: row.line)
+        }
+    }
+
+    /// An attempt is given no more than what is left of the call's limit: a transport that never answers is cut off at
+    /// the limit, not at the operation's longer SLA timeout.
+    func testAnAttemptGetsWhatIsLeftOfTheLimit() async {
+        let operation = ClientOperation(id: "getOrder", method: "GET", pathTemplate: "/orders/{orderId}", timeoutMilliseconds: 60_000)
+        var configuration = configuration(ScriptedTransport([.hang(milliseconds: 20_000), .hang(milliseconds: 20_000), .hang(milliseconds: 20_000)]))
+        configuration.retry = ClientRetryPolicy.standard.limited(toTotalMilliseconds: 150)
+        let started = Date()
+        do {
+            _ = try await configuration.send(ClientRequest(method: "GET", path: "/"), for: operation)
+            XCTFail("a hanging transport answered")
+        } catch {
+            XCTAssertEqual(error.kind, .timedOut)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the attempt waited for the transport or the SLA timeout, not the limit")
+        }
+    }
+
     /// Rows: whether the task is cancelled while authorizing (or before the call) → nothing sent, no attempt
     /// counted, and the token asked for or not.
     func testACancelledCallSendsNothing() async {
