@@ -8,7 +8,9 @@ extension ClientConfiguration {
     /// A header the contract says every such response carries, as text.
     public func header(_ name: String, in response: ClientResponse, for operation: ClientOperation) throws(ClientError) -> String {
         guard let text = response.header(name) else {
-            throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: ResponseHeaderError(name: name, problem: "is missing"))
+            throw ClientError(
+                kind: .decoding, operationID: operation.id, response: response,
+                underlying: ResponseHeaderError(name: name, problem: "response header \(name) is missing"))
         }
         return text
     }
@@ -47,7 +49,8 @@ extension ClientConfiguration {
 public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The header, as the contract spells it.
     public let name: String
-    /// What is wrong with it: `is missing`, or the parse failure (`response header Retry-After: expected an integer, got "soon"`).
+    /// What is wrong with it, naming it: `response header Location is missing`, or the parse failure
+    /// (`response header Retry-After: expected an integer, got "soon"`).
     public let problem: String
 
     /// Creates the error.
@@ -56,10 +59,8 @@ public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConver
         self.problem = problem
     }
 
-    /// One line naming the header.
-    public var description: String {
-        problem == "is missing" ? "response header \(name) is missing" : problem
-    }
+    /// ``problem``.
+    public var description: String { problem }
 }
 
 extension ClientHeader {

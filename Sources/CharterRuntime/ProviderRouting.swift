@@ -198,6 +198,20 @@ public enum ProviderResponse {
         ClientResponse(status: response.status, headers: response.headers)
     }
 
+    /// The answer to a request refused while it was read: a ``ProviderRequestError``'s status (400, 415) and message
+    /// as a problem; any other error, which reading does not throw, 500.
+    public static func refused(_ error: any Error) -> ClientResponse {
+        guard let error = error as? ProviderRequestError else { return problem(500, "Internal Server Error") }
+        return problem(error.status, error.title, detail: error.message)
+    }
+
+    /// An array response header's value: the items comma-separated. An item that contains a comma would read back as
+    /// two, so it is refused (``HeaderListItemError``), as a client refuses it in a request header.
+    public static func headerList(_ items: [String], _ name: String) throws(HeaderListItemError) -> String {
+        if let item = items.first(where: { $0.contains(",") }) { throw HeaderListItemError(header: name, item: item) }
+        return items.joined(separator: ",")
+    }
+
     /// No body; the response's declared `headers`.
     public static func empty(_ status: Int, headers: [ClientHeader] = []) -> ClientResponse {
         ClientResponse(status: status, headers: headers)

@@ -109,7 +109,7 @@ struct SwiftOperationModel {
         self.parameterLabels = parameterLabels
         self.keyLabel = keyLabel
         // Inside bodies each parameter keeps its label as its name unless a local of the body has it.
-        var scope = NameScope(reserved: ["operation", "request", "response", "output", "captures", "allowed", "configuration", "value", "item", "issues", "index", "element"])
+        var scope = NameScope(reserved: ["operation", "request", "response", "output", "captures", "allowed", "configuration", "value", "item", "issues", "index", "element", "idempotencyStore"])
         parameterNames = parameterLabels.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }
         bodyName = operation.requestBody.map { _ in SwiftMembers.memberName("body", in: &scope) }
         keyName = keyLabel.map { SwiftIdentifier.escaped(scope.claim(SwiftIdentifier.unescaped($0))) }

@@ -1,7 +1,8 @@
 /// Builds the view model of a namespace's provider (`Templates/Provider.mustache`): the protocol a server
 /// implements, one method per contract operation with the client's parameters and response enums, and
-/// `handle(_:)`, which matches an HTTP request to an operation, reads and checks its parameters and body,
-/// calls the method and writes the response.
+/// `handle(_:)` / `handle(_:idempotency:)`, which match an HTTP request to an operation, read and check its
+/// parameters and body, call the method (through an idempotency store for idempotent writes, when given one) and
+/// write the response.
 struct SwiftProviderBuilder {
     let context: SwiftGenerationContext
 
@@ -59,10 +60,10 @@ struct SwiftProviderBuilder {
             let declaresHead = template.models.contains { $0.operation.contract.method == "HEAD" }
             for model in template.models {
                 let method = SwiftLiteral.string(model.operation.contract.method)
-                lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures, store) }")
+                lines.append("    if request.method == \(method) { return await \(model.handler)(request, captures, idempotencyStore) }")
                 lines.append("    allowed.append(\(method))")
                 if model.operation.contract.method == "GET", !declaresHead {
-                    lines.append("    if request.method == \"HEAD\" { return ProviderResponse.head(await \(model.handler)(request, captures, store)) }")
+                    lines.append("    if request.method == \"HEAD\" { return ProviderResponse.head(await \(model.handler)(request, captures, idempotencyStore)) }")
                     lines.append("    allowed.append(\"HEAD\")")
                 }
             }
@@ -92,7 +93,8 @@ struct SwiftProviderBuilder {
 
     /// One operation's handler: read the parameters, the idempotency key and the body (400 when one is missing
     /// or malformed, or the body breaks the contract's constraints), call the method, write its response (500
-    /// when the method throws).
+    /// when the method throws). For an idempotent write the call and the answer go through
+    /// `ProviderIdempotency.serve` once the reading has succeeded.
     func handlerBody(_ model: SwiftOperationModel, namespace: Int) -> [String] {
         let operation = model.operation
         var lines = ["do {"]
@@ -173,7 +175,8 @@ struct SwiftProviderBuilder {
             let header = idempotency.keyHeader ?? "Idempotency-Key"
             lines.append("    let \(keyName) = request.header(\(SwiftLiteral.string(header)))")
             if idempotency.required {
-                lines.append("    if \(keyName) == nil { throw ProviderRequestError(\(SwiftLiteral.string("the \(header) header is missing"))) }")
+                // An empty key is no key: a store would not keep the write under it.
+                lines.append("    if \(keyName)?.isEmpty ?? true { throw ProviderRequestError(\(SwiftLiteral.string("the \(header) header is missing or empty"))) }")
             }
             arguments.append("\(SwiftIdentifier.unescaped(keyLabel)): \(keyName)")
         }
@@ -210,28 +213,30 @@ struct SwiftProviderBuilder {
         ]
         // A write the contract declares idempotent (not a query) runs through the store when `handle` is given one,
         // once its request has been read and checked: a request refused with 400 or 415 claims no key.
-        guard let idempotency = operation.contract.idempotency, !operation.contract.declaresQuery else { return lines + caught }
+        guard let idempotency = operation.contract.idempotency, operation.contract.isWrite, !operation.contract.declaresQuery else {
+            return lines + caught
+        }
         let call = lines.firstIndex { $0.hasPrefix("    let output = try await self.") } ?? lines.count
         let reading = Array(lines[1..<call])
         let keyHeader = idempotency.keyHeader ?? "Idempotency-Key"
         let headers = operation.parameters.filter { $0.location == .header && $0.name.lowercased() != keyHeader.lowercased() }
             .map { SwiftLiteral.string($0.name) }
         let serve = [
-            "    return await ProviderIdempotency.serve(request, store: store, operation: \(SwiftLiteral.string(operation.contract.id)), "
+            "    return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: \(SwiftLiteral.string(operation.contract.id)), "
                 + "keyHeader: \(SwiftLiteral.string(keyHeader))" + (headers.isEmpty ? "" : ", headers: [" + headers.joined(separator: ", ") + "]")
                 + ", retention: \(Self.retentionSeconds(idempotency.retention))) {",
         ] + (["do {"] + lines[call...] + caught).map { "        " + $0 } + ["    }"]
-        // Reading that can fail is answered in its own `do`; reading that cannot needs none.
-        guard reading.contains(where: { $0.contains("try ") || $0.contains("throw ") }) else {
-            return (reading + serve).map { String($0.dropFirst(4)) }
-        }
-        return ["do {"] + reading + serve + [
-            "} catch let error as ProviderRequestError {",
-            "    return ProviderResponse.problem(error.status, error.title, detail: error.message)",
-            "} catch {",
-            "    return ProviderResponse.problem(500, \"Internal Server Error\")",
-            "}",
-        ]
+        // Reading that can fail is answered in its own `do` (its errors are the request's: 400, 415); reading that
+        // cannot needs none.
+        guard reading.contains(where: Self.canThrow) else { return (reading + serve).map { String($0.dropFirst(4)) } }
+        return ["do {"] + reading + serve + ["} catch {", "    return ProviderResponse.refused(error)", "}"]
+    }
+
+    /// Whether a generated statement can throw: `try` or `throw` outside its string literals (a parameter named
+    /// `try me` is text, not a call).
+    static func canThrow(_ line: String) -> Bool {
+        let code = line.replacingOccurrences(of: #""(?:[^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
+        return code.contains("try ") || code.contains("throw ")
     }
 
     /// How long, in whole seconds, a store keeps an answer to a key: the contract's `retention` at its longest
@@ -253,10 +258,13 @@ struct SwiftProviderBuilder {
             let write = { (value: String) -> String in
                 guard case .array(let element) = resolved else { return SwiftOperationModel.text(of: header.type, value, context: context) }
                 let item = SwiftOperationModel.text(of: element, "$0", context: context)
-                return (item == "$0" ? value : "\(value).map { \(item) }") + ".joined(separator: \",\")"
+                // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
+                return "try ProviderResponse.headerList(" + (item == "$0" ? value : "\(value).map { \(item) }") + ", \(SwiftLiteral.string(header.wireName)))"
             }
             let each = write("$0")
-            let text = header.isRequired ? write(header.binding) : each == "$0" ? header.binding : "\(header.binding).map { \(each) }"
+            let text = header.isRequired
+                ? write(header.binding)
+                : each == "$0" ? header.binding : (each.hasPrefix("try ") ? "try " : "") + "\(header.binding).map { \(each) }"
             return "\(SwiftLiteral.string(header.wireName)): \(text)"
         }
         return "ClientHeader.list([" + pairs.joined(separator: ", ") + "])"

@@ -307,7 +307,7 @@ public enum EmbeddedTemplates {
             /// key in `store` for the contract's retention: a retry with the key gets the first answer again instead of
             /// running the write twice, while the first still runs 409, and with another request 422. While a method runs,
             /// `ProviderContext.request` is the request it serves.
-            {{access}}func handle(_ request: ClientRequest, idempotency store: (any IdempotencyStore)?) async -> ClientResponse {
+            {{access}}func handle(_ request: ClientRequest, idempotency idempotencyStore: (any IdempotencyStore)?) async -> ClientResponse {
                 await ProviderContext.$request.withValue(request) {
                     {{#routing}}
                     {{.}}
@@ -319,7 +319,7 @@ public enum EmbeddedTemplates {
             {{access}}func failed(_ error: any Error, in operation: String) async {}
             {{#operations}}
 
-            private func {{handler}}(_ request: ClientRequest, _ captures: [String], _ store: (any IdempotencyStore)?) async -> ClientResponse {
+            private func {{handler}}(_ request: ClientRequest, _ captures: [String], _ idempotencyStore: (any IdempotencyStore)?) async -> ClientResponse {
                 {{#body}}
                 {{.}}
                 {{/body}}

@@ -1,5 +1,4 @@
 import CharterCore
-import Foundation
 
 /// `write-idempotency`: writes say whether they are idempotent, and how.
 struct WriteIdempotencyRule: LintRule {
@@ -54,15 +53,8 @@ struct DurationFormatRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "PT24H"}}}"##,
         defs: ExampleContract.item)
 
-    /// The grammar of `docs/contract-extension.schema.json`'s `Duration`: designators in order, at least one, a time
-    /// part only with something in it, a fraction only on seconds.
-    static let grammar = try! NSRegularExpression(
-        pattern: #"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$"#)
-
-    /// Whether `text` is an ISO 8601 duration of the contract grammar.
-    static func reads(_ text: String) -> Bool {
-        grammar.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
+    /// Whether `text` is an ISO 8601 duration of the contract grammar (what ``ISODuration`` reads).
+    static func reads(_ text: String) -> Bool { ISODuration.range(text) != nil }
 
     func check(_ context: LintContext) {
         for (document, contract) in context.contracts {

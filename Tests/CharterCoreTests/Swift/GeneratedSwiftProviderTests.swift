@@ -14,9 +14,9 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let head = #""probe": {"method": "HEAD", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"204": {}}}"#
         let rows: [(label: String, operations: String, present: [String], absent: [String])] = [
             ("GET only", get,
-             [#"if request.method == "HEAD" { return ProviderResponse.head(await handleRead(request, captures, store)) }"#, #"allowed.append("HEAD")"#], []),
+             [#"if request.method == "HEAD" { return ProviderResponse.head(await handleRead(request, captures, idempotencyStore)) }"#, #"allowed.append("HEAD")"#], []),
             ("GET and a declared HEAD", get + ", " + head,
-             [#"if request.method == "HEAD" { return await handleProbe(request, captures, store) }"#], ["ProviderResponse.head("]),
+             [#"if request.method == "HEAD" { return await handleProbe(request, captures, idempotencyStore) }"#], ["ProviderResponse.head("]),
         ]
         for row in rows {
             let contract = #"{"x-contract": {"name": "probe", "version": "1.0.0", "operations": {"# + row.operations + "}}}"
@@ -49,7 +49,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "let store = try ProviderRouting.parse(captures[0], as: Int32.self, \"path parameter store\")",
             "let channel = ProviderRouting.query(request, \"channel\").first.map { ShopV1.Channel(rawValue: $0) }",
             "let tags = ProviderRouting.query(request, \"tags\").isEmpty ? nil : ProviderRouting.query(request, \"tags\")",
-            "if idempotencyKey == nil { throw ProviderRequestError(\"the Idempotency-Key header is missing\") }",
+            "if idempotencyKey?.isEmpty ?? true { throw ProviderRequestError(\"the Idempotency-Key header is missing or empty\") }",
             "case .serverError(let status, let value): return ProviderResponse.json(status, value, contentType: \"application/problem+json\")",
         ] {
             XCTAssertTrue(lines.contains(line), "missing: \(line)")
@@ -152,7 +152,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             #"RAW 400  {"detail":"path parameter store: expected an integer, got \"abc\"","status":400,"title":"Bad Request","type":"about:blank"}"#,
             // A path segment that breaks the parameter's schema is refused before the implementation sees it.
             #"RAW 400  {"detail":"parameters break the contract: sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
-            #"RAW 400  {"detail":"the Idempotency-Key header is missing","status":400,"title":"Bad Request","type":"about:blank"}"#,
+            #"RAW 400  {"detail":"the Idempotency-Key header is missing or empty","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body breaks the contract: /sku must be at most 20 characters long (is 24)","status":400,"title":"Bad Request","type":"about:blank"}"#,
             #"RAW 400  {"detail":"the request body is not valid: "#,
             // A body labelled as neither JSON nor the declared type is refused; JSON with parameters, in any case, is read.
@@ -194,7 +194,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let files = try XCTUnwrap(ContractFixture(GeneratedSwiftClientTests.contract).generate().value("generate"))
         let text = try XCTUnwrap(files["ShopV1.swift"])
         XCTAssertTrue(GeneratedSwiftSnippetTests.trimmedLines(text).contains(
-            #"return await ProviderIdempotency.serve(request, store: store, operation: "createItem", keyHeader: "Idempotency-Key", retention: 86400) {"#))
+            #"return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: "createItem", keyHeader: "Idempotency-Key", retention: 86400) {"#))
         let main = [
             "import Foundation",
             "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() -> Int { lock.withLock { runs += 1; return runs } } }",
@@ -261,7 +261,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
         let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ProbeV1.swift"]))
         // Half a second is kept for a whole one: a store keeps answers for whole seconds.
-        XCTAssertTrue(lines.contains(#"return await ProviderIdempotency.serve(request, store: store, operation: "touch", keyHeader: "X-Key", retention: 1) {"#))
+        XCTAssertTrue(lines.contains(#"return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: "touch", keyHeader: "X-Key", retention: 1) {"#))
         let main = [
             "import Foundation",
             "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() { lock.withLock { runs += 1 } } }",
@@ -284,7 +284,79 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "print(\"outside: \\(ProviderContext.request == nil)\")",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), ["in touch: pos-7", "204 - runs=1", "204 true runs=1", "outside: true"])
+    }
+
+    /// Handlers of every shape compile without warnings and behave: a parameter named `store` (beside the
+    /// handler's own `idempotencyStore`), reading that can only fail with request errors (a body and an optional key), a
+    /// parameter named like a keyword in text (`try me`), a GET that declares idempotency (never stored: a read), an
+    /// empty required key (400), and an array response header whose item has a comma (500, `failed` told).
+    func testIdempotentHandlersOfEveryShape() throws {
+        let contract = #"""
+            {"$defs": {"Item": {"type": "object", "properties": {"sku": {"type": "string"}}, "required": ["sku"]}},
+             "x-contract": {"name": "shapes", "version": "1.0.0", "operations": {
+              "setStore": {"method": "POST", "path": "/stores", "parameters": [{"name": "store", "in": "query", "required": true, "schema": {"type": "string"}}],
+                "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}},
+                "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "putNote": {"method": "PUT", "path": "/notes", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"204": {}},
+                "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "touch": {"method": "PUT", "path": "/touch", "parameters": [{"name": "try me", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "peek": {"method": "GET", "path": "/peek", "responses": {"200": {"schema": {"type": "string"}}},
+                "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "tags": {"method": "GET", "path": "/tags", "responses": {"204": {"headers": {"X-Tags": {"required": true, "schema": {"type": "array", "items": {"type": "string"}}}}}}}
+             }}}
+            """#
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ShapesV1.swift"]))
+        XCTAssertFalse(lines.contains { $0.contains(#"operation: "peek""#) }, "a GET went through the store")
+        let main = [
+            "import Foundation",
+            "final class Log: @unchecked Sendable { let lock = NSLock(); var lines: [String] = []; func add(_ line: String) { lock.withLock { lines.append(line) } } }",
+            "struct Shapes: ShapesV1.Provider {",
+            "    let log: Log",
+            "    func setStore(store: String, _ body: ShapesV1.Item, idempotencyKey: String?) async throws -> ShapesV1.SetStoreResponse {",
+            "        log.add(\"setStore \\(store)\"); return .created(body)",
+            "    }",
+            "    func putNote(_ body: ShapesV1.Item, idempotencyKey: String?) async throws -> ShapesV1.PutNoteResponse { log.add(\"putNote\"); return .noContent }",
+            "    func touch(tryMe: String?, idempotencyKey: String?) async throws -> ShapesV1.TouchResponse { log.add(\"touch \\(tryMe ?? \"-\")\"); return .noContent }",
+            "    func peek(idempotencyKey: String?) async throws -> ShapesV1.PeekResponse { log.add(\"peek\"); return .ok(\"now\") }",
+            "    func tags() async throws -> ShapesV1.TagsResponse { .noContent(xTags: [\"a\", \"b,c\"]) }",
+            "    func failed(_ error: any Error, in operation: String) async { log.add(\"failed \\(operation): \\(error)\") }",
+            "}",
+            "let log = Log()",
+            "let store = InMemoryIdempotencyStore(caller: { _ in nil })",
+            "func send(_ method: String, _ path: String, query: [ClientHeader] = [], key: String?, _ body: String? = nil) async {",
+            "    let headers = key.map { [ClientHeader(name: \"Idempotency-Key\", value: $0)] } ?? []",
+            "    let response = await Shapes(log: log).handle(ClientRequest(method: method, path: path, query: query, headers: headers, body: body.map { Data($0.utf8) }), idempotency: store)",
+            "    print(\"\\(method) \\(path) \\(response.status) \\(response.header(\"Idempotent-Replayed\") ?? \"-\")\")",
+            "}",
+            "let item = #\"{\"sku\":\"a\"}\"#",
+            "await send(\"POST\", \"/stores\", query: [ClientHeader(name: \"store\", value: \"s1\")], key: \"\", item)",
+            "await send(\"POST\", \"/stores\", query: [ClientHeader(name: \"store\", value: \"s1\")], key: \"k\", item)",
+            "await send(\"POST\", \"/stores\", query: [ClientHeader(name: \"store\", value: \"s1\")], key: \"k\", item)",
+            "await send(\"PUT\", \"/notes\", key: \"n\", item)",
+            "await send(\"PUT\", \"/notes\", key: \"n\", item)",
+            "await send(\"PUT\", \"/touch\", query: [ClientHeader(name: \"try me\", value: \"x\")], key: \"t\")",
+            "await send(\"PUT\", \"/touch\", query: [ClientHeader(name: \"try me\", value: \"x\")], key: \"t\")",
+            "await send(\"GET\", \"/peek\", key: \"p\")",
+            "await send(\"GET\", \"/peek\", key: \"p\")",
+            "await send(\"GET\", \"/tags\", key: nil)",
+            "print(log.lines.joined(separator: \"\\n\"))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            "POST /stores 400 -",  // an empty required key is none
+            "POST /stores 201 -", "POST /stores 201 true",
+            "PUT /notes 204 -", "PUT /notes 204 true",
+            "PUT /touch 204 -", "PUT /touch 204 true",
+            "GET /peek 200 -", "GET /peek 200 -",  // a read is never stored
+            "GET /tags 500 -",
+            "setStore s1", "putNote", "touch x", "peek", "peek",
+            #"failed tags: header X-Tags: the item "b,c" holds a comma, which would split it in two"#,
+        ])
     }
 
     /// Operation ids and parameter names that are keywords, reserved by the generated code, or not
