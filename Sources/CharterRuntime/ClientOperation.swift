@@ -71,7 +71,6 @@ extension ClientConfiguration {
                 throw call.error(.authorization, attempts: 0, MissingClientAuthorization(requirement: requirement))
             }
         }
-        request.timeoutMilliseconds = operation.timeoutMilliseconds
         let repeatable = operation.hasIdempotentMethod || operation.isSafeToRepeat || keySent != nil
         let attempts = repeatable ? max(retry.maxAttempts, 1) : 1
         // The call's time so far, for `maxTotalMilliseconds`: the attempts as measured, and the waits as asked for.
@@ -81,6 +80,7 @@ extension ClientConfiguration {
             if Task.isCancelled { throw call.error(.cancelled, attempts: attempt - 1, CancellationError()) }
             let timeout = retry.maxTotalMilliseconds.map { total in min(operation.timeoutMilliseconds ?? Int.max, max(total - spent, 0)) }
                 ?? operation.timeoutMilliseconds
+            request.timeoutMilliseconds = timeout  // the transport's own deadline too (URLSession's)
             let started = DispatchTime.now().uptimeNanoseconds
             let outcome = await attemptOnce(request, timeout: timeout)
             spent += Self.milliseconds(since: started)

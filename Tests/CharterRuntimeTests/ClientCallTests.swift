@@ -75,7 +75,8 @@ extension ClientTests {
     /// the limit, not at the operation's longer SLA timeout.
     func testAnAttemptGetsWhatIsLeftOfTheLimit() async {
         let operation = ClientOperation(id: "getOrder", method: "GET", pathTemplate: "/orders/{orderId}", timeoutMilliseconds: 60_000)
-        var configuration = configuration(ScriptedTransport([.hang(milliseconds: 20_000), .hang(milliseconds: 20_000), .hang(milliseconds: 20_000)]))
+        let transport = ScriptedTransport([.hang(milliseconds: 20_000), .hang(milliseconds: 20_000), .hang(milliseconds: 20_000)])
+        var configuration = configuration(transport)
         configuration.retry = ClientRetryPolicy.standard.limited(toTotalMilliseconds: 150)
         let started = Date()
         do {
@@ -85,6 +86,8 @@ extension ClientTests {
             XCTAssertEqual(error.kind, .timedOut)
             XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the attempt waited for the transport or the SLA timeout, not the limit")
         }
+        // The transport is told the same deadline (URLSession's own timeout).
+        XCTAssertEqual(transport.sent.map(\.timeoutMilliseconds), [150])
     }
 
     /// Rows: whether the task is cancelled while authorizing (or before the call) → nothing sent, no attempt
