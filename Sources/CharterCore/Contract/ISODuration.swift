@@ -17,7 +17,7 @@ package enum ISODuration {
         let dateUnits: [(Character, Double, Double)] = [("Y", 365 * 86_400, 366 * 86_400), ("M", 28 * 86_400, 31 * 86_400), ("W", 604_800, 604_800), ("D", 86_400, 86_400)]
         let timeUnits: [(Character, Double, Double)] = [("H", 3_600, 3_600), ("M", 60, 60), ("S", 1, 1)]
         var low = 0.0, high = 0.0
-        var parts = 0
+        var sawPart = false, owesTimePart = false
         var units = dateUnits[...]
         var number = ""
         var inTime = false
@@ -25,8 +25,8 @@ package enum ISODuration {
             if character == "T" {
                 guard !inTime, number.isEmpty else { return nil }
                 inTime = true
+                owesTimePart = true
                 units = timeUnits[...]
-                parts = parts > 0 ? -parts : -1  // negative: a time part is still owed
                 continue
             }
             if character.isASCII, character.isNumber || character == "." { number.append(character); continue }
@@ -38,10 +38,11 @@ package enum ISODuration {
             low += value * units[index].1
             high += value * units[index].2
             units = units[(index + 1)...]
-            parts = abs(parts) + 1
+            sawPart = true
+            owesTimePart = false
             number = ""
         }
-        return number.isEmpty && parts > 0 ? low...high : nil
+        return number.isEmpty && sawPart && !owesTimePart ? low...high : nil
     }
 
     /// Whether `new` is certainly shorter than `old` (`P1M` → `P7D`), whatever the months and years.
