@@ -290,7 +290,7 @@ struct SLAWeakenedCheck: ChangeCheck {
 /// changed, or a header it sent is gone or no longer always sent.
 struct ResponseBodyChangedCheck: ChangeCheck {
     let id = "response-body-changed"
-    let summary = "A response's body was removed or added, changed media type, or lost a header (or no longer always sends it)."
+    let summary = "A response's body was removed or added, changed media type, or lost, gained or changed whether it always sends a header."
     let rationale = "Existing clients parse what the old contract described: a success response that no longer has a body, a body in another media type (JSON becoming CSV), or a missing header they read (`Location`, `ETag`) fails in the client, not at the provider. A header the contract said was always sent (`required`) that becomes optional breaks the same clients when it is left out: generated clients read it as a value, not an optional."
     let category = ChangeCategory.operation
     let exampleBase = DiffExample.operation(##""method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}"##)
@@ -319,10 +319,18 @@ struct ResponseBodyChangedCheck: ChangeCheck {
                     context.report("\(old.status) response of \(head.id) no longer sends header \(header.name)", impact: .breaks, bump: .major, at: at)
                     continue
                 }
+                let there = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status).appending("headers").appending(now.name))
                 if header.required, !now.required {
-                    let there = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status).appending("headers").appending(now.name))
                     context.report("\(old.status) response of \(head.id) no longer always sends header \(header.name)", impact: .breaks, bump: .major, at: there)
+                } else if !header.required, now.required {
+                    // Nobody breaks on the wire; generated code reads it as a value now, not an optional.
+                    context.report("\(old.status) response of \(head.id) now always sends header \(now.name)", impact: .none, bump: .minor, at: there)
                 }
+            }
+            // A header added: a new feature (generated code's case gains a value for it).
+            for header in new.headers where !old.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+                let there = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status).appending("headers").appending(header.name))
+                context.report("\(old.status) response of \(head.id) now sends header \(header.name)", impact: .none, bump: .minor, at: there)
             }
         }
     }
