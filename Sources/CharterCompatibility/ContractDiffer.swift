@@ -122,11 +122,9 @@ public struct ContractDiffer: Sendable {
                 if let old = response.body?.schema, let schema = answer?.body?.schema {
                     walker.walk(old, schema, label: "\(operation.id) \(response.status) response", roles: .response, named: false)
                 }
-                // Header names are case-insensitive; a header's value is read by clients like a body's.
+                // A header's value is read by clients like a body's.
                 for header in response.headers {
-                    guard let old = header.schema,
-                        let schema = answer?.headers.first(where: { $0.name.lowercased() == header.name.lowercased() })?.schema
-                    else { continue }
+                    guard let old = header.schema, let schema = answer?.header(named: header.name)?.schema else { continue }
                     walker.walk(old, schema, label: "\(operation.id) \(response.status) response header \(header.name)", roles: .response, named: false)
                 }
             }

@@ -127,11 +127,11 @@ public enum ClientParameter {
     /// An array header's value: the items joined by commas. An item that holds a comma would read back as two
     /// items (servers split a header list on commas), so it is refused rather than sent changed.
     public static func headerList(_ items: [String], _ name: String, for operation: ClientOperation) throws(ClientError) -> String {
-        if let item = items.first(where: { $0.contains(",") }) {
-            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0,
-                              underlying: HeaderListItemError(header: name, item: item))
+        do {
+            return try ProviderResponse.headerList(items, name)
+        } catch {
+            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
         }
-        return items.joined(separator: ",")
     }
 
     /// Any other value: its JSON text.

@@ -205,8 +205,9 @@ public enum ProviderResponse {
         return problem(error.status, error.title, detail: error.message)
     }
 
-    /// An array response header's value: the items comma-separated. An item that contains a comma would read back as
-    /// two, so it is refused (``HeaderListItemError``), as a client refuses it in a request header.
+    /// An array header's value: the items comma-separated. An item that contains a comma would read back as two, so
+    /// it is refused (``HeaderListItemError``); a client's request headers go through here too
+    /// (``ClientParameter/headerList(_:_:for:)``).
     public static func headerList(_ items: [String], _ name: String) throws(HeaderListItemError) -> String {
         if let item = items.first(where: { $0.contains(",") }) { throw HeaderListItemError(header: name, item: item) }
         return items.joined(separator: ",")

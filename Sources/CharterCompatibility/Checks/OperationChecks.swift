@@ -314,8 +314,7 @@ struct ResponseBodyChangedCheck: ChangeCheck {
                 break
             }
             for header in old.headers {
-                // Header names are case-insensitive.
-                guard let now = new.headers.first(where: { $0.name.lowercased() == header.name.lowercased() }) else {
+                guard let now = new.header(named: header.name) else {
                     context.report("\(old.status) response of \(head.id) no longer sends header \(header.name)", impact: .breaks, bump: .major, at: at)
                     continue
                 }
@@ -328,7 +327,7 @@ struct ResponseBodyChangedCheck: ChangeCheck {
                 }
             }
             // A header added: a new feature (generated code's case gains a value for it).
-            for header in new.headers where !old.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+            for header in new.headers where old.header(named: header.name) == nil {
                 let there = context.location(.head, pointer: head.pointer.appending("responses").appending(new.status).appending("headers").appending(header.name))
                 context.report("\(old.status) response of \(head.id) now sends header \(header.name)", impact: .none, bump: .minor, at: there)
             }

@@ -112,6 +112,13 @@ public struct Response: Sendable {
     public var location: SourceLocation
 }
 
+extension Response {
+    /// The declared header named `name`, compared case-insensitively as HTTP field names are.
+    public func header(named name: String) -> ResponseHeader? {
+        headers.first { $0.name.lowercased() == name.lowercased() }
+    }
+}
+
 /// A header a response carries (`responses.<status>.headers.<Name>`).
 public struct ResponseHeader: Sendable {
     /// The name as spelled on the wire (`Location`, `ETag`).
