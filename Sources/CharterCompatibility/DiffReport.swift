@@ -5,14 +5,12 @@ import CharterGovernance
 /// JUnit, Markdown) serves `charter diff` too; and the per-contract version lines the text format ends with.
 public enum DiffReport {
     /// The changes as findings: the check's id as the rule, breaking → error, risky → warning, harmless → note.
-    /// `baseLabel` prefixes the file of a change located in the base (e.g. `origin/main:`), so it is not taken
-    /// for a place in the working tree.
-    public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String], baseLabel: String = "") -> LintReport {
+    /// A change located in a git base carries the revision in its location (``SourceLocation/revision``), so it is
+    /// not taken for a place in the working tree.
+    public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String]) -> LintReport {
         let findings = result.changes.map { change in
-            var location = change.location
-            if change.side == .base, !baseLabel.isEmpty { location.file = baseLabel + location.file }
-            return LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
-                               hint: change.hint, location: location, stablePath: change.stablePath)
+            LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
+                        hint: change.hint, location: change.location, stablePath: change.stablePath)
         }
         var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
                                 rules: catalog.checks, loadWarnings: [])

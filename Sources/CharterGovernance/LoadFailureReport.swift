@@ -12,10 +12,10 @@ extension LintReport {
         let findings = diagnostics.filter { $0.severity == .error }.map { diagnostic in
             LintFinding(
                 ruleID: loadErrorRuleID, severity: .error, message: diagnostic.message, hint: diagnostic.hint,
-                location: diagnostic.location ?? SourceLocation(file: ""), stablePath: diagnostic.location?.file ?? "")
+                location: diagnostic.location ?? SourceLocation(file: ""), stablePath: diagnostic.location?.shownFile ?? "")
         }.sorted(by: LintFinding.sortedOrder)
         var files: [String] = []
-        for finding in findings where !finding.location.file.isEmpty && !files.contains(finding.location.file) { files.append(finding.location.file) }
+        for finding in findings where !finding.location.file.isEmpty && !files.contains(finding.location.shownFile) { files.append(finding.location.shownFile) }
         return LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files, rules: [], command: command,
                           loadWarnings: diagnostics.filter { $0.severity != .error })
     }

@@ -78,7 +78,7 @@ public struct DiffCommand {
         var headOptions = loader
         headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
-        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, label: "", name: "")]
+        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "")]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given.
         var pairingFolders: [String] = []
         for path in bases {
@@ -91,7 +91,7 @@ public struct DiffCommand {
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }
-            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, label: "", name: path))
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path))
             if headPaths.count == 1 {
                 pairingFolders += [path, headPaths[0]].map(canonical)
             }
@@ -121,7 +121,7 @@ public struct DiffCommand {
                 }
             }
             let repositoryFolder = base.mirror(base.repositoryRoot)
-            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, label: revision + ":", name: revision))
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, revision: revision, name: revision))
         }
         let graphs: [SchemaGraph]
         do throws(DiagnosticsError) {
@@ -173,7 +173,7 @@ public struct DiffCommand {
         }
         let head = graphs[0]
         for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
-        let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, label: $1.label, name: $1.name) }
+        let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, revision: $1.revision, name: $1.name) }
 
         let differ = ContractDiffer()
         let newest = baseGraphs[0]
@@ -208,15 +208,19 @@ public struct DiffCommand {
                 reported.insert(place(of: change, base: older.name))
                 var change = change
                 change.message += " (against \(older.name))"
-                if change.side == .base { change.location.file = older.label + change.location.file }
+                if change.side == .base { change.location.revision = older.revision }
                 carried.append(change)
             }
         }
         // The changes against older bases count in each contract's version verdict, as those against the newest do.
         var result = differ.diff(base: newest.graph, head: head, keys: keys, carried: carried)
 
+        // A place in a git base is that revision's file (a contract deleted since is in no other).
+        for index in result.changes.indices where result.changes[index].side == .base && result.changes[index].location.revision == nil {
+            result.changes[index].location.revision = newest.revision
+        }
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
-        let report = DiffReport.findings(result, files: head.documents.map(\.displayPath), baseLabel: baseGraphs[0].label)
+        let report = DiffReport.findings(result, files: head.documents.map(\.displayPath))
         func render(_ format: Format) -> String {
             switch format {
             case .html:
@@ -247,17 +251,17 @@ private struct LoadJob: Sendable {
     var files: [String]
     var options: LoaderOptions
     var workingDirectory: String
-    /// What the base's files are prefixed with in findings (`REV:` for a git base).
-    var label: String
+    /// The git revision of a `--base-ref` base, which its files' locations carry; nil for the head and folders.
+    var revision: String?
     /// How the base is named in reports.
     var name: String
 
-    /// `diagnostic` with its files prefixed by ``label``.
+    /// `diagnostic` with its places in ``revision``'s files.
     func labelled(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard !label.isEmpty else { return diagnostic }
+        guard let revision else { return diagnostic }
         var diagnostic = diagnostic
-        if let file = diagnostic.location?.file { diagnostic.location?.file = label + file }
-        diagnostic.related = diagnostic.related.map { var place = $0; place.file = label + place.file; return place }
+        diagnostic.location?.revision = revision
+        diagnostic.related = diagnostic.related.map { var place = $0; place.revision = revision; return place }
         return diagnostic
     }
 }

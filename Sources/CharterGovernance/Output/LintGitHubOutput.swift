@@ -62,6 +62,7 @@ public enum LintGitHubOutput {
         properties.append("title=" + escapeProperty(finding.ruleID))
         var message = finding.message
         if let pointer = finding.pointerLabel { message += " [\(pointer)]" }
+        if let revision = finding.location.revision { message += " (in \(revision):\(finding.location.file))" }  // the line is that version's
         if let hint = finding.hint { message += "\nhint: \(hint)" }
         return "::\(name) \(properties.joined(separator: ","))::\(escapeData(message))"
     }

@@ -11,7 +11,8 @@ import CharterCore
 /// ```
 ///
 /// Pretty-printed with members in this order, ending with a newline. `hint` is left out when the finding has
-/// none; `line` and `column` are null when the position is unknown, and `pointer` is null for a location that
+/// none; `revision` (after `file`) only when the file is as it was at a git revision (a base of
+/// `charter diff --base-ref`, e.g. a contract deleted since), `file` being its path in the repository; `line` and `column` are null when the position is unknown, and `pointer` is null for a location that
 /// is not a value in a JSON document (the root is `""`, as in RFC 6901). Strings are the findings' own text,
 /// JSON-escaped: no `\u{…}` sanitising, so scripts see exactly what the rules reported. `version` changes
 /// only when a member changes meaning or goes away. A report's ``LintReport/jsonMembers`` follow `summary`
@@ -84,6 +85,10 @@ public enum LintJSONOutput {
         }
         out.append(contentsOf: Member.file)
         JSONWriter.appendString(finding.location.file, to: &out)
+        if let revision = finding.location.revision {
+            out.append(contentsOf: Member.revision)
+            JSONWriter.appendString(revision, to: &out)
+        }
         out.append(contentsOf: Member.line)
         appendInteger(position?.line, to: &out)
         out.append(contentsOf: Member.column)
@@ -110,6 +115,7 @@ public enum LintJSONOutput {
         static let message = Array(",\n      \"message\": ".utf8)
         static let hint = Array(",\n      \"hint\": ".utf8)
         static let file = Array(",\n      \"file\": ".utf8)
+        static let revision = Array(",\n      \"revision\": ".utf8)
         static let line = Array(",\n      \"line\": ".utf8)
         static let column = Array(",\n      \"column\": ".utf8)
         static let pointer = Array(",\n      \"pointer\": ".utf8)

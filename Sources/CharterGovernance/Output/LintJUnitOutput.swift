@@ -66,8 +66,8 @@ public enum LintJUnitOutput {
 
     private static func testCases(_ report: LintReport) -> [TestCase] {
         var files = report.files
-        for finding in report.findings where !files.contains(finding.location.file) { files.append(finding.location.file) }
-        let byFile = Dictionary(grouping: report.findings, by: \.location.file)
+        for finding in report.findings where !files.contains(finding.location.shownFile) { files.append(finding.location.shownFile) }
+        let byFile = Dictionary(grouping: report.findings, by: \.location.shownFile)
         return files.flatMap { file -> [TestCase] in
             guard let findings = byFile[file] else { return [TestCase(file: file, name: report.command)] }
             var cases: [TestCase] = []

@@ -103,6 +103,8 @@ public enum LintSARIFOutput {
         let physical = JSONValue.members([
             "artifactLocation": .members(["uri": .string(uriReference(finding.location.file))]),
             "region": region,
+            // A file as it is at a git revision (a base of `charter diff --base-ref`): the path stays the repository's.
+            "properties": finding.location.revision.map { JSONValue.members(["revision": .string($0)]) },
         ])
         return .members([
             "ruleId": .string(finding.ruleID),

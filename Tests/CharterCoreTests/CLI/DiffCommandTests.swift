@@ -56,8 +56,8 @@ final class DiffCommandTests: XCTestCase {
     }
 
     /// Contracts that do not load still give the requested machine-readable output and report files (each error a
-    /// `contract-load` finding), so CI finds them; a git base's broken file is named `REV:path`, not like the working
-    /// tree's.
+    /// `contract-load` finding), so CI finds them; a git base's broken file is named `REV:path` in text, and by its
+    /// path with the revision beside it in JSON, not like the working tree's.
     func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")
@@ -71,7 +71,8 @@ final class DiffCommandTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
         let findings = json?["findings"] as? [[String: Any]] ?? []
         XCTAssertEqual(findings.compactMap { $0["rule"] as? String }, ["contract-load"])
-        XCTAssertEqual(findings.first?["file"] as? String, "HEAD:Schemas/demo.json")
+        XCTAssertEqual(findings.first?["file"] as? String, "Schemas/demo.json")
+        XCTAssertEqual(findings.first?["revision"] as? String, "HEAD")
         let sarif = try XCTUnwrap(folder.read("diff.sarif"))
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
         // An HTML report from an earlier run is replaced by one saying nothing was compared.
@@ -117,6 +118,16 @@ final class DiffCommandTests: XCTestCase {
         try folder.write("Schemas/other.json", DiffExample.response(#""sku": {"type": "string"}"#).replacingOccurrences(of: #""name": "demo""#, with: #""name": "other""#))
         let removed = folder.run(["diff", "--base-ref", "HEAD", "--absolute-paths"])
         XCTAssertTrue(removed.out.contains { $0.hasPrefix("HEAD:Schemas/demo.json:") && $0.contains("demo v1 removed") }, removed.out.joined(separator: "\n"))
+        // Formats read by machines name the repository's path (code scanning and annotations resolve it in the
+        // repository, where `HEAD:` would point nowhere), with the revision beside it.
+        let sarif = folder.run(["diff", "--base-ref", "HEAD", "--format", "sarif"]).out.joined(separator: "\n")
+        let results = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let physical = (results.first { $0["ruleId"] as? String == "contract-removed" }?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        XCTAssertEqual((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String, "Schemas/demo.json", sarif)
+        XCTAssertEqual((physical?["properties"] as? [String: Any])?["revision"] as? String, "HEAD", sarif)
+        let github = folder.run(["diff", "--base-ref", "HEAD", "--format", "github"]).out
+        XCTAssertTrue(github.contains { $0.hasPrefix("::error file=Schemas/demo.json,line=") && $0.contains("title=contract-removed") && $0.contains("(in HEAD:Schemas/demo.json)") },
+                      github.joined(separator: "\n"))
 
         let unknown = folder.run(["diff", "--base-ref", "no-such-branch"])
         XCTAssertEqual(unknown.code, .usageOrToolError)

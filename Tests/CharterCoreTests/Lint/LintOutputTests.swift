@@ -287,6 +287,8 @@ final class LintOutputTests: XCTestCase {
             try finding("money-not-float", .error, "50% off, ratio: 1\n<b>&\u{1}\u{2028}", hint: "use \"decimal\"", file: "Schemas/my orders:v1.json", line: 3, column: 9, pointer: "/a~1b/0"),
             try finding("type-documented", .warning, "no description", file: "/abs/Schémas/x.json", line: nil, pointer: ""),
             try finding("made-up-rule", .note, "not in any catalog", file: "../shared/common.json", line: 1, pointer: nil),
+            try { var removed = try finding("contract-removed", .error, "gone", file: "Schemas/returns.json", line: 6, pointer: "/x-contract")
+                  removed.location.revision = "origin/main"; return removed }(),
         ] + errors(3), files: ["Schemas/my orders:v1.json", "Schemas/orders.json"], suppressed: 1, baselined: 1)
         let folder = try TemporaryFolder()
         let logs = [
