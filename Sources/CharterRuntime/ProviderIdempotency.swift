@@ -62,10 +62,16 @@ public enum IdempotencyClaim: Hashable, Sendable {
 /// only when every request comes from one caller: keys are then per operation alone. Not the bearer token itself,
 /// which a retry may have renewed. A claim still running after `staleAfter` seconds (a request that never finished)
 /// no longer holds its key. Expired answers are dropped as keys are claimed; `now` is the clock (tests pass their own).
+///
+/// At most `capacity` answers are kept (bodies included, so memory stays bounded whatever keys clients send): past
+/// it, the oldest kept answer is dropped before its retention ends, and a retry with that key runs the write again.
+/// Size it above the writes your retention covers (writes per second × retention in seconds); claims still running
+/// are never dropped.
 public actor InMemoryIdempotencyStore: IdempotencyStore {
     private enum Entry {
         case running(fingerprint: Data, lease: UUID, since: Date)
-        case finished(fingerprint: Data, response: ClientResponse, expires: Date)
+        /// `order` is the answer's place in ``InMemoryIdempotencyStore/kept``, oldest first.
+        case finished(fingerprint: Data, response: ClientResponse, expires: Date, order: Int)
     }
 
     private struct Slot: Hashable {
@@ -74,17 +80,27 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
     }
 
     private var entries: [Slot: Entry] = [:]
+    /// Kept answers' slots in the order they were kept, from ``keptStart`` on; a slot whose entry no longer has that
+    /// order (dropped, expired, claimed again) is skipped.
+    private var kept: [(slot: Slot, order: Int)] = []
+    private var keptStart = 0
+    private var keptCount = 0
+    private var nextOrder = 0
     private let caller: @Sendable (ClientRequest) -> String?
     private let staleAfter: TimeInterval
     private let now: @Sendable () -> Date
     private var claimsSinceSweep = 0
+    /// The most answers kept at once.
+    public nonisolated let capacity: Int
 
-    /// Creates an empty store.
+    /// Creates an empty store that keeps at most `capacity` answers (at least one).
     public init(
-        caller: @escaping @Sendable (ClientRequest) -> String?, staleAfter: TimeInterval = 600, now: @escaping @Sendable () -> Date = { Date() }
+        caller: @escaping @Sendable (ClientRequest) -> String?, staleAfter: TimeInterval = 600, capacity: Int = 100_000,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.caller = caller
         self.staleAfter = staleAfter
+        self.capacity = max(1, capacity)
         self.now = now
     }
 
@@ -96,9 +112,10 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
         switch entries[slot] {
         case .running(let running, _, let since) where time.timeIntervalSince(since) < staleAfter:
             return running == fingerprint ? .inFlight : .mismatch
-        case .finished(let finished, let response, let expires) where expires > time:
+        case .finished(let finished, let response, let expires, _) where expires > time:
             return finished == fingerprint ? .replay(response) : .mismatch
         case .running, .finished, nil:
+            if case .finished = entries[slot] { keptCount -= 1 }
             let lease = UUID()
             entries[slot] = .running(fingerprint: fingerprint, lease: lease, since: time)
             return .proceed(lease)
@@ -110,9 +127,26 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
         let slot = Slot(key: key, caller: caller(request))
         guard case .running(let fingerprint, let holder, _) = entries[slot], holder == lease else { return }
         if let response, retention > 0 {
-            entries[slot] = .finished(fingerprint: fingerprint, response: response, expires: now().addingTimeInterval(retention))
+            nextOrder += 1
+            entries[slot] = .finished(fingerprint: fingerprint, response: response, expires: now().addingTimeInterval(retention), order: nextOrder)
+            kept.append((slot, nextOrder))
+            keptCount += 1
+            while keptCount > capacity { dropOldestKept() }
         } else {
             entries[slot] = nil
+        }
+    }
+
+    /// Drops the oldest answer still kept.
+    private func dropOldestKept() {
+        while keptStart < kept.count {
+            let (slot, order) = kept[keptStart]
+            keptStart += 1
+            if case .finished(_, _, _, order) = entries[slot] {
+                entries[slot] = nil
+                keptCount -= 1
+                return
+            }
         }
     }
 
@@ -127,10 +161,17 @@ public actor InMemoryIdempotencyStore: IdempotencyStore {
         claimsSinceSweep = 0
         entries = entries.filter { _, entry in
             switch entry {
-            case .finished(_, _, let expires): return expires > time
+            case .finished(_, _, let expires, _): return expires > time
             case .running(_, _, let since): return time.timeIntervalSince(since) < staleAfter
             }
         }
+        // The order of the answers still kept, without the places of those gone.
+        kept = kept[keptStart...].filter { slot, order in
+            if case .finished(_, _, _, order) = entries[slot] { return true }
+            return false
+        }
+        keptStart = 0
+        keptCount = kept.count
     }
 }
 

@@ -174,4 +174,42 @@ final class ProviderIdempotencyTests: XCTestCase {
         let swept = await store.count
         XCTAssertLessThanOrEqual(swept, 64)
     }
+
+    /// Past its capacity the store drops the oldest kept answer (its key's retry runs again) and keeps the newer ones;
+    /// a claim still running is never dropped, and a key kept again moves to the back of the queue.
+    func testCapacityDropsTheOldestAnswers() async {
+        let store = InMemoryIdempotencyStore(caller: { _ in nil }, capacity: 2)
+        let write = Write()
+        func send(_ key: String) async -> ClientResponse {
+            await ProviderIdempotency.serve(Self.request("{}", key: key), store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 3_600) {
+                write.run()
+            }
+        }
+        // Rows in order: the key sent → whether the answer was replayed, and the answers held after it.
+        let rows: [(key: String, replayed: Bool, count: Int)] = [
+            ("a", false, 1), ("b", false, 2),
+            ("a", true, 2),      // kept
+            ("c", false, 2),     // a, the oldest, is dropped
+            ("b", true, 2), ("c", true, 2),
+            ("a", false, 2),     // runs again, kept again; b is dropped
+            ("c", true, 2), ("a", true, 2), ("b", false, 2),
+        ]
+        for (index, row) in rows.enumerated() {
+            let response = await send(row.key)
+            XCTAssertEqual(response.header(ProviderIdempotency.replayedHeader) == "true", row.replayed, "row \(index): \(row.key)")
+            let count = await store.count
+            XCTAssertEqual(count, row.count, "row \(index): \(row.key)")
+        }
+        XCTAssertEqual(write.runs, 5)
+
+        // A running claim holds its key whatever the capacity.
+        guard case .proceed(let lease) = await store.claim(IdempotencyKey(operation: "op", key: "slow"), request: Self.request("{}", key: "slow"), fingerprint: Data([1])) else {
+            return XCTFail("a new key is claimed")
+        }
+        _ = await send("d")
+        _ = await send("e")
+        let again = await store.claim(IdempotencyKey(operation: "op", key: "slow"), request: Self.request("{}", key: "slow"), fingerprint: Data([1]))
+        XCTAssertEqual(again, .inFlight)
+        await store.finish(IdempotencyKey(operation: "op", key: "slow"), lease: lease, request: Self.request("{}", key: "slow"), response: nil, retention: 60)
+    }
 }
