@@ -66,7 +66,8 @@ public struct SchemaPair: Sendable {
     public var baseNullWrapped = false
     /// The same for the head.
     public var headNullWrapped = false
-    /// The head schema as found, before a wrapper was seen through (where its nullability is written).
+    /// The head schema as written where the pair was found, before `$ref`s and a wrapper were seen through (where its
+    /// nullability is written, or was).
     public var headAsWritten: SchemaID? = nil
 }
 

@@ -205,7 +205,7 @@ struct SchemaPairWalker {
         if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (writtenHead, false) }
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
         let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
-                              headAsWritten: writtenHead)
+                              headAsWritten: head)
         // Named types are looked up once: most schemas walked are not (properties, items).
         let baseName = named ? nil : context.definitionName(.base, b)
         let headName = baseName == nil ? nil : context.definitionName(.head, h)

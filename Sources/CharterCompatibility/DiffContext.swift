@@ -291,8 +291,10 @@ public final class FlatObject: Sendable {
     public let properties: [(name: String, schema: SchemaID)]
     /// Required property names.
     public let required: Set<String>
-    /// Whether other properties are rejected (`additionalProperties: false`).
+    /// Whether other properties are rejected (`additionalProperties: false` or `unevaluatedProperties: false`).
     public let closed: Bool
+    /// The schema other properties must match (`additionalProperties` as a schema, not a boolean), when there is one.
+    public let extra: SchemaID?
     /// The schema that declares each property of ``properties``, in the same order (an `allOf` part or `$ref` target
     /// folded in), when ``composes``; else empty: every property is the object's own (most objects: nothing to allocate).
     public let declaring: [SchemaID]
@@ -311,7 +313,8 @@ public final class FlatObject: Sendable {
         {
             properties = schema.properties.map { ($0.name, $0.schema) }
             required = Set(schema.required)
-            closed = schema.additionalProperties.map { graph.schemas[$0.rawValue].booleanValue == false } ?? false
+            closed = Self.closes(graph, schema.additionalProperties) || Self.closes(graph, schema.unevaluatedProperties)
+            extra = schema.additionalProperties.flatMap { graph.schemas[$0.rawValue].booleanValue == nil ? $0 : nil }
             declaring = []
             composes = false
             self.own = own
@@ -322,9 +325,15 @@ public final class FlatObject: Sendable {
         properties = builder.properties
         required = builder.required
         closed = builder.closed
+        extra = builder.extra
         declaring = builder.declaring
         composes = builder.composes
         self.own = builder.own
+    }
+
+    /// Whether `keyword` (`additionalProperties`, `unevaluatedProperties`) is the `false` schema.
+    static func closes(_ graph: SchemaGraph, _ keyword: SchemaID?) -> Bool {
+        keyword.map { graph.schemas[$0.rawValue].booleanValue == false } ?? false
     }
 
     /// Whether two properties share a name (the first wins when folding); compared pairwise below 32 properties.
@@ -342,6 +351,7 @@ public final class FlatObject: Sendable {
         var properties: [(name: String, schema: SchemaID)] = []
         var required: Set<String> = []
         var closed = false
+        var extra: SchemaID?
         var declaring: [SchemaID] = []
         var composes = false
         var seen: Set<SchemaID> = []
@@ -361,7 +371,10 @@ public final class FlatObject: Sendable {
                 if composes { declaring.append(id) }
             }
             required.formUnion(graph.schemas[id.rawValue].required)
-            if let extra = graph.schemas[id.rawValue].additionalProperties, graph.schemas[extra.rawValue].booleanValue == false { closed = true }
+            if FlatObject.closes(graph, graph.schemas[id.rawValue].additionalProperties) || FlatObject.closes(graph, graph.schemas[id.rawValue].unevaluatedProperties) {
+                closed = true
+            }
+            if extra == nil, let schema = graph.schemas[id.rawValue].additionalProperties, graph.schemas[schema.rawValue].booleanValue == nil { extra = schema }
             for part in graph.schemas[id.rawValue].allOf { fold(graph, part, depth: depth + 1) }
             // X made nullable (`anyOf: [X, {"type": "null"}]`) with keywords beside it (`required`, say) reads as X with
             // them; a pure wrapper is seen through by the walk instead.

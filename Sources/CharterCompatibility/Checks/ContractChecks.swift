@@ -212,8 +212,8 @@ struct CompatibilityChangedCheck: ChangeCheck {
 /// `feed-changed`: a scheduled batch feed was removed, added, or changed format, transport, schedule or deadline.
 struct FeedChangedCheck: ChangeCheck {
     let id = "feed-changed"
-    let summary = "A batch feed was removed or added, or its format, transport, schedule or delivery deadline changed."
-    let rationale = "Consumers of a feed are jobs that run on a schedule and parse a file: a removed feed or a new file format breaks them on the next run, and a later schedule or deadline makes the nightly reconciliation start before the data is there."
+    let summary = "A batch feed was removed or added, or its format, transport, schedule, delivery deadline, producer or consumers changed."
+    let rationale = "Consumers of a feed are jobs that run on a schedule and parse a file: a removed feed or a new file format breaks them on the next run, a later schedule or deadline makes the nightly reconciliation start before the data is there, and a consumer dropped from the list (or another producer) is a system whose deliveries stop, or come from somewhere else."
     let category = ChangeCategory.contract
     let exampleBase = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "application/x-ndjson", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
     let exampleHead = DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "text/csv", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
@@ -233,9 +233,32 @@ struct FeedChangedCheck: ChangeCheck {
                 context.report("feed \(feed.name) changed from \(feed.format ?? "?") over \(feed.transport ?? "?") to \(new.format ?? "?") over \(new.transport ?? "?")",
                                impact: .breaks, bump: .major, at: at, who: "its recipients")
             }
-            if feed.cron != new.cron || feed.timezone != new.timezone || feed.deliveredWithin != new.deliveredWithin {
+            if feed.cron != new.cron || feed.timezone != new.timezone {
                 context.report("schedule of feed \(feed.name) changed (\(feed.cron ?? "?") \(feed.timezone ?? ""), within \(feed.deliveredWithin ?? "?") → \(new.cron ?? "?") \(new.timezone ?? ""), within \(new.deliveredWithin ?? "?"))",
                                impact: .risky, bump: .minor, at: at, who: "its recipients")
+            } else if feed.deliveredWithin != new.deliveredWithin {
+                // The same schedule: only a later deadline (or none) hurts; an earlier one is a stronger promise.
+                let earlier: Bool
+                switch (feed.deliveredWithin.flatMap(ISODuration.range), new.deliveredWithin.flatMap(ISODuration.range)) {
+                case let (old?, new?): earlier = new.upperBound <= old.lowerBound  // `PT60M` → `PT1H` is no later either
+                case (nil, _?): earlier = feed.deliveredWithin == nil  // a deadline where there was none
+                default: earlier = false
+                }
+                context.report("delivery deadline of feed \(feed.name) changed from \(feed.deliveredWithin ?? "none") to \(new.deliveredWithin ?? "none")",
+                               impact: earlier ? .none : .risky, bump: .minor, at: at, who: "its recipients")
+            }
+            let dropped = feed.consumers.filter { !new.consumers.contains($0) }
+            if !dropped.isEmpty {
+                context.report("feed \(feed.name) no longer delivered to \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at,
+                               who: dropped.joined(separator: ", "))
+            }
+            let added = new.consumers.filter { !feed.consumers.contains($0) }
+            if !added.isEmpty {
+                context.report("feed \(feed.name) now also delivered to \(added.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+            }
+            if feed.producer != new.producer {
+                context.report("producer of feed \(feed.name) changed from \(feed.producer ?? "none") to \(new.producer ?? "none")",
+                               impact: .risky, bump: .minor, at: at, who: "its recipients, which may accept files only from the old producer")
             }
         }
         for feed in head.feeds where !base.feeds.contains(where: { $0.name == feed.name }) {

@@ -100,3 +100,40 @@ struct PropertyRequirednessCheck: ChangeCheck {
         }
     }
 }
+
+/// `property-access-changed`: a property became, or stopped being, `readOnly` or `writeOnly`, so its value now flows,
+/// or no longer flows, in requests or responses.
+struct PropertyAccessChangedCheck: ChangeCheck {
+    let id = "property-access-changed"
+    let summary = "A property became, or stopped being, readOnly or writeOnly: it now is, or no longer is, sent in requests or returned in responses."
+    let rationale = "A readOnly property is never in requests and a writeOnly one never in responses (contract-format.md), so flipping the flag adds the property to, or removes it from, one direction: a required property that stops being readOnly rejects every existing client's request, which never carried it; one that becomes writeOnly disappears from responses its readers rely on."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string", "readOnly": true}"#, required: ["sku", "id"])
+    let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string"}"#, required: ["sku", "id"], version: "2.0.0")
+    let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string", "readOnly": true, "description": "Assigned by the provider."}"#, required: ["sku", "id"], version: "1.0.1")
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = context.flat(.base, pair.base)
+        let new = context.flat(.head, pair.head)
+        for (name, schema) in new.properties {
+            guard let previous = old.property(name), !context.inherited(pair, name, old, new) else { continue }
+            let before = SchemaRoleAnalysis.excluded(previous, in: context.base), after = SchemaRoleAnalysis.excluded(schema, in: context.head)
+            for (role, flag, direction) in [(SchemaRoles.request, "readOnly", "sent in requests"), (.response, "writeOnly", "returned in responses")]
+            where pair.roles.contains(role) && before.contains(role) != after.contains(role) {
+                if before.contains(role) {
+                    let required = new.required.contains(name)
+                    context.report("\(required ? "required" : "optional") property \(pair.label).\(name) is no longer \(flag): now \(direction)",
+                                   CompatibilityEffect(backward: required ? .breaks : .none, "data written before lacks it",
+                                                       forward: old.closed ? .breaks : .none, "the old schema is closed and rejects it"),
+                                   roles: role, bump: .minor, at: context.location(.head, schema))
+                } else {
+                    let required = old.required.contains(name)
+                    context.report("\(required ? "required" : "optional") property \(pair.label).\(name) became \(flag): no longer \(direction)",
+                                   CompatibilityEffect(backward: new.closed ? .breaks : .none, "data written before still carries it and the new schema is closed",
+                                                       forward: required ? .breaks : .risky, required ? "they require it" : "they lose it"),
+                                   roles: role, bump: .minor, at: context.location(.head, schema))
+                }
+            }
+        }
+    }
+}

@@ -94,12 +94,35 @@ struct TypeChangedCheck: ChangeCheck {
     }
 }
 
-/// The enum values of a schema as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`,
-/// as `const` is), each with its text as the contract writes it — without `null`, which is the schema's
-/// nullability and `type-changed` compares (``TypeChangedCheck/nullability(_:_:_:)``), so that listing `null` in
-/// an enum, in the type list, or through a wrapper are one notion, and a change to it is reported once.
-private func enumValues(_ graph: SchemaGraph, _ id: SchemaID) -> [(key: JSONValue, text: String)]? {
-    graph.schemas[id.rawValue].enumValues.map { $0.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) } }
+/// The values a schema restricts its instances to, by `const` or `enum` — one notion, since `{"const": "a"}` and
+/// `{"enum": ["a"]}` admit the same values: `const-changed` reports a change between single values (one of them a
+/// `const`), the enum checks every other change to the list.
+enum FixedValues {
+    /// The values as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`), each
+    /// with its text as the contract writes it, and whether the schema says it with `const`; nil when it says neither.
+    /// An enum's `null` is left out: it is the schema's nullability, which `type-changed` compares
+    /// (``TypeChangedCheck/nullability(_:_:_:)``), so that listing `null` in an enum, in the type list, or through a
+    /// wrapper are one notion, and a change to it is reported once.
+    static func of(_ graph: SchemaGraph, _ id: SchemaID) -> (values: [(key: JSONValue, text: String)], isConst: Bool)? {
+        let schema = graph.schemas[id.rawValue]
+        if let constant = schema.constValue { return ([(constant.value, JSONWriter.write(constant, sortKeys: true))], true) }
+        return schema.enumValues.map { ($0.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) }, false) }
+    }
+
+    /// Whether `const-changed` reports the pair's change (a `const` on a side, and a single value or none on each).
+    static func isConstChange(_ old: (values: [(key: JSONValue, text: String)], isConst: Bool)?,
+                              _ new: (values: [(key: JSONValue, text: String)], isConst: Bool)?) -> Bool {
+        (old?.isConst == true || new?.isConst == true) && (old?.values.count ?? 1) == 1 && (new?.values.count ?? 1) == 1
+    }
+
+    /// The pair's values for the enum checks: nil when `const-changed` reports them instead.
+    static func forEnumChecks(_ pair: SchemaPair, _ context: DiffContext)
+        -> (old: [(key: JSONValue, text: String)]?, new: [(key: JSONValue, text: String)]?)?
+    {
+        let old = of(context.base, pair.base), new = of(context.head, pair.head)
+        guard old != nil || new != nil, !isConstChange(old, new) else { return nil }
+        return (old?.values, new?.values)
+    }
 }
 
 /// `enum-value-added`: an enum accepts a new value.
@@ -113,8 +136,7 @@ struct EnumValueAddedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "state": {"enum": ["active"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(context.base, pair.base)
-        let after = enumValues(context.head, pair.head)
+        guard let (before, after) = FixedValues.forEnumChecks(pair, context) else { return }
         if let values = before?.map(\.text), after == nil {
             context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
                            CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
@@ -141,8 +163,7 @@ struct EnumValueRemovedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"enum": ["active", "retired", "blocked"]}"#, version: "1.1.0")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = enumValues(context.base, pair.base)
-        let after = enumValues(context.head, pair.head)
+        guard let (before, after) = FixedValues.forEnumChecks(pair, context) else { return }
         if before == nil, let values = after?.map(\.text) {
             context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
                            CompatibilityEffect(backward: .breaks, "data written before may hold other values"),
@@ -215,11 +236,12 @@ struct ConstChangedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "kind": {"const": "item", "description": "Always item."}"#, version: "1.0.1")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let oldNode = context.base.schemas[pair.base.rawValue].constValue, newNode = context.head.schemas[pair.head.rawValue].constValue
-        // Compared as JSON values (a number by its value: 1 = 1.0), shown as written.
-        guard oldNode?.value != newNode?.value else { return }
-        let old = oldNode.map { JSONWriter.write($0, sortKeys: true) }
-        let new = newNode.map { JSONWriter.write($0, sortKeys: true) }
+        // A one-value enum is the same constant: `{"enum": ["a"]}` → `{"const": "a"}` changes nothing. Compared as JSON
+        // values (a number by its value: 1 = 1.0), shown as written.
+        let oldValues = FixedValues.of(context.base, pair.base), newValues = FixedValues.of(context.head, pair.head)
+        guard FixedValues.isConstChange(oldValues, newValues), oldValues?.values.first?.key != newValues?.values.first?.key else { return }
+        let old = oldValues?.values.first?.text
+        let new = newValues?.values.first?.text
         context.report("const \(pair.label) changed from \(old ?? "any value") to \(new ?? "any value")",
                        CompatibilityEffect(backward: new == nil ? .none : .breaks, "data written before holds \(old ?? "other values")",
                                            forward: old == nil ? .none : .breaks, "they expect \(old ?? "")"),
@@ -237,13 +259,19 @@ struct FormatChangedCheck: ChangeCheck {
     let exampleHead = DiffExample.response(#""sku": {"type": "string"}, "price": {"type": "string"}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "price": {"type": "string", "format": "decimal", "description": "Unit price."}"#, version: "1.0.1")
 
+    /// The formats that admit every value of a format.
+    static let widerFormats: [String: Set<String>] = ["int32": ["int64"], "float": ["double"]]
+
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let old = context.base.schemas[pair.base.rawValue].format
         let new = context.head.schemas[pair.head.rawValue].format
         guard old != new else { return }
+        // A wider format admits every value of the narrower one (`int32` → `int64`): data written before still fits.
+        let widened = old.map { Self.widerFormats[$0]?.contains(new ?? "") == true } ?? false
+        let narrowed = new.map { Self.widerFormats[$0]?.contains(old ?? "") == true } ?? false
         context.report("format of \(pair.label) changed from \(old ?? "none") to \(new ?? "none")",
-                       CompatibilityEffect(backward: new == nil ? .none : .breaks, "data written before need not be \(new ?? "")",
-                                           forward: old == nil ? .none : .breaks, "they parse it as \(old ?? "")"),
+                       CompatibilityEffect(backward: new == nil || widened ? .none : .breaks, "data written before need not be \(new ?? "")",
+                                           forward: old == nil || narrowed ? .none : .breaks, "they parse it as \(old ?? "")"),
                        roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
     }
 }
@@ -276,10 +304,6 @@ struct ConstraintChangedCheck: ChangeCheck {
         let bounds = [
             Bound(name: "minLength", old: lower(b.minLength), new: lower(h.minLength), largerIsTighter: true),
             Bound(name: "maxLength", old: b.maxLength.map(Double.init), new: h.maxLength.map(Double.init), largerIsTighter: false),
-            Bound(name: "minimum", old: b.minimum?.doubleValue, new: h.minimum?.doubleValue, largerIsTighter: true),
-            Bound(name: "maximum", old: b.maximum?.doubleValue, new: h.maximum?.doubleValue, largerIsTighter: false),
-            Bound(name: "exclusiveMinimum", old: b.exclusiveMinimum?.doubleValue, new: h.exclusiveMinimum?.doubleValue, largerIsTighter: true),
-            Bound(name: "exclusiveMaximum", old: b.exclusiveMaximum?.doubleValue, new: h.exclusiveMaximum?.doubleValue, largerIsTighter: false),
             Bound(name: "minItems", old: lower(b.minItems), new: lower(h.minItems), largerIsTighter: true),
             Bound(name: "maxItems", old: b.maxItems.map(Double.init), new: h.maxItems.map(Double.init), largerIsTighter: false),
             Bound(name: "minProperties", old: lower(b.minProperties), new: lower(h.minProperties), largerIsTighter: true),
@@ -293,6 +317,18 @@ struct ConstraintChangedCheck: ChangeCheck {
             case let (old?, new?): tighter = (new > old) == bound.largerIsTighter
             }
             report(pair, context, "\(bound.name) of \(pair.label) changed from \(Self.text(bound.old)) to \(Self.text(bound.new))", tighter: tighter)
+        }
+        // Numeric bounds as the values they admit: `exclusiveMaximum: 5` → `maximum: 5` loosens, and for an integer
+        // `minimum: 1` and `exclusiveMinimum: 0` are one bound.
+        let integer = TypeChangedCheck.types(context.base, pair.base) == ["integer"] && TypeChangedCheck.types(context.head, pair.head) == ["integer"]
+        for lower in [true, false] {
+            let old = NumericBound.effective(b, lower: lower, integer: integer), new = NumericBound.effective(h, lower: lower, integer: integer)
+            guard let tighter = NumericBound.tighter(old, new, lower: lower) else { continue }
+            let sameKeyword = old == nil || new == nil || old?.keyword == new?.keyword
+            let message = sameKeyword
+                ? "\((old ?? new)!.keyword) of \(pair.label) changed from \(old?.literal ?? "none") to \(new?.literal ?? "none")"
+                : "\(lower ? "lower" : "upper") bound of \(pair.label) changed from \(old!.keyword) \(old!.literal) to \(new!.keyword) \(new!.literal)"
+            report(pair, context, message, tighter: tighter)
         }
         if b.pattern != h.pattern {
             // Whether one regular expression matches less than another is not decided: a new pattern where there
@@ -322,6 +358,60 @@ struct ConstraintChangedCheck: ChangeCheck {
         }
         if b.uniqueItems != h.uniqueItems {
             report(pair, context, "\(pair.label) \(h.uniqueItems ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems)
+        }
+    }
+
+    /// A numeric lower or upper bound as the values it admits: the tighter of the inclusive and exclusive keywords, an
+    /// integer's made inclusive (`exclusiveMinimum: 0` is `minimum: 1`; `minimum: 1.5` is 2), compared exactly as
+    /// decimals where they fit.
+    struct NumericBound {
+        /// The keyword that sets it, and its value as written.
+        var keyword: String
+        var literal: String
+        /// The bound (for an integer: the smallest or largest value admitted).
+        var value: Decimal
+        /// Whether the value itself is excluded (never for an integer).
+        var exclusive: Bool
+
+        /// The effective lower (or upper) bound of a schema; nil when it has none (or one too large for a decimal).
+        static func effective(_ schema: borrowing Schema, lower: Bool, integer: Bool) -> NumericBound? {
+            let inclusive = (lower ? schema.minimum : schema.maximum).flatMap { number in
+                number.decimalValue.map { NumericBound(keyword: lower ? "minimum" : "maximum", literal: number.literal, value: $0, exclusive: false) }
+            }
+            let exclusive = (lower ? schema.exclusiveMinimum : schema.exclusiveMaximum).flatMap { number in
+                number.decimalValue.map { NumericBound(keyword: lower ? "exclusiveMinimum" : "exclusiveMaximum", literal: number.literal, value: $0, exclusive: true) }
+            }
+            let bounds = [inclusive, exclusive].compactMap { $0 }.map { integer ? $0.integral(lower: lower) : $0 }
+            return bounds.max { tighter($1, than: $0, lower: lower) }
+        }
+
+        /// The same bound on integers: inclusive, at the first integer it admits.
+        func integral(lower: Bool) -> NumericBound {
+            var bound = value, rounded = Decimal()
+            NSDecimalRound(&rounded, &bound, 0, lower ? .up : .down)
+            var copy = self
+            copy.value = exclusive && rounded == value ? (lower ? rounded + 1 : rounded - 1) : rounded
+            copy.exclusive = false
+            return copy
+        }
+
+        /// Whether `bound` admits fewer values than `other` on its side.
+        static func tighter(_ bound: NumericBound, than other: NumericBound, lower: Bool) -> Bool {
+            if bound.value != other.value { return lower ? bound.value > other.value : bound.value < other.value }
+            return bound.exclusive && !other.exclusive
+        }
+
+        /// Whether `new` is tighter than `old` (true), looser (false), or the same bound (nil).
+        static func tighter(_ old: NumericBound?, _ new: NumericBound?, lower: Bool) -> Bool? {
+            switch (old, new) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (old?, new?):
+                if tighter(new, than: old, lower: lower) { return true }
+                if tighter(old, than: new, lower: lower) { return false }
+                return nil
+            }
         }
     }
 
@@ -358,19 +448,34 @@ struct ConstraintChangedCheck: ChangeCheck {
     }
 }
 
-/// `content-model-changed`: an object was closed to, or opened to, undeclared properties.
+/// `content-model-changed`: an object was closed to, or opened to, undeclared properties, or their values were
+/// restricted to a schema or freed from one.
 struct ContentModelChangedCheck: ChangeCheck {
     let id = "content-model-changed"
-    let summary = "An object was closed (additionalProperties: false) or opened to undeclared properties."
-    let rationale = "Closing an object rejects data written before that carried extra properties. Opening a closed one lets writers send properties that readers of the old version, which still reject them, fail on."
+    let summary = "An object was closed (additionalProperties or unevaluatedProperties false) or opened to undeclared properties, or their values were restricted to a schema or freed from one."
+    let rationale = "Closing an object rejects data written before that carried extra properties, and so does restricting an open object's undeclared properties to a schema (`additionalProperties: {\"type\": \"string\"}`). Opening a closed one lets writers send properties that readers of the old version, which still reject them, fail on; freeing restricted values hands readers values their generated map type cannot decode."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.request(#""sku": {"type": "string"}"#)
     let exampleHead = DiffExample.request(#""sku": {"type": "string"}"#, version: "2.0.0", extra: #""additionalProperties": false"#)
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}"#, version: "1.0.1", extra: #""examples": [{"sku": "A1"}]"#)
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let old = context.flat(.base, pair.base).closed
-        let new = context.flat(.head, pair.head).closed
+        let before = context.flat(.base, pair.base), after = context.flat(.head, pair.head)
+        let old = before.closed, new = after.closed
+        if !old, !new, (before.extra == nil) != (after.extra == nil) {
+            // An open object's undeclared properties restricted to a schema, or freed from one (the schema's own changes
+            // are compared where both have one).
+            if after.extra != nil {
+                context.report("\(pair.label) now restricts its undeclared properties to a schema",
+                               CompatibilityEffect(backward: .breaks, "data written before may carry others of any type"),
+                               roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+            } else {
+                context.report("\(pair.label) no longer restricts its undeclared properties to a schema",
+                               CompatibilityEffect(forward: .breaks, "they read them as the old schema's values"),
+                               roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+            }
+            return
+        }
         guard old != new else { return }
         if new {
             context.report("\(pair.label) now rejects undeclared properties",

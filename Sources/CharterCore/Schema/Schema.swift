@@ -328,6 +328,9 @@ public struct Schema: Sendable {
         get { box.fields.rare?.keywords.transitions }
         set { updateRare { $0.transitions = newValue } }
     }
+    /// Whether the schema writes any of the keywords few schemas write (`const`, `not`, `if`, `prefixItems`,
+    /// `patternProperties`, the exclusive bounds, …): a quick test before looking for one.
+    package var hasRareKeywords: Bool { box.fields.rare != nil }
     /// Keywords Charter does not know, in source order (kept in ``node``).
     public var unknownKeywords: [String] {
         get { box.fields.unknownKeywords }

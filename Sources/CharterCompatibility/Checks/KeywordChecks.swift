@@ -1,0 +1,62 @@
+import CharterCore
+import CharterGovernance
+
+/// `validation-keyword-changed`: a validation keyword no other check interprets (`not`, `if`/`then`/`else`,
+/// `dependentRequired`, `propertyNames`, `patternProperties`, `prefixItems`, `contains`, …) appeared, disappeared or
+/// changed, or an array's `items` schema appeared or disappeared.
+struct ValidationKeywordChangedCheck: ChangeCheck {
+    let id = "validation-keyword-changed"
+    let summary = "A validation keyword no other check interprets (not, if/then/else, dependentRequired, propertyNames, patternProperties, prefixItems, contains, …) or an array's items schema appeared, disappeared or changed."
+    let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. Reporting it, judged as a pattern change is, keeps the version gate from passing it as a patch."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#)
+    let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, version: "2.0.0", extra: #""dependentRequired": {"shop": ["sku"]}"#)
+    let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string", "description": "The shop."}"#, version: "1.0.1")
+
+    /// The keywords compared as written (as JSON values: `1` = `1.0`, members in any order).
+    static let keywords = [
+        "not", "if", "then", "else", "dependentRequired", "dependentSchemas", "dependencies", "propertyNames", "patternProperties",
+        "prefixItems", "contains", "minContains", "maxContains", "unevaluatedItems", "unevaluatedProperties", "additionalItems",
+    ]
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        compareKeywords(pair, context)
+        // Items on both sides are walked and compared as schemas; on one side only, every item was, or now is, free.
+        let items = (context.base.schemas[pair.base.rawValue].items, context.head.schemas[pair.head.rawValue].items)
+        if (items.0 == nil) != (items.1 == nil), TypeChangedCheck.types(context.base, pair.base)?.contains("array") ?? true,
+            TypeChangedCheck.types(context.head, pair.head)?.contains("array") ?? true
+        {
+            report(pair, context, "items of \(pair.label) \(items.0 == nil ? "now restricted to a schema" : "no longer restricted to a schema")",
+                   tighter: items.0 == nil, looserBreaks: true)
+        }
+    }
+
+    /// Compares the keywords as written. Most schemas write none of them (they are among a schema's rare keywords, or
+    /// `unevaluatedItems`): those are passed over without a lookup.
+    private func compareKeywords(_ pair: SchemaPair, _ context: DiffContext) {
+        let oldSchema = context.base.schemas[pair.base.rawValue], newSchema = context.head.schemas[pair.head.rawValue]
+        let old = oldSchema.node.object, new = newSchema.node.object
+        guard oldSchema.hasRareKeywords || newSchema.hasRareKeywords || old?["unevaluatedItems"] != nil || new?["unevaluatedItems"] != nil
+        else { return }
+        for keyword in Self.keywords {
+            let before = old?[keyword], after = new?[keyword]
+            guard before?.value != after?.value else { continue }
+            // `unevaluatedProperties: false` closes the object: `content-model-changed` reports that.
+            if keyword == "unevaluatedProperties", before?.value == .bool(false) || after?.value == .bool(false) { continue }
+            let what = before == nil ? "added" : after == nil ? "removed" : "changed"
+            report(pair, context, "\(keyword) of \(pair.label) \(what)", tighter: before == nil ? true : after == nil ? false : nil)
+        }
+    }
+
+    /// Reports a change: tighter, looser, or (nil) neither known, which may do both. A looser `items` breaks old readers
+    /// (their generated arrays decode the old item type); other loosening is risky, as for constraints.
+    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, looserBreaks: Bool = false) {
+        let effect = switch tighter {
+        case true?: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it")
+        case false?: CompatibilityEffect(forward: looserBreaks ? .breaks : .risky, "readers of the old version reject or cannot read what it no longer rules out")
+        case nil: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it",
+                                      forward: .risky, "readers of the old version may reject what it now allows")
+        }
+        context.report(message, effect, roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+    }
+}

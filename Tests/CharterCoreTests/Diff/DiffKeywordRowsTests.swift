@@ -1,0 +1,98 @@
+import XCTest
+@testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
+
+/// Rows from the fourth review of `charter diff`: a base and a head → each change reported (check and impact; the
+/// version gate aside). Equal schemas spelled differently report nothing; validation keywords Charter does not
+/// interpret still count; readOnly and writeOnly move a property in or out of a direction.
+final class DiffKeywordRowsTests: XCTestCase {
+    func testRows() {
+        let request = { (property: String, extra: String) in DiffExample.request(#""sku": {"type": "string"}, "v": "# + property, extra: extra) }
+        let response = { (property: String, extra: String) in DiffExample.response(#""sku": {"type": "string"}, "v": "# + property, extra: extra) }
+        let requiredRequest = { (property: String) in DiffExample.request(#""sku": {"type": "string"}, "v": "# + property, required: ["sku", "v"]) }
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("a one-value enum is the const", request(#"{"type": "string", "enum": ["a"]}"#, ""), request(#"{"type": "string", "const": "a"}"#, ""), []),
+            ("and the other way round", response(#"{"type": "string", "const": "a"}"#, ""), response(#"{"type": "string", "enum": ["a"]}"#, ""), []),
+            ("a const that becomes an enum of two gained a value", response(#"{"const": "a"}"#, ""), response(#"{"enum": ["a", "b"]}"#, ""),
+             ["enum-value-added: breaks"]),
+            ("a const changed", response(#"{"const": "a"}"#, ""), response(#"{"const": "b"}"#, ""), ["const-changed: breaks"]),
+            ("a required readOnly property now sent", requiredRequest(#"{"type": "string", "readOnly": true}"#), requiredRequest(#"{"type": "string"}"#),
+             ["property-access-changed: breaks"]),
+            ("an optional property no longer sent", request(#"{"type": "string"}"#, ""), request(#"{"type": "string", "readOnly": true}"#, ""),
+             ["property-access-changed: none"]),
+            ("a writeOnly property now returned in a closed response", response(#"{"type": "string", "writeOnly": true}"#, #""additionalProperties": false"#),
+             response(#"{"type": "string"}"#, #""additionalProperties": false"#), ["property-access-changed: breaks"]),
+            ("unevaluatedProperties: false closes a request", request(#"{"type": "string"}"#, ""), request(#"{"type": "string"}"#, #""unevaluatedProperties": false"#),
+             ["content-model-changed: breaks"]),
+            ("an open request's extras restricted to strings", request(#"{"type": "string"}"#, ""), request(#"{"type": "string"}"#, #""additionalProperties": {"type": "string"}"#),
+             ["content-model-changed: breaks"]),
+            ("a response's extras freed", response(#"{"type": "string"}"#, #""additionalProperties": {"type": "string"}"#), response(#"{"type": "string"}"#, ""),
+             ["content-model-changed: breaks"]),
+            ("dependentRequired added to a request", request(#"{"type": "string"}"#, ""), request(#"{"type": "string"}"#, #""dependentRequired": {"v": ["sku"]}"#),
+             ["validation-keyword-changed: breaks"]),
+            ("not added to a request property", request(#"{"type": "string"}"#, ""), request(#"{"type": "string", "not": {"const": "x"}}"#, ""),
+             ["validation-keyword-changed: breaks"]),
+            ("not removed from a request property: looser", request(#"{"type": "string", "not": {"const": "x"}}"#, ""), request(#"{"type": "string"}"#, ""),
+             ["validation-keyword-changed: none"]),
+            ("the same not, members in another order", request(#"{"type": "string", "not": {"const": "x", "description": "d"}}"#, ""),
+             request(#"{"type": "string", "not": {"description": "d", "const": "x"}}"#, ""), []),
+            ("a response array's items freed", response(#"{"type": "array", "items": {"type": "string"}}"#, ""), response(#"{"type": "array"}"#, ""),
+             ["validation-keyword-changed: breaks"]),
+            ("exclusiveMaximum 5 → maximum 5 loosens", request(#"{"type": "number", "exclusiveMaximum": 5}"#, ""), request(#"{"type": "number", "maximum": 5}"#, ""),
+             ["constraint-changed: none"]),
+            ("maximum 5 → exclusiveMaximum 5 tightens", request(#"{"type": "number", "maximum": 5}"#, ""), request(#"{"type": "number", "exclusiveMaximum": 5}"#, ""),
+             ["constraint-changed: breaks"]),
+            ("an integer's minimum 1 is exclusiveMinimum 0", request(#"{"type": "integer", "minimum": 1}"#, ""), request(#"{"type": "integer", "exclusiveMinimum": 0}"#, ""), []),
+            ("an integer's minimum 1.5 is minimum 2", request(#"{"type": "integer", "minimum": 1.5}"#, ""), request(#"{"type": "integer", "minimum": 2}"#, ""), []),
+            ("minimum → exclusiveMinimum at the same number tightens, once", request(#"{"type": "number", "minimum": 1}"#, ""),
+             request(#"{"type": "number", "exclusiveMinimum": 1}"#, ""), ["constraint-changed: breaks"]),
+            ("bounds beyond a double's precision", request(#"{"type": "integer", "maximum": 9007199254740993}"#, ""),
+             request(#"{"type": "integer", "maximum": 9007199254740992}"#, ""), ["constraint-changed: breaks"]),
+            ("int32 → int64 in a request: old values still fit", request(#"{"type": "integer", "format": "int32"}"#, ""),
+             request(#"{"type": "integer", "format": "int64"}"#, ""), ["format-changed: none"]),
+            ("int32 → int64 in a response: old readers overflow", response(#"{"type": "integer", "format": "int32"}"#, ""),
+             response(#"{"type": "integer", "format": "int64"}"#, ""), ["format-changed: breaks"]),
+            ("int64 → int32 in a request: old values may not fit", request(#"{"type": "integer", "format": "int64"}"#, ""),
+             request(#"{"type": "integer", "format": "int32"}"#, ""), ["format-changed: breaks"]),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact)" }.sorted(), row.expected.sorted(), "\(row.label): \(changes.map(\.message))")
+        }
+    }
+
+    /// A nullable wrapper removed from a property that refers to a named type is reported at the property, not at the
+    /// (unchanged) type it refers to — in another file, when the type is shared.
+    func testNullabilityChangeIsLocatedAtTheProperty() {
+        let defs = { (property: String) in
+            DiffExample.item(#""sku": {"type": "string"}, "v": "# + property) + #", "Other": {"title": "Other", "description": "O.", "type": "object", "properties": {"x": {"type": "string"}}}"#
+        }
+        let base = DiffExample.contract(defs: defs(##"{"anyOf": [{"$ref": "#/$defs/Other"}, {"type": "null"}]}"##), operations: DiffExample.putItem)
+        let head = DiffExample.contract(defs: defs(##"{"$ref": "#/$defs/Other"}"##), operations: DiffExample.putItem)
+        let changes = DiffHarness.diff(base, head)?.changes.filter { $0.checkID == "type-changed" } ?? []
+        XCTAssertEqual(changes.map(\.message), ["Item.v is no longer nullable — breaks existing clients' requests (data written before may be null)"])
+        XCTAssertEqual(changes.map(\.location.pointer.description), ["/$defs/Item/properties/v"])
+    }
+
+    /// Rows: a feed in base and head → what `feed-changed` reports.
+    func testFeedRows() {
+        let feed = { (members: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}"#), extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "application/x-ndjson", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}, "## + members + "}}")
+        }
+        let base = #""sla": {"deliveredWithin": "PT2H"}, "producer": "wms", "consumers": ["erp", "bi"]"#
+        let rows: [(label: String, head: String, expected: [String])] = [
+            ("a consumer dropped", #""sla": {"deliveredWithin": "PT2H"}, "producer": "wms", "consumers": ["erp"]"#, ["feed-changed: breaks"]),
+            ("a consumer added", #""sla": {"deliveredWithin": "PT2H"}, "producer": "wms", "consumers": ["erp", "bi", "pos"]"#, ["feed-changed: none"]),
+            ("another producer", #""sla": {"deliveredWithin": "PT2H"}, "producer": "erp", "consumers": ["erp", "bi"]"#, ["feed-changed: risky"]),
+            ("an earlier deadline is a stronger promise", #""sla": {"deliveredWithin": "PT1H"}, "producer": "wms", "consumers": ["erp", "bi"]"#, ["feed-changed: none"]),
+            ("the same deadline spelt otherwise", #""sla": {"deliveredWithin": "PT120M"}, "producer": "wms", "consumers": ["erp", "bi"]"#, ["feed-changed: none"]),
+            ("a later deadline", #""sla": {"deliveredWithin": "PT3H"}, "producer": "wms", "consumers": ["erp", "bi"]"#, ["feed-changed: risky"]),
+            ("no deadline any more", #""producer": "wms", "consumers": ["erp", "bi"]"#, ["feed-changed: risky"]),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(feed(base, "1.0.0"), feed(row.head, "1.1.0"))?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact)" }, row.expected, "\(row.label): \(changes.map(\.message))")
+        }
+    }
+}
