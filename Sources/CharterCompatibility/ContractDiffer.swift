@@ -179,7 +179,8 @@ public struct ContractDiffer: Sendable {
                 pairs.append(ContractPair(name: key(document), base: nil, head: document))
             }
         }
-        return pairs
+        // In name order, so reports do not depend on the order the inputs were given in.
+        return pairs.enumerated().sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }.map(\.element)
     }
 }
 

@@ -39,7 +39,7 @@ struct EventOrderingChangedCheck: ChangeCheck {
 /// `event-delivery-changed`: the delivery guarantee changed.
 struct EventDeliveryChangedCheck: ChangeCheck {
     let id = "event-delivery-changed"
-    let summary = "An event's delivery guarantee (at-most-once, at-least-once, exactly-once), dead-letter topic or retention changed, or its maximum lag grew."
+    let summary = "An event's delivery guarantee (at-most-once, at-least-once, exactly-once), dead-letter topic or retention changed, its retry attempts were cut, or its maximum lag grew."
     let rationale = "Consumers are written for the guarantee: one that never deduplicates breaks when exactly-once becomes at-least-once (duplicates), and one that never reconciles breaks when at-least-once becomes at-most-once (losses). A shorter dead-letter retention shortens the time to replay, and a larger maximum lag breaks consumers that read staleness as an outage."
     let category = ChangeCategory.event
     let exampleBase = DiffExample.event(#""topic": "demo.item-changed.v1", "delivery": "exactly-once""#)
@@ -56,6 +56,11 @@ struct EventDeliveryChangedCheck: ChangeCheck {
             context.report("dead-letter retention of \(head.name) shortened from \(old) to \(new)", impact: .risky, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("deadLetter").appending("retention")),
                            who: "consumers replaying dead-lettered events later than \(new)")
+        }
+        if let old = base.retry?.maxAttempts, let new = head.retry?.maxAttempts, new < old {
+            context.report("retry attempts of \(head.name) cut from \(old) to \(new)", impact: .risky, bump: .minor,
+                           at: context.location(.head, pointer: head.pointer.appending("retry").appending("maxAttempts")),
+                           who: "consumers that rely on redelivery to ride out an outage: their messages are dead-lettered sooner")
         }
         if let old = base.maxLagMs, let new = head.maxLagMs, new > old {
             context.report("maximum lag of \(head.name) grew from \(old) to \(new) ms", impact: .risky, bump: .minor,

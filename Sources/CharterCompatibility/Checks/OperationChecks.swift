@@ -101,7 +101,7 @@ struct ParameterRequirednessCheck: ChangeCheck {
 /// `request-body-changed`: the request body appeared, disappeared, became required or changed media type.
 struct RequestBodyChangedCheck: ChangeCheck {
     let id = "request-body-changed"
-    let summary = "An operation's request body was added, removed, made required, or changed media type."
+    let summary = "An operation's request body was added, removed, made required or optional, or changed media type."
     let rationale = "Existing clients send what the old contract described: no body where one is now required, or a body in a media type the provider no longer parses."
     let category = ChangeCategory.operation
     let exampleBase = DiffExample.operation(#""method": "POST", "path": "/items/search", "responses": {"200": {}}"#)
@@ -119,6 +119,9 @@ struct RequestBodyChangedCheck: ChangeCheck {
         case let (old?, new?):
             if !old.required && new.required {
                 context.report("request body of \(head.id) became required", impact: .breaks, bump: .minor, at: at)
+            } else if old.required && !new.required {
+                // Clients may now leave it out; the generated client's body argument becomes optional.
+                context.report("request body of \(head.id) became optional", impact: .none, bump: .minor, at: at)
             }
             if old.contentType != new.contentType {
                 context.report("request body of \(head.id) changed media type from \(old.contentType) to \(new.contentType)", impact: .breaks, bump: .major, at: at)

@@ -58,6 +58,25 @@ final class DiffCommandTests: XCTestCase {
     /// Contracts that do not load still give the requested machine-readable output and report files (each error a
     /// `contract-load` finding), so CI finds them; a git base's broken file is named `REV:path` in text, and by its
     /// path with the revision beside it in JSON, not like the working tree's.
+    /// The same contracts given in another order give the same report, byte for byte: contracts are reported in
+    /// name order, not in the order their paths were given.
+    func testReportDoesNotDependOnTheOrderOfThePaths() throws {
+        let folder = try TemporaryFolder()
+        let other = { (text: String) in text.replacingOccurrences(of: #""name": "demo""#, with: #""name": "other""#) }
+        try folder.write("a/demo.json", base)
+        try folder.write("b/other.json", other(base))
+        for command in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "base"]] {
+            XCTAssertEqual(try Self.git(command, in: folder.path), 0, command.joined(separator: " "))
+        }
+        try folder.write("a/demo.json", breaking)
+        try folder.write("b/other.json", other(compatible))
+        let forward = folder.run(["diff", "a", "b", "--base-ref", "HEAD", "--format", "json"])
+        let backward = folder.run(["diff", "b", "a", "--base-ref", "HEAD", "--format", "json"])
+        XCTAssertEqual(forward.code, .inputProblems)
+        XCTAssertEqual(forward.out, backward.out)
+        XCTAssertTrue(forward.out.joined(separator: "\n").contains("property-removed"), forward.out.joined(separator: "\n"))
+    }
+
     func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")

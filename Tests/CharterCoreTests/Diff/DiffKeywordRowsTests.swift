@@ -75,6 +75,24 @@ final class DiffKeywordRowsTests: XCTestCase {
         XCTAssertEqual(changes.map(\.location.pointer.description), ["/$defs/Item/properties/v"])
     }
 
+    /// Rows: an operation's request body or an event's retries in base and head → what is reported.
+    func testRequestBodyAndRetryRows() {
+        let body = { (required: Bool, version: String) in
+            DiffExample.operation(##""method": "POST", "path": "/items/search", "request": {"required": \##(required), "schema": {"$ref": "#/$defs/Item"}}, "responses": {"200": {}}"##, version: version)
+        }
+        let retry = { (attempts: Int, version: String) in DiffExample.event(#""topic": "demo.item-changed.v1", "retry": {"maxAttempts": \#(attempts)}"#, version: version) }
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("a request body made optional", body(true, "1.0.0"), body(false, "1.1.0"), ["request-body-changed: none"]),
+            ("a request body made required", body(false, "1.0.0"), body(true, "1.1.0"), ["request-body-changed: breaks"]),
+            ("fewer retries", retry(5, "1.0.0"), retry(2, "1.1.0"), ["event-delivery-changed: risky"]),
+            ("more retries", retry(2, "1.0.0"), retry(5, "1.0.1"), []),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact)" }, row.expected, "\(row.label): \(changes.map(\.message))")
+        }
+    }
+
     /// Rows: a feed in base and head → what `feed-changed` reports.
     func testFeedRows() {
         let feed = { (members: String, version: String) in
