@@ -32,7 +32,7 @@ struct VersionGateCheck: ChangeCheck {
             return verdict
         }
         let next: SemanticVersion
-        let moved: Bool
+        var moved: Bool
         switch required {
         case .major:
             next = SemanticVersion(major: increment(base.major), minor: 0, patch: 0)
@@ -43,6 +43,15 @@ struct VersionGateCheck: ChangeCheck {
         case .patch:
             next = SemanticVersion(major: base.major, minor: base.minor, patch: increment(base.patch))
             moved = base < head
+        }
+        // A pre-release previews its release (`1.1.0-rc.1` → `1.1.0`): moving on to that release (or a later pre-release
+        // of it) makes whatever change the release is for — a major release any, a minor one additions, a patch fixes.
+        if !moved, base.prerelease != nil, head > base, (head.major, head.minor, head.patch) == (base.major, base.minor, base.patch) {
+            switch required {
+            case .major: moved = base.minor == 0 && base.patch == 0
+            case .minor: moved = base.patch == 0
+            case .patch: moved = true
+            }
         }
         if !moved { verdict.suggested = next }
         return verdict

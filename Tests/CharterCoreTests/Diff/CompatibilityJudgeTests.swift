@@ -596,6 +596,25 @@ final class CompatibilityJudgeTests: XCTestCase {
         XCTAssertEqual(backwards?.map(\.message), ["demo v1 goes back from 1.4.2 to 1.3.0: a version never decreases"])
         let risky = DiffHarness.diff(base, rows[2].head)?.changes.filter { $0.checkID == "version-gate" }
         XCTAssertEqual(risky?.map(\.message), ["1 compatible change needs a minor version, but demo v1 goes from 1.4.2 to 1.4.3"])
+
+        // A pre-release previews its release: moving on to it makes the change the release is for.
+        let added = { (version: String) in
+            DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: version)
+        }
+        let removed = { (version: String) in DiffExample.response(#""sku": {"type": "string"}"#, version: version) }
+        let previews: [(base: String, head: String, suggested: String?)] = [
+            ("1.5.0-rc.1", added("1.5.0"), nil),  // a minor release may add
+            ("1.5.0-rc.1", added("1.5.0-rc.2"), nil),
+            ("1.5.0-rc.1", removed("1.5.0"), "2.0.0"),  // but not break
+            ("1.4.3-rc.1", added("1.4.3"), "1.5.0"),  // a patch release may not add
+            ("2.0.0-rc.1", removed("2.0.0"), nil),  // a major release may break
+            ("1.5.0-rc.2", added("1.5.0-rc.1"), "1.6.0"),  // backwards is never a move
+        ]
+        for (index, row) in previews.enumerated() {
+            let preview = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: row.base)
+            let versions = DiffHarness.diff(preview, row.head)?.versions ?? []
+            XCTAssertEqual(versions.first?.suggested?.description, row.suggested, "pre-release row \(index)")
+        }
     }
 
     /// The HTML report's verdict, worst first: breaking changes, else versions to fix, else risky changes, else compatible.
