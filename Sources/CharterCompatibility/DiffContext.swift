@@ -203,7 +203,13 @@ public final class DiffContext {
                 .replacingOccurrences(of: #" \(base line \d+\)"#, with: "", options: .regularExpression)
                 .replacingOccurrences(of: label + ".", with: "")
         }
-        let listed = folded.prefix(5).map(what).joined(separator: "; ") + (folded.count > 5 ? "; and \(folded.count - 5) more" : "")
+        // A swap met again inside (a recursive type's own references) lists what it found, not its summary, once.
+        var items: [String] = []
+        for change in folded {
+            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+ instead of \S+: )+"#, with: "", options: .regularExpression)
+            if !items.contains(item) { items.append(item) }
+        }
+        let listed = items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; and \(items.count - 5) more" : "")
         let who = worst.message.range(of: " — ").map { String(worst.message[$0.lowerBound...]) } ?? ""
         changes.append(Change(checkID: worst.checkID, contract: pair.name, message: "\(summary): \(listed)\(who)", hint: worst.hint,
                               impact: worst.impact, bump: worst.bump, location: place.location, stablePath: place.stablePath, side: place.side))

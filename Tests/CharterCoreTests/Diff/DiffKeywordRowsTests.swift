@@ -75,6 +75,20 @@ final class DiffKeywordRowsTests: XCTestCase {
         XCTAssertEqual(changes.map(\.location.pointer.description), ["/$defs/Item/properties/v"])
     }
 
+    /// A recursive type whose references swap to another type lists what differs once, not once per reference met
+    /// inside it.
+    func testRecursiveSwapIsSaidOnce() {
+        let node = { (kids: String, parent: String, required: String) in
+            ##""Node": {"title": "Node", "description": "N.", "type": "object", "required": [\##(required)], "properties": {"id": {"type": "string"}, "kids": {"type": "array", "items": {"$ref": "#/$defs/\##(kids)"}}, "parent": {"$ref": "#/$defs/\##(parent)"}}}"##
+        }
+        let item = DiffExample.item(##""sku": {"type": "string"}, "tree": {"$ref": "#/$defs/Node"}"##)
+        let base = DiffExample.contract(defs: item + ", " + node("Node", "Node", #""id""#), operations: DiffExample.putItem)
+        let head = DiffExample.contract(defs: item + ", " + node("Node2", "Node", #""id""#) + ", " + node("Node2", "Node2", #""id", "parent""#).replacingOccurrences(of: #""Node": {"#, with: #""Node2": {"#),
+                                        operations: DiffExample.putItem)
+        let changes = DiffHarness.diff(base, head)?.changes.filter { $0.checkID == "property-requiredness-changed" } ?? []
+        XCTAssertEqual(changes.map(\.message), ["Node.kids[] is now Node2 instead of Node: property parent became required — breaks existing clients' requests (data written before may omit it)"])
+    }
+
     /// Rows: an operation's request body or an event's retries in base and head → what is reported.
     func testRequestBodyAndRetryRows() {
         let body = { (required: Bool, version: String) in
