@@ -78,6 +78,10 @@ public final class DiffContext {
     /// Flattened objects by schema id (ids are dense: a slot per schema of the side, made on first use).
     private var baseFlat: [FlatObject?] = []
     private var headFlat: [FlatObject?] = []
+    /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), a slot per schema of the
+    /// side (`0xFF`: not yet asked).
+    private var baseExcluded: [UInt8] = []
+    private var headExcluded: [UInt8] = []
 
     init(tables: DiffTables) {
         self.tables = tables
@@ -100,6 +104,18 @@ public final class DiffContext {
 
     /// Where a schema's data flows on a side (empty: nowhere an operation or event reaches).
     public func roles(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles { (side == .base ? tables.baseRoles[id] : tables.headRoles[id]) ?? [] }
+
+    /// Where a property's data never flows on a side: requests for a `readOnly` one, responses for a `writeOnly` one.
+    func excluded(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles {
+        func lookUp(_ slots: inout [UInt8], _ graph: SchemaGraph) -> SchemaRoles {
+            if slots.isEmpty { slots = Array(repeating: 0xFF, count: graph.schemas.count) }
+            if slots[id.rawValue] != 0xFF { return SchemaRoles(rawValue: Int(slots[id.rawValue])) }
+            let roles = SchemaRoleAnalysis.excluded(id, in: graph)
+            slots[id.rawValue] = UInt8(roles.rawValue)
+            return roles
+        }
+        return side == .base ? lookUp(&baseExcluded, base) : lookUp(&headExcluded, head)
+    }
 
     /// A schema's properties, required names and content model with `allOf` parts folded in.
     public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {

@@ -31,13 +31,20 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
         }
     }
 
-    /// Compares the keywords as written. Most schemas write none of them (they are among a schema's rare keywords, or
-    /// `unevaluatedItems`): those are passed over without a lookup.
+    /// Whether a schema writes one of the keywords (`minContains` and `maxContains` count only beside `contains`,
+    /// `dependencies` is read as `dependentRequired` and `dependentSchemas`): most write none.
+    private static func writesOne(_ schema: borrowing Schema) -> Bool {
+        guard schema.hasRareKeywords else { return schema.node.object?["unevaluatedItems"] != nil }
+        return schema.not != nil || schema.ifSchema != nil || schema.thenSchema != nil || schema.elseSchema != nil || schema.propertyNames != nil
+            || schema.contains != nil || !schema.prefixItems.isEmpty || !schema.patternProperties.isEmpty || !schema.dependentSchemas.isEmpty
+            || !schema.dependentRequired.isEmpty || schema.unevaluatedProperties != nil || schema.node.object?["unevaluatedItems"] != nil
+    }
+
+    /// Compares the keywords as written, for the pairs that write any.
     private func compareKeywords(_ pair: SchemaPair, _ context: DiffContext) {
         let oldSchema = context.base.schemas[pair.base.rawValue], newSchema = context.head.schemas[pair.head.rawValue]
+        guard Self.writesOne(oldSchema) || Self.writesOne(newSchema) else { return }
         let old = oldSchema.node.object, new = newSchema.node.object
-        guard oldSchema.hasRareKeywords || newSchema.hasRareKeywords || old?["unevaluatedItems"] != nil || new?["unevaluatedItems"] != nil
-        else { return }
         for keyword in Self.keywords {
             let before = old?[keyword], after = new?[keyword]
             guard before?.value != after?.value else { continue }

@@ -6,7 +6,7 @@ extension DiffContext {
     /// `writeOnly` one never returned in responses (contract-format.md), so those directions drop out of its pair's.
     /// nil when none is left: the property's data does not flow where the object's does, and its change breaks no one.
     func roles(_ pair: SchemaPair, property schema: SchemaID, _ side: DiffSide) -> SchemaRoles? {
-        let roles = pair.roles.subtracting(SchemaRoleAnalysis.excluded(schema, in: graph(side)))
+        let roles = pair.roles.subtracting(excluded(side, schema))
         return roles.isEmpty && !pair.roles.isEmpty ? nil : roles
     }
 
@@ -113,11 +113,18 @@ struct PropertyAccessChangedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "id": {"type": "string", "readOnly": true, "description": "Assigned by the provider."}"#, required: ["sku", "id"], version: "1.0.1")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        guard pair.roles.contains(.request) || pair.roles.contains(.response) else { return }
         let old = context.flat(.base, pair.base)
         let new = context.flat(.head, pair.head)
-        for (name, schema) in new.properties {
+        // Most objects flag no property on either side: nothing to look up by name.
+        guard old.properties.contains(where: { !context.excluded(.base, $0.schema).isEmpty })
+            || new.properties.contains(where: { !context.excluded(.head, $0.schema).isEmpty })
+        else { return }
+        let flagged = Set(old.properties.filter { !context.excluded(.base, $0.schema).isEmpty }.map(\.name)
+                          + new.properties.filter { !context.excluded(.head, $0.schema).isEmpty }.map(\.name))
+        for (name, schema) in new.properties where flagged.contains(name) {
             guard let previous = old.property(name), !context.inherited(pair, name, old, new) else { continue }
-            let before = SchemaRoleAnalysis.excluded(previous, in: context.base), after = SchemaRoleAnalysis.excluded(schema, in: context.head)
+            let before = context.excluded(.base, previous), after = context.excluded(.head, schema)
             for (role, flag, direction) in [(SchemaRoles.request, "readOnly", "sent in requests"), (.response, "writeOnly", "returned in responses")]
             where pair.roles.contains(role) && before.contains(role) != after.contains(role) {
                 if before.contains(role) {

@@ -98,27 +98,36 @@ struct TypeChangedCheck: ChangeCheck {
 /// `{"enum": ["a"]}` admit the same values: `const-changed` reports a change between single values (one of them a
 /// `const`), the enum checks every other change to the list.
 enum FixedValues {
-    /// The values as JSON values (compared as JSON Schema compares them: a number by its value, `1` = `1.0`), each
-    /// with its text as the contract writes it, and whether the schema says it with `const`; nil when it says neither.
+    /// One value: compared as a JSON value (as JSON Schema compares them: a number by its value, `1` = `1.0`), shown
+    /// as the contract writes it (written out only for a change to report).
+    struct Value {
+        let node: JSONNode
+        var key: JSONValue { node.value }
+        var text: String { JSONWriter.write(node, sortKeys: true) }
+    }
+
+    /// The values, and whether the schema says it with `const`; nil when it says neither.
     /// An enum's `null` is left out: it is the schema's nullability, which `type-changed` compares
     /// (``TypeChangedCheck/nullability(_:_:_:)``), so that listing `null` in an enum, in the type list, or through a
     /// wrapper are one notion, and a change to it is reported once.
-    static func of(_ graph: SchemaGraph, _ id: SchemaID) -> (values: [(key: JSONValue, text: String)], isConst: Bool)? {
+    static func of(_ graph: SchemaGraph, _ id: SchemaID) -> (values: [Value], isConst: Bool)? {
         let schema = graph.schemas[id.rawValue]
-        if let constant = schema.constValue { return ([(constant.value, JSONWriter.write(constant, sortKeys: true))], true) }
-        return schema.enumValues.map { ($0.filter { $0.value != .null }.map { ($0.value, JSONWriter.write($0, sortKeys: true)) }, false) }
+        if let constant = schema.constValue { return ([Value(node: constant)], true) }
+        return schema.enumValues.map { ($0.filter { $0.value != .null }.map(Value.init), false) }
     }
 
     /// Whether `const-changed` reports the pair's change (a `const` on a side, and a single value or none on each).
-    static func isConstChange(_ old: (values: [(key: JSONValue, text: String)], isConst: Bool)?,
-                              _ new: (values: [(key: JSONValue, text: String)], isConst: Bool)?) -> Bool {
+    static func isConstChange(_ old: (values: [Value], isConst: Bool)?, _ new: (values: [Value], isConst: Bool)?) -> Bool {
         (old?.isConst == true || new?.isConst == true) && (old?.values.count ?? 1) == 1 && (new?.values.count ?? 1) == 1
     }
 
     /// The pair's values for the enum checks: nil when `const-changed` reports them instead.
     static func forEnumChecks(_ pair: SchemaPair, _ context: DiffContext)
-        -> (old: [(key: JSONValue, text: String)]?, new: [(key: JSONValue, text: String)]?)?
+        -> (old: [Value]?, new: [Value]?)?
     {
+        // Most pairs: no list, or the same list, on both sides.
+        let b = context.base.schemas[pair.base.rawValue], h = context.head.schemas[pair.head.rawValue]
+        if b.constValue == nil, h.constValue == nil, b.enumValues == h.enumValues { return nil }
         let old = of(context.base, pair.base), new = of(context.head, pair.head)
         guard old != nil || new != nil, !isConstChange(old, new) else { return nil }
         return (old?.values, new?.values)
@@ -144,7 +153,8 @@ struct EnumValueAddedCheck: ChangeCheck {
             return
         }
         guard let old = before, let new = after else { return }
-        for (key, value) in new where !old.contains(where: { $0.key == key }) {
+        for added in new where !old.contains(where: { $0.key == added.key }) {
+            let value = added.text
             context.report("enum \(pair.label) gained value \(value)",
                            CompatibilityEffect(forward: .breaks, "they do not know \(value); Charter's generated enums keep it as an unknown case"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
@@ -171,7 +181,8 @@ struct EnumValueRemovedCheck: ChangeCheck {
             return
         }
         guard let old = before, let new = after else { return }
-        for (key, value) in old where !new.contains(where: { $0.key == key }) {
+        for removed in old where !new.contains(where: { $0.key == removed.key }) {
+            let value = removed.text
             context.report("enum \(pair.label) lost value \(value)",
                            CompatibilityEffect(backward: .breaks, "data written before may hold \(value)"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
@@ -238,6 +249,7 @@ struct ConstChangedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         // A one-value enum is the same constant: `{"enum": ["a"]}` → `{"const": "a"}` changes nothing. Compared as JSON
         // values (a number by its value: 1 = 1.0), shown as written.
+        guard context.base.schemas[pair.base.rawValue].constValue != nil || context.head.schemas[pair.head.rawValue].constValue != nil else { return }
         let oldValues = FixedValues.of(context.base, pair.base), newValues = FixedValues.of(context.head, pair.head)
         guard FixedValues.isConstChange(oldValues, newValues), oldValues?.values.first?.key != newValues?.values.first?.key else { return }
         let old = oldValues?.values.first?.text
@@ -320,8 +332,12 @@ struct ConstraintChangedCheck: ChangeCheck {
         }
         // Numeric bounds as the values they admit: `exclusiveMaximum: 5` → `maximum: 5` loosens, and for an integer
         // `minimum: 1` and `exclusiveMinimum: 0` are one bound.
-        let integer = TypeChangedCheck.types(context.base, pair.base) == ["integer"] && TypeChangedCheck.types(context.head, pair.head) == ["integer"]
+        let integer = b.types == [.integer] && h.types == [.integer]
         for lower in [true, false] {
+            // The same keywords with the same values: the same bound (most pairs).
+            if lower ? b.minimum == h.minimum && b.exclusiveMinimum == h.exclusiveMinimum : b.maximum == h.maximum && b.exclusiveMaximum == h.exclusiveMaximum {
+                continue
+            }
             let old = NumericBound.effective(b, lower: lower, integer: integer), new = NumericBound.effective(h, lower: lower, integer: integer)
             guard let tighter = NumericBound.tighter(old, new, lower: lower) else { continue }
             let sameKeyword = old == nil || new == nil || old?.keyword == new?.keyword
