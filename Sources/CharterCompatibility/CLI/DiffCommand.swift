@@ -69,7 +69,9 @@ public struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory)
+        // Report files written beside the contracts (an earlier run's) are not contracts.
+        let written = reports.map(\.file)
+        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory, skipping: written)
         let disk = DiskFileSource()
         /// A path as given, absolute and with symlinks resolved.
         func canonical(_ path: String) -> String { disk.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory)) }
@@ -87,7 +89,7 @@ public struct DiffCommand {
             // A base that is not there is a mistake in the command, like an unknown revision (exit 2), not a change.
             let files: [String]
             do {
-                files = try InputCollector.collect([path], workingDirectory: workingDirectory)
+                files = try InputCollector.collect([path], workingDirectory: workingDirectory, skipping: written)
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }

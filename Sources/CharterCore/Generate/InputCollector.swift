@@ -3,15 +3,26 @@ import Foundation
 /// Expands the paths given on the command line into the contract files to load: files as named, folders
 /// searched recursively for `*.json` (sorted, hidden entries and `.build` skipped), and glob patterns
 /// (`Schemas/**/*-v2.json`, quoted so the shell leaves them alone) matched against the files below their
-/// fixed leading folders (see ``Glob``).
+/// fixed leading folders (see ``Glob``). A folder or pattern never yields Charter's own files: `charter.json`, and
+/// the files a command names `skipping` (a lint baseline, a report written beside the contracts).
 public enum InputCollector {
-    /// The files to load, in a deterministic order.
+    /// The name of Charter's configuration file, which is never a contract.
+    public static let configurationFileName = "charter.json"
+
+    /// The files to load, in a deterministic order. `skipping` holds paths (absolute, or relative to
+    /// `workingDirectory`) that a folder or pattern does not yield; a file named as it is still does.
     ///
     /// - Throws: ``DiagnosticsError`` for a path that does not exist or a folder without any `*.json`:
     ///   input that matches nothing is an error, never an empty success.
-    public static func collect(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
-        throws(DiagnosticsError) -> [String]
+    public static func collect(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath,
+                               skipping: [String] = []) throws(DiagnosticsError) -> [String]
     {
+        let skipped = Set(skipping.map { URL(fileURLWithPath: SchemaLoader.absolutePath($0, relativeTo: workingDirectory)).standardizedFileURL.path })
+        /// Whether a file a folder or pattern yielded is Charter's own.
+        func isCharters(_ file: String) -> Bool {
+            file.split(separator: "/").last.map(String.init) == configurationFileName
+                || (!skipped.isEmpty && skipped.contains(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path))
+        }
         var bag = DiagnosticBag()
         var files: [String] = []
         var seen: Set<String> = []
@@ -19,7 +30,7 @@ public enum InputCollector {
             let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: absolute), path.contains(where: { $0 == "*" || $0 == "?" }) {
-                let matches = expand(path, workingDirectory: workingDirectory)
+                let matches = expand(path, workingDirectory: workingDirectory).filter { !isCharters($0) }
                 if matches.isEmpty {
                     bag.add(.error("pattern \(path) matches no files", at: SourceLocation(file: path), code: "input.empty"))
                 }
@@ -37,7 +48,7 @@ public enum InputCollector {
             if isDirectory.boolValue {
                 found = jsonFiles(in: absolute).map { relative in
                     path.hasSuffix("/") ? path + relative : path + "/" + relative
-                }
+                }.filter { !isCharters($0) }
                 if found.isEmpty {
                     bag.add(.error("folder \(path) contains no *.json files", at: SourceLocation(file: path), code: "input.empty"))
                 }

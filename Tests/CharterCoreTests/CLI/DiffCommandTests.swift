@@ -77,6 +77,20 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(forward.out.joined(separator: "\n").contains("property-removed"), forward.out.joined(separator: "\n"))
     }
 
+    /// A report written into the folder being compared, and `charter.json`, are not contracts the next run loads.
+    func testOwnFilesInTheFolderAreNotContracts() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", base)
+        try folder.write("new/demo.json", compatible)
+        try folder.write("new/charter.json", #"{"lint": {"preset": "recommended"}}"#)
+        for _ in 0..<2 {
+            let result = folder.run(["diff", "new", "--base", "old", "--report", "json=new/diff-report.json"])
+            XCTAssertEqual(result.code, .success, result.err.joined(separator: "\n"))
+            XCTAssertEqual(result.err, [], "nothing else is loaded")
+        }
+        XCTAssertNotNil(folder.read("new/diff-report.json"))
+    }
+
     func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")

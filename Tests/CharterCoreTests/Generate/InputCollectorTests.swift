@@ -34,6 +34,26 @@ final class InputCollectorTests: XCTestCase {
         }
     }
 
+    /// Rows: a folder or pattern never yields Charter's own files — `charter.json`, and the files a command skips (a
+    /// baseline, a report written beside the contracts) — but a file named as it is still counts.
+    func testCharterOwnFilesAreNotContracts() throws {
+        let folder = try TemporaryFolder()
+        for path in ["Schemas/a.json", "Schemas/charter.json", "Schemas/sub/charter.json", "Schemas/lint-baseline.json", "Schemas/report.sarif.json"] {
+            try folder.write(path, "{}")
+        }
+        let skipping = ["Schemas/lint-baseline.json", folder.path + "/Schemas/report.sarif.json"]
+        let rows: [(paths: [String], files: [String])] = [
+            (["Schemas"], ["Schemas/a.json"]),
+            (["Schemas/**/*.json"], ["Schemas/a.json"]),
+            (["Schemas/charter.json", "Schemas/lint-baseline.json"], ["Schemas/charter.json", "Schemas/lint-baseline.json"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(try InputCollector.collect(row.paths, workingDirectory: folder.path, skipping: skipping), row.files, "\(row.paths)")
+        }
+        XCTAssertEqual(try InputCollector.collect(["Schemas"], workingDirectory: folder.path),
+                       ["Schemas/a.json", "Schemas/lint-baseline.json", "Schemas/report.sarif.json"], "only charter.json without skipping")
+    }
+
     /// Rows: paths that match nothing → the error codes, one per path.
     func testPathsThatMatchNothing() throws {
         let folder = try TemporaryFolder()
