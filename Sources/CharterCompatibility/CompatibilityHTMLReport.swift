@@ -5,19 +5,22 @@ import CharterGovernance
 /// external resources) with the verdict, the version matrix, the changes by severity, and the governance
 /// coverage of the head's contracts. Written as well-formed XHTML, deterministic byte for byte.
 public enum CompatibilityHTMLReport {
-    /// The page for `result` (`head` holds the new contracts, for governance coverage, linted as of `today`;
-    /// `baseName` is what the head was compared with).
-    public static func render(_ result: DiffResult, head: SchemaGraph, baseName: String, today: String) -> String {
+    /// The page for `result` (`head` holds the new contracts, for governance coverage, linted by `linter` — the
+    /// project's configuration — as of `today`; `bases` are what the head was compared with, the newest first, as
+    /// reports name them: `origin/main (commit 1a2b3c4)`).
+    public static func render(_ result: DiffResult, head: SchemaGraph, bases: [String], today: String, linter: Linter? = nil) -> String {
         let breaking = result.changes.filter { $0.impact == .breaks }
         let risky = result.changes.filter { $0.impact == .risky }
         let compatible = result.changes.filter { $0.impact == .none }
-        let failedVersions = result.versions.filter { !$0.passes }
-        var html = opening(baseName: baseName, contracts: ": \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s")")
+        let failedVersions = result.versions.filter { $0.suggested != nil }
         let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
         // Four verdicts, worst first: breaking changes; else versions that did not move as far as their changes need;
         // else changes that may break someone; else compatible.
         let (verdict, kind) = breakingChanges > 0 ? ("Breaking", "breaking") : !failedVersions.isEmpty ? ("Versions to fix", "bad")
             : !risky.isEmpty ? ("Risky", "warn") : ("Compatible", "compatible")
+        let removed = result.versions.filter { $0.head == nil }.count
+        let count = ": \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s")" + (removed > 0 ? ", \(removed) removed" : "")
+        var html = opening(title: verdict, bases: bases, today: today, contracts: count)
         html.append("<div class=\"cards\">")
         html.append(card("Verdict", verdict, kind))
         html.append(card("Breaking changes", String(breakingChanges), breakingChanges == 0 ? "ok" : "bad"))
@@ -32,7 +35,13 @@ public enum CompatibilityHTMLReport {
             let status: String
             if let suggested = verdict.suggested {
                 status = "<span class=\"bad\">should be at least \(escape(suggested.description))</span>"
-            } else if verdict.required == nil {
+            } else if verdict.removedWhileInUse {
+                status = "<span class=\"bad\">removed before it was retired</span>"
+            } else if verdict.retired {
+                status = "<span class=\"warn\">retired</span>"
+            } else if verdict.head == nil {
+                status = "<span class=\"ok\">removed</span>"
+            } else if verdict.required == nil, verdict.base?.description == verdict.head?.description {
                 status = "<span class=\"ok\">unchanged</span>"
             } else {
                 status = "<span class=\"ok\">ok</span>"
@@ -55,7 +64,8 @@ public enum CompatibilityHTMLReport {
                 html.append("<p class=\"none\">None.</p>")
                 continue
             }
-            html.append("<table><thead><tr><th>Contract</th><th>Check</th><th>Change, and who it breaks</th><th>Where</th></tr></thead><tbody>")
+            let heading = kind == "ok" ? "Change" : kind == "warn" ? "Change, and who it may break" : "Change, and who it breaks"
+            html.append("<table><thead><tr><th>Contract</th><th>Check</th><th>\(heading)</th><th>Where</th></tr></thead><tbody>")
             for change in changes {
                 let pointer = change.location.pointer.description.isEmpty ? "#" : change.location.pointer.description
                 let place = (change.side == .base ? "base " : "") + escape(change.location.description) + " <code>\(escape(pointer))</code>"
@@ -66,7 +76,7 @@ public enum CompatibilityHTMLReport {
         }
 
         html.append("<h2>Governance coverage of the head</h2>")
-        html.append(GovernanceCoverage.table(head, today: today))
+        html.append(GovernanceCoverage.table(head, today: today, linter: linter ?? Linter(today: today)))
         html.append("</body>")
         html.append("</html>")
         return html.joined(separator: "\n") + "\n"
@@ -74,8 +84,8 @@ public enum CompatibilityHTMLReport {
 
     /// The page written when contracts do not load: the verdict is that nothing could be compared, with every error,
     /// so a report left from an earlier run is never mistaken for this one's.
-    public static func renderLoadFailure(_ diagnostics: [Diagnostic], baseName: String) -> String {
-        var html = opening(baseName: baseName, contracts: "") + [
+    public static func renderLoadFailure(_ diagnostics: [Diagnostic], bases: [String], today: String) -> String {
+        var html = opening(title: "Not compared", bases: bases, today: today, contracts: "") + [
             "<div class=\"cards\">",
             card("Verdict", "Not compared", "breaking"),
             card("Contracts that do not load", String(diagnostics.filter { $0.severity == .error }.count), "bad"),
@@ -92,20 +102,25 @@ public enum CompatibilityHTMLReport {
         return html.joined(separator: "\n") + "\n"
     }
 
-    /// The page up to its first section: document head, style, title, and what was compared (`contracts` follows the
-    /// charter version: `: 5 contracts`, or nothing).
-    private static func opening(baseName: String, contracts: String) -> [String] {
-        [
+    /// The page up to its first section: document head, style, title (the verdict first, so a browser tab says it),
+    /// and what was compared — every base, the date lint and sunsets were judged on, the tool (`contracts` follows
+    /// the charter version: `: 5 contracts`, or nothing).
+    private static func opening(title: String, bases: [String], today: String, contracts: String) -> [String] {
+        let compared = bases.first.map { "Head compared with <code>\(escape($0))</code>" } ?? "Head compared"
+        let older = bases.dropFirst().map { "<code>\(escape($0))</code>" }
+        let transitive = older.isEmpty ? "" : ", and for transitive policies with " + older.joined(separator: ", ")
+        return [
             "<!DOCTYPE html>",
             "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">",
             "<head>",
             "<meta charset=\"utf-8\"/>",
-            "<title>Contract compatibility report</title>",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
+            "<title>\(escape(title)) — contract compatibility report</title>",
             "<style>\(style)</style>",
             "</head>",
             "<body>",
             "<h1>Contract compatibility report</h1>",
-            "<p class=\"meta\">Head compared with <code>\(escape(baseName))</code> by charter \(escape(Charter.version))\(contracts).</p>",
+            "<p class=\"meta\">\(compared)\(transitive), as of \(escape(today)), by charter \(escape(Charter.version))\(contracts).</p>",
         ]
     }
 
@@ -114,8 +129,9 @@ public enum CompatibilityHTMLReport {
     }
 
     /// Text as XML character data (the JUnit writer's escaping: `& < > " '` escaped, characters XML 1.0 forbids
-    /// dropped), so the page is well-formed XHTML too.
-    static func escape(_ text: String) -> String { LintJUnitOutput.escape(text, attribute: false) }
+    /// dropped), so the page is well-formed XHTML too; control and bidi characters from the contracts shown as
+    /// `\u{202E}`, as in text output, so no text on the page can reorder what is shown around it.
+    static func escape(_ text: String) -> String { LintJUnitOutput.escape(DiagnosticFormatter.sanitize(text), attribute: false) }
 
     static let style = """
         body{font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;margin:2rem auto;max-width:1200px;padding:0 1rem}\
@@ -124,21 +140,26 @@ public enum CompatibilityHTMLReport {
         .card{border:1px solid #d0d7de;border-radius:8px;padding:.6rem 1rem;min-width:9rem}.card .value{font-size:1.5rem;font-weight:600}\
         .card .label{color:#59636e;font-size:.85rem}.card.bad,.card.breaking{border-color:#cf222e;background:#ffebe9}\
         .card.warn{border-color:#bf8700;background:#fff8c5}.card.ok,.card.compatible{border-color:#1a7f37;background:#dafbe1}\
-        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}\
+        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}td code{overflow-wrap:anywhere}\
         th{background:#f6f8fa}td.num{text-align:right}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:4px}\
         .bad{color:#cf222e;font-weight:600}.warn{color:#9a6700;font-weight:600}.ok{color:#1a7f37}.hint{color:#59636e;font-size:.9em;margin-top:.2rem}\
-        .count{font-size:.85rem;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor}.none{color:#59636e}.yes{color:#1a7f37}.no{color:#cf222e}
+        .count{font-size:.85rem;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor}.none{color:#59636e}.yes{color:#1a7f37}.no{color:#cf222e}.partly{color:#9a6700}
         """
 }
 
 /// How well each contract of a set is governed: who owns it, where it is in its life, what it promises, and how
 /// many of its operations and events carry the annotations lint requires.
 enum GovernanceCoverage {
-    static func table(_ graph: SchemaGraph, today: String) -> String {
+    static func table(_ graph: SchemaGraph, today: String, linter: Linter) -> String {
         var rows = ["<table><thead><tr><th>Contract</th><th>Version</th><th>Owner</th><th>Lifecycle</th><th>Policy</th>"
             + "<th>Operations with auth</th><th>with SLA</th><th>Writes with idempotency</th><th>Events with dead-letter</th><th>Lint errors</th><th>Lint warnings</th></tr></thead><tbody>"]
-        let lint = Linter(today: today).lint(graph)
-        for document in graph.documents {
+        let lint = linter.lint(graph)
+        // In contract order (name, then major), plain schema files after, by path: the order the paths were given in
+        // changes nothing.
+        func key(_ document: SchemaDocument) -> (Int, String, Int, String) {
+            document.contract.map { (0, $0.name, $0.version.major, "") } ?? (1, "", 0, document.displayPath)
+        }
+        for document in graph.documents.sorted(by: { key($0) < key($1) }) {
             let findings = lint.findings.filter { $0.stablePath == document.rootRelativePath }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.filter { $0.severity == .warning }.count
@@ -156,7 +177,7 @@ enum GovernanceCoverage {
             }
             rows.append("<tr><td>\(CompatibilityHTMLReport.escape("\(contract.name) v\(contract.version.major)"))</td><td>\(CompatibilityHTMLReport.escape(contract.version.description))</td>"
                 + mark(contract.owner?.team != nil, contract.owner?.team ?? "none")
-                + mark(contract.lifecycle != nil, contract.lifecycle?.status.rawValue ?? "none")
+                + lifecycle(contract.lifecycle, today: today)
                 + mark(contract.compatibility != nil && contract.compatibility != CompatibilityMode.none, contract.compatibility?.rawValue ?? "none")
                 + ratio(operations.filter { $0.auth != nil }.count, operations.count)
                 + ratio(operations.filter { $0.sla?.latencyP99Ms != nil }.count, operations.count)
@@ -166,5 +187,22 @@ enum GovernanceCoverage {
         }
         rows.append("</tbody></table>")
         return rows.joined(separator: "\n")
+    }
+
+    /// The lifecycle cell: active in green; draft, deprecated (with its sunset and successor) in amber; retired, or
+    /// deprecated past its sunset, in red.
+    static func lifecycle(_ lifecycle: Contract.Lifecycle?, today: String) -> String {
+        guard let lifecycle else { return "<td class=\"no\">none</td>" }
+        var text = lifecycle.status.rawValue
+        if let sunset = lifecycle.sunset { text += ", sunset \(sunset)" + (sunset <= today ? " (passed)" : "") }
+        if let successor = lifecycle.successor { text += " → \(successor)" }
+        let kind: String
+        switch lifecycle.status {
+        case .active: kind = "yes"
+        case .draft: kind = "partly"
+        case .deprecated: kind = lifecycle.sunset.map { $0 <= today } == true ? "no" : "partly"
+        case .retired: kind = "no"
+        }
+        return "<td class=\"\(kind)\">\(CompatibilityHTMLReport.escape(text))</td>"
     }
 }

@@ -15,8 +15,13 @@ public struct VersionVerdict: Sendable, Hashable {
     public var suggested: SemanticVersion?
     /// Breaking, risky and other changes.
     public var breaking: Int, risky: Int, other: Int
-    /// Whether the head's version moved enough.
-    public var passes: Bool { suggested == nil }
+    /// Whether the head says the contract is retired (no longer served: its version is not gated).
+    public var retired = false
+    /// Whether the head's version moved enough — and a contract removed while it breaks someone never passes: it
+    /// has no version that could say so.
+    public var passes: Bool { suggested == nil && !removedWhileInUse }
+    /// Whether the contract is gone from the head while that breaks someone (it was not retired first).
+    public var removedWhileInUse: Bool { head == nil && base != nil && breaking > 0 }
 }
 
 /// What `charter diff` found between two versions of a contract set.

@@ -11,6 +11,8 @@ public struct GitBase: Sendable {
     public let directory: String
     /// The repository's top folder.
     public let repositoryRoot: String
+    /// The commit the revision names (full hash), which reports show beside the name.
+    public let commit: String
 
     /// Extracts the JSON files under `scope` (an absolute folder inside the repository) as they are at `revision`.
     ///
@@ -18,7 +20,8 @@ public struct GitBase: Sendable {
     public static func extract(revision: String, scope: String, workingDirectory: String) throws(UsageError) -> GitBase {
         let top = try run(["rev-parse", "--show-toplevel"], in: workingDirectory, what: "find the git repository")
         let root = URL(fileURLWithPath: top.trimmingCharacters(in: .whitespacesAndNewlines)).resolvingSymlinksInPath().path
-        _ = try run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, what: "find revision '\(revision)'")
+        let commit = try run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, what: "find revision '\(revision)'")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let resolvedScope = URL(fileURLWithPath: scope).resolvingSymlinksInPath().path
         let prefix = resolvedScope == root ? "" : resolvedScope.hasPrefix(root + "/") ? String(resolvedScope.dropFirst(root.count + 1)) + "/" : nil
         guard let prefix else { throw UsageError("\(scope) is outside the git repository \(root), so --base-ref cannot read it") }
@@ -42,7 +45,7 @@ public struct GitBase: Sendable {
             throw error
         }
         try? FileManager.default.removeItem(atPath: directory + "/.charter-index")
-        return GitBase(directory: directory, repositoryRoot: root)
+        return GitBase(directory: directory, repositoryRoot: root, commit: commit)
     }
 
     /// Where `path` (absolute, in the working tree) is in the extracted base.

@@ -62,6 +62,11 @@ public struct DiffCommand {
         let failOn = try ReportArguments.failOn(arguments)
         let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Format(text, option: "--report") }
         let today = try ReportArguments.date(arguments.value("today"))
+        // The HTML report's governance coverage lints the head as `charter lint` would here: with `charter.json`'s rules.
+        let configurationPath = SchemaLoader.absolutePath(InputCollector.configurationFileName, relativeTo: workingDirectory)
+        let wantsHTML = format == .html || reports.contains { $0.format == .html }
+        let lintConfiguration = wantsHTML && FileManager.default.fileExists(atPath: configurationPath)
+            ? try LintConfiguration.load(path: configurationPath, displayPath: InputCollector.configurationFileName) : LintConfiguration()
         let bases = arguments.values["base"] ?? []
         let revisions = arguments.values["base-ref"] ?? []
         guard bases.isEmpty != revisions.isEmpty else {
@@ -80,7 +85,7 @@ public struct DiffCommand {
         var headOptions = loader
         headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
-        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "")]
+        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "")]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given.
         var pairingFolders: [String] = []
         for path in bases {
@@ -93,7 +98,7 @@ public struct DiffCommand {
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }
-            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path))
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path, shown: path))
             if headPaths.count == 1 {
                 pairingFolders += [path, headPaths[0]].map(canonical)
             }
@@ -123,7 +128,8 @@ public struct DiffCommand {
                 }
             }
             let repositoryFolder = base.mirror(base.repositoryRoot)
-            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, revision: revision, name: revision))
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, revision: revision, name: revision,
+                                shown: "\(revision) (commit \(base.commit.prefix(12)))"))
         }
         let graphs: [SchemaGraph]
         do throws(DiagnosticsError) {
@@ -156,11 +162,11 @@ public struct DiffCommand {
                                                  console: console, workingDirectory: workingDirectory)
             // The HTML report says nothing was compared, rather than leaving an earlier run's page in place.
             for report in reports where report.format == .html {
-                try ReportArguments.write(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, baseName: (bases + revisions).first ?? ""),
+                try ReportArguments.write(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, bases: jobs.dropFirst().map(\.shown), today: today),
                                           to: SchemaLoader.absolutePath(report.file, relativeTo: workingDirectory), shown: report.file)
             }
             if format == .html {
-                console.outDocument(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, baseName: (bases + revisions).first ?? ""))
+                console.outDocument(CompatibilityHTMLReport.renderLoadFailure(error.diagnostics, bases: jobs.dropFirst().map(\.shown), today: today))
             }
             return .inputProblems
         }
@@ -226,7 +232,8 @@ public struct DiffCommand {
         func render(_ format: Format) -> String {
             switch format {
             case .html:
-                return CompatibilityHTMLReport.render(result, head: head, baseName: baseGraphs[0].name, today: today)
+                return CompatibilityHTMLReport.render(result, head: head, bases: jobs.dropFirst().map(\.shown), today: today,
+                                                      linter: Linter(configuration: lintConfiguration, today: today))
             case .findings(let kind):
                 var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
                 let lines = DiffReport.versionLines(result)
@@ -255,8 +262,10 @@ private struct LoadJob: Sendable {
     var workingDirectory: String
     /// The git revision of a `--base-ref` base, which its files' locations carry; nil for the head and folders.
     var revision: String?
-    /// How the base is named in reports.
+    /// How the base is named in changes found against it (`(against HEAD~1)`).
     var name: String
+    /// How the HTML report names it: a git base with its commit, `origin/main (commit 1a2b3c4d5e6f)`.
+    var shown: String
 
     /// `diagnostic` with its places in ``revision``'s files.
     func labelled(_ diagnostic: Diagnostic) -> Diagnostic {

@@ -6,7 +6,7 @@ import CharterGovernance
 struct LifecycleChangedCheck: ChangeCheck {
     let id = "lifecycle-changed"
     let summary = "A contract was deprecated, retired or reactivated, its sunset moved earlier, or an operation or event was deprecated."
-    let rationale = "Nothing on the wire changes, but clients plan their migrations on the lifecycle: a deprecation starts the clock (semantic versioning asks for a minor version), a sunset brought forward shortens it, and a retired contract is no longer served. Change boards review exactly these."
+    let rationale = "Nothing on the wire changes, but clients plan their migrations on the lifecycle: a deprecation starts the clock (semantic versioning asks for a minor version), a sunset brought forward shortens it, and a retired contract is no longer served — retiring an active contract that was never deprecated breaks its users without notice, as removing it would. Change boards review exactly these."
     let category = ChangeCategory.contract
     let defaultSeverity = Severity.warning
     let exampleBase = Self.contract(#""status": "active", "since": "2025-01-01""#)
@@ -31,6 +31,11 @@ struct LifecycleChangedCheck: ChangeCheck {
             switch status {
             case .deprecated:
                 context.report("\(name) deprecated (was \(was.rawValue)\(sunset)\(successor))", impact: .none, bump: .minor, at: at)
+            case .retired where was == .active:
+                // Retired without a deprecation: no notice, no sunset to plan by — as good as removing it.
+                context.report("\(name) retired (was active): it is no longer served, and it was never deprecated", impact: .breaks, bump: .minor, at: at,
+                               hint: "deprecate it first, with a sunset and a successor; retire it once its clients have moved",
+                               who: "its clients, producers and consumers, which had no notice")
             case .retired:
                 context.report("\(name) retired (was \(was.rawValue)): it is no longer served", impact: .risky, bump: .minor, at: at,
                                who: "clients, producers and consumers that have not moved\(new?.successor.map { " to \($0)" } ?? "")")

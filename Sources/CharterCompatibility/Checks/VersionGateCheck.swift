@@ -22,13 +22,14 @@ struct VersionGateCheck: ChangeCheck {
             breaking: changes.filter { $0.impact == .breaks }.count, risky: changes.filter { $0.impact == .risky }.count,
             other: changes.filter { $0.impact == .none }.count)
         verdict.required = changes.map(\.bump).max()
-        guard let base = verdict.base, let head = verdict.head else { return verdict }
+        verdict.retired = pair.head?.contract?.lifecycle?.status == .retired
+        guard let base = verdict.base, let head = verdict.head, !verdict.retired else { return verdict }
         // Saturating: a version at Int.max has no next one, and suggesting itself still reads as "move it".
         let increment = { (value: Int) in value == Int.max ? value : value + 1 }
         guard let required = verdict.required else {
             // No change needs a new version, but a version must never go backwards: clients pinned to the base's
-            // would read the head as older.
-            if head < base { verdict.suggested = SemanticVersion(major: base.major, minor: base.minor, patch: increment(base.patch)) }
+            // would read the head as older. The smallest correct one is the base's own.
+            if head < base { verdict.suggested = base }
             return verdict
         }
         let next: SemanticVersion
@@ -66,7 +67,8 @@ struct VersionGateCheck: ChangeCheck {
             : [plural(verdict.risky, "risky"), plural(verdict.other, "compatible")].filter { !$0.hasPrefix("0 ") }
         let total = required == .major ? verdict.breaking : verdict.risky + verdict.other
         let counts = counted.isEmpty ? "the changes" : counted.joined(separator: " and ")
-        return "\(counts) need\(total == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes from "
+        let backwards = verdict.base.flatMap { base in verdict.head.map { $0 < base } } ?? false
+        return "\(counts) need\(total == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes \(backwards ? "back " : "")from "
             + "\(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?")"
     }
 

@@ -584,8 +584,8 @@ final class CompatibilityJudgeTests: XCTestCase {
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.3"), "1.5.0"),
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.5.0"), nil),
             (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.2"), nil),  // unchanged
-            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0"), "1.4.3"),  // backwards
-            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.1"), "1.4.3"),  // backwards
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0"), "1.4.2"),  // backwards: the base's own version is the smallest correct one
+            (DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.4.1"), "1.4.2"),  // backwards
         ]
         for (index, row) in rows.enumerated() {
             let versions = DiffHarness.diff(base, row.head)?.versions ?? []
@@ -630,7 +630,7 @@ final class CompatibilityJudgeTests: XCTestCase {
         for row in rows {
             let head = try XCTUnwrap(DiffHarness.load(["a.json": row.head]))
             let result = try XCTUnwrap(DiffHarness.diff(base, row.head))
-            let html = CompatibilityHTMLReport.render(result, head: head, baseName: "base", today: "2026-11-29")
+            let html = CompatibilityHTMLReport.render(result, head: head, bases: ["base"], today: "2026-11-29")
             XCTAssertTrue(html.contains("<div class=\"value\">\(row.verdict)</div><div class=\"label\">Verdict</div>"), "\(row.verdict): \(result.changes.map(\.message))")
         }
     }

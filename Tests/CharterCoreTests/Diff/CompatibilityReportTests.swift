@@ -1,0 +1,80 @@
+import XCTest
+@testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What the compatibility reports say about versions and lifecycles, and what the HTML page shows around the
+/// changes: every base, the date, lifecycle states, text that cannot reorder the page.
+final class CompatibilityReportTests: XCTestCase {
+    private let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0")
+
+    /// Rows: a head for the base above (nil: the contract removed) → the version line, whether the version passes,
+    /// and the version-gate message, if any.
+    func testVersionVerdictRows() {
+        let lifecycle = { (status: String, version: String) in
+            self.base.replacingOccurrences(of: #""lifecycle": {"status": "active", "since": "2025-01-01"}"#, with: #""lifecycle": {"status": "\#(status)", "since": "2025-01-01"}"#)
+                .replacingOccurrences(of: #""version": "1.3.0""#, with: #""version": "\#(version)""#)
+        }
+        let rows: [(label: String, head: String?, line: String?, passes: Bool, gate: [String])] = [
+            ("removed while active", nil, "demo v1: 1.3.0 → removed: 1 breaking, 0 risky, 0 compatible; needs major — removed before it was retired", false, []),
+            ("version back, no change", lifecycle("active", "1.2.0"), "demo v1: 1.3.0 → 1.2.0: 0 breaking, 0 risky, 0 compatible — version should be at least 1.3.0", false,
+             ["demo v1 goes back from 1.3.0 to 1.2.0: a version never decreases"]),
+            ("version back with a change", DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.2.0"),
+             "demo v1: 1.3.0 → 1.2.0: 0 breaking, 0 risky, 1 compatible; needs minor — version should be at least 1.4.0", false,
+             ["1 compatible change needs a minor version, but demo v1 goes back from 1.3.0 to 1.2.0"]),
+            ("retired without a deprecation", lifecycle("retired", "1.4.0"), "demo v1: 1.3.0 → 1.4.0: 1 breaking, 0 risky, 0 compatible; needs major, retired", true, []),
+            ("deprecated, then retired later", nil, nil, true, []),
+        ]
+        for row in rows.dropLast() {
+            let result = row.head.map { DiffHarness.diff(base, $0) } ?? DiffHarness.diff(["a.json": base], [:])
+            XCTAssertEqual(result.map(DiffReport.versionLines)?.first, row.line, row.label)
+            XCTAssertEqual(result?.versions.first?.passes, row.passes, row.label)
+            XCTAssertEqual(result?.changes.filter { $0.checkID == "version-gate" }.map(\.message), row.gate, row.label)
+        }
+        // Retiring what was deprecated is the planned end: risky for whoever has not moved, not a break.
+        let deprecated = lifecycle("deprecated", "1.4.0")
+        let retired = DiffHarness.diff(deprecated, lifecycle("retired", "1.5.0"))?.changes.filter { $0.checkID == "lifecycle-changed" } ?? []
+        XCTAssertEqual(retired.map(\.impact), [.risky])
+        let outright = DiffHarness.diff(base, lifecycle("retired", "1.4.0"))?.changes.filter { $0.checkID == "lifecycle-changed" } ?? []
+        XCTAssertEqual(outright.map(\.impact), [.breaks])
+        XCTAssertEqual(outright.first?.hint, "deprecate it first, with a sunset and a successor; retire it once its clients have moved")
+    }
+
+    /// The page names every base and the date, colours lifecycles by what they mean, shows bidi controls as text,
+    /// orders governance rows by contract, and lints with the configuration it is given.
+    func testHTMLPageAroundTheChanges() throws {
+        let other = { (text: String) in text.replacingOccurrences(of: #""name": "demo""#, with: #""name": "alpha""#) }
+        let deprecated = base.replacingOccurrences(of: #""lifecycle": {"status": "active", "since": "2025-01-01"}"#,
+                                                   with: #""lifecycle": {"status": "deprecated", "since": "2025-01-01", "sunset": "2026-06-30", "successor": "demo@2"}"#)
+            .replacingOccurrences(of: #""version": "1.3.0""#, with: #""version": "1.4.0""#)
+            .replacingOccurrences(of: #""description": "An item.""#, with: #""description": "An item.", "enum": [{"sku": "a\u202Eb"}]"#)
+        let files = ["z.json": deprecated, "a.json": other(base)]
+        let head = try XCTUnwrap(DiffHarness.load(files))
+        let result = try XCTUnwrap(DiffHarness.diff(["z.json": base, "a.json": other(base)], files))
+        let html = CompatibilityHTMLReport.render(result, head: head, bases: ["origin/main (commit 1a2b3c4d5e6f)", "v1.2.0 (commit 0f0f0f0f0f0f)"], today: "2026-11-30",
+                                                  linter: Linter(configuration: try configuration(#"{"lint": {"rules": {"sunset-passed": "off"}}}"#), today: "2026-11-30"))
+        XCTAssertNoThrow(try XMLDocument(xmlString: html), "well-formed XHTML")
+        XCTAssertTrue(html.contains("<p class=\"meta\">Head compared with <code>origin/main (commit 1a2b3c4d5e6f)</code>, and for transitive policies with <code>v1.2.0 (commit 0f0f0f0f0f0f)</code>, as of 2026-11-30, by charter"), html)
+        XCTAssertTrue(html.contains("<td class=\"no\">deprecated, sunset 2026-06-30 (passed) → demo@2</td>"), html)
+        XCTAssertTrue(html.contains("<td class=\"yes\">active</td>"), html)
+        XCTAssertFalse(html.contains("\u{202E}"), "a bidi control is shown as text, never written raw")
+        XCTAssertTrue(html.contains(#"\u{202E}"#), html)
+        let alpha = try XCTUnwrap(html.range(of: "<tr><td>alpha v1</td><td>1.3.0</td>")), demo = try XCTUnwrap(html.range(of: "<tr><td>demo v1</td><td>1.4.0</td>"))
+        XCTAssertLessThan(alpha.lowerBound, demo.lowerBound, "governance rows in contract order, whatever the files' order")
+        // sunset-passed is off in the configuration: demo v1's row counts one lint warning fewer than by default.
+        let unconfigured = CompatibilityHTMLReport.render(result, head: head, bases: ["origin/main"], today: "2026-11-30")
+        let rows = [html, unconfigured].map { page in page.components(separatedBy: "\n").first { $0.hasPrefix("<tr><td>demo v1</td><td>1.4.0</td>") } ?? "" }
+        XCTAssertTrue(rows[0].hasSuffix("<td class=\"num\">0</td><td class=\"num\">1</td></tr>"), rows[0])
+        XCTAssertTrue(rows[1].hasSuffix("<td class=\"num\">0</td><td class=\"num\">2</td></tr>"), rows[1])
+        XCTAssertTrue(html.contains("<title>Compatible — contract compatibility report</title>") || html.contains("<title>Risky — contract compatibility report</title>"), html)
+    }
+
+    private func configuration(_ json: String) throws -> LintConfiguration {
+        let folder = try TemporaryFolder()
+        try folder.write("charter.json", json)
+        return try LintConfiguration.load(path: folder.path + "/charter.json", displayPath: "charter.json")
+    }
+}
