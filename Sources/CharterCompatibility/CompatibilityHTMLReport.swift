@@ -14,10 +14,13 @@ public enum CompatibilityHTMLReport {
         let compatible = result.changes.filter { $0.impact == .none }
         let failedVersions = result.versions.filter { $0.suggested != nil }
         let breakingChanges = breaking.filter { $0.checkID != VersionGateCheck.id }.count  // the gate is counted as versions to fix
-        // Four verdicts, worst first: breaking changes; else versions that did not move as far as their changes need;
-        // else changes that may break someone; else compatible.
-        let (verdict, kind) = breakingChanges > 0 ? ("Breaking", "breaking") : !failedVersions.isEmpty ? ("Versions to fix", "bad")
-            : !risky.isEmpty ? ("Risky", "warn") : ("Compatible", "compatible")
+        let verdict = result.verdict.title
+        let kind = switch result.verdict {
+        case .breaking: "breaking"
+        case .versionsToFix: "bad"
+        case .risky: "warn"
+        case .compatible: "compatible"
+        }
         let removed = result.versions.filter { $0.head == nil }.count
         let count = ": \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s")" + (removed > 0 ? ", \(removed) removed" : "")
         var html = opening(title: verdict, bases: bases, today: today, contracts: count)

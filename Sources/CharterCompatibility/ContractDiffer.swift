@@ -30,6 +30,36 @@ public struct DiffResult: Sendable {
     public var changes: [Change]
     /// One verdict per contract present on either side, in report order.
     public var versions: [VersionVerdict]
+
+    /// The verdict on the whole comparison, worst first: breaking changes; else versions that did not move as far
+    /// as their changes need; else changes that may break someone; else compatible.
+    public var verdict: DiffVerdict {
+        if changes.contains(where: { $0.impact == .breaks && $0.checkID != VersionGateCheck.id }) { return .breaking }
+        if versions.contains(where: { $0.suggested != nil }) { return .versionsToFix }
+        return changes.contains { $0.impact == .risky } ? .risky : .compatible
+    }
+}
+
+/// The verdict on a comparison, as reports head it.
+public enum DiffVerdict: String, Sendable, Hashable {
+    /// A change breaks someone.
+    case breaking
+    /// Nothing breaks, but a version did not move as far as its changes need.
+    case versionsToFix = "versions-to-fix"
+    /// Nothing breaks; a change may.
+    case risky
+    /// Every change is compatible (or there is none).
+    case compatible
+
+    /// How reports title it: `Breaking`, `Versions to fix`, `Risky`, `Compatible`.
+    public var title: String {
+        switch self {
+        case .breaking: "Breaking"
+        case .versionsToFix: "Versions to fix"
+        case .risky: "Risky"
+        case .compatible: "Compatible"
+        }
+    }
 }
 
 /// The diff stage: pairs the contracts of two loaded graphs (by contract name and major version; plain

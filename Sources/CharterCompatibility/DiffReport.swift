@@ -7,7 +7,10 @@ public enum DiffReport {
     /// The changes as findings: the check's id as the rule, breaking → error, risky → warning, harmless → note.
     /// A change located in a git base carries the revision in its location (``SourceLocation/revision``), so it is
     /// not taken for a place in the working tree.
-    public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String]) -> LintReport {
+    /// The JSON document names the verdict, the `bases` (each `{"name": "origin/main", "commit": "…"}`, the commit
+    /// null for a folder) and the date judged by (`today`) before the per-contract `versions`.
+    public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String],
+                                bases: [(name: String, commit: String?)] = [], today: String? = nil) -> LintReport {
         let findings = result.changes.map { change in
             LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
                         hint: change.hint, location: change.location, stablePath: change.stablePath)
@@ -15,7 +18,12 @@ public enum DiffReport {
         var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
                                 rules: catalog.checks, loadWarnings: [])
         report.command = "diff"
-        report.jsonMembers = [("versions", .elements(result.versions.map(versionJSON)))]
+        report.jsonMembers = [
+            ("verdict", .string(result.verdict.rawValue)),
+            ("bases", .elements(bases.map { .members(["name": .string($0.name), "commit": $0.commit.map(JSONValue.string) ?? .null]) })),
+            ("today", today.map(JSONValue.string) ?? .null),
+            ("versions", .elements(result.versions.map(versionJSON))),
+        ]
         return report
     }
 

@@ -85,7 +85,7 @@ public struct DiffCommand {
         var headOptions = loader
         headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
-        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "")]
+        var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "", commit: nil)]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given.
         var pairingFolders: [String] = []
         for path in bases {
@@ -98,7 +98,7 @@ public struct DiffCommand {
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }
-            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path, shown: path))
+            jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path, shown: path, commit: nil))
             if headPaths.count == 1 {
                 pairingFolders += [path, headPaths[0]].map(canonical)
             }
@@ -129,7 +129,7 @@ public struct DiffCommand {
             }
             let repositoryFolder = base.mirror(base.repositoryRoot)
             jobs.append(LoadJob(files: files, options: options, workingDirectory: repositoryFolder, revision: revision, name: revision,
-                                shown: "\(revision) (commit \(base.commit.prefix(12)))"))
+                                shown: "\(revision) (commit \(base.commit.prefix(12)))", commit: base.commit))
         }
         let graphs: [SchemaGraph]
         do throws(DiagnosticsError) {
@@ -228,7 +228,8 @@ public struct DiffCommand {
             result.changes[index].location.revision = newest.revision
         }
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
-        let report = DiffReport.findings(result, files: head.documents.map(\.displayPath))
+        let report = DiffReport.findings(result, files: head.documents.map(\.displayPath),
+                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today)
         func render(_ format: Format) -> String {
             switch format {
             case .html:
@@ -266,6 +267,8 @@ private struct LoadJob: Sendable {
     var name: String
     /// How the HTML report names it: a git base with its commit, `origin/main (commit 1a2b3c4d5e6f)`.
     var shown: String
+    /// A git base's commit (full hash).
+    var commit: String?
 
     /// `diagnostic` with its places in ``revision``'s files.
     func labelled(_ diagnostic: Diagnostic) -> Diagnostic {

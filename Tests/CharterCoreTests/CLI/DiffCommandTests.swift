@@ -143,6 +143,12 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(findings.compactMap { $0["rule"] as? String }.sorted(), ["property-removed", "version-gate"])
         XCTAssertEqual(findings.first { $0["rule"] as? String == "property-removed" }?["file"] as? String, "Schemas/demo.json",
                        "a removal inside a file the head still has is shown in the head's file")
+        // The document says what it judged: the verdict, the base and its commit, the date.
+        XCTAssertEqual(json?["verdict"] as? String, "breaking")
+        let bases = json?["bases"] as? [[String: Any]]
+        XCTAssertEqual(bases?.map { $0["name"] as? String }, ["HEAD"])
+        XCTAssertEqual((bases?.first?["commit"] as? String)?.count, 40)
+        XCTAssertEqual((json?["today"] as? String)?.count, 10)
         XCTAssertEqual(folder.read("Schemas/demo.json"), breaking, "the working tree is untouched")
         XCTAssertEqual(try Self.git(["diff", "--quiet", "--cached"], in: folder.path), 0, "the index is untouched")
 
