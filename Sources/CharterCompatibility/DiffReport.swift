@@ -44,6 +44,17 @@ public enum DiffReport {
         ])
     }
 
+    /// The lines a pull-request comment opens with: the verdict and what was compared (`**Verdict: Breaking** — head
+    /// compared with `origin/main (commit …)`, as of 2026-11-30.`), then `### Versions`, the text output's version
+    /// lines as a list.
+    public static func markdownPreamble(_ result: DiffResult, bases: [String], today: String) -> [String] {
+        let compared = bases.isEmpty ? "" : " — head compared with " + bases.map { LintMarkdownOutput.codeSpan($0) }.joined(separator: ", ")
+        var lines = ["**Verdict: \(result.verdict.title)**\(compared), as of \(today)."]
+        let versions = versionLines(result)
+        if !versions.isEmpty { lines += ["", "### Versions", ""] + versions.map { "- " + LintMarkdownOutput.escapeText($0) } }
+        return lines
+    }
+
     /// One line per contract whose version was judged: `orders v2: 2.3.0 → 2.3.1: 2 breaking, 1 risky, 3 compatible;
     /// needs major: 3.0.0`.
     public static func versionLines(_ result: DiffResult) -> [String] {

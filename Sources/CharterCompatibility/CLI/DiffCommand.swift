@@ -235,15 +235,14 @@ public struct DiffCommand {
             case .html:
                 return CompatibilityHTMLReport.render(result, head: head, bases: jobs.dropFirst().map(\.shown), today: today,
                                                       linter: Linter(configuration: lintConfiguration, today: today))
+            case .findings(.markdown):
+                // The pull-request comment opens with the verdict, what was compared and what each contract's version
+                // needs, so a comment cut to GitHub's size keeps them.
+                return LintMarkdownOutput.render(report, preamble: DiffReport.markdownPreamble(result, bases: jobs.dropFirst().map(\.shown), today: today))
             case .findings(let kind):
                 var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
                 let lines = DiffReport.versionLines(result)
-                if kind == .text, !lines.isEmpty {
-                    text += lines.joined(separator: "\n") + "\n"
-                } else if kind == .markdown, !lines.isEmpty {
-                    // The pull-request comment says what each contract's version needs, as the text output does.
-                    text += "\n### Versions\n\n" + lines.map { "- " + LintMarkdownOutput.escapeText($0) }.joined(separator: "\n") + "\n"
-                }
+                if kind == .text, !lines.isEmpty { text += lines.joined(separator: "\n") + "\n" }
                 return text
             }
         }

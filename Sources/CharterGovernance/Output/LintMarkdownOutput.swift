@@ -9,24 +9,55 @@ import CharterCore
 /// the hint. Cell text is escaped so that nothing from a contract can break out of its cell or add markup:
 /// `|` and the other Markdown punctuation are backslash-escaped, line breaks become `<br>`, control and bidi
 /// characters are shown as `\u{…}`.
+///
+/// A pull-request comment holds at most 65,536 characters: rows that would take the document past
+/// ``commentBudget`` are left out, and a last line says how many, of which severities, and where to find them.
 public enum LintMarkdownOutput {
+    /// The most UTF-8 bytes a rendered document takes (GitHub refuses comments over 65,536 characters).
+    public static let commentBudget = 60_000
+
     /// The heading line, naming the command.
     public static func heading(_ report: LintReport) -> String { "## Charter \(report.command)" }
 
-    /// The report as Markdown, ending with a newline.
-    public static func render(_ report: LintReport) -> String {
+    /// The report as Markdown, ending with a newline. `preamble` (Markdown lines, escaped by the caller) follows the
+    /// summary line, before the table — `charter diff` puts its verdict and versions there, where a long comment
+    /// is never cut. At most `budget` UTF-8 bytes.
+    public static func render(_ report: LintReport, preamble: [String] = [], budget: Int = commentBudget) -> String {
         let summary = LintTally(report).sentence
         var lines = [heading(report), "", summary.prefix(1).uppercased() + summary.dropFirst() + "."]
+        if !preamble.isEmpty { lines += [""] + preamble }
         if !report.findings.isEmpty { lines += ["", "| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"] }
         let ordered = report.findings.enumerated().sorted { lhs, rhs in
             lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
         }
+        var size = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        // Room kept for the line that says what was left out.
+        let room = budget - 400
+        var left: [Severity: Int] = [:]
         for (_, finding) in ordered {
+            guard left.isEmpty else {
+                left[finding.severity, default: 0] += 1
+                continue
+            }
             var location = codeSpan(finding.location.description)
             if let pointer = finding.pointerLabel { location += " " + codeSpan(pointer) }
             var message = escapeText(finding.message)
             if let hint = finding.hint { message += "<br>hint: " + escapeText(hint) }
-            lines.append("| \(finding.severity.rawValue) | \(codeSpan(finding.ruleID)) | \(location) | \(message) |")
+            let row = "| \(finding.severity.rawValue) | \(codeSpan(finding.ruleID)) | \(location) | \(message) |"
+            guard size + row.utf8.count + 1 <= room else {
+                left[finding.severity, default: 0] += 1
+                continue
+            }
+            size += row.utf8.count + 1
+            lines.append(row)
+        }
+        if !left.isEmpty {
+            let counts = [Severity.error, .warning, .note].compactMap { severity in
+                left[severity].map { "\($0) \(severity.rawValue)\($0 == 1 ? "" : "s")" }
+            }
+            let total = left.values.reduce(0, +)
+            lines += ["", "\(total) more finding\(total == 1 ? "" : "s") (\(counts.joined(separator: ", "))) not shown: a pull-request comment holds "
+                + "at most 65,536 characters. The JSON, SARIF or JUnit report holds every finding."]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -50,7 +81,7 @@ public enum LintMarkdownOutput {
 
     /// `text` as a code span: fenced with one backtick more than its longest run of backticks, `|` escaped
     /// (GFM splits table cells before it reads code spans), unsafe scalars and line breaks as `\u{…}`.
-    static func codeSpan(_ text: String) -> String {
+    public static func codeSpan(_ text: String) -> String {
         let text = DiagnosticFormatter.sanitize(text)
         var longest = 0
         var run = 0

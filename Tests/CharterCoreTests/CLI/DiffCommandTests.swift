@@ -44,6 +44,10 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(versions?.first?["passes"] as? Bool, false)
         let markdown = folder.run(["diff", "breaking", "--base", "old", "--format", "markdown", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertTrue(markdown.contains("### Versions\n\n- demo v1: 1.2.0 → 1.3.0: 1 breaking"), markdown)
+        // The verdict and the versions come before the table, so a comment cut to GitHub's size keeps them.
+        XCTAssertTrue(markdown.contains("**Verdict: Breaking** — head compared with `old`, as of "), markdown)
+        let versionsAt = try XCTUnwrap(markdown.range(of: "### Versions")), tableAt = try XCTUnwrap(markdown.range(of: "| Severity |"))
+        XCTAssertLessThan(versionsAt.lowerBound, tableAt.lowerBound)
         // A file without changes is a passing JUnit test case named after the command.
         try folder.write("same/demo.json", base)
         _ = folder.run(["diff", "same", "--base", "old", "--report", "junit=diff.xml"])

@@ -510,6 +510,22 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.split(separator: "|")[3].trimmingCharacters(in: .whitespaces) }, ["e1", "e2", "w1", "n1", "n2"])
     }
 
+    /// A comment GitHub would refuse is cut to the budget: whole rows, errors first, and a last line saying how many
+    /// findings of which severity were left out and where they are; a report within the budget is unchanged.
+    func testMarkdownKeepsToTheCommentBudget() throws {
+        let report = report(try errors(40) + errors(30, .warning) + errors(5, .note))
+        let whole = LintMarkdownOutput.render(report)
+        XCTAssertFalse(whole.contains("not shown"))
+        let budget = 2_000  // room for about 18 of the 80-byte rows: errors only
+        let cut = LintMarkdownOutput.render(report, budget: budget)
+        XCTAssertLessThanOrEqual(cut.utf8.count, budget)
+        let rows = cut.split(separator: "\n").filter { $0.hasPrefix("| error") || $0.hasPrefix("| warning") || $0.hasPrefix("| note") }
+        XCTAssertTrue(rows.allSatisfy { $0.hasPrefix("| error") }, "errors first: the rows kept are errors")
+        let left = 75 - rows.count
+        XCTAssertTrue(cut.hasSuffix("\n\(left) more findings (\(40 - rows.count) errors, 30 warnings, 5 notes) not shown: a pull-request comment holds at most 65,536 characters. The JSON, SARIF or JUnit report holds every finding.\n"), cut)
+        XCTAssertTrue(whole.hasPrefix(cut.components(separatedBy: "\n\n\(left) more").first ?? "-"), "the rows kept are the first rows of the whole table")
+    }
+
     /// Rows: cell text → escaped cell: nothing breaks out of the cell or adds markup.
     func testMarkdownEscaping() {
         let rows: [(text: String, cell: String)] = [
