@@ -16,6 +16,8 @@ import CharterCore
 ///   JSON pointer as a logical location of kind `member` — and `partialFingerprints["charter/v1"]`
 ///   (``LintFinding/fingerprint``), which code scanning uses to follow a finding across commits.
 /// - `columnKind` is `unicodeCodePoints`: ``SourcePosition/column`` counts Unicode scalars.
+/// - `automationDetails.id` is `charter-lint/` or `charter-diff/`, so code scanning keeps the two commands' alerts
+///   apart when a workflow uploads both.
 public enum LintSARIFOutput {
     /// The `$schema` the log names.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,6 +39,8 @@ public enum LintSARIFOutput {
                 "informationUri": .string(informationURI),
                 "rules": .elements(rules.map(descriptor(for:))),
             ])]),
+            // `charter-lint/` or `charter-diff/`: code scanning keeps the two commands' alerts apart (its category).
+            "automationDetails": .members(["id": .string("charter-\(report.command)/")]),
             "columnKind": .string("unicodeCodePoints"),
             "results": .elements(report.findings.map { result(for: $0, ruleIndex: indexByID[$0.ruleID]) }),
         ])

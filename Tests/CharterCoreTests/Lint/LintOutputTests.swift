@@ -209,6 +209,7 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(runs.count, 1)
         let run = runs[0]
         XCTAssertEqual(run["columnKind"] as? String, "unicodeCodePoints", "SourcePosition.column counts Unicode scalars")
+        XCTAssertEqual((run["automationDetails"] as? [String: Any])?["id"] as? String, "charter-\(report.command)/", "lint and diff alerts kept apart")
         let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "charter")
         XCTAssertEqual(driver["version"] as? String, Charter.version)
