@@ -25,6 +25,9 @@ public protocol ChangeCheck: RuleDescribing {
     var exampleHead: String { get }
     /// A head the check does not report against ``exampleBase`` (an unrelated or compatible change).
     var unaffectedHead: String { get }
+    /// What to do instead, for a change of this kind that breaks or may break someone (reports show it as the hint
+    /// when the check gives none of its own); nil for none.
+    var breakingHint: String? { get }
 
     /// Compares two object-or-value schemas found at the same place (after `$ref`s are followed).
     func compare(_ pair: SchemaPair, _ context: DiffContext)
@@ -44,6 +47,8 @@ extension ChangeCheck {
     public var tag: String { category.rawValue }
     /// Most checks can report breaking changes.
     public var defaultSeverity: Severity { .error }
+    /// No advice unless the check has some.
+    public var breakingHint: String? { nil }
     public func compare(_ pair: SchemaPair, _ context: DiffContext) {}
     public func compareWrappers(_ pair: SchemaPair, _ context: DiffContext) {}
     public func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {}

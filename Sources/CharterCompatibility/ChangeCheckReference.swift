@@ -28,8 +28,9 @@ public enum ChangeCheckReference {
         ]
         for check in catalog.checks { lines.append("| [`\(check.id)`](#\(check.id)) | \(check.category.rawValue) | \(check.summary) |") }
         for check in catalog.checks {
-            lines += ["", "## \(check.id)", "", "**\(check.summary)**", "", "Scope: \(check.category.rawValue)", "", check.rationale,
-                      "", "Base:", "", "```json", check.exampleBase, "```", "", "Head (reported):", "", "```json", check.exampleHead, "```",
+            lines += ["", "## \(check.id)", "", "**\(check.summary)**", "", "Scope: \(check.category.rawValue)", "", check.rationale]
+            if let hint = check.breakingHint { lines += ["", "When it breaks someone, the hint: \(hint)."] }
+            lines += ["", "Base:", "", "```json", check.exampleBase, "```", "", "Head (reported):", "", "```json", check.exampleHead, "```",
                       "", "Head (not reported):", "", "```json", check.unaffectedHead, "```"]
         }
         return lines.joined(separator: "\n") + "\n"

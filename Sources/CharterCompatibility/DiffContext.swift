@@ -64,6 +64,8 @@ public final class DiffContext {
     public internal(set) var mode: CompatibilityMode?
     /// The check now running.
     var currentCheck = ""
+    /// Its advice for a change that breaks or may break someone, when a report gives none of its own.
+    var currentHint: String?
     /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
     var currentCategory = ChangeCategory.contract
     /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
@@ -191,6 +193,7 @@ public final class DiffContext {
         for check in checks {
             currentCheck = check.id
             currentCategory = check.category
+            currentHint = check.breakingHint
             compare(check)
         }
     }
@@ -268,7 +271,7 @@ public final class DiffContext {
         }
         // A hint says how to avoid breaking someone: a change that breaks nobody needs none.
         changes.append(Change(
-            checkID: currentCheck, contract: pair.name, message: text, hint: impact > .none ? hint : nil, impact: impact,
+            checkID: currentCheck, contract: pair.name, message: text, hint: impact > .none ? hint ?? currentHint : nil, impact: impact,
             bump: impact == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side))
     }
 
@@ -291,7 +294,7 @@ public final class DiffContext {
             text += " — \(judged == .breaks ? "breaks" : "may break") \(party)"
         }
         changes.append(Change(
-            checkID: currentCheck, contract: pair.name, message: text, hint: hint, impact: judged,
+            checkID: currentCheck, contract: pair.name, message: text, hint: hint ?? (judged > .none && !whateverThePolicy ? currentHint : nil), impact: judged,
             bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
     }
 }

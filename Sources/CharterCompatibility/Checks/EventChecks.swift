@@ -21,6 +21,7 @@ struct EventTopicChangedCheck: ChangeCheck {
 /// `event-ordering-changed`: the key events are ordered (partitioned) by changed.
 struct EventOrderingChangedCheck: ChangeCheck {
     let id = "event-ordering-changed"
+    let breakingHint: String? = "publish with the new key on a new topic (the next major version) and keep the old topic until its consumers have moved"
     let summary = "An event's ordering (partition) key changed."
     let rationale = "Consumers rely on events for one key arriving in order (reservations before releases of one SKU). A new key reshuffles partitions: during the switch, and after it for the old key, related events arrive out of order."
     let category = ChangeCategory.event

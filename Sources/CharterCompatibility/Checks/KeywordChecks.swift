@@ -6,6 +6,7 @@ import CharterGovernance
 /// changed, or an array's `items` schema appeared or disappeared.
 struct ValidationKeywordChangedCheck: ChangeCheck {
     let id = "validation-keyword-changed"
+    let breakingHint: String? = "keep the keyword as it was until the next major version, or make sure both versions accept the same data"
     let summary = "A validation keyword no other check interprets (not, if/then/else, dependentRequired, propertyNames, patternProperties, prefixItems, contains, …) or an array's items schema appeared, disappeared or changed."
     let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. Reporting it, judged as a pattern change is, keeps the version gate from passing it as a patch."
     let category = ChangeCategory.schema

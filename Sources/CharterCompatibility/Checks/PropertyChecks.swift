@@ -21,6 +21,7 @@ extension DiffContext {
 /// `property-removed`: a property is gone from an object.
 struct PropertyRemovedCheck: ChangeCheck {
     let id = "property-removed"
+    let breakingHint: String? = "mark it deprecated (\"deprecated\": true) and remove it in the next major version"
     let summary = "A property was removed from an object."
     let rationale = "Readers of the old version that require the property fail on data without it; readers that merely use an optional one silently lose it, and code generated from the contract loses the Swift property. A closed object (`additionalProperties: false`) also rejects old data that still carries it."
     let category = ChangeCategory.schema
@@ -70,6 +71,7 @@ struct PropertyAddedCheck: ChangeCheck {
 /// `property-requiredness-changed`: a property became required, or optional.
 struct PropertyRequirednessCheck: ChangeCheck {
     let id = "property-requiredness-changed"
+    let breakingHint: String? = "keep it as it was until the next major version (a default the reader applies lets a property be optional on the wire)"
     let summary = "A property became required, or stopped being required."
     let rationale = "Making a property required rejects data written before that omits it (existing clients' requests, events already published). Making it optional breaks readers of the old version that rely on it always being there."
     let category = ChangeCategory.schema
@@ -105,6 +107,7 @@ struct PropertyRequirednessCheck: ChangeCheck {
 /// or no longer flows, in requests or responses.
 struct PropertyAccessChangedCheck: ChangeCheck {
     let id = "property-access-changed"
+    let breakingHint: String? = "keep readOnly and writeOnly as they were until the next major version"
     let summary = "A property became, or stopped being, readOnly or writeOnly: it now is, or no longer is, sent in requests or returned in responses."
     let rationale = "A readOnly property is never in requests and a writeOnly one never in responses (contract-format.md), so flipping the flag adds the property to, or removes it from, one direction: a required property that stops being readOnly rejects every existing client's request, which never carried it; one that becomes writeOnly disappears from responses its readers rely on."
     let category = ChangeCategory.schema

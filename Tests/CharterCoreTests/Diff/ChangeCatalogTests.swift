@@ -19,6 +19,18 @@ final class ChangeCatalogTests: XCTestCase {
         }
     }
 
+    /// A breaking change says what to do instead: the check's own hint when the report gives none.
+    func testBreakingChangesCarryTheirCheckHint() {
+        for check in ChangeCatalog.standard.checks where check.breakingHint != nil {
+            guard let result = DiffHarness.diff(check.exampleBase, check.exampleHead) else { continue }
+            for change in result.changes where change.checkID == check.id && change.impact > .none {
+                XCTAssertNotNil(change.hint, "\(check.id): \(change.message)")
+            }
+        }
+        let removed = DiffHarness.diff(PropertyRemovedCheck().exampleBase, PropertyRemovedCheck().exampleHead)?.changes.first { $0.checkID == "property-removed" }
+        XCTAssertEqual(removed?.hint, PropertyRemovedCheck().breakingHint)
+    }
+
     func testNoCheckReportsItsUnaffectedHead() {
         for check in ChangeCatalog.standard.checks {
             guard let result = DiffHarness.diff(check.exampleBase, check.unaffectedHead) else { continue }
@@ -34,6 +46,9 @@ final class ChangeCatalogTests: XCTestCase {
             XCTAssertTrue(check.summary.hasSuffix(".") && !check.summary.contains("\n"), check.id)
             XCTAssertGreaterThan(check.rationale.count, 20, check.id)
             XCTAssertNotEqual(check.exampleHead, check.unaffectedHead, check.id)
+            if let hint = check.breakingHint {
+                XCTAssertTrue(!hint.hasSuffix(".") && hint.first?.isLowercase == true, "\(check.id): a hint is a lowercase clause, like the others")
+            }
         }
         XCTAssertEqual(Set(checks.map(\.category)), Set(ChangeCategory.allCases))
     }
