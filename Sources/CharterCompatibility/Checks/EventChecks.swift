@@ -14,7 +14,7 @@ struct EventTopicChangedCheck: ChangeCheck {
     func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext) {
         guard base.topic != head.topic else { return }
         context.report("topic of \(head.name) changed from \(base.topic ?? "none") to \(head.topic ?? "none")", impact: .breaks, bump: .major,
-                       at: context.location(.head, pointer: head.pointer.appending("topic")))
+                       at: context.location(.head, pointer: head.pointer.appending("topic")), who: base.parties)
     }
 }
 
@@ -33,7 +33,7 @@ struct EventOrderingChangedCheck: ChangeCheck {
         guard base.orderingKey != head.orderingKey else { return }
         let text = { (keys: [JSONPointer]) in keys.isEmpty ? "none" : keys.map(\.description).joined(separator: ", ") }
         context.report("ordering key of \(head.name) changed from \(text(base.orderingKey)) to \(text(head.orderingKey))", impact: .breaks, bump: .major,
-                       at: context.location(.head, pointer: head.pointer.appending("orderingKey")))
+                       at: context.location(.head, pointer: head.pointer.appending("orderingKey")), who: base.parties)
     }
 }
 
@@ -73,7 +73,18 @@ struct EventDeliveryChangedCheck: ChangeCheck {
         let new = head.delivery ?? "unspecified"
         let weaker = old == "exactly-once" || (old == "at-least-once" && new == "at-most-once")
         context.report("delivery of \(head.name) changed from \(old) to \(new)", impact: weaker ? .breaks : .risky, bump: weaker ? .major : .minor,
-                       at: context.location(.head, pointer: head.pointer.appending("delivery")))
+                       at: context.location(.head, pointer: head.pointer.appending("delivery")), who: base.parties)
+    }
+}
+
+extension ContractEvent {
+    /// Who a change to the event breaks, by name where its access lists name systems: `existing producers (oms) and
+    /// consumers (erp, fraud-service)`; nil (the default wording) when neither list names any.
+    var parties: String? {
+        let producers = publish?.allowed ?? [], consumers = subscribe?.allowed ?? []
+        guard !producers.isEmpty || !consumers.isEmpty else { return nil }
+        let named = { (role: String, systems: [String]) in systems.isEmpty ? role : "\(role) (\(systems.joined(separator: ", ")))" }
+        return "existing \(named("producers", producers)) and \(named("consumers", consumers))"
     }
 }
 

@@ -107,6 +107,15 @@ final class DiffKeywordRowsTests: XCTestCase {
         }
     }
 
+    /// An event whose access lists name systems says which break: its producers and consumers by name.
+    func testEventChangesNameTheSystemsTheyBreak() {
+        let event = { (key: String, version: String) in
+            DiffExample.event(#""topic": "demo.item-changed.v1", "orderingKey": ["\#(key)"], "publish": {"allowed": ["oms"]}, "subscribe": {"allowed": ["erp", "wms"]}"#, version: version)
+        }
+        let changes = DiffHarness.diff(event("/sku", "1.0.0"), event("/shop", "2.0.0"))?.changes.filter { $0.checkID == "event-ordering-changed" } ?? []
+        XCTAssertEqual(changes.map(\.message), ["ordering key of ItemChanged changed from /sku to /shop — breaks existing producers (oms) and consumers (erp, wms)"])
+    }
+
     /// Rows: a feed in base and head → what `feed-changed` reports.
     func testFeedRows() {
         let feed = { (members: String, version: String) in
