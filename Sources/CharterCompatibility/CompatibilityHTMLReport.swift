@@ -49,8 +49,14 @@ public enum CompatibilityHTMLReport {
             } else {
                 status = "<span class=\"ok\">ok</span>"
             }
-            html.append("<tr><td>\(escape(verdict.contract))</td><td>\(escape(verdict.base?.description ?? "—"))</td><td>\(escape(verdict.head?.description ?? "removed"))</td>"
-                + "<td class=\"num\">\(verdict.breaking)</td><td class=\"num\">\(verdict.risky)</td><td class=\"num\">\(verdict.other)</td>"
+            // Each count links to the contract's first change of that kind below.
+            func count(_ value: Int, _ section: String) -> String {
+                value == 0 ? "0" : "<a href=\"#\(anchor(verdict.contract, section))\">\(value)</a>"
+            }
+            html.append("<tr id=\"\(anchor(verdict.contract, nil))\"><td>\(escape(verdict.contract))</td><td>\(escape(verdict.base?.description ?? "—"))</td>"
+                + "<td>\(escape(verdict.head?.description ?? "removed"))</td>"
+                + "<td class=\"num\">\(count(verdict.breaking, "breaking"))</td><td class=\"num\">\(count(verdict.risky, "risky"))</td>"
+                + "<td class=\"num\">\(count(verdict.other, "compatible"))</td>"
                 + "<td>\(escape(verdict.required?.description ?? "—"))</td><td>\(status)</td></tr>")
         }
         html.append("</tbody></table>")
@@ -58,10 +64,10 @@ public enum CompatibilityHTMLReport {
         // The version gate's findings have a section of their own, so every count on the page (the card, each
         // section's heading) counts the same changes.
         let gate = breaking.filter { $0.checkID == VersionGateCheck.id }
-        let sections = [("Breaking changes", breaking.filter { $0.checkID != VersionGateCheck.id }, "bad")]
-            + (gate.isEmpty ? [] : [("Versions to fix", gate, "bad")])
-            + [("Risky changes", risky, "warn"), ("Compatible changes", compatible, "ok")]
-        for (title, changes, kind) in sections {
+        let sections = [("Breaking changes", breaking.filter { $0.checkID != VersionGateCheck.id }, "bad", "breaking")]
+            + (gate.isEmpty ? [] : [("Versions to fix", gate, "bad", "versions")])
+            + [("Risky changes", risky, "warn", "risky"), ("Compatible changes", compatible, "ok", "compatible")]
+        for (title, changes, kind, section) in sections {
             html.append("<h2>\(title) <span class=\"count \(kind)\">\(changes.count)</span></h2>")
             guard !changes.isEmpty else {
                 html.append("<p class=\"none\">None.</p>")
@@ -69,10 +75,13 @@ public enum CompatibilityHTMLReport {
             }
             let heading = kind == "ok" ? "Change" : kind == "warn" ? "Change, and who it may break" : "Change, and who it breaks"
             html.append("<table><thead><tr><th>Contract</th><th>Check</th><th>\(heading)</th><th>Where</th></tr></thead><tbody>")
+            var anchored: Set<String> = []
             for change in changes {
                 let pointer = change.location.pointer.description.isEmpty ? "#" : change.location.pointer.description
                 let place = (change.side == .base ? "base " : "") + escape(change.location.description) + " <code>\(escape(pointer))</code>"
-                html.append("<tr><td>\(escape(change.contract))</td><td><code>\(escape(change.checkID))</code></td><td>\(escape(change.message))"
+                // The contract's first row here is what its count in the matrix links to; its name links back.
+                let id = anchored.insert(change.contract).inserted ? " id=\"\(anchor(change.contract, section))\"" : ""
+                html.append("<tr\(id)><td><a href=\"#\(anchor(change.contract, nil))\">\(escape(change.contract))</a></td><td><code>\(escape(change.checkID))</code></td><td>\(escape(change.message))"
                     + (change.hint.map { "<div class=\"hint\">\(escape($0))</div>" } ?? "") + "</td><td>\(place)</td></tr>")
             }
             html.append("</tbody></table>")
@@ -125,6 +134,13 @@ public enum CompatibilityHTMLReport {
             "<h1>Contract compatibility report</h1>",
             "<p class=\"meta\">\(compared)\(transitive), as of \(escape(today)), by charter \(escape(Charter.version))\(contracts).</p>",
         ]
+    }
+
+    /// The id of a contract's row in the version matrix (`section` nil) or of its first row in a section of changes:
+    /// `c-orders-v2`, `c-orders-v2-breaking`.
+    static func anchor(_ contract: String, _ section: String?) -> String {
+        let slug = String(contract.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
+        return "c-" + slug + (section.map { "-" + $0 } ?? "")
     }
 
     private static func card(_ label: String, _ value: String, _ kind: String) -> String {

@@ -57,6 +57,12 @@ final class CompatibilityReportTests: XCTestCase {
         let html = CompatibilityHTMLReport.render(result, head: head, bases: ["origin/main (commit 1a2b3c4d5e6f)", "v1.2.0 (commit 0f0f0f0f0f0f)"], today: "2026-11-30",
                                                   linter: Linter(configuration: try configuration(#"{"lint": {"rules": {"sunset-passed": "off"}}}"#), today: "2026-11-30"))
         XCTAssertNoThrow(try XMLDocument(xmlString: html), "well-formed XHTML")
+        // Every link goes somewhere on the page, ids are unique, and the matrix links to the changes.
+        let ids = html.matches(of: /id="([^"]+)"/).map { String($0.output.1) }
+        let targets = html.matches(of: /href="#([^"]+)"/).map { String($0.output.1) }
+        XCTAssertEqual(Set(ids).count, ids.count)
+        XCTAssertTrue(Set(targets).isSubset(of: Set(ids)), "\(Set(targets).subtracting(ids))")
+        XCTAssertTrue(targets.contains("c-demo-v1-risky") || targets.contains("c-demo-v1-compatible") || targets.contains("c-demo-v1-breaking"), html)
         XCTAssertTrue(html.contains("<p class=\"meta\">Head compared with <code>origin/main (commit 1a2b3c4d5e6f)</code>, and for transitive policies with <code>v1.2.0 (commit 0f0f0f0f0f0f)</code>, as of 2026-11-30, by charter"), html)
         XCTAssertTrue(html.contains("<td class=\"no\">deprecated, sunset 2026-06-30 (passed) → demo@2</td>"), html)
         XCTAssertTrue(html.contains("<td class=\"yes\">active</td>"), html)
