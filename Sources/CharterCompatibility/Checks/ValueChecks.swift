@@ -486,30 +486,21 @@ struct ContentModelChangedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let before = context.flat(.base, pair.base), after = context.flat(.head, pair.head)
         let old = before.closed, new = after.closed
+        let change: (what: String, effect: CompatibilityEffect)
         if !old, !new, (before.extra == nil) != (after.extra == nil) {
             // An open object's undeclared properties restricted to a schema, or freed from one (the schema's own changes
             // are compared where both have one).
-            if after.extra != nil {
-                context.report("\(pair.label) now restricts its undeclared properties to a schema",
-                               CompatibilityEffect(backward: .breaks, "data written before may carry others of any type"),
-                               roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
-            } else {
-                context.report("\(pair.label) no longer restricts its undeclared properties to a schema",
-                               CompatibilityEffect(forward: .breaks, "they read them as the old schema's values"),
-                               roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
-            }
+            change = after.extra != nil
+                ? ("now restricts its undeclared properties to a schema", CompatibilityEffect(backward: .breaks, "data written before may carry others of any type"))
+                : ("no longer restricts its undeclared properties to a schema", CompatibilityEffect(forward: .breaks, "they read them as the old schema's values"))
+        } else if old != new {
+            change = new
+                ? ("now rejects undeclared properties", CompatibilityEffect(backward: .breaks, "data written before may carry others"))
+                : ("now allows undeclared properties", CompatibilityEffect(forward: .risky, "the old schema rejects them"))
+        } else {
             return
         }
-        guard old != new else { return }
-        if new {
-            context.report("\(pair.label) now rejects undeclared properties",
-                           CompatibilityEffect(backward: .breaks, "data written before may carry others"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
-        } else {
-            context.report("\(pair.label) now allows undeclared properties",
-                           CompatibilityEffect(forward: .risky, "the old schema rejects them"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
-        }
+        context.report("\(pair.label) \(change.what)", change.effect, roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
     }
 }
 
