@@ -108,6 +108,72 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
+    /// The data rules judge the value a name holds, however the schema spells it: through `$ref`, nullable unions,
+    /// `allOf` (whose parts all apply), `anyOf`/`oneOf` (any branch may be the value), array items and map values at
+    /// any depth; and the names of parameters and response headers as well as properties.
+    func testDataRulesJudgeTheEffectiveSchema() {
+        func property(_ name: String, _ schema: String) -> String {
+            #""T": {"title": "T", "description": "T.", "type": "object", "properties": {""# + name + #"": "# + schema + #"}, "examples": [{}]},"#
+                + #""Float": {"title": "Float", "description": "F.", "type": "number", "examples": [1.5]},"#
+                + #""Whole": {"title": "Whole", "description": "W.", "type": "integer", "examples": [1]},"#
+                + #""NonNegative": {"title": "NonNegative", "description": "N.", "type": "integer", "minimum": 0, "examples": [1]},"#
+                + #""Text": {"title": "Text", "description": "T.", "type": "string", "examples": ["a"]},"#
+                + #""Instant": {"title": "Instant", "description": "I.", "type": "string", "format": "date-time", "examples": ["2026-01-01T00:00:00Z"]},"#
+                + #""Dec": {"title": "Dec", "description": "D.", "type": "string", "format": "decimal", "examples": ["1.5"]}"#
+                + (schema.contains("UnitPrice") ? #", "UnitPrice": {"title": "UnitPrice", "description": "U.", "type": "number", "examples": [1.5]}"# : "")
+        }
+        let at = { (name: String) in "/$defs/T/properties/" + name }
+        let money = { (name: String) in "\(name) is a binary floating-point number; money must be exact" }
+        let negative = { (name: String) in "quantity \(name) may be negative" }
+        let plain = { (name: String) in "timestamp \(name) is a plain string, without a required UTC offset" }
+        let rows: [(rule: String, name: String, schema: String, expected: [String])] = [
+            ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/Float"}"##, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"anyOf": [{"type": "number"}, {"type": "null"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"allOf": [{"type": "number"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"oneOf": [{"type": "number"}, {"type": "string", "format": "decimal"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"type": "number", "format": "double"}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "prices", #"{"type": "object", "additionalProperties": {"type": "number"}}"#, [at("prices") + "/additionalProperties: " + money("prices")]),
+            ("money-not-float", "prices", #"{"type": "array", "items": {"type": "array", "items": {"type": "number"}}}"#, [at("prices") + "/items/items: " + money("prices")]),
+            ("money-not-float", "orderVATAmount", #"{"type": "number"}"#, [at("orderVATAmount") + ": " + money("orderVATAmount")]),
+            ("money-not-float", "totalUSD", #"{"type": "number"}"#, [at("totalUSD") + ": " + money("totalUSD")]),
+            ("money-not-float", "line", #"{"type": "object", "properties": {"price": {"type": "number"}}}"#, [at("line") + "/properties/price: " + money("price")]),
+            ("money-not-float", "unitPrice", #"{"anyOf": [{"type": "string", "format": "decimal"}, {"type": "null"}]}"#, []),
+            ("money-not-float", "unitPrice", ##"{"type": "number", "$ref": "#/$defs/Dec"}"##, []),  // nothing is both
+            // A money type is reported once, where it is declared, not at every use.
+            ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/UnitPrice"}"##, ["/$defs/UnitPrice: " + money("UnitPrice")]),
+            ("money-not-float", "prices", ##"{"type": "array", "items": {"$ref": "#/$defs/UnitPrice"}}"##, ["/$defs/UnitPrice: " + money("UnitPrice")]),
+            ("quantity-non-negative", "onHandQuantity", ##"{"$ref": "#/$defs/Whole"}"##, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"anyOf": [{"type": "integer"}, {"type": "null"}]}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"allOf": [{"type": "integer"}]}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"type": "number", "exclusiveMinimum": -1}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),  // admits -0.5
+            ("quantity-non-negative", "quantities", #"{"type": "object", "additionalProperties": {"type": "integer"}}"#, [at("quantities") + "/additionalProperties: " + negative("quantities")]),
+            ("quantity-non-negative", "onHandSKUCount", #"{"type": "integer"}"#, [at("onHandSKUCount") + ": " + negative("onHandSKUCount")]),
+            ("quantity-non-negative", "reservedQuantity", ##"{"type": "integer", "allOf": [{"$ref": "#/$defs/NonNegative"}]}"##, []),
+            ("quantity-non-negative", "onHandQuantity", ##"{"type": "integer", "$ref": "#/$defs/NonNegative"}"##, []),
+            ("quantity-non-negative", "onHandQuantity", #"{"type": "number", "exclusiveMinimum": 0}"#, []),
+            ("quantity-non-negative", "totalSKUs", #"{"type": "integer"}"#, []),  // "SKUs" is not a count word
+            ("timestamp-with-zone", "createdAt", ##"{"$ref": "#/$defs/Text"}"##, [at("createdAt") + ": " + plain("createdAt")]),
+            ("timestamp-with-zone", "createdAt", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, [at("createdAt") + ": " + plain("createdAt")]),
+            ("timestamp-with-zone", "eventTimestamps", #"{"type": "array", "items": {"type": "string"}}"#, [at("eventTimestamps") + "/items: " + plain("eventTimestamps")]),
+            ("timestamp-with-zone", "updated-at", #"{"type": "string"}"#, [at("updated-at") + ": " + plain("updated-at")]),
+            ("timestamp-with-zone", "lastSeenAT", #"{"type": "string"}"#, [at("lastSeenAT") + ": " + plain("lastSeenAT")]),
+            ("timestamp-with-zone", "createdAt", ##"{"type": "string", "$ref": "#/$defs/Instant"}"##, []),
+            ("timestamp-with-zone", "updatedAt", ##"{"type": "string", "allOf": [{"$ref": "#/$defs/Instant"}]}"##, []),
+            ("timestamp-with-zone", "format", #"{"type": "string"}"#, []),
+            ("timestamp-with-zone", "combat", #"{"type": "string"}"#, []),
+        ]
+        for row in rows {
+            XCTAssertEqual(findings(row.rule, defs: property(row.name, row.schema)), row.expected, "\(row.rule) \(row.name) \(row.schema)")
+        }
+
+        let parameters = operation(#""method": "GET", "path": "/q", "parameters": [{"name": "maxPrice", "in": "query", "schema": {"type": "number"}}, {"name": "minQuantity", "in": "query", "schema": {"type": "integer"}}, {"name": "updatedAt", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"headers": {"X-Total-Amount": {"schema": {"type": "number"}}}}}"#)
+        XCTAssertEqual(findings("money-not-float", extension: parameters),
+                       ["/x-contract/operations/op/parameters/0/schema: " + money("maxPrice"),
+                        "/x-contract/operations/op/responses/200/headers/X-Total-Amount/schema: " + money("X-Total-Amount")])
+        XCTAssertEqual(findings("quantity-non-negative", extension: parameters), ["/x-contract/operations/op/parameters/1/schema: " + negative("minQuantity")])
+        XCTAssertEqual(findings("timestamp-with-zone", extension: parameters), ["/x-contract/operations/op/parameters/2/schema: " + plain("updatedAt")])
+    }
+
     func testGovernanceRows() {
         let lifecycle = { (fields: String) in
             #""owner": {"team": "t", "contact": {"email": "e"}}, "compatibility": "backward", "lifecycle": "# + fields

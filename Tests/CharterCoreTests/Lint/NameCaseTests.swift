@@ -24,4 +24,23 @@ final class NameCaseTests: XCTestCase {
             XCTAssertEqual(NameCase.lowerCamel(row.name), row.lower, row.name)
         }
     }
+
+    /// The words the data rules match names by, one row a name.
+    func testWords() {
+        let rows: [(name: String, words: [String])] = [
+            ("unitPrice", ["unit", "Price"]),
+            ("on_hand-qty", ["on", "hand", "qty"]),
+            ("orderVATAmount", ["order", "VAT", "Amount"]),
+            ("totalSKUCount", ["total", "SKU", "Count"]),
+            ("totalSKUs", ["total", "SKUs"]),
+            ("URLsCount", ["URLs", "Count"]),
+            ("totalUSD", ["total", "USD"]),
+            ("VATAmount", ["VAT", "Amount"]),
+            ("orderID", ["order", "ID"]),
+            ("lastSeenAT", ["last", "Seen", "AT"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(NameCase.words(row.name), row.words, row.name)
+        }
+    }
 }
