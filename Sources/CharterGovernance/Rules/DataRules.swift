@@ -46,13 +46,16 @@ struct MoneyNotFloatRule: LintRule {
     let defaultSeverity = Severity.error
     static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
                                           "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed).")
-    let parameters = [Self.moneyNames]
+    static let measureNames = LintParameter("measureNames", default: #"["rate", "ratio", "percent", "percentage", "pct", "bps", "factor", "multiplier", "elasticity", "score", "weight", "volume", "distance", "length", "width", "height", "depth", "kg", "lb", "oz", "km", "cm", "mm", "mi", "ml"]"#,
+                                            "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit): a name containing one is not money, like `taxRate`, `discountPercent` or `totalWeightKg`.")
+    let parameters = [Self.moneyNames, Self.measureNames]
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)
     let passingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "string", "format": "decimal"}}, "examples": [{"unitPrice": "9.99"}]}"#)
 
     func check(_ context: LintContext) {
         let isMoney = LintContext.nameMatcher(context.strings(Self.moneyNames))
-        let judged = { (name: String) in isMoney(name) }
+        let isMeasure = LintContext.nameMatcher(context.strings(Self.measureNames))
+        let judged = { (name: String) in isMoney(name) && !isMeasure(name) }
         for (name, id) in context.namedValues where judged(name) {
             for site in context.valueSites(id, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
             where context.alternatives(site).contains(where: { $0.mayBeFloat && $0.format != "decimal" }) {

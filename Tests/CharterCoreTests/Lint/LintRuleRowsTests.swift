@@ -157,6 +157,14 @@ final class LintRuleRowsTests: XCTestCase {
             ("timestamp-with-zone", "eventTimestamps", #"{"type": "array", "items": {"type": "string"}}"#, [at("eventTimestamps") + "/items: " + plain("eventTimestamps")]),
             ("timestamp-with-zone", "updated-at", #"{"type": "string"}"#, [at("updated-at") + ": " + plain("updated-at")]),
             ("timestamp-with-zone", "lastSeenAT", #"{"type": "string"}"#, [at("lastSeenAT") + ": " + plain("lastSeenAT")]),
+            // A rate, share, weight or length is a measure, not an amount.
+            ("money-not-float", "taxRate", #"{"type": "number", "minimum": 0, "maximum": 1}"#, []),
+            ("money-not-float", "discountPercent", #"{"type": "number"}"#, []),
+            ("money-not-float", "feeRatio", #"{"type": "number"}"#, []),
+            ("money-not-float", "priceElasticity", #"{"type": "number"}"#, []),
+            ("money-not-float", "totalWeightKg", #"{"type": "number"}"#, []),
+            ("money-not-float", "totalDistanceKm", #"{"type": "number"}"#, []),
+            ("money-not-float", "discountAmount", #"{"type": "number"}"#, [at("discountAmount") + ": " + money("discountAmount")]),
             ("timestamp-with-zone", "createdAt", ##"{"type": "string", "$ref": "#/$defs/Instant"}"##, []),
             ("timestamp-with-zone", "updatedAt", ##"{"type": "string", "allOf": [{"$ref": "#/$defs/Instant"}]}"##, []),
             ("timestamp-with-zone", "format", #"{"type": "string"}"#, []),
@@ -172,6 +180,15 @@ final class LintRuleRowsTests: XCTestCase {
                         "/x-contract/operations/op/responses/200/headers/X-Total-Amount/schema: " + money("X-Total-Amount")])
         XCTAssertEqual(findings("quantity-non-negative", extension: parameters), ["/x-contract/operations/op/parameters/1/schema: " + negative("minQuantity")])
         XCTAssertEqual(findings("timestamp-with-zone", extension: parameters), ["/x-contract/operations/op/parameters/2/schema: " + plain("updatedAt")])
+    }
+
+    func testMoneyMeasureNamesAreAnOption() throws {
+        let text = ExampleContract.make(defs: #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"priceIndex": {"type": "number"}, "taxRate": {"type": "number"}}, "examples": [{}]}"#)
+        var configuration = LintHarness.strict
+        configuration.rules["money-not-float"] = .init(options: try XCTUnwrap(JSONReader.parse(#"{"measureNames": ["index"]}"#).object))
+        let found = LintHarness.lint(text, configuration: configuration)?.findings.filter { $0.ruleID == "money-not-float" }.map { $0.location.pointer.description }
+        // The list replaces the default: priceIndex is a measure now, taxRate an amount.
+        XCTAssertEqual(found, ["/$defs/T/properties/taxRate"])
     }
 
     func testGovernanceRows() {
