@@ -86,7 +86,10 @@ public struct LintCommand {
         }
         for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }
 
-        let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: baseline)
+        // Writing a baseline records every current finding, those the old baseline accepted too: rewriting a
+        // baseline in place (`--baseline B --write-baseline B`) keeps what it accepted and drops what was fixed.
+        let writesBaseline = arguments.value("write-baseline") != nil
+        let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: writesBaseline ? nil : baseline)
         let report = linter.lint(graph)
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)

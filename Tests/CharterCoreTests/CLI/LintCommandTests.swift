@@ -92,6 +92,20 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "missing.json"]).code, .inputProblems)
     }
 
+    /// Rewriting a baseline in place keeps the findings it accepted (and adds new ones); a fixed finding drops out.
+    func testRewritingABaselineInPlaceKeepsAcceptedFindings() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dirty.json", dirty)
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--rule", "money-not-float=off", "--write-baseline", "b.json"]).out, ["Recorded 1 finding in b.json"])
+        let rewritten = folder.run(["lint", "dirty.json", "--baseline", "b.json", "--write-baseline", "b.json"])
+        XCTAssertEqual(rewritten.out, ["Recorded 2 findings in b.json"])
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--fail-on", "note"]).code, .success)
+        // The warning fixed (the type documented): the rewrite no longer records it.
+        try folder.write("dirty.json", dirty.replacingOccurrences(of: #""Line": {"type""#, with: #""Line": {"title": "Line", "description": "A line.", "type""#))
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--write-baseline", "b.json"]).out, ["Recorded 1 finding in b.json"])
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--fail-on", "note"]).code, .success)
+    }
+
     func testListRules() throws {
         let folder = try TemporaryFolder()
         let result = folder.run(["lint", "--list-rules"])
