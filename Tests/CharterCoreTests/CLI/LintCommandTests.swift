@@ -27,6 +27,8 @@ final class LintCommandTests: XCTestCase {
             (["lint", "contracts", "--format", "yaml"], .usageOrToolError),
             (["lint", "contracts", "--rule", "no-such-rule=off"], .usageOrToolError),
             (["lint", "contracts", "--today", "tomorrow"], .usageOrToolError),
+            (["lint", "contracts", "--today", "2026-02-30"], .usageOrToolError),
+            (["lint", "contracts/clean.json", "--today", "2028-02-29"], .success),
             (["lint", "contracts", "--config", "absent.json"], .usageOrToolError),
         ]
         for row in rows {

@@ -203,6 +203,10 @@ final class LintRuleRowsTests: XCTestCase {
             ("sunset-passed", #"{"status": "active", "sunset": "2026-05-31"}"#,
              ["/x-contract/lifecycle/sunset: contract demo is active but its sunset 2026-05-31 has passed"]),
             ("sunset-passed", #"{"status": "active", "sunset": "2026-06-01"}"#, []),  // the sunset day itself
+            ("lifecycle-declared", #"{"status": "active", "since": "2025-02-30", "sunset": "soon"}"#,
+             [#"/x-contract/lifecycle/since: lifecycle since "2025-02-30" of demo is not a date YYYY-MM-DD"#,
+              #"/x-contract/lifecycle/sunset: lifecycle sunset "soon" of demo is not a date YYYY-MM-DD"#]),
+            ("lifecycle-declared", #"{"status": "active", "since": "2024-02-29", "sunset": "2030-01-31"}"#, []),
         ]
         for row in rows {
             let findings = LintHarness.lint(text(row.lifecycle))?.findings.filter { $0.ruleID == row.rule }.map { "\($0.location.pointer): \($0.message)" }
