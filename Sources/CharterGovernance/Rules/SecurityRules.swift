@@ -71,9 +71,9 @@ struct AuthSchemeDeclaredRule: LintRule {
                     continue
                 }
                 guard scheme.type == "oauth2" else { continue }
-                for scope in auth.scopes where !scheme.scopes.contains(scope) {
+                for (index, scope) in auth.scopes.enumerated() where !scheme.scopes.contains(scope) {
                     context.report("\(subject) requires scope \"\(scope)\", which scheme \(scheme.name) does not define", in: document,
-                                   at: pointer.appending("scopes"), hint: "defined: \(scheme.scopes.joined(separator: ", "))")
+                                   at: pointer.appending("scopes").appending(index: index), hint: "defined: \(scheme.scopes.joined(separator: ", "))")
                 }
             }
         }

@@ -39,6 +39,9 @@ final class LintRuleRowsTests: XCTestCase {
             ("operation-auth", #""method": "GET", "path": "/q", "auth": {"scheme": "none"}"#, []),
             ("auth-scheme-declared", #""method": "GET", "path": "/q", "auth": {"scheme": "oath", "scopes": []}"#,
              [#"/x-contract/operations/op/auth/scheme: operation op uses undeclared auth scheme "oath""#]),
+            // The scope that is not defined, not the whole list.
+            ("auth-scheme-declared", #""method": "POST", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:write", "demo:admin"]}, "idempotency": {"required": true, "keyHeader": "K"}"#,
+             [#"/x-contract/operations/op/auth/scopes/1: operation op requires scope "demo:admin", which scheme oauth does not define"#]),
             ("path-parameters", #""method": "GET", "path": "/a/{x}/b/{y}", "parameters": [{"name": "x", "in": "path", "schema": {"type": "string"}}, {"name": "z", "in": "path", "schema": {"type": "string"}}]"#,
              ["/x-contract/operations/op/path: path placeholder {y} of op is not a declared path parameter",
               "/x-contract/operations/op/parameters/1: path parameter z of op is not in the path /a/{x}/b/{y}"]),
