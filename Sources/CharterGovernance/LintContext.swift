@@ -52,6 +52,21 @@ public final class LintContext {
         return document.location(pointer, node.position)
     }
 
+    /// Whether `pointer` names a value written in `document`.
+    public func exists(_ pointer: JSONPointer, in document: SchemaDocument) -> Bool {
+        var node = document.root
+        for token in pointer.tokens {
+            if let object = node.object, let child = object[token] {
+                node = child
+            } else if let array = node.array, let index = Int(token), array.indices.contains(index) {
+                node = array[index]
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The documents that declare a contract, with it, in load order.
     public var contracts: [(document: SchemaDocument, contract: Contract)] {
         graph.documents.compactMap { document in document.contract.map { (document, $0) } }

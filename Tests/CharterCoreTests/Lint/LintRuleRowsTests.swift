@@ -51,6 +51,10 @@ final class LintRuleRowsTests: XCTestCase {
             ("timeout-covers-latency", #""method": "GET", "path": "/q", "sla": {"latencyP99Ms": 100, "availability": 0.99, "timeoutMs": 100}"#, []),
             ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"503": {"schema": {"type": "string"}}, "404": {"contentType": "application/problem+json", "schema": {"type": "object"}}}"#,
              ["/x-contract/operations/op/responses/503: 503 response of op is application/json, not application/problem+json"]),
+            // Media types compare without case and parameters; a written one is pointed at.
+            ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"404": {"contentType": "application/problem+json; charset=utf-8", "schema": {"type": "object"}}, "409": {"contentType": "Application/Problem+JSON", "schema": {"type": "object"}}}"#, []),
+            ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"404": {"contentType": "application/json; charset=utf-8", "schema": {"type": "object"}}}"#,
+             ["/x-contract/operations/op/responses/404/contentType: 404 response of op is application/json; charset=utf-8, not application/problem+json"]),
         ]
         for row in rows {
             XCTAssertEqual(findings(row.rule, extension: operation(row.members)), row.expected, row.members)
