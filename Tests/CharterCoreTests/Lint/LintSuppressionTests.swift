@@ -93,6 +93,20 @@ final class LintSuppressionTests: XCTestCase {
         }
     }
 
+    /// An object-level suppression and one on a property inside it: the innermost silences the property's finding,
+    /// and the outer one is stale only when it silences nothing else.
+    func testTheInnermostSuppressionSilences() {
+        let inner = #""unitPrice": {"type": "number", "x-lint-ignore": {"money-not-float": {"reason": "POS", "until": "2027-01-01"}}}"#
+        let rows: [(properties: String, expected: [String])] = [
+            (inner + #", "taxAmount": {"type": "number"}"#, []),
+            (inner, ["suppression-unused /$defs/Line/x-lint-ignore/money-not-float"]),
+        ]
+        for row in rows {
+            let text = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "A line.", "type": "object", "x-lint-ignore": {"money-not-float": "all POS lines are floats until v3"}, "properties": {"# + row.properties + #"}, "examples": [{}]}"#)
+            XCTAssertEqual(LintHarness.lint(text)?.findings.map { "\($0.ruleID) \($0.location.pointer)" }, row.expected, row.properties)
+        }
+    }
+
     func testSuppressedCountAndDormantSuppressions() throws {
         let report = try XCTUnwrap(LintHarness.lint(contract(lineSuppression: #""x-lint-ignore": {"money-not-float": "POS v1", "type-examples": "dormant"},"#)))
         XCTAssertEqual(report.suppressedCount, 1)
