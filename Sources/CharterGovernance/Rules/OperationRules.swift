@@ -93,7 +93,7 @@ struct OperationSLARule: LintRule {
     let rationale = "Generated clients take their timeouts from the SLA, and capacity planning needs the p99 and the availability a caller may rely on. `maxLatencyP99Ms` caps the latency any operation may promise to wait."
     let category = LintCategory.operations
     let defaultSeverity = Severity.warning
-    static let maxLatency = LintParameter("maxLatencyP99Ms", default: "2000", "The largest p99 latency (ms) an operation may declare.")
+    static let maxLatency = LintParameter("maxLatencyP99Ms", default: "2000", minimum: 1, "The largest p99 latency (ms) an operation may declare (at least 1).")
     let parameters = [Self.maxLatency]
     let failingExample = ExampleContract.make(
         extension: ExampleContract.oauth + ##", "operations": {"listItems": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
