@@ -9,31 +9,58 @@ extension LintContext {
     }
 
     /// ``name(_:containsAnyOf:)`` for one list of words, split once: a rule asks it of every name in the estate.
+    /// ASCII names (nearly all) are compared byte by byte, without making a string per word.
     static func nameMatcher(_ words: [String]) -> (String) -> Bool {
         let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
+        let isASCII = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 } }
+        let byteNeedles = needles.allSatisfy { $0.allSatisfy(isASCII) } ? needles.map { $0.map { Array($0.utf8) } } : nil
         return { name in
-            let parts = NameCase.words(name).map { $0.lowercased() }
-            for needle in needles where needle.count <= parts.count {
-                for start in 0...(parts.count - needle.count) {
-                    var matches = true
-                    for offset in 0..<needle.count {
-                        let part = parts[start + offset], wanted = needle[offset]
-                        // Only the last word of the phrase may be plural.
-                        if part != wanted && !(offset == needle.count - 1 && isPlural(part, of: wanted)) {
-                            matches = false
-                            break
-                        }
-                    }
-                    if matches { return true }
+            if let byteNeedles, isASCII(name) {
+                var bytes = Array(name.utf8)
+                let parts = NameCase.wordRanges(bytes)
+                for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] += 0x20 }
+                return contains(byteNeedles, in: parts.count) { part, wanted, last in
+                    let range = parts[part]
+                    return bytes[range].elementsEqual(wanted) || (last && isPlural(bytes[range], of: wanted))
                 }
             }
-            return false
+            let parts = NameCase.words(name).map { $0.lowercased() }
+            return contains(needles, in: parts.count) { part, wanted, last in
+                parts[part] == wanted || (last && isPlural(parts[part], of: wanted))
+            }
         }
+    }
+
+    /// Whether one of `needles` (phrases of words) occurs as consecutive words among `count` parts, `matches`
+    /// comparing part `index` with a word (and whether it is the phrase's last word, which may be plural).
+    private static func contains<Word>(_ needles: [[Word]], in count: Int, _ matches: (Int, Word, Bool) -> Bool) -> Bool {
+        for needle in needles where needle.count <= count {
+            for start in 0...(count - needle.count) {
+                var found = true
+                for offset in 0..<needle.count where !matches(start + offset, needle[offset], offset == needle.count - 1) {
+                    found = false
+                    break
+                }
+                if found { return true }
+            }
+        }
+        return false
     }
 
     /// Whether `part` is `word` in the plural: `prices`, `taxes`, `quantities`.
     private static func isPlural(_ part: String, of word: String) -> Bool {
         part == word + "s" || part == word + "es" || (word.hasSuffix("y") && part == word.dropLast() + "ies")
+    }
+
+    /// ``isPlural(_:of:)`` on lowercase ASCII bytes.
+    private static func isPlural(_ part: ArraySlice<UInt8>, of word: [UInt8]) -> Bool {
+        let s = UInt8(ascii: "s"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
+        let start = part.startIndex
+        if part.count == word.count + 1 { return part.last == s && part.prefix(word.count).elementsEqual(word) }
+        guard part.count == word.count + 2, part.last == s, part[part.endIndex - 2] == e else { return false }
+        if part.prefix(word.count).elementsEqual(word) { return true }  // -es
+        // -ies for a word ending in y.
+        return word.last == y && part[start + word.count - 1] == i && part.prefix(word.count - 1).elementsEqual(word.dropLast())
     }
 }
 

@@ -104,29 +104,32 @@ enum NameCase {
     /// an acronym that a word follows (`orderVATAmount` → order, VAT, Amount; a plural `s` stays on the acronym:
     /// `totalSKUs` → total, SKUs). ASCII case rules; other characters stay inside their word.
     static func words(_ name: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        var previousLower = false
         let bytes = Array(name.utf8)
+        return wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// ``words(_:)`` as ranges of the name's UTF-8 bytes.
+    static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = 0
+        var previousLower = false
         for index in bytes.indices {
             let byte = bytes[index]
             if isSeparator(byte) {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
+                if start < index { words.append(start..<index) }
+                start = index + 1
                 previousLower = false
                 continue
             }
-            if isUpper(byte), previousLower, !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            } else if isUpper(byte), let last = current.last, isUpper(last), startsLowerWord(bytes, at: index + 1) {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+            if isUpper(byte), start < index,
+                previousLower || (isUpper(bytes[index - 1]) && startsLowerWord(bytes, at: index + 1))
+            {
+                words.append(start..<index)
+                start = index
             }
-            current.append(byte)
             previousLower = isLower(byte) || (0x30...0x39).contains(byte)
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        if start < bytes.count { words.append(start..<bytes.count) }
         return words
     }
 
