@@ -12,6 +12,8 @@ struct ValueFacets {
     var minimum: Double?
     /// The highest `exclusiveMinimum` of the applying schemas.
     var exclusiveMinimum: Double?
+    /// Whether an applying schema lists the values (`enum`, `const`) and none is a negative number.
+    var listsNoNegative = false
 
     /// Whether the value may be a JSON number with a fraction (`type` names `number`).
     var mayBeFloat: Bool { types?.contains(.number) == true }
@@ -20,10 +22,11 @@ struct ValueFacets {
     /// Whether nothing can match (the types of the applying schemas exclude each other).
     var isImpossible: Bool { types?.isEmpty == true }
 
-    /// Whether the value can be below zero: with no lower bound, a minimum below zero, or an exclusive minimum
-    /// below zero that still admits a negative value (`exclusiveMinimum: -1` admits none among integers, but -0.5
+    /// Whether the value can be below zero: with no lower bound and no list of its values without a negative one,
+    /// a minimum below zero, or an exclusive minimum below zero that still admits a negative value (`exclusiveMinimum: -1` admits none among integers, but -0.5
     /// among numbers).
     var mayBeNegative: Bool {
+        if listsNoNegative { return false }
         if let minimum, minimum >= 0 { return false }
         if let exclusiveMinimum {
             if exclusiveMinimum >= 0 { return false }
@@ -39,6 +42,9 @@ struct ValueFacets {
         if format == nil { format = schema.format }
         if let value = schema.minimum?.doubleValue { minimum = Swift.max(minimum ?? value, value) }
         if let value = schema.exclusiveMinimum?.doubleValue { exclusiveMinimum = Swift.max(exclusiveMinimum ?? value, value) }
+        if let values = schema.enumValues ?? schema.constValue.map({ [$0] }), values.allSatisfy({ ($0.number?.doubleValue ?? 0) >= 0 }) {
+            listsNoNegative = true
+        }
     }
 
     /// Both sets of constraints at once.
@@ -48,6 +54,7 @@ struct ValueFacets {
         if result.format == nil { result.format = other.format }
         if let value = other.minimum { result.minimum = Swift.max(result.minimum ?? value, value) }
         if let value = other.exclusiveMinimum { result.exclusiveMinimum = Swift.max(result.exclusiveMinimum ?? value, value) }
+        result.listsNoNegative = result.listsNoNegative || other.listsNoNegative
         return result
     }
 

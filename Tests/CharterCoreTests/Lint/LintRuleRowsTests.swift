@@ -161,6 +161,9 @@ final class LintRuleRowsTests: XCTestCase {
             ("quantity-non-negative", "onHandQuantity", ##"{"type": "integer", "$ref": "#/$defs/NonNegative"}"##, []),
             ("quantity-non-negative", "onHandQuantity", #"{"type": "number", "exclusiveMinimum": 0}"#, []),
             ("quantity-non-negative", "totalSKUs", #"{"type": "integer"}"#, []),  // "SKUs" is not a count word
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "enum": [1, 6, 12]}"#, []),  // the values listed
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "enum": [-1, 6, 12]}"#, [at("packQuantity") + ": " + negative("packQuantity")]),
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "const": 6}"#, []),
             ("timestamp-with-zone", "createdAt", ##"{"$ref": "#/$defs/Text"}"##, [at("createdAt") + ": " + plain("createdAt")]),
             ("timestamp-with-zone", "createdAt", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, [at("createdAt") + ": " + plain("createdAt")]),
             ("timestamp-with-zone", "eventTimestamps", #"{"type": "array", "items": {"type": "string"}}"#, [at("eventTimestamps") + "/items: " + plain("eventTimestamps")]),
