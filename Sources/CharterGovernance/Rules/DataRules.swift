@@ -132,14 +132,14 @@ struct TimestampWithZoneRule: LintRule {
     let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z"}]}"#)
 
     /// Whether a name reads as an instant: `createdAt`, `created_at`, `updated-at`, `lastSeenAT`, `eventTimestamp`,
-    /// `timestamps` (the last word is "at" after another word, or "timestamp"). Names ending in `Time` are often a
+    /// `timestamps` (the last word is "at" after another word, or ends in "timestamp"). Names ending in `Time` are often a
     /// time of day or a duration (`openingTime`, `leadTime`), which carry no zone by nature.
     static func isTimestampName(_ name: String) -> Bool {
         // Most names end otherwise: a look at the last bytes before splitting.
         guard let last = name.utf8.last, last | 0x20 == UInt8(ascii: "t") || last | 0x20 == UInt8(ascii: "p") || last | 0x20 == UInt8(ascii: "s") else { return false }
         let words = NameCase.words(name)
         guard let last = words.last?.lowercased() else { return false }
-        return (last == "at" && words.count > 1) || last == "timestamp" || last == "timestamps"
+        return (last == "at" && words.count > 1) || last.hasSuffix("timestamp") || last.hasSuffix("timestamps")
     }
 
     func check(_ context: LintContext) {

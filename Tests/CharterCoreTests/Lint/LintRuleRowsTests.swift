@@ -169,6 +169,7 @@ final class LintRuleRowsTests: XCTestCase {
             ("timestamp-with-zone", "eventTimestamps", #"{"type": "array", "items": {"type": "string"}}"#, [at("eventTimestamps") + "/items: " + plain("eventTimestamps")]),
             ("timestamp-with-zone", "updated-at", #"{"type": "string"}"#, [at("updated-at") + ": " + plain("updated-at")]),
             ("timestamp-with-zone", "lastSeenAT", #"{"type": "string"}"#, [at("lastSeenAT") + ": " + plain("lastSeenAT")]),
+            ("timestamp-with-zone", "eventtimestamp", #"{"type": "string"}"#, [at("eventtimestamp") + ": " + plain("eventtimestamp")]),
             // A rate, share, weight or length is a measure, not an amount.
             ("money-not-float", "taxRate", #"{"type": "number", "minimum": 0, "maximum": 1}"#, []),
             ("money-not-float", "discountPercent", #"{"type": "number"}"#, []),
