@@ -69,11 +69,13 @@ struct ValueFacets {
 
 extension LintContext {
     /// The ways the value `id` describes may be: one ``ValueFacets`` per combination of `anyOf`/`oneOf` branches
-    /// (a schema without unions has one), combinations that nothing can match left out. Unions nested deeper
-    /// than four levels, and combinations past 64, are not expanded further.
-    func alternatives(_ id: SchemaID) -> [ValueFacets] { alternatives(id, depth: 0) }
-
-    private func alternatives(_ id: SchemaID, depth: Int) -> [ValueFacets] {
+    /// (a schema without unions has one), combinations that nothing can match left out. At most 64 combinations
+    /// are kept; a union met again inside itself (a recursive type) counts as unconstrained there. Each schema's
+    /// answer is computed once per run, so rules asking about shared types do not repeat the work.
+    func alternatives(_ id: SchemaID) -> [ValueFacets] {
+        if let known = alternativesCache[id] { return known }
+        guard alternativesInProgress.insert(id).inserted else { return [ValueFacets()] }
+        defer { alternativesInProgress.remove(id) }
         var base = ValueFacets()
         var unions: [[SchemaID]] = []
         var pending = [id]
@@ -88,18 +90,18 @@ extension LintContext {
             if !schema.oneOf.isEmpty { unions.append(schema.oneOf) }
         }
         var result = [base]
-        if depth < 4 {
-            for union in unions {
-                var combined: [ValueFacets] = []
-                for branch in union {
-                    for alternative in alternatives(branch, depth: depth + 1) {
-                        for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
-                    }
+        for union in unions {
+            var combined: [ValueFacets] = []
+            for branch in union {
+                for alternative in alternatives(branch) {
+                    for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
                 }
-                result = combined
             }
+            result = combined.filter { !$0.isImpossible }
         }
-        return result.filter { !$0.isImpossible }
+        result.removeAll(where: \.isImpossible)
+        alternativesCache[id] = result
+        return result
     }
 
     /// The schemas that describe values of one named thing: its schema and, at any depth, the items of the arrays

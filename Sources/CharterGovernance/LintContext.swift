@@ -12,6 +12,10 @@ public final class LintContext {
     /// What the rules reported so far, without severities (the linter applies the configuration).
     var reported: [(ruleID: String, message: String, hint: String?, location: SourceLocation, stablePath: String)] = []
 
+    /// ``alternatives(_:)`` already computed, by schema, and those being computed (a recursive union).
+    var alternativesCache: [SchemaID: [ValueFacets]] = [:]
+    var alternativesInProgress: Set<SchemaID> = []
+
     /// Creates a context over a loaded graph.
     public init(graph: SchemaGraph, today: String) {
         self.graph = graph

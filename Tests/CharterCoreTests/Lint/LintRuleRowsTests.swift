@@ -195,6 +195,18 @@ final class LintRuleRowsTests: XCTestCase {
         XCTAssertEqual(findings("timestamp-with-zone", extension: parameters), ["/x-contract/operations/op/parameters/2/schema: " + plain("updatedAt")])
     }
 
+    /// Recursive types and unions that refer to themselves end, and are judged where they may be a number.
+    func testRecursiveSchemasAreJudgedOnce() {
+        let defs = ##""T": {"title": "T", "description": "T.", "type": "object", "properties": {"prices": {"$ref": "#/$defs/Tree"}, "costs": {"$ref": "#/$defs/Loop"}}, "examples": [{}]},"##
+            + ##""Tree": {"title": "Tree", "description": "A tree.", "oneOf": [{"type": "number"}, {"type": "array", "items": {"$ref": "#/$defs/Tree"}}], "examples": [1]},"##
+            + ##""Loop": {"title": "Loop", "description": "A loop.", "anyOf": [{"$ref": "#/$defs/Loop"}, {"type": "number"}], "examples": [1]}"##
+        XCTAssertEqual(findings("money-not-float", defs: defs), [
+            "/$defs/T/properties/prices: prices is a binary floating-point number; money must be exact",
+            "/$defs/T/properties/costs: costs is a binary floating-point number; money must be exact",
+            "/$defs/Tree/oneOf/1/items: prices is a binary floating-point number; money must be exact",
+        ])
+    }
+
     func testMoneyMeasureNamesAreAnOption() throws {
         let text = ExampleContract.make(defs: #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"priceIndex": {"type": "number"}, "taxRate": {"type": "number"}}, "examples": [{}]}"#)
         var configuration = LintHarness.strict
