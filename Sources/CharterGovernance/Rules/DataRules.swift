@@ -14,8 +14,13 @@ extension LintContext {
         let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
         let isASCII = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 } }
         let byteNeedles = needles.allSatisfy { $0.allSatisfy(isASCII) } ? needles.map { $0.map { Array($0.utf8) } } : nil
+        // What each phrase's first word leaves in any spelling of it (a trailing y may be -ies): a name holding none
+        // of these, ignoring case, matches nothing, and most names hold none.
+        let stems = byteNeedles?.map { needle in needle[0].last == UInt8(ascii: "y") && needle[0].count > 1 ? Array(needle[0].dropLast()) : needle[0] }
         return { name in
-            if let byteNeedles, isASCII(name) {
+            if let byteNeedles, let stems, isASCII(name) {
+                let mayMatch = name.utf8.withContiguousStorageIfAvailable { bytes in stems.contains { containsIgnoringCase(bytes, $0) } } ?? true
+                guard mayMatch else { return false }
                 var bytes = Array(name.utf8)
                 let parts = NameCase.wordRanges(bytes)
                 for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] += 0x20 }
@@ -29,6 +34,21 @@ extension LintContext {
                 parts[part] == wanted || (last && isPlural(parts[part], of: wanted))
             }
         }
+    }
+
+    /// Whether `bytes` (ASCII) contain `stem` (lowercase ASCII) ignoring case.
+    private static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ stem: [UInt8]) -> Bool {
+        guard stem.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - stem.count) {
+            var offset = 0
+            while offset < stem.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != stem[offset] { break }
+                offset += 1
+            }
+            if offset == stem.count { return true }
+        }
+        return false
     }
 
     /// Whether one of `needles` (phrases of words) occurs as consecutive words among `count` parts, `matches`
