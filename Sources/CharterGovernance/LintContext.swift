@@ -12,6 +12,10 @@ public final class LintContext {
     /// What the rules reported so far, without severities (the linter applies the configuration).
     var reported: [(ruleID: String, message: String, hint: String?, location: SourceLocation, stablePath: String)] = []
 
+    /// ``alternatives(_:)`` already computed, by schema, and those being computed (a recursive union).
+    var alternativesCache: [SchemaID: [ValueFacets]] = [:]
+    var alternativesInProgress: Set<SchemaID> = []
+
     /// Creates a context over a loaded graph.
     public init(graph: SchemaGraph, today: String) {
         self.graph = graph
@@ -52,6 +56,21 @@ public final class LintContext {
         return document.location(pointer, node.position)
     }
 
+    /// Whether `pointer` names a value written in `document`.
+    public func exists(_ pointer: JSONPointer, in document: SchemaDocument) -> Bool {
+        var node = document.root
+        for token in pointer.tokens {
+            if let object = node.object, let child = object[token] {
+                node = child
+            } else if let array = node.array, let index = Int(token), array.indices.contains(index) {
+                node = array[index]
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The documents that declare a contract, with it, in load order.
     public var contracts: [(document: SchemaDocument, contract: Contract)] {
         graph.documents.compactMap { document in document.contract.map { (document, $0) } }
@@ -66,18 +85,28 @@ public final class LintContext {
         graph.schemas[document.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) }
     }
 
-    /// Every property of every schema object (and the item schema of an array property) with the name it is
-    /// known by, then every named type: what rules about data semantics judge by name.
-    public private(set) lazy var namedSchemas: [(name: String, id: SchemaID)] = {
+    /// Every named value of every document: each property of each schema object (at any depth), each named
+    /// type (`$defs`), and each parameter and response header of each operation. What rules about data
+    /// semantics judge by name.
+    public private(set) lazy var namedValues: [(name: String, id: SchemaID)] = {
         var result: [(String, SchemaID)] = []
         for id in schemaObjects {
-            for property in graph.schemas[id.rawValue].properties {
-                result.append((property.name, property.schema))
-                if let items = graph.schemas[property.schema.rawValue].items { result.append((property.name, items)) }
+            for property in graph.schemas[id.rawValue].properties { result.append((property.name, property.schema)) }
+        }
+        result += declaredTypes
+        for (_, contract) in contracts {
+            for operation in contract.operations {
+                for parameter in operation.parameters { if let schema = parameter.schema { result.append((parameter.name, schema)) } }
+                for response in operation.responses {
+                    for header in response.headers { if let schema = header.schema { result.append((header.name, schema)) } }
+                }
             }
         }
-        return result + declaredTypes
+        return result
     }()
+
+    /// The named types (`$defs` entries) by schema.
+    private(set) lazy var declaredTypeNames: [SchemaID: String] = Dictionary(declaredTypes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
 
     /// The running rule's option `name` from the configuration, if set.
     public func option(_ name: String) -> JSONNode? { currentRule.options?[name] }

@@ -26,26 +26,33 @@ public struct LintParameter: Sendable, Hashable {
     public var defaultValue: String
     /// What it controls.
     public var summary: String
+    /// The smallest value a whole-number option may take (nil: any).
+    public var minimum: Int?
 
     /// Creates a parameter description.
-    public init(_ name: String, default defaultValue: String, _ summary: String) {
+    public init(_ name: String, default defaultValue: String, minimum: Int? = nil, _ summary: String) {
         self.name = name
         self.defaultValue = defaultValue
+        self.minimum = minimum
         self.summary = summary
     }
 
     /// The default as JSON (what a rule reads when the configuration does not set the option).
     public var defaultNode: JSONNode? { try? JSONReader.parse(defaultValue) }
 
-    /// Why `value` cannot be this option (it must have the default's shape: a whole number, or a list of
-    /// strings), or nil when it can.
+    /// Why `value` cannot be this option (it must have the default's shape: a whole number, at least ``minimum``,
+    /// or a list of non-blank strings), or nil when it can.
     public func problem(with value: JSONNode) -> String? {
         guard let example = defaultNode else { return nil }
         if example.number != nil {
-            return value.number?.intValue == nil ? "\(name) must be a whole number" : nil
+            guard let number = value.number?.intValue else { return "\(name) must be a whole number" }
+            if let minimum, number < minimum { return "\(name) must be at least \(minimum), not \(number)" }
+            return nil
         }
         if example.array != nil {
-            return value.array?.allSatisfy({ $0.string != nil }) == true ? nil : "\(name) must be a list of strings"
+            guard let list = value.array, list.allSatisfy({ $0.string != nil }) else { return "\(name) must be a list of strings" }
+            // A blank word would match nothing: a mistake, not a setting.
+            return list.contains(where: { $0.string!.allSatisfy(\.isWhitespace) }) ? "\(name) must not hold a blank word" : nil
         }
         return nil
     }

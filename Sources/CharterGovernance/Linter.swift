@@ -56,7 +56,14 @@ public struct Linter: Sendable {
         for document in graph.documents { collector.collect(document) }
         var suppressedCount = 0
         findings.removeAll { finding in
-            guard let index = collector.suppressions.firstIndex(where: { $0.covers(finding) }) else { return false }
+            // The most specific suppression silences it (the innermost object's), so an outer one of the same rule
+            // is stale only when it silences nothing else.
+            var chosen: Int?
+            for (index, suppression) in collector.suppressions.enumerated() where suppression.covers(finding) {
+                if let best = chosen, collector.suppressions[best].scope.tokens.count >= suppression.scope.tokens.count { continue }
+                chosen = index
+            }
+            guard let index = chosen else { return false }
             collector.suppressions[index].used = true
             suppressedCount += 1
             return true

@@ -90,12 +90,20 @@ struct SuppressionCollector {
             let entryPointer = pointer.appending(member.key)
             guard catalog.rule(member.key) != nil else {
                 problem(SuppressionInvalidRule.id, "x-lint-ignore names unknown rule \"\(member.key)\"", member.value, entryPointer,
-                        hint: "charter lint --list-rules lists the rule ids")
+                        hint: Self.didYouMean(member.key, among: catalog.rules.map(\.id)).map { "did you mean \"\($0)\"? (charter lint --list-rules)" }
+                            ?? "charter lint --list-rules lists the rule ids")
                 continue
             }
             var reason = member.value.string
             var until: String?
             if let fields = member.value.object {
+                // A misspelt key ("untill") would otherwise silence for good what was meant to expire.
+                if let unknown = fields.members.first(where: { !Self.entryKeys.contains($0.key) }) {
+                    problem(SuppressionInvalidRule.id, "suppression of \(member.key) has unknown key \"\(unknown.key)\"", unknown.value,
+                            entryPointer.appending(unknown.key),
+                            hint: Self.didYouMean(unknown.key, among: Self.entryKeys).map { "did you mean \"\($0)\"?" } ?? "an entry has only \"reason\" and \"until\"")
+                    continue
+                }
                 reason = fields["reason"]?.string
                 until = fields["until"]?.string
                 if let untilNode = fields["until"], until.map(Self.isFullDate) != true {
@@ -119,13 +127,24 @@ struct SuppressionCollector {
         }
     }
 
-    /// Whether `text` is `YYYY-MM-DD` with a real month and day.
+    /// The keys of a suppression entry written as an object.
+    static let entryKeys = ["reason", "until"]
+
+    /// The candidate closest to `text` when it is a likely typo of it (at most 3 edits), else nil.
+    static func didYouMean(_ text: String, among candidates: [String]) -> String? {
+        let close = candidates.min { EditDistance.between($0, text) < EditDistance.between($1, text) }
+        return close.flatMap { EditDistance.between($0, text) <= 3 ? $0 : nil }
+    }
+
+    /// Whether `text` is `YYYY-MM-DD` naming a day of the calendar (`2026-02-29` is not; `2028-02-29` is).
     static func isFullDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 1, (1...12).contains(month)
         else { return false }
-        return true
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }

@@ -31,7 +31,7 @@ public struct LintCommand {
             Suppress a finding in the contract with "x-lint-ignore": {"RULE": {"reason": "…", "until": "YYYY-MM-DD"}}
             on the object it concerns (a reason is required). Rules and their examples: docs/lint-rules.md.
             Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it or invalid contracts,
-            2 usage or tool errors.
+            2 usage or tool errors (a missing or invalid --config or --baseline file among them).
             """)
 
     let console: Console
@@ -63,12 +63,21 @@ public struct LintCommand {
             guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
             configuration.commandLineLevels[parts[0]] = level
         }
-        let baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
-            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
-            guard let data = FileManager.default.contents(atPath: absolute) else {
-                throw DiagnosticsError([.error("cannot read the baseline file", at: SourceLocation(file: path), code: "baseline.unreadable")])
+        let baseline: LintBaseline?
+        do {
+            baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
+                let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
+                guard let data = FileManager.default.contents(atPath: absolute) else {
+                    throw DiagnosticsError([.error("cannot read the baseline file", at: SourceLocation(file: path), code: "baseline.unreadable")])
+                }
+                return try LintBaseline.parse(data, file: path)
             }
-            return try LintBaseline.parse(data, file: path)
+        } catch {
+            // A baseline that is missing or not one is the run's setup, like a missing --config: a tool error (exit 2),
+            // not findings or contracts that do not load (exit 1).
+            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
+            console.err("\(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s") found")
+            return .usageOrToolError
         }
 
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
@@ -86,7 +95,10 @@ public struct LintCommand {
         }
         for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }
 
-        let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: baseline)
+        // Writing a baseline records every current finding, those the old baseline accepted too: rewriting a
+        // baseline in place (`--baseline B --write-baseline B`) keeps what it accepted and drops what was fixed.
+        let writesBaseline = arguments.value("write-baseline") != nil
+        let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: writesBaseline ? nil : baseline)
         let report = linter.lint(graph)
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)

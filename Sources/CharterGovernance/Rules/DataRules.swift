@@ -2,21 +2,85 @@ import CharterCore
 
 extension LintContext {
     /// Whether `name` contains one of `words` as whole words (camelCase, snake_case or kebab-case boundaries,
-    /// ignoring case, a plural `s`/`es` allowed): `unitPrice` and `prices` contain "price", `feedbackScore` does
+    /// ignoring case, a plural `s`/`es`/`ies` allowed): `unitPrice` and `prices` contain "price", `feedbackScore` does
     /// not contain "fee", and `onHandQuantity` contains "onHand".
     static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
-        let parts = NameCase.words(name).map { $0.lowercased() }
-        return words.contains { word in
-            let needle = NameCase.words(word).map { $0.lowercased() }
-            guard !needle.isEmpty, needle.count <= parts.count else { return false }
-            return (0...(parts.count - needle.count)).contains { start in
-                zip(parts[start..<(start + needle.count)], needle).enumerated().allSatisfy { offset, pair in
-                    let (part, wanted) = pair
-                    // Only the last word of the phrase may be plural.
-                    return part == wanted || (offset == needle.count - 1 && (part == wanted + "s" || part == wanted + "es"))
+        nameMatcher(words)(name)
+    }
+
+    /// ``name(_:containsAnyOf:)`` for one list of words, split once: a rule asks it of every name in the estate.
+    /// ASCII names (nearly all) are compared byte by byte, without making a string per word.
+    static func nameMatcher(_ words: [String]) -> (String) -> Bool {
+        let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
+        let isASCII = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 } }
+        let byteNeedles = needles.allSatisfy { $0.allSatisfy(isASCII) } ? needles.map { $0.map { Array($0.utf8) } } : nil
+        // What each phrase's first word leaves in any spelling of it (a trailing y may be -ies): a name holding none
+        // of these, ignoring case, matches nothing, and most names hold none.
+        let stems = byteNeedles?.map { needle in needle[0].last == UInt8(ascii: "y") && needle[0].count > 1 ? Array(needle[0].dropLast()) : needle[0] }
+        return { name in
+            if let byteNeedles, let stems, isASCII(name) {
+                let mayMatch = name.utf8.withContiguousStorageIfAvailable { bytes in stems.contains { containsIgnoringCase(bytes, $0) } } ?? true
+                guard mayMatch else { return false }
+                var bytes = Array(name.utf8)
+                let parts = NameCase.wordRanges(bytes)
+                for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] += 0x20 }
+                return contains(byteNeedles, in: parts.count) { part, wanted, last in
+                    let range = parts[part]
+                    return bytes[range].elementsEqual(wanted) || (last && isPlural(bytes[range], of: wanted))
                 }
             }
+            let parts = NameCase.words(name).map { $0.lowercased() }
+            return contains(needles, in: parts.count) { part, wanted, last in
+                parts[part] == wanted || (last && isPlural(parts[part], of: wanted))
+            }
         }
+    }
+
+    /// Whether `bytes` (ASCII) contain `stem` (lowercase ASCII) ignoring case.
+    private static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ stem: [UInt8]) -> Bool {
+        guard stem.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - stem.count) {
+            var offset = 0
+            while offset < stem.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != stem[offset] { break }
+                offset += 1
+            }
+            if offset == stem.count { return true }
+        }
+        return false
+    }
+
+    /// Whether one of `needles` (phrases of words) occurs as consecutive words among `count` parts, `matches`
+    /// comparing part `index` with a word (and whether it is the phrase's last word, which may be plural).
+    private static func contains<Word>(_ needles: [[Word]], in count: Int, _ matches: (Int, Word, Bool) -> Bool) -> Bool {
+        for needle in needles where needle.count <= count {
+            for start in 0...(count - needle.count) {
+                var found = true
+                for offset in 0..<needle.count where !matches(start + offset, needle[offset], offset == needle.count - 1) {
+                    found = false
+                    break
+                }
+                if found { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `part` is `word` in the plural: `prices`, `taxes`, `quantities`.
+    private static func isPlural(_ part: String, of word: String) -> Bool {
+        part == word + "s" || part == word + "es" || (word.hasSuffix("y") && part == word.dropLast() + "ies")
+    }
+
+    /// ``isPlural(_:of:)`` on lowercase ASCII bytes.
+    private static func isPlural(_ part: ArraySlice<UInt8>, of word: [UInt8]) -> Bool {
+        let s = UInt8(ascii: "s"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
+        let start = part.startIndex
+        if part.count == word.count + 1 { return part.last == s && part.prefix(word.count).elementsEqual(word) }
+        guard part.count == word.count + 2, part.last == s, part[part.endIndex - 2] == e else { return false }
+        if part.prefix(word.count).elementsEqual(word) { return true }  // -es
+        // -ies for a word ending in y.
+        return word.last == y && part[start + word.count - 1] == i && part.prefix(word.count - 1).elementsEqual(word.dropLast())
     }
 }
 
@@ -29,18 +93,22 @@ struct MoneyNotFloatRule: LintRule {
     let defaultSeverity = Severity.error
     static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
                                           "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed).")
-    let parameters = [Self.moneyNames]
+    static let measureNames = LintParameter("measureNames", default: #"["rate", "ratio", "percent", "percentage", "pct", "bps", "factor", "multiplier", "elasticity", "score", "weight", "volume", "distance", "length", "width", "height", "depth", "kg", "lb", "oz", "km", "cm", "mm", "mi", "ml"]"#,
+                                            "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit): a name containing one is not money, like `taxRate`, `discountPercent` or `totalWeightKg`.")
+    let parameters = [Self.moneyNames, Self.measureNames]
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)
     let passingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "string", "format": "decimal"}}, "examples": [{"unitPrice": "9.99"}]}"#)
 
     func check(_ context: LintContext) {
-        let words = context.strings(Self.moneyNames)
-        for (name, id) in context.namedSchemas
-        where context.graph.schemas[id.rawValue].types?.contains(.number) == true && context.graph.schemas[id.rawValue].format != "decimal"
-            && LintContext.name(name, containsAnyOf: words)
-        {
-            context.report("\(name) is a binary floating-point number; money must be exact", schema: id,
-                           hint: #"use {"type": "string", "format": "decimal"} with a currency"#)
+        let isMoney = LintContext.nameMatcher(context.strings(Self.moneyNames))
+        let isMeasure = LintContext.nameMatcher(context.strings(Self.measureNames))
+        let judged = { (name: String) in isMoney(name) && !isMeasure(name) }
+        for (name, id) in context.namedValues where judged(name) {
+            for site in context.valueSites(id, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
+            where context.alternatives(site).contains(where: { $0.mayBeFloat && $0.format != "decimal" }) {
+                context.report("\(name) is a binary floating-point number; money must be exact", schema: site,
+                               hint: #"use {"type": "string", "format": "decimal"} with a currency"#)
+            }
         }
     }
 }
@@ -61,17 +129,13 @@ struct QuantityNonNegativeRule: LintRule {
     let passingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer", "minimum": 0}}, "examples": [{"onHandQuantity": 4}]}"#)
 
     func check(_ context: LintContext) {
-        let words = context.strings(Self.quantityNames)
-        let signed = context.strings(Self.signedNames)
-        for (name, id) in context.namedSchemas {
-            let types = context.graph.schemas[id.rawValue].types ?? []
-            guard types.contains(.integer) || types.contains(.number), LintContext.name(name, containsAnyOf: words),
-                !LintContext.name(name, containsAnyOf: signed)
-            else { continue }
-            let minimum = context.graph.schemas[id.rawValue].minimum
-            let exclusiveMinimum = context.graph.schemas[id.rawValue].exclusiveMinimum
-            if !((minimum.map { $0.doubleValue >= 0 } ?? false) || (exclusiveMinimum.map { $0.doubleValue >= -1 } ?? false)) {
-                context.report("quantity \(name) may be negative", schema: id, hint: #"add "minimum": 0"#)
+        let isQuantity = LintContext.nameMatcher(context.strings(Self.quantityNames))
+        let isSigned = LintContext.nameMatcher(context.strings(Self.signedNames))
+        let judged = { (name: String) in isQuantity(name) && !isSigned(name) }
+        for (name, id) in context.namedValues where judged(name) {
+            for site in context.valueSites(id, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
+            where context.alternatives(site).contains(where: { $0.mayBeNumeric && $0.mayBeNegative }) {
+                context.report("quantity \(name) may be negative", schema: site, hint: #"add "minimum": 0"#)
             }
         }
     }
@@ -87,21 +151,27 @@ struct TimestampWithZoneRule: LintRule {
     let failingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00"}]}"#)
     let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z"}]}"#)
 
-    /// Whether a property name reads as an instant: `createdAt`, `created_at`, `eventTimestamp`. Names ending in
-    /// `Time` are often a time of day or a duration (`openingTime`, `leadTime`), which carry no zone by nature.
+    /// Whether a name reads as an instant: `createdAt`, `created_at`, `updated-at`, `lastSeenAT`, `eventTimestamp`,
+    /// `timestamps` (the last word is "at" after another word, or ends in "timestamp"). Names ending in `Time` are often a
+    /// time of day or a duration (`openingTime`, `leadTime`), which carry no zone by nature.
     static func isTimestampName(_ name: String) -> Bool {
-        name.hasSuffix("At") || name.hasSuffix("_at") || name.lowercased().hasSuffix("timestamp")
+        // Most names end otherwise: a look at the last bytes before splitting.
+        guard let last = name.utf8.last, last | 0x20 == UInt8(ascii: "t") || last | 0x20 == UInt8(ascii: "p") || last | 0x20 == UInt8(ascii: "s") else { return false }
+        let words = NameCase.words(name)
+        guard let last = words.last?.lowercased() else { return false }
+        return (last == "at" && words.count > 1) || last.hasSuffix("timestamp") || last.hasSuffix("timestamps")
     }
 
     func check(_ context: LintContext) {
-        for id in context.schemaObjects {
-            for property in context.graph.schemas[id.rawValue].properties where Self.isTimestampName(property.name) {
-                // Only a plain string: another format (date, duration, a custom one) was chosen on purpose.
-                guard context.graph.schemas[property.schema.rawValue].types?.contains(.string) == true,
-                    context.graph.schemas[property.schema.rawValue].format == nil
-                else { continue }
-                context.report("timestamp \(property.name) is a plain string, without a required UTC offset",
-                               schema: property.schema, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
+        let judged = { (name: String) in Self.isTimestampName(name) }
+        // Properties, parameters and headers; a named type is a type, not an instant of something.
+        let declared = Set(context.declaredTypes.map(\.id))
+        for (name, id) in context.namedValues where !declared.contains(id) && judged(name) {
+            // Only a plain string: another format (date, duration, a custom one) was chosen on purpose.
+            for site in context.valueSites(id, skip: { _ in false })
+            where context.alternatives(site).contains(where: { $0.types?.contains(.string) == true && $0.format == nil }) {
+                context.report("timestamp \(name) is a plain string, without a required UTC offset",
+                               schema: site, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
             }
         }
     }

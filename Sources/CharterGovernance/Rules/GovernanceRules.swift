@@ -59,7 +59,7 @@ struct OwnerContactRule: LintRule {
 /// `lifecycle-declared`: a contract says where it is in its life.
 struct LifecycleDeclaredRule: LintRule {
     let id = "lifecycle-declared"
-    let summary = "A contract declares its lifecycle status (draft, active, deprecated, retired)."
+    let summary = "A contract declares its lifecycle status (draft, active, deprecated, retired); its since and sunset are dates YYYY-MM-DD."
     let rationale = "Clients need to know whether a contract may still change without notice (draft), is stable (active), or is on its way out (deprecated). Without a status, every contract looks equally safe to adopt."
     let category = LintCategory.governance
     let defaultSeverity = Severity.error
@@ -67,9 +67,18 @@ struct LifecycleDeclaredRule: LintRule {
     let passingExample = ExampleContract.make()
 
     func check(_ context: LintContext) {
-        for (document, contract) in context.contracts where contract.lifecycle == nil {
-            context.report("contract \(contract.name) declares no lifecycle status", in: document, at: ContractParser.extensionPointer,
-                           hint: #"add "lifecycle": {"status": "active", "since": "YYYY-MM-DD"}"#)
+        for (document, contract) in context.contracts {
+            guard let lifecycle = contract.lifecycle else {
+                context.report("contract \(contract.name) declares no lifecycle status", in: document, at: ContractParser.extensionPointer,
+                               hint: #"add "lifecycle": {"status": "active", "since": "YYYY-MM-DD"}"#)
+                continue
+            }
+            // Compared as text with each other and with today: a day that is not in the calendar compares wrongly.
+            for (key, value) in [("since", lifecycle.since), ("sunset", lifecycle.sunset)] {
+                guard let value, !SuppressionCollector.isFullDate(value) else { continue }
+                context.report("lifecycle \(key) \"\(value)\" of \(contract.name) is not a date YYYY-MM-DD", in: document,
+                               at: ContractParser.extensionPointer.appending("lifecycle").appending(key))
+            }
         }
     }
 }

@@ -93,7 +93,7 @@ struct OperationSLARule: LintRule {
     let rationale = "Generated clients take their timeouts from the SLA, and capacity planning needs the p99 and the availability a caller may rely on. `maxLatencyP99Ms` caps the latency any operation may promise to wait."
     let category = LintCategory.operations
     let defaultSeverity = Severity.warning
-    static let maxLatency = LintParameter("maxLatencyP99Ms", default: "2000", "The largest p99 latency (ms) an operation may declare.")
+    static let maxLatency = LintParameter("maxLatencyP99Ms", default: "2000", minimum: 1, "The largest p99 latency (ms) an operation may declare (at least 1).")
     let parameters = [Self.maxLatency]
     let failingExample = ExampleContract.make(
         extension: ExampleContract.oauth + ##", "operations": {"listItems": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
@@ -166,6 +166,13 @@ struct ErrorResponseProblemRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}, "404": {"description": "Not found", "contentType": "application/problem+json", "schema": {"$ref": "#/$defs/Problem"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
         defs: ExampleContract.item + #", "Problem": {"title": "Problem", "description": "RFC 9457 problem details.", "type": "object", "properties": {"title": {"type": "string"}, "status": {"type": "integer"}}, "examples": [{"title": "Not found", "status": 404}]}"#)
 
+    /// Whether a media type is `application/problem+json`: compared without case and without parameters
+    /// (`Application/Problem+JSON; charset=utf-8` is one, RFC 9110 §8.3.1).
+    static func isProblemJSON(_ contentType: String) -> Bool {
+        let essence = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return essence.trimmingCharacters(in: .whitespaces).lowercased() == "application/problem+json"
+    }
+
     func check(_ context: LintContext) {
         for (document, contract) in context.contracts {
             for operation in contract.operations {
@@ -176,9 +183,12 @@ struct ErrorResponseProblemRule: LintRule {
                                        hint: #"add "contentType": "application/problem+json" and a Problem schema"#)
                         continue
                     }
-                    if body.contentType != "application/problem+json" {
+                    if !Self.isProblemJSON(body.contentType) {
+                        // At the contentType written, else (the default, application/json) at the response.
+                        let responsePointer = operation.pointer.appending("responses").appending(response.status)
+                        let written = context.exists(responsePointer.appending("contentType"), in: document)
                         context.report("\(response.status) response of \(operation.id) is \(body.contentType), not application/problem+json",
-                                       in: document, at: operation.pointer.appending("responses").appending(response.status))
+                                       in: document, at: written ? responsePointer.appending("contentType") : responsePointer)
                     }
                 }
             }

@@ -71,9 +71,9 @@ struct AuthSchemeDeclaredRule: LintRule {
                     continue
                 }
                 guard scheme.type == "oauth2" else { continue }
-                for scope in auth.scopes where !scheme.scopes.contains(scope) {
+                for (index, scope) in auth.scopes.enumerated() where !scheme.scopes.contains(scope) {
                     context.report("\(subject) requires scope \"\(scope)\", which scheme \(scheme.name) does not define", in: document,
-                                   at: pointer.appending("scopes"), hint: "defined: \(scheme.scopes.joined(separator: ", "))")
+                                   at: pointer.appending("scopes").appending(index: index), hint: "defined: \(scheme.scopes.joined(separator: ", "))")
                 }
             }
         }
@@ -104,8 +104,8 @@ struct WriteScopeRule: LintRule {
                         context.report("write operation \(operation.id) requires no :write scope", in: document, at: pointer,
                                        hint: "require the contract's :write scope")
                     }
-                } else if let scope = auth.scopes.first(where: { !$0.hasSuffix(":read") }) {
-                    context.report("read operation \(operation.id) requires scope \(scope)", in: document, at: pointer,
+                } else if let index = auth.scopes.firstIndex(where: { !$0.hasSuffix(":read") }) {
+                    context.report("read operation \(operation.id) requires scope \(auth.scopes[index])", in: document, at: pointer.appending(index: index),
                                    hint: "reads and queries should need only :read scopes")
                 }
             }

@@ -100,28 +100,44 @@ enum NameCase {
         return name.utf8.allSatisfy(isLetterOrDigit)
     }
 
-    /// The words of a name split at `_`, `-`, `.`, spaces and lower-to-upper changes (ASCII case rules; other
-    /// characters stay inside their word).
+    /// The words of a name split at `_`, `-`, `.`, spaces, lower-to-upper changes, and before the last capital of
+    /// an acronym that a word follows (`orderVATAmount` → order, VAT, Amount; a plural `s` stays on the acronym:
+    /// `totalSKUs` → total, SKUs). ASCII case rules; other characters stay inside their word.
     static func words(_ name: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
+        let bytes = Array(name.utf8)
+        return wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// ``words(_:)`` as ranges of the name's UTF-8 bytes.
+    static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = 0
         var previousLower = false
-        for byte in name.utf8 {
+        for index in bytes.indices {
+            let byte = bytes[index]
             if isSeparator(byte) {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
+                if start < index { words.append(start..<index) }
+                start = index + 1
                 previousLower = false
                 continue
             }
-            if isUpper(byte), previousLower, !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+            if isUpper(byte), start < index,
+                previousLower || (isUpper(bytes[index - 1]) && startsLowerWord(bytes, at: index + 1))
+            {
+                words.append(start..<index)
+                start = index
             }
-            current.append(byte)
             previousLower = isLower(byte) || (0x30...0x39).contains(byte)
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        if start < bytes.count { words.append(start..<bytes.count) }
         return words
+    }
+
+    /// Whether a lowercase word starts at `index` that is more than a plural `s`.
+    private static func startsLowerWord(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index < bytes.count, isLower(bytes[index]) else { return false }
+        if bytes[index] == UInt8(ascii: "s") { return index + 1 < bytes.count && isLower(bytes[index + 1]) }
+        return true
     }
 
     /// `stock_level` → `StockLevel`.

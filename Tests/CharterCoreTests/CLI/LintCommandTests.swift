@@ -27,6 +27,8 @@ final class LintCommandTests: XCTestCase {
             (["lint", "contracts", "--format", "yaml"], .usageOrToolError),
             (["lint", "contracts", "--rule", "no-such-rule=off"], .usageOrToolError),
             (["lint", "contracts", "--today", "tomorrow"], .usageOrToolError),
+            (["lint", "contracts", "--today", "2026-02-30"], .usageOrToolError),
+            (["lint", "contracts/clean.json", "--today", "2028-02-29"], .success),
             (["lint", "contracts", "--config", "absent.json"], .usageOrToolError),
         ]
         for row in rows {
@@ -89,7 +91,41 @@ final class LintCommandTests: XCTestCase {
         XCTAssertTrue(reported.err.joined().contains("cannot write out/lint.json"), reported.err.joined())
         XCTAssertEqual(folder.run(["lint", "dirty.json", "--report", "sarif=lint.sarif", "--fail-on", "never"]).code, .success)
         XCTAssertNotNil(folder.read("lint.sarif"))
-        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "missing.json"]).code, .inputProblems)
+    }
+
+    /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
+    /// with file, line:column and pointer.
+    func testBaselineProblemsAreToolErrors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("broken.json", "{")
+        try folder.write("other.json", #"{"version": 2, "findings": []}"#)
+        try folder.write("entry.json", #"{"version": 1, "findings": [{"rule": "x"}]}"#)
+        let rows: [(file: String, error: String)] = [
+            ("missing.json", "missing.json: error: cannot read the baseline file"),
+            ("other.json", "other.json:1:1: error: not a Charter lint baseline (version 1 with a findings array) [#]"),
+            ("entry.json", "entry.json:1:29: error: entry has no fingerprint [/findings/0]"),
+        ]
+        for row in rows {
+            let result = folder.run(["lint", "clean.json", "--baseline", row.file])
+            XCTAssertEqual(result.code, .usageOrToolError, row.file)
+            XCTAssertEqual(result.err.first, row.error, row.file)
+        }
+        XCTAssertEqual(folder.run(["lint", "clean.json", "--baseline", "broken.json"]).code, .usageOrToolError)
+    }
+
+    /// Rewriting a baseline in place keeps the findings it accepted (and adds new ones); a fixed finding drops out.
+    func testRewritingABaselineInPlaceKeepsAcceptedFindings() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dirty.json", dirty)
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--rule", "money-not-float=off", "--write-baseline", "b.json"]).out, ["Recorded 1 finding in b.json"])
+        let rewritten = folder.run(["lint", "dirty.json", "--baseline", "b.json", "--write-baseline", "b.json"])
+        XCTAssertEqual(rewritten.out, ["Recorded 2 findings in b.json"])
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--fail-on", "note"]).code, .success)
+        // The warning fixed (the type documented): the rewrite no longer records it.
+        try folder.write("dirty.json", dirty.replacingOccurrences(of: #""Line": {"type""#, with: #""Line": {"title": "Line", "description": "A line.", "type""#))
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--write-baseline", "b.json"]).out, ["Recorded 1 finding in b.json"])
+        XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--fail-on", "note"]).code, .success)
     }
 
     func testListRules() throws {

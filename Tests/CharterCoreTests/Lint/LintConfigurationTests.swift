@@ -58,6 +58,10 @@ final class LintConfigurationTests: XCTestCase {
             (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatency": 5}}}}}"#, #"charter.json:1:65: error: unknown key "maxLatency" [/lint/rules/operation-sla/options/maxLatency]"#),
             (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99Ms": "50"}}}}}"#, #"charter.json:1:70: error: maxLatencyP99Ms must be a whole number [/lint/rules/operation-sla/options/maxLatencyP99Ms]"#),
             (#"{"lint": {"rules": {"money-not-float": {"options": {"moneyNames": "price"}}}}}"#, #"charter.json:1:67: error: moneyNames must be a list of strings [/lint/rules/money-not-float/options/moneyNames]"#),
+            // Values out of range.
+            (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99Ms": -5}}}}}"#, #"charter.json:1:70: error: maxLatencyP99Ms must be at least 1, not -5 [/lint/rules/operation-sla/options/maxLatencyP99Ms]"#),
+            (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99Ms": 0}}}}}"#, #"charter.json:1:70: error: maxLatencyP99Ms must be at least 1, not 0 [/lint/rules/operation-sla/options/maxLatencyP99Ms]"#),
+            (#"{"lint": {"rules": {"money-not-float": {"options": {"moneyNames": ["price", " "]}}}}}"#, #"charter.json:1:67: error: moneyNames must not hold a blank word [/lint/rules/money-not-float/options/moneyNames]"#),
         ]
         for row in rows {
             do {

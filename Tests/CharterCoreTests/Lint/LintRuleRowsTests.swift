@@ -33,12 +33,17 @@ final class LintRuleRowsTests: XCTestCase {
             ("write-idempotency", #""method": "GET", "path": "/q""#, []),
             ("write-scope", #""method": "POST", "path": "/q", "idempotency": {"required": false}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}"#, []),
             ("write-scope", #""method": "GET", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:write"]}"#,
-             ["/x-contract/operations/op/auth/scopes: read operation op requires scope demo:write"]),
+             ["/x-contract/operations/op/auth/scopes/0: read operation op requires scope demo:write"]),
+            ("write-scope", #""method": "GET", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:read", "demo:write"]}"#,
+             ["/x-contract/operations/op/auth/scopes/1: read operation op requires scope demo:write"]),
             ("operation-auth", #""method": "POST", "path": "/q", "auth": {"scheme": "none"}, "idempotency": {"required": true, "keyHeader": "K"}"#,
              ["/x-contract/operations/op/auth: write operation op allows anonymous callers"]),
             ("operation-auth", #""method": "GET", "path": "/q", "auth": {"scheme": "none"}"#, []),
             ("auth-scheme-declared", #""method": "GET", "path": "/q", "auth": {"scheme": "oath", "scopes": []}"#,
              [#"/x-contract/operations/op/auth/scheme: operation op uses undeclared auth scheme "oath""#]),
+            // The scope that is not defined, not the whole list.
+            ("auth-scheme-declared", #""method": "POST", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:write", "demo:admin"]}, "idempotency": {"required": true, "keyHeader": "K"}"#,
+             [#"/x-contract/operations/op/auth/scopes/1: operation op requires scope "demo:admin", which scheme oauth does not define"#]),
             ("path-parameters", #""method": "GET", "path": "/a/{x}/b/{y}", "parameters": [{"name": "x", "in": "path", "schema": {"type": "string"}}, {"name": "z", "in": "path", "schema": {"type": "string"}}]"#,
              ["/x-contract/operations/op/path: path placeholder {y} of op is not a declared path parameter",
               "/x-contract/operations/op/parameters/1: path parameter z of op is not in the path /a/{x}/b/{y}"]),
@@ -48,6 +53,10 @@ final class LintRuleRowsTests: XCTestCase {
             ("timeout-covers-latency", #""method": "GET", "path": "/q", "sla": {"latencyP99Ms": 100, "availability": 0.99, "timeoutMs": 100}"#, []),
             ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"503": {"schema": {"type": "string"}}, "404": {"contentType": "application/problem+json", "schema": {"type": "object"}}}"#,
              ["/x-contract/operations/op/responses/503: 503 response of op is application/json, not application/problem+json"]),
+            // Media types compare without case and parameters; a written one is pointed at.
+            ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"404": {"contentType": "application/problem+json; charset=utf-8", "schema": {"type": "object"}}, "409": {"contentType": "Application/Problem+JSON", "schema": {"type": "object"}}}"#, []),
+            ("error-response-problem", #""method": "GET", "path": "/q", "responses": {"404": {"contentType": "application/json; charset=utf-8", "schema": {"type": "object"}}}"#,
+             ["/x-contract/operations/op/responses/404/contentType: 404 response of op is application/json; charset=utf-8, not application/problem+json"]),
         ]
         for row in rows {
             XCTAssertEqual(findings(row.rule, extension: operation(row.members)), row.expected, row.members)
@@ -108,6 +117,105 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
+    /// The data rules judge the value a name holds, however the schema spells it: through `$ref`, nullable unions,
+    /// `allOf` (whose parts all apply), `anyOf`/`oneOf` (any branch may be the value), array items and map values at
+    /// any depth; and the names of parameters and response headers as well as properties.
+    func testDataRulesJudgeTheEffectiveSchema() {
+        func property(_ name: String, _ schema: String) -> String {
+            #""T": {"title": "T", "description": "T.", "type": "object", "properties": {""# + name + #"": "# + schema + #"}, "examples": [{}]},"#
+                + #""Float": {"title": "Float", "description": "F.", "type": "number", "examples": [1.5]},"#
+                + #""Whole": {"title": "Whole", "description": "W.", "type": "integer", "examples": [1]},"#
+                + #""NonNegative": {"title": "NonNegative", "description": "N.", "type": "integer", "minimum": 0, "examples": [1]},"#
+                + #""Text": {"title": "Text", "description": "T.", "type": "string", "examples": ["a"]},"#
+                + #""Instant": {"title": "Instant", "description": "I.", "type": "string", "format": "date-time", "examples": ["2026-01-01T00:00:00Z"]},"#
+                + #""Dec": {"title": "Dec", "description": "D.", "type": "string", "format": "decimal", "examples": ["1.5"]}"#
+                + (schema.contains("UnitPrice") ? #", "UnitPrice": {"title": "UnitPrice", "description": "U.", "type": "number", "examples": [1.5]}"# : "")
+        }
+        let at = { (name: String) in "/$defs/T/properties/" + name }
+        let money = { (name: String) in "\(name) is a binary floating-point number; money must be exact" }
+        let negative = { (name: String) in "quantity \(name) may be negative" }
+        let plain = { (name: String) in "timestamp \(name) is a plain string, without a required UTC offset" }
+        let rows: [(rule: String, name: String, schema: String, expected: [String])] = [
+            ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/Float"}"##, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"anyOf": [{"type": "number"}, {"type": "null"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"allOf": [{"type": "number"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"oneOf": [{"type": "number"}, {"type": "string", "format": "decimal"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "unitPrice", #"{"type": "number", "format": "double"}"#, [at("unitPrice") + ": " + money("unitPrice")]),
+            ("money-not-float", "prices", #"{"type": "object", "additionalProperties": {"type": "number"}}"#, [at("prices") + "/additionalProperties: " + money("prices")]),
+            ("money-not-float", "prices", #"{"type": "array", "items": {"type": "array", "items": {"type": "number"}}}"#, [at("prices") + "/items/items: " + money("prices")]),
+            ("money-not-float", "orderVATAmount", #"{"type": "number"}"#, [at("orderVATAmount") + ": " + money("orderVATAmount")]),
+            ("money-not-float", "totalUSD", #"{"type": "number"}"#, [at("totalUSD") + ": " + money("totalUSD")]),
+            ("money-not-float", "line", #"{"type": "object", "properties": {"price": {"type": "number"}}}"#, [at("line") + "/properties/price: " + money("price")]),
+            ("money-not-float", "unitPrice", #"{"anyOf": [{"type": "string", "format": "decimal"}, {"type": "null"}]}"#, []),
+            ("money-not-float", "unitPrice", ##"{"type": "number", "$ref": "#/$defs/Dec"}"##, []),  // nothing is both
+            // A money type is reported once, where it is declared, not at every use.
+            ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/UnitPrice"}"##, ["/$defs/UnitPrice: " + money("UnitPrice")]),
+            ("money-not-float", "prices", ##"{"type": "array", "items": {"$ref": "#/$defs/UnitPrice"}}"##, ["/$defs/UnitPrice: " + money("UnitPrice")]),
+            ("quantity-non-negative", "onHandQuantity", ##"{"$ref": "#/$defs/Whole"}"##, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"anyOf": [{"type": "integer"}, {"type": "null"}]}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"allOf": [{"type": "integer"}]}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),
+            ("quantity-non-negative", "onHandQuantity", #"{"type": "number", "exclusiveMinimum": -1}"#, [at("onHandQuantity") + ": " + negative("onHandQuantity")]),  // admits -0.5
+            ("quantity-non-negative", "quantities", #"{"type": "object", "additionalProperties": {"type": "integer"}}"#, [at("quantities") + "/additionalProperties: " + negative("quantities")]),
+            ("quantity-non-negative", "onHandSKUCount", #"{"type": "integer"}"#, [at("onHandSKUCount") + ": " + negative("onHandSKUCount")]),
+            ("quantity-non-negative", "reservedQuantity", ##"{"type": "integer", "allOf": [{"$ref": "#/$defs/NonNegative"}]}"##, []),
+            ("quantity-non-negative", "onHandQuantity", ##"{"type": "integer", "$ref": "#/$defs/NonNegative"}"##, []),
+            ("quantity-non-negative", "onHandQuantity", #"{"type": "number", "exclusiveMinimum": 0}"#, []),
+            ("quantity-non-negative", "totalSKUs", #"{"type": "integer"}"#, []),  // "SKUs" is not a count word
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "enum": [1, 6, 12]}"#, []),  // the values listed
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "enum": [-1, 6, 12]}"#, [at("packQuantity") + ": " + negative("packQuantity")]),
+            ("quantity-non-negative", "packQuantity", #"{"type": "integer", "const": 6}"#, []),
+            ("timestamp-with-zone", "createdAt", ##"{"$ref": "#/$defs/Text"}"##, [at("createdAt") + ": " + plain("createdAt")]),
+            ("timestamp-with-zone", "createdAt", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, [at("createdAt") + ": " + plain("createdAt")]),
+            ("timestamp-with-zone", "eventTimestamps", #"{"type": "array", "items": {"type": "string"}}"#, [at("eventTimestamps") + "/items: " + plain("eventTimestamps")]),
+            ("timestamp-with-zone", "updated-at", #"{"type": "string"}"#, [at("updated-at") + ": " + plain("updated-at")]),
+            ("timestamp-with-zone", "lastSeenAT", #"{"type": "string"}"#, [at("lastSeenAT") + ": " + plain("lastSeenAT")]),
+            ("timestamp-with-zone", "eventtimestamp", #"{"type": "string"}"#, [at("eventtimestamp") + ": " + plain("eventtimestamp")]),
+            // A rate, share, weight or length is a measure, not an amount.
+            ("money-not-float", "taxRate", #"{"type": "number", "minimum": 0, "maximum": 1}"#, []),
+            ("money-not-float", "discountPercent", #"{"type": "number"}"#, []),
+            ("money-not-float", "feeRatio", #"{"type": "number"}"#, []),
+            ("money-not-float", "priceElasticity", #"{"type": "number"}"#, []),
+            ("money-not-float", "totalWeightKg", #"{"type": "number"}"#, []),
+            ("money-not-float", "totalDistanceKm", #"{"type": "number"}"#, []),
+            ("money-not-float", "discountAmount", #"{"type": "number"}"#, [at("discountAmount") + ": " + money("discountAmount")]),
+            ("timestamp-with-zone", "createdAt", ##"{"type": "string", "$ref": "#/$defs/Instant"}"##, []),
+            ("timestamp-with-zone", "updatedAt", ##"{"type": "string", "allOf": [{"$ref": "#/$defs/Instant"}]}"##, []),
+            ("timestamp-with-zone", "format", #"{"type": "string"}"#, []),
+            ("timestamp-with-zone", "combat", #"{"type": "string"}"#, []),
+        ]
+        for row in rows {
+            XCTAssertEqual(findings(row.rule, defs: property(row.name, row.schema)), row.expected, "\(row.rule) \(row.name) \(row.schema)")
+        }
+
+        let parameters = operation(#""method": "GET", "path": "/q", "parameters": [{"name": "maxPrice", "in": "query", "schema": {"type": "number"}}, {"name": "minQuantity", "in": "query", "schema": {"type": "integer"}}, {"name": "updatedAt", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"headers": {"X-Total-Amount": {"schema": {"type": "number"}}}}}"#)
+        XCTAssertEqual(findings("money-not-float", extension: parameters),
+                       ["/x-contract/operations/op/parameters/0/schema: " + money("maxPrice"),
+                        "/x-contract/operations/op/responses/200/headers/X-Total-Amount/schema: " + money("X-Total-Amount")])
+        XCTAssertEqual(findings("quantity-non-negative", extension: parameters), ["/x-contract/operations/op/parameters/1/schema: " + negative("minQuantity")])
+        XCTAssertEqual(findings("timestamp-with-zone", extension: parameters), ["/x-contract/operations/op/parameters/2/schema: " + plain("updatedAt")])
+    }
+
+    /// Recursive types and unions that refer to themselves end, and are judged where they may be a number.
+    func testRecursiveSchemasAreJudgedOnce() {
+        let defs = ##""T": {"title": "T", "description": "T.", "type": "object", "properties": {"prices": {"$ref": "#/$defs/Tree"}, "costs": {"$ref": "#/$defs/Loop"}}, "examples": [{}]},"##
+            + ##""Tree": {"title": "Tree", "description": "A tree.", "oneOf": [{"type": "number"}, {"type": "array", "items": {"$ref": "#/$defs/Tree"}}], "examples": [1]},"##
+            + ##""Loop": {"title": "Loop", "description": "A loop.", "anyOf": [{"$ref": "#/$defs/Loop"}, {"type": "number"}], "examples": [1]}"##
+        XCTAssertEqual(findings("money-not-float", defs: defs), [
+            "/$defs/T/properties/prices: prices is a binary floating-point number; money must be exact",
+            "/$defs/T/properties/costs: costs is a binary floating-point number; money must be exact",
+            "/$defs/Tree/oneOf/1/items: prices is a binary floating-point number; money must be exact",
+        ])
+    }
+
+    func testMoneyMeasureNamesAreAnOption() throws {
+        let text = ExampleContract.make(defs: #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"priceIndex": {"type": "number"}, "taxRate": {"type": "number"}}, "examples": [{}]}"#)
+        var configuration = LintHarness.strict
+        configuration.rules["money-not-float"] = .init(options: try XCTUnwrap(JSONReader.parse(#"{"measureNames": ["index"]}"#).object))
+        let found = LintHarness.lint(text, configuration: configuration)?.findings.filter { $0.ruleID == "money-not-float" }.map { $0.location.pointer.description }
+        // The list replaces the default: priceIndex is a measure now, taxRate an amount.
+        XCTAssertEqual(found, ["/$defs/T/properties/taxRate"])
+    }
+
     func testGovernanceRows() {
         let lifecycle = { (fields: String) in
             #""owner": {"team": "t", "contact": {"email": "e"}}, "compatibility": "backward", "lifecycle": "# + fields
@@ -120,6 +228,10 @@ final class LintRuleRowsTests: XCTestCase {
             ("sunset-passed", #"{"status": "active", "sunset": "2026-05-31"}"#,
              ["/x-contract/lifecycle/sunset: contract demo is active but its sunset 2026-05-31 has passed"]),
             ("sunset-passed", #"{"status": "active", "sunset": "2026-06-01"}"#, []),  // the sunset day itself
+            ("lifecycle-declared", #"{"status": "active", "since": "2025-02-30", "sunset": "soon"}"#,
+             [#"/x-contract/lifecycle/since: lifecycle since "2025-02-30" of demo is not a date YYYY-MM-DD"#,
+              #"/x-contract/lifecycle/sunset: lifecycle sunset "soon" of demo is not a date YYYY-MM-DD"#]),
+            ("lifecycle-declared", #"{"status": "active", "since": "2024-02-29", "sunset": "2030-01-31"}"#, []),
         ]
         for row in rows {
             let findings = LintHarness.lint(text(row.lifecycle))?.findings.filter { $0.ruleID == row.rule }.map { "\($0.location.pointer): \($0.message)" }

@@ -39,6 +39,18 @@ final class LintSuppressionTests: XCTestCase {
             (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "31/12/2026"}},"#,
              ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/until", "money-not-float /$defs/Line/properties/unitPrice",
               "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // A day that is not in the calendar, and a misspelt key: reported, nothing silenced (a misspelt
+            // "until" would otherwise silence for good).
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "2026-02-30"}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/until", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "2027-02-29"}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/until", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "2028-02-29"}},"#, ["money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "untill": "2026-01-01"}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/untill", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
             (#""x-lint-ignore": ["money-not-float"],"#,
              ["suppression-invalid /$defs/Line/x-lint-ignore", "money-not-float /$defs/Line/properties/unitPrice",
               "money-not-float /$defs/Fee/properties/feeAmount"]),
@@ -48,6 +60,50 @@ final class LintSuppressionTests: XCTestCase {
         ]
         for row in rows {
             XCTAssertEqual(findings(row.suppression), row.expected, row.suppression)
+        }
+    }
+
+    /// What the suppression-invalid findings say: a did-you-mean for a misspelt rule id or key, as charter.json errors give.
+    func testInvalidSuppressionsSuggestTheIntendedSpelling() {
+        let rows: [(suppression: String, expected: String)] = [
+            (#""x-lint-ignore": {"money-not-flaot": "typo"},"#,
+             #"x-lint-ignore names unknown rule "money-not-flaot" (hint: did you mean "money-not-float"? (charter lint --list-rules))"#),
+            (#""x-lint-ignore": {"no-such-thing-at-all": "typo"},"#,
+             #"x-lint-ignore names unknown rule "no-such-thing-at-all" (hint: charter lint --list-rules lists the rule ids)"#),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "untill": "2026-01-01"}},"#,
+             #"suppression of money-not-float has unknown key "untill" (hint: did you mean "until"?)"#),
+            (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "2026-02-30"}},"#,
+             "until must be a date YYYY-MM-DD (hint: none)"),
+        ]
+        for row in rows {
+            let found = LintHarness.lint(contract(lineSuppression: row.suppression))?.findings.filter { $0.ruleID == "suppression-invalid" }
+                .map { "\($0.message) (hint: \($0.hint ?? "none"))" }
+            XCTAssertEqual(found, [row.expected], row.suppression)
+        }
+    }
+
+    func testDatesAreDaysOfTheCalendar() {
+        let rows: [(text: String, valid: Bool)] = [
+            ("2026-01-31", true), ("2026-02-28", true), ("2026-02-29", false), ("2028-02-29", true), ("2100-02-29", false),
+            ("2000-02-29", true), ("2026-02-30", false), ("2026-04-31", false), ("2026-12-31", true), ("2026-13-01", false),
+            ("2026-00-10", false), ("2026-01-00", false), ("0000-01-01", false), ("2026-1-01", false), ("2026-01-01T00:00:00Z", false),
+        ]
+        for row in rows {
+            XCTAssertEqual(SuppressionCollector.isFullDate(row.text), row.valid, row.text)
+        }
+    }
+
+    /// An object-level suppression and one on a property inside it: the innermost silences the property's finding,
+    /// and the outer one is stale only when it silences nothing else.
+    func testTheInnermostSuppressionSilences() {
+        let inner = #""unitPrice": {"type": "number", "x-lint-ignore": {"money-not-float": {"reason": "POS", "until": "2027-01-01"}}}"#
+        let rows: [(properties: String, expected: [String])] = [
+            (inner + #", "taxAmount": {"type": "number"}"#, []),
+            (inner, ["suppression-unused /$defs/Line/x-lint-ignore/money-not-float"]),
+        ]
+        for row in rows {
+            let text = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "A line.", "type": "object", "x-lint-ignore": {"money-not-float": "all POS lines are floats until v3"}, "properties": {"# + row.properties + #"}, "examples": [{}]}"#)
+            XCTAssertEqual(LintHarness.lint(text)?.findings.map { "\($0.ruleID) \($0.location.pointer)" }, row.expected, row.properties)
         }
     }
 

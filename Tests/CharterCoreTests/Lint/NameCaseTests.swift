@@ -24,4 +24,39 @@ final class NameCaseTests: XCTestCase {
             XCTAssertEqual(NameCase.lowerCamel(row.name), row.lower, row.name)
         }
     }
+
+    /// The words the data rules match names by, one row a name.
+    func testWords() {
+        let rows: [(name: String, words: [String])] = [
+            ("unitPrice", ["unit", "Price"]),
+            ("on_hand-qty", ["on", "hand", "qty"]),
+            ("orderVATAmount", ["order", "VAT", "Amount"]),
+            ("totalSKUCount", ["total", "SKU", "Count"]),
+            ("totalSKUs", ["total", "SKUs"]),
+            ("URLsCount", ["URLs", "Count"]),
+            ("totalUSD", ["total", "USD"]),
+            ("VATAmount", ["VAT", "Amount"]),
+            ("orderID", ["order", "ID"]),
+            ("lastSeenAT", ["last", "Seen", "AT"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(NameCase.words(row.name), row.words, row.name)
+        }
+    }
+
+    /// Whole-word matching of names against a rule's words (plural allowed on the last word), one row a name.
+    func testNameMatching() {
+        let words = ["price", "tax", "quantity", "on hand", "fee", "größe"]
+        let rows: [(name: String, matches: Bool)] = [
+            ("unitPrice", true), ("prices", true), ("taxes", true), ("quantities", true), ("onHandQty", true),
+            ("onHands", true), ("feedbackScore", false), ("pricees", true), ("priced", false), ("quantitys", true),
+            ("taxies", false), ("SHIPPING_FEES", true), ("orderVATTax", true), ("Größe", true), ("Gröses", false),
+            ("ÜnitPrice", true), ("handOn", false), ("", false),
+        ]
+        let matcher = LintContext.nameMatcher(words)
+        for row in rows {
+            XCTAssertEqual(matcher(row.name), row.matches, row.name)
+            XCTAssertEqual(LintContext.nameMatcher(["price", "tax", "quantity", "on hand", "fee"])(row.name), row.matches && !row.name.hasPrefix("Gr"), "ASCII words: \(row.name)")
+        }
+    }
 }
