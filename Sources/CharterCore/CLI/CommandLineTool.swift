@@ -105,8 +105,8 @@ public struct CommandLineTool: Sendable {
             return .usageOrToolError
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
-            // Output, templates and configuration are the tool's setup, not the contracts: exit 2, as documented.
-            let toolError = error.diagnostics.contains { code in ["output.", "templates.", "config."].contains { (code.code ?? "").hasPrefix($0) } }
+            // Output, templates, configuration and a lint baseline are the tool's setup, not the contracts: exit 2, as documented.
+            let toolError = error.diagnostics.contains { code in ["output.", "templates.", "config.", "baseline."].contains { (code.code ?? "").hasPrefix($0) } }
             return toolError ? .usageOrToolError : .inputProblems
         } catch {
             console.err("error: \(DiagnosticFormatter.sanitize(String(describing: error)))")

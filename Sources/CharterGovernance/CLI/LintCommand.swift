@@ -63,25 +63,21 @@ public struct LintCommand {
             guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
             configuration.commandLineLevels[parts[0]] = level
         }
-        let baseline: LintBaseline?
-        do {
-            baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
-                let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
-                guard let data = FileManager.default.contents(atPath: absolute) else {
-                    throw DiagnosticsError([.error("cannot read the baseline file", at: SourceLocation(file: path), code: "baseline.unreadable")])
-                }
-                return try LintBaseline.parse(data, file: path)
+        // A baseline that is missing or not one is the run's setup, like a missing --config: its `baseline.` errors
+        // are tool errors (exit 2), not findings or contracts that do not load (exit 1).
+        let baseline = try arguments.value("baseline").map { path throws(DiagnosticsError) -> LintBaseline in
+            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
+            guard let data = FileManager.default.contents(atPath: absolute) else {
+                throw DiagnosticsError([.error("cannot read the baseline file", at: SourceLocation(file: path), code: "baseline.unreadable")])
             }
-        } catch {
-            // A baseline that is missing or not one is the run's setup, like a missing --config: a tool error (exit 2),
-            // not findings or contracts that do not load (exit 1).
-            for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
-            console.err("\(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s") found")
-            return .usageOrToolError
+            return try LintBaseline.parse(data, file: path)
         }
 
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
-        let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory)
+        // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
+        let own = [arguments.value("baseline"), arguments.value("write-baseline"), arguments.value("config")].compactMap { $0 } + reports.map(\.file)
+        let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory,
+                                               skipping: own)
         let graph: SchemaGraph
         do {
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)

@@ -128,6 +128,20 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(folder.run(["lint", "dirty.json", "--baseline", "b.json", "--fail-on", "note"]).code, .success)
     }
 
+    /// Linting a folder that holds the baseline, a report and `charter.json` lints the contracts only: right after
+    /// writing the baseline, a run with it is clean.
+    func testCharterOwnFilesInTheFolderAreNotLinted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("c/dirty.json", dirty)
+        try folder.write("c/charter.json", #"{"lint": {"preset": "recommended"}}"#)
+        XCTAssertEqual(folder.run(["lint", "c", "--config", "c/charter.json", "--write-baseline", "c/lint-baseline.json"]).code, .success)
+        let run = folder.run(["lint", "c", "--config", "c/charter.json", "--baseline", "c/lint-baseline.json", "--fail-on", "note", "--report", "json=c/lint.json"])
+        XCTAssertEqual(run.code, .success, run.out.joined(separator: "\n") + run.err.joined(separator: "\n"))
+        XCTAssertEqual(run.err, [], "no loader warnings about the baseline or the configuration")
+        let again = folder.run(["lint", "c", "--config", "c/charter.json", "--baseline", "c/lint-baseline.json", "--fail-on", "note", "--report", "json=c/lint.json"])
+        XCTAssertEqual(again.code, .success, "the report written beside the contracts is not linted either")
+    }
+
     func testListRules() throws {
         let folder = try TemporaryFolder()
         let result = folder.run(["lint", "--list-rules"])
