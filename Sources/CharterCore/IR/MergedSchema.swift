@@ -34,6 +34,9 @@ final class MergedSchema {
     private(set) var discriminator: SchemaDiscriminator?
     /// Constraints, first-seen wins per keyword.
     private(set) var constraints = IRConstraints()
+    /// The schema each numeric bound in ``constraints`` was taken from (keyword → schema), so a problem
+    /// with the bound can be reported where it is written.
+    private(set) var constraintSources: [String: SchemaID] = [:]
     /// The first `x-transitions` seen.
     private(set) var transitions: [(from: String, to: [String])]?
     /// Whether any member says `false` (nothing validates).
@@ -107,16 +110,22 @@ final class MergedSchema {
         constraints.minLength = constraints.minLength ?? s.minLength
         constraints.maxLength = constraints.maxLength ?? s.maxLength
         constraints.pattern = constraints.pattern ?? s.pattern
-        constraints.minimum = constraints.minimum ?? s.minimum
-        constraints.maximum = constraints.maximum ?? s.maximum
-        constraints.exclusiveMinimum = constraints.exclusiveMinimum ?? s.exclusiveMinimum
-        constraints.exclusiveMaximum = constraints.exclusiveMaximum ?? s.exclusiveMaximum
-        constraints.multipleOf = constraints.multipleOf ?? s.multipleOf
+        take(\.minimum, "minimum", s.minimum, from: s)
+        take(\.maximum, "maximum", s.maximum, from: s)
+        take(\.exclusiveMinimum, "exclusiveMinimum", s.exclusiveMinimum, from: s)
+        take(\.exclusiveMaximum, "exclusiveMaximum", s.exclusiveMaximum, from: s)
+        take(\.multipleOf, "multipleOf", s.multipleOf, from: s)
         constraints.minItems = constraints.minItems ?? s.minItems
         constraints.maxItems = constraints.maxItems ?? s.maxItems
         constraints.uniqueItems = constraints.uniqueItems || s.uniqueItems
         constraints.minProperties = constraints.minProperties ?? s.minProperties
         constraints.maxProperties = constraints.maxProperties ?? s.maxProperties
+    }
+
+    private func take(_ key: WritableKeyPath<IRConstraints, JSONNumber?>, _ keyword: String, _ value: JSONNumber?, from s: Schema) {
+        guard constraints[keyPath: key] == nil, let value else { return }
+        constraints[keyPath: key] = value
+        constraintSources[keyword] = s.id
     }
 
     /// `integer` is a subset of `number`; otherwise plain intersection.

@@ -11,6 +11,11 @@ extension TranslationSession {
             let target = graph[graph.resolved(schemaID)]
             let propertyMerged = self.merged(schemaID)
             let document = graph[own.document]
+            if let value = own.defaultValue {
+                checkNumericDefault(value, of: propertyMerged, in: own)
+            } else if let value = target.defaultValue {
+                checkNumericDefault(value, of: propertyMerged, in: target)
+            }
             properties.append(IRProperty(
                 wireName: name, type: resolved.type, isRequired: merged.required.contains(name), isNullable: resolved.isNullable,
                 defaultValue: own.defaultValue ?? target.defaultValue,

@@ -231,11 +231,13 @@ extension TranslationSession {
 
     // MARK: Constraints
 
-    /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars).
+    /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars),
+    /// numeric bounds fitted to the type that holds the value.
     func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
-        var result = merged.constraints
+        var result = fittedNumericBounds(merged.constraints, merged)
         if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
-            let elementConstraints = self.merged(graph.resolved(items)).constraints
+            let itemsMerged = self.merged(graph.resolved(items))
+            let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result

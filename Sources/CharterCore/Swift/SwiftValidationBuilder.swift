@@ -85,7 +85,10 @@ struct SwiftValidationBuilder {
     /// A literal of the value's own numeric type for a bound; nil when it cannot be exact (e.g. `1.5` for an integer).
     func numberLiteral(_ number: JSONNumber, for primitive: IRPrimitive) -> String? {
         switch primitive {
-        case .integer: return number.isInteger ? number.intValue.map(String.init) : nil
+        case .integer(let bits):
+            // The translator fits bounds to the type; one it could not place is left out rather than overflow.
+            guard number.isInteger, let value = number.intValue, TranslationSession.integerRange(bits: bits).contains(value) else { return nil }
+            return String(value)
         case .double: return number.doubleValue.isFinite ? SwiftValueLiterals.swiftFloatLiteral(number.literal) : nil
         case .decimal: return number.decimalValue != nil ? SwiftValueLiterals.decimalExpression(number.literal) : nil
         default: return nil

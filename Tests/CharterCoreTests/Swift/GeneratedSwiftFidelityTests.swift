@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// "Nothing lost": for contracts whose constructs were once mistranslated, the generated code is compiled
+/// and run, and each row's JSON must decode, re-encode to the same JSON and report exactly the expected
+/// validation issues — or be refused by the decoder.
+final class GeneratedSwiftFidelityTests: XCTestCase {
+    /// What a row expects of its JSON.
+    enum Outcome {
+        /// Decodes, re-encodes to equal JSON, and validation reports these issues (`pointer keyword`, any order).
+        case roundTrips(issues: [String])
+        /// The decoder refuses it.
+        case rejected
+
+        static let valid = Outcome.roundTrips(issues: [])
+    }
+
+    /// A row: a type of the contract's namespace, a JSON text, what must happen.
+    typealias Row = (type: String, json: String, outcome: Outcome)
+
+    /// Generates `contract`, compiles it with a program that runs every row, and checks each row's outcome.
+    func check(_ contract: String, namespace: String, _ rows: [Row], file: StaticString = #filePath, line: UInt = #line) throws {
+        guard let files = ContractFixture(contract).generate().value("generate", file: file, line: line) else { return }
+        var main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]",
+            "func row<T: Codable & Validatable>(_ type: T.Type, _ json: String) {",
+            "    do {",
+            "        let value = try JSONDecoder().decode(T.self, from: Data(json.utf8))",
+            "        let issues = value.validationIssues.map { $0.path + \" \" + $0.keyword }.sorted().joined(separator: \",\")",
+            "        print(\"ok:\" + issues + \"|\" + String(decoding: try encoder.encode(value), as: UTF8.self))",
+            "    } catch { print(\"error:\\(error)\".replacingOccurrences(of: \"\\n\", with: \" \")) }",
+            "}",
+        ]
+        for row in rows {
+            main.append("row(\(namespace).\(row.type).self, \(SwiftLiteral.string(row.json)))")
+        }
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output, file: file, line: line)
+        let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, rows.count, run.output, file: file, line: line)
+        for (row, output) in zip(rows, lines) {
+            let label = "\(row.type) \(row.json)"
+            switch row.outcome {
+            case .rejected:
+                XCTAssertTrue(output.hasPrefix("error:"), "\(label) must be refused, got \(output)", file: file, line: line)
+            case .roundTrips(let expectedIssues):
+                guard output.hasPrefix("ok:"), let bar = output.firstIndex(of: "|") else {
+                    XCTFail("\(label): \(output)", file: file, line: line)
+                    continue
+                }
+                let issues = output[output.index(output.startIndex, offsetBy: 3)..<bar].split(separator: ",").map(String.init)
+                XCTAssertEqual(issues, expectedIssues.sorted(), "\(label): validation issues", file: file, line: line)
+                let encoded = String(output[output.index(after: bar)...])
+                XCTAssertEqual(try JSONReader.parse(encoded), try JSONReader.parse(row.json), "\(label) came back as \(encoded)", file: file, line: line)
+            }
+        }
+    }
+
+    /// Integer and floating-point bounds the value's type cannot hold as written: a bound no value can cross
+    /// is dropped, a fractional integer bound is rounded inward, and a bound closer to 0 than any `Double`
+    /// but 0 is checked against 0 — all compiled without a literal overflow or underflow (or a warning).
+    func testNumericBoundsFitTheValueType() throws {
+        let contract = ##"""
+            {"title": "Lit", "$defs": {"L": {"type": "object", "properties": {
+              "wide": {"type": "integer", "maximum": 1e20, "minimum": -1e30},
+              "small": {"type": "integer", "format": "int32", "minimum": -3000000000, "maximum": 3000000000},
+              "edge": {"type": "integer", "format": "int32", "exclusiveMaximum": 2147483648, "exclusiveMinimum": -2147483649},
+              "min": {"type": "integer", "minimum": 1.5, "exclusiveMaximum": 7.5},
+              "max": {"type": "integer", "maximum": 2.5, "exclusiveMinimum": -2.5},
+              "half": {"type": "integer", "multipleOf": 2.5},
+              "tenth": {"type": "integer", "format": "int32", "multipleOf": 0.1},
+              "tiny": {"type": "number", "exclusiveMinimum": -1e-400, "maximum": 1e-400},
+              "huge": {"type": "number", "maximum": 1e400, "minimum": -1e400},
+              "counts": {"type": "array", "items": {"type": "integer", "format": "int32", "minimum": -3000000000, "maximum": 9.5}}
+            }}}}
+            """##
+        try check(contract, namespace: "Lit", [
+            ("L", ##"{"wide":9223372036854775807,"small":-2147483648,"edge":2147483647}"##, .valid),
+            ("L", ##"{"small":2147483647,"edge":-2147483648,"counts":[-2147483648,9]}"##, .valid),
+            ("L", ##"{"min":2,"max":2,"half":-5,"tenth":7}"##, .valid),
+            ("L", ##"{"min":1,"max":3,"half":2}"##, .roundTrips(issues: ["/half multipleOf", "/max maximum", "/min minimum"])),
+            ("L", ##"{"min":8,"max":-3,"half":7}"##, .roundTrips(issues: ["/half multipleOf", "/max exclusiveMinimum", "/min exclusiveMaximum"])),
+            ("L", ##"{"min":7,"max":-2,"half":0}"##, .valid),
+            ("L", ##"{"counts":[10]}"##, .roundTrips(issues: ["/counts/0 maximum"])),
+            ("L", ##"{"tiny":0,"huge":1e300}"##, .valid),
+            ("L", ##"{"tiny":-1e-300}"##, .roundTrips(issues: ["/tiny minimum"])),
+            ("L", ##"{"tiny":1e-300}"##, .roundTrips(issues: ["/tiny maximum"])),
+            ("L", ##"{"small":2147483648}"##, .rejected),
+        ])
+    }
+}
