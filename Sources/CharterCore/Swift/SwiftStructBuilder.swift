@@ -120,7 +120,9 @@ struct SwiftStructBuilder {
             let known = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
             decodeLines.append("self.\(additionalName) = " + context.mapper.fromWire(
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
-            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName)))")
+            // A declared property wins over an undeclared member of the same name (validation reports the clash).
+            let excluding = known.isEmpty ? "" : ", excluding: [\(known)]"
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName))\(excluding))")
         }
         let hasKeys = !object.properties.isEmpty
         if !hasKeys {

@@ -25,10 +25,14 @@ struct SwiftValidationBuilder {
                 lines += ["if case .value(let value)? = \(access) {"] + body.map { "    " + $0 } + ["}"]
             }
         }
-        if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties,
-            context.mapper.isValidatable(valueType)
-        {
-            lines.append("self.\(name).collectIssues(at: path, into: &issues)")
+        if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
+            if !object.properties.isEmpty {
+                let declared = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
+                lines.append("Validation.declaredNames(in: self.\(name), declared: [\(declared)], at: path, into: &issues)")
+            }
+            if context.mapper.isValidatable(valueType) {
+                lines.append("self.\(name).collectIssues(at: path, into: &issues)")
+            }
         }
         return lines
     }

@@ -91,4 +91,38 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("L", ##"{"small":2147483648}"##, .rejected),
         ])
     }
+
+    /// An undeclared member named like a declared property cannot both be encoded: the declared property is
+    /// (it used to be overwritten, so the value decoded back differently or not at all), and validation
+    /// reports the clash at the member's pointer.
+    func testDeclaredPropertyWinsOverUndeclaredMemberOfTheSameName() throws {
+        let contract = ##"""
+            {"title": "Props", "$defs": {
+              "Named": {"type": "object", "required": ["a"], "properties": {"a": {"type": "integer"}}, "additionalProperties": {"type": "string"}},
+              "Open": {"type": "object", "properties": {"a": {"type": "integer"}}, "additionalProperties": true}
+            }}
+            """##
+        try check(contract, namespace: "Props", [
+            ("Named", ##"{"a":1,"b":"yy"}"##, .valid),
+            ("Open", ##"{"a":1,"b":[true]}"##, .valid),
+        ])
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "let named = Props.Named(a: 1, additionalProperties: [\"a\": \"xx\", \"b\": \"yy\"])",
+            "print(String(decoding: try! encoder.encode(named), as: UTF8.self))",
+            "print(named.validationIssues.map { $0.path + \" \" + $0.keyword })",
+            "print(try! JSONDecoder().decode(Props.Named.self, from: encoder.encode(named)) == Props.Named(a: 1, additionalProperties: [\"b\": \"yy\"]))",
+            "let open = Props.Open(a: nil, additionalProperties: [\"a\": \"text\"])",
+            "print(String(decoding: try! encoder.encode(open), as: UTF8.self))",
+            "print(open.validationIssues.map { $0.path + \" \" + $0.keyword })",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            ##"{"a":1,"b":"yy"}"##, ##"["/a additionalProperties"]"##, "true",
+            "{}", ##"["/a additionalProperties"]"##,
+        ])
+    }
 }
