@@ -125,4 +125,29 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             "{}", ##"["/a additionalProperties"]"##,
         ])
     }
+
+    /// `uri` and decimal strings come back exactly as received; what the documented grammar does not allow
+    /// (a relative reference, an unencoded space, an exponent) is refused instead of rewritten.
+    func testFormatsReEncodeExactlyAsReceived() throws {
+        let contract = ##"""
+            {"title": "Formats", "$defs": {"F": {"type": "object", "properties": {
+              "uri": {"type": "string", "format": "uri"},
+              "uris": {"type": "array", "items": {"type": "string", "format": "uri"}},
+              "maybe": {"type": ["string", "null"], "format": "uri"},
+              "amount": {"type": "string", "format": "decimal"}
+            }}}}
+            """##
+        try check(contract, namespace: "Formats", [
+            ("F", ##"{"uri":"https://example.com/%7Efoo?q=1#frag","uris":["urn:isbn:0451450523","mailto:a@b.example"],"maybe":null}"##, .valid),
+            ("F", ##"{"uri":"https://example.com/a%20b","maybe":"HTTP://EXAMPLE.COM/"}"##, .valid),
+            ("F", ##"{"amount":"-12345678901234567890.123456789"}"##, .valid),
+            ("F", ##"{"amount":"0.25"}"##, .valid),
+            ("F", ##"{"uri":"https://example.com/a b"}"##, .rejected),
+            ("F", ##"{"uri":"relative/path"}"##, .rejected),
+            ("F", ##"{"uris":["https://example.com/ü"]}"##, .rejected),
+            ("F", ##"{"maybe":"/x"}"##, .rejected),
+            ("F", ##"{"amount":"1e5"}"##, .rejected),
+            ("F", ##"{"amount":"+1"}"##, .rejected),
+        ])
+    }
 }
