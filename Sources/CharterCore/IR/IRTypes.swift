@@ -53,8 +53,9 @@ public struct IRConstraints: Hashable, Sendable {
     public var minLength: Int?
     /// `maxLength`.
     public var maxLength: Int?
-    /// `pattern`.
-    public var pattern: String?
+    /// `pattern`s, each of which must match (several when `allOf` members or a `$ref` and its siblings each
+    /// have one), in first-seen order.
+    public var patterns: [String] = []
     /// `minimum`.
     public var minimum: JSONNumber?
     /// `maximum`.

@@ -9,7 +9,7 @@ extension TranslationSession {
             let resolved = use(schemaID, hint: name, parent: typeID, namespace: namespace)
             let own = graph[schemaID]
             let target = graph[graph.resolved(schemaID)]
-            let propertyMerged = self.merged(schemaID)
+            let propertyMerged = merged.propertyParts[name].map { mergedProperty(name, parts: $0) } ?? self.merged(schemaID)
             let document = graph[own.document]
             if let value = own.defaultValue {
                 checkNumericDefault(value, of: propertyMerged, in: own)
@@ -43,6 +43,24 @@ extension TranslationSession {
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
         types[typeID.rawValue].kind = .object(IRObject(properties: properties, additionalProperties: additional, constraints: objectConstraints))
+    }
+
+    /// The view of a property several parts of an object declare: all their constraints apply. Parts whose
+    /// types have nothing in common (a string in one `allOf` member, an integer in another) are an error:
+    /// no value could be valid.
+    func mergedProperty(_ name: String, parts: [SchemaID]) -> MergedSchema {
+        let view = MergedSchema(all: parts, in: graph)
+        if let types = view.types, types.isEmpty {
+            let described = parts.map { part in
+                (self.merged(part).types ?? []).map(\.rawValue).joined(separator: " or ")
+            }.filter { !$0.isEmpty }
+            bag.add(.error(
+                "property \"\(name)\" is declared with types that exclude each other (\(described.joined(separator: " and "))): no value is valid",
+                at: graph[parts.last!].location, code: "schema.conflicting-types",
+                hint: "give the property one type in every allOf member (or $ref and its siblings)",
+                related: parts.dropLast().map { graph[$0].location }))
+        }
+        return view
     }
 
     /// A single-valued `enum` acts as a `const`.

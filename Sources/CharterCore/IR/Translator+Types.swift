@@ -148,7 +148,7 @@ extension TranslationSession {
         if merged.items != nil || !merged.prefixItems.isEmpty || merged.constraints.minItems != nil || merged.constraints.maxItems != nil {
             return [.array]
         }
-        if merged.format != nil || merged.constraints.pattern != nil || merged.constraints.minLength != nil
+        if merged.format != nil || !merged.constraints.patterns.isEmpty || merged.constraints.minLength != nil
             || merged.constraints.maxLength != nil
         {
             return [.string]
@@ -235,6 +235,13 @@ extension TranslationSession {
     /// numeric bounds fitted to the type that holds the value.
     func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
         var result = fittedNumericBounds(merged.constraints, merged)
+        for part in merged.uncombinedMultipleOf {
+            let schema = graph[part]
+            bag.add(.warning(
+                "multipleOf \(schema.multipleOf?.literal ?? "") cannot be combined with the other parts' multipleOf and is not checked",
+                at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
+                code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
+        }
         if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
             let itemsMerged = self.merged(graph.resolved(items))
             let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)

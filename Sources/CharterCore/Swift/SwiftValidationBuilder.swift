@@ -47,7 +47,7 @@ struct SwiftValidationBuilder {
         case .primitive(.string):
             if let n = constraints.minLength { check("minLength", String(n)) }
             if let n = constraints.maxLength { check("maxLength", String(n)) }
-            if let pattern = constraints.pattern { check("pattern", SwiftLiteral.string(pattern)) }
+            for pattern in constraints.patterns { check("pattern", SwiftLiteral.string(pattern)) }
         case .primitive(let primitive) where Self.isNumeric(primitive):
             let pairs: [(String, JSONNumber?)] = [
                 ("minimum", constraints.minimum), ("maximum", constraints.maximum),

@@ -373,6 +373,9 @@ final class TranslatorTests: XCTestCase {
             ("multipleOf no int32 but 0 meets",
              ContractFixture(##"{"$defs": {"T": {"type": "integer", "format": "int32", "multipleOf": 3000000000}}}"##),
              ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:70", pointer: "/$defs/T/multipleOf")),
+            ("a property two allOf members give types that exclude each other",
+             ContractFixture(##"{"$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}, "T": {"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": "integer"}}}]}}}"##),
+             ExpectedDiagnostic(code: "schema.conflicting-types", at: "a.json:1:146", pointer: "/$defs/T/allOf/1/properties/id")),
         ]
         for row in rows {
             guard let error = row.fixture.translate().failure(row.label) else { continue }

@@ -150,4 +150,41 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("F", ##"{"amount":"+1"}"##, .rejected),
         ])
     }
+
+    /// Every constraint of every part of a composition applies: a `$ref` and its siblings, `allOf` members, and a
+    /// property two members declare each keep the tightest bound, all patterns, and a common multiple.
+    func testCompositionAppliesEveryPartsConstraints() throws {
+        let contract = ##"""
+            {"title": "Merge", "$defs": {
+              "Short": {"type": "string", "maxLength": 4, "pattern": "^[a-z]+$"},
+              "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "maxLength": 5}}},
+              "Overlap": {"allOf": [{"$ref": "#/$defs/Base"}, {"type": "object", "properties": {"id": {"type": "string", "minLength": 2}}}]},
+              "H": {"type": "object", "properties": {
+                "looser": {"$ref": "#/$defs/Short", "maxLength": 10},
+                "tighter": {"$ref": "#/$defs/Short", "maxLength": 2},
+                "n": {"allOf": [{"type": "integer", "minimum": 0, "maximum": 100}, {"minimum": 5, "maximum": 200}]},
+                "both": {"$ref": "#/$defs/Short", "pattern": "^x"},
+                "multiple": {"allOf": [{"type": "integer", "multipleOf": 4}, {"multipleOf": 6}]},
+                "tenths": {"allOf": [{"type": "number", "format": "decimal", "multipleOf": 0.2}, {"multipleOf": 0.3}]},
+                "items": {"allOf": [{"type": "array", "minItems": 1, "maxItems": 3}, {"minItems": 2}]}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Merge", [
+            ("H", ##"{"looser":"abcd","tighter":"ab","n":5,"both":"xy","multiple":12,"tenths":1.2,"items":[1,2]}"##, .valid),
+            ("H", ##"{"looser":"abcdefg"}"##, .roundTrips(issues: ["/looser maxLength"])),
+            ("H", ##"{"tighter":"abc"}"##, .roundTrips(issues: ["/tighter maxLength"])),
+            ("H", ##"{"n":3}"##, .roundTrips(issues: ["/n minimum"])),
+            ("H", ##"{"n":101}"##, .roundTrips(issues: ["/n maximum"])),
+            ("H", ##"{"both":"x1"}"##, .roundTrips(issues: ["/both pattern"])),
+            ("H", ##"{"both":"ab"}"##, .roundTrips(issues: ["/both pattern"])),
+            ("H", ##"{"multiple":8}"##, .roundTrips(issues: ["/multiple multipleOf"])),
+            ("H", ##"{"tenths":0.4}"##, .roundTrips(issues: ["/tenths multipleOf"])),
+            ("H", ##"{"tenths":0.6}"##, .valid),
+            ("H", ##"{"items":[1]}"##, .roundTrips(issues: ["/items minItems"])),
+            ("Overlap", ##"{"id":"abcdefgh"}"##, .roundTrips(issues: ["/id maxLength"])),
+            ("Overlap", ##"{"id":"a"}"##, .roundTrips(issues: ["/id minLength"])),
+            ("Overlap", ##"{"id":"abc"}"##, .valid),
+        ])
+    }
 }
