@@ -172,6 +172,9 @@ public struct IRObject: Sendable {
     public var properties: [IRProperty]
     /// Undeclared properties.
     public var additionalProperties: IRAdditionalProperties
+    /// When not empty, an undeclared property's name must match one of these patterns (`patternProperties`
+    /// beside `additionalProperties: false`); the properties are kept in the ``additionalProperties`` map.
+    public var undeclaredNamePatterns: [String] = []
     /// `minProperties`/`maxProperties`.
     public var constraints: IRConstraints
 }

@@ -27,8 +27,13 @@ extension TranslationSession {
                 isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
         }
         let additional: IRAdditionalProperties
+        var namePatterns: [String] = []
         if let extra = merged.additionalProperties {
             switch graph[extra].booleanValue {
+            case false? where !merged.patternProperties.isEmpty:
+                // Closed but for the names the patterns match: those are kept, any other is invalid.
+                additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+                namePatterns = merged.patternProperties.map(\.name)
             case false?: additional = .forbidden
             // An explicit `true` (like `{}`) says extra properties are part of the value: keep them.
             case true?: additional = .map(.any)
@@ -42,7 +47,8 @@ extension TranslationSession {
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
-        types[typeID.rawValue].kind = .object(IRObject(properties: properties, additionalProperties: additional, constraints: objectConstraints))
+        types[typeID.rawValue].kind = .object(IRObject(
+            properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
     }
 
     /// The view of a property several parts of an object declare: all their constraints apply. Parts whose

@@ -204,14 +204,27 @@ extension TranslationSession {
         return .any
     }
 
+    /// The value type of a map of undeclared properties: the one type every schema that may apply to such a
+    /// property translates to (`additionalProperties` and each `patternProperties` schema), else free-form
+    /// JSON, which keeps any of them as received. Under an absent or `true` `additionalProperties`, a name no
+    /// pattern matches may hold anything, so patterns alone never narrow the type.
     func mapValueType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
-        if let additional = merged.additionalProperties, graph[additional].booleanValue == nil {
-            return element(use(additional, hint: hint + "Value", parent: parent, namespace: namespace))
+        let additional = merged.additionalProperties
+        let additionalFlag = additional.flatMap { graph[$0].booleanValue }
+        var candidates = merged.patternProperties.map(\.schema)
+        if let additional, additionalFlag == nil {
+            candidates.append(additional)
+        } else if additionalFlag != false && !candidates.isEmpty {
+            return .any
         }
-        if merged.patternProperties.count == 1 {
-            return element(use(merged.patternProperties[0].schema, hint: hint + "Value", parent: parent, namespace: namespace))
+        guard !candidates.isEmpty else { return .any }
+        var result: IRTypeRef?
+        for candidate in candidates {
+            let type = element(use(candidate, hint: hint + "Value", parent: parent, namespace: namespace))
+            if let result, result != type { return .any }
+            result = type
         }
-        return .any
+        return result ?? .any
     }
 
     /// The type of a list element or map value: optional when it may be null (free-form JSON holds null itself).

@@ -26,6 +26,10 @@ struct SwiftValidationBuilder {
             }
         }
         if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
+            if !object.undeclaredNamePatterns.isEmpty {
+                let patterns = object.undeclaredNamePatterns.map(SwiftLiteral.string).joined(separator: ", ")
+                lines.append("Validation.undeclaredNames(in: self.\(name), matchingOneOf: [\(patterns)], at: path, into: &issues)")
+            }
             if !object.properties.isEmpty {
                 let declared = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
                 lines.append("Validation.declaredNames(in: self.\(name), declared: [\(declared)], at: path, into: &issues)")

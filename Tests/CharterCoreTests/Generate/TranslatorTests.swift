@@ -82,7 +82,9 @@ final class TranslatorTests: XCTestCase {
               "Closed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false},
               "Allowed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true},
               "Extra": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}},
-              "Patterned": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}}
+              "Patterned": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}},
+              "PatternedClosed": {"type": "object", "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false},
+              "PatternedExtra": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "integer"}}
             }}
             """##
         let module = try XCTUnwrap(ContractFixture(text).translate().value("additionalProperties"))
@@ -91,7 +93,10 @@ final class TranslatorTests: XCTestCase {
             ("Closed", .forbidden),
             ("Allowed", .map(.any)),  // an explicit `true` keeps the extra properties (docs/contract-format.md)
             ("Extra", .map(.primitive(.integer(bits: nil)))),
-            ("Patterned", .map(.primitive(.string))),
+            // A name no pattern matches may hold anything (additionalProperties is absent): free-form JSON keeps both.
+            ("Patterned", .map(.any)),
+            ("PatternedClosed", .map(.primitive(.string))),
+            ("PatternedExtra", .map(.any)),
         ]
         for row in rows {
             guard case .object(let object)? = module.decl(row.name)?.kind else {

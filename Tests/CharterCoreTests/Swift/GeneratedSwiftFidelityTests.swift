@@ -187,4 +187,30 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("Overlap", ##"{"id":"abc"}"##, .valid),
         ])
     }
+
+    /// Undeclared properties under `patternProperties` keep every value: typed when every schema that may apply
+    /// gives the same type, free-form JSON otherwise; under `additionalProperties: false` a name no pattern
+    /// matches is a validation issue (it used to be an empty struct that dropped every key).
+    func testPatternPropertiesKeepEveryUndeclaredProperty() throws {
+        let contract = ##"""
+            {"title": "Props", "$defs": {
+              "Open": {"type": "object", "properties": {"a": {"type": "integer"}}, "patternProperties": {"^x-": {"type": "string"}}},
+              "Closed": {"type": "object", "patternProperties": {"^[0-9]+$": {"type": "integer"}}, "additionalProperties": false},
+              "Mixed": {"type": "object", "properties": {"id": {"type": "string"}}, "patternProperties": {"^n": {"type": "integer"}}, "additionalProperties": {"type": "string"}},
+              "Same": {"type": "object", "properties": {"id": {"type": "string"}}, "patternProperties": {"^n": {"type": "integer"}, "^m": {"type": "integer"}}, "additionalProperties": false}
+            }}
+            """##
+        try check(contract, namespace: "Props", [
+            ("Open", ##"{"a":1,"x-foo":"s","other":3}"##, .valid),
+            ("Open", ##"{"x-foo":"s","other":{"deep":[null]}}"##, .valid),
+            ("Closed", ##"{"1":1,"22":2}"##, .valid),
+            ("Closed", ##"{}"##, .valid),
+            ("Closed", ##"{"1":1,"x":2}"##, .roundTrips(issues: ["/x additionalProperties"])),
+            ("Closed", ##"{"1":"s"}"##, .rejected),
+            ("Mixed", ##"{"n1":1,"other":"s"}"##, .valid),
+            ("Same", ##"{"id":"a","n1":1,"m2":2}"##, .valid),
+            ("Same", ##"{"id":"a","z":1}"##, .roundTrips(issues: ["/z additionalProperties"])),
+            ("Same", ##"{"n1":"s"}"##, .rejected),
+        ])
+    }
 }
