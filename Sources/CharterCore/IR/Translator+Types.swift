@@ -193,15 +193,26 @@ extension TranslationSession {
 
     // MARK: Containers
 
+    /// The element type of a list: the one type every schema that may apply to an element translates to
+    /// (each `prefixItems` schema, and `items` — absent or `true` meaning any value after the prefix), else
+    /// free-form JSON, which keeps a tuple's differently typed elements as received.
     func itemType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
         let itemHint = Self.singular(hint)
-        if let items = merged.items {
-            return element(use(items, hint: itemHint, parent: parent, namespace: namespace))
+        let itemsFlag = merged.items.flatMap { graph[$0].booleanValue }
+        var candidates = merged.prefixItems
+        if let items = merged.items, itemsFlag == nil {
+            candidates.append(items)
+        } else if itemsFlag != false && !candidates.isEmpty {
+            return .any
         }
-        if merged.prefixItems.count == 1 {
-            return element(use(merged.prefixItems[0], hint: itemHint, parent: parent, namespace: namespace))
+        guard !candidates.isEmpty else { return .any }
+        var result: IRTypeRef?
+        for candidate in candidates {
+            let type = element(use(candidate, hint: itemHint, parent: parent, namespace: namespace))
+            if let result, result != type { return .any }
+            result = type
         }
-        return .any
+        return result ?? .any
     }
 
     /// The value type of a map of undeclared properties: the one type every schema that may apply to such a
@@ -255,7 +266,12 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
-        if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
+        // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+        if case .array = type, let items = merged.items, graph[items].booleanValue == false {
+            result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+        }
+        // Element constraints come from `items`, which does not apply to a `prefixItems` tuple's first elements.
+        if case .array(let element) = type, let items = merged.items, merged.prefixItems.isEmpty, isScalarOrAlias(element) {
             let itemsMerged = self.merged(graph.resolved(items))
             let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }

@@ -213,4 +213,26 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("Same", ##"{"n1":"s"}"##, .rejected),
         ])
     }
+
+    /// A `prefixItems` tuple keeps every element: typed when the prefix and `items` agree on one type, free-form
+    /// JSON otherwise (it used to become `[items]`, refusing the valid `["a",1,2]`); `items: false` bounds the length.
+    func testPrefixItemsKeepEveryElement() throws {
+        let contract = ##"""
+            {"title": "Tuples", "$defs": {"H": {"type": "object", "properties": {
+              "mixed": {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "integer"}},
+              "open": {"type": "array", "prefixItems": [{"type": "string"}]},
+              "closed": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "items": false},
+              "same": {"type": "array", "prefixItems": [{"type": "integer"}], "items": {"type": "integer", "minimum": 0}},
+              "pair": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "string"}], "items": false}
+            }}}}
+            """##
+        try check(contract, namespace: "Tuples", [
+            ("H", ##"{"mixed":["a",1,2],"open":["a",{"b":null},3],"closed":["a",1],"same":[-1,2]}"##, .valid),
+            ("H", ##"{"pair":["a","b"]}"##, .valid),
+            ("H", ##"{"closed":["a",1,2]}"##, .roundTrips(issues: ["/closed maxItems"])),
+            ("H", ##"{"pair":["a","b","c"]}"##, .roundTrips(issues: ["/pair maxItems"])),
+            ("H", ##"{"pair":["a",1]}"##, .rejected),
+            ("H", ##"{"same":[1,"x"]}"##, .rejected),
+        ])
+    }
 }
