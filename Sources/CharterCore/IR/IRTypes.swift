@@ -209,7 +209,9 @@ public struct IRVariant: Sendable {
     public var type: IRTypeRef
     /// The discriminator values that select it (empty without a discriminator).
     public var tags: [String]
-    /// Whether the variant's own type has the discriminator property (else the union writes it on encode).
+    /// Whether encoding the variant's value writes the tag: its type has the discriminator property with the
+    /// value fixed (a `const` or single-valued `enum`). Otherwise the union writes the case's tag on encode,
+    /// over whatever the value holds, so the case decides the tag, never the payload.
     public var declaresDiscriminator: Bool
     /// A name for the case, from the tag or the variant's schema.
     public var nameHint: String

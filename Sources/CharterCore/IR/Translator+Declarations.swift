@@ -133,13 +133,28 @@ extension TranslationSession {
         var discriminator: IRDiscriminator?
         if let explicit = merged.discriminator {
             discriminator = IRDiscriminator(propertyName: explicit.propertyName, isExplicit: true)
+            checkDiscriminator(explicit, alternatives: alternatives, merged: merged)
             for (index, alternative) in alternatives.enumerated() {
                 let target = graph.resolved(alternative)
                 var tags = explicit.mapping.filter { graph.resolved($0.schema) == target }.map(\.value)
-                if tags.isEmpty, let constant = constTag(target, property: explicit.propertyName) { tags = [constant] }
+                let pinned = constTag(target, property: explicit.propertyName)
+                if tags.isEmpty, let pinned { tags = [pinned] }
                 if tags.isEmpty, let home = homeName(of: target) { tags = [home] }
+                if tags.isEmpty {
+                    bag.add(.error(
+                        "alternative \(index + 1) has no discriminator value: it could never be decoded",
+                        at: graph[alternative].location, code: "schema.discriminator-mismatch",
+                        hint: "add a mapping entry for it, or give it a const \"\(explicit.propertyName)\""))
+                }
+                if let pinned, !tags.contains(pinned) {
+                    bag.add(.error(
+                        "alternative \(index + 1) fixes \"\(explicit.propertyName)\" to \"\(pinned)\", which the discriminator does not map to it (\(tags.map { "\"\($0)\"" }.joined(separator: ", "))): no value of it can be encoded and decoded back",
+                        at: graph[alternative].location, code: "schema.discriminator-mismatch",
+                        hint: "map \"\(pinned)\" to the alternative, or change its const"))
+                }
                 variants[index].tags = tags
-                variants[index].declaresDiscriminator = declares(target, property: explicit.propertyName)
+                // A variant that fixes the tag writes it itself; for any other the union writes the case's tag.
+                variants[index].declaresDiscriminator = pinned != nil && declares(target, property: explicit.propertyName)
                 if let first = tags.first { variants[index].nameHint = first }
             }
         } else if let property = impliedDiscriminator(alternatives) {
@@ -152,6 +167,30 @@ extension TranslationSession {
             }
         }
         types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: discriminator))
+    }
+
+    /// A discriminator the generated union can honour: every mapping target is an alternative, and every
+    /// alternative is an object (a tag can only be read from, and written into, an object).
+    func checkDiscriminator(_ discriminator: SchemaDiscriminator, alternatives: [SchemaID], merged: MergedSchema) {
+        let owner = graph[[merged.alternativesOwner, merged.origin].compactMap { $0 }.first { graph[$0].discriminator != nil } ?? merged.origin]
+        let targets = Set(alternatives.map { graph.resolved($0) })
+        let mappingNode = owner.node.object?["discriminator"]?.object?["mapping"]
+        for entry in discriminator.mapping where !targets.contains(graph.resolved(entry.schema)) {
+            let pointer = owner.location.pointer.appending("discriminator").appending("mapping").appending(entry.value)
+            bag.add(.error(
+                "discriminator mapping \"\(entry.value)\" names a schema that is not an alternative of the oneOf/anyOf: the value could never be decoded",
+                at: SourceLocation(file: owner.location.file, position: mappingNode?.object?[entry.value]?.position, pointer: pointer),
+                code: "schema.discriminator-mapping", hint: "add the schema to the alternatives or remove the mapping entry"))
+        }
+        for (index, alternative) in alternatives.enumerated() {
+            let view = self.merged(graph.resolved(alternative))
+            let kinds = (view.types ?? inferredTypes(view)).filter { $0 != .null }
+            guard !kinds.isEmpty, !kinds.contains(.object) else { continue }
+            bag.add(.error(
+                "alternative \(index + 1) is \(kinds.map(\.rawValue).joined(separator: " or ")), not an object: it cannot hold the discriminator \"\(discriminator.propertyName)\"",
+                at: graph[alternative].location, code: "schema.discriminator-alternative",
+                hint: "make every alternative an object with the property, or drop the discriminator"))
+        }
     }
 
     /// A union over the members of a `type` array, e.g. `["string", "integer"]`.

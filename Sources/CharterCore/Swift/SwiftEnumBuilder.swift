@@ -59,8 +59,12 @@ struct SwiftUnionBuilder {
             }
             var encodeLines = ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
             if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
+                // Written after the value, so the case's tag replaces any the value holds.
+                let tagExpression = heldTag(variant, discriminator.propertyName).map { held in
+                    "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains($0) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
+                } ?? SwiftLiteral.string(tag)
                 encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")
-                encodeLines.append("try container.encodeProperty(\(SwiftLiteral.string(tag)), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
+                encodeLines.append("try container.encodeProperty(\(tagExpression), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
             }
             encodeCases.append(.object(["name": .string(name), "lines": .list(encodeLines.map(MustacheValue.string))]))
         }
@@ -86,5 +90,18 @@ struct SwiftUnionBuilder {
             "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// For a variant mapped from several tags whose value keeps the tag in a plain string property: an
+    /// optional-string expression reading it from `value`, so a value decoded under one of its tags is encoded
+    /// under the same one. Nil when there is one tag or the tag cannot be read directly.
+    func heldTag(_ variant: IRVariant, _ propertyName: String) -> String? {
+        guard variant.tags.count > 1, case .named(let id) = variant.type, case .object(let object) = context.module[id].kind,
+              let index = object.properties.firstIndex(where: { $0.wireName == propertyName }),
+              object.properties[index].type == .primitive(.string), !object.properties[index].keepsNullApart,
+              context.members.storageName(of: id, property: index) == nil
+        else { return nil }
+        let name = context.members.propertyNames(of: id)[index]
+        return object.properties[index].isRequired ? "Optional(value.\(name))" : "value.\(name)"
     }
 }

@@ -190,7 +190,10 @@ final class TranslatorTests: XCTestCase {
               "Store": {"type": "object", "required": ["kind"], "properties": {"kind": {"enum": ["store"]}, "storeId": {"type": "string"}}},
               "Inferred": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}]},
               "Mapped": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}],
-                         "discriminator": {"propertyName": "kind", "mapping": {"HOME": "#/$defs/Home", "STORE": "Store"}}},
+                         "discriminator": {"propertyName": "kind", "mapping": {"home": "#/$defs/Home", "store": "Store"}}},
+              "Plain": {"oneOf": [{"$ref": "#/$defs/Ship"}, {"$ref": "#/$defs/Store"}],
+                        "discriminator": {"propertyName": "kind", "mapping": {"SHIP": "#/$defs/Ship", "S2": "#/$defs/Ship", "store": "#/$defs/Store"}}},
+              "Ship": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
               "ByName": {"oneOf": [{"$ref": "#/$defs/Pickup"}, {"$ref": "#/$defs/Courier"}], "discriminator": {"propertyName": "method"}},
               "Pickup": {"type": "object", "properties": {"at": {"type": "string"}}},
               "Courier": {"type": "object", "properties": {"by": {"type": "string"}}},
@@ -202,7 +205,9 @@ final class TranslatorTests: XCTestCase {
         let module = try XCTUnwrap(ContractFixture(text).translate().value("unions"))
         let rows: [(name: String, discriminator: String?, explicit: Bool, variants: [(type: String, tags: [String], declares: Bool)])] = [
             ("Inferred", "kind", false, [("Home", ["home"], true), ("Store", ["store"], true)]),
-            ("Mapped", "kind", true, [("Home", ["HOME"], true), ("Store", ["STORE"], true)]),
+            ("Mapped", "kind", true, [("Home", ["home"], true), ("Store", ["store"], true)]),
+            // A variant that declares the tag as a plain string does not fix it: the union writes the case's tag.
+            ("Plain", "kind", true, [("Ship", ["SHIP", "S2"], false), ("Store", ["store"], true)]),
             ("ByName", "method", true, [("Pickup", ["Pickup"], false), ("Courier", ["Courier"], false)]),
             ("Untagged", nil, false, [("string", [], false), ("int", [], false)]),
             ("TypeList", nil, false, [("string", [], false), ("int", [], false)]),
@@ -381,6 +386,15 @@ final class TranslatorTests: XCTestCase {
             ("a property two allOf members give types that exclude each other",
              ContractFixture(##"{"$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}, "T": {"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": "integer"}}}]}}}"##),
              ExpectedDiagnostic(code: "schema.conflicting-types", at: "a.json:1:146", pointer: "/$defs/T/allOf/1/properties/id")),
+            ("a discriminator mapping to a schema outside the oneOf",
+             ContractFixture(##"{"$defs": {"A": {"type": "object"}, "B": {"type": "object"}, "C": {"type": "object"}, "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "t", "mapping": {"z": "#/$defs/C"}}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-mapping", at: "a.json:1:206", pointer: "/$defs/U/discriminator/mapping/z")),
+            ("a discriminator over a string alternative",
+             ContractFixture(##"{"$defs": {"U": {"oneOf": [{"type": "object", "properties": {"t": {"const": "p"}}}, {"type": "string"}], "discriminator": {"propertyName": "t"}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-alternative", at: "a.json:1:85", pointer: "/$defs/U/oneOf/1")),
+            ("an alternative whose const the mapping does not name",
+             ContractFixture(##"{"$defs": {"A": {"type": "object", "properties": {"t": {"const": "a"}}}, "B": {"type": "object"}, "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "t", "mapping": {"A": "#/$defs/A"}}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-mismatch", at: "a.json:1:115", pointer: "/$defs/U/oneOf/0")),
         ]
         for row in rows {
             guard let error = row.fixture.translate().failure(row.label) else { continue }

@@ -235,4 +235,44 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("H", ##"{"same":[1,"x"]}"##, .rejected),
         ])
     }
+
+    /// With an explicit discriminator over variants that declare the tag as a plain string (OpenAPI style), the
+    /// case decides the tag on encode, not the payload: `.x(A(t: nil))` used to encode without a tag (and not
+    /// decode), `.x(A(t: "y"))` as a `y`.
+    func testDiscriminatorCaseDecidesTheTag() throws {
+        let contract = ##"""
+            {"title": "Dm", "$defs": {
+              "A": {"type": "object", "properties": {"t": {"type": "string"}, "a": {"type": "integer"}}},
+              "B": {"type": "object", "required": ["t"], "properties": {"t": {"type": "string"}, "b": {"type": "integer"}}},
+              "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}],
+                    "discriminator": {"propertyName": "t", "mapping": {"x": "#/$defs/A", "y": "#/$defs/B", "y2": "#/$defs/B"}}}
+            }}
+            """##
+        try check(contract, namespace: "Dm", [
+            ("U", ##"{"t":"x","a":1}"##, .valid),
+            ("U", ##"{"t":"y","b":2}"##, .valid),
+            ("U", ##"{"t":"y2","b":2}"##, .valid),
+            ("U", ##"{"t":"new","c":[1]}"##, .valid),
+        ])
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "for value in [Dm.U.x(Dm.A(t: nil, a: 1)), .x(Dm.A(t: \"y\", a: 1)), .y(Dm.B(t: \"zz\")), .y(Dm.B(t: \"y2\"))] {",
+            "    let data = try! encoder.encode(value)",
+            "    let back = try! JSONDecoder().decode(Dm.U.self, from: data)",
+            "    let same: Bool",
+            "    switch (value, back) {",
+            "    case (.x, .x), (.y, .y): same = true",
+            "    default: same = false",
+            "    }",
+            "    print(String(decoding: data, as: UTF8.self), same)",
+            "}",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            ##"{"a":1,"t":"x"} true"##, ##"{"a":1,"t":"x"} true"##, ##"{"t":"y"} true"##, ##"{"t":"y2"} true"##,
+        ])
+    }
 }
