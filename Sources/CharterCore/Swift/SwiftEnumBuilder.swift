@@ -75,6 +75,7 @@ struct SwiftUnionBuilder {
                 "property": .string(SwiftLiteral.string(discriminator.propertyName)), "tagCases": .list(tagCases),
             ])
         }
+        let nullCase = context.members.nullCaseName(of: decl.id)
         return .object([
             "documentation": .list(context.documentation(decl).map(MustacheValue.string)),
             "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
@@ -82,12 +83,13 @@ struct SwiftUnionBuilder {
             "name": .string(typeName),
             "conformances": "Codable, Hashable, Sendable, Validatable",
             "cases": .list(cases),
+            "nullCase": nullCase.map { .object(["name": .string($0)]) } ?? .null,
             "discriminated": discriminated,
             "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
             "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
             "encodeCases": .list(encodeCases),
             "validatedCases": .list(validatable.map(MustacheValue.string)),
-            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil),
+            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil || nullCase != nil),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
     }

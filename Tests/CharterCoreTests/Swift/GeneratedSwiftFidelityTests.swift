@@ -275,4 +275,36 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ##"{"a":1,"t":"x"} true"##, ##"{"a":1,"t":"x"} true"##, ##"{"t":"y"} true"##, ##"{"t":"y2"} true"##,
         ])
     }
+
+    /// A union that allows `null` (a type list with `"null"`, or a `null` alternative) holds it itself, so
+    /// `null` decodes and comes back wherever the type is used — at the top level and as a union alternative
+    /// too, not only where an optional property or element could stand for it.
+    func testNullableUnionHoldsNullWhereverItIsUsed() throws {
+        let contract = ##"""
+            {"title": "Unions", "$defs": {
+              "MultiType": {"type": ["string", "integer", "null"]},
+              "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "cat"}}},
+              "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "dog"}}},
+              "MaybePet": {"oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}, {"type": "null"}]},
+              "Wrapper": {"oneOf": [{"$ref": "#/$defs/MultiType"}, {"type": "array", "items": {"type": "boolean"}}]},
+              "Holder": {"type": "object", "required": ["req"], "properties": {
+                "req": {"$ref": "#/$defs/MultiType"},
+                "list": {"type": "array", "items": {"$ref": "#/$defs/MultiType"}},
+                "pet": {"$ref": "#/$defs/MaybePet"}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Unions", [
+            ("MultiType", ##"null"##, .valid),
+            ("MultiType", ##"7"##, .valid),
+            ("MaybePet", ##"null"##, .valid),
+            ("MaybePet", ##"{"kind":"dog"}"##, .valid),
+            ("Wrapper", ##"null"##, .valid),
+            ("Wrapper", ##"[true]"##, .valid),
+            ("Holder", ##"{"req":null,"list":["a",1,null],"pet":null}"##, .valid),
+            ("Holder", ##"{"req":"x","pet":{"kind":"cat"}}"##, .valid),
+            ("Holder", ##"{}"##, .rejected),
+            ("MultiType", ##"true"##, .rejected),
+        ])
+    }
 }
