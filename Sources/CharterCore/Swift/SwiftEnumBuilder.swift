@@ -94,16 +94,24 @@ struct SwiftUnionBuilder {
         ])
     }
 
-    /// For a variant mapped from several tags whose value keeps the tag in a plain string property: an
-    /// optional-string expression reading it from `value`, so a value decoded under one of its tags is encoded
-    /// under the same one. Nil when there is one tag or the tag cannot be read directly.
+    /// For a variant mapped from several tags whose value keeps the tag in a string (or string enumeration)
+    /// property: an optional-string expression reading it from `value`, so a value decoded under one of its tags
+    /// is encoded under the same one. Nil when there is one tag or the tag cannot be read directly.
     func heldTag(_ variant: IRVariant, _ propertyName: String) -> String? {
         guard variant.tags.count > 1, case .named(let id) = variant.type, case .object(let object) = context.module[id].kind,
               let index = object.properties.firstIndex(where: { $0.wireName == propertyName }),
-              object.properties[index].type == .primitive(.string), !object.properties[index].keepsNullApart,
-              context.members.storageName(of: id, property: index) == nil
+              !object.properties[index].keepsNullApart, context.members.storageName(of: id, property: index) == nil
         else { return nil }
+        let property = object.properties[index]
         let name = context.members.propertyNames(of: id)[index]
-        return object.properties[index].isRequired ? "Optional(value.\(name))" : "value.\(name)"
+        switch context.mapper.unaliased(property.type) {
+        case .primitive(.string):
+            return property.isRequired ? "Optional(value.\(name))" : "value.\(name)"
+        case .named(let enumeration):
+            guard case .enumeration(let values) = context.module[enumeration].kind, values.isString else { return nil }
+            return property.isRequired ? "Optional(value.\(name).rawValue)" : "value.\(name)?.rawValue"
+        default:
+            return nil
+        }
     }
 }

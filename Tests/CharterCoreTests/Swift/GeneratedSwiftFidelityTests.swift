@@ -245,7 +245,10 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
               "A": {"type": "object", "properties": {"t": {"type": "string"}, "a": {"type": "integer"}}},
               "B": {"type": "object", "required": ["t"], "properties": {"t": {"type": "string"}, "b": {"type": "integer"}}},
               "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}],
-                    "discriminator": {"propertyName": "t", "mapping": {"x": "#/$defs/A", "y": "#/$defs/B", "y2": "#/$defs/B"}}}
+                    "discriminator": {"propertyName": "t", "mapping": {"x": "#/$defs/A", "y": "#/$defs/B", "y2": "#/$defs/B"}}},
+              "C": {"type": "object", "required": ["t"], "properties": {"t": {"type": "string", "enum": ["c", "c2"]}}},
+              "V": {"oneOf": [{"$ref": "#/$defs/C"}, {"$ref": "#/$defs/A"}],
+                    "discriminator": {"propertyName": "t", "mapping": {"c": "#/$defs/C", "c2": "#/$defs/C", "x": "#/$defs/A"}}}
             }}
             """##
         try check(contract, namespace: "Dm", [
@@ -253,6 +256,9 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("U", ##"{"t":"y","b":2}"##, .valid),
             ("U", ##"{"t":"y2","b":2}"##, .valid),
             ("U", ##"{"t":"new","c":[1]}"##, .valid),
+            // The tag held in a string enumeration is kept when it is one of the case's mapping values.
+            ("V", ##"{"t":"c2"}"##, .valid),
+            ("V", ##"{"t":"c"}"##, .valid),
         ])
         guard let files = ContractFixture(contract).generate().value("generate") else { return }
         let main = [
