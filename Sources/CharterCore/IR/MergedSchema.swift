@@ -86,6 +86,39 @@ final class MergedSchema {
         }
     }
 
+    /// The view of one alternative of `outer`'s `oneOf`/`anyOf` with what `outer` says beside the alternatives
+    /// (its properties, `required` and content model, also from its `allOf` members and `$ref`) folded in first:
+    /// a value of the alternative is a value of `outer`, so it has the shared properties too.
+    init(alternative: SchemaID, sharing outer: MergedSchema, in graph: SchemaGraph) {
+        origin = alternative
+        types = outer.types
+        properties = outer.properties
+        propertyParts = outer.propertyParts
+        required = outer.required
+        additionalProperties = outer.additionalProperties
+        patternProperties = outer.patternProperties
+        constraints.minProperties = outer.constraints.minProperties
+        constraints.maxProperties = outer.constraints.maxProperties
+        var visited: Set<SchemaID> = []
+        var stack: [SchemaID] = [alternative]
+        while let next = stack.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            let s = graph[next]
+            fold(s, isRoot: next == alternative, graph)
+            if s.booleanValue == nil {
+                stack.append(contentsOf: s.allOf.reversed())
+                if let target = s.ref { stack.append(target) }
+            }
+        }
+    }
+
+    /// Whether the view says anything about an object's members beside its alternatives (what each alternative
+    /// must then share).
+    var hasSharedMembers: Bool {
+        !properties.isEmpty || !required.isEmpty || !patternProperties.isEmpty
+            || (additionalProperties != nil)
+    }
+
     private func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {
         if let value = s.booleanValue {
             if !value { isFalse = true }

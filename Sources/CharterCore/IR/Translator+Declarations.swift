@@ -123,6 +123,7 @@ extension TranslationSession {
     // MARK: Unions
 
     func declareUnion(_ typeID: IRTypeID, _ merged: MergedSchema, alternatives: [SchemaID], namespace: Int) {
+        if merged.hasSharedMembers { shareMembers(of: merged, with: alternatives) }
         var variants: [IRVariant] = []
         for (index, alternative) in alternatives.enumerated() {
             let target = graph.resolved(alternative)
@@ -167,6 +168,32 @@ extension TranslationSession {
             }
         }
         types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: discriminator))
+    }
+
+    /// Properties written beside `oneOf`/`anyOf` (at the same level, or in an `allOf` member next to the one
+    /// holding the alternatives) belong to every alternative. An inline object alternative is translated with
+    /// them folded in; a `$ref` alternative is a type of its own, used elsewhere too, so it cannot take them:
+    /// that is reported, since a value decoded as such an alternative drops the shared properties.
+    func shareMembers(of merged: MergedSchema, with alternatives: [SchemaID]) {
+        for alternative in alternatives {
+            let inline = graph.resolved(alternative) == alternative && homeName(of: alternative) == nil
+            if inline, declared[alternative] == nil {
+                let own = self.merged(alternative)
+                let kinds = (own.types ?? inferredTypes(own)).filter { $0 != .null }
+                // Only objects have members to share; a scalar alternative beside properties is left as it is.
+                if kinds.isEmpty || kinds == [.object] {
+                    mergedCache[alternative] = MergedSchema(alternative: alternative, sharing: merged, in: graph)
+                    continue
+                }
+                if !kinds.contains(.object) { continue }
+            }
+            let shared = merged.properties.map(\.name)
+            guard !shared.isEmpty else { continue }
+            bag.add(.warning(
+                "properties beside the alternatives (\(shared.joined(separator: ", "))) are not part of this alternative's generated type: a value decoded as it loses them",
+                at: graph[alternative].location, code: "translate.shared-properties-dropped",
+                hint: "declare the shared properties in each alternative (e.g. allOf of the base and the variant in $defs)"))
+        }
     }
 
     /// A discriminator the generated union can honour: every mapping target is an alternative, and every

@@ -402,6 +402,22 @@ final class TranslatorTests: XCTestCase {
         }
     }
 
+    /// A `$ref` alternative cannot take the properties written beside the `oneOf` (its type is used elsewhere):
+    /// a warning names each such alternative, since a value decoded as it loses them.
+    func testSharedPropertiesAReferencedAlternativeCannotHoldAreReported() throws {
+        let text = ##"{"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}}, "U": {"properties": {"id": {"type": "string"}}, "oneOf": [{"$ref": "#/$defs/A"}, {"type": "object", "properties": {"b": {"type": "integer"}}}]}}}"##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("shared"))
+        let expected = ExpectedDiagnostic(
+            code: "translate.shared-properties-dropped", at: "a.json:1:\(text.range(of: "{\"$ref\"")!.lowerBound.utf16Offset(in: text) + 1)",
+            pointer: "/$defs/U/oneOf/0", severity: .warning)
+        assertDiagnostic(expected, in: module.warnings, "referenced alternative")
+        XCTAssertEqual(module.warnings.filter { $0.code == "translate.shared-properties-dropped" }.count, 1, "the inline alternative takes them")
+        guard case .union(let union)? = module.decl("U")?.kind, case .named(let inline) = union.variants[1].type,
+              case .object(let object) = module[inline].kind
+        else { return XCTFail("U is not a union of two alternatives") }
+        XCTAssertEqual(object.properties.map(\.wireName), ["id", "b"])
+    }
+
     func testDuplicateIdentityNamesBothFiles() throws {
         let contract = { (version: String) in ##"{"x-contract": {"name": "inventory", "version": ""## + version + ##""}}"## }
         let fixture = ContractFixture(["a.json": contract("2.0.0"), "b.json": contract("2.3.1")], inputs: ["a.json", "b.json"])

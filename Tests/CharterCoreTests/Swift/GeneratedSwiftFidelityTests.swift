@@ -313,4 +313,30 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("MultiType", ##"true"##, .rejected),
         ])
     }
+
+    /// Properties written beside `oneOf` — at the same level, or in an `allOf` member next to the one holding the
+    /// alternatives — belong to every alternative: inline alternatives are generated with them (they used to be
+    /// dropped, with the data).
+    func testPropertiesBesideAlternativesAreKept() throws {
+        let contract = ##"""
+            {"title": "Shared", "$defs": {
+              "Shape": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}, "id": {"type": "string", "maxLength": 3}},
+                "oneOf": [
+                  {"properties": {"kind": {"const": "circle"}, "r": {"type": "number"}}, "required": ["r"]},
+                  {"properties": {"kind": {"const": "square"}, "side": {"type": "number"}}, "required": ["side"]}]},
+              "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+              "Either": {"allOf": [{"$ref": "#/$defs/Base"}, {"oneOf": [
+                {"required": ["a"], "properties": {"a": {"type": "string"}}},
+                {"required": ["b"], "properties": {"b": {"type": "integer"}}}]}]}
+            }}
+            """##
+        try check(contract, namespace: "Shared", [
+            ("Shape", ##"{"kind":"circle","r":1.5,"id":"x"}"##, .valid),
+            ("Shape", ##"{"kind":"square","side":2}"##, .valid),
+            ("Shape", ##"{"kind":"square","side":2,"id":"long"}"##, .roundTrips(issues: ["/id maxLength"])),
+            ("Either", ##"{"id":"x1","name":"n","a":"s"}"##, .valid),
+            ("Either", ##"{"id":"x1","b":2}"##, .valid),
+            ("Either", ##"{"a":"s"}"##, .rejected),
+        ])
+    }
 }
