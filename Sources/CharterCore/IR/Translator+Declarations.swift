@@ -47,6 +47,9 @@ extension TranslationSession {
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
+        if case .map = additional, let valueConstraints = mapValueConstraints(merged) {
+            objectConstraints.elements = IRConstraints.Box(valueConstraints)
+        }
         types[typeID.rawValue].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
     }

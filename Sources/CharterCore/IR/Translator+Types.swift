@@ -266,6 +266,9 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
+        if (merged.types ?? inferredTypes(merged)).contains(.object), let valueConstraints = mapValueConstraints(merged) {
+            result.elements = IRConstraints.Box(valueConstraints)
+        }
         // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
         if case .array = type, let items = merged.items, graph[items].booleanValue == false {
             result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
@@ -277,6 +280,21 @@ extension TranslationSession {
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result
+    }
+
+    /// Constraints on each value of a map of undeclared properties, when one schema governs them all
+    /// (`additionalProperties`, no `patternProperties`) and the values are scalars (else nil).
+    func mapValueConstraints(_ merged: MergedSchema) -> IRConstraints? {
+        guard let additional = merged.additionalProperties, graph[additional].booleanValue == nil, merged.patternProperties.isEmpty
+        else { return nil }
+        let view = self.merged(graph.resolved(additional))
+        // Decided on the schema, not the type: a map reached through an alias may be declared but not filled in yet.
+        let kinds = Set((view.types ?? []).filter { $0 != .null })
+        guard !kinds.isEmpty, kinds.isSubset(of: [.string, .integer, .number, .boolean]), view.enumValues == nil,
+              view.alternatives.isEmpty
+        else { return nil }
+        let constraints = fittedNumericBounds(view.constraints, view)
+        return constraints.isEmpty ? nil : constraints
     }
 
     /// Whether values of the type are validated where they are used (scalars and aliases are not `Validatable`).

@@ -34,6 +34,9 @@ struct SwiftValidationBuilder {
                 let declared = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
                 lines.append("Validation.declaredNames(in: self.\(name), declared: [\(declared)], at: path, into: &issues)")
             }
+            if let valueConstraints = object.constraints.elements?.value {
+                lines += mapValueChecks(valueType, valueConstraints, map: "self.\(name)", path: "path")
+            }
             if context.mapper.isValidatable(valueType) {
                 lines.append("self.\(name).collectIssues(at: path, into: &issues)")
             }
@@ -71,9 +74,12 @@ struct SwiftValidationBuilder {
                     lines += ["for (index, element) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
                 }
             }
-        case .map:
+        case .map(let valueType):
             if let n = constraints.minProperties { check("minProperties", String(n)) }
             if let n = constraints.maxProperties { check("maxProperties", String(n)) }
+            if let valueConstraints = constraints.elements?.value {
+                lines += mapValueChecks(valueType, valueConstraints, map: value, path: path)
+            }
         default:
             break
         }
@@ -81,6 +87,13 @@ struct SwiftValidationBuilder {
             lines.append("\(value).collectIssues(at: \(path), into: &issues)")
         }
         return lines
+    }
+
+    /// Checks of each value of a map (in key order, so issues come out in the same order every run).
+    func mapValueChecks(_ valueType: IRTypeRef, _ constraints: IRConstraints, map: String, path: String) -> [String] {
+        let inner = valueChecks(valueType, constraints, value: "element", path: "Validation.path(\(path), key)")
+        guard !inner.isEmpty else { return [] }
+        return ["for (key, element) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
     }
 
     static func isNumeric(_ primitive: IRPrimitive) -> Bool {

@@ -339,4 +339,24 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("Either", ##"{"a":"s"}"##, .rejected),
         ])
     }
+
+    /// The values of undeclared properties (and of maps) are checked against the `additionalProperties` schema's
+    /// constraints (`minLength: 2` used to pass `"y"`), in key order.
+    func testAdditionalPropertiesValuesAreValidated() throws {
+        let contract = ##"""
+            {"title": "Props", "$defs": {
+              "Counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+              "Named": {"type": "object", "required": ["a"], "properties": {
+                "a": {"type": "integer"},
+                "counts": {"$ref": "#/$defs/Counts"},
+                "codes": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[A-Z]+$"}}
+              }, "additionalProperties": {"type": "string", "minLength": 2}}
+            }}
+            """##
+        try check(contract, namespace: "Props", [
+            ("Named", ##"{"a":1,"b":"yy","counts":{"x":0},"codes":{"k":"AB"}}"##, .valid),
+            ("Named", ##"{"a":1,"c":"y","b":"z"}"##, .roundTrips(issues: ["/b minLength", "/c minLength"])),
+            ("Named", ##"{"a":1,"counts":{"x":-1,"y":2},"codes":{"k":"ab"}}"##, .roundTrips(issues: ["/codes/k pattern", "/counts/x minimum"])),
+        ])
+    }
 }
