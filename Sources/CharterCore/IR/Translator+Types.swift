@@ -72,7 +72,16 @@ extension TranslationSession {
             return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
         }
         let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
-        if typeList.isEmpty { return Resolved(type: .any, isNullable: nullable) }
+        if typeList.isEmpty {
+            if merged.types?.isEmpty == true {
+                // `allOf` members (or a `$ref` and its siblings) whose `type`s have nothing in common.
+                bag.add(.error(
+                    "the types of this schema's parts exclude each other: no value is valid",
+                    at: graph[id].location, code: "schema.conflicting-types",
+                    hint: "give every allOf member (or $ref and its siblings) a type in common"))
+            }
+            return Resolved(type: .any, isNullable: nullable)
+        }
         if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
         if typeList.count > 1 {
             let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)

@@ -395,6 +395,9 @@ final class TranslatorTests: XCTestCase {
             ("an alternative whose const the mapping does not name",
              ContractFixture(##"{"$defs": {"A": {"type": "object", "properties": {"t": {"const": "a"}}}, "B": {"type": "object"}, "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "t", "mapping": {"A": "#/$defs/A"}}}}}"##),
              ExpectedDiagnostic(code: "schema.discriminator-mismatch", at: "a.json:1:115", pointer: "/$defs/U/oneOf/0")),
+            ("allOf members whose types exclude each other",
+             ContractFixture(##"{"$defs": {"T": {"type": "object", "properties": {"n": {"allOf": [{"type": "string"}, {"type": "integer"}]}}}}}"##),
+             ExpectedDiagnostic(code: "schema.conflicting-types", at: "a.json:1:56", pointer: "/$defs/T/properties/n")),
         ]
         for row in rows {
             guard let error = row.fixture.translate().failure(row.label) else { continue }
