@@ -359,4 +359,20 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("Named", ##"{"a":1,"counts":{"x":-1,"y":2},"codes":{"k":"ab"}}"##, .roundTrips(issues: ["/codes/k pattern", "/counts/x minimum"])),
         ])
     }
+
+    /// A `uri` default is written into the initialiser only when the generated decoder would accept it back.
+    func testURIDefaultsAreAbsolute() throws {
+        let contract = ##"""
+            {"title": "Links", "$defs": {"L": {"type": "object", "properties": {
+              "type": {"type": "string", "format": "uri", "default": "about:blank"},
+              "relative": {"type": "string", "format": "uri", "default": "relative/path"},
+              "spaced": {"type": "string", "format": "uri", "default": "https://example.com/a b"}
+            }}}}
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let source = try XCTUnwrap(files["Links.swift"], "\(files.keys)")
+        XCTAssertTrue(source.contains(#"type: URL? = URL(string: "about:blank")!"#), source)
+        XCTAssertTrue(source.contains("relative: URL? = nil"), source)
+        XCTAssertTrue(source.contains("spaced: URL? = nil"), source)
+    }
 }
