@@ -72,18 +72,7 @@ final class MergedSchema {
             return
         }
         var visited: Set<SchemaID> = []
-        for root in roots {
-            var stack: [SchemaID] = [root]
-            while let next = stack.popLast() {
-                guard visited.insert(next).inserted else { continue }
-                let s = graph[next]
-                fold(s, isRoot: next == root, graph)
-                if s.booleanValue == nil {
-                    stack.append(contentsOf: s.allOf.reversed())
-                    if let target = s.ref { stack.append(target) }
-                }
-            }
-        }
+        for root in roots { walk(root, visited: &visited, graph) }
     }
 
     /// The view of one alternative of `outer`'s `oneOf`/`anyOf` with what `outer` says beside the alternatives
@@ -100,11 +89,17 @@ final class MergedSchema {
         constraints.minProperties = outer.constraints.minProperties
         constraints.maxProperties = outer.constraints.maxProperties
         var visited: Set<SchemaID> = []
-        var stack: [SchemaID] = [alternative]
+        walk(alternative, visited: &visited, graph)
+    }
+
+    /// Folds `root`, then (depth first, in order) its `$ref` target and `allOf` members, skipping schemas
+    /// already folded — with an explicit stack, so chains of any length are safe.
+    private func walk(_ root: SchemaID, visited: inout Set<SchemaID>, _ graph: SchemaGraph) {
+        var stack: [SchemaID] = [root]
         while let next = stack.popLast() {
             guard visited.insert(next).inserted else { continue }
             let s = graph[next]
-            fold(s, isRoot: next == alternative, graph)
+            fold(s, isRoot: next == root, graph)
             if s.booleanValue == nil {
                 stack.append(contentsOf: s.allOf.reversed())
                 if let target = s.ref { stack.append(target) }
@@ -115,8 +110,7 @@ final class MergedSchema {
     /// Whether the view says anything about an object's members beside its alternatives (what each alternative
     /// must then share).
     var hasSharedMembers: Bool {
-        !properties.isEmpty || !required.isEmpty || !patternProperties.isEmpty
-            || (additionalProperties != nil)
+        !properties.isEmpty || !required.isEmpty || !patternProperties.isEmpty || additionalProperties != nil
     }
 
     private func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {

@@ -214,14 +214,7 @@ extension TranslationSession {
         } else if itemsFlag != false && !candidates.isEmpty {
             return .any
         }
-        guard !candidates.isEmpty else { return .any }
-        var result: IRTypeRef?
-        for candidate in candidates {
-            let type = element(use(candidate, hint: itemHint, parent: parent, namespace: namespace))
-            if let result, result != type { return .any }
-            result = type
-        }
-        return result ?? .any
+        return commonElementType(candidates, hint: itemHint, parent: parent, namespace: namespace)
     }
 
     /// The value type of a map of undeclared properties: the one type every schema that may apply to such a
@@ -237,14 +230,19 @@ extension TranslationSession {
         } else if additionalFlag != false && !candidates.isEmpty {
             return .any
         }
-        guard !candidates.isEmpty else { return .any }
-        var result: IRTypeRef?
+        return commonElementType(candidates, hint: hint + "Value", parent: parent, namespace: namespace)
+    }
+
+    /// The one type (as a list element or map value) every schema of `candidates` translates to, else free-form
+    /// JSON; free-form JSON too when there are none.
+    func commonElementType(_ candidates: [SchemaID], hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
+        var common: IRTypeRef?
         for candidate in candidates {
-            let type = element(use(candidate, hint: hint + "Value", parent: parent, namespace: namespace))
-            if let result, result != type { return .any }
-            result = type
+            let type = element(use(candidate, hint: hint, parent: parent, namespace: namespace))
+            if let common, common != type { return .any }
+            common = type
         }
-        return result ?? .any
+        return common ?? .any
     }
 
     /// The type of a list element or map value: optional when it may be null (free-form JSON holds null itself).
