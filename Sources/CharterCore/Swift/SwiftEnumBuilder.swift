@@ -43,21 +43,36 @@ struct SwiftUnionBuilder {
         let typeName = context.names.types[decl.id.rawValue]
         var cases: [MustacheValue] = []
         var decodeAttempts: [MustacheValue] = []
+        var lenientAttempts: [MustacheValue] = []
         var tagCases: [MustacheValue] = []
         var encodeCases: [MustacheValue] = []
         for (variant, name) in zip(union.variants, names) {
             let swiftType = context.mapper.swiftType(variant.type, in: here)
             let wire = context.mapper.wireType(variant.type, in: here) ?? swiftType
-            let decoded = context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
+            // `Decimal`'s own `Codable` is a struct of its fields; only a single-value container gives the JSON
+            // number, as `JSONDecoder`/`JSONEncoder` read and write decimals everywhere else.
+            let plainDecimal = context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: false))
+            let decoded = plainDecimal
+                ? "decoder.singleValueContainer().decode(\(swiftType).self)"
+                : context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
             cases.append(.object(["name": .string(name), "type": .string(swiftType)]))
-            decodeAttempts.append(.object(["name": .string(name), "decoded": .string(decoded)]))
+            // A decimal string also decodes from a JSON number (DecimalString is lenient), so it is tried after
+            // the alternatives that take numbers as they are: `1.5` stays a number, `"1.5"` a string.
+            let attempt = MustacheValue.object(["name": .string(name), "decoded": .string(decoded)])
+            if context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: true)) {
+                lenientAttempts.append(attempt)
+            } else {
+                decodeAttempts.append(attempt)
+            }
             if !variant.tags.isEmpty {
                 tagCases.append(.object([
                     "tags": .string(variant.tags.map(SwiftLiteral.string).joined(separator: ", ")), "name": .string(name),
                     "decoded": .string(decoded),
                 ]))
             }
-            var encodeLines = ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
+            var encodeLines = plainDecimal
+                ? ["var single = encoder.singleValueContainer()", "try single.encode(value)"]
+                : ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
             if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
                 // Written after the value, so the case's tag replaces any the value holds.
                 let tagExpression = heldTag(variant, discriminator.propertyName).map { held in
@@ -85,7 +100,7 @@ struct SwiftUnionBuilder {
             "cases": .list(cases),
             "nullCase": nullCase.map { .object(["name": .string($0)]) } ?? .null,
             "discriminated": discriminated,
-            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
+            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts + lenientAttempts)]) : .null,
             "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
             "encodeCases": .list(encodeCases),
             "validatedCases": .list(validatable.map(MustacheValue.string)),

@@ -375,4 +375,31 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         XCTAssertTrue(source.contains("relative: URL? = nil"), source)
         XCTAssertTrue(source.contains("spaced: URL? = nil"), source)
     }
+
+    /// A decimal number as a union alternative travels as a JSON number (`Decimal`'s own `Codable` is a struct of
+    /// its fields: it never decoded, and encoded as `{"exponent":…}`), and a decimal that may be a string or a
+    /// number keeps its form: a decimal string also decodes from a JSON number, so it is tried last (`1.5` used
+    /// to come back as `"1.5"`).
+    func testDecimalAlternativesKeepTheirForm() throws {
+        let contract = ##"""
+            {"title": "Ty", "$defs": {
+              "Amount": {"type": "number", "format": "decimal"},
+              "U": {"oneOf": [{"type": "number", "format": "decimal"}, {"type": "boolean"}]},
+              "V": {"oneOf": [{"$ref": "#/$defs/Amount"}, {"type": "string"}]},
+              "H": {"type": "object", "properties": {
+                "g": {"type": ["string", "number"], "format": "decimal"},
+                "s": {"type": ["string", "integer"], "format": "decimal"},
+                "u": {"$ref": "#/$defs/U"},
+                "v": {"$ref": "#/$defs/V"}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Ty", [
+            ("H", ##"{"g":1.5,"s":7,"u":12345678901234567890.123456789,"v":0.1}"##, .valid),
+            ("H", ##"{"g":"1.5","s":"7.25","u":true,"v":"x"}"##, .valid),
+            ("U", ##"-0.5"##, .valid),
+            ("H", ##"{"g":true}"##, .rejected),
+            ("H", ##"{"u":"1.5"}"##, .rejected),
+        ])
+    }
 }
