@@ -189,6 +189,8 @@ struct SwiftStructBuilder {
         case (true, false):
             return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, false):
+            // Free-form JSON keeps a `null` apart from absent (`decodeIfPresent` would make both nil).
+            if mapper.unaliased(type) == .any { return "try container.decodeJSONValueIfPresent(forKey: \(key))" }
             let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):

@@ -402,4 +402,18 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("H", ##"{"u":"1.5"}"##, .rejected),
         ])
     }
+
+    /// An optional free-form property keeps `null` apart from absent (`{"any": null}` used to come back as `{}`).
+    func testFreeFormPropertyKeepsNull() throws {
+        let contract = ##"""
+            {"title": "Free", "$defs": {"Anything": {}, "H": {"type": "object", "required": ["req"], "properties": {
+              "any": {}, "nothing": {"type": "null"}, "alias": {"$ref": "#/$defs/Anything"}, "req": {}
+            }}}}
+            """##
+        try check(contract, namespace: "Free", [
+            ("H", ##"{"any":null,"nothing":null,"alias":null,"req":null}"##, .valid),
+            ("H", ##"{"req":1}"##, .valid),
+            ("H", ##"{"any":[null],"alias":{"a":null},"req":{"a":null}}"##, .valid),
+        ])
+    }
 }
