@@ -416,4 +416,22 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("H", ##"{"any":[null],"alias":{"a":null},"req":{"a":null}}"##, .valid),
         ])
     }
+
+    /// A name `required` lists without a schema is a required free-form property: it used to be ignored by the
+    /// open content model, dropped on decode and never checked for presence.
+    func testRequiredNameWithoutSchemaIsKept() throws {
+        let contract = ##"""
+            {"title": "Req", "$defs": {
+              "R": {"type": "object", "required": ["ghost", "a"], "properties": {"a": {"type": "string"}}},
+              "Typed": {"type": "object", "required": ["ghost"], "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}}
+            }}
+            """##
+        try check(contract, namespace: "Req", [
+            ("R", ##"{"a":"x","ghost":[1,{"b":null}]}"##, .valid),
+            ("R", ##"{"a":"x","ghost":null}"##, .valid),
+            ("R", ##"{"a":"x"}"##, .rejected),
+            // With an additionalProperties schema the name is kept in the map, typed, as before.
+            ("Typed", ##"{"ghost":1}"##, .valid),
+        ])
+    }
 }
