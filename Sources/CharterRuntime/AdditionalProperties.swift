@@ -23,11 +23,19 @@ extension Encoder {
     /// keep insertion order produce deterministic output.
     ///
     /// Call it from `encode(to:)` after encoding the declared properties. A key
-    /// equal to a declared property's name overwrites it; generated code keeps
-    /// such keys out of the dictionary.
+    /// equal to a declared property's name overwrites it; generated code calls
+    /// ``encodeAdditionalProperties(_:excluding:)`` instead.
     public func encodeAdditionalProperties<T: Encodable>(_ values: [String: T]) throws {
+        try encodeAdditionalProperties(values, excluding: [])
+    }
+
+    /// Writes the members of `values` whose names are not in `knownKeys` (the
+    /// declared properties' wire names), in sorted key order: a declared
+    /// property always wins over an undeclared one of the same name, which
+    /// `Validation.declaredNames(in:declared:at:into:)` reports.
+    public func encodeAdditionalProperties<T: Encodable>(_ values: [String: T], excluding knownKeys: Set<String>) throws {
         var container = container(keyedBy: AnyCodingKey.self)
-        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) where !knownKeys.contains(key) {
             try container.encode(value, forKey: AnyCodingKey(key))
         }
     }

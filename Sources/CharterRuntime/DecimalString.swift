@@ -3,11 +3,11 @@ import Foundation
 /// Wire-format wrapper for a decimal carried as a JSON *string* (money
 /// amounts, `"19.99"`), exact end to end: never passes through `Double`.
 ///
-/// Decoding accepts a string matching
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` in full and whose value a
-/// `Decimal` holds exactly (at most 38 significant digits, exponent in range);
-/// anything else — `"12abc"`, `"1,5"`, `" 1"`, `"+1"`, `".5"`, too many digits —
-/// fails with `DecodingError.dataCorrupted`. For leniency a JSON number is also
+/// Decoding accepts a string matching the contract grammar
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` in full and whose value a `Decimal` holds
+/// exactly (at most 38 significant digits); anything else — `"12abc"`, `"1,5"`,
+/// `" 1"`, `"+1"`, `".5"`, an exponent (`"1e5"`, which would come back as
+/// `"100000"`), too many digits — fails with `DecodingError.dataCorrupted`. For leniency a JSON number is also
 /// accepted, decoded as `Decimal` from its text by the decoder (`JSONDecoder`
 /// is exact up to 38 significant digits and silently drops digits beyond;
 /// only the string form can be checked for that).
@@ -83,19 +83,21 @@ public struct DecimalString: Codable, Hashable, Sendable {
         var exponent: Int
     }
 
+    /// The exact value of a wire string of the contract grammar, or `nil` when
+    /// `string` does not match it or `Decimal` cannot hold it exactly.
     public static func parse(_ string: String) -> Decimal? {
-        guard let canonical = canonical(string),
+        guard let canonical = canonical(string, allowingExponent: false),
               canonical.digits.count <= 38,
               let decimal = Decimal(string: string, locale: posix),
               !decimal.isNaN,
-              Self.canonical(decimal.description) == canonical  // nothing silently dropped
+              Self.canonical(decimal.description, allowingExponent: true) == canonical  // nothing silently dropped
         else { return nil }
         return decimal
     }
 
-    /// Validates the full grammar and reduces the number; `nil` on any
-    /// deviation.
-    private static func canonical(_ string: String) -> Canonical? {
+    /// Validates the full grammar (the wire's has no exponent; `Decimal`'s
+    /// own description may have one) and reduces the number; `nil` on any deviation.
+    private static func canonical(_ string: String, allowingExponent: Bool) -> Canonical? {
         var bytes = string.utf8.makeIterator()
         var current = bytes.next()
         func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 &- UInt8(ascii: "0") < 10 } ?? false }
@@ -129,7 +131,7 @@ public struct DecimalString: Codable, Hashable, Sendable {
         }
         // Exponent: ([eE][+-]?[0-9]+)?
         var exponent = 0
-        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+        if allowingExponent, current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             current = bytes.next()
             var exponentNegative = false
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") {

@@ -26,6 +26,15 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
         try decodeIfPresent(T.self, forKey: AnyCodingKey(key))
     }
 
+    /// Decodes the optional free-form property named `key`: absent → `nil`, `null` → `.null` (free-form JSON
+    /// holds `null` itself, so it is kept apart from absent and comes back on encode).
+    @inlinable
+    public func decodeJSONValueIfPresent(forKey key: String) throws -> JSONValue? {
+        let codingKey = AnyCodingKey(key)
+        guard contains(codingKey) else { return nil }
+        return try decode(JSONValue.self, forKey: codingKey)
+    }
+
     /// Whether the required property named `key` is `null` (absent is an error, as with `decodeNil`).
     @inlinable
     public func decodeNull(forKey key: String) throws -> Bool {

@@ -107,9 +107,9 @@ public enum ProviderRouting {
         return value
     }
 
-    /// A URL parameter.
+    /// A URL parameter: an absolute URI, kept exactly as written (``AbsoluteURL``).
     public static func parse(_ text: String, as type: URL.Type, _ what: String) throws(ProviderRequestError) -> URL {
-        guard let value = URL(string: text) else { throw ProviderRequestError("\(what): expected a URL, got \"\(text)\"") }
+        guard let value = AbsoluteURL.parse(text) else { throw ProviderRequestError("\(what): expected an absolute URI, got \"\(text)\"") }
         return value
     }
 

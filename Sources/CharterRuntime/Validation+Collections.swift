@@ -45,6 +45,38 @@ extension Validation {
         ))
     }
 
+    /// Undeclared properties (`additionalProperties`) named like a declared
+    /// property: one issue per such name, at its pointer. The declared property
+    /// is what is encoded, so such a member would be lost on the wire.
+    public static func declaredNames<V>(
+        in additionalProperties: [String: V], declared: Set<String>, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        for key in additionalProperties.keys.sorted() where declared.contains(key) {
+            issues.append(ValidationIssue(
+                path: Validation.path(path, key), keyword: "additionalProperties",
+                message: "is a declared property's name; the declared property is encoded, this value is not"
+            ))
+        }
+    }
+
+    /// `additionalProperties: false` beside `patternProperties`: each undeclared
+    /// property whose name matches none of `patterns` is an issue at its pointer.
+    public static func undeclaredNames<V>(
+        in additionalProperties: [String: V], matchingOneOf patterns: [String], at path: String, into issues: inout [ValidationIssue]
+    ) {
+        for key in additionalProperties.keys.sorted() {
+            let results = patterns.map { PatternCache.shared.matches(key, pattern: $0) }
+            guard !results.contains(true) else { continue }
+            let unreadable = results.contains(nil)
+            issues.append(ValidationIssue(
+                path: Validation.path(path, key), keyword: "additionalProperties",
+                message: unreadable
+                    ? "cannot be checked: a patternProperties pattern is not a valid regular expression"
+                    : "is not a declared property and its name matches no patternProperties pattern"
+            ))
+        }
+    }
+
     /// `minProperties` for a dictionary of members.
     public static func minProperties<V>(
         _ object: [String: V], _ limit: Int, at path: String, into issues: inout [ValidationIssue]

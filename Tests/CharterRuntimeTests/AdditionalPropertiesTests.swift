@@ -46,6 +46,24 @@ private struct Counters: Codable, Equatable {
 }
 
 final class AdditionalPropertiesTests: XCTestCase {
+    /// A member named like a declared property is left out by the `excluding:` form, and validation names it.
+    func testDeclaredPropertyWinsOnEncode() throws {
+        struct Named: Encodable {
+            var sku = "A1"
+            var additionalProperties: [String: String] = ["sku": "other", "colour": "red"]
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: AnyCodingKey.self)
+                try c.encode(sku, forKey: AnyCodingKey("sku"))
+                try encoder.encodeAdditionalProperties(additionalProperties, excluding: ["sku"])
+            }
+        }
+        XCTAssertEqual(try encodeJSON(Named()), #"{"colour":"red","sku":"A1"}"#)
+        var issues: [ValidationIssue] = []
+        Validation.declaredNames(in: Named().additionalProperties, declared: ["sku", "qty"], at: "/x", into: &issues)
+        XCTAssertEqual(issues.map(\.path), ["/x/sku"])
+        XCTAssertEqual(issues.map(\.keyword), ["additionalProperties"])
+    }
+
     func testDecodesUnknownKeysOnly() throws {
         let rows: [(json: String, expected: Attributes, line: UInt)] = [
             (#"{"sku":"A1"}"#, Attributes(sku: "A1", quantity: nil, additionalProperties: [:]), #line),

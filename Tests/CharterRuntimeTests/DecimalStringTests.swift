@@ -15,10 +15,6 @@ final class DecimalStringTests: XCTestCase {
             ("100", "100", #line),
             ("19.90", "19.9", #line),  // Decimal keeps no scale: trailing zeros drop
             ("1.000", "1", #line),
-            ("1e3", "1000", #line),
-            ("1E+3", "1000", #line),
-            ("2.5e-3", "0.0025", #line),
-            ("-12.5E1", "-125", #line),
             ("123456789012345678901234567890", "123456789012345678901234567890", #line),
             ("12345678901234567890.1234567890", "12345678901234567890.123456789", #line),
             ("-9999999999999999999999999999.99", "-9999999999999999999999999999.99", #line),
@@ -43,6 +39,8 @@ final class DecimalStringTests: XCTestCase {
             ("1234567890123456789012345678901234567890123", #line),  // 43 digits: not exact
             ("1.23456789012345678901234567890123456789", #line),     // 39 significant digits
             ("1e200", #line), ("1e-200", #line), ("1e99999999999999999999", #line),
+            // The contract grammar has no exponent: "1e3" would come back as "1000".
+            ("1e3", #line), ("1E+3", #line), ("2.5e-3", #line), ("-12.5E1", #line), ("0e0", #line),
         ]
         for row in rows {
             XCTAssertNil(DecimalString(row.wire), row.wire, line: row.line)

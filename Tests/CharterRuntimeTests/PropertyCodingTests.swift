@@ -135,6 +135,25 @@ final class PropertyCodingTests: XCTestCase {
         }
     }
 
+    /// Rows: JSON object → what `decodeJSONValueIfPresent` returns: `null` kept apart from absent.
+    func testFreeFormOptionalKeepsNullApartFromAbsent() throws {
+        struct Holder: Decodable {
+            var value: JSONValue?
+            init(from decoder: any Decoder) throws {
+                value = try decoder.container(keyedBy: AnyCodingKey.self).decodeJSONValueIfPresent(forKey: "a")
+            }
+        }
+        let rows: [(json: String, expected: JSONValue?, line: UInt)] = [
+            (#"{"a":null}"#, .null, #line),
+            (#"{}"#, nil, #line),
+            (#"{"a":[1,null]}"#, [1, nil], #line),
+            (#"{"b":null}"#, nil, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(try decodeJSON(Holder.self, row.json).value, row.expected, row.json, line: row.line)
+        }
+    }
+
     /// Rows: JSON object → the outcome both paths must share (the expected text pins it down).
     func testDecodePropertyMatchesTheStandardOverloads() throws {
         let rows: [(json: String, decode: (String) throws -> (String, String), expected: String, line: UInt)] = [

@@ -53,8 +53,9 @@ public struct IRConstraints: Hashable, Sendable {
     public var minLength: Int?
     /// `maxLength`.
     public var maxLength: Int?
-    /// `pattern`.
-    public var pattern: String?
+    /// `pattern`s, each of which must match (several when `allOf` members or a `$ref` and its siblings each
+    /// have one), in first-seen order.
+    public var patterns: [String] = []
     /// `minimum`.
     public var minimum: JSONNumber?
     /// `maximum`.
@@ -171,6 +172,9 @@ public struct IRObject: Sendable {
     public var properties: [IRProperty]
     /// Undeclared properties.
     public var additionalProperties: IRAdditionalProperties
+    /// When not empty, an undeclared property's name must match one of these patterns (`patternProperties`
+    /// beside `additionalProperties: false`); the properties are kept in the ``additionalProperties`` map.
+    public var undeclaredNamePatterns: [String] = []
     /// `minProperties`/`maxProperties`.
     public var constraints: IRConstraints
 }
@@ -205,7 +209,9 @@ public struct IRVariant: Sendable {
     public var type: IRTypeRef
     /// The discriminator values that select it (empty without a discriminator).
     public var tags: [String]
-    /// Whether the variant's own type has the discriminator property (else the union writes it on encode).
+    /// Whether encoding the variant's value writes the tag: its type has the discriminator property with the
+    /// value fixed (a `const` or single-valued `enum`). Otherwise the union writes the case's tag on encode,
+    /// over whatever the value holds, so the case decides the tag, never the payload.
     public var declaresDiscriminator: Bool
     /// A name for the case, from the tag or the variant's schema.
     public var nameHint: String

@@ -10,6 +10,9 @@ final class MergedSchema {
     private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
     private(set) var properties: [(name: String, schema: SchemaID)] = []
+    /// For a property declared by more than one part (`allOf` members, a `$ref` and its siblings): every
+    /// schema declaring it, in order. Its value must meet them all.
+    private(set) var propertyParts: [String: [SchemaID]] = [:]
     /// Union of every `required`.
     private(set) var required: Set<String> = []
     /// The first `additionalProperties` seen.
@@ -32,8 +35,13 @@ final class MergedSchema {
     private(set) var alternativesOwner: SchemaID?
     /// The first discriminator seen.
     private(set) var discriminator: SchemaDiscriminator?
-    /// Constraints, first-seen wins per keyword.
+    /// Constraints of every part, the tightest value of each keyword.
     private(set) var constraints = IRConstraints()
+    /// Schemas whose `multipleOf` could not be combined with the others' into one divisor (not checked).
+    private(set) var uncombinedMultipleOf: [SchemaID] = []
+    /// The schema each numeric bound in ``constraints`` was taken from (keyword → schema; for a combined
+    /// `multipleOf`, the first), so a problem with the bound can be reported where it is written.
+    private(set) var constraintSources: [String: SchemaID] = [:]
     /// The first `x-transitions` seen.
     private(set) var transitions: [(from: String, to: [String])]?
     /// Whether any member says `false` (nothing validates).
@@ -50,24 +58,59 @@ final class MergedSchema {
 
     /// Builds the merged view of `id` in `graph`: the schema itself first, then (depth first, in order)
     /// its `$ref` target and its `allOf` members — with an explicit stack, so chains of any length are safe.
-    init(_ id: SchemaID, in graph: SchemaGraph) {
-        origin = id
+    convenience init(_ id: SchemaID, in graph: SchemaGraph) {
+        self.init(all: [id], in: graph)
+    }
+
+    /// Builds one view of several schemas that must all hold (the parts of a property that several `allOf`
+    /// members declare), each folded with its `$ref` target and `allOf` members, in order.
+    init(all roots: [SchemaID], in graph: SchemaGraph) {
+        origin = roots[0]
         // Most schemas have neither a `$ref` nor `allOf`: the view is the schema itself, no walk needed.
-        if graph[id].ref == nil && graph[id].allOf.isEmpty {
-            fold(graph[id], isRoot: true, graph)
+        if roots.count == 1, graph[origin].ref == nil && graph[origin].allOf.isEmpty {
+            fold(graph[origin], isRoot: true, graph)
             return
         }
         var visited: Set<SchemaID> = []
-        var stack: [SchemaID] = [id]
+        for root in roots { walk(root, visited: &visited, graph) }
+    }
+
+    /// The view of one alternative of `outer`'s `oneOf`/`anyOf` with what `outer` says beside the alternatives
+    /// (its properties, `required` and content model, also from its `allOf` members and `$ref`) folded in first:
+    /// a value of the alternative is a value of `outer`, so it has the shared properties too.
+    init(alternative: SchemaID, sharing outer: MergedSchema, in graph: SchemaGraph) {
+        origin = alternative
+        types = outer.types
+        properties = outer.properties
+        propertyParts = outer.propertyParts
+        required = outer.required
+        additionalProperties = outer.additionalProperties
+        patternProperties = outer.patternProperties
+        constraints.minProperties = outer.constraints.minProperties
+        constraints.maxProperties = outer.constraints.maxProperties
+        var visited: Set<SchemaID> = []
+        walk(alternative, visited: &visited, graph)
+    }
+
+    /// Folds `root`, then (depth first, in order) its `$ref` target and `allOf` members, skipping schemas
+    /// already folded — with an explicit stack, so chains of any length are safe.
+    private func walk(_ root: SchemaID, visited: inout Set<SchemaID>, _ graph: SchemaGraph) {
+        var stack: [SchemaID] = [root]
         while let next = stack.popLast() {
             guard visited.insert(next).inserted else { continue }
             let s = graph[next]
-            fold(s, isRoot: next == id, graph)
+            fold(s, isRoot: next == root, graph)
             if s.booleanValue == nil {
                 stack.append(contentsOf: s.allOf.reversed())
                 if let target = s.ref { stack.append(target) }
             }
         }
+    }
+
+    /// Whether the view says anything about an object's members beside its alternatives (what each alternative
+    /// must then share).
+    var hasSharedMembers: Bool {
+        !properties.isEmpty || !required.isEmpty || !patternProperties.isEmpty || additionalProperties != nil
     }
 
     private func fold(_ s: Schema, isRoot: Bool, _ graph: SchemaGraph) {
@@ -80,6 +123,7 @@ final class MergedSchema {
         }
         for property in s.properties {
             if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                propertyParts[property.name, default: [properties[index].schema]].append(property.schema)
                 properties[index].schema = Self.preferred(properties[index].schema, property.schema, graph)
             } else {
                 properties.append((property.name, property.schema))
@@ -103,21 +147,47 @@ final class MergedSchema {
         mergeConstraints(s)
     }
 
+    /// Folds a schema's constraints into the view: every constraint of every part applies, so each keyword
+    /// keeps its tightest value (the greatest lower bound, the least upper bound, every pattern, the least
+    /// common multiple of the divisors).
     private func mergeConstraints(_ s: Schema) {
-        constraints.minLength = constraints.minLength ?? s.minLength
-        constraints.maxLength = constraints.maxLength ?? s.maxLength
-        constraints.pattern = constraints.pattern ?? s.pattern
-        constraints.minimum = constraints.minimum ?? s.minimum
-        constraints.maximum = constraints.maximum ?? s.maximum
-        constraints.exclusiveMinimum = constraints.exclusiveMinimum ?? s.exclusiveMinimum
-        constraints.exclusiveMaximum = constraints.exclusiveMaximum ?? s.exclusiveMaximum
-        constraints.multipleOf = constraints.multipleOf ?? s.multipleOf
-        constraints.minItems = constraints.minItems ?? s.minItems
-        constraints.maxItems = constraints.maxItems ?? s.maxItems
+        constraints.minLength = Self.greater(constraints.minLength, s.minLength)
+        constraints.maxLength = Self.lesser(constraints.maxLength, s.maxLength)
+        if let pattern = s.pattern, !constraints.patterns.contains(pattern) { constraints.patterns.append(pattern) }
+        tighten(\.minimum, "minimum", s.minimum, from: s, keepGreater: true)
+        tighten(\.maximum, "maximum", s.maximum, from: s, keepGreater: false)
+        tighten(\.exclusiveMinimum, "exclusiveMinimum", s.exclusiveMinimum, from: s, keepGreater: true)
+        tighten(\.exclusiveMaximum, "exclusiveMaximum", s.exclusiveMaximum, from: s, keepGreater: false)
+        if let divisor = s.multipleOf {
+            if let current = constraints.multipleOf, current != divisor {
+                if let common = JSONNumber.leastCommonMultiple(current, divisor) {
+                    constraints.multipleOf = common
+                } else {
+                    uncombinedMultipleOf.append(s.id)
+                }
+            } else if constraints.multipleOf == nil {
+                constraints.multipleOf = divisor
+                constraintSources["multipleOf"] = s.id
+            }
+        }
+        constraints.minItems = Self.greater(constraints.minItems, s.minItems)
+        constraints.maxItems = Self.lesser(constraints.maxItems, s.maxItems)
         constraints.uniqueItems = constraints.uniqueItems || s.uniqueItems
-        constraints.minProperties = constraints.minProperties ?? s.minProperties
-        constraints.maxProperties = constraints.maxProperties ?? s.maxProperties
+        constraints.minProperties = Self.greater(constraints.minProperties, s.minProperties)
+        constraints.maxProperties = Self.lesser(constraints.maxProperties, s.maxProperties)
     }
+
+    private func tighten(
+        _ key: WritableKeyPath<IRConstraints, JSONNumber?>, _ keyword: String, _ value: JSONNumber?, from s: Schema, keepGreater: Bool
+    ) {
+        guard let value else { return }
+        if let current = constraints[keyPath: key], JSONNumber.compare(value, current) * (keepGreater ? 1 : -1) <= 0 { return }
+        constraints[keyPath: key] = value
+        constraintSources[keyword] = s.id
+    }
+
+    private static func greater(_ a: Int?, _ b: Int?) -> Int? { a.map { x in b.map { max(x, $0) } ?? x } ?? b }
+    private static func lesser(_ a: Int?, _ b: Int?) -> Int? { a.map { x in b.map { min(x, $0) } ?? x } ?? b }
 
     /// `integer` is a subset of `number`; otherwise plain intersection.
     static func intersect(_ a: [JSONType], _ b: [JSONType]) -> [JSONType] {

@@ -9,8 +9,13 @@ extension TranslationSession {
             let resolved = use(schemaID, hint: name, parent: typeID, namespace: namespace)
             let own = graph[schemaID]
             let target = graph[graph.resolved(schemaID)]
-            let propertyMerged = self.merged(schemaID)
+            let propertyMerged = merged.propertyParts[name].map { mergedProperty(name, parts: $0) } ?? self.merged(schemaID)
             let document = graph[own.document]
+            if let value = own.defaultValue {
+                checkNumericDefault(value, of: propertyMerged, in: own)
+            } else if let value = target.defaultValue {
+                checkNumericDefault(value, of: propertyMerged, in: target)
+            }
             properties.append(IRProperty(
                 wireName: name, type: resolved.type, isRequired: merged.required.contains(name), isNullable: resolved.isNullable,
                 defaultValue: own.defaultValue ?? target.defaultValue,
@@ -22,8 +27,13 @@ extension TranslationSession {
                 isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
         }
         let additional: IRAdditionalProperties
+        var namePatterns: [String] = []
         if let extra = merged.additionalProperties {
             switch graph[extra].booleanValue {
+            case false? where !merged.patternProperties.isEmpty:
+                // Closed but for the names the patterns match: those are kept, any other is invalid.
+                additional = .map(mapValueType(merged, hint: types[typeID.rawValue].name, parent: typeID, namespace: namespace))
+                namePatterns = merged.patternProperties.map(\.name)
             case false?: additional = .forbidden
             // An explicit `true` (like `{}`) says extra properties are part of the value: keep them.
             case true?: additional = .map(.any)
@@ -34,10 +44,52 @@ extension TranslationSession {
         } else {
             additional = .ignored
         }
+        if additional == .ignored {
+            properties += requiredWithoutSchema(merged)
+        }
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
-        types[typeID.rawValue].kind = .object(IRObject(properties: properties, additionalProperties: additional, constraints: objectConstraints))
+        if case .map = additional, let valueConstraints = mapValueConstraints(merged) {
+            objectConstraints.elements = IRConstraints.Box(valueConstraints)
+        }
+        types[typeID.rawValue].kind = .object(IRObject(
+            properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
+    }
+
+    /// Names `required` lists that no `properties` declares, as free-form required properties: under an open
+    /// content model they would otherwise be ignored — dropped on decode, their presence never checked.
+    func requiredWithoutSchema(_ merged: MergedSchema) -> [IRProperty] {
+        let declaredNames = Set(merged.properties.map(\.name))
+        let origin = graph[merged.origin]
+        return merged.required.sorted().filter { !declaredNames.contains($0) }.map { name in
+            IRProperty(
+                wireName: name, type: .any, isRequired: true, isNullable: false, defaultValue: nil, constValue: nil,
+                documentation: IRDocumentation(
+                    title: nil, description: "Required by the contract, which gives it no schema: any JSON value.",
+                    origin: SourceLocation(file: origin.location.file, position: origin.node.object?["required"]?.position,
+                                           pointer: origin.location.pointer.appending("required")),
+                    rootRelativePath: graph[origin.document].rootRelativePath),
+                isDeprecated: false, isReadOnly: false, isWriteOnly: false, constraints: IRConstraints())
+        }
+    }
+
+    /// The view of a property several parts of an object declare: all their constraints apply. Parts whose
+    /// types have nothing in common (a string in one `allOf` member, an integer in another) are an error:
+    /// no value could be valid.
+    func mergedProperty(_ name: String, parts: [SchemaID]) -> MergedSchema {
+        let view = MergedSchema(all: parts, in: graph)
+        if let types = view.types, types.isEmpty {
+            let described = parts.map { part in
+                (self.merged(part).types ?? []).map(\.rawValue).joined(separator: " or ")
+            }.filter { !$0.isEmpty }
+            bag.add(.error(
+                "property \"\(name)\" is declared with types that exclude each other (\(described.joined(separator: " and "))): no value is valid",
+                at: graph[parts.last!].location, code: "schema.conflicting-types",
+                hint: "give the property one type in every allOf member (or $ref and its siblings)",
+                related: parts.dropLast().map { graph[$0].location }))
+        }
+        return view
     }
 
     /// A single-valued `enum` acts as a `const`.
@@ -94,6 +146,7 @@ extension TranslationSession {
     // MARK: Unions
 
     func declareUnion(_ typeID: IRTypeID, _ merged: MergedSchema, alternatives: [SchemaID], namespace: Int) {
+        if merged.hasSharedMembers { shareMembers(of: merged, with: alternatives) }
         var variants: [IRVariant] = []
         for (index, alternative) in alternatives.enumerated() {
             let target = graph.resolved(alternative)
@@ -104,13 +157,28 @@ extension TranslationSession {
         var discriminator: IRDiscriminator?
         if let explicit = merged.discriminator {
             discriminator = IRDiscriminator(propertyName: explicit.propertyName, isExplicit: true)
+            checkDiscriminator(explicit, alternatives: alternatives, merged: merged)
             for (index, alternative) in alternatives.enumerated() {
                 let target = graph.resolved(alternative)
                 var tags = explicit.mapping.filter { graph.resolved($0.schema) == target }.map(\.value)
-                if tags.isEmpty, let constant = constTag(target, property: explicit.propertyName) { tags = [constant] }
+                let pinned = constTag(target, property: explicit.propertyName)
+                if tags.isEmpty, let pinned { tags = [pinned] }
                 if tags.isEmpty, let home = homeName(of: target) { tags = [home] }
+                if tags.isEmpty {
+                    bag.add(.error(
+                        "alternative \(index + 1) has no discriminator value: it could never be decoded",
+                        at: graph[alternative].location, code: "schema.discriminator-mismatch",
+                        hint: "add a mapping entry for it, or give it a const \"\(explicit.propertyName)\""))
+                }
+                if let pinned, !tags.contains(pinned) {
+                    bag.add(.error(
+                        "alternative \(index + 1) fixes \"\(explicit.propertyName)\" to \"\(pinned)\", which the discriminator does not map to it (\(tags.map { "\"\($0)\"" }.joined(separator: ", "))): no value of it can be encoded and decoded back",
+                        at: graph[alternative].location, code: "schema.discriminator-mismatch",
+                        hint: "map \"\(pinned)\" to the alternative, or change its const"))
+                }
                 variants[index].tags = tags
-                variants[index].declaresDiscriminator = declares(target, property: explicit.propertyName)
+                // A variant that fixes the tag writes it itself; for any other the union writes the case's tag.
+                variants[index].declaresDiscriminator = pinned != nil && declares(target, property: explicit.propertyName)
                 if let first = tags.first { variants[index].nameHint = first }
             }
         } else if let property = impliedDiscriminator(alternatives) {
@@ -123,6 +191,56 @@ extension TranslationSession {
             }
         }
         types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: discriminator))
+    }
+
+    /// Properties written beside `oneOf`/`anyOf` (at the same level, or in an `allOf` member next to the one
+    /// holding the alternatives) belong to every alternative. An inline object alternative is translated with
+    /// them folded in; a `$ref` alternative is a type of its own, used elsewhere too, so it cannot take them:
+    /// that is reported, since a value decoded as such an alternative drops the shared properties.
+    func shareMembers(of merged: MergedSchema, with alternatives: [SchemaID]) {
+        for alternative in alternatives {
+            let inline = graph.resolved(alternative) == alternative && homeName(of: alternative) == nil
+            if inline, declared[alternative] == nil {
+                let own = self.merged(alternative)
+                let kinds = (own.types ?? inferredTypes(own)).filter { $0 != .null }
+                // Only objects have members to share; a scalar alternative beside properties is left as it is.
+                if kinds.isEmpty || kinds == [.object] {
+                    mergedCache[alternative] = MergedSchema(alternative: alternative, sharing: merged, in: graph)
+                    continue
+                }
+                if !kinds.contains(.object) { continue }
+            }
+            let shared = merged.properties.map(\.name)
+            guard !shared.isEmpty else { continue }
+            bag.add(.warning(
+                "properties beside the alternatives (\(shared.joined(separator: ", "))) are not part of this alternative's generated type: a value decoded as it loses them",
+                at: graph[alternative].location, code: "translate.shared-properties-dropped",
+                hint: "declare the shared properties in each alternative (e.g. allOf of the base and the variant in $defs)"))
+        }
+    }
+
+    /// A discriminator the generated union can honour: every mapping target is an alternative, and every
+    /// alternative is an object (a tag can only be read from, and written into, an object).
+    func checkDiscriminator(_ discriminator: SchemaDiscriminator, alternatives: [SchemaID], merged: MergedSchema) {
+        let owner = graph[[merged.alternativesOwner, merged.origin].compactMap { $0 }.first { graph[$0].discriminator != nil } ?? merged.origin]
+        let targets = Set(alternatives.map { graph.resolved($0) })
+        let mappingNode = owner.node.object?["discriminator"]?.object?["mapping"]
+        for entry in discriminator.mapping where !targets.contains(graph.resolved(entry.schema)) {
+            let pointer = owner.location.pointer.appending("discriminator").appending("mapping").appending(entry.value)
+            bag.add(.error(
+                "discriminator mapping \"\(entry.value)\" names a schema that is not an alternative of the oneOf/anyOf: the value could never be decoded",
+                at: SourceLocation(file: owner.location.file, position: mappingNode?.object?[entry.value]?.position, pointer: pointer),
+                code: "schema.discriminator-mapping", hint: "add the schema to the alternatives or remove the mapping entry"))
+        }
+        for (index, alternative) in alternatives.enumerated() {
+            let view = self.merged(graph.resolved(alternative))
+            let kinds = (view.types ?? inferredTypes(view)).filter { $0 != .null }
+            guard !kinds.isEmpty, !kinds.contains(.object) else { continue }
+            bag.add(.error(
+                "alternative \(index + 1) is \(kinds.map(\.rawValue).joined(separator: " or ")), not an object: it cannot hold the discriminator \"\(discriminator.propertyName)\"",
+                at: graph[alternative].location, code: "schema.discriminator-alternative",
+                hint: "make every alternative an object with the property, or drop the discriminator"))
+        }
     }
 
     /// A union over the members of a `type` array, e.g. `["string", "integer"]`.

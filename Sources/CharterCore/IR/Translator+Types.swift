@@ -72,7 +72,16 @@ extension TranslationSession {
             return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
         }
         let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
-        if typeList.isEmpty { return Resolved(type: .any, isNullable: nullable) }
+        if typeList.isEmpty {
+            if merged.types?.isEmpty == true {
+                // `allOf` members (or a `$ref` and its siblings) whose `type`s have nothing in common.
+                bag.add(.error(
+                    "the types of this schema's parts exclude each other: no value is valid",
+                    at: graph[id].location, code: "schema.conflicting-types",
+                    hint: "give every allOf member (or $ref and its siblings) a type in common"))
+            }
+            return Resolved(type: .any, isNullable: nullable)
+        }
         if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
         if typeList.count > 1 {
             let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
@@ -148,7 +157,7 @@ extension TranslationSession {
         if merged.items != nil || !merged.prefixItems.isEmpty || merged.constraints.minItems != nil || merged.constraints.maxItems != nil {
             return [.array]
         }
-        if merged.format != nil || merged.constraints.pattern != nil || merged.constraints.minLength != nil
+        if merged.format != nil || !merged.constraints.patterns.isEmpty || merged.constraints.minLength != nil
             || merged.constraints.maxLength != nil
         {
             return [.string]
@@ -193,25 +202,47 @@ extension TranslationSession {
 
     // MARK: Containers
 
+    /// The element type of a list: the one type every schema that may apply to an element translates to
+    /// (each `prefixItems` schema, and `items` — absent or `true` meaning any value after the prefix), else
+    /// free-form JSON, which keeps a tuple's differently typed elements as received.
     func itemType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
         let itemHint = Self.singular(hint)
-        if let items = merged.items {
-            return element(use(items, hint: itemHint, parent: parent, namespace: namespace))
+        let itemsFlag = merged.items.flatMap { graph[$0].booleanValue }
+        var candidates = merged.prefixItems
+        if let items = merged.items, itemsFlag == nil {
+            candidates.append(items)
+        } else if itemsFlag != false && !candidates.isEmpty {
+            return .any
         }
-        if merged.prefixItems.count == 1 {
-            return element(use(merged.prefixItems[0], hint: itemHint, parent: parent, namespace: namespace))
-        }
-        return .any
+        return commonElementType(candidates, hint: itemHint, parent: parent, namespace: namespace)
     }
 
+    /// The value type of a map of undeclared properties: the one type every schema that may apply to such a
+    /// property translates to (`additionalProperties` and each `patternProperties` schema), else free-form
+    /// JSON, which keeps any of them as received. Under an absent or `true` `additionalProperties`, a name no
+    /// pattern matches may hold anything, so patterns alone never narrow the type.
     func mapValueType(_ merged: MergedSchema, hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
-        if let additional = merged.additionalProperties, graph[additional].booleanValue == nil {
-            return element(use(additional, hint: hint + "Value", parent: parent, namespace: namespace))
+        let additional = merged.additionalProperties
+        let additionalFlag = additional.flatMap { graph[$0].booleanValue }
+        var candidates = merged.patternProperties.map(\.schema)
+        if let additional, additionalFlag == nil {
+            candidates.append(additional)
+        } else if additionalFlag != false && !candidates.isEmpty {
+            return .any
         }
-        if merged.patternProperties.count == 1 {
-            return element(use(merged.patternProperties[0].schema, hint: hint + "Value", parent: parent, namespace: namespace))
+        return commonElementType(candidates, hint: hint + "Value", parent: parent, namespace: namespace)
+    }
+
+    /// The one type (as a list element or map value) every schema of `candidates` translates to, else free-form
+    /// JSON; free-form JSON too when there are none.
+    func commonElementType(_ candidates: [SchemaID], hint: String, parent: IRTypeID?, namespace: Int) -> IRTypeRef {
+        var common: IRTypeRef?
+        for candidate in candidates {
+            let type = element(use(candidate, hint: hint, parent: parent, namespace: namespace))
+            if let common, common != type { return .any }
+            common = type
         }
-        return .any
+        return common ?? .any
     }
 
     /// The type of a list element or map value: optional when it may be null (free-form JSON holds null itself).
@@ -231,14 +262,46 @@ extension TranslationSession {
 
     // MARK: Constraints
 
-    /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars).
+    /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars),
+    /// numeric bounds fitted to the type that holds the value.
     func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
-        var result = merged.constraints
-        if case .array(let element) = type, let items = merged.items, isScalarOrAlias(element) {
-            let elementConstraints = self.merged(graph.resolved(items)).constraints
+        var result = fittedNumericBounds(merged.constraints, merged)
+        for part in merged.uncombinedMultipleOf {
+            let schema = graph[part]
+            bag.add(.warning(
+                "multipleOf \(schema.multipleOf?.literal ?? "") cannot be combined with the other parts' multipleOf and is not checked",
+                at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
+                code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
+        }
+        if (merged.types ?? inferredTypes(merged)).contains(.object), let valueConstraints = mapValueConstraints(merged) {
+            result.elements = IRConstraints.Box(valueConstraints)
+        }
+        // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+        if case .array = type, let items = merged.items, graph[items].booleanValue == false {
+            result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+        }
+        // Element constraints come from `items`, which does not apply to a `prefixItems` tuple's first elements.
+        if case .array(let element) = type, let items = merged.items, merged.prefixItems.isEmpty, isScalarOrAlias(element) {
+            let itemsMerged = self.merged(graph.resolved(items))
+            let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result
+    }
+
+    /// Constraints on each value of a map of undeclared properties, when one schema governs them all
+    /// (`additionalProperties`, no `patternProperties`) and the values are scalars (else nil).
+    func mapValueConstraints(_ merged: MergedSchema) -> IRConstraints? {
+        guard let additional = merged.additionalProperties, graph[additional].booleanValue == nil, merged.patternProperties.isEmpty
+        else { return nil }
+        let view = self.merged(graph.resolved(additional))
+        // Decided on the schema, not the type: a map reached through an alias may be declared but not filled in yet.
+        let kinds = Set((view.types ?? []).filter { $0 != .null })
+        guard !kinds.isEmpty, kinds.isSubset(of: [.string, .integer, .number, .boolean]), view.enumValues == nil,
+              view.alternatives.isEmpty
+        else { return nil }
+        let constraints = fittedNumericBounds(view.constraints, view)
+        return constraints.isEmpty ? nil : constraints
     }
 
     /// Whether values of the type are validated where they are used (scalars and aliases are not `Validatable`).

@@ -100,6 +100,8 @@ public struct VersionAdapterPlanner: Sendable {
         case (.union(let from), .union(let to)):
             // The same tag property (or none on both sides): an alternative encodes the same way in both versions.
             guard from.discriminator?.propertyName == to.discriminator?.propertyName else { return nil }
+            // A union that holds `null` has no counterpart for it in one that does not.
+            if module[source].isNullable && !module[target].isNullable { return nil }
             var variants: [(target: Int, conversion: IRConversion)] = []
             for variant in from.variants {
                 guard let index = to.variants.firstIndex(where: { $0.nameHint == variant.nameHint && Set($0.tags) == Set(variant.tags) }),

@@ -294,6 +294,10 @@ struct SwiftAdapterBuilder {
         let sourceCases = context.members.caseNames(of: adapter.source)
         let targetCases = context.members.caseNames(of: adapter.target)
         var lines = ["switch \(source) {"]
+        // The planner pairs a union that allows `null` only with one that does too.
+        if let sourceNull = context.members.nullCaseName(of: adapter.source), let targetNull = context.members.nullCaseName(of: adapter.target) {
+            lines.append("case .\(sourceNull): return .\(targetNull)")
+        }
         for (index, variant) in variants.enumerated() {
             let value = convert(variant.conversion, "value", tokens: [], depth: 1, losses: losses)
             lines.append("case .\(sourceCases[index])(let value): return .\(targetCases[variant.target])(\(value))")

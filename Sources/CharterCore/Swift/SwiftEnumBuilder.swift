@@ -43,24 +43,43 @@ struct SwiftUnionBuilder {
         let typeName = context.names.types[decl.id.rawValue]
         var cases: [MustacheValue] = []
         var decodeAttempts: [MustacheValue] = []
+        var lenientAttempts: [MustacheValue] = []
         var tagCases: [MustacheValue] = []
         var encodeCases: [MustacheValue] = []
         for (variant, name) in zip(union.variants, names) {
             let swiftType = context.mapper.swiftType(variant.type, in: here)
             let wire = context.mapper.wireType(variant.type, in: here) ?? swiftType
-            let decoded = context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
+            // `Decimal`'s own `Codable` is a struct of its fields; only a single-value container gives the JSON
+            // number, as `JSONDecoder`/`JSONEncoder` read and write decimals everywhere else.
+            let plainDecimal = context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: false))
+            let decoded = plainDecimal
+                ? "decoder.singleValueContainer().decode(\(swiftType).self)"
+                : context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
             cases.append(.object(["name": .string(name), "type": .string(swiftType)]))
-            decodeAttempts.append(.object(["name": .string(name), "decoded": .string(decoded)]))
+            // A decimal string also decodes from a JSON number (DecimalString is lenient), so it is tried after
+            // the alternatives that take numbers as they are: `1.5` stays a number, `"1.5"` a string.
+            let attempt = MustacheValue.object(["name": .string(name), "decoded": .string(decoded)])
+            if context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: true)) {
+                lenientAttempts.append(attempt)
+            } else {
+                decodeAttempts.append(attempt)
+            }
             if !variant.tags.isEmpty {
                 tagCases.append(.object([
                     "tags": .string(variant.tags.map(SwiftLiteral.string).joined(separator: ", ")), "name": .string(name),
                     "decoded": .string(decoded),
                 ]))
             }
-            var encodeLines = ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
+            var encodeLines = plainDecimal
+                ? ["var single = encoder.singleValueContainer()", "try single.encode(value)"]
+                : ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
             if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
+                // Written after the value, so the case's tag replaces any the value holds.
+                let tagExpression = heldTag(variant, discriminator.propertyName).map { held in
+                    "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains($0) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
+                } ?? SwiftLiteral.string(tag)
                 encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")
-                encodeLines.append("try container.encodeProperty(\(SwiftLiteral.string(tag)), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
+                encodeLines.append("try container.encodeProperty(\(tagExpression), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
             }
             encodeCases.append(.object(["name": .string(name), "lines": .list(encodeLines.map(MustacheValue.string))]))
         }
@@ -71,6 +90,7 @@ struct SwiftUnionBuilder {
                 "property": .string(SwiftLiteral.string(discriminator.propertyName)), "tagCases": .list(tagCases),
             ])
         }
+        let nullCase = context.members.nullCaseName(of: decl.id)
         return .object([
             "documentation": .list(context.documentation(decl).map(MustacheValue.string)),
             "attributes": .list(context.attributes(decl).map(MustacheValue.string)),
@@ -78,13 +98,35 @@ struct SwiftUnionBuilder {
             "name": .string(typeName),
             "conformances": "Codable, Hashable, Sendable, Validatable",
             "cases": .list(cases),
+            "nullCase": nullCase.map { .object(["name": .string($0)]) } ?? .null,
             "discriminated": discriminated,
-            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
+            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts + lenientAttempts)]) : .null,
             "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
             "encodeCases": .list(encodeCases),
             "validatedCases": .list(validatable.map(MustacheValue.string)),
-            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil),
+            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil || nullCase != nil),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// For a variant mapped from several tags whose value keeps the tag in a string (or string enumeration)
+    /// property: an optional-string expression reading it from `value`, so a value decoded under one of its tags
+    /// is encoded under the same one. Nil when there is one tag or the tag cannot be read directly.
+    func heldTag(_ variant: IRVariant, _ propertyName: String) -> String? {
+        guard variant.tags.count > 1, case .named(let id) = variant.type, case .object(let object) = context.module[id].kind,
+              let index = object.properties.firstIndex(where: { $0.wireName == propertyName }),
+              !object.properties[index].keepsNullApart, context.members.storageName(of: id, property: index) == nil
+        else { return nil }
+        let property = object.properties[index]
+        let name = context.members.propertyNames(of: id)[index]
+        switch context.mapper.unaliased(property.type) {
+        case .primitive(.string):
+            return property.isRequired ? "Optional(value.\(name))" : "value.\(name)"
+        case .named(let enumeration):
+            guard case .enumeration(let values) = context.module[enumeration].kind, values.isString else { return nil }
+            return property.isRequired ? "Optional(value.\(name).rawValue)" : "value.\(name)?.rawValue"
+        default:
+            return nil
+        }
     }
 }

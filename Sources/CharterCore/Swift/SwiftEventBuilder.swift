@@ -95,6 +95,7 @@ struct SwiftEventBuilder {
         else { return [encoded] }
         let cases = context.members.caseNames(of: id)
         var lines = ["switch payload {"]
+        if let null = context.members.nullCaseName(of: id) { lines.append("case .\(null): return \(encoded)") }
         for (name, keys) in zip(cases, variantKeys) {
             guard let expression = keyExpression(keys, of: "value") else { return [encoded] }
             lines.append("case .\(name)(let value): return \(expression)")

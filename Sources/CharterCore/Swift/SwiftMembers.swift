@@ -9,12 +9,15 @@ struct SwiftMembers {
     private var cases: [[String]]
     /// The name of the map of undeclared properties, by type.
     private var additional: [String?]
+    /// The case holding JSON `null`, by type: for unions whose declaration allows `null`.
+    private var nullCases: [String?]
 
     init(_ module: IRModule, recursion: SwiftRecursion) {
         properties = Array(repeating: [], count: module.types.count)
         storage = Array(repeating: [], count: module.types.count)
         cases = Array(repeating: [], count: module.types.count)
         additional = Array(repeating: nil, count: module.types.count)
+        nullCases = Array(repeating: nil, count: module.types.count)
         // Indices, not `for decl in module.types`: binding a declaration or a property copies every field of it
         // (a dozen reference counts touched all over the heap), and this runs once per type and property.
         for index in module.types.indices {
@@ -40,6 +43,7 @@ struct SwiftMembers {
                 }
             case .union(let union):
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
+                if module.types[index].isNullable { nullCases[index] = Self.memberName("null", in: &scope) }
                 cases[index] = union.variants.map { Self.memberName($0.nameHint, in: &scope) }
             case .alias:
                 break
@@ -62,6 +66,9 @@ struct SwiftMembers {
 
     /// Case names of an enum or union, in case order.
     func caseNames(of type: IRTypeID) -> [String] { cases[type.rawValue] }
+
+    /// The name of the case holding JSON `null`, when the type is a union that allows it.
+    func nullCaseName(of type: IRTypeID) -> String? { nullCases[type.rawValue] }
 
     /// The name of the map of undeclared properties, when the struct has one.
     func additionalPropertiesName(of type: IRTypeID) -> String? { additional[type.rawValue] }

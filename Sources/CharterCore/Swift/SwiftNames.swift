@@ -12,7 +12,7 @@ struct SwiftNames {
         "Encoder", "DecodingError", "EncodingError", "KeyedDecodingContainer", "KeyedEncodingContainer", "Hasher",
         "Sequence", "Collection", "Range", "Task", "Actor", "MainActor", "Locale", "TimeZone", "Calendar",
         "JSONDecoder", "JSONEncoder", "Foundation", "Swift", "JSONValue", "Nullable", "Indirect", "RFC3339",
-        "RFC3339DateTime", "LowercaseUUID", "DecimalString", "CalendarDate", "AnyCodingKey", "ValidationIssue",
+        "RFC3339DateTime", "LowercaseUUID", "DecimalString", "AbsoluteURL", "CalendarDate", "AnyCodingKey", "ValidationIssue",
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
         "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
         "ClientParameter", "ClientHeader", "ClientAuthRequirement", "VersionAdapted", "VersionAdapterLoss",

@@ -120,7 +120,9 @@ struct SwiftStructBuilder {
             let known = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
             decodeLines.append("self.\(additionalName) = " + context.mapper.fromWire(
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
-            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName)))")
+            // A declared property wins over an undeclared member of the same name (validation reports the clash).
+            let excluding = known.isEmpty ? "" : ", excluding: [\(known)]"
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName))\(excluding))")
         }
         let hasKeys = !object.properties.isEmpty
         if !hasKeys {
@@ -187,6 +189,8 @@ struct SwiftStructBuilder {
         case (true, false):
             return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, false):
+            // Free-form JSON keeps a `null` apart from absent (`decodeIfPresent` would make both nil).
+            if mapper.unaliased(type) == .any { return "try container.decodeJSONValueIfPresent(forKey: \(key))" }
             let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):

@@ -140,6 +140,7 @@ struct SwiftTypeMapper {
         case .dateTime: "RFC3339DateTime"
         case .uuid: "LowercaseUUID"
         case .decimal(asString: true): "DecimalString"
+        case .uri: "AbsoluteURL"
         default: nil
         }
     }

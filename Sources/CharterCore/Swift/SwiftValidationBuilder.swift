@@ -25,10 +25,21 @@ struct SwiftValidationBuilder {
                 lines += ["if case .value(let value)? = \(access) {"] + body.map { "    " + $0 } + ["}"]
             }
         }
-        if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties,
-            context.mapper.isValidatable(valueType)
-        {
-            lines.append("self.\(name).collectIssues(at: path, into: &issues)")
+        if let name = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
+            if !object.undeclaredNamePatterns.isEmpty {
+                let patterns = object.undeclaredNamePatterns.map(SwiftLiteral.string).joined(separator: ", ")
+                lines.append("Validation.undeclaredNames(in: self.\(name), matchingOneOf: [\(patterns)], at: path, into: &issues)")
+            }
+            if !object.properties.isEmpty {
+                let declared = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
+                lines.append("Validation.declaredNames(in: self.\(name), declared: [\(declared)], at: path, into: &issues)")
+            }
+            if let valueConstraints = object.constraints.elements?.value {
+                lines += mapValueChecks(valueType, valueConstraints, map: "self.\(name)", path: "path")
+            }
+            if context.mapper.isValidatable(valueType) {
+                lines.append("self.\(name).collectIssues(at: path, into: &issues)")
+            }
         }
         return lines
     }
@@ -43,7 +54,7 @@ struct SwiftValidationBuilder {
         case .primitive(.string):
             if let n = constraints.minLength { check("minLength", String(n)) }
             if let n = constraints.maxLength { check("maxLength", String(n)) }
-            if let pattern = constraints.pattern { check("pattern", SwiftLiteral.string(pattern)) }
+            for pattern in constraints.patterns { check("pattern", SwiftLiteral.string(pattern)) }
         case .primitive(let primitive) where Self.isNumeric(primitive):
             let pairs: [(String, JSONNumber?)] = [
                 ("minimum", constraints.minimum), ("maximum", constraints.maximum),
@@ -63,9 +74,12 @@ struct SwiftValidationBuilder {
                     lines += ["for (index, element) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
                 }
             }
-        case .map:
+        case .map(let valueType):
             if let n = constraints.minProperties { check("minProperties", String(n)) }
             if let n = constraints.maxProperties { check("maxProperties", String(n)) }
+            if let valueConstraints = constraints.elements?.value {
+                lines += mapValueChecks(valueType, valueConstraints, map: value, path: path)
+            }
         default:
             break
         }
@@ -73,6 +87,13 @@ struct SwiftValidationBuilder {
             lines.append("\(value).collectIssues(at: \(path), into: &issues)")
         }
         return lines
+    }
+
+    /// Checks of each value of a map (in key order, so issues come out in the same order every run).
+    func mapValueChecks(_ valueType: IRTypeRef, _ constraints: IRConstraints, map: String, path: String) -> [String] {
+        let inner = valueChecks(valueType, constraints, value: "element", path: "Validation.path(\(path), key)")
+        guard !inner.isEmpty else { return [] }
+        return ["for (key, element) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
     }
 
     static func isNumeric(_ primitive: IRPrimitive) -> Bool {
@@ -85,7 +106,10 @@ struct SwiftValidationBuilder {
     /// A literal of the value's own numeric type for a bound; nil when it cannot be exact (e.g. `1.5` for an integer).
     func numberLiteral(_ number: JSONNumber, for primitive: IRPrimitive) -> String? {
         switch primitive {
-        case .integer: return number.isInteger ? number.intValue.map(String.init) : nil
+        case .integer(let bits):
+            // The translator fits bounds to the type; one it could not place is left out rather than overflow.
+            guard number.isInteger, let value = number.intValue, TranslationSession.integerRange(bits: bits).contains(value) else { return nil }
+            return String(value)
         case .double: return number.doubleValue.isFinite ? SwiftValueLiterals.swiftFloatLiteral(number.literal) : nil
         case .decimal: return number.decimalValue != nil ? SwiftValueLiterals.decimalExpression(number.literal) : nil
         default: return nil

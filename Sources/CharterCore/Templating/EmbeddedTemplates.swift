@@ -440,6 +440,10 @@ public enum EmbeddedTemplates {
             {{.}}
             {{/attributes}}
             {{access}}{{#indirect}}indirect {{/indirect}}enum {{name}}: {{conformances}} {
+                {{#nullCase}}
+                /// JSON `null`, which the contract allows wherever this type is used.
+                case {{name}}
+                {{/nullCase}}
                 {{#cases}}
                 case {{name}}({{type}})
                 {{/cases}}
@@ -449,6 +453,12 @@ public enum EmbeddedTemplates {
                 {{/discriminated}}
 
                 {{access}}init(from decoder: any Decoder) throws {
+                    {{#nullCase}}
+                    if try decoder.singleValueContainer().decodeNil() {
+                        self = .{{name}}
+                        return
+                    }
+                    {{/nullCase}}
                     {{#discriminated}}
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
                     switch try container.decodeProperty(String.self, forKey: {{property}}) {
@@ -478,6 +488,11 @@ public enum EmbeddedTemplates {
 
                 {{access}}func encode(to encoder: any Encoder) throws {
                     switch self {
+                    {{#nullCase}}
+                    case .{{name}}:
+                        var container = encoder.singleValueContainer()
+                        try container.encodeNil()
+                    {{/nullCase}}
                     {{#encodeCases}}
                     case .{{name}}(let value):
                         {{#lines}}

@@ -82,7 +82,9 @@ final class TranslatorTests: XCTestCase {
               "Closed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false},
               "Allowed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true},
               "Extra": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}},
-              "Patterned": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}}
+              "Patterned": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}},
+              "PatternedClosed": {"type": "object", "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false},
+              "PatternedExtra": {"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "integer"}}
             }}
             """##
         let module = try XCTUnwrap(ContractFixture(text).translate().value("additionalProperties"))
@@ -91,7 +93,10 @@ final class TranslatorTests: XCTestCase {
             ("Closed", .forbidden),
             ("Allowed", .map(.any)),  // an explicit `true` keeps the extra properties (docs/contract-format.md)
             ("Extra", .map(.primitive(.integer(bits: nil)))),
-            ("Patterned", .map(.primitive(.string))),
+            // A name no pattern matches may hold anything (additionalProperties is absent): free-form JSON keeps both.
+            ("Patterned", .map(.any)),
+            ("PatternedClosed", .map(.primitive(.string))),
+            ("PatternedExtra", .map(.any)),
         ]
         for row in rows {
             guard case .object(let object)? = module.decl(row.name)?.kind else {
@@ -185,7 +190,10 @@ final class TranslatorTests: XCTestCase {
               "Store": {"type": "object", "required": ["kind"], "properties": {"kind": {"enum": ["store"]}, "storeId": {"type": "string"}}},
               "Inferred": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}]},
               "Mapped": {"oneOf": [{"$ref": "#/$defs/Home"}, {"$ref": "#/$defs/Store"}],
-                         "discriminator": {"propertyName": "kind", "mapping": {"HOME": "#/$defs/Home", "STORE": "Store"}}},
+                         "discriminator": {"propertyName": "kind", "mapping": {"home": "#/$defs/Home", "store": "Store"}}},
+              "Plain": {"oneOf": [{"$ref": "#/$defs/Ship"}, {"$ref": "#/$defs/Store"}],
+                        "discriminator": {"propertyName": "kind", "mapping": {"SHIP": "#/$defs/Ship", "S2": "#/$defs/Ship", "store": "#/$defs/Store"}}},
+              "Ship": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
               "ByName": {"oneOf": [{"$ref": "#/$defs/Pickup"}, {"$ref": "#/$defs/Courier"}], "discriminator": {"propertyName": "method"}},
               "Pickup": {"type": "object", "properties": {"at": {"type": "string"}}},
               "Courier": {"type": "object", "properties": {"by": {"type": "string"}}},
@@ -197,7 +205,9 @@ final class TranslatorTests: XCTestCase {
         let module = try XCTUnwrap(ContractFixture(text).translate().value("unions"))
         let rows: [(name: String, discriminator: String?, explicit: Bool, variants: [(type: String, tags: [String], declares: Bool)])] = [
             ("Inferred", "kind", false, [("Home", ["home"], true), ("Store", ["store"], true)]),
-            ("Mapped", "kind", true, [("Home", ["HOME"], true), ("Store", ["STORE"], true)]),
+            ("Mapped", "kind", true, [("Home", ["home"], true), ("Store", ["store"], true)]),
+            // A variant that declares the tag as a plain string does not fix it: the union writes the case's tag.
+            ("Plain", "kind", true, [("Ship", ["SHIP", "S2"], false), ("Store", ["store"], true)]),
             ("ByName", "method", true, [("Pickup", ["Pickup"], false), ("Courier", ["Courier"], false)]),
             ("Untagged", nil, false, [("string", [], false), ("int", [], false)]),
             ("TypeList", nil, false, [("string", [], false), ("int", [], false)]),
@@ -355,11 +365,60 @@ final class TranslatorTests: XCTestCase {
             ("transition to a state that is not a value",
              ContractFixture(##"{"$defs": {"State": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["shipped"]}}}}"##),
              ExpectedDiagnostic(code: "schema.invalid-transition", at: "a.json:1:85", pointer: "/$defs/State/x-transitions")),
+            ("int32 default outside the range",
+             ContractFixture(##"{"$defs": {"T": {"type": "object", "properties": {"n": {"type": "integer", "format": "int32", "default": 3000000000}}}}}"##),
+             ExpectedDiagnostic(code: "schema.default-out-of-range", at: "a.json:1:106", pointer: "/$defs/T/properties/n/default")),
+            ("integer default with a fraction",
+             ContractFixture(##"{"$defs": {"T": {"type": "object", "properties": {"n": {"type": "integer", "default": 1.5}}}}}"##),
+             ExpectedDiagnostic(code: "schema.default-out-of-range", at: "a.json:1:87", pointer: "/$defs/T/properties/n/default")),
+            ("minimum above every int32",
+             ContractFixture(##"{"$defs": {"T": {"type": "object", "properties": {"n": {"type": "integer", "format": "int32", "minimum": 3000000000}}}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:106", pointer: "/$defs/T/properties/n/minimum")),
+            ("maximum below every 64-bit integer",
+             ContractFixture(##"{"$defs": {"T": {"type": "integer", "exclusiveMaximum": -9223372036854775808}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:57", pointer: "/$defs/T/exclusiveMaximum")),
+            ("minimum above every Double",
+             ContractFixture(##"{"$defs": {"T": {"type": "array", "items": {"type": "number", "minimum": 1e400}}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:74", pointer: "/$defs/T/items/minimum")),
+            ("multipleOf no int32 but 0 meets",
+             ContractFixture(##"{"$defs": {"T": {"type": "integer", "format": "int32", "multipleOf": 3000000000}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:70", pointer: "/$defs/T/multipleOf")),
+            ("a property two allOf members give types that exclude each other",
+             ContractFixture(##"{"$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}, "T": {"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": "integer"}}}]}}}"##),
+             ExpectedDiagnostic(code: "schema.conflicting-types", at: "a.json:1:146", pointer: "/$defs/T/allOf/1/properties/id")),
+            ("a discriminator mapping to a schema outside the oneOf",
+             ContractFixture(##"{"$defs": {"A": {"type": "object"}, "B": {"type": "object"}, "C": {"type": "object"}, "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "t", "mapping": {"z": "#/$defs/C"}}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-mapping", at: "a.json:1:206", pointer: "/$defs/U/discriminator/mapping/z")),
+            ("a discriminator over a string alternative",
+             ContractFixture(##"{"$defs": {"U": {"oneOf": [{"type": "object", "properties": {"t": {"const": "p"}}}, {"type": "string"}], "discriminator": {"propertyName": "t"}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-alternative", at: "a.json:1:85", pointer: "/$defs/U/oneOf/1")),
+            ("an alternative whose const the mapping does not name",
+             ContractFixture(##"{"$defs": {"A": {"type": "object", "properties": {"t": {"const": "a"}}}, "B": {"type": "object"}, "U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "t", "mapping": {"A": "#/$defs/A"}}}}}"##),
+             ExpectedDiagnostic(code: "schema.discriminator-mismatch", at: "a.json:1:115", pointer: "/$defs/U/oneOf/0")),
+            ("allOf members whose types exclude each other",
+             ContractFixture(##"{"$defs": {"T": {"type": "object", "properties": {"n": {"allOf": [{"type": "string"}, {"type": "integer"}]}}}}}"##),
+             ExpectedDiagnostic(code: "schema.conflicting-types", at: "a.json:1:56", pointer: "/$defs/T/properties/n")),
         ]
         for row in rows {
             guard let error = row.fixture.translate().failure(row.label) else { continue }
             assertDiagnostic(row.expected, in: error.diagnostics, row.label)
         }
+    }
+
+    /// A `$ref` alternative cannot take the properties written beside the `oneOf` (its type is used elsewhere):
+    /// a warning names each such alternative, since a value decoded as it loses them.
+    func testSharedPropertiesAReferencedAlternativeCannotHoldAreReported() throws {
+        let text = ##"{"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}}, "U": {"properties": {"id": {"type": "string"}}, "oneOf": [{"$ref": "#/$defs/A"}, {"type": "object", "properties": {"b": {"type": "integer"}}}]}}}"##
+        let module = try XCTUnwrap(ContractFixture(text).translate().value("shared"))
+        let expected = ExpectedDiagnostic(
+            code: "translate.shared-properties-dropped", at: "a.json:1:\(text.range(of: "{\"$ref\"")!.lowerBound.utf16Offset(in: text) + 1)",
+            pointer: "/$defs/U/oneOf/0", severity: .warning)
+        assertDiagnostic(expected, in: module.warnings, "referenced alternative")
+        XCTAssertEqual(module.warnings.filter { $0.code == "translate.shared-properties-dropped" }.count, 1, "the inline alternative takes them")
+        guard case .union(let union)? = module.decl("U")?.kind, case .named(let inline) = union.variants[1].type,
+              case .object(let object) = module[inline].kind
+        else { return XCTFail("U is not a union of two alternatives") }
+        XCTAssertEqual(object.properties.map(\.wireName), ["id", "b"])
     }
 
     func testDuplicateIdentityNamesBothFiles() throws {

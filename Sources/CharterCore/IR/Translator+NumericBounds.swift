@@ -1,0 +1,179 @@
+/// Numeric bounds and defaults made to fit the type that holds the value: a bound is rewritten into one
+/// the type's values meet exactly when they meet the contract's (`minimum: 1.5` on an integer is
+/// `minimum: 2`), a bound no value of the type can cross is dropped (it never bites), and a bound or
+/// default that no value of the type can satisfy is a contract error — never a literal the compiler rejects.
+extension TranslationSession {
+    /// The primitive a merged schema's values are held in, when it is a number with bounds to fit.
+    func numericPrimitive(_ merged: MergedSchema) -> IRPrimitive? {
+        guard merged.enumValues == nil, merged.constValue == nil, let types = merged.types?.filter({ $0 != .null }) else { return nil }
+        if types == [.integer] { return integerPrimitive(merged.format) }
+        if types == [.number] || Set(types) == [.integer, .number] {
+            if case .primitive(let primitive) = number(merged) { return primitive }
+        }
+        return nil
+    }
+
+    /// The constraints of `merged` with its numeric bounds fitted to the type its values are held in.
+    func fittedNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema) -> IRConstraints {
+        switch numericPrimitive(merged) {
+        case .integer(let bits)?: fitIntegerBounds(constraints, range: Self.integerRange(bits: bits), bits: bits, merged)
+        case .double?: fitDoubleBounds(constraints, merged)
+        default: constraints
+        }
+    }
+
+    /// The values an integer of `bits` holds (no width: Swift's `Int`, 64 bits).
+    static func integerRange(bits: Int?) -> ClosedRange<Int> {
+        bits == 32 ? Int(Int32.min)...Int(Int32.max) : Int.min...Int.max
+    }
+
+    static func integerTypeName(bits: Int?) -> String { bits == 32 ? "int32" : "64-bit integer" }
+
+    private func fitIntegerBounds(_ constraints: IRConstraints, range: ClosedRange<Int>, bits: Int?, _ merged: MergedSchema) -> IRConstraints {
+        var result = constraints
+        let typeName = Self.integerTypeName(bits: bits)
+        // Lower bounds as the least valid integer: `minimum m` → ⌈m⌉, `exclusiveMinimum x` → ⌊x⌋ + 1.
+        for (key, keyword, exclusive) in [(\IRConstraints.minimum, "minimum", false), (\IRConstraints.exclusiveMinimum, "exclusiveMinimum", true)] {
+            guard let bound = constraints[keyPath: key] else { continue }
+            let least: IntegerPlacement
+            switch bound.integerPlacement(rounding: exclusive ? .down : .up) {
+            case .value(let k) where exclusive: least = k == Int.max ? .aboveInt64 : .value(k + 1)
+            case let placement: least = placement
+            }
+            switch least {
+            case .belowInt64: result[keyPath: key] = nil
+            case .value(let k) where k <= range.lowerBound: result[keyPath: key] = nil
+            case .value(let k) where k <= range.upperBound: result[keyPath: key] = JSONNumber(exclusive ? k - 1 : k)
+            default:
+                result[keyPath: key] = nil
+                reportUnsatisfiable(keyword, bound, typeName: typeName, merged)
+            }
+        }
+        // Upper bounds as the greatest valid integer: `maximum M` → ⌊M⌋, `exclusiveMaximum X` → ⌈X⌉ − 1.
+        for (key, keyword, exclusive) in [(\IRConstraints.maximum, "maximum", false), (\IRConstraints.exclusiveMaximum, "exclusiveMaximum", true)] {
+            guard let bound = constraints[keyPath: key] else { continue }
+            let greatest: IntegerPlacement
+            switch bound.integerPlacement(rounding: exclusive ? .up : .down) {
+            case .value(let k) where exclusive: greatest = k == Int.min ? .belowInt64 : .value(k - 1)
+            case let placement: greatest = placement
+            }
+            switch greatest {
+            case .aboveInt64: result[keyPath: key] = nil
+            case .value(let k) where k >= range.upperBound: result[keyPath: key] = nil
+            case .value(let k) where k >= range.lowerBound: result[keyPath: key] = JSONNumber(exclusive ? k + 1 : k)
+            default:
+                result[keyPath: key] = nil
+                reportUnsatisfiable(keyword, bound, typeName: typeName, merged)
+            }
+        }
+        // An integer is a multiple of p/q (lowest terms) exactly when it is a multiple of p.
+        if let divisor = constraints.multipleOf, !divisor.literal.hasPrefix("-"), !CanonicalNumber(divisor.literal).isZero {
+            if let p = divisor.integerMultipleDivisor, p <= range.upperBound {
+                result.multipleOf = p == 1 ? nil : JSONNumber(p)
+            } else {
+                result.multipleOf = nil
+                bag.add(.error(
+                    "multipleOf \(divisor.literal) leaves no \(typeName) value but 0 valid",
+                    at: keywordLocation("multipleOf", merged), code: "schema.unsatisfiable-bound",
+                    hint: "use a divisor the type can hold, or a const of 0"))
+            }
+        }
+        return result
+    }
+
+    private func fitDoubleBounds(_ constraints: IRConstraints, _ merged: MergedSchema) -> IRConstraints {
+        var result = constraints
+        let lower: [(WritableKeyPath<IRConstraints, JSONNumber?>, String)] = [(\.minimum, "minimum"), (\.exclusiveMinimum, "exclusiveMinimum")]
+        let upper: [(WritableKeyPath<IRConstraints, JSONNumber?>, String)] = [(\.maximum, "maximum"), (\.exclusiveMaximum, "exclusiveMaximum")]
+        for (key, keyword) in lower {
+            guard let bound = constraints[keyPath: key] else { continue }
+            let value = bound.doubleValue
+            let positive = !bound.literal.hasPrefix("-")
+            if value.isInfinite {
+                result[keyPath: key] = nil
+                if positive { reportUnsatisfiable(keyword, bound, typeName: "Double", merged) }
+            } else if value == 0 && !CanonicalNumber(bound.literal).isZero {
+                // Closer to 0 than any Double but 0: above 0 means every positive Double; below, 0 itself.
+                result[keyPath: key] = nil
+                if positive {
+                    result.exclusiveMinimum = Self.tighter(result.exclusiveMinimum, JSONNumber(0), lower: true)
+                } else {
+                    result.minimum = Self.tighter(result.minimum, JSONNumber(0), lower: true)
+                }
+            }
+        }
+        for (key, keyword) in upper {
+            guard let bound = constraints[keyPath: key] else { continue }
+            let value = bound.doubleValue
+            let positive = !bound.literal.hasPrefix("-")
+            if value.isInfinite {
+                result[keyPath: key] = nil
+                if !positive { reportUnsatisfiable(keyword, bound, typeName: "Double", merged) }
+            } else if value == 0 && !CanonicalNumber(bound.literal).isZero {
+                result[keyPath: key] = nil
+                if positive {
+                    result.maximum = Self.tighter(result.maximum, JSONNumber(0), lower: false)
+                } else {
+                    result.exclusiveMaximum = Self.tighter(result.exclusiveMaximum, JSONNumber(0), lower: false)
+                }
+            }
+        }
+        if let divisor = constraints.multipleOf, !divisor.doubleValue.isFinite || (divisor.doubleValue == 0 && !CanonicalNumber(divisor.literal).isZero) {
+            result.multipleOf = nil
+            bag.add(.warning(
+                "multipleOf \(divisor.literal) is outside Double's range and is not checked",
+                at: keywordLocation("multipleOf", merged), code: "translate.unchecked-bound",
+                hint: "use format \"decimal\" for exact decimal arithmetic"))
+        }
+        return result
+    }
+
+    /// Of two bounds of the same kind, the one that excludes more (the greater lower bound, the lesser upper bound).
+    static func tighter(_ a: JSONNumber?, _ b: JSONNumber, lower: Bool) -> JSONNumber {
+        guard let a else { return b }
+        return (a.doubleValue < b.doubleValue) == lower ? b : a
+    }
+
+    /// Reports a bound that no value of the type can satisfy.
+    private func reportUnsatisfiable(_ keyword: String, _ bound: JSONNumber, typeName: String, _ merged: MergedSchema) {
+        bag.add(.error(
+            "\(keyword) \(bound.literal) leaves no \(typeName) value valid",
+            at: keywordLocation(keyword, merged), code: "schema.unsatisfiable-bound",
+            hint: typeName == "int32" ? "use format \"int64\" or a bound inside the int32 range" : "use a bound inside the type's range"))
+    }
+
+    /// Where a keyword of a merged schema is written: in the schema it was taken from.
+    func keywordLocation(_ keyword: String, _ merged: MergedSchema) -> SourceLocation {
+        let schema = graph[merged.constraintSources[keyword] ?? merged.origin]
+        return SourceLocation(
+            file: schema.location.file, position: schema.node.object?[keyword]?.position ?? schema.location.position,
+            pointer: schema.location.pointer.appending(keyword))
+    }
+
+    /// Reports a `default` the property's type cannot hold (an integer out of range or with a fraction, a number
+    /// beyond `Double`), which would otherwise be left out of the generated initialiser.
+    func checkNumericDefault(_ value: JSONNode, of merged: MergedSchema, in schema: Schema) {
+        guard case .number(let number) = value.value, let primitive = numericPrimitive(merged) else { return }
+        let problem: String?
+        switch primitive {
+        case .integer(let bits):
+            let range = Self.integerRange(bits: bits)
+            if !number.isInteger {
+                problem = "is not an integer"
+            } else if case .value(let k) = number.integerPlacement(rounding: .down), range.contains(k) {
+                problem = nil
+            } else {
+                problem = "is outside the \(Self.integerTypeName(bits: bits)) range"
+            }
+        case .double:
+            problem = number.doubleValue.isFinite ? nil : "is outside Double's range"
+        default:
+            problem = nil
+        }
+        guard let problem else { return }
+        bag.add(.error(
+            "default \(number.literal) \(problem)",
+            at: SourceLocation(file: schema.location.file, position: value.position, pointer: schema.location.pointer.appending("default")),
+            code: "schema.default-out-of-range", hint: "give a default the property's type can hold"))
+    }
+}

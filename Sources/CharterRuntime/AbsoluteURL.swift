@@ -1,0 +1,71 @@
+import Foundation
+
+/// Wire-format wrapper for a JSON Schema `uri`: decodes an absolute URI (RFC 3986 `scheme ":" …`, an optional
+/// `#fragment` allowed) exactly as written and encodes it back unchanged.
+///
+/// Decoding refuses a string that is not an absolute URI — relative references (`relative/path`), spaces and
+/// other characters RFC 3986 does not allow unencoded (`a b`, `ü`, `[` outside a host), a `%` not followed by two
+/// hex digits — and any string `URL` would rewrite, so a value never comes back different from what was received.
+public struct AbsoluteURL: Codable, Hashable, Sendable {
+    /// The URL.
+    public var value: URL
+
+    /// Wraps `value`.
+    public init(_ value: URL) {
+        self.value = value
+    }
+
+    /// The URL for `string` when it is an absolute URI that `URL` keeps exactly as written; nil otherwise.
+    public static func parse(_ string: String) -> URL? {
+        guard isAbsoluteURI(string), let url = URL(string: string), url.absoluteString == string else { return nil }
+        return url
+    }
+
+    /// Whether `string` matches RFC 3986 `absolute-URI [ "#" fragment ]` at the character level: a scheme, a colon,
+    /// then only unreserved, reserved and percent-encoded characters, with at most one `#`.
+    public static func isAbsoluteURI(_ string: String) -> Bool {
+        let bytes = Array(string.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, isAlpha(bytes[0]),
+              bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return false }
+        var index = colon + 1
+        var fragments = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return false }
+                index += 3
+                continue
+            }
+            if byte == UInt8(ascii: "#") { fragments += 1 }
+            guard fragments <= 1, isAlpha(byte) || isDigit(byte) || allowed.contains(byte) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Decodes an absolute URI, refusing anything else (see the type's documentation).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let string = try container.decode(String.self)
+        guard let url = Self.parse(string) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "Expected an absolute URI (e.g. https://example.com/a%20b), got \"\(string)\"."
+            )
+        }
+        value = url
+    }
+
+    /// Encodes the URL's absolute string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value.absoluteString)
+    }
+
+    /// Unreserved and reserved punctuation (RFC 3986 2.2, 2.3), `#` for the fragment.
+    private static let allowed: Set<UInt8> = Set("-._~:/?#[]@!$&'()*+,;=".utf8)
+    private static func isAlpha(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f")) }
+}
