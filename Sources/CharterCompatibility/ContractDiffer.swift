@@ -178,8 +178,8 @@ public struct ContractDiffer: Sendable {
         }
     }
 
-    /// The contracts of both sides, paired: by contract name and major version, plain schema files by path.
-    /// Base order first, then what only the head has.
+    /// The contracts of both sides, paired: by contract name and major version, plain schema files by path; in
+    /// order of their names (as strings: `orders v10` before `orders v2`), whatever order the inputs were loaded in.
     static func pairs(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> [ContractPair] {
         func key(_ document: SchemaDocument) -> String {
             document.contract.map { "\($0.name) v\($0.version.major)" } ?? keys[document.path] ?? document.rootRelativePath

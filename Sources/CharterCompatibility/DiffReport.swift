@@ -46,12 +46,16 @@ public enum DiffReport {
 
     /// The lines a pull-request comment opens with: the verdict and what was compared (`**Verdict: Breaking** — head
     /// compared with `origin/main (commit …)`, as of 2026-11-30.`), then `### Versions`, the text output's version
-    /// lines as a list.
+    /// lines as a list (the first 50, then how many more).
     public static func markdownPreamble(_ result: DiffResult, bases: [String], today: String) -> [String] {
         let compared = bases.isEmpty ? "" : " — head compared with " + bases.map { LintMarkdownOutput.codeSpan($0) }.joined(separator: ", ")
         var lines = ["**Verdict: \(result.verdict.title)**\(compared), as of \(today)."]
+        // At most 50 lines (about 5 KB), so a change to a type hundreds of contracts share still fits in a comment.
         let versions = versionLines(result)
-        if !versions.isEmpty { lines += ["", "### Versions", ""] + versions.map { "- " + LintMarkdownOutput.escapeText($0) } }
+        if !versions.isEmpty {
+            lines += ["", "### Versions", ""] + versions.prefix(50).map { "- " + LintMarkdownOutput.escapeText($0) }
+            if versions.count > 50 { lines.append("- and \(versions.count - 50) more contracts: the JSON report lists every version") }
+        }
         return lines
     }
 

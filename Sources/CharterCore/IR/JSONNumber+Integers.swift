@@ -58,7 +58,8 @@ extension JSONNumber {
             guard case .value(let value) = integerPlacement(rounding: .down) else { return nil }
             return value
         }
-        guard parts.digits.count <= 18, let numerator = Int(String(decoding: parts.digits, as: UTF8.self)) else { return nil }
+        // `Int(_:)` is nil for a numerator past `Int.max`.
+        guard let numerator = Int(String(decoding: parts.digits, as: UTF8.self)) else { return nil }
         // Only the 2s and 5s of the denominator 10^-exponent can cancel against the numerator.
         var p = numerator
         var twos = -exponent, fives = -exponent

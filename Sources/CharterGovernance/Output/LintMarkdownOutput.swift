@@ -21,7 +21,7 @@ public enum LintMarkdownOutput {
 
     /// The report as Markdown, ending with a newline. `preamble` (Markdown lines, escaped by the caller) follows the
     /// summary line, before the table — `charter diff` puts its verdict and versions there, where a long comment
-    /// is never cut. At most `budget` UTF-8 bytes.
+    /// is never cut; the caller keeps it short. With it, at most `budget` UTF-8 bytes.
     public static func render(_ report: LintReport, preamble: [String] = [], budget: Int = commentBudget) -> String {
         let summary = LintTally(report).sentence
         var lines = [heading(report), "", summary.prefix(1).uppercased() + summary.dropFirst() + "."]

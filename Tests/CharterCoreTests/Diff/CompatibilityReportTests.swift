@@ -78,6 +78,18 @@ final class CompatibilityReportTests: XCTestCase {
         XCTAssertTrue(html.contains("<title>Compatible — contract compatibility report</title>") || html.contains("<title>Risky — contract compatibility report</title>"), html)
     }
 
+    /// The pull-request comment lists at most 50 version lines, so a change to a type hundreds of contracts share
+    /// still fits in a comment.
+    func testMarkdownPreambleListsAtMostFiftyVersions() {
+        let versions = (1...70).map { index in
+            VersionVerdict(contract: "c\(index) v1", base: SemanticVersion(major: 1, minor: 0, patch: 0), head: SemanticVersion(major: 1, minor: 0, patch: 1),
+                           required: .minor, suggested: SemanticVersion(major: 1, minor: 1, patch: 0), breaking: 0, risky: 0, other: 1)
+        }
+        let lines = DiffReport.markdownPreamble(DiffResult(changes: [], versions: versions), bases: ["old"], today: "2026-11-30")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("- c") }.count, 50)
+        XCTAssertEqual(lines.last, "- and 20 more contracts: the JSON report lists every version")
+    }
+
     private func configuration(_ json: String) throws -> LintConfiguration {
         let folder = try TemporaryFolder()
         try folder.write("charter.json", json)

@@ -42,7 +42,8 @@ final class NumberBoundsTests: XCTestCase {
             XCTAssertEqual(number(row.literal).integerPlacement(rounding: .up), row.up, "\(row.literal) up")
             XCTAssertEqual(number(row.literal).integerPlacement(rounding: .down), row.down, "\(row.literal) down")
         }
-        let divisors: [(String, Int?)] = [("2.5", 5), ("0.1", 1), ("0.3", 3), ("4", 4), ("1.25", 5), ("0.04", 1), ("0", nil), ("-2", nil)]
+        let divisors: [(String, Int?)] = [("2.5", 5), ("0.1", 1), ("0.3", 3), ("4", 4), ("1.25", 5), ("0.04", 1), ("0", nil), ("-2", nil),
+                                         ("0.1234567890123456789", 1_234_567_890_123_456_789), ("0.92233720368547758071", nil)]
         for (literal, divisor) in divisors {
             XCTAssertEqual(number(literal).integerMultipleDivisor, divisor, literal)
         }
