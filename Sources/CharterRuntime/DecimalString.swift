@@ -58,6 +58,19 @@ public struct DecimalString: Codable, Hashable, Sendable {
         }
     }
 
+    /// Decodes a decimal string only — never a JSON number: how a union's decimal-string alternative is tried, so
+    /// that it stays in the contract's order without taking numbers meant for a number alternative.
+    public init(stringFrom decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let string = try container.decode(String.self)
+        guard let decimal = Self.parse(string) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Expected a decimal number string (e.g. \"19.99\") that Decimal holds exactly, got \"\(string)\"."
+            )
+        }
+        value = decimal
+    }
+
     /// Encodes the plain decimal string; throws `EncodingError.invalidValue`
     /// for NaN.
     public func encode(to encoder: any Encoder) throws {

@@ -65,6 +65,18 @@ final class DecimalStringTests: XCTestCase {
         }
     }
 
+    /// `init(stringFrom:)`, what a union's decimal-string alternative decodes with: strings only, never a number.
+    func testStringOnlyDecodingRefusesNumbers() throws {
+        struct StringOnly: Decodable {
+            let value: Decimal
+            init(from decoder: any Decoder) throws { value = try DecimalString(stringFrom: decoder).value }
+        }
+        XCTAssertEqual(try decodeJSON(StringOnly.self, #""19.99""#).value, dec("19.99"))
+        for json in ["19.99", #""1e5""#, #""abc""#, "null"] {
+            XCTAssertThrowsError(try decodeJSON(StringOnly.self, json), json)
+        }
+    }
+
     func testOtherJSONIsATypeMismatch() {
         for json in ["true", "null", "[]", "{}"] {
             XCTAssertThrowsError(try decodeJSON(DecimalString.self, json), json)

@@ -43,7 +43,6 @@ struct SwiftUnionBuilder {
         let typeName = context.names.types[decl.id.rawValue]
         var cases: [MustacheValue] = []
         var decodeAttempts: [MustacheValue] = []
-        var lenientAttempts: [MustacheValue] = []
         var tagCases: [MustacheValue] = []
         var encodeCases: [MustacheValue] = []
         for (variant, name) in zip(union.variants, names) {
@@ -52,18 +51,15 @@ struct SwiftUnionBuilder {
             // `Decimal`'s own `Codable` is a struct of its fields; only a single-value container gives the JSON
             // number, as `JSONDecoder`/`JSONEncoder` read and write decimals everywhere else.
             let plainDecimal = context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: false))
+            // A decimal string is tried from JSON strings only (`DecimalString` alone also takes numbers), so it keeps
+            // its place in the contract's order: `"19.99"` is the decimal even beside a plain string alternative
+            // after it, and `1.5` goes on to a number alternative.
+            let decimalString = context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: true))
             let decoded = plainDecimal
                 ? "decoder.singleValueContainer().decode(\(swiftType).self)"
-                : context.mapper.fromWire(variant.type, "\(wire)(from: decoder)")
+                : context.mapper.fromWire(variant.type, "\(wire)(\(decimalString ? "stringFrom" : "from"): decoder)")
             cases.append(.object(["name": .string(name), "type": .string(swiftType)]))
-            // A decimal string also decodes from a JSON number (DecimalString is lenient), so it is tried after
-            // the alternatives that take numbers as they are: `1.5` stays a number, `"1.5"` a string.
-            let attempt = MustacheValue.object(["name": .string(name), "decoded": .string(decoded)])
-            if context.mapper.unaliased(variant.type) == .primitive(.decimal(asString: true)) {
-                lenientAttempts.append(attempt)
-            } else {
-                decodeAttempts.append(attempt)
-            }
+            decodeAttempts.append(.object(["name": .string(name), "decoded": .string(decoded)]))
             if !variant.tags.isEmpty {
                 tagCases.append(.object([
                     "tags": .string(variant.tags.map(SwiftLiteral.string).joined(separator: ", ")), "name": .string(name),
@@ -100,7 +96,7 @@ struct SwiftUnionBuilder {
             "cases": .list(cases),
             "nullCase": nullCase.map { .object(["name": .string($0)]) } ?? .null,
             "discriminated": discriminated,
-            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts + lenientAttempts)]) : .null,
+            "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
             "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
             "encodeCases": .list(encodeCases),
             "validatedCases": .list(validatable.map(MustacheValue.string)),

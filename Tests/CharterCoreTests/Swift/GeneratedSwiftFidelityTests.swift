@@ -378,14 +378,16 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
 
     /// A decimal number as a union alternative travels as a JSON number (`Decimal`'s own `Codable` is a struct of
     /// its fields: it never decoded, and encoded as `{"exponent":…}`), and a decimal that may be a string or a
-    /// number keeps its form: a decimal string also decodes from a JSON number, so it is tried last (`1.5` used
-    /// to come back as `"1.5"`).
+    /// number keeps its form: a union's decimal string decodes from JSON strings only (`1.5` used to come back as
+    /// `"1.5"`), in the contract's order — so `"19.99"` is the decimal even with a plain string alternative after it
+    /// (it was the plain string when decimal strings were tried last).
     func testDecimalAlternativesKeepTheirForm() throws {
         let contract = ##"""
             {"title": "Ty", "$defs": {
               "Amount": {"type": "number", "format": "decimal"},
               "U": {"oneOf": [{"type": "number", "format": "decimal"}, {"type": "boolean"}]},
               "V": {"oneOf": [{"$ref": "#/$defs/Amount"}, {"type": "string"}]},
+              "W": {"anyOf": [{"type": "string", "format": "decimal"}, {"type": "string"}, {"type": "number"}]},
               "H": {"type": "object", "properties": {
                 "g": {"type": ["string", "number"], "format": "decimal"},
                 "s": {"type": ["string", "integer"], "format": "decimal"},
@@ -400,7 +402,18 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("U", ##"-0.5"##, .valid),
             ("H", ##"{"g":true}"##, .rejected),
             ("H", ##"{"u":"1.5"}"##, .rejected),
+            ("W", ##""19.99""##, .valid),
+            ("W", ##""abc""##, .valid),
+            ("W", ##"19.99"##, .valid),
         ])
+        // Which case `"19.99"` becomes does not show in its JSON: the attempts are in the contract's order, the
+        // decimal string's from strings only.
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let whole = try XCTUnwrap(files["Ty.swift"], "\(files.keys)")
+        let source = whole[try XCTUnwrap(whole.range(of: "enum W"), whole).lowerBound...]
+        let decimal = try XCTUnwrap(source.range(of: "try DecimalString(stringFrom: decoder).value"), String(source))
+        let string = try XCTUnwrap(source.range(of: "self = .string(try String(from: decoder))"), String(source))
+        XCTAssertLessThan(decimal.lowerBound, string.lowerBound, String(source))
     }
 
     /// An optional free-form property keeps `null` apart from absent (`{"any": null}` used to come back as `{}`).
