@@ -35,19 +35,13 @@ public enum CompatibilityHTMLReport {
         html.append("<h2>Version matrix</h2>")
         html.append("<table><thead><tr><th>Contract</th><th>Base</th><th>Head</th><th>Breaking</th><th>Risky</th><th>Compatible</th><th>Needs</th><th>Version</th></tr></thead><tbody>")
         for verdict in result.versions {
-            let status: String
-            if let suggested = verdict.suggested {
-                status = "<span class=\"bad\">should be at least \(escape(suggested.description))</span>"
-            } else if verdict.removedWhileInUse {
-                status = "<span class=\"bad\">removed before it was retired</span>"
-            } else if verdict.retired {
-                status = "<span class=\"warn\">retired</span>"
-            } else if verdict.head == nil {
-                status = "<span class=\"ok\">removed</span>"
-            } else if verdict.required == nil, verdict.base?.description == verdict.head?.description {
-                status = "<span class=\"ok\">unchanged</span>"
-            } else {
-                status = "<span class=\"ok\">ok</span>"
+            let status = switch verdict.status {
+            case .tooLow(let suggested): "<span class=\"bad\">should be at least \(escape(suggested.description))</span>"
+            case .removedWhileInUse: "<span class=\"bad\">removed before it was retired</span>"
+            case .retired: "<span class=\"warn\">retired</span>"
+            case .removed: "<span class=\"ok\">removed</span>"
+            case .unchanged: "<span class=\"ok\">unchanged</span>"
+            case .ok: "<span class=\"ok\">ok</span>"
             }
             // Each count links to the contract's first change of that kind below.
             func count(_ value: Int, _ section: String) -> String {

@@ -22,6 +22,32 @@ public struct VersionVerdict: Sendable, Hashable {
     public var passes: Bool { suggested == nil && !removedWhileInUse }
     /// Whether the contract is gone from the head while that breaks someone (it was not retired first).
     public var removedWhileInUse: Bool { head == nil && base != nil && breaking > 0 }
+
+    /// What the version verdict says, as every report words it.
+    public enum Status: Hashable, Sendable {
+        /// The version did not move far enough: it should be at least this.
+        case tooLow(SemanticVersion)
+        /// Removed while that breaks someone.
+        case removedWhileInUse
+        /// The head is retired: its version is not gated.
+        case retired
+        /// Removed, breaking no one.
+        case removed
+        /// No change needs a version and the version did not move.
+        case unchanged
+        /// The version moved as far as the changes need (or further).
+        case ok
+    }
+
+    /// The verdict's status, worst first.
+    public var status: Status {
+        if let suggested { return .tooLow(suggested) }
+        if removedWhileInUse { return .removedWhileInUse }
+        if retired { return .retired }
+        if head == nil { return .removed }
+        if required == nil, base?.description == head?.description { return .unchanged }
+        return .ok
+    }
 }
 
 /// What `charter diff` found between two versions of a contract set.

@@ -67,14 +67,11 @@ public enum DiffReport {
             var line = "\(verdict.contract): \(verdict.base.map(\.description) ?? "new") → \(verdict.head.map(\.description) ?? "removed")"
             line += ": \(verdict.breaking) breaking, \(verdict.risky) risky, \(verdict.other) compatible"
             if let required = verdict.required { line += "; needs \(required)" }
-            if let suggested = verdict.suggested {
-                line += " — version should be at least \(suggested)"
-            } else if verdict.removedWhileInUse {
-                line += " — removed before it was retired"
-            } else if verdict.retired {
-                line += ", retired"
-            } else if verdict.required != nil {
-                line += ", version ok"
+            switch verdict.status {
+            case .tooLow(let suggested): line += " — version should be at least \(suggested)"
+            case .removedWhileInUse: line += " — removed before it was retired"
+            case .retired: line += ", retired"
+            case .removed, .unchanged, .ok: if verdict.required != nil { line += ", version ok" }
             }
             return line
         }

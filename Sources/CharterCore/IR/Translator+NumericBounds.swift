@@ -131,7 +131,7 @@ extension TranslationSession {
     /// Of two bounds of the same kind, the one that excludes more (the greater lower bound, the lesser upper bound).
     static func tighter(_ a: JSONNumber?, _ b: JSONNumber, lower: Bool) -> JSONNumber {
         guard let a else { return b }
-        return (a.doubleValue < b.doubleValue) == lower ? b : a
+        return JSONNumber.isLess(a, b) == lower ? b : a
     }
 
     /// Reports a bound that no value of the type can satisfy.
