@@ -94,6 +94,13 @@ struct SuppressionCollector {
                             ?? "charter lint --list-rules lists the rule ids")
                 continue
             }
+            // The rules about suppressions judge the suppressions themselves: an inline entry cannot silence them
+            // (it would be judged by the rule it silences), so they are configured in charter.json instead.
+            guard !Self.selfJudgedRules.contains(member.key) else {
+                problem(SuppressionInvalidRule.id, "x-lint-ignore cannot silence \(member.key), which judges suppressions", member.value, entryPointer,
+                        hint: #"fix the suppression it reports, or set "\#(member.key)": "off" (or a path override) in charter.json"#)
+                continue
+            }
             var reason = member.value.string
             var until: String?
             if let fields = member.value.object {
@@ -104,12 +111,22 @@ struct SuppressionCollector {
                             hint: Self.didYouMean(unknown.key, among: Self.entryKeys).map { "did you mean \"\($0)\"?" } ?? "an entry has only \"reason\" and \"until\"")
                     continue
                 }
+                if let reasonNode = fields["reason"], reasonNode.string == nil {
+                    problem(SuppressionInvalidRule.id, "the reason of the suppression of \(member.key) must be a string", reasonNode,
+                            entryPointer.appending("reason"), hint: #"say why in words: {"reason": "…", "until": "YYYY-MM-DD"}"#)
+                    continue
+                }
                 reason = fields["reason"]?.string
                 until = fields["until"]?.string
                 if let untilNode = fields["until"], until.map(Self.isFullDate) != true {
                     problem(SuppressionInvalidRule.id, "until must be a date YYYY-MM-DD", untilNode, entryPointer.appending("until"))
                     continue
                 }
+            }
+            guard member.value.string != nil || member.value.object != nil else {
+                problem(SuppressionInvalidRule.id, "suppression of \(member.key) must be a reason or an object with one", member.value, entryPointer,
+                        hint: #"write "\#(member.key)": "why" or {"reason": "why", "until": "YYYY-MM-DD"}"#)
+                continue
             }
             guard let reason, !reason.allSatisfy(\.isWhitespace) else {
                 problem(SuppressionInvalidRule.id, "suppression of \(member.key) gives no reason", member.value, entryPointer,
@@ -126,6 +143,9 @@ struct SuppressionCollector {
                 location: document.location(entryPointer, member.value.position), documentPath: document.path))
         }
     }
+
+    /// The rules that judge suppressions; inline entries cannot silence them.
+    static let selfJudgedRules: Set<String> = [SuppressionInvalidRule.id, SuppressionExpiredRule.id, SuppressionUnusedRule.id]
 
     /// The keys of a suppression entry written as an object.
     static let entryKeys = ["reason", "until"]

@@ -8,7 +8,7 @@ struct SuppressionInvalidRule: LintRule {
     static let id = "suppression-invalid"
     var id: String { Self.id }
     let summary = "An x-lint-ignore entry names a known rule, gives a reason, and dates its until as YYYY-MM-DD."
-    let rationale = "A suppression is a decision someone made; the reason is how the next reader learns why. A suppression without one, or of a rule that does not exist (a typo), silences nothing it was meant to and hides the intent."
+    let rationale = "A suppression is a decision someone made; the reason is how the next reader learns why. A suppression without one (or with a reason that is not text), or of a rule that does not exist (a typo), silences nothing it was meant to and hides the intent. The three suppression rules judge the suppressions themselves, so an entry cannot silence them: they are turned off or down in charter.json, per path if need be."
     let category = LintCategory.suppressions
     let defaultSeverity = Severity.error
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "x-lint-ignore": {"money-not-float": ""}, "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)

@@ -54,6 +54,18 @@ final class LintSuppressionTests: XCTestCase {
             (#""x-lint-ignore": ["money-not-float"],"#,
              ["suppression-invalid /$defs/Line/x-lint-ignore", "money-not-float /$defs/Line/properties/unitPrice",
               "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // A reason that is not text, and an entry that is neither a reason nor an object: reported, nothing silenced.
+            (#""x-lint-ignore": {"money-not-float": {"reason": 5}},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float/reason", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            (#""x-lint-ignore": {"money-not-float": true},"#,
+             ["suppression-invalid /$defs/Line/x-lint-ignore/money-not-float", "money-not-float /$defs/Line/properties/unitPrice",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
+            // The suppression rules judge suppressions and cannot be silenced by one: the entry is invalid (not also
+            // unused), and the stale suppression beside it is still reported.
+            (#""x-lint-ignore": {"money-not-float": "fine", "type-documented": "stale", "suppression-unused": "keep it"},"#,
+             ["suppression-unused /$defs/Line/x-lint-ignore/type-documented", "suppression-invalid /$defs/Line/x-lint-ignore/suppression-unused",
+              "money-not-float /$defs/Fee/properties/feeAmount"]),
             // A suppression of a rule with nothing to silence there is stale.
             (#""x-lint-ignore": {"money-not-float": "fine", "type-documented": "stale"},"#,
              ["suppression-unused /$defs/Line/x-lint-ignore/type-documented", "money-not-float /$defs/Fee/properties/feeAmount"]),
@@ -74,6 +86,10 @@ final class LintSuppressionTests: XCTestCase {
              #"suppression of money-not-float has unknown key "untill" (hint: did you mean "until"?)"#),
             (#""x-lint-ignore": {"money-not-float": {"reason": "r", "until": "2026-02-30"}},"#,
              "until must be a date YYYY-MM-DD (hint: none)"),
+            (#""x-lint-ignore": {"money-not-float": {"reason": 5}},"#,
+             #"the reason of the suppression of money-not-float must be a string (hint: say why in words: {"reason": "…", "until": "YYYY-MM-DD"})"#),
+            (#""x-lint-ignore": {"suppression-expired": "renewing later"},"#,
+             #"x-lint-ignore cannot silence suppression-expired, which judges suppressions (hint: fix the suppression it reports, or set "suppression-expired": "off" (or a path override) in charter.json)"#),
         ]
         for row in rows {
             let found = LintHarness.lint(contract(lineSuppression: row.suppression))?.findings.filter { $0.ruleID == "suppression-invalid" }
