@@ -15,6 +15,7 @@ enum SwiftCompiler {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            RuntimeFolder.removeAtExit(directory.path)
             let sources = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Sources/CharterRuntime"))
                 .filter { $0.hasSuffix(".swift") }.sorted().map { Repository.path("Sources/CharterRuntime/\($0)") }
             let result = try ProcessRunner.run(swiftc, [
@@ -43,5 +44,18 @@ enum SwiftCompiler {
             "-swift-version", "6", "-Onone", "-warnings-as-errors", "-I", runtime.path, "-L", runtime.path, "-lCharterRuntime",
             "-o", output.path,
         ] + files)
+    }
+}
+
+/// Removes the runtime's folder when the test process ends (it lives as long as the process, so no test can).
+private enum RuntimeFolder {
+    nonisolated(unsafe) private static var path: String?
+
+    /// Registers `folder` for removal at exit. Called once, from `SwiftCompiler.runtime`'s initialiser.
+    static func removeAtExit(_ folder: String) {
+        path = folder
+        atexit {
+            if let path = RuntimeFolder.path { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 }
