@@ -1,6 +1,7 @@
 import Foundation
 
-/// Process-wide cache of compiled `pattern` regular expressions.
+/// Process-wide cache of compiled `pattern` regular expressions (ECMA-262, rewritten for ICU by
+/// ``ECMAScriptPattern``).
 ///
 /// A lock (`NSLock`) rather than `Synchronization.Mutex`, which needs macOS 15 /
 /// iOS 18 and would raise the deployment target of every app using generated
@@ -42,7 +43,7 @@ final class PatternCache: @unchecked Sendable {
         }
 
         let compiled: Entry
-        if let expression = try? NSRegularExpression(pattern: pattern, options: []) {
+        if let expression = try? NSRegularExpression(pattern: ECMAScriptPattern.icu(pattern), options: []) {
             compiled = .valid(expression)
         } else {
             compiled = .invalid

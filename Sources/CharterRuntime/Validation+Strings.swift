@@ -32,10 +32,11 @@ extension Validation {
     /// `pattern` (an unanchored search, as JSON Schema specifies; anchor with
     /// `^…$` in the pattern to match the whole string).
     ///
-    /// Patterns are compiled once with `NSRegularExpression` (ICU syntax, which
-    /// agrees with ECMA-262 on the constructs contracts use; `\d` and `\w` are
-    /// Unicode-aware in ICU) and cached process-wide behind a lock. An invalid
-    /// pattern is reported as an issue rather than a crash.
+    /// Patterns are ECMA-262 expressions (with the `u` flag), rewritten where ICU
+    /// reads them differently (``ECMAScriptPattern``: `$` is the end of the
+    /// string, `\d`/`\w`/`\b` are ASCII, `\s` and `.` are ECMA's), compiled once
+    /// with `NSRegularExpression` and cached process-wide behind a lock. An
+    /// invalid pattern is reported as an issue rather than a crash.
     public static func pattern(
         _ string: String, _ pattern: String, at path: String, into issues: inout [ValidationIssue]
     ) {
