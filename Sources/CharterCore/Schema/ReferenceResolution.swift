@@ -85,7 +85,9 @@ extension LoadSession {
                 }
                 let directory = fileSource.canonicalPath(mapping.directory)
                 let path = URIReference.removeDotSegments(directory + "/" + relative)
-                return loadReferencedFile(path, allowedRoot: directory, rootName: "the mapped folder \(mapping.directory)", reference: reference)
+                return loadReferencedFile(
+                    path, allowedRoot: directory, rootName: "the mapped folder \(mapping.directory)", reference: reference,
+                    retrievalURI: uri.withoutFragment)
             }
             // A relative reference from a document with an `$id` may still name a sibling file on disk.
             let written = URIReference(reference.text)
@@ -116,7 +118,11 @@ extension LoadSession {
     }
 
     /// Loads a file a reference names, refusing paths that escape `allowedRoot` (after resolving symlinks).
-    func loadReferencedFile(_ path: String, allowedRoot: String, rootName: String, reference: PendingReference) -> NodeAddress? {
+    /// `retrievalURI` is the URI a `--ref-map` mapping read the file for: its base URI, as JSON Schema has it, so
+    /// relative references inside it stay under the mapping.
+    func loadReferencedFile(
+        _ path: String, allowedRoot: String, rootName: String, reference: PendingReference, retrievalURI: URIReference? = nil
+    ) -> NodeAddress? {
         let canonical = fileSource.canonicalPath(path)
         guard SchemaLoader.isInside(canonical, directory: allowedRoot) else {
             bag.add(.error(
@@ -124,7 +130,8 @@ extension LoadSession {
                 hint: "keep referenced schemas inside the root, or pass --root"))
             return nil
         }
-        guard let document = loadDocument(path: canonical, isInput: false, requestedBy: reference.location) else { return nil }
+        guard let document = loadDocument(path: canonical, isInput: false, requestedBy: reference.location, retrievalURI: retrievalURI)
+        else { return nil }
         return NodeAddress(document: document, pointer: .root)
     }
 

@@ -140,8 +140,9 @@ final class LoadSession {
         _ = loadDocument(path: path, isInput: true, requestedBy: nil)
     }
 
-    /// Reads, parses and walks one file. Returns nil (with a diagnostic) when it cannot.
-    func loadDocument(path: String, isInput: Bool, requestedBy: SourceLocation?) -> DocumentID? {
+    /// Reads, parses and walks one file (`retrievalURI`: the mapped URI it was read for, its base URI unless it
+    /// declares `$id`). Returns nil (with a diagnostic) when it cannot.
+    func loadDocument(path: String, isInput: Bool, requestedBy: SourceLocation?, retrievalURI: URIReference? = nil) -> DocumentID? {
         if let existing = documentByPath[path] { return existing }
         let display = displayPath(for: path)
         guard documents.count < options.maxDocuments else {
@@ -175,9 +176,11 @@ final class LoadSession {
         let id = DocumentID(documents.count)
         let fileURI = URIReference(scheme: "file", authority: "", path: Self.percentEncodePath(path), query: nil, fragment: nil)
         let dialectIsLegacy = Self.usesLegacyID(json)
-        var base = fileURI
+        // A file read for a mapped URI has that URI as its base (JSON Schema's retrieval URI), so its relative
+        // references resolve through the mapping rather than against the folder on disk.
+        var base = retrievalURI ?? fileURI
         if let idText = json.object?[dialectIsLegacy ? "id" : "$id"]?.string {
-            base = URIReference(idText).resolved(against: fileURI).withoutFragment
+            base = URIReference(idText).resolved(against: base).withoutFragment
         }
         documents.append(SchemaDocument(
             id: id, path: path, displayPath: display, root: json, rootSchema: SchemaID(-1), baseURI: base.description,
@@ -186,8 +189,9 @@ final class LoadSession {
         schemaAtOffset.append(Dictionary(minimumCapacity: min(byteCount / 64, options.maxSchemas)))
         // The file URI always names the document, even when it declares an `$id`.
         resources[fileURI.description] = NodeAddress(document: id, pointer: .root)
+        if let retrievalURI { resources[retrievalURI.description] = NodeAddress(document: id, pointer: .root) }
         reserveSchemas(forBytes: byteCount)
-        let rootSchema = walk(json, document: id, pointer: .root, base: fileURI, depth: 0, legacyID: dialectIsLegacy)
+        let rootSchema = walk(json, document: id, pointer: .root, base: retrievalURI ?? fileURI, depth: 0, legacyID: dialectIsLegacy)
         documents[id.rawValue].rootSchema = rootSchema
         if let extensionNode = json.object?["x-contract"] {
             let parser = ContractParser(session: self, document: id, base: URIReference(documents[id.rawValue].baseURI))
