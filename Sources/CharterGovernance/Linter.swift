@@ -55,12 +55,19 @@ public struct Linter: Sendable {
         var collector = SuppressionCollector(catalog: catalog, today: today)
         for document in graph.documents { collector.collect(document) }
         var suppressedCount = 0
+        // Only the suppressions of a finding's rule in its file can cover it: look those up rather than try them all.
+        var candidates: [SuppressionKey: [Int]] = [:]
+        for (index, suppression) in collector.suppressions.enumerated() {
+            candidates[SuppressionKey(ruleID: suppression.ruleID, stablePath: suppression.stablePath), default: []].append(index)
+        }
         findings.removeAll { finding in
             // The most specific suppression silences it (the innermost object's), so an outer one of the same rule
             // is stale only when it silences nothing else.
+            guard !candidates.isEmpty, let indices = candidates[SuppressionKey(ruleID: finding.ruleID, stablePath: finding.stablePath)]
+            else { return false }
             var chosen: Int?
-            for (index, suppression) in collector.suppressions.enumerated() where suppression.covers(finding) {
-                if let best = chosen, collector.suppressions[best].scope.tokens.count >= suppression.scope.tokens.count { continue }
+            for index in indices where collector.suppressions[index].covers(finding) {
+                if let best = chosen, collector.suppressions[best].scope.tokens.count >= collector.suppressions[index].scope.tokens.count { continue }
                 chosen = index
             }
             guard let index = chosen else { return false }
@@ -100,4 +107,10 @@ public struct Linter: Sendable {
             findings: findings, suppressedCount: suppressedCount, baselinedCount: baselinedCount,
             files: graph.documents.map(\.displayPath), rules: ran, loadWarnings: graph.warnings)
     }
+}
+
+/// The rule and file a suppression applies to: the only findings it can cover share both.
+private struct SuppressionKey: Hashable {
+    var ruleID: String
+    var stablePath: String
 }
