@@ -464,7 +464,7 @@ enum SchemaRoleAnalysis {
                 if interfaces.last != user { interfaces.append(user) }
                 starts[schema, default: []].append(interfaces.count - 1)
             }
-            for document in graph.documents {
+            for document in graph.documents.sorted(by: { ContractOrder($0, path: $0.rootRelativePath) < ContractOrder($1, path: $1.rootRelativePath) }) {
                 guard let contract = document.contract else { continue }
                 let name = "\(contract.name) v\(contract.version.major)"
                 for operation in contract.operations {
