@@ -80,6 +80,9 @@ public final class DiffContext {
     /// Flattened objects by schema id (ids are dense: a slot per schema of the side, made on first use).
     private var baseFlat: [FlatObject?] = []
     private var headFlat: [FlatObject?] = []
+    /// Constraints with inline `allOf` parts folded in, by schema id (made on first use, like the flattened objects).
+    private var baseConstraints: [EffectiveConstraints?] = []
+    private var headConstraints: [EffectiveConstraints?] = []
     /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), a slot per schema of the
     /// side (`0xFF`: not yet asked).
     private var baseExcluded: [UInt8] = []
@@ -133,6 +136,29 @@ public final class DiffContext {
         let value = FlatObject(head, id)
         headFlat[id.rawValue] = value
         return value
+    }
+
+    /// A schema's constraints on a side with its inline `allOf` parts folded in (``EffectiveConstraints``).
+    func constraints(_ side: DiffSide, _ id: SchemaID) -> EffectiveConstraints {
+        func lookUp(_ slots: inout [EffectiveConstraints?], _ graph: SchemaGraph) -> EffectiveConstraints {
+            if slots.isEmpty { slots = Array(repeating: nil, count: graph.schemas.count) }
+            if let cached = slots[id.rawValue] { return cached }
+            let value = EffectiveConstraints(graph, id) { self.definitionName(side, $0) != nil }
+            slots[id.rawValue] = value
+            return value
+        }
+        return side == .base ? lookUp(&baseConstraints, base) : lookUp(&headConstraints, head)
+    }
+
+    /// Where `keyword` of a schema on a side is written: at `id` itself when `source` is nil or `id` (as every change to
+    /// the schema is located), else at the keyword inside `source`, the part of `id` that writes it.
+    func location(_ side: DiffSide, _ id: SchemaID, keyword: String, in source: SchemaID?) -> DiffPlace {
+        guard let source, source != id else { return location(side, id) }
+        let graph = graph(side)
+        let schema = graph.schemas[source.rawValue]
+        let position = schema.node.object?[keyword]?.position ?? schema.location.position
+        return DiffPlace(location: SourceLocation(file: schema.location.file, position: position, pointer: schema.location.pointer.appending(keyword)),
+                         stablePath: graph.documents[schema.document.rawValue].rootRelativePath, side: side)
     }
 
     /// Whether property `name` of a pair belongs to a named type the pair's objects compose (`allOf: [{"$ref":
