@@ -83,6 +83,9 @@ public final class DiffContext {
     /// Constraints with inline `allOf` parts folded in, by schema id (made on first use, like the flattened objects).
     private var baseConstraints: [EffectiveConstraints?] = []
     private var headConstraints: [EffectiveConstraints?] = []
+    /// The enum checks' values (``FixedValues/forEnumChecks(_:_:)``) of the schema pair last asked about: both enum checks
+    /// ask for the same pair in turn, so it is worked out once.
+    var enumValuesOfPair: (base: SchemaID, head: SchemaID, values: (old: [FixedValues.Value]?, new: [FixedValues.Value]?)?)?
     /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), a slot per schema of the
     /// side (`0xFF`: not yet asked).
     private var baseExcluded: [UInt8] = []
@@ -201,17 +204,8 @@ public final class DiffContext {
     /// The location of `pointer` in the pair's document on a side (the deepest existing value on its path).
     public func location(_ side: DiffSide, pointer: JSONPointer) -> DiffPlace? {
         guard let document = side == .base ? pair.base : pair.head else { return nil }
-        var node = document.root
-        for token in pointer.tokens {
-            if let child = node.object?[token] {
-                node = child
-            } else if let index = Int(token), let array = node.array, array.indices.contains(index) {
-                node = array[index]
-            } else {
-                break
-            }
-        }
-        return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
+        return DiffPlace(location: document.location(pointer, document.root.deepest(along: pointer).node.position),
+                         stablePath: document.rootRelativePath, side: side)
     }
 
     /// Runs `compare` for each check, with the check's id as the one its reports carry.

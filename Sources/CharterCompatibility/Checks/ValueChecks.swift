@@ -131,10 +131,19 @@ enum FixedValues {
         (old?.isConst == true || new?.isConst == true) && (old?.values.count ?? 1) == 1 && (new?.values.count ?? 1) == 1
     }
 
-    /// The pair's values for the enum checks: nil when `const-changed` reports them instead.
+    /// The pair's values for the enum checks: nil when `const-changed` reports them instead. Worked out once per pair,
+    /// for the first check that asks.
     static func forEnumChecks(_ pair: SchemaPair, _ context: DiffContext)
         -> (old: [Value]?, new: [Value]?)?
     {
+        if let known = context.enumValuesOfPair, known.base == pair.base, known.head == pair.head { return known.values }
+        let values = enumValues(pair, context)
+        context.enumValuesOfPair = (pair.base, pair.head, values)
+        return values
+    }
+
+    /// ``forEnumChecks(_:_:)``, worked out.
+    private static func enumValues(_ pair: SchemaPair, _ context: DiffContext) -> (old: [Value]?, new: [Value]?)? {
         // Most pairs: no list, or the same list, on both sides.
         let b = context.constraints(.base, pair.base), h = context.constraints(.head, pair.head)
         if b.constValue == nil, h.constValue == nil, b.enumValues?.value == h.enumValues?.value { return nil }
@@ -405,44 +414,45 @@ struct ConstraintChangedCheck: ChangeCheck {
     }
 
     /// A numeric lower or upper bound as the values it admits: the tighter of the inclusive and exclusive keywords, an
-    /// integer's made inclusive (`exclusiveMinimum: 0` is `minimum: 1`; `minimum: 1.5` is 2), compared exactly as
-    /// decimals where they fit.
+    /// integer's made inclusive (`exclusiveMinimum: 0` is `minimum: 1`; `minimum: 1.5` is 2), compared exactly on the
+    /// numbers' digits (`JSONNumber.compare`).
     struct NumericBound {
         /// The keyword that sets it, and its value as written.
         var keyword: String
         var literal: String
         /// The bound (for an integer: the smallest or largest value admitted).
-        var value: Decimal
-        /// Whether the value itself is excluded (never for an integer).
+        var value: JSONNumber
+        /// Whether the value itself is excluded (never for an integer, unless it is beyond `Int`'s range).
         var exclusive: Bool
         /// The schema that writes it.
         var source: SchemaID
 
-        /// The tightest of a schema's lower (or upper) bounds, `candidates` (the first of equal ones); nil when it has
-        /// none (or only ones too large for a decimal).
+        /// The tightest of a schema's lower (or upper) bounds, `candidates` (the first of equal ones); nil when it has none.
         static func effective(_ candidates: [EffectiveConstraints.Sourced<(keyword: String, number: JSONNumber)>], lower: Bool, integer: Bool) -> NumericBound? {
-            let bounds = candidates.compactMap { candidate in
-                candidate.value.number.decimalValue.map {
-                    NumericBound(keyword: candidate.value.keyword, literal: candidate.value.number.literal, value: $0,
-                                 exclusive: candidate.value.keyword.hasPrefix("exclusive"), source: candidate.schema)
-                }
+            let bounds = candidates.map { candidate in
+                NumericBound(keyword: candidate.value.keyword, literal: candidate.value.number.literal, value: candidate.value.number,
+                             exclusive: candidate.value.keyword.hasPrefix("exclusive"), source: candidate.schema)
             }.map { integer ? $0.integral(lower: lower) : $0 }
             return bounds.max { tighter($1, than: $0, lower: lower) }
         }
 
-        /// The same bound on integers: inclusive, at the first integer it admits.
+        /// The same bound on integers: inclusive, at the first integer it admits (`minimum m` → ⌈m⌉, `exclusiveMinimum x`
+        /// → ⌊x⌋ + 1, and the mirror images above), as the translator fits integer bounds. One whose first integer is beyond
+        /// `Int`'s range is compared as written.
         func integral(lower: Bool) -> NumericBound {
-            var bound = value, rounded = Decimal()
-            NSDecimalRound(&rounded, &bound, 0, lower ? .up : .down)
+            guard case .value(let rounded) = value.integerPlacement(rounding: lower == exclusive ? .down : .up) else { return self }
+            let (first, overflow) = !exclusive ? (rounded, false) : lower ? rounded.addingReportingOverflow(1) : rounded.subtractingReportingOverflow(1)
+            guard !overflow else { return self }
             var copy = self
-            copy.value = exclusive && rounded == value ? (lower ? rounded + 1 : rounded - 1) : rounded
+            copy.value = JSONNumber(first)
             copy.exclusive = false
             return copy
         }
 
         /// Whether `bound` admits fewer values than `other` on its side.
         static func tighter(_ bound: NumericBound, than other: NumericBound, lower: Bool) -> Bool {
-            if bound.value != other.value { return lower ? bound.value > other.value : bound.value < other.value }
+            let order = JSONNumber.compare(bound.value, other.value)
+            if order != 0 { return lower ? order > 0 : order < 0 }
             return bound.exclusive && !other.exclusive
         }
 

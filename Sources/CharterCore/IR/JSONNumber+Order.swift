@@ -7,7 +7,7 @@ extension JSONNumber {
     }
 
     /// -1, 0 or 1 as `lhs` is less than, equal to or greater than `rhs`.
-    static func compare(_ lhs: JSONNumber, _ rhs: JSONNumber) -> Int {
+    package static func compare(_ lhs: JSONNumber, _ rhs: JSONNumber) -> Int {
         let a = CanonicalNumber(lhs.literal), b = CanonicalNumber(rhs.literal)
         let signA = a.isZero ? 0 : a.isNegative ? -1 : 1
         let signB = b.isZero ? 0 : b.isNegative ? -1 : 1
