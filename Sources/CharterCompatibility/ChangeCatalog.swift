@@ -36,6 +36,7 @@ public struct ChangeCatalog: Sendable {
         SchemaDeprecatedCheck(),
         // operation
         OperationPathChangedCheck(),
+        PathParameterRenamedCheck(),
         ParameterAddedCheck(),
         ParameterRemovedCheck(),
         ParameterRequirednessCheck(),

@@ -169,10 +169,7 @@ enum GovernanceCoverage {
         let lint = linter.lint(graph)
         // In contract order (name, then major), plain schema files after, by path: the order the paths were given in
         // changes nothing.
-        func key(_ document: SchemaDocument) -> (Int, String, Int, String) {
-            document.contract.map { (0, $0.name, $0.version.major, "") } ?? (1, "", 0, document.displayPath)
-        }
-        for document in graph.documents.sorted(by: { key($0) < key($1) }) {
+        for document in graph.documents.sorted(by: { ContractOrder($0, path: $0.displayPath) < ContractOrder($1, path: $1.displayPath) }) {
             let findings = lint.findings.filter { $0.stablePath == document.rootRelativePath }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.filter { $0.severity == .warning }.count

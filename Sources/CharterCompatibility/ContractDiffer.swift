@@ -205,7 +205,7 @@ public struct ContractDiffer: Sendable {
     }
 
     /// The contracts of both sides, paired: by contract name and major version, plain schema files by path; in
-    /// order of their names (as strings: `orders v10` before `orders v2`), whatever order the inputs were loaded in.
+    /// ``ContractOrder`` (`orders v2` before `orders v10`, plain files last), whatever order the inputs were loaded in.
     static func pairs(base: SchemaGraph, head: SchemaGraph, keys: [String: String] = [:]) -> [ContractPair] {
         func key(_ document: SchemaDocument) -> String {
             document.contract.map { "\($0.name) v\($0.version.major)" } ?? keys[document.path] ?? document.rootRelativePath
@@ -240,8 +240,10 @@ public struct ContractDiffer: Sendable {
                 pairs.append(ContractPair(name: key(document), base: nil, head: document))
             }
         }
-        // In name order, so reports do not depend on the order the inputs were given in.
-        return pairs.enumerated().sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }.map(\.element)
+        // In contract order, so reports do not depend on the order the inputs were given in. A pair is placed by its base
+        // (a major bumped in place stays where the base's major was), an added contract by its head.
+        let order = pairs.map { ContractOrder($0.base ?? $0.head, path: $0.name) }
+        return pairs.indices.sorted { (order[$0], $0) < (order[$1], $1) }.map { pairs[$0] }
     }
 }
 

@@ -80,6 +80,12 @@ public final class DiffContext {
     /// Flattened objects by schema id (ids are dense: a slot per schema of the side, made on first use).
     private var baseFlat: [FlatObject?] = []
     private var headFlat: [FlatObject?] = []
+    /// Constraints with inline `allOf` parts folded in, by schema id (made on first use, like the flattened objects).
+    private var baseConstraints: [EffectiveConstraints?] = []
+    private var headConstraints: [EffectiveConstraints?] = []
+    /// The enum checks' values (``FixedValues/forEnumChecks(_:_:)``) of the schema pair last asked about: both enum checks
+    /// ask for the same pair in turn, so it is worked out once.
+    var enumValuesOfPair: (base: SchemaID, head: SchemaID, values: (old: [FixedValues.Value]?, new: [FixedValues.Value]?)?)?
     /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), a slot per schema of the
     /// side (`0xFF`: not yet asked).
     private var baseExcluded: [UInt8] = []
@@ -135,6 +141,29 @@ public final class DiffContext {
         return value
     }
 
+    /// A schema's constraints on a side with its inline `allOf` parts folded in (``EffectiveConstraints``).
+    func constraints(_ side: DiffSide, _ id: SchemaID) -> EffectiveConstraints {
+        func lookUp(_ slots: inout [EffectiveConstraints?], _ graph: SchemaGraph) -> EffectiveConstraints {
+            if slots.isEmpty { slots = Array(repeating: nil, count: graph.schemas.count) }
+            if let cached = slots[id.rawValue] { return cached }
+            let value = EffectiveConstraints(graph, id) { self.definitionName(side, $0) != nil }
+            slots[id.rawValue] = value
+            return value
+        }
+        return side == .base ? lookUp(&baseConstraints, base) : lookUp(&headConstraints, head)
+    }
+
+    /// Where `keyword` of a schema on a side is written: at `id` itself when `source` is nil or `id` (as every change to
+    /// the schema is located), else at the keyword inside `source`, the part of `id` that writes it.
+    func location(_ side: DiffSide, _ id: SchemaID, keyword: String, in source: SchemaID?) -> DiffPlace {
+        guard let source, source != id else { return location(side, id) }
+        let graph = graph(side)
+        let schema = graph.schemas[source.rawValue]
+        let position = schema.node.object?[keyword]?.position ?? schema.location.position
+        return DiffPlace(location: SourceLocation(file: schema.location.file, position: position, pointer: schema.location.pointer.appending(keyword)),
+                         stablePath: graph.documents[schema.document.rawValue].rootRelativePath, side: side)
+    }
+
     /// Whether property `name` of a pair belongs to a named type the pair's objects compose (`allOf: [{"$ref":
     /// "#/$defs/OrderDetails"}, …]`) on both sides: that type is compared once, as a named type, with every role that
     /// flows into it, so its properties' changes are not reported again under each object that composes it. A
@@ -175,17 +204,8 @@ public final class DiffContext {
     /// The location of `pointer` in the pair's document on a side (the deepest existing value on its path).
     public func location(_ side: DiffSide, pointer: JSONPointer) -> DiffPlace? {
         guard let document = side == .base ? pair.base : pair.head else { return nil }
-        var node = document.root
-        for token in pointer.tokens {
-            if let child = node.object?[token] {
-                node = child
-            } else if let index = Int(token), let array = node.array, array.indices.contains(index) {
-                node = array[index]
-            } else {
-                break
-            }
-        }
-        return DiffPlace(location: document.location(pointer, node.position), stablePath: document.rootRelativePath, side: side)
+        return DiffPlace(location: document.location(pointer, document.root.deepest(along: pointer).node.position),
+                         stablePath: document.rootRelativePath, side: side)
     }
 
     /// Runs `compare` for each check, with the check's id as the one its reports carry.
@@ -464,7 +484,7 @@ enum SchemaRoleAnalysis {
                 if interfaces.last != user { interfaces.append(user) }
                 starts[schema, default: []].append(interfaces.count - 1)
             }
-            for document in graph.documents {
+            for document in graph.documents.sorted(by: { ContractOrder($0, path: $0.rootRelativePath) < ContractOrder($1, path: $1.rootRelativePath) }) {
                 guard let contract = document.contract else { continue }
                 let name = "\(contract.name) v\(contract.version.major)"
                 for operation in contract.operations {

@@ -43,27 +43,12 @@ public final class LintContext {
 
     /// The location of `pointer` in `document`: the position of the deepest existing value on its path.
     public func location(in document: SchemaDocument, at pointer: JSONPointer) -> SourceLocation {
-        document.location(pointer, Self.deepest(pointer, in: document).node.position)
+        document.location(pointer, document.root.deepest(along: pointer).node.position)
     }
 
     /// Whether `pointer` names a value written in `document`.
     public func exists(_ pointer: JSONPointer, in document: SchemaDocument) -> Bool {
-        Self.deepest(pointer, in: document).complete
-    }
-
-    /// The deepest value of `document` on `pointer`'s path, and whether it is the value `pointer` names.
-    private static func deepest(_ pointer: JSONPointer, in document: SchemaDocument) -> (node: JSONNode, complete: Bool) {
-        var node = document.root
-        for token in pointer.tokens {
-            if let object = node.object, let child = object[token] {
-                node = child
-            } else if let array = node.array, let index = Int(token), array.indices.contains(index) {
-                node = array[index]
-            } else {
-                return (node, false)
-            }
-        }
-        return (node, true)
+        document.root.deepest(along: pointer).complete
     }
 
     /// The documents that declare a contract, with it, in load order.

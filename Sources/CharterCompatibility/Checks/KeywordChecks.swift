@@ -24,8 +24,8 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
         compareKeywords(pair, context)
         // Items on both sides are walked and compared as schemas; on one side only, every item was, or now is, free.
         let items = (context.base.schemas[pair.base.rawValue].items, context.head.schemas[pair.head.rawValue].items)
-        if (items.0 == nil) != (items.1 == nil), TypeChangedCheck.types(context.base, pair.base)?.contains("array") ?? true,
-            TypeChangedCheck.types(context.head, pair.head)?.contains("array") ?? true
+        if (items.0 == nil) != (items.1 == nil), TypeChangedCheck.types(context, .base, pair.base)?.contains("array") ?? true,
+            TypeChangedCheck.types(context, .head, pair.head)?.contains("array") ?? true
         {
             report(pair, context, "items of \(pair.label) \(items.0 == nil ? "now restricted to a schema" : "no longer restricted to a schema")",
                    tighter: items.0 == nil, looserBreaks: true)
@@ -41,30 +41,36 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
             || !schema.dependentRequired.isEmpty || schema.unevaluatedProperties != nil || schema.node.object?["unevaluatedItems"] != nil
     }
 
-    /// Compares the keywords as written, for the pairs that write any.
+    /// Compares the keywords as written, for the pairs that write any: a schema's own and those of its inline `allOf`
+    /// parts (each must hold), so one moved between the schema and a part is no change.
     private func compareKeywords(_ pair: SchemaPair, _ context: DiffContext) {
-        let oldSchema = context.base.schemas[pair.base.rawValue], newSchema = context.head.schemas[pair.head.rawValue]
-        guard Self.writesOne(oldSchema) || Self.writesOne(newSchema) else { return }
-        let old = oldSchema.node.object, new = newSchema.node.object
+        let oldParts = context.constraints(.base, pair.base).parts, newParts = context.constraints(.head, pair.head).parts
+        guard oldParts.contains(where: { Self.writesOne(context.base.schemas[$0.rawValue]) })
+            || newParts.contains(where: { Self.writesOne(context.head.schemas[$0.rawValue]) })
+        else { return }
         for keyword in Self.keywords {
-            let before = old?[keyword], after = new?[keyword]
-            guard before?.value != after?.value else { continue }
+            let before = oldParts.compactMap { context.base.schemas[$0.rawValue].node.object?[keyword]?.value }
+            let after = newParts.compactMap { part in context.head.schemas[part.rawValue].node.object?[keyword].map { (part, $0.value) } }
+            guard Set(before) != Set(after.map(\.1)) else { continue }
             // `unevaluatedProperties: false` closes the object: `content-model-changed` reports that.
-            if keyword == "unevaluatedProperties", before?.value == .bool(false) || after?.value == .bool(false) { continue }
-            let what = before == nil ? "added" : after == nil ? "removed" : "changed"
-            report(pair, context, "\(keyword) of \(pair.label) \(what)", tighter: before == nil ? true : after == nil ? false : nil)
+            if keyword == "unevaluatedProperties", before.contains(.bool(false)) || after.contains(where: { $0.1 == .bool(false) }) { continue }
+            let what = before.isEmpty ? "added" : after.isEmpty ? "removed" : "changed"
+            // Where the head writes what the base did not (in the part that writes it), else the schema.
+            let written = after.first { !before.contains($0.1) }?.0
+            report(pair, context, "\(keyword) of \(pair.label) \(what)", tighter: before.isEmpty ? true : after.isEmpty ? false : nil,
+                   at: context.location(.head, pair.head, keyword: keyword, in: written))
         }
     }
 
     /// Reports a change: tighter, looser, or (nil) neither known, which may do both. A looser `items` breaks old readers
     /// (their generated arrays decode the old item type); other loosening is risky, as for constraints.
-    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, looserBreaks: Bool = false) {
+    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, looserBreaks: Bool = false, at place: DiffPlace? = nil) {
         let effect = switch tighter {
         case true?: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it")
         case false?: CompatibilityEffect(forward: looserBreaks ? .breaks : .risky, "readers of the old version reject or cannot read what it no longer rules out")
         case nil: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it",
                                       forward: .risky, "readers of the old version may reject what it now allows")
         }
-        context.report(message, effect, roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+        context.report(message, effect, roles: pair.roles, bump: .minor, at: place ?? context.location(.head, pair.head))
     }
 }

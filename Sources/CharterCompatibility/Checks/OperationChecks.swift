@@ -38,6 +38,29 @@ extension ContractOperation {
     func parameter(keyed key: String) -> Parameter? { parameters.first { self.key(of: $0) == key } }
 }
 
+/// `path-parameter-renamed`: a path parameter was renamed with its placeholder (`/orders/{id}` → `/orders/{orderId}`).
+struct PathParameterRenamedCheck: ChangeCheck {
+    let id = "path-parameter-renamed"
+    let summary = "A path parameter was renamed with its placeholder: the same request on the wire, a renamed argument in generated Swift."
+    let rationale = "A path parameter is sent as a path segment, never by name, so renaming it with its placeholder changes no request and breaks no client on the wire. The generated Swift client method names its argument after the parameter (and so does the provider protocol's), so Swift code that calls or implements it must change when it is regenerated: a source change, reported so the version moves and Swift callers are told."
+    let category = ChangeCategory.operation
+    let defaultSeverity = Severity.note
+    let exampleBase = DiffExample.operation(#""method": "GET", "path": "/items/{id}", "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {}}"#)
+    let exampleHead = DiffExample.operation(#""method": "GET", "path": "/items/{itemId}", "parameters": [{"name": "itemId", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.1.0")
+    let unaffectedHead = DiffExample.operation(#""method": "GET", "path": "/items/{id}", "parameters": [{"name": "id", "in": "path", "description": "The item's id.", "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.0.1")
+
+    func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
+        // A path parameter is known by its place in the path template (``ContractOperation/key(of:)``): the same place
+        // under another name is a rename.
+        for (index, parameter) in head.parameters.enumerated() where parameter.location == .path {
+            guard let old = base.parameter(keyed: head.key(of: parameter)), old.location == .path, old.name != parameter.name else { continue }
+            context.report("path parameter \(old.name) of \(head.id) renamed to \(parameter.name): the wire is unchanged, but the generated Swift "
+                           + "client's argument label changes with it (and the provider protocol's), so Swift callers must change", impact: .none, bump: .minor,
+                           at: context.location(.head, pointer: head.pointer.appending("parameters").appending(index: index).appending("name")))
+        }
+    }
+}
+
 /// `parameter-added`: an operation takes a new parameter.
 struct ParameterAddedCheck: ChangeCheck {
     let id = "parameter-added"

@@ -13,10 +13,10 @@ struct TypeChangedCheck: ChangeCheck {
     let exampleHead = DiffExample.response(#""sku": {"type": ["string", "null"]}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string", "maxLength": 20}"#, version: "1.0.1")
 
-    /// The JSON types a schema admits (`integer` is within `number`); nil when it says nothing about type.
-    static func types(_ graph: SchemaGraph, _ id: SchemaID) -> Set<String>? {
-        guard let types = graph.schemas[id.rawValue].types else { return nil }
-        return Set(types.map(\.rawValue))
+    /// The JSON types a schema admits on a side, its inline `allOf` parts' included (`integer` is within `number`); nil
+    /// when it says nothing about type.
+    static func types(_ context: DiffContext, _ side: DiffSide, _ id: SchemaID) -> Set<String>? {
+        context.constraints(side, id).types?.value
     }
 
     static func admits(_ set: Set<String>, _ type: String) -> Bool {
@@ -33,9 +33,9 @@ struct TypeChangedCheck: ChangeCheck {
     /// schema says neither.
     static func nullability(_ pair: SchemaPair, _ side: DiffSide, _ context: DiffContext) -> Bool? {
         if side == .base ? pair.baseNullWrapped : pair.headNullWrapped { return true }
-        let schema = context.graph(side).schemas[(side == .base ? pair.base : pair.head).rawValue]
-        let byType = schema.types.map { $0.contains { $0.rawValue == "null" } }
-        let byEnum = schema.enumValues.map { $0.contains { $0.value == .null } }
+        let constraints = context.constraints(side, side == .base ? pair.base : pair.head)
+        let byType = constraints.types.map { $0.value.contains("null") }
+        let byEnum = constraints.enumValues.map { $0.value.contains { $0.value == .null } }
         switch (byType, byEnum) {
         case (nil, nil): return nil
         case let (type?, values?): return type && values
@@ -55,8 +55,9 @@ struct TypeChangedCheck: ChangeCheck {
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        var before = Self.types(context.base, pair.base)
-        var after = Self.types(context.head, pair.head)
+        var before = Self.types(context, .base, pair.base)
+        var after = Self.types(context, .head, pair.head)
+        let at = context.location(.head, pair.head, keyword: "type", in: context.constraints(.head, pair.head).types?.schema)
         if before != nil, after != nil {
             // `null` is in the types when the side admits it: a wrapper's `null` joins the wrapped schema's types, so
             // `["object", "null"]` and a wrapped object agree, and an enum without `null` keeps it out.
@@ -71,9 +72,10 @@ struct TypeChangedCheck: ChangeCheck {
             // enum or const fixes the values anyway, or when `properties` already made it an object in practice.
             let narrowed = before == nil
             let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
+            let fixed = narrowed ? context.constraints(.base, pair.base) : context.constraints(.head, pair.head)
             let kept = narrowed ? after! : before!
             // Nor when the typeless side says its type another way: through allOf, oneOf, anyOf or a $ref.
-            if other.enumValues != nil || other.constValue != nil || (kept == ["object"] && !other.properties.isEmpty)
+            if fixed.enumValues != nil || fixed.constValue != nil || (kept == ["object"] && !other.properties.isEmpty)
                 || !other.allOf.isEmpty || !other.oneOf.isEmpty || !other.anyOf.isEmpty || other.ref != nil
             {
                 return
@@ -81,7 +83,7 @@ struct TypeChangedCheck: ChangeCheck {
             context.report("\(pair.label) " + (narrowed ? "now must be \(after!.sorted().joined(separator: "|"))" : "no longer restricts its type (was \(before!.sorted().joined(separator: "|")))"),
                            narrowed ? CompatibilityEffect(backward: .breaks, "data written before may be any type")
                                : CompatibilityEffect(forward: .breaks, "they cannot read values of other types"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                           roles: pair.roles, bump: .minor, at: at)
             return
         }
         let lost = old.filter { !Self.admits(new, $0) }.sorted()
@@ -91,7 +93,7 @@ struct TypeChangedCheck: ChangeCheck {
         context.report("\(pair.label) \(what)",
                        CompatibilityEffect(backward: lost.isEmpty ? .none : .breaks, "data written before may be \(lost.joined(separator: " or "))",
                                            forward: gained.isEmpty ? .none : .breaks, "they cannot read \(gained.joined(separator: " or "))"),
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: at)
     }
 }
 
@@ -107,14 +109,21 @@ enum FixedValues {
         var text: String { JSONWriter.write(node, sortKeys: true) }
     }
 
-    /// The values, and whether the schema says it with `const`; nil when it says neither.
-    /// An enum's `null` is left out: it is the schema's nullability, which `type-changed` compares
+    /// The values, and whether the schema says it with `const` (its inline `allOf` parts' included); nil when it says
+    /// neither. An enum's `null` is left out: it is the schema's nullability, which `type-changed` compares
     /// (``TypeChangedCheck/nullability(_:_:_:)``), so that listing `null` in an enum, in the type list, or through a
     /// wrapper are one notion, and a change to it is reported once.
-    static func of(_ graph: SchemaGraph, _ id: SchemaID) -> (values: [Value], isConst: Bool)? {
-        let schema = graph.schemas[id.rawValue]
-        if let constant = schema.constValue { return ([Value(node: constant)], true) }
-        return schema.enumValues.map { ($0.filter { $0.value != .null }.map(Value.init), false) }
+    static func of(_ constraints: EffectiveConstraints) -> (values: [Value], isConst: Bool)? {
+        if let constant = constraints.constValue { return ([Value(node: constant.value)], true) }
+        return constraints.enumValues.map { ($0.value.filter { $0.value != .null }.map(Value.init), false) }
+    }
+
+    /// Where the head's values are written: its `const`, else its `enum` (in the part that writes it); the schema when
+    /// it has neither.
+    static func place(_ pair: SchemaPair, _ context: DiffContext) -> DiffPlace {
+        let head = context.constraints(.head, pair.head)
+        if let constant = head.constValue { return context.location(.head, pair.head, keyword: "const", in: constant.schema) }
+        return context.location(.head, pair.head, keyword: "enum", in: head.enumValues?.schema)
     }
 
     /// Whether `const-changed` reports the pair's change (a `const` on a side, and a single value or none on each).
@@ -122,14 +131,23 @@ enum FixedValues {
         (old?.isConst == true || new?.isConst == true) && (old?.values.count ?? 1) == 1 && (new?.values.count ?? 1) == 1
     }
 
-    /// The pair's values for the enum checks: nil when `const-changed` reports them instead.
+    /// The pair's values for the enum checks: nil when `const-changed` reports them instead. Worked out once per pair,
+    /// for the first check that asks.
     static func forEnumChecks(_ pair: SchemaPair, _ context: DiffContext)
         -> (old: [Value]?, new: [Value]?)?
     {
+        if let known = context.enumValuesOfPair, known.base == pair.base, known.head == pair.head { return known.values }
+        let values = enumValues(pair, context)
+        context.enumValuesOfPair = (pair.base, pair.head, values)
+        return values
+    }
+
+    /// ``forEnumChecks(_:_:)``, worked out.
+    private static func enumValues(_ pair: SchemaPair, _ context: DiffContext) -> (old: [Value]?, new: [Value]?)? {
         // Most pairs: no list, or the same list, on both sides.
-        let b = context.base.schemas[pair.base.rawValue], h = context.head.schemas[pair.head.rawValue]
-        if b.constValue == nil, h.constValue == nil, b.enumValues == h.enumValues { return nil }
-        let old = of(context.base, pair.base), new = of(context.head, pair.head)
+        let b = context.constraints(.base, pair.base), h = context.constraints(.head, pair.head)
+        if b.constValue == nil, h.constValue == nil, b.enumValues?.value == h.enumValues?.value { return nil }
+        let old = of(b), new = of(h)
         guard old != nil || new != nil, !isConstChange(old, new) else { return nil }
         return (old?.values, new?.values)
     }
@@ -151,7 +169,7 @@ struct EnumValueAddedCheck: ChangeCheck {
         if let values = before?.map(\.text), after == nil {
             context.report("\(pair.label) no longer restricts its values to \(values.joined(separator: ", "))",
                            CompatibilityEffect(forward: .breaks, "they only know \(values.joined(separator: ", "))"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                           roles: pair.roles, bump: .minor, at: FixedValues.place(pair, context))
             return
         }
         guard let old = before, let new = after else { return }
@@ -159,7 +177,7 @@ struct EnumValueAddedCheck: ChangeCheck {
             let value = added.text
             context.report("enum \(pair.label) gained value \(value)",
                            CompatibilityEffect(forward: .breaks, "they do not know \(value); Charter's generated enums keep it as an unknown case"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                           roles: pair.roles, bump: .minor, at: FixedValues.place(pair, context))
         }
     }
 }
@@ -180,7 +198,7 @@ struct EnumValueRemovedCheck: ChangeCheck {
         if before == nil, let values = after?.map(\.text) {
             context.report("\(pair.label) now restricted to the values \(values.joined(separator: ", "))",
                            CompatibilityEffect(backward: .breaks, "data written before may hold other values"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                           roles: pair.roles, bump: .minor, at: FixedValues.place(pair, context))
             return
         }
         guard let old = before, let new = after else { return }
@@ -188,7 +206,7 @@ struct EnumValueRemovedCheck: ChangeCheck {
             let value = removed.text
             context.report("enum \(pair.label) lost value \(value)",
                            CompatibilityEffect(backward: .breaks, "data written before may hold \(value)"),
-                           roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                           roles: pair.roles, bump: .minor, at: FixedValues.place(pair, context))
         }
     }
 }
@@ -254,15 +272,16 @@ struct ConstChangedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         // A one-value enum is the same constant: `{"enum": ["a"]}` → `{"const": "a"}` changes nothing. Compared as JSON
         // values (a number by its value: 1 = 1.0), shown as written.
-        guard context.base.schemas[pair.base.rawValue].constValue != nil || context.head.schemas[pair.head.rawValue].constValue != nil else { return }
-        let oldValues = FixedValues.of(context.base, pair.base), newValues = FixedValues.of(context.head, pair.head)
+        let b = context.constraints(.base, pair.base), h = context.constraints(.head, pair.head)
+        guard b.constValue != nil || h.constValue != nil else { return }
+        let oldValues = FixedValues.of(b), newValues = FixedValues.of(h)
         guard FixedValues.isConstChange(oldValues, newValues), oldValues?.values.first?.key != newValues?.values.first?.key else { return }
         let old = oldValues?.values.first?.text
         let new = newValues?.values.first?.text
         context.report("const \(pair.label) changed from \(old ?? "any value") to \(new ?? "any value")",
                        CompatibilityEffect(backward: new == nil ? .none : .breaks, "data written before holds \(old ?? "other values")",
                                            forward: old == nil ? .none : .breaks, "they expect \(old ?? "")"),
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: FixedValues.place(pair, context))
     }
 }
 
@@ -281,8 +300,9 @@ struct FormatChangedCheck: ChangeCheck {
     static let widerFormats: [String: Set<String>] = ["int32": ["int64"], "float": ["double"]]
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let old = context.base.schemas[pair.base.rawValue].format
-        let new = context.head.schemas[pair.head.rawValue].format
+        let old = context.constraints(.base, pair.base).format?.value
+        let written = context.constraints(.head, pair.head).format
+        let new = written?.value
         guard old != new else { return }
         // A wider format admits every value of the narrower one (`int32` → `int64`): data written before still fits.
         let widened = old.map { Self.widerFormats[$0]?.contains(new ?? "") == true } ?? false
@@ -290,7 +310,7 @@ struct FormatChangedCheck: ChangeCheck {
         context.report("format of \(pair.label) changed from \(old ?? "none") to \(new ?? "none")",
                        CompatibilityEffect(backward: new == nil || widened ? .none : .breaks, "data written before need not be \(new ?? "")",
                                            forward: old == nil || narrowed ? .none : .breaks, "they parse it as \(old ?? "")"),
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head, keyword: "format", in: written?.schema))
     }
 }
 
@@ -305,28 +325,32 @@ struct ConstraintChangedCheck: ChangeCheck {
     let exampleHead = DiffExample.request(#""sku": {"type": "string", "maxLength": 20}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string", "maxLength": 40, "description": "Stock keeping unit."}"#, version: "1.0.1")
 
-    /// A bound: its name, its value on each side (nil: unbounded), and whether a larger value is tighter.
+    /// A bound: its name, its value on each side (nil: unbounded), whether a larger value is tighter, and the schema
+    /// that writes the head's value.
     private struct Bound {
         var name: String
         var old: Double?
         var new: Double?
         var largerIsTighter: Bool
+        var source: SchemaID?
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        // Most pairs have no constraint at all: leave before copying the two schemas.
-        guard Self.hasConstraints(context.base.schemas[pair.base.rawValue]) || Self.hasConstraints(context.head.schemas[pair.head.rawValue]) else { return }
-        let b = context.base.schemas[pair.base.rawValue]
-        let h = context.head.schemas[pair.head.rawValue]
+        // Constraints with inline `allOf` parts folded in: `{"allOf": [{"$ref": …}, {"maximum": 100}]}` has a maximum.
+        let b = context.constraints(.base, pair.base), h = context.constraints(.head, pair.head)
+        // Most pairs have no constraint at all.
+        guard b.hasConstraints || h.hasConstraints else { return }
+        // Where the head writes a keyword: inside the part that writes it, else (not written) the schema.
+        func at(_ keyword: String, _ source: SchemaID?) -> DiffPlace { context.location(.head, pair.head, keyword: keyword, in: source) }
         // A lower bound of 0 on a length or count is no bound.
         func lower(_ value: Int?) -> Double? { value.flatMap { $0 == 0 ? nil : Double($0) } }
         let bounds = [
-            Bound(name: "minLength", old: lower(b.minLength), new: lower(h.minLength), largerIsTighter: true),
-            Bound(name: "maxLength", old: b.maxLength.map(Double.init), new: h.maxLength.map(Double.init), largerIsTighter: false),
-            Bound(name: "minItems", old: lower(b.minItems), new: lower(h.minItems), largerIsTighter: true),
-            Bound(name: "maxItems", old: b.maxItems.map(Double.init), new: h.maxItems.map(Double.init), largerIsTighter: false),
-            Bound(name: "minProperties", old: lower(b.minProperties), new: lower(h.minProperties), largerIsTighter: true),
-            Bound(name: "maxProperties", old: b.maxProperties.map(Double.init), new: h.maxProperties.map(Double.init), largerIsTighter: false),
+            Bound(name: "minLength", old: lower(b.minLength?.value), new: lower(h.minLength?.value), largerIsTighter: true, source: h.minLength?.schema),
+            Bound(name: "maxLength", old: b.maxLength.map { Double($0.value) }, new: h.maxLength.map { Double($0.value) }, largerIsTighter: false, source: h.maxLength?.schema),
+            Bound(name: "minItems", old: lower(b.minItems?.value), new: lower(h.minItems?.value), largerIsTighter: true, source: h.minItems?.schema),
+            Bound(name: "maxItems", old: b.maxItems.map { Double($0.value) }, new: h.maxItems.map { Double($0.value) }, largerIsTighter: false, source: h.maxItems?.schema),
+            Bound(name: "minProperties", old: lower(b.minProperties?.value), new: lower(h.minProperties?.value), largerIsTighter: true, source: h.minProperties?.schema),
+            Bound(name: "maxProperties", old: b.maxProperties.map { Double($0.value) }, new: h.maxProperties.map { Double($0.value) }, largerIsTighter: false, source: h.maxProperties?.schema),
         ]
         for bound in bounds where bound.old != bound.new {
             let tighter: Bool
@@ -335,92 +359,100 @@ struct ConstraintChangedCheck: ChangeCheck {
             case (_, nil): tighter = false
             case let (old?, new?): tighter = (new > old) == bound.largerIsTighter
             }
-            report(pair, context, "\(bound.name) of \(pair.label) changed from \(Self.text(bound.old)) to \(Self.text(bound.new))", tighter: tighter)
+            report(pair, context, "\(bound.name) of \(pair.label) changed from \(Self.text(bound.old)) to \(Self.text(bound.new))", tighter: tighter,
+                   at: at(bound.name, bound.source))
         }
         // Numeric bounds as the values they admit: `exclusiveMaximum: 5` → `maximum: 5` loosens, and for an integer
         // `minimum: 1` and `exclusiveMinimum: 0` are one bound.
-        let integer = b.types == [.integer] && h.types == [.integer]
+        let integer = b.types?.value == ["integer"] && h.types?.value == ["integer"]
         for lower in [true, false] {
+            let before = lower ? b.lowerBounds : b.upperBounds, after = lower ? h.lowerBounds : h.upperBounds
             // The same keywords with the same values: the same bound (most pairs).
-            if lower ? b.minimum == h.minimum && b.exclusiveMinimum == h.exclusiveMinimum : b.maximum == h.maximum && b.exclusiveMaximum == h.exclusiveMaximum {
+            if before.count == after.count, zip(before, after).allSatisfy({ $0.value.keyword == $1.value.keyword && $0.value.number == $1.value.number }) {
                 continue
             }
-            let old = NumericBound.effective(b, lower: lower, integer: integer), new = NumericBound.effective(h, lower: lower, integer: integer)
+            let old = NumericBound.effective(before, lower: lower, integer: integer), new = NumericBound.effective(after, lower: lower, integer: integer)
             guard let tighter = NumericBound.tighter(old, new, lower: lower) else { continue }
             let sameKeyword = old == nil || new == nil || old?.keyword == new?.keyword
             let message = sameKeyword
                 ? "\((old ?? new)!.keyword) of \(pair.label) changed from \(old?.literal ?? "none") to \(new?.literal ?? "none")"
                 : "\(lower ? "lower" : "upper") bound of \(pair.label) changed from \(old!.keyword) \(old!.literal) to \(new!.keyword) \(new!.literal)"
-            report(pair, context, message, tighter: tighter)
+            report(pair, context, message, tighter: tighter, at: at(new?.keyword ?? "", new?.source))
         }
-        if b.pattern != h.pattern {
+        let oldPatterns = b.patterns.map(\.value), newPatterns = h.patterns.map(\.value)
+        if Set(oldPatterns) != Set(newPatterns) {
             // Whether one regular expression matches less than another is not decided: a new pattern where there
-            // was one is reported as a change that may reject old data, not as tighter.
-            report(pair, context, "pattern of \(pair.label) changed from \(b.pattern ?? "none") to \(h.pattern ?? "none")",
-                   tighter: b.pattern == nil ? true : h.pattern == nil ? false : nil)
+            // was one is reported as a change that may reject old data, not as tighter. More patterns (every one
+            // must match) match less.
+            let tighter: Bool? = oldPatterns.isEmpty || Set(newPatterns).isStrictSuperset(of: oldPatterns) ? true
+                : newPatterns.isEmpty || Set(oldPatterns).isStrictSuperset(of: newPatterns) ? false : nil
+            let written = h.patterns.first { !oldPatterns.contains($0.value) }
+            report(pair, context, "pattern of \(pair.label) changed from \(Self.text(oldPatterns)) to \(Self.text(newPatterns))", tighter: tighter,
+                   at: at("pattern", written?.schema))
         }
-        if b.multipleOf?.canonical != h.multipleOf?.canonical {
-            // Tighter when every new multiple is an old one (the new step is a multiple of the old), looser the other
-            // way round; steps that divide neither way are both.
-            let old = b.multipleOf?.decimalValue
-            let new = h.multipleOf?.decimalValue
-            let message = "multipleOf of \(pair.label) changed from \(b.multipleOf?.literal ?? "none") to \(h.multipleOf?.literal ?? "none")"
-            switch (old, new) {
-            case (nil, _): report(pair, context, message, tighter: true)
-            case (_, nil): report(pair, context, message, tighter: false)
-            case let (old?, new?):
-                if Self.divides(old, new) {
-                    report(pair, context, message, tighter: true)
-                } else if Self.divides(new, old) {
-                    report(pair, context, message, tighter: false)
-                } else {
-                    report(pair, context, message, tighter: true)
-                    report(pair, context, message, tighter: false)
-                }
+        // Every `multipleOf` holds: a value is a multiple of their least common multiple. Tighter when every new multiple
+        // is an old one (the new step is a multiple of the old), looser the other way round; steps that divide neither
+        // way are both, and so are steps too long to combine or divide exactly.
+        let oldStep = Self.step(b.multipleOf.map(\.value)), newStep = Self.step(h.multipleOf.map(\.value))
+        if Set(b.multipleOf.map(\.value)) != Set(h.multipleOf.map(\.value)), oldStep == nil || newStep == nil || oldStep != newStep {
+            let message = "multipleOf of \(pair.label) changed from \(Self.text(b.multipleOf.map(\.value.literal))) to \(Self.text(h.multipleOf.map(\.value.literal)))"
+            let place = at("multipleOf", h.multipleOf.first { step in !b.multipleOf.contains { $0.value == step.value } }?.schema)
+            switch (b.multipleOf.isEmpty ? nil : oldStep?.decimalValue, h.multipleOf.isEmpty ? nil : newStep?.decimalValue) {
+            case (nil, _) where b.multipleOf.isEmpty: report(pair, context, message, tighter: true, at: place)
+            case (_, nil) where h.multipleOf.isEmpty: report(pair, context, message, tighter: false, at: place)
+            case let (old?, new?) where Self.divides(old, new): report(pair, context, message, tighter: true, at: place)
+            case let (old?, new?) where Self.divides(new, old): report(pair, context, message, tighter: false, at: place)
+            default:
+                report(pair, context, message, tighter: true, at: place)
+                report(pair, context, message, tighter: false, at: place)
             }
         }
-        if b.uniqueItems != h.uniqueItems {
-            report(pair, context, "\(pair.label) \(h.uniqueItems ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems)
+        if (b.uniqueItems != nil) != (h.uniqueItems != nil) {
+            report(pair, context, "\(pair.label) \(h.uniqueItems != nil ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems != nil,
+                   at: at("uniqueItems", h.uniqueItems))
         }
     }
 
     /// A numeric lower or upper bound as the values it admits: the tighter of the inclusive and exclusive keywords, an
-    /// integer's made inclusive (`exclusiveMinimum: 0` is `minimum: 1`; `minimum: 1.5` is 2), compared exactly as
-    /// decimals where they fit.
+    /// integer's made inclusive (`exclusiveMinimum: 0` is `minimum: 1`; `minimum: 1.5` is 2), compared exactly on the
+    /// numbers' digits (`JSONNumber.compare`).
     struct NumericBound {
         /// The keyword that sets it, and its value as written.
         var keyword: String
         var literal: String
         /// The bound (for an integer: the smallest or largest value admitted).
-        var value: Decimal
-        /// Whether the value itself is excluded (never for an integer).
+        var value: JSONNumber
+        /// Whether the value itself is excluded (never for an integer, unless it is beyond `Int`'s range).
         var exclusive: Bool
+        /// The schema that writes it.
+        var source: SchemaID
 
-        /// The effective lower (or upper) bound of a schema; nil when it has none (or one too large for a decimal).
-        static func effective(_ schema: borrowing Schema, lower: Bool, integer: Bool) -> NumericBound? {
-            let inclusive = (lower ? schema.minimum : schema.maximum).flatMap { number in
-                number.decimalValue.map { NumericBound(keyword: lower ? "minimum" : "maximum", literal: number.literal, value: $0, exclusive: false) }
-            }
-            let exclusive = (lower ? schema.exclusiveMinimum : schema.exclusiveMaximum).flatMap { number in
-                number.decimalValue.map { NumericBound(keyword: lower ? "exclusiveMinimum" : "exclusiveMaximum", literal: number.literal, value: $0, exclusive: true) }
-            }
-            let bounds = [inclusive, exclusive].compactMap { $0 }.map { integer ? $0.integral(lower: lower) : $0 }
+        /// The tightest of a schema's lower (or upper) bounds, `candidates` (the first of equal ones); nil when it has none.
+        static func effective(_ candidates: [EffectiveConstraints.Sourced<(keyword: String, number: JSONNumber)>], lower: Bool, integer: Bool) -> NumericBound? {
+            let bounds = candidates.map { candidate in
+                NumericBound(keyword: candidate.value.keyword, literal: candidate.value.number.literal, value: candidate.value.number,
+                             exclusive: candidate.value.keyword.hasPrefix("exclusive"), source: candidate.schema)
+            }.map { integer ? $0.integral(lower: lower) : $0 }
             return bounds.max { tighter($1, than: $0, lower: lower) }
         }
 
-        /// The same bound on integers: inclusive, at the first integer it admits.
+        /// The same bound on integers: inclusive, at the first integer it admits (`minimum m` → ⌈m⌉, `exclusiveMinimum x`
+        /// → ⌊x⌋ + 1, and the mirror images above), as the translator fits integer bounds. One whose first integer is beyond
+        /// `Int`'s range is compared as written.
         func integral(lower: Bool) -> NumericBound {
-            var bound = value, rounded = Decimal()
-            NSDecimalRound(&rounded, &bound, 0, lower ? .up : .down)
+            guard case .value(let rounded) = value.integerPlacement(rounding: lower == exclusive ? .down : .up) else { return self }
+            let (first, overflow) = !exclusive ? (rounded, false) : lower ? rounded.addingReportingOverflow(1) : rounded.subtractingReportingOverflow(1)
+            guard !overflow else { return self }
             var copy = self
-            copy.value = exclusive && rounded == value ? (lower ? rounded + 1 : rounded - 1) : rounded
+            copy.value = JSONNumber(first)
             copy.exclusive = false
             return copy
         }
 
         /// Whether `bound` admits fewer values than `other` on its side.
         static func tighter(_ bound: NumericBound, than other: NumericBound, lower: Bool) -> Bool {
-            if bound.value != other.value { return lower ? bound.value > other.value : bound.value < other.value }
+            let order = JSONNumber.compare(bound.value, other.value)
+            if order != 0 { return lower ? order > 0 : order < 0 }
             return bound.exclusive && !other.exclusive
         }
 
@@ -438,6 +470,17 @@ struct ConstraintChangedCheck: ChangeCheck {
         }
     }
 
+    /// The step every value of `divisors` (each a `multipleOf` that holds) is a multiple of: their least common multiple;
+    /// nil when there is none, or it needs more than 18 digits.
+    static func step(_ divisors: [JSONNumber]) -> JSONNumber? {
+        guard var step = divisors.first else { return nil }
+        for divisor in divisors.dropFirst() {
+            guard let common = JSONNumber.leastCommonMultiple(step, divisor) else { return nil }
+            step = common
+        }
+        return step
+    }
+
     /// Whether `value` is a whole multiple of `step` (exact decimal arithmetic).
     static func divides(_ step: Decimal, _ value: Decimal) -> Bool {
         guard step != 0 else { return false }
@@ -447,19 +490,18 @@ struct ConstraintChangedCheck: ChangeCheck {
         return rounded == quotient
     }
 
-    private static func hasConstraints(_ schema: borrowing Schema) -> Bool {
-        schema.minLength != nil || schema.maxLength != nil || schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil
-            || schema.exclusiveMaximum != nil || schema.minItems != nil || schema.maxItems != nil || schema.pattern != nil
-            || schema.multipleOf != nil || schema.uniqueItems || schema.minProperties != nil || schema.maxProperties != nil
-    }
-
     private static func text(_ value: Double?) -> String {
         guard let value else { return "none" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    /// Reports a constraint change: tighter, looser, or (nil) neither known, which may do both.
-    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?) {
+    /// Values that must all hold, as a message says them: `^[A-Z]+$ and ^.{3}$`, or `none`.
+    private static func text(_ values: [String]) -> String {
+        values.isEmpty ? "none" : values.joined(separator: " and ")
+    }
+
+    /// Reports a constraint change at `place`: tighter, looser, or (nil) neither known, which may do both.
+    private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, at place: DiffPlace) {
         let effect = switch tighter {
         case true?: CompatibilityEffect(backward: .breaks, "data written before may violate it")
         case false?: CompatibilityEffect(forward: .risky, "readers that validate reject values outside the old constraint")
@@ -467,7 +509,7 @@ struct ConstraintChangedCheck: ChangeCheck {
                                       forward: .risky, "readers that validate reject values outside the old pattern")
         }
         context.report(message + (tighter.map { $0 ? " (tighter)" : " (looser)" } ?? ""), effect,
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: place)
     }
 }
 

@@ -1,6 +1,6 @@
 /// Where a JSON number falls against the integers a fixed-width type can hold, computed exactly on the
 /// literal (no `Double`): what integer bounds, divisors and defaults are checked with.
-enum IntegerPlacement: Equatable {
+package enum IntegerPlacement: Equatable {
     /// Below `Int.min`.
     case belowInt64
     /// An integer that `Int` holds.
@@ -12,7 +12,7 @@ enum IntegerPlacement: Equatable {
 extension JSONNumber {
     /// The number rounded to an integer (`.up`: the least integer not below it; `.down`: the greatest not
     /// above it; an integer stays as it is), placed against `Int`'s range.
-    func integerPlacement(rounding rule: FloatingPointRoundingRule) -> IntegerPlacement {
+    package func integerPlacement(rounding rule: FloatingPointRoundingRule) -> IntegerPlacement {
         let parts = CanonicalNumber(literal)
         if parts.isZero { return .value(0) }
         let outside: IntegerPlacement = parts.isNegative ? .belowInt64 : .aboveInt64

@@ -7,7 +7,7 @@ extension JSONNumber {
     }
 
     /// -1, 0 or 1 as `lhs` is less than, equal to or greater than `rhs`.
-    static func compare(_ lhs: JSONNumber, _ rhs: JSONNumber) -> Int {
+    package static func compare(_ lhs: JSONNumber, _ rhs: JSONNumber) -> Int {
         let a = CanonicalNumber(lhs.literal), b = CanonicalNumber(rhs.literal)
         let signA = a.isZero ? 0 : a.isNegative ? -1 : 1
         let signB = b.isZero ? 0 : b.isNegative ? -1 : 1
@@ -33,7 +33,7 @@ extension JSONNumber {
     /// The least positive number both `a` and `b` divide (a value meets `multipleOf: a` and `multipleOf: b`
     /// exactly when it meets `multipleOf` the result), or nil when either is not positive or the result
     /// needs more than 18 digits.
-    static func leastCommonMultiple(_ a: JSONNumber, _ b: JSONNumber) -> JSONNumber? {
+    package static func leastCommonMultiple(_ a: JSONNumber, _ b: JSONNumber) -> JSONNumber? {
         let x = CanonicalNumber(a.literal), y = CanonicalNumber(b.literal)
         guard !x.isZero, !y.isZero, !x.isNegative, !y.isNegative, let ex = x.smallExponent, let ey = y.smallExponent,
               x.digits.count <= 18, y.digits.count <= 18,

@@ -87,19 +87,27 @@ public struct JSONNode: Hashable, Sendable {
     /// An array token must be a decimal index without leading zeros (`"0"`, `"12"`)
     /// inside the array; `"-"` (past the end) never resolves.
     public func node(at pointer: JSONPointer) -> JSONNode? {
+        let found = deepest(along: pointer)
+        return found.complete ? found.node : nil
+    }
+
+    /// The deepest node on `pointer`'s path that exists, and whether it is the node `pointer` refers to (tokens
+    /// resolve as in ``node(at:)``): where a diagnostic about a value that is missing is placed — at the object or
+    /// array that would hold it.
+    public func deepest(along pointer: JSONPointer) -> (node: JSONNode, complete: Bool) {
         var current = self
         for token in pointer.tokens {
             switch current.value {
             case .object(let object):
-                guard let next = object[token] else { return nil }
+                guard let next = object[token] else { return (current, false) }
                 current = next
             case .array(let elements):
-                guard let index = JSONPointer.arrayIndex(token), index < elements.count else { return nil }
+                guard let index = JSONPointer.arrayIndex(token), index < elements.count else { return (current, false) }
                 current = elements[index]
             default:
-                return nil
+                return (current, false)
             }
         }
-        return current
+        return (current, true)
     }
 }

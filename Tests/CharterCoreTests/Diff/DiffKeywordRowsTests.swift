@@ -137,3 +137,52 @@ final class DiffKeywordRowsTests: XCTestCase {
         }
     }
 }
+
+/// A path parameter renamed with its placeholder: nothing on the wire, the generated Swift argument renamed.
+final class PathParameterRenameRowsTests: XCTestCase {
+    /// `GET path` taking `parameters` (members of the array), at `version`.
+    private func operation(_ path: String, _ parameters: String, version: String = "1.0.0") -> String {
+        DiffExample.operation(#""method": "GET", "path": "\#(path)", "parameters": [\#(parameters)], "responses": {"200": {}}"#, version: version)
+    }
+
+    private func path(_ name: String, required: Bool = true) -> String {
+        #"{"name": "\#(name)", "in": "path", "required": \#(required), "schema": {"type": "string"}}"#
+    }
+
+    /// Rows: base and head → each change (`check: impact, bump`; the version gate aside), and whether the head's
+    /// version passes.
+    func testRows() {
+        let rows: [(label: String, base: String, head: String, expected: [String], passes: Bool)] = [
+            ("renamed, with a minor version", operation("/orders/{id}", path("id")), operation("/orders/{orderId}", path("orderId"), version: "1.1.0"),
+             ["path-parameter-renamed: none, minor"], true),
+            ("renamed in a patch version: the generated API changed", operation("/orders/{id}", path("id")),
+             operation("/orders/{orderId}", path("orderId"), version: "1.0.1"), ["path-parameter-renamed: none, minor"], false),
+            ("the second of two renamed", operation("/shops/{shop}/orders/{id}", path("shop") + ", " + path("id")),
+             operation("/shops/{shop}/orders/{orderId}", path("shop") + ", " + path("orderId"), version: "1.1.0"), ["path-parameter-renamed: none, minor"], true),
+            ("two swapped: each argument now fills the other segment", operation("/a/{x}/b/{y}", path("x") + ", " + path("y")),
+             operation("/a/{y}/b/{x}", path("y") + ", " + path("x"), version: "1.1.0"), ["path-parameter-renamed: none, minor", "path-parameter-renamed: none, minor"], true),
+            ("renamed and moved: the move breaks", operation("/orders/{id}", path("id")), operation("/purchases/{orderId}", path("orderId"), version: "1.1.0"),
+             ["operation-path-changed: breaks, major", "path-parameter-renamed: none, minor"], false),
+            ("the same name, the same operation", operation("/orders/{id}", path("id")), operation("/orders/{id}", path("id"), version: "1.0.1"), [], true),
+            ("a query parameter renamed is one removed and one added",
+             operation("/orders", #"{"name": "q", "in": "query", "schema": {"type": "string"}}"#),
+             operation("/orders", #"{"name": "query", "in": "query", "schema": {"type": "string"}}"#, version: "1.1.0"),
+             ["parameter-added: none, minor", "parameter-removed: risky, minor"], true),
+        ]
+        for row in rows {
+            guard let result = DiffHarness.diff(row.base, row.head) else { continue }
+            let changes = result.changes.filter { $0.checkID != "version-gate" }
+            XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact), \($0.bump)" }.sorted(), row.expected.sorted(), "\(row.label): \(changes.map(\.message))")
+            XCTAssertEqual(result.versions.first?.passes, row.passes, "\(row.label): \(result.changes.map(\.message))")
+        }
+    }
+
+    /// The message says the wire is unchanged and the generated argument label changes; the place is the new name.
+    func testMessageAndPlace() {
+        let changes = DiffHarness.diff(operation("/orders/{id}", path("id")), operation("/orders/{orderId}", path("orderId"), version: "1.1.0"))?
+            .changes.filter { $0.checkID == "path-parameter-renamed" } ?? []
+        XCTAssertEqual(changes.map(\.message), ["path parameter id of op renamed to orderId: the wire is unchanged, but the generated Swift client's argument label changes with it (and the provider protocol's), so Swift callers must change"])
+        XCTAssertEqual(changes.map(\.location.pointer.description), ["/x-contract/operations/op/parameters/0/name"])
+        XCTAssertEqual(changes.map(\.severity), [.note])
+    }
+}

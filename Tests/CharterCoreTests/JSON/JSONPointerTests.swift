@@ -120,4 +120,23 @@ final class JSONPointerTests: XCTestCase {
             XCTAssertNil(root.node(at: pointer(missing)), missing)
         }
     }
+
+    /// Rows: a pointer → the deepest value on its path that exists (as written) and whether it is the one named.
+    func testDeepest() throws {
+        let root = try XCTUnwrap(parseOrFail(#"{"a": {"b": [10, {"c": true}]}, "d": 1}"#))
+        let rows: [(pointer: String, deepest: String, complete: Bool)] = [
+            ("", #"{"a":{"b":[10,{"c":true}]},"d":1}"#, true),
+            ("/a/b/1/c", "true", true),
+            ("/a/b/0", "10", true),
+            ("/a/x/y", #"{"b":[10,{"c":true}]}"#, false),
+            ("/a/b/2", #"[10,{"c":true}]"#, false),
+            ("/a/b/01", #"[10,{"c":true}]"#, false),
+            ("/d/e", "1", false),
+        ]
+        for row in rows {
+            let found = root.deepest(along: pointer(row.pointer))
+            XCTAssertEqual(JSONWriter.write(found.node), row.deepest, row.pointer)
+            XCTAssertEqual(found.complete, row.complete, row.pointer)
+        }
+    }
 }

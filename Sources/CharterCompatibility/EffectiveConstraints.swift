@@ -1,0 +1,122 @@
+import CharterCore
+
+/// What constrains a schema's values with its inline `allOf` parts folded in: `{"allOf": [{"$ref": "#/$defs/Money"},
+/// {"maximum": 100}]}` has a maximum of 100. Every part applies at once, so the checks compare what they would compare
+/// if the schema said it all itself: types intersect (`integer` is within `number`), enums intersect, the first `const`
+/// and `format` stand, each length or count keeps its tightest value, and every numeric bound, pattern and
+/// `multipleOf` is kept (each must hold). A part that is a named type is not folded in: it is compared once, as a
+/// named type. Each value remembers the schema that writes it, so a change is located at that keyword.
+///
+/// A class: the checks ask for the same pair's constraints several times each, and a cached reference is handed out
+/// without copying.
+final class EffectiveConstraints {
+    /// A keyword's value and the schema (the schema itself, or one of its parts) that writes it.
+    struct Sourced<Value> {
+        var value: Value
+        var schema: SchemaID
+    }
+
+    /// The schemas folded in: the schema itself first, then its inline parts, depth first.
+    let parts: [SchemaID]
+    /// The JSON types a value may take (`null` included), by name; nil when no part says.
+    private(set) var types: Sourced<Set<String>>?
+    /// The values an `enum` allows (`null` included), those of every part's enum; nil without one.
+    private(set) var enumValues: Sourced<[JSONNode]>?
+    /// The first `const`.
+    private(set) var constValue: Sourced<JSONNode>?
+    /// The first `format`.
+    private(set) var format: Sourced<String>?
+    /// The greatest `minLength`, `minItems` and `minProperties`, and the least of their maxima.
+    private(set) var minLength: Sourced<Int>?
+    private(set) var maxLength: Sourced<Int>?
+    private(set) var minItems: Sourced<Int>?
+    private(set) var maxItems: Sourced<Int>?
+    private(set) var minProperties: Sourced<Int>?
+    private(set) var maxProperties: Sourced<Int>?
+    /// Every numeric lower bound (`minimum`, `exclusiveMinimum`) with its keyword, and every upper bound.
+    private(set) var lowerBounds: [Sourced<(keyword: String, number: JSONNumber)>] = []
+    private(set) var upperBounds: [Sourced<(keyword: String, number: JSONNumber)>] = []
+    /// Every `pattern`, each once.
+    private(set) var patterns: [Sourced<String>] = []
+    /// Every `multipleOf`, each value once.
+    private(set) var multipleOf: [Sourced<JSONNumber>] = []
+    /// The first part that requires unique items.
+    private(set) var uniqueItems: SchemaID?
+
+    /// The constraints of `id` in `graph`; `isNamed` says which schemas are named types (not folded in).
+    init(_ graph: SchemaGraph, _ id: SchemaID, isNamed: (SchemaID) -> Bool) {
+        parts = Self.parts(graph, id, isNamed: isNamed)
+        for part in parts { fold(graph.schemas[part.rawValue]) }
+    }
+
+    /// `id`, then what it folds in, depth first: each `allOf` member, and the target of a `$ref` written beside other
+    /// keywords, unless it is a named type (a part met twice, or past 32 levels, is left out).
+    private static func parts(_ graph: SchemaGraph, _ id: SchemaID, isNamed: (SchemaID) -> Bool) -> [SchemaID] {
+        // Most schemas fold nothing in.
+        if graph.schemas[id.rawValue].allOf.isEmpty, graph.schemas[id.rawValue].ref == nil { return [id] }
+        var parts = [id]
+        var seen: Set<SchemaID> = [id]
+        func visit(_ schema: SchemaID, depth: Int) {
+            guard depth < 32 else { return }
+            let written = graph.schemas[schema.rawValue]
+            for member in written.allOf + (written.ref.map { [$0] } ?? []) {
+                let part = graph.resolved(member)
+                guard graph.schemas[part.rawValue].booleanValue == nil, !isNamed(part), seen.insert(part).inserted else { continue }
+                parts.append(part)
+                visit(part, depth: depth + 1)
+            }
+        }
+        visit(id, depth: 0)
+        return parts
+    }
+
+    private func fold(_ schema: Schema) {
+        let id = schema.id
+        if let written = schema.types {
+            let names = Set(written.map(\.rawValue))
+            types = types.map { Sourced(value: Self.intersect($0.value, names), schema: $0.schema) } ?? Sourced(value: names, schema: id)
+        }
+        if let values = schema.enumValues {
+            enumValues = enumValues.map { known in
+                Sourced(value: known.value.filter { value in values.contains { $0.value == value.value } }, schema: known.schema)
+            } ?? Sourced(value: values, schema: id)
+        }
+        if constValue == nil, let value = schema.constValue { constValue = Sourced(value: value, schema: id) }
+        if format == nil, let value = schema.format { format = Sourced(value: value, schema: id) }
+        Self.keep(&minLength, schema.minLength, id, greatest: true)
+        Self.keep(&maxLength, schema.maxLength, id, greatest: false)
+        Self.keep(&minItems, schema.minItems, id, greatest: true)
+        Self.keep(&maxItems, schema.maxItems, id, greatest: false)
+        Self.keep(&minProperties, schema.minProperties, id, greatest: true)
+        Self.keep(&maxProperties, schema.maxProperties, id, greatest: false)
+        for (keyword, number) in [("minimum", schema.minimum), ("exclusiveMinimum", schema.exclusiveMinimum)] {
+            if let number { lowerBounds.append(Sourced(value: (keyword, number), schema: id)) }
+        }
+        for (keyword, number) in [("maximum", schema.maximum), ("exclusiveMaximum", schema.exclusiveMaximum)] {
+            if let number { upperBounds.append(Sourced(value: (keyword, number), schema: id)) }
+        }
+        if let pattern = schema.pattern, !patterns.contains(where: { $0.value == pattern }) { patterns.append(Sourced(value: pattern, schema: id)) }
+        if let divisor = schema.multipleOf, !multipleOf.contains(where: { $0.value == divisor }) { multipleOf.append(Sourced(value: divisor, schema: id)) }
+        if uniqueItems == nil, schema.uniqueItems { uniqueItems = id }
+    }
+
+    /// Keeps the tighter of `current` and `value`: the greatest of lower bounds, the least of upper ones.
+    private static func keep(_ current: inout Sourced<Int>?, _ value: Int?, _ id: SchemaID, greatest: Bool) {
+        guard let value else { return }
+        if let known = current?.value, greatest ? known >= value : known <= value { return }
+        current = Sourced(value: value, schema: id)
+    }
+
+    /// The types both allow, by name; `integer` is the part of `number` that is whole.
+    static func intersect(_ lhs: Set<String>, _ rhs: Set<String>) -> Set<String> {
+        var result = lhs.intersection(rhs)
+        if (lhs.contains("number") && rhs.contains("integer")) || (lhs.contains("integer") && rhs.contains("number")) { result.insert("integer") }
+        return result
+    }
+
+    /// Whether any length, count, bound, pattern, divisor or uniqueness applies (most schemas: none).
+    var hasConstraints: Bool {
+        minLength != nil || maxLength != nil || minItems != nil || maxItems != nil || minProperties != nil || maxProperties != nil
+            || !lowerBounds.isEmpty || !upperBounds.isEmpty || !patterns.isEmpty || !multipleOf.isEmpty || uniqueItems != nil
+    }
+}
