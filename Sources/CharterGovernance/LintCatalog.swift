@@ -51,6 +51,7 @@ public struct LintCatalog: Sendable {
         MoneyNotFloatRule(),
         QuantityNonNegativeRule(),
         TimestampWithZoneRule(),
+        ConstraintAppliesRule(),
         // style
         TypeDocumentedRule(),
         TypeExamplesRule(),

@@ -207,6 +207,45 @@ final class LintRuleRowsTests: XCTestCase {
         ])
     }
 
+    /// `constraint-applies`: a keyword meets the type of the value it sits on — its own, what it references and
+    /// applies in place, or (for a part applied in place) the enclosing schema's; `propertyNames` describe strings.
+    func testConstraintAppliesRows() {
+        func defs(_ schema: String) -> String {
+            #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"p": "# + schema + #"}, "examples": [{}]},"#
+                + #""Text": {"title": "Text", "description": "T.", "type": "string", "examples": ["a"]}"#
+        }
+        let untyped = { (keyword: String, kind: String) in
+            "\(keyword) constrains \(kind)s, but this schema does not say the value is one: any other value passes, and generated code checks it nowhere"
+        }
+        let rows: [(schema: String, expected: [String])] = [
+            (#"{"type": "integer", "minimum": 1, "multipleOf": 2}"#, []),
+            (#"{"type": ["string", "null"], "maxLength": 3}"#, []),
+            (#"{"type": "array", "minItems": 1, "uniqueItems": true, "items": {"type": "string", "pattern": "^a"}}"#, []),
+            (#"{"type": "object", "maxProperties": 3}"#, []),
+            // No type: the keyword holds for values of its kind only, and generated code checks it nowhere.
+            (#"{"minimum": 1}"#, ["/$defs/T/properties/p/minimum: " + untyped("minimum", "number")]),
+            (#"{"pattern": "^a", "maxLength": 3}"#, ["/$defs/T/properties/p/pattern: " + untyped("pattern", "string"),
+                                                      "/$defs/T/properties/p/maxLength: " + untyped("maxLength", "string")]),
+            (#"{"type": "array", "items": {"minItems": 1}}"#, ["/$defs/T/properties/p/items/minItems: " + untyped("minItems", "array")]),
+            // Another type: the keyword never applies.
+            (#"{"type": "array", "pattern": "^a"}"#, ["/$defs/T/properties/p/pattern: pattern constrains strings, but the value is an array: it never applies"]),
+            (#"{"type": "string", "minimum": 0}"#, ["/$defs/T/properties/p/minimum: minimum constrains numbers, but the value is a string: it never applies"]),
+            (#"{"type": ["boolean", "null"], "minLength": 1}"#, ["/$defs/T/properties/p/minLength: minLength constrains strings, but the value is a boolean or null: it never applies"]),
+            // The type comes from a reference or a part applied in place; a part meets the enclosing schema's type.
+            (##"{"$ref": "#/$defs/Text", "maxLength": 3}"##, []),
+            (##"{"allOf": [{"$ref": "#/$defs/Text"}, {"maxLength": 3}]}"##, []),
+            (#"{"type": "string", "anyOf": [{"maxLength": 2}, {"minLength": 4}]}"#, []),
+            (#"{"type": "integer", "not": {"multipleOf": 3}}"#, []),
+            (#"{"anyOf": [{"type": "string", "maxLength": 2}, {"type": "integer", "maximum": 9}]}"#, []),
+            (#"{"anyOf": [{"maxLength": 2}, {"type": "integer"}]}"#, ["/$defs/T/properties/p/anyOf/0/maxLength: " + untyped("maxLength", "string")]),
+            // Property names are strings.
+            (#"{"type": "object", "propertyNames": {"pattern": "^[a-z]+$", "maxLength": 20}}"#, []),
+        ]
+        for row in rows {
+            XCTAssertEqual(findings("constraint-applies", defs: defs(row.schema)), row.expected, row.schema)
+        }
+    }
+
     func testMoneyMeasureNamesAreAnOption() throws {
         let text = ExampleContract.make(defs: #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"priceIndex": {"type": "number"}, "taxRate": {"type": "number"}}, "examples": [{}]}"#)
         var configuration = LintHarness.strict
