@@ -53,7 +53,8 @@ final class EffectiveConstraints {
     /// keywords, unless it is a named type (a part met twice, or past 32 levels, is left out).
     private static func parts(_ graph: SchemaGraph, _ id: SchemaID, isNamed: (SchemaID) -> Bool) -> [SchemaID] {
         // Most schemas fold nothing in.
-        if graph.schemas[id.rawValue].allOf.isEmpty, graph.schemas[id.rawValue].ref == nil { return [id] }
+        let schema = graph.schemas[id.rawValue]
+        if schema.allOf.isEmpty, schema.ref.map({ isNamed(graph.resolved($0)) }) ?? true { return [id] }
         var parts = [id]
         var seen: Set<SchemaID> = [id]
         func visit(_ schema: SchemaID, depth: Int) {
@@ -73,7 +74,7 @@ final class EffectiveConstraints {
     private func fold(_ schema: Schema) {
         let id = schema.id
         if let written = schema.types {
-            let names = Set(written.map(\.rawValue))
+            let names = Self.typeNames(written)
             types = types.map { Sourced(value: Self.intersect($0.value, names), schema: $0.schema) } ?? Sourced(value: names, schema: id)
         }
         if let values = schema.enumValues {
@@ -89,15 +90,26 @@ final class EffectiveConstraints {
         Self.keep(&maxItems, schema.maxItems, id, greatest: false)
         Self.keep(&minProperties, schema.minProperties, id, greatest: true)
         Self.keep(&maxProperties, schema.maxProperties, id, greatest: false)
-        for (keyword, number) in [("minimum", schema.minimum), ("exclusiveMinimum", schema.exclusiveMinimum)] {
-            if let number { lowerBounds.append(Sourced(value: (keyword, number), schema: id)) }
-        }
-        for (keyword, number) in [("maximum", schema.maximum), ("exclusiveMaximum", schema.exclusiveMaximum)] {
-            if let number { upperBounds.append(Sourced(value: (keyword, number), schema: id)) }
-        }
+        // Written out rather than looped over a literal array: this runs for every schema a diff compares.
+        if let number = schema.minimum { lowerBounds.append(Sourced(value: ("minimum", number), schema: id)) }
+        if let number = schema.exclusiveMinimum { lowerBounds.append(Sourced(value: ("exclusiveMinimum", number), schema: id)) }
+        if let number = schema.maximum { upperBounds.append(Sourced(value: ("maximum", number), schema: id)) }
+        if let number = schema.exclusiveMaximum { upperBounds.append(Sourced(value: ("exclusiveMaximum", number), schema: id)) }
         if let pattern = schema.pattern, !patterns.contains(where: { $0.value == pattern }) { patterns.append(Sourced(value: pattern, schema: id)) }
         if let divisor = schema.multipleOf, !multipleOf.contains(where: { $0.value == divisor }) { multipleOf.append(Sourced(value: divisor, schema: id)) }
         if uniqueItems == nil, schema.uniqueItems { uniqueItems = id }
+    }
+
+    /// The names of `types` as a set, shared: one set for each combination of the seven JSON types, made once.
+    static func typeNames(_ types: [JSONType]) -> Set<String> {
+        var mask = 0
+        for type in types { mask |= 1 << allTypes.firstIndex(of: type)! }
+        return typeNameSets[mask]
+    }
+
+    private static let allTypes = JSONType.allCases
+    private static let typeNameSets: [Set<String>] = (0..<(1 << allTypes.count)).map { mask in
+        Set(allTypes.indices.filter { mask & (1 << $0) != 0 }.map { allTypes[$0].rawValue })
     }
 
     /// Keeps the tighter of `current` and `value`: the greatest of lower bounds, the least of upper ones.

@@ -96,7 +96,8 @@ public struct URIReference: Hashable, Sendable, CustomStringConvertible {
             merged = path
         } else if base.authority != nil && base.path.isEmpty {
             merged = "/" + path
-        } else if let slash = base.path.lastIndex(of: "/") {
+        } else if let slash = base.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            // Searched as bytes: a `Character` search walks grapheme clusters, and this runs for every reference.
             merged = base.path[...slash] + path
         } else {
             merged = path
@@ -104,9 +105,27 @@ public struct URIReference: Hashable, Sendable, CustomStringConvertible {
         return URIReference(scheme: base.scheme, authority: base.authority, path: Self.removeDotSegments(merged), query: query, fragment: fragment)
     }
 
+    /// Whether a segment of `path` is `.` or `..` (a dot inside a name, `money.json`, is not one): most paths have
+    /// none, and are then returned as they are without being split and joined.
+    static func hasDotSegment(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dotsOnly = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dotsOnly && (segmentLength == 1 || segmentLength == 2) { return true }
+                segmentLength = 0
+                dotsOnly = true
+            } else {
+                segmentLength += 1
+                if byte != UInt8(ascii: ".") { dotsOnly = false }
+            }
+        }
+        return dotsOnly && (segmentLength == 1 || segmentLength == 2)
+    }
+
     /// Removes `.` and `..` segments (RFC 3986 section 5.2.4).
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard hasDotSegment(path) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (index, segment) in segments.enumerated() {

@@ -57,15 +57,20 @@ struct ConstraintAppliesRule: LintRule {
         for id in context.schemaObjects {
             let schema = graph.schemas[id.rawValue]
             if let propertyNames = schema.propertyNames { names.insert(propertyNames) }
-            var parts = schema.allOf + schema.anyOf + schema.oneOf + schema.dependentSchemas.map(\.schema)
-            parts += [schema.not, schema.ifSchema, schema.thenSchema, schema.elseSchema].compactMap { $0 }
-            for part in parts where enclosing[part] == nil { enclosing[part] = id }
+            for part in schema.allOf where enclosing[part] == nil { enclosing[part] = id }
+            for part in schema.anyOf where enclosing[part] == nil { enclosing[part] = id }
+            for part in schema.oneOf where enclosing[part] == nil { enclosing[part] = id }
+            for part in schema.dependentSchemas where enclosing[part.schema] == nil { enclosing[part.schema] = id }
+            for part in [schema.not, schema.ifSchema, schema.thenSchema, schema.elseSchema] {
+                if let part, enclosing[part] == nil { enclosing[part] = id }
+            }
         }
         for id in context.schemaObjects {
-            let written = Self.keywords(of: graph.schemas[id.rawValue])
+            let schema = graph.schemas[id.rawValue]
+            let written = Self.keywords(of: schema)
             guard !written.isEmpty else { continue }
             let types = effectiveTypes(id, context, enclosing, names: names)
-            let schema = graph.schemas[id.rawValue]
+            if let types, written.allSatisfy({ !types.isDisjoint(with: $0.kind.types) }) { continue }
             let document = graph.documents[schema.document.rawValue]
             for (keyword, kind) in written {
                 let pointer = schema.location.pointer.appending(keyword)
@@ -93,6 +98,11 @@ struct ConstraintAppliesRule: LintRule {
         var visited: Set<SchemaID> = []
         while let next = current, visited.insert(next).inserted {
             if names.contains(next) { return [.string] }
+            // Most schemas say their type and apply nothing else: that type is the answer.
+            let schema = context.graph.schemas[next.rawValue]
+            if let written = schema.types, schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
+                return Set(written)
+            }
             let alternatives = context.alternatives(next)
             if !alternatives.isEmpty, alternatives.allSatisfy({ $0.types != nil }) {
                 return alternatives.reduce(into: Set<JSONType>()) { $0.formUnion($1.types ?? []) }

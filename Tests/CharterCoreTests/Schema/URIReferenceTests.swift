@@ -147,6 +147,13 @@ final class URIReferenceTests: XCTestCase {
             ("/a//../b", "/a/b"),
             ("/no/dots", "/no/dots"),
             ("/file.v1.json", "/file.v1.json"),
+            ("/a/.../b", "/a/.../b"),  // three dots are a name
+            ("/a/.b/c..", "/a/.b/c.."),
+            ("./a", "a"),
+            ("../a", "a"),
+            (".", ""),
+            ("..", ""),
+            ("a/..", ""),
             ("", ""),
         ]
         for row in rows {
