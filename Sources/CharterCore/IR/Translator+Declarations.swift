@@ -44,9 +44,9 @@ extension TranslationSession {
         } else {
             additional = .ignored
         }
-        if additional == .ignored {
-            properties += requiredWithoutSchema(merged)
-        }
+        var mapValue: IRTypeRef?
+        if case .map(let valueType) = additional { mapValue = valueType }
+        properties += requiredWithoutDeclaration(merged, mapValue: mapValue, parent: typeID, namespace: namespace)
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
@@ -55,23 +55,6 @@ extension TranslationSession {
         }
         types[typeID.rawValue].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
-    }
-
-    /// Names `required` lists that no `properties` declares, as free-form required properties: under an open
-    /// content model they would otherwise be ignored — dropped on decode, their presence never checked.
-    func requiredWithoutSchema(_ merged: MergedSchema) -> [IRProperty] {
-        let declaredNames = Set(merged.properties.map(\.name))
-        let origin = graph[merged.origin]
-        return merged.required.sorted().filter { !declaredNames.contains($0) }.map { name in
-            IRProperty(
-                wireName: name, type: .any, isRequired: true, isNullable: false, defaultValue: nil, constValue: nil,
-                documentation: IRDocumentation(
-                    title: nil, description: "Required by the contract, which gives it no schema: any JSON value.",
-                    origin: SourceLocation(file: origin.location.file, position: origin.node.object?["required"]?.position,
-                                           pointer: origin.location.pointer.appending("required")),
-                    rootRelativePath: graph[origin.document].rootRelativePath),
-                isDeprecated: false, isReadOnly: false, isWriteOnly: false, constraints: IRConstraints())
-        }
     }
 
     /// The view of a property several parts of an object declare: all their constraints apply. Parts whose

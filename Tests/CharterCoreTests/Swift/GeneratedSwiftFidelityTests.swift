@@ -430,21 +430,53 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A name `required` lists without a schema is a required free-form property: it used to be ignored by the
-    /// open content model, dropped on decode and never checked for presence.
+    /// A name `required` lists that no `properties` entry declares is a required property: free-form under the
+    /// open model (it used to be dropped on decode and never checked for presence), typed by the schemas that
+    /// govern the name beside an `additionalProperties` schema or `patternProperties` — with their constraints —
+    /// where it used to sit in the map of undeclared properties with its presence never checked.
     func testRequiredNameWithoutSchemaIsKept() throws {
         let contract = ##"""
             {"title": "Req", "$defs": {
               "R": {"type": "object", "required": ["ghost", "a"], "properties": {"a": {"type": "string"}}},
-              "Typed": {"type": "object", "required": ["ghost"], "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}}
+              "Typed": {"type": "object", "required": ["ghost"], "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer", "minimum": 0}},
+              "Pattern": {"type": "object", "required": ["n1", "other"], "properties": {"a": {"type": "string"}},
+                "patternProperties": {"^n": {"type": "integer", "maximum": 5}}, "additionalProperties": {"type": "string", "maxLength": 2}},
+              "Closed": {"type": "object", "required": ["x-id"], "patternProperties": {"^x-": {"type": "string", "minLength": 2}}, "additionalProperties": false},
+              "MapOnly": {"type": "object", "required": ["k"], "additionalProperties": {"type": ["string", "null"]}},
+              "Open": {"type": "object", "required": ["any"], "additionalProperties": true}
             }}
             """##
         try check(contract, namespace: "Req", [
             ("R", ##"{"a":"x","ghost":[1,{"b":null}]}"##, .valid),
             ("R", ##"{"a":"x","ghost":null}"##, .valid),
             ("R", ##"{"a":"x"}"##, .rejected),
-            // With an additionalProperties schema the name is kept in the map, typed, as before.
-            ("Typed", ##"{"ghost":1}"##, .valid),
+            ("Typed", ##"{"ghost":1,"b":2}"##, .valid),
+            ("Typed", ##"{"ghost":-1,"b":-2}"##, .roundTrips(issues: ["/b minimum", "/ghost minimum"])),
+            ("Typed", ##"{"b":2}"##, .rejected),
+            ("Typed", ##"{"ghost":"x"}"##, .rejected),
+            ("Pattern", ##"{"n1":5,"other":"ab","n2":"s"}"##, .valid),
+            ("Pattern", ##"{"n1":6,"other":"abc"}"##, .roundTrips(issues: ["/n1 maximum", "/other maxLength"])),
+            ("Pattern", ##"{"n1":"s","other":"ab"}"##, .rejected),
+            ("Pattern", ##"{"n1":1}"##, .rejected),
+            ("Closed", ##"{"x-id":"ab","x-more":"cd"}"##, .valid),
+            ("Closed", ##"{"x-id":"a"}"##, .roundTrips(issues: ["/x-id minLength"])),
+            ("Closed", ##"{"x-more":"cd"}"##, .rejected),
+            ("MapOnly", ##"{"k":null,"l":"v"}"##, .valid),
+            ("MapOnly", ##"{"l":"v"}"##, .rejected),
+            ("Open", ##"{"any":{"deep":[null]},"more":1}"##, .valid),
+            ("Open", ##"{"more":1}"##, .rejected),
         ])
+        // The property is part of the memberwise initialiser, and the map never holds it.
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "let typed = Req.Typed(a: nil, ghost: 3, additionalProperties: [\"ghost\": 4, \"b\": 5])",
+            "print(String(decoding: try! encoder.encode(typed), as: UTF8.self))",
+            "print(typed.validationIssues.map { $0.path + \" \" + $0.keyword })",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [##"{"b":5,"ghost":3}"##, ##"["/ghost additionalProperties"]"##])
     }
 }
