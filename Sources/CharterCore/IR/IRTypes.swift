@@ -215,6 +215,9 @@ public struct IRVariant: Sendable {
     public var declaresDiscriminator: Bool
     /// A name for the case, from the tag or the variant's schema.
     public var nameHint: String
+    /// What the alternative's schema, with the keywords written beside the alternatives, requires of a value of
+    /// its type (lengths, pattern, bounds, item counts): checked when the union holds the variant.
+    public var constraints = IRConstraints()
 }
 
 /// A value that is exactly one of several alternatives (`oneOf`/`anyOf`, or a `type` array).

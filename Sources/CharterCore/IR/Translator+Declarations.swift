@@ -135,7 +135,11 @@ extension TranslationSession {
             let target = graph.resolved(alternative)
             let hint = graph[target].title.flatMap { $0.count <= 60 ? $0 : nil } ?? homeName(of: target) ?? "Option\(index + 1)"
             let resolved = use(alternative, hint: hint, parent: typeID, namespace: namespace)
-            variants.append(IRVariant(type: resolved.type, tags: [], declaresDiscriminator: false, nameHint: caseHint(resolved.type, fallback: hint)))
+            // The value meets the alternative's keywords and those written beside the alternatives.
+            let view = MergedSchema(all: [alternative, merged.origin], in: graph)
+            variants.append(IRVariant(
+                type: resolved.type, tags: [], declaresDiscriminator: false, nameHint: caseHint(resolved.type, fallback: hint),
+                constraints: constraints(view, for: resolved.type)))
         }
         var discriminator: IRDiscriminator?
         if let explicit = merged.discriminator {
@@ -231,6 +235,7 @@ extension TranslationSession {
         var variants: [IRVariant] = []
         for type in typeList {
             let variantType: IRTypeRef
+            var variantConstraints = IRConstraints()
             switch type {
             case .string: variantType = .primitive(stringPrimitive(merged.format))
             case .integer: variantType = .primitive(integerPrimitive(merged.format))
@@ -248,7 +253,10 @@ extension TranslationSession {
                 }
             case .null: continue
             }
-            variants.append(IRVariant(type: variantType, tags: [], declaresDiscriminator: false, nameHint: type.rawValue))
+            // A record checks its own members; any other variant the schema's keywords that apply to its type.
+            if type != .object || !isRecord(merged) { variantConstraints = constraints(merged, for: variantType) }
+            variants.append(IRVariant(
+                type: variantType, tags: [], declaresDiscriminator: false, nameHint: type.rawValue, constraints: variantConstraints))
         }
         types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: nil))
     }

@@ -264,8 +264,9 @@ extension TranslationSession {
 
     /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars),
     /// numeric bounds fitted to the type that holds the value.
-    func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
-        var result = fittedNumericBounds(merged.constraints, merged)
+    func constraints(_ schema: MergedSchema, for type: IRTypeRef) -> IRConstraints {
+        let merged = constraintView(schema)
+        var result = fittedNumericBounds(merged.constraints, merged, as: type)
         for part in merged.uncombinedMultipleOf {
             let schema = graph[part]
             bag.add(.warning(
@@ -287,6 +288,22 @@ extension TranslationSession {
             if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
         }
         return result
+    }
+
+    /// The view whose constraints a value meets: the schema's own, and — when the schema only wraps one non-null
+    /// alternative (`anyOf: [{"$ref": Sku}, {"type": "null"}]`, translated as that alternative's type) — that
+    /// alternative's too (through wrappers of wrappers), since a value that is not null is the alternative's.
+    func constraintView(_ merged: MergedSchema) -> MergedSchema {
+        var view = merged
+        var roots = merged.roots
+        while view.types == nil, view.properties.isEmpty, !alternativesAreConstraintsOnly(view) {
+            let nonNull = nonNullAlternatives(view)
+            guard nonNull.count == 1, !roots.contains(nonNull[0]), roots.count < 16 else { break }
+            // The alternative first: its `format` (the first seen) is the one its type was translated from.
+            roots.insert(nonNull[0], at: 0)
+            view = MergedSchema(all: roots, in: graph)
+        }
+        return view
     }
 
     /// Constraints on each value of a map of undeclared properties, when one schema governs them all

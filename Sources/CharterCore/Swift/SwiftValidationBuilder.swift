@@ -96,9 +96,10 @@ struct SwiftValidationBuilder {
         return ["for (key, element) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
     }
 
+    /// Whether the bounds and `multipleOf` apply: numbers, decimal strings too (checked on their `Decimal` value).
     static func isNumeric(_ primitive: IRPrimitive) -> Bool {
         switch primitive {
-        case .integer, .double, .decimal(asString: false): true
+        case .integer, .double, .decimal: true
         default: false
         }
     }

@@ -314,6 +314,51 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
+    /// A union checks the constraints of the alternative it holds — inline, through a `$ref`, and those written
+    /// beside the alternatives — and a property that wraps one alternative with `null` those of the alternative (both
+    /// used to go unchecked: the union's `collectIssues` had no case for them). Decimal strings check their bounds.
+    func testUnionAlternativesConstraintsAreValidated() throws {
+        let contract = ##"""
+            {"title": "Alt", "$defs": {
+              "Sku": {"type": "string", "pattern": "^[A-Z]+$"},
+              "U": {"anyOf": [{"type": "string", "format": "decimal", "maximum": 10}, {"type": "integer", "minimum": 0}]},
+              "Ref": {"oneOf": [{"$ref": "#/$defs/Sku"}, {"type": "array", "items": {"type": "integer"}, "minItems": 1, "maxItems": 2}]},
+              "Beside": {"oneOf": [{"type": "string"}, {"type": "integer"}], "maxLength": 3, "maximum": 9},
+              "Typed": {"type": ["string", "integer", "null"], "minLength": 2, "minimum": 1.5},
+              "H": {"type": "object", "properties": {
+                "u": {"$ref": "#/$defs/U"},
+                "sku": {"anyOf": [{"$ref": "#/$defs/Sku"}, {"type": "null"}]},
+                "s": {"anyOf": [{"type": "string", "maxLength": 3}, {"type": "null"}]},
+                "amount": {"type": "string", "format": "decimal", "minimum": 0},
+                "list": {"type": "array", "items": {"$ref": "#/$defs/U"}}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Alt", [
+            ("U", ##""10""##, .valid),
+            ("U", ##""10.5""##, .roundTrips(issues: [" maximum"])),
+            ("U", ##"0"##, .valid),
+            ("U", ##"-1"##, .roundTrips(issues: [" minimum"])),
+            ("Ref", ##""AB""##, .valid),
+            ("Ref", ##""ab""##, .roundTrips(issues: [" pattern"])),
+            ("Ref", ##"[1]"##, .valid),
+            ("Ref", ##"[]"##, .roundTrips(issues: [" minItems"])),
+            ("Ref", ##"[1,2,3]"##, .roundTrips(issues: [" maxItems"])),
+            ("Beside", ##""abc""##, .valid),
+            ("Beside", ##""abcd""##, .roundTrips(issues: [" maxLength"])),
+            ("Beside", ##"10"##, .roundTrips(issues: [" maximum"])),
+            ("Typed", ##""ab""##, .valid),
+            ("Typed", ##""a""##, .roundTrips(issues: [" minLength"])),
+            ("Typed", ##"1"##, .roundTrips(issues: [" minimum"])),
+            ("Typed", ##"2"##, .valid),
+            ("Typed", ##"null"##, .valid),
+            ("H", ##"{"u":"9.5","sku":"AB","s":"abc","amount":"0","list":[1,"2"]}"##, .valid),
+            ("H", ##"{"sku":null,"s":null}"##, .valid),
+            ("H", ##"{"u":"11","sku":"ab","s":"abcd","amount":"-0.01","list":[1,-1]}"##,
+             .roundTrips(issues: ["/amount minimum", "/list/1 minimum", "/s maxLength", "/sku pattern", "/u maximum"])),
+        ])
+    }
+
     /// Properties written beside `oneOf` — at the same level, or in an `allOf` member next to the one holding the
     /// alternatives — belong to every alternative: inline alternatives are generated with them (they used to be
     /// dropped, with the data).
