@@ -76,8 +76,16 @@ public struct IRConstraints: Hashable, Sendable {
     public var minProperties: Int?
     /// `maxProperties`.
     public var maxProperties: Int?
-    /// Constraints on each element of an array (or value of a map) of scalars.
+    /// Constraints on each element of an array (or value of a map) of scalars — after ``prefixElements`` (`items`
+    /// after `prefixItems`), and of a map's values whose name no pattern of ``patternElements`` matches
+    /// (`additionalProperties` beside `patternProperties`).
     public var elements: Box?
+    /// Constraints on each of a `prefixItems` tuple's first elements, one per position (empty when no element of the
+    /// array is constrained).
+    public var prefixElements: [IRConstraints] = []
+    /// Constraints on each value of a map whose name matches a `patternProperties` pattern, one per pattern in source
+    /// order (a value whose name several patterns match meets each); empty when no value of the map is constrained.
+    public var patternElements: [IRPatternConstraints] = []
 
     /// A heap box so constraints can nest.
     public final class Box: Hashable, Sendable {
@@ -96,6 +104,14 @@ public struct IRConstraints: Hashable, Sendable {
 
     /// Whether nothing is constrained.
     public var isEmpty: Bool { self == IRConstraints() }
+}
+
+/// What a `patternProperties` schema requires of each value whose name matches its pattern.
+public struct IRPatternConstraints: Hashable, Sendable {
+    /// The pattern (ECMA-262), matched against the member's name as an unanchored search.
+    public var pattern: String
+    /// The constraints of the pattern's schema.
+    public var constraints: IRConstraints
 }
 
 /// Prose and provenance of a declaration or property.

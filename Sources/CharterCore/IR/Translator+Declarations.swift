@@ -10,6 +10,10 @@ extension TranslationSession {
             let own = graph[schemaID]
             let target = graph[graph.resolved(schemaID)]
             let propertyMerged = merged.propertyParts[name].map { mergedProperty(name, parts: $0) } ?? self.merged(schemaID)
+            // A declared property whose name a `patternProperties` pattern matches meets that schema too.
+            let patterns = (merged.patternProperties.isEmpty ? nil : matchingPatterns(of: name, merged)) ?? []
+            let constrained = patterns.isEmpty
+                ? propertyMerged : MergedSchema(all: constraintView(propertyMerged).roots + patterns.map(\.schema), in: graph)
             let document = graph[own.document]
             if let value = own.defaultValue {
                 checkNumericDefault(value, of: propertyMerged, in: own)
@@ -24,7 +28,7 @@ extension TranslationSession {
                     title: own.title, description: own.description ?? (own.isPureReference ? nil : target.description),
                     origin: own.location, rootRelativePath: document.rootRelativePath),
                 isDeprecated: own.deprecated, isReadOnly: own.readOnly || target.readOnly,
-                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
+                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(constrained, for: resolved.type)))
         }
         let additional: IRAdditionalProperties
         var namePatterns: [String] = []
@@ -50,9 +54,7 @@ extension TranslationSession {
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
-        if case .map = additional, let valueConstraints = mapValueConstraints(merged) {
-            objectConstraints.elements = IRConstraints.Box(valueConstraints)
-        }
+        if case .map = additional { mapValueConstraints(merged, into: &objectConstraints) }
         types[typeID.rawValue].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
     }

@@ -274,18 +274,19 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
-        if (merged.types ?? inferredTypes(merged)).contains(.object), let valueConstraints = mapValueConstraints(merged) {
-            result.elements = IRConstraints.Box(valueConstraints)
+        if (merged.types ?? inferredTypes(merged)).contains(.object) {
+            mapValueConstraints(merged, into: &result)
         }
-        // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
-        if case .array = type, let items = merged.items, graph[items].booleanValue == false {
-            result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
-        }
-        // Element constraints come from `items`, which does not apply to a `prefixItems` tuple's first elements.
-        if case .array(let element) = type, let items = merged.items, merged.prefixItems.isEmpty, isScalarOrAlias(element) {
-            let itemsMerged = self.merged(graph.resolved(items))
-            let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)
-            if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
+        if case .array = type {
+            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+            if let items = merged.items, graph[items].booleanValue == false {
+                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+            }
+            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
+            let prefix = merged.prefixItems.map { heldValueConstraints($0) ?? IRConstraints() }
+            let elementConstraints = merged.items.flatMap(heldValueConstraints)
+            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
+            result.elements = elementConstraints.map(IRConstraints.Box.init)
         }
         return result
     }
@@ -306,29 +307,27 @@ extension TranslationSession {
         return view
     }
 
-    /// Constraints on each value of a map of undeclared properties, when one schema governs them all
-    /// (`additionalProperties`, no `patternProperties`) and the values are scalars (else nil).
-    func mapValueConstraints(_ merged: MergedSchema) -> IRConstraints? {
-        guard let additional = merged.additionalProperties, graph[additional].booleanValue == nil, merged.patternProperties.isEmpty
-        else { return nil }
-        let view = self.merged(graph.resolved(additional))
-        // Decided on the schema, not the type: a map reached through an alias may be declared but not filled in yet.
-        let kinds = Set((view.types ?? []).filter { $0 != .null })
-        guard !kinds.isEmpty, kinds.isSubset(of: [.string, .integer, .number, .boolean]), view.enumValues == nil,
-              view.alternatives.isEmpty
-        else { return nil }
-        let constraints = fittedNumericBounds(view.constraints, view)
-        return constraints.isEmpty ? nil : constraints
+    /// Sets what the schemas of a map's values require of each value: ``IRConstraints/patternElements`` for the
+    /// names each `patternProperties` pattern matches, ``IRConstraints/elements`` for the others
+    /// (`additionalProperties`).
+    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints) {
+        let patterns = merged.patternProperties.map { entry in
+            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema) ?? IRConstraints())
+        }
+        let others = merged.additionalProperties.flatMap(heldValueConstraints)
+        if patterns.contains(where: { !$0.constraints.isEmpty }) || (others != nil && !patterns.isEmpty) { result.patternElements = patterns }
+        result.elements = others.map(IRConstraints.Box.init)
     }
 
-    /// Whether values of the type are validated where they are used (scalars and aliases are not `Validatable`).
-    func isScalarOrAlias(_ type: IRTypeRef) -> Bool {
-        switch type {
-        case .primitive: return true
-        case .named(let id):
-            if case .alias = types[id.rawValue].kind { return true }
-            return false
-        default: return false
-        }
+    /// What the schema of list elements or map values (`items`, a `prefixItems` entry, `additionalProperties`, a
+    /// `patternProperties` entry) requires of each value, for the list or map to check: when the values are not
+    /// generated types, which check themselves (records, enumerations, unions); nil when it requires nothing.
+    /// Decided on the schema, not the type: a type reached through an alias may be declared but not filled in yet.
+    func heldValueConstraints(_ schema: SchemaID) -> IRConstraints? {
+        guard graph[schema].booleanValue == nil else { return nil }
+        let view = constraintView(self.merged(graph.resolved(schema)))
+        guard shape(of: view) == .value, view.enumValues == nil else { return nil }
+        let constraints = fittedNumericBounds(view.constraints, view)
+        return constraints.isEmpty ? nil : constraints
     }
 }

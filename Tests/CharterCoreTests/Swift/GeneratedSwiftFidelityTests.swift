@@ -236,6 +236,44 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
+    /// The values under `patternProperties` and a `prefixItems` tuple's elements meet their own schema's constraints
+    /// (they used to be type-checked only): each pattern's for the names it matches — declared properties too —,
+    /// `additionalProperties`' for names no pattern matches, each prefix schema's at its position and `items`' after
+    /// the prefix; free-form values (`JSONValue`) by the kind of value they hold, nullable elements when not null.
+    func testPatternAndPrefixValuesAreValidated() throws {
+        let contract = ##"""
+            {"title": "Held", "$defs": {
+              "Tuple": {"type": "object", "properties": {
+                "mixed": {"type": "array", "prefixItems": [{"type": "string", "maxLength": 2}, {"type": "integer", "minimum": 0}], "items": {"type": "number", "maximum": 1.5}},
+                "same": {"type": "array", "prefixItems": [{"type": "integer", "minimum": 0}, {"type": "integer"}], "items": {"type": "integer", "maximum": 9}},
+                "closed": {"type": "array", "prefixItems": [{"type": "string", "pattern": "^[a-z]+$"}, {"type": "array", "minItems": 1}], "items": false},
+                "nullable": {"type": "array", "items": {"type": ["string", "null"], "minLength": 2}}
+              }},
+              "Props": {"type": "object", "properties": {"n0": {"type": "integer"}},
+                "patternProperties": {"^n": {"type": "integer", "maximum": 5}, "^s": {"type": "string", "minLength": 2}, "^x": {}},
+                "additionalProperties": {"type": "string", "maxLength": 1}},
+              "Maps": {"type": "object", "properties": {"typed": {"type": "object",
+                "patternProperties": {"^a": {"type": "integer", "minimum": 0}, "^b": {"type": "integer"}}, "additionalProperties": {"type": "integer", "maximum": 9}}}},
+              "Closed": {"type": "object", "patternProperties": {"^[0-9]+$": {"type": "integer", "multipleOf": 2}}, "additionalProperties": false}
+            }}
+            """##
+        try check(contract, namespace: "Held", [
+            ("Tuple", ##"{"mixed":["ab",0,1.5,-3],"same":[0,10,9],"closed":["ab",[1]],"nullable":["ab",null]}"##, .valid),
+            ("Tuple", ##"{"mixed":["abc",-1,2],"same":[-1,10,10],"closed":["AB",[]],"nullable":["a",null]}"##, .roundTrips(issues: [
+                "/closed/0 pattern", "/closed/1 minItems", "/mixed/0 maxLength", "/mixed/1 minimum", "/mixed/2 maximum",
+                "/nullable/0 minLength", "/same/0 minimum", "/same/2 maximum",
+            ])),
+            // A value of another kind than its schema's keywords apply to meets them.
+            ("Tuple", ##"{"mixed":[1,"x",{"a":1}],"closed":[[],"abc"]}"##, .valid),
+            ("Props", ##"{"n0":5,"n1":5,"s1":"ab","x1":"long","o":"a"}"##, .valid),
+            ("Props", ##"{"n0":6,"n1":6,"s1":"a","x1":[1],"o":"ab"}"##, .roundTrips(issues: ["/n0 maximum", "/n1 maximum", "/o maxLength", "/s1 minLength"])),
+            ("Maps", ##"{"typed":{"a1":0,"b1":10,"c":9}}"##, .valid),
+            ("Maps", ##"{"typed":{"a1":-1,"b1":-5,"c":10}}"##, .roundTrips(issues: ["/typed/a1 minimum", "/typed/c maximum"])),
+            ("Closed", ##"{"2":4}"##, .valid),
+            ("Closed", ##"{"3":3,"x":1}"##, .roundTrips(issues: ["/3 multipleOf", "/x additionalProperties"])),
+        ])
+    }
+
     /// With an explicit discriminator over variants that declare the tag as a plain string (OpenAPI style), the
     /// case decides the tag on encode, not the payload: `.x(A(t: nil))` used to encode without a tag (and not
     /// decode), `.x(A(t: "y"))` as a `y`.
