@@ -42,8 +42,8 @@ public indirect enum IRTypeRef: Hashable, Sendable {
     case map(IRTypeRef)
     /// Any JSON value (free-form).
     case any
-    /// A value that may be null; used only for elements of lists and maps (properties carry
-    /// nullability in ``IRProperty/isNullable``).
+    /// A value that may be null; used only for elements of lists and maps and for a payload or body that stands
+    /// alone (properties carry nullability in ``IRProperty/isNullable``).
     case optional(IRTypeRef)
 }
 

@@ -118,11 +118,34 @@ extension TranslationSession {
 
     // MARK: Nullability and alternatives
 
+    /// Whether `null` is a valid value: the type list, `enum` or `const` says so, or an alternative is `null` — or,
+    /// without a type list, allows it while its type cannot hold it (a nullable object type), so that the union
+    /// holds `null` itself. An alternative that is a union allowing `null` holds it already.
     func isNullable(_ merged: MergedSchema) -> Bool {
+        var visited: Set<SchemaID> = [merged.origin]
+        return allowsNull(merged, visited: &visited)
+    }
+
+    private func allowsNull(_ merged: MergedSchema, visited: inout Set<SchemaID>) -> Bool {
         if merged.types?.contains(.null) == true { return true }
         if merged.enumValues?.contains(where: \.isNull) == true { return true }
         if merged.constValue?.isNull == true { return true }
-        return merged.alternatives.contains { isNullSchema($0) }
+        return merged.alternatives.contains { alternative in
+            if isNullSchema(alternative) { return true }
+            let target = graph.resolved(alternative)
+            guard merged.types == nil, visited.insert(target).inserted else { return false }
+            let view = self.merged(target)
+            return !holdsNullItself(view) && allowsNull(view, visited: &visited)
+        }
+    }
+
+    /// Whether the schema translates to a union (several non-null alternatives, or a type list), whose value can be
+    /// `null` itself when the schema allows it.
+    func holdsNullItself(_ merged: MergedSchema) -> Bool {
+        if nonNullAlternatives(merged).count > 1 && !alternativesAreConstraintsOnly(merged) { return true }
+        guard merged.enumValues == nil, merged.constValue == nil else { return false }
+        let types = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        return types.count > 1 && Set(types) != [.integer, .number]
     }
 
     /// Whether a schema accepts only `null`.

@@ -320,9 +320,10 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A union that allows `null` (a type list with `"null"`, or a `null` alternative) holds it itself, so
-    /// `null` decodes and comes back wherever the type is used — at the top level and as a union alternative
-    /// too, not only where an optional property or element could stand for it.
+    /// A union that allows `null` (a type list with `"null"`, a `null` alternative, or an alternative that allows it
+    /// but cannot hold it, such as a nullable object type) holds it itself, so `null` decodes and comes back wherever
+    /// the type is used — at the top level and as a union alternative too, not only where an optional property or
+    /// element could stand for it.
     func testNullableUnionHoldsNullWhereverItIsUsed() throws {
         let contract = ##"""
             {"title": "Unions", "$defs": {
@@ -331,6 +332,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
               "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "dog"}}},
               "MaybePet": {"oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}, {"type": "null"}]},
               "Wrapper": {"oneOf": [{"$ref": "#/$defs/MultiType"}, {"type": "array", "items": {"type": "boolean"}}]},
+              "Note": {"type": ["object", "null"], "properties": {"text": {"type": "string"}}},
+              "NoteOrText": {"oneOf": [{"$ref": "#/$defs/Note"}, {"type": "string"}]},
               "Holder": {"type": "object", "required": ["req"], "properties": {
                 "req": {"$ref": "#/$defs/MultiType"},
                 "list": {"type": "array", "items": {"$ref": "#/$defs/MultiType"}},
@@ -345,6 +348,9 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("MaybePet", ##"{"kind":"dog"}"##, .valid),
             ("Wrapper", ##"null"##, .valid),
             ("Wrapper", ##"[true]"##, .valid),
+            ("NoteOrText", ##"null"##, .valid),
+            ("NoteOrText", ##"{"text":"a"}"##, .valid),
+            ("NoteOrText", ##""a""##, .valid),
             ("Holder", ##"{"req":null,"list":["a",1,null],"pet":null}"##, .valid),
             ("Holder", ##"{"req":"x","pet":{"kind":"cat"}}"##, .valid),
             ("Holder", ##"{}"##, .rejected),
