@@ -51,7 +51,7 @@ extension IRTypeRef {
     /// Whether a value of the type can be JSON `null` itself: free-form JSON, and a union that allows `null` (its
     /// declaration is nullable: languages give it a case for `null`), also through aliases. Where such a type is
     /// used, `null` needs no wrapper around it.
-    func holdsNull(in types: [IRTypeDecl]) -> Bool {
+    public func holdsNull(in types: [IRTypeDecl]) -> Bool {
         switch Self.resolvingAliases(self, in: types) {
         case .any: return true
         case .named(let id):

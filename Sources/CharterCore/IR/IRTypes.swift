@@ -159,8 +159,9 @@ public struct IRProperty: Sendable {
 
 extension IRProperty {
     /// Whether the value keeps JSON `null` apart from a value (in Swift: `T?` when required, `Nullable<T>?` when
-    /// optional). Free-form JSON holds `null` itself.
-    public var keepsNullApart: Bool { isNullable && type != .any }
+    /// optional). A type that holds `null` itself — free-form JSON, a union that allows `null` (see
+    /// ``IRTypeRef/holdsNull(in:)``) — needs no wrapper: its own `null` is the one way to say it.
+    public func keepsNullApart(in types: [IRTypeDecl]) -> Bool { isNullable && !type.holdsNull(in: types) }
 
     /// Whether the property is a required scalar `const`, which generated types compute instead of storing.
     public var isComputedConstant: Bool {

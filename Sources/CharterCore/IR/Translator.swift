@@ -19,6 +19,7 @@ public struct Translator: Sendable {
         }
         session.completePendingDeclarations()
         session.breakAliasCycles()
+        session.dropOptionalsAroundNullHolders()
         session.translateEvents()
         session.translateOperations()
         try session.bag.throwIfErrors()

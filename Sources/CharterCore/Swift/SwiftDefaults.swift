@@ -30,7 +30,11 @@ struct SwiftValueLiterals {
                     return (name == "none" || name == "some" ? names.qualifiedName(of: id, in: module) : "") + "." + name
                 }
                 return enumeration.isString ? ".unrecognized(\(SwiftLiteral.string(text)))" : ".unrecognized(\(text))"
-            case .object, .union: return nil
+            case .union:
+                // A union that allows `null` has a case for it.
+                guard value.isNull, let null = members.nullCaseName(of: id) else { return nil }
+                return "." + null
+            case .object: return nil
             }
         case .array(let element):
             guard let items = value.array else { return nil }

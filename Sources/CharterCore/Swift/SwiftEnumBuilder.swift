@@ -117,7 +117,7 @@ struct SwiftUnionBuilder {
     func heldTag(_ variant: IRVariant, _ propertyName: String) -> String? {
         guard variant.tags.count > 1, case .named(let id) = variant.type, case .object(let object) = context.module[id].kind,
               let index = object.properties.firstIndex(where: { $0.wireName == propertyName }),
-              !object.properties[index].keepsNullApart, context.members.storageName(of: id, property: index) == nil
+              !object.properties[index].keepsNullApart(in: context.module.types), context.members.storageName(of: id, property: index) == nil
         else { return nil }
         let property = object.properties[index]
         let name = context.members.propertyNames(of: id)[index]

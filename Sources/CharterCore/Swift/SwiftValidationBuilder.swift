@@ -13,7 +13,7 @@ struct SwiftValidationBuilder {
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             let access = storage.map { boxed ? "self.\($0).value" : "self.\($0)" } ?? "self.\(name)"
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
-            let nullable = property.keepsNullApart
+            let nullable = property.keepsNullApart(in: context.module.types)
             var body = ["let propertyPath = \(path)"] + checks
             switch (property.isRequired, nullable) {
             case (true, false):

@@ -3,7 +3,8 @@ import XCTest
 @testable import CharterCore
 
 /// Where JSON `null` goes in generated code, compiled and run: a nullable type that stands alone (an event
-/// payload, a request or response body) is optional there, so a `null` payload or body decodes and encodes.
+/// payload, a request or response body) is optional there, so a `null` payload or body decodes and encodes; a
+/// union that holds `null` itself is used without a wrapper, so there is one way to say `null`.
 final class GeneratedSwiftNullabilityTests: XCTestCase {
     /// A nullable object type (`"type": ["object", "null"]`) as an event payload and as request and response bodies
     /// travels as `null` both ways (a struct has no value for `null`; the payload and bodies are `Note?`), and a
@@ -70,6 +71,50 @@ final class GeneratedSwiftNullabilityTests: XCTestCase {
             "noContent",
             #"GET - 200 {"text":"abc"}"#,
             #"ok(Optional(Check.NotesV1.Note(text: Optional("abc"))))"#,
+        ])
+    }
+
+    /// A property, element or map value whose type is a union with its own `null` case is the union itself (`U`, `U?`,
+    /// `[U]`, `[String: U]`): `null` is `.null`, absent is `nil`. It used to be `Nullable<U>?` and `[U?]`, where
+    /// `.value(.null)` and `.null` (`.some(.null)` and `nil`) encoded alike but differed under `==` and hashing.
+    func testUnionWithNullCaseHasOneNull() throws {
+        let contract = ##"""
+            {"title": "Nul", "$defs": {
+              "MultiType": {"type": ["string", "integer", "null"]},
+              "H": {"type": "object", "required": ["req"], "properties": {
+                "opt": {"$ref": "#/$defs/MultiType"},
+                "req": {"$ref": "#/$defs/MultiType"},
+                "list": {"type": "array", "items": {"$ref": "#/$defs/MultiType"}},
+                "map": {"type": "object", "additionalProperties": {"$ref": "#/$defs/MultiType"}},
+                "fallback": {"$ref": "#/$defs/MultiType", "default": null}
+              }}
+            }}
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let source = try XCTUnwrap(files["Nul.swift"])
+        XCTAssertFalse(source.contains("Nullable<"), source)
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            // The types are spelled without a wrapper: `.null` is the only null there is.
+            "let made = Nul.H(opt: .null, req: .null, list: [.null, .integer(1)], map: [\"k\": .null], fallback: .null)",
+            "let json = #\"{\"fallback\":null,\"list\":[null,1],\"map\":{\"k\":null},\"opt\":null,\"req\":null}\"#",
+            "let decoded = try JSONDecoder().decode(Nul.H.self, from: Data(json.utf8))",
+            "print(decoded == made, decoded.hashValue == made.hashValue, Set([decoded, made]).count)",
+            "print(String(decoding: try encoder.encode(decoded), as: UTF8.self) == json)",
+            "let absent = try JSONDecoder().decode(Nul.H.self, from: Data(#\"{\"req\":\"x\"}\"#.utf8))",
+            "print(absent.opt == nil, absent.fallback == nil, absent == Nul.H(req: .string(\"x\"), fallback: nil), String(decoding: try encoder.encode(absent), as: UTF8.self))",
+            // The schema's `default: null` is the union's `null` case.
+            "print(Nul.H(req: .integer(2)).fallback == .null)",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            "true true 1",
+            "true",
+            #"true true true {"req":"x"}"#,
+            "true",
         ])
     }
 }
