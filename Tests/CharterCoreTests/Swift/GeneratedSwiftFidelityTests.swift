@@ -449,13 +449,16 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A `uri` default is written into the initialiser only when the generated decoder would accept it back.
+    /// A `uri` default is written into the initialiser only when the generated decoder would accept it back (the
+    /// generator and `AbsoluteURL` share one `URISyntax`).
     func testURIDefaultsAreAbsolute() throws {
         let contract = ##"""
             {"title": "Links", "$defs": {"L": {"type": "object", "properties": {
               "type": {"type": "string", "format": "uri", "default": "about:blank"},
               "relative": {"type": "string", "format": "uri", "default": "relative/path"},
-              "spaced": {"type": "string", "format": "uri", "default": "https://example.com/a b"}
+              "spaced": {"type": "string", "format": "uri", "default": "https://example.com/a b"},
+              "fragments": {"type": "string", "format": "uri", "default": "urn:x#a#b"},
+              "percent": {"type": "string", "format": "uri", "default": "https://example.com/%zz"}
             }}}}
             """##
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
@@ -463,6 +466,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         XCTAssertTrue(source.contains(#"type: URL? = URL(string: "about:blank")!"#), source)
         XCTAssertTrue(source.contains("relative: URL? = nil"), source)
         XCTAssertTrue(source.contains("spaced: URL? = nil"), source)
+        XCTAssertTrue(source.contains("fragments: URL? = nil"), source)
+        XCTAssertTrue(source.contains("percent: URL? = nil"), source)
     }
 
     /// A decimal number as a union alternative travels as a JSON number (`Decimal`'s own `Codable` is a struct of
