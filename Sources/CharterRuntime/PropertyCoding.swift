@@ -30,9 +30,17 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
     /// holds `null` itself, so it is kept apart from absent and comes back on encode).
     @inlinable
     public func decodeJSONValueIfPresent(forKey key: String) throws -> JSONValue? {
+        try decodeNullHoldingIfPresent(JSONValue.self, forKey: key)
+    }
+
+    /// Decodes the optional property named `key` whose type holds `null` itself (free-form JSON, a union with a
+    /// `null` case): absent → `nil`, present — `null` too — → the decoded value. `decodePropertyIfPresent` would
+    /// make a `null` absent, as `decodeIfPresent` does.
+    @inlinable
+    public func decodeNullHoldingIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
         let codingKey = AnyCodingKey(key)
         guard contains(codingKey) else { return nil }
-        return try decode(JSONValue.self, forKey: codingKey)
+        return try decode(T.self, forKey: codingKey)
     }
 
     /// Whether the required property named `key` is `null` (absent is an error, as with `decodeNil`).

@@ -77,6 +77,14 @@ extension Validation {
         }
     }
 
+    /// Whether a member's name matches one of the `patternProperties` patterns
+    /// (each an unanchored search, as ``pattern(_:_:at:into:)``): which of the
+    /// patterns' schemas, or else `additionalProperties`', its value meets. A
+    /// pattern that is not a valid regular expression matches nothing.
+    public static func nameMatches(_ name: String, anyOf patterns: [String]) -> Bool {
+        patterns.contains { PatternCache.shared.matches(name, pattern: $0) == true }
+    }
+
     /// `minProperties` for a dictionary of members.
     public static func minProperties<V>(
         _ object: [String: V], _ limit: Int, at path: String, into issues: inout [ValidationIssue]

@@ -42,8 +42,8 @@ public indirect enum IRTypeRef: Hashable, Sendable {
     case map(IRTypeRef)
     /// Any JSON value (free-form).
     case any
-    /// A value that may be null; used only for elements of lists and maps (properties carry
-    /// nullability in ``IRProperty/isNullable``).
+    /// A value that may be null; used only for elements of lists and maps and for a payload or body that stands
+    /// alone (properties carry nullability in ``IRProperty/isNullable``).
     case optional(IRTypeRef)
 }
 
@@ -76,8 +76,16 @@ public struct IRConstraints: Hashable, Sendable {
     public var minProperties: Int?
     /// `maxProperties`.
     public var maxProperties: Int?
-    /// Constraints on each element of an array (or value of a map) of scalars.
+    /// Constraints on each element of an array (or value of a map) of scalars — after ``prefixElements`` (`items`
+    /// after `prefixItems`), and of a map's values whose name no pattern of ``patternElements`` matches
+    /// (`additionalProperties` beside `patternProperties`).
     public var elements: Box?
+    /// Constraints on each of a `prefixItems` tuple's first elements, one per position (empty when no element of the
+    /// array is constrained).
+    public var prefixElements: [IRConstraints] = []
+    /// Constraints on each value of a map whose name matches a `patternProperties` pattern, one per pattern in source
+    /// order (a value whose name several patterns match meets each); empty when no value of the map is constrained.
+    public var patternElements: [IRPatternConstraints] = []
 
     /// A heap box so constraints can nest.
     public final class Box: Hashable, Sendable {
@@ -96,6 +104,14 @@ public struct IRConstraints: Hashable, Sendable {
 
     /// Whether nothing is constrained.
     public var isEmpty: Bool { self == IRConstraints() }
+}
+
+/// What a `patternProperties` schema requires of each value whose name matches its pattern.
+public struct IRPatternConstraints: Hashable, Sendable {
+    /// The pattern (ECMA-262), matched against the member's name as an unanchored search.
+    public var pattern: String
+    /// The constraints of the pattern's schema.
+    public var constraints: IRConstraints
 }
 
 /// Prose and provenance of a declaration or property.
@@ -143,8 +159,9 @@ public struct IRProperty: Sendable {
 
 extension IRProperty {
     /// Whether the value keeps JSON `null` apart from a value (in Swift: `T?` when required, `Nullable<T>?` when
-    /// optional). Free-form JSON holds `null` itself.
-    public var keepsNullApart: Bool { isNullable && type != .any }
+    /// optional). A type that holds `null` itself — free-form JSON, a union that allows `null` (see
+    /// ``IRTypeRef/holdsNull(in:)``) — needs no wrapper: its own `null` is the one way to say it.
+    public func keepsNullApart(in types: [IRTypeDecl]) -> Bool { isNullable && !type.holdsNull(in: types) }
 
     /// Whether the property is a required scalar `const`, which generated types compute instead of storing.
     public var isComputedConstant: Bool {
@@ -215,6 +232,9 @@ public struct IRVariant: Sendable {
     public var declaresDiscriminator: Bool
     /// A name for the case, from the tag or the variant's schema.
     public var nameHint: String
+    /// What the alternative's schema, with the keywords written beside the alternatives, requires of a value of
+    /// its type (lengths, pattern, bounds, item counts): checked when the union holds the variant.
+    public var constraints = IRConstraints()
 }
 
 /// A value that is exactly one of several alternatives (`oneOf`/`anyOf`, or a `type` array).

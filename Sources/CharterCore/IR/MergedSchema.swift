@@ -6,6 +6,8 @@
 final class MergedSchema {
     /// The schema the view was built from.
     let origin: SchemaID
+    /// Every schema the view was built from (the parts that must all hold), in order; ``origin`` is the first.
+    let roots: [SchemaID]
     /// Intersection of every `type` seen (nil: unconstrained).
     private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
@@ -66,6 +68,7 @@ final class MergedSchema {
     /// members declare), each folded with its `$ref` target and `allOf` members, in order.
     init(all roots: [SchemaID], in graph: SchemaGraph) {
         origin = roots[0]
+        self.roots = roots
         // Most schemas have neither a `$ref` nor `allOf`: the view is the schema itself, no walk needed.
         if roots.count == 1, graph[origin].ref == nil && graph[origin].allOf.isEmpty {
             fold(graph[origin], isRoot: true, graph)
@@ -80,6 +83,7 @@ final class MergedSchema {
     /// a value of the alternative is a value of `outer`, so it has the shared properties too.
     init(alternative: SchemaID, sharing outer: MergedSchema, in graph: SchemaGraph) {
         origin = alternative
+        roots = [alternative] + outer.roots
         types = outer.types
         properties = outer.properties
         propertyParts = outer.propertyParts

@@ -10,6 +10,10 @@ extension TranslationSession {
             let own = graph[schemaID]
             let target = graph[graph.resolved(schemaID)]
             let propertyMerged = merged.propertyParts[name].map { mergedProperty(name, parts: $0) } ?? self.merged(schemaID)
+            // A declared property whose name a `patternProperties` pattern matches meets that schema too.
+            let patterns = (merged.patternProperties.isEmpty ? nil : matchingPatterns(of: name, merged)) ?? []
+            let constrained = patterns.isEmpty
+                ? propertyMerged : MergedSchema(all: constraintView(propertyMerged).roots + patterns.map(\.schema), in: graph)
             let document = graph[own.document]
             if let value = own.defaultValue {
                 checkNumericDefault(value, of: propertyMerged, in: own)
@@ -24,7 +28,7 @@ extension TranslationSession {
                     title: own.title, description: own.description ?? (own.isPureReference ? nil : target.description),
                     origin: own.location, rootRelativePath: document.rootRelativePath),
                 isDeprecated: own.deprecated, isReadOnly: own.readOnly || target.readOnly,
-                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(propertyMerged, for: resolved.type)))
+                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(constrained, for: resolved.type)))
         }
         let additional: IRAdditionalProperties
         var namePatterns: [String] = []
@@ -44,34 +48,15 @@ extension TranslationSession {
         } else {
             additional = .ignored
         }
-        if additional == .ignored {
-            properties += requiredWithoutSchema(merged)
-        }
+        var mapValue: IRTypeRef?
+        if case .map(let valueType) = additional { mapValue = valueType }
+        properties += requiredWithoutDeclaration(merged, mapValue: mapValue, parent: typeID, namespace: namespace)
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
-        if case .map = additional, let valueConstraints = mapValueConstraints(merged) {
-            objectConstraints.elements = IRConstraints.Box(valueConstraints)
-        }
+        if case .map = additional { mapValueConstraints(merged, into: &objectConstraints) }
         types[typeID.rawValue].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
-    }
-
-    /// Names `required` lists that no `properties` declares, as free-form required properties: under an open
-    /// content model they would otherwise be ignored — dropped on decode, their presence never checked.
-    func requiredWithoutSchema(_ merged: MergedSchema) -> [IRProperty] {
-        let declaredNames = Set(merged.properties.map(\.name))
-        let origin = graph[merged.origin]
-        return merged.required.sorted().filter { !declaredNames.contains($0) }.map { name in
-            IRProperty(
-                wireName: name, type: .any, isRequired: true, isNullable: false, defaultValue: nil, constValue: nil,
-                documentation: IRDocumentation(
-                    title: nil, description: "Required by the contract, which gives it no schema: any JSON value.",
-                    origin: SourceLocation(file: origin.location.file, position: origin.node.object?["required"]?.position,
-                                           pointer: origin.location.pointer.appending("required")),
-                    rootRelativePath: graph[origin.document].rootRelativePath),
-                isDeprecated: false, isReadOnly: false, isWriteOnly: false, constraints: IRConstraints())
-        }
     }
 
     /// The view of a property several parts of an object declare: all their constraints apply. Parts whose
@@ -152,7 +137,11 @@ extension TranslationSession {
             let target = graph.resolved(alternative)
             let hint = graph[target].title.flatMap { $0.count <= 60 ? $0 : nil } ?? homeName(of: target) ?? "Option\(index + 1)"
             let resolved = use(alternative, hint: hint, parent: typeID, namespace: namespace)
-            variants.append(IRVariant(type: resolved.type, tags: [], declaresDiscriminator: false, nameHint: caseHint(resolved.type, fallback: hint)))
+            // The value meets the alternative's keywords and those written beside the alternatives.
+            let view = MergedSchema(all: [alternative, merged.origin], in: graph)
+            variants.append(IRVariant(
+                type: resolved.type, tags: [], declaresDiscriminator: false, nameHint: caseHint(resolved.type, fallback: hint),
+                constraints: constraints(view, for: resolved.type)))
         }
         var discriminator: IRDiscriminator?
         if let explicit = merged.discriminator {
@@ -248,6 +237,7 @@ extension TranslationSession {
         var variants: [IRVariant] = []
         for type in typeList {
             let variantType: IRTypeRef
+            var variantConstraints = IRConstraints()
             switch type {
             case .string: variantType = .primitive(stringPrimitive(merged.format))
             case .integer: variantType = .primitive(integerPrimitive(merged.format))
@@ -265,7 +255,10 @@ extension TranslationSession {
                 }
             case .null: continue
             }
-            variants.append(IRVariant(type: variantType, tags: [], declaresDiscriminator: false, nameHint: type.rawValue))
+            // A record checks its own members; any other variant the schema's keywords that apply to its type.
+            if type != .object || !isRecord(merged) { variantConstraints = constraints(merged, for: variantType) }
+            variants.append(IRVariant(
+                type: variantType, tags: [], declaresDiscriminator: false, nameHint: type.rawValue, constraints: variantConstraints))
         }
         types[typeID.rawValue].kind = .union(IRUnion(variants: variants, discriminator: nil))
     }

@@ -5,7 +5,7 @@ extension TranslationSession {
         for index in namespaces.indices {
             guard let contract = namespaces[index].contract else { continue }
             namespaces[index].events = contract.events.compactMap { event in
-                guard let schema = event.payload, let payload = typeOfUse(schema) else { return nil }
+                guard let schema = event.payload, let payload = standaloneType(schema) else { return nil }
                 let documentation = IRDocumentation(
                     title: event.summary, description: event.description, origin: event.location,
                     rootRelativePath: namespaces[index].sourcePath)
@@ -51,6 +51,16 @@ extension TranslationSession {
         }
         guard let leaf, !steps.isEmpty else { return IROrderingKeyPart(pointer: pointer) }
         return IROrderingKeyPart(pointer: pointer, path: steps, leaf: leaf)
+    }
+
+    /// The type of a value that stands alone — an event payload, a request or response body — whose schema was
+    /// already used: optional (`T?` in Swift) when the schema allows `null` and the type cannot hold it itself (a
+    /// record, an enumeration, a scalar, a list), so that a `null` payload or body decodes and encodes. A struct
+    /// has no value for `null`; the use, not the type, is where null is allowed.
+    func standaloneType(_ id: SchemaID) -> IRTypeRef? {
+        guard let type = typeOfUse(id) else { return nil }
+        guard isNullable(self.merged(id)), !type.holdsNull(in: types) else { return type }
+        return .optional(type)
     }
 
     /// The type a schema that was already used (see ``use(_:hint:parent:namespace:)``) stands for.

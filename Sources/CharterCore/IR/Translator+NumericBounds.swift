@@ -13,12 +13,20 @@ extension TranslationSession {
         return nil
     }
 
-    /// The constraints of `merged` with its numeric bounds fitted to the type its values are held in.
-    func fittedNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema) -> IRConstraints {
-        switch numericPrimitive(merged) {
-        case .integer(let bits)?: fitIntegerBounds(constraints, range: Self.integerRange(bits: bits), bits: bits, merged)
-        case .double?: fitDoubleBounds(constraints, merged)
-        default: constraints
+    /// The constraints of `merged` with its numeric bounds fitted to the type its values are held in: `type` when
+    /// it is a number (a variant of a type list such as `["integer", "string"]`), else the schema's number type.
+    func fittedNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema, as type: IRTypeRef? = nil) -> IRConstraints {
+        var primitive = numericPrimitive(merged)
+        if case .primitive(let held)? = type {
+            switch held {
+            case .integer, .double: primitive = held
+            default: break
+            }
+        }
+        switch primitive {
+        case .integer(let bits)?: return fitIntegerBounds(constraints, range: Self.integerRange(bits: bits), bits: bits, merged)
+        case .double?: return fitDoubleBounds(constraints, merged)
+        default: return constraints
         }
     }
 

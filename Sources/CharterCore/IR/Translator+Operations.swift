@@ -15,7 +15,7 @@ extension TranslationSession {
                 }
                 let responses = operation.responses.map { response in
                     IRResponse(
-                        status: response.status, body: response.body?.schema.flatMap(typeOfUse), contentType: response.body?.contentType,
+                        status: response.status, body: response.body?.schema.flatMap(standaloneType), contentType: response.body?.contentType,
                         description: response.description,
                         headers: response.headers.map { header in
                             IRResponseHeader(
@@ -25,7 +25,7 @@ extension TranslationSession {
                 }
                 let scheme = operation.auth.flatMap { auth in contract.securitySchemes.first { $0.name == auth.scheme } }
                 return IROperation(
-                    contract: operation, parameters: parameters, requestBody: operation.request?.schema.flatMap(typeOfUse),
+                    contract: operation, parameters: parameters, requestBody: operation.request?.schema.flatMap(standaloneType),
                     responses: responses, securityScheme: scheme,
                     documentation: IRDocumentation(
                         title: operation.summary, description: operation.description, origin: operation.location,

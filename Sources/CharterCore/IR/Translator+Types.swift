@@ -118,11 +118,34 @@ extension TranslationSession {
 
     // MARK: Nullability and alternatives
 
+    /// Whether `null` is a valid value: the type list, `enum` or `const` says so, or an alternative is `null` — or,
+    /// without a type list, allows it while its type cannot hold it (a nullable object type), so that the union
+    /// holds `null` itself. An alternative that is a union allowing `null` holds it already.
     func isNullable(_ merged: MergedSchema) -> Bool {
+        var visited: Set<SchemaID> = [merged.origin]
+        return allowsNull(merged, visited: &visited)
+    }
+
+    private func allowsNull(_ merged: MergedSchema, visited: inout Set<SchemaID>) -> Bool {
         if merged.types?.contains(.null) == true { return true }
         if merged.enumValues?.contains(where: \.isNull) == true { return true }
         if merged.constValue?.isNull == true { return true }
-        return merged.alternatives.contains { isNullSchema($0) }
+        return merged.alternatives.contains { alternative in
+            if isNullSchema(alternative) { return true }
+            let target = graph.resolved(alternative)
+            guard merged.types == nil, visited.insert(target).inserted else { return false }
+            let view = self.merged(target)
+            return !holdsNullItself(view) && allowsNull(view, visited: &visited)
+        }
+    }
+
+    /// Whether the schema translates to a union (several non-null alternatives, or a type list), whose value can be
+    /// `null` itself when the schema allows it.
+    func holdsNullItself(_ merged: MergedSchema) -> Bool {
+        if nonNullAlternatives(merged).count > 1 && !alternativesAreConstraintsOnly(merged) { return true }
+        guard merged.enumValues == nil, merged.constValue == nil else { return false }
+        let types = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        return types.count > 1 && Set(types) != [.integer, .number]
     }
 
     /// Whether a schema accepts only `null`.
@@ -264,8 +287,9 @@ extension TranslationSession {
 
     /// The constraints of a schema that apply to a value of `type` (element constraints for lists of scalars),
     /// numeric bounds fitted to the type that holds the value.
-    func constraints(_ merged: MergedSchema, for type: IRTypeRef) -> IRConstraints {
-        var result = fittedNumericBounds(merged.constraints, merged)
+    func constraints(_ schema: MergedSchema, for type: IRTypeRef) -> IRConstraints {
+        let merged = constraintView(schema)
+        var result = fittedNumericBounds(merged.constraints, merged, as: type)
         for part in merged.uncombinedMultipleOf {
             let schema = graph[part]
             bag.add(.warning(
@@ -273,45 +297,60 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
-        if (merged.types ?? inferredTypes(merged)).contains(.object), let valueConstraints = mapValueConstraints(merged) {
-            result.elements = IRConstraints.Box(valueConstraints)
+        if (merged.types ?? inferredTypes(merged)).contains(.object) {
+            mapValueConstraints(merged, into: &result)
         }
-        // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
-        if case .array = type, let items = merged.items, graph[items].booleanValue == false {
-            result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
-        }
-        // Element constraints come from `items`, which does not apply to a `prefixItems` tuple's first elements.
-        if case .array(let element) = type, let items = merged.items, merged.prefixItems.isEmpty, isScalarOrAlias(element) {
-            let itemsMerged = self.merged(graph.resolved(items))
-            let elementConstraints = fittedNumericBounds(itemsMerged.constraints, itemsMerged)
-            if !elementConstraints.isEmpty { result.elements = IRConstraints.Box(elementConstraints) }
+        if case .array = type {
+            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+            if let items = merged.items, graph[items].booleanValue == false {
+                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+            }
+            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
+            let prefix = merged.prefixItems.map { heldValueConstraints($0) ?? IRConstraints() }
+            let elementConstraints = merged.items.flatMap(heldValueConstraints)
+            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
+            result.elements = elementConstraints.map(IRConstraints.Box.init)
         }
         return result
     }
 
-    /// Constraints on each value of a map of undeclared properties, when one schema governs them all
-    /// (`additionalProperties`, no `patternProperties`) and the values are scalars (else nil).
-    func mapValueConstraints(_ merged: MergedSchema) -> IRConstraints? {
-        guard let additional = merged.additionalProperties, graph[additional].booleanValue == nil, merged.patternProperties.isEmpty
-        else { return nil }
-        let view = self.merged(graph.resolved(additional))
-        // Decided on the schema, not the type: a map reached through an alias may be declared but not filled in yet.
-        let kinds = Set((view.types ?? []).filter { $0 != .null })
-        guard !kinds.isEmpty, kinds.isSubset(of: [.string, .integer, .number, .boolean]), view.enumValues == nil,
-              view.alternatives.isEmpty
-        else { return nil }
-        let constraints = fittedNumericBounds(view.constraints, view)
-        return constraints.isEmpty ? nil : constraints
+    /// The view whose constraints a value meets: the schema's own, and — when the schema only wraps one non-null
+    /// alternative (`anyOf: [{"$ref": Sku}, {"type": "null"}]`, translated as that alternative's type) — that
+    /// alternative's too (through wrappers of wrappers), since a value that is not null is the alternative's.
+    func constraintView(_ merged: MergedSchema) -> MergedSchema {
+        var view = merged
+        var roots = merged.roots
+        while view.types == nil, view.properties.isEmpty, !alternativesAreConstraintsOnly(view) {
+            let nonNull = nonNullAlternatives(view)
+            guard nonNull.count == 1, !roots.contains(nonNull[0]), roots.count < 16 else { break }
+            // The alternative first: its `format` (the first seen) is the one its type was translated from.
+            roots.insert(nonNull[0], at: 0)
+            view = MergedSchema(all: roots, in: graph)
+        }
+        return view
     }
 
-    /// Whether values of the type are validated where they are used (scalars and aliases are not `Validatable`).
-    func isScalarOrAlias(_ type: IRTypeRef) -> Bool {
-        switch type {
-        case .primitive: return true
-        case .named(let id):
-            if case .alias = types[id.rawValue].kind { return true }
-            return false
-        default: return false
+    /// Sets what the schemas of a map's values require of each value: ``IRConstraints/patternElements`` for the
+    /// names each `patternProperties` pattern matches, ``IRConstraints/elements`` for the others
+    /// (`additionalProperties`).
+    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints) {
+        let patterns = merged.patternProperties.map { entry in
+            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema) ?? IRConstraints())
         }
+        let others = merged.additionalProperties.flatMap(heldValueConstraints)
+        if patterns.contains(where: { !$0.constraints.isEmpty }) || (others != nil && !patterns.isEmpty) { result.patternElements = patterns }
+        result.elements = others.map(IRConstraints.Box.init)
+    }
+
+    /// What the schema of list elements or map values (`items`, a `prefixItems` entry, `additionalProperties`, a
+    /// `patternProperties` entry) requires of each value, for the list or map to check: when the values are not
+    /// generated types, which check themselves (records, enumerations, unions); nil when it requires nothing.
+    /// Decided on the schema, not the type: a type reached through an alias may be declared but not filled in yet.
+    func heldValueConstraints(_ schema: SchemaID) -> IRConstraints? {
+        guard graph[schema].booleanValue == nil else { return nil }
+        let view = constraintView(self.merged(graph.resolved(schema)))
+        guard shape(of: view) == .value, view.enumValues == nil else { return nil }
+        let constraints = fittedNumericBounds(view.constraints, view)
+        return constraints.isEmpty ? nil : constraints
     }
 }

@@ -19,6 +19,7 @@ public struct Translator: Sendable {
         }
         session.completePendingDeclarations()
         session.breakAliasCycles()
+        session.dropOptionalsAroundNullHolders()
         session.translateEvents()
         session.translateOperations()
         try session.bag.throwIfErrors()
@@ -267,9 +268,10 @@ final class TranslationSession {
         return .value
     }
 
-    /// Whether an object schema is a record (declared properties, or a closed content model).
+    /// Whether an object schema is a record (declared properties, required names — a map could not check their
+    /// presence — or a closed content model).
     func isRecord(_ merged: MergedSchema) -> Bool {
-        if !merged.properties.isEmpty { return true }
+        if !merged.properties.isEmpty || !merged.required.isEmpty { return true }
         if let additional = merged.additionalProperties, graph[additional].booleanValue == false { return true }
         return false
     }

@@ -125,7 +125,7 @@ public struct VersionAdapterPlanner: Sendable {
             if property.isComputedConstant { return .constant }
             guard let index = sourceIndex[property.wireName] else { return property.isRequired ? .supplied : .absent }
             let old = from.properties[index]
-            guard Self.shape(old).fits(Self.shape(property)),
+            guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
             else { return .supplied }
             return .adapted(sourceProperty: index, conversion: conversion)
@@ -213,8 +213,9 @@ public struct VersionAdapterPlanner: Sendable {
         }
     }
 
-    /// A property's shape; free-form JSON holds `null` itself, so it is never "nullable" apart from its value.
-    static func shape(_ property: IRProperty) -> IRPropertyShape {
-        IRPropertyShape(isRequired: property.isRequired, isNullable: property.keepsNullApart)
+    /// A property's shape; a type that holds `null` itself (free-form JSON, a nullable union) is never "nullable"
+    /// apart from its value.
+    static func shape(_ property: IRProperty, in module: IRModule) -> IRPropertyShape {
+        IRPropertyShape(isRequired: property.isRequired, isNullable: property.keepsNullApart(in: module.types))
     }
 }

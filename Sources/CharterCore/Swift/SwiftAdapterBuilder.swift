@@ -123,7 +123,7 @@ struct SwiftAdapterBuilder {
             let property = to.properties[index]
             let reason: String
             if let old = from.properties.first(where: { $0.wireName == property.wireName }) {
-                let (was, now) = (VersionAdapterPlanner.shape(old), VersionAdapterPlanner.shape(property))
+                let (was, now) = (VersionAdapterPlanner.shape(old, in: context.module), VersionAdapterPlanner.shape(property, in: context.module))
                 if !was.isRequired && now.isRequired {
                     reason = "Optional in \(sourceNamespace), required in \(targetNamespace)."
                 } else if was.isNullable && !now.isNullable {
@@ -204,14 +204,14 @@ struct SwiftAdapterBuilder {
 
     /// The Swift type of a property's value as the memberwise initialiser takes it, fully qualified.
     func valueType(_ property: IRProperty, of type: IRTypeID) -> String {
-        let shape = VersionAdapterPlanner.shape(property)
+        let shape = VersionAdapterPlanner.shape(property, in: context.module)
         return SwiftStructBuilder.valueType(context.qualifiedType(property.type), isRequired: shape.isRequired, keepsNullApart: shape.isNullable)
     }
 
     /// The statements that record a dropped property's value when it is present (in its wire form).
     func recordLoss(_ property: IRProperty, read: String, losses: String) -> [String] {
         let key = SwiftLiteral.string(property.wireName)
-        let shape = VersionAdapterPlanner.shape(property)
+        let shape = VersionAdapterPlanner.shape(property, in: context.module)
         let mapper = context.mapper
         let converts = mapper.needsConversion(property.type)
         switch (shape.isRequired, shape.isNullable) {
@@ -230,8 +230,8 @@ struct SwiftAdapterBuilder {
     /// The expression of a target property's value, from the source property's (`read`), for each pair of
     /// shapes the planner lets through.
     func adaptedValue(_ from: IRProperty, _ to: IRProperty, conversion: IRConversion, read: String, losses: String) -> String {
-        let source = VersionAdapterPlanner.shape(from)
-        let target = VersionAdapterPlanner.shape(to)
+        let source = VersionAdapterPlanner.shape(from, in: context.module)
+        let target = VersionAdapterPlanner.shape(to, in: context.module)
         let tokens = [SwiftLiteral.string(from.wireName)]
         func converted(_ input: String) -> String { convert(conversion, input, tokens: tokens, depth: 1, losses: losses) }
         let mapped = conversion.isIdentity ? read : "\(read).map { value in \(converted("value")) }"

@@ -30,7 +30,11 @@ struct SwiftValueLiterals {
                     return (name == "none" || name == "some" ? names.qualifiedName(of: id, in: module) : "") + "." + name
                 }
                 return enumeration.isString ? ".unrecognized(\(SwiftLiteral.string(text)))" : ".unrecognized(\(text))"
-            case .object, .union: return nil
+            case .union:
+                // A union that allows `null` has a case for it.
+                guard value.isNull, let null = members.nullCaseName(of: id) else { return nil }
+                return "." + null
+            case .object: return nil
             }
         case .array(let element):
             guard let items = value.array else { return nil }
@@ -70,12 +74,8 @@ struct SwiftValueLiterals {
         case (.uuid, .string(let text)):
             return UUID(uuidString: text) != nil ? "UUID(uuidString: \(SwiftLiteral.string(text)))!" : nil
         case (.uri, .string(let text)):
-            // What `AbsoluteURL` decodes: an absolute URI (a scheme first) that `URL` keeps as written.
-            let scheme = text.prefix { $0 != ":" }
-            guard scheme.count < text.count, let first = scheme.first, first.isASCII, first.isLetter,
-                  scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-            else { return nil }
-            return URL(string: text)?.absoluteString == text ? "URL(string: \(SwiftLiteral.string(text)))!" : nil
+            // What `AbsoluteURL` decodes (the same `URISyntax`): an absolute URI that `URL` keeps as written.
+            return URISyntax.parse(text) != nil ? "URL(string: \(SwiftLiteral.string(text)))!" : nil
         default:
             return nil
         }

@@ -79,7 +79,13 @@ struct SwiftUnionBuilder {
             }
             encodeCases.append(.object(["name": .string(name), "lines": .list(encodeLines.map(MustacheValue.string))]))
         }
-        let validatable = zip(union.variants, names).filter { context.mapper.isValidatable($0.0.type) }.map(\.1)
+        // Each case checks its value: the alternative's constraints, and the value's own validation.
+        let validation = SwiftValidationBuilder(context: context)
+        let validationCases: [MustacheValue] = zip(union.variants, names).compactMap { variant, name in
+            let lines = validation.valueChecks(variant.type, variant.constraints, value: "value", path: "path")
+            guard !lines.isEmpty else { return nil }
+            return .object(["name": .string(name), "lines": .list(lines.map(MustacheValue.string))])
+        }
         var discriminated: MustacheValue = .null
         if let discriminator = union.discriminator {
             discriminated = .object([
@@ -99,8 +105,8 @@ struct SwiftUnionBuilder {
             "untagged": union.discriminator == nil ? .object(["attempts": .list(decodeAttempts)]) : .null,
             "noMatchMessage": .string(SwiftLiteral.string("the value matches none of the alternatives of \(typeName)")),
             "encodeCases": .list(encodeCases),
-            "validatedCases": .list(validatable.map(MustacheValue.string)),
-            "hasUnvalidatedCases": .bool(validatable.count < names.count || union.discriminator != nil || nullCase != nil),
+            "validationCases": .list(validationCases),
+            "hasUnvalidatedCases": .bool(validationCases.count < names.count || union.discriminator != nil || nullCase != nil),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
     }
@@ -111,7 +117,7 @@ struct SwiftUnionBuilder {
     func heldTag(_ variant: IRVariant, _ propertyName: String) -> String? {
         guard variant.tags.count > 1, case .named(let id) = variant.type, case .object(let object) = context.module[id].kind,
               let index = object.properties.firstIndex(where: { $0.wireName == propertyName }),
-              !object.properties[index].keepsNullApart, context.members.storageName(of: id, property: index) == nil
+              !object.properties[index].keepsNullApart(in: context.module.types), context.members.storageName(of: id, property: index) == nil
         else { return nil }
         let property = object.properties[index]
         let name = context.members.propertyNames(of: id)[index]

@@ -65,7 +65,7 @@ struct SwiftStructBuilder {
                 continue
             }
 
-            let nullable = property.keepsNullApart
+            let nullable = property.keepsNullApart(in: context.module.types)
             let valueType = Self.valueType(base, isRequired: property.isRequired, keepsNullApart: nullable)
             let storageName = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
@@ -174,8 +174,10 @@ struct SwiftStructBuilder {
     func defaultExpression(_ property: IRProperty, nullable: Bool) -> String? {
         guard let value = property.defaultValue else { return nil }
         if value.isNull {
-            guard nullable else { return nil }
-            return property.isRequired ? "nil" : ".null"
+            if nullable { return property.isRequired ? "nil" : ".null" }
+            // A union that holds `null` itself says it with its own case; free-form JSON's `null` default is left out.
+            guard case .named = context.mapper.unaliased(property.type), property.type.holdsNull(in: context.module.types) else { return nil }
+            return context.literals.literal(value, as: property.type)
         }
         guard let literal = context.literals.literal(value, as: property.type) else { return nil }
         return nullable && !property.isRequired ? ".value(\(literal))" : literal
@@ -189,8 +191,10 @@ struct SwiftStructBuilder {
         case (true, false):
             return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, false):
-            // Free-form JSON keeps a `null` apart from absent (`decodeIfPresent` would make both nil).
+            // Free-form JSON and a union with a `null` case keep a `null` apart from absent (`decodeIfPresent` would
+            // make both nil).
             if mapper.unaliased(type) == .any { return "try container.decodeJSONValueIfPresent(forKey: \(key))" }
+            if type.holdsNull(in: context.module.types) { return "try container.decodeNullHoldingIfPresent(\(wire).self, forKey: \(key))" }
             let call = "try container.decodePropertyIfPresent(\(wire).self, forKey: \(key))"
             return mapper.needsConversion(type) ? "\(call).map { \(mapper.fromWire(type, "$0")) }" : call
         case (true, true):

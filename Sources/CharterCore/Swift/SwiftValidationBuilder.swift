@@ -13,7 +13,7 @@ struct SwiftValidationBuilder {
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             let access = storage.map { boxed ? "self.\($0).value" : "self.\($0)" } ?? "self.\(name)"
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
-            let nullable = property.keepsNullApart
+            let nullable = property.keepsNullApart(in: context.module.types)
             var body = ["let propertyPath = \(path)"] + checks
             switch (property.isRequired, nullable) {
             case (true, false):
@@ -34,9 +34,7 @@ struct SwiftValidationBuilder {
                 let declared = object.properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
                 lines.append("Validation.declaredNames(in: self.\(name), declared: [\(declared)], at: path, into: &issues)")
             }
-            if let valueConstraints = object.constraints.elements?.value {
-                lines += mapValueChecks(valueType, valueConstraints, map: "self.\(name)", path: "path")
-            }
+            lines += mapValueChecks(valueType, object.constraints, map: "self.\(name)", path: "path")
             if context.mapper.isValidatable(valueType) {
                 lines.append("self.\(name).collectIssues(at: path, into: &issues)")
             }
@@ -44,13 +42,21 @@ struct SwiftValidationBuilder {
         return lines
     }
 
-    /// Checks of one value of `type` bound to `value`, reporting at `path` (both Swift expressions).
-    func valueChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String] {
+    /// Checks of one value of `type` bound to `value`, reporting at `path` (both Swift expressions). With
+    /// `collectsNested`, a value of a generated type (or a container of them) is validated too; the checks of a
+    /// container's elements leave that to the container's own `collectIssues`, which visits each once.
+    func valueChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String, collectsNested: Bool = true) -> [String] {
         var lines: [String] = []
         let check: (String, String) -> Void = { helper, limit in
             lines.append("Validation.\(helper)(\(value), \(limit), at: \(path), into: &issues)")
         }
         switch context.mapper.unaliased(type) {
+        case .optional(let wrapped):
+            // A null element or map value has nothing to check.
+            let inner = valueChecks(wrapped, constraints, value: value, path: path, collectsNested: collectsNested)
+            return inner.isEmpty ? [] : ["if let \(value) = \(value) {"] + inner.map { "    " + $0 } + ["}"]
+        case .any:
+            lines += freeFormChecks(constraints, value: value, path: path)
         case .primitive(.string):
             if let n = constraints.minLength { check("minLength", String(n)) }
             if let n = constraints.maxLength { check("maxLength", String(n)) }
@@ -68,37 +74,107 @@ struct SwiftValidationBuilder {
             if let n = constraints.minItems { check("minItems", String(n)) }
             if let n = constraints.maxItems { check("maxItems", String(n)) }
             if constraints.uniqueItems { lines.append("Validation.uniqueItems(\(value), at: \(path), into: &issues)") }
-            if let elementConstraints = constraints.elements?.value {
-                let inner = valueChecks(element, elementConstraints, value: "element", path: "Validation.path(\(path), index)")
-                if !inner.isEmpty {
-                    lines += ["for (index, element) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
-                }
-            }
+            lines += elementChecks(element, constraints, array: value, path: path)
         case .map(let valueType):
             if let n = constraints.minProperties { check("minProperties", String(n)) }
             if let n = constraints.maxProperties { check("maxProperties", String(n)) }
-            if let valueConstraints = constraints.elements?.value {
-                lines += mapValueChecks(valueType, valueConstraints, map: value, path: path)
-            }
+            lines += mapValueChecks(valueType, constraints, map: value, path: path)
         default:
             break
         }
-        if context.mapper.isValidatable(type) {
+        if collectsNested && context.mapper.isValidatable(type) {
             lines.append("\(value).collectIssues(at: \(path), into: &issues)")
         }
         return lines
     }
 
-    /// Checks of each value of a map (in key order, so issues come out in the same order every run).
+    /// Checks of free-form JSON (`JSONValue`) against its schema's keywords, each on the kind of value it applies to
+    /// (lengths and patterns on a string, bounds on a number — compared exactly, as `Decimal` —, counts on an array or
+    /// object): a value of another kind meets it, as in JSON Schema.
+    func freeFormChecks(_ constraints: IRConstraints, value: String, path: String) -> [String] {
+        var lines: [String] = []
+        let block = { (accessor: String, binding: String, checks: [(String, String)]) in
+            guard !checks.isEmpty else { return }
+            lines.append("if let \(binding) = \(value).\(accessor) {")
+            for (helper, limit) in checks {
+                lines.append("    Validation.\(helper)(\(binding)\(limit.isEmpty ? "" : ", " + limit), at: \(path), into: &issues)")
+            }
+            lines.append("}")
+        }
+        var strings: [(String, String)] = []
+        if let n = constraints.minLength { strings.append(("minLength", String(n))) }
+        if let n = constraints.maxLength { strings.append(("maxLength", String(n))) }
+        for pattern in constraints.patterns { strings.append(("pattern", SwiftLiteral.string(pattern))) }
+        block("stringValue", "string", strings)
+        let bounds: [(String, JSONNumber?)] = [
+            ("minimum", constraints.minimum), ("maximum", constraints.maximum),
+            ("exclusiveMinimum", constraints.exclusiveMinimum), ("exclusiveMaximum", constraints.exclusiveMaximum),
+            ("multipleOf", constraints.multipleOf),
+        ]
+        block("numberValue", "number", bounds.compactMap { helper, limit in
+            limit.flatMap { numberLiteral($0, for: .decimal(asString: false)) }.map { (helper, $0) }
+        })
+        var arrays: [(String, String)] = []
+        if let n = constraints.minItems { arrays.append(("minItems", String(n))) }
+        if let n = constraints.maxItems { arrays.append(("maxItems", String(n))) }
+        if constraints.uniqueItems { arrays.append(("uniqueItems", "")) }
+        block("arrayValue", "array", arrays)
+        var objects: [(String, String)] = []
+        if let n = constraints.minProperties { objects.append(("minProperties", String(n))) }
+        if let n = constraints.maxProperties { objects.append(("maxProperties", String(n))) }
+        block("objectValue", "object", objects)
+        return lines
+    }
+
+    /// Checks of each element of an array against its element constraints: those of its position in a `prefixItems`
+    /// tuple, then `items`' (``IRConstraints/elements``) for the elements after the prefix.
+    func elementChecks(_ element: IRTypeRef, _ constraints: IRConstraints, array: String, path: String) -> [String] {
+        let elementPath = "Validation.path(\(path), index)"
+        let others = constraints.elements.map { valueChecks(element, $0.value, value: "element", path: elementPath, collectsNested: false) } ?? []
+        let prefix = constraints.prefixElements.map { valueChecks(element, $0, value: "element", path: elementPath, collectsNested: false) }
+        guard !prefix.isEmpty else {
+            return others.isEmpty ? [] : ["for (index, element) in \(array).enumerated() {"] + others.map { "    " + $0 } + ["}"]
+        }
+        var cases: [String] = []
+        for (position, checks) in prefix.enumerated() where !checks.isEmpty {
+            cases += ["case \(position):"] + checks.map { "    " + $0 }
+        }
+        if !others.isEmpty { cases += ["case \(prefix.count)...:"] + others.map { "    " + $0 } }
+        guard !cases.isEmpty else { return [] }
+        cases += ["default:", "    break"]
+        return ["for (index, element) in \(array).enumerated() {", "    switch index {"] + cases.map { "    " + $0 } + ["    }", "}"]
+    }
+
+    /// Checks of each value of a map (in key order, so issues come out in the same order every run): against each
+    /// `patternProperties` pattern's constraints its name matches, and against ``IRConstraints/elements`` when its
+    /// name matches none of the map's patterns (`additionalProperties`). `constraints` are the map's.
     func mapValueChecks(_ valueType: IRTypeRef, _ constraints: IRConstraints, map: String, path: String) -> [String] {
-        let inner = valueChecks(valueType, constraints, value: "element", path: "Validation.path(\(path), key)")
+        let elementPath = "Validation.path(\(path), key)"
+        var inner: [String] = []
+        for entry in constraints.patternElements {
+            let checks = valueChecks(valueType, entry.constraints, value: "element", path: elementPath, collectsNested: false)
+            guard !checks.isEmpty else { continue }
+            inner += ["if Validation.nameMatches(key, anyOf: [\(SwiftLiteral.string(entry.pattern))]) {"] + checks.map { "    " + $0 } + ["}"]
+        }
+        if let others = constraints.elements?.value {
+            let checks = valueChecks(valueType, others, value: "element", path: elementPath, collectsNested: false)
+            // Every pattern counts, also one whose schema constrains nothing: its values are not `additionalProperties`'.
+            let patterns = constraints.patternElements.map(\.pattern)
+            if patterns.isEmpty || checks.isEmpty {
+                inner += checks
+            } else {
+                let list = patterns.map(SwiftLiteral.string).joined(separator: ", ")
+                inner += ["if !Validation.nameMatches(key, anyOf: [\(list)]) {"] + checks.map { "    " + $0 } + ["}"]
+            }
+        }
         guard !inner.isEmpty else { return [] }
         return ["for (key, element) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
     }
 
+    /// Whether the bounds and `multipleOf` apply: numbers, decimal strings too (checked on their `Decimal` value).
     static func isNumeric(_ primitive: IRPrimitive) -> Bool {
         switch primitive {
-        case .integer, .double, .decimal(asString: false): true
+        case .integer, .double, .decimal: true
         default: false
         }
     }

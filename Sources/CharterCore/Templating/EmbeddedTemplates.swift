@@ -508,9 +508,12 @@ public enum EmbeddedTemplates {
 
                 {{access}}func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
                     switch self {
-                    {{#validatedCases}}
-                    case .{{.}}(let value): value.collectIssues(at: path, into: &issues)
-                    {{/validatedCases}}
+                    {{#validationCases}}
+                    case .{{name}}(let value):
+                        {{#lines}}
+                        {{.}}
+                        {{/lines}}
+                    {{/validationCases}}
                     {{#hasUnvalidatedCases}}
                     default: break
                     {{/hasUnvalidatedCases}}

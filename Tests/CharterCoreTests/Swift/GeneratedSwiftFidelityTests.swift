@@ -236,6 +236,44 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
+    /// The values under `patternProperties` and a `prefixItems` tuple's elements meet their own schema's constraints
+    /// (they used to be type-checked only): each pattern's for the names it matches — declared properties too —,
+    /// `additionalProperties`' for names no pattern matches, each prefix schema's at its position and `items`' after
+    /// the prefix; free-form values (`JSONValue`) by the kind of value they hold, nullable elements when not null.
+    func testPatternAndPrefixValuesAreValidated() throws {
+        let contract = ##"""
+            {"title": "Held", "$defs": {
+              "Tuple": {"type": "object", "properties": {
+                "mixed": {"type": "array", "prefixItems": [{"type": "string", "maxLength": 2}, {"type": "integer", "minimum": 0}], "items": {"type": "number", "maximum": 1.5}},
+                "same": {"type": "array", "prefixItems": [{"type": "integer", "minimum": 0}, {"type": "integer"}], "items": {"type": "integer", "maximum": 9}},
+                "closed": {"type": "array", "prefixItems": [{"type": "string", "pattern": "^[a-z]+$"}, {"type": "array", "minItems": 1}], "items": false},
+                "nullable": {"type": "array", "items": {"type": ["string", "null"], "minLength": 2}}
+              }},
+              "Props": {"type": "object", "properties": {"n0": {"type": "integer"}},
+                "patternProperties": {"^n": {"type": "integer", "maximum": 5}, "^s": {"type": "string", "minLength": 2}, "^x": {}},
+                "additionalProperties": {"type": "string", "maxLength": 1}},
+              "Maps": {"type": "object", "properties": {"typed": {"type": "object",
+                "patternProperties": {"^a": {"type": "integer", "minimum": 0}, "^b": {"type": "integer"}}, "additionalProperties": {"type": "integer", "maximum": 9}}}},
+              "Closed": {"type": "object", "patternProperties": {"^[0-9]+$": {"type": "integer", "multipleOf": 2}}, "additionalProperties": false}
+            }}
+            """##
+        try check(contract, namespace: "Held", [
+            ("Tuple", ##"{"mixed":["ab",0,1.5,-3],"same":[0,10,9],"closed":["ab",[1]],"nullable":["ab",null]}"##, .valid),
+            ("Tuple", ##"{"mixed":["abc",-1,2],"same":[-1,10,10],"closed":["AB",[]],"nullable":["a",null]}"##, .roundTrips(issues: [
+                "/closed/0 pattern", "/closed/1 minItems", "/mixed/0 maxLength", "/mixed/1 minimum", "/mixed/2 maximum",
+                "/nullable/0 minLength", "/same/0 minimum", "/same/2 maximum",
+            ])),
+            // A value of another kind than its schema's keywords apply to meets them.
+            ("Tuple", ##"{"mixed":[1,"x",{"a":1}],"closed":[[],"abc"]}"##, .valid),
+            ("Props", ##"{"n0":5,"n1":5,"s1":"ab","x1":"long","o":"a"}"##, .valid),
+            ("Props", ##"{"n0":6,"n1":6,"s1":"a","x1":[1],"o":"ab"}"##, .roundTrips(issues: ["/n0 maximum", "/n1 maximum", "/o maxLength", "/s1 minLength"])),
+            ("Maps", ##"{"typed":{"a1":0,"b1":10,"c":9}}"##, .valid),
+            ("Maps", ##"{"typed":{"a1":-1,"b1":-5,"c":10}}"##, .roundTrips(issues: ["/typed/a1 minimum", "/typed/c maximum"])),
+            ("Closed", ##"{"2":4}"##, .valid),
+            ("Closed", ##"{"3":3,"x":1}"##, .roundTrips(issues: ["/3 multipleOf", "/x additionalProperties"])),
+        ])
+    }
+
     /// With an explicit discriminator over variants that declare the tag as a plain string (OpenAPI style), the
     /// case decides the tag on encode, not the payload: `.x(A(t: nil))` used to encode without a tag (and not
     /// decode), `.x(A(t: "y"))` as a `y`.
@@ -282,9 +320,10 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A union that allows `null` (a type list with `"null"`, or a `null` alternative) holds it itself, so
-    /// `null` decodes and comes back wherever the type is used — at the top level and as a union alternative
-    /// too, not only where an optional property or element could stand for it.
+    /// A union that allows `null` (a type list with `"null"`, a `null` alternative, or an alternative that allows it
+    /// but cannot hold it, such as a nullable object type) holds it itself, so `null` decodes and comes back wherever
+    /// the type is used — at the top level and as a union alternative too, not only where an optional property or
+    /// element could stand for it.
     func testNullableUnionHoldsNullWhereverItIsUsed() throws {
         let contract = ##"""
             {"title": "Unions", "$defs": {
@@ -293,6 +332,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
               "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "dog"}}},
               "MaybePet": {"oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}, {"type": "null"}]},
               "Wrapper": {"oneOf": [{"$ref": "#/$defs/MultiType"}, {"type": "array", "items": {"type": "boolean"}}]},
+              "Note": {"type": ["object", "null"], "properties": {"text": {"type": "string"}}},
+              "NoteOrText": {"oneOf": [{"$ref": "#/$defs/Note"}, {"type": "string"}]},
               "Holder": {"type": "object", "required": ["req"], "properties": {
                 "req": {"$ref": "#/$defs/MultiType"},
                 "list": {"type": "array", "items": {"$ref": "#/$defs/MultiType"}},
@@ -307,10 +348,58 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("MaybePet", ##"{"kind":"dog"}"##, .valid),
             ("Wrapper", ##"null"##, .valid),
             ("Wrapper", ##"[true]"##, .valid),
+            ("NoteOrText", ##"null"##, .valid),
+            ("NoteOrText", ##"{"text":"a"}"##, .valid),
+            ("NoteOrText", ##""a""##, .valid),
             ("Holder", ##"{"req":null,"list":["a",1,null],"pet":null}"##, .valid),
             ("Holder", ##"{"req":"x","pet":{"kind":"cat"}}"##, .valid),
             ("Holder", ##"{}"##, .rejected),
             ("MultiType", ##"true"##, .rejected),
+        ])
+    }
+
+    /// A union checks the constraints of the alternative it holds — inline, through a `$ref`, and those written
+    /// beside the alternatives — and a property that wraps one alternative with `null` those of the alternative (both
+    /// used to go unchecked: the union's `collectIssues` had no case for them). Decimal strings check their bounds.
+    func testUnionAlternativesConstraintsAreValidated() throws {
+        let contract = ##"""
+            {"title": "Alt", "$defs": {
+              "Sku": {"type": "string", "pattern": "^[A-Z]+$"},
+              "U": {"anyOf": [{"type": "string", "format": "decimal", "maximum": 10}, {"type": "integer", "minimum": 0}]},
+              "Ref": {"oneOf": [{"$ref": "#/$defs/Sku"}, {"type": "array", "items": {"type": "integer"}, "minItems": 1, "maxItems": 2}]},
+              "Beside": {"oneOf": [{"type": "string"}, {"type": "integer"}], "maxLength": 3, "maximum": 9},
+              "Typed": {"type": ["string", "integer", "null"], "minLength": 2, "minimum": 1.5},
+              "H": {"type": "object", "properties": {
+                "u": {"$ref": "#/$defs/U"},
+                "sku": {"anyOf": [{"$ref": "#/$defs/Sku"}, {"type": "null"}]},
+                "s": {"anyOf": [{"type": "string", "maxLength": 3}, {"type": "null"}]},
+                "amount": {"type": "string", "format": "decimal", "minimum": 0},
+                "list": {"type": "array", "items": {"$ref": "#/$defs/U"}}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Alt", [
+            ("U", ##""10""##, .valid),
+            ("U", ##""10.5""##, .roundTrips(issues: [" maximum"])),
+            ("U", ##"0"##, .valid),
+            ("U", ##"-1"##, .roundTrips(issues: [" minimum"])),
+            ("Ref", ##""AB""##, .valid),
+            ("Ref", ##""ab""##, .roundTrips(issues: [" pattern"])),
+            ("Ref", ##"[1]"##, .valid),
+            ("Ref", ##"[]"##, .roundTrips(issues: [" minItems"])),
+            ("Ref", ##"[1,2,3]"##, .roundTrips(issues: [" maxItems"])),
+            ("Beside", ##""abc""##, .valid),
+            ("Beside", ##""abcd""##, .roundTrips(issues: [" maxLength"])),
+            ("Beside", ##"10"##, .roundTrips(issues: [" maximum"])),
+            ("Typed", ##""ab""##, .valid),
+            ("Typed", ##""a""##, .roundTrips(issues: [" minLength"])),
+            ("Typed", ##"1"##, .roundTrips(issues: [" minimum"])),
+            ("Typed", ##"2"##, .valid),
+            ("Typed", ##"null"##, .valid),
+            ("H", ##"{"u":"9.5","sku":"AB","s":"abc","amount":"0","list":[1,"2"]}"##, .valid),
+            ("H", ##"{"sku":null,"s":null}"##, .valid),
+            ("H", ##"{"u":"11","sku":"ab","s":"abcd","amount":"-0.01","list":[1,-1]}"##,
+             .roundTrips(issues: ["/amount minimum", "/list/1 minimum", "/s maxLength", "/sku pattern", "/u maximum"])),
         ])
     }
 
@@ -360,13 +449,16 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A `uri` default is written into the initialiser only when the generated decoder would accept it back.
+    /// A `uri` default is written into the initialiser only when the generated decoder would accept it back (the
+    /// generator and `AbsoluteURL` share one `URISyntax`).
     func testURIDefaultsAreAbsolute() throws {
         let contract = ##"""
             {"title": "Links", "$defs": {"L": {"type": "object", "properties": {
               "type": {"type": "string", "format": "uri", "default": "about:blank"},
               "relative": {"type": "string", "format": "uri", "default": "relative/path"},
-              "spaced": {"type": "string", "format": "uri", "default": "https://example.com/a b"}
+              "spaced": {"type": "string", "format": "uri", "default": "https://example.com/a b"},
+              "fragments": {"type": "string", "format": "uri", "default": "urn:x#a#b"},
+              "percent": {"type": "string", "format": "uri", "default": "https://example.com/%zz"}
             }}}}
             """##
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
@@ -374,6 +466,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         XCTAssertTrue(source.contains(#"type: URL? = URL(string: "about:blank")!"#), source)
         XCTAssertTrue(source.contains("relative: URL? = nil"), source)
         XCTAssertTrue(source.contains("spaced: URL? = nil"), source)
+        XCTAssertTrue(source.contains("fragments: URL? = nil"), source)
+        XCTAssertTrue(source.contains("percent: URL? = nil"), source)
     }
 
     /// A decimal number as a union alternative travels as a JSON number (`Decimal`'s own `Codable` is a struct of
@@ -430,21 +524,53 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
-    /// A name `required` lists without a schema is a required free-form property: it used to be ignored by the
-    /// open content model, dropped on decode and never checked for presence.
+    /// A name `required` lists that no `properties` entry declares is a required property: free-form under the
+    /// open model (it used to be dropped on decode and never checked for presence), typed by the schemas that
+    /// govern the name beside an `additionalProperties` schema or `patternProperties` — with their constraints —
+    /// where it used to sit in the map of undeclared properties with its presence never checked.
     func testRequiredNameWithoutSchemaIsKept() throws {
         let contract = ##"""
             {"title": "Req", "$defs": {
               "R": {"type": "object", "required": ["ghost", "a"], "properties": {"a": {"type": "string"}}},
-              "Typed": {"type": "object", "required": ["ghost"], "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}}
+              "Typed": {"type": "object", "required": ["ghost"], "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer", "minimum": 0}},
+              "Pattern": {"type": "object", "required": ["n1", "other"], "properties": {"a": {"type": "string"}},
+                "patternProperties": {"^n": {"type": "integer", "maximum": 5}}, "additionalProperties": {"type": "string", "maxLength": 2}},
+              "Closed": {"type": "object", "required": ["x-id"], "patternProperties": {"^x-": {"type": "string", "minLength": 2}}, "additionalProperties": false},
+              "MapOnly": {"type": "object", "required": ["k"], "additionalProperties": {"type": ["string", "null"]}},
+              "Open": {"type": "object", "required": ["any"], "additionalProperties": true}
             }}
             """##
         try check(contract, namespace: "Req", [
             ("R", ##"{"a":"x","ghost":[1,{"b":null}]}"##, .valid),
             ("R", ##"{"a":"x","ghost":null}"##, .valid),
             ("R", ##"{"a":"x"}"##, .rejected),
-            // With an additionalProperties schema the name is kept in the map, typed, as before.
-            ("Typed", ##"{"ghost":1}"##, .valid),
+            ("Typed", ##"{"ghost":1,"b":2}"##, .valid),
+            ("Typed", ##"{"ghost":-1,"b":-2}"##, .roundTrips(issues: ["/b minimum", "/ghost minimum"])),
+            ("Typed", ##"{"b":2}"##, .rejected),
+            ("Typed", ##"{"ghost":"x"}"##, .rejected),
+            ("Pattern", ##"{"n1":5,"other":"ab","n2":"s"}"##, .valid),
+            ("Pattern", ##"{"n1":6,"other":"abc"}"##, .roundTrips(issues: ["/n1 maximum", "/other maxLength"])),
+            ("Pattern", ##"{"n1":"s","other":"ab"}"##, .rejected),
+            ("Pattern", ##"{"n1":1}"##, .rejected),
+            ("Closed", ##"{"x-id":"ab","x-more":"cd"}"##, .valid),
+            ("Closed", ##"{"x-id":"a"}"##, .roundTrips(issues: ["/x-id minLength"])),
+            ("Closed", ##"{"x-more":"cd"}"##, .rejected),
+            ("MapOnly", ##"{"k":null,"l":"v"}"##, .valid),
+            ("MapOnly", ##"{"l":"v"}"##, .rejected),
+            ("Open", ##"{"any":{"deep":[null]},"more":1}"##, .valid),
+            ("Open", ##"{"more":1}"##, .rejected),
         ])
+        // The property is part of the memberwise initialiser, and the map never holds it.
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "let typed = Req.Typed(a: nil, ghost: 3, additionalProperties: [\"ghost\": 4, \"b\": 5])",
+            "print(String(decoding: try! encoder.encode(typed), as: UTF8.self))",
+            "print(typed.validationIssues.map { $0.path + \" \" + $0.keyword })",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [##"{"b":5,"ghost":3}"##, ##"["/ghost additionalProperties"]"##])
     }
 }
