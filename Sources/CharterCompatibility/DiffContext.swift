@@ -153,6 +153,12 @@ public final class DiffContext {
         return side == .base ? lookUp(&baseConstraints, base) : lookUp(&headConstraints, head)
     }
 
+    /// A schema's constraints on a side with every `allOf` part folded in, named types included: what it admits in all.
+    /// Not cached: asked only for a pair whose own constraints changed.
+    func constraintsWithNamedParts(_ side: DiffSide, _ id: SchemaID) -> EffectiveConstraints {
+        EffectiveConstraints(graph(side), id) { _ in false }
+    }
+
     /// Where `keyword` of a schema on a side is written: at `id` itself when `source` is nil or `id` (as every change to
     /// the schema is located), else at the keyword inside `source`, the part of `id` that writes it.
     func location(_ side: DiffSide, _ id: SchemaID, keyword: String, in source: SchemaID?) -> DiffPlace {

@@ -51,13 +51,28 @@ struct PathParameterRenamedCheck: ChangeCheck {
 
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {
         // A path parameter is known by its place in the path template (``ContractOperation/key(of:)``): the same place
-        // under another name is a rename.
+        // under another name is a rename — when the template is otherwise the same: `/orders/{id}` →
+        // `/shops/{shopId}/orders/{id}` moves `id` and adds `shopId` (`operation-path-changed` reports it), and two
+        // placeholders swapped are two renames (each argument now fills the other segment).
+        guard Self.shape(of: base.path) == Self.shape(of: head.path) else { return }
         for (index, parameter) in head.parameters.enumerated() where parameter.location == .path {
             guard let old = base.parameter(keyed: head.key(of: parameter)), old.location == .path, old.name != parameter.name else { continue }
             context.report("path parameter \(old.name) of \(head.id) renamed to \(parameter.name): the wire is unchanged, but the generated Swift "
                            + "client's argument label changes with it (and the provider protocol's), so Swift callers must change", impact: .none, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("parameters").appending(index: index).appending("name")))
         }
+    }
+}
+
+extension PathParameterRenamedCheck {
+    /// A path template with its placeholders' names left out: `/orders/{id}` → `/orders/{}`.
+    static func shape(of path: String) -> String {
+        var shape = ""
+        var inPlaceholder = false
+        for character in path {
+            if character == "{" { inPlaceholder = true; shape.append("{") } else if character == "}" { inPlaceholder = false; shape.append("}") } else if !inPlaceholder { shape.append(character) }
+        }
+        return shape
     }
 }
 

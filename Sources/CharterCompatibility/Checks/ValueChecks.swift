@@ -340,6 +340,40 @@ struct ConstraintChangedCheck: ChangeCheck {
         let b = context.constraints(.base, pair.base), h = context.constraints(.head, pair.head)
         // Most pairs have no constraint at all.
         guard b.hasConstraints || h.hasConstraints else { return }
+        var changes: [Change] = []
+        collect(b, h, pair, context) { changes.append($0) }
+        guard !changes.isEmpty else { return }
+        // A named part is compared once, as the named type; but what it admits bounds the schema too. A change here
+        // stands only if it also changes what the schema admits with its named parts folded in: a looser part beside
+        // a named type that is tighter (`maximum: 500` beside `Percent`'s 100), or a bound moved from an inline part
+        // into a named one, admits the same values. Reported with those values.
+        let whole = (context.constraintsWithNamedParts(.base, pair.base), context.constraintsWithNamedParts(.head, pair.head))
+        var confirmed: [Change] = []
+        collect(whole.0, whole.1, pair, context) { confirmed.append($0) }
+        // Placed where this schema's own change is written (a named part's keyword is the named type's place).
+        let places = Dictionary(changes.map { ($0.kind, $0.place) }, uniquingKeysWith: { first, _ in first })
+        for change in confirmed {
+            guard let place = places[change.kind] else { continue }
+            report(pair, context, change.message, tighter: change.tighter, at: place)
+        }
+    }
+
+    /// One change `compare` may report: its kind (the keyword, or `lower`/`upper` for numeric bounds), message, direction
+    /// and place.
+    private struct Change {
+        var kind: String
+        var message: String
+        var tighter: Bool?
+        var place: DiffPlace
+    }
+
+    /// The changes between two sets of constraints of a pair, passed to `report` in a fixed order.
+    private func collect(
+        _ b: EffectiveConstraints, _ h: EffectiveConstraints, _ pair: SchemaPair, _ context: DiffContext, emit: (Change) -> Void
+    ) {
+        func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, at place: DiffPlace, kind: String) {
+            emit(Change(kind: kind, message: message, tighter: tighter, place: place))
+        }
         // Where the head writes a keyword: inside the part that writes it, else (not written) the schema.
         func at(_ keyword: String, _ source: SchemaID?) -> DiffPlace { context.location(.head, pair.head, keyword: keyword, in: source) }
         // A lower bound of 0 on a length or count is no bound.
@@ -360,7 +394,7 @@ struct ConstraintChangedCheck: ChangeCheck {
             case let (old?, new?): tighter = (new > old) == bound.largerIsTighter
             }
             report(pair, context, "\(bound.name) of \(pair.label) changed from \(Self.text(bound.old)) to \(Self.text(bound.new))", tighter: tighter,
-                   at: at(bound.name, bound.source))
+                   at: at(bound.name, bound.source), kind: bound.name)
         }
         // Numeric bounds as the values they admit: `exclusiveMaximum: 5` → `maximum: 5` loosens, and for an integer
         // `minimum: 1` and `exclusiveMinimum: 0` are one bound.
@@ -377,7 +411,7 @@ struct ConstraintChangedCheck: ChangeCheck {
             let message = sameKeyword
                 ? "\((old ?? new)!.keyword) of \(pair.label) changed from \(old?.literal ?? "none") to \(new?.literal ?? "none")"
                 : "\(lower ? "lower" : "upper") bound of \(pair.label) changed from \(old!.keyword) \(old!.literal) to \(new!.keyword) \(new!.literal)"
-            report(pair, context, message, tighter: tighter, at: at(new?.keyword ?? "", new?.source))
+            report(pair, context, message, tighter: tighter, at: at(new?.keyword ?? "", new?.source), kind: lower ? "lower" : "upper")
         }
         let oldPatterns = b.patterns.map(\.value), newPatterns = h.patterns.map(\.value)
         if Set(oldPatterns) != Set(newPatterns) {
@@ -388,7 +422,7 @@ struct ConstraintChangedCheck: ChangeCheck {
                 : newPatterns.isEmpty || Set(oldPatterns).isStrictSuperset(of: newPatterns) ? false : nil
             let written = h.patterns.first { !oldPatterns.contains($0.value) }
             report(pair, context, "pattern of \(pair.label) changed from \(Self.text(oldPatterns)) to \(Self.text(newPatterns))", tighter: tighter,
-                   at: at("pattern", written?.schema))
+                   at: at("pattern", written?.schema), kind: "pattern")
         }
         // Every `multipleOf` holds: a value is a multiple of their least common multiple. Tighter when every new multiple
         // is an old one (the new step is a multiple of the old), looser the other way round; steps that divide neither
@@ -398,18 +432,18 @@ struct ConstraintChangedCheck: ChangeCheck {
             let message = "multipleOf of \(pair.label) changed from \(Self.text(b.multipleOf.map(\.value.literal))) to \(Self.text(h.multipleOf.map(\.value.literal)))"
             let place = at("multipleOf", h.multipleOf.first { step in !b.multipleOf.contains { $0.value == step.value } }?.schema)
             switch (b.multipleOf.isEmpty ? nil : oldStep?.decimalValue, h.multipleOf.isEmpty ? nil : newStep?.decimalValue) {
-            case (nil, _) where b.multipleOf.isEmpty: report(pair, context, message, tighter: true, at: place)
-            case (_, nil) where h.multipleOf.isEmpty: report(pair, context, message, tighter: false, at: place)
-            case let (old?, new?) where Self.divides(old, new): report(pair, context, message, tighter: true, at: place)
-            case let (old?, new?) where Self.divides(new, old): report(pair, context, message, tighter: false, at: place)
+            case (nil, _) where b.multipleOf.isEmpty: report(pair, context, message, tighter: true, at: place, kind: "multipleOf")
+            case (_, nil) where h.multipleOf.isEmpty: report(pair, context, message, tighter: false, at: place, kind: "multipleOf")
+            case let (old?, new?) where Self.divides(old, new): report(pair, context, message, tighter: true, at: place, kind: "multipleOf")
+            case let (old?, new?) where Self.divides(new, old): report(pair, context, message, tighter: false, at: place, kind: "multipleOf")
             default:
-                report(pair, context, message, tighter: true, at: place)
-                report(pair, context, message, tighter: false, at: place)
+                report(pair, context, message, tighter: true, at: place, kind: "multipleOf")
+                report(pair, context, message, tighter: false, at: place, kind: "multipleOf")
             }
         }
         if (b.uniqueItems != nil) != (h.uniqueItems != nil) {
             report(pair, context, "\(pair.label) \(h.uniqueItems != nil ? "now requires" : "no longer requires") unique items", tighter: h.uniqueItems != nil,
-                   at: at("uniqueItems", h.uniqueItems))
+                   at: at("uniqueItems", h.uniqueItems), kind: "uniqueItems")
         }
     }
 

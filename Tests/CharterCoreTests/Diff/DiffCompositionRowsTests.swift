@@ -28,6 +28,13 @@ final class DiffCompositionRowsTests: XCTestCase {
              ["constraint-changed: risky at \(at)/allOf/1/maximum"]),
             ("a bound in a part dropped: the named type's bound is compared as the type's", priced(#"{"maximum": 100}"#), priced(#"{"description": "Price."}"#), false,
              ["constraint-changed: risky at \(at)"]),
+            // What a named part admits bounds the schema too: a looser part beside it, or a bound moved into it, changes
+            // nothing; a named type's own change is reported once, at the type, not again at every schema composing it.
+            ("a looser part added beside a tighter named type", priced(#"{"description": "Price."}"#), priced(#"{"maximum": 5000}"#), true, []),
+            ("a bound moved from an inline part into the named type", ##"{"allOf": [{"$ref": "#/$defs/Money"}, {"maximum": 1000}]}"##,
+             priced(#"{"description": "Price."}"#), true, []),
+            ("a bound moved from the named type into an inline part",
+             priced(#"{"description": "Price."}"#), ##"{"allOf": [{"$ref": "#/$defs/Money"}, {"maximum": 1000}]}"##, true, []),
             ("the tightest of the schema's and its parts' bounds counts",
              #"{"type": "number", "maximum": 100, "allOf": [{"maximum": 50}]}"#, #"{"type": "number", "maximum": 100, "allOf": [{"maximum": 80}]}"#, true,
              ["constraint-changed: none at \(at)/allOf/0/maximum"]),
