@@ -4,7 +4,7 @@ import CharterCore
 struct ConstraintAppliesRule: LintRule {
     let id = "constraint-applies"
     let summary = "A validation keyword (minimum, maxLength, pattern, minItems, …) constrains a value that has its type."
-    let rationale = "In JSON Schema a keyword only constrains values of its kind: `maxLength` says nothing about a number, `minimum` nothing about a string. On a schema with no `type` it holds only for whichever values happen to be of that kind — every other value passes — and Charter generates such a schema as free-form JSON, so the limit is checked nowhere. On a schema of another type it never applies. Either way a limit someone wrote down is not enforced: declare the type (or move the keyword to the schema it was meant for)."
+    let rationale = "In JSON Schema a keyword only constrains values of its kind: `maxLength` says nothing about a number, `minimum` nothing about a string. On a schema with no `type` it holds only for whichever values happen to be of that kind — every other value passes, and the generated Swift is free-form JSON rather than the typed value the limit was meant for. On a schema of another type it never applies. Either way the limit someone wrote down does not say what they meant: declare the type (or move the keyword to the schema it was meant for). The type may come from a `$ref`, an `allOf` part, the schema a part is applied inside, the same property in another part of a composed object, or the schemas that reference a mixin; bounds on a `format: decimal` string apply (Charter checks them by the decimal's value)."
     let category = LintCategory.data
     let defaultSeverity = Severity.warning
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"quantity": {"minimum": 1}}, "examples": [{"quantity": 2}]}"#)
@@ -49,39 +49,28 @@ struct ConstraintAppliesRule: LintRule {
 
     func check(_ context: LintContext) {
         let graph = context.graph
-        // A schema applied in place (an allOf, anyOf or oneOf part; not, if, then, else; a dependent schema) describes
-        // the value of the schema around it: that schema's type is the one its keywords meet.
-        var enclosing: [SchemaID: SchemaID] = [:]
-        // A `propertyNames` schema describes names, which are strings whatever it says.
-        var names: Set<SchemaID> = []
-        for id in context.schemaObjects {
-            let schema = graph.schemas[id.rawValue]
-            if let propertyNames = schema.propertyNames { names.insert(propertyNames) }
-            for part in schema.allOf where enclosing[part] == nil { enclosing[part] = id }
-            for part in schema.anyOf where enclosing[part] == nil { enclosing[part] = id }
-            for part in schema.oneOf where enclosing[part] == nil { enclosing[part] = id }
-            for part in schema.dependentSchemas where enclosing[part.schema] == nil { enclosing[part.schema] = id }
-            for part in [schema.not, schema.ifSchema, schema.thenSchema, schema.elseSchema] {
-                if let part, enclosing[part] == nil { enclosing[part] = id }
-            }
-        }
+        let relations = Relations(context)
         for id in context.schemaObjects {
             let schema = graph.schemas[id.rawValue]
             let written = Self.keywords(of: schema)
             guard !written.isEmpty else { continue }
-            let types = effectiveTypes(id, context, enclosing, names: names)
-            if let types, written.allSatisfy({ !types.isDisjoint(with: $0.kind.types) }) { continue }
+            var visited: Set<SchemaID> = []
+            let types = relations.types(of: id, &visited)
+            // Charter checks bounds on a decimal string by its value (`{"type": "string", "format": "decimal", "minimum": 0}`).
+            let decimal = schema.format == "decimal" || context.alternatives(id).contains { $0.format == "decimal" }
+            func applies(_ kind: Kind, _ types: Set<JSONType>) -> Bool { !types.isDisjoint(with: kind.types) || (kind == .number && decimal) }
+            if let types, written.allSatisfy({ applies($0.kind, types) }) { continue }
             let document = graph.documents[schema.document.rawValue]
             for (keyword, kind) in written {
                 let pointer = schema.location.pointer.appending(keyword)
                 let position = schema.node.object?[keyword]?.position ?? schema.location.position ?? .start
                 guard let types else {
                     context.report(
-                        "\(keyword) constrains \(kind.rawValue)s, but this schema does not say the value is one: any other value passes, and generated code checks it nowhere",
+                        "\(keyword) constrains \(kind.rawValue)s, but this schema does not say the value is one: it holds only for values of that kind, and any other value passes",
                         in: document, at: pointer, position: position, hint: "add \(kind.typeHint)")
                     continue
                 }
-                if types.isDisjoint(with: kind.types) {
+                if !applies(kind, types) {
                     let named = types.map(\.rawValue).sorted().joined(separator: " or ")
                     context.report(
                         "\(keyword) constrains \(kind.rawValue)s, but the value is \(Self.article(named)) \(named): it never applies",
@@ -91,25 +80,68 @@ struct ConstraintAppliesRule: LintRule {
         }
     }
 
-    /// The JSON types the value `id` describes may have, from the schema, what it references and applies in place,
-    /// and — when that leaves them open — the schemas it is applied inside; nil when nothing says.
-    func effectiveTypes(_ id: SchemaID, _ context: LintContext, _ enclosing: [SchemaID: SchemaID], names: Set<SchemaID>) -> Set<JSONType>? {
-        var current: SchemaID? = id
-        var visited: Set<SchemaID> = []
-        while let next = current, visited.insert(next).inserted {
-            if names.contains(next) { return [.string] }
+    /// Where a schema's type may come from when it does not say one itself.
+    struct Relations {
+        let context: LintContext
+        /// The schema a part is applied in place of (an allOf, anyOf or oneOf part; not, if, then, else; a dependent schema).
+        var enclosing: [SchemaID: SchemaID] = [:]
+        /// The object and name a property's schema is written under.
+        var propertyOf: [SchemaID: (owner: SchemaID, name: String)] = [:]
+        /// The schemas that `$ref` a schema.
+        var referrers: [SchemaID: [SchemaID]] = [:]
+        /// `propertyNames` schemas: they describe names, which are strings whatever they say.
+        var names: Set<SchemaID> = []
+
+        init(_ context: LintContext) {
+            self.context = context
+            let graph = context.graph
+            for id in context.schemaObjects {
+                let schema = graph.schemas[id.rawValue]
+                if let propertyNames = schema.propertyNames { names.insert(propertyNames) }
+                for part in schema.allOf where enclosing[part] == nil { enclosing[part] = id }
+                for part in schema.anyOf where enclosing[part] == nil { enclosing[part] = id }
+                for part in schema.oneOf where enclosing[part] == nil { enclosing[part] = id }
+                for part in schema.dependentSchemas where enclosing[part.schema] == nil { enclosing[part.schema] = id }
+                for part in [schema.not, schema.ifSchema, schema.thenSchema, schema.elseSchema] {
+                    if let part, enclosing[part] == nil { enclosing[part] = id }
+                }
+                for property in schema.properties where propertyOf[property.schema] == nil { propertyOf[property.schema] = (id, property.name) }
+                if let target = schema.ref { referrers[target, default: []].append(id) }
+            }
+        }
+
+        /// The JSON types the value `id` describes may have: from the schema, what it references and applies in place;
+        /// when that leaves them open, from the schema it is applied inside, from the same property in the other parts
+        /// of a composed object (`"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"amount": {"maximum": 100}}}]`),
+        /// or from the schemas that reference it (a mixin such as `{"minimum": 0, "maximum": 100}`); nil when nothing says.
+        func types(of id: SchemaID, _ visited: inout Set<SchemaID>) -> Set<JSONType>? {
+            guard visited.insert(id).inserted else { return nil }
+            if names.contains(id) { return [.string] }
             // Most schemas say their type and apply nothing else: that type is the answer.
-            let schema = context.graph.schemas[next.rawValue]
+            let schema = context.graph.schemas[id.rawValue]
             if let written = schema.types, schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
                 return Set(written)
             }
-            let alternatives = context.alternatives(next)
+            let alternatives = context.alternatives(id)
             if !alternatives.isEmpty, alternatives.allSatisfy({ $0.types != nil }) {
                 return alternatives.reduce(into: Set<JSONType>()) { $0.formUnion($1.types ?? []) }
             }
-            current = enclosing[next]
+            if let outer = enclosing[id], let types = types(of: outer, &visited) { return types }
+            if let (owner, name) = propertyOf[id] {
+                var found: Set<JSONType>?
+                for part in context.allOfParts(enclosing[owner] ?? owner) {
+                    for property in part.properties where property.name == name && property.schema != id {
+                        if let types = types(of: property.schema, &visited) { found = (found ?? []).union(types) }
+                    }
+                }
+                if let found { return found }
+            }
+            var fromReferrers: Set<JSONType>?
+            for referrer in referrers[id] ?? [] {
+                if let types = types(of: referrer, &visited) { fromReferrers = (fromReferrers ?? []).union(types) }
+            }
+            return fromReferrers
         }
-        return nil
     }
 
     /// "an" before a vowel sound, else "a".

@@ -213,9 +213,12 @@ final class LintRuleRowsTests: XCTestCase {
         func defs(_ schema: String) -> String {
             #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"p": "# + schema + #"}, "examples": [{}]},"#
                 + #""Text": {"title": "Text", "description": "T.", "type": "string", "examples": ["a"]}"#
+                + (schema.contains("Key") ? #", "Key": {"title": "Key", "description": "K.", "pattern": "^[a-z]+$"}"# : "")
+                + (schema.contains("Base") ? #", "Base": {"title": "Base", "description": "B.", "type": "object", "properties": {"amount": {"type": "integer"}}}"# : "")
+                + (schema.contains("Percent") ? #", "Percent": {"title": "Percent", "description": "P.", "minimum": 0, "maximum": 100}"# : "")
         }
         let untyped = { (keyword: String, kind: String) in
-            "\(keyword) constrains \(kind)s, but this schema does not say the value is one: any other value passes, and generated code checks it nowhere"
+            "\(keyword) constrains \(kind)s, but this schema does not say the value is one: it holds only for values of that kind, and any other value passes"
         }
         let rows: [(schema: String, expected: [String])] = [
             (#"{"type": "integer", "minimum": 1, "multipleOf": 2}"#, []),
@@ -240,6 +243,16 @@ final class LintRuleRowsTests: XCTestCase {
             (#"{"anyOf": [{"maxLength": 2}, {"type": "integer"}]}"#, ["/$defs/T/properties/p/anyOf/0/maxLength: " + untyped("maxLength", "string")]),
             // Property names are strings.
             (#"{"type": "object", "propertyNames": {"pattern": "^[a-z]+$", "maxLength": 20}}"#, []),
+            (##"{"type": "object", "propertyNames": {"$ref": "#/$defs/Key"}}"##, []),
+            // A property refined in another part of a composed object takes its type from there.
+            (##"{"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"amount": {"maximum": 100}}}]}"##, []),
+            (#"{"type": "object", "properties": {"qty": {"type": "integer"}}, "allOf": [{"properties": {"qty": {"minimum": 1}}}]}"#, []),
+            // A mixin takes its type from the schemas that reference it; one nothing typed references is reported.
+            (##"{"type": "integer", "allOf": [{"$ref": "#/$defs/Percent"}]}"##, []),
+            (##"{"$ref": "#/$defs/Percent"}"##, ["/$defs/Percent/minimum: " + untyped("minimum", "number"), "/$defs/Percent/maximum: " + untyped("maximum", "number")]),
+            // Charter checks bounds on a decimal string by its value.
+            (#"{"type": "string", "format": "decimal", "minimum": 0}"#, []),
+            (#"{"type": "string", "format": "date", "minimum": 0}"#, ["/$defs/T/properties/p/minimum: minimum constrains numbers, but the value is a string: it never applies"]),
         ]
         for row in rows {
             XCTAssertEqual(findings("constraint-applies", defs: defs(row.schema)), row.expected, row.schema)
