@@ -10,13 +10,17 @@
 /// | `$` is the end of the input | also matches before a final line break (`"SKU1\n"` passed `^[A-Z0-9]+$`) | `\z` |
 /// | `\d`, `\w`, `\b` are ASCII | Unicode digits and letters (`"١٢٣"` passed `^\d+$`) | `[0-9]`, `[A-Za-z0-9_]`, lookarounds |
 /// | `\s` is ECMA's white space and line terminators | Unicode `\p{Z}` and some controls | the ECMA set, listed |
+/// | `\v` is U+000B; `\0` is NUL | `\v` is any vertical space; `\0` starts an octal escape | `\x{0B}`, `\x{00}` |
 /// | `.` excludes `\n`, `\r`, U+2028, U+2029 only | also excludes U+0085 | that class |
-/// | `[` inside a class is a literal; `&&` is two characters | a nested set; an intersection | `\[`, `\&` |
-/// | `[]` matches nothing, `[^]` any character | compile errors | `(?!)`, `[\s\S]` |
+/// | in a class, `[` and `&` are characters and `--` is two hyphens | a nested set, an intersection, a difference | escaped |
+/// | `[]` matches nothing, `[^]` any character | compile errors | `[^\s\S]`, `[\s\S]` |
+/// | group names are any identifier (`(?<first_name>…)`) | ASCII letters and digits only | renamed `g1`, `g2`, … |
 /// | `\u{1F600}` | `\x{1F600}` | `\x{…}` |
 ///
-/// Everything else is copied as written (escapes included), so an expression either dialect refuses is still
-/// refused.
+/// Everything else is copied as written. What ICU alone accepts (`(?i)`, `\A`, possessive quantifiers, `\Q…\E`) is
+/// not refused: such a pattern is not valid JSON Schema, and behaves as ICU reads it. What ICU cannot express
+/// (a lookbehind of unbounded length, a backreference before its group) does not compile, and validation reports
+/// the pattern as one it cannot check.
 enum ECMAScriptPattern {
     /// ECMA-262's `WhiteSpace` and `LineTerminator` code points, as ICU class content.
     private static let space = #"\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}"#
@@ -26,29 +30,47 @@ enum ECMAScriptPattern {
 
     /// The ICU spelling of `pattern`.
     static func icu(_ pattern: String) -> String {
-        let scalars = Array(pattern.unicodeScalars)
-        var out = ""
-        out.reserveCapacity(pattern.utf8.count + 16)
+        var rewriter = Rewriter(scalars: Array(pattern.unicodeScalars))
+        return rewriter.run()
+    }
+
+    /// One pass over a pattern.
+    private struct Rewriter {
+        let scalars: [Unicode.Scalar]
         var index = 0
+        var out = ""
+        /// Group names in order of appearance, and the ICU names they get.
+        var groupNames: [String: String] = [:]
+        /// Inside a character class: whether the last thing read was an atom a range may start from, and whether a
+        /// range's `-` was just read (the next atom ends it).
         var inClass = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            if scalar == "\\", index < scalars.count {
-                let escaped = scalars[index]
+        var rangeCanStart = false
+        var rangeOpen = false
+
+        init(scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+            groupNames = Self.groupNames(in: scalars)
+        }
+
+        mutating func run() -> String {
+            out.reserveCapacity(scalars.count + 16)
+            while index < scalars.count {
+                let scalar = scalars[index]
                 index += 1
-                out += escape(escaped, inClass: inClass, scalars, &index)
-                continue
-            }
-            if inClass {
-                switch scalar {
-                case "]": inClass = false; out += "]"
-                case "[": out += #"\["#
-                case "&": out += #"\&"#
-                default: out.unicodeScalars.append(scalar)
+                if scalar == "\\", index < scalars.count {
+                    let escaped = scalars[index]
+                    index += 1
+                    let text = escape(escaped)
+                    if inClass { classAtom(text, rangeEndpoint: !Self.classEscapes.contains(escaped)) } else { out += text }
+                    continue
                 }
-                continue
+                if inClass { classCharacter(scalar) } else { outside(scalar) }
             }
+            return out
+        }
+
+        /// A character outside a class.
+        mutating func outside(_ scalar: Unicode.Scalar) {
             switch scalar {
             case "$": out += #"\z"#
             case ".": out += #"[^\n\r\x{2028}\x{2029}]"#
@@ -56,40 +78,127 @@ enum ECMAScriptPattern {
                 let negated = index < scalars.count && scalars[index] == "^"
                 let start = negated ? index + 1 : index
                 if start < scalars.count, scalars[start] == "]" {
-                    // `[]` can never match; `[^]` matches any character.
-                    out += negated ? #"[\s\S]"# : "(?!)"
+                    // `[]` can never match; `[^]` matches any character. Both stay classes, so a quantifier may follow.
+                    out += negated ? #"[\s\S]"# : #"[^\s\S]"#
                     index = start + 1
                 } else {
                     out += negated ? "[^" : "["
                     index = start
                     inClass = true
+                    rangeCanStart = false
+                    rangeOpen = false
+                }
+            case "(":
+                // A named group: `(?<name>`, not a lookbehind `(?<=` / `(?<!`.
+                if index + 1 < scalars.count, scalars[index] == "?", scalars[index + 1] == "<",
+                    let close = scalars[(index + 2)...].firstIndex(of: ">"),
+                    index + 2 < scalars.count, scalars[index + 2] != "=", scalars[index + 2] != "!"
+                {
+                    let name = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
+                    out += "(?<\(groupNames[name] ?? name)>"
+                    index = close + 1
+                } else {
+                    out += "("
                 }
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out
-    }
 
-    /// The ICU spelling of `\` followed by `escaped` (`index` is past it; a `\u{…}` consumes its braces).
-    private static func escape(_ escaped: Unicode.Scalar, inClass: Bool, _ scalars: [Unicode.Scalar], _ index: inout Int) -> String {
-        switch escaped {
-        case "d": return inClass ? "0-9" : "[0-9]"
-        case "D": return "[^0-9]"
-        case "w": return inClass ? word : "[\(word)]"
-        case "W": return "[^\(word)]"
-        case "s": return inClass ? space : "[\(space)]"
-        case "S": return "[^\(space)]"
-        case "b": return inClass ? #"\x{08}"# : wordBoundary
-        case "B" where !inClass: return notWordBoundary
-        case "u" where index < scalars.count && scalars[index] == "{":
-            guard let close = scalars[index...].firstIndex(of: "}") else { return #"\u"# }
-            let digits = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-            index = close + 1
-            return #"\x{"# + digits + "}"
-        default:
-            var text = #"\"#
-            text.unicodeScalars.append(escaped)
-            return text
+        /// A character inside a class.
+        mutating func classCharacter(_ scalar: Unicode.Scalar) {
+            switch scalar {
+            case "]":
+                inClass = false
+                out += "]"
+            case "-" where rangeCanStart && index < scalars.count && scalars[index] != "]":
+                // The range operator: `a-z`.
+                out += "-"
+                rangeCanStart = false
+                rangeOpen = true
+            case "-": classAtom(#"\-"#, rangeEndpoint: true)  // a hyphen itself: escaped, so ICU never reads `--`
+            case "[": classAtom(#"\["#, rangeEndpoint: true)
+            case "&": classAtom(#"\&"#, rangeEndpoint: true)
+            default:
+                var text = ""
+                text.unicodeScalars.append(scalar)
+                classAtom(text, rangeEndpoint: true)
+            }
+        }
+
+        /// Writes one class atom and notes whether a range may start from it.
+        mutating func classAtom(_ text: String, rangeEndpoint: Bool) {
+            out += text
+            if rangeOpen {
+                rangeOpen = false
+                rangeCanStart = false
+            } else {
+                rangeCanStart = rangeEndpoint
+            }
+        }
+
+        /// The ICU spelling of `\` followed by `escaped` (`index` is past it; `\u{…}` and `\k<…>` consume the rest).
+        mutating func escape(_ escaped: Unicode.Scalar) -> String {
+            switch escaped {
+            case "d": return inClass ? "0-9" : "[0-9]"
+            case "D": return "[^0-9]"
+            case "w": return inClass ? ECMAScriptPattern.word : "[\(ECMAScriptPattern.word)]"
+            case "W": return "[^\(ECMAScriptPattern.word)]"
+            case "s": return inClass ? ECMAScriptPattern.space : "[\(ECMAScriptPattern.space)]"
+            case "S": return "[^\(ECMAScriptPattern.space)]"
+            case "b": return inClass ? #"\x{08}"# : ECMAScriptPattern.wordBoundary
+            case "B" where !inClass: return ECMAScriptPattern.notWordBoundary
+            case "v": return #"\x{0B}"#
+            case "0" where index >= scalars.count || !("0"..."9").contains(scalars[index]): return #"\x{00}"#
+            case "u" where index < scalars.count && scalars[index] == "{":
+                guard let close = scalars[index...].firstIndex(of: "}") else { return #"\u"# }
+                let digits = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                index = close + 1
+                return #"\x{"# + digits + "}"
+            case "k" where !inClass && index < scalars.count && scalars[index] == "<":
+                guard let close = scalars[index...].firstIndex(of: ">") else { return #"\k"# }
+                let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                index = close + 1
+                return #"\k<"# + (groupNames[name] ?? name) + ">"
+            default:
+                var text = #"\"#
+                text.unicodeScalars.append(escaped)
+                return text
+            }
+        }
+
+        /// Escapes that stand for a set of characters, which cannot start or end a range.
+        static let classEscapes: Set<Unicode.Scalar> = ["d", "D", "w", "W", "s", "S", "p", "P"]
+
+        /// The names of `(?<name>…)` groups outside classes, each mapped to `g1`, `g2`, … in order of appearance
+        /// (ICU accepts only ASCII letters and digits in a name; ECMA-262 any identifier).
+        static func groupNames(in scalars: [Unicode.Scalar]) -> [String: String] {
+            var names: [String: String] = [:]
+            var index = 0
+            var inClass = false
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "\\" {
+                    index += 2
+                    continue
+                }
+                if inClass {
+                    if scalar == "]" { inClass = false }
+                } else if scalar == "[" {
+                    inClass = true
+                    // A `]` right after `[` or `[^` closes `[]` / `[^]` in ECMA-262: step past the `^`.
+                    if index + 1 < scalars.count, scalars[index + 1] == "^" { index += 1 }
+                    if index + 1 < scalars.count, scalars[index + 1] == "]" { inClass = false; index += 1 }
+                } else if scalar == "(", index + 2 < scalars.count, scalars[index + 1] == "?", scalars[index + 2] == "<",
+                    index + 3 < scalars.count, scalars[index + 3] != "=", scalars[index + 3] != "!",
+                    let close = scalars[(index + 3)...].firstIndex(of: ">")
+                {
+                    let name = String(String.UnicodeScalarView(scalars[(index + 3)..<close]))
+                    if names[name] == nil { names[name] = "g\(names.count + 1)" }
+                    index = close
+                }
+                index += 1
+            }
+            return names
         }
     }
 }
