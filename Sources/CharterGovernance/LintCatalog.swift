@@ -52,6 +52,7 @@ public struct LintCatalog: Sendable {
         QuantityNonNegativeRule(),
         TimestampWithZoneRule(),
         ConstraintAppliesRule(),
+        PatternCompilesRule(),
         // style
         TypeDocumentedRule(),
         TypeExamplesRule(),

@@ -259,6 +259,25 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
+    /// `pattern-compiles`: judged as generated validation compiles it (ECMA-262 rewritten for ICU).
+    func testPatternCompilesRows() {
+        func defs(_ schema: String) -> String {
+            #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"p": "# + schema + #"}, "examples": [{}]}"#
+        }
+        let rows: [(schema: String, expected: [String])] = [
+            (#"{"type": "string", "pattern": "^[A-Z]{2}-\\d+$"}"#, []),
+            (#"{"type": "string", "pattern": "^[+--]$"}"#, []),  // ICU alone would read `--` as a set difference
+            (#"{"type": "string", "pattern": "^(?<first_name>a)\\k<first_name>$"}"#, []),  // renamed for ICU
+            (#"{"type": "string", "pattern": ""}"#, []),
+            (#"{"type": "string", "pattern": "^[A-Z+$"}"#, ["/$defs/T/properties/p/pattern: pattern ^[A-Z+$ is not a regular expression generated validation can compile: every value would fail as unchecked"]),
+            (#"{"type": "string", "pattern": "(?<=^\\d*)x"}"#, [#"/$defs/T/properties/p/pattern: pattern (?<=^\d*)x is not a regular expression generated validation can compile: every value would fail as unchecked"#]),
+            (#"{"type": "object", "patternProperties": {"^x-(": {"type": "string"}}}"#, ["/$defs/T/properties/p/patternProperties/^x-(: patternProperties name ^x-( is not a regular expression generated code can compile"]),
+        ]
+        for row in rows {
+            XCTAssertEqual(findings("pattern-compiles", defs: defs(row.schema)), row.expected, row.schema)
+        }
+    }
+
     func testMoneyMeasureNamesAreAnOption() throws {
         let text = ExampleContract.make(defs: #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"priceIndex": {"type": "number"}, "taxRate": {"type": "number"}}, "examples": [{}]}"#)
         var configuration = LintHarness.strict

@@ -1,0 +1,1 @@
+../../CharterRuntime/ECMAScriptPattern.swift
