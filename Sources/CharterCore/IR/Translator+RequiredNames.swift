@@ -58,9 +58,9 @@ extension TranslationSession {
         }
     }
 
-    /// The `patternProperties` entries whose pattern matches `name` (ECMA-262 semantics as far as
-    /// `NSRegularExpression`, which generated validation uses too, agrees: a search, anchored only by `^`/`$`);
-    /// nil when a pattern does not compile here.
+    /// The `patternProperties` entries whose pattern matches `name`, as generated validation matches it: ECMA-262
+    /// rewritten for ICU (`ECMAScriptPattern`, the runtime's own file), a search anchored only by `^`/`$` — so `\w`
+    /// is ASCII here as there; nil when a pattern does not compile (`pattern-compiles` reports it).
     func matchingPatterns(of name: String, _ merged: MergedSchema) -> [NamedSchema]? {
         var matching: [NamedSchema] = []
         for entry in merged.patternProperties {
@@ -68,7 +68,7 @@ extension TranslationSession {
                 matching.append(entry)
                 continue
             }
-            guard let expression = try? NSRegularExpression(pattern: entry.name) else { return nil }
+            guard let expression = try? NSRegularExpression(pattern: ECMAScriptPattern.icu(entry.name)) else { return nil }
             if expression.firstMatch(in: name, range: NSRange(name.startIndex..<name.endIndex, in: name)) != nil {
                 matching.append(entry)
             }
