@@ -81,10 +81,19 @@ struct SwiftUnionBuilder {
         }
         // Each case checks its value: the alternative's constraints, and the value's own validation.
         let validation = SwiftValidationBuilder(context: context)
-        let validationCases: [MustacheValue] = zip(union.variants, names).compactMap { variant, name in
-            let lines = validation.valueChecks(variant.type, variant.constraints, value: "value", path: "path")
-            guard !lines.isEmpty else { return nil }
-            return .object(["name": .string(name), "lines": .list(lines.map(MustacheValue.string))])
+        let checks = union.variants.map { validation.valueChecks($0.type, $0.constraints, value: "value", path: "path") }
+        // The type a value is decoded as, aliases seen through (`Email` and `Phone` are both `String`).
+        let swiftTypes = union.variants.map { context.mapper.unaliased($0.type) }
+        let validationCases: [MustacheValue] = names.indices.compactMap { index in
+            guard !checks[index].isEmpty else { return nil }
+            // Without a discriminator a value is decoded as the first alternative whose Swift type reads it, whatever
+            // the constraints: `"+123"` is an `email` when `Email` and `Phone` are both `String`. It is valid when
+            // any alternative of that type accepts it, so the others of the same type are tried before reporting.
+            let siblings = union.discriminator != nil ? [] : names.indices.filter { $0 != index && swiftTypes[$0] == swiftTypes[index] }
+            // One that checks nothing accepts every value of the type.
+            guard siblings.allSatisfy({ !checks[$0].isEmpty }) else { return nil }
+            let lines = siblings.isEmpty ? checks[index] : Self.anyOf([index] + siblings, checks)
+            return .object(["name": .string(names[index]), "lines": .list(lines.map(MustacheValue.string))])
         }
         var discriminated: MustacheValue = .null
         if let discriminator = union.discriminator {
@@ -109,6 +118,28 @@ struct SwiftUnionBuilder {
             "hasUnvalidatedCases": .bool(validationCases.count < names.count || union.discriminator != nil || nullCase != nil),
             "nested": .list(decl.nested.map(context.declaration)),
         ])
+    }
+
+    /// Checks of one value against several alternatives of one Swift type: the issues of the first (the case held)
+    /// are reported only when every other finds issues too. Each alternative's checks run in a local function of
+    /// their own (they write to `issues`).
+    static func anyOf(_ alternatives: [Int], _ checks: [[String]]) -> [String] {
+        var lines: [String] = []
+        for index in alternatives {
+            lines.append("func alternative\(index)(_ issues: inout [ValidationIssue]) {")
+            lines += checks[index].map { "    " + $0 }
+            lines.append("}")
+        }
+        lines.append("var held: [ValidationIssue] = []")
+        lines.append("alternative\(alternatives[0])(&held)")
+        lines.append("guard !held.isEmpty else { return }")
+        for index in alternatives.dropFirst() {
+            lines.append("var other\(index): [ValidationIssue] = []")
+            lines.append("alternative\(index)(&other\(index))")
+            lines.append("guard !other\(index).isEmpty else { return }")
+        }
+        lines.append("issues += held")
+        return lines
     }
 
     /// For a variant mapped from several tags whose value keeps the tag in a string (or string enumeration)

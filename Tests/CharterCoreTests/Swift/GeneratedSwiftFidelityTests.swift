@@ -403,6 +403,30 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         ])
     }
 
+    /// Without a discriminator a value is decoded as the first alternative whose Swift type reads it; when several
+    /// alternatives share that type, it is valid if any of them accepts it (a phone number held as `.email` is no
+    /// `pattern` issue), and the held case's issues are reported only when none does.
+    func testSameTypedAlternativesAcceptWhatAnyOfThemAccepts() throws {
+        let contract = ##"""
+            {"title": "Same", "$defs": {
+              "Email": {"type": "string", "pattern": "^[^@]+@[^@]+$"},
+              "Phone": {"type": "string", "pattern": "^\\+[0-9]+$"},
+              "Contact": {"oneOf": [{"$ref": "#/$defs/Email"}, {"$ref": "#/$defs/Phone"}]},
+              "Range": {"anyOf": [{"type": "integer", "maximum": 10}, {"type": "integer", "minimum": 100}]},
+              "Open": {"anyOf": [{"type": "integer", "maximum": 10}, {"type": "integer"}]}
+            }}
+            """##
+        try check(contract, namespace: "Same", [
+            ("Contact", ##""a@b""##, .valid),
+            ("Contact", ##""+123""##, .valid),
+            ("Contact", ##""neither""##, .roundTrips(issues: [" pattern"])),
+            ("RangeModel", ##"5"##, .valid),
+            ("RangeModel", ##"150"##, .valid),
+            ("RangeModel", ##"50"##, .roundTrips(issues: [" maximum"])),
+            ("Open", ##"50"##, .valid),
+        ])
+    }
+
     /// Properties written beside `oneOf` — at the same level, or in an `allOf` member next to the one holding the
     /// alternatives — belong to every alternative: inline alternatives are generated with them (they used to be
     /// dropped, with the data).
