@@ -297,20 +297,7 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
-        if (merged.types ?? inferredTypes(merged)).contains(.object) {
-            mapValueConstraints(merged, into: &result)
-        }
-        if case .array = type {
-            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
-            if let items = merged.items, graph[items].booleanValue == false {
-                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
-            }
-            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
-            let prefix = merged.prefixItems.map { heldValueConstraints($0) ?? IRConstraints() }
-            let elementConstraints = merged.items.flatMap(heldValueConstraints)
-            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
-            result.elements = elementConstraints.map(IRConstraints.Box.init)
-        }
+        heldValuesConstraints(merged, into: &result, visiting: [])
         return result
     }
 
@@ -330,27 +317,54 @@ extension TranslationSession {
         return view
     }
 
+    /// Sets what the schema requires of the values it holds: of a map's (an object schema's `patternProperties` and
+    /// `additionalProperties`) and of a list's (`prefixItems` and `items`, with `items: false` after `prefixItems`
+    /// bounding the length). Decided on the schema, not the type, so that a value of an alias (`SkuList`, whose
+    /// declaration may not be filled in yet) has its elements checked as an inline list's are. `visiting` holds the
+    /// schemas whose values are being described, so a schema that holds itself stops there.
+    func heldValuesConstraints(_ merged: MergedSchema, into result: inout IRConstraints, visiting: Set<SchemaID>) {
+        let kinds = merged.types ?? inferredTypes(merged)
+        if kinds.contains(.object) {
+            mapValueConstraints(merged, into: &result, visiting: visiting)
+        }
+        if kinds.contains(.array) {
+            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+            if let items = merged.items, graph[items].booleanValue == false {
+                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+            }
+            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
+            let prefix = merged.prefixItems.map { heldValueConstraints($0, visiting: visiting) ?? IRConstraints() }
+            let elementConstraints = merged.items.flatMap { heldValueConstraints($0, visiting: visiting) }
+            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
+            result.elements = elementConstraints.map(IRConstraints.Box.init)
+        }
+    }
+
     /// Sets what the schemas of a map's values require of each value: ``IRConstraints/patternElements`` for the
     /// names each `patternProperties` pattern matches, ``IRConstraints/elements`` for the others
     /// (`additionalProperties`).
-    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints) {
+    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints, visiting: Set<SchemaID>) {
         let patterns = merged.patternProperties.map { entry in
-            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema) ?? IRConstraints())
+            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema, visiting: visiting) ?? IRConstraints())
         }
-        let others = merged.additionalProperties.flatMap(heldValueConstraints)
+        let others = merged.additionalProperties.flatMap { heldValueConstraints($0, visiting: visiting) }
         if patterns.contains(where: { !$0.constraints.isEmpty }) || (others != nil && !patterns.isEmpty) { result.patternElements = patterns }
         result.elements = others.map(IRConstraints.Box.init)
     }
 
     /// What the schema of list elements or map values (`items`, a `prefixItems` entry, `additionalProperties`, a
-    /// `patternProperties` entry) requires of each value, for the list or map to check: when the values are not
-    /// generated types, which check themselves (records, enumerations, unions); nil when it requires nothing.
+    /// `patternProperties` entry) requires of each value, for the list or map to check — the values a value that is
+    /// itself a list or map holds included: when the values are not generated types, which check themselves
+    /// (records, enumerations, unions); nil when it requires nothing.
     /// Decided on the schema, not the type: a type reached through an alias may be declared but not filled in yet.
-    func heldValueConstraints(_ schema: SchemaID) -> IRConstraints? {
+    func heldValueConstraints(_ schema: SchemaID, visiting: Set<SchemaID> = []) -> IRConstraints? {
         guard graph[schema].booleanValue == nil else { return nil }
-        let view = constraintView(self.merged(graph.resolved(schema)))
+        let resolved = graph.resolved(schema)
+        guard !visiting.contains(resolved) else { return nil }
+        let view = constraintView(self.merged(resolved))
         guard shape(of: view) == .value, view.enumValues == nil else { return nil }
-        let constraints = fittedNumericBounds(view.constraints, view)
+        var constraints = fittedNumericBounds(view.constraints, view)
+        heldValuesConstraints(view, into: &constraints, visiting: visiting.union([resolved]))
         return constraints.isEmpty ? nil : constraints
     }
 }

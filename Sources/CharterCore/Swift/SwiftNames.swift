@@ -144,4 +144,10 @@ struct SwiftNames {
         }
         return ([namespaces[module[id].namespace]] + parts).joined(separator: ".")
     }
+
+    /// The argument label of an alias's namespace-level checks, `of` and the alias's name: `Sku`'s are
+    /// `collectIssues(ofSku:at:into:)` and `validationIssues(ofSku:)`. Unique in the namespace, as the type names are.
+    func aliasValidationLabel(of id: IRTypeID) -> String {
+        "of" + SwiftIdentifier.unescaped(types[id.rawValue])
+    }
 }
