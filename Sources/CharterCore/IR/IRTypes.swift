@@ -76,6 +76,10 @@ public struct IRConstraints: Hashable, Sendable {
     public var minProperties: Int?
     /// `maxProperties`.
     public var maxProperties: Int?
+    /// `type` of a list element's or map value's schema, in source order (`null` added when the schema allows `null`
+    /// otherwise: an `anyOf` with a `null` alternative); nil when the schema names none. Checked where the value is
+    /// free-form (`JSONValue`, when the schemas that may apply give different types); a typed value already has it.
+    public var types: [JSONType]?
     /// Constraints on each element of an array (or value of a map) of scalars — after ``prefixElements`` (`items`
     /// after `prefixItems`), and of a map's values whose name no pattern of ``patternElements`` matches
     /// (`additionalProperties` beside `patternProperties`).

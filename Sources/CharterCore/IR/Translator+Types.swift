@@ -362,8 +362,18 @@ extension TranslationSession {
         let resolved = graph.resolved(schema)
         guard !visiting.contains(resolved) else { return nil }
         let view = constraintView(self.merged(resolved))
-        guard shape(of: view) == .value, view.enumValues == nil else { return nil }
+        // The JSON types, for a value held as free-form JSON: also of a generated type's schema, whose checks do not
+        // run on a `JSONValue`.
+        var types = view.types
+        if let named = types, !named.contains(.null), isNullable(self.merged(resolved)) { types = named + [.null] }
+        guard shape(of: view) == .value, view.enumValues == nil else {
+            guard let types else { return nil }
+            var constraints = IRConstraints()
+            constraints.types = types
+            return constraints
+        }
         var constraints = fittedNumericBounds(view.constraints, view)
+        constraints.types = types
         heldValuesConstraints(view, into: &constraints, visiting: visiting.union([resolved]))
         return constraints.isEmpty ? nil : constraints
     }

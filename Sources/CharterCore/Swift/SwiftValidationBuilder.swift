@@ -99,11 +99,16 @@ struct SwiftValidationBuilder {
         return lines
     }
 
-    /// Checks of free-form JSON (`JSONValue`) against its schema's keywords, each on the kind of value it applies to
-    /// (lengths and patterns on a string, bounds on a number — compared exactly, as `Decimal` —, counts on an array or
-    /// object): a value of another kind meets it, as in JSON Schema.
+    /// Checks of free-form JSON (`JSONValue`) against its schema's keywords: `type` (a list element's or map value's),
+    /// then each other keyword on the kind of value it applies to (lengths and patterns on a string, bounds on a
+    /// number — compared exactly, as `Decimal` —, counts on an array or object): a value of another kind meets it, as
+    /// in JSON Schema.
     func freeFormChecks(_ constraints: IRConstraints, value: String, path: String) -> [String] {
         var lines: [String] = []
+        if let types = constraints.types {
+            let names = types.map { SwiftLiteral.string($0.rawValue) }.joined(separator: ", ")
+            lines.append("Validation.type(\(value), [\(names)], at: \(path), into: &issues)")
+        }
         let block = { (accessor: String, binding: String, checks: [(String, String)]) in
             guard !checks.isEmpty else { return }
             lines.append("if let \(binding) = \(value).\(accessor) {")
