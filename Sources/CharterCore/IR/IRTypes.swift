@@ -28,6 +28,8 @@ public enum IRPrimitive: Hashable, Sendable {
     case uuid
     /// An absolute URI.
     case uri
+    /// JSON `null`, the one value of a schema that allows nothing else (`{"type": "null"}`).
+    case null
 }
 
 /// A use of a type: a declared type, a primitive, or a container of those.

@@ -277,6 +277,7 @@ extension TranslationSession {
             case .date: return "date"
             case .uuid: return "uuid"
             case .uri: return "uri"
+            case .null: return "null"
             }
         case .array: return "array"
         case .map: return "object"

@@ -73,6 +73,10 @@ extension TranslationSession {
         }
         let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
         if typeList.isEmpty {
+            // `{"type": "null"}`, or alternatives that are all `null`: nothing but `null` is valid.
+            if merged.types == [.null] || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
+                return Resolved(type: .primitive(.null), isNullable: true)
+            }
             if merged.types?.isEmpty == true {
                 // `allOf` members (or a `$ref` and its siblings) whose `type`s have nothing in common.
                 bag.add(.error(
@@ -104,7 +108,7 @@ extension TranslationSession {
         case .integer: return Resolved(type: .primitive(integerPrimitive(merged.format)), isNullable: nullable)
         case .number: return Resolved(type: number(merged), isNullable: nullable)
         case .boolean: return Resolved(type: .primitive(.boolean), isNullable: nullable)
-        case .null: return Resolved(type: .any, isNullable: true)
+        case .null: return Resolved(type: .primitive(.null), isNullable: true)
         }
     }
 

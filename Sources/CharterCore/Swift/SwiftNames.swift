@@ -16,7 +16,7 @@ struct SwiftNames {
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
         "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
         "ClientParameter", "ClientHeader", "ClientAuthRequirement", "VersionAdapted", "VersionAdapterLoss",
-        "VersionAdapterLosses", "VersionAdapterError",
+        "VersionAdapterLosses", "VersionAdapterError", "JSONNull",
     ]
 
     /// Member names generated code itself declares in a struct.
