@@ -47,4 +47,34 @@ extension GeneratedSwiftFidelityTests {
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [##"{"dflt":null,"must":null}"##, "true null"])
     }
+
+    /// An enum that lists `null` is nullable as a type with `null` in its `type` is: its declaration (`Int` for
+    /// `[6, null]`, an enumeration for several values) cannot hold `null`, so where it stands alone it is `T?` (a body,
+    /// a payload, a value decoded on its own: `null` is `nil`), and as a property `T?` / `Nullable<T>?`.
+    func testEnumListingNullDecodesItWhereItStandsAlone() throws {
+        let contract = ##"""
+            {"title": "Listed", "x-contract": {"name": "listed", "version": "1.0.0",
+              "events": {"SixSeen": {"topic": "six", "payload": {"$ref": "#/$defs/Six"}}}},
+             "$defs": {
+              "Six": {"enum": [6, null]},
+              "Nums": {"enum": [1, 2, null]},
+              "Words": {"enum": ["a", "b", null]},
+              "H": {"type": "object", "required": ["six"], "properties": {"six": {"$ref": "#/$defs/Six"}, "nums": {"$ref": "#/$defs/Nums"}}}
+            }}
+            """##
+        try check(contract, namespace: "ListedV1", [
+            ("Six?", "null", .valid),
+            ("Six?", "6", .valid),
+            ("Six?", ##""x""##, .rejected),
+            ("Nums?", "null", .valid),
+            ("Nums?", "2", .valid),
+            ("Words?", "null", .valid),
+            ("Words?", ##""b""##, .valid),
+            ("H", ##"{"six":null,"nums":null}"##, .valid),
+            ("H", ##"{"six":6,"nums":1}"##, .valid),
+            ("H", ##"{"six":"x"}"##, .rejected),
+        ])
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        XCTAssertTrue(try XCTUnwrap(files["ListedV1.swift"]).contains("public typealias Payload = ListedV1.Six?"))
+    }
 }
