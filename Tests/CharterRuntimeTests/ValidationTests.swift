@@ -287,6 +287,25 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(issues.first?.message, "must be one of: a, b")
     }
 
+    /// Rows: how many alternatives find no issue → whether `anyOf` (at least one) and `oneOf` (exactly one) hold.
+    func testAnyOfAndOneOfCountTheAlternativesThatHold() {
+        let holds: Validation.Alternative = { _ in }
+        let fails: Validation.Alternative = { $0.append(ValidationIssue(path: "", keyword: "minimum", message: "")) }
+        let rows: [(alternatives: [Validation.Alternative], anyOf: Bool, oneOf: Bool, line: UInt)] = [
+            ([fails, fails], false, false, #line),
+            ([fails, holds], true, true, #line),
+            ([holds, fails, holds], true, false, #line),
+            ([], false, false, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(keywords { Validation.anyOf(row.alternatives, at: "/x", into: &$0) }, row.anyOf ? [] : ["anyOf"], line: row.line)
+            XCTAssertEqual(keywords { Validation.oneOf(row.alternatives, at: "/x", into: &$0) }, row.oneOf ? [] : ["oneOf"], line: row.line)
+        }
+        var issues: [ValidationIssue] = []
+        Validation.oneOf([holds, holds], at: "/x", into: &issues)
+        XCTAssertEqual(issues.first?.message, "must meet exactly one of 2 alternatives (meets more than one)")
+    }
+
     /// Rows: a free-form value and the types allowed → whether it is a `type` issue. An integer is a number with no
     /// fractional part, however written, and is a number too.
     func testTypeOfAFreeFormValue() throws {

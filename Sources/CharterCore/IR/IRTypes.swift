@@ -105,11 +105,23 @@ public struct IRConstraints: Hashable, Sendable {
         public func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 
+    /// `anyOf`/`oneOf` groups whose alternatives only add constraints (no `type`, properties, items, `enum`, `const` or
+    /// `$ref` of their own), each alternative's constraints: at least one (`anyOf`) or exactly one (`oneOf`) holds.
+    public var alternativeGroups: [IRAlternativeConstraints] = []
+
     /// Creates empty constraints.
     public init() {}
 
     /// Whether nothing is constrained.
     public var isEmpty: Bool { self == IRConstraints() }
+}
+
+/// An `anyOf` or `oneOf` whose alternatives only add constraints (`"anyOf": [{"maxLength": 2}, {"minLength": 4}]`).
+public struct IRAlternativeConstraints: Hashable, Sendable {
+    /// Whether exactly one alternative must hold (`oneOf`); else at least one (`anyOf`).
+    public var exactlyOne: Bool
+    /// Each alternative's constraints, in source order.
+    public var alternatives: [IRConstraints]
 }
 
 /// What a `patternProperties` schema requires of each value whose name matches its pattern.

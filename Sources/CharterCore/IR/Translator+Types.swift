@@ -166,12 +166,29 @@ extension TranslationSession {
 
     /// `oneOf: [{required: [a]}, {required: [b]}]` beside properties only constrains; it adds no type.
     func alternativesAreConstraintsOnly(_ merged: MergedSchema) -> Bool {
-        guard !merged.alternatives.isEmpty else { return false }
-        return merged.alternatives.allSatisfy { alternative in
-            let s = graph[alternative]
-            return s.ref == nil && s.types == nil && s.properties.isEmpty && s.enumValues == nil && s.constValue == nil
-                && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
-        }
+        !merged.alternatives.isEmpty && merged.alternatives.allSatisfy(isConstraintsOnly)
+    }
+
+    /// Whether an alternative has no keywords but the constraints generated code checks on a value itself (lengths,
+    /// `pattern`, bounds, `multipleOf`, counts, `uniqueItems`) and annotations.
+    func isCheckedConstraintsOnly(_ alternative: SchemaID) -> Bool {
+        guard let members = graph[alternative].node.object?.members else { return false }
+        return members.allSatisfy { Self.checkedAlternativeKeywords.contains($0.key) }
+    }
+
+    /// The keywords an alternative may have for its group to be checked: see ``isCheckedConstraintsOnly(_:)``.
+    static let checkedAlternativeKeywords: Set<String> = [
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+        "title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly",
+    ]
+
+    /// Whether an alternative only adds constraints: no `type`, properties, items, `enum`, `const`, `$ref` or
+    /// composition of its own.
+    func isConstraintsOnly(_ alternative: SchemaID) -> Bool {
+        let s = graph[alternative]
+        return s.ref == nil && s.types == nil && s.properties.isEmpty && s.enumValues == nil && s.constValue == nil
+            && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
     }
 
     /// Types implied by keywords when `type` is absent.
@@ -302,7 +319,22 @@ extension TranslationSession {
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
         heldValuesConstraints(merged, into: &result, visiting: [])
+        result.alternativeGroups = alternativeConstraints(merged, for: type)
         return result
+    }
+
+    /// The view's `anyOf`/`oneOf` groups whose alternatives only add constraints generated code checks, each
+    /// alternative's constraints fitted to `type` (nil: decided on the schema); a group with any other alternative is a
+    /// union, or not checked — an alternative with a keyword that is not checked (`required`, `format`, `not`, …)
+    /// cannot be told to hold or not.
+    func alternativeConstraints(_ merged: MergedSchema, for type: IRTypeRef?) -> [IRAlternativeConstraints] {
+        merged.alternativeGroups.compactMap { group in
+            guard group.schemas.allSatisfy(isCheckedConstraintsOnly) else { return nil }
+            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: group.schemas.map { id in
+                let view = self.merged(id)
+                return fittedNumericBounds(view.constraints, view, as: type)
+            })
+        }
     }
 
     /// The view whose constraints a value meets: the schema's own, and — when the schema only wraps one non-null
@@ -379,6 +411,7 @@ extension TranslationSession {
         var constraints = fittedNumericBounds(view.constraints, view)
         constraints.types = types
         heldValuesConstraints(view, into: &constraints, visiting: visiting.union([resolved]))
+        constraints.alternativeGroups = alternativeConstraints(view, for: nil)
         return constraints.isEmpty ? nil : constraints
     }
 }

@@ -93,8 +93,30 @@ struct SwiftValidationBuilder {
         default:
             break
         }
+        lines += alternativeChecks(type, constraints, value: value, path: path)
         if collectsNested && context.mapper.isValidatable(type) {
             lines.append("\(value).collectIssues(at: \(path), into: &issues)")
+        }
+        return lines
+    }
+
+    /// Checks of each `anyOf`/`oneOf` group of alternatives that only add constraints: `Validation.anyOf` /
+    /// `Validation.oneOf` run each alternative's checks of `value` into an issue list of their own and count the
+    /// alternatives that find none. An `anyOf` with an alternative that checks nothing always holds and is left out.
+    func alternativeChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String] {
+        var lines: [String] = []
+        for group in constraints.alternativeGroups {
+            let alternatives = group.alternatives.map { valueChecks(type, $0, value: value, path: path, collectsNested: false) }
+            if !group.exactlyOne && alternatives.contains(where: \.isEmpty) { continue }
+            lines.append("Validation.\(group.exactlyOne ? "oneOf" : "anyOf")([")
+            for checks in alternatives {
+                if checks.isEmpty {
+                    lines.append("    { _ in },")
+                } else {
+                    lines += ["    { issues in"] + checks.map { "        " + $0 } + ["    },"]
+                }
+            }
+            lines.append("], at: \(path), into: &issues)")
         }
         return lines
     }
