@@ -103,7 +103,17 @@ struct SwiftValidationBuilder {
     /// Checks of each `anyOf`/`oneOf` group of alternatives that only add constraints: `Validation.anyOf` /
     /// `Validation.oneOf` run each alternative's checks of `value` into an issue list of their own and count the
     /// alternatives that find none. An `anyOf` with an alternative that checks nothing always holds and is left out.
+    /// Only where every keyword is checked on the value or does not apply to its JSON kind: not on a generated type
+    /// (its checks are its own), a string of a format or a decimal string (their lengths and `pattern` are not checked),
+    /// where an alternative that checks nothing could not be told to hold.
     func alternativeChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String] {
+        switch context.mapper.unaliased(type) {
+        case .primitive(.string), .primitive(.integer), .primitive(.double), .primitive(.decimal(asString: false)), .primitive(.boolean),
+            .primitive(.null), .array, .map, .any:
+            break
+        default:
+            return []
+        }
         var lines: [String] = []
         for group in constraints.alternativeGroups {
             let alternatives = group.alternatives.map { valueChecks(type, $0, value: value, path: path, collectsNested: false) }
