@@ -33,6 +33,13 @@ public protocol EventDefinition: Sendable {
     /// The partition key of a payload: the values at ``orderingKey`` rendered as strings (strings verbatim,
     /// integers in decimal), joined with `|`.
     static func partitionKey(of payload: Payload) -> String
+
+    /// Appends every violation of the contract's constraints in a payload to `issues`, `path` being the payload's
+    /// JSON pointer (``EventEnvelope`` passes `/data`). The default checks a payload that is `Validatable` (a
+    /// generated model, or a list or map of them) and nothing else; a generated definition whose payload is an
+    /// alias with constraints of its own (`typealias SkuList = [Sku]` with `maxItems`), which cannot conform,
+    /// implements it with the namespace's `collectIssues(of<Alias>:at:into:)`.
+    static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue])
 }
 
 /// The delivery guarantee of an event.
@@ -84,5 +91,12 @@ extension EventDefinition {
     /// ``partitionKey(of:)`` uses when the ordering key cannot be read through stored properties.
     public static func encodedPartitionKey(at pointers: [String], in payload: Payload) -> String {
         EventPartitionKey.key(at: pointers, in: payload)
+    }
+
+    /// Checks a payload that is `Validatable`; any other payload has nothing checked.
+    public static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue]) {
+        if let payload = payload as? any Validatable {
+            payload.collectIssues(at: path, into: &issues)
+        }
     }
 }

@@ -86,7 +86,7 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
 
     /// Reports a partition key that is not the one the payload gives, a data version of another major
     /// version than the contract's (or not `MAJOR.MINOR.PATCH`), an empty source, and the payload's own
-    /// issues under `/data`.
+    /// issues under `/data` (``EventDefinition/collectPayloadIssues(_:at:into:)``).
     public func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
         let expectedKey = Definition.partitionKey(of: data)
         if partitionKey != expectedKey {
@@ -104,9 +104,7 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
         if source.isEmpty {
             issues.append(ValidationIssue(path: Validation.path(path, "source"), keyword: "minLength", message: "source is empty"))
         }
-        if let payload = data as? any Validatable {
-            payload.collectIssues(at: Validation.path(path, "data"), into: &issues)
-        }
+        Definition.collectPayloadIssues(data, at: Validation.path(path, "data"), into: &issues)
     }
 
     /// The major version of `MAJOR.MINOR.PATCH` (a pre-release or build suffix allowed), or nil.

@@ -150,10 +150,13 @@ public enum ProviderRouting {
     /// The request body decoded as JSON and validated against the contract's constraints; nil when there is
     /// none and it is optional.
     ///
-    /// A body labelled with a media type that is neither JSON nor the operation's declared `contentType` is refused
-    /// with 415 rather than parsed; an unlabelled one is read.
+    /// `issues` checks the decoded body: given for a body whose type cannot check itself (an alias with constraints
+    /// of its own, `typealias SkuList = [Sku]`: the namespace's `validationIssues(of<Alias>:)`); without it, a body
+    /// that is `Validatable` is checked and any other is not. A body labelled with a media type that is neither JSON
+    /// nor the operation's declared `contentType` is refused with 415 rather than parsed; an unlabelled one is read.
     public static func body<Body: Decodable>(
-        _ type: Body.Type, from request: ClientRequest, required: Bool, declaredContentType: String = "application/json"
+        _ type: Body.Type, from request: ClientRequest, required: Bool, declaredContentType: String = "application/json",
+        issues: ((Body) -> [ValidationIssue])? = nil
     ) throws(ProviderRequestError) -> Body? {
         guard let data = request.body, !data.isEmpty else {
             if required { throw ProviderRequestError("the request body is missing") }
@@ -170,11 +173,9 @@ public enum ProviderRouting {
         } catch {
             throw ProviderRequestError("the request body is not valid: \(error)")
         }
-        if let validatable = value as? any Validatable {
-            let issues = validatable.validationIssues
-            if !issues.isEmpty {
-                throw ProviderRequestError("the request body breaks the contract: " + describe(issues))
-            }
+        let found = issues.map { $0(value) } ?? (value as? any Validatable)?.validationIssues ?? []
+        if !found.isEmpty {
+            throw ProviderRequestError("the request body breaks the contract: " + describe(found))
         }
         return value
     }

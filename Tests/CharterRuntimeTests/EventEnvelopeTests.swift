@@ -55,6 +55,28 @@ private enum Unrelated: EventDefinition {
     static func partitionKey(of payload: Payload) -> String { encodedPartitionKey(at: orderingKey, in: payload) }
 }
 
+/// A definition whose payload cannot check itself (a list of SKUs, as an alias), with the hook generated code writes.
+private enum SkusChanged: EventDefinition {
+    typealias Payload = [String]
+
+    static let eventType = "SkusChanged"
+    static let topic = "skus.v1"
+    static let dataVersion = "1.0.0"
+    static let delivery: Delivery? = nil
+    static let maxLagMilliseconds: Int? = nil
+    static let retry: RetryPolicy? = nil
+    static let deadLetterTopic: String? = nil
+    static let publishers: [String] = []
+    static let subscribers: [String] = []
+    static let orderingKey: [String] = []
+
+    static func partitionKey(of payload: Payload) -> String { "" }
+
+    static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue]) {
+        Validation.maxItems(payload, 1, at: path, into: &issues)
+    }
+}
+
 final class EventEnvelopeTests: XCTestCase {
     /// The envelope of docs/contract-format.md ("The event envelope"), with a smaller payload.
     static let envelope = ##"""
@@ -139,6 +161,21 @@ final class EventEnvelopeTests: XCTestCase {
         }
         let issue = try decodeJSON(EventEnvelope<MovementRecorded>.self, Self.envelope.replacingOccurrences(of: "|STR-0142\"", with: "\"")).validationIssues.first
         XCTAssertEqual(issue?.message, #"partition key "TSH-CRW-NVY-M" is not the payload's "TSH-CRW-NVY-M|STR-0142""#)
+    }
+
+    /// Rows: a definition's payload → its issues under `/data`: the default hook checks a `Validatable` payload, a
+    /// definition's own hook checks what its payload's type cannot.
+    func testPayloadIssuesGoThroughTheDefinitionsHook() {
+        let time = Date(timeIntervalSince1970: 0)
+        let movement = Movement(sku: "A", location: .init(locationId: "L"), quantity: -1)
+        let rows: [(issues: [ValidationIssue], expected: [String], line: UInt)] = [
+            (EventEnvelope<MovementRecorded>(source: "s", time: time, data: movement).validationIssues, ["/data/quantity minimum"], #line),
+            (EventEnvelope<SkusChanged>(source: "s", time: time, data: ["A"]).validationIssues, [], #line),
+            (EventEnvelope<SkusChanged>(source: "s", time: time, data: ["A", "B"]).validationIssues, ["/data maxItems"], #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(row.issues.map { "\($0.path) \($0.keyword)" }, row.expected, line: row.line)
+        }
     }
 
     func testSubscriberReceivesDecodedMessagesOnly() async throws {

@@ -32,4 +32,31 @@ final class ProviderBodyTests: XCTestCase {
             }
         }
     }
+
+    /// Rows: a body and the checks given for it → the 400 naming every issue, or the body. Without checks, a body
+    /// that is not `Validatable` is not checked.
+    func testBodyChecksGivenForATypeThatCannotCheckItself() {
+        let short: ([String]) -> [ValidationIssue] = { value in
+            var issues: [ValidationIssue] = []
+            Validation.maxItems(value, 1, at: "", into: &issues)
+            for (index, element) in value.enumerated() { Validation.maxLength(element, 2, at: Validation.path("", index), into: &issues) }
+            return issues
+        }
+        let rows: [(body: String, issues: (([String]) -> [ValidationIssue])?, message: String?, line: UInt)] = [
+            (#"["a"]"#, short, nil, #line),
+            (#"["a","bbb"]"#, short, "the request body breaks the contract: / must have at most 1 item (has 2); /1 must be at most 2 characters long (is 3)", #line),
+            (#"["a","bbb"]"#, nil, nil, #line),
+        ]
+        for row in rows {
+            let request = ClientRequest(method: "PUT", path: "/x", body: Data(row.body.utf8))
+            do {
+                let body = try ProviderRouting.body([String].self, from: request, required: true, issues: row.issues)
+                XCTAssertNil(row.message, "read, expected a refusal", line: row.line)
+                XCTAssertEqual(body.map { try? JSONEncoder().encode($0) }, Data(row.body.utf8), line: row.line)
+            } catch {
+                XCTAssertEqual(error.message, row.message, line: row.line)
+                XCTAssertEqual(error.status, 400, line: row.line)
+            }
+        }
+    }
 }

@@ -286,4 +286,54 @@ final class ValidationTests: XCTestCase {
         Validation.enumValue("c", ["a", "b"], at: "/x", into: &issues)
         XCTAssertEqual(issues.first?.message, "must be one of: a, b")
     }
+
+    /// Rows: how many alternatives find no issue → whether `anyOf` (at least one) and `oneOf` (exactly one) hold.
+    func testAnyOfAndOneOfCountTheAlternativesThatHold() {
+        let holds: Validation.Alternative = { _ in }
+        let fails: Validation.Alternative = { $0.append(ValidationIssue(path: "", keyword: "minimum", message: "")) }
+        let rows: [(alternatives: [Validation.Alternative], anyOf: Bool, oneOf: Bool, line: UInt)] = [
+            ([fails, fails], false, false, #line),
+            ([fails, holds], true, true, #line),
+            ([holds, fails, holds], true, false, #line),
+            ([], false, false, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(keywords { Validation.anyOf(row.alternatives, at: "/x", into: &$0) }, row.anyOf ? [] : ["anyOf"], line: row.line)
+            XCTAssertEqual(keywords { Validation.oneOf(row.alternatives, at: "/x", into: &$0) }, row.oneOf ? [] : ["oneOf"], line: row.line)
+        }
+        var issues: [ValidationIssue] = []
+        Validation.oneOf([holds, holds], at: "/x", into: &issues)
+        XCTAssertEqual(issues.first?.message, "must meet exactly one of 2 alternatives (meets more than one)")
+    }
+
+    /// Rows: a free-form value and the types allowed → whether it is a `type` issue. An integer is a number with no
+    /// fractional part, however written, and is a number too.
+    func testTypeOfAFreeFormValue() throws {
+        let rows: [(json: String, allowed: [String], valid: Bool, line: UInt)] = [
+            ("1", ["integer"], true, #line),
+            ("1.0", ["integer"], true, #line),
+            ("1e30", ["integer"], true, #line),
+            ("-12345678901234567890", ["integer"], true, #line),
+            ("1.5", ["integer"], false, #line),
+            ("1", ["number"], true, #line),
+            ("1.5", ["number"], true, #line),
+            ("\"1\"", ["integer", "number"], false, #line),
+            ("null", ["integer", "null"], true, #line),
+            ("null", ["integer"], false, #line),
+            ("true", ["boolean"], true, #line),
+            ("0", ["boolean"], false, #line),
+            ("\"x\"", ["string"], true, #line),
+            ("[]", ["array"], true, #line),
+            ("{}", ["array"], false, #line),
+            ("{}", ["object"], true, #line),
+            ("[1]", ["object", "string"], false, #line),
+        ]
+        for row in rows {
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(row.json.utf8))
+            XCTAssertEqual(keywords { Validation.type(value, row.allowed, at: "/x", into: &$0) }, row.valid ? [] : ["type"], row.json, line: row.line)
+        }
+        var issues: [ValidationIssue] = []
+        Validation.type(.string("x"), ["integer", "null"], at: "/x", into: &issues)
+        XCTAssertEqual(issues.first?.message, "must be integer or null (is string)")
+    }
 }

@@ -48,12 +48,12 @@ public enum IROrderingKeyLeaf: Sendable, Hashable {
 }
 
 extension IRTypeRef {
-    /// Whether a value of the type can be JSON `null` itself: free-form JSON, and a union that allows `null` (its
+    /// Whether a value of the type can be JSON `null` itself: free-form JSON, JSON `null` itself, and a union that allows `null` (its
     /// declaration is nullable: languages give it a case for `null`), also through aliases. Where such a type is
     /// used, `null` needs no wrapper around it.
     public func holdsNull(in types: [IRTypeDecl]) -> Bool {
         switch Self.resolvingAliases(self, in: types) {
-        case .any: return true
+        case .any, .primitive(.null): return true
         case .named(let id):
             if case .union = types[id.rawValue].kind { return types[id.rawValue].isNullable }
             return false

@@ -28,6 +28,8 @@ public enum IRPrimitive: Hashable, Sendable {
     case uuid
     /// An absolute URI.
     case uri
+    /// JSON `null`, the one value of a schema that allows nothing else (`{"type": "null"}`).
+    case null
 }
 
 /// A use of a type: a declared type, a primitive, or a container of those.
@@ -76,6 +78,10 @@ public struct IRConstraints: Hashable, Sendable {
     public var minProperties: Int?
     /// `maxProperties`.
     public var maxProperties: Int?
+    /// `type` of a list element's or map value's schema, in source order (`null` added when the schema allows `null`
+    /// otherwise: an `anyOf` with a `null` alternative); nil when the schema names none. Checked where the value is
+    /// free-form (`JSONValue`, when the schemas that may apply give different types); a typed value already has it.
+    public var types: [JSONType]?
     /// Constraints on each element of an array (or value of a map) of scalars — after ``prefixElements`` (`items`
     /// after `prefixItems`), and of a map's values whose name no pattern of ``patternElements`` matches
     /// (`additionalProperties` beside `patternProperties`).
@@ -99,11 +105,23 @@ public struct IRConstraints: Hashable, Sendable {
         public func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 
+    /// `anyOf`/`oneOf` groups whose alternatives only add constraints (no `type`, properties, items, `enum`, `const` or
+    /// `$ref` of their own), each alternative's constraints: at least one (`anyOf`) or exactly one (`oneOf`) holds.
+    public var alternativeGroups: [IRAlternativeConstraints] = []
+
     /// Creates empty constraints.
     public init() {}
 
     /// Whether nothing is constrained.
     public var isEmpty: Bool { self == IRConstraints() }
+}
+
+/// An `anyOf` or `oneOf` whose alternatives only add constraints (`"anyOf": [{"maxLength": 2}, {"minLength": 4}]`).
+public struct IRAlternativeConstraints: Hashable, Sendable {
+    /// Whether exactly one alternative must hold (`oneOf`); else at least one (`anyOf`).
+    public var exactlyOne: Bool
+    /// Each alternative's constraints, in source order.
+    public var alternatives: [IRConstraints]
 }
 
 /// What a `patternProperties` schema requires of each value whose name matches its pattern.

@@ -35,6 +35,8 @@ final class MergedSchema {
     private(set) var alternatives: [SchemaID] = []
     /// The schema that holds ``alternatives``.
     private(set) var alternativesOwner: SchemaID?
+    /// Every `anyOf` and `oneOf` of every part, in the order seen (`exactlyOne` for a `oneOf`).
+    private(set) var alternativeGroups: [(exactlyOne: Bool, schemas: [SchemaID])] = []
     /// The first discriminator seen.
     private(set) var discriminator: SchemaDiscriminator?
     /// Constraints of every part, the tightest value of each keyword.
@@ -145,6 +147,8 @@ final class MergedSchema {
             alternatives = s.oneOf.isEmpty ? s.anyOf : s.oneOf
             alternativesOwner = s.id
         }
+        if !s.anyOf.isEmpty { alternativeGroups.append((false, s.anyOf)) }
+        if !s.oneOf.isEmpty { alternativeGroups.append((true, s.oneOf)) }
         if discriminator == nil { discriminator = s.discriminator }
         if transitions == nil { transitions = s.transitions }
         if s.deprecated && isRoot { deprecated = true }

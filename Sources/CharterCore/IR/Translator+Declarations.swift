@@ -54,7 +54,7 @@ extension TranslationSession {
         var objectConstraints = IRConstraints()
         objectConstraints.minProperties = merged.constraints.minProperties
         objectConstraints.maxProperties = merged.constraints.maxProperties
-        if case .map = additional { mapValueConstraints(merged, into: &objectConstraints) }
+        if case .map = additional { mapValueConstraints(merged, into: &objectConstraints, visiting: []) }
         types[typeID.rawValue].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, undeclaredNamePatterns: namePatterns, constraints: objectConstraints))
     }
@@ -277,6 +277,7 @@ extension TranslationSession {
             case .date: return "date"
             case .uuid: return "uuid"
             case .uri: return "uri"
+            case .null: return "null"
             }
         case .array: return "array"
         case .map: return "object"

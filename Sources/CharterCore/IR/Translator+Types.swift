@@ -73,6 +73,10 @@ extension TranslationSession {
         }
         let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
         if typeList.isEmpty {
+            // `{"type": "null"}`, or alternatives that are all `null`: nothing but `null` is valid.
+            if merged.types == [.null] || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
+                return Resolved(type: .primitive(.null), isNullable: true)
+            }
             if merged.types?.isEmpty == true {
                 // `allOf` members (or a `$ref` and its siblings) whose `type`s have nothing in common.
                 bag.add(.error(
@@ -104,7 +108,7 @@ extension TranslationSession {
         case .integer: return Resolved(type: .primitive(integerPrimitive(merged.format)), isNullable: nullable)
         case .number: return Resolved(type: number(merged), isNullable: nullable)
         case .boolean: return Resolved(type: .primitive(.boolean), isNullable: nullable)
-        case .null: return Resolved(type: .any, isNullable: true)
+        case .null: return Resolved(type: .primitive(.null), isNullable: true)
         }
     }
 
@@ -162,12 +166,29 @@ extension TranslationSession {
 
     /// `oneOf: [{required: [a]}, {required: [b]}]` beside properties only constrains; it adds no type.
     func alternativesAreConstraintsOnly(_ merged: MergedSchema) -> Bool {
-        guard !merged.alternatives.isEmpty else { return false }
-        return merged.alternatives.allSatisfy { alternative in
-            let s = graph[alternative]
-            return s.ref == nil && s.types == nil && s.properties.isEmpty && s.enumValues == nil && s.constValue == nil
-                && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
-        }
+        !merged.alternatives.isEmpty && merged.alternatives.allSatisfy(isConstraintsOnly)
+    }
+
+    /// Whether an alternative has no keywords but the constraints generated code checks on a value itself (lengths,
+    /// `pattern`, bounds, `multipleOf`, counts, `uniqueItems`) and annotations.
+    func isCheckedConstraintsOnly(_ alternative: SchemaID) -> Bool {
+        guard let members = graph[alternative].node.object?.members else { return false }
+        return members.allSatisfy { Self.checkedAlternativeKeywords.contains($0.key) }
+    }
+
+    /// The keywords an alternative may have for its group to be checked: see ``isCheckedConstraintsOnly(_:)``.
+    static let checkedAlternativeKeywords: Set<String> = [
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+        "title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly",
+    ]
+
+    /// Whether an alternative only adds constraints: no `type`, properties, items, `enum`, `const`, `$ref` or
+    /// composition of its own.
+    func isConstraintsOnly(_ alternative: SchemaID) -> Bool {
+        let s = graph[alternative]
+        return s.ref == nil && s.types == nil && s.properties.isEmpty && s.enumValues == nil && s.constValue == nil
+            && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
     }
 
     /// Types implied by keywords when `type` is absent.
@@ -297,21 +318,23 @@ extension TranslationSession {
                 at: SourceLocation(file: schema.location.file, position: schema.node.object?["multipleOf"]?.position, pointer: schema.location.pointer.appending("multipleOf")),
                 code: "translate.unchecked-bound", hint: "write one multipleOf that both parts' divisors divide"))
         }
-        if (merged.types ?? inferredTypes(merged)).contains(.object) {
-            mapValueConstraints(merged, into: &result)
-        }
-        if case .array = type {
-            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
-            if let items = merged.items, graph[items].booleanValue == false {
-                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
-            }
-            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
-            let prefix = merged.prefixItems.map { heldValueConstraints($0) ?? IRConstraints() }
-            let elementConstraints = merged.items.flatMap(heldValueConstraints)
-            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
-            result.elements = elementConstraints.map(IRConstraints.Box.init)
-        }
+        heldValuesConstraints(merged, into: &result, visiting: [])
+        result.alternativeGroups = alternativeConstraints(merged, for: type)
         return result
+    }
+
+    /// The view's `anyOf`/`oneOf` groups whose alternatives only add constraints generated code checks, each
+    /// alternative's constraints fitted to `type` (nil: decided on the schema); a group with any other alternative is a
+    /// union, or not checked — an alternative with a keyword that is not checked (`required`, `format`, `not`, …)
+    /// cannot be told to hold or not.
+    func alternativeConstraints(_ merged: MergedSchema, for type: IRTypeRef?) -> [IRAlternativeConstraints] {
+        merged.alternativeGroups.compactMap { group in
+            guard group.schemas.allSatisfy(isCheckedConstraintsOnly) else { return nil }
+            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: group.schemas.map { id in
+                let view = self.merged(id)
+                return fittedNumericBounds(view.constraints, view, as: type)
+            })
+        }
     }
 
     /// The view whose constraints a value meets: the schema's own, and — when the schema only wraps one non-null
@@ -330,27 +353,65 @@ extension TranslationSession {
         return view
     }
 
+    /// Sets what the schema requires of the values it holds: of a map's (an object schema's `patternProperties` and
+    /// `additionalProperties`) and of a list's (`prefixItems` and `items`, with `items: false` after `prefixItems`
+    /// bounding the length). Decided on the schema, not the type, so that a value of an alias (`SkuList`, whose
+    /// declaration may not be filled in yet) has its elements checked as an inline list's are. `visiting` holds the
+    /// schemas whose values are being described, so a schema that holds itself stops there.
+    func heldValuesConstraints(_ merged: MergedSchema, into result: inout IRConstraints, visiting: Set<SchemaID>) {
+        let kinds = merged.types ?? inferredTypes(merged)
+        if kinds.contains(.object) {
+            mapValueConstraints(merged, into: &result, visiting: visiting)
+        }
+        if kinds.contains(.array) {
+            // `items: false` after `prefixItems` closes the tuple: no more elements than the prefix.
+            if let items = merged.items, graph[items].booleanValue == false {
+                result.maxItems = min(result.maxItems ?? .max, merged.prefixItems.count)
+            }
+            // Each `prefixItems` schema constrains the element at its position; `items` only the elements after them.
+            let prefix = merged.prefixItems.map { heldValueConstraints($0, visiting: visiting) ?? IRConstraints() }
+            let elementConstraints = merged.items.flatMap { heldValueConstraints($0, visiting: visiting) }
+            if prefix.contains(where: { !$0.isEmpty }) || (elementConstraints != nil && !prefix.isEmpty) { result.prefixElements = prefix }
+            result.elements = elementConstraints.map(IRConstraints.Box.init)
+        }
+    }
+
     /// Sets what the schemas of a map's values require of each value: ``IRConstraints/patternElements`` for the
     /// names each `patternProperties` pattern matches, ``IRConstraints/elements`` for the others
     /// (`additionalProperties`).
-    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints) {
+    func mapValueConstraints(_ merged: MergedSchema, into result: inout IRConstraints, visiting: Set<SchemaID>) {
         let patterns = merged.patternProperties.map { entry in
-            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema) ?? IRConstraints())
+            IRPatternConstraints(pattern: entry.name, constraints: heldValueConstraints(entry.schema, visiting: visiting) ?? IRConstraints())
         }
-        let others = merged.additionalProperties.flatMap(heldValueConstraints)
+        let others = merged.additionalProperties.flatMap { heldValueConstraints($0, visiting: visiting) }
         if patterns.contains(where: { !$0.constraints.isEmpty }) || (others != nil && !patterns.isEmpty) { result.patternElements = patterns }
         result.elements = others.map(IRConstraints.Box.init)
     }
 
     /// What the schema of list elements or map values (`items`, a `prefixItems` entry, `additionalProperties`, a
-    /// `patternProperties` entry) requires of each value, for the list or map to check: when the values are not
-    /// generated types, which check themselves (records, enumerations, unions); nil when it requires nothing.
+    /// `patternProperties` entry) requires of each value, for the list or map to check — the values a value that is
+    /// itself a list or map holds included: when the values are not generated types, which check themselves
+    /// (records, enumerations, unions); nil when it requires nothing.
     /// Decided on the schema, not the type: a type reached through an alias may be declared but not filled in yet.
-    func heldValueConstraints(_ schema: SchemaID) -> IRConstraints? {
+    func heldValueConstraints(_ schema: SchemaID, visiting: Set<SchemaID> = []) -> IRConstraints? {
         guard graph[schema].booleanValue == nil else { return nil }
-        let view = constraintView(self.merged(graph.resolved(schema)))
-        guard shape(of: view) == .value, view.enumValues == nil else { return nil }
-        let constraints = fittedNumericBounds(view.constraints, view)
+        let resolved = graph.resolved(schema)
+        guard !visiting.contains(resolved) else { return nil }
+        let view = constraintView(self.merged(resolved))
+        // The JSON types, for a value held as free-form JSON: also of a generated type's schema, whose checks do not
+        // run on a `JSONValue`.
+        var types = view.types
+        if let named = types, !named.contains(.null), isNullable(self.merged(resolved)) { types = named + [.null] }
+        guard shape(of: view) == .value, view.enumValues == nil else {
+            guard let types else { return nil }
+            var constraints = IRConstraints()
+            constraints.types = types
+            return constraints
+        }
+        var constraints = fittedNumericBounds(view.constraints, view)
+        constraints.types = types
+        heldValuesConstraints(view, into: &constraints, visiting: visiting.union([resolved]))
+        constraints.alternativeGroups = alternativeConstraints(view, for: nil)
         return constraints.isEmpty ? nil : constraints
     }
 }

@@ -73,6 +73,7 @@ struct SwiftValueLiterals {
             return Self.isFullDate(text) ? "CalendarDate(\(SwiftLiteral.string(text)))!" : nil
         case (.uuid, .string(let text)):
             return UUID(uuidString: text) != nil ? "UUID(uuidString: \(SwiftLiteral.string(text)))!" : nil
+        case (.null, .null): return "JSONNull()"
         case (.uri, .string(let text)):
             // What `AbsoluteURL` decodes (the same `URISyntax`): an absolute URI that `URL` keeps as written.
             return URISyntax.parse(text) != nil ? "URL(string: \(SwiftLiteral.string(text)))!" : nil

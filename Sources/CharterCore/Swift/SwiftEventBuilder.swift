@@ -29,6 +29,7 @@ struct SwiftEventBuilder {
                 "subscribers": .string(list(contract.subscribe?.allowed ?? [])),
                 "orderingKey": .string(list(event.orderingKey.map(\.pointer.description))),
                 "partitionKey": .list(partitionKey(event).map(MustacheValue.string)),
+                "payloadIssues": payloadIssues(event).map { .object(["lines": .list($0.map(MustacheValue.string))]) } ?? .null,
             ])
         }
         let all = names.map { "\($0).self" }.joined(separator: ", ")
@@ -40,6 +41,15 @@ struct SwiftEventBuilder {
             "events": .list(events),
             "all": .string(all),
         ])
+    }
+
+    /// The body of `collectPayloadIssues(_:at:into:)` for a payload that is an alias with constraints of its own:
+    /// its namespace's `collectIssues(of<Alias>:at:into:)`; nil for any other payload, which the protocol's default
+    /// checks when it is `Validatable`.
+    func payloadIssues(_ event: IREvent) -> [String]? {
+        guard let alias = context.aliasValidation(of: event.payload) else { return nil }
+        let call = "\(alias.namespace).collectIssues(\(alias.label): payload, at: path, into: &issues)"
+        return alias.isOptional ? ["if let payload {", "    " + call, "}"] : [call]
     }
 
     /// The doc comment of a definition: summary, description, then topic, ordering and delivery. A deprecated

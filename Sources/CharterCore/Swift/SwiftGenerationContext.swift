@@ -80,13 +80,37 @@ final class SwiftGenerationContext: Sendable {
         case .union(let union): kinds["union"] = SwiftUnionBuilder(context: self).build(decl, union)
         case .alias(let target, _):
             let here: SwiftTypeMapper.Context = decl.parent.map(SwiftTypeMapper.Context.type) ?? .namespace(decl.namespace)
+            let name = names.types[id.rawValue]
+            let validation: MustacheValue = SwiftValidationBuilder(context: self).aliasLines(decl).map { lines in
+                .object([
+                    "label": .string(names.aliasValidationLabel(of: id)),
+                    "name": .string(name),
+                    "lines": .list(lines.map(MustacheValue.string)),
+                ])
+            } ?? .null
             kinds["alias"] = .object([
-                    "documentation": .list(documentation(decl).map(MustacheValue.string)),
-                    "attributes": .list(attributes(decl).map(MustacheValue.string)),
-                    "name": .string(names.types[id.rawValue]),
+                "documentation": .list(documentation(decl).map(MustacheValue.string)),
+                "attributes": .list(attributes(decl).map(MustacheValue.string)),
+                "name": .string(name),
                 "type": .string(mapper.swiftType(target, in: here)),
+                "validation": validation,
             ])
         }
         return .object(kinds)
+    }
+
+    /// The namespace-level checks of the alias a body or payload of `type` is (`T`, or `T?` for one that may be
+    /// null): the namespace and the argument label (`("ShopV1", "ofSku")` for `ShopV1.validationIssues(ofSku:)`);
+    /// nil when `type` is not such an alias, or the alias has nothing of its own to check (see
+    /// ``SwiftValidationBuilder/aliasLines(_:)``).
+    func aliasValidation(of type: IRTypeRef) -> (namespace: String, label: String, isOptional: Bool)? {
+        var isOptional = false
+        var current = type
+        if case .optional(let wrapped) = type {
+            isOptional = true
+            current = wrapped
+        }
+        guard case .named(let id) = current, SwiftValidationBuilder(context: self).aliasLines(module[id]) != nil else { return nil }
+        return (names.namespaces[module[id].namespace], names.aliasValidationLabel(of: id), isOptional)
     }
 }

@@ -16,7 +16,7 @@ struct SwiftNames {
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
         "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
         "ClientParameter", "ClientHeader", "ClientAuthRequirement", "VersionAdapted", "VersionAdapterLoss",
-        "VersionAdapterLosses", "VersionAdapterError",
+        "VersionAdapterLosses", "VersionAdapterError", "JSONNull",
     ]
 
     /// Member names generated code itself declares in a struct.
@@ -143,5 +143,11 @@ struct SwiftNames {
             current = module[type].parent
         }
         return ([namespaces[module[id].namespace]] + parts).joined(separator: ".")
+    }
+
+    /// The argument label of an alias's namespace-level checks, `of` and the alias's name: `Sku`'s are
+    /// `collectIssues(ofSku:at:into:)` and `validationIssues(ofSku:)`. Unique in the namespace, as the type names are.
+    func aliasValidationLabel(of id: IRTypeID) -> String {
+        "of" + SwiftIdentifier.unescaped(types[id.rawValue])
     }
 }

@@ -268,6 +268,7 @@ struct SwiftOperationModel {
     static func text(of type: IRTypeRef, _ expression: String, context: SwiftGenerationContext) -> String {
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return expression
+        case .primitive(.null): return "ClientParameter.json(\(expression))"
         case .primitive: return "ClientParameter.text(\(expression))"
         case .named(let id):
             if case .enumeration(let enumeration) = context.module[id].kind {
@@ -284,6 +285,7 @@ struct SwiftOperationModel {
         let label = SwiftLiteral.string(what)
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return text
+        case .primitive(.null): return "try ProviderRouting.json(\(text), as: JSONNull.self, \(label))"
         case .primitive(let primitive):
             return "try ProviderRouting.parse(\(text), as: \(SwiftTypeMapper.swiftType(primitive)).self, \(label))"
         case .named(let id):

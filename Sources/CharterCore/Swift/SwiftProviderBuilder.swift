@@ -164,7 +164,8 @@ struct SwiftProviderBuilder {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
             let declared = operation.contract.request.map(\.contentType) ?? "application/json"
             let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
-            let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting))"
+            let checks = aliasBodyChecks(body, wire: wire).map { ", issues: \($0)" } ?? ""
+            let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting)\(checks))"
             let value = model.bodyRequired
                 ? wire.from(decode + "!")
                 : (wire.type == nil ? decode : decode + ".map { \(wire.from("$0")) }")
@@ -230,6 +231,17 @@ struct SwiftProviderBuilder {
         // cannot needs none.
         guard reading.contains(where: Self.canThrow) else { return (reading + serve).map { String($0.dropFirst(4)) } }
         return ["do {"] + reading + serve + ["} catch {", "    return ProviderResponse.refused(error)", "}"]
+    }
+
+    /// The `issues:` argument of `ProviderRouting.body` for a body that is an alias with constraints of its own: its
+    /// namespace's `validationIssues(of<Alias>:)`, given the decoded (wire) value turned into the alias's type; nil
+    /// for any other body, which `ProviderRouting.body` checks when it is `Validatable`.
+    func aliasBodyChecks(_ body: IRTypeRef, wire: (type: String?, to: (String) -> String, from: (String) -> String)) -> String? {
+        guard let alias = context.aliasValidation(of: body) else { return nil }
+        let function = "\(alias.namespace).validationIssues(\(alias.label):)"
+        let value = wire.type == nil ? "$0" : wire.from("$0")
+        if alias.isOptional { return "{ \(value).map(\(function)) ?? [] }" }
+        return wire.type == nil ? function : "{ \(alias.namespace).validationIssues(\(alias.label): \(value)) }"
     }
 
     /// Whether a generated statement can throw: `try` or `throw` outside its string literals (a parameter named

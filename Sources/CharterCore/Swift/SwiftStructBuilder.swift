@@ -175,8 +175,12 @@ struct SwiftStructBuilder {
         guard let value = property.defaultValue else { return nil }
         if value.isNull {
             if nullable { return property.isRequired ? "nil" : ".null" }
-            // A union that holds `null` itself says it with its own case; free-form JSON's `null` default is left out.
-            guard case .named = context.mapper.unaliased(property.type), property.type.holdsNull(in: context.module.types) else { return nil }
+            // A union that holds `null` itself says it with its own case, JSON `null` is `JSONNull()`; free-form JSON's
+            // `null` default is left out.
+            switch context.mapper.unaliased(property.type) {
+            case .named, .primitive(.null): guard property.type.holdsNull(in: context.module.types) else { return nil }
+            default: return nil
+            }
             return context.literals.literal(value, as: property.type)
         }
         guard let literal = context.literals.literal(value, as: property.type) else { return nil }

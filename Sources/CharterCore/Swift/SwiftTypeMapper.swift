@@ -50,6 +50,7 @@ struct SwiftTypeMapper {
         case .date: "CalendarDate"
         case .uuid: "UUID"
         case .uri: "URL"
+        case .null: "JSONNull"
         }
     }
 

@@ -42,6 +42,17 @@ struct SwiftValidationBuilder {
         return lines
     }
 
+    /// The body of a constrained alias's namespace-level `collectIssues(of<Alias>:at:into:)`: the alias's own
+    /// constraints checked on `value` (reporting at `path`), and a value of a generated type inside validated; nil
+    /// when the alias's schema requires nothing that its target type does not check itself (`typealias Orders =
+    /// [Order]`, `typealias Name = String`), so that only aliases with something to check get the entry point.
+    func aliasLines(_ decl: IRTypeDecl) -> [String]? {
+        guard decl.parent == nil, case .alias(let target, let constraints) = decl.kind,
+            !valueChecks(target, constraints, value: "value", path: "path", collectsNested: false).isEmpty
+        else { return nil }
+        return valueChecks(target, constraints, value: "value", path: "path")
+    }
+
     /// Checks of one value of `type` bound to `value`, reporting at `path` (both Swift expressions). With
     /// `collectsNested`, a value of a generated type (or a container of them) is validated too; the checks of a
     /// container's elements leave that to the container's own `collectIssues`, which visits each once.
@@ -82,17 +93,54 @@ struct SwiftValidationBuilder {
         default:
             break
         }
+        lines += alternativeChecks(type, constraints, value: value, path: path)
         if collectsNested && context.mapper.isValidatable(type) {
             lines.append("\(value).collectIssues(at: \(path), into: &issues)")
         }
         return lines
     }
 
-    /// Checks of free-form JSON (`JSONValue`) against its schema's keywords, each on the kind of value it applies to
-    /// (lengths and patterns on a string, bounds on a number — compared exactly, as `Decimal` —, counts on an array or
-    /// object): a value of another kind meets it, as in JSON Schema.
+    /// Checks of each `anyOf`/`oneOf` group of alternatives that only add constraints: `Validation.anyOf` /
+    /// `Validation.oneOf` run each alternative's checks of `value` into an issue list of their own and count the
+    /// alternatives that find none. An `anyOf` with an alternative that checks nothing always holds and is left out.
+    /// Only where every keyword is checked on the value or does not apply to its JSON kind: not on a generated type
+    /// (its checks are its own), a string of a format or a decimal string (their lengths and `pattern` are not checked),
+    /// where an alternative that checks nothing could not be told to hold.
+    func alternativeChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String] {
+        switch context.mapper.unaliased(type) {
+        case .primitive(.string), .primitive(.integer), .primitive(.double), .primitive(.decimal(asString: false)), .primitive(.boolean),
+            .primitive(.null), .array, .map, .any:
+            break
+        default:
+            return []
+        }
+        var lines: [String] = []
+        for group in constraints.alternativeGroups {
+            let alternatives = group.alternatives.map { valueChecks(type, $0, value: value, path: path, collectsNested: false) }
+            if !group.exactlyOne && alternatives.contains(where: \.isEmpty) { continue }
+            lines.append("Validation.\(group.exactlyOne ? "oneOf" : "anyOf")([")
+            for checks in alternatives {
+                if checks.isEmpty {
+                    lines.append("    { _ in },")
+                } else {
+                    lines += ["    { issues in"] + checks.map { "        " + $0 } + ["    },"]
+                }
+            }
+            lines.append("], at: \(path), into: &issues)")
+        }
+        return lines
+    }
+
+    /// Checks of free-form JSON (`JSONValue`) against its schema's keywords: `type` (a list element's or map value's),
+    /// then each other keyword on the kind of value it applies to (lengths and patterns on a string, bounds on a
+    /// number — compared exactly, as `Decimal` —, counts on an array or object): a value of another kind meets it, as
+    /// in JSON Schema.
     func freeFormChecks(_ constraints: IRConstraints, value: String, path: String) -> [String] {
         var lines: [String] = []
+        if let types = constraints.types {
+            let names = types.map { SwiftLiteral.string($0.rawValue) }.joined(separator: ", ")
+            lines.append("Validation.type(\(value), [\(names)], at: \(path), into: &issues)")
+        }
         let block = { (accessor: String, binding: String, checks: [(String, String)]) in
             guard !checks.isEmpty else { return }
             lines.append("if let \(binding) = \(value).\(accessor) {")
@@ -129,11 +177,13 @@ struct SwiftValidationBuilder {
     /// Checks of each element of an array against its element constraints: those of its position in a `prefixItems`
     /// tuple, then `items`' (``IRConstraints/elements``) for the elements after the prefix.
     func elementChecks(_ element: IRTypeRef, _ constraints: IRConstraints, array: String, path: String) -> [String] {
-        let elementPath = "Validation.path(\(path), index)"
-        let others = constraints.elements.map { valueChecks(element, $0.value, value: "element", path: elementPath, collectsNested: false) } ?? []
-        let prefix = constraints.prefixElements.map { valueChecks(element, $0, value: "element", path: elementPath, collectsNested: false) }
+        let (name, index, _) = Self.loopNames(inside: array)
+        let elementPath = "Validation.path(\(path), \(index))"
+        let others = constraints.elements.map { valueChecks(element, $0.value, value: name, path: elementPath, collectsNested: false) } ?? []
+        let prefix = constraints.prefixElements.map { valueChecks(element, $0, value: name, path: elementPath, collectsNested: false) }
+        let loop = "for (\(index), \(name)) in \(array).enumerated() {"
         guard !prefix.isEmpty else {
-            return others.isEmpty ? [] : ["for (index, element) in \(array).enumerated() {"] + others.map { "    " + $0 } + ["}"]
+            return others.isEmpty ? [] : [loop] + others.map { "    " + $0 } + ["}"]
         }
         var cases: [String] = []
         for (position, checks) in prefix.enumerated() where !checks.isEmpty {
@@ -142,33 +192,45 @@ struct SwiftValidationBuilder {
         if !others.isEmpty { cases += ["case \(prefix.count)...:"] + others.map { "    " + $0 } }
         guard !cases.isEmpty else { return [] }
         cases += ["default:", "    break"]
-        return ["for (index, element) in \(array).enumerated() {", "    switch index {"] + cases.map { "    " + $0 } + ["    }", "}"]
+        return [loop, "    switch \(index) {"] + cases.map { "    " + $0 } + ["    }", "}"]
+    }
+
+    /// The names of a loop over the values held by `container` (a list's elements, a map's values): `element`,
+    /// `index` and `key`, numbered inside another such loop (`element1`, `index1`, `key1` inside a loop over
+    /// `element`) so that an inner loop's pointer does not use the outer one's index or key.
+    static func loopNames(inside container: String) -> (element: String, index: String, key: String) {
+        guard container.hasPrefix("element"), let depth = Int("0" + container.dropFirst("element".count)) else {
+            return ("element", "index", "key")
+        }
+        let suffix = String(depth + 1)
+        return ("element" + suffix, "index" + suffix, "key" + suffix)
     }
 
     /// Checks of each value of a map (in key order, so issues come out in the same order every run): against each
     /// `patternProperties` pattern's constraints its name matches, and against ``IRConstraints/elements`` when its
     /// name matches none of the map's patterns (`additionalProperties`). `constraints` are the map's.
     func mapValueChecks(_ valueType: IRTypeRef, _ constraints: IRConstraints, map: String, path: String) -> [String] {
-        let elementPath = "Validation.path(\(path), key)"
+        let (name, _, key) = Self.loopNames(inside: map)
+        let elementPath = "Validation.path(\(path), \(key))"
         var inner: [String] = []
         for entry in constraints.patternElements {
-            let checks = valueChecks(valueType, entry.constraints, value: "element", path: elementPath, collectsNested: false)
+            let checks = valueChecks(valueType, entry.constraints, value: name, path: elementPath, collectsNested: false)
             guard !checks.isEmpty else { continue }
-            inner += ["if Validation.nameMatches(key, anyOf: [\(SwiftLiteral.string(entry.pattern))]) {"] + checks.map { "    " + $0 } + ["}"]
+            inner += ["if Validation.nameMatches(\(key), anyOf: [\(SwiftLiteral.string(entry.pattern))]) {"] + checks.map { "    " + $0 } + ["}"]
         }
         if let others = constraints.elements?.value {
-            let checks = valueChecks(valueType, others, value: "element", path: elementPath, collectsNested: false)
+            let checks = valueChecks(valueType, others, value: name, path: elementPath, collectsNested: false)
             // Every pattern counts, also one whose schema constrains nothing: its values are not `additionalProperties`'.
             let patterns = constraints.patternElements.map(\.pattern)
             if patterns.isEmpty || checks.isEmpty {
                 inner += checks
             } else {
                 let list = patterns.map(SwiftLiteral.string).joined(separator: ", ")
-                inner += ["if !Validation.nameMatches(key, anyOf: [\(list)]) {"] + checks.map { "    " + $0 } + ["}"]
+                inner += ["if !Validation.nameMatches(\(key), anyOf: [\(list)]) {"] + checks.map { "    " + $0 } + ["}"]
             }
         }
         guard !inner.isEmpty else { return [] }
-        return ["for (key, element) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
+        return ["for (\(key), \(name)) in \(map).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
     }
 
     /// Whether the bounds and `multipleOf` apply: numbers, decimal strings too (checked on their `Decimal` value).

@@ -54,6 +54,24 @@ public enum EmbeddedTemplates {
             {{.}}
             {{/attributes}}
             {{access}}typealias {{name}} = {{type}}
+            {{#validation}}
+
+            /// Appends every violation of `{{name}}`'s constraints in `value` to `issues`, `path` being the value's JSON
+            /// pointer. A typealias cannot conform to `Validatable`, so this checks the alias where it is the whole value
+            /// (a request body, an event payload, a decoded response); where it is a property, its holder checks it.
+            {{access}}static func collectIssues({{label}} value: {{name}}, at path: String, into issues: inout [ValidationIssue]) {
+                {{#lines}}
+                {{.}}
+                {{/lines}}
+            }
+
+            /// Every violation of `{{name}}`'s constraints in `value` (empty when valid), paths relative to it.
+            {{access}}static func validationIssues({{label}} value: {{name}}) -> [ValidationIssue] {
+                var issues: [ValidationIssue] = []
+                collectIssues({{label}}: value, at: "", into: &issues)
+                return issues
+            }
+            {{/validation}}
 
             """#,
         "Client": #"""
@@ -223,6 +241,15 @@ public enum EmbeddedTemplates {
                         {{.}}
                         {{/partitionKey}}
                     }
+                    {{#payloadIssues}}
+
+                    /// Checks the payload's constraints, which its type (an alias) cannot check itself.
+                    {{access}}static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue]) {
+                        {{#lines}}
+                        {{.}}
+                        {{/lines}}
+                    }
+                    {{/payloadIssues}}
                 }
 
                 {{/events}}

@@ -20,6 +20,7 @@ extension IRModule {
             case .date: return "date"
             case .uuid: return "uuid"
             case .uri: return "uri"
+            case .null: return "null"
             }
         case .array(let element): return "[\(describe(element))]"
         case .map(let value): return "[String: \(describe(value))]"
