@@ -49,13 +49,20 @@ struct ConstraintAppliesRule: LintRule {
 
     func check(_ context: LintContext) {
         let graph = context.graph
-        let relations = Relations(context)
+        // Built only when a schema does not say its type plainly (most do).
+        var relations: Relations?
         for id in context.schemaObjects {
             let schema = graph.schemas[id.rawValue]
             let written = Self.keywords(of: schema)
             guard !written.isEmpty else { continue }
-            var visited: Set<SchemaID> = []
-            let types = relations.types(of: id, &visited)
+            let types: Set<JSONType>?
+            if let plain = Relations.plainTypes(schema) {
+                types = plain
+            } else {
+                if relations == nil { relations = Relations(context) }
+                var visited: Set<SchemaID> = []
+                types = relations!.types(of: id, &visited)
+            }
             // Charter checks bounds on a decimal string by its value (`{"type": "string", "format": "decimal", "minimum": 0}`).
             let decimal = schema.format == "decimal" || context.alternatives(id).contains { $0.format == "decimal" }
             func applies(_ kind: Kind, _ types: Set<JSONType>) -> Bool { !types.isDisjoint(with: kind.types) || (kind == .number && decimal) }
@@ -110,6 +117,13 @@ struct ConstraintAppliesRule: LintRule {
             }
         }
 
+        /// The types of a schema that says its type and applies nothing else (most do); nil otherwise. A `propertyNames`
+        /// schema is not one of them: its type is its names', asked of ``types(of:_:)``.
+        static func plainTypes(_ schema: Schema) -> Set<JSONType>? {
+            guard let written = schema.types, schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty else { return nil }
+            return Set(written)
+        }
+
         /// The JSON types the value `id` describes may have: from the schema, what it references and applies in place;
         /// when that leaves them open, from the schema it is applied inside, from the same property in the other parts
         /// of a composed object (`"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"amount": {"maximum": 100}}}]`),
@@ -117,11 +131,7 @@ struct ConstraintAppliesRule: LintRule {
         func types(of id: SchemaID, _ visited: inout Set<SchemaID>) -> Set<JSONType>? {
             guard visited.insert(id).inserted else { return nil }
             if names.contains(id) { return [.string] }
-            // Most schemas say their type and apply nothing else: that type is the answer.
-            let schema = context.graph.schemas[id.rawValue]
-            if let written = schema.types, schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
-                return Set(written)
-            }
+            if let plain = Self.plainTypes(context.graph.schemas[id.rawValue]) { return plain }
             let alternatives = context.alternatives(id)
             if !alternatives.isEmpty, alternatives.allSatisfy({ $0.types != nil }) {
                 return alternatives.reduce(into: Set<JSONType>()) { $0.formUnion($1.types ?? []) }
