@@ -128,6 +128,11 @@ final class JSONSchemaSuiteTests: XCTestCase {
         for (id, outcome) in divergences where recorded[id].map({ !$0.hasPrefix(outcome) }) ?? false {
             XCTFail("\(id): recorded as \(recorded[id]!), now \(outcome)")
         }
+        // Pinned, so a group that stops generating (or loses its root type) cannot take its instances out of the
+        // comparison unnoticed; update these when a change makes more groups run.
+        XCTAssertEqual(rejected, ["anchor-3"], "groups charter rejects (anchor-3's $defs/A is unsatisfiable: number and string)")
+        XCTAssertEqual(dispatch.count, 187, "groups with a root type, run")
+        XCTAssertEqual(expected.count, 563, "instances run")
         print("json-schema suite: \(groups.count) groups; \(rejected.count) rejected with an error \(rejected), \(rootless) without a root type; "
               + "\(expected.count) instances of \(dispatch.count) groups run, \(expected.count - divergences.count) agree, \(divergences.count) recorded divergences")
     }
