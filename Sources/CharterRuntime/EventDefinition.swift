@@ -6,6 +6,12 @@ import Foundation
 public protocol EventDefinition: Sendable {
     /// The payload: the envelope's `data`.
     associatedtype Payload: Codable, Hashable, Sendable
+    /// What the payload travels as in the envelope's `data`: the payload itself (the default), or a runtime
+    /// wrapper when the payload's own `Codable` form is not its wire form — a `Date` is an RFC 3339 string on
+    /// the wire (`RFC3339DateTime`), not `JSONEncoder`'s number, a `UUID` lowercase text (`LowercaseUUID`), a
+    /// decimal string `DecimalString`. A generated definition of such a payload (`typealias Payload = Date`,
+    /// `[UUID]`, an alias of either) names its wire type and implements ``wire(_:)`` and ``payload(fromWire:)``.
+    associatedtype PayloadWire: Codable = Payload
 
     /// The event name as keyed in `x-contract.events`, sent as the envelope's `type`.
     static var eventType: String { get }
@@ -40,6 +46,11 @@ public protocol EventDefinition: Sendable {
     /// alias with constraints of its own (`typealias SkuList = [Sku]` with `maxItems`), which cannot conform,
     /// implements it with the namespace's `collectIssues(of<Alias>:at:into:)`.
     static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue])
+
+    /// The payload's wire form, which ``EventEnvelope`` encodes as `data`.
+    static func wire(_ payload: Payload) -> PayloadWire
+    /// The payload a decoded wire form holds.
+    static func payload(fromWire wire: PayloadWire) -> Payload
 }
 
 /// The delivery guarantee of an event.
@@ -90,7 +101,14 @@ extension EventDefinition {
     /// The partition key read from the payload's JSON (``EventPartitionKey``): what a definition's
     /// ``partitionKey(of:)`` uses when the ordering key cannot be read through stored properties.
     public static func encodedPartitionKey(at pointers: [String], in payload: Payload) -> String {
-        EventPartitionKey.key(at: pointers, in: payload)
+        EventPartitionKey.key(at: pointers, in: wire(payload))
+    }
+
+    /// Decodes a payload from its wire form: the bytes of a message's `data`, or a payload on its own.
+    ///
+    /// - Throws: `DecodingError` when the JSON is not a payload.
+    public static func decodePayload(from data: Data, decoder: JSONDecoder = JSONDecoder()) throws -> Payload {
+        payload(fromWire: try decoder.decode(PayloadWire.self, from: data))
     }
 
     /// Checks a payload that is `Validatable`; any other payload has nothing checked.
@@ -99,4 +117,11 @@ extension EventDefinition {
             payload.collectIssues(at: path, into: &issues)
         }
     }
+}
+
+extension EventDefinition where PayloadWire == Payload {
+    /// A payload whose `Codable` form is its wire form travels as itself.
+    public static func wire(_ payload: Payload) -> Payload { payload }
+    /// A payload whose `Codable` form is its wire form travels as itself.
+    public static func payload(fromWire wire: Payload) -> Payload { wire }
 }

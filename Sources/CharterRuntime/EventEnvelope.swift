@@ -68,7 +68,7 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
         subject = try container.decodeIfPresent(String.self, forKey: .subject)
         partitionKey = try container.decode(String.self, forKey: .partitionKey)
         dataVersion = try container.decode(String.self, forKey: .dataVersion)
-        data = try container.decode(Definition.Payload.self, forKey: .data)
+        data = Definition.payload(fromWire: try container.decode(Definition.PayloadWire.self, forKey: .data))
     }
 
     /// Encodes the envelope: the id in lowercase, the time in RFC 3339 with its fraction of a second.
@@ -81,7 +81,7 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
         try container.encodeIfPresent(subject, forKey: .subject)
         try container.encode(partitionKey, forKey: .partitionKey)
         try container.encode(dataVersion, forKey: .dataVersion)
-        try container.encode(data, forKey: .data)
+        try container.encode(Definition.wire(data), forKey: .data)
     }
 
     /// Reports a partition key that is not the one the payload gives, a data version of another major

@@ -30,6 +30,7 @@ struct SwiftEventBuilder {
                 "orderingKey": .string(list(event.orderingKey.map(\.pointer.description))),
                 "partitionKey": .list(partitionKey(event).map(MustacheValue.string)),
                 "payloadIssues": payloadIssues(event).map { .object(["lines": .list($0.map(MustacheValue.string))]) } ?? .null,
+                "payloadWire": payloadWire(event, namespace: index),
             ])
         }
         let all = names.map { "\($0).self" }.joined(separator: ", ")
@@ -50,6 +51,19 @@ struct SwiftEventBuilder {
         guard let alias = context.aliasValidation(of: event.payload) else { return nil }
         let call = "\(alias.namespace).collectIssues(\(alias.label): payload, at: path, into: &issues)"
         return alias.isOptional ? ["if let payload {", "    " + call, "}"] : [call]
+    }
+
+    /// The wire form of a payload whose `Codable` form is not what travels (a date, a UUID, a decimal string,
+    /// lists and maps of them, aliases of those): its wrapper type and the two conversions `EventEnvelope`
+    /// applies; null for any other payload, which travels as itself.
+    func payloadWire(_ event: IREvent, namespace index: Int) -> MustacheValue {
+        let mapper = context.mapper
+        guard let wire = mapper.wireType(event.payload, in: .namespace(index)) else { return .null }
+        return .object([
+            "type": .string(wire),
+            "toWire": .string(mapper.toWire(event.payload, "payload")),
+            "fromWire": .string(mapper.fromWire(event.payload, "wire")),
+        ])
     }
 
     /// The doc comment of a definition: summary, description, then topic, ordering and delivery. A deprecated

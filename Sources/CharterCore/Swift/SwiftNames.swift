@@ -19,11 +19,11 @@ struct SwiftNames {
         "VersionAdapterLosses", "VersionAdapterError", "JSONNull",
     ]
 
-    /// Member names generated code itself declares in a struct.
-    /// Names a definition's body uses unqualified (its payload and the protocol's typealiases), which an
-    /// event definition of that name would shadow.
-    static let reservedEventNames: Set<String> = ["Payload", "Delivery", "RetryPolicy"]
+    /// Names a definition's body uses unqualified (its payload, its wire form and the protocol's typealiases),
+    /// which an event definition of that name would shadow.
+    static let reservedEventNames: Set<String> = ["Payload", "PayloadWire", "Delivery", "RetryPolicy"]
 
+    /// Member names generated code itself declares in a struct.
     static let reservedStructMembers: Set<String> = [
         "init", "encode", "hash", "hashValue", "collectIssues", "validate", "validationIssues", "knownKeys",
     ]

@@ -224,6 +224,9 @@ public enum EmbeddedTemplates {
                 {{/documentation}}
                 {{access}}enum {{name}}: EventDefinition {
                     {{access}}typealias Payload = {{payload}}
+                    {{#payloadWire}}
+                    {{access}}typealias PayloadWire = {{type}}
+                    {{/payloadWire}}
 
                     {{access}}static let eventType = {{eventType}}
                     {{access}}static let topic = {{topic}}
@@ -250,6 +253,18 @@ public enum EmbeddedTemplates {
                         {{/lines}}
                     }
                     {{/payloadIssues}}
+                    {{#payloadWire}}
+
+                    /// The payload as it travels: its `Codable` form is not its wire form.
+                    {{access}}static func wire(_ payload: Payload) -> PayloadWire {
+                        {{toWire}}
+                    }
+
+                    /// The payload a wire form holds.
+                    {{access}}static func payload(fromWire wire: PayloadWire) -> Payload {
+                        {{fromWire}}
+                    }
+                    {{/payloadWire}}
                 }
 
                 {{/events}}

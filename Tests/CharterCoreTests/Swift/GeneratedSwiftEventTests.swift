@@ -29,7 +29,11 @@ final class GeneratedSwiftEventTests: XCTestCase {
               "Movement": {"summary": "Named like its payload", "topic": "stock.movement.v3", "payload": {"$ref": "#/$defs/Movement"},
                 "orderingKey": ["/sku"]},
               "String": {"summary": "Named like a Swift type", "topic": "stock.string.v3", "payload": {"$ref": "#/$defs/Count"},
-                "orderingKey": ["/storeNumber"]}
+                "orderingKey": ["/storeNumber"]},
+              "Stamped": {"summary": "A bare timestamp", "topic": "stock.stamped.v3", "payload": {"$ref": "#/$defs/Stamp"},
+                "orderingKey": [""]},
+              "Tagged": {"summary": "Bare ids", "topic": "stock.tagged.v3",
+                "payload": {"type": "array", "items": {"type": "string", "format": "uuid"}}, "orderingKey": ["/0"]}
             }
           },
           "$defs": {
@@ -49,7 +53,8 @@ final class GeneratedSwiftEventTests: XCTestCase {
               "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}},
               "old": {"type": "string", "deprecated": true},
               "at": {"type": "string", "format": "date-time"}}},
-            "Events": {"type": "object", "properties": {"n": {"type": "integer"}}}
+            "Events": {"type": "object", "properties": {"n": {"type": "integer"}}},
+            "Stamp": {"type": "string", "format": "date-time"}
           }
         }
         """##
@@ -59,7 +64,7 @@ final class GeneratedSwiftEventTests: XCTestCase {
     func testOrderingKeysAreReadThroughStoredPropertiesWhereTheyCanBe() throws {
         let module = try XCTUnwrap(ContractFixture(Self.contract).translate().value("translate"))
         let events = try XCTUnwrap(module.namespaces.first { $0.contractName == "stock" }?.events)
-        XCTAssertEqual(events.map(\.name), ["MovementRecorded", "CountTaken", "Adjusted", "Guessed", "Loose", "Movement", "String"])
+        XCTAssertEqual(events.map(\.name), ["MovementRecorded", "CountTaken", "Adjusted", "Guessed", "Loose", "Movement", "String", "Stamped", "Tagged"])
         let rows: [(event: String, pointer: String, leaf: IROrderingKeyLeaf?, steps: Int, line: UInt)] = [
             ("MovementRecorded", "/sku", .string, 1, #line),  // through an alias of string
             ("MovementRecorded", "/location/locationId", .string, 2, #line),  // into an inline object
@@ -115,7 +120,18 @@ final class GeneratedSwiftEventTests: XCTestCase {
             "encodedPartitionKey(at: orderingKey, in: payload)",
             "public enum Movement: EventDefinition {",
             "public enum StringEvent: EventDefinition {",
-            "public static var all: [any EventDefinition.Type] { [MovementRecorded.self, CountTaken.self, Adjusted.self, Guessed.self, Loose.self, Movement.self, StringEvent.self] }",
+            "public static var all: [any EventDefinition.Type] { [MovementRecorded.self, CountTaken.self, Adjusted.self, Guessed.self, Loose.self, Movement.self, StringEvent.self, Stamped.self, Tagged.self] }",
+            // A payload whose Codable form is not its wire form names the wrapper it travels as.
+            "public typealias Payload = StockV3.Stamp",
+            "public typealias PayloadWire = RFC3339DateTime",
+            "public static func wire(_ payload: Payload) -> PayloadWire {",
+            "RFC3339DateTime(payload)",
+            "public static func payload(fromWire wire: PayloadWire) -> Payload {",
+            "wire.value",
+            "public typealias Payload = [UUID]",
+            "public typealias PayloadWire = [LowercaseUUID]",
+            "payload.map { LowercaseUUID($0) }",
+            "wire.map { $0.value }",
             "/// - Topic: `stock.movements.v3`",
             "/// - Ordered by: `/sku`, `/location/locationId`",
             "/// - Delivery: at-least-once",
@@ -147,6 +163,10 @@ final class GeneratedSwiftEventTests: XCTestCase {
         ("Loose", ##"{"lines":[],"old":"o","at":"2026-11-27T14:03:11Z"}"##, "||o|2026-11-27T14:03:11Z"),
         ("Movement", ##"{"sku":"X","location":{"locationId":"Y"}}"##, "X"),
         ("StringEvent", ##"{"storeNumber":1,"state":"open"}"##, "1"),
+        // Payloads whose Codable form is not their wire form: an RFC 3339 string, not JSONEncoder's number,
+        // and lowercase UUIDs.
+        ("Stamped", ##""2026-11-27T14:03:11.482Z""##, "2026-11-27T14:03:11.482Z"),
+        ("Tagged", ##"["0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10","9a6c1e2b-0000-4000-8000-000000000001"]"##, "0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10"),
     ]
 
     func testDefinitionsCompileAndRun() throws {
@@ -158,7 +178,7 @@ final class GeneratedSwiftEventTests: XCTestCase {
             "let time = Date(timeIntervalSince1970: 1_700_000_000)",
             "let id = UUID(uuidString: \"0F8D3C52-7D4B-4B8E-9A51-2F0C6F4F9A10\")!",
             "func check<D: EventDefinition>(_ definition: D.Type, _ json: String) throws {",
-            "    let payload = try JSONDecoder().decode(D.Payload.self, from: Data(json.utf8))",
+            "    let payload = try D.decodePayload(from: Data(json.utf8))",
             "    let envelope = EventEnvelope<D>(id: id, source: \"urn:retail:system:test\", time: time, data: payload)",
             "    let encoded = try encoder.encode(envelope)",
             "    let decoded = try JSONDecoder().decode(EventEnvelope<D>.self, from: encoded)",
@@ -194,7 +214,7 @@ final class GeneratedSwiftEventTests: XCTestCase {
             XCTAssertEqual(envelope["data"], try JSONReader.parse(row.payload), "\(row.event): the payload does not come back as sent")
         }
         XCTAssertEqual(lines.dropLast().last, "MovementRecorded@stock.movements.v3 CountTaken@stock.counts.v3 Adjusted@stock.adjustments.v3 "
-            + "Guessed@stock.guessed.v3 Loose@stock.loose.v3 Movement@stock.movement.v3 String@stock.string.v3")
+            + "Guessed@stock.guessed.v3 Loose@stock.loose.v3 Movement@stock.movement.v3 String@stock.string.v3 Stamped@stock.stamped.v3 Tagged@stock.tagged.v3")
         XCTAssertEqual(lines.last, "true true 1000")
     }
 
@@ -208,7 +228,7 @@ final class GeneratedSwiftEventTests: XCTestCase {
     /// that are not a `$ref` to an object: the definitions still compile, without warnings, and keep the
     /// events' names on the wire.
     func testHostileEventNamesAndPayloadsCompile() throws {
-        let names = ["Payload", "Delivery", "RetryPolicy", "Events", "class", "Self", "Type", "all", "EventDefinition", "x-y z", "Ünïcode"]
+        let names = ["Payload", "PayloadWire", "Delivery", "RetryPolicy", "Events", "class", "Self", "Type", "all", "EventDefinition", "x-y z", "Ünïcode"]
         let events = names.enumerated().map { index, name in
             ##""\##(name)": {"topic": "t\##(index).v1", "payload": {"$ref": "#/$defs/Item"}, "orderingKey": ["/id"]}"##
         } + [
