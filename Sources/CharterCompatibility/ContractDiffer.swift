@@ -306,7 +306,8 @@ struct SchemaPairWalker {
             guard let match = new.property(name), !context.inherited(pair, name, old, new), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
-        if let items = context.base.schemas[b.rawValue].items, let match = context.head.schemas[h.rawValue].items {
+        // The items schema may be written in an inline `allOf` part.
+        if let items = context.constraints(.base, b).items?.value, let match = context.constraints(.head, h).items?.value {
             walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
         }
         if let extra = context.base.schemas[b.rawValue].additionalProperties, let match = context.head.schemas[h.rawValue].additionalProperties,

@@ -2,9 +2,9 @@ import CharterCore
 
 /// What constrains a schema's values with its inline `allOf` parts folded in: `{"allOf": [{"$ref": "#/$defs/Money"},
 /// {"maximum": 100}]}` has a maximum of 100. Every part applies at once, so the checks compare what they would compare
-/// if the schema said it all itself: types intersect (`integer` is within `number`), enums intersect, the first `const`
-/// and `format` stand, each length or count keeps its tightest value, and every numeric bound, pattern and
-/// `multipleOf` is kept (each must hold). A part that is a named type is not folded in: it is compared once, as a
+/// if the schema said it all itself: types intersect (`integer` is within `number`), enums intersect, the first `const`,
+/// `format`, `default`, `x-transitions` and `items` stand, each length or count keeps its tightest value, and every
+/// numeric bound, pattern and `multipleOf` is kept (each must hold). A part that is a named type is not folded in: it is compared once, as a
 /// named type. Each value remembers the schema that writes it, so a change is located at that keyword.
 ///
 /// A class: the checks ask for the same pair's constraints several times each, and a cached reference is handed out
@@ -42,6 +42,12 @@ final class EffectiveConstraints {
     private(set) var multipleOf: [Sourced<JSONNumber>] = []
     /// The first part that requires unique items.
     private(set) var uniqueItems: SchemaID?
+    /// The first `items` schema: the one the walker descends into.
+    private(set) var items: Sourced<SchemaID>?
+    /// The first `default`.
+    private(set) var defaultValue: Sourced<JSONNode>?
+    /// The first status machine (`x-transitions`).
+    private(set) var transitions: Sourced<[(from: String, to: [String])]>?
 
     /// The constraints of `id` in `graph`; `isNamed` says which schemas are named types (not folded in).
     init(_ graph: SchemaGraph, _ id: SchemaID, isNamed: (SchemaID) -> Bool) {
@@ -98,6 +104,9 @@ final class EffectiveConstraints {
         if let pattern = schema.pattern, !patterns.contains(where: { $0.value == pattern }) { patterns.append(Sourced(value: pattern, schema: id)) }
         if let divisor = schema.multipleOf, !multipleOf.contains(where: { $0.value == divisor }) { multipleOf.append(Sourced(value: divisor, schema: id)) }
         if uniqueItems == nil, schema.uniqueItems { uniqueItems = id }
+        if items == nil, let value = schema.items { items = Sourced(value: value, schema: id) }
+        if defaultValue == nil, let value = schema.defaultValue { defaultValue = Sourced(value: value, schema: id) }
+        if transitions == nil, let value = schema.transitions { transitions = Sourced(value: value, schema: id) }
     }
 
     /// The names of `types` as a set, shared: one set for each combination of the seven JSON types, made once.

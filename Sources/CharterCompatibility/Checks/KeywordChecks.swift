@@ -22,13 +22,14 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         compareKeywords(pair, context)
-        // Items on both sides are walked and compared as schemas; on one side only, every item was, or now is, free.
-        let items = (context.base.schemas[pair.base.rawValue].items, context.head.schemas[pair.head.rawValue].items)
+        // Items on both sides (the schema's own or a part's) are walked and compared as schemas; on one side only, every
+        // item was, or now is, free.
+        let items = (context.constraints(.base, pair.base).items, context.constraints(.head, pair.head).items)
         if (items.0 == nil) != (items.1 == nil), TypeChangedCheck.types(context, .base, pair.base)?.contains("array") ?? true,
             TypeChangedCheck.types(context, .head, pair.head)?.contains("array") ?? true
         {
             report(pair, context, "items of \(pair.label) \(items.0 == nil ? "now restricted to a schema" : "no longer restricted to a schema")",
-                   tighter: items.0 == nil, looserBreaks: true)
+                   tighter: items.0 == nil, looserBreaks: true, at: context.location(.head, pair.head, keyword: "items", in: items.1?.schema))
         }
     }
 

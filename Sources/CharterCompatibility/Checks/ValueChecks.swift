@@ -222,16 +222,18 @@ struct TransitionsChangedCheck: ChangeCheck {
     let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": []}}"#, version: "2.0.0")
     let unaffectedHead = DiffExample.request(#""sku": {"type": "string"}, "state": {"type": "string", "enum": ["open", "closed"], "x-transitions": {"closed": ["open"], "open": ["closed"]}, "description": "Reopening is allowed."}"#, version: "1.0.1")
 
-    /// The allowed moves, as `from → to`; nil without a table (any move allowed).
-    static func moves(_ graph: SchemaGraph, _ id: SchemaID) -> Set<String>? {
-        graph.schemas[id.rawValue].transitions.map { Set($0.flatMap { row in row.to.map { "\(row.from) → \($0)" } }) }
+    /// The allowed moves of a schema's table (its own, or the first of its inline `allOf` parts'), as `from → to`;
+    /// nil without a table (any move allowed).
+    static func moves(_ table: [(from: String, to: [String])]?) -> Set<String>? {
+        table.map { Set($0.flatMap { row in row.to.map { "\(row.from) → \($0)" } }) }
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let old = Self.moves(context.base, pair.base)
-        let new = Self.moves(context.head, pair.head)
+        let written = context.constraints(.head, pair.head).transitions
+        let old = Self.moves(context.constraints(.base, pair.base).transitions?.value)
+        let new = Self.moves(written?.value)
         guard old != new else { return }
-        let at = context.location(.head, pair.head)
+        let at = context.location(.head, pair.head, keyword: "x-transitions", in: written?.schema)
         switch (old, new) {
         case (nil, _?):
             context.report("\(pair.label) now restricts its moves to a transition table",
@@ -620,12 +622,14 @@ struct DefaultChangedCheck: ChangeCheck {
     let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "unit": {"type": "string", "default": "each", "description": "Unit of measure."}"#, version: "1.0.1")
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        let old = context.base.schemas[pair.base.rawValue].defaultValue.map { JSONWriter.write($0, sortKeys: true) }
-        let new = context.head.schemas[pair.head.rawValue].defaultValue.map { JSONWriter.write($0, sortKeys: true) }
+        // The schema's own default, or the first of its inline `allOf` parts'.
+        let written = context.constraints(.head, pair.head).defaultValue
+        let old = context.constraints(.base, pair.base).defaultValue.map { JSONWriter.write($0.value, sortKeys: true) }
+        let new = written.map { JSONWriter.write($0.value, sortKeys: true) }
         guard old != new else { return }
         context.report("default of \(pair.label) changed from \(old ?? "none") to \(new ?? "none")",
                        CompatibilityEffect(backward: .risky, "absent values now mean \(new ?? "nothing")", forward: .risky, "absent values still mean \(old ?? "nothing") to them"),
-                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head))
+                       roles: pair.roles, bump: .minor, at: context.location(.head, pair.head, keyword: "default", in: written?.schema))
     }
 }
 

@@ -4,8 +4,8 @@ import XCTest
 @testable import CharterGovernance
 
 /// Constraints inside inline `allOf` parts are compared as the schema's own: every part applies, so a bound,
-/// length, pattern, enum, const, format, type, divisor or validation keyword that changes in a part is a change to
-/// the schema, located at the keyword in the part. A named type among the parts is compared once, as itself.
+/// length, pattern, enum, const, format, type, divisor, validation keyword, default, status machine or array items
+/// schema that changes in a part is a change to the schema, located at the keyword in the part. A named type among the parts is compared once, as itself.
 final class DiffCompositionRowsTests: XCTestCase {
     private let money = #""Money": {"title": "Money", "description": "M.", "type": "number", "maximum": 1000}"#
 
@@ -68,6 +68,20 @@ final class DiffCompositionRowsTests: XCTestCase {
              #"{"type": "string", "allOf": [{"minLength": 1, "not": {"const": "x"}}]}"#, true, ["validation-keyword-changed: breaks at \(at)/allOf/0/not"]),
             ("a property made required in a part", #"{"type": "object", "properties": {"a": {"type": "string"}}, "allOf": [{"required": []}]}"#,
              #"{"type": "object", "properties": {"a": {"type": "string"}}, "allOf": [{"required": ["a"]}]}"#, true, ["property-requiredness-changed: breaks at \(at)/properties/a"]),
+            // What a part says of the values' items, default and status machine is the schema's too.
+            ("an array's items changed in a part", #"{"type": "array", "allOf": [{"items": {"type": "string"}}]}"#,
+             #"{"type": "array", "allOf": [{"items": {"type": "integer"}}]}"#, true, ["type-changed: breaks at \(at)/allOf/0/items"]),
+            ("items moved from the schema into a part are no change", #"{"type": "array", "items": {"type": "string", "maxLength": 9}}"#,
+             #"{"type": "array", "allOf": [{"minItems": 0}, {"items": {"type": "string", "maxLength": 9}}]}"#, true, []),
+            ("items restricted in a part", #"{"type": "array", "allOf": [{"minItems": 1}]}"#,
+             #"{"type": "array", "allOf": [{"minItems": 1}, {"items": {"type": "string"}}]}"#, true, ["validation-keyword-changed: breaks at \(at)/allOf/1/items"]),
+            ("a default changed in a part", #"{"type": "string", "allOf": [{"default": "each"}]}"#, #"{"type": "string", "allOf": [{"default": "case"}]}"#, true,
+             ["default-changed: risky at \(at)/allOf/0/default"]),
+            ("a default moved from the schema into a part is no change", #"{"type": "string", "default": "each"}"#,
+             #"{"type": "string", "allOf": [{"default": "each"}]}"#, true, []),
+            ("a transition lost in a part", ##"{"type": "string", "allOf": [{"enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": ["open"]}}]}"##,
+             ##"{"type": "string", "allOf": [{"enum": ["open", "closed"], "x-transitions": {"open": ["closed"], "closed": []}}]}"##, true,
+             ["transitions-changed: breaks at \(at)/allOf/0/x-transitions"]),
             ("constraints moved from the schema into parts are no change", #"{"type": "string", "maxLength": 40, "pattern": "^[a-z]+$", "enum": ["ab", "cd"], "not": {"const": "x"}}"#,
              #"{"allOf": [{"type": "string"}, {"maxLength": 40}, {"pattern": "^[a-z]+$", "enum": ["ab", "cd"], "not": {"const": "x"}}]}"#, true, []),
         ]
