@@ -306,13 +306,12 @@ struct SchemaPairWalker {
             guard let match = new.property(name), !context.inherited(pair, name, old, new), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
-        // The items schema may be written in an inline `allOf` part.
-        if let items = context.constraints(.base, b).items?.value, let match = context.constraints(.head, h).items?.value {
+        // The items and additional-properties schemas may be written in an inline `allOf` part.
+        let baseConstraints = context.constraints(.base, b), headConstraints = context.constraints(.head, h)
+        if let items = baseConstraints.items?.value, let match = headConstraints.items?.value {
             walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
         }
-        if let extra = context.base.schemas[b.rawValue].additionalProperties, let match = context.head.schemas[h.rawValue].additionalProperties,
-            context.base.schemas[extra.rawValue].booleanValue == nil, context.head.schemas[match.rawValue].booleanValue == nil
-        {
+        if let extra = baseConstraints.additionalProperties?.value, let match = headConstraints.additionalProperties?.value {
             walk(extra, match, label: label + "{}", roles: roles, named: false, depth: depth + 1)
         }
         let headVariants = context.variants(.head, h)

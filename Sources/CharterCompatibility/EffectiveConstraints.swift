@@ -3,7 +3,7 @@ import CharterCore
 /// What constrains a schema's values with its inline `allOf` parts folded in: `{"allOf": [{"$ref": "#/$defs/Money"},
 /// {"maximum": 100}]}` has a maximum of 100. Every part applies at once, so the checks compare what they would compare
 /// if the schema said it all itself: types intersect (`integer` is within `number`), enums intersect, the first `const`,
-/// `format`, `default`, `x-transitions` and `items` stand, each length or count keeps its tightest value, and every
+/// `format`, `default`, `x-transitions`, `items` and `additionalProperties` schema stand, each length or count keeps its tightest value, and every
 /// numeric bound, pattern and `multipleOf` is kept (each must hold). A part that is a named type is not folded in: it is compared once, as a
 /// named type. Each value remembers the schema that writes it, so a change is located at that keyword.
 ///
@@ -42,8 +42,10 @@ final class EffectiveConstraints {
     private(set) var multipleOf: [Sourced<JSONNumber>] = []
     /// The first part that requires unique items.
     private(set) var uniqueItems: SchemaID?
-    /// The first `items` schema: the one the walker descends into.
+    /// The first `items` schema and the first `additionalProperties` that is a schema (not a boolean): the ones the
+    /// walker descends into.
     private(set) var items: Sourced<SchemaID>?
+    private(set) var additionalProperties: Sourced<SchemaID>?
     /// The first `default`.
     private(set) var defaultValue: Sourced<JSONNode>?
     /// The first status machine (`x-transitions`).
@@ -52,7 +54,7 @@ final class EffectiveConstraints {
     /// The constraints of `id` in `graph`; `isNamed` says which schemas are named types (not folded in).
     init(_ graph: SchemaGraph, _ id: SchemaID, isNamed: (SchemaID) -> Bool) {
         parts = Self.parts(graph, id, isNamed: isNamed)
-        for part in parts { fold(graph.schemas[part.rawValue]) }
+        for part in parts { fold(graph.schemas[part.rawValue], in: graph) }
     }
 
     /// `id`, then what it folds in, depth first: each `allOf` member, and the target of a `$ref` written beside other
@@ -77,7 +79,7 @@ final class EffectiveConstraints {
         return parts
     }
 
-    private func fold(_ schema: Schema) {
+    private func fold(_ schema: Schema, in graph: SchemaGraph) {
         let id = schema.id
         if let written = schema.types {
             let names = Self.typeNames(written)
@@ -105,6 +107,9 @@ final class EffectiveConstraints {
         if let divisor = schema.multipleOf, !multipleOf.contains(where: { $0.value == divisor }) { multipleOf.append(Sourced(value: divisor, schema: id)) }
         if uniqueItems == nil, schema.uniqueItems { uniqueItems = id }
         if items == nil, let value = schema.items { items = Sourced(value: value, schema: id) }
+        if additionalProperties == nil, let value = schema.additionalProperties, graph.schemas[value.rawValue].booleanValue == nil {
+            additionalProperties = Sourced(value: value, schema: id)
+        }
         if defaultValue == nil, let value = schema.defaultValue { defaultValue = Sourced(value: value, schema: id) }
         if transitions == nil, let value = schema.transitions { transitions = Sourced(value: value, schema: id) }
     }

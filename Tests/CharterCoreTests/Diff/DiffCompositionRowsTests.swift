@@ -73,6 +73,8 @@ final class DiffCompositionRowsTests: XCTestCase {
              #"{"type": "array", "allOf": [{"items": {"type": "integer"}}]}"#, true, ["type-changed: breaks at \(at)/allOf/0/items"]),
             ("items moved from the schema into a part are no change", #"{"type": "array", "items": {"type": "string", "maxLength": 9}}"#,
              #"{"type": "array", "allOf": [{"minItems": 0}, {"items": {"type": "string", "maxLength": 9}}]}"#, true, []),
+            ("a map's values changed in a part", #"{"type": "object", "allOf": [{"additionalProperties": {"type": "string"}}]}"#,
+             #"{"type": "object", "allOf": [{"additionalProperties": {"type": "integer"}}]}"#, true, ["type-changed: breaks at \(at)/allOf/0/additionalProperties"]),
             ("items restricted in a part", #"{"type": "array", "allOf": [{"minItems": 1}]}"#,
              #"{"type": "array", "allOf": [{"minItems": 1}, {"items": {"type": "string"}}]}"#, true, ["validation-keyword-changed: breaks at \(at)/allOf/1/items"]),
             ("a default changed in a part", #"{"type": "string", "allOf": [{"default": "each"}]}"#, #"{"type": "string", "allOf": [{"default": "case"}]}"#, true,
