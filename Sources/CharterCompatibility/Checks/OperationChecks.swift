@@ -260,8 +260,8 @@ struct AuthChangedCheck: ChangeCheck {
 /// `idempotency-changed`: what a write expects of retries changed.
 struct IdempotencyChangedCheck: ChangeCheck {
     let id = "idempotency-changed"
-    let summary = "An operation's idempotency changed: a key became required, its header was renamed, or its retention shortened."
-    let rationale = "Existing clients do not send a newly required key (every call is rejected), send it in the old header (retries are no longer recognised: double reservations), or retry later than keys are now kept."
+    let summary = "An operation's idempotency changed: a key became required or is no longer honoured, its header was renamed, or its retention shortened."
+    let rationale = "Existing clients do not send a newly required key (every call is rejected), send it in the old header or to a provider that no longer deduplicates keyed retries (retries are no longer recognised: double reservations), or retry later than keys are now kept."
     let category = ChangeCategory.operation
     let exampleBase = DiffExample.operation(#""method": "PUT", "path": "/items", "responses": {"204": {}}, "idempotency": {"required": false}"#)
     let exampleHead = DiffExample.operation(#""method": "PUT", "path": "/items", "responses": {"204": {}}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key"}"#, version: "2.0.0")
@@ -274,6 +274,13 @@ struct IdempotencyChangedCheck: ChangeCheck {
         if new?.required == true, old?.required != true {
             context.report("\(head.id) now requires an idempotency key", impact: .breaks, bump: .major, at: at,
                            hint: "accept calls without a key until the next major version")
+        } else if old?.required == true, new?.required != true {
+            // Dropping the promise: existing clients retry the write with a key and the provider no longer deduplicates
+            // it, so a retried reservation is made twice.
+            let place = new == nil ? context.location(.head, pointer: head.pointer) : at
+            context.report("\(head.id) \(new == nil ? "no longer declares idempotency" : "no longer requires an idempotency key"): "
+                           + "existing clients' retries are no longer deduplicated", impact: .breaks, bump: .major, at: place,
+                           hint: "keep requiring and honouring the key until the next major version")
         } else if let oldHeader = old?.keyHeader, let newHeader = new?.keyHeader, oldHeader.lowercased() != newHeader.lowercased() {
             context.report("idempotency key header of \(head.id) renamed from \(oldHeader) to \(newHeader)", impact: .breaks, bump: .major, at: at)
         }
