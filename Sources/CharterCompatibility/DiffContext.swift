@@ -228,10 +228,30 @@ public final class DiffContext {
     /// pointer that the head still has (where a removed property was, say), so editors and pull-request
     /// annotations can show it in the file under review. The note says where it was in the base.
     func anchored(_ place: DiffPlace) -> (DiffPlace, String) {
-        guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let head = location(.head, pointer: place.location.pointer)
+        guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let base = pair.base, let document = pair.head,
+            let head = location(.head, pointer: Self.sharedPath(place.location.pointer, base.root, document.root))
         else { return (place, "") }
         let line = place.location.position.map { " (base line \($0.line))" } ?? ""
         return (head, line)
+    }
+
+    /// The part of `pointer` that means the same thing in both documents: all of it, except that an element of a list of
+    /// named things (`parameters`) is the same element only under the same `name` — the parameter now at a removed
+    /// one's index is another parameter, so the place stops at the list.
+    static func sharedPath(_ pointer: JSONPointer, _ base: JSONNode, _ head: JSONNode) -> JSONPointer {
+        var old = base, new = head
+        for (index, token) in pointer.tokens.enumerated() {
+            guard case .array(let oldElements) = old.value, case .array(let newElements) = new.value else {
+                guard let nextOld = old.object?[token], let nextNew = new.object?[token] else { return pointer }
+                (old, new) = (nextOld, nextNew)
+                continue
+            }
+            guard let at = JSONPointer.arrayIndex(token), at < oldElements.count, at < newElements.count,
+                oldElements[at].object?["name"]?.value == newElements[at].object?["name"]?.value
+            else { return JSONPointer(tokens: Array(pointer.tokens[..<index])) }
+            (old, new) = (oldElements[at], newElements[at])
+        }
+        return pointer
     }
 
     /// Folds the changes reported since `start` into one at `place`: `summary`, then what changed (each change's

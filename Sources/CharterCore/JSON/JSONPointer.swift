@@ -177,7 +177,7 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     }
 
     /// The array index a token denotes: decimal digits without leading zeros.
-    static func arrayIndex(_ token: String) -> Int? {
+    public static func arrayIndex(_ token: String) -> Int? {
         let bytes = token.utf8
         guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
               first != UInt8(ascii: "0") || bytes.count == 1,

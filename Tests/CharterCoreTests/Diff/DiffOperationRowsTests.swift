@@ -30,4 +30,26 @@ final class DiffOperationRowsTests: XCTestCase {
             XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact) at \($0.location.pointer)" }, row.expected, "\(row.label): \(changes.map(\.message))")
         }
     }
+
+    /// A removed parameter is shown in the head at the list of parameters, not at whichever parameter now has its index;
+    /// the message keeps its line in the base.
+    func testRemovedParameterIsLocatedAtTheList() throws {
+        let query = { (name: String) in ##"{"name": "\##(name)", "in": "query", "schema": {"type": "string"}}"## }
+        let get = { (parameters: [String]) in ##""method": "GET", "path": "/items", "parameters": [\##(parameters.joined(separator: ", "))], "responses": {"200": {}}"## }
+        let list = "/x-contract/operations/op/parameters"
+        let rows: [(label: String, base: [String], head: [String], expected: [String])] = [
+            ("the first of two removed", [query("locale"), query("shop")], [query("shop")], ["parameter-removed at \(list)"]),
+            ("the last removed", [query("locale"), query("shop")], [query("locale")], ["parameter-removed at \(list)"]),
+            ("a parameter kept at its index is the same parameter", [query("locale"), query("shop")], [query("locale"), query("shop"), query("page")],
+             ["parameter-added at \(list)/2"]),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(DiffExample.operation(get(row.base)), DiffExample.operation(get(row.head), version: "1.1.0"))?.changes
+                .filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.map { "\($0.checkID) at \($0.location.pointer)" }, row.expected, "\(row.label): \(changes.map(\.message))")
+            if row.expected.first?.hasPrefix("parameter-removed") == true {
+                XCTAssertTrue(changes.first?.message.contains("(base line ") == true, "\(row.label): \(changes.map(\.message))")
+            }
+        }
+    }
 }
