@@ -21,7 +21,7 @@ public enum CompatibilityHTMLReport {
         case .risky: "warn"
         case .compatible: "compatible"
         }
-        let removed = result.versions.filter { $0.head == nil }.count
+        let removed = result.versions.filter { !$0.inHead }.count
         let count = ": \(result.versions.count) contract\(result.versions.count == 1 ? "" : "s")" + (removed > 0 ? ", \(removed) removed" : "")
         var html = opening(title: verdict, bases: bases, today: today, contracts: count)
         html.append("<div class=\"cards\">")
@@ -38,6 +38,7 @@ public enum CompatibilityHTMLReport {
             let status = switch verdict.status {
             case .tooLow(let suggested): "<span class=\"bad\">should be at least \(escape(suggested.description))</span>"
             case .removedWhileInUse: "<span class=\"bad\">removed before it was retired</span>"
+            case .breaksWithoutVersion: "<span class=\"bad\">breaking, with no version to say so</span>"
             case .retired: "<span class=\"warn\">retired</span>"
             case .removed: "<span class=\"ok\">removed</span>"
             case .unchanged: "<span class=\"ok\">unchanged</span>"
@@ -47,8 +48,8 @@ public enum CompatibilityHTMLReport {
             func count(_ value: Int, _ section: String) -> String {
                 value == 0 ? "0" : "<a href=\"#\(anchor(verdict.contract, section))\">\(value)</a>"
             }
-            html.append("<tr id=\"\(anchor(verdict.contract, nil))\"><td>\(escape(verdict.contract))</td><td>\(escape(verdict.base?.description ?? "—"))</td>"
-                + "<td>\(escape(verdict.head?.description ?? "removed"))</td>"
+            html.append("<tr id=\"\(anchor(verdict.contract, nil))\"><td>\(escape(verdict.contract))</td><td>\(escape(verdict.inBase ? verdict.baseLabel : "—"))</td>"
+                + "<td>\(escape(verdict.headLabel))</td>"
                 + "<td class=\"num\">\(count(verdict.breaking, "breaking"))</td><td class=\"num\">\(count(verdict.risky, "risky"))</td>"
                 + "<td class=\"num\">\(count(verdict.other, "compatible"))</td>"
                 + "<td>\(escape(verdict.required?.description ?? "—"))</td><td>\(status)</td></tr>")

@@ -17,11 +17,17 @@ public struct VersionVerdict: Sendable, Hashable {
     public var breaking: Int, risky: Int, other: Int
     /// Whether the head says the contract is retired (no longer served: its version is not gated).
     public var retired = false
-    /// Whether the head's version moved enough — and a contract removed while it breaks someone never passes: it
-    /// has no version that could say so.
-    public var passes: Bool { suggested == nil && !removedWhileInUse }
+    /// Whether the contract is in the base, and in the head (a plain schema file is, without a version).
+    public var inBase = true, inHead = true
+    /// Whether the head's version moved enough — and a contract removed while it breaks someone never passes, nor does
+    /// a plain schema file with a breaking change: neither has a version that could say so.
+    public var passes: Bool { suggested == nil && !removedWhileInUse && !breaksWithoutVersion }
     /// Whether the contract is gone from the head while that breaks someone (it was not retired first).
-    public var removedWhileInUse: Bool { head == nil && base != nil && breaking > 0 }
+    public var removedWhileInUse: Bool { inBase && !inHead && breaking > 0 }
+    /// Whether this is a plain schema file on both sides (no `x-contract`, so no version to gate).
+    public var unversioned: Bool { inBase && inHead && base == nil && head == nil }
+    /// Whether a plain schema file on both sides has a breaking change.
+    public var breaksWithoutVersion: Bool { unversioned && breaking > 0 }
 
     /// What the version verdict says, as every report words it.
     public enum Status: Hashable, Sendable {
@@ -29,6 +35,8 @@ public struct VersionVerdict: Sendable, Hashable {
         case tooLow(SemanticVersion)
         /// Removed while that breaks someone.
         case removedWhileInUse
+        /// A plain schema file with a breaking change: it has no version that could say so.
+        case breaksWithoutVersion
         /// The head is retired: its version is not gated.
         case retired
         /// Removed, breaking no one.
@@ -39,12 +47,18 @@ public struct VersionVerdict: Sendable, Hashable {
         case ok
     }
 
+    /// How the base's version reads in reports: the version, `unversioned` for a plain schema file, `new` when added.
+    public var baseLabel: String { base?.description ?? (inBase ? "unversioned" : "new") }
+    /// How the head's version reads in reports: the version, `unversioned` for a plain schema file, `removed` when gone.
+    public var headLabel: String { head?.description ?? (inHead ? "unversioned" : "removed") }
+
     /// The verdict's status, worst first.
     public var status: Status {
         if let suggested { return .tooLow(suggested) }
         if removedWhileInUse { return .removedWhileInUse }
+        if breaksWithoutVersion { return .breaksWithoutVersion }
         if retired { return .retired }
-        if head == nil { return .removed }
+        if !inHead { return .removed }
         if required == nil, base?.description == head?.description { return .unchanged }
         return .ok
     }
@@ -163,6 +177,15 @@ public struct ContractDiffer: Sendable {
             if roles.isEmpty { roles = .model }
             context.namedType = headID
             walker.walk(definition.schema, headID, label: definition.name, roles: roles, named: true)
+            context.namedType = nil
+        }
+        // A root that describes a value (a plain schema file's object) is a type too: `Root` in generated code.
+        let baseRoot = baseDocument.rootSchema, headRoot = headDocument.rootSchema
+        if context.base.schemas[baseRoot.rawValue].describesValue || context.head.schemas[headRoot.rawValue].describesValue {
+            var roles = context.roles(.base, baseRoot).union(context.roles(.head, headRoot))
+            if roles.isEmpty { roles = .model }
+            context.namedType = headRoot
+            walker.walk(baseRoot, headRoot, label: "Root", roles: roles, named: true)
             context.namedType = nil
         }
         // Operations and events: the interface checks, then their inline schemas.

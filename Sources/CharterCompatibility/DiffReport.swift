@@ -64,12 +64,13 @@ public enum DiffReport {
     public static func versionLines(_ result: DiffResult) -> [String] {
         result.versions.compactMap { verdict in
             guard verdict.required != nil || verdict.base?.description != verdict.head?.description else { return nil }
-            var line = "\(verdict.contract): \(verdict.base.map(\.description) ?? "new") → \(verdict.head.map(\.description) ?? "removed")"
+            var line = "\(verdict.contract): " + (verdict.unversioned ? "unversioned" : "\(verdict.baseLabel) → \(verdict.headLabel)")
             line += ": \(verdict.breaking) breaking, \(verdict.risky) risky, \(verdict.other) compatible"
             if let required = verdict.required { line += "; needs \(required)" }
             switch verdict.status {
             case .tooLow(let suggested): line += " — version should be at least \(suggested)"
             case .removedWhileInUse: line += " — removed before it was retired"
+            case .breaksWithoutVersion: line += " — a plain schema has no version to say so"
             case .retired: line += ", retired"
             case .removed, .unchanged, .ok: if verdict.required != nil { line += ", version ok" }
             }

@@ -23,6 +23,8 @@ struct VersionGateCheck: ChangeCheck {
             other: changes.filter { $0.impact == .none }.count)
         verdict.required = changes.map(\.bump).max()
         verdict.retired = pair.head?.contract?.lifecycle?.status == .retired
+        verdict.inBase = pair.base != nil
+        verdict.inHead = pair.head != nil
         guard let base = verdict.base, let head = verdict.head, !verdict.retired else { return verdict }
         // Saturating: a version at Int.max has no next one, and suggesting itself still reads as "move it".
         let increment = { (value: Int) in value == Int.max ? value : value + 1 }

@@ -95,13 +95,7 @@ final class TranslationSession {
     }
 
     /// Whether the root schema describes a value (not just a container of `$defs`).
-    func needsRootType(_ root: Schema) -> Bool {
-        if root.booleanValue != nil { return false }
-        if root.isPureReference { return false }
-        return root.types != nil || !root.properties.isEmpty || !root.allOf.isEmpty || !root.oneOf.isEmpty
-            || !root.anyOf.isEmpty || root.enumValues != nil || root.additionalProperties != nil || root.items != nil
-            || !root.patternProperties.isEmpty
-    }
+    func needsRootType(_ root: Schema) -> Bool { root.describesValue }
 
     /// The name of a document's root type.
     func rootTypeName(_ document: SchemaDocument) -> String { "Root" }
