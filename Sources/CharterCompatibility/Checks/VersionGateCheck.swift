@@ -37,6 +37,14 @@ struct VersionGateCheck: ChangeCheck {
         let next: SemanticVersion
         var moved: Bool
         switch required {
+        // Under 0.y.z anything may change (SemVer §4). As Cargo and npm read it, the minor number then marks breaking
+        // changes and the patch number everything else: 0.3.1 → 0.4.0 for a breaking change, 0.3.2 for an addition.
+        case .major where base.major == 0:
+            next = SemanticVersion(major: 0, minor: increment(base.minor), patch: 0)
+            moved = head.major > 0 || head.minor > base.minor
+        case .minor where base.major == 0:
+            next = SemanticVersion(major: 0, minor: base.minor, patch: increment(base.patch))
+            moved = base < head
         case .major:
             next = SemanticVersion(major: increment(base.major), minor: 0, patch: 0)
             moved = head.major > base.major
@@ -51,8 +59,8 @@ struct VersionGateCheck: ChangeCheck {
         // of it) makes whatever change the release is for — a major release any, a minor one additions, a patch fixes.
         if !moved, base.prerelease != nil, head > base, (head.major, head.minor, head.patch) == (base.major, base.minor, base.patch) {
             switch required {
-            case .major: moved = base.minor == 0 && base.patch == 0
-            case .minor: moved = base.patch == 0
+            case .major: moved = (base.major == 0 || base.minor == 0) && base.patch == 0
+            case .minor: moved = base.major == 0 || base.patch == 0
             case .patch: moved = true
             }
         }
@@ -70,13 +78,18 @@ struct VersionGateCheck: ChangeCheck {
         let total = required == .major ? verdict.breaking : verdict.risky + verdict.other
         let counts = counted.isEmpty ? "the changes" : counted.joined(separator: " and ")
         let backwards = verdict.base.flatMap { base in verdict.head.map { $0 < base } } ?? false
-        return "\(counts) need\(total == 1 ? "s" : "") a \(required) version, but \(verdict.contract) goes \(backwards ? "back " : "")from "
+        // Under 0.y.z the minor number marks breaking changes and the patch number the rest.
+        let bump = verdict.base?.major == 0 && required != .patch ? (required == .major ? "0.x minor" : "0.x patch") : "\(required)"
+        return "\(counts) need\(total == 1 ? "s" : "") a \(bump) version, but \(verdict.contract) goes \(backwards ? "back " : "")from "
             + "\(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?")"
     }
 
     static func hint(_ verdict: VersionVerdict, suggested: SemanticVersion, head: SchemaDocument) -> String {
         guard verdict.required == .major, let name = head.contract?.name, let base = verdict.base else {
             return "set the version to \(suggested)"
+        }
+        if base.major == 0 {
+            return "set the version to \(suggested) (under 0.x the minor number marks breaking changes) — or revert them"
         }
         return "publish the breaking changes as \(name) v\(suggested.major) (\(suggested)) beside v\(base.major), which stays for its clients — or revert them"
     }

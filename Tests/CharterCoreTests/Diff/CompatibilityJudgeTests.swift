@@ -617,6 +617,35 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// Under 0.y.z the minor number marks breaking changes and the patch number the rest (SemVer §4, as Cargo and npm
+    /// read it): a draft contract moves 0.3.1 → 0.4.0 for a breaking change, not to 1.0.0 beside itself.
+    func testInitialDevelopmentVersions() {
+        let removed = { (version: String) in DiffExample.response(#""sku": {"type": "string"}"#, version: version) }
+        let added = { (version: String) in
+            DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: version)
+        }
+        let rows: [(base: String, head: String, suggested: String?)] = [
+            ("0.3.1", removed("0.3.1"), "0.4.0"),  // breaking: the next minor
+            ("0.3.1", removed("0.3.2"), "0.4.0"),
+            ("0.3.1", removed("0.4.0"), nil),
+            ("0.3.1", removed("1.0.0"), nil),  // leaving initial development is always enough
+            ("0.3.1", added("0.3.1"), "0.3.2"),  // an addition: the next patch
+            ("0.3.1", added("0.3.2"), nil),
+            ("0.4.0-rc.1", removed("0.4.0"), nil),  // the release a pre-release previews may break
+            ("0.3.1-rc.1", removed("0.3.1"), "0.4.0"),  // a patch release may not
+        ]
+        for (index, row) in rows.enumerated() {
+            let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: row.base)
+            let versions = DiffHarness.diff(base, row.head)?.versions ?? []
+            XCTAssertEqual(versions.count, 1, "row \(index)")
+            XCTAssertEqual(versions.first?.suggested?.description, row.suggested, "row \(index)")
+        }
+        let base = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"], version: "0.3.1")
+        let gate = DiffHarness.diff(base, removed("0.3.2"))?.changes.first { $0.checkID == "version-gate" }
+        XCTAssertEqual(gate?.message, "1 breaking change needs a 0.x minor version, but demo v0 goes from 0.3.1 to 0.3.2")
+        XCTAssertEqual(gate?.hint, "set the version to 0.4.0 (under 0.x the minor number marks breaking changes) — or revert them")
+    }
+
     /// The HTML report's verdict, worst first: breaking changes, else versions to fix, else risky changes, else compatible.
     func testHTMLVerdict() throws {
         let base = DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}, "rateLimit": {"quota": 600, "window": "PT1M"}"#, version: "1.4.2")
