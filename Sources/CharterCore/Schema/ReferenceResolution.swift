@@ -94,8 +94,19 @@ extension LoadSession {
             if !written.isAbsolute, let fileBase = fileURI(of: reference) {
                 let candidate = written.resolved(against: fileBase).withoutFragment
                 if let known = resources[candidate.description] { return known }
-                if let path = Self.percentDecode(candidate.path), fileSource.size(ofFile: fileSource.canonicalPath(path)) != nil {
-                    return loadReferencedFile(path, allowedRoot: root, rootName: "the input root", reference: reference)
+                if let path = Self.percentDecode(candidate.path) {
+                    let canonical = fileSource.canonicalPath(path)
+                    // A file there, or a path out of the root (which is refused as such, there or not).
+                    if fileSource.size(ofFile: canonical) != nil || !SchemaLoader.isInside(canonical, directory: root) {
+                        return loadReferencedFile(path, allowedRoot: root, rootName: "the input root", reference: reference)
+                    }
+                    // Most likely a sibling file that is missing: say so, with the URI the `$id` made of it.
+                    bag.add(.error(
+                        "$ref \"\(reference.text)\" names no loaded schema: there is no file \(displayPath(for: canonical)), and against "
+                            + "$id \(reference.base.description) it is \(uri.withoutFragment.description), which no input declares (Charter never downloads schemas)",
+                        at: reference.location, code: "ref.remote",
+                        hint: "add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with --ref-map PREFIX=DIR"))
+                    return nil
                 }
             }
             bag.add(.error(

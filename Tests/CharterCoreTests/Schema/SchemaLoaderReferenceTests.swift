@@ -197,6 +197,27 @@ final class SchemaLoaderReferenceTests: XCTestCase {
         XCTAssertTrue(remote.hint?.contains("--ref-map") == true, remote.hint ?? "no hint")
     }
 
+    /// A relative reference from a document with an `https` `$id` to a sibling file that is not there names the file
+    /// it looked for and the URI the `$id` made of it, not only "remote reference"; one out of the root is refused as
+    /// escaping it, whether the file is there or not.
+    func testMissingSiblingOfADocumentWithAnIDIsNamed() throws {
+        let withID = { (reference: String) in ##"{"$id": "https://contracts.example/demo/a.json", "$defs": {"A": {"$ref": "\##(reference)"}}}"## }
+        let error = try XCTUnwrap(ContractFixture(withID("other-v1.json#/$defs/A")).load().failure("missing sibling"))
+        let missing = try XCTUnwrap(error.diagnostics.first { $0.code == "ref.remote" })
+        XCTAssertTrue(missing.message.contains("there is no file other-v1.json"), missing.message)
+        XCTAssertTrue(missing.message.contains("https://contracts.example/demo/other-v1.json"), missing.message)
+        XCTAssertEqual(missing.location?.pointer.description, "/$defs/A/$ref")
+        let outside = ContractFixture(["contracts/a.json": withID("../other/o.json"), "other/o.json": "{}"], inputs: ["contracts/a.json"],
+                                      options: LoaderOptions(root: "/c/contracts"))
+        for fixture in [outside, ContractFixture(["contracts/a.json": withID("../other/o.json")], inputs: ["contracts/a.json"], options: LoaderOptions(root: "/c/contracts"))] {
+            let error = try XCTUnwrap(fixture.load().failure("outside the root"))
+            XCTAssertEqual(error.diagnostics.map(\.code), ["ref.escapes-root"], error.diagnostics.map(\.message).joined(separator: "; "))
+        }
+        // A sibling that is there is loaded.
+        let sibling = ContractFixture(["a.json": withID("b.json#/$defs/B"), "b.json": ##"{"$defs": {"B": {"type": "string"}}}"##], inputs: ["a.json"])
+        XCTAssertNotNil(try? sibling.load().get())
+    }
+
     /// A cycle names every schema on it.
     func testCycleMessageNamesTheChain() throws {
         let fixture = ContractFixture(##"{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}"##)
