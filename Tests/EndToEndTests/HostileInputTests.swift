@@ -36,7 +36,7 @@ final class HostileInputTests: XCTestCase {
             ("raw control character in a string", ["a.json": "{\"title\": \"a\u{01}b\"}"], .error(code: "json.syntax", pointer: "/title")),
             ("lone surrogate escape", ["a.json": ##"{"title": "\uD800"}"##], .error(code: "json.syntax", pointer: "/title")),
             ("comment", ["a.json": "{\"a\": 1 // no\n}"], .error(code: "json.syntax", pointer: "")),
-            ("duplicate key", ["a.json": "{\"$defs\": {\"A\": {}, \"A\": {}}}"], .error(code: "json.syntax", pointer: "/$defs", position: "1:21")),
+            ("duplicate key", ["a.json": "{\"$defs\": {\"A\": {}, \"A\": {}}}"], .error(code: "json.syntax", pointer: "/$defs/A", position: "1:21")),
             ("empty file", ["a.json": ""], .error(code: "json.syntax", pointer: "")),
             ("nesting 10,000 deep", ["a.json": Self.deep], .error(code: "json.syntax", pointer: String(repeating: "/0", count: 512), position: "1:513")),
             // Valid JSON that is not a schema.

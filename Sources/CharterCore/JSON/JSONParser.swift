@@ -228,7 +228,7 @@ struct JSONParser {
         let first = members[start + firstIndex].keyPosition
         throw JSONParseError(
             message: "duplicate key \(JSONWriter.quoted(key)) at \(keyPosition) (first defined at \(first))",
-            position: keyPosition, pointer: currentPointer(), relatedPosition: first)
+            position: keyPosition, pointer: currentPointer().appending(key), relatedPosition: first)
     }
 
     private mutating func closeObject() -> JSONNode {

@@ -308,6 +308,15 @@ final class LoadSession {
     func location(_ document: DocumentID, _ pointer: JSONPointer, _ position: SourcePosition?) -> SourceLocation {
         SourceLocation(file: documents[document.rawValue].displayPath, position: position, pointer: pointer)
     }
+
+    /// Where a resource that declared an `$id` first declared it: its `keyword` (`$id`, or draft-04's `id`), with
+    /// line and column.
+    func previousID(_ resource: NodeAddress, keyword: String) -> SourceLocation {
+        let root = documents[resource.document.rawValue].root
+        let pointer = resource.pointer.appending(keyword)
+        let node = root.node(at: pointer) ?? root.node(at: resource.pointer)
+        return location(resource.document, node == nil ? resource.pointer : pointer, node?.position)
+    }
 }
 
 /// One file read and parsed: its size and its JSON, or why it does not parse.

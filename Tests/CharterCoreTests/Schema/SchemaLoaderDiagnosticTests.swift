@@ -15,7 +15,7 @@ final class SchemaLoaderDiagnosticTests: XCTestCase {
             ("comment", "// contract\n{}",
              ExpectedDiagnostic(code: "json.syntax", at: "a.json:1:1", pointer: "")),
             ("duplicate key", ##"{"type": "object", "type": "string"}"##,
-             ExpectedDiagnostic(code: "json.syntax", at: "a.json:1:20", pointer: "")),
+             ExpectedDiagnostic(code: "json.syntax", at: "a.json:1:20", pointer: "/type")),
             ("type is a number", ##"{"type": 42}"##,
              ExpectedDiagnostic(code: "schema.invalid-keyword", at: "a.json:1:10", pointer: "/type")),
             ("type is an unknown name", ##"{"type": "strin"}"##,
@@ -66,6 +66,15 @@ final class SchemaLoaderDiagnosticTests: XCTestCase {
         let diagnostic = try XCTUnwrap(error.diagnostics.first)
         XCTAssertTrue(diagnostic.message.contains("duplicate key \"type\""), diagnostic.message)
         XCTAssertEqual(diagnostic.related.map(\.description), ["a.json:1:2"])
+        XCTAssertEqual(diagnostic.location?.pointer.description, "/type", "the pointer names the duplicated member")
+    }
+
+    /// A duplicate `$id` points back at the first declaration with its line and column.
+    func testDuplicateIDNamesTheFirstDeclaration() throws {
+        let error = try XCTUnwrap(ContractFixture(##"{"$defs": {"A": {"$id": "https://x/a"}, "B": {"$id": "https://x/a"}}}"##).load().failure("duplicate $id"))
+        let diagnostic = try XCTUnwrap(error.diagnostics.first { $0.code == "schema.duplicate-id" })
+        XCTAssertEqual(diagnostic.related.map(\.description), ["a.json:1:25"])
+        XCTAssertEqual(diagnostic.related.map(\.pointer.description), ["/$defs/A/$id"])
     }
 
     /// An unknown keyword is a warning, once per keyword and file; `x-` extensions are silent.
