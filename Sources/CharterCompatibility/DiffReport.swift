@@ -68,7 +68,10 @@ public enum DiffReport {
             line += ": \(verdict.breaking) breaking, \(verdict.risky) risky, \(verdict.other) compatible"
             if let required = verdict.required { line += "; needs \(required)" }
             switch verdict.status {
-            case .tooLow(let suggested): line += " — version should be at least \(suggested)"
+            case .tooLow(let suggested):
+                line += " — version should be at least \(suggested)"
+                // Major versions live side by side: bumped in place, v2 would remove v1 from its clients.
+                if suggested.major > (verdict.base?.major ?? 0), let base = verdict.base { line += " in a new file beside v\(base.major)" }
             case .removedWhileInUse: line += " — removed before it was retired"
             case .breaksWithoutVersion: line += " — a plain schema has no version to say so"
             case .retired: line += ", retired"

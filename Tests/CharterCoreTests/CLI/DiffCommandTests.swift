@@ -56,7 +56,7 @@ final class DiffCommandTests: XCTestCase {
         let text = result.out.joined(separator: "\n")
         // The removed property is shown where it was, in the head's file (its parent), with its line in the base.
         XCTAssertTrue(text.contains("breaking/demo.json:4:119: error: demo v1: required property Item.name removed (base line 4) — breaks existing clients reading responses (they require it)"), text)
-        XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0"), text)
+        XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0 in a new file beside v1"), text)
     }
 
     /// Contracts that do not load still give the requested machine-readable output and report files (each error a
