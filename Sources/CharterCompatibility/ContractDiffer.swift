@@ -169,24 +169,23 @@ public struct ContractDiffer: Sendable {
         guard let baseDocument = pair.base, let headDocument = pair.head else { return }
         var walker = SchemaPairWalker(context: context, checks: catalog.checks)
         // Named types, judged by where their data flows on either side.
+        func walkNamedType(_ base: SchemaID, _ head: SchemaID, label: String) {
+            var roles = context.roles(.base, base).union(context.roles(.head, head))
+            if roles.isEmpty { roles = .model }
+            context.namedType = head
+            walker.walk(base, head, label: label, roles: roles, named: true)
+            context.namedType = nil
+        }
         let headTypes = Dictionary(context.head.schemas[headDocument.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) },
                                    uniquingKeysWith: { first, _ in first })
         for definition in context.base.schemas[baseDocument.rootSchema.rawValue].definitions {
             guard let headID = headTypes[definition.name] else { continue }
-            var roles = context.roles(.base, definition.schema).union(context.roles(.head, headID))
-            if roles.isEmpty { roles = .model }
-            context.namedType = headID
-            walker.walk(definition.schema, headID, label: definition.name, roles: roles, named: true)
-            context.namedType = nil
+            walkNamedType(definition.schema, headID, label: definition.name)
         }
         // A root that describes a value (a plain schema file's object) is a type too: `Root` in generated code.
         let baseRoot = baseDocument.rootSchema, headRoot = headDocument.rootSchema
         if context.base.schemas[baseRoot.rawValue].describesValue || context.head.schemas[headRoot.rawValue].describesValue {
-            var roles = context.roles(.base, baseRoot).union(context.roles(.head, headRoot))
-            if roles.isEmpty { roles = .model }
-            context.namedType = headRoot
-            walker.walk(baseRoot, headRoot, label: "Root", roles: roles, named: true)
-            context.namedType = nil
+            walkNamedType(baseRoot, headRoot, label: "Root")
         }
         // Operations and events: the interface checks, then their inline schemas.
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
