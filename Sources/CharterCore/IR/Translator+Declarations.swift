@@ -91,6 +91,8 @@ extension TranslationSession {
     ) -> Resolved {
         let nonNull = values.filter { !$0.isNull }
         if nonNull.count == 1 { return Resolved(type: valueType(of: nonNull[0]), isNullable: nullable) }
+        // `[null]`: nothing but `null` is valid, as under `{"type": "null"}`.
+        if nonNull.isEmpty && !values.isEmpty { return Resolved(type: .primitive(.null), isNullable: true) }
         let isString = nonNull.allSatisfy { $0.string != nil }
         let isIntegers = !isString && nonNull.allSatisfy(isInteger)
         guard !nonNull.isEmpty, isString || isIntegers else {

@@ -234,13 +234,14 @@ extension TranslationSession {
         .primitive(merged.format == "decimal" ? .decimal(asString: false) : .double)
     }
 
-    /// The type of a `const` or single-valued `enum`.
+    /// The type of a `const` or single-valued `enum`: `null` is JSON `null` itself, as `{"type": "null"}` is.
     func valueType(of node: JSONNode) -> IRTypeRef {
         switch node.value {
         case .string: .primitive(.string)
         case .bool: .primitive(.boolean)
         case .number(let number): number.isInteger && number.intValue != nil ? .primitive(.integer(bits: nil)) : .primitive(.double)
-        case .null, .array, .object: .any
+        case .null: .primitive(.null)
+        case .array, .object: .any
         }
     }
 
