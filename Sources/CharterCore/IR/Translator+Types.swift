@@ -191,22 +191,21 @@ extension TranslationSession {
             && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
     }
 
-    /// Types implied by keywords when `type` is absent.
+    /// The type implied by keywords when `type` is absent: the one kind of value they apply to — an object
+    /// (`properties`, `required`, counts of members, …), an array (`items`, counts of elements) or a string (`format`,
+    /// `pattern`, lengths). None — any JSON value, each keyword checked on the kind it applies to — when there are
+    /// keywords of several kinds (`{"minimum": 3, "maxLength": 2}`: a number of at least 3 and a string of at most
+    /// 2 characters are both valid, and so is `true`), when the only ones are numeric bounds, or when there are none.
     func inferredTypes(_ merged: MergedSchema) -> [JSONType] {
-        if !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
-            || !merged.required.isEmpty || merged.constraints.minProperties != nil || merged.constraints.maxProperties != nil
-        {
-            return [.object]
-        }
-        if merged.items != nil || !merged.prefixItems.isEmpty || merged.constraints.minItems != nil || merged.constraints.maxItems != nil {
-            return [.array]
-        }
-        if merged.format != nil || !merged.constraints.patterns.isEmpty || merged.constraints.minLength != nil
-            || merged.constraints.maxLength != nil
-        {
-            return [.string]
-        }
-        return []
+        let constraints = merged.constraints
+        let object = !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
+            || !merged.required.isEmpty || constraints.minProperties != nil || constraints.maxProperties != nil
+        let array = merged.items != nil || !merged.prefixItems.isEmpty || constraints.minItems != nil || constraints.maxItems != nil
+        let string = merged.format != nil || !constraints.patterns.isEmpty || constraints.minLength != nil || constraints.maxLength != nil
+        let number = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
+            || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil
+        let kinds: [JSONType] = (object ? [.object] : []) + (array ? [.array] : []) + (string ? [.string] : [])
+        return !number && kinds.count == 1 ? kinds : []
     }
 
     // MARK: Scalars
