@@ -71,10 +71,12 @@ extension TranslationSession {
         if let constant = merged.constValue {
             return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
         }
-        let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        reportKindsDroppedByBounds(merged)
+        let typeList = valueKinds(merged)
         if typeList.isEmpty {
-            // `{"type": "null"}`, or alternatives that are all `null`: nothing but `null` is valid.
-            if merged.types == [.null] || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
+            // `{"type": "null"}` (or a type list whose other types are dropped), or alternatives that are all `null`:
+            // nothing but `null` is valid.
+            if merged.types?.contains(.null) == true || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
                 return Resolved(type: .primitive(.null), isNullable: true)
             }
             if merged.types?.isEmpty == true {
