@@ -91,6 +91,8 @@ extension TranslationSession {
     ) -> Resolved {
         let nonNull = values.filter { !$0.isNull }
         if nonNull.count == 1 { return Resolved(type: valueType(of: nonNull[0]), isNullable: nullable) }
+        // `[null]`: nothing but `null` is valid, as under `{"type": "null"}`.
+        if nonNull.isEmpty && !values.isEmpty { return Resolved(type: .primitive(.null), isNullable: true) }
         let isString = nonNull.allSatisfy { $0.string != nil }
         let isIntegers = !isString && nonNull.allSatisfy(isInteger)
         guard !nonNull.isEmpty, isString || isIntegers else {
@@ -191,7 +193,7 @@ extension TranslationSession {
             let inline = graph.resolved(alternative) == alternative && homeName(of: alternative) == nil
             if inline, declared[alternative] == nil {
                 let own = self.merged(alternative)
-                let kinds = (own.types ?? inferredTypes(own)).filter { $0 != .null }
+                let kinds = valueKinds(own)
                 // Only objects have members to share; a scalar alternative beside properties is left as it is.
                 if kinds.isEmpty || kinds == [.object] {
                     mergedCache[alternative] = MergedSchema(alternative: alternative, sharing: merged, in: graph)
@@ -223,7 +225,7 @@ extension TranslationSession {
         }
         for (index, alternative) in alternatives.enumerated() {
             let view = self.merged(graph.resolved(alternative))
-            let kinds = (view.types ?? inferredTypes(view)).filter { $0 != .null }
+            let kinds = valueKinds(view)
             guard !kinds.isEmpty, !kinds.contains(.object) else { continue }
             bag.add(.error(
                 "alternative \(index + 1) is \(kinds.map(\.rawValue).joined(separator: " or ")), not an object: it cannot hold the discriminator \"\(discriminator.propertyName)\"",

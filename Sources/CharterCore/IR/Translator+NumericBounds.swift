@@ -1,11 +1,31 @@
 /// Numeric bounds and defaults made to fit the type that holds the value: a bound is rewritten into one
 /// the type's values meet exactly when they meet the contract's (`minimum: 1.5` on an integer is
 /// `minimum: 2`), a bound no value of the type can cross is dropped (it never bites), and a bound or
-/// default that no value of the type can satisfy is a contract error — never a literal the compiler rejects.
+/// default that no value of the type can satisfy is a contract error — never a literal the compiler rejects —
+/// unless the schema's type list has another type that stays valid: then only that number type is dropped.
 extension TranslationSession {
+    /// What fitting a schema's bounds to a number type found wrong.
+    enum BoundProblem {
+        /// A bound no value of the type meets (`minimum: 3000000000` on an `int32`).
+        case noValue(keyword: String, bound: JSONNumber, typeName: String)
+        /// A `multipleOf` no value of the type but 0 meets.
+        case onlyZero(divisor: JSONNumber, typeName: String)
+        /// A `multipleOf` outside `Double`'s range, which is not checked.
+        case unchecked(divisor: JSONNumber)
+    }
+
+    /// A number type of a type list that is dropped, and the first bound no value of its Swift type meets.
+    struct DroppedKind {
+        let kind: JSONType
+        let keyword: String
+        let bound: JSONNumber
+        let typeName: String
+    }
+
     /// The primitive a merged schema's values are held in, when it is a number with bounds to fit.
     func numericPrimitive(_ merged: MergedSchema) -> IRPrimitive? {
-        guard merged.enumValues == nil, merged.constValue == nil, let types = merged.types?.filter({ $0 != .null }) else { return nil }
+        guard merged.enumValues == nil, merged.constValue == nil, merged.types != nil else { return nil }
+        let types = valueKinds(merged)
         if types == [.integer] { return integerPrimitive(merged.format) }
         if types == [.number] || Set(types) == [.integer, .number] {
             if case .primitive(let primitive) = number(merged) { return primitive }
@@ -14,20 +34,71 @@ extension TranslationSession {
     }
 
     /// The constraints of `merged` with its numeric bounds fitted to the type its values are held in: `type` when
-    /// it is a number (a variant of a type list such as `["integer", "string"]`), else the schema's number type.
+    /// it is a scalar (a number: a variant of a type list such as `["integer", "string"]`; any other scalar holds no
+    /// number, so there is nothing to fit), else the schema's number type.
     func fittedNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema, as type: IRTypeRef? = nil) -> IRConstraints {
         var primitive = numericPrimitive(merged)
         if case .primitive(let held)? = type {
             switch held {
             case .integer, .double: primitive = held
-            default: break
+            default: primitive = nil
             }
         }
-        switch primitive {
-        case .integer(let bits)?: return fitIntegerBounds(constraints, range: Self.integerRange(bits: bits), bits: bits, merged)
-        case .double?: return fitDoubleBounds(constraints, merged)
-        default: return constraints
+        guard let primitive else { return constraints }
+        let (fitted, problems) = fitBounds(constraints, to: primitive)
+        for problem in problems { report(problem, merged) }
+        return fitted
+    }
+
+    /// The kinds of value other than `null` a schema's values may be: its type list, or the type its keywords imply
+    /// (see ``inferredTypes(_:)``), without the number types ``kindsDroppedByBounds(_:)`` names.
+    func valueKinds(_ merged: MergedSchema) -> [JSONType] {
+        let kinds = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        let dropped = kindsDroppedByBounds(merged)
+        return dropped.isEmpty ? kinds : kinds.filter { kind in !dropped.contains { $0.kind == kind } }
+    }
+
+    /// The number types of a type list whose bounds no value of their Swift type meets (`"type": ["integer", "string"],
+    /// "minimum": 1e30`: no 64-bit integer), each with the first such bound, when another type of the list — `null`
+    /// too — stays valid: the schema's values are generated as the others (`minimum` does not apply to a string, so
+    /// every string is valid). When no other type is left, none is dropped and the bound is an error.
+    func kindsDroppedByBounds(_ merged: MergedSchema) -> [DroppedKind] {
+        guard let types = merged.types, types.count > 1, types.contains(.integer) || types.contains(.number) else { return [] }
+        let kinds = types.filter { $0 != .null }
+        // `["integer", "number"]` is held as a number, so its integers are too.
+        let asNumber = Set(kinds) == [.integer, .number]
+        var dropped: [DroppedKind] = []
+        for kind in kinds where kind == .integer || kind == .number {
+            let held: IRTypeRef = kind == .integer && !asNumber ? .primitive(integerPrimitive(merged.format)) : number(merged)
+            guard case .primitive(let primitive) = held else { continue }
+            for case .noValue(let keyword, let bound, let typeName) in fitBounds(merged.constraints, to: primitive).1 {
+                dropped.append(DroppedKind(kind: kind, keyword: keyword, bound: bound, typeName: typeName))
+                break
+            }
         }
+        return dropped.count < kinds.count || types.contains(.null) ? dropped : []
+    }
+
+    /// Warns of each number type of `merged`'s type list that is dropped (see ``kindsDroppedByBounds(_:)``).
+    func reportKindsDroppedByBounds(_ merged: MergedSchema) {
+        for dropped in kindsDroppedByBounds(merged) {
+            bag.add(.warning(
+                "\(dropped.keyword) \(dropped.bound.literal) leaves no \(dropped.typeName) value valid: the type list's \(dropped.kind.rawValue) is dropped, the other types are generated",
+                at: keywordLocation(dropped.keyword, merged), code: "translate.type-dropped",
+                hint: "remove \"\(dropped.kind.rawValue)\" from the type list, or use a bound inside the type's range"))
+        }
+    }
+
+    /// `constraints` with their numeric bounds fitted to `primitive`, and what could not be fitted.
+    func fitBounds(_ constraints: IRConstraints, to primitive: IRPrimitive) -> (IRConstraints, [BoundProblem]) {
+        var problems: [BoundProblem] = []
+        let fitted: IRConstraints
+        switch primitive {
+        case .integer(let bits): fitted = fitIntegerBounds(constraints, range: Self.integerRange(bits: bits), bits: bits, problems: &problems)
+        case .double: fitted = fitDoubleBounds(constraints, problems: &problems)
+        default: fitted = constraints
+        }
+        return (fitted, problems)
     }
 
     /// The values an integer of `bits` holds (no width: Swift's `Int`, 64 bits).
@@ -37,7 +108,9 @@ extension TranslationSession {
 
     static func integerTypeName(bits: Int?) -> String { bits == 32 ? "int32" : "64-bit integer" }
 
-    private func fitIntegerBounds(_ constraints: IRConstraints, range: ClosedRange<Int>, bits: Int?, _ merged: MergedSchema) -> IRConstraints {
+    private func fitIntegerBounds(
+        _ constraints: IRConstraints, range: ClosedRange<Int>, bits: Int?, problems: inout [BoundProblem]
+    ) -> IRConstraints {
         var result = constraints
         let typeName = Self.integerTypeName(bits: bits)
         // Lower bounds as the least valid integer: `minimum m` → ⌈m⌉, `exclusiveMinimum x` → ⌊x⌋ + 1.
@@ -54,7 +127,7 @@ extension TranslationSession {
             case .value(let k) where k <= range.upperBound: result[keyPath: key] = JSONNumber(exclusive ? k - 1 : k)
             default:
                 result[keyPath: key] = nil
-                reportUnsatisfiable(keyword, bound, typeName: typeName, merged)
+                problems.append(.noValue(keyword: keyword, bound: bound, typeName: typeName))
             }
         }
         // Upper bounds as the greatest valid integer: `maximum M` → ⌊M⌋, `exclusiveMaximum X` → ⌈X⌉ − 1.
@@ -71,7 +144,7 @@ extension TranslationSession {
             case .value(let k) where k >= range.lowerBound: result[keyPath: key] = JSONNumber(exclusive ? k + 1 : k)
             default:
                 result[keyPath: key] = nil
-                reportUnsatisfiable(keyword, bound, typeName: typeName, merged)
+                problems.append(.noValue(keyword: keyword, bound: bound, typeName: typeName))
             }
         }
         // An integer is a multiple of p/q (lowest terms) exactly when it is a multiple of p.
@@ -80,16 +153,13 @@ extension TranslationSession {
                 result.multipleOf = p == 1 ? nil : JSONNumber(p)
             } else {
                 result.multipleOf = nil
-                bag.add(.error(
-                    "multipleOf \(divisor.literal) leaves no \(typeName) value but 0 valid",
-                    at: keywordLocation("multipleOf", merged), code: "schema.unsatisfiable-bound",
-                    hint: "use a divisor the type can hold, or a const of 0"))
+                problems.append(.onlyZero(divisor: divisor, typeName: typeName))
             }
         }
         return result
     }
 
-    private func fitDoubleBounds(_ constraints: IRConstraints, _ merged: MergedSchema) -> IRConstraints {
+    private func fitDoubleBounds(_ constraints: IRConstraints, problems: inout [BoundProblem]) -> IRConstraints {
         var result = constraints
         let lower: [(WritableKeyPath<IRConstraints, JSONNumber?>, String)] = [(\.minimum, "minimum"), (\.exclusiveMinimum, "exclusiveMinimum")]
         let upper: [(WritableKeyPath<IRConstraints, JSONNumber?>, String)] = [(\.maximum, "maximum"), (\.exclusiveMaximum, "exclusiveMaximum")]
@@ -99,7 +169,7 @@ extension TranslationSession {
             let positive = !bound.literal.hasPrefix("-")
             if value.isInfinite {
                 result[keyPath: key] = nil
-                if positive { reportUnsatisfiable(keyword, bound, typeName: "Double", merged) }
+                if positive { problems.append(.noValue(keyword: keyword, bound: bound, typeName: "Double")) }
             } else if value == 0 && !CanonicalNumber(bound.literal).isZero {
                 // Closer to 0 than any Double but 0: above 0 means every positive Double; below, 0 itself.
                 result[keyPath: key] = nil
@@ -116,7 +186,7 @@ extension TranslationSession {
             let positive = !bound.literal.hasPrefix("-")
             if value.isInfinite {
                 result[keyPath: key] = nil
-                if !positive { reportUnsatisfiable(keyword, bound, typeName: "Double", merged) }
+                if !positive { problems.append(.noValue(keyword: keyword, bound: bound, typeName: "Double")) }
             } else if value == 0 && !CanonicalNumber(bound.literal).isZero {
                 result[keyPath: key] = nil
                 if positive {
@@ -128,10 +198,7 @@ extension TranslationSession {
         }
         if let divisor = constraints.multipleOf, !divisor.doubleValue.isFinite || (divisor.doubleValue == 0 && !CanonicalNumber(divisor.literal).isZero) {
             result.multipleOf = nil
-            bag.add(.warning(
-                "multipleOf \(divisor.literal) is outside Double's range and is not checked",
-                at: keywordLocation("multipleOf", merged), code: "translate.unchecked-bound",
-                hint: "use format \"decimal\" for exact decimal arithmetic"))
+            problems.append(.unchecked(divisor: divisor))
         }
         return result
     }
@@ -142,12 +209,25 @@ extension TranslationSession {
         return JSONNumber.isLess(a, b) == lower ? b : a
     }
 
-    /// Reports a bound that no value of the type can satisfy.
-    private func reportUnsatisfiable(_ keyword: String, _ bound: JSONNumber, typeName: String, _ merged: MergedSchema) {
-        bag.add(.error(
-            "\(keyword) \(bound.literal) leaves no \(typeName) value valid",
-            at: keywordLocation(keyword, merged), code: "schema.unsatisfiable-bound",
-            hint: typeName == "int32" ? "use format \"int64\" or a bound inside the int32 range" : "use a bound inside the type's range"))
+    /// Reports what fitting `merged`'s bounds found wrong, at the keyword.
+    private func report(_ problem: BoundProblem, _ merged: MergedSchema) {
+        switch problem {
+        case .noValue(let keyword, let bound, let typeName):
+            bag.add(.error(
+                "\(keyword) \(bound.literal) leaves no \(typeName) value valid",
+                at: keywordLocation(keyword, merged), code: "schema.unsatisfiable-bound",
+                hint: typeName == "int32" ? "use format \"int64\" or a bound inside the int32 range" : "use a bound inside the type's range"))
+        case .onlyZero(let divisor, let typeName):
+            bag.add(.error(
+                "multipleOf \(divisor.literal) leaves no \(typeName) value but 0 valid",
+                at: keywordLocation("multipleOf", merged), code: "schema.unsatisfiable-bound",
+                hint: "use a divisor the type can hold, or a const of 0"))
+        case .unchecked(let divisor):
+            bag.add(.warning(
+                "multipleOf \(divisor.literal) is outside Double's range and is not checked",
+                at: keywordLocation("multipleOf", merged), code: "translate.unchecked-bound",
+                hint: "use format \"decimal\" for exact decimal arithmetic"))
+        }
     }
 
     /// Where a keyword of a merged schema is written: in the schema it was taken from.

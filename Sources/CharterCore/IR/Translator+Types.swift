@@ -71,10 +71,12 @@ extension TranslationSession {
         if let constant = merged.constValue {
             return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
         }
-        let typeList = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        reportKindsDroppedByBounds(merged)
+        let typeList = valueKinds(merged)
         if typeList.isEmpty {
-            // `{"type": "null"}`, or alternatives that are all `null`: nothing but `null` is valid.
-            if merged.types == [.null] || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
+            // `{"type": "null"}` (or a type list whose other types are dropped), or alternatives that are all `null`:
+            // nothing but `null` is valid.
+            if merged.types?.contains(.null) == true || (merged.types == nil && !merged.alternatives.isEmpty && nonNullAlternatives(merged).isEmpty) {
                 return Resolved(type: .primitive(.null), isNullable: true)
             }
             if merged.types?.isEmpty == true {
@@ -191,22 +193,21 @@ extension TranslationSession {
             && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
     }
 
-    /// Types implied by keywords when `type` is absent.
+    /// The type implied by keywords when `type` is absent: the one kind of value they apply to — an object
+    /// (`properties`, `required`, counts of members, …), an array (`items`, counts of elements) or a string (`format`,
+    /// `pattern`, lengths). None — any JSON value, each keyword checked on the kind it applies to — when there are
+    /// keywords of several kinds (`{"minimum": 3, "maxLength": 2}`: a number of at least 3 and a string of at most
+    /// 2 characters are both valid, and so is `true`), when the only ones are numeric bounds, or when there are none.
     func inferredTypes(_ merged: MergedSchema) -> [JSONType] {
-        if !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
-            || !merged.required.isEmpty || merged.constraints.minProperties != nil || merged.constraints.maxProperties != nil
-        {
-            return [.object]
-        }
-        if merged.items != nil || !merged.prefixItems.isEmpty || merged.constraints.minItems != nil || merged.constraints.maxItems != nil {
-            return [.array]
-        }
-        if merged.format != nil || !merged.constraints.patterns.isEmpty || merged.constraints.minLength != nil
-            || merged.constraints.maxLength != nil
-        {
-            return [.string]
-        }
-        return []
+        let constraints = merged.constraints
+        let object = !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
+            || !merged.required.isEmpty || constraints.minProperties != nil || constraints.maxProperties != nil
+        let array = merged.items != nil || !merged.prefixItems.isEmpty || constraints.minItems != nil || constraints.maxItems != nil
+        let string = merged.format != nil || !constraints.patterns.isEmpty || constraints.minLength != nil || constraints.maxLength != nil
+        let number = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
+            || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil
+        let kinds: [JSONType] = (object ? [.object] : []) + (array ? [.array] : []) + (string ? [.string] : [])
+        return !number && kinds.count == 1 ? kinds : []
     }
 
     // MARK: Scalars
@@ -234,13 +235,14 @@ extension TranslationSession {
         .primitive(merged.format == "decimal" ? .decimal(asString: false) : .double)
     }
 
-    /// The type of a `const` or single-valued `enum`.
+    /// The type of a `const` or single-valued `enum`: `null` is JSON `null` itself, as `{"type": "null"}` is.
     func valueType(of node: JSONNode) -> IRTypeRef {
         switch node.value {
         case .string: .primitive(.string)
         case .bool: .primitive(.boolean)
         case .number(let number): number.isInteger && number.intValue != nil ? .primitive(.integer(bits: nil)) : .primitive(.double)
-        case .null, .array, .object: .any
+        case .null: .primitive(.null)
+        case .array, .object: .any
         }
     }
 

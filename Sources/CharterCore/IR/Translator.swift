@@ -256,7 +256,7 @@ final class TranslationSession {
             return .value
         }
         if merged.constValue != nil { return .value }
-        let types = (merged.types ?? inferredTypes(merged)).filter { $0 != .null }
+        let types = valueKinds(merged)
         if types.count > 1 && !(Set(types) == [.integer, .number]) { return .declaration }
         if types == [.object] && isRecord(merged) { return .declaration }
         return .value

@@ -41,7 +41,9 @@ struct SwiftClientBuilder {
         }
         if let bodyName = model.bodyName, let request = contract.request {
             let wire = SwiftOperationModel.wire(operation.requestBody ?? .any, context: context, namespace: namespace)
-            let encode = "request.body = try configuration.encodeBody(\(wire.to(bodyName)), for: operation)"
+            // A `Nullable<T>?` body is sent as the `T?` it holds: `.null` is the body `null`.
+            let value = model.nullableOptionalBody == nil ? bodyName : bodyName + ".value"
+            let encode = "request.body = try configuration.encodeBody(\(wire.to(value)), for: operation)"
             let contentType = "request.setHeader(\"Content-Type\", \(SwiftLiteral.string(request.contentType)))"
             if model.bodyRequired {
                 body += [encode, contentType]

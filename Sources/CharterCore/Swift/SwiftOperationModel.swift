@@ -119,6 +119,23 @@ struct SwiftOperationModel {
     /// Whether a request must have a body.
     var bodyRequired: Bool { operation.contract.request?.required ?? true }
 
+    /// The type of an optional body whose schema allows `null` its type cannot hold (`T?` in the IR), when the
+    /// operation has one: no body, a `null` body and a value are three requests on the wire (an empty body is no
+    /// body), so the body is `Nullable<T>?`, as an optional nullable property is — `nil` no body, `.null` the body
+    /// `null`, `.value(x)` a value. A required one is `T?` (`nil` is the body `null`); one whose type holds `null`
+    /// itself (free-form JSON, a union with a `null` case) is `T?` with its own `null`.
+    var nullableOptionalBody: IRTypeRef? {
+        guard !bodyRequired, case .optional(let wrapped)? = operation.requestBody else { return nil }
+        return wrapped
+    }
+
+    /// The Swift type of the method's body parameter: `Nullable<T>?` (see ``nullableOptionalBody``), else the
+    /// body's type, optional when the body is.
+    func bodyParameterType(_ context: SwiftGenerationContext) -> String? {
+        if let wrapped = nullableOptionalBody { return "Nullable<\(context.qualifiedType(wrapped))>?" }
+        return operation.requestBody.map { bodyRequired ? context.qualifiedType($0) : context.qualifiedType($0) + "?" }
+    }
+
     /// The method's parameters: path, then query and header parameters, the body, the idempotency key;
     /// optional ones defaulting to nil when `defaults` (a protocol requirement cannot have defaults).
     func signature(_ context: SwiftGenerationContext, defaults: Bool) -> String {
@@ -129,8 +146,8 @@ struct SwiftOperationModel {
             let declared = Self.declaration(label: parameterLabels[index], name: parameterNames[index])
             parts.append(parameter.isRequired ? "\(declared): \(type)" : "\(declared): \(type)?\(none)")
         }
-        if let body = operation.requestBody, let bodyName {
-            parts.append(bodyRequired ? "_ \(bodyName): \(context.qualifiedType(body))" : "_ \(bodyName): \(context.qualifiedType(body))?\(none)")
+        if let type = bodyParameterType(context), let bodyName {
+            parts.append("_ \(bodyName): \(type)" + (bodyRequired ? "" : none))
         }
         if let keyLabel, let keyName { parts.append("\(Self.declaration(label: keyLabel, name: keyName)): String?\(none)") }
         return parts.joined(separator: ", ")

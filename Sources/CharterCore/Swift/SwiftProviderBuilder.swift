@@ -166,9 +166,11 @@ struct SwiftProviderBuilder {
             let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
             let checks = aliasBodyChecks(body, wire: wire).map { ", issues: \($0)" } ?? ""
             let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting)\(checks))"
-            let value = model.bodyRequired
+            var value = model.bodyRequired
                 ? wire.from(decode + "!")
                 : (wire.type == nil ? decode : decode + ".map { \(wire.from("$0")) }")
+            // A `Nullable<T>?` body: the decoded `T?` of a body that is there is `.null` or `.value(x)`.
+            if model.nullableOptionalBody != nil { value += ".map { Nullable($0) }" }
             lines.append("    let \(bodyName) = " + value)
             arguments.append(bodyName)
         }

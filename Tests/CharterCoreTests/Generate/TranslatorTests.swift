@@ -380,6 +380,9 @@ final class TranslatorTests: XCTestCase {
             ("minimum above every Double",
              ContractFixture(##"{"$defs": {"T": {"type": "array", "items": {"type": "number", "minimum": 1e400}}}}"##),
              ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:74", pointer: "/$defs/T/items/minimum")),
+            ("a bound no number type of the list can meet",
+             ContractFixture(##"{"$defs": {"T": {"type": ["integer", "number"], "minimum": 1e400}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:60", pointer: "/$defs/T/minimum")),
             ("multipleOf no int32 but 0 meets",
              ContractFixture(##"{"$defs": {"T": {"type": "integer", "format": "int32", "multipleOf": 3000000000}}}"##),
              ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:70", pointer: "/$defs/T/multipleOf")),
@@ -411,6 +414,37 @@ final class TranslatorTests: XCTestCase {
         for row in rows {
             guard let error = row.fixture.translate().failure(row.label) else { continue }
             assertDiagnostic(row.expected, in: error.diagnostics, row.label)
+        }
+    }
+
+    /// Rows: a type list with a number type whose bounds no value of its Swift type meets → what the schema is generated
+    /// as (that type dropped, the others kept), and the warning at the bound. When no type is left the bound is an error
+    /// (`testTranslationErrors`).
+    func testNumberTypesNoValueOfWhichMeetsTheBoundsAreDroppedFromTypeLists() throws {
+        let rows: [(schema: String, type: String, keyword: String)] = [
+            (#"{"type": ["integer", "string"], "minimum": 1e30}"#, "string", "minimum"),
+            (#"{"type": ["string", "integer"], "format": "int32", "maximum": -3000000000}"#, "string", "maximum"),
+            (#"{"type": ["integer", "null"], "exclusiveMinimum": 9223372036854775807}"#, "null", "exclusiveMinimum"),
+            (#"{"type": ["number", "boolean"], "minimum": 1e400}"#, "bool", "minimum"),
+            (#"{"type": ["integer", "number", "string"], "minimum": 1e30}"#, "T", "minimum"),
+            (#"{"type": "array", "items": {"type": ["integer", "boolean"], "maximum": -1e20}}"#, "[bool]", "items/maximum"),
+        ]
+        for row in rows {
+            let text = #"{"$defs": {"T": "# + row.schema + "}}"
+            guard let module = ContractFixture(text).translate().value(row.schema) else { continue }
+            guard case .alias(let target, _)? = module.decl("T")?.kind else {
+                XCTAssertEqual(module.kind("T"), "union", row.schema)
+                if case .union(let union)? = module.decl("T")?.kind {
+                    XCTAssertEqual(union.variants.map { module.describe($0.type) }, ["double", "string"], row.schema)
+                }
+                continue
+            }
+            XCTAssertEqual(module.describe(target), row.type, row.schema)
+            let keyword = try XCTUnwrap(row.keyword.split(separator: "/").last)
+            let column = try XCTUnwrap(text.range(of: "\"\(keyword)\"")).upperBound.utf16Offset(in: text) + 3
+            assertDiagnostic(
+                ExpectedDiagnostic(code: "translate.type-dropped", at: "a.json:1:\(column)", pointer: "/$defs/T/" + row.keyword, severity: .warning),
+                in: module.warnings, row.schema)
         }
     }
 

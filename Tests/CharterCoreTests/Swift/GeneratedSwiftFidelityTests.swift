@@ -67,7 +67,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
 
     /// Integer and floating-point bounds the value's type cannot hold as written: a bound no value can cross
     /// is dropped, a fractional integer bound is rounded inward, and a bound closer to 0 than any `Double`
-    /// but 0 is checked against 0 — all compiled without a literal overflow or underflow (or a warning).
+    /// but 0 is checked against 0 — all compiled without a literal overflow or underflow (or a warning). In a type
+    /// list, a number type whose bounds no value of its Swift type meets is dropped while another type stays valid.
     func testNumericBoundsFitTheValueType() throws {
         let contract = ##"""
             {"title": "Lit", "$defs": {"L": {"type": "object", "properties": {
@@ -80,7 +81,13 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
               "tenth": {"type": "integer", "format": "int32", "multipleOf": 0.1},
               "tiny": {"type": "number", "exclusiveMinimum": -1e-400, "maximum": 1e-400},
               "huge": {"type": "number", "maximum": 1e400, "minimum": -1e400},
-              "counts": {"type": "array", "items": {"type": "integer", "format": "int32", "minimum": -3000000000, "maximum": 9.5}}
+              "counts": {"type": "array", "items": {"type": "integer", "format": "int32", "minimum": -3000000000, "maximum": 9.5}},
+              "either": {"type": ["integer", "string"], "minimum": 1e30},
+              "narrow": {"type": ["integer", "boolean"], "format": "int32", "maximum": -3000000000},
+              "real": {"type": ["number", "string"], "exclusiveMaximum": -1e400},
+              "void": {"type": ["integer", "null"], "minimum": 1e30},
+              "wider": {"type": ["integer", "number", "string"], "minimum": 1e30},
+              "eithers": {"type": "array", "items": {"type": ["string", "integer"], "maximum": -1e20}}
             }}}}
             """##
         try check(contract, namespace: "Lit", [
@@ -95,6 +102,14 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("L", ##"{"tiny":-1e-300}"##, .roundTrips(issues: ["/tiny minimum"])),
             ("L", ##"{"tiny":1e-300}"##, .roundTrips(issues: ["/tiny maximum"])),
             ("L", ##"{"small":2147483648}"##, .rejected),
+            // A type of a list whose bounds no value of its Swift type meets is dropped; the others stay valid.
+            ("L", ##"{"either":"x","narrow":true,"real":"y","void":null,"wider":"z","eithers":["a"]}"##, .valid),
+            ("L", ##"{"wider":5}"##, .roundTrips(issues: ["/wider minimum"])),
+            ("L", ##"{"either":5}"##, .rejected),
+            ("L", ##"{"narrow":-5}"##, .rejected),
+            ("L", ##"{"real":-1}"##, .rejected),
+            ("L", ##"{"void":5}"##, .rejected),
+            ("L", ##"{"eithers":["a",-5]}"##, .rejected),
         ])
     }
 

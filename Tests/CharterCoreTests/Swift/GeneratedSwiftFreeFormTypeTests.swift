@@ -28,4 +28,44 @@ extension GeneratedSwiftFidelityTests {
             ("Tuple", ##"["a",1,null]"##, .roundTrips(issues: ["/0 type", "/1 type", "/2 type"])),
         ])
     }
+
+    /// Without a `type`, keywords of several kinds (a bound and a length, a count and a bound) leave every JSON value
+    /// valid, each keyword applying to its own kind: the value is free-form and checked by the kind it holds. Keywords
+    /// of one kind keep the type they imply (`maxLength` alone: a string).
+    func testKeywordsOfSeveralKindsWithoutATypeHoldAnyValue() throws {
+        let contract = ##"""
+            {"title": "Kinds", "$defs": {
+              "NumberOrText": {"minimum": 3, "maxLength": 2},
+              "ListOrNumber": {"minItems": 1, "multipleOf": 2},
+              "MapOrText": {"maxProperties": 1, "pattern": "^a"},
+              "Text": {"maxLength": 2},
+              "Holder": {"type": "object", "properties": {"v": {"maximum": 5, "minLength": 1}}}
+            }}
+            """##
+        try check(contract, namespace: "Kinds", [
+            ("NumberOrText", "3", .valid),
+            ("NumberOrText", "2", .roundTrips(issues: [" minimum"])),
+            ("NumberOrText", ##""ab""##, .valid),
+            ("NumberOrText", ##""abc""##, .roundTrips(issues: [" maxLength"])),
+            ("NumberOrText", "true", .valid),
+            ("NumberOrText", "null", .valid),
+            ("NumberOrText", ##"{"a":[1]}"##, .valid),
+            ("ListOrNumber", "[5]", .valid),
+            ("ListOrNumber", "[]", .roundTrips(issues: [" minItems"])),
+            ("ListOrNumber", "4", .valid),
+            ("ListOrNumber", "3", .roundTrips(issues: [" multipleOf"])),
+            ("ListOrNumber", ##""x""##, .valid),
+            ("MapOrText", ##"{"b":1}"##, .valid),
+            ("MapOrText", ##"{"b":1,"c":2}"##, .roundTrips(issues: [" maxProperties"])),
+            ("MapOrText", ##""abc""##, .valid),
+            ("MapOrText", ##""b""##, .roundTrips(issues: [" pattern"])),
+            ("MapOrText", "7", .valid),
+            ("Text", ##""ab""##, .valid),
+            ("Text", "5", .rejected),
+            ("Holder", ##"{"v":4}"##, .valid),
+            ("Holder", ##"{"v":"x"}"##, .valid),
+            ("Holder", ##"{"v":6}"##, .roundTrips(issues: ["/v maximum"])),
+            ("Holder", ##"{"v":""}"##, .roundTrips(issues: ["/v minLength"])),
+        ])
+    }
 }

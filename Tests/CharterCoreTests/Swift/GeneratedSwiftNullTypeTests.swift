@@ -2,15 +2,18 @@ import Foundation
 import XCTest
 @testable import CharterCore
 
-/// A schema that allows only `null` (`{"type": "null"}`, or alternatives that are all `null`) is `JSONNull`, which
-/// decodes from `null` alone: as a named type, a required or optional property (absent `nil`, `null` `JSONNull()`), a
-/// list element or a map value.
+/// A schema that allows only `null` (`{"type": "null"}`, `{"const": null}`, `{"enum": [null]}`, or alternatives that are
+/// all `null`) is `JSONNull`, which decodes from `null` alone: as a named type, a required or optional property (absent
+/// `nil`, `null` `JSONNull()`), a list element or a map value.
 extension GeneratedSwiftFidelityTests {
     func testNullTypeDecodesOnlyNull() throws {
         let contract = ##"""
             {"title": "Nulls", "$defs": {
               "Nothing": {"type": "null"},
-              "Holder": {"type": "object", "required": ["must"], "properties": {
+              "Constant": {"const": null},
+              "Listed": {"enum": [null]},
+              "Holder": {"type": "object", "required": ["must", "constant"], "properties": {
+                "constant": {"const": null}, "listed": {"enum": [null]}, "constants": {"type": "array", "items": {"const": null}},
                 "must": {"type": "null"}, "may": {"type": "null"}, "dflt": {"type": "null", "default": null},
                 "ref": {"$ref": "#/$defs/Nothing"}, "list": {"type": "array", "items": {"type": "null"}},
                 "map": {"type": "object", "additionalProperties": {"type": "null"}},
@@ -24,16 +27,25 @@ extension GeneratedSwiftFidelityTests {
             ("Nothing", "{}", .rejected),
             ("Nothing", "[]", .rejected),
             ("Nothing", "false", .rejected),
-            ("Holder", ##"{"must":null}"##, .valid),
-            ("Holder", ##"{"must":null,"may":null,"dflt":null,"ref":null,"list":[null,null],"map":{"a":null},"nested":null,"all":null}"##, .valid),
+            ("Constant", "null", .valid),
+            ("Constant", "0", .rejected),
+            ("Constant", ##""null""##, .rejected),
+            ("Listed", "null", .valid),
+            ("Listed", "{}", .rejected),
+            ("Holder", ##"{"must":null,"constant":null}"##, .valid),
+            ("Holder", ##"{"must":null,"constant":null,"may":null,"dflt":null,"ref":null,"list":[null,null],"map":{"a":null},"nested":null,"all":null,"listed":null,"constants":[null]}"##, .valid),
             ("Holder", ##"{}"##, .rejected),
-            ("Holder", ##"{"must":1}"##, .rejected),
-            ("Holder", ##"{"must":null,"may":0}"##, .rejected),
-            ("Holder", ##"{"must":null,"ref":"x"}"##, .rejected),
-            ("Holder", ##"{"must":null,"list":[null,1]}"##, .rejected),
-            ("Holder", ##"{"must":null,"map":{"a":{}}}"##, .rejected),
-            ("Holder", ##"{"must":null,"nested":123}"##, .rejected),
-            ("Holder", ##"{"must":null,"all":123}"##, .rejected),
+            ("Holder", ##"{"must":1,"constant":null}"##, .rejected),
+            ("Holder", ##"{"must":null}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":false}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"listed":[]}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"constants":[null,"x"]}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"may":0}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"ref":"x"}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"list":[null,1]}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"map":{"a":{}}}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"nested":123}"##, .rejected),
+            ("Holder", ##"{"must":null,"constant":null,"all":123}"##, .rejected),
         ])
         // The schema's `default: null` is the initialiser's default; absent stays absent on encode.
         guard let files = ContractFixture(contract).generate().value("generate") else { return }
@@ -41,11 +53,11 @@ extension GeneratedSwiftFidelityTests {
             "import Foundation",
             "let encoder = JSONEncoder()",
             "encoder.outputFormatting = [.sortedKeys]",
-            "print(String(decoding: try! encoder.encode(Nulls.Holder(must: JSONNull())), as: UTF8.self))",
+            "print(String(decoding: try! encoder.encode(Nulls.Holder(constant: JSONNull(), must: JSONNull())), as: UTF8.self))",
             "print(JSONNull() == JSONNull(), JSONNull())",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
-        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [##"{"dflt":null,"must":null}"##, "true null"])
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [##"{"constant":null,"dflt":null,"must":null}"##, "true null"])
     }
 
     /// An enum that lists `null` is nullable as a type with `null` in its `type` is: its declaration (`Int` for
