@@ -41,6 +41,9 @@ enum ECMAScriptPattern {
         var out = ""
         /// Group names in order of appearance, and the ICU names they get.
         var groupNames: [String: String] = [:]
+        /// `\k<name>` references read before a group of that name: where the name was written into `out` (UTF-8
+        /// offsets), to be renamed once every group is known.
+        var forwardReferences: [(range: Range<Int>, name: String)] = []
         /// Inside a character class: whether the last thing read was an atom a range may start from, and whether a
         /// range's `-` was just read (the next atom ends it).
         var inClass = false
@@ -49,7 +52,6 @@ enum ECMAScriptPattern {
 
         init(scalars: [Unicode.Scalar]) {
             self.scalars = scalars
-            groupNames = Self.groupNames(in: scalars)
         }
 
         mutating func run() -> String {
@@ -66,7 +68,33 @@ enum ECMAScriptPattern {
                 }
                 if inClass { classCharacter(scalar) } else { outside(scalar) }
             }
-            return out
+            return renamingForwardReferences()
+        }
+
+        /// `out` with each forward reference's name replaced by the ICU name its group got; a name no group has stays.
+        func renamingForwardReferences() -> String {
+            guard forwardReferences.contains(where: { groupNames[$0.name] != nil }) else { return out }
+            let bytes = Array(out.utf8)
+            var renamed: [UInt8] = []
+            renamed.reserveCapacity(bytes.count)
+            var copied = 0
+            for reference in forwardReferences {
+                guard let icuName = groupNames[reference.name] else { continue }
+                renamed += bytes[copied..<reference.range.lowerBound]
+                renamed += icuName.utf8
+                copied = reference.range.upperBound
+            }
+            renamed += bytes[copied...]
+            return String(decoding: renamed, as: UTF8.self)
+        }
+
+        /// The ICU name of the group named `name`: `g1`, `g2`, … in order of appearance (ICU accepts only ASCII
+        /// letters and digits in a name; ECMA-262 any identifier).
+        mutating func groupName(_ name: String) -> String {
+            if let known = groupNames[name] { return known }
+            let icuName = "g\(groupNames.count + 1)"
+            groupNames[name] = icuName
+            return icuName
         }
 
         /// A character outside a class.
@@ -95,7 +123,7 @@ enum ECMAScriptPattern {
                     index + 2 < scalars.count, scalars[index + 2] != "=", scalars[index + 2] != "!"
                 {
                     let name = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
-                    out += "(?<\(groupNames[name] ?? name)>"
+                    out += "(?<\(groupName(name))>"
                     index = close + 1
                 } else {
                     out += "("
@@ -158,7 +186,11 @@ enum ECMAScriptPattern {
                 guard let close = scalars[index...].firstIndex(of: ">") else { return #"\k"# }
                 let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                 index = close + 1
-                return #"\k<"# + (groupNames[name] ?? name) + ">"
+                if let known = groupNames[name] { return #"\k<"# + known + ">" }
+                // A reference before its group (ICU refuses it, as the group's name or not): renamed at the end.
+                let start = out.utf8.count + 3
+                forwardReferences.append((start..<(start + name.utf8.count), name))
+                return #"\k<"# + name + ">"
             default:
                 var text = #"\"#
                 text.unicodeScalars.append(escaped)
@@ -168,37 +200,5 @@ enum ECMAScriptPattern {
 
         /// Escapes that stand for a set of characters, which cannot start or end a range.
         static let classEscapes: Set<Unicode.Scalar> = ["d", "D", "w", "W", "s", "S", "p", "P"]
-
-        /// The names of `(?<name>…)` groups outside classes, each mapped to `g1`, `g2`, … in order of appearance
-        /// (ICU accepts only ASCII letters and digits in a name; ECMA-262 any identifier).
-        static func groupNames(in scalars: [Unicode.Scalar]) -> [String: String] {
-            var names: [String: String] = [:]
-            var index = 0
-            var inClass = false
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == "\\" {
-                    index += 2
-                    continue
-                }
-                if inClass {
-                    if scalar == "]" { inClass = false }
-                } else if scalar == "[" {
-                    inClass = true
-                    // A `]` right after `[` or `[^` closes `[]` / `[^]` in ECMA-262: step past the `^`.
-                    if index + 1 < scalars.count, scalars[index + 1] == "^" { index += 1 }
-                    if index + 1 < scalars.count, scalars[index + 1] == "]" { inClass = false; index += 1 }
-                } else if scalar == "(", index + 2 < scalars.count, scalars[index + 1] == "?", scalars[index + 2] == "<",
-                    index + 3 < scalars.count, scalars[index + 3] != "=", scalars[index + 3] != "!",
-                    let close = scalars[(index + 3)...].firstIndex(of: ">")
-                {
-                    let name = String(String.UnicodeScalarView(scalars[(index + 3)..<close]))
-                    if names[name] == nil { names[name] = "g\(names.count + 1)" }
-                    index = close
-                }
-                index += 1
-            }
-            return names
-        }
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 /// Process-wide cache of compiled `pattern` regular expressions (ECMA-262, rewritten for ICU by
 /// ``ECMAScriptPattern``).
 ///
+/// Also compiled into CharterCore through a symbolic link (`Sources/CharterCore/Schema/PatternCache.swift`), where
+/// `PatternSyntax` owns one, so the tools compile a contract's patterns as generated validation does, and each once.
+///
 /// A lock (`NSLock`) rather than `Synchronization.Mutex`, which needs macOS 15 /
 /// iOS 18 and would raise the deployment target of every app using generated
 /// code. `NSRegularExpression` is immutable and safe to use from many threads
@@ -10,9 +13,15 @@ import Foundation
 final class PatternCache: @unchecked Sendable {
     static let shared = PatternCache()
 
-    /// Patterns come from contracts, so the set is small; the bound only
-    /// guards against misuse with unbounded dynamic patterns.
-    private static let capacity = 1024
+    /// The number of patterns kept before the cache starts over. Patterns come from contracts, so the set is
+    /// small; the bound only guards against misuse with unbounded dynamic patterns.
+    private let capacity: Int
+
+    /// An empty cache that keeps up to `capacity` patterns (generated code's is bounded; the tools', whose patterns
+    /// are those of the contracts they read, need not be).
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+    }
 
     private enum Entry {
         case valid(NSRegularExpression)
@@ -49,7 +58,7 @@ final class PatternCache: @unchecked Sendable {
             compiled = .invalid
         }
         lock.lock()
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[pattern] = compiled
         lock.unlock()
 

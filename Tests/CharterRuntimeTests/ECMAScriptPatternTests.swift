@@ -104,6 +104,24 @@ final class ECMAScriptPatternTests: XCTestCase {
         }
     }
 
+    /// Group names become `g1`, `g2`, … in order of appearance, in the group and in every `\k<…>` reference to it, one
+    /// written before the group too (which ICU then refuses, as it refuses any reference before its group); a name no
+    /// group has, and text inside a class, stay as written.
+    func testGroupNamesAreRenamedInOrderOfAppearance() {
+        let rows: [(pattern: String, icu: String)] = [
+            (#"\k<π>(?<π>a)"#, #"\k<g1>(?<g1>a)"#),
+            (#"(?<b>x)\k<a>(?<a>y)\k<b>"#, #"(?<g1>x)\k<g2>(?<g2>y)\k<g1>"#),
+            (#"\k<é>\k<é>(?<é>z)"#, #"\k<g1>\k<g1>(?<g1>z)"#),
+            (#"\k<x>(?<a>y)"#, #"\k<x>(?<g1>y)"#),
+            (#"[(?<a>)](?<b>x)\k<b>"#, #"[(?<a>)](?<g1>x)\k<g1>"#),
+            (#"(?<a>x)|(?<a>y)"#, #"(?<g1>x)|(?<g1>y)"#),
+            (#"(?<=a)(?<!b)(?<c>d)"#, #"(?<=a)(?<!b)(?<g1>d)"#),
+        ]
+        for row in rows {
+            XCTAssertEqual(ECMAScriptPattern.icu(row.pattern), row.icu, row.pattern)
+        }
+    }
+
     /// The rows' expectations are ECMAScript's: JavaScript's `RegExp` with the `u` flag agrees with every one.
     func testJavaScriptAgreesWithTheRows() throws {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)

@@ -60,18 +60,13 @@ extension TranslationSession {
 
     /// The `patternProperties` entries whose pattern matches `name`, as generated validation matches it: ECMA-262
     /// rewritten for ICU (`ECMAScriptPattern`, the runtime's own file), a search anchored only by `^`/`$` — so `\w`
-    /// is ASCII here as there; nil when a pattern does not compile (`pattern-compiles` reports it).
+    /// is ASCII here as there; nil when a pattern does not compile (`pattern-compiles` reports it). Each pattern is
+    /// compiled once (``PatternSyntax``).
     func matchingPatterns(of name: String, _ merged: MergedSchema) -> [NamedSchema]? {
         var matching: [NamedSchema] = []
         for entry in merged.patternProperties {
-            guard !entry.name.isEmpty else {
-                matching.append(entry)
-                continue
-            }
-            guard let expression = try? NSRegularExpression(pattern: ECMAScriptPattern.icu(entry.name)) else { return nil }
-            if expression.firstMatch(in: name, range: NSRange(name.startIndex..<name.endIndex, in: name)) != nil {
-                matching.append(entry)
-            }
+            guard let matches = PatternSyntax.matches(name, pattern: entry.name) else { return nil }
+            if matches { matching.append(entry) }
         }
         return matching
     }

@@ -1,12 +1,23 @@
 import Foundation
 
 /// What generated code makes of a `pattern`, asked by the tools that read contracts: the rewrite for ICU is
-/// `ECMAScriptPattern`, compiled into this module from `Sources/CharterRuntime/ECMAScriptPattern.swift` through a
-/// symbolic link, so the linter judges a pattern exactly as generated validation will compile it.
+/// `ECMAScriptPattern` and the cache of compiled expressions `PatternCache`, both compiled into this module from
+/// `Sources/CharterRuntime` through symbolic links, so the tools judge and match a pattern exactly as generated
+/// validation compiles it.
 package enum PatternSyntax {
+    /// The process's compiled patterns (pattern → ICU expression, or the failure to compile), shared by every caller
+    /// and thread. Unbounded: the patterns are those of the contracts read, and contracts repeat them.
+    private static let cache = PatternCache(capacity: .max)
+
     /// Whether generated validation can compile `pattern` (the empty pattern matches everything). A pattern it cannot
     /// compile makes every value a validation issue ("cannot be checked").
     package static func compiles(_ pattern: String) -> Bool {
-        pattern.isEmpty || (try? NSRegularExpression(pattern: ECMAScriptPattern.icu(pattern), options: [])) != nil
+        pattern.isEmpty || cache.expression(for: pattern) != nil
+    }
+
+    /// Whether `string` contains a match of `pattern`, as generated validation searches (anchored only by `^`/`$`;
+    /// the empty pattern matches everything); nil when `pattern` does not compile.
+    package static func matches(_ string: String, pattern: String) -> Bool? {
+        cache.matches(string, pattern: pattern)
     }
 }

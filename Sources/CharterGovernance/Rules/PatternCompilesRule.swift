@@ -12,25 +12,18 @@ struct PatternCompilesRule: LintRule {
 
     func check(_ context: LintContext) {
         let graph = context.graph
-        // Contracts repeat their patterns: each is compiled once.
-        var compiles: [String: Bool] = [:]
-        func check(_ pattern: String) -> Bool {
-            if let known = compiles[pattern] { return known }
-            let answer = PatternSyntax.compiles(pattern)
-            compiles[pattern] = answer
-            return answer
-        }
+        // Contracts repeat their patterns: `PatternSyntax` compiles each once.
         for id in context.schemaObjects {
             let schema = graph.schemas[id.rawValue]
             guard schema.pattern != nil || !schema.patternProperties.isEmpty else { continue }
             let document = graph.documents[schema.document.rawValue]
-            if let pattern = schema.pattern, !check(pattern) {
+            if let pattern = schema.pattern, !PatternSyntax.compiles(pattern) {
                 context.report("pattern \(pattern) is not a regular expression generated validation can compile: every value would fail as unchecked",
                                in: document, at: schema.location.pointer.appending("pattern"),
                                position: schema.node.object?["pattern"]?.position ?? schema.location.position ?? .start,
                                hint: "fix the expression (ECMA-262 syntax, as JSON Schema specifies)")
             }
-            for named in schema.patternProperties where !check(named.name) {
+            for named in schema.patternProperties where !PatternSyntax.compiles(named.name) {
                 context.report("patternProperties name \(named.name) is not a regular expression generated code can compile",
                                in: document, at: schema.location.pointer.appending("patternProperties").appending(named.name),
                                position: graph.schemas[named.schema.rawValue].location.position ?? schema.location.position ?? .start, hint: "fix the expression (ECMA-262 syntax, as JSON Schema specifies)")

@@ -1,0 +1,1 @@
+../../CharterRuntime/PatternCache.swift
