@@ -76,10 +76,11 @@ public struct LintCommand {
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
         let own = [arguments.value("baseline"), arguments.value("write-baseline"), arguments.value("config")].compactMap { $0 } + reports.map(\.file)
-        let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory,
-                                               skipping: own)
         let graph: SchemaGraph
-        do {
+        do throws(DiagnosticsError) {
+            // A path that matches nothing is a load error like invalid JSON, and is reported the same way.
+            let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals,
+                                                   workingDirectory: workingDirectory, skipping: own)
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports

@@ -93,6 +93,34 @@ final class LintCommandTests: XCTestCase {
         XCTAssertNotNil(folder.read("lint.sarif"))
     }
 
+    /// A path that matches nothing (a pattern, a missing file, a folder without contracts) is a load error like invalid
+    /// JSON: exit 1, the error on standard error, and every `--report` file and a machine-readable `--format` rewritten
+    /// as a `contract-load` finding — an earlier run's report is never left in place. Plain text prints only the error.
+    func testAPathThatMatchesNothingIsReportedLikeALoadError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("empty/notes.txt", "not a contract")
+        let rows: [(path: String, message: String)] = [
+            ("contracts/*.json", "pattern contracts/*.json matches no files"),
+            ("missing.json", "no such file or folder: missing.json"),
+            ("empty", "folder empty contains no *.json files"),
+        ]
+        for row in rows {
+            try folder.write("lint.sarif", "STALE")
+            try folder.write("lint.xml", "STALE")
+            let result = folder.run(["lint", row.path, "--format", "sarif", "--report", "sarif=lint.sarif", "--report", "junit=lint.xml"])
+            XCTAssertEqual(result.code, .inputProblems, row.path)
+            XCTAssertEqual(result.err.first, "\(row.path): error: \(row.message)", row.path)
+            let out = result.out.joined(separator: "\n")
+            XCTAssertTrue(out.contains(#""ruleId": "contract-load""#) && out.contains(row.message), "\(row.path): \(out)")
+            XCTAssertEqual(folder.read("lint.sarif"), out + "\n", "\(row.path): the report file is the standard output's log")
+            XCTAssertTrue(folder.read("lint.xml")?.contains(row.message) == true, "\(row.path): \(folder.read("lint.xml") ?? "")")
+            let text = folder.run(["lint", row.path])
+            XCTAssertEqual(text.code, .inputProblems, row.path)
+            XCTAssertEqual(text.out, [], row.path)
+            XCTAssertEqual(text.err.first, "\(row.path): error: \(row.message)", row.path)
+        }
+    }
+
     /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
     /// with file, line:column and pointer.
     func testBaselineProblemsAreToolErrors() throws {
