@@ -142,6 +142,8 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(findings.first?["revision"] as? String, "HEAD")
         let sarif = try XCTUnwrap(folder.read("diff.sarif"))
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
+        // The rule is described, so code scanning can say what the result means.
+        XCTAssertTrue(sarif.contains(#""id": "contract-load""#) && sarif.contains(#""ruleIndex": 0"#), sarif)
         // An HTML report from an earlier run is replaced by one saying nothing was compared.
         try folder.write("report.html", "<p>an earlier, compatible run</p>")
         XCTAssertEqual(folder.run(["diff", "--base-ref", "HEAD", "--report", "html=report.html"]).code, .inputProblems)
