@@ -1,9 +1,9 @@
 import CharterCore
 
 extension LintContext {
-    /// Whether `name` contains one of `words` as whole words (camelCase, snake_case or kebab-case boundaries,
-    /// ignoring case, a plural `s`/`es`/`ies` allowed): `unitPrice` and `prices` contain "price", `feedbackScore` does
-    /// not contain "fee", and `onHandQuantity` contains "onHand".
+    /// Whether `name` contains one of `words` as whole words (camelCase, snake_case, kebab-case and letter–digit
+    /// boundaries, ignoring case, a plural `s`/`es`/`ies` allowed): `unitPrice`, `prices` and `price2` contain "price",
+    /// `feedbackScore` does not contain "fee", and `onHandQuantity` contains "onHand".
     static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
         nameMatcher(words)(name)
     }
@@ -91,8 +91,8 @@ struct MoneyNotFloatRule: LintRule {
     let rationale = "`0.1 + 0.2` is not `0.3` in binary floating point. Prices, refunds and ledger postings sent as JSON numbers are rounded by every parser on the way, and finance reconciles the difference by hand. Carry money as a string with `format: decimal` (Charter generates `Decimal`) beside an ISO 4217 currency."
     let category = LintCategory.data
     let defaultSeverity = Severity.error
-    static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
-                                          "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed).")
+    static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "subtotal", "tax", "fee", "surcharge", "balance", "refund", "discount", "payout", "msrp", "rrp", "money"]"#,
+                                          "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed; digits end a word, so `amount1` holds \"amount\").")
     static let measureNames = LintParameter("measureNames", default: #"["rate", "ratio", "percent", "percentage", "pct", "bps", "factor", "multiplier", "elasticity", "score", "weight", "volume", "distance", "length", "width", "height", "depth", "kg", "lb", "oz", "km", "cm", "mm", "mi", "ml"]"#,
                                             "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit): a name containing one is not money, like `taxRate`, `discountPercent` or `totalWeightKg`.")
     let parameters = [Self.moneyNames, Self.measureNames]
