@@ -8,11 +8,57 @@ import CharterCore
 public struct LintBaseline: Sendable {
     /// How many findings each fingerprint accepts.
     public var counts: [String: Int]
+    /// The files the entries name (their `file`, relative to the root they were recorded under), in the order first
+    /// named, each with its number of entries.
+    public var files: [(file: String, entries: Int)] = []
 
     /// A baseline accepting exactly these findings.
     public init(findings: [LintFinding]) {
         counts = [:]
-        for finding in findings { counts[finding.fingerprint, default: 0] += 1 }
+        for finding in findings {
+            counts[finding.fingerprint, default: 0] += 1
+            addEntry(file: finding.stablePath)
+        }
+    }
+
+    /// How many findings the baseline accepts.
+    public var entryCount: Int { counts.values.reduce(0, +) }
+
+    private mutating func addEntry(file: String?) {
+        guard let file else { return }
+        if let index = files.firstIndex(where: { $0.file == file }) { files[index].entries += 1 } else { files.append((file, 1)) }
+    }
+
+    /// A warning when entries hid no finding of a run (nil when every entry did): `matched` of them did, `runFiles` are
+    /// the run's files as entries name them (relative to the root), `root` is the root as shown and `shown` the
+    /// baseline file. When none matches and none of its files is the run's, the likely cause is a baseline recorded
+    /// under another root (run from another folder): the warning names a file of each. Otherwise it counts the
+    /// entries that match nothing — fixed findings, or files this run did not lint.
+    public func unmatchedWarning(matched: Int, runFiles: [String], root: String, shown: String) -> Diagnostic? {
+        let total = entryCount
+        let unmatched = total - matched
+        guard unmatched > 0 else { return nil }
+        let entries = total == 1 ? "1 entry" : "\(total) entries"
+        let linted = Set(runFiles)
+        let elsewhere = files.filter { !linted.contains($0.file) }
+        let location = SourceLocation(file: shown)
+        if matched == 0, elsewhere.count == files.count, let named = files.first?.file, let run = runFiles.first {
+            return .warning(
+                "none of the baseline's \(entries) matches a finding: it names files such as \(named), this run files such as \(run) (relative to the root, \(root))",
+                at: location, code: "baseline.unmatched",
+                hint: "baseline paths are relative to the root — the folder common to the inputs, or the working directory when they are all inside it: "
+                    + "run from the folder the baseline was written in, or pin the root with --root")
+        }
+        var message = "\(unmatched) of the baseline's \(entries) \(unmatched == 1 ? "matches" : "match") no finding"
+        let outside = elsewhere.reduce(0) { $0 + $1.entries }
+        if let named = elsewhere.first?.file {
+            message += ", \(outside) of them in files this run did not lint (such as \(named); paths are relative to the root, \(root))"
+        }
+        // Rewriting the baseline from a run that did not lint every file it covers would drop those files' entries.
+        let hint = outside > 0
+            ? "lint every file the baseline covers to check all its entries; a --write-baseline from this run would drop the others"
+            : "rewrite it without the findings that are gone: --baseline \(shown) --write-baseline \(shown)"
+        return .warning(message, at: location, code: "baseline.unmatched", hint: hint)
     }
 
     /// The file's bytes for `findings`: JSON, one entry per finding in report order, with the rule, file,
@@ -54,6 +100,7 @@ public struct LintBaseline: Sendable {
                     file: file, position: entry.position, pointer: JSONPointer.root.appending("findings").appending(index: index)), code: "baseline.invalid")])
             }
             baseline.counts[fingerprint, default: 0] += 1
+            baseline.addEntry(file: entry["file"]?.string)
         }
         return baseline
     }

@@ -76,7 +76,16 @@ public struct DiffCommand {
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
         // Report files written beside the contracts (an earlier run's) are not contracts.
         let written = reports.map(\.file)
-        let headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory, skipping: written)
+        // A head path that matches nothing is a load error like invalid JSON: reported with the others below, so the
+        // reports are still written. (A base that matches nothing is a mistake in the command, exit 2.)
+        var headProblems: [Diagnostic] = []
+        let headFiles: [String]
+        do throws(DiagnosticsError) {
+            headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory, skipping: written)
+        } catch {
+            headProblems = error.diagnostics
+            headFiles = []
+        }
         let disk = DiskFileSource()
         /// A path as given, absolute and with symlinks resolved.
         func canonical(_ path: String) -> String { disk.canonicalPath(SchemaLoader.absolutePath(path, relativeTo: workingDirectory)) }
@@ -143,7 +152,7 @@ public struct DiffCommand {
                     return .failure(DiagnosticsError(error.diagnostics.map(job.labelled)))
                 }
             }
-            let failures = loaded.flatMap { result -> [Diagnostic] in
+            let failures = headProblems + loaded.flatMap { result -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
             }

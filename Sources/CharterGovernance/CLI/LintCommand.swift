@@ -76,10 +76,11 @@ public struct LintCommand {
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
         let own = [arguments.value("baseline"), arguments.value("write-baseline"), arguments.value("config")].compactMap { $0 } + reports.map(\.file)
-        let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory,
-                                               skipping: own)
         let graph: SchemaGraph
-        do {
+        do throws(DiagnosticsError) {
+            // A path that matches nothing is a load error like invalid JSON, and is reported the same way.
+            let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals,
+                                                   workingDirectory: workingDirectory, skipping: own)
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
@@ -96,6 +97,13 @@ public struct LintCommand {
         let writesBaseline = arguments.value("write-baseline") != nil
         let linter = Linter(catalog: catalog, configuration: configuration, today: today, baseline: writesBaseline ? nil : baseline)
         let report = linter.lint(graph)
+        // Entries that hid nothing are said on standard error, with the likely cause (another root, fixed findings).
+        if !writesBaseline, let baseline, let shown = arguments.value("baseline"),
+            let warning = baseline.unmatchedWarning(matched: report.baselinedCount, runFiles: graph.documents.map(\.rootRelativePath),
+                                                    root: shownRoot(of: graph), shown: shown)
+        {
+            console.err(DiagnosticFormatter.format(warning))
+        }
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
             console.out("Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)")
@@ -115,6 +123,17 @@ public struct LintCommand {
             throw UsageError("\(option) must be one of \(LintOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
         }
         return format
+    }
+
+    /// The root the graph's files are named relative to (what baseline entries name them by), as a path relative to
+    /// the working directory when inside it (`.` for the working directory itself).
+    func shownRoot(of graph: SchemaGraph) -> String {
+        guard let document = graph.documents.first(where: { $0.path.hasSuffix("/" + $0.rootRelativePath) }) else { return "." }
+        let root = String(document.path.dropLast(document.rootRelativePath.count + 1))
+        let here = DiskFileSource().canonicalPath(workingDirectory)
+        if root == here { return "." }
+        if root.hasPrefix(here.hasSuffix("/") ? here : here + "/") { return String(root.dropFirst(here.hasSuffix("/") ? here.count : here.count + 1)) }
+        return root.isEmpty ? "/" : root
     }
 
     /// The explicit `--config`, else `charter.json` in the working directory when there is one, else defaults.

@@ -4,7 +4,8 @@ import CharterCore
 /// Azure DevOps, IDE viewers). It validates against the OASIS SARIF 2.1.0 JSON Schema.
 ///
 /// - `tool.driver.rules` describes every rule of ``LintReport/rules`` (catalog order), then any rule a finding
-///   names that the report lacks, found in the catalog: `id`, `name` (the id in UpperCamelCase),
+///   names that the report lacks, found in the catalog — or ``LintReport/loadErrorRule`` for the findings of
+///   contracts that did not load (`contract-load`): `id`, `name` (the id in UpperCamelCase),
 ///   `shortDescription` (the summary), `fullDescription` (the rationale), `help` (summary and rationale, as
 ///   text and as Markdown, which the rationale is written in), `defaultConfiguration.level` (the rule's
 ///   default severity) and `properties.tags` (its category). No `helpUri`: the schema wants an absolute URI,
@@ -28,7 +29,11 @@ public enum LintSARIFOutput {
     public static func render(_ report: LintReport, catalog: LintCatalog = .standard) -> String {
         var rules = report.rules
         for finding in report.findings where !rules.contains(where: { $0.id == finding.ruleID }) {
-            if let rule = catalog.rule(finding.ruleID) { rules.append(rule) }
+            if let rule = catalog.rule(finding.ruleID) {
+                rules.append(rule)
+            } else if finding.ruleID == LintReport.loadErrorRuleID {
+                rules.append(LintReport.loadErrorRule)  // contracts that did not load, in lint's and diff's logs alike
+            }
         }
         let indexByID = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let run = JSONValue.members([

@@ -1,9 +1,9 @@
 import CharterCore
 
 extension LintContext {
-    /// Whether `name` contains one of `words` as whole words (camelCase, snake_case or kebab-case boundaries,
-    /// ignoring case, a plural `s`/`es`/`ies` allowed): `unitPrice` and `prices` contain "price", `feedbackScore` does
-    /// not contain "fee", and `onHandQuantity` contains "onHand".
+    /// Whether `name` contains one of `words` as whole words (camelCase, snake_case, kebab-case and letter–digit
+    /// boundaries, ignoring case, a plural `s`/`es`/`ies` allowed): `unitPrice`, `prices` and `price2` contain "price",
+    /// `feedbackScore` does not contain "fee", and `onHandQuantity` contains "onHand".
     static func name(_ name: String, containsAnyOf words: [String]) -> Bool {
         nameMatcher(words)(name)
     }
@@ -91,8 +91,8 @@ struct MoneyNotFloatRule: LintRule {
     let rationale = "`0.1 + 0.2` is not `0.3` in binary floating point. Prices, refunds and ledger postings sent as JSON numbers are rounded by every parser on the way, and finance reconciles the difference by hand. Carry money as a string with `format: decimal` (Charter generates `Decimal`) beside an ISO 4217 currency."
     let category = LintCategory.data
     let defaultSeverity = Severity.error
-    static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "tax", "fee", "balance", "refund", "discount", "money"]"#,
-                                          "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed).")
+    static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "subtotal", "tax", "fee", "surcharge", "balance", "refund", "discount", "payout", "msrp", "rrp", "money"]"#,
+                                          "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed; digits end a word, so `amount1` holds \"amount\").")
     static let measureNames = LintParameter("measureNames", default: #"["rate", "ratio", "percent", "percentage", "pct", "bps", "factor", "multiplier", "elasticity", "score", "weight", "volume", "distance", "length", "width", "height", "depth", "kg", "lb", "oz", "km", "cm", "mm", "mi", "ml"]"#,
                                             "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit): a name containing one is not money, like `taxRate`, `discountPercent` or `totalWeightKg`.")
     let parameters = [Self.moneyNames, Self.measureNames]
@@ -145,11 +145,45 @@ struct QuantityNonNegativeRule: LintRule {
 struct TimestampWithZoneRule: LintRule {
     let id = "timestamp-with-zone"
     let summary = "Timestamps (names ending in At or Timestamp) are format: date-time, which requires a UTC offset."
-    let rationale = "A local time without a zone is read differently by a store in Lisbon and a warehouse in Warsaw; reservations expire early or late and events sort wrongly. RFC 3339 `date-time` requires the offset, and Charter decodes it to `Date`."
+    let rationale = "A local time without a zone is read differently by a store in Lisbon and a warehouse in Warsaw; reservations expire early or late and events sort wrongly. RFC 3339 `date-time` requires the offset, and Charter decodes it to `Date`. A plain string, a `date` (no time of day), a `time` (no day) and a number (seconds or milliseconds since 1970? the reader guesses) are reported, each with its own message; a name for a calendar date or a time of day does not end in At (`shipDate`, `pickupTime`)."
     let category = LintCategory.data
     let defaultSeverity = Severity.warning
-    let failingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00"}]}"#)
-    let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z"}]}"#)
+    let failingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string"}, "createdAt": {"type": "integer"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00", "createdAt": 1777629600}]}"#)
+    let passingExample = ExampleContract.make(defs: #""Reservation": {"title": "Reservation", "description": "A stock reservation.", "type": "object", "properties": {"expiresAt": {"type": "string", "format": "date-time"}, "createdAt": {"type": "string", "format": "date-time"}}, "examples": [{"expiresAt": "2026-05-01T10:00:00Z", "createdAt": "2026-05-01T10:00:00Z"}]}"#)
+
+    /// What a timestamp may be instead of a date-time, in the order they are reported.
+    enum Kind: CaseIterable {
+        case plainString, date, time, number
+
+        /// Whether a value of `facets` is of this kind.
+        func holds(_ facets: ValueFacets) -> Bool {
+            let string = facets.types?.contains(.string) == true
+            switch self {
+            case .plainString: return string && facets.format == nil
+            case .date: return string && facets.format == "date"
+            case .time: return string && facets.format == "time"
+            case .number: return facets.mayBeNumeric
+            }
+        }
+
+        var message: String {
+            switch self {
+            case .plainString: "is a plain string, without a required UTC offset"
+            case .date: "is a calendar date (format: date), without a time of day or UTC offset"
+            case .time: "is a time of day (format: time), without a date"
+            case .number: "is a number, not an RFC 3339 date-time: its epoch and unit are left to guess"
+            }
+        }
+
+        var hint: String {
+            switch self {
+            case .plainString: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#
+            case .date: #"use "format": "date-time" for an instant, or name a calendar date without At (shipDate)"#
+            case .time: #"use "format": "date-time" for an instant, or name a time of day without At (pickupTime)"#
+            case .number: #"use {"type": "string", "format": "date-time"} (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#
+            }
+        }
+    }
 
     /// Whether a name reads as an instant: `createdAt`, `created_at`, `updated-at`, `lastSeenAT`, `eventTimestamp`,
     /// `timestamps` (the last word is "at" after another word, or ends in "timestamp"). Names ending in `Time` are often a
@@ -167,11 +201,12 @@ struct TimestampWithZoneRule: LintRule {
         // Properties, parameters and headers; a named type is a type, not an instant of something.
         let declared = Set(context.declaredTypes.map(\.id))
         for (name, id) in context.namedValues where !declared.contains(id) && judged(name) {
-            // Only a plain string: another format (date, duration, a custom one) was chosen on purpose.
-            for site in context.valueSites(id, skip: { _ in false })
-            where context.alternatives(site).contains(where: { $0.types?.contains(.string) == true && $0.format == nil }) {
-                context.report("timestamp \(name) is a plain string, without a required UTC offset",
-                               schema: site, hint: #"use "format": "date-time" (RFC 3339, e.g. 2026-05-01T10:00:00Z)"#)
+            for site in context.valueSites(id, skip: { _ in false }) {
+                let alternatives = context.alternatives(site)
+                // One finding a value, for the first kind it may be; another string format (a duration, a custom one)
+                // was chosen on purpose.
+                guard let kind = Kind.allCases.first(where: { kind in alternatives.contains(where: kind.holds) }) else { continue }
+                context.report("timestamp \(name) \(kind.message)", schema: site, hint: kind.hint)
             }
         }
     }

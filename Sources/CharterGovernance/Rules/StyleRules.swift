@@ -87,6 +87,7 @@ enum NameCase {
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || (0x30...0x39).contains(byte) }
     private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
     private static func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// `StockLevel`, `V2Item`.
     static func isUpperCamel(_ name: String) -> Bool {
@@ -100,9 +101,10 @@ enum NameCase {
         return name.utf8.allSatisfy(isLetterOrDigit)
     }
 
-    /// The words of a name split at `_`, `-`, `.`, spaces, lower-to-upper changes, and before the last capital of
-    /// an acronym that a word follows (`orderVATAmount` → order, VAT, Amount; a plural `s` stays on the acronym:
-    /// `totalSKUs` → total, SKUs). ASCII case rules; other characters stay inside their word.
+    /// The words of a name split at `_`, `-`, `.`, spaces, lower-to-upper changes, between letters and digits
+    /// (`unitPrice2` → unit, Price, 2; `sha256sum` → sha, 256, sum), and before the last capital of an acronym that a
+    /// word follows (`orderVATAmount` → order, VAT, Amount; a plural `s` stays on the acronym: `totalSKUs` → total,
+    /// SKUs). ASCII case rules; other characters stay inside their word.
     static func words(_ name: String) -> [String] {
         let bytes = Array(name.utf8)
         return wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
@@ -124,6 +126,10 @@ enum NameCase {
             if isUpper(byte), start < index,
                 previousLower || (isUpper(bytes[index - 1]) && startsLowerWord(bytes, at: index + 1))
             {
+                words.append(start..<index)
+                start = index
+            } else if start < index, isDigit(byte) != isDigit(bytes[index - 1]) {
+                // Digits are a word of their own: `amount1`, `tier2price`.
                 words.append(start..<index)
                 start = index
             }
@@ -158,7 +164,9 @@ enum NameCase {
             }
             return String(decoding: out, as: UTF8.self)
         }
-        return words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        // As above: the first letter after each separator uppercased (not after a digit: `ü2nd` stays `Ü2nd`).
+        return name.split(whereSeparator: { $0.isASCII && isSeparator($0.asciiValue!) })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     private static func isSeparator(_ byte: UInt8) -> Bool {

@@ -95,6 +95,36 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertNotNil(folder.read("new/diff-report.json"))
     }
 
+    /// A head path that matches nothing is a load error like invalid JSON: exit 1, and every `--report` file (an HTML
+    /// page saying *Not compared*) and a machine-readable `--format` are written, never left from an earlier run.
+    /// A base that matches nothing stays a usage error (exit 2), like an unknown revision.
+    func testAHeadPathThatMatchesNothingIsReportedLikeALoadError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", base)
+        let rows: [(path: String, message: String)] = [
+            ("contracts/*.json", "pattern contracts/*.json matches no files"),
+            ("missing", "no such file or folder: missing"),
+        ]
+        for row in rows {
+            try folder.write("compat.html", "<p>an earlier, compatible run</p>")
+            try folder.write("diff.sarif", "STALE")
+            let result = folder.run(["diff", row.path, "--base", "old", "--format", "json", "--report", "html=compat.html", "--report", "sarif=diff.sarif"])
+            XCTAssertEqual(result.code, .inputProblems, row.path)
+            XCTAssertEqual(result.err.first, "\(row.path): error: \(row.message)", row.path)
+            let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
+            let findings = json?["findings"] as? [[String: Any]] ?? []
+            XCTAssertEqual(findings.compactMap { $0["rule"] as? String }, ["contract-load"], row.path)
+            XCTAssertEqual(findings.first?["message"] as? String, row.message, row.path)
+            let page = try XCTUnwrap(folder.read("compat.html"))
+            XCTAssertTrue(page.contains("<div class=\"value\">Not compared</div>") && page.contains(row.message), "\(row.path): \(page)")
+            XCTAssertTrue(folder.read("diff.sarif")?.contains(row.message) == true, row.path)
+            let html = folder.run(["diff", row.path, "--base", "old", "--format", "html"])
+            XCTAssertEqual(html.code, .inputProblems, row.path)
+            XCTAssertTrue(html.out.joined().contains("Not compared"), row.path)
+        }
+        XCTAssertEqual(folder.run(["diff", "old", "--base", "nothing/*.json", "--report", "html=compat.html"]).code, .usageOrToolError)
+    }
+
     func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")
@@ -112,6 +142,8 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(findings.first?["revision"] as? String, "HEAD")
         let sarif = try XCTUnwrap(folder.read("diff.sarif"))
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
+        // The rule is described, so code scanning can say what the result means.
+        XCTAssertTrue(sarif.contains(#""id": "contract-load""#) && sarif.contains(#""ruleIndex": 0"#), sarif)
         // An HTML report from an earlier run is replaced by one saying nothing was compared.
         try folder.write("report.html", "<p>an earlier, compatible run</p>")
         XCTAssertEqual(folder.run(["diff", "--base-ref", "HEAD", "--report", "html=report.html"]).code, .inputProblems)

@@ -93,6 +93,34 @@ final class LintCommandTests: XCTestCase {
         XCTAssertNotNil(folder.read("lint.sarif"))
     }
 
+    /// A path that matches nothing (a pattern, a missing file, a folder without contracts) is a load error like invalid
+    /// JSON: exit 1, the error on standard error, and every `--report` file and a machine-readable `--format` rewritten
+    /// as a `contract-load` finding — an earlier run's report is never left in place. Plain text prints only the error.
+    func testAPathThatMatchesNothingIsReportedLikeALoadError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("empty/notes.txt", "not a contract")
+        let rows: [(path: String, message: String)] = [
+            ("contracts/*.json", "pattern contracts/*.json matches no files"),
+            ("missing.json", "no such file or folder: missing.json"),
+            ("empty", "folder empty contains no *.json files"),
+        ]
+        for row in rows {
+            try folder.write("lint.sarif", "STALE")
+            try folder.write("lint.xml", "STALE")
+            let result = folder.run(["lint", row.path, "--format", "sarif", "--report", "sarif=lint.sarif", "--report", "junit=lint.xml"])
+            XCTAssertEqual(result.code, .inputProblems, row.path)
+            XCTAssertEqual(result.err.first, "\(row.path): error: \(row.message)", row.path)
+            let out = result.out.joined(separator: "\n")
+            XCTAssertTrue(out.contains(#""ruleId": "contract-load""#) && out.contains(row.message), "\(row.path): \(out)")
+            XCTAssertEqual(folder.read("lint.sarif"), out + "\n", "\(row.path): the report file is the standard output's log")
+            XCTAssertTrue(folder.read("lint.xml")?.contains(row.message) == true, "\(row.path): \(folder.read("lint.xml") ?? "")")
+            let text = folder.run(["lint", row.path])
+            XCTAssertEqual(text.code, .inputProblems, row.path)
+            XCTAssertEqual(text.out, [], row.path)
+            XCTAssertEqual(text.err.first, "\(row.path): error: \(row.message)", row.path)
+        }
+    }
+
     /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
     /// with file, line:column and pointer.
     func testBaselineProblemsAreToolErrors() throws {
@@ -112,6 +140,54 @@ final class LintCommandTests: XCTestCase {
             XCTAssertEqual(result.err.first, row.error, row.file)
         }
         XCTAssertEqual(folder.run(["lint", "clean.json", "--baseline", "broken.json"]).code, .usageOrToolError)
+    }
+
+    /// A baseline whose entries hide nothing says so on standard error, naming the likely cause: none matching while
+    /// the run's files are named differently is a baseline written from another folder (paths are relative to the
+    /// root); some not matching are fixed findings, or files this run did not lint. The exit code is the findings'.
+    func testBaselineEntriesThatMatchNothingAreNamed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("c/dirty.json", dirty)
+        try folder.write("c/other.json", dirty.replacingOccurrences(of: "unitPrice", with: "listPrice"))
+        XCTAssertEqual(folder.run(["lint", "c", "--write-baseline", "b.json"]).out, ["Recorded 4 findings in b.json"])
+        let fixed = dirty.replacingOccurrences(of: #""type": "number"}"#, with: #""type": "string", "format": "decimal"}"#)
+            .replacingOccurrences(of: "1.5", with: #""1.5""#)
+        let rows: [(arguments: [String], in: String?, write: (String, String)?, code: ExitCode, err: [String])] = [
+            // Every entry matches: nothing to say.
+            (["lint", "c", "--baseline", "b.json", "--fail-on", "note"], nil, nil, .success, []),
+            // From inside c/ the files are dirty.json, not c/dirty.json: nothing matches.
+            (["lint", ".", "--baseline", "../b.json"], "c", nil, .inputProblems, [
+                "../b.json: warning: none of the baseline's 4 entries matches a finding: it names files such as c/dirty.json, "
+                    + "this run files such as dirty.json (relative to the root, .)",
+                "    hint: baseline paths are relative to the root — the folder common to the inputs, or the working directory when "
+                    + "they are all inside it: run from the folder the baseline was written in, or pin the root with --root",
+            ]),
+            (["lint", "c", "--root", "c", "--baseline", "b.json"], nil, nil, .inputProblems, [
+                "b.json: warning: none of the baseline's 4 entries matches a finding: it names files such as c/dirty.json, "
+                    + "this run files such as dirty.json (relative to the root, c)",
+                "    hint: baseline paths are relative to the root — the folder common to the inputs, or the working directory when "
+                    + "they are all inside it: run from the folder the baseline was written in, or pin the root with --root",
+            ]),
+            // One file linted of two: its entries match, the other's are named.
+            (["lint", "c/dirty.json", "--baseline", "b.json", "--fail-on", "note"], nil, nil, .success, [
+                "b.json: warning: 2 of the baseline's 4 entries match no finding, 2 of them in files this run did not lint "
+                    + "(such as c/other.json; paths are relative to the root, .)",
+                "    hint: lint every file the baseline covers to check all its entries; a --write-baseline from this run would drop the others",
+            ]),
+            // A finding fixed: its entry is stale.
+            (["lint", "c", "--baseline", "b.json", "--fail-on", "note"], nil, ("c/dirty.json", fixed), .success, [
+                "b.json: warning: 1 of the baseline's 4 entries matches no finding",
+                "    hint: rewrite it without the findings that are gone: --baseline b.json --write-baseline b.json",
+            ]),
+        ]
+        for row in rows {
+            if let (file, text) = row.write { try folder.write(file, text) }
+            let result = folder.run(row.arguments, in: row.in)
+            XCTAssertEqual(result.code, row.code, row.arguments.joined(separator: " "))
+            XCTAssertEqual(result.err.joined(separator: "\n"), row.err.joined(separator: "\n"), row.arguments.joined(separator: " "))
+        }
+        // Writing a baseline says nothing about the one it rewrites.
+        XCTAssertEqual(folder.run(["lint", "c", "--baseline", "b.json", "--write-baseline", "b.json"]).err, [])
     }
 
     /// Rewriting a baseline in place keeps the findings it accepted (and adds new ones); a fixed finding drops out.

@@ -261,6 +261,35 @@ final class LintOutputTests: XCTestCase {
     }
 
     /// Rows: file path → artifact URI (a URI reference: percent-encoded, relative unless the path is absolute).
+    /// Contracts that did not load (`contract-load` findings, lint's and diff's alike): the rule is described, so code
+    /// scanning shows what it means, and every result points at it by index. Rows: catalog → the rules listed.
+    func testSARIFDescribesContractLoad() throws {
+        let diagnostics: [Diagnostic] = [
+            .error("pattern contracts/*.json matches no files", at: SourceLocation(file: "contracts/*.json"), code: "input.empty"),
+            .error("expected a value", at: SourceLocation(file: "broken.json", position: SourcePosition(line: 1, column: 12, offset: 11), pointer: .root),
+                   code: "json.syntax"),
+        ]
+        let rows: [(command: String, catalog: LintCatalog)] = [("lint", .standard), ("diff", LintCatalog([]))]
+        for row in rows {
+            let report = LintReport.loadFailure(diagnostics, command: row.command)
+            let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(report, catalog: row.catalog).utf8)) as? [String: Any])
+            let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+            let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+            let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
+            XCTAssertEqual(rules.map { $0["id"] as? String }, ["contract-load"], row.command)
+            XCTAssertEqual(rules.first?["name"] as? String, "ContractLoad", row.command)
+            XCTAssertEqual((rules.first?["shortDescription"] as? [String: String])?["text"], LintReport.loadErrorRule.summary, row.command)
+            XCTAssertEqual((rules.first?["fullDescription"] as? [String: String])?["text"], LintReport.loadErrorRule.rationale, row.command)
+            XCTAssertNotNil((rules.first?["help"] as? [String: String])?["markdown"], row.command)
+            XCTAssertEqual((rules.first?["defaultConfiguration"] as? [String: String])?["level"], "error", row.command)
+            let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+            XCTAssertEqual(results.map { $0["ruleId"] as? String }, ["contract-load", "contract-load"], row.command)
+            XCTAssertEqual(results.map { $0["ruleIndex"] as? Int }, [0, 0], row.command)
+        }
+        XCTAssertFalse(LintReport.loadErrorRule.summary.isEmpty || LintReport.loadErrorRule.rationale.isEmpty)
+        XCTAssertNil(LintCatalog.standard.rule(LintReport.loadErrorRuleID), "not a lint rule one could configure or suppress")
+    }
+
     func testSARIFArtifactURIs() {
         let rows: [(path: String, uri: String)] = [
             ("Schemas/orders.json", "Schemas/orders.json"),
@@ -296,6 +325,8 @@ final class LintOutputTests: XCTestCase {
             ("sample.sarif", LintSARIFOutput.render(try sampleReport())),
             ("hostile.sarif", LintSARIFOutput.render(hostile)),
             ("clean.sarif", LintSARIFOutput.render(report([]))),
+            ("load.sarif", LintSARIFOutput.render(LintReport.loadFailure(
+                [.error("pattern contracts/*.json matches no files", at: SourceLocation(file: "contracts/*.json"))], command: "diff"), catalog: LintCatalog([]))),
         ]
         for (name, text) in logs { try folder.write(name, text) }
 

@@ -104,7 +104,8 @@ final class LintRuleRowsTests: XCTestCase {
             ("timestamp-with-zone", "created_at", #"{"type": "string"}"#, ["/$defs/T/properties/created_at: timestamp created_at is a plain string, without a required UTC offset"]),
             ("timestamp-with-zone", "pickupTime", #"{"type": "string", "format": "time"}"#, []),  // a time of day
             ("timestamp-with-zone", "eventTimestamp", #"{"type": "string"}"#, ["/$defs/T/properties/eventTimestamp: timestamp eventTimestamp is a plain string, without a required UTC offset"]),
-            ("timestamp-with-zone", "shippedAt", #"{"type": "string", "format": "date"}"#, []),  // a format chosen on purpose
+            ("timestamp-with-zone", "shippedAt", #"{"type": "string", "format": "date"}"#, ["/$defs/T/properties/shippedAt: timestamp shippedAt is a calendar date (format: date), without a time of day or UTC offset"]),
+            ("timestamp-with-zone", "shippedAt", #"{"type": "string", "format": "duration"}"#, []),  // another format, chosen on purpose
             ("money-not-float", "feedbackScore", #"{"type": "number"}"#, []),  // "fee" only as a whole word
             ("money-not-float", "shippingFees", #"{"type": "number"}"#, ["/$defs/T/properties/shippingFees: shippingFees is a binary floating-point number; money must be exact"]),
             ("quantity-non-negative", "countryNumber", #"{"type": "integer"}"#, []),
@@ -135,6 +136,9 @@ final class LintRuleRowsTests: XCTestCase {
         let money = { (name: String) in "\(name) is a binary floating-point number; money must be exact" }
         let negative = { (name: String) in "quantity \(name) may be negative" }
         let plain = { (name: String) in "timestamp \(name) is a plain string, without a required UTC offset" }
+        let date = { (name: String) in "timestamp \(name) is a calendar date (format: date), without a time of day or UTC offset" }
+        let time = { (name: String) in "timestamp \(name) is a time of day (format: time), without a date" }
+        let number = { (name: String) in "timestamp \(name) is a number, not an RFC 3339 date-time: its epoch and unit are left to guess" }
         let rows: [(rule: String, name: String, schema: String, expected: [String])] = [
             ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/Float"}"##, [at("unitPrice") + ": " + money("unitPrice")]),
             ("money-not-float", "unitPrice", #"{"anyOf": [{"type": "number"}, {"type": "null"}]}"#, [at("unitPrice") + ": " + money("unitPrice")]),
@@ -178,9 +182,38 @@ final class LintRuleRowsTests: XCTestCase {
             ("money-not-float", "totalWeightKg", #"{"type": "number"}"#, []),
             ("money-not-float", "totalDistanceKm", #"{"type": "number"}"#, []),
             ("money-not-float", "discountAmount", #"{"type": "number"}"#, [at("discountAmount") + ": " + money("discountAmount")]),
+            // Digits end a word; a subtotal or a list price is money too.
+            ("money-not-float", "unitPrice2", #"{"type": "number"}"#, [at("unitPrice2") + ": " + money("unitPrice2")]),
+            ("money-not-float", "amount1", #"{"type": "number"}"#, [at("amount1") + ": " + money("amount1")]),
+            ("money-not-float", "price_2", #"{"type": "number"}"#, [at("price_2") + ": " + money("price_2")]),
+            ("money-not-float", "tier2Price", #"{"type": "number"}"#, [at("tier2Price") + ": " + money("tier2Price")]),
+            ("money-not-float", "subtotal", #"{"type": "number"}"#, [at("subtotal") + ": " + money("subtotal")]),
+            ("money-not-float", "lineSubtotals", #"{"type": "array", "items": {"type": "number"}}"#, [at("lineSubtotals") + "/items: " + money("lineSubtotals")]),
+            ("money-not-float", "msrp", #"{"type": "number"}"#, [at("msrp") + ": " + money("msrp")]),
+            ("money-not-float", "MSRP", #"{"type": "number"}"#, [at("MSRP") + ": " + money("MSRP")]),
+            ("money-not-float", "shippingSurcharge", #"{"type": "number"}"#, [at("shippingSurcharge") + ": " + money("shippingSurcharge")]),
+            ("money-not-float", "sellerPayout", #"{"type": "number"}"#, [at("sellerPayout") + ": " + money("sellerPayout")]),
+            // Still whole words, and only binary floats.
+            ("money-not-float", "priceTier", #"{"type": "integer"}"#, []),
+            ("money-not-float", "sha256", #"{"type": "number"}"#, []),
+            ("money-not-float", "totalizer", #"{"type": "number"}"#, []),
+            ("money-not-float", "tax2Rate", #"{"type": "number"}"#, []),
             ("timestamp-with-zone", "createdAt", ##"{"type": "string", "$ref": "#/$defs/Instant"}"##, []),
             ("timestamp-with-zone", "updatedAt", ##"{"type": "string", "allOf": [{"$ref": "#/$defs/Instant"}]}"##, []),
             ("timestamp-with-zone", "format", #"{"type": "string"}"#, []),
+            // A date, a time of day or a number is not an instant with its offset, whatever the spelling.
+            ("timestamp-with-zone", "expiresAt", #"{"type": "string", "format": "date"}"#, [at("expiresAt") + ": " + date("expiresAt")]),
+            ("timestamp-with-zone", "updatedTimestamp", #"{"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}"#, [at("updatedTimestamp") + ": " + date("updatedTimestamp")]),
+            ("timestamp-with-zone", "pickupAt", #"{"type": "string", "format": "time"}"#, [at("pickupAt") + ": " + time("pickupAt")]),
+            ("timestamp-with-zone", "closedTimestamp", #"{"type": "integer"}"#, [at("closedTimestamp") + ": " + number("closedTimestamp")]),
+            ("timestamp-with-zone", "createdAt", #"{"type": "integer", "format": "int64"}"#, [at("createdAt") + ": " + number("createdAt")]),
+            ("timestamp-with-zone", "createdAt", #"{"type": "number"}"#, [at("createdAt") + ": " + number("createdAt")]),
+            ("timestamp-with-zone", "createdAt", ##"{"$ref": "#/$defs/Whole"}"##, [at("createdAt") + ": " + number("createdAt")]),
+            ("timestamp-with-zone", "createdAt", #"{"type": ["string", "integer"], "format": "date-time"}"#, [at("createdAt") + ": " + number("createdAt")]),
+            ("timestamp-with-zone", "seenTimestamps", #"{"type": "array", "items": {"type": "integer"}}"#, [at("seenTimestamps") + "/items: " + number("seenTimestamps")]),
+            ("timestamp-with-zone", "createdAt", #"{"type": "string", "format": "x-epoch"}"#, []),  // a custom format, chosen on purpose
+            ("timestamp-with-zone", "pickupTime", #"{"type": "integer"}"#, []),  // not a timestamp name
+            ("timestamp-with-zone", "shipDate", #"{"type": "string", "format": "date"}"#, []),
             ("timestamp-with-zone", "combat", #"{"type": "string"}"#, []),
         ]
         for row in rows {

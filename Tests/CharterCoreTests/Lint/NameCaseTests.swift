@@ -18,6 +18,7 @@ final class NameCaseTests: XCTestCase {
             ("2nd_line", "2ndLine", "2ndLine"),
             ("orderID", "OrderID", "orderID"),
             ("Ünit_price", "ÜnitPrice", "ünitPrice"),
+            ("ü2nd_line", "Ü2ndLine", "ü2ndLine"),  // a digit does not start a capitalised word
         ]
         for row in rows {
             XCTAssertEqual(NameCase.upperCamel(row.name), row.upper, row.name)
@@ -38,6 +39,13 @@ final class NameCaseTests: XCTestCase {
             ("VATAmount", ["VAT", "Amount"]),
             ("orderID", ["order", "ID"]),
             ("lastSeenAT", ["last", "Seen", "AT"]),
+            // Digits are words of their own.
+            ("unitPrice2", ["unit", "Price", "2"]),
+            ("amount1", ["amount", "1"]),
+            ("line2Total", ["line", "2", "Total"]),
+            ("sha256sum", ["sha", "256", "sum"]),
+            ("SKU2Count", ["SKU", "2", "Count"]),
+            ("price_10", ["price", "10"]),
         ]
         for row in rows {
             XCTAssertEqual(NameCase.words(row.name), row.words, row.name)
@@ -51,7 +59,8 @@ final class NameCaseTests: XCTestCase {
             ("unitPrice", true), ("prices", true), ("taxes", true), ("quantities", true), ("onHandQty", true),
             ("onHands", true), ("feedbackScore", false), ("pricees", true), ("priced", false), ("quantitys", true),
             ("taxies", false), ("SHIPPING_FEES", true), ("orderVATTax", true), ("Größe", true), ("Gröses", false),
-            ("ÜnitPrice", true), ("handOn", false), ("", false),
+            ("ÜnitPrice", true), ("handOn", false), ("", false), ("unitPrice2", true), ("tax1", true), ("taxes2", true), ("price2x", true),
+            ("prices99", true), ("Größe2", true), ("2price", true), ("price2d", true), ("pricey", false),
         ]
         let matcher = LintContext.nameMatcher(words)
         for row in rows {
