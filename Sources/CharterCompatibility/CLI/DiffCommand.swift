@@ -95,8 +95,14 @@ public struct DiffCommand {
         headOptions.root = headRoot
         // The head and every base are loaded on all cores at once: each is a whole contract set.
         var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "", commit: nil)]
-        // Plain schema files of a base folder pair with the head's by their path inside the folder given.
+        // Plain schema files of a base folder pair with the head's by their path inside the folder given; a base file
+        // given against one head file pairs with it, whatever the two are called.
         var pairingFolders: [String] = []
+        var pairedFiles: [String: String] = [:]
+        func isFile(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
         for path in bases {
             var options = loader
             options.root = nil  // the base's own common folder
@@ -109,7 +115,13 @@ public struct DiffCommand {
             }
             jobs.append(LoadJob(files: files, options: options, workingDirectory: workingDirectory, revision: nil, name: path, shown: path, commit: nil))
             if headPaths.count == 1 {
-                pairingFolders += [path, headPaths[0]].map(canonical)
+                let sides = [path, headPaths[0]].map(canonical)
+                if sides.allSatisfy(isFile) {
+                    let key = (sides[1] as NSString).lastPathComponent
+                    for side in sides { pairedFiles[side] = key }
+                } else {
+                    pairingFolders += sides
+                }
             }
         }
         var extracted: [GitBase] = []
@@ -185,7 +197,11 @@ public struct DiffCommand {
         for graph in graphs {
             // Plain schema files pair by this key; a contract whose major moved in place is found by it too.
             for document in graph.documents {
-                if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) { keys[document.path] = String(document.path.dropFirst(folder.count + 1)) }
+                if let key = pairedFiles[document.path] {
+                    keys[document.path] = key
+                } else if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) {
+                    keys[document.path] = String(document.path.dropFirst(folder.count + 1))
+                }
             }
         }
         let head = graphs[0]
@@ -194,6 +210,7 @@ public struct DiffCommand {
 
         let differ = ContractDiffer()
         let newest = baseGraphs[0]
+        if let warning = Self.baseOrderWarning(baseGraphs.map { ($0.name, $0.graph) }) { console.err(warning) }
         let transitive: Set<CompatibilityMode> = [.backwardTransitive, .forwardTransitive, .fullTransitive]
         // Older bases count only for contracts whose policy is transitive, and only for their data: a schema change
         // must be compatible with every kept version, as Schema Registry's transitive modes ask; an interface change
@@ -285,5 +302,26 @@ private struct LoadJob: Sendable {
         diagnostic.location?.revision = revision
         diagnostic.related = diagnostic.related.map { var place = $0; place.revision = revision; return place }
         return diagnostic
+    }
+}
+
+extension DiffCommand {
+    /// A warning when the bases look given oldest first (they are meant newest first): a later base holds a newer
+    /// version of a contract than the first one does, so the gate would judge the head against the older. Nil otherwise.
+    static func baseOrderWarning(_ bases: [(name: String, graph: SchemaGraph)]) -> String? {
+        guard let first = bases.first else { return nil }
+        func versions(_ graph: SchemaGraph) -> [String: SemanticVersion] {
+            Dictionary(graph.documents.compactMap { document in document.contract.map { ("\($0.name) v\($0.version.major)", $0.version) } },
+                       uniquingKeysWith: { first, _ in first })
+        }
+        let newest = versions(first.graph)
+        for base in bases.dropFirst() {
+            for (contract, version) in versions(base.graph).sorted(by: { $0.key < $1.key }) {
+                guard let known = newest[contract], known < version else { continue }
+                return "warning: --base \(base.name) has \(contract) \(version), newer than --base \(first.name)'s \(known): bases are listed newest first, "
+                    + "and the head's version is judged against the first"
+            }
+        }
+        return nil
     }
 }

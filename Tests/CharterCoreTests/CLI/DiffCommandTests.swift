@@ -16,6 +16,34 @@ final class DiffCommandTests: XCTestCase {
     /// An optional property added, with a minor version.
     private let compatible = DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}, "note": {"type": "string"}"#, required: ["sku", "name"], version: "1.3.0")
 
+    /// Two plain schema files given directly pair with each other, whatever they are called: their changes are compared,
+    /// not reported as one file removed and another added.
+    func testPlainFilesGivenDirectlyArePaired() throws {
+        let folder = try TemporaryFolder()
+        let item = #"{"title": "Item", "type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}, "status": {"enum": ["a", "b"]}}}"#
+        try folder.write("base/item.json", item)
+        try folder.write("head/item.json", item.replacingOccurrences(of: #"["a", "b"]"#, with: #"["a"]"#))
+        try folder.write("head/renamed.json", item)
+        let changed = folder.run(["diff", "head/item.json", "--base", "base/item.json", "--format", "json", "--fail-on", "never"]).out.joined(separator: "\n")
+        let changes = (try JSONSerialization.jsonObject(with: Data(changed.utf8)) as? [String: Any])?["findings"] as? [[String: Any]]
+        XCTAssertEqual(changes?.compactMap { $0["rule"] as? String }, ["enum-value-removed"], changed)
+        let renamed = folder.run(["diff", "head/renamed.json", "--base", "base/item.json"])
+        XCTAssertEqual(renamed.code, .success, renamed.out.joined(separator: "\n"))
+        XCTAssertTrue(renamed.out.joined(separator: "\n").lowercased().contains("no findings"), renamed.out.joined(separator: "\n"))
+    }
+
+    /// Bases are listed newest first; given the other way round, a warning says so.
+    func testBasesGivenOldestFirstAreWarnedAbout() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("b0/demo.json", base)
+        try folder.write("b1/demo.json", compatible)
+        try folder.write("head/demo.json", compatible.replacingOccurrences(of: "1.3.0", with: "1.3.1"))
+        let reversed = folder.run(["diff", "head", "--base", "b0", "--base", "b1"])
+        XCTAssertTrue(reversed.err.contains { $0.contains("--base b1 has demo v1 1.3.0, newer than --base b0's 1.2.0: bases are listed newest first") }, reversed.err.joined(separator: "\n"))
+        let ordered = folder.run(["diff", "head", "--base", "b1", "--base", "b0"])
+        XCTAssertFalse(ordered.err.contains { $0.contains("newest first") }, ordered.err.joined(separator: "\n"))
+    }
+
     func testExitCodesAndVersionLines() throws {
         let folder = try TemporaryFolder()
         try folder.write("old/demo.json", base)
