@@ -52,7 +52,7 @@ public enum CompatibilityHTMLReport {
                 + "<td>\(escape(verdict.headLabel))</td>"
                 + "<td class=\"num\">\(count(verdict.breaking, "breaking"))</td><td class=\"num\">\(count(verdict.risky, "risky"))</td>"
                 + "<td class=\"num\">\(count(verdict.other, "compatible"))</td>"
-                + "<td>\(escape(verdict.required?.description ?? "—"))</td><td>\(status)</td></tr>")
+                + "<td>\(escape(verdict.requiredLabel ?? "—"))</td><td>\(status)</td></tr>")
         }
         html.append("</tbody></table>")
 

@@ -47,6 +47,14 @@ public struct VersionVerdict: Sendable, Hashable {
         case ok
     }
 
+    /// The bump the changes need as reports word it: `major`, `minor`, `patch` — under 0.y.z, where the minor number
+    /// marks breaking changes and the patch number the rest, `0.x minor` and `0.x patch`. Nil: no change.
+    public var requiredLabel: String? {
+        guard let required else { return nil }
+        guard base?.major == 0, required != .patch else { return required.description }
+        return required == .major ? "0.x minor" : "0.x patch"
+    }
+
     /// How the base's version reads in reports: the version, `unversioned` for a plain schema file, `new` when added.
     public var baseLabel: String { base?.description ?? (inBase ? "unversioned" : "new") }
     /// How the head's version reads in reports: the version, `unversioned` for a plain schema file, `removed` when gone.
@@ -333,7 +341,10 @@ struct SchemaPairWalker {
         if let items = baseConstraints.items?.value, let match = headConstraints.items?.value {
             walk(items, match, label: label + "[]", roles: roles, named: false, depth: depth + 1)
         }
-        if let extra = baseConstraints.additionalProperties?.value, let match = headConstraints.additionalProperties?.value {
+        // One side's may come from a named part (what `content-model-changed` sees in the flattened object); both from
+        // named parts is the named types' own comparison.
+        let ownExtra = (baseConstraints.additionalProperties?.value, headConstraints.additionalProperties?.value)
+        if ownExtra.0 != nil || ownExtra.1 != nil, let extra = ownExtra.0 ?? old.extra, let match = ownExtra.1 ?? new.extra {
             walk(extra, match, label: label + "{}", roles: roles, named: false, depth: depth + 1)
         }
         let headVariants = context.variants(.head, h)

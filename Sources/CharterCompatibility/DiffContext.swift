@@ -235,9 +235,10 @@ public final class DiffContext {
         return (head, line)
     }
 
-    /// The part of `pointer` that means the same thing in both documents: all of it, except that an element of a list of
-    /// named things (`parameters`) is the same element only under the same `name` — the parameter now at a removed
-    /// one's index is another parameter, so the place stops at the list.
+    /// The part of `pointer` that means the same thing in both documents: all of it, except that an element of a list is
+    /// the same element only if it is the same thing — a member of a list of named things (`parameters`) under the same
+    /// `name`, a scalar (`enum`, `required`) with the same value; other objects (`allOf` parts) by their place. The
+    /// parameter now at a removed one's index is another parameter, so the place stops at the list.
     static func sharedPath(_ pointer: JSONPointer, _ base: JSONNode, _ head: JSONNode) -> JSONPointer {
         var old = base, new = head
         for (index, token) in pointer.tokens.enumerated() {
@@ -247,11 +248,17 @@ public final class DiffContext {
                 continue
             }
             guard let at = JSONPointer.arrayIndex(token), at < oldElements.count, at < newElements.count,
-                oldElements[at].object?["name"]?.value == newElements[at].object?["name"]?.value
+                Self.sameElement(oldElements[at], newElements[at])
             else { return JSONPointer(tokens: Array(pointer.tokens[..<index])) }
             (old, new) = (oldElements[at], newElements[at])
         }
         return pointer
+    }
+
+    /// Whether two list elements at the same index are the same element (see ``sharedPath(_:_:_:)``).
+    static func sameElement(_ old: JSONNode, _ new: JSONNode) -> Bool {
+        guard let oldObject = old.object, let newObject = new.object else { return old.value == new.value }
+        return oldObject["name"]?.value == newObject["name"]?.value
     }
 
     /// Folds the changes reported since `start` into one at `place`: `summary`, then what changed (each change's

@@ -66,7 +66,7 @@ public enum DiffReport {
             guard verdict.required != nil || verdict.base?.description != verdict.head?.description else { return nil }
             var line = "\(verdict.contract): " + (verdict.unversioned ? "unversioned" : "\(verdict.baseLabel) → \(verdict.headLabel)")
             line += ": \(verdict.breaking) breaking, \(verdict.risky) risky, \(verdict.other) compatible"
-            if let required = verdict.required { line += "; needs \(required)" }
+            if let required = verdict.requiredLabel { line += "; needs \(required)" }
             switch verdict.status {
             case .tooLow(let suggested):
                 line += " — version should be at least \(suggested)"

@@ -9,7 +9,7 @@ public protocol EventDefinition: Sendable {
     /// What the payload travels as in the envelope's `data`: the payload itself (the default), or a runtime
     /// wrapper when the payload's own `Codable` form is not its wire form — a `Date` is an RFC 3339 string on
     /// the wire (`RFC3339DateTime`), not `JSONEncoder`'s number, a `UUID` lowercase text (`LowercaseUUID`), a
-    /// decimal string `DecimalString`. A generated definition of such a payload (`typealias Payload = Date`,
+    /// decimal string `DecimalString`, a URI `AbsoluteURL`. A generated definition of such a payload (`typealias Payload = Date`,
     /// `[UUID]`, an alias of either) names its wire type and implements ``wire(_:)`` and ``payload(fromWire:)``.
     associatedtype PayloadWire: Codable = Payload
 

@@ -17,8 +17,8 @@ final class PatternCache: @unchecked Sendable {
     /// small; the bound only guards against misuse with unbounded dynamic patterns.
     private let capacity: Int
 
-    /// An empty cache that keeps up to `capacity` patterns (generated code's is bounded; the tools', whose patterns
-    /// are those of the contracts they read, need not be).
+    /// An empty cache that keeps up to `capacity` patterns (generated code's 1,024; the tools', which read whole
+    /// estates of contracts, more), emptied when full.
     init(capacity: Int = 1024) {
         self.capacity = capacity
     }

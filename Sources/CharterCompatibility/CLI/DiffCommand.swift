@@ -98,14 +98,17 @@ public struct DiffCommand {
         // Plain schema files of a base folder pair with the head's by their path inside the folder given; a base file
         // given against one head file pairs with it, whatever the two are called.
         var pairingFolders: [String] = []
-        var pairedFiles: [String: String] = [:]
+        var pairedFiles: [(base: String, head: String)] = []
         func isFile(_ path: String) -> Bool {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
         for path in bases {
             var options = loader
-            options.root = nil  // the base's own common folder
+            // The base's own common folder — or, when the base is laid out like the head (`--base /old/Schemas/orders`
+            // against `Schemas/orders`), the folder that mirrors the head's root, so the base reaches what the head
+            // reaches (`../common`).
+            options.root = headPaths.count == 1 ? Self.mirroredRoot(base: canonical(path), head: canonical(headPaths[0]), headRoot: headRoot) : nil
             // A base that is not there is a mistake in the command, like an unknown revision (exit 2), not a change.
             let files: [String]
             do {
@@ -117,8 +120,7 @@ public struct DiffCommand {
             if headPaths.count == 1 {
                 let sides = [path, headPaths[0]].map(canonical)
                 if sides.allSatisfy(isFile) {
-                    let key = (sides[1] as NSString).lastPathComponent
-                    for side in sides { pairedFiles[side] = key }
+                    pairedFiles.append((base: sides[0], head: sides[1]))
                 } else {
                     pairingFolders += sides
                 }
@@ -197,12 +199,15 @@ public struct DiffCommand {
         for graph in graphs {
             // Plain schema files pair by this key; a contract whose major moved in place is found by it too.
             for document in graph.documents {
-                if let key = pairedFiles[document.path] {
-                    keys[document.path] = key
-                } else if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) {
+                if let folder = folders.first(where: { document.path.hasPrefix($0 + "/") }) {
                     keys[document.path] = String(document.path.dropFirst(folder.count + 1))
                 }
             }
+        }
+        // A base file given against the head file takes the head file's own key (its path inside the head's root), which
+        // no other head document has.
+        for pair in pairedFiles {
+            if let head = graphs.first?.documents.first(where: { $0.path == pair.head }) { keys[pair.base] = head.rootRelativePath }
         }
         let head = graphs[0]
         for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
@@ -306,6 +311,16 @@ private struct LoadJob: Sendable {
 }
 
 extension DiffCommand {
+    /// The folder that plays the head root's part for a base laid out like the head: `/old` for the base `/old/Schemas/orders`
+    /// against the head `Schemas/orders` under the root `/repo`. Nil when the base does not end with the head's path
+    /// inside its root, or the head is the root itself.
+    static func mirroredRoot(base: String, head: String, headRoot: String) -> String? {
+        guard head.hasPrefix(headRoot + "/") else { return nil }
+        let inside = String(head.dropFirst(headRoot.count))  // `/Schemas/orders`
+        guard base.hasSuffix(inside), base.count > inside.count else { return nil }
+        return String(base.dropLast(inside.count))
+    }
+
     /// A warning when the bases look given oldest first (they are meant newest first): a later base holds a newer
     /// version of a contract than the first one does, so the gate would judge the head against the older. Nil otherwise.
     static func baseOrderWarning(_ bases: [(name: String, graph: SchemaGraph)]) -> String? {

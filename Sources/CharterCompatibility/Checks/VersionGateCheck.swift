@@ -78,8 +78,7 @@ struct VersionGateCheck: ChangeCheck {
         let total = required == .major ? verdict.breaking : verdict.risky + verdict.other
         let counts = counted.isEmpty ? "the changes" : counted.joined(separator: " and ")
         let backwards = verdict.base.flatMap { base in verdict.head.map { $0 < base } } ?? false
-        // Under 0.y.z the minor number marks breaking changes and the patch number the rest.
-        let bump = verdict.base?.major == 0 && required != .patch ? (required == .major ? "0.x minor" : "0.x patch") : "\(required)"
+        let bump = verdict.requiredLabel ?? "\(required)"
         return "\(counts) need\(total == 1 ? "s" : "") a \(bump) version, but \(verdict.contract) goes \(backwards ? "back " : "")from "
             + "\(verdict.base.map(\.description) ?? "?") to \(verdict.head.map(\.description) ?? "?")"
     }

@@ -193,16 +193,21 @@ extension TranslationSession {
             && s.items == nil && s.oneOf.isEmpty && s.anyOf.isEmpty && s.allOf.isEmpty && s.booleanValue == nil
     }
 
-    /// The type implied by keywords when `type` is absent: the one kind of value they apply to — an object
-    /// (`properties`, `required`, counts of members, …), an array (`items`, counts of elements) or a string (`format`,
+    /// The type implied by keywords when `type` is absent. Keywords that give a value its structure decide it, as a
+    /// typed model has it: an object (`properties`, `required`, `additionalProperties`, `patternProperties`), else an
+    /// array (`items`, `prefixItems`) — their members are what generated code checks. Otherwise the one kind of value
+    /// the keywords apply to: an object (counts of members), an array (counts of elements) or a string (`format`,
     /// `pattern`, lengths). None — any JSON value, each keyword checked on the kind it applies to — when there are
-    /// keywords of several kinds (`{"minimum": 3, "maxLength": 2}`: a number of at least 3 and a string of at most
-    /// 2 characters are both valid, and so is `true`), when the only ones are numeric bounds, or when there are none.
+    /// keywords of several such kinds (`{"minimum": 3, "maxLength": 2}`: a number of at least 3 and a string of at
+    /// most 2 characters are both valid, and so is `true`), when the only ones are numeric bounds, or when there are none.
     func inferredTypes(_ merged: MergedSchema) -> [JSONType] {
+        if !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty || !merged.required.isEmpty {
+            return [.object]
+        }
+        if merged.items != nil || !merged.prefixItems.isEmpty { return [.array] }
         let constraints = merged.constraints
-        let object = !merged.properties.isEmpty || merged.additionalProperties != nil || !merged.patternProperties.isEmpty
-            || !merged.required.isEmpty || constraints.minProperties != nil || constraints.maxProperties != nil
-        let array = merged.items != nil || !merged.prefixItems.isEmpty || constraints.minItems != nil || constraints.maxItems != nil
+        let object = constraints.minProperties != nil || constraints.maxProperties != nil
+        let array = constraints.minItems != nil || constraints.maxItems != nil
         let string = merged.format != nil || !constraints.patterns.isEmpty || constraints.minLength != nil || constraints.maxLength != nil
         let number = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
             || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil

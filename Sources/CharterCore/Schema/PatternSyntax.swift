@@ -6,8 +6,9 @@ import Foundation
 /// validation compiles it.
 package enum PatternSyntax {
     /// The process's compiled patterns (pattern → ICU expression, or the failure to compile), shared by every caller
-    /// and thread. Unbounded: the patterns are those of the contracts read, and contracts repeat them.
-    private static let cache = PatternCache(capacity: .max)
+    /// and thread. Bounded, as generated code's is, though more generously: a long-lived process (an editor, a fuzzer)
+    /// meets patterns without end, while one run's contracts repeat a few thousand at most.
+    private static let cache = PatternCache(capacity: 8192)
 
     /// Whether generated validation can compile `pattern` (the empty pattern matches everything). A pattern it cannot
     /// compile makes every value a validation issue ("cannot be checked").

@@ -104,7 +104,7 @@ extension LoadSession {
                     bag.add(.error(
                         "$ref \"\(reference.text)\" names no loaded schema: there is no file \(displayPath(for: canonical)), and against "
                             + "$id \(reference.base.description) it is \(uri.withoutFragment.description), which no input declares (Charter never downloads schemas)",
-                        at: reference.location, code: "ref.remote",
+                        at: reference.location, code: "ref.unresolved",
                         hint: "add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with --ref-map PREFIX=DIR"))
                     return nil
                 }

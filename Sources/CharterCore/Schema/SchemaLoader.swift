@@ -309,13 +309,15 @@ final class LoadSession {
         SourceLocation(file: documents[document.rawValue].displayPath, position: position, pointer: pointer)
     }
 
-    /// Where a resource that declared an `$id` first declared it: its `keyword` (`$id`, or draft-04's `id`), with
-    /// line and column.
-    func previousID(_ resource: NodeAddress, keyword: String) -> SourceLocation {
+    /// Where a resource that declared an `$id` first declared it: its `$id` (or draft-04's `id`), with line and column;
+    /// else the resource itself.
+    func previousID(_ resource: NodeAddress) -> SourceLocation {
         let root = documents[resource.document.rawValue].root
-        let pointer = resource.pointer.appending(keyword)
-        let node = root.node(at: pointer) ?? root.node(at: resource.pointer)
-        return location(resource.document, node == nil ? resource.pointer : pointer, node?.position)
+        for keyword in ["$id", "id"] {
+            let pointer = resource.pointer.appending(keyword)
+            if let node = root.node(at: pointer), case .string = node.value { return location(resource.document, pointer, node.position) }
+        }
+        return location(resource.document, resource.pointer, root.node(at: resource.pointer)?.position)
     }
 }
 

@@ -64,7 +64,7 @@ extension LoadSession {
                             bag.add(.error(
                                 "duplicate $id \(base.description)", at: location(document, pointer.appending(idKeyword), idNode.position),
                                 code: "schema.duplicate-id",
-                                related: [previousID(previous, keyword: idKeyword)]))
+                                related: [previousID(previous)]))
                         }
                     } else {
                         resources[base.description] = key

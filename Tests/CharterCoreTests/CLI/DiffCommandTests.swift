@@ -32,6 +32,23 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(renamed.out.joined(separator: "\n").lowercased().contains("no findings"), renamed.out.joined(separator: "\n"))
     }
 
+    /// A base folder laid out like the head (`old/Schemas/orders` against `Schemas/orders`) reaches what the head reaches:
+    /// a `../common` reference resolves inside the base's mirror of the root instead of escaping the base folder.
+    func testBaseLaidOutLikeTheHeadReachesSiblingFolders() throws {
+        let folder = try TemporaryFolder()
+        let common = #"{"$defs": {"Sku": {"title": "Sku", "description": "S.", "type": "string"}}}"#
+        let orders = DiffExample.contract(defs: DiffExample.item(##""sku": {"$ref": "../common/common.json#/$defs/Sku"}"##))
+        for side in ["", "old/"] {
+            try folder.write(side + "Schemas/common/common.json", common)
+            try folder.write(side + "Schemas/orders/orders.json", orders)
+        }
+        let run = folder.run(["diff", "Schemas/orders", "--base", "old/Schemas/orders"])
+        XCTAssertEqual(run.code, .success, (run.out + run.err).joined(separator: "\n"))
+        XCTAssertEqual(DiffCommand.mirroredRoot(base: "/old/Schemas/orders", head: "/repo/Schemas/orders", headRoot: "/repo"), "/old")
+        XCTAssertNil(DiffCommand.mirroredRoot(base: "/old/orders", head: "/repo/Schemas/orders", headRoot: "/repo"))
+        XCTAssertNil(DiffCommand.mirroredRoot(base: "/old", head: "/repo", headRoot: "/repo"))
+    }
+
     /// Bases are listed newest first; given the other way round, a warning says so.
     func testBasesGivenOldestFirstAreWarnedAbout() throws {
         let folder = try TemporaryFolder()

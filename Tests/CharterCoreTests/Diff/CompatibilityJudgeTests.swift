@@ -644,6 +644,8 @@ final class CompatibilityJudgeTests: XCTestCase {
         let gate = DiffHarness.diff(base, removed("0.3.2"))?.changes.first { $0.checkID == "version-gate" }
         XCTAssertEqual(gate?.message, "1 breaking change needs a 0.x minor version, but demo v0 goes from 0.3.1 to 0.3.2")
         XCTAssertEqual(gate?.hint, "set the version to 0.4.0 (under 0.x the minor number marks breaking changes) — or revert them")
+        let result = DiffHarness.diff(base, removed("0.3.2"))
+        XCTAssertEqual(result.map(DiffReport.versionLines), ["demo v0: 0.3.1 → 0.3.2: 1 breaking, 0 risky, 0 compatible; needs 0.x minor — version should be at least 0.4.0"])
     }
 
     /// The HTML report's verdict, worst first: breaking changes, else versions to fix, else risky changes, else compatible.

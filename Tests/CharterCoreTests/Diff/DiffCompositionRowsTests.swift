@@ -8,10 +8,11 @@ import XCTest
 /// schema that changes in a part is a change to the schema, located at the keyword in the part. A named type among the parts is compared once, as itself.
 final class DiffCompositionRowsTests: XCTestCase {
     private let money = #""Money": {"title": "Money", "description": "M.", "type": "number", "maximum": 1000}"#
+    private let tags = #""Tags": {"title": "Tags", "description": "T.", "type": "object", "additionalProperties": {"type": "string"}}"#
 
-    /// Item with `v` (a property schema) and Money, sent in requests (`request`) or returned in responses.
+    /// Item with `v` (a property schema), Money and Tags, sent in requests (`request`) or returned in responses.
     private func contract(_ v: String, request: Bool = true, money: String? = nil) -> String {
-        DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}, "v": "# + v) + ", " + (money ?? self.money),
+        DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}, "v": "# + v) + ", " + (money ?? self.money) + ", " + tags,
                              operations: request ? DiffExample.putItem : DiffExample.getItem)
     }
 
@@ -75,6 +76,9 @@ final class DiffCompositionRowsTests: XCTestCase {
              #"{"type": "array", "allOf": [{"minItems": 0}, {"items": {"type": "string", "maxLength": 9}}]}"#, true, []),
             ("a map's values changed in a part", #"{"type": "object", "allOf": [{"additionalProperties": {"type": "string"}}]}"#,
              #"{"type": "object", "allOf": [{"additionalProperties": {"type": "integer"}}]}"#, true, ["type-changed: breaks at \(at)/allOf/0/additionalProperties"]),
+            ("a map's values moved from a named part into an inline one, and changed",
+             ##"{"type": "object", "allOf": [{"$ref": "#/$defs/Tags"}]}"##, #"{"type": "object", "allOf": [{"additionalProperties": {"type": "integer"}}]}"#, true,
+             ["type-changed: breaks at \(at)/allOf/0/additionalProperties"]),
             ("items restricted in a part", #"{"type": "array", "allOf": [{"minItems": 1}]}"#,
              #"{"type": "array", "allOf": [{"minItems": 1}, {"items": {"type": "string"}}]}"#, true, ["validation-keyword-changed: breaks at \(at)/allOf/1/items"]),
             ("a default changed in a part", #"{"type": "string", "allOf": [{"default": "each"}]}"#, #"{"type": "string", "allOf": [{"default": "case"}]}"#, true,

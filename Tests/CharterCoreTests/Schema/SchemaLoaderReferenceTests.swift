@@ -203,7 +203,7 @@ final class SchemaLoaderReferenceTests: XCTestCase {
     func testMissingSiblingOfADocumentWithAnIDIsNamed() throws {
         let withID = { (reference: String) in ##"{"$id": "https://contracts.example/demo/a.json", "$defs": {"A": {"$ref": "\##(reference)"}}}"## }
         let error = try XCTUnwrap(ContractFixture(withID("other-v1.json#/$defs/A")).load().failure("missing sibling"))
-        let missing = try XCTUnwrap(error.diagnostics.first { $0.code == "ref.remote" })
+        let missing = try XCTUnwrap(error.diagnostics.first { $0.code == "ref.unresolved" })
         XCTAssertTrue(missing.message.contains("there is no file other-v1.json"), missing.message)
         XCTAssertTrue(missing.message.contains("https://contracts.example/demo/other-v1.json"), missing.message)
         XCTAssertEqual(missing.location?.pointer.description, "/$defs/A/$ref")

@@ -39,7 +39,8 @@ extension GeneratedSwiftFidelityTests {
               "ListOrNumber": {"minItems": 1, "multipleOf": 2},
               "MapOrText": {"maxProperties": 1, "pattern": "^a"},
               "Text": {"maxLength": 2},
-              "Holder": {"type": "object", "properties": {"v": {"maximum": 5, "minLength": 1}}}
+              "Holder": {"type": "object", "properties": {"v": {"maximum": 5, "minLength": 1}}},
+              "Record": {"required": ["id"], "properties": {"id": {"type": "integer"}}, "maxLength": 10}
             }}
             """##
         try check(contract, namespace: "Kinds", [
@@ -66,6 +67,10 @@ extension GeneratedSwiftFidelityTests {
             ("Holder", ##"{"v":"x"}"##, .valid),
             ("Holder", ##"{"v":6}"##, .roundTrips(issues: ["/v maximum"])),
             ("Holder", ##"{"v":""}"##, .roundTrips(issues: ["/v minLength"])),
+            // Keywords that give an object its structure keep it a typed record, whatever else stands beside them.
+            ("Record", ##"{"id":3}"##, .valid),
+            ("Record", ##"{}"##, .rejected),
+            ("Record", ##"{"id":"x"}"##, .rejected),
         ])
     }
 }
