@@ -28,8 +28,8 @@ public enum DiffReport {
     }
 
     /// One contract's version verdict in the JSON output: `{"contract": "orders v2", "base": "2.3.0", "head": "2.3.1",
-    /// "breaking": 2, "risky": 1, "compatible": 3, "needs": "major", "suggested": "3.0.0", "passes": false}` (`base`,
-    /// `head`, `needs` and `suggested` null when there is none).
+    /// "breaking": 2, "risky": 1, "compatible": 3, "needs": "major", "suggested": "3.0.0", "passes": false,
+    /// "status": "version-too-low"}` (`base`, `head`, `needs` and `suggested` null when there is none).
     static func versionJSON(_ verdict: VersionVerdict) -> JSONValue {
         .members([
             "contract": .string(verdict.contract),
@@ -41,7 +41,21 @@ public enum DiffReport {
             "needs": verdict.required.map { .string($0.description) } ?? .null,
             "suggested": verdict.suggested.map { .string($0.description) } ?? .null,
             "passes": .bool(verdict.passes),
+            "status": .string(statusName(verdict.status)),
         ])
+    }
+
+    /// The verdict's status as the JSON output names it.
+    static func statusName(_ status: VersionVerdict.Status) -> String {
+        switch status {
+        case .tooLow: "version-too-low"
+        case .removedWhileInUse: "removed-while-in-use"
+        case .breaksWithoutVersion: "breaking-without-version"
+        case .retired: "retired"
+        case .removed: "removed"
+        case .unchanged: "unchanged"
+        case .ok: "ok"
+        }
     }
 
     /// The lines a pull-request comment opens with: the verdict and what was compared (`**Verdict: Breaking** — head

@@ -87,6 +87,7 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(versions?.first?["needs"] as? String, "major")
         XCTAssertEqual(versions?.first?["suggested"] as? String, "2.0.0")
         XCTAssertEqual(versions?.first?["passes"] as? Bool, false)
+        XCTAssertEqual(versions?.first?["status"] as? String, "version-too-low")
         let markdown = folder.run(["diff", "breaking", "--base", "old", "--format", "markdown", "--fail-on", "never"]).out.joined(separator: "\n")
         XCTAssertTrue(markdown.contains("### Versions\n\n- demo v1: 1.2.0 → 1.3.0: 1 breaking"), markdown)
         // The verdict and the versions come before the table, so a comment cut to GitHub's size keeps them.

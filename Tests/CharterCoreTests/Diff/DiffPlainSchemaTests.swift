@@ -46,5 +46,7 @@ final class DiffPlainSchemaTests: XCTestCase {
             "new.json: new → unversioned: 0 breaking, 0 risky, 1 compatible; needs minor, version ok",
         ])
         XCTAssertEqual(result.versions.map(\.passes), [false, false, true])
+        // JSON names each state, since a plain file's `base` and `head` are null whether it was added, removed or kept.
+        XCTAssertEqual(result.versions.map { DiffReport.statusName($0.status) }, ["breaking-without-version", "removed-while-in-use", "ok"])
     }
 }
