@@ -11,6 +11,8 @@ public struct LintBaseline: Sendable {
     /// The files the entries name (their `file`, relative to the root they were recorded under), in the order first
     /// named, each with its number of entries.
     public var files: [(file: String, entries: Int)] = []
+    /// Where each file is in ``files`` (a baseline of a large estate names thousands).
+    private var fileIndex: [String: Int] = [:]
 
     /// A baseline accepting exactly these findings.
     public init(findings: [LintFinding]) {
@@ -26,7 +28,12 @@ public struct LintBaseline: Sendable {
 
     private mutating func addEntry(file: String?) {
         guard let file else { return }
-        if let index = files.firstIndex(where: { $0.file == file }) { files[index].entries += 1 } else { files.append((file, 1)) }
+        if let index = fileIndex[file] {
+            files[index].entries += 1
+        } else {
+            fileIndex[file] = files.count
+            files.append((file, 1))
+        }
     }
 
     /// A warning when entries hid no finding of a run (nil when every entry did): `matched` of them did, `runFiles` are

@@ -84,7 +84,7 @@ struct PropertyNameCaseRule: LintRule {
 
 /// Case conventions of names.
 enum NameCase {
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || (0x30...0x39).contains(byte) }
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || isDigit(byte) }
     private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
     private static func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
@@ -133,7 +133,7 @@ enum NameCase {
                 words.append(start..<index)
                 start = index
             }
-            previousLower = isLower(byte) || (0x30...0x39).contains(byte)
+            previousLower = isLower(byte) || isDigit(byte)
         }
         if start < bytes.count { words.append(start..<bytes.count) }
         return words
