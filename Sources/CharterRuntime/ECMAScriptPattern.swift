@@ -18,9 +18,9 @@
 /// | `\u{1F600}` | `\x{1F600}` | `\x{…}` |
 ///
 /// Everything else is copied as written. What ICU alone accepts (`(?i)`, `\A`, possessive quantifiers, `\Q…\E`) is
-/// not refused: such a pattern is not valid JSON Schema, and behaves as ICU reads it. What ICU cannot express
-/// (a lookbehind of unbounded length, a backreference before its group) does not compile, and validation reports
-/// the pattern as one it cannot check.
+/// not refused here: such a pattern is not valid JSON Schema, and behaves as ICU reads it; `charter lint` reports it
+/// (`pattern-compiles`, which checks ECMA-262's grammar). What ICU cannot express (a lookbehind of unbounded length,
+/// a backreference before its group) does not compile, and validation reports the pattern as one it cannot check.
 enum ECMAScriptPattern {
     /// ECMA-262's `WhiteSpace` and `LineTerminator` code points, as ICU class content.
     private static let space = #"\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}"#
@@ -41,9 +41,6 @@ enum ECMAScriptPattern {
         var out = ""
         /// Group names in order of appearance, and the ICU names they get.
         var groupNames: [String: String] = [:]
-        /// `\k<name>` references read before a group of that name: where the name was written into `out` (UTF-8
-        /// offsets), to be renamed once every group is known.
-        var forwardReferences: [(range: Range<Int>, name: String)] = []
         /// Inside a character class: whether the last thing read was an atom a range may start from, and whether a
         /// range's `-` was just read (the next atom ends it).
         var inClass = false
@@ -68,24 +65,7 @@ enum ECMAScriptPattern {
                 }
                 if inClass { classCharacter(scalar) } else { outside(scalar) }
             }
-            return renamingForwardReferences()
-        }
-
-        /// `out` with each forward reference's name replaced by the ICU name its group got; a name no group has stays.
-        func renamingForwardReferences() -> String {
-            guard forwardReferences.contains(where: { groupNames[$0.name] != nil }) else { return out }
-            let bytes = Array(out.utf8)
-            var renamed: [UInt8] = []
-            renamed.reserveCapacity(bytes.count)
-            var copied = 0
-            for reference in forwardReferences {
-                guard let icuName = groupNames[reference.name] else { continue }
-                renamed += bytes[copied..<reference.range.lowerBound]
-                renamed += icuName.utf8
-                copied = reference.range.upperBound
-            }
-            renamed += bytes[copied...]
-            return String(decoding: renamed, as: UTF8.self)
+            return out
         }
 
         /// The ICU name of the group named `name`: `g1`, `g2`, … in order of appearance (ICU accepts only ASCII
@@ -186,11 +166,9 @@ enum ECMAScriptPattern {
                 guard let close = scalars[index...].firstIndex(of: ">") else { return #"\k"# }
                 let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                 index = close + 1
-                if let known = groupNames[name] { return #"\k<"# + known + ">" }
-                // A reference before its group (ICU refuses it, as the group's name or not): renamed at the end.
-                let start = out.utf8.count + 3
-                forwardReferences.append((start..<(start + name.utf8.count), name))
-                return #"\k<"# + name + ">"
+                // A reference before its group keeps its name: ICU refuses a backreference before its group whatever it
+                // is called, so the pattern does not compile (validation reports it as one it cannot check).
+                return #"\k<"# + (groupNames[name] ?? name) + ">"
             default:
                 var text = #"\"#
                 text.unicodeScalars.append(escaped)

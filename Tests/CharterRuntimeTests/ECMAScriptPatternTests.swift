@@ -104,14 +104,13 @@ final class ECMAScriptPatternTests: XCTestCase {
         }
     }
 
-    /// Group names become `g1`, `g2`, … in order of appearance, in the group and in every `\k<…>` reference to it, one
-    /// written before the group too (which ICU then refuses, as it refuses any reference before its group); a name no
-    /// group has, and text inside a class, stay as written.
+    /// Group names become `g1`, `g2`, … in order of appearance, in the group and in every later `\k<…>` reference to
+    /// it; a reference written before its group, a name no group has, and text inside a class stay as written.
     func testGroupNamesAreRenamedInOrderOfAppearance() {
         let rows: [(pattern: String, icu: String)] = [
-            (#"\k<π>(?<π>a)"#, #"\k<g1>(?<g1>a)"#),
-            (#"(?<b>x)\k<a>(?<a>y)\k<b>"#, #"(?<g1>x)\k<g2>(?<g2>y)\k<g1>"#),
-            (#"\k<é>\k<é>(?<é>z)"#, #"\k<g1>\k<g1>(?<g1>z)"#),
+            (#"\k<π>(?<π>a)"#, #"\k<π>(?<g1>a)"#),
+            (#"(?<b>x)\k<a>(?<a>y)\k<b>"#, #"(?<g1>x)\k<a>(?<g2>y)\k<g1>"#),
+            (#"\k<é>\k<é>(?<é>z)"#, #"\k<é>\k<é>(?<g1>z)"#),
             (#"\k<x>(?<a>y)"#, #"\k<x>(?<g1>y)"#),
             (#"[(?<a>)](?<b>x)\k<b>"#, #"[(?<a>)](?<g1>x)\k<g1>"#),
             (#"(?<a>x)|(?<a>y)"#, #"(?<g1>x)|(?<g1>y)"#),
@@ -120,6 +119,15 @@ final class ECMAScriptPatternTests: XCTestCase {
         for row in rows {
             XCTAssertEqual(ECMAScriptPattern.icu(row.pattern), row.icu, row.pattern)
         }
+    }
+
+    /// A reference before its group matches the empty string in ECMA-262; ICU refuses it whatever the group is called
+    /// (its ICU name or the contract's), so such a pattern never compiles and validation reports it as unchecked.
+    func testReferenceBeforeItsGroupDoesNotCompile() {
+        for pattern in [#"\k<a>(?<a>x)"#, #"\k<g1>(?<g1>x)"#, #"\k<π>(?<π>a)"#, #"(?<b>x)\k<a>(?<a>y)"#] {
+            XCTAssertNil(PatternCache(capacity: 4).expression(for: pattern), pattern)
+        }
+        XCTAssertNotNil(PatternCache(capacity: 4).expression(for: #"(?<a>x)\k<a>"#))
     }
 
     /// The rows' expectations are ECMAScript's: JavaScript's `RegExp` with the `u` flag agrees with every one.

@@ -292,7 +292,8 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
-    /// `pattern-compiles`: judged as generated validation compiles it (ECMA-262 rewritten for ICU).
+    /// `pattern-compiles`: ECMA-262 syntax first (what other validators read), then whether generated validation compiles
+    /// it (ECMA-262 rewritten for ICU).
     func testPatternCompilesRows() {
         func defs(_ schema: String) -> String {
             #""T": {"title": "T", "description": "T.", "type": "object", "properties": {"p": "# + schema + #"}, "examples": [{}]}"#
@@ -302,9 +303,13 @@ final class LintRuleRowsTests: XCTestCase {
             (#"{"type": "string", "pattern": "^[+--]$"}"#, []),  // ICU alone would read `--` as a set difference
             (#"{"type": "string", "pattern": "^(?<first_name>a)\\k<first_name>$"}"#, []),  // renamed for ICU
             (#"{"type": "string", "pattern": ""}"#, []),
-            (#"{"type": "string", "pattern": "^[A-Z+$"}"#, ["/$defs/T/properties/p/pattern: pattern ^[A-Z+$ is not a regular expression generated validation can compile: every value would fail as unchecked"]),
+            (#"{"type": "string", "pattern": "^[A-Z+$"}"#, ["/$defs/T/properties/p/pattern: pattern ^[A-Z+$ is not an ECMA-262 regular expression, so other validators refuse it or match differently: missing ] for the class opened at character 2"]),
+            // ICU alone accepts these: Swift could check them, every other validator refuses them.
+            (#"{"type": "string", "pattern": "(?i)^sku-\\d+$"}"#, [#"/$defs/T/properties/p/pattern: pattern (?i)^sku-\d+$ is not an ECMA-262 regular expression, so other validators refuse it or match differently: (? must start (?:, (?=, (?!, (?<=, (?<! or (?<name>: inline flags, atomic groups and comments are not ECMA-262 at character 1"#]),
+            (#"{"type": "string", "pattern": "\\A[0-9]++\\Z"}"#, [#"/$defs/T/properties/p/pattern: pattern \A[0-9]++\Z is not an ECMA-262 regular expression, so other validators refuse it or match differently: \A is not an ECMA-262 escape (with the u flag only syntax characters and / are escaped as themselves) at character 1"#]),
+            (#"{"type": "string", "pattern": "^[A-Z]{2}}$"}"#, [#"/$defs/T/properties/p/pattern: pattern ^[A-Z]{2}}$ is not an ECMA-262 regular expression, so other validators refuse it or match differently: a lone } must be escaped (\}) at character 10"#]),
             (#"{"type": "string", "pattern": "(?<=^\\d*)x"}"#, [#"/$defs/T/properties/p/pattern: pattern (?<=^\d*)x is not a regular expression generated validation can compile: every value would fail as unchecked"#]),
-            (#"{"type": "object", "patternProperties": {"^x-(": {"type": "string"}}}"#, ["/$defs/T/properties/p/patternProperties/^x-(: patternProperties name ^x-( is not a regular expression generated code can compile"]),
+            (#"{"type": "object", "patternProperties": {"^x-(": {"type": "string"}}}"#, ["/$defs/T/properties/p/patternProperties/^x-(: patternProperties name ^x-( is not an ECMA-262 regular expression, so other validators refuse it or match differently: missing ) for the group opened at character 4"]),
         ]
         for row in rows {
             XCTAssertEqual(findings("pattern-compiles", defs: defs(row.schema)), row.expected, row.schema)
