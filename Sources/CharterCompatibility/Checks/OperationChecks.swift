@@ -42,7 +42,7 @@ extension ContractOperation {
 struct PathParameterRenamedCheck: ChangeCheck {
     let id = "path-parameter-renamed"
     let summary = "A path parameter was renamed with its placeholder: the same request on the wire, a renamed argument in generated Swift."
-    let rationale = "A path parameter is sent as a path segment, never by name, so renaming it with its placeholder changes no request and breaks no client on the wire. The generated Swift client method names its argument after the parameter (and so does the provider protocol's), so Swift code that calls or implements it must change when it is regenerated: a source change, reported so the version moves and Swift callers are told."
+    let rationale = "A path parameter is sent as a path segment, never by name, so renaming it with its placeholder changes no request and breaks no client on the wire. The generated Swift client method names its argument after the parameter (and so does the provider protocol's), so Swift code that calls or implements it must change when it is regenerated: a source change, reported so the version moves and Swift callers are told. A rename that leaves the label as it was (`order_id` → `orderId`, both `orderId`) changes nothing and is not reported."
     let category = ChangeCategory.operation
     let defaultSeverity = Severity.note
     let exampleBase = DiffExample.operation(#""method": "GET", "path": "/items/{id}", "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {}}"#)
@@ -54,11 +54,20 @@ struct PathParameterRenamedCheck: ChangeCheck {
         // under another name is a rename — when the template is otherwise the same: `/orders/{id}` →
         // `/shops/{shopId}/orders/{id}` moves `id` and adds `shopId` (`operation-path-changed` reports it), and two
         // placeholders swapped are two renames (each argument now fills the other segment).
+        // A rename the generated Swift does not see (`order_id` → `orderId`, both the label `orderId`) changes nothing for
+        // anyone, and is not reported.
         guard Self.shape(of: base.path) == Self.shape(of: head.path) else { return }
+        var baseScope = NameScope(), headScope = NameScope()
+        let baseLabels = SwiftArgumentLabels.claim(base.parameters.map(\.name), in: &baseScope)
+        let headLabels = SwiftArgumentLabels.claim(head.parameters.map(\.name), in: &headScope)
         for (index, parameter) in head.parameters.enumerated() where parameter.location == .path {
-            guard let old = base.parameter(keyed: head.key(of: parameter)), old.location == .path, old.name != parameter.name else { continue }
+            guard let oldIndex = base.parameters.firstIndex(where: { base.key(of: $0) == head.key(of: parameter) }) else { continue }
+            let old = base.parameters[oldIndex]
+            guard old.location == .path, old.name != parameter.name, baseLabels[oldIndex] != headLabels[index] else { continue }
             context.report("path parameter \(old.name) of \(head.id) renamed to \(parameter.name): the wire is unchanged, but the generated Swift "
-                           + "client's argument label changes with it (and the provider protocol's), so Swift callers must change", impact: .none, bump: .minor,
+                           + "client's argument label changes with it, from \(SwiftArgumentLabels.unescaped(baseLabels[oldIndex])): to "
+                           + "\(SwiftArgumentLabels.unescaped(headLabels[index])): (and the provider protocol's), "
+                           + "so Swift callers must change", impact: .none, bump: .minor,
                            at: context.location(.head, pointer: head.pointer.appending("parameters").appending(index: index).appending("name")))
         }
     }

@@ -104,7 +104,7 @@ struct SwiftOperationModel {
         self.response = response
         self.handler = handler
         var labels = NameScope()
-        let parameterLabels = operation.parameters.map { SwiftMembers.memberName($0.name, in: &labels) }
+        let parameterLabels = SwiftArgumentLabels.claim(operation.parameters.map(\.name), in: &labels)
         let keyLabel = operation.contract.idempotency.map { _ in SwiftMembers.memberName("idempotencyKey", in: &labels) }
         self.parameterLabels = parameterLabels
         self.keyLabel = keyLabel

@@ -167,6 +167,10 @@ final class PathParameterRenameRowsTests: XCTestCase {
              operation("/shops/{shopId}/orders/{id}", path("shopId") + ", " + path("id"), version: "1.1.0"),
              ["operation-path-changed: breaks, major", "parameter-added: breaks, major"], false),
             ("the same name, the same operation", operation("/orders/{id}", path("id")), operation("/orders/{id}", path("id"), version: "1.0.1"), [], true),
+            ("renamed to a name with the same Swift label: nothing changes for anyone", operation("/orders/{order_id}", path("order_id")),
+             operation("/orders/{orderId}", path("orderId"), version: "1.0.1"), [], true),
+            ("renamed to a Swift keyword: the label changes", operation("/orders/{id}", path("id")),
+             operation("/orders/{default}", path("default"), version: "1.0.1"), ["path-parameter-renamed: none, minor"], false),
             ("a query parameter renamed is one removed and one added",
              operation("/orders", #"{"name": "q", "in": "query", "schema": {"type": "string"}}"#),
              operation("/orders", #"{"name": "query", "in": "query", "schema": {"type": "string"}}"#, version: "1.1.0"),
@@ -184,7 +188,7 @@ final class PathParameterRenameRowsTests: XCTestCase {
     func testMessageAndPlace() {
         let changes = DiffHarness.diff(operation("/orders/{id}", path("id")), operation("/orders/{orderId}", path("orderId"), version: "1.1.0"))?
             .changes.filter { $0.checkID == "path-parameter-renamed" } ?? []
-        XCTAssertEqual(changes.map(\.message), ["path parameter id of op renamed to orderId: the wire is unchanged, but the generated Swift client's argument label changes with it (and the provider protocol's), so Swift callers must change"])
+        XCTAssertEqual(changes.map(\.message), ["path parameter id of op renamed to orderId: the wire is unchanged, but the generated Swift client's argument label changes with it, from id: to orderId: (and the provider protocol's), so Swift callers must change"])
         XCTAssertEqual(changes.map(\.location.pointer.description), ["/x-contract/operations/op/parameters/0/name"])
         XCTAssertEqual(changes.map(\.severity), [.note])
     }
