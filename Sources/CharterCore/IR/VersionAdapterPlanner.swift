@@ -125,6 +125,11 @@ public struct VersionAdapterPlanner: Sendable {
             if property.isComputedConstant { return .constant }
             guard let index = sourceIndex[property.wireName] else { return property.isRequired ? .supplied : .absent }
             let old = from.properties[index]
+            // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
+            // constant, and otherwise reported (a unit or a version marker that changed), never copied across.
+            if let constant = property.constValue, old.constValue.map { JSONWriter.write($0) } != JSONWriter.write(constant) {
+                return property.isRequired ? .supplied : .absent
+            }
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
             else { return .supplied }
@@ -144,8 +149,8 @@ public struct VersionAdapterPlanner: Sendable {
         let dropped = from.properties.indices.filter { index in
             let property = from.properties[index]
             if carried.contains(index) { return false }
-            guard property.isComputedConstant else { return true }
-            return targetConstants[property.wireName] != property.constValue.map { JSONWriter.write($0) }
+            guard let constant = property.constValue else { return true }
+            return targetConstants[property.wireName] != JSONWriter.write(constant)
         }
         let additional: IRAdditionalAdaptation
         switch (from.additionalProperties, to.additionalProperties) {

@@ -5,8 +5,12 @@ struct SwiftValidationBuilder {
 
     func structLines(_ decl: IRTypeDecl, _ object: IRObject, names: [String]) -> [String] {
         var lines: [String] = []
-        for (index, property) in object.properties.enumerated() where property.constValue == nil || !property.isRequired {
-            let checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
+        // A required scalar `const` is a computed property, checked when decoding; every other stored one is checked here.
+        for (index, property) in object.properties.enumerated() where !property.isComputedConstant {
+            var checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
+            if let constant = property.constValue, let literal = context.literals.literal(constant, as: property.type) {
+                checks.insert("Validation.constValue(value, \(literal), at: propertyPath, into: &issues)", at: 0)
+            }
             guard !checks.isEmpty else { continue }
             let name = names[index]
             let storage = context.members.storageName(of: decl.id, property: index)

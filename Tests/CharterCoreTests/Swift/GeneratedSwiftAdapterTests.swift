@@ -33,7 +33,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 "adjustment": {"$ref": "#/$defs/Adjustment"},
                 "source": {"type": "string"},
                 "losses": {"type": "integer"},
-                "default": {"type": "string"}
+                "default": {"type": "string"},
+                "unit": {"type": "string", "const": "celsius"},
+                "scale": {"type": "string", "const": "metric"}
               },
               "additionalProperties": {"type": "string"}}
           }
@@ -70,7 +72,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 "source": {"type": "string"},
                 "losses": {"type": "integer"},
                 "default": {"type": "string"},
-                "priority": {"type": "integer", "default": 5}
+                "priority": {"type": "integer", "default": 5},
+                "unit": {"type": "string", "const": "kelvin"},
+                "scale": {"type": "string", "const": "metric"}
               },
               "additionalProperties": {"type": "string"}}
           }
@@ -129,6 +133,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "losses": "from source, as is",
             "default": "from source, as is",           // a keyword
             "priority": "absent",                      // new and optional: absent, not its schema default
+            "unit": "absent",                          // an optional constant that changed: v1's value is not v2's
+            "scale": "from source, as is",             // the same optional constant
         ]
         let downgrade: [String: String] = [
             "schemaVersion": "constant",
@@ -146,10 +152,12 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "source": "from source, as is",
             "losses": "from source, as is",
             "default": "from source, as is",
+            "unit": "absent",
+            "scale": "from source, as is",
         ]
         for (direction, expected, dropped, additional) in [
-            (set.directions[0], upgrade, ["schemaVersion", "locationId", "count", "legacyCode"], IRAdditionalAdaptation.carried(excluding: ["location", "channel", "priority"])),
-            (set.directions[1], downgrade, ["schemaVersion", "location", "note", "when", "count", "adjustment", "channel", "priority"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
+            (set.directions[0], upgrade, ["schemaVersion", "locationId", "count", "legacyCode", "unit"], IRAdditionalAdaptation.carried(excluding: ["location", "channel", "priority"])),
+            (set.directions[1], downgrade, ["schemaVersion", "location", "note", "when", "count", "adjustment", "channel", "priority", "unit"], IRAdditionalAdaptation.carried(excluding: ["locationId", "legacyCode"])),
         ] {
             let adapter = try XCTUnwrap(direction.types.first { module[$0.target].name == "Item" })
             guard case .object(let properties, let droppedIndices, let additionalAdaptation) = adapter.adaptation,
