@@ -69,11 +69,8 @@ struct SwiftUnionBuilder {
             var encodeLines = plainDecimal
                 ? ["var single = encoder.singleValueContainer()", "try single.encode(value)"]
                 : ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
-            if let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first {
+            if let discriminator = union.discriminator, let tagExpression = encodedTag(variant, of: union) {
                 // Written after the value, so the case's tag replaces any the value holds.
-                let tagExpression = heldTag(variant, discriminator.propertyName).map { held in
-                    "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains($0) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
-                } ?? SwiftLiteral.string(tag)
                 encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")
                 encodeLines.append("try container.encodeProperty(\(tagExpression), forKey: \(SwiftLiteral.string(discriminator.propertyName)))")
             }
@@ -140,6 +137,17 @@ struct SwiftUnionBuilder {
         }
         lines.append("issues += held")
         return lines
+    }
+
+    /// The tag the union writes over a variant's value (`value`), when the variant does not declare the
+    /// discriminator itself (as a `const`): the tag the value holds when it is one of the variant's, else the
+    /// variant's first. Nil when the value's own property goes on the wire as it is. An event's partition key reads
+    /// the same expression, so the key is what the wire carries.
+    func encodedTag(_ variant: IRVariant, of union: IRUnion) -> String? {
+        guard let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first else { return nil }
+        return heldTag(variant, discriminator.propertyName).map { held in
+            "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains($0) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
+        } ?? SwiftLiteral.string(tag)
     }
 
     /// For a variant mapped from several tags whose value keeps the tag in a string (or string enumeration)

@@ -120,8 +120,13 @@ struct SwiftEventBuilder {
         let cases = context.members.caseNames(of: id)
         var lines = ["switch payload {"]
         if let null = context.members.nullCaseName(of: id) { lines.append("case .\(null): return \(encoded)") }
-        for (name, keys) in zip(cases, variantKeys) {
-            guard let expression = keyExpression(keys, of: "value") else { return [encoded] }
+        let unions = SwiftUnionBuilder(context: context)
+        for (index, (name, keys)) in zip(cases, variantKeys).enumerated() {
+            // The discriminator of a variant that does not declare it is written by the union: its key is that tag.
+            let tag = union.discriminator.flatMap { discriminator in
+                unions.encodedTag(union.variants[index], of: union).map { (property: discriminator.propertyName, expression: $0) }
+            }
+            guard let expression = keyExpression(keys, of: "value", tag: tag) else { return [encoded] }
             lines.append("case .\(name)(let value): return \(expression)")
         }
         if union.discriminator != nil { lines.append("case .unrecognized: return \(encoded)") }
@@ -129,11 +134,19 @@ struct SwiftEventBuilder {
         return lines
     }
 
-    /// The key read through stored properties of `base`, or nil when a pointer cannot be read that way.
-    func keyExpression(_ parts: [IROrderingKeyPart], of base: String) -> String? {
+    /// The key read through stored properties of `base`, or nil when a pointer cannot be read that way; a pointer to
+    /// the top-level property `tag` names reads `tag`'s expression instead (a union variant's discriminator, which the
+    /// union writes over the value's own).
+    func keyExpression(_ parts: [IROrderingKeyPart], of base: String, tag: (property: String, expression: String)? = nil) -> String? {
         var values: [String] = []
         for part in parts {
             guard let path = part.path, let leaf = part.leaf else { return nil }
+            if let tag, path.count == 1, case .object(let object) = context.module[path[0].type].kind,
+                object.properties[path[0].property].wireName == tag.property
+            {
+                values.append(tag.expression)
+                continue
+            }
             let access = base + "." + path.map { context.members.propertyNames(of: $0.type)[$0.property] }.joined(separator: ".")
             switch leaf {
             case .string: values.append(access)

@@ -252,3 +252,37 @@ final class GeneratedSwiftEventTests: XCTestCase {
         ])
     }
 }
+
+extension GeneratedSwiftEventTests {
+    /// A union payload whose variants keep the tag in a plain string (OpenAPI's habit): the union writes the mapped
+    /// tag over the value's own, so the partition key is that tag — what the wire carries — and a consumer that
+    /// derives the key from the received payload agrees with it.
+    func testUnionTagsKeyWhatTheWireCarries() throws {
+        let contract = ##"""
+            {
+              "x-contract": {"name": "pets", "version": "1.0.0", "events": {
+                "PetSeen": {"summary": "A pet", "topic": "pets.seen.v1", "payload": {"$ref": "#/$defs/Pet"}, "orderingKey": ["/petType", "/name"]}}},
+              "$defs": {
+                "Pet": {"oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}],
+                  "discriminator": {"propertyName": "petType", "mapping": {"cat": "#/$defs/Cat", "dog": "#/$defs/Dog", "hound": "#/$defs/Dog"}}},
+                "Cat": {"type": "object", "required": ["petType", "name"], "properties": {"petType": {"type": "string"}, "name": {"type": "string"}}},
+                "Dog": {"type": "object", "required": ["petType", "name"], "properties": {"petType": {"type": "string"}, "name": {"type": "string"}}}
+              }
+            }
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let main = [
+            "import Foundation",
+            "typealias D = PetsV1.Events.PetSeen",
+            "for pet: PetsV1.Pet in [.dog(PetsV1.Dog(petType: \"Dog\", name: \"rex\")), .dog(PetsV1.Dog(petType: \"hound\", name: \"max\")), .cat(PetsV1.Cat(petType: \"\", name: \"tom\"))] {",
+            "    let envelope = EventEnvelope<D>(id: UUID(), source: \"urn:retail:system:test\", time: Date(timeIntervalSince1970: 0), data: pet)",
+            "    let received = try JSONDecoder().decode(EventEnvelope<D>.self, from: try JSONEncoder().encode(envelope))",
+            "    print(D.partitionKey(of: pet), D.encodedPartitionKey(at: D.orderingKey, in: pet), received.partitionKey, received.validationIssues.count)",
+            "}",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        // A tag the variant does not map is written as its first tag; one it maps (`hound`) is kept.
+        XCTAssertEqual(run.output.split(separator: "\n"), ["dog|rex dog|rex dog|rex 0", "hound|max hound|max hound|max 0", "cat|tom cat|tom cat|tom 0"])
+    }
+}
