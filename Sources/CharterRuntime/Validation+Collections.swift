@@ -21,6 +21,14 @@ extension Validation {
         ))
     }
 
+    /// `uniqueItems` on strings: compared code point by code point, as JSON compares them — not by Swift's
+    /// `==`, which holds `"é"` and `"e\u{301}"` equal (canonical equivalence) though they are different JSON strings.
+    public static func uniqueItems<C: Collection>(
+        _ items: C, at path: String, into issues: inout [ValidationIssue]
+    ) where C.Element == String {
+        uniqueItems(items.map { Array($0.unicodeScalars.lazy.map(\.value)) }, at: path, into: &issues)
+    }
+
     /// `uniqueItems`: no two elements equal. One issue names the first
     /// repeated element's positions and how many elements repeat an earlier one.
     public static func uniqueItems<C: Collection>(

@@ -253,6 +253,17 @@ final class ValidationTests: XCTestCase {
             XCTAssertEqual(keywords { Validation.uniqueItems(row.items, at: "/x", into: &$0) },
                            row.ok ? [] : ["uniqueItems"], "\(row.items)", line: row.line)
         }
+        // Strings are compared as JSON compares them, code point by code point: precomposed "é" and "e" with a
+        // combining accent are two strings, though Swift's `==` holds them equal.
+        let strings: [(items: [String], ok: Bool, line: UInt)] = [
+            (["é", "e\u{301}"], true, #line),
+            (["é", "\u{E9}"], false, #line),
+            (["a", "A"], true, #line),
+        ]
+        for row in strings {
+            XCTAssertEqual(keywords { Validation.uniqueItems(row.items, at: "/x", into: &$0) },
+                           row.ok ? [] : ["uniqueItems"], "\(row.items)", line: row.line)
+        }
         var issues: [ValidationIssue] = []
         Validation.uniqueItems(["a", "b", "a", "b", "a"], at: "/x", into: &issues)
         XCTAssertEqual(issues.map(\.message), ["must not contain equal items (items 0 and 2 are equal; 3 items repeat an earlier one)"])

@@ -88,7 +88,9 @@ struct SwiftValidationBuilder {
         case .array(let element):
             if let n = constraints.minItems { check("minItems", String(n)) }
             if let n = constraints.maxItems { check("maxItems", String(n)) }
-            if constraints.uniqueItems { lines.append("Validation.uniqueItems(\(value), at: \(path), into: &issues)") }
+            if constraints.uniqueItems, decodedEqualityIsJSONEquality(element) {
+                lines.append("Validation.uniqueItems(\(value), at: \(path), into: &issues)")
+            }
             lines += elementChecks(element, constraints, array: value, path: path)
         case .map(let valueType):
             if let n = constraints.minProperties { check("minProperties", String(n)) }

@@ -12,6 +12,9 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         case roundTrips(issues: [String])
         /// The decoder refuses it.
         case rejected
+        /// Decodes, and validation reports these issues; the re-encoded JSON may differ from it (decoding normalised
+        /// a date-time's offset, a UUID's case, a decimal string's zeros, or dropped undeclared members).
+        case normalised(issues: [String])
 
         static let valid = Outcome.roundTrips(issues: [])
     }
@@ -52,13 +55,14 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             switch row.outcome {
             case .rejected:
                 XCTAssertTrue(output.hasPrefix("error:"), "\(label) must be refused, got \(output)", file: file, line: line)
-            case .roundTrips(let expectedIssues):
+            case .roundTrips(let expectedIssues), .normalised(let expectedIssues):
                 guard output.hasPrefix("ok:"), let bar = output.firstIndex(of: "|") else {
                     XCTFail("\(label): \(output)", file: file, line: line)
                     continue
                 }
                 let issues = output[output.index(output.startIndex, offsetBy: 3)..<bar].split(separator: ",").map(String.init)
                 XCTAssertEqual(issues, expectedIssues.sorted(), "\(label): validation issues", file: file, line: line)
+                guard case .roundTrips = row.outcome else { continue }
                 let encoded = String(output[output.index(after: bar)...])
                 XCTAssertEqual(try JSONReader.parse(encoded), try JSONReader.parse(row.json), "\(label) came back as \(encoded)", file: file, line: line)
             }
