@@ -74,6 +74,8 @@ public struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
+        let destinations = ReportArguments.destinations(arguments)
+        try ReportArguments.checkDestinations(destinations, inputs: headPaths + bases, workingDirectory: workingDirectory)
         // Report files written beside the contracts (an earlier run's) are not contracts.
         let written = reports.map(\.file)
         // A head path that matches nothing is a load error like invalid JSON: reported with the others below, so the
@@ -193,6 +195,7 @@ public struct DiffCommand {
             }
             return .inputProblems
         }
+        try ReportArguments.checkDestinations(destinations, loaded: graphs.flatMap { $0.documents.map(\.path) }, workingDirectory: workingDirectory)
         // Pairing keys of plain files: their path inside the folder each side was given as.
         let folders = Set(pairingFolders).sorted { $0.count > $1.count }  // the deepest folder holding a file names it
         var keys: [String: String] = [:]

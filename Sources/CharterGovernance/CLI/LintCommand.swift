@@ -73,14 +73,16 @@ public struct LintCommand {
             return try LintBaseline.parse(data, file: path)
         }
 
+        let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
+        let destinations = ReportArguments.destinations(arguments)
+        try ReportArguments.checkDestinations(destinations, inputs: inputs, workingDirectory: workingDirectory)
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
         let own = [arguments.value("baseline"), arguments.value("write-baseline"), arguments.value("config")].compactMap { $0 } + reports.map(\.file)
         let graph: SchemaGraph
         do throws(DiagnosticsError) {
             // A path that matches nothing is a load error like invalid JSON, and is reported the same way.
-            let files = try InputCollector.collect(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals,
-                                                   workingDirectory: workingDirectory, skipping: own)
+            let files = try InputCollector.collect(inputs, workingDirectory: workingDirectory, skipping: own)
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
@@ -91,6 +93,7 @@ public struct LintCommand {
             return .inputProblems
         }
         for warning in graph.warnings { console.err(DiagnosticFormatter.format(warning)) }
+        try ReportArguments.checkDestinations(destinations, loaded: graph.documents.map(\.path), workingDirectory: workingDirectory)
 
         // Writing a baseline records every current finding, those the old baseline accepted too: rewriting a
         // baseline in place (`--baseline B --write-baseline B`) keeps what it accepted and drops what was fixed.
@@ -106,7 +109,9 @@ public struct LintCommand {
         }
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
-            console.out("Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)")
+            // A note for the reader: on standard output only beside text, so a machine format there stays one document.
+            let note = "Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)"
+            if format == .text { console.out(note) } else { console.err(note) }
             return .success
         }
         for (reportFormat, file) in reports {

@@ -55,10 +55,67 @@ package enum ReportArguments {
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
-    /// Writes a report or baseline file atomically; a failure is a tool error naming the file.
+    /// Checks the files a run writes (`--report` files, a baseline), given as option text and path, before it reads
+    /// anything: two options writing one file, or a file that is one of the run's contracts — named, or yielded by
+    /// one of `inputs`' folders or patterns — are usage errors. A report never replaces a contract; a file an
+    /// earlier run wrote there (Charter's JSON or SARIF report, or a baseline) is rewritten, as the folder skips it.
+    package static func checkDestinations(_ destinations: [(option: String, file: String)], inputs: [String], workingDirectory: String) throws(UsageError) {
+        guard !destinations.isEmpty else { return }
+        let canonical = { (file: String) in Self.canonical(file, workingDirectory: workingDirectory) }
+        var writers: [String: String] = [:]
+        for destination in destinations {
+            let path = canonical(destination.file)
+            if let earlier = writers[path] {
+                throw UsageError("\(earlier) and \(destination.option) both write \(destination.file): give each its own file")
+            }
+            writers[path] = destination.option
+        }
+        // Inputs that match nothing are reported when the run loads them.
+        for file in (try? InputCollector.collect(inputs, workingDirectory: workingDirectory)) ?? [] {
+            guard let option = writers[canonical(file)], !isChartersOutput(canonical(file)) else { continue }
+            throw UsageError("\(option) would write over \(file), a contract this run reads: choose another file")
+        }
+    }
+
+    /// Checks that no file a run writes is a document it loaded (one a `$ref` reached as well as an input).
+    package static func checkDestinations(_ destinations: [(option: String, file: String)], loaded documents: [String], workingDirectory: String) throws(UsageError) {
+        guard !destinations.isEmpty else { return }
+        let canonical = { (file: String) in Self.canonical(file, workingDirectory: workingDirectory) }
+        let loaded = Set(documents.map(canonical))
+        for destination in destinations where loaded.contains(canonical(destination.file)) {
+            throw UsageError("\(destination.option) would write over \(destination.file), a contract this run reads: choose another file")
+        }
+    }
+
+    /// A file's absolute path with its symbolic links followed, so two spellings of one file compare equal.
+    static func canonical(_ file: String, workingDirectory: String) -> String {
+        URL(fileURLWithPath: ReportFile.target(of: SchemaLoader.absolutePath(file, relativeTo: workingDirectory))).standardizedFileURL.path
+    }
+
+    /// The files a run writes as the options that name them: each `--report` entry, and `--write-baseline`.
+    package static func destinations(_ arguments: ParsedArguments) -> [(option: String, file: String)] {
+        var destinations: [(option: String, file: String)] = []
+        for entry in arguments.values["report"] ?? [] {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            destinations.append(("--report \(entry)", String(entry[entry.index(after: equals)...])))
+        }
+        if let baseline = arguments.value("write-baseline") { destinations.append(("--write-baseline \(baseline)", baseline)) }
+        return destinations
+    }
+
+    /// Whether the file at `path` is one Charter wrote: a JSON or SARIF report whose tool is Charter, or a baseline.
+    static func isChartersOutput(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), let root = try? JSONReader.parse(data), let object = root.object else { return false }
+        if object["tool"]?["name"]?.string == "charter" { return true }
+        if object["runs"]?.array?.first?["tool"]?["driver"]?["name"]?.string == "charter" { return true }
+        return object.members.map(\.key) == ["version", "findings"]
+    }
+
+    /// Writes a report or baseline file (``ReportFile``: atomically, through a symbolic link, or into a device or
+    /// pipe); a failure is a tool error naming the file.
     package static func write(_ text: String, to path: String, shown: String) throws(DiagnosticsError) {
         do {
-            try AtomicWrite.write(Array(text.utf8), to: path)
+            try ReportFile.write(Array(text.utf8), to: path)
         } catch {
             throw DiagnosticsError([.error("cannot write \(shown): \(error.message)", at: SourceLocation(file: shown), code: "output.unwritable")])
         }
