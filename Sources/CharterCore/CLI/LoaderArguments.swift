@@ -1,3 +1,5 @@
+import Foundation
+
 /// The options every command that loads contracts shares (`--ref-map`, `--root`, `--absolute-paths`): their
 /// specs and how they become ``LoaderOptions``, written once for `generate` and `lint`.
 package enum LoaderArguments {
@@ -16,10 +18,21 @@ package enum LoaderArguments {
                 throw UsageError("--ref-map takes PREFIX=DIR, not '\(mapping)'")
             }
             let directory = SchemaLoader.absolutePath(String(mapping[mapping.index(after: equals)...]), relativeTo: workingDirectory)
+            try requireFolder(directory, shown: String(mapping[mapping.index(after: equals)...]), option: "--ref-map")
             options.refMappings.append(RefMapping(prefix: String(mapping[..<equals]), directory: directory))
         }
         options.absolutePaths = arguments.flags.contains("absolute-paths")
-        options.root = arguments.value("root").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
+        if let root = arguments.value("root") {
+            options.root = SchemaLoader.absolutePath(root, relativeTo: workingDirectory)
+            try requireFolder(options.root!, shown: root, option: "--root")
+        }
         return options
+    }
+
+    /// A folder an option names must be one: a typo is a mistake in the command (exit 2), not one error per contract.
+    static func requireFolder(_ path: String, shown: String, option: String) throws(UsageError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw UsageError("\(option) \(shown): no such folder") }
+        guard isDirectory.boolValue else { throw UsageError("\(option) \(shown): not a folder") }
     }
 }
