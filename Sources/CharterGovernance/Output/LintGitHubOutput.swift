@@ -6,7 +6,8 @@ import CharterCore
 /// `::error file=a.json,line=3,col=5,title=money-not-float::message [pointer]` (`::warning` for a warning,
 /// `::notice` for a note; no `line`/`col` when the position is unknown), the hint on a second line of the
 /// annotation. Values are escaped as the runner expects — `%` `\r` `\n` as `%25` `%0D` `%0A`, and in
-/// properties also `:` `,` as `%3A` `%2C` — and other control and bidi characters are shown as `\u{…}`.
+/// properties also `:` `,` as `%3A` `%2C` — and other control and bidi characters are shown as `\u{…}`, except in
+/// `file=`, which names the file as it is.
 ///
 /// GitHub shows at most ``annotationsPerLevel`` annotations of each level per step and drops the rest
 /// silently, so at most that many commands are written per level. When some findings are left out, one
@@ -54,7 +55,7 @@ public enum LintGitHubOutput {
         case .warning: name = "warning"
         case .note: name = "notice"
         }
-        var properties = ["file=" + escapeProperty(finding.location.file)]
+        var properties = ["file=" + escapeProperty(finding.location.file, sanitizing: false)]
         if let position = finding.location.position {
             properties.append("line=\(position.line)")
             properties.append("col=\(position.column)")
@@ -67,10 +68,11 @@ public enum LintGitHubOutput {
         return "::\(name) \(properties.joined(separator: ","))::\(escapeData(message))"
     }
 
-    /// The message part of a command: `%`, CR and LF escaped, other unsafe scalars shown as `\u{…}`.
-    static func escapeData(_ text: String) -> String {
+    /// The message part of a command: `%`, CR and LF escaped, other unsafe scalars shown as `\u{…}` unless
+    /// `sanitizing` is false (a file's path, which must name the file as it is: a tab in it stays a tab).
+    static func escapeData(_ text: String, sanitizing: Bool = true) -> String {
         var out = ""
-        for character in DiagnosticFormatter.sanitizeKeepingLineBreaks(text).unicodeScalars {
+        for character in (sanitizing ? DiagnosticFormatter.sanitizeKeepingLineBreaks(text) : text).unicodeScalars {
             switch character {
             case "%": out += "%25"
             case "\r": out += "%0D"
@@ -81,10 +83,10 @@ public enum LintGitHubOutput {
         return out
     }
 
-    /// A property value of a command: as ``escapeData(_:)``, and `:` and `,` escaped too.
-    static func escapeProperty(_ text: String) -> String {
+    /// A property value of a command: as ``escapeData(_:sanitizing:)``, and `:` and `,` escaped too.
+    static func escapeProperty(_ text: String, sanitizing: Bool = true) -> String {
         var out = ""
-        for character in escapeData(text).unicodeScalars {
+        for character in escapeData(text, sanitizing: sanitizing).unicodeScalars {
             switch character {
             case ":": out += "%3A"
             case ",": out += "%2C"
