@@ -43,7 +43,8 @@ extension LoadSession {
         guard let node = document.root.node(at: target.pointer) else {
             bag.add(.error(
                 "$ref \"\(reference.text)\" points at nothing: \(document.displayPath) has no value at \(target.pointer.description.isEmpty ? "#" : target.pointer.description)",
-                at: reference.location, code: "ref.unresolved", hint: Self.suggestion(for: target.pointer, in: document.root)))
+                at: reference.location, code: "ref.unresolved",
+                hint: Self.suggestion(for: target.pointer, in: document.root, file: reference.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "")))
             return nil
         }
         if let existing = parsedSchema(target.document, node) { return existing }
@@ -214,7 +215,9 @@ extension LoadSession {
     /// Only names a person would type are compared (up to ``suggestionNameLimit`` characters), and a
     /// key whose length alone rules it out is skipped, so a hostile document with many long keys costs
     /// linear time, not minutes of edit distances.
-    static func suggestion(for pointer: JSONPointer, in root: JSONNode) -> String? {
+    /// `file` is the reference's part before `#` (empty for a reference inside the document), kept in the suggestion
+    /// so that writing it as shown resolves.
+    static func suggestion(for pointer: JSONPointer, in root: JSONNode, file: String = "") -> String? {
         guard let last = pointer.tokens.last, last.count <= suggestionNameLimit,
               let parent = pointer.parent, let siblings = root.node(at: parent)?.object else { return nil }
         let threshold = max(1, last.count / 4)
@@ -226,7 +229,7 @@ extension LoadSession {
             if distance < bestDistance { (best, bestDistance) = (key, distance) }
         }
         guard let best else { return nil }
-        return "did you mean \"#\(parent.appending(best))\"?"
+        return "did you mean \"\(file)#\(parent.appending(best))\"?"
     }
 
     /// The longest `$defs` name compared for a "did you mean" hint.

@@ -13,6 +13,7 @@ final class ReferenceSuggestionTests: XCTestCase {
             ("#/$defs/Reservatoins", ##"did you mean "#/$defs/Reservation"?"##),  // three edits in twelve letters (a quarter)
             ("#/$defs/Stockk", ##"did you mean "#/$defs/Stock"?"##),  // one letter too many
             ("#/$defs/" + String(repeating: "x", count: 65), nil),  // longer than anyone types: not compared
+            ("a.json#/$defs/Stok", ##"did you mean "a.json#/$defs/Stock"?"##),  // the file part is kept, so the hint resolves as written
         ]
         for row in rows {
             let text = ##"{"$defs": {"Stock": {"type": "string"}, "Reservation": {"type": "object"}, "A": {"$ref": "\##(row.ref)"}}}"##
