@@ -30,7 +30,24 @@ public enum TemplateSet {
         } catch {
             throw DiagnosticsError([diagnostic(error, overrideDirectory: overrideDirectory, code: "templates.invalid")])
         }
+        if let directory = overrideDirectory { try checkNames(in: directory, library: library) }
         return library
+    }
+
+    /// A project template must override an embedded one or be used as a partial by one: a misspelt override
+    /// (`Structs.mustache`, `file.mustache`) would otherwise change nothing, silently.
+    static func checkNames(in directory: String, library: MustacheLibrary) throws(DiagnosticsError) {
+        let used = library.partialNames
+        for name in library.templateNames where EmbeddedTemplates.all[name] == nil && !used.contains(name) {
+            let path = (directory as NSString).appendingPathComponent(name + ".mustache")
+            let known = EmbeddedTemplates.all.keys.sorted()
+            let nearest = known.min { EditDistance.between($0.lowercased(), name.lowercased()) < EditDistance.between($1.lowercased(), name.lowercased()) }
+            let hint = nearest.flatMap { candidate in
+                EditDistance.between(candidate.lowercased(), name.lowercased()) <= max(2, name.count / 3) ? "did you mean \(candidate).mustache?" : nil
+            } ?? "the templates are " + known.map { $0 + ".mustache" }.joined(separator: ", ")
+            throw DiagnosticsError([.error("this template overrides none of Charter's, and no template uses it as a partial",
+                                           at: SourceLocation(file: path), code: "templates.unknown", hint: hint)])
+        }
     }
 
     /// Where a template comes from, for messages: the project's override file when its folder has one,

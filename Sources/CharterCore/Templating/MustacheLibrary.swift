@@ -46,6 +46,11 @@ public struct MustacheLibrary: Sendable {
         templates[name]
     }
 
+    /// The names every template of this library uses as partials (`{{> Name}}`).
+    public var partialNames: Set<String> {
+        Set(templates.values.flatMap { $0.partialTags.map(\.name) })
+    }
+
     /// This library with the templates of `overrides` added, replacing any of
     /// the same name (a project's templates over the built-in defaults).
     /// Keeps this library's ``partialDepthLimit``.

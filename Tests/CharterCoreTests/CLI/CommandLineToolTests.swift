@@ -536,6 +536,20 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(broken.err.first?.hasPrefix(folder.url("broken/Alias.mustache").path + ":") == true, broken.err.joined(separator: "\n"))
         XCTAssertFalse(folder.exists("Other"))
 
+        // A project template must override one of Charter's or be a partial one of them uses: a misspelt name is an
+        // error with the likely name, not an override that silently never applies.
+        try folder.write("typo/Aliass.mustache", "typealias {{name}} = {{type}}\n")
+        let typo = folder.run(["generate", "Schemas", "--templates", "typo", "-o", "Other"])
+        XCTAssertEqual(typo.code, .usageOrToolError)
+        XCTAssertEqual(typo.err.first, folder.url("typo/Aliass.mustache").path + ": error: this template overrides none of Charter's, and no template uses it as a partial"
+                                        + "\n    hint: did you mean Alias.mustache?")
+        XCTAssertFalse(folder.exists("Other"))
+        try folder.write("extra/Alias.mustache", "{{access}}typealias {{name}} = {{type}}{{> Tail}}\n")
+        try folder.write("extra/Tail.mustache", " // with a partial of the project's own")
+        let extra = folder.run(["generate", "Schemas", "--templates", "extra", "-o", "Extra"])
+        XCTAssertEqual(extra.code, .success, extra.err.joined(separator: "\n"))
+        XCTAssertTrue(folder.read("Extra/A.swift")?.contains("public typealias Sku = String // with a partial of the project's own") == true)
+
         // A name the view model does not have fails while rendering, on all cores at once when there are
         // several files: the same error every run (the first file's, in namespace order), nothing written.
         try folder.write("unknown/Alias.mustache", "typealias {{nmae}} = {{type}}\n")
