@@ -32,6 +32,8 @@ public enum CompatibilityHTMLReport {
         html.append(card("Versions to fix", String(failedVersions.count), failedVersions.isEmpty ? "ok" : "bad"))
         html.append("</div>")
 
+        let anchors = ContractAnchors(contracts: result.versions.map(\.contract) + result.changes.map(\.contract))
+        let anchor = anchors.anchor
         html.append("<h2>Version matrix</h2>")
         html.append("<table><thead><tr><th>Contract</th><th>Base</th><th>Head</th><th>Breaking</th><th>Risky</th><th>Compatible</th><th>Needs</th><th>Version</th></tr></thead><tbody>")
         for verdict in result.versions {
@@ -129,13 +131,6 @@ public enum CompatibilityHTMLReport {
             "<h1>Contract compatibility report</h1>",
             "<p class=\"meta\">\(compared)\(transitive), as of \(escape(today)), by charter \(escape(Charter.version))\(contracts).</p>",
         ]
-    }
-
-    /// The id of a contract's row in the version matrix (`section` nil) or of its first row in a section of changes:
-    /// `c-orders-v2`, `c-orders-v2-breaking`.
-    static func anchor(_ contract: String, _ section: String?) -> String {
-        let slug = String(contract.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
-        return "c-" + slug + (section.map { "-" + $0 } ?? "")
     }
 
     private static func card(_ label: String, _ value: String, _ kind: String) -> String {
