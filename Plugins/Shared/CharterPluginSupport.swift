@@ -98,6 +98,37 @@ struct CharterPluginError: Error, CustomStringConvertible {
     var isNoContracts = false
 }
 
+/// What the command plugins pass on to `charter` once per target, checked before any target runs.
+enum CommandPluginArguments {
+    /// Why `arguments` cannot run once per target over `targets` (two or more): a `--report` or `--write-baseline`
+    /// file would hold only the last target's findings — code scanning would close the others' alerts as fixed — and
+    /// a `--format` of one document (JSON, SARIF, JUnit, HTML) would print one per target back to back, which no
+    /// reader parses. Nil when they can (text, GitHub annotations and Markdown concatenate).
+    static func perTargetProblem(_ arguments: [String], targets: [String]) -> String? {
+        guard targets.count > 1 else { return nil }
+        var index = 0
+        var problem: String?
+        func value(_ option: String) -> String? {
+            if arguments[index].hasPrefix(option + "=") { return String(arguments[index].dropFirst(option.count + 1)) }
+            guard arguments[index] == option, index + 1 < arguments.count else { return nil }
+            index += 1
+            return arguments[index]
+        }
+        while index < arguments.count, problem == nil {
+            if arguments[index] == "--" { break }
+            if let report = value("--report") {
+                problem = "--report \(report) would hold only the last target's findings"
+            } else if let baseline = value("--write-baseline") {
+                problem = "--write-baseline \(baseline) would hold only the last target's findings"
+            } else if let format = value("--format") ?? value("-f"), ["json", "sarif", "junit", "html"].contains(format) {
+                problem = "--format \(format) would print one document per target, which no reader parses as one"
+            }
+            index += 1
+        }
+        return problem.map { "\($0): \(targets.count) targets have contracts (\(targets.joined(separator: ", "))); run once per target with --target NAME" }
+    }
+}
+
 /// The JSON files one plan reads, each read and parsed once: planning asks about the same files many times (is it a
 /// contract, its identity, its `$id`, its types, its `$ref`s, and those of every file it reaches).
 final class PlanFiles {

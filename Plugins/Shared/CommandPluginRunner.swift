@@ -18,15 +18,21 @@ enum CommandPluginRunner {
         let passthrough = extractor.remainingArguments
         let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
         let charter = try context.tool(named: tool)
-        var ran = 0
-        var failed: [(target: String, status: Int32)] = []
+        var planned: [(target: SourceModuleTarget, plan: CharterTargetPlan)] = []
         for case let target as SourceModuleTarget in targets {
-            let plan: CharterTargetPlan
             do {
-                plan = try CharterTargetPlan(targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
+                planned.append((target, try CharterTargetPlan(targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)))
             } catch let error as CharterPluginError where names.isEmpty && error.isNoContracts {
                 continue  // Without --target, targets without contracts are skipped.
             }
+        }
+        // One run per target: a report file or a one-document format would not hold every target's findings.
+        if let problem = CommandPluginArguments.perTargetProblem(passthrough, targets: planned.map(\.target.name)) {
+            throw CharterPluginError(description: problem)
+        }
+        var ran = 0
+        var failed: [(target: String, status: Int32)] = []
+        for (target, plan) in planned {
             let process = Process()
             process.executableURL = charter.url
             process.arguments = [command] + plan.contracts.map(\.path) + charterArguments(plan, target) + passthrough

@@ -333,3 +333,25 @@ final class CharterTargetPlanTests: XCTestCase {
         }
     }
 }
+
+/// The command plugins run `charter` once per target: arguments that would write one report or one document per
+/// run are refused when several targets have contracts.
+final class CommandPluginArgumentsTests: XCTestCase {
+    func testOneDocumentArgumentsNeedOneTarget() {
+        let two = ["Models", "Events"]
+        let rows: [(arguments: [String], targets: [String], problem: String?)] = [
+            (["--report", "sarif=lint.sarif"], two, "--report sarif=lint.sarif would hold only the last target's findings: 2 targets have contracts (Models, Events); run once per target with --target NAME"),
+            (["--report=json=l.json"], two, "--report json=l.json would hold only the last target's findings: 2 targets have contracts (Models, Events); run once per target with --target NAME"),
+            (["--write-baseline", "b.json"], two, "--write-baseline b.json would hold only the last target's findings: 2 targets have contracts (Models, Events); run once per target with --target NAME"),
+            (["--fail-on", "warning", "-f", "sarif"], two, "--format sarif would print one document per target, which no reader parses as one: 2 targets have contracts (Models, Events); run once per target with --target NAME"),
+            (["--format=junit"], two, "--format junit would print one document per target, which no reader parses as one: 2 targets have contracts (Models, Events); run once per target with --target NAME"),
+            (["--format", "github", "--fail-on", "warning"], two, nil),   // annotations and text concatenate
+            (["--format", "markdown"], two, nil),
+            (["--report", "sarif=lint.sarif", "--format", "json"], ["Models"], nil),  // one target: one run
+            (["--", "--report", "x"], two, nil),
+        ]
+        for row in rows {
+            XCTAssertEqual(CommandPluginArguments.perTargetProblem(row.arguments, targets: row.targets), row.problem, "\(row.arguments)")
+        }
+    }
+}
