@@ -12,6 +12,22 @@ public enum ChangeCheckReference {
         }.joined(separator: "\n")
     }
 
+    /// The catalog as JSON, for tools: one object per check (id, scope, summary, rationale, and the hint given when a
+    /// change breaks someone), as `charter lint --list-rules --format json` lists rules.
+    public static func json(_ catalog: ChangeCatalog) -> String {
+        func string(_ text: String) -> JSONNode { JSONNode(.string(text)) }
+        let checks = catalog.checks.map { check in
+            JSONNode(.object(JSONObject(members: [
+                JSONMember(key: "id", value: string(check.id)),
+                JSONMember(key: "scope", value: string(check.category.rawValue)),
+                JSONMember(key: "summary", value: string(check.summary)),
+                JSONMember(key: "rationale", value: string(check.rationale)),
+                JSONMember(key: "breakingHint", value: check.breakingHint.map(string) ?? JSONNode(.null)),
+            ])))
+        }
+        return JSONWriter.write(JSONNode(.array(checks)), pretty: true)
+    }
+
     /// The Markdown reference: an index, then each check with its rationale and example contracts.
     public static func markdown(_ catalog: ChangeCatalog) -> String {
         var lines = [

@@ -23,7 +23,7 @@ public struct DiffCommand {
             OptionSpec("format", short: "f", value: "FORMAT", help: "Output: text, json, sarif, github, junit, markdown or html. Default: text"),
             OptionSpec("report", value: "FORMAT=FILE", repeatable: true, help: "Also write the report to FILE in FORMAT (e.g. html=compatibility.html)."),
             OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a change is at or above LEVEL: error (breaking), warning (risky), note or never. Default: error"),
-            OptionSpec("list-checks", help: "Print the change-check catalog (text or markdown) and exit."),
+            OptionSpec("list-checks", help: "Print the change-check catalog (text, json or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date the HTML report's governance coverage is linted as of. Default: today (UTC)"),
         ] + LoaderArguments.options,
         discussion: """
@@ -56,7 +56,12 @@ public struct DiffCommand {
     func run(_ arguments: ParsedArguments) throws -> ExitCode {
         let format = try Format(arguments.value("format") ?? "text", option: "--format")
         if arguments.flags.contains("list-checks") {
-            console.outDocument(format == .findings(.markdown) ? ChangeCheckReference.markdown(.standard) : ChangeCheckReference.text(.standard))
+            switch format {
+            case .findings(.text): console.outDocument(ChangeCheckReference.text(.standard))
+            case .findings(.markdown): console.outDocument(ChangeCheckReference.markdown(.standard))
+            case .findings(.json): console.outDocument(ChangeCheckReference.json(.standard))
+            default: throw UsageError("--list-checks prints text, json or markdown, not '\(arguments.value("format") ?? "")'")
+            }
             return .success
         }
         let failOn = try ReportArguments.failOn(arguments)

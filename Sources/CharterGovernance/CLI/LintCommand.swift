@@ -43,6 +43,9 @@ public struct LintCommand {
         let catalog = LintCatalog.standard
         let format = try Self.format(arguments.value("format") ?? "text", option: "--format")
         if arguments.flags.contains("list-rules") {
+            guard [.text, .json, .markdown].contains(format) else {
+                throw UsageError("--list-rules prints text, json or markdown, not '\(arguments.value("format") ?? "")'")
+            }
             console.outDocument(LintRuleReference.render(catalog, as: format))
             return .success
         }

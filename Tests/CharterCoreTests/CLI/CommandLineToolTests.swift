@@ -48,6 +48,8 @@ final class CommandLineToolTests: XCTestCase {
             (["generate", "--ref-map", "https://x/=no-such-folder"], .usageOrToolError, [], ["error: --ref-map no-such-folder: no such folder"]),
             (["generate", "--root", "Schemsa"], .usageOrToolError, [], ["error: --root Schemsa: no such folder"]),
             (["lint", "--root", "Schemsa"], .usageOrToolError, [], ["error: --root Schemsa: no such folder"]),
+            (["lint", "--list-rules", "--format", "sarif"], .usageOrToolError, [], ["error: --list-rules prints text, json or markdown, not 'sarif'"]),
+            (["diff", "--list-checks", "--format", "junit"], .usageOrToolError, [], ["error: --list-checks prints text, json or markdown, not 'junit'"]),
             (["generate", "--files-per-contract", "0"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not '0'"]),
             (["generate", "--files-per-contract", "65"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not '65'"]),
             (["generate", "--files-per-contract", "two"], .usageOrToolError, [], ["error: --files-per-contract must be a whole number from 1 to 64 or auto, not 'two'"]),

@@ -59,6 +59,17 @@ final class ChangeCatalogTests: XCTestCase {
                        "docs/diff-checks.md is stale: regenerate with `charter diff --list-checks --format markdown > docs/diff-checks.md`")
     }
 
+    /// `--list-checks --format json`: one object per check, in catalog order, for tools.
+    func testJSONCatalogListsEveryCheck() throws {
+        let checks = try XCTUnwrap(JSONReader.parse(ChangeCheckReference.json(.standard)).array)
+        XCTAssertEqual(checks.map { $0["id"]?.string }, ChangeCatalog.standard.checks.map(\.id))
+        for (node, check) in zip(checks, ChangeCatalog.standard.checks) {
+            XCTAssertEqual(node["scope"]?.string, check.category.rawValue)
+            XCTAssertEqual(node["summary"]?.string, check.summary)
+            XCTAssertEqual(node["breakingHint"]?.string, check.breakingHint)
+        }
+    }
+
     /// The same contracts on both sides: no change, every version passes.
     func testIdenticalContractsHaveNoChanges() throws {
         let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardized.path
