@@ -6,7 +6,7 @@ package enum LoaderArguments {
     /// The shared options, in help order.
     package static let options = [
         OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
-        OptionSpec("root", value: "DIR", help: "Folder no $ref may escape. Default: the common folder of the inputs"),
+        OptionSpec("root", value: "DIR", help: "Folder no $ref may escape, and that paths in output are relative to. Default: the working folder when every input is inside it, else the inputs' common folder"),
         OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
     ]
 

@@ -17,7 +17,8 @@ public struct RefMapping: Hashable, Sendable {
 /// Settings and limits of the loader. Every limit is documented in `docs/limits.md` and exceeding one
 /// is a positioned error, never a crash.
 public struct LoaderOptions: Sendable {
-    /// The folder no `$ref` may escape (symlinks resolved). Defaults to the common folder of the inputs.
+    /// The folder no `$ref` may escape (symlinks resolved), and that paths in messages and generated headers are
+    /// relative to. Defaults to the working folder when every input is inside it, else the inputs' common folder.
     public var root: String?
     /// Offline mirrors for remote `$ref` prefixes.
     public var refMappings: [RefMapping]
