@@ -142,6 +142,9 @@ public struct GenerateCommand {
             summary += report.removed.isEmpty ? ")" : ", \(report.removed.count) stale removed)"
             console.out(summary)
         }
+        for kept in report.keptForeign {
+            console.err("warning: \(kept) is listed in \(OutputWriter.manifestName) but no longer starts with Charter's header: left in place (remove it by hand if it is stale)")
+        }
         if !freesResults { ProcessLifetime.keep(result) }
         return .success
     }

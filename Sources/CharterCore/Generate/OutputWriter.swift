@@ -8,11 +8,15 @@ public struct WriteReport: Sendable, Hashable {
     public var unchanged: [String] = []
     /// Files Charter wrote earlier (per the manifest) that are no longer generated, now removed.
     public var removed: [String] = []
+    /// Files the manifest lists that are no longer generated but no longer start with Charter's header (replaced by
+    /// hand, or by another tool): left in place.
+    public var keptForeign: [String] = []
 }
 
 /// The write stage: puts generated files into the output folder atomically (temporary file, then
 /// rename), rewrites a file only when its bytes change, and removes stale outputs only when
-/// `.charter-manifest.json` says Charter wrote them. Files Charter did not write are never touched.
+/// `.charter-manifest.json` says Charter wrote them and they still start with Charter's header. Files Charter did
+/// not write are never touched.
 public struct OutputWriter: Sendable {
     /// The manifest's file name inside the output folder.
     public static let manifestName = ".charter-manifest.json"
@@ -43,7 +47,13 @@ public struct OutputWriter: Sendable {
         let current = Set(files.map(\.name))
         for stale in previous.sorted() where !current.contains(stale) && Self.isPlainFileName(stale) {
             let path = self.path(stale)
-            if FileManager.default.fileExists(atPath: path), (try? FileManager.default.removeItem(atPath: path)) != nil {
+            guard Self.compare(fileAt: path, with: []) != .none else { continue }
+            // Listed, and still Charter's: a file someone replaced since (no header, or not a regular file) is theirs.
+            guard Self.compare(fileAt: path, with: []) != .notRegular, Self.startsWithGeneratedHeader(fileAt: path) else {
+                report.keptForeign.append(stale)
+                continue
+            }
+            if (try? FileManager.default.removeItem(atPath: path)) != nil {
                 report.removed.append(stale)
             }
         }
