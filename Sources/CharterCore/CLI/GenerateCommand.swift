@@ -29,7 +29,8 @@ public struct GenerateCommand {
         ] + LoaderArguments.options,
         discussion: """
             Files are written atomically and only when their content changes; files in the output folder
-            that Charter did not write are never touched (see .charter-manifest.json there).
+            that Charter did not write are never touched (see .charter-manifest.json there). Files an earlier
+            run wrote there and this one does not are removed as stale, so give each set of inputs its own folder.
             Exit codes: 0 success, 1 problems in the contracts, 2 usage or tool errors.
             """)
 
