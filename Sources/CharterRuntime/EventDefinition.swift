@@ -44,7 +44,8 @@ public protocol EventDefinition: Sendable {
     /// JSON pointer (``EventEnvelope`` passes `/data`). The default checks a payload that is `Validatable` (a
     /// generated model, or a list or map of them) and nothing else; a generated definition whose payload is an
     /// alias with constraints of its own (`typealias SkuList = [Sku]` with `maxItems`), which cannot conform,
-    /// implements it with the namespace's `collectIssues(of<Alias>:at:into:)`.
+    /// implements it with the namespace's `collectIssues(of<Alias>:at:into:)`; one whose payload is a list, map or
+    /// scalar written in the event with constraints (`{"type": "string", "maxLength": 8}`), with checks of them.
     static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue])
 
     /// The payload's wire form, which ``EventEnvelope`` encodes as `data`.

@@ -151,7 +151,8 @@ public enum ProviderRouting {
     /// none and it is optional.
     ///
     /// `issues` checks the decoded body: given for a body whose type cannot check itself (an alias with constraints
-    /// of its own, `typealias SkuList = [Sku]`: the namespace's `validationIssues(of<Alias>:)`); without it, a body
+    /// of its own, `typealias SkuList = [Sku]`: the namespace's `validationIssues(of<Alias>:)`; a list, map or scalar
+    /// written in the operation with constraints: a closure checking them); without it, a body
     /// that is `Validatable` is checked and any other is not. A body labelled with a media type that is neither JSON
     /// nor the operation's declared `contentType` is refused with 415 rather than parsed; an unlabelled one is read.
     public static func body<Body: Decodable>(

@@ -7,6 +7,10 @@ public struct IREvent: Sendable {
     public var contract: ContractEvent
     /// The payload's type.
     public var payload: IRTypeRef
+    /// What the payload's schema requires of it that its type does not check itself: the constraints of a list, map or
+    /// scalar written in the event (`{"type": "string", "maxLength": 8}`); empty for a declared type (a record,
+    /// enumeration or union checks itself, an alias has its own entry point).
+    public var payloadConstraints = IRConstraints()
     /// One entry per ordering-key pointer, in order.
     public var orderingKey: [IROrderingKeyPart]
     /// When the payload is a union: for each of its variants, in order, the ordering key read from that

@@ -7,6 +7,10 @@ public struct IROperation: Sendable {
     public var parameters: [IRParameter]
     /// The request body's type, if the operation has a body.
     public var requestBody: IRTypeRef?
+    /// What the request body's schema requires of it that its type does not check itself: the constraints of a list,
+    /// map or scalar written in the operation (`{"type": "array", "maxItems": 2, …}`); empty for a declared type (a
+    /// record, enumeration or union checks itself, an alias has its own entry point).
+    public var requestBodyConstraints = IRConstraints()
     /// Its responses, in contract order.
     public var responses: [IRResponse]
     /// The security scheme its `auth` names, when the contract declares it.

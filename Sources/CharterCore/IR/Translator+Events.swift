@@ -14,7 +14,7 @@ extension TranslationSession {
                     variantKeys = union.variants.map { variant in event.orderingKey.map { orderingKeyPart($0, in: variant.type) } }
                 }
                 return IREvent(
-                    name: event.name, contract: event, payload: payload,
+                    name: event.name, contract: event, payload: payload, payloadConstraints: standaloneConstraints(schema, type: payload),
                     orderingKey: event.orderingKey.map { orderingKeyPart($0, in: payload) }, variantOrderingKeys: variantKeys,
                     documentation: documentation)
             }
@@ -61,6 +61,17 @@ extension TranslationSession {
         guard let type = typeOfUse(id) else { return nil }
         guard isNullable(self.merged(id)), !type.holdsNull(in: types) else { return type }
         return .optional(type)
+    }
+
+    /// What the schema of a value that stands alone (see ``standaloneType(_:)``) of `type` requires of it that the type
+    /// does not check itself: the constraints of a list, map or scalar the schema is translated to (an inline
+    /// `{"type": "array", "maxItems": 2}`, which has no declaration to check them); none for a declared type — a record,
+    /// enumeration or union checks itself, and an alias's constraints are checked by its own entry point.
+    func standaloneConstraints(_ id: SchemaID, type: IRTypeRef) -> IRConstraints {
+        var value = type
+        if case .optional(let wrapped) = type { value = wrapped }
+        if case .named = value { return IRConstraints() }
+        return constraints(merged(id), for: value)
     }
 
     /// The type a schema that was already used (see ``use(_:hint:parent:namespace:)``) stands for.

@@ -2,13 +2,14 @@
 /// the type's values meet exactly when they meet the contract's (`minimum: 1.5` on an integer is
 /// `minimum: 2`), a bound no value of the type can cross is dropped (it never bites), and a bound or
 /// default that no value of the type can satisfy is a contract error — never a literal the compiler rejects —
-/// unless the schema's type list has another type that stays valid: then only that number type is dropped.
+/// unless the schema's type list has another type that stays valid: then only that number type is dropped. In an
+/// `anyOf`/`oneOf` alternative such a bound only means the alternative never holds for a value of the type.
 extension TranslationSession {
     /// What fitting a schema's bounds to a number type found wrong.
     enum BoundProblem {
         /// A bound no value of the type meets (`minimum: 3000000000` on an `int32`).
         case noValue(keyword: String, bound: JSONNumber, typeName: String)
-        /// A `multipleOf` no value of the type but 0 meets.
+        /// A `multipleOf` no value of the type but 0 meets; the fitted bounds admit 0 alone.
         case onlyZero(divisor: JSONNumber, typeName: String)
         /// A `multipleOf` outside `Double`'s range, which is not checked.
         case unchecked(divisor: JSONNumber)
@@ -37,6 +38,14 @@ extension TranslationSession {
     /// it is a scalar (a number: a variant of a type list such as `["integer", "string"]`; any other scalar holds no
     /// number, so there is nothing to fit), else the schema's number type.
     func fittedNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema, as type: IRTypeRef? = nil) -> IRConstraints {
+        let (fitted, problems) = fittingNumericBounds(constraints, merged, as: type)
+        for problem in problems { report(problem, merged) }
+        return fitted
+    }
+
+    /// ``fittedNumericBounds(_:_:as:)`` without reporting: the fitted constraints and what could not be fitted, for the
+    /// caller to judge (an alternative whose bound no value meets is left out of its group, not an error).
+    func fittingNumericBounds(_ constraints: IRConstraints, _ merged: MergedSchema, as type: IRTypeRef? = nil) -> (IRConstraints, [BoundProblem]) {
         var primitive = numericPrimitive(merged)
         if case .primitive(let held)? = type {
             switch held {
@@ -44,10 +53,8 @@ extension TranslationSession {
             default: primitive = nil
             }
         }
-        guard let primitive else { return constraints }
-        let (fitted, problems) = fitBounds(constraints, to: primitive)
-        for problem in problems { report(problem, merged) }
-        return fitted
+        guard let primitive else { return (constraints, []) }
+        return fitBounds(constraints, to: primitive)
     }
 
     /// The kinds of value other than `null` a schema's values may be: its type list, or the type its keywords imply
@@ -62,7 +69,19 @@ extension TranslationSession {
     /// "minimum": 1e30`: no 64-bit integer), each with the first such bound, when another type of the list — `null`
     /// too — stays valid: the schema's values are generated as the others (`minimum` does not apply to a string, so
     /// every string is valid). When no other type is left, none is dropped and the bound is an error.
+    ///
+    /// Several decisions ask this of one schema, so the answer for a schema's cached view (``merged(_:)``) is kept
+    /// (``droppedKindsCache``); any other view — a wrapper's constraint view, one since replaced in the cache — is
+    /// worked out again.
     func kindsDroppedByBounds(_ merged: MergedSchema) -> [DroppedKind] {
+        if let cached = droppedKindsCache[merged.origin], cached.view === merged { return cached.kinds }
+        let kinds = computeKindsDroppedByBounds(merged)
+        if mergedCache[merged.origin] === merged { droppedKindsCache[merged.origin] = (merged, kinds) }
+        return kinds
+    }
+
+    /// ``kindsDroppedByBounds(_:)``, worked out.
+    private func computeKindsDroppedByBounds(_ merged: MergedSchema) -> [DroppedKind] {
         guard let types = merged.types, types.count > 1, types.contains(.integer) || types.contains(.number) else { return [] }
         let kinds = types.filter { $0 != .null }
         // `["integer", "number"]` is held as a number, so its integers are too.
@@ -79,9 +98,12 @@ extension TranslationSession {
         return dropped.count < kinds.count || types.contains(.null) ? dropped : []
     }
 
-    /// Warns of each number type of `merged`'s type list that is dropped (see ``kindsDroppedByBounds(_:)``).
+    /// Warns of each number type of `merged`'s type list that is dropped (see ``kindsDroppedByBounds(_:)``) — but not of
+    /// `integer` beside a `number` that stays: the number holds every integer the bounds admit, so no value is lost.
     func reportKindsDroppedByBounds(_ merged: MergedSchema) {
-        for dropped in kindsDroppedByBounds(merged) {
+        let droppedKinds = kindsDroppedByBounds(merged)
+        let numberStays = merged.types?.contains(.number) == true && !droppedKinds.contains { $0.kind == .number }
+        for dropped in droppedKinds where !(dropped.kind == .integer && numberStays) {
             bag.add(.warning(
                 "\(dropped.keyword) \(dropped.bound.literal) leaves no \(dropped.typeName) value valid: the type list's \(dropped.kind.rawValue) is dropped, the other types are generated",
                 at: keywordLocation(dropped.keyword, merged), code: "translate.type-dropped",
@@ -152,7 +174,10 @@ extension TranslationSession {
             if let p = divisor.integerMultipleDivisor, p <= range.upperBound {
                 result.multipleOf = p == 1 ? nil : JSONNumber(p)
             } else {
+                // Of the type's values only 0 is a multiple: checked as bounds that admit 0 alone.
                 result.multipleOf = nil
+                result.minimum = Self.tighter(result.minimum, JSONNumber(0), lower: true)
+                result.maximum = Self.tighter(result.maximum, JSONNumber(0), lower: false)
                 problems.append(.onlyZero(divisor: divisor, typeName: typeName))
             }
         }
@@ -209,14 +234,21 @@ extension TranslationSession {
         return JSONNumber.isLess(a, b) == lower ? b : a
     }
 
-    /// Reports what fitting `merged`'s bounds found wrong, at the keyword.
-    private func report(_ problem: BoundProblem, _ merged: MergedSchema) {
+    /// Reports what fitting `merged`'s bounds found wrong, at the keyword. A `multipleOf` that leaves only 0 is an error
+    /// when 0 would be the schema's one valid value, and a warning when its type list has another type that stays valid
+    /// (`"type": ["integer", "string"]`: 0 and every string) or `othersValid` says so (an alternative, beside others).
+    func report(_ problem: BoundProblem, _ merged: MergedSchema, othersValid: Bool = false) {
         switch problem {
         case .noValue(let keyword, let bound, let typeName):
             bag.add(.error(
                 "\(keyword) \(bound.literal) leaves no \(typeName) value valid",
                 at: keywordLocation(keyword, merged), code: "schema.unsatisfiable-bound",
                 hint: typeName == "int32" ? "use format \"int64\" or a bound inside the int32 range" : "use a bound inside the type's range"))
+        case .onlyZero(let divisor, let typeName) where othersValid || merged.types?.contains(where: { $0 != .integer }) == true:
+            bag.add(.warning(
+                "multipleOf \(divisor.literal) leaves no \(typeName) value but 0 valid: such a value is checked to be 0",
+                at: keywordLocation("multipleOf", merged), code: "translate.only-zero-valid",
+                hint: "use a divisor the type can hold"))
         case .onlyZero(let divisor, let typeName):
             bag.add(.error(
                 "multipleOf \(divisor.literal) leaves no \(typeName) value but 0 valid",

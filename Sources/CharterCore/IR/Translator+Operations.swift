@@ -24,8 +24,12 @@ extension TranslationSession {
                         })
                 }
                 let scheme = operation.auth.flatMap { auth in contract.securitySchemes.first { $0.name == auth.scheme } }
+                let requestSchema = operation.request?.schema
+                let requestBody = requestSchema.flatMap(standaloneType)
+                var requestConstraints = IRConstraints()
+                if let requestSchema, let requestBody { requestConstraints = standaloneConstraints(requestSchema, type: requestBody) }
                 return IROperation(
-                    contract: operation, parameters: parameters, requestBody: operation.request?.schema.flatMap(standaloneType),
+                    contract: operation, parameters: parameters, requestBody: requestBody, requestBodyConstraints: requestConstraints,
                     responses: responses, securityScheme: scheme,
                     documentation: IRDocumentation(
                         title: operation.summary, description: operation.description, origin: operation.location,

@@ -331,15 +331,27 @@ extension TranslationSession {
     }
 
     /// The view's `anyOf`/`oneOf` groups whose alternatives only add constraints generated code checks, each
-    /// alternative's constraints fitted to `type` (nil: decided on the schema); a group with any other alternative is a
-    /// union, or not checked — an alternative with a keyword that is not checked (`required`, `format`, `not`, …)
-    /// cannot be told to hold or not.
+    /// alternative's constraints fitted to `type` (nil: the number type of `merged`'s own values); a group with any
+    /// other alternative is a union, or not checked — an alternative with a keyword that is not checked (`required`,
+    /// `format`, `not`, …) cannot be told to hold or not. An alternative with a bound no value of the type meets
+    /// (`"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]`) never holds for such a value: it is left out
+    /// of its group, with a warning, which leaves what `anyOf` and `oneOf` admit unchanged.
     func alternativeConstraints(_ merged: MergedSchema, for type: IRTypeRef?) -> [IRAlternativeConstraints] {
-        merged.alternativeGroups.compactMap { group in
+        let held = type ?? numericPrimitive(merged).map(IRTypeRef.primitive)
+        return merged.alternativeGroups.compactMap { group in
             guard group.schemas.allSatisfy(isCheckedConstraintsOnly) else { return nil }
-            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: group.schemas.map { id in
+            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: group.schemas.compactMap { id in
                 let view = self.merged(id)
-                return fittedNumericBounds(view.constraints, view, as: type)
+                let (fitted, problems) = fittingNumericBounds(view.constraints, view, as: held)
+                for case .noValue(let keyword, let bound, let typeName) in problems {
+                    bag.add(.warning(
+                        "\(keyword) \(bound.literal) leaves no \(typeName) value valid: no such value meets this alternative, which is left out of the check",
+                        at: keywordLocation(keyword, view), code: "translate.alternative-dropped",
+                        hint: "remove the alternative, or use a bound inside the type's range"))
+                    return nil
+                }
+                for problem in problems { report(problem, view, othersValid: true) }
+                return fitted
             })
         }
     }

@@ -41,6 +41,9 @@ final class TranslationSession {
     /// Merged views already computed (each schema is merged once); a view is a class, so the table holds
     /// references and readers share one copy.
     var mergedCache: SchemaTable<MergedSchema>
+    /// ``kindsDroppedByBounds(_:)`` of each schema's cached merged view, with the view it was worked out for (a view
+    /// replaced in ``mergedCache`` no longer matches, so the entry is not used for it).
+    var droppedKindsCache: SchemaTable<(view: MergedSchema, kinds: [DroppedKind])>
     /// Top-level declarations whose bodies are still to translate, in declaration order.
     var pendingBodies: [IRTypeID] = []
     /// The type use each translated schema produced (for later stages: operations, events).
@@ -54,6 +57,7 @@ final class TranslationSession {
         self.graph = graph
         declared = SchemaTable(count: graph.schemas.count)
         mergedCache = SchemaTable(count: graph.schemas.count)
+        droppedKindsCache = SchemaTable(count: graph.schemas.count)
     }
 
     // MARK: Documents and namespaces

@@ -44,11 +44,13 @@ struct SwiftEventBuilder {
         ])
     }
 
-    /// The body of `collectPayloadIssues(_:at:into:)` for a payload that is an alias with constraints of its own:
-    /// its namespace's `collectIssues(of<Alias>:at:into:)`; nil for any other payload, which the protocol's default
-    /// checks when it is `Validatable`.
+    /// The body of `collectPayloadIssues(_:at:into:)` for a payload that is an alias with constraints of its own (its
+    /// namespace's `collectIssues(of<Alias>:at:into:)`), or a list, map or scalar written in the event with constraints
+    /// (its checks, written out); nil for any other payload, which the protocol's default checks when it is `Validatable`.
     func payloadIssues(_ event: IREvent) -> [String]? {
-        guard let alias = context.aliasValidation(of: event.payload) else { return nil }
+        guard let alias = context.aliasValidation(of: event.payload) else {
+            return SwiftValidationBuilder(context: context).wholeValueChecks(event.payload, event.payloadConstraints, value: "payload", path: "path")
+        }
         let call = "\(alias.namespace).collectIssues(\(alias.label): payload, at: path, into: &issues)"
         return alias.isOptional ? ["if let payload {", "    " + call, "}"] : [call]
     }

@@ -164,14 +164,15 @@ struct SwiftProviderBuilder {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
             let declared = operation.contract.request.map(\.contentType) ?? "application/json"
             let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
-            let checks = aliasBodyChecks(body, wire: wire).map { ", issues: \($0)" } ?? ""
+            let checks = (aliasBodyChecks(body, wire: wire) ?? inlineBodyChecks(body, operation.requestBodyConstraints, wire: wire)).map { ", issues: \($0)" } ?? ""
             let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting)\(checks))"
             var value = model.bodyRequired
                 ? wire.from(decode + "!")
                 : (wire.type == nil ? decode : decode + ".map { \(wire.from("$0")) }")
             // A `Nullable<T>?` body: the decoded `T?` of a body that is there is `.null` or `.value(x)`.
             if model.nullableOptionalBody != nil { value += ".map { Nullable($0) }" }
-            lines.append("    let \(bodyName) = " + value)
+            // An inline body's checks are a closure of several lines.
+            lines += ("let \(bodyName) = " + value).split(separator: "\n").map { "    " + $0 }
             arguments.append(bodyName)
         }
         if let keyName = model.keyName, let keyLabel = model.keyLabel, let idempotency = operation.contract.idempotency {
@@ -244,6 +245,21 @@ struct SwiftProviderBuilder {
         let value = wire.type == nil ? "$0" : wire.from("$0")
         if alias.isOptional { return "{ \(value).map(\(function)) ?? [] }" }
         return wire.type == nil ? function : "{ \(alias.namespace).validationIssues(\(alias.label): \(value)) }"
+    }
+
+    /// The `issues:` argument of `ProviderRouting.body` for a body written in the operation that is a list, map or scalar
+    /// with constraints (`{"type": "array", "maxItems": 2, …}`): a closure checking them on the decoded (wire) value
+    /// turned into the body's type, as an alias's entry point would; nil when they require nothing the type does not
+    /// check itself.
+    func inlineBodyChecks(
+        _ body: IRTypeRef, _ constraints: IRConstraints, wire: (type: String?, to: (String) -> String, from: (String) -> String)
+    ) -> String? {
+        guard let checks = SwiftValidationBuilder(context: context).wholeValueChecks(body, constraints, value: "value", path: "\"\"") else {
+            return nil
+        }
+        let head = wire.type == nil ? ["{ value in"] : ["{ wire in", "    let value = \(wire.from("wire"))"]
+        let lines = head + ["    var issues: [ValidationIssue] = []"] + checks.map { "    " + $0 } + ["    return issues", "}"]
+        return lines.joined(separator: "\n")
     }
 
     /// Whether a generated statement can throw: `try` or `throw` outside its string literals (a parameter named

@@ -51,10 +51,16 @@ struct SwiftValidationBuilder {
     /// when the alias's schema requires nothing that its target type does not check itself (`typealias Orders =
     /// [Order]`, `typealias Name = String`), so that only aliases with something to check get the entry point.
     func aliasLines(_ decl: IRTypeDecl) -> [String]? {
-        guard decl.parent == nil, case .alias(let target, let constraints) = decl.kind,
-            !valueChecks(target, constraints, value: "value", path: "path", collectsNested: false).isEmpty
-        else { return nil }
-        return valueChecks(target, constraints, value: "value", path: "path")
+        guard decl.parent == nil, case .alias(let target, let constraints) = decl.kind else { return nil }
+        return wholeValueChecks(target, constraints, value: "value", path: "path")
+    }
+
+    /// Checks of a whole value of `type` (an alias's, an inline request body's or event payload's) against constraints of
+    /// its own, bound to `value` and reporting at `path`, a value of a generated type inside validated too; nil when the
+    /// constraints require nothing that the type does not check itself.
+    func wholeValueChecks(_ type: IRTypeRef, _ constraints: IRConstraints, value: String, path: String) -> [String]? {
+        guard !valueChecks(type, constraints, value: value, path: path, collectsNested: false).isEmpty else { return nil }
+        return valueChecks(type, constraints, value: value, path: path)
     }
 
     /// Checks of one value of `type` bound to `value`, reporting at `path` (both Swift expressions). With

@@ -246,7 +246,7 @@ public enum EmbeddedTemplates {
                     }
                     {{#payloadIssues}}
 
-                    /// Checks the payload's constraints, which its type (an alias) cannot check itself.
+                    /// Checks the payload's constraints, which its type (an alias, or a list, map or scalar) cannot check itself.
                     {{access}}static func collectPayloadIssues(_ payload: Payload, at path: String, into issues: inout [ValidationIssue]) {
                         {{#lines}}
                         {{.}}

@@ -383,6 +383,9 @@ final class TranslatorTests: XCTestCase {
             ("a bound no number type of the list can meet",
              ContractFixture(##"{"$defs": {"T": {"type": ["integer", "number"], "minimum": 1e400}}}"##),
              ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:60", pointer: "/$defs/T/minimum")),
+            ("an inline request body's bound no value meets (its constraints are checked, so fitted)",
+             ContractFixture(##"{"x-contract": {"name": "x", "version": "1.0.0", "operations": {"put": {"method": "PUT", "path": "/n", "request": {"schema": {"type": "integer", "minimum": 1e30}}, "responses": {"204": {}}}}}}"##),
+             ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:157", pointer: "/x-contract/operations/put/request/schema/minimum")),
             ("multipleOf no int32 but 0 meets",
              ContractFixture(##"{"$defs": {"T": {"type": "integer", "format": "int32", "multipleOf": 3000000000}}}"##),
              ExpectedDiagnostic(code: "schema.unsatisfiable-bound", at: "a.json:1:70", pointer: "/$defs/T/multipleOf")),
@@ -426,7 +429,6 @@ final class TranslatorTests: XCTestCase {
             (#"{"type": ["string", "integer"], "format": "int32", "maximum": -3000000000}"#, "string", "maximum"),
             (#"{"type": ["integer", "null"], "exclusiveMinimum": 9223372036854775807}"#, "null", "exclusiveMinimum"),
             (#"{"type": ["number", "boolean"], "minimum": 1e400}"#, "bool", "minimum"),
-            (#"{"type": ["integer", "number", "string"], "minimum": 1e30}"#, "T", "minimum"),
             (#"{"type": "array", "items": {"type": ["integer", "boolean"], "maximum": -1e20}}"#, "[bool]", "items/maximum"),
         ]
         for row in rows {
@@ -446,6 +448,61 @@ final class TranslatorTests: XCTestCase {
                 ExpectedDiagnostic(code: "translate.type-dropped", at: "a.json:1:\(column)", pointer: "/$defs/T/" + row.keyword, severity: .warning),
                 in: module.warnings, row.schema)
         }
+    }
+
+    /// Rows: a type list whose `integer` a bound drops → the types generated and the kinds the warnings name. Beside a
+    /// `number` that stays, a dropped integer is not reported: the number holds every integer the bounds admit (the
+    /// warning used to say the integer was dropped, as if integers were refused).
+    func testAnIntegerDroppedBesideANumberThatStaysIsNotReported() throws {
+        let rows: [(schema: String, variants: [String], warned: [String])] = [
+            (#"{"type": ["integer", "number", "string"], "minimum": 1e30}"#, ["double", "string"], []),
+            (#"{"type": ["number", "boolean", "integer"], "format": "int32", "maximum": -3000000000}"#, ["double", "bool"], []),
+            (#"{"type": ["integer", "number", "string"], "minimum": 1e400}"#, ["string"], ["integer", "number"]),
+            (#"{"type": ["integer", "string"], "minimum": 1e30}"#, ["string"], ["integer"]),
+        ]
+        for row in rows {
+            guard let module = ContractFixture(#"{"$defs": {"T": "# + row.schema + "}}").translate().value(row.schema) else { continue }
+            switch module.decl("T")?.kind {
+            case .union(let union)?: XCTAssertEqual(union.variants.map { module.describe($0.type) }, row.variants, row.schema)
+            case .alias(let target, _)?: XCTAssertEqual([module.describe(target)], row.variants, row.schema)
+            default: XCTFail("T is neither a union nor an alias: \(row.schema)")
+            }
+            let warned = module.warnings.filter { $0.code == "translate.type-dropped" }.compactMap { warning in
+                ["integer", "number"].first { warning.message.contains("the type list's \($0) is dropped") }
+            }
+            XCTAssertEqual(warned, row.warned, row.schema)
+        }
+    }
+
+    /// Rows: bounds no value of the type meets where other values stay valid → a warning at the keyword, not an error:
+    /// an `anyOf`/`oneOf` alternative that never holds for the type (left out of its group), and a `multipleOf` only 0
+    /// meets in a type list with another type or in an alternative (the integer checked to be 0). Both used to stop
+    /// generation.
+    func testBoundsNoValueMeetsBesideOtherValidValuesAreWarnings() throws {
+        let rows: [(schema: String, code: String, pointer: String)] = [
+            (#"{"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]}"#, "translate.alternative-dropped", "anyOf/0/minimum"),
+            (#"{"type": "number", "oneOf": [{"minimum": 0}, {"maximum": -1e400}]}"#, "translate.alternative-dropped", "oneOf/1/maximum"),
+            (#"{"type": "integer", "format": "int32", "anyOf": [{"exclusiveMinimum": 2147483647}]}"#, "translate.alternative-dropped", "anyOf/0/exclusiveMinimum"),
+            (#"{"type": ["integer", "string"], "multipleOf": 1e30}"#, "translate.only-zero-valid", "multipleOf"),
+            (#"{"type": ["integer", "null"], "format": "int32", "multipleOf": 3000000000}"#, "translate.only-zero-valid", "multipleOf"),
+            (#"{"type": "integer", "anyOf": [{"multipleOf": 1e30}, {"minimum": 1}]}"#, "translate.only-zero-valid", "anyOf/0/multipleOf"),
+        ]
+        for row in rows {
+            let text = #"{"$defs": {"T": "# + row.schema + "}}"
+            guard let module = ContractFixture(text).translate().value(row.schema) else { continue }
+            let keyword = try XCTUnwrap(row.pointer.split(separator: "/").last)
+            let column = try XCTUnwrap(text.range(of: "\"\(keyword)\"")).upperBound.utf16Offset(in: text) + 3
+            assertDiagnostic(
+                ExpectedDiagnostic(code: row.code, at: "a.json:1:\(column)", pointer: "/$defs/T/" + row.pointer, severity: .warning),
+                in: module.warnings, row.schema)
+        }
+        // The integer of the type list is kept, checked to be 0.
+        let module = try XCTUnwrap(ContractFixture(#"{"$defs": {"T": {"type": ["integer", "string"], "multipleOf": 1e30}}}"#).translate().value("zero"))
+        guard case .union(let union)? = module.decl("T")?.kind else { return XCTFail("T is not a union") }
+        XCTAssertEqual(union.variants.map { module.describe($0.type) }, ["int", "string"])
+        XCTAssertEqual(union.variants[0].constraints.minimum, JSONNumber(0))
+        XCTAssertEqual(union.variants[0].constraints.maximum, JSONNumber(0))
+        XCTAssertNil(union.variants[0].constraints.multipleOf)
     }
 
     /// A `$ref` alternative cannot take the properties written beside the `oneOf` (its type is used elsewhere):

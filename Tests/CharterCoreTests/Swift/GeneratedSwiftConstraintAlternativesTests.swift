@@ -43,4 +43,49 @@ extension GeneratedSwiftFidelityTests {
             ("H", ##"{"code":"abc","steps":[5,0,-4],"sized":[1,2]}"##, .roundTrips(issues: ["/code anyOf", "/sized oneOf", "/steps/1 anyOf", "/steps/2 anyOf"])),
         ])
     }
+
+    /// An alternative with a bound no value of the type meets (`minimum: 1e30` on a 64-bit integer) never holds for such
+    /// a value: it is left out of its group (it used to stop generation), so the group admits what the contract's does —
+    /// under `anyOf` the other alternatives decide, under `oneOf` it never counts, and with none left nothing passes. An
+    /// alternative's bounds are fitted to the value's type wherever the group is (a list's elements too, whose fractional
+    /// integer bounds used to leave the group unchecked), and a `multipleOf` only 0 meets holds for 0 alone.
+    func testAlternativesNoValueOfTheTypeMeetsNeverHold() throws {
+        let contract = ##"""
+            {"title": "Unmet", "$defs": {
+              "Small": {"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]},
+              "One": {"type": "integer", "oneOf": [{"minimum": 1e30}, {"maximum": 5}, {"minimum": 3}]},
+              "Real": {"type": "number", "anyOf": [{"exclusiveMaximum": -1e400}, {"minimum": 2}]},
+              "Narrow": {"type": "integer", "format": "int32", "anyOf": [{"minimum": 3000000000}, {"maximum": 5}]},
+              "None": {"type": "integer", "anyOf": [{"minimum": 1e30}]},
+              "Zero": {"type": "integer", "oneOf": [{"multipleOf": 1e30}, {"minimum": 1}]},
+              "Counts": {"type": "array", "items": {"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]}},
+              "Halves": {"type": "array", "items": {"type": "integer", "anyOf": [{"minimum": 1.5}, {"maximum": -2.5}]}},
+              "Either": {"type": ["integer", "string"], "anyOf": [{"minimum": 1e30}, {"maxLength": 2}]},
+              "H": {"type": "object", "properties": {"n": {"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]}}}
+            }}
+            """##
+        try check(contract, namespace: "Unmet", [
+            ("Small", "3", .valid),
+            ("Small", "7", .roundTrips(issues: [" anyOf"])),
+            ("One", "1", .valid),
+            ("One", "7", .valid),
+            ("One", "4", .roundTrips(issues: [" oneOf"])),
+            ("Real", "3", .valid),
+            ("Real", "1", .roundTrips(issues: [" anyOf"])),
+            ("Narrow", "5", .valid),
+            ("Narrow", "6", .roundTrips(issues: [" anyOf"])),
+            ("None", "1", .roundTrips(issues: [" anyOf"])),
+            ("Zero", "0", .valid),
+            ("Zero", "5", .valid),
+            ("Zero", "-5", .roundTrips(issues: [" oneOf"])),
+            ("Counts", "[3,-9]", .valid),
+            ("Counts", "[3,7]", .roundTrips(issues: ["/1 anyOf"])),
+            ("Halves", "[2,-3]", .valid),
+            ("Halves", "[1,-2]", .roundTrips(issues: ["/0 anyOf", "/1 anyOf"])),
+            ("Either", "7", .valid),
+            ("Either", ##""abc""##, .valid),
+            ("H", ##"{"n":3}"##, .valid),
+            ("H", ##"{"n":7}"##, .roundTrips(issues: ["/n anyOf"])),
+        ])
+    }
 }

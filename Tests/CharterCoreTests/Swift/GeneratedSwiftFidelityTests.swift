@@ -72,7 +72,8 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
     /// Integer and floating-point bounds the value's type cannot hold as written: a bound no value can cross
     /// is dropped, a fractional integer bound is rounded inward, and a bound closer to 0 than any `Double`
     /// but 0 is checked against 0 — all compiled without a literal overflow or underflow (or a warning). In a type
-    /// list, a number type whose bounds no value of its Swift type meets is dropped while another type stays valid.
+    /// list, a number type whose bounds no value of its Swift type meets is dropped while another type stays valid, and
+    /// an integer whose `multipleOf` no value but 0 meets is checked to be 0 (0 is a multiple of any divisor).
     func testNumericBoundsFitTheValueType() throws {
         let contract = ##"""
             {"title": "Lit", "$defs": {"L": {"type": "object", "properties": {
@@ -91,7 +92,9 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
               "real": {"type": ["number", "string"], "exclusiveMaximum": -1e400},
               "void": {"type": ["integer", "null"], "minimum": 1e30},
               "wider": {"type": ["integer", "number", "string"], "minimum": 1e30},
-              "eithers": {"type": "array", "items": {"type": ["string", "integer"], "maximum": -1e20}}
+              "eithers": {"type": "array", "items": {"type": ["string", "integer"], "maximum": -1e20}},
+              "zeroes": {"type": ["integer", "string"], "multipleOf": 1e30},
+              "zeroOrNull": {"type": ["integer", "null"], "format": "int32", "multipleOf": 3000000000, "maximum": 7}
             }}}}
             """##
         try check(contract, namespace: "Lit", [
@@ -114,6 +117,9 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
             ("L", ##"{"real":-1}"##, .rejected),
             ("L", ##"{"void":5}"##, .rejected),
             ("L", ##"{"eithers":["a",-5]}"##, .rejected),
+            ("L", ##"{"zeroes":0,"zeroOrNull":0}"##, .valid),
+            ("L", ##"{"zeroes":"x","zeroOrNull":null}"##, .valid),
+            ("L", ##"{"zeroes":5,"zeroOrNull":-7}"##, .roundTrips(issues: ["/zeroOrNull minimum", "/zeroes maximum"])),
         ])
     }
 
