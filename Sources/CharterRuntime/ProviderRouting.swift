@@ -40,9 +40,11 @@ public enum ProviderRouting {
         return captures
     }
 
-    /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty.
+    /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty. A
+    /// header on several field lines is one list, the lines in order (RFC 9110 §5.3): `X-Tags: a, b` and
+    /// `X-Tags: c` are `["a", "b", "c"]`.
     public static func headerValues(_ request: ClientRequest, _ name: String) -> [String] {
-        request.header(name).map(headerValues) ?? []
+        ClientHeader.combined(name, in: request.headers).map(headerValues) ?? []
     }
 
     /// The comma-separated values of an array header's text, each trimmed; empty when the text is blank.
