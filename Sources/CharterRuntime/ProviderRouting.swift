@@ -91,9 +91,10 @@ public enum ProviderRouting {
         return value
     }
 
-    /// An RFC 3339 date-time parameter.
+    /// An RFC 3339 date-time parameter (its instant within years 0001–9999 in UTC, as ``RFC3339/parseDateTime(_:)`` reads it).
     public static func parse(_ text: String, as type: Date.Type, _ what: String) throws(ProviderRequestError) -> Date {
-        guard let value = RFC3339.parseDateTime(text) else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time, got \"\(text)\"") }
+        guard let (value, inRange) = RFC3339.parse(text) else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time, got \"\(text)\"") }
+        guard inRange else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time \(RFC3339.outOfRange(text, value))") }
         return value
     }
 
