@@ -46,15 +46,20 @@ extension ClientConfiguration {
     /// or a new one when the operation requires a key), credentials, then attempts under the retry policy,
     /// each within the operation's timeout. A call is retried only when repeating it is safe: an idempotent
     /// method, an operation declared safe to repeat (a query), or an idempotency key sent (the same key on every
-    /// attempt). A call from a cancelled task sends nothing; an operation that requires credentials is not sent
-    /// without an `authorization`. Every error carries the idempotency key that was sent.
+    /// attempt). An empty `idempotencyKey` is no key, as a provider reads it: one is made when the operation
+    /// requires a key, and otherwise none is sent and a write that is not idempotent is not repeated. A call from a
+    /// cancelled task sends nothing; an operation that requires credentials is not sent without an `authorization`.
+    /// Every error carries the idempotency key that was sent.
     public func send(_ request: ClientRequest, for operation: ClientOperation, idempotencyKey: String? = nil) async throws(ClientError)
         -> ClientResponse
     {
         var request = request
         for header in headers.reversed() where request.header(header.name) == nil { request.headers.insert(header, at: 0) }
         var keySent: String?
-        if let name = operation.idempotencyKeyHeader, let key = idempotencyKey ?? (operation.requiresIdempotencyKey ? makeIdempotencyKey() : nil) {
+        let given = idempotencyKey?.isEmpty == false ? idempotencyKey : nil
+        if let name = operation.idempotencyKeyHeader, let key = given ?? (operation.requiresIdempotencyKey ? makeIdempotencyKey() : nil),
+            !key.isEmpty
+        {
             request.setHeader(name, key)
             keySent = key
         }

@@ -18,6 +18,15 @@ public struct ClientHeader: Sendable, Hashable {
 
     /// The value of the first header named `name` in `headers`.
     static func first(_ name: String, in headers: [ClientHeader]) -> String? { headers.first { $0.isNamed(name) }?.value }
+
+    /// The values of every header named `name` in `headers` as one list, for a list-based field (an array header)
+    /// that may come on several field lines (RFC 9110 §5.3): the lines' values in order, joined by `, `, blank ones
+    /// left out (a blank line is an empty list); one line's value as it is; nil when there is none.
+    static func combined(_ name: String, in headers: [ClientHeader]) -> String? {
+        let lines = headers.filter { $0.isNamed(name) }
+        guard lines.count > 1 else { return lines.first?.value }
+        return lines.map(\.value).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: ", ")
+    }
 }
 
 /// An HTTP request a generated client hands to its ``ClientTransport``: the path already percent-encoded,
@@ -47,7 +56,8 @@ public struct ClientRequest: Sendable, Hashable {
         self.timeoutMilliseconds = timeoutMilliseconds
     }
 
-    /// The first value of a header, by case-insensitive name.
+    /// The value of a header, by case-insensitive name: its first field line when it comes on several. (The lines of
+    /// an array header parameter are one list, as ``ProviderRouting`` reads them.)
     public func header(_ name: String) -> String? { ClientHeader.first(name, in: headers) }
 
     /// Sets a header, replacing every earlier one of the same name.
@@ -98,7 +108,8 @@ public struct ClientResponse: Sendable, Hashable {
         self.body = body
     }
 
-    /// The first value of a header, by case-insensitive name.
+    /// The value of a header, by case-insensitive name: its first field line when it comes on several. (The lines of
+    /// an array response header are one list, as a generated client reads them through ``ClientConfiguration``.)
     public func header(_ name: String) -> String? { ClientHeader.first(name, in: headers) }
 }
 

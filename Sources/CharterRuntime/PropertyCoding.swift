@@ -20,10 +20,16 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
         try decode(T.self, forKey: AnyCodingKey(key))
     }
 
-    /// Decodes the optional property named `key`: absent or `null` → `nil`.
+    /// Decodes the optional property named `key`: absent → `nil`; present, it is decoded as `T`, so a `null` is the
+    /// error `T` gives for it (`DecodingError.valueNotFound` at the property's coding path for a type that refuses
+    /// `null`, as for a required property) rather than absent: an optional property that is not nullable may be
+    /// left out, but `null` is not one of its values (docs/contract-format.md). `decodeIfPresent` would read a
+    /// `null` as absent.
     @inlinable
     public func decodePropertyIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        try decodeIfPresent(T.self, forKey: AnyCodingKey(key))
+        let codingKey = AnyCodingKey(key)
+        guard contains(codingKey) else { return nil }
+        return try decode(T.self, forKey: codingKey)
     }
 
     /// Decodes the optional free-form property named `key`: absent → `nil`, `null` → `.null` (free-form JSON
@@ -34,13 +40,12 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
     }
 
     /// Decodes the optional property named `key` whose type holds `null` itself (free-form JSON, a union with a
-    /// `null` case): absent → `nil`, present — `null` too — → the decoded value. `decodePropertyIfPresent` would
-    /// make a `null` absent, as `decodeIfPresent` does.
+    /// `null` case): absent → `nil`, present — `null` too — → the decoded value (`JSONValue.null`, the union's
+    /// `null` case). The same reading as ``decodePropertyIfPresent(_:forKey:)``, named for what generated code
+    /// says with it: here `null` is a value of the type.
     @inlinable
     public func decodeNullHoldingIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        let codingKey = AnyCodingKey(key)
-        guard contains(codingKey) else { return nil }
-        return try decode(T.self, forKey: codingKey)
+        try decodePropertyIfPresent(T.self, forKey: key)
     }
 
     /// Whether the required property named `key` is `null` (absent is an error, as with `decodeNil`).

@@ -216,12 +216,13 @@ public enum ProviderIdempotency {
     }
 
     /// What identifies a request for its key: method, path, query items in order, the named `headers` (absent and
-    /// empty told apart) and body, each length-prefixed so that no two different requests give the same bytes. Other
-    /// headers are not part of it: a retry may carry a renewed token or another trace id.
+    /// empty told apart; every field line of one, as one comma-separated list) and body, each length-prefixed so that
+    /// no two different requests give the same bytes. Other headers are not part of it: a retry may carry a renewed
+    /// token or another trace id.
     public static func fingerprint(_ request: ClientRequest, headers: [String] = []) -> Data {
         var parts = [Data(request.method.utf8), Data(request.path.utf8), Data("\(request.query.count)".utf8)]
         for item in request.query { parts += [Data(item.name.utf8), Data(item.value.utf8)] }
-        for name in headers { parts.append(request.header(name).map { Data(("=" + $0).utf8) } ?? Data()) }
+        for name in headers { parts.append(ClientHeader.combined(name, in: request.headers).map { Data(("=" + $0).utf8) } ?? Data()) }
         parts.append(request.body ?? Data())
         var data = Data()
         for part in parts {

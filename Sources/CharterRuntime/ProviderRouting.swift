@@ -40,9 +40,11 @@ public enum ProviderRouting {
         return captures
     }
 
-    /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty.
+    /// The comma-separated values of an array header, each trimmed; empty when the header is absent or empty. A
+    /// header on several field lines is one list, the lines in order (RFC 9110 §5.3): `X-Tags: a, b` and
+    /// `X-Tags: c` are `["a", "b", "c"]`.
     public static func headerValues(_ request: ClientRequest, _ name: String) -> [String] {
-        request.header(name).map(headerValues) ?? []
+        ClientHeader.combined(name, in: request.headers).map(headerValues) ?? []
     }
 
     /// The comma-separated values of an array header's text, each trimmed; empty when the text is blank.
@@ -89,9 +91,10 @@ public enum ProviderRouting {
         return value
     }
 
-    /// An RFC 3339 date-time parameter.
+    /// An RFC 3339 date-time parameter (its instant within years 0001–9999 in UTC, as ``RFC3339/parseDateTime(_:)`` reads it).
     public static func parse(_ text: String, as type: Date.Type, _ what: String) throws(ProviderRequestError) -> Date {
-        guard let value = RFC3339.parseDateTime(text) else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time, got \"\(text)\"") }
+        guard let (value, inRange) = RFC3339.parse(text) else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time, got \"\(text)\"") }
+        guard inRange else { throw ProviderRequestError("\(what): expected an RFC 3339 date-time \(RFC3339.outOfRange(text, value))") }
         return value
     }
 

@@ -15,10 +15,33 @@ import Foundation
 /// second of the next minute (`23:59:60.5Z` → `00:00:00.5Z` next day), as POSIX
 /// time does. The fraction is kept and ordering against earlier instants is
 /// preserved; `Date` has no way to represent the leap second itself.
+///
+/// A `Date` is an instant, written back in UTC (``formatDateTime(_:)``), so the
+/// years 0001–9999 bound the instant in UTC too: a text whose offset puts it
+/// in UTC year 0000 or 10000 (`0001-01-01T00:00:00+01:00` is
+/// 0000-12-31T23:00:00Z; `9999-12-31T23:59:60Z` folds onto
+/// 10000-01-01T00:00:00Z) is refused, as `0000-12-31T23:00:00Z` itself is,
+/// rather than read into a `Date` that could not be written again.
 public enum RFC3339 {
-    /// Parses an RFC 3339 `date-time`; `nil` if the text is not one.
+    /// Parses an RFC 3339 `date-time`; `nil` if the text is not one, or if its
+    /// instant is outside years 0001–9999 in UTC.
     public static func parseDateTime(_ string: String) -> Date? {
+        guard let (date, inRange) = parse(string), inRange else { return nil }
+        return date
+    }
+
+    /// The instant a `date-time` names, and whether its UTC form is within
+    /// years 0001–9999 (as ``format(_:)`` writes it); nil when the text is not
+    /// a `date-time`.
+    static func parse(_ string: String) -> (date: Date, inRange: Bool)? {
         withUTF8(string, parseDateTime(bytes:))
+    }
+
+    /// Why `string`, a `date-time` whose instant `date` is outside years
+    /// 0001–9999 in UTC, is refused, after "expected an RFC 3339 date-time":
+    /// `within years 0001-9999 in UTC, got "0001-01-01T00:00:00+01:00" (0000-12-31T23:00:00Z)`.
+    static func outOfRange(_ string: String, _ date: Date) -> String {
+        "within years 0001-9999 in UTC, got \"\(string)\" (\(formatDateTime(date)))"
     }
 
     /// Formats `date` as an RFC 3339 `date-time` in UTC with `Z`.
@@ -83,7 +106,11 @@ public enum RFC3339 {
         return (year, month, day)
     }
 
-    private static func parseDateTime(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds since 1970.
+    private static let firstSecond: Int64 = -62_135_596_800
+    private static let lastSecond: Int64 = 253_402_300_799
+
+    private static func parseDateTime(bytes: UnsafeBufferPointer<UInt8>) -> (date: Date, inRange: Bool)? {
         let count = bytes.count
         guard count >= 20, let (year, month, day) = fullDate(bytes),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
@@ -132,7 +159,11 @@ public enum RFC3339 {
         let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
         let unixSeconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         let referenceSeconds = unixSeconds - CivilCalendar.unixToReferenceDate
-        return Date(timeIntervalSinceReferenceDate: Double(referenceSeconds) + Double(nanoseconds) / 1e9)
+        let date = Date(timeIntervalSinceReferenceDate: Double(referenceSeconds) + Double(nanoseconds) / 1e9)
+        // Strictly between the first and the last second of the years, the UTC form is within them; at either end
+        // or beyond (an offset, a leap second, a fraction that a `Double` rounds up), it is as `format` writes it.
+        let inRange = (unixSeconds > firstSecond && unixSeconds < lastSecond) || format(date).inRange
+        return (date, inRange)
     }
 
     // MARK: - Formatting

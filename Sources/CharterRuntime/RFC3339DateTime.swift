@@ -4,8 +4,10 @@ import Foundation
 /// RFC 3339 string.
 ///
 /// Decoding accepts everything ``RFC3339/parseDateTime(_:)`` accepts and fails
-/// with `DecodingError.dataCorrupted` (quoting the string) otherwise; encoding
-/// writes ``RFC3339/formatDateTime(_:)``'s UTC form. Generated code uses it as
+/// with `DecodingError.dataCorrupted` (quoting the string) otherwise — a
+/// `date-time` whose instant is outside years 0001–9999 in UTC too, naming
+/// that instant — so every decoded value encodes again; encoding writes
+/// ``RFC3339/formatDateTime(_:)``'s UTC form. Generated code uses it as
 /// `try c.decode(RFC3339DateTime.self, forKey: k).value` and
 /// `try c.encode(RFC3339DateTime(date), forKey: k)`, independent of the
 /// coder's date strategy.
@@ -22,11 +24,15 @@ public struct RFC3339DateTime: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let string = try container.decode(String.self)
-        guard let date = RFC3339.parseDateTime(string) else {
+        guard let (date, inRange) = RFC3339.parse(string) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
                 debugDescription: "Expected an RFC 3339 date-time (e.g. 2024-03-01T09:00:00Z), got \"\(string)\"."
             )
+        }
+        guard inRange else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Expected an RFC 3339 date-time \(RFC3339.outOfRange(string, date)).")
         }
         value = date
     }

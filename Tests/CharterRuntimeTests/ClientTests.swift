@@ -175,6 +175,44 @@ final class ClientTests: XCTestCase {
         }
     }
 
+    /// Rows: an operation and the `idempotencyKey:` given → the key sent (nil: no header) and the attempts made when
+    /// every answer is a 503. An empty key is no key, as a provider reads it: made when the operation requires one,
+    /// else not sent, and a write that is not idempotent is then not repeated.
+    func testAnEmptyIdempotencyKeyIsNoKey() async {
+        let patch = ClientOperation(id: "patchThing", method: "PATCH", pathTemplate: "/things/{id}", idempotencyKeyHeader: "Idempotency-Key")
+        let rows: [(operation: ClientOperation, given: String?, sent: String?, attempts: Int, line: UInt)] = [
+            (patch, "", nil, 1, #line),
+            (patch, nil, nil, 1, #line),
+            (patch, "k-1", "k-1", 3, #line),
+            (Self.post, "", "key-1", 3, #line),
+            (Self.post, nil, "key-1", 3, #line),
+            (Self.post, "mine", "mine", 3, #line),
+            (Self.query, "", nil, 3, #line),  // a declared query is repeated, with or without a key
+        ]
+        for row in rows {
+            let unavailable = ScriptedTransport.Step.respond(ClientResponse(status: 503))
+            let transport = ScriptedTransport([unavailable, unavailable, unavailable])
+            let config = configuration(transport, authorization: BearerAuthorization { _ in "t" })
+            do {
+                let response = try await config.send(ClientRequest(method: row.operation.method, path: "/"), for: row.operation, idempotencyKey: row.given)
+                XCTAssertEqual(response.status, 503, line: row.line)
+            } catch {
+                XCTFail("\(error)", line: row.line)
+            }
+            XCTAssertEqual(transport.sent.count, row.attempts, line: row.line)
+            XCTAssertEqual(transport.sent.map { $0.header("Idempotency-Key") }, Array(repeating: row.sent, count: row.attempts), line: row.line)
+        }
+        // The error of a call says which key was sent: none for an empty one.
+        let failing = ScriptedTransport([.fail(URLError(.networkConnectionLost))])
+        do {
+            _ = try await configuration(failing).send(ClientRequest(method: "PATCH", path: "/"), for: patch, idempotencyKey: "")
+            XCTFail("a failing transport returned")
+        } catch {
+            XCTAssertEqual(error.kind, .transport)
+            XCTAssertNil(error.idempotencyKey)
+        }
+    }
+
     func testTimeoutIsTheOperationsSLA() async {
         let operation = ClientOperation(id: "slow", method: "GET", pathTemplate: "/", timeoutMilliseconds: 50)
         let transport = ScriptedTransport([.hang(milliseconds: 10_000), .hang(milliseconds: 10_000), .hang(milliseconds: 10_000)])

@@ -171,13 +171,57 @@ final class PropertyCodingTests: XCTestCase {
             (#"{"a":0.1}"#, { try Self.pair(Double.self, $0) }, "value 0.1", #line),
             (#"{"a":"x"}"#, { try Self.pair(String?.self, $0) }, "value Optional(\"x\")", #line),
             (#"{}"#, { try Self.pair(String?.self, $0) }, "value nil", #line),
-            (#"{"a":null}"#, { try Self.pair(String?.self, $0) }, "value nil", #line),
             (#"{"a":[]}"#, { try Self.pair(Int?.self, $0) }, "typeMismatch", #line),
+            // `null` for an optional property is where `decodePropertyIfPresent` and `decodeIfPresent` part:
+            // testOptionalPropertyRefusesNull.
         ]
         for row in rows {
             let (standard, helper) = try row.decode(row.json)
             XCTAssertEqual(helper, standard, "\(row.json): helper and standard overload differ", line: row.line)
             XCTAssertTrue(standard.hasPrefix(row.expected), "\(row.json): \(standard)", line: row.line)
+        }
+    }
+
+    /// Rows: JSON object → what `decodePropertyIfPresent` makes of the optional property "a": absent is nil, and
+    /// `null` is an error naming the property, as for a required one (the type refuses `null`; `decodeIfPresent`
+    /// would read it as absent). A type that holds `null` itself, read with `decodeNullHoldingIfPresent`, gets it.
+    func testOptionalPropertyRefusesNull() throws {
+        struct Optionals: Decodable {
+            var string: String
+            var int: String
+            var list: String
+            var nullHolding: String
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                func outcome<T>(_ read: () throws -> T?) -> String {
+                    do {
+                        return "value \(String(describing: try read()))"
+                    } catch DecodingError.valueNotFound(_, let context) {
+                        return "valueNotFound at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+                    } catch {
+                        return Both<Int>.outcome { throw error }
+                    }
+                }
+                string = outcome { try container.decodePropertyIfPresent(String.self, forKey: "a") }
+                int = outcome { try container.decodePropertyIfPresent(Int.self, forKey: "a") }
+                list = outcome { try container.decodePropertyIfPresent([Int].self, forKey: "a") }
+                nullHolding = outcome { try container.decodeNullHoldingIfPresent(JSONValue.self, forKey: "a") }
+            }
+        }
+        let rows: [(json: String, string: String, int: String, list: String, nullHolding: String, line: UInt)] = [
+            (#"{}"#, "value nil", "value nil", "value nil", "value nil", #line),
+            (#"{"b":null}"#, "value nil", "value nil", "value nil", "value nil", #line),
+            (#"{"a":null}"#, "valueNotFound at a", "valueNotFound at a", "valueNotFound at a", "value Optional(null)", #line),
+            (#"{"a":"x"}"#, "value Optional(\"x\")", "typeMismatch", "typeMismatch", "value Optional(\"x\")", #line),
+            (#"{"a":5}"#, "typeMismatch", "value Optional(5)", "typeMismatch", "value Optional(5)", #line),
+            (#"{"a":[1]}"#, "typeMismatch", "typeMismatch", "value Optional([1])", "value Optional([1])", #line),
+        ]
+        for row in rows {
+            let read = try decodeJSON(Optionals.self, row.json)
+            XCTAssertEqual(read.string, row.string, "String: \(row.json)", line: row.line)
+            XCTAssertEqual(read.int, row.int, "Int: \(row.json)", line: row.line)
+            XCTAssertEqual(read.list, row.list, "[Int]: \(row.json)", line: row.line)
+            XCTAssertEqual(read.nullHolding, row.nullHolding, "JSONValue: \(row.json)", line: row.line)
         }
     }
 

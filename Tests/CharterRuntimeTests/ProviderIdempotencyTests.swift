@@ -136,7 +136,8 @@ final class ProviderIdempotencyTests: XCTestCase {
     }
 
     /// Rows: two requests with one key → whether the second is the same request. The header parameters the
-    /// operation declares count; other headers (a renewed token) do not; the query's order does.
+    /// operation declares count, every field line of them; other headers (a renewed token) do not; the query's
+    /// order does.
     func testFingerprintRows() {
         func request(_ headers: [ClientHeader], query: [ClientHeader] = []) -> ClientRequest {
             ClientRequest(method: "POST", path: "/prices", query: query, headers: headers, body: Data("{}".utf8))
@@ -148,6 +149,12 @@ final class ProviderIdempotencyTests: XCTestCase {
             ("declared header dropped", request([eur]), request([]), false),
             ("declared header empty vs absent", request([ClientHeader(name: "X-Currency", value: "")]), request([]), false),
             ("another token", request([eur, ClientHeader(name: "Authorization", value: "Bearer a")]), request([eur, ClientHeader(name: "Authorization", value: "Bearer b")]), true),
+            // A declared header's field lines are one list (RFC 9110 §5.3): all of them count, however split.
+            ("one list on two field lines", request([ClientHeader(name: "X-Currency", value: "EUR, USD")]),
+             request([eur, ClientHeader(name: "x-currency", value: "USD")]), true),
+            ("second field line changed", request([eur, ClientHeader(name: "X-Currency", value: "USD")]),
+             request([eur, ClientHeader(name: "X-Currency", value: "GBP")]), false),
+            ("second field line dropped", request([eur, ClientHeader(name: "X-Currency", value: "USD")]), request([eur]), false),
             ("query order", request([], query: [ClientHeader(name: "a", value: "1"), ClientHeader(name: "b", value: "2")]),
              request([], query: [ClientHeader(name: "b", value: "2"), ClientHeader(name: "a", value: "1")]), false),
         ]

@@ -93,6 +93,58 @@ final class RFC3339Tests: XCTestCase {
         }
     }
 
+    /// Rows: a `date-time` near the ends of years 0001–9999 → whether it is read. A `Date` is an instant, written
+    /// back in UTC (`Z`), so an offset that puts the instant in UTC year 0000 or 10000 makes a text that could not
+    /// be written again: it is refused, as `0000-01-01T00:00:00Z` is.
+    func testRefusesInstantsOutsideTheYearsInUTC() {
+        let rows: [(input: String, read: Bool, line: UInt)] = [
+            ("0001-01-01T00:00:00Z", true, #line),
+            ("0001-01-01T01:00:00+01:00", true, #line),  // 0001-01-01T00:00:00Z
+            ("0001-01-01T00:00:00-23:59", true, #line),
+            ("0001-01-01T00:00:00+01:00", false, #line),  // 0000-12-31T23:00:00Z
+            ("0001-01-01T00:59:59.999+01:00", false, #line),
+            ("0001-01-01T00:00:00+00:01", false, #line),
+            ("0001-01-01T00:00:00.5+00:01", false, #line),
+            ("9999-12-31T23:59:59Z", true, #line),
+            ("9999-12-31T23:59:59.999Z", true, #line),
+            ("9999-12-31T22:59:59-01:00", true, #line),  // 9999-12-31T23:59:59Z
+            ("9999-12-31T23:59:59+23:59", true, #line),
+            ("9999-12-31T23:30:00-01:00", false, #line),  // 10000-01-01T00:30:00Z
+            ("9999-12-31T23:00:00-01:00", false, #line),  // 10000-01-01T00:00:00Z
+            ("9999-12-31T23:59:59-00:01", false, #line),
+            ("9999-12-31T23:59:60Z", false, #line),  // a leap second folds onto 10000-01-01T00:00:00Z
+            ("9999-12-31T23:59:59.9999999Z", false, #line),  // a Double this far out holds it as 10000-01-01T00:00:00Z
+        ]
+        for row in rows {
+            let date = RFC3339.parseDateTime(row.input)
+            XCTAssertEqual(date != nil, row.read, row.input, line: row.line)
+            if let date {
+                XCTAssertNoThrow(try encodeJSON(RFC3339DateTime(date)), row.input, line: row.line)
+            }
+        }
+    }
+
+    /// Every instant read at the ends of years 0001–9999, whatever its offset, is written again (the text read
+    /// back is the same instant); every one refused is outside those years in UTC.
+    func testWhatIsReadAtTheEndsOfTheYearsIsWrittenAgain() throws {
+        let first = -62_135_596_800.0  // 0001-01-01T00:00:00Z
+        let end = 253_402_300_800.0  // 10000-01-01T00:00:00Z
+        for (local, localSeconds) in [("0001-01-01T00:00:00", first), ("0001-01-01T23:59:59", first + 86_399),
+                                      ("9999-12-31T00:00:00", end - 86_400), ("9999-12-31T23:59:59", end - 1)] {
+            for offsetMinutes in stride(from: -1439, through: 1439, by: 7) {
+                let sign = offsetMinutes < 0 ? "-" : "+"
+                let text = local + sign + String(format: "%02d:%02d", abs(offsetMinutes) / 60, abs(offsetMinutes) % 60)
+                let utc = localSeconds - Double(offsetMinutes * 60)
+                let date = RFC3339.parseDateTime(text)
+                XCTAssertEqual(date != nil, utc >= first && utc < end, text)
+                guard let date else { continue }
+                XCTAssertEqual(date.timeIntervalSince1970, utc, text)
+                let written = try decodeJSON(String.self, try encodeJSON(RFC3339DateTime(date)))
+                XCTAssertEqual(RFC3339.parseDateTime(written), date, text)
+            }
+        }
+    }
+
     func testFormats() {
         let rows: [(unix: Double, expected: String, line: UInt)] = [
             (0, "1970-01-01T00:00:00Z", #line),
@@ -221,6 +273,22 @@ final class RFC3339Tests: XCTestCase {
                 if row.json.hasPrefix("\"") {
                     XCTAssertTrue(message.contains(row.json), "message \(message) quotes the input", line: row.line)
                 }
+            }
+        }
+        // A date-time whose instant is outside years 0001–9999 in UTC: the message says which instant it is.
+        let outside: [(json: String, got: String, line: UInt)] = [
+            (#""0001-01-01T00:00:00+01:00""#, #"got "0001-01-01T00:00:00+01:00" (0000-12-31T23:00:00Z)"#, #line),
+            (#""9999-12-31T23:30:00-01:00""#, #"got "9999-12-31T23:30:00-01:00" (10000-01-01T00:30:00Z)"#, #line),
+        ]
+        for row in outside {
+            XCTAssertThrowsError(try decodeJSON(RFC3339DateTime.self, row.json), row.json, line: row.line) { error in
+                guard case DecodingError.dataCorrupted = error else { return XCTFail("\(error)", line: row.line) }
+                XCTAssertEqual(decodingMessage(error), "Expected an RFC 3339 date-time within years 0001-9999 in UTC, \(row.got).", line: row.line)
+            }
+            let text = try! decodeJSON(String.self, row.json)
+            XCTAssertThrowsError(try ProviderRouting.parse(text, as: Date.self, "query parameter at"), row.json, line: row.line) { error in
+                XCTAssertEqual((error as? ProviderRequestError)?.message,
+                               "query parameter at: expected an RFC 3339 date-time within years 0001-9999 in UTC, \(row.got)", line: row.line)
             }
         }
         XCTAssertThrowsError(try encodeJSON(RFC3339DateTime(Date(timeIntervalSince1970: 253_402_300_800)))) { error in

@@ -68,7 +68,8 @@ final class GeneratedSwiftResponseHeaderTests: XCTestCase {
 
     /// A client and a provider from the contract, compiled together: every header the provider sets reaches the
     /// caller typed, an optional one left nil is not sent, and a response that lacks a required header or carries
-    /// one that does not parse fails the call with `ClientError` `.decoding`, naming the header.
+    /// one that does not parse fails the call with `ClientError` `.decoding`, naming the header. An array header on
+    /// several field lines is read as one list; any other header from its first line.
     func testClientAndProviderAgreeOnResponseHeaders() throws {
         let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
         let main = [
@@ -116,6 +117,12 @@ final class GeneratedSwiftResponseHeaderTests: XCTestCase {
             "        print(\"ERROR \\(error.kind) \\(error.status ?? 0) \\(error.underlying.map { \"\\($0)\" } ?? \"-\")\")",
             "    }",
             "}",
+            "// Headers on several field lines: an array's lines are one list, in order; another header's first line counts.",
+            "let lines = StockV1.Client(configuration: ClientConfiguration(serverURL: server, transport: Canned(response: ClientResponse(status: 204, headers: [",
+            "    ClientHeader(name: \"X-Count\", value: \"5\"), ClientHeader(name: \"x-count\", value: \"6\"),",
+            "    ClientHeader(name: \"X-Ids\", value: \"e621e1f8-c36c-495a-93fc-0c247a3e6e5f\"), ClientHeader(name: \"x-ids\", value: \"00000000-0000-0000-0000-0000000000ab\"),",
+            "    ClientHeader(name: \"X-Modes\", value: \"fast\"), ClientHeader(name: \"X-Modes\", value: \"\"), ClientHeader(name: \"X-Modes\", value: \"slow, warp\")])), retry: .none))",
+            "print(\"GOT \\(try await lines.createItem(StockV1.Item(sku: \"c\")))\")",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -139,6 +146,7 @@ final class GeneratedSwiftResponseHeaderTests: XCTestCase {
             // A required header missing, then an optional one that does not parse (names compared case-insensitively).
             "ERROR decoding 201 response header Location is missing",
             #"ERROR decoding 201 response header X-Rate-Limit-Remaining: expected an integer, got "soon""#,
+            #"GOT noContent(xCount: 5, xMode: nil, status2: nil, default: nil, inout: nil, xIds: Optional([E621E1F8-C36C-495A-93FC-0C247A3E6E5F, 00000000-0000-0000-0000-0000000000AB]), xModes: Optional([Check.StockV1.Mode.fast, Check.StockV1.Mode.slow, Check.StockV1.Mode.unrecognized("warp")]), xSeen: nil)"#,
         ])
     }
 }

@@ -64,6 +64,8 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Stock", ##"{"sku":"A-1","note":null,"on_hand":3,"price":"19.99","amount":0.1,"at":"2024-02-29T10:00:00.123Z","day":"2024-02-29","id":"6ba7b810-9dad-11d1-80b4-00c04fd430c8","nick":null,"default":"d","self":"s","old":"o","tags":["x"],"where":{"x":1},"lines":[{"sku":"B"}],"channel":"NEW_CHANNEL","fulfilment":{"kind":"home","address":"x"},"method":{"method":"Courier","by":"bike"},"kind":"stock","counts":{"a":1},"anything":[1,{"b":null}],"mixed":5,"state":"open","tree":[1,[2,{"id":3,"next":{"id":4}}]],"extra":"kept"}"##),
         ("Stock", ##"{"sku":"A","note":"n","kind":"stock"}"##),
         ("Stock", ##"{"sku":"A","note":"n","kind":"stock","nick":"x","channel":"2-day","mixed":"text"}"##),
+        // Optional properties that may be `null`: nullable (`nick`) and free-form JSON (`anything`).
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","nick":null,"anything":null}"##),
         ("Fulfilment", ##"{"kind":"locker","id":1}"##),
         ("Fulfilment", ##"{"kind":"store"}"##),
         ("Method", ##"{"method":"Pickup","at":"door"}"##),
@@ -86,6 +88,15 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         ("Bin", ##"{"code":5}"##),
         ("Bin", ##"{"code":"A","slots":["x"]}"##),
         ("Stock", ##"{"sku":"A","kind":"stock"}"##),
+        // `null` for an optional property that is not nullable is not a value of its type (and not absent).
+        ("Bin", ##"{"code":"A","label":null}"##),
+        ("Bin", ##"{"code":"A","slots":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","on_hand":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","at":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","where":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","channel":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","fulfilment":null}"##),
+        ("Stock", ##"{"sku":"A","note":"n","kind":"stock","mixed":null}"##),
     ]
 
     /// Rows: a generated type, two JSON values of it → whether they are `==` (equal values must also hash
