@@ -123,7 +123,7 @@ public struct VersionAdapterPlanner: Sendable {
         }
         let properties: [IRPropertyAdaptation] = to.properties.map { property in
             if property.isComputedConstant { return .constant }
-            guard let index = sourceIndex[property.wireName] else { return property.isRequired ? .supplied : .absent }
+            guard let index = sourceIndex[property.wireName] else { return property.isAlwaysPresent ? .supplied : .absent }
             let old = from.properties[index]
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
@@ -216,6 +216,6 @@ public struct VersionAdapterPlanner: Sendable {
     /// A property's shape; a type that holds `null` itself (free-form JSON, a nullable union) is never "nullable"
     /// apart from its value.
     static func shape(_ property: IRProperty, in module: IRModule) -> IRPropertyShape {
-        IRPropertyShape(isRequired: property.isRequired, isNullable: property.keepsNullApart(in: module.types))
+        IRPropertyShape(isRequired: property.isAlwaysPresent, isNullable: property.keepsNullApart(in: module.types))
     }
 }

@@ -5,7 +5,7 @@ struct SwiftValidationBuilder {
 
     func structLines(_ decl: IRTypeDecl, _ object: IRObject, names: [String]) -> [String] {
         var lines: [String] = []
-        for (index, property) in object.properties.enumerated() where property.constValue == nil || !property.isRequired {
+        for (index, property) in object.properties.enumerated() where property.constValue == nil || !property.isAlwaysPresent {
             let checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
             guard !checks.isEmpty else { continue }
             let name = names[index]
@@ -15,7 +15,7 @@ struct SwiftValidationBuilder {
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
             let nullable = property.keepsNullApart(in: context.module.types)
             var body = ["let propertyPath = \(path)"] + checks
-            switch (property.isRequired, nullable) {
+            switch (property.isAlwaysPresent, nullable) {
             case (true, false):
                 body.insert("let value = \(access)", at: 0)
                 lines += ["do {"] + body.map { "    " + $0 } + ["}"]
