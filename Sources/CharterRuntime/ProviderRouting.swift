@@ -158,6 +158,7 @@ public enum ProviderRouting {
     /// written in the operation with constraints: a closure checking them); without it, a body
     /// that is `Validatable` is checked and any other is not. A body labelled with a media type that is neither JSON
     /// nor the operation's declared `contentType` is refused with 415 rather than parsed; an unlabelled one is read.
+    /// A `readOnly` property a client sent all the same is ignored (``CodingDirection/request``).
     public static func body<Body: Decodable>(
         _ type: Body.Type, from request: ClientRequest, required: Bool, declaredContentType: String = "application/json",
         issues: ((Body) -> [ValidationIssue])? = nil
@@ -173,7 +174,7 @@ public enum ProviderRouting {
         }
         let value: Body
         do {
-            value = try JSONDecoder().decode(Body.self, from: data)
+            value = try CanonicalJSON.decoder(for: .request).decode(Body.self, from: data)
         } catch {
             throw ProviderRequestError("the request body is not valid: \(error)")
         }
@@ -187,12 +188,13 @@ public enum ProviderRouting {
 
 /// Responses a generated provider's `handle(_:)` writes.
 public enum ProviderResponse {
-    /// A JSON body (keys sorted) with its media type, and the response's declared `headers` after `Content-Type`.
+    /// A JSON body (keys sorted) with its media type, and the response's declared `headers` after `Content-Type`; the
+    /// `writeOnly` properties of any value in it are left out (``CodingDirection/response``).
     public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String, headers: [ClientHeader] = []) -> ClientResponse {
         do {
             return ClientResponse(
                 status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)] + headers,
-                body: try CanonicalJSON.encoder().encode(body))
+                body: try CanonicalJSON.encoder(for: .response).encode(body))
         } catch {
             return problem(500, "Internal Server Error", detail: "the response could not be encoded")
         }

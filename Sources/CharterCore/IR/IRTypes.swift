@@ -181,9 +181,15 @@ extension IRProperty {
     /// ``IRTypeRef/holdsNull(in:)``) — needs no wrapper: its own `null` is the one way to say it.
     public func keepsNullApart(in types: [IRTypeDecl]) -> Bool { isNullable && !type.holdsNull(in: types) }
 
-    /// Whether the property is a required scalar `const`, which generated types compute instead of storing.
+    /// Whether every value of the type carries the property, in requests and in responses: it is required and neither
+    /// `readOnly` (absent from requests) nor `writeOnly` (absent from responses). A required `readOnly` or `writeOnly`
+    /// property is required in one direction only (OpenAPI 3.1), so generated types hold it as an optional.
+    public var isAlwaysPresent: Bool { isRequired && !isReadOnly && !isWriteOnly }
+
+    /// Whether the property is a required scalar `const`, which generated types compute instead of storing (one that
+    /// one direction never carries is stored, as an optional).
     public var isComputedConstant: Bool {
-        guard isRequired, let value = constValue, case .primitive = type else { return false }
+        guard isAlwaysPresent, let value = constValue, case .primitive = type else { return false }
         switch value.value {
         case .string, .bool, .number: return true
         default: return false

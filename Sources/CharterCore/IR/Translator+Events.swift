@@ -30,7 +30,7 @@ extension TranslationSession {
                 let offset = object.properties.firstIndex(where: { $0.wireName == token })
             else { return IROrderingKeyPart(pointer: pointer) }
             let property = object.properties[offset]
-            guard property.isRequired, !property.isNullable, !property.isDeprecated, property.constValue == nil else {
+            guard property.isAlwaysPresent, !property.isNullable, !property.isDeprecated, property.constValue == nil else {
                 return IROrderingKeyPart(pointer: pointer)
             }
             if case .optional = property.type { return IROrderingKeyPart(pointer: pointer) }

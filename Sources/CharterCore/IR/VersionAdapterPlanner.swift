@@ -123,12 +123,12 @@ public struct VersionAdapterPlanner: Sendable {
         }
         let properties: [IRPropertyAdaptation] = to.properties.map { property in
             if property.isComputedConstant { return .constant }
-            guard let index = sourceIndex[property.wireName] else { return property.isRequired ? .supplied : .absent }
+            guard let index = sourceIndex[property.wireName] else { return property.isAlwaysPresent ? .supplied : .absent }
             let old = from.properties[index]
             // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
             // constant, and otherwise reported (a unit or a version marker that changed), never copied across.
             if let constant = property.constValue, old.constValue.map { JSONWriter.write($0) } != JSONWriter.write(constant) {
-                return property.isRequired ? .supplied : .absent
+                return property.isAlwaysPresent ? .supplied : .absent
             }
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
@@ -221,6 +221,6 @@ public struct VersionAdapterPlanner: Sendable {
     /// A property's shape; a type that holds `null` itself (free-form JSON, a nullable union) is never "nullable"
     /// apart from its value.
     static func shape(_ property: IRProperty, in module: IRModule) -> IRPropertyShape {
-        IRPropertyShape(isRequired: property.isRequired, isNullable: property.keepsNullApart(in: module.types))
+        IRPropertyShape(isRequired: property.isAlwaysPresent, isNullable: property.keepsNullApart(in: module.types))
     }
 }

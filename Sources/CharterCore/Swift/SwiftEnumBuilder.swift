@@ -162,10 +162,10 @@ struct SwiftUnionBuilder {
         let name = context.members.propertyNames(of: id)[index]
         switch context.mapper.unaliased(property.type) {
         case .primitive(.string):
-            return property.isRequired ? "Optional(value.\(name))" : "value.\(name)"
+            return property.isAlwaysPresent ? "Optional(value.\(name))" : "value.\(name)"
         case .named(let enumeration):
             guard case .enumeration(let values) = context.module[enumeration].kind, values.isString else { return nil }
-            return property.isRequired ? "Optional(value.\(name).rawValue)" : "value.\(name)?.rawValue"
+            return property.isAlwaysPresent ? "Optional(value.\(name).rawValue)" : "value.\(name)?.rawValue"
         default:
             return nil
         }

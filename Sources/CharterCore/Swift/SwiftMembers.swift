@@ -30,7 +30,7 @@ struct SwiftMembers {
                 properties[index] = names
                 storage[index] = declared.indices.map { offset in
                     let boxed = recursion.boxedProperties.contains(.init(type: IRTypeID(index), property: offset))
-                    guard boxed || declared[offset].isDeprecated, declared[offset].constValue == nil || !declared[offset].isRequired else {
+                    guard boxed || declared[offset].isDeprecated, declared[offset].constValue == nil || !declared[offset].isAlwaysPresent else {
                         return nil
                     }
                     return scope.claim("_" + SwiftIdentifier.unescaped(names[offset]))

@@ -53,6 +53,7 @@ struct SwiftStructBuilder {
             let documentation = SwiftDocumentation.plainLines(property.documentation.title)
                 + (property.documentation.title != nil && property.documentation.description != nil ? ["///"] : [])
                 + SwiftDocumentation.plainLines(property.documentation.description)
+                + Self.accessDocumentation(property, documented: property.documentation.title != nil || property.documentation.description != nil)
 
             if let constant = constantLiteral(property) {
                 properties.append(Self.value(Property(
@@ -66,7 +67,7 @@ struct SwiftStructBuilder {
             }
 
             let nullable = property.keepsNullApart(in: context.module.types)
-            let valueType = Self.valueType(base, isRequired: property.isRequired, keepsNullApart: nullable)
+            let valueType = Self.valueType(base, isRequired: property.isAlwaysPresent, keepsNullApart: nullable)
             let storageName = context.members.storageName(of: decl.id, property: index)
             let boxed = context.recursion.boxedProperties.contains(.init(type: decl.id, property: index))
             // How the value is read from private storage, when the property has any.
@@ -101,11 +102,11 @@ struct SwiftStructBuilder {
             assignments.append("\(target) = " + (boxed ? "Indirect(\(name))" : name))
             storedMembers.append(member)
 
-            let decoded = decodeExpression(property, key: key, wire: wire, nullable: nullable)
+            let decoded = directedDecodeExpression(property, key: key, wire: wire, nullable: nullable)
             decodeLines.append("\(target) = " + (boxed ? "Indirect(\(decoded))" : decoded))
             // `self.` keeps a property named `container` or `encoder` from meaning the local.
             let current = "self." + (storedValue ?? name)
-            encodeLines.append(encodeStatement(property, key: key, value: current, nullable: nullable))
+            encodeLines.append(directedEncodeStatement(property, key: key, value: current, nullable: nullable))
         }
         if let additionalName = context.members.additionalPropertiesName(of: decl.id), case .map(let valueType) = object.additionalProperties {
             let mapType = IRTypeRef.map(valueType)
@@ -164,6 +165,29 @@ struct SwiftStructBuilder {
     }
 
 
+    /// The doc comment lines that say which direction never carries a `readOnly` or `writeOnly` property (after a
+    /// `///` line when the property has documentation of its own); none for any other property.
+    static func accessDocumentation(_ property: IRProperty, documented: Bool) -> [String] {
+        guard let access = SwiftPropertyAccess(property) else { return [] }
+        return (documented ? ["///"] : []) + ["/// " + access.documentation]
+    }
+
+    /// The expression that decodes a property's value from `container`; a `readOnly` or `writeOnly` property is read
+    /// only when the decoder's direction carries it (``SwiftPropertyAccess``), and is nil otherwise.
+    func directedDecodeExpression(_ property: IRProperty, key: String, wire: String, nullable: Bool) -> String {
+        let decoded = decodeExpression(property, key: key, wire: wire, nullable: nullable)
+        guard let access = SwiftPropertyAccess(property) else { return decoded }
+        return access.decodeCondition(isRequired: property.isRequired, key: key) + " ? \(decoded) : nil"
+    }
+
+    /// The statement that encodes a property's value into `container`; a `readOnly` or `writeOnly` property is written
+    /// only when the encoder's direction carries it (``SwiftPropertyAccess``).
+    func directedEncodeStatement(_ property: IRProperty, key: String, value: String, nullable: Bool) -> String {
+        let statement = encodeStatement(property, key: key, value: value, nullable: nullable)
+        guard let access = SwiftPropertyAccess(property) else { return statement }
+        return "if \(access.encodeCondition(isRequired: property.isRequired, key: key, value: value)) { \(statement) }"
+    }
+
     /// The literal of a required scalar `const`, which becomes a computed property.
     func constantLiteral(_ property: IRProperty) -> String? {
         guard property.isComputedConstant, let value = property.constValue else { return nil }
@@ -174,7 +198,7 @@ struct SwiftStructBuilder {
     func defaultExpression(_ property: IRProperty, nullable: Bool) -> String? {
         guard let value = property.defaultValue else { return nil }
         if value.isNull {
-            if nullable { return property.isRequired ? "nil" : ".null" }
+            if nullable { return property.isAlwaysPresent ? "nil" : ".null" }
             // A union that holds `null` itself says it with its own case, JSON `null` is `JSONNull()`; free-form JSON's
             // `null` default is left out.
             switch context.mapper.unaliased(property.type) {
@@ -184,14 +208,14 @@ struct SwiftStructBuilder {
             return context.literals.literal(value, as: property.type)
         }
         guard let literal = context.literals.literal(value, as: property.type) else { return nil }
-        return nullable && !property.isRequired ? ".value(\(literal))" : literal
+        return nullable && !property.isAlwaysPresent ? ".value(\(literal))" : literal
     }
 
     /// The expression that decodes a property's value from `container`.
     func decodeExpression(_ property: IRProperty, key: String, wire: String, nullable: Bool) -> String {
         let mapper = context.mapper
         let type = property.type
-        switch (property.isRequired, nullable) {
+        switch (property.isAlwaysPresent, nullable) {
         case (true, false):
             return mapper.fromWire(type, "try container.decodeProperty(\(wire).self, forKey: \(key))")
         case (false, false):
@@ -215,7 +239,7 @@ struct SwiftStructBuilder {
         let mapper = context.mapper
         let type = property.type
         let converts = mapper.needsConversion(type)
-        switch (property.isRequired, nullable) {
+        switch (property.isAlwaysPresent, nullable) {
         case (true, false):
             return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: \(key))"
         case (false, false):

@@ -19,7 +19,7 @@ struct SwiftValidationBuilder {
             let path = "Validation.path(path, \(SwiftLiteral.string(property.wireName)))"
             let nullable = property.keepsNullApart(in: context.module.types)
             var body = ["let propertyPath = \(path)"] + checks
-            switch (property.isRequired, nullable) {
+            switch (property.isAlwaysPresent, nullable) {
             case (true, false):
                 body.insert("let value = \(access)", at: 0)
                 lines += ["do {"] + body.map { "    " + $0 } + ["}"]
