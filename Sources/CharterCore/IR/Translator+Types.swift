@@ -69,7 +69,10 @@ extension TranslationSession {
                 id, merged, values, hint: hint, parent: parent, namespace: namespace, forceName: forceName, nullable: nullable, into: into)
         }
         if let constant = merged.constValue {
-            return Resolved(type: valueType(of: constant), isNullable: nullable || constant.isNull)
+            // A numeric constant of a decimal (`"format": "decimal"`) is a `Decimal`, as the schema's other numbers are.
+            let isNumber = if case .number = constant.value { true } else { false }
+            let type = merged.format == "decimal" && isNumber ? number(merged) : valueType(of: constant)
+            return Resolved(type: type, isNullable: nullable || constant.isNull)
         }
         reportKindsDroppedByBounds(merged)
         let typeList = valueKinds(merged)

@@ -32,4 +32,27 @@ extension GeneratedSwiftFidelityTests {
             ("Shipment", ##"{"kind":"parcel","mode":"ship"}"##, .rejected),
         ])
     }
+
+    /// A numeric constant of a decimal (`"format": "decimal"`) is a `Decimal`, like the schema's other numbers: exact,
+    /// and compared by value as JSON Schema compares numbers (`19.990` is the constant `19.99`; `0.1` is not rounded
+    /// through `Double`).
+    func testDecimalConstantsAreDecimals() throws {
+        let contract = ##"""
+            {"title": "Dec", "$defs": {
+              "Fee": {"type": "object", "required": ["flat"], "properties": {
+                "flat": {"type": "number", "format": "decimal", "const": 1.5},
+                "amount": {"type": "number", "format": "decimal", "const": 19.99},
+                "tenth": {"type": "number", "format": "decimal", "const": 0.1}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Dec", [
+            ("Fee", ##"{"flat":1.5,"amount":19.99,"tenth":0.1}"##, .valid),
+            ("Fee", ##"{"flat":1.50,"amount":19.990}"##, .normalised(issues: [])),
+            ("Fee", ##"{"flat":1.5,"amount":20,"tenth":0.10000000000000001}"##, .roundTrips(issues: ["/amount const", "/tenth const"])),
+            ("Fee", ##"{"flat":1.6}"##, .rejected),
+        ])
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        XCTAssertTrue(files.values.contains { $0.contains("public let amount: Decimal?") && $0.contains("public var flat: Decimal {") })
+    }
 }
