@@ -58,12 +58,7 @@ final class GeneratedSwiftPropertyAccessTests: XCTestCase {
 
     func testClientAndProviderLeaveOutWhatTheirDirectionNeverCarries() throws {
         let files = try XCTUnwrap(ContractFixture(Self.contract).generate().value("generate"))
-        let main = [
-            "import Foundation",
-            "final class Log: @unchecked Sendable {",
-            "    let lock = NSLock(); var lines: [String] = []",
-            "    func add(_ line: String) { lock.withLock { lines.append(line) } }",
-            "}",
+        let main = ["import Foundation"] + GeneratedSwiftRuntimeTests.logClass + [
             "/// Every value a model holds, as a coder without a direction writes it (keys sorted).",
             "func plain<T: Encodable>(_ value: T) -> String {",
             "    let encoder = JSONEncoder(); encoder.outputFormatting = [.sortedKeys]",

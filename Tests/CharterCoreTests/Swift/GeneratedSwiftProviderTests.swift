@@ -55,12 +55,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             XCTAssertTrue(lines.contains(line), "missing: \(line)")
         }
 
-        let main = [
-            "import Foundation",
-            "final class Log: @unchecked Sendable {",
-            "    let lock = NSLock(); var lines: [String] = []",
-            "    func add(_ line: String) { lock.withLock { lines.append(line) } }",
-            "}",
+        let main = ["import Foundation"] + GeneratedSwiftRuntimeTests.logClass + [
             "struct Boom: Error {}",
             "struct Shop: ShopV1.Provider {",
             "    let log: Log",

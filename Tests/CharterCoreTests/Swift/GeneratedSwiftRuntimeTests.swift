@@ -125,6 +125,14 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
     /// Compiles one generated file (its runtime import dropped) with the `CharterRuntime` sources and
     /// `main` into one executable, fails the test on a compile error or a warning in the generated file,
     /// and returns what the executable printed (nil when it could not be built).
+    /// Lines of a test program: a thread-safe `Log` of lines (providers and transports record what they saw in it).
+    static let logClass = [
+        "final class Log: @unchecked Sendable {",
+        "    let lock = NSLock(); var lines: [String] = []",
+        "    func add(_ line: String) { lock.withLock { lines.append(line) } }",
+        "}",
+    ]
+
     static func compileAndRun(generated: String, fileName: String, main: [String]) throws -> (status: Int32, output: String)? {
         try compileAndRun(files: [fileName: generated], main: main)
     }
