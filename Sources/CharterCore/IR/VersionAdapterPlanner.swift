@@ -127,7 +127,7 @@ public struct VersionAdapterPlanner: Sendable {
             let old = from.properties[index]
             // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
             // constant, and otherwise reported (a unit or a version marker that changed), never copied across.
-            if let constant = property.constValue, old.constValue.map { JSONWriter.write($0) } != JSONWriter.write(constant) {
+            if let constant = property.constValue, old.constValue.map({ JSONWriter.write($0) }) != JSONWriter.write(constant) {
                 return property.isAlwaysPresent ? .supplied : .absent
             }
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
