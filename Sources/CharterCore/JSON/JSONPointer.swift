@@ -101,9 +101,23 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
         return tokens
     }
 
-    /// A pointer with `token` appended.
+    /// A pointer with `token` appended (one allocation: `tokens + [token]` made two).
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token])
+        var result: [String] = []
+        result.reserveCapacity(tokens.count + 1)
+        result.append(contentsOf: tokens)
+        result.append(token)
+        return JSONPointer(tokens: result)
+    }
+
+    /// A pointer with `first`, then `second`, appended, in one allocation.
+    public func appending(_ first: String, _ second: String) -> JSONPointer {
+        var result: [String] = []
+        result.reserveCapacity(tokens.count + 2)
+        result.append(contentsOf: tokens)
+        result.append(first)
+        result.append(second)
+        return JSONPointer(tokens: result)
     }
 
     /// A pointer with the decimal array index appended.

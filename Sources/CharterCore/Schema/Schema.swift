@@ -14,6 +14,36 @@ public enum JSONType: String, Sendable, Hashable, CaseIterable {
     case string
     /// `"integer"`.
     case integer
+
+    /// The type a JSON Schema `type` name names, compared byte for byte (JSON's equality; the synthesised
+    /// initialiser compared the name with each case's in turn, and every schema with a `type` goes through it).
+    public init?(rawValue: String) {
+        let name = rawValue.utf8
+        func named(_ spelling: StaticString) -> Bool {
+            name.count == spelling.utf8CodeUnitCount && name.elementsEqual(UnsafeBufferPointer(start: spelling.utf8Start, count: spelling.utf8CodeUnitCount))
+        }
+        switch name.first {
+        case UInt8(ascii: "n"):
+            if named("null") { self = .null } else if named("number") { self = .number } else { return nil }
+        case UInt8(ascii: "b"):
+            guard named("boolean") else { return nil }
+            self = .boolean
+        case UInt8(ascii: "o"):
+            guard named("object") else { return nil }
+            self = .object
+        case UInt8(ascii: "a"):
+            guard named("array") else { return nil }
+            self = .array
+        case UInt8(ascii: "s"):
+            guard named("string") else { return nil }
+            self = .string
+        case UInt8(ascii: "i"):
+            guard named("integer") else { return nil }
+            self = .integer
+        default:
+            return nil
+        }
+    }
 }
 
 /// One entry of `properties`, in source order.

@@ -13,6 +13,9 @@ extension LoadSession {
         "allowComments", "tsType",
     ]
 
+    /// The keywords that name an anchor of the schema's resource.
+    static let anchorKeywords = ["$anchor", "$dynamicAnchor"]
+
     /// What a schema's slot holds while the schema is being walked.
     static let vacant = Schema(id: SchemaID(-1), document: DocumentID(-1), location: SourceLocation(file: ""), node: JSONNode(.null))
 
@@ -74,7 +77,7 @@ extension LoadSession {
                 bag.add(.error("$id must be a string", at: location(document, pointer.appending("$id"), idNode.position), code: "schema.invalid-keyword"))
             }
         }
-        for anchorKeyword in ["$anchor", "$dynamicAnchor"] {
+        for anchorKeyword in Self.anchorKeywords {
             if let anchorNode = object[anchorKeyword] {
                 if let name = anchorNode.string {
                     if anchorKeyword == "$anchor" { schema.anchor = name }
@@ -113,25 +116,28 @@ extension LoadSession {
         var base: URIReference
         var depth: Int
         var legacyID: Bool
-
-        func child(_ tokens: String...) -> JSONPointer {
-            tokens.reduce(pointer) { $0.appending($1) }
-        }
     }
 
-    /// Walks a subschema below the current one.
-    func sub(_ node: JSONNode, _ context: WalkContext, _ tokens: String...) -> SchemaID {
-        let pointer = tokens.reduce(context.pointer) { $0.appending($1) }
-        return walk(node, document: context.document, pointer: pointer, base: context.base, depth: context.depth + 1, legacyID: context.legacyID)
+    /// Walks the subschema under `keyword` (`items`, `not`, …) below the current one.
+    func sub(_ node: JSONNode, _ context: WalkContext, _ keyword: String) -> SchemaID {
+        walk(node, document: context.document, pointer: context.pointer.appending(keyword), base: context.base,
+             depth: context.depth + 1, legacyID: context.legacyID)
     }
 
-    /// Walks an object whose values are schemas (`properties`, `$defs`, …).
-    func subMap(_ member: JSONMember, _ context: WalkContext) -> [(JSONMember, SchemaID)]? {
+    /// Walks the subschema under `keyword`'s member or element `name` (`properties/sku`, `allOf/0`, …).
+    func sub(_ node: JSONNode, _ context: WalkContext, _ keyword: String, _ name: String) -> SchemaID {
+        walk(node, document: context.document, pointer: context.pointer.appending(keyword, name), base: context.base,
+             depth: context.depth + 1, legacyID: context.legacyID)
+    }
+
+    /// Walks an object whose values are schemas (`properties`, `$defs`, …) and appends what `make` makes of each
+    /// member and its schema to `list` (in one allocation when `list` is empty, as it nearly always is).
+    func subMap<Element>(_ member: JSONMember, _ context: WalkContext, into list: inout [Element], _ make: (JSONMember, SchemaID) -> Element) {
         guard let object = member.value.object else {
-            invalid(member.key, "an object of schemas", member.value, context.document, context.pointer)
-            return nil
+            return invalid(member.key, "an object of schemas", member.value, context.document, context.pointer)
         }
-        return object.members.map { entry in (entry, sub(entry.value, context, member.key, entry.key)) }
+        list.reserveCapacity(list.count + object.members.count)
+        for entry in object.members { list.append(make(entry, sub(entry.value, context, member.key, entry.key))) }
     }
 
     /// Walks an array whose elements are schemas (`allOf`, …).
@@ -223,15 +229,13 @@ extension LoadSession {
                     location: location(doc, ptr.appending(member.key), value.position), keyword: member.key))
             }
         case .definitions:
-            for (entry, id) in subMap(member, context) ?? [] { schema.definitions.append(NamedSchema(name: entry.key, schema: id)) }
+            subMap(member, context, into: &schema.definitions) { NamedSchema(name: $0.key, schema: $1) }
         case .properties:
-            for (entry, id) in subMap(member, context) ?? [] {
-                schema.properties.append(SchemaProperty(name: entry.key, schema: id, keyPosition: entry.keyPosition))
-            }
+            subMap(member, context, into: &schema.properties) { SchemaProperty(name: $0.key, schema: $1, keyPosition: $0.keyPosition) }
         case .patternProperties:
-            for (entry, id) in subMap(member, context) ?? [] { schema.patternProperties.append(NamedSchema(name: entry.key, schema: id)) }
+            subMap(member, context, into: &schema.patternProperties) { NamedSchema(name: $0.key, schema: $1) }
         case .dependentSchemas:
-            for (entry, id) in subMap(member, context) ?? [] { schema.dependentSchemas.append(NamedSchema(name: entry.key, schema: id)) }
+            subMap(member, context, into: &schema.dependentSchemas) { NamedSchema(name: $0.key, schema: $1) }
         case .dependencies:
             guard let object = value.object else { return invalid(member.key, "an object", value, doc, ptr) }
             for entry in object.members {
@@ -336,6 +340,8 @@ extension LoadSession {
 
     /// Reads `type`.
     func parseTypes(_ value: JSONNode, _ doc: DocumentID, _ ptr: JSONPointer) -> [JSONType]? {
+        // Most schemas name one type: no list of names to build for it.
+        if let text = value.string, let type = JSONType(rawValue: text) { return [type] }
         let names: [JSONNode]
         if value.string != nil {
             names = [value]

@@ -68,6 +68,8 @@ final class JSONPointerTests: XCTestCase {
         XCTAssertEqual(p.description, "/properties/a~1b/3")
         XCTAssertEqual(p.tokens, ["properties", "a/b", "3"])
         XCTAssertEqual(p.parent?.description, "/properties/a~1b")
+        XCTAssertEqual(JSONPointer.root.appending("properties", "a/b").appending(index: 3), p)
+        XCTAssertEqual(p.appending("x", "y").tokens, ["properties", "a/b", "3", "x", "y"])
         XCTAssertNil(JSONPointer.root.parent)
         XCTAssertTrue(JSONPointer.root.isRoot)
         XCTAssertEqual(JSONPointer.root.description, "")
