@@ -19,6 +19,9 @@ struct ValueFacets {
     var mayBeFloat: Bool { types?.contains(.number) == true }
     /// Whether the value may be numeric at all (`number` or `integer`).
     var mayBeNumeric: Bool { types.map { $0.contains(.number) || $0.contains(.integer) } ?? false }
+    /// Whether the value may be a decimal number written as a string (`format: decimal`), whose bounds Charter
+    /// checks like a number's.
+    var mayBeDecimalString: Bool { types?.contains(.string) == true && format == "decimal" }
     /// Whether nothing can match (the types of the applying schemas exclude each other).
     var isImpossible: Bool { types?.isEmpty == true }
 
@@ -42,8 +45,22 @@ struct ValueFacets {
         if format == nil { format = schema.format }
         if let value = schema.minimum?.doubleValue { minimum = Swift.max(minimum ?? value, value) }
         if let value = schema.exclusiveMinimum?.doubleValue { exclusiveMinimum = Swift.max(exclusiveMinimum ?? value, value) }
-        if let values = schema.enumValues ?? schema.constValue.map({ [$0] }), values.allSatisfy({ ($0.number?.doubleValue ?? 0) >= 0 }) {
-            listsNoNegative = true
+        if let values = schema.enumValues ?? schema.constValue.map({ [$0] }) {
+            if values.allSatisfy({ ($0.number?.doubleValue ?? 0) >= 0 }) { listsNoNegative = true }
+            // The listed values say the types too: `{"enum": ["web", "store"]}` is a string.
+            types = Self.intersect(types, Set(values.map(Self.jsonType)))
+        }
+    }
+
+    /// The JSON type of a value (`integer` for a whole number, which is a `number` as well: see ``intersect(_:_:)``).
+    static func jsonType(of value: JSONNode) -> JSONType {
+        switch value.value {
+        case .null: .null
+        case .bool: .boolean
+        case .number(let number): number.isInteger ? .integer : .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
         }
     }
 
@@ -72,12 +89,16 @@ extension LintContext {
     /// (a schema without unions has one), combinations that nothing can match left out. At most 64 combinations
     /// are kept; a union met again inside itself (a recursive type) counts as unconstrained there. Each schema's
     /// answer is computed once per run, so rules asking about shared types do not repeat the work.
+    ///
+    /// `if`/`then`/`else` is a union of two branches: the value meets `if` and `then`, or it meets `else` (a branch
+    /// left out is unconstrained; what `else` implies about `if` is not modelled).
     func alternatives(_ id: SchemaID) -> [ValueFacets] {
         if let known = alternativesCache[id] { return known }
         guard alternativesInProgress.insert(id).inserted else { return [ValueFacets()] }
         defer { alternativesInProgress.remove(id) }
         var base = ValueFacets()
-        var unions: [[SchemaID]] = []
+        // Each union is a list of branches; each branch the schemas a value of it meets at once (none: any value).
+        var unions: [[[SchemaID]]] = []
         var pending = [id]
         var seen: Set<SchemaID> = []
         while let next = pending.popLast() {
@@ -86,14 +107,17 @@ extension LintContext {
             base.add(schema)
             if let ref = schema.ref { pending.append(ref) }
             pending += schema.allOf
-            if !schema.anyOf.isEmpty { unions.append(schema.anyOf) }
-            if !schema.oneOf.isEmpty { unions.append(schema.oneOf) }
+            if !schema.anyOf.isEmpty { unions.append(schema.anyOf.map { [$0] }) }
+            if !schema.oneOf.isEmpty { unions.append(schema.oneOf.map { [$0] }) }
+            if schema.thenSchema != nil || schema.elseSchema != nil {
+                unions.append([[schema.ifSchema, schema.thenSchema].compactMap { $0 }, [schema.elseSchema].compactMap { $0 }])
+            }
         }
         var result = [base]
         for union in unions {
             var combined: [ValueFacets] = []
             for branch in union {
-                for alternative in alternatives(branch) {
+                for alternative in conjunction(branch) {
                     for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
                 }
             }
@@ -104,31 +128,66 @@ extension LintContext {
         return result
     }
 
+    /// The ways a value meeting every schema of `parts` at once may be (no parts: any value).
+    private func conjunction(_ parts: [SchemaID]) -> [ValueFacets] {
+        var result = [ValueFacets()]
+        for part in parts {
+            var combined: [ValueFacets] = []
+            for alternative in alternatives(part) {
+                for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
+            }
+            result = combined.filter { !$0.isImpossible }
+        }
+        return result
+    }
+
     /// The schemas that describe values of one named thing: its schema and, at any depth, the items of the arrays
-    /// and the values of the maps it may be (through `$ref`, `allOf`, `anyOf` and `oneOf`), each where it is
-    /// written. `skip` leaves a schema (and what is inside it) out.
-    func valueSites(_ id: SchemaID, skip: (SchemaID) -> Bool) -> [SchemaID] {
-        var sites: [SchemaID] = []
-        var pending = [id]
+    /// and the values of the maps it may be (`items`, `prefixItems`, `additionalProperties`, `patternProperties`,
+    /// `unevaluatedProperties`), through `$ref`, `allOf`, `anyOf`, `oneOf` and `then`/`else`; and, when `wrapped` says
+    /// so of a property name, the properties of the objects it may be that hold the value of a wrapper
+    /// (`{"value": …, "unit": …}`), one level deep. `skip` leaves a schema (and what is inside it) out.
+    ///
+    /// Each site comes with the schema a finding about it is reported at (``ValueSite/anchor``): itself when it is
+    /// written inside the named thing, or the last such schema before a `$ref` led to it — the items of a shared list
+    /// type are reported at the property that uses it, where a suppression or a per-path override for that file
+    /// applies, not inside the shared type once per user.
+    func valueSites(_ id: SchemaID, wrapped: (String) -> Bool = { _ in false }, skip: (SchemaID) -> Bool) -> [ValueSite] {
+        var sites: [ValueSite] = []
+        var pending = [ValueSite(schema: id, anchor: id, member: nil)]
         var seenSites: Set<SchemaID> = []
         while let site = pending.popLast() {
-            guard seenSites.insert(site).inserted, !skip(site) else { continue }
+            guard seenSites.insert(site.schema).inserted, !skip(site.schema) else { continue }
             sites.append(site)
-            var parts = [site]
+            var parts: [(id: SchemaID, throughReference: Bool)] = [(site.schema, false)]
             var seenParts: Set<SchemaID> = []
-            while let part = parts.popLast() {
+            while let (part, throughReference) = parts.popLast() {
                 guard seenParts.insert(part).inserted else { continue }
                 let schema = graph.schemas[part.rawValue]
-                if let ref = schema.ref { parts.append(ref) }
-                parts += schema.allOf
-                parts += schema.anyOf
-                parts += schema.oneOf
-                if let items = schema.items { pending.append(items) }
-                pending += schema.prefixItems
-                if let values = schema.additionalProperties, graph.schemas[values.rawValue].booleanValue == nil { pending.append(values) }
+                if let ref = schema.ref { parts.append((ref, true)) }
+                for applied in schema.allOf + schema.anyOf + schema.oneOf + [schema.thenSchema, schema.elseSchema].compactMap({ $0 }) {
+                    parts.append((applied, throughReference))
+                }
+                func inner(_ child: SchemaID, member: String? = nil) {
+                    guard graph.schemas[child.rawValue].booleanValue == nil else { return }
+                    pending.append(ValueSite(schema: child, anchor: throughReference ? site.anchor : child, member: member ?? site.member))
+                }
+                if let items = schema.items { inner(items) }
+                schema.prefixItems.forEach { inner($0) }
+                if let values = schema.additionalProperties { inner(values) }
+                if let values = schema.unevaluatedProperties { inner(values) }
+                schema.patternProperties.forEach { inner($0.schema) }
+                if site.member == nil {
+                    for property in schema.properties where wrapped(property.name) { inner(property.schema, member: property.name) }
+                }
             }
         }
         return sites
+    }
+
+    /// The anchors of `sites` that `holds` is true of, each once, in the order of the sites.
+    func anchors(of sites: [ValueSite], where holds: (ValueSite) -> Bool) -> [ValueSite] {
+        var reported: Set<SchemaID> = []
+        return sites.filter { site in !reported.contains(site.anchor) && holds(site) && reported.insert(site.anchor).inserted }
     }
 
     /// Whether `id` is only a reference (`{"$ref": …}`) to a named type that `judgedByName` says the rule judges
@@ -138,5 +197,20 @@ extension LintContext {
         guard schema.ref != nil, schema.isPureReference else { return false }
         let target = graph.resolved(id)
         return declaredTypeNames[target].map(judgedByName) ?? false
+    }
+}
+
+/// A schema describing a named value or part of it (see ``LintContext/valueSites(_:wrapped:skip:)``).
+struct ValueSite {
+    /// The schema judged.
+    var schema: SchemaID
+    /// Where a finding about it is reported.
+    var anchor: SchemaID
+    /// The wrapper's property it is the value of (`value` in `{"value": …, "unit": …}`), if it is one.
+    var member: String?
+
+    /// The named value's name as a finding shows it: `onHand`, or `onHand.value` for a wrapper's value.
+    func shown(_ name: String) -> String {
+        member.map { "\(name).\($0)" } ?? name
     }
 }

@@ -54,6 +54,19 @@ public struct LintConfiguration: Sendable {
         public var files: [Glob]
         /// Levels by rule id.
         public var levels: [String: Level]
+
+        /// The globs an override's `files` entry stands for, read as ESLint and Spectral users write them: a leading
+        /// `./` names the configuration's folder (`./legacy/**` is `legacy/**`), a trailing `/` a folder's contents
+        /// (`legacy/` is `legacy/**`), and a pattern without `*` or `?` a file or a folder (`legacy` is `legacy` and
+        /// `legacy/**`). Without this the three matched nothing, silently.
+        public static func globs(_ pattern: String) -> [Glob] {
+            var text = Substring(pattern)
+            while text.hasPrefix("./") { text = text.dropFirst(2).drop { $0 == "/" } }
+            if text.isEmpty || text == "." { return [Glob("**")] }
+            if text.hasSuffix("/") { return [Glob(String(text) + "**")] }
+            if !text.contains(where: { $0 == "*" || $0 == "?" }) { return [Glob(String(text)), Glob(String(text) + "/**")] }
+            return [Glob(String(text))]
+        }
     }
 
     /// The starting rule set.
@@ -189,7 +202,7 @@ public struct LintConfiguration: Sendable {
                             if patterns.isEmpty || patterns.count != field.value.array?.count {
                                 fail("files must be a non-empty array of path patterns", field.value, fieldPointer)
                             }
-                            override.files = patterns.map(Glob.init)
+                            override.files = patterns.flatMap(Override.globs)
                         } else {
                             for rule in members(field.value, fieldPointer) {
                                 let rulePointer = fieldPointer.appending(rule.key)

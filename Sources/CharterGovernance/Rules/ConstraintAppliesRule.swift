@@ -98,6 +98,8 @@ struct ConstraintAppliesRule: LintRule {
         var referrers: [SchemaID: [SchemaID]] = [:]
         /// `propertyNames` schemas: they describe names, which are strings whatever they say.
         var names: Set<SchemaID> = []
+        /// The `if` of each `then`: a `then` applies only to values its `if` admits.
+        var conditions: [SchemaID: SchemaID] = [:]
 
         init(_ context: LintContext) {
             self.context = context
@@ -105,6 +107,7 @@ struct ConstraintAppliesRule: LintRule {
             for id in context.schemaObjects {
                 let schema = graph.schemas[id.rawValue]
                 if let propertyNames = schema.propertyNames { names.insert(propertyNames) }
+                if let then = schema.thenSchema, let condition = schema.ifSchema, conditions[then] == nil { conditions[then] = condition }
                 for part in schema.allOf where enclosing[part] == nil { enclosing[part] = id }
                 for part in schema.anyOf where enclosing[part] == nil { enclosing[part] = id }
                 for part in schema.oneOf where enclosing[part] == nil { enclosing[part] = id }
@@ -136,6 +139,7 @@ struct ConstraintAppliesRule: LintRule {
             if !alternatives.isEmpty, alternatives.allSatisfy({ $0.types != nil }) {
                 return alternatives.reduce(into: Set<JSONType>()) { $0.formUnion($1.types ?? []) }
             }
+            if let condition = conditions[id], let types = types(of: condition, &visited) { return types }
             if let outer = enclosing[id], let types = types(of: outer, &visited) { return types }
             if let (owner, name) = propertyOf[id] {
                 var found: Set<JSONType>?

@@ -67,6 +67,30 @@ extension LintContext {
         return false
     }
 
+    /// Whether the head of a name — its last word, or the last before `per` (`pricePerKg` is a price, `totalWeightKg`
+    /// a weight in kilograms) — ends one of `words`' phrases (ignoring case, plural allowed): `taxRate` and
+    /// `discountPercent` end in a measure, `volumeDiscount` and `flatRateFee` do not.
+    static func headMatcher(_ words: [String]) -> (String) -> Bool {
+        let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
+        return { name in
+            var parts = NameCase.words(name).map { $0.lowercased() }
+            if let per = parts.firstIndex(of: "per"), per > 0 { parts.removeSubrange(per...) }
+            return needles.contains { needle in
+                guard needle.count <= parts.count else { return false }
+                return zip(parts.suffix(needle.count), needle).enumerated().allSatisfy { index, pair in
+                    pair.0 == pair.1 || (index == needle.count - 1 && isPlural(pair.0, of: pair.1))
+                }
+            }
+        }
+    }
+
+    /// The wrapper property names a data rule judges (`wrapperValueNames`), leaving out those `judged` by name on
+    /// their own: a money-named wrapper's `amount` is reported as itself, not a second time as the wrapper's value.
+    func wrappedValue(_ parameter: LintParameter, except judged: @escaping (String) -> Bool) -> (String) -> Bool {
+        let names = Set(strings(parameter))
+        return { names.contains($0) && !judged($0) }
+    }
+
     /// Whether `part` is `word` in the plural: `prices`, `taxes`, `quantities`.
     private static func isPlural(_ part: String, of word: String) -> Bool {
         part == word + "s" || part == word + "es" || (word.hasSuffix("y") && part == word.dropLast() + "ies")
@@ -94,19 +118,22 @@ struct MoneyNotFloatRule: LintRule {
     static let moneyNames = LintParameter("moneyNames", default: #"["amount", "price", "cost", "total", "subtotal", "tax", "fee", "surcharge", "balance", "refund", "discount", "payout", "msrp", "rrp", "money"]"#,
                                           "Words that mark a property or type as money (whole words of the name, ignoring case, plural allowed; digits end a word, so `amount1` holds \"amount\").")
     static let measureNames = LintParameter("measureNames", default: #"["rate", "ratio", "percent", "percentage", "pct", "bps", "factor", "multiplier", "elasticity", "score", "weight", "volume", "distance", "length", "width", "height", "depth", "kg", "lb", "oz", "km", "cm", "mm", "mi", "ml"]"#,
-                                            "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit): a name containing one is not money, like `taxRate`, `discountPercent` or `totalWeightKg`.")
-    let parameters = [Self.moneyNames, Self.measureNames]
+                                            "Words that mark a number as a measure rather than an amount (a rate, a share, a weight or length, a unit) when the name ends in one: `taxRate`, `discountPercent` and `totalWeightKg` are not money. Only the head of the name counts — its last word, or the last before `per` — so `pricePerKg`, `volumeDiscount` and `flatRateFee` are.")
+    static let wrapperValueNames = LintParameter("wrapperValueNames", default: #"["value", "amount"]"#,
+                                                 "Property names that hold the value of a wrapper object (`{\"value\": …, \"currency\": …}`): in an object named as money (a `Price` type, a `unitPrice` property), such a property is judged as the money.")
+    let parameters = [Self.moneyNames, Self.measureNames, Self.wrapperValueNames]
     let failingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "number"}}, "examples": [{"unitPrice": 9.99}]}"#)
     let passingExample = ExampleContract.make(defs: #""Line": {"title": "Line", "description": "An order line.", "type": "object", "properties": {"unitPrice": {"type": "string", "format": "decimal"}}, "examples": [{"unitPrice": "9.99"}]}"#)
 
     func check(_ context: LintContext) {
         let isMoney = LintContext.nameMatcher(context.strings(Self.moneyNames))
-        let isMeasure = LintContext.nameMatcher(context.strings(Self.measureNames))
+        let isMeasure = LintContext.headMatcher(context.strings(Self.measureNames))
         let judged = { (name: String) in isMoney(name) && !isMeasure(name) }
+        let wrapped = context.wrappedValue(Self.wrapperValueNames, except: judged)
         for (name, id) in context.namedValues where judged(name) {
-            for site in context.valueSites(id, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
-            where context.alternatives(site).contains(where: { $0.mayBeFloat && $0.format != "decimal" }) {
-                context.report("\(name) is a binary floating-point number; money must be exact", schema: site,
+            let sites = context.valueSites(id, wrapped: wrapped, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
+            for site in context.anchors(of: sites, where: { context.alternatives($0.schema).contains(where: { $0.mayBeFloat && $0.format != "decimal" }) }) {
+                context.report("\(site.shown(name)) is a binary floating-point number; money must be exact", schema: site.anchor,
                                hint: #"use {"type": "string", "format": "decimal"} with a currency"#)
             }
         }
@@ -124,7 +151,9 @@ struct QuantityNonNegativeRule: LintRule {
                                              "Words that mark a numeric property as a quantity (whole words of the name, ignoring case, plural allowed).")
     static let signedNames = LintParameter("signedNames", default: #"["delta", "adjustment", "change", "variance"]"#,
                                            "Words that mark a quantity as a signed difference, which may be negative.")
-    let parameters = [Self.quantityNames, Self.signedNames]
+    static let wrapperValueNames = LintParameter("wrapperValueNames", default: #"["value", "amount"]"#,
+                                                 "Property names that hold the value of a wrapper object (`{\"value\": …, \"unit\": …}`): in an object named as a quantity (a `Quantity` type, an `onHand` property), such a property is judged as the quantity.")
+    let parameters = [Self.quantityNames, Self.signedNames, Self.wrapperValueNames]
     let failingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer"}}, "examples": [{"onHandQuantity": 4}]}"#)
     let passingExample = ExampleContract.make(defs: #""Stock": {"title": "Stock", "description": "Stock of one SKU.", "type": "object", "properties": {"onHandQuantity": {"type": "integer", "minimum": 0}}, "examples": [{"onHandQuantity": 4}]}"#)
 
@@ -132,10 +161,14 @@ struct QuantityNonNegativeRule: LintRule {
         let isQuantity = LintContext.nameMatcher(context.strings(Self.quantityNames))
         let isSigned = LintContext.nameMatcher(context.strings(Self.signedNames))
         let judged = { (name: String) in isQuantity(name) && !isSigned(name) }
+        let wrapped = context.wrappedValue(Self.wrapperValueNames, except: judged)
         for (name, id) in context.namedValues where judged(name) {
-            for site in context.valueSites(id, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
-            where context.alternatives(site).contains(where: { $0.mayBeNumeric && $0.mayBeNegative }) {
-                context.report("quantity \(name) may be negative", schema: site, hint: #"add "minimum": 0"#)
+            let sites = context.valueSites(id, wrapped: wrapped, skip: { context.isReferenceToJudgedType($0, judgedByName: judged) })
+            // A decimal string's bounds are checked like a number's (`minimum` applies to `format: decimal`).
+            for site in context.anchors(of: sites, where: {
+                context.alternatives($0.schema).contains(where: { ($0.mayBeNumeric || $0.mayBeDecimalString) && $0.mayBeNegative })
+            }) {
+                context.report("quantity \(site.shown(name)) may be negative", schema: site.anchor, hint: #"add "minimum": 0"#)
             }
         }
     }
@@ -201,12 +234,14 @@ struct TimestampWithZoneRule: LintRule {
         // Properties, parameters and headers; a named type is a type, not an instant of something.
         let declared = Set(context.declaredTypes.map(\.id))
         for (name, id) in context.namedValues where !declared.contains(id) && judged(name) {
-            for site in context.valueSites(id, skip: { _ in false }) {
-                let alternatives = context.alternatives(site)
+            var reported: Set<SchemaID> = []
+            for site in context.valueSites(id, skip: { _ in false }) where !reported.contains(site.anchor) {
+                let alternatives = context.alternatives(site.schema)
                 // One finding a value, for the first kind it may be; another string format (a duration, a custom one)
                 // was chosen on purpose.
                 guard let kind = Kind.allCases.first(where: { kind in alternatives.contains(where: kind.holds) }) else { continue }
-                context.report("timestamp \(name) \(kind.message)", schema: site, hint: kind.hint)
+                reported.insert(site.anchor)
+                context.report("timestamp \(name) \(kind.message)", schema: site.anchor, hint: kind.hint)
             }
         }
     }

@@ -93,6 +93,28 @@ final class LintCommandTests: XCTestCase {
         XCTAssertNotNil(folder.read("lint.sarif"))
     }
 
+    /// A finding's fingerprint does not depend on where the run starts or how paths are shown: a baseline written in
+    /// one place holds in another. Rows: how the run is made → it must give the same fingerprints as the first row.
+    func testFingerprintsDoNotDependOnTheWorkingFolderOrPathStyle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("contracts/dirty.json", dirty)
+        try folder.write("contracts/geo/geo.json", #"{"title": "Geo", "type": "object", "properties": {"lat": {"type": "number"}}}"#)
+        let rows: [(label: String, arguments: [String], subfolder: String?)] = [
+            ("from the top", ["lint", "contracts", "--root", "contracts"], nil),
+            ("absolute paths", ["lint", "contracts", "--root", "contracts", "--absolute-paths"], nil),
+            ("from inside, root pinned", ["lint", ".", "--root", "."], "contracts"),
+        ]
+        var expected: [String]?
+        for row in rows {
+            let run = folder.run(row.arguments + ["--format", "json", "--fail-on", "never"], in: row.subfolder)
+            XCTAssertEqual(run.code, .success, row.label)
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.joined(separator: "\n").utf8)) as? [String: Any], row.label)
+            let fingerprints = ((document["findings"] as? [[String: Any]]) ?? []).compactMap { $0["fingerprint"] as? String }.sorted()
+            XCTAssertEqual(fingerprints.count, 3, "\(row.label): \(run.out)")
+            if let expected { XCTAssertEqual(fingerprints, expected, row.label) } else { expected = fingerprints }
+        }
+    }
+
     /// A path that matches nothing (a pattern, a missing file, a folder without contracts) is a load error like invalid
     /// JSON: exit 1, the error on standard error, and every `--report` file and a machine-readable `--format` rewritten
     /// as a `contract-load` finding — an earlier run's report is never left in place. Plain text prints only the error.

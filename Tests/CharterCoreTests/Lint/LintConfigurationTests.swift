@@ -40,6 +40,25 @@ final class LintConfigurationTests: XCTestCase {
         XCTAssertEqual(level(try configuration(#"{"lint": {"preset": "strict"}}"#), "type-examples", "/c/a.json"), "warning")
     }
 
+    /// Rows: an override's `files` entry → paths (relative to the configuration's folder) it covers and does not.
+    func testOverrideFilesAreReadAsESLintAndSpectralUsersWriteThem() throws {
+        let rows: [(pattern: String, covers: [String], misses: [String])] = [
+            ("legacy/**", ["legacy/a.json", "legacy/x/b.json"], ["a.json", "legacyx/a.json"]),
+            ("./legacy/**", ["legacy/a.json", "legacy/x/b.json"], ["a.json"]),
+            ("legacy/", ["legacy/a.json", "legacy/x/b.json"], ["legacy", "a.json"]),
+            ("legacy", ["legacy", "legacy/a.json", "legacy/x/b.json"], ["legacy.json", "legacyx/a.json", "a/legacy/b.json"]),
+            ("legacy/orders.json", ["legacy/orders.json"], ["legacy/orders.json.bak", "orders.json"]),
+            ("./*.json", ["a.json"], ["legacy/a.json"]),
+            ("./", ["a.json", "legacy/a.json"], []),
+            ("[abc", ["[abc", "[abc/a.json"], ["a", "b"]),  // brackets are not special: a literal name
+        ]
+        for row in rows {
+            let config = try configuration(#"{"lint": {"overrides": [{"files": ["\#(row.pattern)"], "rules": {"money-not-float": "off"}}]}}"#)
+            for path in row.covers { XCTAssertEqual(level(config, "money-not-float", "/c/" + path), "off", "\(row.pattern) covers \(path)") }
+            for path in row.misses { XCTAssertEqual(level(config, "money-not-float", "/c/" + path), "error", "\(row.pattern) misses \(path)") }
+        }
+    }
+
     func testOptionsReachTheRule() throws {
         let config = try configuration(#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99Ms": 100}}}}}"#)
         let contract = LintCatalog.standard.rule("operation-sla")!.passingExample  // declares a 200 ms p99

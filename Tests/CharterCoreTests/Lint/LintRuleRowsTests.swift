@@ -131,6 +131,8 @@ final class LintRuleRowsTests: XCTestCase {
                 + #""Instant": {"title": "Instant", "description": "I.", "type": "string", "format": "date-time", "examples": ["2026-01-01T00:00:00Z"]},"#
                 + #""Dec": {"title": "Dec", "description": "D.", "type": "string", "format": "decimal", "examples": ["1.5"]}"#
                 + (schema.contains("UnitPrice") ? #", "UnitPrice": {"title": "UnitPrice", "description": "U.", "type": "number", "examples": [1.5]}"# : "")
+                + (schema.contains("Wrapper") ? #", "Wrapper": {"title": "Wrapper", "description": "W.", "type": "object", "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}, "examples": [{}]}"# : "")
+                + (schema.contains("Floats") ? #", "Floats": {"title": "Floats", "description": "F.", "type": "array", "items": {"type": "number"}, "examples": [[1.5]]}"# : "")
         }
         let at = { (name: String) in "/$defs/T/properties/" + name }
         let money = { (name: String) in "\(name) is a binary floating-point number; money must be exact" }
@@ -182,6 +184,38 @@ final class LintRuleRowsTests: XCTestCase {
             ("money-not-float", "totalWeightKg", #"{"type": "number"}"#, []),
             ("money-not-float", "totalDistanceKm", #"{"type": "number"}"#, []),
             ("money-not-float", "discountAmount", #"{"type": "number"}"#, [at("discountAmount") + ": " + money("discountAmount")]),
+            // Only the head of the name says it is a measure: its last word, or the last before "per".
+            ("money-not-float", "pricePerKg", #"{"type": "number"}"#, [at("pricePerKg") + ": " + money("pricePerKg")]),
+            ("money-not-float", "shippingCostPerKg", #"{"type": "number"}"#, [at("shippingCostPerKg") + ": " + money("shippingCostPerKg")]),
+            ("money-not-float", "volumeDiscount", #"{"type": "number"}"#, [at("volumeDiscount") + ": " + money("volumeDiscount")]),
+            ("money-not-float", "weightSurcharge", #"{"type": "number"}"#, [at("weightSurcharge") + ": " + money("weightSurcharge")]),
+            ("money-not-float", "flatRateFee", #"{"type": "number"}"#, [at("flatRateFee") + ": " + money("flatRateFee")]),
+            ("money-not-float", "taxRates", #"{"type": "array", "items": {"type": "number"}}"#, []),
+            ("money-not-float", "ratePerKg", #"{"type": "number"}"#, []),  // "rate" per kilogram is still a rate
+            // A wrapper's value ({"value": …, "currency": …}) is the money or quantity its object is named for.
+            ("money-not-float", "unitPrice", #"{"type": "object", "properties": {"value": {"type": "number"}, "currency": {"type": "string"}}}"#,
+             [at("unitPrice") + "/properties/value: " + money("unitPrice.value")]),
+            ("money-not-float", "unitPrice", ##"{"$ref": "#/$defs/Wrapper"}"##, [at("unitPrice") + ": " + money("unitPrice.value")]),
+            ("money-not-float", "unitPrice", #"{"type": "object", "properties": {"value": {"type": "string", "format": "decimal"}}}"#, []),
+            ("money-not-float", "unitPrice", #"{"type": "object", "properties": {"scale": {"type": "number"}}}"#, []),
+            ("quantity-non-negative", "onHand", ##"{"$ref": "#/$defs/Wrapper"}"##, [at("onHand") + ": " + negative("onHand.value")]),
+            ("quantity-non-negative", "onHand", #"{"type": "object", "properties": {"value": {"type": "integer", "minimum": 0}}}"#, []),
+            // Charter checks a decimal string's bounds like a number's: a quantity written as one needs its minimum.
+            ("quantity-non-negative", "onHand", #"{"type": "string", "format": "decimal"}"#, [at("onHand") + ": " + negative("onHand")]),
+            ("quantity-non-negative", "onHand", #"{"type": "string", "format": "decimal", "minimum": 0}"#, []),
+            // A shared list or map type is reported at the property that uses it, where a suppression applies.
+            ("money-not-float", "prices", ##"{"$ref": "#/$defs/Floats"}"##, [at("prices") + ": " + money("prices")]),
+            ("money-not-float", "prices", ##"{"type": "object", "additionalProperties": {"$ref": "#/$defs/Floats"}}"##, [at("prices") + "/additionalProperties: " + money("prices")]),
+            // Map values of every kind, and both branches of if/then/else.
+            ("money-not-float", "pricesByCurrency", #"{"type": "object", "patternProperties": {"^[A-Z]{3}$": {"type": "number"}}}"#,
+             [at("pricesByCurrency") + "/patternProperties/^[A-Z]{3}$: " + money("pricesByCurrency")]),
+            ("money-not-float", "totals", #"{"type": "object", "unevaluatedProperties": {"type": "number"}}"#, [at("totals") + "/unevaluatedProperties: " + money("totals")]),
+            ("money-not-float", "discountAmount", #"{"if": {"type": "number"}, "then": {"maximum": 100}, "else": {"type": "string", "format": "decimal"}}"#,
+             [at("discountAmount") + ": " + money("discountAmount")]),
+            ("money-not-float", "discountAmount", #"{"type": "object", "if": {"required": ["x"]}, "then": {"properties": {"x": {"type": "string"}}}, "else": {"additionalProperties": {"type": "number"}}}"#,
+             [at("discountAmount") + "/else/additionalProperties: " + money("discountAmount")]),
+            ("quantity-non-negative", "stockCounts", #"{"type": "object", "patternProperties": {"^[A-Z0-9-]+$": {"type": "integer"}}}"#,
+             [at("stockCounts") + "/patternProperties/^[A-Z0-9-]+$: " + negative("stockCounts")]),
             // Digits end a word; a subtotal or a list price is money too.
             ("money-not-float", "unitPrice2", #"{"type": "number"}"#, [at("unitPrice2") + ": " + money("unitPrice2")]),
             ("money-not-float", "amount1", #"{"type": "number"}"#, [at("amount1") + ": " + money("amount1")]),
@@ -236,7 +270,6 @@ final class LintRuleRowsTests: XCTestCase {
         XCTAssertEqual(findings("money-not-float", defs: defs), [
             "/$defs/T/properties/prices: prices is a binary floating-point number; money must be exact",
             "/$defs/T/properties/costs: costs is a binary floating-point number; money must be exact",
-            "/$defs/Tree/oneOf/1/items: prices is a binary floating-point number; money must be exact",
         ])
     }
 
@@ -286,6 +319,12 @@ final class LintRuleRowsTests: XCTestCase {
             // Charter checks bounds on a decimal string by its value.
             (#"{"type": "string", "format": "decimal", "minimum": 0}"#, []),
             (#"{"type": "string", "format": "date", "minimum": 0}"#, ["/$defs/T/properties/p/minimum: minimum constrains numbers, but the value is a string: it never applies"]),
+            // The values an enum or const lists say the type; a then applies only to what its if admits.
+            (#"{"enum": ["web", "store"], "maxLength": 5}"#, []),
+            (#"{"const": "sale", "minLength": 1}"#, []),
+            (#"{"enum": [1, 2], "maxLength": 5}"#, ["/$defs/T/properties/p/maxLength: maxLength constrains strings, but the value is an integer: it never applies"]),
+            (#"{"if": {"type": "string"}, "then": {"maxLength": 3}}"#, []),
+            (#"{"if": {"minLength": 2}, "then": {"maxLength": 3}}"#, ["/$defs/T/properties/p/if/minLength: " + untyped("minLength", "string"), "/$defs/T/properties/p/then/maxLength: " + untyped("maxLength", "string")]),
         ]
         for row in rows {
             XCTAssertEqual(findings("constraint-applies", defs: defs(row.schema)), row.expected, row.schema)
