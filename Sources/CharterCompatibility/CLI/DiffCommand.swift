@@ -79,8 +79,10 @@ public struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let destinations = ReportArguments.destinations(arguments)
-        try ReportArguments.checkDestinations(destinations, inputs: headPaths + bases, workingDirectory: workingDirectory)
+        // Every path given, read once: checked against the files the run writes, then loaded without Charter's own.
+        let inputs = InputCollector.expansions(headPaths + bases, workingDirectory: workingDirectory)
+        let destinations = ReportArguments.destinations(reports, arguments)
+        try ReportArguments.checkDestinations(destinations, inputs: inputs, workingDirectory: workingDirectory)
         // Report files written beside the contracts (an earlier run's) are not contracts.
         let written = reports.map(\.file)
         // A head path that matches nothing is a load error like invalid JSON: reported with the others below, so the
@@ -88,7 +90,7 @@ public struct DiffCommand {
         var headProblems: [Diagnostic] = []
         let headFiles: [String]
         do throws(DiagnosticsError) {
-            headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory, skipping: written)
+            headFiles = try InputCollector.files(of: Array(inputs.prefix(headPaths.count)), workingDirectory: workingDirectory, skipping: written)
         } catch {
             headProblems = error.diagnostics
             headFiles = []
@@ -110,7 +112,7 @@ public struct DiffCommand {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
-        for path in bases {
+        for (path, input) in zip(bases, inputs.dropFirst(headPaths.count)) {
             var options = loader
             // The base's own common folder — or, when the base is laid out like the head (`--base /old/Schemas/orders`
             // against `Schemas/orders`), the folder that mirrors the head's root, so the base reaches what the head
@@ -119,7 +121,7 @@ public struct DiffCommand {
             // A base that is not there is a mistake in the command, like an unknown revision (exit 2), not a change.
             let files: [String]
             do {
-                files = try InputCollector.collect([path], workingDirectory: workingDirectory, skipping: written)
+                files = try InputCollector.files(of: [input], workingDirectory: workingDirectory, skipping: written)
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }
@@ -183,8 +185,8 @@ public struct DiffCommand {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
             // (other than text on standard output) still get written, naming them. The HTML report needs both sides.
             guard format != .findings(.text) || !reports.isEmpty else { throw error }
-            let findingReports = reports.compactMap { report -> (format: LintOutputFormat, file: String)? in
-                if case .findings(let kind) = report.format { return (kind, report.file) }
+            let findingReports = reports.compactMap { report -> ReportArguments.Report<LintOutputFormat>? in
+                if case .findings(let kind) = report.format { return ReportArguments.Report(format: kind, file: report.file, option: report.option) }
                 return nil
             }
             let kind: LintOutputFormat = if case .findings(let kind) = format { kind } else { .text }
@@ -285,8 +287,8 @@ public struct DiffCommand {
                 return text
             }
         }
-        for (reportFormat, file) in reports {
-            try ReportArguments.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        for entry in reports {
+            try ReportArguments.write(render(entry.format), to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
         console.outDocument(render(format))
         if !freesResults { ProcessLifetime.keep((graphs, result, report)) }

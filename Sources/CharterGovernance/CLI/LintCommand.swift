@@ -76,8 +76,8 @@ public struct LintCommand {
             return try LintBaseline.parse(data, file: path)
         }
 
-        let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let destinations = ReportArguments.destinations(arguments)
+        let inputs = InputCollector.expansions(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory)
+        let destinations = ReportArguments.destinations(reports, arguments)
         try ReportArguments.checkDestinations(destinations, inputs: inputs, workingDirectory: workingDirectory)
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
@@ -85,7 +85,7 @@ public struct LintCommand {
         let graph: SchemaGraph
         do throws(DiagnosticsError) {
             // A path that matches nothing is a load error like invalid JSON, and is reported the same way.
-            let files = try InputCollector.collect(inputs, workingDirectory: workingDirectory, skipping: own)
+            let files = try InputCollector.files(of: inputs, workingDirectory: workingDirectory, skipping: own)
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
@@ -117,9 +117,9 @@ public struct LintCommand {
             if format == .text { console.out(note) } else { console.err(note) }
             return .success
         }
-        for (reportFormat, file) in reports {
-            try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
-                           to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        for entry in reports {
+            try ReportArguments.write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
+                                      to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
         console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
         if !freesResults { ProcessLifetime.keep((graph, report)) }
