@@ -63,7 +63,10 @@ public struct LintCommand {
             guard parts.count == 2, let level = LintConfiguration.Level(parts[1]) else {
                 throw UsageError("--rule takes ID=LEVEL with LEVEL off, note, warning or error, not '\(entry)'")
             }
-            guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
+            guard catalog.rule(parts[0]) != nil else {
+                let guess = catalog.closestRuleID(to: parts[0]).map { "did you mean '\($0)'? " } ?? ""
+                throw UsageError("unknown lint rule '\(parts[0])' (\(guess)charter lint --list-rules lists them)")
+            }
             configuration.commandLineLevels[parts[0]] = level
         }
         // A baseline that is missing or not one is the run's setup, like a missing --config: its `baseline.` errors
