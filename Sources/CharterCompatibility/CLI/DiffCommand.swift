@@ -270,7 +270,7 @@ public struct DiffCommand {
         }
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath),
-                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today)
+                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today, loadWarnings: head.warnings)
         func render(_ format: Format) -> String {
             switch format {
             case .html:

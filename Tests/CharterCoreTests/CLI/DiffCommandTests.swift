@@ -190,6 +190,9 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
         // The rule is described, so code scanning can say what the result means.
         XCTAssertTrue(sarif.contains(#""id": "contract-load""#) && sarif.contains(#""ruleIndex": 0"#), sarif)
+        // Nothing was compared, and the file at the revision is the repository's path.
+        XCTAssertTrue(sarif.contains(#""executionSuccessful": false"#), sarif)
+        XCTAssertTrue(sarif.contains(#""uri": "Schemas/demo.json","#) && sarif.contains(#""uriBaseId": "%REPOROOT%""#), sarif)
         // An HTML report from an earlier run is replaced by one saying nothing was compared.
         try folder.write("report.html", "<p>an earlier, compatible run</p>")
         XCTAssertEqual(folder.run(["diff", "--base-ref", "HEAD", "--report", "html=report.html"]).code, .inputProblems)
@@ -246,6 +249,7 @@ final class DiffCommandTests: XCTestCase {
         let physical = (results.first { $0["ruleId"] as? String == "contract-removed" }?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         XCTAssertEqual((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String, "Schemas/demo.json", sarif)
         XCTAssertEqual((physical?["properties"] as? [String: Any])?["revision"] as? String, "HEAD", sarif)
+        XCTAssertEqual((physical?["artifactLocation"] as? [String: Any])?["uriBaseId"] as? String, "%REPOROOT%", "relative to the repository's root")
         let github = folder.run(["diff", "--base-ref", "HEAD", "--format", "github"]).out
         XCTAssertTrue(github.contains { $0.hasPrefix("::error file=Schemas/demo.json,line=") && $0.contains("title=contract-removed") && $0.contains("(in HEAD:Schemas/demo.json)") },
                       github.joined(separator: "\n"))

@@ -121,6 +121,35 @@ final class LintCommandTests: XCTestCase {
         }
     }
 
+    /// The SARIF log says how the run went. Rows: a command → its exit code, the log's `executionSuccessful` (false only
+    /// when contracts did not load: findings are a run that worked) and the codes of its tool execution notifications
+    /// (the load warnings, which standard error shows too).
+    func testSARIFInvocationFollowsTheRun() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("dirty.json", dirty)
+        try folder.write("odd.json", clean.replacingOccurrences(of: #""title": "Item","#, with: #""title": "Item", "maxLenght": 3,"#))
+        try folder.write("broken.json", "{")
+        let rows: [(arguments: [String], code: ExitCode, successful: Bool, notifications: [String])] = [
+            (["lint", "clean.json"], .success, true, []),
+            (["lint", "dirty.json"], .inputProblems, true, []),
+            (["lint", "odd.json"], .success, true, ["schema.unknown-keyword"]),
+            (["lint", "broken.json"], .inputProblems, false, []),
+            (["diff", "odd.json", "--base", "clean.json"], .success, true, ["schema.unknown-keyword"]),
+            (["diff", "broken.json", "--base", "clean.json"], .inputProblems, false, []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments + ["--format", "sarif"])
+            XCTAssertEqual(run.code, row.code, "\(row.arguments): \(run.err)")
+            let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.joined(separator: "\n").utf8)) as? [String: Any], "\(row.arguments)")
+            let invocation = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first, "\(row.arguments)")
+            XCTAssertEqual(invocation["executionSuccessful"] as? Bool, row.successful, "\(row.arguments)")
+            let notifications = invocation["toolExecutionNotifications"] as? [[String: Any]] ?? []
+            XCTAssertEqual(notifications.map { ($0["descriptor"] as? [String: String])?["id"] ?? "" }, row.notifications, "\(row.arguments)")
+            XCTAssertEqual(run.err.filter { $0.contains("warning: unknown keyword") }.count, row.notifications.count, "\(row.arguments): \(run.err)")
+        }
+    }
+
     /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
     /// with file, line:column and pointer.
     func testBaselineProblemsAreToolErrors() throws {
