@@ -25,6 +25,7 @@ public struct DiffCommand {
             OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a change is at or above LEVEL: error (breaking), warning (risky), note or never. Default: error"),
             OptionSpec("list-checks", help: "Print the change-check catalog (text, json or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date the HTML report's governance coverage is linted as of. Default: today (UTC)"),
+            .quiet("text without its summary and version lines"),
         ] + LoaderArguments.options,
         discussion: """
             Give one base (--base or --base-ref). Several bases, newest first, check the head against each for
@@ -271,7 +272,9 @@ public struct DiffCommand {
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath),
                                          bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today, loadWarnings: head.warnings)
-        func render(_ format: Format) -> String {
+        /// The report in `format`; `quiet` (standard output under `--quiet`) leaves the text's summary and version lines out
+        /// (a version that did not move far enough is a `version-gate` change above them).
+        func render(_ format: Format, quiet: Bool = false) -> String {
             switch format {
             case .html:
                 return CompatibilityHTMLReport.render(result, head: head, bases: jobs.dropFirst().map(\.shown), today: today,
@@ -280,17 +283,18 @@ public struct DiffCommand {
                 // The pull-request comment opens with the verdict, what was compared and what each contract's version
                 // needs, so a comment cut to GitHub's size keeps them.
                 return LintMarkdownOutput.render(report, preamble: DiffReport.markdownPreamble(result, bases: jobs.dropFirst().map(\.shown), today: today))
-            case .findings(let kind):
-                var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
+            case .findings(.text):
+                if quiet { return LintTextOutput.render(report, summary: false) }
                 let lines = DiffReport.versionLines(result)
-                if kind == .text, !lines.isEmpty { text += lines.joined(separator: "\n") + "\n" }
-                return text
+                return LintTextOutput.render(report) + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
+            case .findings(let kind):
+                return LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
             }
         }
         for entry in reports {
             try ReportArguments.write(render(entry.format), to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        console.outDocument(render(format))
+        console.outDocument(render(format, quiet: arguments.flags.contains("quiet")))
         if !freesResults { ProcessLifetime.keep((graphs, result, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }

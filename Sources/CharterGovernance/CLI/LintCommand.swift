@@ -26,6 +26,7 @@ public struct LintCommand {
             OptionSpec("write-baseline", value: "FILE", help: "Record the current findings in FILE and exit 0."),
             OptionSpec("list-rules", help: "Print the rule catalog (text, json or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date expiry and sunset checks compare with. Default: today (UTC)"),
+            .quiet("text without its summary line, no --write-baseline note"),
         ] + LoaderArguments.options,
         discussion: """
             Suppress a finding in the contract with "x-lint-ignore": {"RULE": {"reason": "…", "until": "YYYY-MM-DD"}}
@@ -50,6 +51,7 @@ public struct LintCommand {
             return .success
         }
         let failOn = try ReportArguments.failOn(arguments)
+        let quiet = arguments.flags.contains("quiet")
         let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Self.format(text, option: "--report") }
         let today = try ReportArguments.date(arguments.value("today"))
 
@@ -115,16 +117,19 @@ public struct LintCommand {
         }
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
-            // A note for the reader: on standard output only beside text, so a machine format there stays one document.
+            // A note for the reader (none under --quiet): on standard output only beside text, so a machine format there
+            // stays one document.
             let note = "Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)"
-            if format == .text { console.out(note) } else { console.err(note) }
+            if !quiet, format == .text { console.out(note) }
+            if !quiet, format != .text { console.err(note) }
             return .success
         }
         for entry in reports {
             try ReportArguments.write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
                                       to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
+        // --quiet leaves the text's summary line out; a machine format is one document, whole either way.
+        console.outDocument(quiet && format == .text ? LintTextOutput.render(report, summary: false) : LintOutputFormat.render(report, as: format, catalog: catalog))
         if !freesResults { ProcessLifetime.keep((graph, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }

@@ -121,6 +121,44 @@ final class LintCommandTests: XCTestCase {
         }
     }
 
+    /// `--quiet` / `-q` prints nothing but problems. Rows: a command → its exit code and what it prints on standard output
+    /// and standard error: the findings without the summary line, no `--write-baseline` note; warnings, errors, machine
+    /// formats and report files as without it.
+    func testQuietPrintsNothingButProblems() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("dirty.json", dirty)
+        try folder.write("odd.json", clean.replacingOccurrences(of: #""title": "Item","#, with: #""title": "Item", "maxLenght": 3,"#))
+        try folder.write("broken.json", "{")
+        // Standard output as lines (a document is written at once).
+        func lines(_ out: [String]) -> [String] { out.joined(separator: "\n").components(separatedBy: "\n") }
+        let findings = lines(folder.run(["lint", "dirty.json"]).out)
+        XCTAssertEqual(findings.last, "1 error, 1 warning, 0 notes in 1 file")
+        let json = lines(folder.run(["lint", "dirty.json", "--format", "json"]).out)
+        let oddWarning = try XCTUnwrap(folder.run(["lint", "odd.json"]).err.first)
+        let brokenErrors = folder.run(["lint", "broken.json"]).err
+        XCTAssertFalse(brokenErrors.isEmpty)
+        let rows: [(arguments: [String], code: ExitCode, out: [String], err: [String])] = [
+            (["lint", "clean.json", "-q"], .success, [], []),
+            (["lint", "dirty.json", "--quiet"], .inputProblems, Array(findings.dropLast()), []),
+            (["lint", "odd.json", "-q"], .success, [], [oddWarning]),
+            (["lint", "broken.json", "-q"], .inputProblems, [], brokenErrors),
+            (["lint", "dirty.json", "-q", "--format", "json"], .inputProblems, json, []),
+            (["lint", "dirty.json", "-q", "--write-baseline", "b.json"], .success, [], []),
+            (["lint", "dirty.json", "-q", "--format", "sarif", "--write-baseline", "b.json"], .success, [], []),
+            (["lint", "dirty.json", "-q", "--report", "text=lint.txt", "--fail-on", "never"], .success, Array(findings.dropLast()), []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments)
+            XCTAssertEqual(run.code, row.code, "\(row.arguments)")
+            XCTAssertEqual(run.out.isEmpty ? [] : lines(run.out), row.out, "\(row.arguments): stdout")
+            XCTAssertEqual(run.err, row.err, "\(row.arguments): stderr")
+        }
+        XCTAssertEqual(folder.read("lint.txt"), findings.joined(separator: "\n") + "\n", "a report file is the whole document")
+        XCTAssertNotNil(folder.read("b.json"))
+        XCTAssertTrue(LintCommand.spec.help.contains("-q, --quiet"), LintCommand.spec.help)
+    }
+
     /// The SARIF log says how the run went. Rows: a command → its exit code, the log's `executionSuccessful` (false only
     /// when contracts did not load: findings are a run that worked) and the codes of its tool execution notifications
     /// (the load warnings, which standard error shows too).

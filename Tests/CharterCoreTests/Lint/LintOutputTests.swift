@@ -114,6 +114,19 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(LintTextOutput.render(report([], files: ["a.json", "b.json"])), "no findings in 2 files\n")
     }
 
+    /// Without the summary (`--quiet`): the findings and their hints alone, and nothing at all when there are none.
+    func testTextWithoutSummaryIsTheFindingsAlone() throws {
+        XCTAssertEqual(LintTextOutput.render(try sampleReport(), summary: false), """
+            Schemas/orders.json: note: no owner [#] (owner-declared)
+                hint: add x-contract.owner
+            Schemas/orders.json:12:9: error: unitPrice is a binary float [/$defs/Line/properties/unitPrice] (money-not-float)
+                hint: use a string with format: decimal
+            Schemas/orders.json:20:5: warning: type Line has no description [/$defs/Line] (type-documented)
+
+            """)
+        XCTAssertEqual(LintTextOutput.render(report([], files: ["a.json", "b.json"]), summary: false), "")
+    }
+
     func testTextShowsControlCharactersEscaped() throws {
         let text = LintTextOutput.render(report([try finding("money-not-float", .error, "bad\u{1B}[2J\nname\u{202E}", hint: "fix\rit")]))
         XCTAssertEqual(text, """
