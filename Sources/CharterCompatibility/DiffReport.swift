@@ -8,15 +8,17 @@ public enum DiffReport {
     /// A change located in a git base carries the revision in its location (``SourceLocation/revision``), so it is
     /// not taken for a place in the working tree.
     /// The JSON document names the verdict, the `bases` (each `{"name": "origin/main", "commit": "…"}`, the commit
-    /// null for a folder) and the date judged by (`today`) before the per-contract `versions`.
+    /// null for a folder) and the date judged by (`today`) before the per-contract `versions`. `loadWarnings` are the
+    /// head's (SARIF carries them as tool execution notifications).
     public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String],
-                                bases: [(name: String, commit: String?)] = [], today: String? = nil) -> LintReport {
+                                bases: [(name: String, commit: String?)] = [], today: String? = nil,
+                                loadWarnings: [Diagnostic] = []) -> LintReport {
         let findings = result.changes.map { change in
             LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
                         hint: change.hint, location: change.location, stablePath: change.stablePath)
         }
         var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
-                                rules: catalog.checks, loadWarnings: [])
+                                rules: catalog.checks, loadWarnings: loadWarnings)
         report.command = "diff"
         report.jsonMembers = [
             ("verdict", .string(result.verdict.rawValue)),

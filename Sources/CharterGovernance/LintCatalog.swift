@@ -19,6 +19,9 @@ public struct LintCatalog: Sendable {
     /// The rule with this id.
     public func rule(_ id: String) -> (any LintRule)? { index[id].map { rules[$0] } }
 
+    /// The id of the rule `id` likely misspells (at most 3 edits away), for a "did you mean"; nil when none is close.
+    package func closestRuleID(to id: String) -> String? { EditDistance.closest(to: id, among: rules.map(\.id)) }
+
     /// Every rule Charter ships.
     public static let standard = LintCatalog([
         // governance

@@ -140,9 +140,8 @@ public struct LintConfiguration: Sendable {
         }
         func ruleID(_ key: String, _ node: JSONNode, _ pointer: JSONPointer) -> Bool {
             guard catalog.rule(key) == nil else { return true }
-            let close = catalog.rules.map(\.id).min { EditDistance.between($0, key) < EditDistance.between($1, key) }
             fail("unknown lint rule \"\(key)\"", node, pointer,
-                 hint: close.flatMap { EditDistance.between($0, key) <= 3 ? "did you mean \"\($0)\"? " : nil }.map { $0 + "(charter lint --list-rules)" } ?? "charter lint --list-rules lists them")
+                 hint: catalog.closestRuleID(to: key).map { "did you mean \"\($0)\"? (charter lint --list-rules)" } ?? "charter lint --list-rules lists them")
             return false
         }
         // charter.json is one object for every use of it: lint's key, and the build plugin's (which rejects unknown keys

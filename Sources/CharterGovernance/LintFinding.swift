@@ -70,6 +70,9 @@ public struct LintReport: Sendable {
     public var command = "lint"
     /// Warnings from loading the contracts (unknown keywords and the like); not findings.
     public var loadWarnings: [Diagnostic]
+    /// Whether the contracts loaded, so that the run linted or compared them: false for a
+    /// ``loadFailure(_:command:)`` report, whose findings say why not.
+    public var contractsLoaded = true
     /// More members of the JSON document, after `summary` (`charter diff` adds `versions`, its verdict per contract).
     public var jsonMembers: [(key: String, value: JSONValue)] = []
 

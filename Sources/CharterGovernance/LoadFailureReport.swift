@@ -20,8 +20,10 @@ extension LintReport {
         }.sorted(by: LintFinding.sortedOrder)
         var files: [String] = []
         for finding in findings where !finding.location.file.isEmpty && !files.contains(finding.location.shownFile) { files.append(finding.location.shownFile) }
-        return LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files, rules: [], command: command,
-                          loadWarnings: diagnostics.filter { $0.severity != .error })
+        var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files, rules: [], command: command,
+                                loadWarnings: diagnostics.filter { $0.severity != .error })
+        report.contractsLoaded = false
+        return report
     }
 }
 

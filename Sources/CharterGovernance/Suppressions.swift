@@ -90,7 +90,7 @@ struct SuppressionCollector {
             let entryPointer = pointer.appending(member.key)
             guard catalog.rule(member.key) != nil else {
                 problem(SuppressionInvalidRule.id, "x-lint-ignore names unknown rule \"\(member.key)\"", member.value, entryPointer,
-                        hint: Self.didYouMean(member.key, among: catalog.rules.map(\.id)).map { "did you mean \"\($0)\"? (charter lint --list-rules)" }
+                        hint: catalog.closestRuleID(to: member.key).map { "did you mean \"\($0)\"? (charter lint --list-rules)" }
                             ?? "charter lint --list-rules lists the rule ids")
                 continue
             }
@@ -108,7 +108,7 @@ struct SuppressionCollector {
                 if let unknown = fields.members.first(where: { !Self.entryKeys.contains($0.key) }) {
                     problem(SuppressionInvalidRule.id, "suppression of \(member.key) has unknown key \"\(unknown.key)\"", unknown.value,
                             entryPointer.appending(unknown.key),
-                            hint: Self.didYouMean(unknown.key, among: Self.entryKeys).map { "did you mean \"\($0)\"?" } ?? "an entry has only \"reason\" and \"until\"")
+                            hint: EditDistance.closest(to: unknown.key, among: Self.entryKeys).map { "did you mean \"\($0)\"?" } ?? "an entry has only \"reason\" and \"until\"")
                     continue
                 }
                 if let reasonNode = fields["reason"], reasonNode.string == nil {
@@ -149,12 +149,6 @@ struct SuppressionCollector {
 
     /// The keys of a suppression entry written as an object.
     static let entryKeys = ["reason", "until"]
-
-    /// The candidate closest to `text` when it is a likely typo of it (at most 3 edits), else nil.
-    static func didYouMean(_ text: String, among candidates: [String]) -> String? {
-        let close = candidates.min { EditDistance.between($0, text) < EditDistance.between($1, text) }
-        return close.flatMap { EditDistance.between($0, text) <= 3 ? $0 : nil }
-    }
 
     /// Whether `text` is `YYYY-MM-DD` naming a day of the calendar (`2026-02-29` is not; `2028-02-29` is).
     static func isFullDate(_ text: String) -> Bool {

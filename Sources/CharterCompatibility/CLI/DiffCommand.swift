@@ -25,6 +25,7 @@ public struct DiffCommand {
             OptionSpec("fail-on", value: "LEVEL", help: "Exit 1 when a change is at or above LEVEL: error (breaking), warning (risky), note or never. Default: error"),
             OptionSpec("list-checks", help: "Print the change-check catalog (text, json or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date the HTML report's governance coverage is linted as of. Default: today (UTC)"),
+            .quiet("text without its summary and version lines"),
         ] + LoaderArguments.options,
         discussion: """
             Give one base (--base or --base-ref). Several bases, newest first, check the head against each for
@@ -79,8 +80,10 @@ public struct DiffCommand {
         }
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         let headPaths = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let destinations = ReportArguments.destinations(arguments)
-        try ReportArguments.checkDestinations(destinations, inputs: headPaths + bases, workingDirectory: workingDirectory)
+        // Every path given, read once: checked against the files the run writes, then loaded without Charter's own.
+        let inputs = InputCollector.expansions(headPaths + bases, workingDirectory: workingDirectory)
+        let destinations = ReportArguments.destinations(reports, arguments)
+        try ReportArguments.checkDestinations(destinations, inputs: inputs, workingDirectory: workingDirectory)
         // Report files written beside the contracts (an earlier run's) are not contracts.
         let written = reports.map(\.file)
         // A head path that matches nothing is a load error like invalid JSON: reported with the others below, so the
@@ -88,7 +91,7 @@ public struct DiffCommand {
         var headProblems: [Diagnostic] = []
         let headFiles: [String]
         do throws(DiagnosticsError) {
-            headFiles = try InputCollector.collect(headPaths, workingDirectory: workingDirectory, skipping: written)
+            headFiles = try InputCollector.files(of: Array(inputs.prefix(headPaths.count)), workingDirectory: workingDirectory, skipping: written)
         } catch {
             headProblems = error.diagnostics
             headFiles = []
@@ -110,7 +113,7 @@ public struct DiffCommand {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
-        for path in bases {
+        for (path, input) in zip(bases, inputs.dropFirst(headPaths.count)) {
             var options = loader
             // The base's own common folder — or, when the base is laid out like the head (`--base /old/Schemas/orders`
             // against `Schemas/orders`), the folder that mirrors the head's root, so the base reaches what the head
@@ -119,7 +122,7 @@ public struct DiffCommand {
             // A base that is not there is a mistake in the command, like an unknown revision (exit 2), not a change.
             let files: [String]
             do {
-                files = try InputCollector.collect([path], workingDirectory: workingDirectory, skipping: written)
+                files = try InputCollector.files(of: [input], workingDirectory: workingDirectory, skipping: written)
             } catch {
                 throw UsageError("--base \(path): " + error.diagnostics.map(\.message).joined(separator: "; "))
             }
@@ -183,8 +186,8 @@ public struct DiffCommand {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
             // (other than text on standard output) still get written, naming them. The HTML report needs both sides.
             guard format != .findings(.text) || !reports.isEmpty else { throw error }
-            let findingReports = reports.compactMap { report -> (format: LintOutputFormat, file: String)? in
-                if case .findings(let kind) = report.format { return (kind, report.file) }
+            let findingReports = reports.compactMap { report -> ReportArguments.Report<LintOutputFormat>? in
+                if case .findings(let kind) = report.format { return ReportArguments.Report(format: kind, file: report.file, option: report.option) }
                 return nil
             }
             let kind: LintOutputFormat = if case .findings(let kind) = format { kind } else { .text }
@@ -268,8 +271,10 @@ public struct DiffCommand {
         }
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath),
-                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today)
-        func render(_ format: Format) -> String {
+                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today, loadWarnings: head.warnings)
+        /// The report in `format`; `quiet` (standard output under `--quiet`) leaves the text's summary and version lines out
+        /// (a version that did not move far enough is a `version-gate` change above them).
+        func render(_ format: Format, quiet: Bool = false) -> String {
             switch format {
             case .html:
                 return CompatibilityHTMLReport.render(result, head: head, bases: jobs.dropFirst().map(\.shown), today: today,
@@ -278,17 +283,18 @@ public struct DiffCommand {
                 // The pull-request comment opens with the verdict, what was compared and what each contract's version
                 // needs, so a comment cut to GitHub's size keeps them.
                 return LintMarkdownOutput.render(report, preamble: DiffReport.markdownPreamble(result, bases: jobs.dropFirst().map(\.shown), today: today))
-            case .findings(let kind):
-                var text = LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
+            case .findings(.text):
+                if quiet { return LintTextOutput.render(report, summary: false) }
                 let lines = DiffReport.versionLines(result)
-                if kind == .text, !lines.isEmpty { text += lines.joined(separator: "\n") + "\n" }
-                return text
+                return LintTextOutput.render(report) + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
+            case .findings(let kind):
+                return LintOutputFormat.render(report, as: kind, catalog: LintCatalog([]))
             }
         }
-        for (reportFormat, file) in reports {
-            try ReportArguments.write(render(reportFormat), to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        for entry in reports {
+            try ReportArguments.write(render(entry.format), to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        console.outDocument(render(format))
+        console.outDocument(render(format, quiet: arguments.flags.contains("quiet")))
         if !freesResults { ProcessLifetime.keep((graphs, result, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }

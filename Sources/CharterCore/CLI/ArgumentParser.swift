@@ -21,6 +21,14 @@ public struct OptionSpec: Sendable, Hashable {
     }
 }
 
+extension OptionSpec {
+    /// `--quiet` / `-q`, which every command gives the same meaning: print nothing but problems (findings, warnings,
+    /// errors), never leave out a document a format asks for. `detail` says what the command then leaves out.
+    package static func quiet(_ detail: String? = nil) -> OptionSpec {
+        OptionSpec("quiet", short: "q", help: "Print nothing but problems" + (detail.map { ": \($0)." } ?? "."))
+    }
+}
+
 /// A command's arguments: its options and its positional arguments.
 public struct CommandSpec: Sendable {
     /// The command name, e.g. `generate`.

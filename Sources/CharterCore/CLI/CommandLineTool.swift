@@ -64,11 +64,12 @@ public struct CommandLineTool: Sendable {
         }
         switch first {
         case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
-                console.out(command.spec.help)
-            } else {
+            guard first == "help", arguments.count > 1 else {
                 console.out(help)
+                return .success
             }
+            guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else { return unknownCommand(arguments[1]) }
+            console.out(command.spec.help)
             return .success
         case "--version":
             console.out("\(name) \(Charter.version)")
@@ -78,10 +79,17 @@ public struct CommandLineTool: Sendable {
                 let environment = CommandEnvironment(console: console, workingDirectory: workingDirectory, freesResults: freesResults)
                 return execute(command.spec, Array(arguments.dropFirst())) { parsed in try command.run(parsed, environment) }
             }
-            console.err("error: unknown command '\(DiagnosticFormatter.sanitize(first))'")
-            console.err("Run '\(name) --help' for the list of commands.")
-            return .usageOrToolError
+            return unknownCommand(first)
         }
+    }
+
+    /// A command name that is none of ``commands``: a usage error naming the closest command (at most 2 edits away:
+    /// `lnt` → `lint`) and where the list is.
+    func unknownCommand(_ given: String) -> ExitCode {
+        let guess = EditDistance.closest(to: given, among: commands.map(\.spec.name), within: 2).map { " (did you mean '\($0)'?)" } ?? ""
+        console.err("error: unknown command '\(DiagnosticFormatter.sanitize(given))'" + guess)
+        console.err("Run '\(name) --help' for the list of commands.")
+        return .usageOrToolError
     }
 
     /// Parses a command's arguments and runs it, mapping errors to exit codes.

@@ -15,8 +15,10 @@ public struct Console: Sendable {
 
 extension Console {
     /// Writes a rendered document to standard output. The line writer ends every line itself, so one trailing
-    /// newline is dropped (in constant time: a report can be tens of megabytes).
+    /// newline is dropped (in constant time: a report can be tens of megabytes). An empty document (`--quiet` text
+    /// without findings) writes nothing, not an empty line.
     package func outDocument(_ text: String) {
+        guard !text.isEmpty else { return }
         out(text.hasSuffix("\n") ? String(text[..<text.index(before: text.endIndex)]) : text)
     }
 }

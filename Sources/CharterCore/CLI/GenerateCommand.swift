@@ -25,7 +25,7 @@ public struct GenerateCommand {
             OptionSpec("adapters-file", value: "NAME", help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME (build plugin mode)."),
             OptionSpec("planned-input", value: "PATH", repeatable: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan (build plugin mode)."),
             OptionSpec("planned-config", value: "PATH=DIGEST", help: "The charter.json the build was planned from and its digest; a changed file is an error asking for a new plan (build plugin mode)."),
-            OptionSpec("quiet", short: "q", help: "Print nothing but problems."),
+            .quiet(),
         ] + LoaderArguments.options,
         discussion: """
             Files are written atomically and only when their content changes; files in the output folder

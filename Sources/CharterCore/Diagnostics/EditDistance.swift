@@ -1,5 +1,6 @@
 /// Levenshtein distance between two strings, counted in characters: the measure behind the
-/// "did you mean …" hints of the CLI (misspelt options) and the loader (misspelt `$ref` targets).
+/// "did you mean …" hints of the CLI (misspelt commands, options, rule ids), the loader (misspelt `$ref` targets) and
+/// lint's configuration and suppressions (misspelt rule ids and keys).
 package enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
     package static func between(_ a: String, _ b: String) -> Int {
@@ -16,5 +17,16 @@ package enum EditDistance {
             }
         }
         return row[b.count]
+    }
+
+    /// The candidate nearest `text` when it is at most `limit` edits away (the first of equally near ones, in
+    /// `candidates`' order), else nil: what a "did you mean …" names for a misspelt name.
+    package static func closest(to text: String, among candidates: [String], within limit: Int = 3) -> String? {
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = between(candidate, text)
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.candidate
     }
 }

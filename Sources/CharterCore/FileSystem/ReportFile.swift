@@ -41,19 +41,6 @@ package enum ReportFile {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw AtomicWrite.Failure(message: "opening \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 {
-                    failure = "writing \(path): \(String(cString: strerror(count == 0 ? EIO : errno)))"
-                    return
-                }
-                written += count
-            }
-        }
-        if let failure { throw AtomicWrite.Failure(message: failure) }
+        try AtomicWrite.writeAll(bytes, to: descriptor, named: path)
     }
 }

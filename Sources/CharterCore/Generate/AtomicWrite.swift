@@ -36,15 +36,10 @@ package enum AtomicWrite {
             throw Failure(message: "creating a temporary file in \(folder.isEmpty ? "." : folder): \(reason(error))")
         }
         var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                error = errno
-                if count < 0 && error == EINTR { continue }
-                if count <= 0 { failure = "writing \(temporary): \(reason(count == 0 ? EIO : error))"; return }
-                written += count
-            }
+        do throws(Failure) {
+            try writeAll(bytes, to: descriptor, named: temporary)
+        } catch {
+            failure = error.message
         }
         if close(descriptor) != 0 && failure == nil {
             error = errno
@@ -58,6 +53,25 @@ package enum AtomicWrite {
             unlink(temporary)
             throw Failure(message: failure)
         }
+    }
+
+    /// Writes every byte of `bytes` to the open file `descriptor`, whatever its kind (a file, a pipe, a terminal): a short
+    /// write carries on with the rest, an interrupted one (`EINTR`) is retried, and one that writes nothing fails (`EIO`).
+    /// `name` is the file's path, for the failure's message ("writing NAME: reason").
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32, named name: String) throws(Failure) {
+        var error: Int32 = 0
+        let failed = bytes.withUnsafeBytes { buffer -> Bool in
+            var written = 0
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                error = count == 0 ? EIO : errno
+                if count < 0 && error == EINTR { continue }
+                if count <= 0 { return true }
+                written += count
+            }
+            return false
+        }
+        if failed { throw Failure(message: "writing \(name): \(reason(error))") }
     }
 
     /// The system's text for an `errno` value.

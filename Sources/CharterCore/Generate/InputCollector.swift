@@ -9,6 +9,29 @@ public enum InputCollector {
     /// The name of Charter's configuration file, which is never a contract.
     public static let configurationFileName = "charter.json"
 
+    /// What one command-line path names, before Charter's own files are left out (``files(of:workingDirectory:skipping:)``).
+    package struct Expansion: Sendable, Equatable {
+        /// What is at a path.
+        package enum Kind: Sendable, Equatable {
+            /// A file, named as it is: it counts whatever it is called.
+            case file
+            /// A folder: its `*.json` files below it.
+            case folder
+            /// A glob pattern: the files it matches.
+            case pattern
+            /// Nothing: no such file or folder, and no wildcard.
+            case missing
+        }
+
+        /// The path as given.
+        package var path: String
+        /// What it names.
+        package var kind: Kind
+        /// The files it yields, written as the path is, in byte order (`charter.json` never among a folder's or a
+        /// pattern's): the named file itself, a folder's `*.json` files, a pattern's matches.
+        package var files: [String]
+    }
+
     /// The files to load, in a deterministic order. `skipping` holds paths (absolute, or relative to
     /// `workingDirectory`) that a folder or pattern does not yield; a file named as it is still does.
     ///
@@ -17,52 +40,57 @@ public enum InputCollector {
     public static func collect(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath,
                                skipping: [String] = []) throws(DiagnosticsError) -> [String]
     {
-        let skipped = Set(skipping.map { URL(fileURLWithPath: SchemaLoader.absolutePath($0, relativeTo: workingDirectory)).standardizedFileURL.path })
-        /// Whether a file a folder or pattern yielded is Charter's own.
-        func isCharters(_ file: String) -> Bool {
-            file.split(separator: "/").last.map(String.init) == configurationFileName
-                || (!skipped.isEmpty && skipped.contains(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path))
+        try files(of: expansions(paths, workingDirectory: workingDirectory), workingDirectory: workingDirectory, skipping: skipping)
+    }
+
+    /// What each of `paths` names, in order: read once, so a command can check the files before it loads them
+    /// (``files(of:workingDirectory:skipping:)`` then leaves out its own).
+    package static func expansions(_ paths: [String], workingDirectory: String) -> [Expansion] {
+        paths.map { path in
+            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                guard path.contains(where: { $0 == "*" || $0 == "?" }) else { return Expansion(path: path, kind: .missing, files: []) }
+                return Expansion(path: path, kind: .pattern, files: expand(path, workingDirectory: workingDirectory).filter { !isConfiguration($0) })
+            }
+            guard isDirectory.boolValue else { return Expansion(path: path, kind: .file, files: [path]) }
+            let files = jsonFiles(in: absolute).map { relative in path.hasSuffix("/") ? path + relative : path + "/" + relative }
+            return Expansion(path: path, kind: .folder, files: files.filter { !isConfiguration($0) })
         }
+    }
+
+    /// The files of `expansions` to load, each once, in order: a folder's or a pattern's without those `skipping` names
+    /// (paths absolute, or relative to `workingDirectory`); a file named as it is whatever it is.
+    ///
+    /// - Throws: ``DiagnosticsError`` for each path that matches nothing: a missing one (`input.missing`), a folder
+    ///   without any `*.json` or a pattern without a match once the skipped files are left out (`input.empty`).
+    package static func files(of expansions: [Expansion], workingDirectory: String, skipping: [String] = []) throws(DiagnosticsError) -> [String] {
+        func standardized(_ file: String) -> String { URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path }
+        let skipped = Set(skipping.map(standardized))
         var bag = DiagnosticBag()
         var files: [String] = []
         var seen: Set<String> = []
-        for path in paths {
-            let absolute = SchemaLoader.absolutePath(path, relativeTo: workingDirectory)
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: absolute), path.contains(where: { $0 == "*" || $0 == "?" }) {
-                let matches = expand(path, workingDirectory: workingDirectory).filter { !isCharters($0) }
-                if matches.isEmpty {
-                    bag.add(.error("pattern \(path) matches no files", at: SourceLocation(file: path), code: "input.empty"))
-                }
-                for file in matches
-                where seen.insert(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path).inserted {
-                    files.append(file)
-                }
-                continue
+        for expansion in expansions {
+            let found = expansion.kind == .file ? expansion.files : expansion.files.filter { skipped.isEmpty || !skipped.contains(standardized($0)) }
+            switch expansion.kind {
+            case .missing:
+                bag.add(.error("no such file or folder: \(expansion.path)", at: SourceLocation(file: expansion.path), code: "input.missing"))
+            case .folder where found.isEmpty:
+                bag.add(.error("folder \(expansion.path) contains no *.json files", at: SourceLocation(file: expansion.path), code: "input.empty"))
+            case .pattern where found.isEmpty:
+                bag.add(.error("pattern \(expansion.path) matches no files", at: SourceLocation(file: expansion.path), code: "input.empty"))
+            case .file, .folder, .pattern:
+                break
             }
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                bag.add(.error("no such file or folder: \(path)", at: SourceLocation(file: path), code: "input.missing"))
-                continue
-            }
-            var found: [String] = []
-            if isDirectory.boolValue {
-                found = jsonFiles(in: absolute).map { relative in
-                    path.hasSuffix("/") ? path + relative : path + "/" + relative
-                }.filter { !isCharters($0) }
-                if found.isEmpty {
-                    bag.add(.error("folder \(path) contains no *.json files", at: SourceLocation(file: path), code: "input.empty"))
-                }
-            } else {
-                found = [path]
-            }
-            for file in found
-            where seen.insert(URL(fileURLWithPath: SchemaLoader.absolutePath(file, relativeTo: workingDirectory)).standardizedFileURL.path).inserted
-            {
-                files.append(file)
-            }
+            for file in found where seen.insert(standardized(file)).inserted { files.append(file) }
         }
         try bag.throwIfErrors()
         return files
+    }
+
+    /// Whether a file a folder or pattern yielded is Charter's configuration, which is never a contract.
+    static func isConfiguration(_ file: String) -> Bool {
+        file.split(separator: "/").last.map(String.init) == configurationFileName
     }
 
     /// The files a glob pattern matches, written as the pattern is (relative or absolute), in byte order:

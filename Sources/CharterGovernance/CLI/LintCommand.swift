@@ -26,6 +26,7 @@ public struct LintCommand {
             OptionSpec("write-baseline", value: "FILE", help: "Record the current findings in FILE and exit 0."),
             OptionSpec("list-rules", help: "Print the rule catalog (text, json or markdown) and exit."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "The date expiry and sunset checks compare with. Default: today (UTC)"),
+            .quiet("text without its summary line, no --write-baseline note"),
         ] + LoaderArguments.options,
         discussion: """
             Suppress a finding in the contract with "x-lint-ignore": {"RULE": {"reason": "…", "until": "YYYY-MM-DD"}}
@@ -50,6 +51,7 @@ public struct LintCommand {
             return .success
         }
         let failOn = try ReportArguments.failOn(arguments)
+        let quiet = arguments.flags.contains("quiet")
         let reports = try ReportArguments.reports(arguments) { text throws(UsageError) in try Self.format(text, option: "--report") }
         let today = try ReportArguments.date(arguments.value("today"))
 
@@ -63,7 +65,10 @@ public struct LintCommand {
             guard parts.count == 2, let level = LintConfiguration.Level(parts[1]) else {
                 throw UsageError("--rule takes ID=LEVEL with LEVEL off, note, warning or error, not '\(entry)'")
             }
-            guard catalog.rule(parts[0]) != nil else { throw UsageError("unknown lint rule '\(parts[0])' (charter lint --list-rules lists them)") }
+            guard catalog.rule(parts[0]) != nil else {
+                let guess = catalog.closestRuleID(to: parts[0]).map { "did you mean '\($0)'? " } ?? ""
+                throw UsageError("unknown lint rule '\(parts[0])' (\(guess)charter lint --list-rules lists them)")
+            }
             configuration.commandLineLevels[parts[0]] = level
         }
         // A baseline that is missing or not one is the run's setup, like a missing --config: its `baseline.` errors
@@ -76,8 +81,8 @@ public struct LintCommand {
             return try LintBaseline.parse(data, file: path)
         }
 
-        let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
-        let destinations = ReportArguments.destinations(arguments)
+        let inputs = InputCollector.expansions(arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals, workingDirectory: workingDirectory)
+        let destinations = ReportArguments.destinations(reports, arguments)
         try ReportArguments.checkDestinations(destinations, inputs: inputs, workingDirectory: workingDirectory)
         let loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         // Charter's own files beside the contracts — the baseline, a report written there — are not contracts.
@@ -85,7 +90,7 @@ public struct LintCommand {
         let graph: SchemaGraph
         do throws(DiagnosticsError) {
             // A path that matches nothing is a load error like invalid JSON, and is reported the same way.
-            let files = try InputCollector.collect(inputs, workingDirectory: workingDirectory, skipping: own)
+            let files = try InputCollector.files(of: inputs, workingDirectory: workingDirectory, skipping: own)
             graph = try SchemaLoader(options: loader).load(files: files, workingDirectory: workingDirectory)
         } catch {
             // Contracts that do not load: the errors go to standard error as always, and the requested reports
@@ -112,16 +117,19 @@ public struct LintCommand {
         }
         if let path = arguments.value("write-baseline") {
             try ReportArguments.write(LintBaseline.document(for: report.findings), to: SchemaLoader.absolutePath(path, relativeTo: workingDirectory), shown: path)
-            // A note for the reader: on standard output only beside text, so a machine format there stays one document.
+            // A note for the reader (none under --quiet): on standard output only beside text, so a machine format there
+            // stays one document.
             let note = "Recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(path)"
-            if format == .text { console.out(note) } else { console.err(note) }
+            if !quiet, format == .text { console.out(note) }
+            if !quiet, format != .text { console.err(note) }
             return .success
         }
-        for (reportFormat, file) in reports {
-            try ReportArguments.write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
-                           to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        for entry in reports {
+            try ReportArguments.write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
+                                      to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog))
+        // --quiet leaves the text's summary line out; a machine format is one document, whole either way.
+        console.outDocument(quiet && format == .text ? LintTextOutput.render(report, summary: false) : LintOutputFormat.render(report, as: format, catalog: catalog))
         if !freesResults { ProcessLifetime.keep((graph, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }

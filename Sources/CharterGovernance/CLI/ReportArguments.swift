@@ -12,14 +12,31 @@ package enum ReportArguments {
         return severity
     }
 
+    /// One `--report FORMAT=FILE` entry: the format, the file, and the option as given, which messages name.
+    package struct Report<Format> {
+        /// The format, as the command reads it.
+        package var format: Format
+        /// The file, as given (relative to the working directory, or absolute).
+        package var file: String
+        /// The option as given, e.g. `--report sarif=lint.sarif`.
+        package var option: String
+
+        /// Creates an entry.
+        package init(format: Format, file: String, option: String) {
+            self.format = format
+            self.file = file
+            self.option = option
+        }
+    }
+
     /// The `--report FORMAT=FILE` entries, in order, each format read by `format`.
-    package static func reports<Format>(_ arguments: ParsedArguments, format: (String) throws(UsageError) -> Format) throws(UsageError) -> [(format: Format, file: String)] {
-        var reports: [(format: Format, file: String)] = []
+    package static func reports<Format>(_ arguments: ParsedArguments, format: (String) throws(UsageError) -> Format) throws(UsageError) -> [Report<Format>] {
+        var reports: [Report<Format>] = []
         for entry in arguments.values["report"] ?? [] {
             guard let equals = entry.firstIndex(of: "="), !entry[entry.index(after: equals)...].isEmpty else {
                 throw UsageError("--report takes FORMAT=FILE, not '\(entry)'")
             }
-            reports.append((try format(String(entry[..<equals])), String(entry[entry.index(after: equals)...])))
+            reports.append(Report(format: try format(String(entry[..<equals])), file: String(entry[entry.index(after: equals)...]), option: "--report \(entry)"))
         }
         return reports
     }
@@ -28,14 +45,14 @@ package enum ReportArguments {
     /// the requested reports — each `reports` file, and `format` on standard output unless it is text — as a
     /// ``LintReport/loadFailure(_:command:)`` report, so a CI step that uploads a report after a failure finds one.
     package static func writeLoadFailure(
-        _ error: DiagnosticsError, command: String, format: LintOutputFormat, reports: [(format: LintOutputFormat, file: String)],
+        _ error: DiagnosticsError, command: String, format: LintOutputFormat, reports: [Report<LintOutputFormat>],
         catalog: LintCatalog, console: Console, workingDirectory: String
     ) throws(DiagnosticsError) {
         for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
         let report = LintReport.loadFailure(error.diagnostics, command: command)
-        for (reportFormat, file) in reports {
-            try write(LintOutputFormat.render(report, as: reportFormat, catalog: catalog),
-                      to: SchemaLoader.absolutePath(file, relativeTo: workingDirectory), shown: file)
+        for entry in reports {
+            try write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
+                      to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
         if format != .text { console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog)) }
     }
@@ -59,20 +76,22 @@ package enum ReportArguments {
     /// anything: two options writing one file, or a file that is one of the run's contracts — named, or yielded by
     /// one of `inputs`' folders or patterns — are usage errors. A report never replaces a contract; a file an
     /// earlier run wrote there (Charter's JSON or SARIF report, or a baseline) is rewritten, as the folder skips it.
-    package static func checkDestinations(_ destinations: [(option: String, file: String)], inputs: [String], workingDirectory: String) throws(UsageError) {
+    /// Inputs that match nothing are not checked here: the run reports them when it loads the others.
+    package static func checkDestinations(
+        _ destinations: [(option: String, file: String)], inputs: [InputCollector.Expansion], workingDirectory: String
+    ) throws(UsageError) {
         guard !destinations.isEmpty else { return }
-        let canonical = { (file: String) in Self.canonical(file, workingDirectory: workingDirectory) }
         var writers: [String: String] = [:]
         for destination in destinations {
-            let path = canonical(destination.file)
+            let path = canonical(destination.file, workingDirectory: workingDirectory)
             if let earlier = writers[path] {
                 throw UsageError("\(earlier) and \(destination.option) both write \(destination.file): give each its own file")
             }
             writers[path] = destination.option
         }
-        // Inputs that match nothing are reported when the run loads them.
-        for file in (try? InputCollector.collect(inputs, workingDirectory: workingDirectory)) ?? [] {
-            guard let option = writers[canonical(file)], !isChartersOutput(canonical(file)) else { continue }
+        for file in inputs.flatMap(\.files) {
+            let path = canonical(file, workingDirectory: workingDirectory)
+            guard let option = writers[path], !isChartersOutput(path) else { continue }
             throw UsageError("\(option) would write over \(file), a contract this run reads: choose another file")
         }
     }
@@ -92,13 +111,9 @@ package enum ReportArguments {
         URL(fileURLWithPath: ReportFile.target(of: SchemaLoader.absolutePath(file, relativeTo: workingDirectory))).standardizedFileURL.path
     }
 
-    /// The files a run writes as the options that name them: each `--report` entry, and `--write-baseline`.
-    package static func destinations(_ arguments: ParsedArguments) -> [(option: String, file: String)] {
-        var destinations: [(option: String, file: String)] = []
-        for entry in arguments.values["report"] ?? [] {
-            guard let equals = entry.firstIndex(of: "=") else { continue }
-            destinations.append(("--report \(entry)", String(entry[entry.index(after: equals)...])))
-        }
+    /// The files a run writes as the options that name them: each of `reports`, and `--write-baseline`.
+    package static func destinations<Format>(_ reports: [Report<Format>], _ arguments: ParsedArguments) -> [(option: String, file: String)] {
+        var destinations = reports.map { (option: $0.option, file: $0.file) }
         if let baseline = arguments.value("write-baseline") { destinations.append(("--write-baseline \(baseline)", baseline)) }
         return destinations
     }

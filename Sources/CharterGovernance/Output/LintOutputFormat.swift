@@ -4,8 +4,8 @@ import CharterCore
 ///
 /// Every format is a pure function of the report: the same report gives the same bytes (no timestamps, no
 /// paths beyond those the findings hold, no dictionary order), and nothing is printed.
-/// ``LintReport/loadWarnings`` are not part of any format: they are not findings, and the command shows them
-/// on standard error like `charter generate` does.
+/// ``LintReport/loadWarnings`` are not findings: the command shows them on standard error like `charter generate`
+/// does, and only SARIF carries them, as tool execution notifications (not results).
 public enum LintOutputFormat: String, CaseIterable, Sendable {
     /// Compiler-style lines with hints, then a summary line (``LintTextOutput``).
     case text

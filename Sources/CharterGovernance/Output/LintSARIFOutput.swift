@@ -16,6 +16,16 @@ import CharterCore
 ///   (relative, percent-encoded; `file://` for an absolute path), the line and column when known, and the
 ///   JSON pointer as a logical location of kind `member` — and `partialFingerprints["charter/v1"]`
 ///   (``LintFinding/fingerprint``), which code scanning uses to follow a finding across commits.
+/// - A relative file URI names its base (`uriBaseId`, SARIF §3.4.4), which `originalUriBaseIds` describes (§3.14.14)
+///   without an absolute URI, so the log stays the same on every machine: ``sourceRootID`` (`%SRCROOT%`, as CodeQL
+///   names it) for the folder charter ran in, and ``repositoryRootID`` for a file as it is at a git revision (a
+///   `charter diff --base-ref` base), whose path is the repository's. A `file://` URI (an absolute path) has no base.
+///   `originalUriBaseIds` lists only the bases the log uses.
+/// - `invocations` holds one invocation: `executionSuccessful` is false when contracts did not load
+///   (``LintReport/contractsLoaded``: nothing was linted or compared, the results say why), true otherwise, findings
+///   or not; `toolExecutionNotifications` holds ``LintReport/loadWarnings`` (unknown keywords and the like), each with
+///   its level, message (and hint), location, and its code as `descriptor.id`. A usage or tool error (exit 2) writes
+///   no log.
 /// - `columnKind` is `unicodeCodePoints`: ``SourcePosition/column`` counts Unicode scalars.
 /// - `automationDetails.id` is `charter-lint/` or `charter-diff/`, so code scanning keeps the two commands' alerts
 ///   apart when a workflow uploads both.
@@ -24,6 +34,10 @@ public enum LintSARIFOutput {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// Where people read about the tool (`tool.driver.informationUri`).
     public static let informationURI = "https://github.com/charter-contracts/charter"
+    /// The base of the relative URIs of files in the working tree: the folder charter ran in.
+    public static let sourceRootID = "%SRCROOT%"
+    /// The base of the relative URIs of files read at a git revision: the repository's root.
+    public static let repositoryRootID = "%REPOROOT%"
 
     /// The report as a pretty-printed SARIF log, ending with a newline.
     public static func render(_ report: LintReport, catalog: LintCatalog = .standard) -> String {
@@ -36,6 +50,11 @@ public enum LintSARIFOutput {
             }
         }
         let indexByID = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let notifications = report.loadWarnings.map(notification(for:))
+        let locations = report.findings.map(\.location) + report.loadWarnings.compactMap(\.location)
+        let bases: [(key: String, value: JSONValue?)] = [sourceRootID, repositoryRootID]
+            .filter { id in locations.contains { baseID(of: $0) == id } }
+            .map { id in (key: id, value: baseDescription(id)) }
         let run = JSONValue.members([
             "tool": .members(["driver": .members([
                 "name": .string("charter"),
@@ -44,6 +63,11 @@ public enum LintSARIFOutput {
                 "informationUri": .string(informationURI),
                 "rules": .elements(rules.map(descriptor(for:))),
             ])]),
+            "invocations": .elements([.members([
+                "executionSuccessful": .bool(report.contractsLoaded),
+                "toolExecutionNotifications": notifications.isEmpty ? nil : .elements(notifications),
+            ])]),
+            "originalUriBaseIds": bases.isEmpty ? nil : .members(ordered: bases),
             // `charter-lint/` or `charter-diff/`: code scanning keeps the two commands' alerts apart (its category).
             "automationDetails": .members(["id": .string("charter-\(report.command)/")]),
             "columnKind": .string("unicodeCodePoints"),
@@ -105,23 +129,59 @@ public enum LintSARIFOutput {
     }
 
     private static func result(for finding: LintFinding, ruleIndex: Int?) -> JSONValue {
-        let region = finding.location.position.map { JSONValue.members(["startLine": .integer($0.line), "startColumn": .integer($0.column)]) }
-        let logical = finding.location.hasPointer
-            ? JSONValue.elements([.members(["fullyQualifiedName": .string(finding.location.pointer.description), "kind": .string("member")])])
-            : nil
-        let physical = JSONValue.members([
-            "artifactLocation": .members(["uri": .string(uriReference(finding.location.file))]),
-            "region": region,
-            // A file as it is at a git revision (a base of `charter diff --base-ref`): the path stays the repository's.
-            "properties": finding.location.revision.map { JSONValue.members(["revision": .string($0)]) },
-        ])
-        return .members([
+        .members([
             "ruleId": .string(finding.ruleID),
             "ruleIndex": ruleIndex.map(JSONValue.integer),
             "level": .string(level(finding.severity)),
-            "message": .members(["text": .string(finding.message + (finding.hint.map { ". Hint: \($0)" } ?? ""))]),
-            "locations": .elements([.members(["physicalLocation": physical, "logicalLocations": logical])]),
+            "message": message(finding.message, hint: finding.hint),
+            "locations": .elements([location(finding.location)]),
             "partialFingerprints": .members(["charter/v1": .string(finding.fingerprint)]),
         ])
+    }
+
+    /// A load warning as a tool execution notification.
+    private static func notification(for warning: Diagnostic) -> JSONValue {
+        .members([
+            "level": .string(level(warning.severity)),
+            "message": message(warning.message, hint: warning.hint),
+            "locations": warning.location.map { .elements([location($0)]) },
+            "descriptor": warning.code.map { .members(["id": .string($0)]) },
+        ])
+    }
+
+    /// The message, then `. Hint: …` when there is a hint, so that the message is the first sentence.
+    private static func message(_ text: String, hint: String?) -> JSONValue {
+        .members(["text": .string(text + (hint.map { ". Hint: \($0)" } ?? ""))])
+    }
+
+    /// A location: the file (with its base when relative), the line and column when known, and the JSON pointer as
+    /// a logical location of kind `member`.
+    private static func location(_ location: SourceLocation) -> JSONValue {
+        let region = location.position.map { JSONValue.members(["startLine": .integer($0.line), "startColumn": .integer($0.column)]) }
+        let logical = location.hasPointer
+            ? JSONValue.elements([.members(["fullyQualifiedName": .string(location.pointer.description), "kind": .string("member")])])
+            : nil
+        let physical = JSONValue.members([
+            "artifactLocation": .members(["uri": .string(uriReference(location.file)), "uriBaseId": baseID(of: location).map(JSONValue.string)]),
+            "region": region,
+            // A file as it is at a git revision (a base of `charter diff --base-ref`): the path stays the repository's.
+            "properties": location.revision.map { JSONValue.members(["revision": .string($0)]) },
+        ])
+        return .members(["physicalLocation": physical, "logicalLocations": logical])
+    }
+
+    /// The base a location's URI is relative to: the repository's root for a file at a git revision, else the folder
+    /// charter ran in; nil for an absolute path (a `file://` URI) and for no file at all.
+    static func baseID(of location: SourceLocation) -> String? {
+        guard !location.file.isEmpty, !location.file.hasPrefix("/") else { return nil }
+        return location.revision == nil ? sourceRootID : repositoryRootID
+    }
+
+    /// What a base id stands for, in `originalUriBaseIds`: a description, and no URI (it differs from machine to machine).
+    private static func baseDescription(_ id: String) -> JSONValue {
+        let text = id == repositoryRootID
+            ? "The root of the git repository: the paths of files read at a git revision (properties.revision) are relative to it."
+            : "The folder charter ran in: the relative paths of the files it read are relative to it."
+        return .members(["description": .members(["text": .string(text)])])
     }
 }

@@ -90,6 +90,23 @@ final class ArgumentParserTests: XCTestCase {
         }
     }
 
+    /// Rows: a misspelt name, the names it may mean and the most edits allowed → the name suggested (nil: none).
+    func testClosestName() {
+        let rows: [(text: String, candidates: [String], limit: Int, closest: String?)] = [
+            ("lnt", ["generate", "lint", "diff"], 2, "lint"),
+            ("dif", ["generate", "lint", "diff"], 2, "diff"),
+            ("test", ["generate", "lint", "diff"], 2, nil),
+            ("money-not-flot", ["money-not-float", "owner-declared"], 3, "money-not-float"),
+            ("ab", ["ax", "ay"], 3, "ax"),  // equally near: the first
+            ("ab", ["xy", "ax"], 3, "ax"),  // the nearer, wherever it is
+            ("untill", ["reason", "until"], 3, "until"),
+            ("anything", [], 3, nil),
+        ]
+        for row in rows {
+            XCTAssertEqual(EditDistance.closest(to: row.text, among: row.candidates, within: row.limit), row.closest, "\(row.text) in \(row.candidates)")
+        }
+    }
+
     func testCommandHelpListsEveryOption() {
         let help = GenerateCommand.spec.help
         XCTAssertTrue(help.contains("USAGE: charter generate [PATH...] [options]"), help)

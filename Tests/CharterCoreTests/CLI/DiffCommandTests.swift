@@ -105,6 +105,40 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0 in a new file beside v1"), text)
     }
 
+    /// `--quiet` / `-q` prints nothing but problems. Rows: a command → its exit code and what it prints: the changes
+    /// without the summary line and the version lines (a version that did not move far enough is a `version-gate`
+    /// change already); warnings, machine formats and report files as without it.
+    func testQuietPrintsNothingButProblems() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", base)
+        try folder.write("same/demo.json", base)
+        try folder.write("breaking/demo.json", breaking)
+        try folder.write("b1/demo.json", compatible)
+        // Standard output as lines (a document is written at once).
+        func lines(_ out: [String]) -> [String] { out.joined(separator: "\n").components(separatedBy: "\n") }
+        let full = lines(folder.run(["diff", "breaking", "--base", "old"]).out)
+        XCTAssertEqual(Array(full.suffix(2)), ["2 errors, 0 warnings, 0 notes in 1 file",
+                                               "demo v1: 1.2.0 → 1.3.0: 1 breaking, 0 risky, 0 compatible; needs major — version should be at least 2.0.0 in a new file beside v1"])
+        let json = lines(folder.run(["diff", "breaking", "--base", "old", "--format", "json"]).out)
+        let reversed = folder.run(["diff", "same", "--base", "old", "--base", "b1"]).err
+        XCTAssertTrue(reversed.first?.contains("bases are listed newest first") == true, "\(reversed)")
+        let rows: [(arguments: [String], code: ExitCode, out: [String], err: [String])] = [
+            (["diff", "same", "--base", "old", "-q"], .success, [], []),
+            (["diff", "breaking", "--base", "old", "--quiet"], .inputProblems, Array(full.dropLast(2)), []),
+            (["diff", "breaking", "--base", "old", "-q", "--format", "json"], .inputProblems, json, []),
+            (["diff", "same", "--base", "old", "--base", "b1", "-q"], .success, [], reversed),
+            (["diff", "breaking", "--base", "old", "-q", "--report", "text=diff.txt", "--fail-on", "never"], .success, Array(full.dropLast(2)), []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments)
+            XCTAssertEqual(run.code, row.code, "\(row.arguments)")
+            XCTAssertEqual(run.out.isEmpty ? [] : lines(run.out), row.out, "\(row.arguments): stdout")
+            XCTAssertEqual(run.err, row.err, "\(row.arguments): stderr")
+        }
+        XCTAssertEqual(folder.read("diff.txt"), full.joined(separator: "\n") + "\n", "a report file is the whole document")
+        XCTAssertTrue(DiffCommand.spec.help.contains("-q, --quiet"), DiffCommand.spec.help)
+    }
+
     /// Contracts that do not load still give the requested machine-readable output and report files (each error a
     /// `contract-load` finding), so CI finds them; a git base's broken file is named `REV:path` in text, and by its
     /// path with the revision beside it in JSON, not like the working tree's.
@@ -190,6 +224,9 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(sarif.contains(#""ruleId": "contract-load""#), sarif)
         // The rule is described, so code scanning can say what the result means.
         XCTAssertTrue(sarif.contains(#""id": "contract-load""#) && sarif.contains(#""ruleIndex": 0"#), sarif)
+        // Nothing was compared, and the file at the revision is the repository's path.
+        XCTAssertTrue(sarif.contains(#""executionSuccessful": false"#), sarif)
+        XCTAssertTrue(sarif.contains(#""uri": "Schemas/demo.json","#) && sarif.contains(#""uriBaseId": "%REPOROOT%""#), sarif)
         // An HTML report from an earlier run is replaced by one saying nothing was compared.
         try folder.write("report.html", "<p>an earlier, compatible run</p>")
         XCTAssertEqual(folder.run(["diff", "--base-ref", "HEAD", "--report", "html=report.html"]).code, .inputProblems)
@@ -246,6 +283,7 @@ final class DiffCommandTests: XCTestCase {
         let physical = (results.first { $0["ruleId"] as? String == "contract-removed" }?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         XCTAssertEqual((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String, "Schemas/demo.json", sarif)
         XCTAssertEqual((physical?["properties"] as? [String: Any])?["revision"] as? String, "HEAD", sarif)
+        XCTAssertEqual((physical?["artifactLocation"] as? [String: Any])?["uriBaseId"] as? String, "%REPOROOT%", "relative to the repository's root")
         let github = folder.run(["diff", "--base-ref", "HEAD", "--format", "github"]).out
         XCTAssertTrue(github.contains { $0.hasPrefix("::error file=Schemas/demo.json,line=") && $0.contains("title=contract-removed") && $0.contains("(in HEAD:Schemas/demo.json)") },
                       github.joined(separator: "\n"))

@@ -143,6 +143,73 @@ final class LintCommandTests: XCTestCase {
         }
     }
 
+    /// `--quiet` / `-q` prints nothing but problems. Rows: a command → its exit code and what it prints on standard output
+    /// and standard error: the findings without the summary line, no `--write-baseline` note; warnings, errors, machine
+    /// formats and report files as without it.
+    func testQuietPrintsNothingButProblems() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("dirty.json", dirty)
+        try folder.write("odd.json", clean.replacingOccurrences(of: #""title": "Item","#, with: #""title": "Item", "maxLenght": 3,"#))
+        try folder.write("broken.json", "{")
+        // Standard output as lines (a document is written at once).
+        func lines(_ out: [String]) -> [String] { out.joined(separator: "\n").components(separatedBy: "\n") }
+        let findings = lines(folder.run(["lint", "dirty.json"]).out)
+        XCTAssertEqual(findings.last, "1 error, 1 warning, 0 notes in 1 file")
+        let json = lines(folder.run(["lint", "dirty.json", "--format", "json"]).out)
+        let oddWarning = try XCTUnwrap(folder.run(["lint", "odd.json"]).err.first)
+        let brokenErrors = folder.run(["lint", "broken.json"]).err
+        XCTAssertFalse(brokenErrors.isEmpty)
+        let rows: [(arguments: [String], code: ExitCode, out: [String], err: [String])] = [
+            (["lint", "clean.json", "-q"], .success, [], []),
+            (["lint", "dirty.json", "--quiet"], .inputProblems, Array(findings.dropLast()), []),
+            (["lint", "odd.json", "-q"], .success, [], [oddWarning]),
+            (["lint", "broken.json", "-q"], .inputProblems, [], brokenErrors),
+            (["lint", "dirty.json", "-q", "--format", "json"], .inputProblems, json, []),
+            (["lint", "dirty.json", "-q", "--write-baseline", "b.json"], .success, [], []),
+            (["lint", "dirty.json", "-q", "--format", "sarif", "--write-baseline", "b.json"], .success, [], []),
+            (["lint", "dirty.json", "-q", "--report", "text=lint.txt", "--fail-on", "never"], .success, Array(findings.dropLast()), []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments)
+            XCTAssertEqual(run.code, row.code, "\(row.arguments)")
+            XCTAssertEqual(run.out.isEmpty ? [] : lines(run.out), row.out, "\(row.arguments): stdout")
+            XCTAssertEqual(run.err, row.err, "\(row.arguments): stderr")
+        }
+        XCTAssertEqual(folder.read("lint.txt"), findings.joined(separator: "\n") + "\n", "a report file is the whole document")
+        XCTAssertNotNil(folder.read("b.json"))
+        XCTAssertTrue(LintCommand.spec.help.contains("-q, --quiet"), LintCommand.spec.help)
+    }
+
+    /// The SARIF log says how the run went. Rows: a command → its exit code, the log's `executionSuccessful` (false only
+    /// when contracts did not load: findings are a run that worked) and the codes of its tool execution notifications
+    /// (the load warnings, which standard error shows too).
+    func testSARIFInvocationFollowsTheRun() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("dirty.json", dirty)
+        try folder.write("odd.json", clean.replacingOccurrences(of: #""title": "Item","#, with: #""title": "Item", "maxLenght": 3,"#))
+        try folder.write("broken.json", "{")
+        let rows: [(arguments: [String], code: ExitCode, successful: Bool, notifications: [String])] = [
+            (["lint", "clean.json"], .success, true, []),
+            (["lint", "dirty.json"], .inputProblems, true, []),
+            (["lint", "odd.json"], .success, true, ["schema.unknown-keyword"]),
+            (["lint", "broken.json"], .inputProblems, false, []),
+            (["diff", "odd.json", "--base", "clean.json"], .success, true, ["schema.unknown-keyword"]),
+            (["diff", "broken.json", "--base", "clean.json"], .inputProblems, false, []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments + ["--format", "sarif"])
+            XCTAssertEqual(run.code, row.code, "\(row.arguments): \(run.err)")
+            let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.joined(separator: "\n").utf8)) as? [String: Any], "\(row.arguments)")
+            let invocation = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first, "\(row.arguments)")
+            XCTAssertEqual(invocation["executionSuccessful"] as? Bool, row.successful, "\(row.arguments)")
+            let notifications = invocation["toolExecutionNotifications"] as? [[String: Any]] ?? []
+            XCTAssertEqual(notifications.map { ($0["descriptor"] as? [String: String])?["id"] ?? "" }, row.notifications, "\(row.arguments)")
+            XCTAssertEqual(run.err.filter { $0.contains("warning: unknown keyword") }.count, row.notifications.count, "\(row.arguments): \(run.err)")
+        }
+    }
+
     /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
     /// with file, line:column and pointer.
     func testBaselineProblemsAreToolErrors() throws {

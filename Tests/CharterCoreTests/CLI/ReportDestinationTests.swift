@@ -25,6 +25,12 @@ final class ReportDestinationTests: XCTestCase {
              "error: --report sarif=ci.sarif and --report json=ci.sarif both write ci.sarif: give each its own file"),
             (["diff", "Schemas", "--base", "Schemas", "--report", "html=Schemas/b/b-v1.json"], .usageOrToolError,
              "error: --report html=Schemas/b/b-v1.json would write over Schemas/b/b-v1.json, a contract this run reads: choose another file"),
+            // A path that matches nothing does not stop the check of the others: the contracts that do load are not
+            // overwritten by the report of the run that fails to load them.
+            (["lint", "missing.json", "Schemas", "--report", "json=Schemas/a/a-v1.json"], .usageOrToolError,
+             "error: --report json=Schemas/a/a-v1.json would write over Schemas/a/a-v1.json, a contract this run reads: choose another file"),
+            (["diff", "gone", "--base", "Schemas", "--report", "sarif=Schemas/a/a-v1.json"], .usageOrToolError,
+             "error: --report sarif=Schemas/a/a-v1.json would write over Schemas/a/a-v1.json, a contract this run reads: choose another file"),
             // A report an earlier run wrote beside the contracts is rewritten, and not read as a contract.
             (["lint", "Schemas", "--report", "json=Schemas/lint.json", "--fail-on", "never"], .success, nil),
             (["lint", "Schemas", "--report", "json=Schemas/lint.json", "--fail-on", "never"], .success, nil),

@@ -37,6 +37,44 @@ final class AtomicWriteTests: XCTestCase {
         }
     }
 
+    /// ``AtomicWrite/writeAll(_:to:named:)``, which the atomic write and a report written into a pipe or device share.
+    /// Rows: what the descriptor is → the bytes → the failure (nil: every byte arrives). A pipe takes at most its
+    /// buffer (64 KiB on Linux) per write, so a megabyte is written in many short writes while a thread drains it.
+    func testWriteAllWritesEveryByteOrSaysWhy() throws {
+        enum Target { case pipe, readOnlyFile }
+        let rows: [(label: String, target: Target, bytes: [UInt8], failure: String?)] = [
+            ("nothing", .pipe, [], nil),
+            ("a line", .pipe, Array("{}\n".utf8), nil),
+            ("1 MB through a pipe: short writes", .pipe, pseudoRandomBytes(1_000_000), nil),
+            ("a file opened for reading", .readOnlyFile, Array("x".utf8), "writing report.sarif: \(String(cString: strerror(EBADF)))"),
+        ]
+        for row in rows {
+            switch row.target {
+            case .pipe:
+                var ends: [Int32] = [0, 0]
+                XCTAssertEqual(pipe(&ends), 0)
+                let reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+                let received = LockedBytes()
+                let drained = Thread { received.set(Array(reader.readDataToEndOfFile())) }
+                drained.start()
+                XCTAssertNoThrow(try AtomicWrite.writeAll(row.bytes, to: ends[1], named: "report.sarif"), row.label)
+                close(ends[1])
+                while !drained.isFinished { usleep(1000) }
+                XCTAssertEqual(received.get().count, row.bytes.count, row.label)
+                XCTAssertEqual(received.get(), row.bytes, row.label)
+            case .readOnlyFile:
+                let folder = try TemporaryFolder()
+                try folder.write("report.sarif", "old")
+                let descriptor = open(folder.url("report.sarif").path, O_RDONLY)
+                defer { close(descriptor) }
+                XCTAssertThrowsError(try AtomicWrite.writeAll(row.bytes, to: descriptor, named: "report.sarif"), row.label) { error in
+                    XCTAssertEqual((error as? AtomicWrite.Failure)?.message, row.failure, row.label)
+                }
+                XCTAssertEqual(folder.read("report.sarif"), "old", row.label)
+            }
+        }
+    }
+
     /// A new file gets the same mode as any new file the process creates (0666 less the umask), not the
     /// 0600 of a typical temporary file.
     func testModeIsAnOrdinaryNewFilesMode() throws {
@@ -57,4 +95,12 @@ final class AtomicWriteTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.url("missing").path))
     }
+}
+
+/// Bytes one thread hands another.
+private final class LockedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8] = []
+    func set(_ value: [UInt8]) { lock.withLock { bytes = value } }
+    func get() -> [UInt8] { lock.withLock { bytes } }
 }

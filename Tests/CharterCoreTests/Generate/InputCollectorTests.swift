@@ -54,6 +54,30 @@ final class InputCollectorTests: XCTestCase {
                        ["Schemas/a.json", "Schemas/lint-baseline.json", "Schemas/report.sarif.json"], "only charter.json without skipping")
     }
 
+    /// Rows: a path → what it names and the files it yields before a command leaves out its own (`charter.json` never).
+    func testExpansionsNameWhatEachPathIs() throws {
+        let folder = try TemporaryFolder()
+        for path in ["Schemas/a.json", "Schemas/charter.json", "Schemas/sub/b.json", "Schemas/report.json"] { try folder.write(path, "{}") }
+        let rows: [(path: String, kind: InputCollector.Expansion.Kind, files: [String])] = [
+            ("Schemas/a.json", .file, ["Schemas/a.json"]),
+            ("Schemas/charter.json", .file, ["Schemas/charter.json"]),
+            ("Schemas", .folder, ["Schemas/a.json", "Schemas/report.json", "Schemas/sub/b.json"]),
+            ("Schemas/*.json", .pattern, ["Schemas/a.json", "Schemas/report.json"]),
+            ("Schemas/*.yaml", .pattern, []),
+            ("nothere", .missing, []),
+        ]
+        let expansions = InputCollector.expansions(rows.map(\.path), workingDirectory: folder.path)
+        XCTAssertEqual(expansions, rows.map { InputCollector.Expansion(path: $0.path, kind: $0.kind, files: $0.files) })
+        // Leaving a command's own files out afterwards: a folder left with none matches nothing.
+        let own = InputCollector.expansions(["Schemas/*.json", "Schemas/report.json"], workingDirectory: folder.path)
+        XCTAssertEqual(try InputCollector.files(of: own, workingDirectory: folder.path, skipping: ["Schemas/report.json"]),
+                       ["Schemas/a.json", "Schemas/report.json"], "skipped from the pattern, kept where named")
+        XCTAssertThrowsError(try InputCollector.files(of: InputCollector.expansions(["Schemas/sub"], workingDirectory: folder.path),
+                                                      workingDirectory: folder.path, skipping: ["Schemas/sub/b.json"])) { error in
+            XCTAssertEqual((error as? DiagnosticsError)?.diagnostics.map(\.message), ["folder Schemas/sub contains no *.json files"])
+        }
+    }
+
     /// Rows: paths that match nothing → the error codes, one per path.
     func testPathsThatMatchNothing() throws {
         let folder = try TemporaryFolder()

@@ -114,6 +114,19 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(LintTextOutput.render(report([], files: ["a.json", "b.json"])), "no findings in 2 files\n")
     }
 
+    /// Without the summary (`--quiet`): the findings and their hints alone, and nothing at all when there are none.
+    func testTextWithoutSummaryIsTheFindingsAlone() throws {
+        XCTAssertEqual(LintTextOutput.render(try sampleReport(), summary: false), """
+            Schemas/orders.json: note: no owner [#] (owner-declared)
+                hint: add x-contract.owner
+            Schemas/orders.json:12:9: error: unitPrice is a binary float [/$defs/Line/properties/unitPrice] (money-not-float)
+                hint: use a string with format: decimal
+            Schemas/orders.json:20:5: warning: type Line has no description [/$defs/Line] (type-documented)
+
+            """)
+        XCTAssertEqual(LintTextOutput.render(report([], files: ["a.json", "b.json"]), summary: false), "")
+    }
+
     func testTextShowsControlCharactersEscaped() throws {
         let text = LintTextOutput.render(report([try finding("money-not-float", .error, "bad\u{1B}[2J\nname\u{202E}", hint: "fix\rit")]))
         XCTAssertEqual(text, """
@@ -237,11 +250,79 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(error["partialFingerprints"] as? [String: String], ["charter/v1": report.findings[1].fingerprint])
         let location = try XCTUnwrap((error["locations"] as? [[String: Any]])?.first)
         let physical = try XCTUnwrap(location["physicalLocation"] as? [String: Any])
-        XCTAssertEqual(physical["artifactLocation"] as? [String: String], ["uri": "Schemas/orders.json"])
+        XCTAssertEqual(physical["artifactLocation"] as? [String: String], ["uri": "Schemas/orders.json", "uriBaseId": "%SRCROOT%"])
         XCTAssertEqual(physical["region"] as? [String: Int], ["startLine": 12, "startColumn": 9])
         XCTAssertEqual(location["logicalLocations"] as? [[String: String]], [["fullyQualifiedName": "/$defs/Line/properties/unitPrice", "kind": "member"]])
         let rootPhysical = try XCTUnwrap(((results[0]["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         XCTAssertNil(rootPhysical["region"], "no region when the position is unknown")
+    }
+
+    /// The run's invocation and the bases of relative URIs. Rows: the report → `executionSuccessful`, the levels of
+    /// the tool execution notifications (nil: none), the base ids `originalUriBaseIds` declares (nil: none) and each
+    /// result's `uriBaseId`.
+    func testSARIFInvocationAndURIBases() throws {
+        let unknownKeyword = Diagnostic.warning(
+            "unknown keyword \"maxLenght\" kept but ignored",
+            at: SourceLocation(file: "Schemas/orders.json", position: SourcePosition(line: 4, column: 7, offset: 40), pointer: try JSONPointer(parsing: "/$defs/Sku/maxLenght")),
+            code: "schema.unknown-keyword")
+        var warned = report([try finding("money-not-float", .error, "float")])
+        warned.loadWarnings = [unknownKeyword, .warning("a warning about no file in particular")]
+        let atRevision = try { var removed = try finding("contract-removed", .error, "gone", file: "Schemas/returns.json")
+                               removed.location.revision = "origin/main"; return removed }()
+        let loadFailure = LintReport.loadFailure(
+            [.error("expected a value", at: SourceLocation(file: "broken.json", position: SourcePosition(line: 1, column: 2, offset: 1)), code: "json.syntax"),
+             unknownKeyword], command: "lint")
+        let rows: [(label: String, report: LintReport, successful: Bool, notifications: [String]?, bases: [String]?, uriBases: [String?])] = [
+            ("findings: still a successful run", try sampleReport(), true, nil, ["%SRCROOT%"], ["%SRCROOT%", "%SRCROOT%", "%SRCROOT%"]),
+            ("clean: no location, no base", report([]), true, nil, nil, []),
+            ("load warnings: notifications", warned, true, ["warning", "warning"], ["%SRCROOT%"], ["%SRCROOT%"]),
+            ("an absolute path is a file URI without a base", report([try finding("money-not-float", .error, "float", file: "/abs/a.json")]), true, nil, nil, [nil]),
+            ("a file at a git revision is relative to the repository", report([atRevision, try finding("money-not-float", .error, "float")]), true, nil,
+             ["%SRCROOT%", "%REPOROOT%"], ["%SRCROOT%", "%REPOROOT%"]),
+            ("contracts did not load", loadFailure, false, ["warning"], ["%SRCROOT%"], ["%SRCROOT%"]),
+        ]
+        for row in rows {
+            let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(row.report).utf8)) as? [String: Any], row.label)
+            let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first, row.label)
+            let invocations = try XCTUnwrap(run["invocations"] as? [[String: Any]], row.label)
+            XCTAssertEqual(invocations.count, 1, row.label)
+            XCTAssertEqual(invocations.first?["executionSuccessful"] as? Bool, row.successful, row.label)
+            let notifications = invocations.first?["toolExecutionNotifications"] as? [[String: Any]]
+            XCTAssertEqual(notifications?.map { $0["level"] as? String ?? "" }, row.notifications, row.label)
+            let bases = run["originalUriBaseIds"] as? [String: [String: Any]]
+            XCTAssertEqual(bases.map { Array($0.keys).sorted() }, row.bases?.sorted(), row.label)
+            for (id, base) in bases ?? [:] {
+                XCTAssertNil(base["uri"], "\(row.label): no absolute URI, which would differ from machine to machine")
+                XCTAssertNotNil((base["description"] as? [String: String])?["text"], "\(row.label): \(id) is described")
+            }
+            let results = try XCTUnwrap(run["results"] as? [[String: Any]], row.label)
+            let uriBases = try results.map { result -> String? in
+                let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first, row.label)
+                return ((location["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: String])?["uriBaseId"]
+            }
+            XCTAssertEqual(uriBases, row.uriBases, row.label)
+        }
+        // A notification says what, where and which condition, as a result would.
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(warned).utf8)) as? [String: Any])
+        let invocation = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        let notifications = try XCTUnwrap(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        XCTAssertEqual((notifications[0]["message"] as? [String: String])?["text"], #"unknown keyword "maxLenght" kept but ignored"#)
+        XCTAssertEqual(notifications[0]["descriptor"] as? [String: String], ["id": "schema.unknown-keyword"])
+        let place = try XCTUnwrap((notifications[0]["locations"] as? [[String: Any]])?.first)
+        XCTAssertEqual((place["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: String], ["uri": "Schemas/orders.json", "uriBaseId": "%SRCROOT%"])
+        XCTAssertEqual((place["physicalLocation"] as? [String: Any])?["region"] as? [String: Int], ["startLine": 4, "startColumn": 7])
+        XCTAssertEqual(place["logicalLocations"] as? [[String: String]], [["fullyQualifiedName": "/$defs/Sku/maxLenght", "kind": "member"]])
+        XCTAssertNil(notifications[1]["locations"], "a warning without a place has no location")
+        XCTAssertNil(notifications[1]["descriptor"], "nor a code")
+    }
+
+    /// Fingerprints are what code scanning follows alerts by across commits: the same finding keeps the same one
+    /// from release to release. Pinned: rule, stable path, pointer and message → FNV-1a 64.
+    func testSARIFFingerprintsArePinned() throws {
+        let report = try sampleReport()
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(report).utf8)) as? [String: Any])
+        let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        XCTAssertEqual(results.map { ($0["partialFingerprints"] as? [String: String])?["charter/v1"] ?? "" }, ["4f72d4a9cda31bb1", "f77a0127ae12b29d", "4c3c0ffe9af58f11"])
     }
 
     /// A finding whose rule the report lacks: described from the catalog when it is there, else only named.
@@ -327,6 +408,16 @@ final class LintOutputTests: XCTestCase {
             ("clean.sarif", LintSARIFOutput.render(report([]))),
             ("load.sarif", LintSARIFOutput.render(LintReport.loadFailure(
                 [.error("pattern contracts/*.json matches no files", at: SourceLocation(file: "contracts/*.json"))], command: "diff"), catalog: LintCatalog([]))),
+            // A run that did not complete (`executionSuccessful` false) with a warning as a tool execution notification,
+            // and one whose load warnings have a place, a code, and neither.
+            ("load-with-warning.sarif", LintSARIFOutput.render(LintReport.loadFailure(
+                [.error("expected a value", at: SourceLocation(file: "broken.json", position: SourcePosition(line: 1, column: 2, offset: 1)), code: "json.syntax"),
+                 .warning("unknown keyword \"x\" kept but ignored", at: SourceLocation(file: "a b.json", position: SourcePosition(line: 2, column: 3, offset: 9), pointer: .root),
+                          code: "schema.unknown-keyword")], command: "lint"))),
+            ("warnings.sarif", LintSARIFOutput.render({ var warned = hostile
+                warned.loadWarnings = [.warning("unknown keyword", at: SourceLocation(file: "/abs/x.json", position: SourcePosition(line: 1, column: 1, offset: 0)), code: "schema.unknown-keyword"),
+                                       .warning("no place", hint: "a hint")]
+                return warned }())),
         ]
         for (name, text) in logs { try folder.write(name, text) }
 
