@@ -20,7 +20,7 @@ final class SwiftGenerationContext: Sendable {
         mapper = SwiftTypeMapper(module: module, names: names)
         recursion = SwiftRecursion(module)
         members = SwiftMembers(module, recursion: recursion)
-        literals = SwiftValueLiterals(module: module, members: members, names: names)
+        literals = SwiftValueLiterals(module: module, members: members)
         var used: Set<IRTypeID> = []
         for index in module.types.indices {
             switch module.types[index].kind {
