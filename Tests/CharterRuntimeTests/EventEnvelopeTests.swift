@@ -119,6 +119,9 @@ final class EventEnvelopeTests: XCTestCase {
         let rows: [(from: String, to: String, message: String?, line: UInt)] = [
             (#""type":"StockMovementRecorded""#, #""type":"AvailabilityChanged""#,
              #"Expected an event of type "StockMovementRecorded", got "AvailabilityChanged"."#, #line),
+            // KELVIN SIGN for the K: canonically equivalent to the name (Swift's `==`), but another JSON string.
+            (#""type":"StockMovementRecorded""#, "\"type\":\"Stoc\u{212A}MovementRecorded\"",
+             "Expected an event of type \"StockMovementRecorded\", got \"Stoc\u{212A}MovementRecorded\".", #line),
             (#""id":"0f8d3c52-7d4b-4b8e-9a51-2f0c6f4f9a10""#, #""id":"42""#, #"Expected a UUID (8-4-4-4-12 hex digits), got "42"."#, #line),
             (#""time":"2026-11-27T14:03:11.482Z""#, #""time":"2026-11-27 14:03""#, "Expected an RFC 3339 date-time", #line),
             (#""time":"2026-11-27T14:03:11.482Z""#, #""time":"2026-11-27T14:03:11.482+01:00""#, nil, #line),

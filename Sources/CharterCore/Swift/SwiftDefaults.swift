@@ -23,7 +23,8 @@ struct SwiftValueLiterals {
                     text = nil
                 }
                 guard let text else { return nil }
-                if let index = enumeration.cases.firstIndex(where: { $0.value == text }) {
+                // Code point by code point, as JSON compares: a value canonically equivalent to a case is not that case.
+                if let index = enumeration.cases.firstIndex(where: { ExactString.equal($0.value, text) }) {
                     // Never `.none`/`.some`, which would mean Optional's cases where an optional is expected.
                     return "." + members.caseNames(of: id)[index]
                 }
