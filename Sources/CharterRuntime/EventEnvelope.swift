@@ -57,7 +57,8 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let type = try container.decode(String.self, forKey: .type)
-        guard type == Definition.eventType else {
+        // Code point by code point, as JSON compares: a name that only looks like this event's is another event's.
+        guard ExactText(type) == ExactText(Definition.eventType) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container,
                 debugDescription: "Expected an event of type \"\(Definition.eventType)\", got \"\(type)\".")

@@ -76,7 +76,7 @@ extension JSONValue: Codable {
 
 extension JSONValue: Hashable {
     /// Compares by JSON value; numbers compare numerically across
-    /// ``integer(_:)`` and ``number(_:)``.
+    /// ``integer(_:)`` and ``number(_:)``, strings code point by code point (``ExactText``).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -85,7 +85,7 @@ extension JSONValue: Hashable {
         case let (.number(a), .number(b)): return a == b
         case let (.integer(a), .number(b)): return Decimal(a) == b
         case let (.number(a), .integer(b)): return a == Decimal(b)
-        case let (.string(a), .string(b)): return a == b
+        case let (.string(a), .string(b)): return ExactText(a) == ExactText(b)
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)): return a == b
         default: return false

@@ -41,7 +41,8 @@ private enum MovementRecorded: EventDefinition {
 private enum Unrelated: EventDefinition {
     typealias Payload = Movement
 
-    static let eventType = "Unrelated"
+    /// Not ASCII: a name a canonically equivalent string (`e` and a combining acute for `é`) must not be taken for.
+    static let eventType = "Unrelated Caf\u{E9}"
     static let topic = "x.v1"
     static let dataVersion = "1.0.0"
     static let delivery: Delivery? = nil
@@ -141,6 +142,15 @@ final class EventEnvelopeTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try decodeJSON(EventEnvelope<Unrelated>.self, Self.envelope))
+        // The type is matched code point by code point, as JSON compares: a name Swift's `==` calls equal (canonically
+        // equivalent) but spelt with other code points is another event's.
+        let type = #""type":"StockMovementRecorded""#
+        let exact = Self.envelope.replacingOccurrences(of: type, with: "\"type\":\"Unrelated Caf\u{E9}\"")
+        XCTAssertNoThrow(try decodeJSON(EventEnvelope<Unrelated>.self, exact))
+        let equivalent = Self.envelope.replacingOccurrences(of: type, with: "\"type\":\"Unrelated Cafe\u{301}\"")
+        XCTAssertThrowsError(try decodeJSON(EventEnvelope<Unrelated>.self, equivalent)) { error in
+            XCTAssertTrue("\(error)".contains("Expected an event of type"), "\(error)")
+        }
     }
 
     /// Rows: a change to the documented envelope → the validation issues, as `path keyword`.

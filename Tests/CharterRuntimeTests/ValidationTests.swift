@@ -317,6 +317,27 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(issues.first?.message, "must meet exactly one of 2 alternatives (meets more than one)")
     }
 
+    /// Rows: the alternatives of an unmet `anyOf` / `oneOf` → the messages. A group the generator left with no
+    /// alternative (each unsatisfiable for the type) says no value is valid, not "one of 0 alternatives"; one left with a
+    /// single alternative does not count "1 alternatives".
+    func testUnmetAlternativesMessagesCountProperly() {
+        let fails: Validation.Alternative = { $0.append(ValidationIssue(path: "", keyword: "minimum", message: "")) }
+        let rows: [(alternatives: [Validation.Alternative], anyOf: String, oneOf: String, line: UInt)] = [
+            ([], "no value is valid: no value of this type can meet any of the alternatives",
+             "no value is valid: no value of this type can meet any of the alternatives", #line),
+            ([fails], "must meet its only alternative", "must meet its only alternative", #line),
+            ([fails, fails], "must meet at least one of 2 alternatives (meets none)", "must meet exactly one of 2 alternatives (meets none)", #line),
+        ]
+        for row in rows {
+            var anyOf: [ValidationIssue] = []
+            Validation.anyOf(row.alternatives, at: "/x", into: &anyOf)
+            XCTAssertEqual(anyOf.map(\.message), [row.anyOf], line: row.line)
+            var oneOf: [ValidationIssue] = []
+            Validation.oneOf(row.alternatives, at: "/x", into: &oneOf)
+            XCTAssertEqual(oneOf.map(\.message), [row.oneOf], line: row.line)
+        }
+    }
+
     /// Rows: a free-form value and the types allowed → whether it is a `type` issue. An integer is a number with no
     /// fractional part, however written, and is a number too.
     func testTypeOfAFreeFormValue() throws {

@@ -338,12 +338,13 @@ extension TranslationSession {
     /// other alternative is a union, or not checked — an alternative with a keyword that is not checked (`required`,
     /// `format`, `not`, …) cannot be told to hold or not. An alternative with a bound no value of the type meets
     /// (`"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]`) never holds for such a value: it is left out
-    /// of its group, with a warning, which leaves what `anyOf` and `oneOf` admit unchanged.
+    /// of its group, with a warning, which leaves what `anyOf` and `oneOf` admit unchanged; a group left with no
+    /// alternative admits no value, which a warning of its own says.
     func alternativeConstraints(_ merged: MergedSchema, for type: IRTypeRef?) -> [IRAlternativeConstraints] {
         let held = type ?? numericPrimitive(merged).map(IRTypeRef.primitive)
         return merged.alternativeGroups.compactMap { group in
             guard group.schemas.allSatisfy(isCheckedConstraintsOnly) else { return nil }
-            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: group.schemas.compactMap { id in
+            let kept: [IRConstraints] = group.schemas.compactMap { id in
                 let view = self.merged(id)
                 let (fitted, problems) = fittingNumericBounds(view.constraints, view, as: held)
                 for case .noValue(let keyword, let bound, let typeName) in problems {
@@ -355,7 +356,15 @@ extension TranslationSession {
                 }
                 for problem in problems { report(problem, view, othersValid: true) }
                 return fitted
-            })
+            }
+            if kept.isEmpty {
+                let keyword = group.exactlyOne ? "oneOf" : "anyOf"
+                bag.add(.warning(
+                    "every alternative of this \(keyword) is left out (none can be met): no value is valid here",
+                    at: keywordLocation(keyword, merged), code: "translate.alternative-dropped",
+                    hint: "keep at least one alternative that a value of the type can meet"))
+            }
+            return IRAlternativeConstraints(exactlyOne: group.exactlyOne, alternatives: kept)
         }
     }
 

@@ -124,7 +124,10 @@ struct SwiftAdapterBuilder {
             let reason: String
             if let old = from.properties.first(where: { $0.wireName == property.wireName }) {
                 let (was, now) = (VersionAdapterPlanner.shape(old, in: context.module), VersionAdapterPlanner.shape(property, in: context.module))
-                if !was.isRequired && now.isRequired {
+                if !was.isRequired && now.isRequired, old.isRequired, let access = SwiftPropertyAccess(old) {
+                    // Required by the contract, but one direction never carries it, so the source may not hold it.
+                    reason = "\(access.name) in \(sourceNamespace) (\(access.absence)), so the source may not hold it; required in \(targetNamespace)."
+                } else if !was.isRequired && now.isRequired {
                     reason = "Optional in \(sourceNamespace), required in \(targetNamespace)."
                 } else if was.isNullable && !now.isNullable {
                     reason = "May be null in \(sourceNamespace), not in \(targetNamespace)."

@@ -4,7 +4,6 @@ import Foundation
 struct SwiftValueLiterals {
     let module: IRModule
     let members: SwiftMembers
-    let names: SwiftNames
 
     /// A Swift expression of type `type` for the JSON `value`, or nil when it cannot be written exactly
     /// (the default is then not applied, rather than approximated).
@@ -24,10 +23,10 @@ struct SwiftValueLiterals {
                     text = nil
                 }
                 guard let text else { return nil }
-                if let index = enumeration.cases.firstIndex(where: { $0.value == text }) {
-                    let name = members.caseNames(of: id)[index]
-                    // `.none`/`.some` would mean Optional's cases where an optional is expected.
-                    return (name == "none" || name == "some" ? names.qualifiedName(of: id, in: module) : "") + "." + name
+                // Code point by code point, as JSON compares: a value canonically equivalent to a case is not that case.
+                if let index = enumeration.cases.firstIndex(where: { ExactString.equal($0.value, text) }) {
+                    // Never `.none`/`.some`, which would mean Optional's cases where an optional is expected.
+                    return "." + members.caseNames(of: id)[index]
                 }
                 return enumeration.isString ? ".unrecognized(\(SwiftLiteral.string(text)))" : ".unrecognized(\(text))"
             case .union:

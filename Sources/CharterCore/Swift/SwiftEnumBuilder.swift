@@ -25,6 +25,10 @@ struct SwiftEnumBuilder {
             "name": .string(typeName),
             "conformances": "Codable, Hashable, Sendable, RawRepresentable, Validatable",
             "rawType": .string(enumeration.isString ? "String" : "Int"),
+            // A received string is matched, and two values compared, code point by code point (JSON's equality), not by
+            // canonical equivalence: an unknown value that only looks like a known one stays unrecognised.
+            "switchSubject": .string(enumeration.isString ? SwiftStringMatch.subject("rawValue", comparedWith: enumeration.cases.map(\.value)) : "rawValue"),
+            "equality": .string(enumeration.isString ? "Equality.sameText(lhs.rawValue, rhs.rawValue)" : "lhs.rawValue == rhs.rawValue"),
             "cases": .list(cases),
             "knownCases": .string(names.map { "." + $0 }.joined(separator: ", ")),
             "transitions": transitions,
@@ -95,7 +99,11 @@ struct SwiftUnionBuilder {
         var discriminated: MustacheValue = .null
         if let discriminator = union.discriminator {
             discriminated = .object([
-                "property": .string(SwiftLiteral.string(discriminator.propertyName)), "tagCases": .list(tagCases),
+                // The tag read, matched code point by code point (JSON's equality) when `String ==` could confuse it.
+                "tag": .string(SwiftStringMatch.subject(
+                    "container.decodeProperty(String.self, forKey: \(SwiftLiteral.string(discriminator.propertyName)))",
+                    comparedWith: union.variants.flatMap(\.tags))),
+                "tagCases": .list(tagCases),
             ])
         }
         let nullCase = context.members.nullCaseName(of: decl.id)
@@ -146,7 +154,7 @@ struct SwiftUnionBuilder {
     func encodedTag(_ variant: IRVariant, of union: IRUnion) -> String? {
         guard let discriminator = union.discriminator, !variant.declaresDiscriminator, let tag = variant.tags.first else { return nil }
         return heldTag(variant, discriminator.propertyName).map { held in
-            "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains($0) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
+            "\(held).flatMap { [\(variant.tags.map(SwiftLiteral.string).joined(separator: ", "))].contains(\(SwiftStringMatch.subject("$0", comparedWith: variant.tags))) ? $0 : nil } ?? \(SwiftLiteral.string(tag))"
         } ?? SwiftLiteral.string(tag)
     }
 

@@ -20,7 +20,7 @@ final class SwiftGenerationContext: Sendable {
         mapper = SwiftTypeMapper(module: module, names: names)
         recursion = SwiftRecursion(module)
         members = SwiftMembers(module, recursion: recursion)
-        literals = SwiftValueLiterals(module: module, members: members, names: names)
+        literals = SwiftValueLiterals(module: module, members: members)
         var used: Set<IRTypeID> = []
         for index in module.types.indices {
             switch module.types[index].kind {
@@ -112,5 +112,13 @@ final class SwiftGenerationContext: Sendable {
         }
         guard case .named(let id) = current, SwiftValidationBuilder(context: self).aliasLines(module[id]) != nil else { return nil }
         return (names.namespaces[module[id].namespace], names.aliasValidationLabel(of: id), isOptional)
+    }
+
+    /// `expression`, a value of `property` compared with the property's `const` literal, as the comparison needs it: a
+    /// string constant held as a `String` is compared code point by code point (``SwiftStringMatch``) when `String ==`
+    /// could confuse it; any other is compared as it is.
+    func constantSubject(_ expression: String, _ property: IRProperty) -> String {
+        guard let text = property.constValue?.string, mapper.unaliased(property.type) == .primitive(.string) else { return expression }
+        return SwiftStringMatch.subject(expression, comparedWith: [text])
     }
 }

@@ -161,6 +161,12 @@ public enum SwiftIdentifier {
     /// Names that cannot be used for a member even with backticks (or would be confusing); they get a `Value` suffix.
     public static let unusableMemberNames: Set<String> = ["init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "_"]
 
+    /// Names an enum or union case cannot take either: besides ``unusableMemberNames``, `none` and `some`, which are
+    /// `Optional`'s cases. Wherever an optional of the enum is expected, `.none` means nil (`Batch(mode: .none)` sends
+    /// no mode, and `case .none:` matches a missing one), so such a case gets the `Value` suffix too (`noneValue`);
+    /// its wire value is unchanged.
+    public static let unusableCaseNames: Set<String> = unusableMemberNames.union(["none", "some"])
+
     /// Swift's reserved words, which must be escaped with backticks when used as identifiers.
     public static let keywords: Set<String> = [
         "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",

@@ -39,12 +39,12 @@ struct SwiftMembers {
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
                 // `-1` is spelled `minus1`, so it cannot take the name of `1`.
                 cases[index] = enumeration.cases.map {
-                    Self.memberName(!enumeration.isString && $0.value.hasPrefix("-") ? "minus" + $0.value.dropFirst() : $0.value, in: &scope)
+                    Self.caseName(!enumeration.isString && $0.value.hasPrefix("-") ? "minus" + $0.value.dropFirst() : $0.value, in: &scope)
                 }
             case .union(let union):
                 var scope = NameScope(reserved: SwiftNames.reservedEnumMembers)
-                if module.types[index].isNullable { nullCases[index] = Self.memberName("null", in: &scope) }
-                cases[index] = union.variants.map { Self.memberName($0.nameHint, in: &scope) }
+                if module.types[index].isNullable { nullCases[index] = Self.caseName("null", in: &scope) }
+                cases[index] = union.variants.map { Self.caseName($0.nameHint, in: &scope) }
             case .alias:
                 break
             }
@@ -53,8 +53,18 @@ struct SwiftMembers {
 
     /// Claims a lowerCamel member name for a wire name and escapes it.
     static func memberName(_ wire: String, in scope: inout NameScope) -> String {
+        claim(wire, unusable: SwiftIdentifier.unusableMemberNames, in: &scope)
+    }
+
+    /// Claims a lowerCamel enum or union case name for a wire value and escapes it (never `none` or `some`).
+    static func caseName(_ wire: String, in scope: inout NameScope) -> String {
+        claim(wire, unusable: SwiftIdentifier.unusableCaseNames, in: &scope)
+    }
+
+    /// Claims the member name of `wire`, with a `Value` suffix when it is one of `unusable`, and escapes it.
+    private static func claim(_ wire: String, unusable: Set<String>, in scope: inout NameScope) -> String {
         var name = SwiftIdentifier.memberName(wire)
-        if SwiftIdentifier.unusableMemberNames.contains(name) { name += "Value" }
+        if unusable.contains(name) { name += "Value" }
         return SwiftIdentifier.escaped(scope.claim(name))
     }
 

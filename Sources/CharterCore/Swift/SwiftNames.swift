@@ -16,7 +16,7 @@ struct SwiftNames {
         "ValidationError", "Validatable", "Validation", "ValidationNumber", "Equality", "EventDefinition",
         "ClientRequest", "ClientResponse", "ClientError", "ClientOperation", "ClientConfiguration", "ClientTransport",
         "ClientParameter", "ClientHeader", "ClientAuthRequirement", "VersionAdapted", "VersionAdapterLoss",
-        "VersionAdapterLosses", "VersionAdapterError", "JSONNull",
+        "VersionAdapterLosses", "VersionAdapterError", "JSONNull", "ExactText",
     ]
 
     /// Names a definition's body uses unqualified (its payload, its wire form and the protocol's typealiases),

@@ -8,17 +8,22 @@
 struct SwiftPropertyAccess {
     /// The CharterRuntime `PropertyAccess` case, as written in generated code: `.readOnly` or `.writeOnly`.
     let access: String
+    /// The access in a sentence: `Read-only` or `Write-only`.
+    let name: String
+    /// Which direction never carries the property: `absent in requests` or `never in responses`.
+    let absence: String
+
     /// The doc comment line that says which direction never carries the property.
-    let documentation: String
+    var documentation: String {
+        name + (access == ".readOnly" ? ": set by the provider, " : ": sent by clients, ") + absence + "."
+    }
 
     /// The access of a `readOnly` or `writeOnly` property; nil for any other.
     init?(_ property: IRProperty) {
         if property.isReadOnly {
-            access = ".readOnly"
-            documentation = "Read-only: set by the provider, absent in requests."
+            (access, name, absence) = (".readOnly", "Read-only", "absent in requests")
         } else if property.isWriteOnly {
-            access = ".writeOnly"
-            documentation = "Write-only: sent by clients, never in responses."
+            (access, name, absence) = (".writeOnly", "Write-only", "never in responses")
         } else {
             return nil
         }

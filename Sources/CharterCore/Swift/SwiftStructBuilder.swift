@@ -59,7 +59,7 @@ struct SwiftStructBuilder {
                 properties.append(Self.value(Property(
                     documentation: documentation, attributes: [], name: name, type: base, constant: constant)))
                 decodeLines.append(
-                    "guard try container.decodeProperty(\(base).self, forKey: \(key)) == \(constant) else { "
+                    "guard try \(context.constantSubject("container.decodeProperty(\(base).self, forKey: \(key))", property)) == \(constant) else { "
                         + "throw DecodingError.dataCorruptedError(forKey: AnyCodingKey(\(key)), in: container, debugDescription: "
                         + "\(SwiftLiteral.string("expected the constant \(JSONWriter.write(property.constValue!))"))) }")
                 encodeLines.append("try container.encodeProperty(self.\(name), forKey: \(key))")

@@ -9,7 +9,7 @@ struct SwiftValidationBuilder {
         for (index, property) in object.properties.enumerated() where !property.isComputedConstant {
             var checks = valueChecks(property.type, property.constraints, value: "value", path: "propertyPath")
             if let constant = property.constValue, let literal = context.literals.literal(constant, as: property.type) {
-                checks.insert("Validation.constValue(value, \(literal), at: propertyPath, into: &issues)", at: 0)
+                checks.insert("Validation.constValue(\(context.constantSubject("value", property)), \(literal), at: propertyPath, into: &issues)", at: 0)
             }
             guard !checks.isEmpty else { continue }
             let name = names[index]

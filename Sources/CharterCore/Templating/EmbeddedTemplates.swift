@@ -164,7 +164,7 @@ public enum EmbeddedTemplates {
                 {{access}}static let knownCases: [{{name}}] = [{{knownCases}}]
 
                 {{access}}init(rawValue: {{rawType}}) {
-                    switch rawValue {
+                    switch {{switchSubject}} {
                     {{#cases}}
                     case {{literal}}: self = .{{name}}
                     {{/cases}}
@@ -205,7 +205,7 @@ public enum EmbeddedTemplates {
                     try container.encode(rawValue)
                 }
 
-                {{access}}static func == (lhs: {{name}}, rhs: {{name}}) -> Bool { lhs.rawValue == rhs.rawValue }
+                {{access}}static func == (lhs: {{name}}, rhs: {{name}}) -> Bool { {{equality}} }
 
                 {{access}}func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
@@ -503,7 +503,7 @@ public enum EmbeddedTemplates {
                     {{/nullCase}}
                     {{#discriminated}}
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    switch try container.decodeProperty(String.self, forKey: {{property}}) {
+                    switch try {{tag}} {
                     {{#tagCases}}
                     case {{tags}}: self = .{{name}}(try {{decoded}})
                     {{/tagCases}}

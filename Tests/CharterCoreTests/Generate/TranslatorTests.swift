@@ -483,6 +483,8 @@ final class TranslatorTests: XCTestCase {
             (#"{"type": "integer", "anyOf": [{"minimum": 1e30}, {"maximum": 5}]}"#, "translate.alternative-dropped", "anyOf/0/minimum"),
             (#"{"type": "number", "oneOf": [{"minimum": 0}, {"maximum": -1e400}]}"#, "translate.alternative-dropped", "oneOf/1/maximum"),
             (#"{"type": "integer", "format": "int32", "anyOf": [{"exclusiveMinimum": 2147483647}]}"#, "translate.alternative-dropped", "anyOf/0/exclusiveMinimum"),
+            // Every alternative left out: a warning at the group too, saying no value is valid (not "0 alternatives").
+            (#"{"type": "integer", "oneOf": [{"minimum": 1e30}, {"maximum": -1e30}]}"#, "translate.alternative-dropped", "oneOf"),
             (#"{"type": ["integer", "string"], "multipleOf": 1e30}"#, "translate.only-zero-valid", "multipleOf"),
             (#"{"type": ["integer", "null"], "format": "int32", "multipleOf": 3000000000}"#, "translate.only-zero-valid", "multipleOf"),
             (#"{"type": "integer", "anyOf": [{"multipleOf": 1e30}, {"minimum": 1}]}"#, "translate.only-zero-valid", "anyOf/0/multipleOf"),

@@ -179,6 +179,26 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         }
     }
 
+    /// Rows: a property the source contract requires but marks `readOnly` / `writeOnly` (so its Swift property is
+    /// optional: one direction never carries it) and the target requires outright → the Quick Help line of the
+    /// parameter the caller supplies, which says why the source may not hold it (not "Optional in …").
+    func testSuppliedParameterSaysWhyAReadOnlySourceMayLackIt() throws {
+        let rows: [(keyword: String, line: String)] = [
+            ("readOnly", "///   - code: Read-only in ShelfV1 (absent in requests), so the source may not hold it; required in ShelfV2."),
+            ("writeOnly", "///   - code: Write-only in ShelfV1 (never in responses), so the source may not hold it; required in ShelfV2."),
+        ]
+        for row in rows {
+            func contract(_ version: String, _ access: String) -> String {
+                ##"{"x-contract": {"name": "shelf", "version": ""## + version + ##""}, "$defs": {"R": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string""## + access + "}}}}}"
+            }
+            let fixture = ContractFixture(
+                ["shelf-v1.json": contract("1.0.0", #", "\#(row.keyword)": true"#), "shelf-v2.json": contract("2.0.0", "")],
+                inputs: ["shelf-v1.json", "shelf-v2.json"])
+            let adapters = try XCTUnwrap(fixture.generate().value(row.keyword)?["ShelfAdapters.swift"])
+            XCTAssertTrue(adapters.contains(row.line), "\(row.keyword):\n\(adapters)")
+        }
+    }
+
     /// The adapters compiled and run: v1 → v2 with the caller's values, what was dropped reported with
     /// pointers (nested ones too) and wire values, and the way back.
     func testAdaptersCompileAndRunBothWays() throws {

@@ -128,6 +128,11 @@ final class GeneratedSwiftSnippetTests: XCTestCase {
             ("enum values that collide with generated members",
              ##"{"$defs": {"Odd": {"type": "string", "enum": ["unrecognized", "rawValue", "default"]}}}"##,
              ["case unrecognized2", "case rawValue2", "case `default`", "case \"unrecognized\": self = .unrecognized2"], []),
+            // `none`/`some` are Optional's cases: `mode: .none` would mean nil wherever the enum is optional.
+            ("enum values that Optional's cases would shadow",
+             ##"{"$defs": {"Mode": {"type": "string", "enum": ["none", "some", "noneValue", "NONE"]}}}"##,
+             ["case noneValue", "case someValue", "case noneValue2", "case noneValue3", "case \"none\": self = .noneValue",
+              "case .someValue: return \"some\"", "case \"NONE\": self = .noneValue3"], ["case .none:", "case .some:"]),
             ("integer enum",
              ##"{"$defs": {"Priority": {"type": "integer", "enum": [1, 2]}}}"##,
              ["case _1", "case _2", "case unrecognized(Int)", "case 1: self = ._1", "case ._2: return 2"], []),
