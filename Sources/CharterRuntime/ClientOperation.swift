@@ -172,12 +172,13 @@ extension ClientConfiguration {
 
     /// The body of a response, decoded as the contract says for its status; the error of a body that is not
     /// carries the whole response (a gateway's HTML page, a request id in a header). A `writeOnly` property a provider
-    /// returned all the same is ignored (``CodingDirection/response``).
+    /// returned all the same is ignored (``CodingDirection/response``). A body with an object whose member names are two for
+    /// JSON and one for Swift is refused rather than read with one of them lost (``JSONMemberNames``).
     public func decodeBody<Body: Decodable>(_ type: Body.Type, from response: ClientResponse, for operation: ClientOperation)
         throws(ClientError) -> Body
     {
         do {
-            return try CanonicalJSON.decoder(for: .response).decode(Body.self, from: response.body)
+            return try CanonicalJSON.decoder(for: .response).decodeCheckingMemberNames(Body.self, from: response.body)
         } catch {
             throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: error)
         }
