@@ -163,11 +163,7 @@ extension ClientConfiguration {
     /// The body of a request: JSON, keys sorted (the same value always gives the same bytes), without the `readOnly`
     /// properties of any value in it (``CodingDirection/request``).
     public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
-        do {
-            return try CanonicalJSON.encoder(for: .request).encode(body)
-        } catch {
-            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
-        }
+        try ClientError.encoding(operation) { try CanonicalJSON.encoder(for: .request).encode(body) }
     }
 
     /// The body of a response, decoded as the contract says for its status; the error of a body that is not
