@@ -51,7 +51,9 @@ extension JSONDecoder {
 }
 
 /// One pass over JSON text that keeps, for each open object, the names of its members, and throws at the first
-/// name that a Swift `String` cannot tell from an earlier, different one.
+/// name that a Swift `String` cannot tell from an earlier, different one. Names of plain ASCII (no escape), which
+/// only a name with a non-ASCII character can equal in Swift alone, are kept as byte ranges until their object
+/// has such a name.
 private struct MemberNameScan {
     /// An open object or array.
     private struct Container {
@@ -59,15 +61,23 @@ private struct MemberNameScan {
         var isObject: Bool
         /// In an object, whether the next string is a member name.
         var expectsName: Bool
-        /// In an object, each member name seen, by its Swift `String`, with its UTF-16 code units as JSON has them.
-        var names: [String: [UInt16]] = [:]
-        /// In an object, the current member's name; in an array, the current item's index.
-        var current: AnyCodingKey
+        /// In an object, the current member's name (the bytes between its quotes).
+        var name: Range<Int> = 0..<0
+        /// In an array, the current item's index.
+        var index = 0
+        /// In an object, where its plain names start in `plainNames`.
+        var firstPlainName = 0
+        /// In an object once it has a name that is not plain, each member name seen, by its Swift `String` (which
+        /// compares by canonical equivalence), with the first name of that key as received (its scalars unchanged:
+        /// Swift keeps them as they are); nil before.
+        var names: [String: String]?
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var open: [Container] = []
+    /// The plain names of the open objects that have no other, each object's after its outer objects'.
+    private var plainNames: [Range<Int>] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -79,24 +89,25 @@ private struct MemberNameScan {
             index += 1
             switch byte {
             case UInt8(ascii: "{"):
-                open.append(Container(isObject: true, expectsName: true, current: AnyCodingKey("")))
+                open.append(Container(isObject: true, expectsName: true, firstPlainName: plainNames.count))
             case UInt8(ascii: "["):
-                open.append(Container(isObject: false, expectsName: false, current: AnyCodingKey(intValue: 0)))
+                open.append(Container(isObject: false, expectsName: false))
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                _ = open.popLast()
+                guard let closed = open.popLast() else { break }
+                if closed.isObject { plainNames.removeSubrange(min(closed.firstPlainName, plainNames.count)...) }
             case UInt8(ascii: ","):
                 guard let last = open.indices.last else { break }
                 if open[last].isObject {
                     open[last].expectsName = true
                 } else {
-                    open[last].current = AnyCodingKey(intValue: (open[last].current.intValue ?? 0) + 1)
+                    open[last].index += 1
                 }
             case UInt8(ascii: "\""):
                 let start = index
                 skipString()
                 guard let last = open.indices.last, open[last].isObject, open[last].expectsName else { break }
                 open[last].expectsName = false
-                try add(name: Self.codeUnits(bytes[start..<max(start, index - 1)]), to: last)
+                try add(name: start..<max(start, index - 1), to: last)
             default:
                 break
             }
@@ -113,18 +124,39 @@ private struct MemberNameScan {
     }
 
     /// Records a member name of the object at `position`, or throws if an earlier one is equal in Swift only.
-    private mutating func add(name units: [UInt16], to position: Int) throws {
-        let name = String(decoding: units, as: UTF16.self)
-        open[position].current = AnyCodingKey(name)
-        guard let earlier = open[position].names[name] else {
-            open[position].names[name] = units
+    private mutating func add(name range: Range<Int>, to position: Int) throws {
+        open[position].name = range
+        let plain = !bytes[range].contains { $0 >= 0x80 || $0 == UInt8(ascii: "\\") }
+        if open[position].names == nil {
+            if plain {
+                plainNames.append(range)
+                return
+            }
+            var names: [String: String] = [:]
+            for earlier in plainNames[open[position].firstPlainName...] {
+                let name = String(decoding: bytes[earlier], as: UTF8.self)
+                names[name] = name
+            }
+            open[position].names = names
+        }
+        let name = self.name(range)
+        guard let earlier = open[position].names?[name] else {
+            open[position].names?[name] = name
             return
         }
-        guard earlier != units else { return }
+        // The same scalars: the same name for JSON too (a lone surrogate escape never gets here, `JSONDecoder`
+        // refuses it).
+        guard !earlier.unicodeScalars.elementsEqual(name.unicodeScalars) else { return }
         throw DecodingError.dataCorrupted(DecodingError.Context(
-            codingPath: open[..<position].map(\.current),
-            debugDescription: "The object has members \(Self.quoted(earlier)) and \(Self.quoted(units)): two names in JSON, "
+            codingPath: open[..<position].map { $0.isObject ? AnyCodingKey(self.name($0.name)) : AnyCodingKey(intValue: $0.index) },
+            debugDescription: "The object has members \(Self.quoted(earlier)) and \(Self.quoted(name)): two names in JSON, "
                 + "one in Swift (canonically equivalent), so decoding would keep only the first; refused rather than lose the other."))
+    }
+
+    /// The JSON string whose contents (between the quotes) are at `range`, escapes decoded.
+    private func name(_ range: Range<Int>) -> String {
+        let text = bytes[range]
+        return text.contains(UInt8(ascii: "\\")) ? String(decoding: Self.codeUnits(text), as: UTF16.self) : String(decoding: text, as: UTF8.self)
     }
 
     /// The UTF-16 code units of a JSON string's contents (between its quotes), escapes decoded.
@@ -161,9 +193,9 @@ private struct MemberNameScan {
     ]
 
     /// A name as JSON text, every code unit outside printable ASCII escaped: `"cafe\u0301"`.
-    private static func quoted(_ units: [UInt16]) -> String {
+    private static func quoted(_ name: String) -> String {
         var text = "\""
-        for unit in units {
+        for unit in name.utf16 {
             if unit >= 0x20, unit < 0x7F, unit != 0x22, unit != 0x5C {
                 text.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
             } else {

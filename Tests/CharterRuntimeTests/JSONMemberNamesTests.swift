@@ -48,6 +48,11 @@ final class JSONMemberNamesTests: XCTestCase {
             // The Kelvin sign is canonically equivalent to K, an ASCII letter.
             (#"{"K":1,"\u212a":2}"#, #"The object has members "K" and "\u212a""#, "", #line),
             ("{\"\u{212A}\":1,\"K\":2}", #"The object has members "\u212a" and "K""#, "", #line),
+            // Plain ASCII names before, and in a nested object between, are still compared.
+            (#"{"a":1,"K":2,"b":{"c":{"d":1},"e":[1]},"f":0,"\u212a":3}"#, #"The object has members "K" and "\u212a""#, "", #line),
+            (#"{"x":{"K":1},"\u212a":2}"#, nil, "", #line),
+            (#"[{"K":1},{"\u212a":1}]"#, nil, "", #line),
+            (#"{"\u0041":1,"A":2,"\u00c5":3,"\u212b":4}"#, #"The object has members "\u00c5" and "\u212b""#, "", #line),
             // At any depth, the path naming the object; a nested value between the two names changes nothing.
             (#"{"a":[{"x":0},{"caf\u00e9":1,"cafe\u0301":2}]}"#, Self.message, "a/1", #line),
             (#"{"caf\u00e9":{"x":[1,{"y":2}]},"cafe\u0301":2}"#, Self.message, "", #line),
