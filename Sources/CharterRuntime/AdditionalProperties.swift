@@ -3,7 +3,10 @@ extension Decoder {
     /// `knownKeys` as a `T` — the object's `additionalProperties`.
     ///
     /// Call it from `init(from:)` next to the keyed container of the declared
-    /// properties, passing their wire names.
+    /// properties, passing their wire names. Names that are different in JSON
+    /// and equal as Swift strings (`"caf\u00e9"`, `"cafe\u0301"`) reach it as
+    /// one, `JSONDecoder` having kept the first; ``JSONMemberNames/check(_:)``
+    /// refuses such JSON.
     public func decodeAdditionalProperties<T: Decodable>(
         _ type: T.Type,
         excluding knownKeys: Set<String>

@@ -3,7 +3,8 @@
 public struct ClientError: Error, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: String, Sendable, Hashable {
-        /// The request body could not be encoded.
+        /// The request body or a parameter could not be encoded (a date outside years 0001–9999, which RFC 3339
+        /// cannot express; a header list item with a comma); nothing was sent.
         case encoding
         /// Credentials could not be obtained, or the operation requires them and the configuration has no
         /// `authorization` (the error underneath is a ``MissingClientAuthorization``).
@@ -72,5 +73,16 @@ public struct MissingClientAuthorization: Error, CustomStringConvertible {
     /// What is missing, e.g. `the operation requires scheme oauth2 and no authorization is configured`.
     public var description: String {
         "the operation requires scheme \(requirement.scheme) and no authorization is configured"
+    }
+}
+
+extension ClientError {
+    /// What `body` returns; its error an ``Kind/encoding`` error of `operation`, thrown before anything is sent.
+    static func encoding<T>(_ operation: ClientOperation, _ body: () throws -> T) throws(ClientError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
+        }
     }
 }

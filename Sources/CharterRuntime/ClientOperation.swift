@@ -163,21 +163,18 @@ extension ClientConfiguration {
     /// The body of a request: JSON, keys sorted (the same value always gives the same bytes), without the `readOnly`
     /// properties of any value in it (``CodingDirection/request``).
     public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
-        do {
-            return try CanonicalJSON.encoder(for: .request).encode(body)
-        } catch {
-            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
-        }
+        try ClientError.encoding(operation) { try CanonicalJSON.encoder(for: .request).encode(body) }
     }
 
     /// The body of a response, decoded as the contract says for its status; the error of a body that is not
     /// carries the whole response (a gateway's HTML page, a request id in a header). A `writeOnly` property a provider
-    /// returned all the same is ignored (``CodingDirection/response``).
+    /// returned all the same is ignored (``CodingDirection/response``). A body with an object whose member names are two for
+    /// JSON and one for Swift is refused rather than read with one of them lost (``JSONMemberNames``).
     public func decodeBody<Body: Decodable>(_ type: Body.Type, from response: ClientResponse, for operation: ClientOperation)
         throws(ClientError) -> Body
     {
         do {
-            return try CanonicalJSON.decoder(for: .response).decode(Body.self, from: response.body)
+            return try CanonicalJSON.decoder(for: .response).decodeCheckingMemberNames(Body.self, from: response.body)
         } catch {
             throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: error)
         }

@@ -126,8 +126,14 @@ public enum ClientParameter {
     public static func text(_ value: Double) -> String { String(value) }
     /// A decimal, exactly.
     public static func text(_ value: Decimal) -> String { value.description }
-    /// An RFC 3339 date-time in UTC.
-    public static func text(_ value: Date) -> String { RFC3339.formatDateTime(value) }
+    /// An RFC 3339 date-time in UTC; throws `EncodingError.invalidValue` for a date outside years 0001–9999, which
+    /// RFC 3339 cannot express (``RFC3339/formatDateTime(_:)`` would write an expanded year, `+10000-…`).
+    public static func text(_ value: Date) throws -> String { try RFC3339.encodeDateTime(value) }
+    /// A date-time parameter of a client's request, as ``text(_:)-(Date)`` writes it; a date outside years 0001–9999
+    /// is a ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
+    public static func text(_ value: Date, for operation: ClientOperation) throws(ClientError) -> String {
+        try ClientError.encoding(operation) { try text(value) }
+    }
     /// A full date, `YYYY-MM-DD`.
     public static func text(_ value: CalendarDate) -> String { value.description }
     /// A UUID in lowercase.
@@ -138,16 +144,19 @@ public enum ClientParameter {
     /// An array header's value: the items joined by commas. An item that holds a comma would read back as two
     /// items (servers split a header list on commas), so it is refused rather than sent changed.
     public static func headerList(_ items: [String], _ name: String, for operation: ClientOperation) throws(ClientError) -> String {
-        do {
-            return try ProviderResponse.headerList(items, name)
-        } catch {
-            throw ClientError(kind: .encoding, operationID: operation.id, attempts: 0, underlying: error)
-        }
+        try ClientError.encoding(operation) { try ProviderResponse.headerList(items, name) }
     }
 
-    /// Any other value: its JSON text.
-    public static func json<Value: Encodable>(_ value: Value) -> String {
-        (try? CanonicalJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    /// Any other value: its JSON text (keys sorted); throws the encoder's error for a value JSON cannot carry (a date
+    /// outside years 0001–9999 at any depth, a non-finite number).
+    public static func json<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try CanonicalJSON.encoder().encode(value), as: UTF8.self)
+    }
+
+    /// A client's parameter of any other type, as ``json(_:)`` writes it; a value it cannot write is a
+    /// ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
+    public static func json<Value: Encodable>(_ value: Value, for operation: ClientOperation) throws(ClientError) -> String {
+        try ClientError.encoding(operation) { try json(value) }
     }
 
     /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value

@@ -87,9 +87,10 @@ extension EventSubscriber {
     /// Decodes a message's bytes as an envelope of ``Definition`` and hands it to ``receive(_:)``.
     ///
     /// - Throws: `DecodingError` when the bytes are not such an envelope (another event's `type`
-    ///   included), or what ``receive(_:)`` throws.
+    ///   included) or hold an object with two member names Swift cannot tell apart (``JSONMemberNames``), or what
+    ///   ``receive(_:)`` throws.
     public func receive(message: Data, decoder: JSONDecoder = JSONDecoder()) async throws {
-        try await receive(decoder.decode(EventEnvelope<Definition>.self, from: message))
+        try await receive(decoder.decodeCheckingMemberNames(EventEnvelope<Definition>.self, from: message))
     }
 }
 
@@ -107,9 +108,10 @@ extension EventDefinition {
 
     /// Decodes a payload from its wire form: the bytes of a message's `data`, or a payload on its own.
     ///
-    /// - Throws: `DecodingError` when the JSON is not a payload.
+    /// - Throws: `DecodingError` when the JSON is not a payload, or holds an object with two member names Swift
+    ///   cannot tell apart (``JSONMemberNames``).
     public static func decodePayload(from data: Data, decoder: JSONDecoder = JSONDecoder()) throws -> Payload {
-        payload(fromWire: try decoder.decode(PayloadWire.self, from: data))
+        payload(fromWire: try decoder.decodeCheckingMemberNames(PayloadWire.self, from: data))
     }
 
     /// Checks a payload that is `Validatable`; any other payload has nothing checked.

@@ -11,6 +11,10 @@ import Foundation
 /// Equality and hashing compare numbers by value, so `.integer(1)` equals
 /// `.number(1)` and `.number(1.0)` — JSON (and JSON Schema's `const`, `enum`
 /// and `uniqueItems`) does not distinguish `1` from `1.0`.
+///
+/// An object's member names are `String` keys, which Swift compares by canonical equivalence: an object with the
+/// members `"caf\u00e9"` and `"cafe\u0301"`, two for JSON, cannot be held, and `JSONDecoder` keeps only the first;
+/// the runtime refuses such JSON where it decodes (``JSONMemberNames``).
 public enum JSONValue: Sendable {
     /// JSON `null`.
     case null

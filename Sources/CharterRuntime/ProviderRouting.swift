@@ -116,10 +116,10 @@ public enum ProviderRouting {
         return value
     }
 
-    /// Any other parameter: its text is JSON.
+    /// Any other parameter: its text is JSON (checked as a body is, ``JSONMemberNames``).
     public static func json<Value: Decodable>(_ text: String, as type: Value.Type, _ what: String) throws(ProviderRequestError) -> Value {
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+            return try JSONDecoder().decodeCheckingMemberNames(Value.self, from: Data(text.utf8))
         } catch {
             throw ProviderRequestError("\(what): \(error)")
         }
@@ -158,7 +158,9 @@ public enum ProviderRouting {
     /// written in the operation with constraints: a closure checking them); without it, a body
     /// that is `Validatable` is checked and any other is not. A body labelled with a media type that is neither JSON
     /// nor the operation's declared `contentType` is refused with 415 rather than parsed; an unlabelled one is read.
-    /// A `readOnly` property a client sent all the same is ignored (``CodingDirection/request``).
+    /// A `readOnly` property a client sent all the same is ignored (``CodingDirection/request``). A body with an object
+    /// whose member names are two for JSON and one for Swift is refused (400) rather than read with one of them lost
+    /// (``JSONMemberNames``).
     public static func body<Body: Decodable>(
         _ type: Body.Type, from request: ClientRequest, required: Bool, declaredContentType: String = "application/json",
         issues: ((Body) -> [ValidationIssue])? = nil
@@ -174,7 +176,7 @@ public enum ProviderRouting {
         }
         let value: Body
         do {
-            value = try CanonicalJSON.decoder(for: .request).decode(Body.self, from: data)
+            value = try CanonicalJSON.decoder(for: .request).decodeCheckingMemberNames(Body.self, from: data)
         } catch {
             throw ProviderRequestError("the request body is not valid: \(error)")
         }

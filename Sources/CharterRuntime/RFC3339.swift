@@ -59,11 +59,25 @@ public enum RFC3339 {
     ///
     /// Dates outside years 0001–9999 have no RFC 3339 form; they are written
     /// with an expanded year (`10000-…`, `-0001-…`) that RFC 3339 parsers
-    /// reject (``RFC3339DateTime`` refuses to encode them). So that formatting
-    /// never traps, infinite dates are clamped to about ±300 million years and
-    /// NaN is written as the reference date, 2001-01-01T00:00:00Z.
+    /// reject (``RFC3339DateTime`` and a client's parameters refuse to encode
+    /// them). So that formatting never traps, infinite dates are clamped to
+    /// about ±300 million years and NaN is written as the reference date,
+    /// 2001-01-01T00:00:00Z.
     public static func formatDateTime(_ date: Date) -> String {
         format(date).text
+    }
+
+    /// `date` as ``formatDateTime(_:)`` writes it, for a value being encoded;
+    /// throws `EncodingError.invalidValue` at `codingPath` for a date outside
+    /// years 0001–9999 in UTC, which RFC 3339 cannot express, and for a NaN
+    /// date, which is no instant (rather than write the reference date).
+    static func encodeDateTime(_ date: Date, codingPath: [any CodingKey] = []) throws -> String {
+        let (text, inRange) = format(date)
+        guard inRange, !date.timeIntervalSinceReferenceDate.isNaN else {
+            let problem = inRange ? "is not a number (NaN)" : "\(text) is outside the RFC 3339 year range 0001-9999"
+            throw EncodingError.invalidValue(date, EncodingError.Context(codingPath: codingPath, debugDescription: "Date \(problem)."))
+        }
+        return text
     }
 
     /// Parses an RFC 3339 `full-date` (`YYYY-MM-DD`, year 0001–9999); `nil` if

@@ -40,13 +40,7 @@ public struct RFC3339DateTime: Codable, Hashable, Sendable {
     /// Encodes the RFC 3339 string in UTC; throws `EncodingError.invalidValue`
     /// for a date outside years 0001–9999, which RFC 3339 cannot express.
     public func encode(to encoder: any Encoder) throws {
-        let (text, inRange) = RFC3339.format(value)
-        guard inRange else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(
-                codingPath: encoder.codingPath,
-                debugDescription: "Date \(text) is outside the RFC 3339 year range 0001-9999."
-            ))
-        }
+        let text = try RFC3339.encodeDateTime(value, codingPath: encoder.codingPath)
         var container = encoder.singleValueContainer()
         try container.encode(text)
     }

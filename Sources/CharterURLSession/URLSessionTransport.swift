@@ -8,6 +8,16 @@ import FoundationNetworking
 ///
 /// Each request's `timeoutMilliseconds` (the operation's SLA) becomes the `URLRequest`'s timeout; the
 /// client also enforces it as a deadline on the whole attempt.
+///
+/// Response headers: `HTTPURLResponse` has no field lines, only one value per field name (`allHeaderFields`,
+/// `value(forHTTPHeaderField:)`), in which Foundation has already joined a name's repeated lines with `, `, in
+/// order. That is RFC 9110 §5.3's combination, so an array (list-based) header reads every item of every line;
+/// but the lines cannot be told apart again: a repeated single-valued header reads as the joined text (`1, 2`,
+/// which then fails to parse as the contract's type) rather than its first line, repeated `Set-Cookie` lines
+/// (which RFC 9110 exempts from joining, as a cookie may hold a comma) come as one value that cannot be split
+/// reliably, and a blank line adds an empty item. On Linux (swift-corelibs-foundation) lines whose names differ only
+/// in case (`Link` and `link`) are not joined: one spelling's lines are kept and the other's lost. The response's
+/// ``ClientResponse/headers`` hold one ``ClientHeader`` per name, sorted by lowercased name.
 @available(macOS 12, iOS 15, tvOS 15, watchOS 8, *)
 public struct URLSessionTransport: ClientTransport {
     /// The session (shared by default).

@@ -137,7 +137,7 @@ struct SwiftClientBuilder {
             if let index = operation.parameters.firstIndex(where: { $0.location == .path && $0.name == placeholder }) {
                 if !literal.isEmpty { parts.append(SwiftLiteral.string(Self.encodedPath(literal))) }
                 literal = ""
-                parts.append("ClientParameter.pathSegment(\(SwiftOperationModel.text(of: operation.parameters[index].type, names[index], context: context)))")
+                parts.append("ClientParameter.pathSegment(\(SwiftOperationModel.text(of: operation.parameters[index].type, names[index], operation: "operation", context: context)))")
             } else {
                 literal += rest[open...close]
             }
@@ -166,17 +166,20 @@ struct SwiftClientBuilder {
         let add: (String) -> String = { value in
             parameter.location == .query ? "request.addQuery(\(wire), \(value))" : "request.setHeader(\(wire), \(value))"
         }
+        let text = { (type: IRTypeRef, value: String) in SwiftOperationModel.text(of: type, value, operation: "operation", context: context) }
         var lines: [String]
         if case .array(let element) = type, parameter.location == .query {
-            lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(SwiftOperationModel.text(of: element, "item", context: context)), "}"]
+            lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(text(element, "item")), "}"]
         } else if case .array(let element) = type {
             // An empty array sends no header (an empty one would read back as one empty value).
             let array = parameter.isRequired ? name : "value"
-            let items = "\(array).map { \(SwiftOperationModel.text(of: element, "$0", context: context)) }"
+            // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
+            let item = text(element, "item")
+            let items = item.hasPrefix("try ") ? "\(array).map { (item) throws(ClientError) in \(item) }" : "\(array).map { \(text(element, "$0")) }"
             lines = ["if !\(array).isEmpty {",
                      "    " + add("try ClientParameter.headerList(\(items), \(wire), for: operation)"), "}"]
         } else {
-            lines = [add(SwiftOperationModel.text(of: parameter.type, parameter.isRequired ? name : "value", context: context))]
+            lines = [add(text(parameter.type, parameter.isRequired ? name : "value"))]
         }
         if parameter.isRequired { return lines }
         return ["if let value = \(name) {"] + lines.map { "    " + $0 } + ["}"]

@@ -281,18 +281,24 @@ struct SwiftOperationModel {
     }
 
     /// How a value of `type` is written as text: strings as they are, enumerations by raw value, scalars
-    /// through `ClientParameter.text`, anything else as JSON.
-    static func text(of type: IRTypeRef, _ expression: String, context: SwiftGenerationContext) -> String {
+    /// through `ClientParameter.text`, anything else as JSON. A date-time (outside years 0001–9999) and a JSON value
+    /// can fail to be written: their expression starts with `try`, and throws in a client the `ClientError` of
+    /// `operation` (the `ClientOperation` in scope), in a provider (`operation` nil) the encoding error.
+    static func text(of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext) -> String {
+        let checked = { (function: String) in
+            "try ClientParameter.\(function)(\(expression)" + (operation.map { ", for: \($0)" } ?? "") + ")"
+        }
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return expression
-        case .primitive(.null): return "ClientParameter.json(\(expression))"
+        case .primitive(.dateTime): return checked("text")
+        case .primitive(.null): return checked("json")
         case .primitive: return "ClientParameter.text(\(expression))"
         case .named(let id):
             if case .enumeration(let enumeration) = context.module[id].kind {
                 return enumeration.isString ? "\(expression).rawValue" : "String(\(expression).rawValue)"
             }
-            return "ClientParameter.json(\(expression))"
-        default: return "ClientParameter.json(\(expression))"
+            return checked("json")
+        default: return checked("json")
         }
     }
 

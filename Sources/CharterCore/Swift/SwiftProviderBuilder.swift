@@ -286,8 +286,8 @@ struct SwiftProviderBuilder {
             // An array goes as comma-separated items, each written as a parameter's text (as a client sends an array header).
             let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
             let write = { (value: String) -> String in
-                guard case .array(let element) = resolved else { return SwiftOperationModel.text(of: header.type, value, context: context) }
-                let item = SwiftOperationModel.text(of: element, "$0", context: context)
+                guard case .array(let element) = resolved else { return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context) }
+                let item = SwiftOperationModel.text(of: element, "$0", operation: nil, context: context)
                 // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
                 return "try ProviderResponse.headerList(" + (item == "$0" ? value : "\(value).map { \(item) }") + ", \(SwiftLiteral.string(header.wireName)))"
             }

@@ -70,7 +70,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "public struct Client2: Sendable {",
             "public func getItem(store: Int32, sku: ShopV1.Sku, at: Date? = nil, channel: ShopV1.Channel? = nil, tags: [String]? = nil, xTrace: String? = nil) async throws(ClientError) -> GetItemResponse {",
             "var request = ClientRequest(method: \"GET\", path: [\"/stores/\", ClientParameter.pathSegment(ClientParameter.text(store)), \"/items/\", ClientParameter.pathSegment(sku)].joined())",
-            "request.addQuery(\"at\", ClientParameter.text(value))",
+            "request.addQuery(\"at\", try ClientParameter.text(value, for: operation))",
             "request.addQuery(\"channel\", value.rawValue)",
             "for item in value {",
             "request.addQuery(\"tags\", item)",

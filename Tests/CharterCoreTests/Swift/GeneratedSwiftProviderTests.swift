@@ -60,7 +60,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "struct Shop: ShopV1.Provider {",
             "    let log: Log",
             "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> ShopV1.GetItemResponse {",
-            "        log.add(\"getItem store=\\(store) sku=\\(sku) at=\\(at.map { ClientParameter.text($0) } ?? \"-\") channel=\\(channel?.rawValue ?? \"-\") tags=\\(tags?.joined(separator: \"|\") ?? \"-\") trace=\\(xTrace ?? \"-\")\")",
+            "        log.add(\"getItem store=\\(store) sku=\\(sku) at=\\(at.map { RFC3339.formatDateTime($0) } ?? \"-\") channel=\\(channel?.rawValue ?? \"-\") tags=\\(tags?.joined(separator: \"|\") ?? \"-\") trace=\\(xTrace ?? \"-\")\")",
             "        switch sku {",
             "        case \"none\": return .notFound(ShopV1.Problem(title: \"gone\", status: 404))",
             "        case \"down\": return .serverError(status: 503, ShopV1.Problem(title: \"down\"))",
