@@ -52,7 +52,7 @@ public struct LintParameter: Sendable, Hashable {
         if example.array != nil {
             guard let list = value.array, list.allSatisfy({ $0.string != nil }) else { return "\(name) must be a list of strings" }
             // A blank word would match nothing: a mistake, not a setting.
-            return list.contains(where: { $0.string!.allSatisfy(\.isWhitespace) }) ? "\(name) must not hold a blank word" : nil
+            return list.contains(where: { $0.string!.isBlank }) ? "\(name) must not hold a blank word" : nil
         }
         return nil
     }
@@ -93,7 +93,7 @@ public protocol LintRule: RuleDescribing {
     var parameters: [LintParameter] { get }
     /// A complete contract (JSON) that the rule reports.
     var failingExample: String { get }
-    /// The same contract mended: the rule reports nothing.
+    /// The same contract mended: no rule of the catalog (strict preset) reports anything, so it can be copied.
     var passingExample: String { get }
     /// Reports every violation in `context` through `context.report`.
     func check(_ context: LintContext)

@@ -128,7 +128,7 @@ struct SuppressionCollector {
                         hint: #"write "\#(member.key)": "why" or {"reason": "why", "until": "YYYY-MM-DD"}"#)
                 continue
             }
-            guard let reason, !reason.allSatisfy(\.isWhitespace) else {
+            guard let reason = reason.nonBlank else {
                 problem(SuppressionInvalidRule.id, "suppression of \(member.key) gives no reason", member.value, entryPointer,
                         hint: #"say why: {"reason": "…", "until": "YYYY-MM-DD"}"#)
                 continue

@@ -142,11 +142,12 @@ package struct ContractParser {
                 retention: idempotency.string("retention"))
         }
         if let sla = fields.object("sla") {
-            operation.sla = OperationSLA(latencyP99Ms: sla.int("latencyP99Ms"), availability: sla.double("availability"), timeoutMs: sla.int("timeoutMs"))
+            operation.sla = OperationSLA(
+                latencyP99Ms: sla.int("latencyP99Ms", atLeast: 1), availability: sla.availability("availability"), timeoutMs: sla.int("timeoutMs", atLeast: 1))
         }
         if let limit = fields.object("rateLimit") {
             operation.rateLimit = RateLimit(
-                quota: limit.int("quota", required: true) ?? 0, window: limit.string("window", required: true) ?? "",
+                quota: limit.int("quota", required: true, atLeast: 1) ?? 0, window: limit.string("window", required: true) ?? "",
                 scope: limit.string("scope"))
         }
         return operation
@@ -166,7 +167,7 @@ package struct ContractParser {
         var event = ContractEvent(
             name: name, summary: fields.string("summary"), description: fields.string("description"),
             deprecated: fields.bool("deprecated") ?? false, topic: fields.string("topic"), payload: fields.schema("payload", required: true),
-            orderingKey: [], delivery: fields.string("delivery"), maxLagMs: fields.object("sla")?.int("maxLagMs"), retry: nil,
+            orderingKey: [], delivery: fields.string("delivery"), maxLagMs: fields.object("sla")?.int("maxLagMs", atLeast: 1), retry: nil,
             deadLetter: nil, publish: fields.object("publish").map(parseAccess), subscribe: fields.object("subscribe").map(parseAccess),
             location: fields.location)
         for (index, text) in fields.strings("orderingKey").enumerated() {
@@ -181,8 +182,8 @@ package struct ContractParser {
         }
         if let retry = fields.object("retry") {
             event.retry = RetryPolicy(
-                maxAttempts: retry.int("maxAttempts"), backoff: retry.string("backoff"), initialDelayMs: retry.int("initialDelayMs"),
-                maxDelayMs: retry.int("maxDelayMs"))
+                maxAttempts: retry.int("maxAttempts"), backoff: retry.string("backoff"), initialDelayMs: retry.int("initialDelayMs", atLeast: 0),
+                maxDelayMs: retry.int("maxDelayMs", atLeast: 0))
         }
         if let deadLetter = fields.object("deadLetter") {
             event.deadLetter = DeadLetterPolicy(topic: deadLetter.string("topic"), retention: deadLetter.string("retention"))
@@ -272,6 +273,23 @@ package struct ContractParser {
                 return nil
             }
             return int
+        }
+
+        /// The integer under `key`, which must be at least `minimum`: a time in milliseconds or a count that no
+        /// value below it can mean (a negative delay, a zero timeout or quota). Reported where it is written.
+        func int(_ key: String, required: Bool = false, atLeast minimum: Int) -> Int? {
+            let number = int(key, required: required)
+            if let number, number < minimum { error(key, "\"\(key)\" must be at least \(minimum), not \(number)") }
+            return number
+        }
+
+        /// The availability objective under `key`: a fraction, more than 0 and at most 1 (`0.999`, not `99.9`).
+        func availability(_ key: String) -> Double? {
+            let fraction = double(key)
+            if let fraction, !(fraction > 0 && fraction <= 1) {
+                error(key, "\"\(key)\" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not \(node.object?[key]?.number?.description ?? "\(fraction)")")
+            }
+            return fraction
         }
 
         func double(_ key: String) -> Double? {

@@ -2,21 +2,22 @@
 /// into one: what a generator needs to decide the type, without caring how the contract composed it.
 ///
 /// A class, immutable once built: the translator computes each schema's view once, caches it and hands it
-/// to many readers, and a reference costs one retain where a copy of this many fields cost a dozen.
-final class MergedSchema {
+/// to many readers, and a reference costs one retain where a copy of this many fields cost a dozen. Lint rules
+/// that must see a schema as its instances do (`event-ordering-key`) build it too.
+package final class MergedSchema {
     /// The schema the view was built from.
-    let origin: SchemaID
+    package let origin: SchemaID
     /// Every schema the view was built from (the parts that must all hold), in order; ``origin`` is the first.
-    let roots: [SchemaID]
+    package let roots: [SchemaID]
     /// Intersection of every `type` seen (nil: unconstrained).
-    private(set) var types: [JSONType]?
+    package private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
-    private(set) var properties: [(name: String, schema: SchemaID)] = []
+    package private(set) var properties: [(name: String, schema: SchemaID)] = []
     /// For a property declared by more than one part (`allOf` members, a `$ref` and its siblings): every
     /// schema declaring it, in order. Its value must meet them all.
-    private(set) var propertyParts: [String: [SchemaID]] = [:]
+    package private(set) var propertyParts: [String: [SchemaID]] = [:]
     /// Union of every `required`.
-    private(set) var required: Set<String> = []
+    package private(set) var required: Set<String> = []
     /// The first `additionalProperties` seen.
     private(set) var additionalProperties: SchemaID?
     /// Every `patternProperties` entry.
@@ -26,9 +27,9 @@ final class MergedSchema {
     /// The first `prefixItems` seen.
     private(set) var prefixItems: [SchemaID] = []
     /// The first `enum` seen.
-    private(set) var enumValues: [JSONNode]?
+    package private(set) var enumValues: [JSONNode]?
     /// The first `const` seen.
-    private(set) var constValue: JSONNode?
+    package private(set) var constValue: JSONNode?
     /// The first `format` seen.
     private(set) var format: String?
     /// The first `oneOf` or `anyOf` seen.
@@ -36,7 +37,7 @@ final class MergedSchema {
     /// The schema that holds ``alternatives``.
     private(set) var alternativesOwner: SchemaID?
     /// Every `anyOf` and `oneOf` of every part, in the order seen (`exactlyOne` for a `oneOf`).
-    private(set) var alternativeGroups: [(exactlyOne: Bool, schemas: [SchemaID])] = []
+    package private(set) var alternativeGroups: [(exactlyOne: Bool, schemas: [SchemaID])] = []
     /// The first discriminator seen.
     private(set) var discriminator: SchemaDiscriminator?
     /// Constraints of every part, the tightest value of each keyword.
@@ -62,13 +63,13 @@ final class MergedSchema {
 
     /// Builds the merged view of `id` in `graph`: the schema itself first, then (depth first, in order)
     /// its `$ref` target and its `allOf` members — with an explicit stack, so chains of any length are safe.
-    convenience init(_ id: SchemaID, in graph: SchemaGraph) {
+    package convenience init(_ id: SchemaID, in graph: SchemaGraph) {
         self.init(all: [id], in: graph)
     }
 
     /// Builds one view of several schemas that must all hold (the parts of a property that several `allOf`
     /// members declare), each folded with its `$ref` target and `allOf` members, in order.
-    init(all roots: [SchemaID], in graph: SchemaGraph) {
+    package init(all roots: [SchemaID], in graph: SchemaGraph) {
         origin = roots[0]
         self.roots = roots
         // Most schemas have neither a `$ref` nor `allOf`: the view is the schema itself, no walk needed.
@@ -83,7 +84,7 @@ final class MergedSchema {
     /// The view of one alternative of `outer`'s `oneOf`/`anyOf` with what `outer` says beside the alternatives
     /// (its properties, `required` and content model, also from its `allOf` members and `$ref`) folded in first:
     /// a value of the alternative is a value of `outer`, so it has the shared properties too.
-    init(alternative: SchemaID, sharing outer: MergedSchema, in graph: SchemaGraph) {
+    package init(alternative: SchemaID, sharing outer: MergedSchema, in graph: SchemaGraph) {
         origin = alternative
         roots = [alternative] + outer.roots
         types = outer.types

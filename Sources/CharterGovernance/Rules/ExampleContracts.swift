@@ -25,6 +25,12 @@ package enum ExampleContract {
     /// `security` declaring an OAuth2 scheme `oauth` with `demo:read` and `demo:write`.
     static let oauth = #""security": {"oauth": {"type": "oauth2", "tokenUrl": "https://auth.retail.example/token", "scopes": {"demo:read": "Read", "demo:write": "Write"}}}"#
 
+    /// An operation's `sla`, within the default latency budget and with a timeout that covers the p99.
+    static let sla = #""sla": {"latencyP99Ms": 200, "availability": 0.999, "timeoutMs": 1000}"#
+
+    /// An event's `publish` and `subscribe` access under the ``oauth`` scheme, one system each.
+    static let access = #""publish": {"auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "allowed": ["demo-service"]}, "subscribe": {"auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "allowed": ["pos"]}"#
+
     /// A documented object type `Item` with an example, for operations and events to refer to.
     static let item = #""Item": {"title": "Item", "description": "An item.", "type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}, "examples": [{"sku": "A1"}]}"#
 }

@@ -30,7 +30,7 @@ struct OwnerDeclaredRule: LintRule {
     let passingExample = ExampleContract.make()
 
     func check(_ context: LintContext) {
-        for (document, contract) in context.contracts where contract.owner?.team?.isEmpty ?? true {
+        for (document, contract) in context.contracts where contract.owner?.team.nonBlank == nil {
             let pointer = ContractParser.extensionPointer.appending("owner")
             context.report("contract \(contract.name) names no owning team", in: document, at: contract.owner == nil ? ContractParser.extensionPointer : pointer,
                            hint: #"add "owner": {"team": "…", "contact": {"email": "…"}}"#)
@@ -50,7 +50,8 @@ struct OwnerContactRule: LintRule {
 
     func check(_ context: LintContext) {
         for (document, contract) in context.contracts {
-            guard let owner = contract.owner, owner.contact.isEmpty else { continue }
+            // A blank value reaches no one; `x-` keys are estate extensions, not channels.
+            guard let owner = contract.owner, !owner.contact.contains(where: { !$0.key.hasPrefix("x-") && !$0.value.isBlank }) else { continue }
             context.report("owner of \(contract.name) gives no contact channel", in: document, at: ContractParser.extensionPointer.appending("owner"),
                            hint: #"add "contact": {"email": "…", "chat": "…"}"#)
         }
@@ -87,8 +88,8 @@ struct LifecycleDeclaredRule: LintRule {
 /// `deprecation-planned`: a deprecated contract says when it goes and what replaces it.
 struct DeprecationPlannedRule: LintRule {
     let id = "deprecation-planned"
-    let summary = "A deprecated contract has a sunset date after its since date, and a successor."
-    let rationale = "Deprecation without a date and a successor gives clients nothing to plan a migration against; a sunset before `since` is a typo that makes reports wrong."
+    let summary = "A deprecated contract has a sunset date after its since date, and a successor other than itself."
+    let rationale = "Deprecation without a date and a successor gives clients nothing to plan a migration against (a blank value is none); a sunset before `since` is a typo that makes reports wrong, and a successor that names the contract itself or an earlier major of it sends clients nowhere."
     let category = LintCategory.governance
     let defaultSeverity = Severity.error
     let failingExample = ExampleContract.make(extension: #""owner": {"team": "demo-team", "contact": {"email": "demo@retail.example"}}, "lifecycle": {"status": "deprecated", "since": "2025-01-01"}, "compatibility": "backward""#, governance: false)
@@ -100,8 +101,8 @@ struct DeprecationPlannedRule: LintRule {
             let pointer = ContractParser.extensionPointer.appending("lifecycle")
             if lifecycle.status == .deprecated {
                 var missing: [String] = []
-                if lifecycle.sunset == nil { missing.append("sunset date") }
-                if lifecycle.successor == nil { missing.append("successor") }
+                if lifecycle.sunset.nonBlank == nil { missing.append("sunset date") }
+                if lifecycle.successor.nonBlank == nil { missing.append("successor") }
                 if !missing.isEmpty {
                     context.report("deprecated contract \(contract.name) has no \(missing.joined(separator: " and "))", in: document, at: pointer,
                                    hint: #"add "sunset": "YYYY-MM-DD" and "successor": "name@MAJOR""#)
@@ -109,6 +110,13 @@ struct DeprecationPlannedRule: LintRule {
             }
             if let since = lifecycle.since, let sunset = lifecycle.sunset, sunset <= since {
                 context.report("sunset \(sunset) is not after since \(since)", in: document, at: pointer.appending("sunset"))
+            }
+            // `name@MAJOR`: the same name at this major or below is not a replacement.
+            let own = contract.version.major
+            if let successor = lifecycle.successor, let at = successor.lastIndex(of: "@"), successor[..<at] == contract.name,
+               let major = Int(successor[successor.index(after: at)...]), major <= own {
+                context.report("successor \(successor) of \(contract.name) is \(major == own ? "the contract itself" : "an earlier major version of it")",
+                               in: document, at: pointer.appending("successor"), hint: "name the version that replaces it, e.g. \(contract.name)@\(own + 1)")
             }
         }
     }

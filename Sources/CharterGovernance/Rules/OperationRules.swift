@@ -11,7 +11,7 @@ struct WriteIdempotencyRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "P1D"}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "P1D"}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
@@ -26,11 +26,11 @@ struct WriteIdempotencyRule: LintRule {
                 if !idempotency.required, operation.method != "POST" {
                     context.report("\(operation.method) operation \(operation.id) must require an idempotency key", in: document,
                                    at: pointer.appending("required"), hint: "PUT, PATCH and DELETE are idempotent: set \"required\": true")
-                } else if idempotency.required, idempotency.keyHeader == nil {
+                } else if idempotency.required, idempotency.keyHeader.nonBlank == nil {
                     context.report("operation \(operation.id) requires an idempotency key but names no header for it", in: document, at: pointer,
                                    hint: #"add "keyHeader": "Idempotency-Key""#)
                 }
-                if idempotency.required, idempotency.retention == nil {
+                if idempotency.required, idempotency.retention.nonBlank == nil {
                     context.report("operation \(operation.id) requires an idempotency key but says not how long keys are kept", in: document,
                                    at: pointer, hint: #"add "retention": "P1D" (generated providers keep answers that long)"#)
                 }
@@ -50,7 +50,7 @@ struct DurationFormatRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "24h"}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "PT24H"}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"createItem": {"method": "POST", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"201": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "PT24H"}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     /// Whether `text` is an ISO 8601 duration of the contract grammar (what ``ISODuration`` reads).
@@ -163,7 +163,7 @@ struct ErrorResponseProblemRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}, "404": {"description": "Not found"}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}, "404": {"description": "Not found", "contentType": "application/problem+json", "schema": {"$ref": "#/$defs/Problem"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}, "404": {"description": "Not found", "contentType": "application/problem+json", "schema": {"$ref": "#/$defs/Problem"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item + #", "Problem": {"title": "Problem", "description": "RFC 9457 problem details.", "type": "object", "properties": {"title": {"type": "string"}, "status": {"type": "integer"}}, "examples": [{"title": "Not found", "status": 404}]}"#)
 
     /// Whether a media type is `application/problem+json`: compared without case and without parameters
@@ -207,7 +207,7 @@ struct PathParametersRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
@@ -239,7 +239,7 @@ struct PathPlaceholderSegmentsRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}.json", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {

@@ -13,15 +13,15 @@ extension ContractEvent {
 /// `operation-auth`: every operation says how callers authenticate.
 struct OperationAuthRule: LintRule {
     let id = "operation-auth"
-    let summary = "Every operation declares auth, and no write is open to anonymous callers."
-    let rationale = "An operation without `auth` is public by omission. Writes change stock, orders and money; `\"scheme\": \"none\"` on a write lets anyone do it."
+    let summary = "Every operation declares auth, and no write (nor a POST declared a query) is open to anonymous callers."
+    let rationale = "An operation without `auth` is public by omission. Writes change stock, orders and money; `\"scheme\": \"none\"` on a write lets anyone do it. A `POST` declared a query (`\"idempotency\": {\"required\": false}`) is reported too: the contract format has queries require `:read` scopes, and an idempotency flag must not open an operation to anyone. A public read is a `GET`; a public `POST` query that must stay one carries an `x-lint-ignore` with its reason."
     let category = LintCategory.security
     let defaultSeverity = Severity.error
     let failingExample = ExampleContract.make(
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items/{sku}", "parameters": [{"name": "sku", "in": "path", "schema": {"type": "string"}}], "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
@@ -30,9 +30,13 @@ struct OperationAuthRule: LintRule {
                 if operation.auth == nil {
                     context.report("operation \(operation.id) declares no auth", in: document, at: operation.pointer,
                                    hint: #"add "auth": {"scheme": "…", "scopes": ["…"]}, or "scheme": "none" for a public read"#)
-                } else if operation.auth?.scheme == "none", operation.isWrite, !operation.declaresQuery {
-                    context.report("write operation \(operation.id) allows anonymous callers", in: document, at: operation.pointer.appending("auth"),
-                                   hint: "require a scheme with a write scope")
+                } else if operation.auth?.scheme == "none", operation.isWrite {
+                    // Whatever its idempotency says: a POST that calls itself a query is taken at its word only
+                    // with :read scopes, and an anonymous caller has none.
+                    let (what, hint) = operation.declaresQuery
+                        ? ("query", "require a scheme with :read scopes, or make a public read a GET")
+                        : ("write operation", "require a scheme with a write scope")
+                    context.report("\(what) \(operation.id) allows anonymous callers", in: document, at: operation.pointer.appending("auth"), hint: hint)
                 }
             }
         }
@@ -50,7 +54,7 @@ struct AuthSchemeDeclaredRule: LintRule {
         extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:admin"]}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"getItem": {"method": "GET", "path": "/items", "responses": {"200": {"schema": {"$ref": "#/$defs/Item"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
@@ -83,15 +87,15 @@ struct AuthSchemeDeclaredRule: LintRule {
 /// `write-scope`: least privilege — reads need only read scopes, writes need a write scope.
 struct WriteScopeRule: LintRule {
     let id = "write-scope"
-    let summary = "OAuth2 writes require a :write scope; reads and queries require only :read scopes."
-    let rationale = "Scopes are how an estate grants least privilege: a reporting job gets `:read`, a POS gets `:write`. A read that demands `:write` forces over-broad tokens; a write with only `:read` lets read-only clients change data."
+    let summary = "OAuth2 writes require a :write (or :admin) scope; reads and queries require only :read scopes."
+    let rationale = "Scopes are how an estate grants least privilege: a reporting job gets `:read`, a POS gets `:write`. A read that demands `:write` forces over-broad tokens; a write with only `:read` lets read-only clients change data. The `:admin` level (contract-format.md §4) is above `:write` and satisfies a write on its own."
     let category = LintCategory.security
     let defaultSeverity = Severity.warning
     let failingExample = ExampleContract.make(
         extension: ExampleContract.oauth + ##", "operations": {"putItem": {"method": "PUT", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key"}}}"##,
         defs: ExampleContract.item)
     let passingExample = ExampleContract.make(
-        extension: ExampleContract.oauth + ##", "operations": {"putItem": {"method": "PUT", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key"}}}"##,
+        extension: ExampleContract.oauth + ##", "operations": {"putItem": {"method": "PUT", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}, "idempotency": {"required": true, "keyHeader": "Idempotency-Key", "retention": "P1D"}, "## + ExampleContract.sla + ##"}}"##,
         defs: ExampleContract.item)
 
     func check(_ context: LintContext) {
@@ -100,9 +104,9 @@ struct WriteScopeRule: LintRule {
                 guard let auth = operation.auth, contract.securitySchemes.first(where: { $0.name == auth.scheme })?.type == "oauth2" else { continue }
                 let pointer = operation.pointer.appending("auth").appending("scopes")
                 if operation.isWrite, !operation.declaresQuery {
-                    if !auth.scopes.contains(where: { $0.hasSuffix(":write") }) {
+                    if !auth.scopes.contains(where: { $0.hasSuffix(":write") || $0.hasSuffix(":admin") }) {
                         context.report("write operation \(operation.id) requires no :write scope", in: document, at: pointer,
-                                       hint: "require the contract's :write scope")
+                                       hint: "require the contract's :write scope (or its :admin scope)")
                     }
                 } else if let index = auth.scopes.firstIndex(where: { !$0.hasSuffix(":read") }) {
                     context.report("read operation \(operation.id) requires scope \(auth.scopes[index])", in: document, at: pointer.appending(index: index),

@@ -13,8 +13,8 @@ struct TypeDocumentedRule: LintRule {
     func check(_ context: LintContext) {
         for (name, id) in context.declaredTypes {
             var missing: [String] = []
-            if context.graph.schemas[id.rawValue].title?.isEmpty ?? true { missing.append("title") }
-            if context.graph.schemas[id.rawValue].description?.isEmpty ?? true { missing.append("description") }
+            if context.graph.schemas[id.rawValue].title.nonBlank == nil { missing.append("title") }
+            if context.graph.schemas[id.rawValue].description.nonBlank == nil { missing.append("description") }
             if !missing.isEmpty, !context.graph.schemas[id.rawValue].isPureReference {
                 context.report("type \(name) has no \(missing.joined(separator: " or "))", schema: id)
             }

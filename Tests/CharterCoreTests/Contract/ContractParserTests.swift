@@ -248,6 +248,43 @@ final class ContractParserTests: XCTestCase {
         }
     }
 
+    /// Numbers outside the ranges contract-format.md §5–6 give, which no contract can mean (a negative or zero time,
+    /// an availability that is a percentage, a zero quota), do not load: each is an error where it is written. The
+    /// smallest values that mean something load.
+    func testServiceLevelNumbersOutOfRange() {
+        let operation = { (members: String) in
+            ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "## + members + "}}}}"
+        }
+        let event = { (members: String) in
+            ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"payload": {}, "## + members + "}}}}"
+        }
+        let rows: [(text: String, expected: [String])] = [
+            (operation(#""sla": {"latencyP99Ms": -5, "availability": 99.9, "timeoutMs": 0}"#),
+             [#"/x-contract/operations/get/sla/latencyP99Ms: "latencyP99Ms" must be at least 1, not -5"#,
+              #"/x-contract/operations/get/sla/availability: "availability" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not 99.9"#,
+              #"/x-contract/operations/get/sla/timeoutMs: "timeoutMs" must be at least 1, not 0"#]),
+            (operation(#""sla": {"availability": 0}"#),
+             [#"/x-contract/operations/get/sla/availability: "availability" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not 0"#]),
+            (operation(#""rateLimit": {"quota": 0, "window": "PT1M"}"#), [#"/x-contract/operations/get/rateLimit/quota: "quota" must be at least 1, not 0"#]),
+            (event(#""sla": {"maxLagMs": -1}"#), [#"/x-contract/events/E/sla/maxLagMs: "maxLagMs" must be at least 1, not -1"#]),
+            (event(#""retry": {"maxAttempts": 3, "initialDelayMs": -100, "maxDelayMs": -50}"#),
+             [#"/x-contract/events/E/retry/initialDelayMs: "initialDelayMs" must be at least 0, not -100"#,
+              #"/x-contract/events/E/retry/maxDelayMs: "maxDelayMs" must be at least 0, not -50"#]),
+        ]
+        for row in rows {
+            guard let error = ContractFixture(row.text).load().failure(row.text) else { continue }
+            XCTAssertEqual(error.diagnostics.map { "\($0.location?.pointer.description ?? "-"): \($0.message)" }, row.expected, row.text)
+            XCTAssertTrue(error.diagnostics.allSatisfy { $0.code == "contract.invalid" && $0.location?.position != nil }, row.text)
+        }
+        let smallest = [
+            operation(#""sla": {"latencyP99Ms": 1, "availability": 1, "timeoutMs": 1}, "rateLimit": {"quota": 1, "window": "PT1M"}"#),
+            event(#""sla": {"maxLagMs": 1}, "retry": {"maxAttempts": 1, "initialDelayMs": 0, "maxDelayMs": 0}"#),
+        ]
+        for text in smallest {
+            if case .failure(let error) = ContractFixture(text).load() { XCTFail("\(text): \(error)") }
+        }
+    }
+
     /// Messages say what was expected.
     func testMessagesNameTheRule() throws {
         let rows: [(text: String, fragment: String)] = [

@@ -39,6 +39,18 @@ final class LintRuleRowsTests: XCTestCase {
             ("operation-auth", #""method": "POST", "path": "/q", "auth": {"scheme": "none"}, "idempotency": {"required": true, "keyHeader": "K"}"#,
              ["/x-contract/operations/op/auth: write operation op allows anonymous callers"]),
             ("operation-auth", #""method": "GET", "path": "/q", "auth": {"scheme": "none"}"#, []),
+            // Declaring a POST a query exempts it from idempotency keys, not from authentication.
+            ("operation-auth", #""method": "POST", "path": "/q", "auth": {"scheme": "none"}, "idempotency": {"required": false}"#,
+             ["/x-contract/operations/op/auth: query op allows anonymous callers"]),
+            ("write-idempotency", #""method": "POST", "path": "/q", "auth": {"scheme": "none"}, "idempotency": {"required": false}"#, []),
+            // :admin is the level above :write (contract-format.md §4); a read still needs only :read.
+            ("write-scope", #""method": "DELETE", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:admin"]}, "idempotency": {"required": true, "keyHeader": "K", "retention": "P1D"}"#, []),
+            ("write-scope", #""method": "GET", "path": "/q", "auth": {"scheme": "oauth", "scopes": ["demo:admin"]}"#,
+             ["/x-contract/operations/op/auth/scopes/0: read operation op requires scope demo:admin"]),
+            // Blank is missing.
+            ("write-idempotency", #""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": " ", "retention": ""}"#,
+             ["/x-contract/operations/op/idempotency: operation op requires an idempotency key but names no header for it",
+              "/x-contract/operations/op/idempotency: operation op requires an idempotency key but says not how long keys are kept"]),
             ("auth-scheme-declared", #""method": "GET", "path": "/q", "auth": {"scheme": "oath", "scopes": []}"#,
              [#"/x-contract/operations/op/auth/scheme: operation op uses undeclared auth scheme "oath""#]),
             // The scope that is not defined, not the whole list.
@@ -60,6 +72,54 @@ final class LintRuleRowsTests: XCTestCase {
         ]
         for row in rows {
             XCTAssertEqual(findings(row.rule, extension: operation(row.members)), row.expected, row.members)
+        }
+    }
+
+    /// `event-ordering-key` sees the payload as its instances are: `allOf` parts and properties written beside a
+    /// `oneOf`/`anyOf` hold in every variant, and `required` may be written in the variants.
+    func testOrderingKeyThroughCompositionRows() {
+        let defs = ##"""
+            "Base": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}},
+            "Sale": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "sale"}}},
+            "Return": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "return"}}},
+            "Movement": {"allOf": [{"$ref": "#/$defs/Base"}], "oneOf": [{"$ref": "#/$defs/Sale"}, {"$ref": "#/$defs/Return"}]},
+            "Adjustment": {"type": "object", "required": ["kind"], "properties": {"sku": {"type": "string"}, "kind": {"type": "string"}}, "oneOf": [{"required": ["sku", "kind"]}, {"required": ["sku"]}]},
+            "Loose": {"type": "object", "required": ["kind"], "properties": {"sku": {"type": "string"}, "kind": {"type": "string"}}, "oneOf": [{"required": ["sku"]}, {"required": ["kind"]}]},
+            "Typed": {"type": "object", "required": ["sku"], "properties": {"sku": {}}, "anyOf": [{"properties": {"sku": {"type": "string"}}}, {"properties": {"sku": {"type": "integer"}}}]},
+            "Mixed": {"type": "object", "required": ["sku"], "properties": {"sku": {}}, "anyOf": [{"properties": {"sku": {"type": "string"}}}, {"properties": {"sku": {"type": "number"}}}]},
+            "Tree": {"oneOf": [{"$ref": "#/$defs/Tree"}, {"$ref": "#/$defs/Base"}]}
+            """##
+        let rows: [(payload: String, expected: [String])] = [
+            ("Movement", []),  // sku required by the allOf part every variant shares
+            ("Adjustment", []),  // declared beside the variants, required by each of them
+            ("Loose", [#"/x-contract/events/E/orderingKey/0: ordering key /sku of E: "sku" is optional"#]),
+            ("Typed", []),  // typed by each variant: a string or an integer either way
+            ("Mixed", ["/x-contract/events/E/orderingKey/0: ordering key /sku of E: must be a string or an integer, never null"]),
+            ("Tree", []),  // a union that holds itself ends
+        ]
+        for row in rows {
+            let event = ##""events": {"E": {"topic": "t.v1", "payload": {"$ref": "#/$defs/"## + row.payload + ##""}, "orderingKey": ["/sku"]}}"##
+            XCTAssertEqual(findings("event-ordering-key", extension: event, defs: defs), row.expected, row.payload)
+        }
+    }
+
+    /// Event settings the rules require: a blank value is a missing one; retries stay within 1…100 attempts.
+    func testEventSettingRows() {
+        let rows: [(rule: String, members: String, expected: [String])] = [
+            ("event-topic-versioned", #""topic": " ""#, ["/x-contract/events/E: event E names no topic"]),
+            ("event-dead-letter", #""topic": "t.v1", "delivery": "at-least-once", "deadLetter": {"topic": ""}"#,
+             ["/x-contract/events/E: at-least-once event E has no dead-letter topic"]),
+            ("event-access-declared", #""topic": "t.v1", "publish": {"auth": {"scheme": "oauth"}, "allowed": [""]}, "subscribe": {"auth": {"scheme": "oauth"}, "allowed": ["pos", " "]}"#,
+             ["/x-contract/events/E/publish/allowed: publish access of E allows no system",
+              "/x-contract/events/E/subscribe/allowed/1: subscribe access of E lists a blank system"]),
+            ("retry-backoff", #""topic": "t.v1", "retry": {"maxAttempts": 1000, "initialDelayMs": 0, "maxDelayMs": 0}"#,
+             ["/x-contract/events/E/retry/maxAttempts: retry of E allows 1000 attempts"]),
+            ("retry-backoff", #""topic": "t.v1", "retry": {"maxAttempts": 100, "initialDelayMs": 0, "maxDelayMs": 0}"#, []),
+            ("retry-backoff", #""topic": "t.v1", "retry": {"maxAttempts": 0}"#, ["/x-contract/events/E/retry/maxAttempts: retry of E allows 0 attempts"]),
+        ]
+        for row in rows {
+            let event = ##""events": {"E": {"payload": {"$ref": "#/$defs/Item"}, "## + row.members + "}}"
+            XCTAssertEqual(findings(row.rule, extension: event), row.expected, row.members)
         }
     }
 
@@ -380,10 +440,36 @@ final class LintRuleRowsTests: XCTestCase {
              [#"/x-contract/lifecycle/since: lifecycle since "2025-02-30" of demo is not a date YYYY-MM-DD"#,
               #"/x-contract/lifecycle/sunset: lifecycle sunset "soon" of demo is not a date YYYY-MM-DD"#]),
             ("lifecycle-declared", #"{"status": "active", "since": "2024-02-29", "sunset": "2030-01-31"}"#, []),
+            // Blank is missing; a successor is another contract, or a later major of this one (demo is 1.0.0).
+            ("deprecation-planned", #"{"status": "deprecated", "successor": " ", "sunset": ""}"#,
+             ["/x-contract/lifecycle: deprecated contract demo has no sunset date and successor"]),
+            ("deprecation-planned", #"{"status": "deprecated", "successor": "demo@1", "sunset": "2030-01-01"}"#,
+             ["/x-contract/lifecycle/successor: successor demo@1 of demo is the contract itself"]),
+            ("deprecation-planned", #"{"status": "retired", "successor": "demo@0", "sunset": "2030-01-01"}"#,
+             ["/x-contract/lifecycle/successor: successor demo@0 of demo is an earlier major version of it"]),
+            ("deprecation-planned", #"{"status": "deprecated", "successor": "demo-next@1", "sunset": "2030-01-01"}"#, []),
         ]
         for row in rows {
             let findings = LintHarness.lint(text(row.lifecycle))?.findings.filter { $0.ruleID == row.rule }.map { "\($0.location.pointer): \($0.message)" }
             XCTAssertEqual(findings, row.expected, row.lifecycle)
+        }
+    }
+
+    /// Ownership and documentation written blank (empty or whitespace) are missing, as a blank team always was.
+    func testBlankOwnershipAndDocumentationRows() {
+        let rows: [(rule: String, owner: String, defs: String, expected: [String])] = [
+            ("owner-declared", #"{"team": " ", "contact": {"email": "e"}}"#, ExampleContract.item, ["/x-contract/owner: contract demo names no owning team"]),
+            ("owner-contact", #"{"team": "t", "contact": {"email": "", "chat": " \t", "x-pager": "123"}}"#, ExampleContract.item,
+             ["/x-contract/owner: owner of demo gives no contact channel"]),
+            ("owner-contact", ##"{"team": "t", "contact": {"email": "", "chat": "#t"}}"##, ExampleContract.item, []),
+            ("type-documented", #"{"team": "t", "contact": {"email": "e"}}"#, #""T": {"title": " ", "description": "", "type": "string", "examples": ["x"]}"#,
+             ["/$defs/T: type T has no title or description"]),
+        ]
+        for row in rows {
+            let fields = #""owner": "# + row.owner + #", "lifecycle": {"status": "active", "since": "2025-01-01"}, "compatibility": "backward""#
+            let text = ExampleContract.make(extension: fields, defs: row.defs, governance: false)
+            let found = LintHarness.lint(text)?.findings.filter { $0.ruleID == row.rule }.map { "\($0.location.pointer): \($0.message)" }
+            XCTAssertEqual(found, row.expected, row.owner)
         }
     }
 
