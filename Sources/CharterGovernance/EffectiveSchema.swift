@@ -115,13 +115,7 @@ extension LintContext {
         }
         var result = [base]
         for union in unions {
-            var combined: [ValueFacets] = []
-            for branch in union {
-                for alternative in conjunction(branch) {
-                    for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
-                }
-            }
-            result = combined.filter { !$0.isImpossible }
+            result = Self.product(result, union.flatMap(conjunction))
         }
         result.removeAll(where: \.isImpossible)
         alternativesCache[id] = result
@@ -132,13 +126,18 @@ extension LintContext {
     private func conjunction(_ parts: [SchemaID]) -> [ValueFacets] {
         var result = [ValueFacets()]
         for part in parts {
-            var combined: [ValueFacets] = []
-            for alternative in alternatives(part) {
-                for partial in result where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
-            }
-            result = combined.filter { !$0.isImpossible }
+            result = Self.product(result, alternatives(part))
         }
         return result
+    }
+
+    /// Every partial result met with every alternative (at most 64 combinations), the impossible ones left out.
+    private static func product(_ partials: [ValueFacets], _ alternatives: [ValueFacets]) -> [ValueFacets] {
+        var combined: [ValueFacets] = []
+        for alternative in alternatives {
+            for partial in partials where combined.count < 64 { combined.append(partial.merged(with: alternative)) }
+        }
+        return combined.filter { !$0.isImpossible }
     }
 
     /// The schemas that describe values of one named thing: its schema and, at any depth, the items of the arrays
@@ -164,9 +163,11 @@ extension LintContext {
                 guard seenParts.insert(part).inserted else { continue }
                 let schema = graph.schemas[part.rawValue]
                 if let ref = schema.ref { parts.append((ref, true)) }
-                for applied in schema.allOf + schema.anyOf + schema.oneOf + [schema.thenSchema, schema.elseSchema].compactMap({ $0 }) {
-                    parts.append((applied, throughReference))
-                }
+                for applied in schema.allOf { parts.append((applied, throughReference)) }
+                for applied in schema.anyOf { parts.append((applied, throughReference)) }
+                for applied in schema.oneOf { parts.append((applied, throughReference)) }
+                if let then = schema.thenSchema { parts.append((then, throughReference)) }
+                if let otherwise = schema.elseSchema { parts.append((otherwise, throughReference)) }
                 func inner(_ child: SchemaID, member: String? = nil) {
                     guard graph.schemas[child.rawValue].booleanValue == nil else { return }
                     pending.append(ValueSite(schema: child, anchor: throughReference ? site.anchor : child, member: member ?? site.member))

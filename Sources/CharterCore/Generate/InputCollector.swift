@@ -71,7 +71,9 @@ public enum InputCollector {
         var files: [String] = []
         var seen: Set<String> = []
         for expansion in expansions {
-            let found = expansion.kind == .file ? expansion.files : expansion.files.filter { skipped.isEmpty || !skipped.contains(standardized($0)) }
+            // Each file's standard path once: for the skip test and for `seen`.
+            let standardFiles = expansion.files.map { (file: $0, path: standardized($0)) }
+            let found = expansion.kind == .file ? standardFiles : standardFiles.filter { skipped.isEmpty || !skipped.contains($0.path) }
             switch expansion.kind {
             case .missing:
                 bag.add(.error("no such file or folder: \(expansion.path)", at: SourceLocation(file: expansion.path), code: "input.missing"))
@@ -82,7 +84,7 @@ public enum InputCollector {
             case .file, .folder, .pattern:
                 break
             }
-            for file in found where seen.insert(standardized(file)).inserted { files.append(file) }
+            for file in found where seen.insert(file.path).inserted { files.append(file.file) }
         }
         try bag.throwIfErrors()
         return files
