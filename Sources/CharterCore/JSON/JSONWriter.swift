@@ -99,6 +99,18 @@ public enum JSONWriter {
         string.withUTF8 { bytes in appendString(utf8: bytes, to: &out) }
     }
 
+    /// Whether any of the eight bytes in `word` is below 0x20, `"`, `\\` or 0xE2 (the bytes the loop in
+    /// ``appendString(utf8:to:)`` looks at one by one). Exact, byte order independent: the classic
+    /// "has a zero byte" / "has a byte less than n" word tests.
+    @inline(__always)
+    static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
     /// ``appendString(_:to:)`` over the string's UTF-8 bytes: runs of bytes that need no escape are copied
     /// whole (most strings are one run), the others written escaped.
     private static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
@@ -106,6 +118,11 @@ public enum JSONWriter {
         var runStart = 0
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while none of them needs a look (most strings are written in these steps).
+            if index + 8 <= bytes.count, !needsLook(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             // Everything at or above 0x20 but `"`, `\` and the lead byte of U+2028/U+2029 is written as it is.
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {

@@ -63,6 +63,42 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    /// The word test agrees with the byte test for every byte value in every lane, beside plain bytes and beside
+    /// every other byte value.
+    func testWordTestMatchesTheByteTestInEveryLane() {
+        func needsLook(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 }
+        for lane in 0..<8 {
+            for value in 0...255 {
+                for filler: UInt8 in [UInt8(ascii: "a"), 0x20, 0x80, 0xFF, 0x21, 0xE3] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[lane] = UInt8(value)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    XCTAssertEqual(JSONWriter.needsLook(word), bytes.contains(where: needsLook), "byte \(value) in lane \(lane) among \(filler)")
+                }
+            }
+        }
+    }
+
+    /// Each character that is escaped (or looked at and kept), at every offset of a longer plain string, so that it
+    /// falls in every lane of the eight-byte steps and in the byte-by-byte tail.
+    func testEscapesAtEveryOffset() {
+        let specials: [(Character, String)] = [
+            ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{1F}", "\\u001f"),
+            ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"), ("€", "€"), ("\u{2027}", "\u{2027}"), ("é", "é"), ("😀", "😀"),
+        ]
+        for length in [7, 8, 9, 16, 23, 40] {
+            for offset in 0...length {
+                for (special, escaped) in specials {
+                    let plain = String(repeating: "x", count: length)
+                    let index = plain.index(plain.startIndex, offsetBy: offset)
+                    let value = String(plain[..<index]) + String(special) + String(plain[index...])
+                    let expected = "\"" + String(plain[..<index]) + escaped + String(plain[index...]) + "\""
+                    XCTAssertEqual(JSONWriter.quoted(value), expected, "\(special.debugDescription) at \(offset) of \(length)")
+                }
+            }
+        }
+    }
+
     func testRoundTripGivesEqualNodes() throws {
         let documents = [
             "{\"a\":[1,1.0,1e2,-0,\"\\u00e9\\ud83d\\ude00\\n\"],\"b\":{\"c\":{\"d\":[[],[{}]]}},\"\":null}",
