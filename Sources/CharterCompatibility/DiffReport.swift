@@ -9,7 +9,7 @@ public enum DiffReport {
     /// not taken for a place in the working tree.
     /// The JSON document names the verdict, the `bases` (each `{"name": "origin/main", "commit": "…"}`, the commit
     /// null for a folder) and the date judged by (`today`) before the per-contract `versions`. `loadWarnings` are the
-    /// head's (SARIF carries them as tool execution notifications).
+    /// head's and a base's numbers out of range (JSON carries them as `warnings`, SARIF as tool execution notifications).
     public static func findings(_ result: DiffResult, catalog: ChangeCatalog = .standard, files: [String],
                                 bases: [(name: String, commit: String?)] = [], today: String? = nil,
                                 loadWarnings: [Diagnostic] = []) -> LintReport {

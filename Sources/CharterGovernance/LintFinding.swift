@@ -68,7 +68,7 @@ public struct LintReport: Sendable {
     public var rules: [any RuleDescribing]
     /// The command that produced the report (`lint`, `diff`), named in report headings.
     public var command = "lint"
-    /// Warnings from loading the contracts (unknown keywords and the like); not findings.
+    /// Warnings from loading the contracts (unknown keywords and the like); not findings. JSON and SARIF carry them.
     public var loadWarnings: [Diagnostic]
     /// Whether the contracts loaded, so that the run linted or compared them: false for a
     /// ``loadFailure(_:command:)`` report, whose findings say why not.

@@ -103,6 +103,10 @@ public struct DiffCommand {
         let headRoot = loader.root ?? SchemaLoader.commonDirectory(of: headFiles.map(canonical), preferring: disk.canonicalPath(workingDirectory))
         var headOptions = loader
         headOptions.root = headRoot
+        // A base is an older version, which the head may be fixing: a number out of range there (`"availability": 99.9`)
+        // is a warning, read as not given, where the head's is an error.
+        var baseLoader = loader
+        baseLoader.outOfRangeSeverity = .warning
         // The head and every base are loaded on all cores at once: each is a whole contract set.
         var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "", commit: nil)]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given; a base file
@@ -114,7 +118,7 @@ public struct DiffCommand {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
         for (path, input) in zip(bases, inputs.dropFirst(headPaths.count)) {
-            var options = loader
+            var options = baseLoader
             // The base's own common folder — or, when the base is laid out like the head (`--base /old/Schemas/orders`
             // against `Schemas/orders`), the folder that mirrors the head's root, so the base reaches what the head
             // reaches (`../common`).
@@ -146,7 +150,7 @@ public struct DiffCommand {
                 preferring: headRoot)
             let base = try GitBase.extract(revision: revision, scope: scope, workingDirectory: workingDirectory)
             extracted.append(base)
-            var options = loader
+            var options = baseLoader
             options.root = loader.root.map(base.mirror) ?? base.mirror(scope)  // the head's root, widened to hold deleted files
             options.absolutePaths = false  // the temporary folder is no place to name; findings say REV:path
             options.refMappings = loader.refMappings.map { RefMapping(prefix: $0.prefix, directory: base.mirror($0.directory)) }
@@ -221,7 +225,12 @@ public struct DiffCommand {
             if let head = graphs.first?.documents.first(where: { $0.path == pair.head }) { keys[pair.base] = head.rootRelativePath }
         }
         let head = graphs[0]
-        for warning in head.warnings { console.err(DiagnosticFormatter.format(warning)) }
+        // The head's load warnings, and the numbers out of range a base was read with (why a value there is not
+        // compared); a base's other warnings are the older version's, not the head's to answer for.
+        let loadWarnings = head.warnings + zip(graphs, jobs).dropFirst().flatMap { graph, job in
+            graph.warnings.filter { $0.code == LoaderOptions.outOfRangeCode }.map(job.labelled)
+        }
+        for warning in loadWarnings { console.err(DiagnosticFormatter.format(warning)) }
         let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, revision: $1.revision, name: $1.name) }
 
         let differ = ContractDiffer()
@@ -271,7 +280,7 @@ public struct DiffCommand {
         }
         result.changes = ContractDiffer.ordered(result.changes, versions: result.versions)
         let report = DiffReport.findings(result, files: head.documents.map(\.displayPath),
-                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today, loadWarnings: head.warnings)
+                                         bases: jobs.dropFirst().map { ($0.name, $0.commit) }, today: today, loadWarnings: loadWarnings)
         /// The report in `format`; `quiet` (standard output under `--quiet`) leaves the text's summary and version lines out
         /// (a version that did not move far enough is a `version-gate` change above them).
         func render(_ format: Format, quiet: Bool = false) -> String {

@@ -146,9 +146,11 @@ package struct ContractParser {
                 latencyP99Ms: sla.int("latencyP99Ms", atLeast: 1), availability: sla.availability("availability"), timeoutMs: sla.int("timeoutMs", atLeast: 1))
         }
         if let limit = fields.object("rateLimit") {
-            operation.rateLimit = RateLimit(
-                quota: limit.int("quota", required: true, atLeast: 1) ?? 0, window: limit.string("window", required: true) ?? "",
-                scope: limit.string("scope"))
+            let quota = limit.int("quota", required: true, atLeast: 1)
+            let window = limit.string("window", required: true) ?? "", scope = limit.string("scope")
+            // Without a quota that can mean something (one out of range, in a base `charter diff` tolerates) there is no
+            // limit to compare with.
+            if let quota { operation.rateLimit = RateLimit(quota: quota, window: window, scope: scope) }
         }
         return operation
     }
@@ -228,6 +230,17 @@ package struct ContractParser {
         func has(_ key: String) -> Bool { node.object?[key] != nil }
 
         func error(_ key: String, _ message: String, index: Int? = nil) {
+            report(.error, key, message, code: "contract.invalid", index: index)
+        }
+
+        /// Reports the number under `key` as outside the range it can mean, at the severity the loader's options give
+        /// (``LoaderOptions/outOfRangeSeverity``).
+        func outOfRange(_ key: String, _ message: String) {
+            report(parser.session.options.outOfRangeSeverity, key, message, code: LoaderOptions.outOfRangeCode)
+        }
+
+        /// Reports a problem with the value under `key` (its element at `index`), where that value is written.
+        private func report(_ severity: Severity, _ key: String, _ message: String, code: String, index: Int? = nil) {
             let value = node.object?[key]
             var at = pointer.appending(key)
             var position = value?.position ?? node.position
@@ -235,7 +248,7 @@ package struct ContractParser {
                 at = at.appending(String(index))
                 position = element.position
             }
-            parser.session.bag.add(.error(message, at: parser.session.location(parser.document, at, position), code: "contract.invalid"))
+            parser.session.bag.add(Diagnostic(severity, message, at: parser.session.location(parser.document, at, position), code: code))
         }
 
         private func value(_ key: String, required: Bool) -> JSONNode? {
@@ -276,18 +289,24 @@ package struct ContractParser {
         }
 
         /// The integer under `key`, which must be at least `minimum`: a time in milliseconds or a count that no
-        /// value below it can mean (a negative delay, a zero timeout or quota). Reported where it is written.
+        /// value below it can mean (a negative delay, a zero timeout or quota). Reported where it is written
+        /// (``outOfRange(_:_:)``); nil when it is below `minimum`, as when it is not given.
         func int(_ key: String, required: Bool = false, atLeast minimum: Int) -> Int? {
-            let number = int(key, required: required)
-            if let number, number < minimum { error(key, "\"\(key)\" must be at least \(minimum), not \(number)") }
+            guard let number = int(key, required: required) else { return nil }
+            guard number >= minimum else {
+                outOfRange(key, "\"\(key)\" must be at least \(minimum), not \(number)")
+                return nil
+            }
             return number
         }
 
-        /// The availability objective under `key`: a fraction, more than 0 and at most 1 (`0.999`, not `99.9`).
+        /// The availability objective under `key`: a fraction, more than 0 and at most 1 (`0.999`, not `99.9`). Nil
+        /// when it is outside that range (reported by ``outOfRange(_:_:)``), as when it is not given.
         func availability(_ key: String) -> Double? {
-            let fraction = double(key)
-            if let fraction, !(fraction > 0 && fraction <= 1) {
-                error(key, "\"\(key)\" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not \(node.object?[key]?.number?.description ?? "\(fraction)")")
+            guard let fraction = double(key) else { return nil }
+            guard fraction > 0 && fraction <= 1 else {
+                outOfRange(key, "\"\(key)\" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not \(node.object?[key]?.number?.description ?? "\(fraction)")")
+                return nil
             }
             return fraction
         }

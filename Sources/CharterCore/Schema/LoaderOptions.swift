@@ -40,6 +40,16 @@ public struct LoaderOptions: Sendable {
     /// Whether messages name files by absolute path (for build systems and IDEs) instead of relative
     /// to the working directory.
     public var absolutePaths: Bool = false
+    /// How a governance number outside the range it can mean is reported (code ``outOfRangeCode``): an SLA's
+    /// `availability` outside `0 < a ≤ 1` (`99.9` for 99.9%), a `latencyP99Ms`, `timeoutMs`, rate-limit `quota` or event
+    /// `sla.maxLagMs` below 1, a negative retry `initialDelayMs` or `maxDelayMs`. An error by default, so nothing is
+    /// generated or linted from such a value; `charter diff` reads its bases — older versions, which the head may be
+    /// fixing — with `.warning`. Either way the value reads as not given (a rate limit with such a quota as none), so
+    /// it is never compared with another.
+    public var outOfRangeSeverity: Severity = .error
+
+    /// The code of the diagnostics whose severity ``outOfRangeSeverity`` sets.
+    public static let outOfRangeCode = "contract.out-of-range"
 
     /// Creates options with the documented default limits.
     public init(

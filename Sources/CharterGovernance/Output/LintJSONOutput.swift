@@ -6,6 +6,8 @@ import CharterCore
 /// {"version": 1,
 ///  "tool": {"name": "charter", "version": "0.1.0"},
 ///  "summary": {"files": 2, "errors": 1, "warnings": 0, "notes": 0, "suppressed": 0, "baselined": 0},
+///  "warnings": [{"severity": "warning", "code": "schema.unknown-keyword", "message": "…",
+///                "file": "b.json", "line": 4, "column": 39, "pointer": "/$defs/Item/maxLenght"}],
 ///  "findings": [{"rule": "money-not-float", "severity": "error", "message": "…", "hint": "…",
 ///                "file": "a.json", "line": 3, "column": 5, "pointer": "/$defs/Line", "fingerprint": "…"}]}
 /// ```
@@ -16,7 +18,8 @@ import CharterCore
 /// is not a value in a JSON document (the root is `""`, as in RFC 6901). Strings are the findings' own text,
 /// JSON-escaped: no `\u{…}` sanitising, so scripts see exactly what the rules reported. `version` changes
 /// only when a member changes meaning or goes away. A report's ``LintReport/jsonMembers`` follow `summary`
-/// (`charter diff`: `versions`).
+/// (`charter diff`: `versions`), then `warnings`: the ``LintReport/loadWarnings`` (not findings: no count in `summary`
+/// includes them), each as ``warningJSON(_:)`` writes it.
 public enum LintJSONOutput {
     /// The version of the document's shape.
     public static let formatVersion = 1
@@ -37,7 +40,7 @@ public enum LintJSONOutput {
             ("version", .integer(formatVersion)),
             ("tool", .members(["name": .string("charter"), "version": .string(Charter.version)])),
             ("summary", summary),
-        ] + report.jsonMembers)
+        ] + report.jsonMembers + [("warnings", .elements(report.loadWarnings.map(warningJSON)))])
         var out = Array(JSONWriter.write(head, pretty: true).utf8.dropLast(2))  // without the closing "\n}"
         out.append(contentsOf: ",\n  \"findings\": ".utf8)
         if report.findings.isEmpty {
@@ -63,6 +66,26 @@ public enum LintJSONOutput {
         }
         out.append(contentsOf: "\n}\n".utf8)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One load warning: `severity` (`warning`, or `note`), `code` (e.g. `schema.unknown-keyword`; null when it has none),
+    /// `message`, `hint` (left out when there is none), then its place as a finding's: `file`, `revision` (only for a
+    /// file at a git revision, a `charter diff --base-ref` base), `line`, `column` and `pointer` — each null when the
+    /// warning has no place, or no such part of one.
+    static func warningJSON(_ warning: Diagnostic) -> JSONValue {
+        let location = warning.location
+        let position = location?.position
+        return .members([
+            "severity": .string(warning.severity.rawValue),
+            "code": warning.code.map(JSONValue.string) ?? .null,
+            "message": .string(warning.message),
+            "hint": warning.hint.map(JSONValue.string),
+            "file": location.map { .string($0.file) } ?? .null,
+            "revision": location?.revision.map(JSONValue.string),
+            "line": position.map { .integer($0.line) } ?? .null,
+            "column": position.map { .integer($0.column) } ?? .null,
+            "pointer": location.flatMap { $0.hasPointer ? JSONValue.string($0.pointer.description) : nil } ?? .null,
+        ])
     }
 
     /// Findings written per task when a report is written on several cores.

@@ -5,7 +5,8 @@ import CharterCore
 /// Every format is a pure function of the report: the same report gives the same bytes (no timestamps, no
 /// paths beyond those the findings hold, no dictionary order), and nothing is printed.
 /// ``LintReport/loadWarnings`` are not findings: the command shows them on standard error like `charter generate`
-/// does, and only SARIF carries them, as tool execution notifications (not results).
+/// does (in every format), JSON carries them as its `warnings` array and SARIF as tool execution notifications (not
+/// results); the other formats, which show findings, leave them out.
 public enum LintOutputFormat: String, CaseIterable, Sendable {
     /// Compiler-style lines with hints, then a summary line (``LintTextOutput``).
     case text

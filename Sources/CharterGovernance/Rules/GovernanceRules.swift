@@ -62,7 +62,7 @@ struct OwnerContactRule: LintRule {
 struct LifecycleDeclaredRule: LintRule {
     let id = "lifecycle-declared"
     let summary = "A contract declares its lifecycle status (draft, active, deprecated, retired); its since and sunset are dates YYYY-MM-DD."
-    let rationale = "Clients need to know whether a contract may still change without notice (draft), is stable (active), or is on its way out (deprecated). Without a status, every contract looks equally safe to adopt."
+    let rationale = "Clients need to know whether a contract may still change without notice (draft), is stable (active), or is on its way out (deprecated). Without a status, every contract looks equally safe to adopt. A blank `sunset` is none (`deprecation-planned` asks a deprecated contract for one)."
     let category = LintCategory.governance
     let defaultSeverity = Severity.error
     let failingExample = ExampleContract.make(extension: #""owner": {"team": "demo-team", "contact": {"email": "demo@retail.example"}}, "compatibility": "backward""#, governance: false)
@@ -75,8 +75,9 @@ struct LifecycleDeclaredRule: LintRule {
                                hint: #"add "lifecycle": {"status": "active", "since": "YYYY-MM-DD"}"#)
                 continue
             }
-            // Compared as text with each other and with today: a day that is not in the calendar compares wrongly.
-            for (key, value) in [("since", lifecycle.since), ("sunset", lifecycle.sunset)] {
+            // Compared as text with each other and with today: a day that is not in the calendar compares wrongly. A blank
+            // sunset is none (deprecation-planned's, when the contract is deprecated).
+            for (key, value) in [("since", lifecycle.since), ("sunset", lifecycle.sunset.nonBlank)] {
                 guard let value, !SuppressionCollector.isFullDate(value) else { continue }
                 context.report("lifecycle \(key) \"\(value)\" of \(contract.name) is not a date YYYY-MM-DD", in: document,
                                at: ContractParser.extensionPointer.appending("lifecycle").appending(key))
@@ -108,7 +109,7 @@ struct DeprecationPlannedRule: LintRule {
                                    hint: #"add "sunset": "YYYY-MM-DD" and "successor": "name@MAJOR""#)
                 }
             }
-            if let since = lifecycle.since, let sunset = lifecycle.sunset, sunset <= since {
+            if let since = lifecycle.since, let sunset = lifecycle.sunset.nonBlank, sunset <= since {
                 context.report("sunset \(sunset) is not after since \(since)", in: document, at: pointer.appending("sunset"))
             }
             // `name@MAJOR`: the same name at this major or below is not a replacement.
@@ -134,7 +135,7 @@ struct SunsetPassedRule: LintRule {
 
     func check(_ context: LintContext) {
         for (document, contract) in context.contracts {
-            guard let lifecycle = contract.lifecycle, lifecycle.status != .retired, let sunset = lifecycle.sunset, sunset < context.today else { continue }
+            guard let lifecycle = contract.lifecycle, lifecycle.status != .retired, let sunset = lifecycle.sunset.nonBlank, sunset < context.today else { continue }
             context.report("contract \(contract.name) is \(lifecycle.status.rawValue) but its sunset \(sunset) has passed", in: document,
                            at: ContractParser.extensionPointer.appending("lifecycle").appending("sunset"),
                            hint: "mark it retired, or move the sunset and tell its clients")

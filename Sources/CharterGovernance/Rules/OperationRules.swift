@@ -43,7 +43,7 @@ struct WriteIdempotencyRule: LintRule {
 struct DurationFormatRule: LintRule {
     let id = "duration-format"
     let summary = "Durations (idempotency retention, rate-limit window, dead-letter retention, feed delivery) are ISO 8601 durations."
-    let rationale = "Generated providers keep idempotency keys for the retention, and `charter diff` compares windows and retentions by length: a duration that does not read (`24h`, `p1d`, `PT`) is silently a default there and a text comparison here. Years and months read as their longest (`P1M` is 31 days); prefer days."
+    let rationale = "Generated providers keep idempotency keys for the retention, and `charter diff` compares windows and retentions by length: a duration that does not read (`24h`, `p1d`, `PT`) is silently a default there and a text comparison here. Years and months read as their longest (`P1M` is 31 days); prefer days. A blank idempotency retention is a missing one, `write-idempotency`'s to report."
     let category = LintCategory.operations
     let defaultSeverity = Severity.error
     let failingExample = ExampleContract.make(
@@ -60,7 +60,8 @@ struct DurationFormatRule: LintRule {
         for (document, contract) in context.contracts {
             var durations: [(what: String, text: String, pointer: JSONPointer)] = []
             for operation in contract.operations {
-                if let retention = operation.idempotency?.retention {
+                // A blank one is none (write-idempotency reports it when a key is required).
+                if let retention = operation.idempotency?.retention.nonBlank {
                     durations.append(("idempotency retention of \(operation.id)", retention, operation.pointer.appending("idempotency").appending("retention")))
                 }
                 if let window = operation.rateLimit?.window {

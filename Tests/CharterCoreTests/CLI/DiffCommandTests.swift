@@ -392,7 +392,8 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("demo v3 added"), text)
     }
 
-    private static func git(_ arguments: [String], in directory: String) throws -> Int32 {
+    /// Runs git in `directory`, its output discarded; the exit status.
+    static func git(_ arguments: [String], in directory: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments

@@ -210,6 +210,40 @@ final class LintCommandTests: XCTestCase {
         }
     }
 
+    /// Load warnings are in the JSON document (`warnings`: file, line, column, pointer, code, message) and on standard error
+    /// in every format, as the same line as text. Rows: a command → its exit code and the codes of its warnings (a base's
+    /// unknown keyword is the older version's, not the head's to answer for).
+    func testLoadWarningsReachJSONAndStandardError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("clean.json", clean)
+        try folder.write("odd.json", clean.replacingOccurrences(of: #""title": "Item","#, with: #""title": "Item", "maxLenght": 3,"#))
+        try folder.write("broken.json", "{")
+        let rows: [(arguments: [String], code: ExitCode, codes: [String])] = [
+            (["lint", "clean.json"], .success, []),
+            (["lint", "odd.json"], .success, ["schema.unknown-keyword"]),
+            (["lint", "odd.json", "broken.json"], .inputProblems, ["schema.unknown-keyword"]),
+            (["diff", "odd.json", "--base", "clean.json"], .success, ["schema.unknown-keyword"]),
+            (["diff", "clean.json", "--base", "odd.json"], .success, []),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments + ["--format", "json"])
+            XCTAssertEqual(run.code, row.code, "\(row.arguments): \(run.err)")
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.joined(separator: "\n").utf8)) as? [String: Any], "\(row.arguments)")
+            let warnings = try XCTUnwrap(document["warnings"] as? [[String: Any]], "\(row.arguments)")
+            XCTAssertEqual(warnings.map { $0["code"] as? String ?? "" }, row.codes, "\(row.arguments)")
+            // Each is the line standard error shows, member for member.
+            let lines = warnings.map { warning in
+                "\(warning["file"] as? String ?? ""):\(warning["line"] as? Int ?? 0):\(warning["column"] as? Int ?? 0): warning: "
+                    + "\(warning["message"] as? String ?? "") [\(warning["pointer"] as? String ?? "")]"
+            }
+            XCTAssertEqual(lines, row.codes.isEmpty ? [] : [#"odd.json:4:39: warning: unknown keyword "maxLenght" kept but ignored [/$defs/Item/maxLenght]"#], "\(row.arguments)")
+            XCTAssertEqual(run.err.filter { $0.contains(": warning: ") }, lines, "\(row.arguments): standard error under --format json")
+            let text = folder.run(row.arguments)
+            XCTAssertEqual(text.err.filter { $0.contains(": warning: ") }, lines, "\(row.arguments): standard error under text")
+            XCTAssertFalse(text.out.joined().contains("maxLenght"), "\(row.arguments): standard output holds findings only")
+        }
+    }
+
     /// A baseline that is missing, not JSON or not a baseline is a tool error (exit 2) like a missing --config, named
     /// with file, line:column and pointer.
     func testBaselineProblemsAreToolErrors() throws {

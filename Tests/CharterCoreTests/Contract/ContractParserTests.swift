@@ -249,16 +249,65 @@ final class ContractParserTests: XCTestCase {
     }
 
     /// Numbers outside the ranges contract-format.md §5–6 give, which no contract can mean (a negative or zero time,
-    /// an availability that is a percentage, a zero quota), do not load: each is an error where it is written. The
-    /// smallest values that mean something load.
+    /// an availability that is a percentage, a zero quota), do not load: each is an error (`contract.out-of-range`) where
+    /// it is written. The smallest values that mean something load.
     func testServiceLevelNumbersOutOfRange() {
-        let operation = { (members: String) in
-            ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "## + members + "}}}}"
+        for row in Self.outOfRangeRows {
+            guard let error = ContractFixture(row.text).load().failure(row.text) else { continue }
+            XCTAssertEqual(error.diagnostics.map { "\($0.location?.pointer.description ?? "-"): \($0.message)" }, row.expected, row.text)
+            XCTAssertTrue(error.diagnostics.allSatisfy { $0.severity == .error && $0.code == LoaderOptions.outOfRangeCode && $0.location?.position != nil }, row.text)
         }
-        let event = { (members: String) in
-            ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"payload": {}, "## + members + "}}}}"
+        let smallest = [
+            Self.operation(#""sla": {"latencyP99Ms": 1, "availability": 1, "timeoutMs": 1}, "rateLimit": {"quota": 1, "window": "PT1M"}"#),
+            Self.event(#""sla": {"maxLagMs": 1}, "retry": {"maxAttempts": 1, "initialDelayMs": 0, "maxDelayMs": 0}"#),
+        ]
+        for text in smallest {
+            if case .failure(let error) = ContractFixture(text).load() { XCTFail("\(text): \(error)") }
         }
-        let rows: [(text: String, expected: [String])] = [
+    }
+
+    /// With ``LoaderOptions/outOfRangeSeverity`` `.warning` (`charter diff`'s bases) the same numbers load: the same
+    /// diagnostics, as warnings, and each value reads as not given (a rate limit with such a quota as none), so it is
+    /// compared with nothing. A problem of another kind is still an error.
+    func testServiceLevelNumbersOutOfRangeAsWarnings() throws {
+        var options = LoaderOptions()
+        options.outOfRangeSeverity = .warning
+        for row in Self.outOfRangeRows {
+            let graph = try ContractFixture(row.text, options: options).load().get()
+            XCTAssertEqual(graph.warnings.map { "\($0.location?.pointer.description ?? "-"): \($0.message)" }, row.expected, row.text)
+            XCTAssertTrue(graph.warnings.allSatisfy { $0.severity == .warning && $0.code == LoaderOptions.outOfRangeCode && $0.location?.position != nil }, row.text)
+            let contract = try XCTUnwrap(graph.documents.first?.contract, row.text)
+            let sla = contract.operations.first?.sla
+            XCTAssertEqual([sla?.latencyP99Ms, sla?.timeoutMs, contract.events.first?.maxLagMs, contract.events.first?.retry?.initialDelayMs,
+                            contract.events.first?.retry?.maxDelayMs].compactMap { $0 }, [], row.text)
+            XCTAssertNil(sla?.availability, row.text)
+            XCTAssertNil(contract.operations.first?.rateLimit, row.text)
+        }
+        // Values in range beside them are read as ever.
+        let mixed = try ContractFixture(Self.operation(#""sla": {"latencyP99Ms": 200, "availability": 99.9, "timeoutMs": 1000}"#), options: options).load().get()
+        let sla = try XCTUnwrap(mixed.documents.first?.contract?.operations.first?.sla)
+        XCTAssertEqual([sla.latencyP99Ms, sla.timeoutMs], [200, 1000])
+        XCTAssertNil(sla.availability)
+        // Not a range: a number where a string belongs, or a missing quota, is an error whatever the option.
+        for text in [Self.operation(#""sla": {"availability": "high"}"#), Self.operation(#""rateLimit": {"window": "PT1M"}"#)] {
+            guard let error = ContractFixture(text, options: options).load().failure(text) else { continue }
+            XCTAssertEqual(error.diagnostics.map(\.code), ["contract.invalid"], text)
+        }
+    }
+
+    /// An operation `get` with `members`.
+    private static func operation(_ members: String) -> String {
+        ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "## + members + "}}}}"
+    }
+
+    /// An event `E` with `members`.
+    private static func event(_ members: String) -> String {
+        ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "events": {"E": {"payload": {}, "## + members + "}}}}"
+    }
+
+    /// Numbers out of range: the text of `/c/a.json` → the diagnostics (pointer: message).
+    private static var outOfRangeRows: [(text: String, expected: [String])] {
+        [
             (operation(#""sla": {"latencyP99Ms": -5, "availability": 99.9, "timeoutMs": 0}"#),
              [#"/x-contract/operations/get/sla/latencyP99Ms: "latencyP99Ms" must be at least 1, not -5"#,
               #"/x-contract/operations/get/sla/availability: "availability" must be a fraction more than 0 and at most 1 (0.999 for 99.9%), not 99.9"#,
@@ -271,18 +320,6 @@ final class ContractParserTests: XCTestCase {
              [#"/x-contract/events/E/retry/initialDelayMs: "initialDelayMs" must be at least 0, not -100"#,
               #"/x-contract/events/E/retry/maxDelayMs: "maxDelayMs" must be at least 0, not -50"#]),
         ]
-        for row in rows {
-            guard let error = ContractFixture(row.text).load().failure(row.text) else { continue }
-            XCTAssertEqual(error.diagnostics.map { "\($0.location?.pointer.description ?? "-"): \($0.message)" }, row.expected, row.text)
-            XCTAssertTrue(error.diagnostics.allSatisfy { $0.code == "contract.invalid" && $0.location?.position != nil }, row.text)
-        }
-        let smallest = [
-            operation(#""sla": {"latencyP99Ms": 1, "availability": 1, "timeoutMs": 1}, "rateLimit": {"quota": 1, "window": "PT1M"}"#),
-            event(#""sla": {"maxLagMs": 1}, "retry": {"maxAttempts": 1, "initialDelayMs": 0, "maxDelayMs": 0}"#),
-        ]
-        for text in smallest {
-            if case .failure(let error) = ContractFixture(text).load() { XCTFail("\(text): \(error)") }
-        }
     }
 
     /// Messages say what was expected.

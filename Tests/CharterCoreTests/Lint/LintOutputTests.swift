@@ -156,6 +156,7 @@ final class LintOutputTests: XCTestCase {
                 "suppressed": 5,
                 "baselined": 2
               },
+              "warnings": [],
               "findings": [
                 {
                   "rule": "money-not-float",
@@ -195,6 +196,46 @@ final class LintOutputTests: XCTestCase {
         XCTAssertEqual(error["line"] as? Int, 3)
         XCTAssertEqual(error["column"] as? Int, 7)
         XCTAssertEqual(error["fingerprint"] as? String, report.findings[1].fingerprint)
+    }
+
+    /// The load warnings (not findings: they change no count) are the `warnings` array, before the findings, each with
+    /// the members a finding has that a diagnostic has too. Rows: a warning → its object.
+    func testJSONCarriesLoadWarnings() throws {
+        let at = SourcePosition(line: 4, column: 21, offset: 80)
+        let rows: [(name: String, warning: Diagnostic, expected: [String: Any])] = [
+            ("an unknown keyword", .warning(#"unknown keyword "maxLenght" kept but ignored"#, at: SourceLocation(file: "odd.json", position: at, pointer: try JSONPointer(parsing: "/$defs/Item/maxLenght")),
+                                            code: "schema.unknown-keyword"),
+             ["severity": "warning", "code": "schema.unknown-keyword", "message": #"unknown keyword "maxLenght" kept but ignored"#,
+              "file": "odd.json", "line": 4, "column": 21, "pointer": "/$defs/Item/maxLenght"]),
+            ("with a hint, in a file at a git revision, at the root",
+             .warning("a base value out of range", at: SourceLocation(file: "Schemas/a.json", position: at, pointer: .root, revision: "HEAD~1"), code: "contract.out-of-range", hint: "fix it"),
+             ["severity": "warning", "code": "contract.out-of-range", "message": "a base value out of range", "hint": "fix it",
+              "file": "Schemas/a.json", "revision": "HEAD~1", "line": 4, "column": 21, "pointer": ""]),
+            ("a file, no position, no pointer", .warning("a warning about a file", at: SourceLocation(file: "a.json")),
+             ["severity": "warning", "code": NSNull(), "message": "a warning about a file", "file": "a.json", "line": NSNull(), "column": NSNull(), "pointer": NSNull()]),
+            ("no place", .warning("a warning about no file in particular", code: "x.y"),
+             ["severity": "warning", "code": "x.y", "message": "a warning about no file in particular", "file": NSNull(), "line": NSNull(), "column": NSNull(), "pointer": NSNull()]),
+        ]
+        var warned = report([try finding("money-not-float", .error, "float")])
+        warned.loadWarnings = rows.map(\.warning)
+        let rendered = LintJSONOutput.render(warned)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        let warnings = try XCTUnwrap(object["warnings"] as? [[String: Any]])
+        XCTAssertEqual(warnings.count, rows.count)
+        for (row, written) in zip(rows, warnings) {
+            XCTAssertEqual(written as NSDictionary, row.expected as NSDictionary, row.name)
+        }
+        XCTAssertEqual((object["summary"] as? [String: Int])?["warnings"], 0, "load warnings are not findings")
+        XCTAssertEqual((object["findings"] as? [[String: Any]])?.count, 1)
+        // The document is JSONWriter's, member order included: warnings after summary, findings last.
+        XCTAssertEqual(JSONWriter.write(try JSONReader.parse(Array(rendered.utf8)), pretty: true) + "\n", rendered)
+        let order = ["\"summary\"", "\"warnings\"", "\"findings\""].map { rendered.range(of: $0)?.lowerBound }
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted())
+        XCTAssertEqual(order.compactMap { $0 }.count, 3)
+        // A report that did not load carries the warnings found beside the errors.
+        let failed = LintReport.loadFailure([.error("expected a value", at: SourceLocation(file: "broken.json")), rows[0].warning], command: "lint")
+        let failedObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(failed).utf8)) as? [String: Any])
+        XCTAssertEqual((failedObject["warnings"] as? [[String: Any]])?.map { $0["code"] as? String }, ["schema.unknown-keyword"])
     }
 
     /// A report larger than one slice is written on several cores: the findings come out complete and in order,

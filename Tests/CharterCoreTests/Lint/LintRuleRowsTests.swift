@@ -473,6 +473,43 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
+    /// A blank idempotency retention or lifecycle sunset is a missing one, reported once, by the rule whose doc says so:
+    /// `write-idempotency` (a key kept for a stated retention) and `deprecation-planned` (a blank value is none) — not
+    /// also as a duration or date that does not read, a sunset that has passed or one before `since`. Rows: a fragment →
+    /// every finding of every rule (strict preset) at or under the object that holds the value (rule: pointer: message).
+    func testBlankRetentionAndSunsetHaveOneOwner() {
+        let idempotency = "/x-contract/operations/op/idempotency", lifecycle = "/x-contract/lifecycle"
+        let rows: [(fields: String, under: String, expected: [String])] = [
+            (operation(#""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": " "}, "sla": {"latencyP99Ms": 100, "availability": 0.999}"#),
+             idempotency, ["write-idempotency: \(idempotency): operation op requires an idempotency key but says not how long keys are kept"]),
+            (operation(#""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": ""}, "sla": {"latencyP99Ms": 100, "availability": 0.999}"#),
+             idempotency, ["write-idempotency: \(idempotency): operation op requires an idempotency key but says not how long keys are kept"]),
+            // A query keeps no keys: a blank retention is none, which it may have.
+            (operation(#""method": "POST", "path": "/q", "idempotency": {"required": false, "retention": "\t"}, "sla": {"latencyP99Ms": 100, "availability": 0.999}"#),
+             idempotency, []),
+            // A retention written wrong is still duration-format's.
+            (operation(#""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": "1 day"}, "sla": {"latencyP99Ms": 100, "availability": 0.999}"#),
+             idempotency, [#"duration-format: \#(idempotency)/retention: idempotency retention of op "1 day" is not an ISO 8601 duration"#]),
+            (#""lifecycle": {"status": "deprecated", "since": "2025-01-01", "sunset": " ", "successor": "demo@2"}"#,
+             lifecycle, ["deprecation-planned: \(lifecycle): deprecated contract demo has no sunset date"]),
+            (#""lifecycle": {"status": "deprecated", "since": "2025-01-01", "sunset": "", "successor": "demo@2"}"#,
+             lifecycle, ["deprecation-planned: \(lifecycle): deprecated contract demo has no sunset date"]),
+            // An active contract need not have a sunset: a blank one is none.
+            (#""lifecycle": {"status": "active", "since": "2025-01-01", "sunset": "  "}"#, lifecycle, []),
+            // A sunset written wrong is still lifecycle-declared's.
+            (#""lifecycle": {"status": "active", "since": "2025-01-01", "sunset": "soon"}"#,
+             lifecycle, [#"lifecycle-declared: \#(lifecycle)/sunset: lifecycle sunset "soon" of demo is not a date YYYY-MM-DD"#]),
+        ]
+        for row in rows {
+            let fields = row.under == lifecycle ? #""owner": {"team": "t", "contact": {"email": "e"}}, "compatibility": "backward", "# + row.fields : row.fields
+            let text = ExampleContract.make(extension: fields, defs: ExampleContract.item, governance: row.under != lifecycle)
+            let found = LintHarness.lint(text, configuration: LintHarness.strict)?.findings
+                .filter { $0.location.pointer.description == row.under || $0.location.pointer.description.hasPrefix(row.under + "/") }
+                .map { "\($0.ruleID): \($0.location.pointer): \($0.message)" }
+            XCTAssertEqual(found, row.expected, row.fields)
+        }
+    }
+
     func testMissingFieldsPointAtTheObjectThatShouldHoldThem() throws {
         let text = ExampleContract.make(governance: false)
         let finding = try XCTUnwrap(LintHarness.lint(text)?.findings.first { $0.ruleID == "owner-declared" })
