@@ -77,22 +77,28 @@ public final class DiffContext {
     private var usersFound: [SchemaID: [SchemaRoleAnalysis.User]] = [:]
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
-    /// Flattened objects by schema id (ids are dense: a slot per schema of the side, made on first use).
-    private var baseFlat: [FlatObject?] = []
-    private var headFlat: [FlatObject?] = []
+    /// Flattened objects by schema id, made on first use.
+    private let baseFlat: SchemaSlots<FlatObject>
+    private let headFlat: SchemaSlots<FlatObject>
     /// Constraints with inline `allOf` parts folded in, by schema id (made on first use, like the flattened objects).
-    private var baseConstraints: [EffectiveConstraints?] = []
-    private var headConstraints: [EffectiveConstraints?] = []
+    private let baseConstraints: SchemaSlots<EffectiveConstraints>
+    private let headConstraints: SchemaSlots<EffectiveConstraints>
     /// The enum checks' values (``FixedValues/forEnumChecks(_:_:)``) of the schema pair last asked about: both enum checks
     /// ask for the same pair in turn, so it is worked out once.
     var enumValuesOfPair: (base: SchemaID, head: SchemaID, values: (old: [FixedValues.Value]?, new: [FixedValues.Value]?)?)?
-    /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), a slot per schema of the
-    /// side (`0xFF`: not yet asked).
-    private var baseExcluded: [UInt8] = []
-    private var headExcluded: [UInt8] = []
+    /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), by schema id.
+    private let baseExcluded: SchemaSlots<SchemaRoles>
+    private let headExcluded: SchemaSlots<SchemaRoles>
 
     init(tables: DiffTables) {
         self.tables = tables
+        let baseCount = tables.base.schemas.count, headCount = tables.head.schemas.count
+        baseFlat = SchemaSlots(count: baseCount)
+        headFlat = SchemaSlots(count: headCount)
+        baseConstraints = SchemaSlots(count: baseCount)
+        headConstraints = SchemaSlots(count: headCount)
+        baseExcluded = SchemaSlots(count: baseCount)
+        headExcluded = SchemaSlots(count: headCount)
     }
 
     /// The graph of a side.
@@ -115,42 +121,29 @@ public final class DiffContext {
 
     /// Where a property's data never flows on a side: requests for a `readOnly` one, responses for a `writeOnly` one.
     func excluded(_ side: DiffSide, _ id: SchemaID) -> SchemaRoles {
-        func lookUp(_ slots: inout [UInt8], _ graph: SchemaGraph) -> SchemaRoles {
-            if slots.isEmpty { slots = Array(repeating: 0xFF, count: graph.schemas.count) }
-            if slots[id.rawValue] != 0xFF { return SchemaRoles(rawValue: Int(slots[id.rawValue])) }
-            let roles = SchemaRoleAnalysis.excluded(id, in: graph)
-            slots[id.rawValue] = UInt8(roles.rawValue)
-            return roles
-        }
-        return side == .base ? lookUp(&baseExcluded, base) : lookUp(&headExcluded, head)
+        let slots = side == .base ? baseExcluded : headExcluded
+        if let known = slots[id] { return known }
+        let roles = SchemaRoleAnalysis.excluded(id, in: graph(side))
+        slots[id] = roles
+        return roles
     }
 
     /// A schema's properties, required names and content model with `allOf` parts folded in.
     public func flat(_ side: DiffSide, _ id: SchemaID) -> FlatObject {
-        if side == .base {
-            if baseFlat.isEmpty { baseFlat = Array(repeating: nil, count: base.schemas.count) }
-            if let cached = baseFlat[id.rawValue] { return cached }
-            let value = FlatObject(base, id)
-            baseFlat[id.rawValue] = value
-            return value
-        }
-        if headFlat.isEmpty { headFlat = Array(repeating: nil, count: head.schemas.count) }
-        if let cached = headFlat[id.rawValue] { return cached }
-        let value = FlatObject(head, id)
-        headFlat[id.rawValue] = value
+        let slots = side == .base ? baseFlat : headFlat
+        if let cached = slots[id] { return cached }
+        let value = FlatObject(graph(side), id)
+        slots[id] = value
         return value
     }
 
     /// A schema's constraints on a side with its inline `allOf` parts folded in (``EffectiveConstraints``).
     func constraints(_ side: DiffSide, _ id: SchemaID) -> EffectiveConstraints {
-        func lookUp(_ slots: inout [EffectiveConstraints?], _ graph: SchemaGraph) -> EffectiveConstraints {
-            if slots.isEmpty { slots = Array(repeating: nil, count: graph.schemas.count) }
-            if let cached = slots[id.rawValue] { return cached }
-            let value = EffectiveConstraints(graph, id) { self.definitionName(side, $0) != nil }
-            slots[id.rawValue] = value
-            return value
-        }
-        return side == .base ? lookUp(&baseConstraints, base) : lookUp(&headConstraints, head)
+        let slots = side == .base ? baseConstraints : headConstraints
+        if let cached = slots[id] { return cached }
+        let value = EffectiveConstraints(graph(side), id) { self.definitionName(side, $0) != nil }
+        slots[id] = value
+        return value
     }
 
     /// A schema's constraints on a side with every `allOf` part folded in, named types included: what it admits in all.
