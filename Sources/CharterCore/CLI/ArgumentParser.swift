@@ -171,11 +171,11 @@ public enum ArgumentParser {
         return result
     }
 
-    /// ` (did you mean '--x'?)` for a near miss.
+    /// ` (did you mean '--x'?)` for a near miss: an option the given name abbreviates (`--out` → `--output`), else the
+    /// nearest at most 2 edits away (`--baseref` → `--base-ref`, not `--base`), else one the given name begins with.
     static func suggestion(for name: String, in spec: CommandSpec) -> String {
-        let close = spec.options.map(\.name).filter { candidate in
-            candidate.hasPrefix(name) || name.hasPrefix(candidate) || EditDistance.between(candidate, name) <= 2
-        }
-        return close.first.map { " (did you mean '--\($0)'?)" } ?? ""
+        let names = spec.options.map(\.name)
+        let guess = names.first { $0.hasPrefix(name) } ?? EditDistance.closest(to: name, among: names, within: 2) ?? names.first { name.hasPrefix($0) }
+        return guess.map { " (did you mean '--\($0)'?)" } ?? ""
     }
 }

@@ -20,11 +20,13 @@ package enum EditDistance {
     }
 
     /// The candidate nearest `text` when it is at most `limit` edits away (the first of equally near ones, in
-    /// `candidates`' order), else nil: what a "did you mean …" names for a misspelt name.
-    package static func closest(to text: String, among candidates: [String], within limit: Int = 3) -> String? {
+    /// `candidates`' order), else nil: what a "did you mean …" names for a misspelt name. With `ignoringCase`, names
+    /// are compared lowercased (file names: `structs` is `Struct` one edit away).
+    package static func closest(to text: String, among candidates: [String], within limit: Int = 3, ignoringCase: Bool = false) -> String? {
+        let text = ignoringCase ? text.lowercased() : text
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = between(candidate, text)
+            let distance = between(ignoringCase ? candidate.lowercased() : candidate, text)
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate

@@ -41,10 +41,8 @@ public enum TemplateSet {
         for name in library.templateNames where EmbeddedTemplates.all[name] == nil && !used.contains(name) {
             let path = (directory as NSString).appendingPathComponent(name + ".mustache")
             let known = EmbeddedTemplates.all.keys.sorted()
-            let nearest = known.min { EditDistance.between($0.lowercased(), name.lowercased()) < EditDistance.between($1.lowercased(), name.lowercased()) }
-            let hint = nearest.flatMap { candidate in
-                EditDistance.between(candidate.lowercased(), name.lowercased()) <= max(2, name.count / 3) ? "did you mean \(candidate).mustache?" : nil
-            } ?? "the templates are " + known.map { $0 + ".mustache" }.joined(separator: ", ")
+            let hint = EditDistance.closest(to: name, among: known, within: max(2, name.count / 3), ignoringCase: true)
+                .map { "did you mean \($0).mustache?" } ?? "the templates are " + known.map { $0 + ".mustache" }.joined(separator: ", ")
             throw DiagnosticsError([.error("this template overrides none of Charter's, and no template uses it as a partial",
                                            at: SourceLocation(file: path), code: "templates.unknown", hint: hint)])
         }

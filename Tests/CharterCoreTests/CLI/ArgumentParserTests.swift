@@ -50,6 +50,9 @@ final class ArgumentParserTests: XCTestCase {
             (["--ouput", "x"], GenerateCommand.spec, "unknown option '--ouput' for charter generate (did you mean '--output'?)"),
             (["--acess", "internal"], GenerateCommand.spec, "unknown option '--acess' for charter generate (did you mean '--access'?)"),
             (["--templat", "t"], GenerateCommand.spec, "unknown option '--templat' for charter generate (did you mean '--templates'?)"),
+            // The nearest option, not the first one whose name the given one begins with.
+            (["--baseref", "HEAD"], DiffCommand.spec, "unknown option '--baseref' for charter diff (did you mean '--base-ref'?)"),
+            (["--out", "x"], GenerateCommand.spec, "unknown option '--out' for charter generate (did you mean '--output'?)"),
             (["--frobnicate"], GenerateCommand.spec, "unknown option '--frobnicate' for charter generate"),
             (["-x"], GenerateCommand.spec, "unknown option '-x' for charter generate"),
             (["-oout"], GenerateCommand.spec, "unknown option '-oout' for charter generate"),
