@@ -34,10 +34,11 @@ public struct LintFinding: Sendable, Hashable {
     /// ``fingerprint`` for a caller that already holds the pointer's string form.
     func fingerprint(pointer: String) -> String {
         var hash = FNV1a64()
-        for part in [ruleID, stablePath, pointer, message] {
-            hash.mix(part)
-            hash.mix(byte: 0xff)  // a separator no UTF-8 text contains
-        }
+        // Each part followed by a separator no UTF-8 text contains.
+        hash.mix(ruleID); hash.mix(byte: 0xff)
+        hash.mix(stablePath); hash.mix(byte: 0xff)
+        hash.mix(pointer); hash.mix(byte: 0xff)
+        hash.mix(message); hash.mix(byte: 0xff)
         return hash.hex
     }
 

@@ -140,16 +140,20 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
 
     /// The RFC 6901 string form: `"/a~1b/0"`; the root is `""`.
     public var description: String {
+        var count = 0
+        for token in tokens { count += 1 + token.utf8.count }
         var out: [UInt8] = []
-        out.reserveCapacity(tokens.reduce(tokens.count) { $0 + $1.utf8.count })
+        out.reserveCapacity(count)
         for token in tokens {
             out.append(UInt8(ascii: "/"))
-            // Most tokens need no escape and are copied whole. `~` and `/` are ASCII, so escaping byte by byte
-            // keeps every other UTF-8 sequence whole.
-            if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                out.append(contentsOf: token.utf8)
-                continue
+            // A native string's bytes are read as one buffer; most tokens need no escape and are copied whole. `~` and
+            // `/` are ASCII, so escaping byte by byte keeps every other UTF-8 sequence whole.
+            let copied: Bool? = token.utf8.withContiguousStorageIfAvailable { bytes in
+                guard !bytes.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return false }
+                out.append(contentsOf: bytes)
+                return true
             }
+            if copied == true { continue }
             for byte in token.utf8 {
                 switch byte {
                 case UInt8(ascii: "~"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))

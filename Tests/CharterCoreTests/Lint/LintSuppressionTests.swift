@@ -187,6 +187,19 @@ final class LintSuppressionTests: XCTestCase {
         XCTAssertEqual(substring.hex, fromString.hex)
     }
 
+    /// Rows: text → its FNV-1a (64 bits) as 16 lowercase hex digits, leading zeros kept (the published test vectors,
+    /// and a value whose first two digits are 0, found with the python3 one-liner below).
+    func testFNVHexDigits() {
+        let rows: [(text: String, hex: String)] = [
+            ("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8"), ("13900", "00f5898e9456454c"),
+        ]
+        for row in rows {
+            var hash = FNV1a64()
+            hash.mix(row.text)
+            XCTAssertEqual(hash.hex, row.hex, row.text)
+        }
+    }
+
     /// Fingerprints are stored in users' baselines, so their value is part of the format: FNV-1a (64 bits) of
     /// rule id, stable path, pointer and message, each followed by 0xFF, as 16 lowercase hex digits. Expected
     /// values from an independent implementation (python3: `h = ((h ^ b) * 0x100000001b3) % 2**64` over the UTF-8
