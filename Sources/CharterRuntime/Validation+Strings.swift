@@ -1,3 +1,5 @@
+import Foundation
+
 extension Validation {
     /// `minLength`: at least `limit` characters, counted as Unicode scalars
     /// (code points), as JSON Schema specifies.
@@ -40,7 +42,37 @@ extension Validation {
     public static func pattern(
         _ string: String, _ pattern: String, at path: String, into issues: inout [ValidationIssue]
     ) {
-        switch PatternCache.shared.matches(string, pattern: pattern) {
+        report(PatternCache.shared.matches(string, pattern: pattern), pattern, at: path, into: &issues)
+    }
+
+    /// `pattern` on a decimal carried as a JSON string (``DecimalString``): `Decimal` does not keep the text it was
+    /// written as (`"10.00"` is `10`), so the value passes when any text of the contract's decimal grammar that
+    /// writes it matches — its plain form (`"10"`), that form with up to 38 fractional zeros added (`"10.0"`,
+    /// `"10.00"`, …) and, for zero, the same with a minus sign. Those are the texts a `DecimalString` decodes to this
+    /// value (but for more trailing zeros than that), so a value decoded from a matching string passes, and one that no
+    /// text of it matches (a sign or a fifth decimal the pattern forbids, say) is an issue.
+    public static func decimalPattern(
+        _ value: Decimal, _ pattern: String, at path: String, into issues: inout [ValidationIssue]
+    ) {
+        guard let plain = DecimalString(value).string else { return }
+        func someTextMatches() -> Bool? {
+            for written in value.isZero ? [plain, "-" + plain] : [plain] {
+                guard let matched = PatternCache.shared.matches(written, pattern: pattern) else { return nil }
+                if matched { return true }
+                var text = written.contains(".") ? written : written + "."
+                for _ in 0..<38 {
+                    text += "0"
+                    if PatternCache.shared.matches(text, pattern: pattern) == true { return true }
+                }
+            }
+            return false
+        }
+        report(someTextMatches(), pattern, at: path, into: &issues)
+    }
+
+    /// The issue for a pattern that did not match (`false`) or could not be compiled (`nil`).
+    private static func report(_ outcome: Bool?, _ pattern: String, at path: String, into issues: inout [ValidationIssue]) {
+        switch outcome {
         case true?:
             return
         case false?:

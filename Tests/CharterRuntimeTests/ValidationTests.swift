@@ -146,6 +146,34 @@ final class ValidationTests: XCTestCase {
         }
     }
 
+    /// Rows: a decimal string as written → whether its value passes the pattern. The value passes when some text
+    /// that decodes to it matches (`Decimal` keeps no scale): the text as written always does when it matches.
+    func testDecimalPatternJudgesTheTextsTheValueCanBeWrittenAs() {
+        let money = "^(0|[1-9][0-9]*)(\\.[0-9]{1,4})?$"  // no sign, at most four decimals
+        let twoPlaces = "^[0-9]+\\.[0-9]{2}$"
+        let rows: [(written: String, pattern: String, ok: Bool, line: UInt)] = [
+            ("19.99", money, true, #line),
+            ("10.00", money, true, #line),              // the value is 10; "10" matches
+            ("-5.123456", money, false, #line),         // the audit's case: a sign and six decimals
+            ("-1", money, false, #line),
+            ("1.23456", money, false, #line),
+            ("10.00", twoPlaces, true, #line),          // "10" does not match, "10.00" does
+            ("19.9", twoPlaces, true, #line),           // written "19.90" on the wire, or as here: "19.90" matches
+            ("19.999", twoPlaces, false, #line),
+            ("0", "^-0$", true, #line),                 // zero may be written with a sign
+            ("7", "^7\\.0{5}$", true, #line),
+            ("7", "^8$", false, #line),
+        ]
+        for row in rows {
+            guard let value = DecimalString(row.written)?.value else { return XCTFail("\(row.written) does not parse", line: row.line) }
+            XCTAssertEqual(keywords { Validation.decimalPattern(value, row.pattern, at: "/x", into: &$0) },
+                           row.ok ? [] : ["pattern"], "\(row.written) ~ \(row.pattern)", line: row.line)
+        }
+        var issues: [ValidationIssue] = []
+        Validation.decimalPattern(dec("1"), "([a-z", at: "/x", into: &issues)
+        XCTAssertEqual(issues.map(\.message), ["cannot be checked: ([a-z is not a valid regular expression"])
+    }
+
     func testInvalidPatternIsAnIssueNotACrash() {
         for pattern in ["([a-z", "[", "a{2,1}", "(?<", "\\"] {
             var issues: [ValidationIssue] = []

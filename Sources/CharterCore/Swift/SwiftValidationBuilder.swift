@@ -91,6 +91,10 @@ struct SwiftValidationBuilder {
             for (helper, limit) in pairs {
                 if let limit, let literal = numberLiteral(limit, for: primitive) { check(helper, literal) }
             }
+            // A decimal string's pattern: matched against the texts its value can be written as (see the helper).
+            if case .decimal(asString: true) = primitive {
+                for pattern in constraints.patterns { check("decimalPattern", SwiftLiteral.string(pattern)) }
+            }
         case .array(let element):
             if let n = constraints.minItems { check("minItems", String(n)) }
             if let n = constraints.maxItems { check("maxItems", String(n)) }

@@ -567,6 +567,28 @@ final class GeneratedSwiftFidelityTests: XCTestCase {
         XCTAssertLessThan(decimal.lowerBound, string.lowerBound, String(source))
     }
 
+    /// A decimal string's `pattern` is checked on the value it decodes to: the value passes when some text of it
+    /// matches (`"10.00"` is 10, and `"10"` does not have two places), so a matching wire text never fails and a sign
+    /// or a fifth decimal the pattern forbids is an issue. It had not been checked at all.
+    func testDecimalStringPatternIsChecked() throws {
+        let contract = ##"""
+            {"title": "Ty", "$defs": {
+              "Money": {"type": "string", "format": "decimal", "pattern": "^(0|[1-9][0-9]*)(\\.[0-9]{1,4})?$"},
+              "Price": {"type": "object", "properties": {
+                "amount": {"$ref": "#/$defs/Money"},
+                "cents": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}
+              }}
+            }}
+            """##
+        try check(contract, namespace: "Ty", [
+            ("Price", ##"{"amount":"19.99","cents":"10.00"}"##, .normalised(issues: [])),
+            ("Price", ##"{"amount":"-5.123456"}"##, .roundTrips(issues: ["/amount pattern"])),
+            ("Price", ##"{"amount":"1.12345","cents":"19.999"}"##, .roundTrips(issues: ["/amount pattern", "/cents pattern"])),
+            ("Price", ##"{"amount":"-1","cents":"1.25"}"##, .roundTrips(issues: ["/amount pattern"])),
+            ("Price", ##"{"amount":"0","cents":"7"}"##, .valid),  // 7 can be written "7.00"
+        ])
+    }
+
     /// An optional free-form property keeps `null` apart from absent (`{"any": null}` used to come back as `{}`).
     func testFreeFormPropertyKeepsNull() throws {
         let contract = ##"""
