@@ -185,8 +185,7 @@ struct SwiftClientBuilder {
         return ["if let value = \(name) {"] + lines.map { "    " + $0 } + ["}"]
     }
 
-    /// The `ClientOperation(…)` literal: id, method, path template, auth, idempotency, whether a query makes it
-    /// safe to repeat, and timeout.
+    /// The `ClientOperation(…)` literal: id, method, path template, auth, idempotency and timeout.
     func operationLiteral(_ operation: IROperation) -> String {
         let contract = operation.contract
         var arguments = [
@@ -207,7 +206,6 @@ struct SwiftClientBuilder {
             arguments.append("idempotencyKeyHeader: \(SwiftLiteral.string(idempotency.keyHeader ?? "Idempotency-Key"))")
             if idempotency.required { arguments.append("requiresIdempotencyKey: true") }
         }
-        if contract.declaresQuery { arguments.append("isSafeToRepeat: true") }
         if let timeout = contract.sla?.timeoutMs { arguments.append("timeoutMilliseconds: \(timeout)") }
         return "ClientOperation(" + arguments.joined(separator: ", ") + ")"
     }
