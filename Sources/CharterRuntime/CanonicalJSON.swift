@@ -46,7 +46,7 @@ enum CanonicalJSON {
 
     /// The JSON a value encodes to, as a ``JSONValue``; nil when it cannot be encoded (a non-finite number).
     static func value(of value: some Encodable) -> JSONValue? {
-        (try? JSONEncoder().encode(value)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+        (try? JSONEncoder().encode(value)).flatMap { try? JSONDecoder().readingJSONValues(from: $0).decode(JSONValue.self, from: $0) }
     }
 
     /// The unescaped tokens of a JSON pointer (`~1` is `/`, `~0` is `~`): `/a~1b/0` is `["a/b", "0"]`, `""` none.
