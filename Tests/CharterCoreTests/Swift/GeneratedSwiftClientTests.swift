@@ -103,6 +103,10 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "/// - Rate limit: 50 per PT1M (client)",
             "///   - sku: The item's SKU.",
             "///   - body: The request body (`application/json`).",
+            // A POST whose key is optional (a query) is retried only with one.
+            "///   - idempotencyKey: Sent in `Idempotency-Key` when given, and every retry repeats it; without one",
+            "///   the call is not retried.",
+            "///   - idempotencyKey: Sent in `Idempotency-Key`; a new key is made when nil, and every retry repeats",
         ]
         for line in expected {
             XCTAssertTrue(lines.contains(line), "missing: \(line)")
