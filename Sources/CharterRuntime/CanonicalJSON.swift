@@ -11,9 +11,42 @@ enum CanonicalJSON {
         return encoder
     }
 
+    /// `encoder`'s JSON for `value`; throws `EncodingError.invalidValue` when it holds `NaN` outside a string, which is
+    /// how `JSONEncoder` writes a `Decimal.nan` (at any depth, a ``JSONValue/number(_:)`` too) and is not JSON. (A
+    /// non-finite `Double` or `Float` the encoder refuses itself.)
+    static func encode(_ value: some Encodable, with encoder: JSONEncoder) throws -> Data {
+        let data = try encoder.encode(value)
+        guard holdsNaN(data) else { return data }
+        throw EncodingError.invalidValue(Decimal.nan, EncodingError.Context(
+            codingPath: [], debugDescription: "Unable to encode Decimal.nan directly in JSON."))
+    }
+
+    /// Whether `JSONEncoder` output holds a `N` outside its strings: only `NaN` can put one there (its literals are
+    /// `true`, `false` and `null`).
+    private static func holdsNaN(_ data: Data) -> Bool {
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "N") {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The JSON a value encodes to, as a ``JSONValue``; nil when it cannot be encoded (a non-finite number).
     static func value(of value: some Encodable) -> JSONValue? {
-        (try? JSONEncoder().encode(value)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+        (try? JSONEncoder().encode(value)).flatMap { try? JSONDecoder().readingJSONValues(from: $0).decode(JSONValue.self, from: $0) }
     }
 
     /// The unescaped tokens of a JSON pointer (`~1` is `/`, `~0` is `~`): `/a~1b/0` is `["a/b", "0"]`, `""` none.

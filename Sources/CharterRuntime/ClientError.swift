@@ -4,7 +4,7 @@ public struct ClientError: Error, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: String, Sendable, Hashable {
         /// The request body or a parameter could not be encoded (a date outside years 0001–9999, which RFC 3339
-        /// cannot express; a header list item with a comma); nothing was sent.
+        /// cannot express; a number that is NaN or infinite; a header list item with a comma); nothing was sent.
         case encoding
         /// Credentials could not be obtained, or the operation requires them and the configuration has no
         /// `authorization` (the error underneath is a ``MissingClientAuthorization``).

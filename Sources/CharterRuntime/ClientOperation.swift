@@ -15,16 +15,13 @@ public struct ClientOperation: Sendable, Hashable {
     public var idempotencyKeyHeader: String?
     /// Whether a key must be sent (one is made when the caller gives none).
     public var requiresIdempotencyKey: Bool
-    /// Whether the contract declares the operation safe to repeat although its method is not idempotent: a
-    /// query (a `POST` with `idempotency.required: false`, which only reads).
-    public var isSafeToRepeat: Bool
     /// The SLA's `timeoutMs`: the deadline of each attempt.
     public var timeoutMilliseconds: Int?
 
     /// Creates an operation.
     public init(
         id: String, method: String, pathTemplate: String, auth: ClientAuthRequirement? = nil, idempotencyKeyHeader: String? = nil,
-        requiresIdempotencyKey: Bool = false, isSafeToRepeat: Bool = false, timeoutMilliseconds: Int? = nil
+        requiresIdempotencyKey: Bool = false, timeoutMilliseconds: Int? = nil
     ) {
         self.id = id
         self.method = method
@@ -32,7 +29,6 @@ public struct ClientOperation: Sendable, Hashable {
         self.auth = auth
         self.idempotencyKeyHeader = idempotencyKeyHeader
         self.requiresIdempotencyKey = requiresIdempotencyKey
-        self.isSafeToRepeat = isSafeToRepeat
         self.timeoutMilliseconds = timeoutMilliseconds
     }
 
@@ -45,9 +41,10 @@ extension ClientConfiguration {
     /// Sends a request for `operation`: the configuration's headers, the idempotency key (`idempotencyKey`,
     /// or a new one when the operation requires a key), credentials, then attempts under the retry policy,
     /// each within the operation's timeout. A call is retried only when repeating it is safe: an idempotent
-    /// method, an operation declared safe to repeat (a query), or an idempotency key sent (the same key on every
-    /// attempt). An empty `idempotencyKey` is no key, as a provider reads it: one is made when the operation
-    /// requires a key, and otherwise none is sent and a write that is not idempotent is not repeated. A call from a
+    /// method (``ClientOperation/hasIdempotentMethod``), or an idempotency key sent (the same key on every attempt),
+    /// which only an operation that declares a key header sends. Any other call (a `POST` or `PATCH` without a key,
+    /// a query declared with `idempotency.required: false` included) is sent once. An empty `idempotencyKey` is no
+    /// key, as a provider reads it: one is made when the operation requires a key, and otherwise none is sent. A call from a
     /// cancelled task sends nothing; an operation that requires credentials is not sent without an `authorization`.
     /// Every error carries the idempotency key that was sent.
     public func send(_ request: ClientRequest, for operation: ClientOperation, idempotencyKey: String? = nil) async throws(ClientError)
@@ -76,7 +73,7 @@ extension ClientConfiguration {
                 throw call.error(.authorization, attempts: 0, MissingClientAuthorization(requirement: requirement))
             }
         }
-        let repeatable = operation.hasIdempotentMethod || operation.isSafeToRepeat || keySent != nil
+        let repeatable = operation.hasIdempotentMethod || keySent != nil
         let attempts = repeatable ? max(retry.maxAttempts, 1) : 1
         // The call's time so far, for `maxTotalMilliseconds`: the attempts as measured, and the waits as asked for.
         var spent = 0
@@ -161,9 +158,10 @@ extension ClientConfiguration {
     }
 
     /// The body of a request: JSON, keys sorted (the same value always gives the same bytes), without the `readOnly`
-    /// properties of any value in it (``CodingDirection/request``).
+    /// properties of any value in it (``CodingDirection/request``); a value JSON cannot carry (a date outside years
+    /// 0001–9999, a number that is NaN or infinite) is an ``ClientError/Kind/encoding`` error.
     public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
-        try ClientError.encoding(operation) { try CanonicalJSON.encoder(for: .request).encode(body) }
+        try ClientError.encoding(operation) { try CanonicalJSON.encode(body, with: CanonicalJSON.encoder(for: .request)) }
     }
 
     /// The body of a response, decoded as the contract says for its status; the error of a body that is not

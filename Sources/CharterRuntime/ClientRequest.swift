@@ -122,10 +122,28 @@ public enum ClientParameter {
     public static func text<Value: BinaryInteger>(_ value: Value) -> String { String(value) }
     /// A boolean: `true` or `false`.
     public static func text(_ value: Bool) -> String { value ? "true" : "false" }
-    /// A binary floating-point number.
-    public static func text(_ value: Double) -> String { String(value) }
-    /// A decimal, exactly.
-    public static func text(_ value: Decimal) -> String { value.description }
+    /// A binary floating-point number; throws `EncodingError.invalidValue` for NaN and the infinities, which no
+    /// number's text can carry (Swift would write `nan`, `inf`, which a provider refuses).
+    public static func text(_ value: Double) throws -> String {
+        guard value.isFinite else { throw nonFinite(value, "Double.\(value)") }
+        return String(value)
+    }
+    /// A floating-point parameter of a client's request, as ``text(_:)-(Double)`` writes it; NaN or an infinity is a
+    /// ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
+    public static func text(_ value: Double, for operation: ClientOperation) throws(ClientError) -> String {
+        try ClientError.encoding(operation) { try text(value) }
+    }
+    /// A decimal, exactly; throws `EncodingError.invalidValue` for `Decimal.nan`, which is no number (its text, `NaN`,
+    /// is not one).
+    public static func text(_ value: Decimal) throws -> String {
+        guard !value.isNaN else { throw nonFinite(value, "Decimal.nan") }
+        return value.description
+    }
+    /// A decimal parameter of a client's request, as ``text(_:)-(Decimal)`` writes it; `Decimal.nan` is a
+    /// ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
+    public static func text(_ value: Decimal, for operation: ClientOperation) throws(ClientError) -> String {
+        try ClientError.encoding(operation) { try text(value) }
+    }
     /// An RFC 3339 date-time in UTC; throws `EncodingError.invalidValue` for a date outside years 0001–9999, which
     /// RFC 3339 cannot express (``RFC3339/formatDateTime(_:)`` would write an expanded year, `+10000-…`).
     public static func text(_ value: Date) throws -> String { try RFC3339.encodeDateTime(value) }
@@ -147,16 +165,21 @@ public enum ClientParameter {
         try ClientError.encoding(operation) { try ProviderResponse.headerList(items, name) }
     }
 
-    /// Any other value: its JSON text (keys sorted); throws the encoder's error for a value JSON cannot carry (a date
-    /// outside years 0001–9999 at any depth, a non-finite number).
+    /// Any other value: its JSON text (keys sorted); throws `EncodingError` for a value JSON cannot carry (a date
+    /// outside years 0001–9999 at any depth, a non-finite `Double` or `Float`, a `Decimal.nan`).
     public static func json<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try CanonicalJSON.encoder().encode(value), as: UTF8.self)
+        String(decoding: try CanonicalJSON.encode(value, with: CanonicalJSON.encoder()), as: UTF8.self)
     }
 
     /// A client's parameter of any other type, as ``json(_:)`` writes it; a value it cannot write is a
     /// ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
     public static func json<Value: Encodable>(_ value: Value, for operation: ClientOperation) throws(ClientError) -> String {
         try ClientError.encoding(operation) { try json(value) }
+    }
+
+    /// The error of a number no text can carry: NaN or an infinity.
+    private static func nonFinite(_ value: Any, _ name: String) -> EncodingError {
+        EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Unable to write \(name) as a number."))
     }
 
     /// A path segment: every byte but RFC 3986's unreserved characters percent-encoded (so `/` in a value

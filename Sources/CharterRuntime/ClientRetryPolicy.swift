@@ -1,8 +1,9 @@
 import Foundation
 
 /// When a client sends a request again. Only calls that are safe to repeat are retried: `GET`, `HEAD`,
-/// `OPTIONS`, `PUT` and `DELETE` (idempotent in HTTP), an operation the contract declares a query (a `POST` with
-/// `idempotency.required: false`), and any call that carries an idempotency key.
+/// `OPTIONS`, `PUT` and `DELETE` (idempotent in HTTP), and any call that carries an idempotency key. A `POST` or
+/// `PATCH` sent without a key is sent once, whatever its contract says of it (a query declared with
+/// `idempotency.required: false` too: the flag only makes the key optional).
 public struct ClientRetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included (1: never retry).
     public var maxAttempts: Int

@@ -42,9 +42,10 @@ public enum JSONMemberNames {
 }
 
 extension JSONDecoder {
-    /// `decode(_:from:)`, then ``JSONMemberNames/check(_:)`` on the same bytes: the runtime's way of reading JSON.
+    /// `decode(_:from:)`, then ``JSONMemberNames/check(_:)`` on the same bytes: the runtime's way of reading JSON. The
+    /// ``JSONValue``s in it are read from the text (``readingJSONValues(from:)``).
     func decodeCheckingMemberNames<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        let value = try decode(T.self, from: data)
+        let value = try readingJSONValues(from: data).decode(T.self, from: data)
         try JSONMemberNames.check(data)
         return value
     }

@@ -37,8 +37,15 @@ extension JSONValue: Codable {
     ///
     /// The attempts are ordered so that `true` never becomes a number, a number
     /// never becomes a `Bool`, and integers that fit in `Int64` become
-    /// ``integer(_:)``.
+    /// ``integer(_:)``. Each failed attempt is a thrown error, so a large value decodes slowly this way: the runtime's
+    /// own decoders (``ClientConfiguration/decodeBody(_:from:for:)``, providers' request bodies and JSON parameters,
+    /// events) carry the JSON text along, and a value read from it exactly as these attempts would read it is taken
+    /// from there instead (``JSONValueSource``).
     public init(from decoder: any Decoder) throws {
+        if let source = decoder.userInfo[.jsonValueSource] as? JSONValueSource, let value = source.value(at: decoder.codingPath) {
+            self = value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

@@ -196,7 +196,7 @@ public enum ProviderResponse {
         do {
             return ClientResponse(
                 status: status, headers: [ClientHeader(name: "Content-Type", value: contentType)] + headers,
-                body: try CanonicalJSON.encoder(for: .response).encode(body))
+                body: try CanonicalJSON.encode(body, with: CanonicalJSON.encoder(for: .response)))
         } catch {
             return problem(500, "Internal Server Error", detail: "the response could not be encoded")
         }

@@ -169,7 +169,8 @@ public struct ContractOperation: Sendable {
     /// Whether the method changes state (anything but GET, HEAD, OPTIONS).
     public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
     /// Whether the operation is a write by method but declared a query (`POST` with `idempotency.required: false`):
-    /// it reads only, and is safe to repeat.
+    /// it claims to read only, so it needs no key and `:read` scopes. (Generated clients still retry it only with a key
+    /// sent: a `POST` is repeated on the contract's word alone for no one.)
     public var declaresQuery: Bool { method == "POST" && idempotency?.required == false }
 }
 

@@ -33,8 +33,12 @@ struct SwiftClientBuilder {
     func build(_ model: SwiftOperationModel, namespace: Int) -> MustacheValue {
         let operation = model.operation
         let contract = operation.contract
+        // A write that is not idempotent by its method is retried only with a key: say so where the key is optional.
         let keyText = "Sent in `\(contract.idempotency?.keyHeader ?? "Idempotency-Key")`"
-            + (contract.idempotency?.required == true ? "; a new key is made when nil, and every retry repeats it." : " when given.")
+            + (contract.idempotency?.required == true
+                ? "; a new key is made when nil, and every retry repeats it."
+                : !["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].contains(contract.method)
+                    ? " when given, and every retry repeats it; without one the call is not retried." : " when given.")
         var body: [String] = []
         for (parameter, name) in zip(operation.parameters, model.parameterNames) where parameter.location != .path {
             body += parameterLines(parameter, name: name)
@@ -185,8 +189,7 @@ struct SwiftClientBuilder {
         return ["if let value = \(name) {"] + lines.map { "    " + $0 } + ["}"]
     }
 
-    /// The `ClientOperation(…)` literal: id, method, path template, auth, idempotency, whether a query makes it
-    /// safe to repeat, and timeout.
+    /// The `ClientOperation(…)` literal: id, method, path template, auth, idempotency and timeout.
     func operationLiteral(_ operation: IROperation) -> String {
         let contract = operation.contract
         var arguments = [
@@ -207,7 +210,6 @@ struct SwiftClientBuilder {
             arguments.append("idempotencyKeyHeader: \(SwiftLiteral.string(idempotency.keyHeader ?? "Idempotency-Key"))")
             if idempotency.required { arguments.append("requiresIdempotencyKey: true") }
         }
-        if contract.declaresQuery { arguments.append("isSafeToRepeat: true") }
         if let timeout = contract.sla?.timeoutMs { arguments.append("timeoutMilliseconds: \(timeout)") }
         return "ClientOperation(" + arguments.joined(separator: ", ") + ")"
     }

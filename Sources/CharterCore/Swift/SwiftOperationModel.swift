@@ -281,16 +281,16 @@ struct SwiftOperationModel {
     }
 
     /// How a value of `type` is written as text: strings as they are, enumerations by raw value, scalars
-    /// through `ClientParameter.text`, anything else as JSON. A date-time (outside years 0001–9999) and a JSON value
-    /// can fail to be written: their expression starts with `try`, and throws in a client the `ClientError` of
-    /// `operation` (the `ClientOperation` in scope), in a provider (`operation` nil) the encoding error.
+    /// through `ClientParameter.text`, anything else as JSON. A date-time (outside years 0001–9999), a number (NaN, an
+    /// infinity) and a JSON value can fail to be written: their expression starts with `try`, and throws in a client the
+    /// `ClientError` of `operation` (the `ClientOperation` in scope), in a provider (`operation` nil) the encoding error.
     static func text(of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext) -> String {
         let checked = { (function: String) in
             "try ClientParameter.\(function)(\(expression)" + (operation.map { ", for: \($0)" } ?? "") + ")"
         }
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return expression
-        case .primitive(.dateTime): return checked("text")
+        case .primitive(.dateTime), .primitive(.double), .primitive(.decimal): return checked("text")
         case .primitive(.null): return checked("json")
         case .primitive: return "ClientParameter.text(\(expression))"
         case .named(let id):

@@ -23,7 +23,8 @@ final class GeneratedSwiftClientTests: XCTestCase {
                   {"name": "at", "in": "query", "schema": {"type": "string", "format": "date-time"}},
                   {"name": "channel", "in": "query", "schema": {"$ref": "#/$defs/Channel"}},
                   {"name": "tags", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
-                  {"name": "X-Trace", "in": "header", "schema": {"type": "string"}}
+                  {"name": "X-Trace", "in": "header", "schema": {"type": "string"}},
+                  {"name": "near", "in": "query", "schema": {"type": "number"}}
                 ],
                 "responses": {
                   "200": {"description": "The item.", "schema": {"$ref": "#/$defs/Item"}},
@@ -68,13 +69,15 @@ final class GeneratedSwiftClientTests: XCTestCase {
         let lines = GeneratedSwiftSnippetTests.trimmedLines(text)
         let expected = [
             "public struct Client2: Sendable {",
-            "public func getItem(store: Int32, sku: ShopV1.Sku, at: Date? = nil, channel: ShopV1.Channel? = nil, tags: [String]? = nil, xTrace: String? = nil) async throws(ClientError) -> GetItemResponse {",
+            "public func getItem(store: Int32, sku: ShopV1.Sku, at: Date? = nil, channel: ShopV1.Channel? = nil, tags: [String]? = nil, xTrace: String? = nil, near: Double? = nil) async throws(ClientError) -> GetItemResponse {",
             "var request = ClientRequest(method: \"GET\", path: [\"/stores/\", ClientParameter.pathSegment(ClientParameter.text(store)), \"/items/\", ClientParameter.pathSegment(sku)].joined())",
             "request.addQuery(\"at\", try ClientParameter.text(value, for: operation))",
             "request.addQuery(\"channel\", value.rawValue)",
             "for item in value {",
             "request.addQuery(\"tags\", item)",
             "request.setHeader(\"X-Trace\", value)",
+            // A number can be NaN or infinite, which no text carries: written so that it throws, as a date-time is.
+            "request.addQuery(\"near\", try ClientParameter.text(value, for: operation))",
             "request.setHeader(\"Accept\", \"application/json, application/problem+json\")",
             "case 200: return .ok(try configuration.decodeBody(ShopV1.Item.self, from: response, for: operation))",
             "case 500...599: return .serverError(status: response.status, try configuration.decodeBody(ShopV1.Problem.self, from: response, for: operation))",
@@ -91,8 +94,8 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "if let body {",
             "public func configuration2() async throws(ClientError) -> ConfigurationResponse {",
             "public static let createItem = ClientOperation(id: \"createItem\", method: \"POST\", pathTemplate: \"/items\", auth: ClientAuthRequirement(scheme: \"oauth2\", type: \"oauth2\", scopes: [\"items:write\"]), idempotencyKeyHeader: \"Idempotency-Key\", requiresIdempotencyKey: true, timeoutMilliseconds: 2000)",
-            // A query (a POST whose idempotency is not required) is safe to repeat.
-            "public static let search = ClientOperation(id: \"search\", method: \"POST\", pathTemplate: \"/search\", idempotencyKeyHeader: \"Idempotency-Key\", isSafeToRepeat: true)",
+            // A query (a POST whose idempotency is not required) takes a key, and is safe to repeat only with one.
+            "public static let search = ClientOperation(id: \"search\", method: \"POST\", pathTemplate: \"/search\", idempotencyKeyHeader: \"Idempotency-Key\")",
             "public static let putItem = ClientOperation(id: \"putItem\", method: \"PUT\", pathTemplate: \"/items/{sku}\", auth: ClientAuthRequirement(scheme: \"key\", type: \"apiKey\", scopes: [], keyLocation: \"header\", keyName: \"X-Api-Key\"))",
             "/// - Operation: `POST /items`",
             "/// - Auth: oauth2 (items:write)",
@@ -100,6 +103,10 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "/// - Rate limit: 50 per PT1M (client)",
             "///   - sku: The item's SKU.",
             "///   - body: The request body (`application/json`).",
+            // A POST whose key is optional (a query) is retried only with one.
+            "///   - idempotencyKey: Sent in `Idempotency-Key` when given, and every retry repeats it; without one",
+            "///   the call is not retried.",
+            "///   - idempotencyKey: Sent in `Idempotency-Key`; a new key is made when nil, and every retry repeats",
         ]
         for line in expected {
             XCTAssertTrue(lines.contains(line), "missing: \(line)")
@@ -134,7 +141,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "    json(503, #\"{\"title\":\"down\"}\"#), json(503, #\"{\"title\":\"down\"}\"#), json(418, \"teapot\"),",
             "    json(204, \"\"), json(400, #\"{\"title\":\"bad\"}\"#),",
             "    json(201, #\"{\"sku\":\"n\",\"price\":\"2\"}\"#), json(409, #\"{\"title\":\"dup\"}\"#),",
-            "    json(503, \"\"), json(200, #\"[{\"sku\":\"s\",\"price\":\"0.5\"}]\"#), json(200, #\"\"x\"\"#), json(200, #\"{\"sku\":5}\"#),",
+            "    json(503, \"\"), json(200, #\"[{\"sku\":\"s\",\"price\":\"0.5\"}]\"#), json(503, \"\"), json(200, #\"\"x\"\"#), json(200, #\"{\"sku\":5}\"#),",
             "])",
             "final class Counter: @unchecked Sendable { let lock = NSLock(); var count = 0; func next() -> Int { lock.withLock { count += 1; return count } } }",
             "let counter = Counter()",
@@ -143,7 +150,7 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "let client = ShopV1.Client2(configuration: config)",
             "let time = Date(timeIntervalSince1970: 1_700_000_000)",
             "func show<T>(_ result: T) { print(\"GOT \\(result)\") }",
-            "show(try await client.getItem(store: 42, sku: \"a/b c\", at: time, channel: .store, tags: [\"x\", \"y&z\"], xTrace: \"t-1\"))",
+            "show(try await client.getItem(store: 42, sku: \"a/b c\", at: time, channel: .store, tags: [\"x\", \"y&z\"], xTrace: \"t-1\", near: 2.5))",
             "show(try await client.getItem(store: 1, sku: \"none\"))",
             "show(try await client.getItem(store: 1, sku: \"down\"))",
             "show(try await client.getItem(store: 1, sku: \"tea\"))",
@@ -152,14 +159,18 @@ final class GeneratedSwiftClientTests: XCTestCase {
             "show(try await client.putItem(sku: \"p\", item))",
             "show(try await client.createItem(item))",
             "show(try await client.createItem(item, idempotencyKey: \"mine\"))",
+            "show(try await client.search(ShopV1.SearchRequest(text: \"q\"), idempotencyKey: \"q-1\"))",
             "show(try await client.search(ShopV1.SearchRequest(text: \"q\")))",
             "show(try await client.configuration2())",
             "do { _ = try await client.getItem(store: 1, sku: \"bad\") } catch { print(\"ERROR \\(error.kind) \\(error.status ?? 0) \\(error.response.map { String(decoding: $0.body, as: UTF8.self) } ?? \"-\")\") }",
+            "for near in [Double.nan, -.infinity] {",
+            "    do { _ = try await client.getItem(store: 1, sku: \"far\", near: near) } catch { print(\"ERROR \\(error.kind) attempts=\\(error.attempts)\") }",
+            "}",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         let expected = [
-            "SENT GET https://shop.example/v1/stores/42/items/a%2Fb%20c?at=2023-11-14T22%3A13%3A20Z&channel=store&tags=x&tags=y%26z [accept,x-trace] key=- auth=- trace=t-1 timeout=800 body=-",
+            "SENT GET https://shop.example/v1/stores/42/items/a%2Fb%20c?at=2023-11-14T22%3A13%3A20Z&channel=store&tags=x&tags=y%26z&near=2.5 [accept,x-trace] key=- auth=- trace=t-1 timeout=800 body=-",
             #"GOT ok(Check.ShopV1.Item(sku: "a/b", price: 1.1))"#,
             "SENT GET https://shop.example/v1/stores/1/items/none [accept] key=- auth=- trace=- timeout=800 body=-",
             #"GOT notFound(Check.ShopV1.Problem(title: "gone", status: nil))"#,
@@ -178,15 +189,21 @@ final class GeneratedSwiftClientTests: XCTestCase {
             #"GOT created(Check.ShopV1.Item(sku: "n", price: 2))"#,
             #"SENT POST https://shop.example/v1/items [accept,authorization,content-type,idempotency-key] key=mine auth=Bearer items:write trace=- timeout=2000 body={"price":"3.3","sku":"p"}"#,
             #"GOT conflict(Check.ShopV1.Problem(title: "dup", status: nil))"#,
-            // A query is retried on 503 like a GET.
-            #"SENT POST https://shop.example/v1/search [accept,content-type] key=- auth=- trace=- timeout=- body={"text":"q"}"#,
-            #"SENT POST https://shop.example/v1/search [accept,content-type] key=- auth=- trace=- timeout=- body={"text":"q"}"#,
+            // A query is retried on 503 when the caller gives it a key, with that key...
+            #"SENT POST https://shop.example/v1/search [accept,content-type,idempotency-key] key=q-1 auth=- trace=- timeout=- body={"text":"q"}"#,
+            #"SENT POST https://shop.example/v1/search [accept,content-type,idempotency-key] key=q-1 auth=- trace=- timeout=- body={"text":"q"}"#,
             #"GOT ok([Check.ShopV1.Item(sku: "s", price: 0.5)])"#,
+            // ...and without one it is sent once, like any POST.
+            #"SENT POST https://shop.example/v1/search [accept,content-type] key=- auth=- trace=- timeout=- body={"text":"q"}"#,
+            "GOT undocumented(status: 503, body: 0 bytes)",
             "SENT GET https://shop.example/v1/configuration [accept] key=- auth=- trace=- timeout=- body=-",
             #"GOT ok("x")"#,
             "SENT GET https://shop.example/v1/stores/1/items/bad [accept] key=- auth=- trace=- timeout=800 body=-",
             // The decoding error keeps the response it could not decode.
             #"ERROR decoding 200 {"sku":5}"#,
+            // A NaN or an infinity is refused before anything is sent.
+            "ERROR encoding attempts=0",
+            "ERROR encoding attempts=0",
         ]
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), expected)
     }

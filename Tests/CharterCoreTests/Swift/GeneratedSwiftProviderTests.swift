@@ -41,7 +41,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let lines = GeneratedSwiftSnippetTests.trimmedLines(text)
         for line in [
             "public protocol Provider: Sendable {",
-            "func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> GetItemResponse",
+            "func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?, near: Double?) async throws -> GetItemResponse",
             "func createItem(_ body: ShopV1.Item, idempotencyKey: String?) async throws -> CreateItemResponse",
             "extension ShopV1.Provider {",
             "public func handle(_ request: ClientRequest) async -> ClientResponse {",
@@ -59,8 +59,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "struct Boom: Error {}",
             "struct Shop: ShopV1.Provider {",
             "    let log: Log",
-            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> ShopV1.GetItemResponse {",
-            "        log.add(\"getItem store=\\(store) sku=\\(sku) at=\\(at.map { RFC3339.formatDateTime($0) } ?? \"-\") channel=\\(channel?.rawValue ?? \"-\") tags=\\(tags?.joined(separator: \"|\") ?? \"-\") trace=\\(xTrace ?? \"-\")\")",
+            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?, near: Double?) async throws -> ShopV1.GetItemResponse {",
+            "        log.add(\"getItem store=\\(store) sku=\\(sku) at=\\(at.map { RFC3339.formatDateTime($0) } ?? \"-\") channel=\\(channel?.rawValue ?? \"-\") tags=\\(tags?.joined(separator: \"|\") ?? \"-\") trace=\\(xTrace ?? \"-\") near=\\(near.map { String($0) } ?? \"-\")\")",
             "        switch sku {",
             "        case \"none\": return .notFound(ShopV1.Problem(title: \"gone\", status: 404))",
             "        case \"down\": return .serverError(status: 503, ShopV1.Problem(title: \"down\"))",
@@ -99,7 +99,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "    authorization: BearerAuthorization { _ in \"t\" }, retry: .none, makeIdempotencyKey: { \"made\" }))",
             "func show<T>(_ result: T) { print(\"GOT \\(result)\") }",
             "let at = Date(timeIntervalSince1970: 1_700_000_000.5)",
-            "show(try await client.getItem(store: -3, sku: \"a/b c?&é\", at: at, channel: .web, tags: [\"x\", \"y&z\", \"\"], xTrace: \"t\"))",
+            "show(try await client.getItem(store: -3, sku: \"a/b c?&é\", at: at, channel: .web, tags: [\"x\", \"y&z\", \"\"], xTrace: \"t\", near: -0.25))",
             "show(try await client.getItem(store: 1, sku: \"none\"))",
             "show(try await client.getItem(store: 1, sku: \"down\"))",
             "show(try await client.getItem(store: 1, sku: \"boom\"))",
@@ -159,10 +159,10 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             // A GET also answers HEAD: listed in Allow, and the same status and headers without content.
             #"RAW 405 GET, HEAD {"detail":"DELETE is not allowed here","status":405,"title":"Method Not Allowed","type":"about:blank"}"#,
             "HEAD 200 application/json 0 bytes; GET 200 true true",
-            "getItem store=-3 sku=a/b c?&é at=2023-11-14T22:13:20.5Z channel=web tags=x|y&z| trace=t",
-            "getItem store=1 sku=none at=- channel=- tags=- trace=-",
-            "getItem store=1 sku=down at=- channel=- tags=- trace=-",
-            "getItem store=1 sku=boom at=- channel=- tags=- trace=-",
+            "getItem store=-3 sku=a/b c?&é at=2023-11-14T22:13:20.5Z channel=web tags=x|y&z| trace=t near=-0.25",
+            "getItem store=1 sku=none at=- channel=- tags=- trace=- near=-",
+            "getItem store=1 sku=down at=- channel=- tags=- trace=- near=-",
+            "getItem store=1 sku=boom at=- channel=- tags=- trace=- near=-",
             // What the method threw reaches the provider's `failed(_:in:)` before the 500.
             "failed getItem: Boom()",
             "putItem sku=p body=p@3",
@@ -171,8 +171,8 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "search text=-",
             "search text=t",
             "putItem sku=p body=p@1",
-            "getItem store=1 sku=h at=- channel=- tags=- trace=-",
-            "getItem store=1 sku=h at=- channel=- tags=- trace=-",
+            "getItem store=1 sku=h at=- channel=- tags=- trace=- near=-",
+            "getItem store=1 sku=h at=- channel=- tags=- trace=- near=-",
         ]
         let output = run.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(output.count, expected.count, run.output)
@@ -198,7 +198,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
             "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() -> Int { lock.withLock { runs += 1; return runs } } }",
             "struct Shop: ShopV1.Provider {",
             "    let count: Count",
-            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?) async throws -> ShopV1.GetItemResponse { .undocumented(status: 501, body: Data()) }",
+            "    func getItem(store: Int32, sku: ShopV1.Sku, at: Date?, channel: ShopV1.Channel?, tags: [String]?, xTrace: String?, near: Double?) async throws -> ShopV1.GetItemResponse { .undocumented(status: 501, body: Data()) }",
             "    func putItem(sku: ShopV1.Sku, _ body: ShopV1.Item) async throws -> ShopV1.PutItemResponse { .noContent }",
             "    func createItem(_ body: ShopV1.Item, idempotencyKey: String?) async throws -> ShopV1.CreateItemResponse {",
             "        .created(ShopV1.Item(sku: \"\\(body.sku)-\\(count.add())\", price: body.price))",
