@@ -23,25 +23,7 @@ final class NonFiniteNumberTests: XCTestCase {
     ]
 
     func testDoubleParametersRefuseNonFiniteValues() {
-        for row in Self.doubles {
-            do {
-                let text = try ClientParameter.text(row.value)
-                XCTAssertEqual(text, row.text, line: row.line)
-            } catch {
-                XCTAssertNil(row.text, "\(error)", line: row.line)
-                XCTAssertTrue(Self.isInvalidValue(error), "\(error)", line: row.line)
-            }
-            do throws(ClientError) {
-                let text = try ClientParameter.text(row.value, for: Self.operation)
-                XCTAssertEqual(text, row.text, line: row.line)
-            } catch {
-                XCTAssertNil(row.text, "\(error)", line: row.line)
-                XCTAssertEqual(error.kind, .encoding, line: row.line)
-                XCTAssertEqual(error.attempts, 0, "nothing sent", line: row.line)
-                XCTAssertEqual(error.operationID, "listPrices", line: row.line)
-                XCTAssertTrue(error.underlying.map(Self.isInvalidValue) ?? false, "\(error)", line: row.line)
-            }
-        }
+        check(Self.doubles, { try ClientParameter.text($0) }, { value throws(ClientError) in try ClientParameter.text(value, for: Self.operation) })
     }
 
     /// Rows: a `Decimal` → its text (nil: refused).
@@ -53,21 +35,32 @@ final class NonFiniteNumberTests: XCTestCase {
             (.greatestFiniteMagnitude, Decimal.greatestFiniteMagnitude.description, #line),
             (.nan, nil, #line),
         ]
+        check(rows, { try ClientParameter.text($0) }, { value throws(ClientError) in try ClientParameter.text(value, for: Self.operation) })
+    }
+
+    /// Each row's value through a parameter's plain text (an `EncodingError.invalidValue` when refused) and through the
+    /// operation's text (a `ClientError` of kind `.encoding`, nothing sent).
+    private func check<Value>(
+        _ rows: [(value: Value, text: String?, line: UInt)], _ plain: (Value) throws -> String,
+        _ forOperation: (Value) throws(ClientError) -> String
+    ) {
         for row in rows {
             do {
-                let text = try ClientParameter.text(row.value)
+                let text = try plain(row.value)
                 XCTAssertEqual(text, row.text, line: row.line)
             } catch {
                 XCTAssertNil(row.text, "\(error)", line: row.line)
                 XCTAssertTrue(Self.isInvalidValue(error), "\(error)", line: row.line)
             }
             do throws(ClientError) {
-                let text = try ClientParameter.text(row.value, for: Self.operation)
+                let text = try forOperation(row.value)
                 XCTAssertEqual(text, row.text, line: row.line)
             } catch {
                 XCTAssertNil(row.text, "\(error)", line: row.line)
                 XCTAssertEqual(error.kind, .encoding, line: row.line)
-                XCTAssertEqual(error.attempts, 0, line: row.line)
+                XCTAssertEqual(error.attempts, 0, "nothing sent", line: row.line)
+                XCTAssertEqual(error.operationID, "listPrices", line: row.line)
+                XCTAssertTrue(error.underlying.map(Self.isInvalidValue) ?? false, "\(error)", line: row.line)
             }
         }
     }
