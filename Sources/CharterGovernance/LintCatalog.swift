@@ -32,6 +32,7 @@ public struct LintCatalog: Sendable {
         DeprecationPlannedRule(),
         SunsetPassedRule(),
         CompatibilityDeclaredRule(),
+        VersionMatchesFileNameRule(),
         // security
         OperationAuthRule(),
         AuthSchemeDeclaredRule(),

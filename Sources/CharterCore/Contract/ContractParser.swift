@@ -17,6 +17,7 @@ package struct ContractParser {
     func parse(_ node: JSONNode) -> Contract? {
         let root = Fields(parser: self, node: node, pointer: Self.extensionPointer)
         guard root.isObject else { return nil }
+        root.rejectUnknownKeys(.root)
         let name = root.string("name", required: true) ?? ""
         if root.has("name"), !Self.isKebabCase(name) {
             root.error("name", "contract name \"\(name)\" must be kebab-case (lowercase letters, digits and -)")
@@ -34,15 +35,18 @@ package struct ContractParser {
             name: name, domain: root.string("domain"), version: version, owner: nil, lifecycle: nil, compatibility: nil,
             securitySchemes: [], operations: [], events: [], feeds: [], location: root.location)
         if let owner = root.object("owner") {
+            owner.rejectUnknownKeys(.owner)
             var contact: [String: String] = [:]
             if let contactFields = owner.object("contact") {
-                for member in contactFields.members {
+                contactFields.rejectUnknownKeys(.contact)
+                for member in contactFields.members where ExtensionObject.contact.keys.contains(member.key) {
                     if let text = member.value.string { contact[member.key] = text } else { contactFields.error(member.key, "must be a string") }
                 }
             }
             contract.owner = Contract.Owner(team: owner.string("team"), businessDomain: owner.string("businessDomain"), contact: contact)
         }
         if let lifecycle = root.object("lifecycle") {
+            lifecycle.rejectUnknownKeys(.lifecycle)
             let statusText = lifecycle.string("status", required: true) ?? "active"
             let status = Contract.LifecycleStatus(rawValue: statusText) ?? {
                 lifecycle.error("status", "lifecycle status \"\(statusText)\" must be one of draft, active, deprecated, retired")
@@ -61,6 +65,7 @@ package struct ContractParser {
         if let security = root.object("security") {
             for member in security.members {
                 guard let scheme = security.object(member.key) else { continue }
+                scheme.rejectUnknownKeys(.securityScheme)
                 contract.securitySchemes.append(SecurityScheme(
                     name: member.key, type: scheme.string("type", required: true) ?? "", description: scheme.string("description"),
                     keyLocation: scheme.string("in"), keyName: scheme.string("name"), httpScheme: scheme.string("scheme"),
@@ -87,6 +92,7 @@ package struct ContractParser {
     }
 
     func parseOperation(_ id: String, _ fields: Fields) -> ContractOperation {
+        fields.rejectUnknownKeys(.operation)
         let method = (fields.string("method", required: true) ?? "GET").uppercased()
         if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(method) {
             fields.error("method", "unknown HTTP method \"\(method)\"")
@@ -99,6 +105,7 @@ package struct ContractParser {
             responses: [], auth: fields.object("auth").map(parseAuth), idempotency: nil, sla: nil, rateLimit: nil,
             location: fields.location)
         for parameter in fields.objects("parameters") {
+            parameter.rejectUnknownKeys(.parameter)
             let locationText = parameter.string("in", required: true) ?? "query"
             let location = ParameterLocation(rawValue: locationText) ?? {
                 parameter.error("in", "parameter location \"\(locationText)\" must be path, query or header")
@@ -109,10 +116,14 @@ package struct ContractParser {
                 required: parameter.bool("required") ?? (location == .path), description: parameter.string("description"),
                 schema: parameter.schema("schema"), sourceLocation: parameter.location))
         }
-        if let request = fields.object("request") { operation.request = parseBody(request, defaultRequired: true) }
+        if let request = fields.object("request") {
+            request.rejectUnknownKeys(.requestBody)
+            operation.request = parseBody(request, defaultRequired: true)
+        }
         if let responses = fields.object("responses") {
             for member in responses.members {
                 guard let response = responses.object(member.key) else { continue }
+                response.rejectUnknownKeys(.response)
                 let body = response.has("schema") ? parseBody(response, defaultRequired: true) : nil
                 var headers: [ResponseHeader] = []
                 if let headerFields = response.object("headers") {
@@ -126,6 +137,7 @@ package struct ContractParser {
                             headerFields.error(member.key, "response header \"\(member.key)\" is declared twice (header names are case-insensitive)")
                         }
                         let header = headerFields.object(member.key)
+                        header?.rejectUnknownKeys(.header)
                         headers.append(ResponseHeader(
                             name: member.key, schema: header?.schema("schema"), required: header?.bool("required") ?? false,
                             description: header?.string("description"), location: header?.location ?? headerFields.location))
@@ -137,15 +149,18 @@ package struct ContractParser {
             }
         }
         if let idempotency = fields.object("idempotency") {
+            idempotency.rejectUnknownKeys(.idempotency)
             operation.idempotency = Idempotency(
                 required: idempotency.bool("required") ?? false, keyHeader: idempotency.string("keyHeader"),
                 retention: idempotency.string("retention"))
         }
         if let sla = fields.object("sla") {
+            sla.rejectUnknownKeys(.operationSLA)
             operation.sla = OperationSLA(
                 latencyP99Ms: sla.int("latencyP99Ms", atLeast: 1), availability: sla.availability("availability"), timeoutMs: sla.int("timeoutMs", atLeast: 1))
         }
         if let limit = fields.object("rateLimit") {
+            limit.rejectUnknownKeys(.rateLimit)
             let quota = limit.int("quota", required: true, atLeast: 1)
             let window = limit.string("window", required: true) ?? "", scope = limit.string("scope")
             // Without a quota that can mean something (one out of range, in a base `charter diff` tolerates) there is no
@@ -162,14 +177,18 @@ package struct ContractParser {
     }
 
     func parseAuth(_ fields: Fields) -> AuthRequirement {
-        AuthRequirement(scheme: fields.string("scheme", required: true) ?? "", scopes: fields.strings("scopes"), location: fields.location)
+        fields.rejectUnknownKeys(.authRequirement)
+        return AuthRequirement(scheme: fields.string("scheme", required: true) ?? "", scopes: fields.strings("scopes"), location: fields.location)
     }
 
     func parseEvent(_ name: String, _ fields: Fields) -> ContractEvent {
+        fields.rejectUnknownKeys(.event)
+        let sla = fields.object("sla")
+        sla?.rejectUnknownKeys(.eventSLA)
         var event = ContractEvent(
             name: name, summary: fields.string("summary"), description: fields.string("description"),
             deprecated: fields.bool("deprecated") ?? false, topic: fields.string("topic"), payload: fields.schema("payload", required: true),
-            orderingKey: [], delivery: fields.string("delivery"), maxLagMs: fields.object("sla")?.int("maxLagMs", atLeast: 1), retry: nil,
+            orderingKey: [], delivery: fields.string("delivery"), maxLagMs: sla?.int("maxLagMs", atLeast: 1), retry: nil,
             deadLetter: nil, publish: fields.object("publish").map(parseAccess), subscribe: fields.object("subscribe").map(parseAccess),
             location: fields.location)
         for (index, text) in fields.strings("orderingKey").enumerated() {
@@ -183,27 +202,33 @@ package struct ContractParser {
             fields.error("delivery", "delivery \"\(delivery)\" must be at-least-once, at-most-once or exactly-once")
         }
         if let retry = fields.object("retry") {
+            retry.rejectUnknownKeys(.retryPolicy)
             event.retry = RetryPolicy(
                 maxAttempts: retry.int("maxAttempts"), backoff: retry.string("backoff"), initialDelayMs: retry.int("initialDelayMs", atLeast: 0),
                 maxDelayMs: retry.int("maxDelayMs", atLeast: 0))
         }
         if let deadLetter = fields.object("deadLetter") {
+            deadLetter.rejectUnknownKeys(.deadLetter)
             event.deadLetter = DeadLetterPolicy(topic: deadLetter.string("topic"), retention: deadLetter.string("retention"))
         }
         return event
     }
 
     func parseAccess(_ fields: Fields) -> AccessPolicy {
-        AccessPolicy(auth: fields.object("auth").map(parseAuth), allowed: fields.has("allowed") ? fields.strings("allowed") : nil)
+        fields.rejectUnknownKeys(.accessPolicy)
+        return AccessPolicy(auth: fields.object("auth").map(parseAuth), allowed: fields.has("allowed") ? fields.strings("allowed") : nil)
     }
 
     func parseFeed(_ name: String, _ fields: Fields) -> ContractFeed {
-        let schedule = fields.object("schedule")
+        fields.rejectUnknownKeys(.feed)
+        let schedule = fields.object("schedule"), sla = fields.object("sla")
+        schedule?.rejectUnknownKeys(.feedSchedule)
+        sla?.rejectUnknownKeys(.feedSLA)
         return ContractFeed(
             name: name, summary: fields.string("summary"), description: fields.string("description"),
             payload: fields.schema("payload", required: true), format: fields.string("format"), transport: fields.string("transport"),
             cron: schedule?.string("cron"), timezone: schedule?.string("timezone"),
-            deliveredWithin: fields.object("sla")?.string("deliveredWithin"), producer: fields.string("producer"),
+            deliveredWithin: sla?.string("deliveredWithin"), producer: fields.string("producer"),
             consumers: fields.strings("consumers"), location: fields.location)
     }
 
@@ -228,6 +253,21 @@ package struct ContractParser {
         var members: [JSONMember] { node.object?.members ?? [] }
 
         func has(_ key: String) -> Bool { node.object?[key] != nil }
+
+        /// Reports each key of this object that `object` does not allow (``ExtensionObject/allows(_:)``), at the
+        /// severity the loader's options give (``LoaderOptions/unknownKeySeverity``), where the key is written, naming
+        /// the nearest allowed key when one is close: an unknown key is almost always a misspelt one, whose value would
+        /// otherwise go unread.
+        func rejectUnknownKeys(_ object: ExtensionObject) {
+            for member in members where !object.allows(member.key) {
+                let hint = EditDistance.closest(to: member.key, among: object.keys).map { "did you mean \"\($0)\"?" }
+                    ?? "allowed here: " + object.keys.joined(separator: ", ") + " (and keys of your own beginning with x-)"
+                parser.session.bag.add(Diagnostic(
+                    parser.session.options.unknownKeySeverity, "unknown key \"\(member.key)\" in \(pointer)",
+                    at: parser.session.location(parser.document, pointer.appending(member.key), member.keyPosition),
+                    code: LoaderOptions.unknownKeyCode, hint: hint))
+            }
+        }
 
         func error(_ key: String, _ message: String, index: Int? = nil) {
             report(.error, key, message, code: "contract.invalid", index: index)

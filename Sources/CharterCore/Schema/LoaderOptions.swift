@@ -51,6 +51,15 @@ public struct LoaderOptions: Sendable {
     /// The code of the diagnostics whose severity ``outOfRangeSeverity`` sets.
     public static let outOfRangeCode = "contract.out-of-range"
 
+    /// How a key that an object of `x-contract` does not allow is reported (code ``unknownKeyCode``; keys beginning
+    /// with `x-` are always allowed): an error by default, since an unknown key is almost always a misspelt one whose
+    /// value would go unread; `charter diff` reads its bases — older versions, which the head may be fixing — with
+    /// `.warning`. Either way the key's value is not read.
+    public var unknownKeySeverity: Severity = .error
+
+    /// The code of the diagnostics whose severity ``unknownKeySeverity`` sets.
+    public static let unknownKeyCode = "contract.unknown-key"
+
     /// Creates options with the documented default limits.
     public init(
         root: String? = nil, refMappings: [RefMapping] = [], maxFileSize: Int = 32 << 20, maxJSONDepth: Int = 512,

@@ -22,10 +22,19 @@ struct EventTopicVersionedRule: LintRule {
                 }
                 if !topic.hasSuffix(suffix) {
                     context.report("topic \(topic) of \(event.name) does not end in \(suffix)", in: document, at: event.pointer.appending("topic"),
-                                   hint: "name it \(topic)\(suffix) so each major version has its own topic")
+                                   hint: "name it \(Self.versioned(topic, suffix: suffix)) so each major version has its own topic")
                 }
             }
         }
+    }
+
+    /// `topic` ending in `suffix` (`.v2`): its last segment replaced when that is another major's (`billing.issued.v1`
+    /// becomes `billing.issued.v2`), else `suffix` appended.
+    static func versioned(_ topic: String, suffix: String) -> String {
+        guard let dot = topic.lastIndex(of: ".") else { return topic + suffix }
+        let segment = topic[topic.index(after: dot)...]
+        guard segment.first == "v", segment.count > 1, segment.dropFirst().allSatisfy({ ("0"..."9").contains($0) }) else { return topic + suffix }
+        return topic[..<dot] + suffix
     }
 }
 

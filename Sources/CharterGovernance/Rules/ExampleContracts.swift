@@ -5,9 +5,9 @@ import CharterCore
 package enum ExampleContract {
     /// A contract file: `extensionFields` are extra members of `x-contract` (JSON text after the identity and
     /// governance fields), `defs` the members of `$defs`. `governance: false` leaves owner, lifecycle and
-    /// compatibility out.
-    package static func make(extension extensionFields: String = "", defs: String = "", governance: Bool = true) -> String {
-        var contract = #""name": "demo", "version": "1.0.0""#
+    /// compatibility out. `version` is the contract's version.
+    package static func make(extension extensionFields: String = "", defs: String = "", governance: Bool = true, version: String = "1.0.0") -> String {
+        var contract = #""name": "demo", "version": ""# + version + "\""
         if governance {
             contract += #", "owner": {"team": "demo-team", "contact": {"email": "demo@retail.example"}}"#
             contract += #", "lifecycle": {"status": "active", "since": "2025-01-01"}, "compatibility": "backward""#
@@ -21,6 +21,9 @@ package enum ExampleContract {
             }
             """
     }
+
+    /// The name the examples are linted under, as a contract file of the estate would be named: `demo-v1.json`.
+    package static let fileName = "demo-v1.json"
 
     /// `security` declaring an OAuth2 scheme `oauth` with `demo:read` and `demo:write`.
     static let oauth = #""security": {"oauth": {"type": "oauth2", "tokenUrl": "https://auth.retail.example/token", "scopes": {"demo:read": "Read", "demo:write": "Write"}}}"#

@@ -165,3 +165,35 @@ struct CompatibilityDeclaredRule: LintRule {
         }
     }
 }
+
+/// `version-matches-file-name`: a contract file named for a major version (`billing-v1.json`) declares that major.
+struct VersionMatchesFileNameRule: LintRule {
+    let id = "version-matches-file-name"
+    let summary = "A contract file named <name>-v<MAJOR>.json declares a version of that MAJOR."
+    let rationale = "Each major version is its own file, side by side with the others while clients migrate (`billing-v1.json`, `billing-v2.json`): the file name is the version clients and references pin. A new major written over the old file (`billing-v1.json` declaring 2.0.0) takes the old major away from its clients, and generates a namespace (BillingV2) the file name does not say."
+    let category = LintCategory.governance
+    let defaultSeverity = Severity.error
+    let failingExample = ExampleContract.make(version: "2.0.0")
+    let passingExample = ExampleContract.make()
+
+    func check(_ context: LintContext) {
+        for (document, contract) in context.contracts {
+            guard let fileName = document.path.split(separator: "/").last, let named = Self.major(inFileName: fileName),
+                  named.major != String(contract.version.major) else { continue }
+            let next = "\(named.stem)-v\(contract.version.major).json"
+            context.report("\(fileName) declares version \(contract.version): major \(contract.version.major), not the file name's v\(named.major)",
+                           in: document, at: ContractParser.extensionPointer.appending("version"),
+                           hint: "publish major \(contract.version.major) as \(next) beside \(fileName) (its clients keep v\(named.major)), or keep the version at \(named.major).x")
+        }
+    }
+
+    /// The stem and the major (its digits) of a file named `<stem>-v<MAJOR>.json`; nil for a file not named so.
+    static func major(inFileName fileName: Substring) -> (stem: Substring, major: Substring)? {
+        guard fileName.hasSuffix(".json") else { return nil }
+        let base = fileName.dropLast(".json".count)
+        let digits = base.reversed().prefix { ("0"..."9").contains($0) }.count
+        let stem = base.dropLast(digits)
+        guard digits > 0, stem.hasSuffix("-v"), stem.count > 2 else { return nil }
+        return (stem.dropLast(2), base.suffix(digits))
+    }
+}

@@ -66,6 +66,27 @@ final class DiffBaseOutOfRangeTests: XCTestCase {
         }
     }
 
+    /// A base with a key x-contract does not allow (a misspelt `summary`, written before the loader refused such keys)
+    /// loads the same way: the key is a warning (`contract.unknown-key`) at the key, its value unread, so the fix is no
+    /// change; the same file as the head, or for lint, is refused.
+    func testABaseWithAnUnknownKeyLoadsWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", operation(#""sumary": "Items""#))
+        try folder.write("new/demo.json", operation(#""summary": "Items""#, version: "1.0.1"))
+        let json = folder.run(["diff", "new", "--base", "old", "--format", "json"])
+        XCTAssertEqual(json.code, .success, "\(json.err)")
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.joined(separator: "\n").utf8)) as? [String: Any])
+        let warnings = try XCTUnwrap(document["warnings"] as? [[String: Any]])
+        XCTAssertEqual(warnings.map { "\($0["severity"] as? String ?? "-") \($0["code"] as? String ?? "-") \($0["file"] as? String ?? "-") \($0["pointer"] as? String ?? "-"): \($0["message"] as? String ?? "-")" },
+                       [#"warning contract.unknown-key old/demo.json /x-contract/operations/op/sumary: unknown key "sumary" in /x-contract/operations/op"#])
+        XCTAssertEqual((document["findings"] as? [[String: Any]])?.count, 0, "the fix is no change")
+        let reversed = folder.run(["diff", "old", "--base", "new"])
+        XCTAssertEqual(reversed.code, .inputProblems)
+        XCTAssertEqual(reversed.err.filter { $0.contains(": error: ") }.map { $0.replacingOccurrences(of: #":\d+:\d+:"#, with: ":L:C:", options: .regularExpression) },
+                       [#"old/demo.json:L:C: error: unknown key "sumary" in /x-contract/operations/op [/x-contract/operations/op/sumary]"# + "\n" + #"    hint: did you mean "summary"?"#])
+        XCTAssertEqual(folder.run(["lint", "old"]).code, .inputProblems)
+    }
+
     /// A base at a git revision, the usual pull request: the warning names the revision (`HEAD:path` on standard error; the
     /// repository's path with `revision` in JSON, and in SARIF's tool execution notifications).
     func testABaseRevisionOutOfRangeLoads() throws {

@@ -3,12 +3,12 @@ import XCTest
 @testable import CharterCore
 @testable import CharterGovernance
 
-/// Every rule's documented examples are its fixtures: the failing one is reported by the rule, the passing one
-/// by no rule. Also the catalog's shape, the generated reference, and the bundled contracts.
+/// Every rule's documented examples are its fixtures, linted as the file the reference names
+/// (``ExampleContract/fileName``): the failing one is reported by the rule, the passing one by no rule. Also the catalog's shape, the generated reference, and the bundled contracts.
 final class LintCatalogTests: XCTestCase {
     func testEveryRuleReportsItsFailingExample() {
         for rule in LintCatalog.standard.rules {
-            guard let report = LintHarness.lint(rule.failingExample, configuration: LintHarness.strict) else { continue }
+            guard let report = LintHarness.lint([ExampleContract.fileName: rule.failingExample], configuration: LintHarness.strict) else { continue }
             let own = report.findings.filter { $0.ruleID == rule.id }
             XCTAssertFalse(own.isEmpty, "\(rule.id): failing example not reported; got \(report.findings.map(\.ruleID))")
             for finding in own {
@@ -23,7 +23,7 @@ final class LintCatalogTests: XCTestCase {
     /// but every rule, with the strict preset (which holds the recommended one), reports nothing in it.
     func testNoRuleReportsAnyPassingExample() {
         for rule in LintCatalog.standard.rules {
-            guard let report = LintHarness.lint(rule.passingExample, configuration: LintHarness.strict) else { continue }
+            guard let report = LintHarness.lint([ExampleContract.fileName: rule.passingExample], configuration: LintHarness.strict) else { continue }
             XCTAssertEqual(report.findings.map(\.description), [], "\(rule.id): passing example reported")
         }
     }

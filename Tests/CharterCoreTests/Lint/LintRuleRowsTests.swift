@@ -123,6 +123,53 @@ final class LintRuleRowsTests: XCTestCase {
         }
     }
 
+    /// A topic not ending in the contract's major: the hint replaces a version segment (`.v1` of a 2.0.0 contract)
+    /// and appends one where there is none. Rows: version, topic → the finding and its hint.
+    func testEventTopicVersionHintRows() {
+        let rows: [(version: String, topic: String, expected: [String])] = [
+            ("2.0.0", "billing.invoices-issued.v1",
+             ["/x-contract/events/E/topic: topic billing.invoices-issued.v1 of E does not end in .v2 | name it billing.invoices-issued.v2 so each major version has its own topic"]),
+            ("3.1.0", "t.v12", ["/x-contract/events/E/topic: topic t.v12 of E does not end in .v3 | name it t.v3 so each major version has its own topic"]),
+            ("1.0.0", "demo.item-changed", ["/x-contract/events/E/topic: topic demo.item-changed of E does not end in .v1 | name it demo.item-changed.v1 so each major version has its own topic"]),
+            ("1.0.0", "t.version", ["/x-contract/events/E/topic: topic t.version of E does not end in .v1 | name it t.version.v1 so each major version has its own topic"]),
+            ("1.0.0", "t.v", ["/x-contract/events/E/topic: topic t.v of E does not end in .v1 | name it t.v.v1 so each major version has its own topic"]),
+            ("2.0.0", "t.v2x", ["/x-contract/events/E/topic: topic t.v2x of E does not end in .v2 | name it t.v2x.v2 so each major version has its own topic"]),
+            ("1.0.0", "topic", ["/x-contract/events/E/topic: topic topic of E does not end in .v1 | name it topic.v1 so each major version has its own topic"]),
+            ("2.0.0", "t.v2", []),
+        ]
+        for row in rows {
+            let event = ##""events": {"E": {"topic": ""## + row.topic + ##"", "payload": {"$ref": "#/$defs/Item"}}}"##
+            let report = LintHarness.lint(ExampleContract.make(extension: event, defs: ExampleContract.item, version: row.version), configuration: LintHarness.strict)
+            XCTAssertEqual(report?.findings.filter { $0.ruleID == "event-topic-versioned" }.map { "\($0.location.pointer): \($0.message) | \($0.hint ?? "-")" },
+                           row.expected, row.topic)
+        }
+    }
+
+    /// A file named for a major (`<name>-v<MAJOR>.json`) declares that major; a file not named so is not judged.
+    /// Rows: file name, version → the findings (pointer: message | hint).
+    func testVersionMatchesFileNameRows() {
+        let rows: [(file: String, version: String, expected: [String])] = [
+            ("billing/billing-v1.json", "2.0.0",
+             ["/x-contract/version: billing-v1.json declares version 2.0.0: major 2, not the file name's v1 | publish major 2 as billing-v2.json beside billing-v1.json (its clients keep v1), or keep the version at 1.x"]),
+            ("demo-v10.json", "1.0.0",
+             ["/x-contract/version: demo-v10.json declares version 1.0.0: major 1, not the file name's v10 | publish major 1 as demo-v1.json beside demo-v10.json (its clients keep v10), or keep the version at 10.x"]),
+            ("billing-v1.json", "0.3.0",
+             ["/x-contract/version: billing-v1.json declares version 0.3.0: major 0, not the file name's v1 | publish major 0 as billing-v0.json beside billing-v1.json (its clients keep v1), or keep the version at 1.x"]),
+            ("billing-v2.json", "2.0.0", []),
+            ("billing-v1.json", "1.4.2-rc.1", []),
+            ("billing-v0.json", "0.3.0", []),
+            ("a.json", "2.0.0", []),
+            ("-v1.json", "2.0.0", []),
+            ("billing-v1.schema.json", "2.0.0", []),
+            ("billing-vx.json", "2.0.0", []),
+        ]
+        for row in rows {
+            let report = LintHarness.lint([row.file: ExampleContract.make(version: row.version)], configuration: LintHarness.strict)
+            XCTAssertEqual(report?.findings.filter { $0.ruleID == "version-matches-file-name" }.map { "\($0.location.pointer): \($0.message) | \($0.hint ?? "-")" },
+                           row.expected, row.file)
+        }
+    }
+
     func testEventRows() {
         let union = ##""Changed": {"title": "Changed", "description": "A change.", "examples": [{"kind": "a", "sku": "1"}], "oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]},"##
             + #""A": {"title": "A", "description": "A.", "type": "object", "required": ["kind", "sku", "where", "flag", "code"], "properties": {"code": {"allOf": [{"type": "string"}]}, "flag": {"type": ["string", "null"]}, "kind": {"const": "a"}, "sku": {"type": "string"}, "where": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}, "examples": [{"kind": "a", "sku": "1"}]},"#
