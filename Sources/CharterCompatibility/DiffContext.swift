@@ -340,9 +340,10 @@ public final class DiffContext {
     /// Reports a change to an interface (an operation, an event, a contract) whose impact the check decides.
     /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
     /// gate, a weakened policy). A change that breaks, or may break, names `who`: by default an operation's existing
-    /// clients, an event's existing producers and consumers, a contract's users.
+    /// clients, an event's existing producers and consumers, a contract's users. `interface` is the one it reaches
+    /// when the check knows it and none is being compared (an operation added or removed).
     public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
-                       whateverThePolicy: Bool = false, who: String? = nil) {
+                       whateverThePolicy: Bool = false, who: String? = nil, interface: ChangeInterface? = nil) {
         guard let place else { return }
         let unpromised = mode == CompatibilityMode.none && !whateverThePolicy
         let judged = unpromised ? .none : impact
@@ -361,7 +362,7 @@ public final class DiffContext {
         changes.append(Change(
             checkID: currentCheck, contract: pair.name, message: text, hint: hint ?? (judged > .none && !whateverThePolicy ? currentHint : nil), impact: judged,
             bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side,
-            what: what, affects: affected, interfaces: currentInterface.map { [$0] } ?? []))
+            what: what, affects: affected, interfaces: (currentInterface ?? interface).map { [$0] } ?? []))
     }
 }
 

@@ -47,6 +47,18 @@ final class DiffFindingDetailsTests: XCTestCase {
             ("an inline request schema: the operation it was found in",
              inline("string", "1.0.0"), inline("integer", "1.1.0"),
              [gate, "type-changed: demo v1 | op request.text type changed from string to integer | breaks | client | demo v1/op"]),
+            ("an operation removed: its clients",
+             DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem + ", " + DiffExample.putItem),
+             DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem),
+             [gate, "operation-removed: demo v1 | operation putItem (PUT /items) removed | breaks | client | demo v1/putItem"]),
+            ("an event removed: its producers and consumers",
+             DiffExample.event(#""topic": "demo.item-changed.v1""#),
+             DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, required: ["sku", "shop"])),
+             ["event-removed: demo v1 | event ItemChanged removed | breaks | producer,consumer | demo v1/event ItemChanged", gate]),
+            ("a required query parameter added: the operation's clients",
+             DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.1.0"),
+             [gate, "parameter-added: demo v1 | required query parameter q added to op | breaks | client | demo v1/op"]),
         ]
         for row in rows {
             let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
