@@ -106,6 +106,13 @@ public struct Change: Sendable, Hashable {
     public var stablePath: String
     /// Which version ``location`` is in.
     public var side: DiffSide
+    /// What changed, without the contract, who it breaks or the base line of something removed: ``message`` up to those.
+    public var what: String = ""
+    /// The parties it breaks or may break (none when it breaks nobody), in ``Party`` order.
+    public var affects: [Party] = []
+    /// The interfaces whose data or definition it reaches, where known (in contract order): the operation or event it
+    /// was found in, or those that use the named type it changes.
+    public var interfaces: [ChangeInterface] = []
 
     /// The severity a change is reported at: breaking → error, risky → warning, harmless → note.
     public var severity: Severity {
@@ -115,4 +122,53 @@ public struct Change: Sendable, Hashable {
         case .none: .note
         }
     }
+}
+
+/// A party to a contract a change can break: the structured form of the "breaks existing clients' requests" a message says.
+public enum Party: String, Sendable, Hashable, Comparable, CaseIterable {
+    /// Calls an operation: sends requests, reads responses.
+    case client
+    /// Serves an operation.
+    case provider
+    /// Publishes an event, or delivers a feed.
+    case producer
+    /// Reads an event or a feed.
+    case consumer
+
+    /// Orders as declared: client, provider, producer, consumer.
+    public static func < (lhs: Party, rhs: Party) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The parties a description of who a change breaks names (`existing clients`, `its recipients`, `the producers
+    /// dropped`), in order: how an interface change's `who` is read (each check writes its own). A feed's recipients
+    /// are its consumers.
+    static func named(in who: String) -> [Party] {
+        let words: [(word: String, party: Party)] = [("client", .client), ("provider", .provider), ("producer", .producer),
+                                                     ("consumer", .consumer), ("recipient", .consumer)]
+        return Array(Set(words.filter { who.contains($0.word) }.map(\.party))).sorted()
+    }
+}
+
+/// An interface a change reaches: its contract (`orders v2`) and its name as messages say it (`captureOrder`,
+/// `event OrderCaptured`, `feed StockFile`).
+public struct ChangeInterface: Sendable, Hashable {
+    /// The contract it belongs to.
+    public var contract: String
+    /// The operation id, `event Name` or `feed Name`.
+    public var name: String
+
+    /// Creates an interface.
+    public init(contract: String, name: String) {
+        self.contract = contract
+        self.name = name
+    }
+
+    /// An interface of `contract`, which is named by its name and major version (`orders v2`).
+    init(of contract: Contract, name: String) {
+        self.init(contract: Self.name(of: contract), name: name)
+    }
+
+    /// How a contract is named: `orders v2`.
+    static func name(of contract: Contract) -> String { "\(contract.name) v\(contract.version.major)" }
 }

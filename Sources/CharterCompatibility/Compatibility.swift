@@ -71,47 +71,51 @@ public enum VersionBump: Int, Sendable, Hashable, Comparable, CustomStringConver
 /// Who a breaking data change hurts, given where the data flows and the contract's compatibility policy.
 enum CompatibilityJudge {
     /// The parties an effect breaks (risky ones separately), with the reason, for data with `roles` under `mode`
-    /// (nil: the contract declares none, judged as `backward`, Schema Registry's default).
+    /// (nil: the contract declares none, judged as `backward`, Schema Registry's default); and the same parties as
+    /// ``Party`` values (`affected`: clients for requests and responses, consumers for events and feeds; none for a type
+    /// no interface reaches, whose readers Charter cannot name).
     ///
     /// Requests are read by the provider, which upgrades first: existing clients break when the new provider
     /// cannot read what they send (backward). Responses are read by existing clients: they break when they cannot
     /// read what the new provider sends (forward). Events and unused types follow the policy: backward (consumers
     /// upgrade first), forward (producers upgrade first), full (either order). `full` also holds requests and
     /// responses to both directions, so clients and providers may upgrade in any order; `none` breaks nobody.
-    static func judge(_ effect: CompatibilityEffect, roles: SchemaRoles, mode: CompatibilityMode?) -> (impact: Impact, parties: [String]) {
+    static func judge(_ effect: CompatibilityEffect, roles: SchemaRoles, mode: CompatibilityMode?) -> (impact: Impact, parties: [String], affected: [Party]) {
         let mode = mode ?? .backward
-        guard mode != .none else { return (.none, []) }
+        guard mode != .none else { return (.none, [], []) }
         let full = mode == .full || mode == .fullTransitive
         let backwardPolicy = full || mode == .backward || mode == .backwardTransitive
         let forwardPolicy = full || mode == .forward || mode == .forwardTransitive
         var impact = Impact.none
         var parties: [String] = []
-        func add(_ side: Impact, _ party: String, _ reason: String) {
+        var affected: Set<Party> = []
+        func add(_ side: Impact, _ party: String, _ reason: String, _ who: Party? = nil) {
             guard side > .none else { return }
             impact = max(impact, side)
             let text = "\(party)\(reason.isEmpty ? "" : " (\(reason))")"
             if !parties.contains(text) { parties.append(text) }
+            if let who { affected.insert(who) }
         }
         if roles.contains(.request) {
-            add(effect.backward, "existing clients' requests", effect.backwardReason)
-            if full { add(effect.forward, "upgraded clients calling a provider not yet upgraded", effect.forwardReason) }
+            add(effect.backward, "existing clients' requests", effect.backwardReason, .client)
+            if full { add(effect.forward, "upgraded clients calling a provider not yet upgraded", effect.forwardReason, .client) }
         }
         if roles.contains(.response) {
-            add(effect.forward, "existing clients reading responses", effect.forwardReason)
-            if full { add(effect.backward, "upgraded clients reading an older provider's responses", effect.backwardReason) }
+            add(effect.forward, "existing clients reading responses", effect.forwardReason, .client)
+            if full { add(effect.backward, "upgraded clients reading an older provider's responses", effect.backwardReason, .client) }
         }
         if roles.contains(.event) {
-            if backwardPolicy { add(effect.backward, "upgraded consumers reading events published before", effect.backwardReason) }
-            if forwardPolicy { add(effect.forward, "existing consumers reading new events", effect.forwardReason) }
+            if backwardPolicy { add(effect.backward, "upgraded consumers reading events published before", effect.backwardReason, .consumer) }
+            if forwardPolicy { add(effect.forward, "existing consumers reading new events", effect.forwardReason, .consumer) }
         }
         if roles.contains(.feed) {
-            if backwardPolicy { add(effect.backward, "upgraded consumers reading records delivered before", effect.backwardReason) }
-            if forwardPolicy { add(effect.forward, "existing consumers reading new records", effect.forwardReason) }
+            if backwardPolicy { add(effect.backward, "upgraded consumers reading records delivered before", effect.backwardReason, .consumer) }
+            if forwardPolicy { add(effect.forward, "existing consumers reading new records", effect.forwardReason, .consumer) }
         }
         if roles.contains(.model) || roles.isEmpty {
             if backwardPolicy { add(effect.backward, "readers on the new version reading data written before", effect.backwardReason) }
             if forwardPolicy { add(effect.forward, "readers on the old version reading new data", effect.forwardReason) }
         }
-        return (impact, parties)
+        return (impact, parties, affected.sorted())
     }
 }

@@ -199,6 +199,8 @@ public struct ContractDiffer: Sendable {
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
         for operation in baseContract.operations {
             guard let new = headContract.operations.first(where: { $0.id == operation.id }) else { continue }
+            context.currentInterface = ChangeInterface(of: headContract, name: operation.id)
+            defer { context.currentInterface = nil }
             context.run(catalog.checks) { $0.compare(operation: operation, new, context) }
             for parameter in operation.parameters {
                 if let old = parameter.schema, let schema = new.parameter(keyed: operation.key(of: parameter))?.schema {
@@ -222,6 +224,8 @@ public struct ContractDiffer: Sendable {
         }
         for event in baseContract.events {
             guard let new = headContract.events.first(where: { $0.name == event.name }) else { continue }
+            context.currentInterface = ChangeInterface(of: headContract, name: "event \(event.name)")
+            defer { context.currentInterface = nil }
             context.run(catalog.checks) { $0.compare(event: event, new, context) }
             if let old = event.payload, let schema = new.payload {
                 walker.walk(old, schema, label: "\(event.name) payload", roles: .event, named: false)
@@ -229,6 +233,8 @@ public struct ContractDiffer: Sendable {
         }
         for feed in baseContract.feeds {
             if let old = feed.payload, let schema = headContract.feeds.first(where: { $0.name == feed.name })?.payload {
+                context.currentInterface = ChangeInterface(of: headContract, name: "feed \(feed.name)")
+                defer { context.currentInterface = nil }
                 walker.walk(old, schema, label: "\(feed.name) record", roles: .feed, named: false)
             }
         }

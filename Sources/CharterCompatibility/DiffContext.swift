@@ -71,6 +71,9 @@ public final class DiffContext {
     /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
     /// the interfaces of other contracts it breaks there, so a change to a shared type says which it reaches.
     var namedType: SchemaID?
+    /// The operation, event or feed being compared (its interface checks, or the schemas it holds inline): what a change
+    /// found there reaches. Nil for the contract's own checks and its named types.
+    var currentInterface: ChangeInterface?
     /// Which interfaces of the head reach a schema, indexed the first time a change asks.
     private var usage: SchemaRoleAnalysis.UsageIndex?
     /// The answers so far, by named type.
@@ -276,8 +279,11 @@ public final class DiffContext {
         }
         let listed = items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; and \(items.count - 5) more" : "")
         let who = worst.message.range(of: " — ").map { String(worst.message[$0.lowerBound...]) } ?? ""
+        var interfaces: [ChangeInterface] = []
+        for change in folded { for interface in change.interfaces where !interfaces.contains(interface) { interfaces.append(interface) } }
         changes.append(Change(checkID: worst.checkID, contract: pair.name, message: "\(summary): \(listed)\(who)", hint: worst.hint,
-                              impact: worst.impact, bump: worst.bump, location: place.location, stablePath: place.stablePath, side: place.side))
+                              impact: worst.impact, bump: worst.bump, location: place.location, stablePath: place.stablePath, side: place.side,
+                              what: "\(summary): \(listed)", affects: worst.affects, interfaces: interfaces))
     }
 
     /// The interfaces whose data reaches ``namedType`` in one of `roles`.
@@ -293,18 +299,27 @@ public final class DiffContext {
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
                        at place: DiffPlace, hint: String? = nil) {
-        let (impact, parties) = CompatibilityJudge.judge(effect, roles: roles, mode: mode)
+        let (impact, parties, affected) = CompatibilityJudge.judge(effect, roles: roles, mode: mode)
         let (place, note) = anchored(place)
         var text = message + note
+        let what = message
+        // The interfaces it reaches: the one being compared, else those that use the named type, in the directions the
+        // change breaks (every direction, for a change that breaks nobody).
+        let flows: [SchemaRoles] = [.request, .response, .event, .feed]
+        let reached = flows.filter { impact == .none || CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none }
+        var interfaces: [ChangeInterface] = currentInterface.map { [$0] } ?? []
+        if currentInterface == nil {
+            for user in users(reached) where !interfaces.contains(where: { $0.contract == user.contract && $0.name == user.name }) {
+                interfaces.append(ChangeInterface(contract: user.contract, name: user.name))
+            }
+        }
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
             // A shared type's change reaches other contracts' interfaces: say which of them it breaks — those whose data
             // flows where the change breaks (its own contract's are in view).
             // Per contract, in order: the first three interfaces named, and how many in all.
             var contracts: [(contract: String, names: [String], count: Int)] = []
-            var counted: Set<[String]> = []
-            let breaking = [SchemaRoles.request, .response, .event, .feed].filter { CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none }
-            for user in users(breaking) where user.contract != pair.name && counted.insert([user.contract, user.name]).inserted {
+            for user in interfaces where currentInterface == nil && user.contract != pair.name {
                 if contracts.last?.contract != user.contract { contracts.append((user.contract, [], 0)) }
                 contracts[contracts.count - 1].count += 1
                 if contracts[contracts.count - 1].names.count < 3 { contracts[contracts.count - 1].names.append(user.name) }
@@ -318,15 +333,17 @@ public final class DiffContext {
         // A hint says how to avoid breaking someone: a change that breaks nobody needs none.
         changes.append(Change(
             checkID: currentCheck, contract: pair.name, message: text, hint: impact > .none ? hint ?? currentHint : nil, impact: impact,
-            bump: impact == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side))
+            bump: impact == .breaks ? .major : bump, location: place.location, stablePath: place.stablePath, side: place.side,
+            what: what, affects: affected, interfaces: interfaces))
     }
 
     /// Reports a change to an interface (an operation, an event, a contract) whose impact the check decides.
     /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
     /// gate, a weakened policy). A change that breaks, or may break, names `who`: by default an operation's existing
-    /// clients, an event's existing producers and consumers, a contract's users.
+    /// clients, an event's existing producers and consumers, a contract's users. `interface` is the one it reaches
+    /// when the check knows it and none is being compared (an operation added or removed).
     public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
-                       whateverThePolicy: Bool = false, who: String? = nil) {
+                       whateverThePolicy: Bool = false, who: String? = nil, interface: ChangeInterface? = nil) {
         guard let place else { return }
         let unpromised = mode == CompatibilityMode.none && !whateverThePolicy
         let judged = unpromised ? .none : impact
@@ -335,13 +352,17 @@ public final class DiffContext {
         let needed = unpromised && bump == .major ? .minor : bump
         let (anchor, note) = anchored(place)
         var text = message + note
+        let what = message
+        var affected: [Party] = []
         if judged > .none, !whateverThePolicy {
             let party = who ?? (currentCategory == .operation ? "existing clients" : currentCategory == .event ? "existing producers and consumers" : "its existing users")
             text += " — \(judged == .breaks ? "breaks" : "may break") \(party)"
+            affected = Party.named(in: party)
         }
         changes.append(Change(
             checkID: currentCheck, contract: pair.name, message: text, hint: hint ?? (judged > .none && !whateverThePolicy ? currentHint : nil), impact: judged,
-            bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side))
+            bump: judged == .breaks ? .major : needed, location: anchor.location, stablePath: anchor.stablePath, side: anchor.side,
+            what: what, affects: affected, interfaces: (currentInterface ?? interface).map { [$0] } ?? []))
     }
 }
 
@@ -512,7 +533,7 @@ enum SchemaRoleAnalysis {
             }
             for document in graph.documents.sorted(by: { ContractOrder($0, path: $0.rootRelativePath) < ContractOrder($1, path: $1.rootRelativePath) }) {
                 guard let contract = document.contract else { continue }
-                let name = "\(contract.name) v\(contract.version.major)"
+                let name = ChangeInterface.name(of: contract)
                 for operation in contract.operations {
                     let request = User(contract: name, name: operation.id, role: .request)
                     let response = User(contract: name, name: operation.id, role: .response)

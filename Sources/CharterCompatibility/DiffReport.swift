@@ -15,7 +15,7 @@ public enum DiffReport {
                                 loadWarnings: [Diagnostic] = []) -> LintReport {
         let findings = result.changes.map { change in
             LintFinding(ruleID: change.checkID, severity: change.severity, message: "\(change.contract): \(change.message)",
-                        hint: change.hint, location: change.location, stablePath: change.stablePath)
+                        hint: change.hint, location: change.location, stablePath: change.stablePath, details: details(change))
         }
         var report = LintReport(findings: findings, suppressedCount: 0, baselinedCount: 0, files: files,
                                 rules: catalog.checks, loadWarnings: loadWarnings)
@@ -27,6 +27,32 @@ public enum DiffReport {
             ("versions", .elements(result.versions.map(versionJSON))),
         ]
         return report
+    }
+
+    /// What a change carries in structured form, after the members every finding has (JSON) and as the SARIF result's
+    /// `properties`: `contract` (`billing v1`), `change` (what changed, without the contract or who it breaks), `impact`
+    /// (`breaks`, `may-break` or `compatible`), `affects` (the parties it breaks or may break: `client`, `provider`,
+    /// `producer`, `consumer`; `[]` when it breaks nobody, or only readers of a type no interface reaches) and
+    /// `interfaces` (each `{"contract": "billing v1", "name": "getInvoice"}` — an operation id, `event Name` or
+    /// `feed Name` — that the change reaches, where known; `[]` otherwise).
+    static func details(_ change: Change) -> [JSONMember] {
+        guard case .object(let object) = JSONValue.members([
+            "contract": .string(change.contract),
+            "change": .string(change.what.isEmpty ? change.message : change.what),
+            "impact": .string(impactName(change.impact)),
+            "affects": .elements(change.affects.map { .string($0.rawValue) }),
+            "interfaces": .elements(change.interfaces.map { .members(["contract": .string($0.contract), "name": .string($0.name)]) }),
+        ]) else { return [] }
+        return object.members
+    }
+
+    /// An impact as the JSON output names it.
+    static func impactName(_ impact: Impact) -> String {
+        switch impact {
+        case .breaks: "breaks"
+        case .risky: "may-break"
+        case .none: "compatible"
+        }
     }
 
     /// One contract's version verdict in the JSON output: `{"contract": "orders v2", "base": "2.3.0", "head": "2.3.1",

@@ -15,9 +15,16 @@ public struct LintFinding: Sendable, Hashable {
     /// The finding's location relative to the loader's root, independent of line numbers and of the working
     /// directory: what baselines and SARIF fingerprints are computed from.
     public var stablePath: String
+    /// More members the finding carries in structured form, in order: `charter diff` adds its contract, what changed,
+    /// the impact, who it affects and the interfaces it reaches. The JSON format writes them after `fingerprint`, SARIF
+    /// as the result's `properties`; none for `charter lint`'s findings, whose output they leave as it was. Not part of
+    /// the ``fingerprint``.
+    public var details: [JSONMember]
 
     /// Creates a finding.
-    public init(ruleID: String, severity: Severity, message: String, hint: String? = nil, location: SourceLocation, stablePath: String) {
+    public init(ruleID: String, severity: Severity, message: String, hint: String? = nil, location: SourceLocation, stablePath: String,
+                details: [JSONMember] = []) {
+        self.details = details
         self.ruleID = ruleID
         self.severity = severity
         self.message = message

@@ -109,7 +109,7 @@ struct OperationRemovedCheck: ChangeCheck {
         for operation in base.operations where !head.operations.contains(where: { $0.id == operation.id }) {
             context.report("operation \(operation.id) (\(operation.method) \(operation.path)) removed", impact: .breaks, bump: .major,
                            at: context.location(.base, pointer: operation.pointer), hint: "deprecate it, and remove it in a new major version",
-                           who: "existing clients calling it")
+                           who: "existing clients calling it", interface: ChangeInterface(of: base, name: operation.id))
         }
     }
 }
@@ -129,7 +129,7 @@ struct OperationAddedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for operation in head.operations where !base.operations.contains(where: { $0.id == operation.id }) {
             context.report("operation \(operation.id) (\(operation.method) \(operation.path)) added", impact: .none, bump: .minor,
-                           at: context.location(.head, pointer: operation.pointer))
+                           at: context.location(.head, pointer: operation.pointer), interface: ChangeInterface(of: head, name: operation.id))
         }
     }
 }
@@ -148,7 +148,8 @@ struct EventRemovedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for event in base.events where !head.events.contains(where: { $0.name == event.name }) {
             context.report("event \(event.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: event.pointer),
-                           hint: "deprecate it, and remove it in a new major version", who: "existing producers and consumers")
+                           hint: "deprecate it, and remove it in a new major version", who: "existing producers and consumers",
+                           interface: ChangeInterface(of: base, name: "event \(event.name)"))
         }
     }
 }
@@ -167,7 +168,8 @@ struct EventAddedCheck: ChangeCheck {
     func compare(contract pair: ContractPair, _ context: DiffContext) {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for event in head.events where !base.events.contains(where: { $0.name == event.name }) {
-            context.report("event \(event.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: event.pointer))
+            context.report("event \(event.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: event.pointer),
+                           interface: ChangeInterface(of: head, name: "event \(event.name)"))
         }
     }
 }

@@ -8,7 +8,7 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
     let id = "validation-keyword-changed"
     let breakingHint: String? = "keep the keyword as it was until the next major version, or make sure both versions accept the same data"
     let summary = "A validation keyword no other check interprets (not, if/then/else, dependentRequired, propertyNames, patternProperties, prefixItems, contains, …) or an array's items schema appeared, disappeared or changed."
-    let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. Reporting it, judged as a pattern change is, keeps the version gate from passing it as a patch."
+    let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. Reporting it keeps the version gate from passing it as a patch: one added is judged tighter, one removed looser, one changed as possibly both."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#)
     let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, version: "2.0.0", extra: #""dependentRequired": {"shop": ["sku"]}"#)

@@ -321,7 +321,7 @@ struct ConstraintChangedCheck: ChangeCheck {
     let id = "constraint-changed"
     let breakingHint: String? = "keep the old bound until the next major version"
     let summary = "A validation constraint (length, bounds, item or property counts, pattern, multipleOf, uniqueItems) was tightened or loosened."
-    let rationale = "A tighter constraint rejects data written before that was valid. A looser one is compatible for the new reader but risky for readers of the old version that validate: Charter's generated `validate()` on a 30-character name fails once the provider starts sending 60."
+    let rationale = "A tighter constraint rejects data written before that was valid. A looser one is compatible for the new reader but risky for readers of the old version that validate: Charter's generated `validate()` on a 30-character name fails once the provider starts sending 60. A changed pattern is judged the same way where Charter can prove the direction (anchors dropped, a quantifier or character class widened, alternatives or optional parts added: looser; the reverse: tighter; the same expression spelled differently: no change); any other changed pattern may break either side, a risky change that asks for a minor version, reported with both patterns."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.request(#""sku": {"type": "string", "maxLength": 40}"#)
     let exampleHead = DiffExample.request(#""sku": {"type": "string", "maxLength": 20}"#, version: "2.0.0")
@@ -416,14 +416,15 @@ struct ConstraintChangedCheck: ChangeCheck {
             report(pair, context, message, tighter: tighter, at: at(new?.keyword ?? "", new?.source), kind: lower ? "lower" : "upper")
         }
         let oldPatterns = b.patterns.map(\.value), newPatterns = h.patterns.map(\.value)
-        if Set(oldPatterns) != Set(newPatterns) {
-            // Whether one regular expression matches less than another is not decided: a new pattern where there
-            // was one is reported as a change that may reject old data, not as tighter. More patterns (every one
-            // must match) match less.
-            let tighter: Bool? = oldPatterns.isEmpty || Set(newPatterns).isStrictSuperset(of: oldPatterns) ? true
-                : newPatterns.isEmpty || Set(oldPatterns).isStrictSuperset(of: newPatterns) ? false : nil
+        let relation = Set(oldPatterns) == Set(newPatterns) ? .same : PatternContainment.relation(old: oldPatterns, new: newPatterns)
+        if relation != .same {
+            // Whether one regular expression matches less than another is decided only where a few rules prove it
+            // (``PatternContainment``): a widening is looser, a narrowing tighter, patterns that read the same are no
+            // change; any other change may reject old data or new, and the message says it is unproven.
+            let tighter: Bool? = relation == .narrower ? true : relation == .wider ? false : nil
             let written = h.patterns.first { !oldPatterns.contains($0.value) }
-            report(pair, context, "pattern of \(pair.label) changed from \(Self.text(oldPatterns)) to \(Self.text(newPatterns))", tighter: tighter,
+            let unproven = tighter == nil ? "; Charter could not prove that either pattern accepts every value the other does" : ""
+            report(pair, context, "pattern of \(pair.label) changed from \(Self.text(oldPatterns)) to \(Self.text(newPatterns))\(unproven)", tighter: tighter,
                    at: at("pattern", written?.schema), kind: "pattern")
         }
         // Every `multipleOf` holds: a value is a multiple of their least common multiple. Tighter when every new multiple
@@ -536,16 +537,20 @@ struct ConstraintChangedCheck: ChangeCheck {
         values.isEmpty ? "none" : values.joined(separator: " and ")
     }
 
-    /// Reports a constraint change at `place`: tighter, looser, or (nil) neither known, which may do both.
+    /// The advice for a pattern change neither proven wider nor narrower.
+    static let unprovenPatternHint = "check that every value the old pattern accepts matches the new one (and, for readers of the old version, the other way round), or keep the old pattern until the next major version"
+
+    /// Reports a constraint change at `place`: tighter, looser, or (nil) a pattern change neither proven, which may do
+    /// both: risky either way, not breaking, as Charter cannot tell whether any value in use is affected.
     private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, at place: DiffPlace) {
         let effect = switch tighter {
         case true?: CompatibilityEffect(backward: .breaks, "data written before may violate it")
         case false?: CompatibilityEffect(forward: .risky, "readers that validate reject values outside the old constraint")
-        case nil: CompatibilityEffect(backward: .breaks, "data written before may not match it",
+        case nil: CompatibilityEffect(backward: .risky, "data written before may not match it",
                                       forward: .risky, "readers that validate reject values outside the old pattern")
         }
         context.report(message + (tighter.map { $0 ? " (tighter)" : " (looser)" } ?? ""), effect,
-                       roles: pair.roles, bump: .minor, at: place)
+                       roles: pair.roles, bump: .minor, at: place, hint: tighter == nil ? Self.unprovenPatternHint : nil)
     }
 }
 

@@ -35,6 +35,12 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends `value` to `out` as ``write(_:pretty:sortKeys:)`` would, nested `indent` levels deep (a pretty
+    /// container's lines indented to match): for writers that stream a document and write a member's value in place.
+    package static func append(_ value: JSONValue, pretty: Bool, indent: Int, to out: inout [UInt8]) {
+        write(value, into: &out, pretty: pretty, sortKeys: false, indent: indent)
+    }
+
     private static func write(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, sortKeys: Bool, indent: Int) {
         switch value {
         case .null:

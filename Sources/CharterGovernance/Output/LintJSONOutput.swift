@@ -12,7 +12,8 @@ import CharterCore
 ///                "file": "a.json", "line": 3, "column": 5, "pointer": "/$defs/Line", "fingerprint": "…"}]}
 /// ```
 ///
-/// Pretty-printed with members in this order, ending with a newline. `hint` is left out when the finding has
+/// Pretty-printed with members in this order, ending with a newline; a finding's ``LintFinding/details`` follow
+/// `fingerprint` (`charter diff`: `contract`, `change`, `impact`, `affects`, `interfaces`). `hint` is left out when the finding has
 /// none; `revision` (after `file`) only when the file is as it was at a git revision (a base of
 /// `charter diff --base-ref`, e.g. a contract deleted since), `file` being its path in the repository; `line` and `column` are null when the position is unknown, and `pointer` is null for a location that
 /// is not a value in a JSON document (the root is `""`, as in RFC 6901). Strings are the findings' own text,
@@ -123,6 +124,12 @@ public enum LintJSONOutput {
         }
         out.append(contentsOf: Member.fingerprint)
         JSONWriter.appendString(finding.fingerprint(pointer: pointer), to: &out)
+        for member in finding.details {
+            out.append(contentsOf: ",\n      ".utf8)
+            JSONWriter.appendString(member.key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            JSONWriter.append(member.value.value, pretty: true, indent: 3, to: &out)
+        }
     }
 
     /// An integer, or `null`.

@@ -15,7 +15,9 @@ import CharterCore
 ///   first sentence, which viewers show when space is short), one location — the file as a URI reference
 ///   (relative, percent-encoded; `file://` for an absolute path), the line and column when known, and the
 ///   JSON pointer as a logical location of kind `member` — and `partialFingerprints["charter/v1"]`
-///   (``LintFinding/fingerprint``), which code scanning uses to follow a finding across commits.
+///   (``LintFinding/fingerprint``), which code scanning uses to follow a finding across commits; and `properties`
+///   holding the finding's ``LintFinding/details`` when it has any (`charter diff`: contract, change, impact, affects,
+///   interfaces), left out otherwise.
 /// - A relative file URI names its base (`uriBaseId`, SARIF §3.4.4), which `originalUriBaseIds` describes (§3.14.14)
 ///   without an absolute URI, so the log stays the same on every machine: ``sourceRootID`` (`%SRCROOT%`, as CodeQL
 ///   names it) for the folder charter ran in, and ``repositoryRootID`` for a file as it is at a git revision (a
@@ -136,6 +138,7 @@ public enum LintSARIFOutput {
             "message": message(finding.message, hint: finding.hint),
             "locations": .elements([location(finding.location)]),
             "partialFingerprints": .members(["charter/v1": .string(finding.fingerprint)]),
+            "properties": finding.details.isEmpty ? nil : .object(JSONObject(members: finding.details)),
         ])
     }
 

@@ -440,7 +440,11 @@ final class LintOutputTests: XCTestCase {
             try finding("type-documented", .warning, "no description", file: "/abs/Schémas/x.json", line: nil, pointer: ""),
             try finding("made-up-rule", .note, "not in any catalog", file: "../shared/common.json", line: 1, pointer: nil),
             try { var removed = try finding("contract-removed", .error, "gone", file: "Schemas/returns.json", line: 6, pointer: "/x-contract")
-                  removed.location.revision = "origin/main"; return removed }(),
+                  removed.location.revision = "origin/main"
+                  // A diff finding's details, as the result's `properties` (a property bag).
+                  removed.details = [JSONMember(key: "contract", value: JSONNode(.string("returns v1"))),
+                                     JSONMember(key: "affects", value: JSONNode(.array([JSONNode(.string("client"))])))]
+                  return removed }(),
         ] + errors(3), files: ["Schemas/my orders:v1.json", "Schemas/orders.json"], suppressed: 1, baselined: 1)
         let folder = try TemporaryFolder()
         let logs = [

@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+@testable import CharterCompatibility
+@testable import CharterGovernance
+
+/// `charter diff`'s findings carry, as data, what their messages say in prose: the contract, what changed, the impact,
+/// the parties it affects and the interfaces it reaches — JSON after the members every finding has, SARIF as the
+/// result's `properties`; `charter lint`'s findings carry none.
+final class DiffFindingDetailsTests: XCTestCase {
+    /// One finding's details as a line: `rule: contract | change | impact | affects | interfaces`.
+    private func line(_ finding: [String: Any]) -> String {
+        let interfaces = (finding["interfaces"] as? [[String: Any]] ?? []).map { "\($0["contract"] ?? "?")/\($0["name"] ?? "?")" }
+        let affects = (finding["affects"] as? [String] ?? []).joined(separator: ",")
+        return "\(finding["rule"] ?? finding["ruleId"] ?? "?"): \(finding["contract"] ?? "-") | \(finding["change"] ?? "-") | \(finding["impact"] ?? "-") | "
+            + "\(affects) | \(interfaces.joined(separator: ","))"
+    }
+
+    /// Rows: a base and a head → each finding's details, in report order, from the JSON output; SARIF's `properties`
+    /// say the same.
+    func testRows() throws {
+        let event = { (shop: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}, "shop": "# + shop),
+                                 events: ##""ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}}"##)
+        }
+        let inline = { (type: String, version: String) in
+            DiffExample.operation(#""method": "POST", "path": "/notes", "request": {"schema": {"type": "object", "properties": {"text": {"type": "\#(type)"}}}}, "responses": {"204": {}}, "idempotency": {"required": false}"#, version: version)
+        }
+        // The version gate: the contract's own, reaching no one interface.
+        let gate = "version-gate: demo v1 | 1 breaking change needs a major version, but demo v1 goes from 1.0.0 to 1.1.0 | breaks |  | "
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("a required response property removed, without a major version",
+             DiffExample.response(#""sku": {"type": "string"}, "name": {"type": "string"}"#, required: ["sku", "name"]),
+             DiffExample.response(#""sku": {"type": "string"}"#, version: "1.1.0"),
+             [gate, "property-removed: demo v1 | required property Item.name removed | breaks | client | demo v1/getItem"]),
+            ("a pattern widened in a response: may break clients that validate",
+             DiffExample.response(#""sku": {"type": "string", "pattern": "^[0-9]{4}$"}"#),
+             DiffExample.response(#""sku": {"type": "string", "pattern": "^[0-9]{4,6}$"}"#, version: "1.1.0"),
+             ["constraint-changed: demo v1 | pattern of Item.sku changed from ^[0-9]{4}$ to ^[0-9]{4,6}$ (looser) | may-break | client | demo v1/getItem"]),
+            ("an optional request property added: compatible, still reaching its operation",
+             DiffExample.request(#""sku": {"type": "string"}"#),
+             DiffExample.request(#""sku": {"type": "string"}, "note": {"type": "string"}"#, version: "1.1.0"),
+             ["property-added: demo v1 | optional property Item.note added | compatible |  | demo v1/putItem"]),
+            ("an event payload's property type changed: consumers",
+             event(#"{"type": "string"}"#, "1.0.0"), event(#"{"type": "integer"}"#, "1.1.0"),
+             [gate, "type-changed: demo v1 | Item.shop type changed from string to integer | breaks | consumer | demo v1/event ItemChanged"]),
+            ("an inline request schema: the operation it was found in",
+             inline("string", "1.0.0"), inline("integer", "1.1.0"),
+             [gate, "type-changed: demo v1 | op request.text type changed from string to integer | breaks | client | demo v1/op"]),
+            ("an operation removed: its clients",
+             DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem + ", " + DiffExample.putItem),
+             DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}"#), operations: DiffExample.getItem),
+             [gate, "operation-removed: demo v1 | operation putItem (PUT /items) removed | breaks | client | demo v1/putItem"]),
+            ("an event removed: its producers and consumers",
+             DiffExample.event(#""topic": "demo.item-changed.v1""#),
+             DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, required: ["sku", "shop"])),
+             ["event-removed: demo v1 | event ItemChanged removed | breaks | producer,consumer | demo v1/event ItemChanged", gate]),
+            ("a required query parameter added: the operation's clients",
+             DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}"#),
+             DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.1.0"),
+             [gate, "parameter-added: demo v1 | required query parameter q added to op | breaks | client | demo v1/op"]),
+        ]
+        for row in rows {
+            let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
+            let report = DiffReport.findings(result, files: ["a.json"])
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
+            let findings = json["findings"] as? [[String: Any]] ?? []
+            XCTAssertEqual(findings.map(line), row.expected, row.label)
+            // Each finding keeps every member it had, in order, the new ones after them.
+            for finding in findings {
+                XCTAssertEqual(Set(finding.keys).subtracting(["hint"]),
+                               ["rule", "severity", "message", "file", "line", "column", "pointer", "fingerprint", "contract", "change", "impact", "affects", "interfaces"], row.label)
+            }
+            let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(report).utf8)) as? [String: Any])
+            let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+            XCTAssertEqual(results.map { result in line((result["properties"] as? [String: Any] ?? [:]).merging(["ruleId": result["ruleId"] ?? "?"]) { old, _ in old }) },
+                           row.expected, row.label)
+        }
+    }
+
+    /// The members follow `fingerprint`, written at the findings' depth, and the document's `version` stays 1.
+    func testMembersFollowTheFingerprint() throws {
+        let result = try XCTUnwrap(DiffHarness.diff(DiffExample.request(#""sku": {"type": "string"}"#),
+                                                    DiffExample.request(#""sku": {"type": "string"}, "note": {"type": "string"}"#, version: "1.1.0")))
+        let text = LintJSONOutput.render(DiffReport.findings(result, files: ["a.json"]))
+        let expected = [
+            #"      "fingerprint": ""#, // then the digits, then:
+            #"      "contract": "demo v1","#,
+            #"      "change": "optional property Item.note added","#,
+            #"      "impact": "compatible","#,
+            #"      "affects": [],"#,
+            #"      "interfaces": ["#,
+            #"        {"#,
+            #"          "contract": "demo v1","#,
+            #"          "name": "putItem""#,
+            #"        }"#,
+            #"      ]"#,
+            #"    }"#,
+        ]
+        let lines = text.components(separatedBy: "\n")
+        let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(expected[0]) }, text)
+        XCTAssertEqual(Array(lines[(at + 1)...].prefix(expected.count - 1)), Array(expected.dropFirst()), text)
+        XCTAssertTrue(text.hasPrefix("{\n  \"version\": 1,"), text)
+    }
+
+    /// A lint finding has no details: its JSON object and SARIF result are as before.
+    func testLintFindingsCarryNone() throws {
+        let finding = LintFinding(ruleID: "money-not-float", severity: .error, message: "m", location: SourceLocation(file: "a.json"), stablePath: "a.json")
+        let report = LintReport(findings: [finding], suppressedCount: 0, baselinedCount: 0, files: ["a.json"], rules: [], loadWarnings: [])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
+        XCTAssertEqual((json["findings"] as? [[String: Any]])?.first.map { Set($0.keys) },
+                       ["rule", "severity", "message", "file", "line", "column", "pointer", "fingerprint"])
+        XCTAssertFalse(LintSARIFOutput.render(report).contains("\"properties\": {\n            \"contract\""))
+        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintSARIFOutput.render(report).utf8)) as? [String: Any])
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        XCTAssertNil(results.first?["properties"])
+    }
+}
