@@ -24,7 +24,9 @@ struct CharterGenerator: BuildToolPlugin {
                 displayName: "Charter: checking \(file.lastPathComponent) of \(target.name)",
                 executable: charter.url,
                 arguments: CharterTargetPlan.configurationCheckArguments(file, output: output),
-                inputFiles: [file],
+                // The target's JSON files too, as in a plan that generates: SwiftPM would otherwise warn that the
+                // contracts are unhandled files, on top of the error.
+                inputFiles: [file] + target.sourceFiles(withSuffix: "json").map(\.url).filter { $0 != file },
                 outputFiles: [output.appendingPathComponent(CharterTargetPlan.configurationCheckOutput)])]
         }
         let inputs = (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles

@@ -30,7 +30,8 @@ public struct DiffCommand {
         discussion: """
             A base is required: --base PATH or --base-ref REV, repeated for several (all --base or all --base-ref,
             not both). With several, newest first, the version gate uses the newest, and contracts whose policy is
-            transitive (backward-transitive, forward-transitive, full-transitive) are checked against each. Change checks and classification: docs/diff.md.
+            transitive (backward-transitive, forward-transitive, full-transitive) are checked against each.
+            Change checks and classification: docs/diff.md.
             Exit codes: 0 nothing at or above --fail-on, 1 changes at or above it (breaking changes and versions
             that did not move far enough are errors) or contracts that do not load, 2 usage or tool errors.
             """)
