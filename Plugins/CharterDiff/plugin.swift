@@ -11,6 +11,6 @@ import PackagePlugin
 @main
 struct CharterDiff: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        try CommandPluginRunner.run(context: context, arguments: arguments, command: "diff") { plan, _ in plan.loaderArguments }
+        try CommandPluginRunner.run(context: context, arguments: arguments, command: "diff", invocation: "swift package charter-diff") { plan, _ in plan.loaderArguments }
     }
 }

@@ -9,11 +9,26 @@ import PackagePlugin
 struct CharterGenerator: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
-        let plan = try CharterTargetPlan(
-            targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
         // `charter` without lint and diff: the tool a consumer's cold build compiles first.
         let charter = try context.tool(named: "charter-generate")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedSources")
+        let plan: CharterTargetPlan
+        do {
+            plan = try CharterTargetPlan(
+                targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)
+        } catch let error as CharterPluginError {
+            // A problem in charter.json: `charter generate` reports it with line:column and JSON pointer, once (a
+            // planning error would have neither, and SwiftPM prints those twice).
+            guard let file = error.invalidConfiguration else { throw error }
+            return [.buildCommand(
+                displayName: "Charter: checking \(file.lastPathComponent) of \(target.name)",
+                executable: charter.url,
+                arguments: CharterTargetPlan.configurationCheckArguments(file, output: output),
+                // The target's JSON files too, as in a plan that generates: SwiftPM would otherwise warn that the
+                // contracts are unhandled files, on top of the error.
+                inputFiles: [file] + target.sourceFiles(withSuffix: "json").map(\.url).filter { $0 != file },
+                outputFiles: [output.appendingPathComponent(CharterTargetPlan.configurationCheckOutput)])]
+        }
         let inputs = (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles
         // One command per contract given in several majors, for its version adapters (types of all of them).
         let adapters: [Command] = plan.adapterUnits.map { unit in

@@ -12,6 +12,6 @@ import PackagePlugin
 @main
 struct CharterLint: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        try CommandPluginRunner.run(context: context, arguments: arguments, command: "lint") { plan, _ in plan.lintArguments }
+        try CommandPluginRunner.run(context: context, arguments: arguments, command: "lint", invocation: "swift package charter-lint") { plan, _ in plan.lintArguments }
     }
 }

@@ -46,8 +46,15 @@ struct CharterConfiguration: Decodable {
     /// Every key `charter.json` may have: the fields above and `lint` (read by `charter lint`).
     static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output", "lint"]
 
-    /// Reads `charter.json`: an unknown key (a misspelt one would otherwise be ignored) or a wrong value is an error
-    /// that names the key.
+    /// The `access` levels `charter generate` takes (CharterCore's `SwiftAccessLevel`; a test keeps the two equal).
+    static let accessLevels: Set<String> = ["public", "package", "internal"]
+    /// What `emit` may list (CharterCore's `PluginConfigurationCheck.emitValues`; a test keeps the two equal).
+    static let emitValues: Set<String> = ["models", "events", "client", "provider", "adapters"]
+
+    /// Reads `charter.json`: an unknown key (a misspelt one would otherwise be ignored), a value of the wrong type,
+    /// or an `access`, `emit` or `filesPerContract` value `charter generate` does not take is an error. The build
+    /// and command plugins then leave reporting it to `charter generate` (``CharterTargetPlan/configurationCheckArguments(_:output:)``),
+    /// which gives line:column and the JSON pointer.
     static func decode(_ data: Data) throws -> CharterConfiguration {
         if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
             let unknown = object.keys.filter { !keys.contains($0) }.sorted()
@@ -56,7 +63,17 @@ struct CharterConfiguration: Decodable {
             }
         }
         do {
-            return try JSONDecoder().decode(CharterConfiguration.self, from: data)
+            let configuration = try JSONDecoder().decode(CharterConfiguration.self, from: data)
+            if let access = configuration.access, !accessLevels.contains(access) {
+                throw CharterPluginError(description: "access: must be public, package or internal, not '\(access)'")
+            }
+            if let unknown = configuration.emit?.first(where: { !emitValues.contains($0) }) {
+                throw CharterPluginError(description: "emit: unknown output '\(unknown)' (emit takes \(emitValues.sorted().joined(separator: ", ")))")
+            }
+            if case .count(let parts)? = configuration.filesPerContract, !(1...64).contains(parts) {
+                throw CharterPluginError(description: "filesPerContract: must be from 1 to 64, not \(parts)")
+            }
+            return configuration
         } catch let error as DecodingError {
             switch error {
             case .dataCorrupted(let context) where context.codingPath.isEmpty:
@@ -96,10 +113,36 @@ struct CharterPluginError: Error, CustomStringConvertible {
     /// Whether the failure is only that the target has no contracts (which command plugins run over every
     /// target skip; any other failure they report).
     var isNoContracts = false
+    /// The `charter.json` whose content is the failure (``CharterConfiguration/decode(_:)``), which the build plugin
+    /// has `charter generate` report with positions (``CharterTargetPlan/configurationCheckArguments(_:output:)``).
+    var invalidConfiguration: URL?
 }
 
 /// What the command plugins pass on to `charter` once per target, checked before any target runs.
 enum CommandPluginArguments {
+    /// Whether `arguments` ask for help (`--help` or `-h` before any `--`).
+    static func wantHelp(_ arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
+    }
+
+    /// The help of a command plugin run as `invocation` (`swift package charter-lint`) around `charter command`: its
+    /// own option and where the contracts and settings come from, printed before `charter command --help` (whose
+    /// options it passes on, and whose PATH default does not apply).
+    static func help(invocation: String, command: String) -> String {
+        """
+        USAGE: \(invocation) [--target NAME]... [charter \(command) options]
+
+          --target NAME           A target to run on (repeatable). Default: every target with contracts (others are skipped).
+
+        For each target, runs charter \(command) on the target's contracts: those its charter.json lists under
+        "contracts", else every *.json schema in the target's folder (not Schemas), with charter.json's "refMap" and
+        "root"\(command == "lint" ? " and its \"lint\" settings" : command == "generate" ? ", its generation settings, writing to \"output\" (default: Generated in the target's folder)" : ""). Any other option below is passed on unchanged.
+        README.md ("Use Charter in your package") has the details.
+
+        charter \(command) --help:
+        """
+    }
+
     /// Why `arguments` cannot run once per target over `targets` (two or more): a `--report` or `--write-baseline`
     /// file would hold only the last target's findings — code scanning would close the others' alerts as fixed — and
     /// a `--format` of one document (JSON, SARIF, JUnit, HTML) would print one per target back to back, which no
@@ -263,14 +306,11 @@ struct CharterTargetPlan {
                 // Never nil once the file decoded; should it be, the bytes' digest still catches every edit.
                 configurationDigest = Self.configurationDigest(data) ?? Self.digest(data)
             } catch {
-                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)")
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': charter.json is not valid: \(error)", invalidConfiguration: configURL)
             }
         } else {
             configurationFile = nil
             configuration = CharterConfiguration()
-        }
-        if case .count(let parts)? = configuration.filesPerContract, !(1...64).contains(parts) {
-            throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': filesPerContract must be from 1 to 64, not \(parts)")
         }
         root = configuration.root.map { Self.resolve($0, in: directory) } ?? packageDirectory
         let files = PlanFiles()
@@ -348,6 +388,17 @@ struct CharterTargetPlan {
         return arguments
     }
 
+    /// The arguments of the one command the build plugin plans for a target whose `charter.json` has a problem
+    /// (``CharterPluginError/invalidConfiguration``): `charter generate` checks the file and reports every problem
+    /// once, with line:column, JSON pointer and the key as written. The digest is left empty, so that once the file is
+    /// fixed the command still fails, asking for the new plan that SwiftPM would not otherwise make.
+    static func configurationCheckArguments(_ file: URL, output: URL) -> [String] {
+        ["generate", "--output", output.path, "--planned-config", file.path + "=", "--quiet"]
+    }
+
+    /// The file the configuration check command declares (SwiftPM runs a command only for its outputs); never written.
+    static let configurationCheckOutput = "charter.json-check.swift"
+
     /// The digest of the generation settings in a `charter.json`: every key but `lint`, sorted and written by
     /// `JSONSerialization`, then ``digest(_:)`` — CharterCore's `PluginPlanCheck.configurationDigest` (a test keeps
     /// the two equal), so an edit of the lint settings alone does not make `charter generate` ask for a new plan.
@@ -381,9 +432,9 @@ struct CharterTargetPlan {
     }
 
     /// The arguments that say how contracts are loaded (root, ref maps, absolute paths), which every
-    /// `charter` command takes.
+    /// `charter` command takes, and `--from-plugin`, so that hints name charter.json's settings (`"refMap"`), not options.
     var loaderArguments: [String] {
-        var arguments = ["--root", root.path, "--absolute-paths"]
+        var arguments = ["--root", root.path, "--absolute-paths", "--from-plugin"]
         for (prefix, folder) in (configuration.refMap ?? [:]).sorted(by: { $0.key < $1.key }) {
             arguments += ["--ref-map", "\(prefix)=\(Self.resolve(folder, in: directory).path)"]
         }

@@ -8,11 +8,23 @@ enum CommandPluginRunner {
     /// diff, quicker to build) once per target. `--target NAME` (repeatable) selects targets; without it every
     /// target with contracts is used and those without are skipped (a target whose `charter.json` is wrong is not:
     /// that is an error). Every target runs even when one fails, and the command fails with the first failure's
-    /// exit code, naming every failed target. The remaining `arguments` are passed on unchanged.
+    /// exit code, naming every failed target. The remaining `arguments` are passed on unchanged. `--help` prints the
+    /// plugin's help as run by `invocation`, then `charter command --help`, and runs nothing else.
     static func run(
-        context: PluginContext, tool: String = "charter", arguments: [String], command: String,
+        context: PluginContext, tool: String = "charter", arguments: [String], command: String, invocation: String,
         charterArguments: (CharterTargetPlan, SourceModuleTarget) -> [String]
     ) throws {
+        if CommandPluginArguments.wantHelp(arguments) {
+            // The plugin's own help, then the options it passes on: `charter --help` alone would describe a command line
+            // with other defaults and without --target.
+            print(CommandPluginArguments.help(invocation: invocation, command: command))
+            let process = Process()
+            process.executableURL = try context.tool(named: tool).url
+            process.arguments = [command, "--help"]
+            try process.run()
+            process.waitUntilExit()
+            return
+        }
         var extractor = ArgumentExtractor(arguments)
         let names = extractor.extractOption(named: "target")
         let passthrough = extractor.remainingArguments
@@ -24,6 +36,15 @@ enum CommandPluginRunner {
                 planned.append((target, try CharterTargetPlan(targetName: target.name, directory: target.directoryURL, packageDirectory: context.package.directoryURL)))
             } catch let error as CharterPluginError where names.isEmpty && error.isNoContracts {
                 continue  // Without --target, targets without contracts are skipped.
+            } catch let error as CharterPluginError where error.invalidConfiguration != nil {
+                // As the build plugin does: `charter generate` reports charter.json's problems with line:column and pointer.
+                let process = Process()
+                process.executableURL = charter.url
+                process.arguments = CharterTargetPlan.configurationCheckArguments(error.invalidConfiguration!, output: context.pluginWorkDirectoryURL)
+                try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus != 0 else { throw error }
+                exit(process.terminationStatus)
             }
         }
         // One run per target: a report file or a one-document format would not hold every target's findings.

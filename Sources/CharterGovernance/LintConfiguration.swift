@@ -85,7 +85,7 @@ public struct LintConfiguration: Sendable {
 
     /// Every top-level key of `charter.json`: `lint`, and the build plugin's settings (the plugin's own list,
     /// `CharterConfiguration.keys`, must be the same; a test checks it).
-    public static let charterJSONKeys = ["lint", "contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output"]
+    public static let charterJSONKeys = PluginConfigurationCheck.keys
 
     /// The level of `rule` for the file at absolute `path`.
     public func level(of rule: any LintRule, forFile path: String) -> Level {

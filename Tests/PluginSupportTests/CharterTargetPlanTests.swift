@@ -63,10 +63,10 @@ final class CharterTargetPlanTests: XCTestCase {
     /// (which it would reject).
     func testLintGetsLoaderArgumentsAndTheConfiguration() throws {
         try write("Sources/Models/a.json", Self.contract("a", "1.0.0"))
-        XCTAssertEqual(try plan().lintArguments, ["--root", package.path, "--absolute-paths"])
+        XCTAssertEqual(try plan().lintArguments, ["--root", package.path, "--absolute-paths", "--from-plugin"])
         try write("Sources/Models/charter.json", #"{"access": "internal", "filesPerContract": 2, "refMap": {"https://c.example/": "Catalogue"}, "lint": {"preset": "strict"}}"#)
         let arguments = try plan().lintArguments
-        XCTAssertEqual(arguments, ["--root", package.path, "--absolute-paths",
+        XCTAssertEqual(arguments, ["--root", package.path, "--absolute-paths", "--from-plugin",
                                    "--ref-map", "https://c.example/=\(package.appendingPathComponent("Sources/Models/Catalogue").path)",
                                    "--config", package.appendingPathComponent("Sources/Models/charter.json").path])
     }
@@ -186,6 +186,73 @@ final class CharterTargetPlanTests: XCTestCase {
     /// charter.json's keys are the same for the plugin and for `charter lint`, which both reject any other.
     func testConfigurationKeysAgreeWithLint() {
         XCTAssertEqual(CharterConfiguration.keys, Set(LintConfiguration.charterJSONKeys))
+    }
+
+    /// The values the plugin accepts for `access` and `emit` are those `charter generate` takes, so that a value
+    /// either plans or is reported by `charter generate` in charter.json's terms.
+    func testConfigurationValuesAgreeWithTheGenerator() {
+        XCTAssertEqual(CharterConfiguration.accessLevels, Set(SwiftAccessLevel.allCases.map(\.rawValue)))
+        XCTAssertEqual(CharterConfiguration.emitValues, Set(PluginConfigurationCheck.emitValues))
+        XCTAssertEqual(CharterConfiguration.keys, Set(PluginConfigurationCheck.keys))
+    }
+
+    /// Rows: a target's charter.json → what the build plugin's one command for it (`charter generate` checking the
+    /// file) prints: each problem once, with line:column, JSON pointer and the key as written in charter.json.
+    func testConfigurationMistakesAreReportedWithPositions() throws {
+        let rows: [(label: String, text: String, err: [String])] = [
+            ("a misspelt key", "{\n  \"contract\": [\"a.json\"]\n}", [
+                #"charter.json:2:15: error: unknown key "contract" [/contract]"#,
+                #"    hint: did you mean "contracts"?"#,
+                "1 error found",
+            ]),
+            ("an unknown emit value", "{\n  \"emit\": [\"models\", \"model\"]\n}", [
+                #"charter.json:2:22: error: "emit" has unknown output "model" [/emit/1]"#,
+                #"    hint: did you mean "models"?"#,
+                "1 error found",
+            ]),
+            ("an unknown access level", #"{"access": "private"}"#, [
+                #"charter.json:1:12: error: "access" must be public, package or internal, not "private" [/access]"#,
+                "    hint: expected: public, package, internal",
+                "1 error found",
+            ]),
+            ("a wrong type", "{\"emit\": \"models\",\n \"mutableProperties\": \"yes\"}", [
+                #"charter.json:1:10: error: "emit" must be an array of strings [/emit]"#,
+                #"charter.json:2:23: error: "mutableProperties" must be true or false [/mutableProperties]"#,
+                "2 errors found",
+            ]),
+            ("files per contract out of range", #"{"filesPerContract": 0}"#, [
+                #"charter.json:1:22: error: "filesPerContract" must be a whole number from 1 to 64 or "auto" [/filesPerContract]"#,
+                "1 error found",
+            ]),
+            ("not JSON", #"{"access": "internal""#, [
+                "charter.json:1:22: error: charter.json is not valid: unexpected end of input, expected ',' or '}' (object opened at 1:1) [#]",
+                "1 error found",
+            ]),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Sources/Models/a.json", Self.contract("orders", "1.0.0"))
+            try write("Sources/Models/charter.json", row.text)
+            let file = package.appendingPathComponent("Sources/Models/charter.json")
+            XCTAssertThrowsError(try plan(), row.label) { error in
+                XCTAssertEqual((error as? CharterPluginError)?.invalidConfiguration, file, "\(row.label): the plugin leaves it to charter generate")
+            }
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
+                .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
+            XCTAssertEqual(code, .inputProblems, row.label)
+            let lines = err.lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.replacingOccurrences(of: file.path, with: "charter.json") }
+            XCTAssertEqual(lines, row.err, row.label)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: package.appendingPathComponent("out").path), "\(row.label): nothing written")
+        }
+        // Fixed, the file still asks for the plan SwiftPM would not otherwise make again.
+        try write("Sources/Models/charter.json", #"{"access": "internal"}"#)
+        let err = Recorder()
+        let file = package.appendingPathComponent("Sources/Models/charter.json")
+        let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
+            .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
+        XCTAssertEqual(code, .inputProblems)
+        XCTAssertTrue(err.lines.joined().contains("charter.json changed since this build was planned"), "\(err.lines)")
     }
 
     /// The plugin's digest is CharterCore's, which it cannot import.
@@ -312,7 +379,7 @@ final class CharterTargetPlanTests: XCTestCase {
             ("configuration not valid", [("Sources/Models/charter.json", #"{"contracts": "a.json"}"#)], ["charter.json", "target 'Models'", "not valid"]),
             ("files per contract out of range", [
                 ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": 0}"#),
-            ], ["charter.json", "target 'Models'", "filesPerContract must be from 1 to 64, not 0"]),
+            ], ["charter.json", "target 'Models'", "not valid: filesPerContract: must be from 1 to 64, not 0"]),
             ("files per contract neither a number nor auto", [
                 ("Sources/Models/a.json", Self.contract("orders", "1.0.0")), ("Sources/Models/charter.json", #"{"filesPerContract": "many"}"#),
             ], ["charter.json", "target 'Models'", "not valid: filesPerContract: must be a number from 1 to 64 or \"auto\""]),
@@ -337,6 +404,32 @@ final class CharterTargetPlanTests: XCTestCase {
 /// The command plugins run `charter` once per target: arguments that would write one report or one document per
 /// run are refused when several targets have contracts.
 final class CommandPluginArgumentsTests: XCTestCase {
+    /// Rows: a command plugin's arguments → whether they ask for the plugin's help (an argument after `--` is passed on).
+    func testHelpIsAskedBeforeAnyDoubleDash() {
+        let rows: [(arguments: [String], help: Bool)] = [
+            (["--help"], true), (["-h"], true), (["--target", "Models", "--help"], true),
+            ([], false), (["--format", "json"], false), (["--", "--help"], false), (["--helpful"], false),
+        ]
+        for row in rows { XCTAssertEqual(CommandPluginArguments.wantHelp(row.arguments), row.help, "\(row.arguments)") }
+    }
+
+    /// The plugin's help names how it is run, its own option, and that contracts come from each target, not `Schemas`.
+    func testPluginHelpDescribesThePlugin() {
+        let rows: [(invocation: String, command: String, lines: [String])] = [
+            ("swift package charter-lint", "lint", [
+                "USAGE: swift package charter-lint [--target NAME]... [charter lint options]",
+                "  --target NAME           A target to run on (repeatable). Default: every target with contracts (others are skipped).",
+                "charter lint --help:",
+            ]),
+            ("swift package charter-diff", "diff", ["USAGE: swift package charter-diff [--target NAME]... [charter diff options]", "charter diff --help:"]),
+        ]
+        for row in rows {
+            let help = CommandPluginArguments.help(invocation: row.invocation, command: row.command)
+            for line in row.lines { XCTAssertTrue(help.components(separatedBy: "\n").contains(line), "\(row.invocation) --help lacks: \(line)\n\(help)") }
+            XCTAssertTrue(help.contains("(not Schemas)"), help)
+        }
+    }
+
     func testOneDocumentArgumentsNeedOneTarget() {
         let two = ["Models", "Events"]
         let rows: [(arguments: [String], targets: [String], problem: String?)] = [
@@ -354,4 +447,14 @@ final class CommandPluginArgumentsTests: XCTestCase {
             XCTAssertEqual(CommandPluginArguments.perTargetProblem(row.arguments, targets: row.targets), row.problem, "\(row.arguments)")
         }
     }
+}
+
+/// Lines written to one stream by the tool under test.
+final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    /// The lines so far.
+    var lines: [String] { lock.withLock { recorded } }
+    /// Records a line.
+    func append(_ line: String) { lock.withLock { recorded.append(line) } }
 }

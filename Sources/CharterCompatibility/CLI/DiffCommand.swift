@@ -16,7 +16,7 @@ public struct DiffCommand {
         name: "diff",
         summary: "Compare contracts with a base version: breaking changes, who they break, and the version they need.",
         positional: "PATH...",
-        positionalHelp: "The head: contract files or folders (searched for *.json). Default: Schemas",
+        positionalHelp: "The head: contract files, folders (searched for *.json) or quoted glob patterns. Default: Schemas",
         options: [
             OptionSpec("base", value: "PATH", repeatable: true, help: "The base: a contract file or folder laid out like the head."),
             OptionSpec("base-ref", value: "REV", repeatable: true, help: "The base: the same paths at git revision REV (the working tree is never touched)."),
@@ -28,9 +28,10 @@ public struct DiffCommand {
             .quiet("text without its summary and version lines"),
         ] + LoaderArguments.options,
         discussion: """
-            Give one base (--base or --base-ref). Several bases, newest first, check the head against each for
-            contracts whose policy is transitive (backward-transitive, forward-transitive, full-transitive); the
-            version gate uses the newest. Change checks and classification: docs/diff.md.
+            A base is required: --base PATH or --base-ref REV, repeated for several (all --base or all --base-ref,
+            not both). With several, newest first, the version gate uses the newest, and contracts whose policy is
+            transitive (backward-transitive, forward-transitive, full-transitive) are checked against each.
+            Change checks and classification: docs/diff.md.
             Exit codes: 0 nothing at or above --fail-on, 1 changes at or above it (breaking changes and versions
             that did not move far enough are errors) or contracts that do not load, 2 usage or tool errors.
             """)

@@ -10,14 +10,18 @@ public struct OptionSpec: Sendable, Hashable {
     public var help: String
     /// Whether the option may be given more than once.
     public var repeatable: Bool
+    /// Whether `--help` leaves it out: an option only the SwiftPM plugins pass, which works as documented here
+    /// (its ``help``) but is no part of the command line people type.
+    public var hidden: Bool
 
     /// Creates an option.
-    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, hidden: Bool = false, help: String) {
         self.name = name
         self.short = short
         self.valueName = value
         self.help = help
         self.repeatable = repeatable
+        self.hidden = hidden
     }
 }
 
@@ -61,7 +65,7 @@ public struct CommandSpec: Sendable {
             lines += ["ARGUMENTS:", "  " + Self.pad(positional, 24) + positionalHelp, ""]
         }
         lines.append("OPTIONS:")
-        for option in options {
+        for option in options where !option.hidden {
             var label = option.short.map { "-\($0), " } ?? "    "
             label += "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
             lines.append("  " + Self.pad(label, 24) + option.help)

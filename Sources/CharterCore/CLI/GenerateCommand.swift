@@ -13,18 +13,18 @@ public struct GenerateCommand {
         name: "generate",
         summary: "Generate Swift models for JSON Schema contracts.",
         positional: "PATH...",
-        positionalHelp: "Contract files or folders (searched for *.json). Default: Schemas",
+        positionalHelp: "Contract files, folders (searched for *.json) or quoted glob patterns ('Schemas/**/*-v2.json'). Default: Schemas",
         options: [
             OptionSpec("output", short: "o", value: "DIR", help: "Folder for the generated files. Default: Generated"),
             OptionSpec("templates", value: "DIR", help: "Folder of *.mustache files overriding templates by name."),
             OptionSpec("access", value: "LEVEL", help: "Access level: public, package or internal. Default: public"),
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
-            OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64), or 'auto': one per 20 top-level types, at most 4. Default: 1"),
+            OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64), or 'auto': one per 20 top-level types, at most 4, and at most an equal share of 8 files. Default: 1"),
             OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
-            OptionSpec("file-name", value: "NAME", help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift... (build plugin mode)."),
-            OptionSpec("adapters-file", value: "NAME", help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME (build plugin mode)."),
-            OptionSpec("planned-input", value: "PATH", repeatable: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan (build plugin mode)."),
-            OptionSpec("planned-config", value: "PATH=DIGEST", help: "The charter.json the build was planned from and its digest; a changed file is an error asking for a new plan (build plugin mode)."),
+            OptionSpec("file-name", value: "NAME", hidden: true, help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift and on."),
+            OptionSpec("adapters-file", value: "NAME", hidden: true, help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME."),
+            OptionSpec("planned-input", value: "PATH", repeatable: true, hidden: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan."),
+            OptionSpec("planned-config", value: "PATH=DIGEST", hidden: true, help: "The charter.json the build was planned from and its digest; a changed file is an error asking for a new plan."),
             .quiet(),
         ] + LoaderArguments.options,
         discussion: """
@@ -40,6 +40,11 @@ public struct GenerateCommand {
     var freesResults = true
 
     func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        // First: the build plugin's options come from this charter.json, whose problems are reported in its terms.
+        if let planned = arguments.value("planned-config") {
+            let errors = PluginPlanCheck.configErrors(planned, workingDirectory: workingDirectory)
+            if !errors.isEmpty { throw DiagnosticsError(errors) }
+        }
         var options = GenerationOptions()
         if let access = arguments.value("access") {
             guard let level = SwiftAccessLevel(rawValue: access) else {
@@ -101,9 +106,6 @@ public struct GenerateCommand {
             }
             options.swift.namespaceFiles = false
             options.swift.emit.insert(.adapters)
-        }
-        if let planned = arguments.value("planned-config"), let error = PluginPlanCheck.configError(planned, workingDirectory: workingDirectory) {
-            throw DiagnosticsError([error])
         }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         if let planned = arguments.values["planned-input"] {

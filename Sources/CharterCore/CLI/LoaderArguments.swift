@@ -8,6 +8,7 @@ package enum LoaderArguments {
         OptionSpec("ref-map", value: "PREFIX=DIR", repeatable: true, help: "Resolve $refs under URL PREFIX from local folder DIR."),
         OptionSpec("root", value: "DIR", help: "Folder no $ref may escape, and that paths in output are relative to. Default: the working folder when every input is inside it, else the inputs' common folder"),
         OptionSpec("absolute-paths", help: "Name files by absolute path in messages."),
+        OptionSpec("from-plugin", hidden: true, help: "Run by a Charter SwiftPM plugin: hints name charter.json settings, not options."),
     ]
 
     /// Loader settings from parsed arguments; folders are made absolute against `workingDirectory`.
@@ -22,6 +23,7 @@ package enum LoaderArguments {
             options.refMappings.append(RefMapping(prefix: String(mapping[..<equals]), directory: directory))
         }
         options.absolutePaths = arguments.flags.contains("absolute-paths")
+        if arguments.flags.contains("from-plugin") { options.refMappingAdvice = .charterJSON }
         if let root = arguments.value("root") {
             options.root = SchemaLoader.absolutePath(root, relativeTo: workingDirectory)
             try requireFolder(options.root!, shown: root, option: "--root")

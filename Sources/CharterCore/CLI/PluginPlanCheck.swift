@@ -43,23 +43,29 @@ public enum PluginPlanCheck {
         return reached.map(canonical).filter { !known.contains($0) && seen.insert($0).inserted }
     }
 
-    /// `--planned-config PATH=DIGEST`: an error when the file's generation settings no longer have that digest
-    /// (``configurationDigest(_:)``), or it is gone or no longer a JSON object.
-    static func configError(_ value: String, workingDirectory: String) -> Diagnostic? {
-        guard let separator = value.lastIndex(of: "=") else { return nil }
+    /// `--planned-config PATH=DIGEST`: the file's problems (``PluginConfigurationCheck``, or JSON that does not parse),
+    /// else an error when its generation settings no longer have that digest (``configurationDigest(_:)``), or it is
+    /// gone or no longer a JSON object. Empty when the file is as planned. The build plugin passes an empty digest
+    /// when it found a problem in the file, so the command always fails: with the problems, or, once they are fixed,
+    /// asking for a new plan.
+    static func configErrors(_ value: String, workingDirectory: String) -> [Diagnostic] {
+        guard let separator = value.lastIndex(of: "=") else { return [] }
         let path = SchemaLoader.absolutePath(String(value[..<separator]), relativeTo: workingDirectory)
         let planned = String(value[value.index(after: separator)...])
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         // A duplicate key is an error of its own: the plugin's decoder and the digest would take different copies.
         if let bytes {
+            let root: JSONNode
             do {
-                _ = try JSONReader.parse(bytes)
+                root = try JSONReader.parse(bytes)
             } catch {
-                return .error("charter.json is not valid: \(error.message)", at: SourceLocation(file: path, position: error.position, pointer: error.pointer),
-                              code: "plugin.configuration")
+                return [.error("charter.json is not valid: \(error.message)", at: SourceLocation(file: path, position: error.position, pointer: error.pointer),
+                               code: "plugin.configuration")]
             }
+            let problems = PluginConfigurationCheck.problems(root, file: path)
+            if !problems.isEmpty { return problems }
         }
-        guard bytes.flatMap(configurationDigest) != planned else { return nil }
-        return .error("\(path) changed since this build was planned, so its settings would be ignored: \(replan)", code: "plugin.stale-plan")
+        guard bytes.flatMap(configurationDigest) != planned else { return [] }
+        return [.error("\(path) changed since this build was planned, so its settings would be ignored: \(replan)", code: "plugin.stale-plan")]
     }
 }

@@ -48,6 +48,19 @@ public struct LoaderOptions: Sendable {
     /// it is never compared with another.
     public var outOfRangeSeverity: Severity = .error
 
+    /// How the hint of an unresolved `$ref` tells the user to map a URL prefix to a local folder: the command
+    /// line's ``RefMappingAdvice/option`` by default; ``RefMappingAdvice/charterJSON`` when a Charter SwiftPM
+    /// plugin runs the command (`--from-plugin`), whose user sets `"refMap"` in charter.json and passes no options.
+    public var refMappingAdvice: RefMappingAdvice = .option
+
+    /// Where a user maps a URL prefix to a local folder.
+    public enum RefMappingAdvice: String, Sendable {
+        /// `--ref-map PREFIX=DIR` on the command line.
+        case option = "--ref-map PREFIX=DIR"
+        /// `"refMap"` in the target's charter.json (the SwiftPM plugins).
+        case charterJSON = #""refMap": {"PREFIX": "DIR"} in the target's charter.json"#
+    }
+
     /// The code of the diagnostics whose severity ``outOfRangeSeverity`` sets.
     public static let outOfRangeCode = "contract.out-of-range"
 

@@ -106,14 +106,14 @@ extension LoadSession {
                         "$ref \"\(reference.text)\" names no loaded schema: there is no file \(displayPath(for: canonical)), and against "
                             + "$id \(reference.base.description) it is \(uri.withoutFragment.description), which no input declares (Charter never downloads schemas)",
                         at: reference.location, code: "ref.unresolved",
-                        hint: "add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with --ref-map PREFIX=DIR"))
+                        hint: "add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with \(options.refMappingAdvice.rawValue)"))
                     return nil
                 }
             }
             bag.add(.error(
                 "remote reference \(uri.description) is not loaded: Charter never downloads schemas",
                 at: reference.location, code: "ref.remote",
-                hint: "add the schema to the inputs, or map the prefix to a local folder with --ref-map PREFIX=DIR"))
+                hint: "add the schema to the inputs, or map the prefix to a local folder with \(options.refMappingAdvice.rawValue)"))
             return nil
         default:
             bag.add(.error(

@@ -14,7 +14,7 @@ public struct LintCommand {
         name: "lint",
         summary: "Check contracts against governance rules (ownership, auth, SLAs, idempotency, money, time).",
         positional: "PATH...",
-        positionalHelp: "Contract files or folders (searched for *.json). Default: Schemas",
+        positionalHelp: "Contract files, folders (searched for *.json) or quoted glob patterns. Default: Schemas",
         options: [
             OptionSpec("format", short: "f", value: "FORMAT", help: "Output: text, json, sarif, github, junit or markdown. Default: text"),
             OptionSpec("report", value: "FORMAT=FILE", repeatable: true, help: "Also write the findings to FILE in FORMAT (e.g. sarif=lint.sarif)."),

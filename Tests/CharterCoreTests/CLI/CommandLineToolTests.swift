@@ -440,6 +440,29 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(duplicate.err.joined().contains("charter.json:1:22: error: charter.json is not valid: duplicate key"), "\(duplicate.err)")
     }
 
+    /// Rows: a command on a contract with a remote `$ref` → the hint's way to map the prefix: the option on the
+    /// command line, `"refMap"` in charter.json when a SwiftPM plugin runs it (`--from-plugin`), whose user passes none.
+    func testUnresolvedReferenceHintNamesTheSettingOfItsContext() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Schemas/a.json", #"{"$defs": {"A": {"$ref": "https://c.example/common.json"}}}"#)
+        try folder.write("Schemas/b.json", #"{"$id": "https://c.example/b.json", "$defs": {"B": {"$ref": "common.json"}}}"#)
+        let option = "--ref-map PREFIX=DIR"
+        let setting = #""refMap": {"PREFIX": "DIR"} in the target's charter.json"#
+        let rows: [(arguments: [String], hints: [String])] = [
+            (["generate", "Schemas/a.json"], ["    hint: add the schema to the inputs, or map the prefix to a local folder with \(option)"]),
+            (["generate", "Schemas/a.json", "--from-plugin"], ["    hint: add the schema to the inputs, or map the prefix to a local folder with \(setting)"]),
+            (["lint", "Schemas/a.json", "--from-plugin"], ["    hint: add the schema to the inputs, or map the prefix to a local folder with \(setting)"]),
+            (["generate", "Schemas/b.json", "--from-plugin"], ["    hint: add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with \(setting)"]),
+            (["generate", "Schemas/b.json"], ["    hint: add the file, or the schema with that $id, to the inputs — or map the prefix to a local folder with \(option)"]),
+        ]
+        for row in rows {
+            let run = folder.run(row.arguments)
+            XCTAssertEqual(run.code, .inputProblems, "\(row.arguments)")
+            XCTAssertEqual(run.err.flatMap { $0.components(separatedBy: "\n") }.filter { $0.hasPrefix("    hint:") }, row.hints, "\(row.arguments): \(run.err)")
+        }
+        XCTAssertFalse(GenerateCommand.spec.help.contains("from-plugin"), "an option only the plugins pass")
+    }
+
     /// Rows: a contract's top-level types and the number of contract files → the files `auto` gives it.
     func testAutomaticFileCountTable() {
         let rows: [(types: Int, files: Int, count: Int)] = [
