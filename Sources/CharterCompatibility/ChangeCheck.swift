@@ -150,8 +150,9 @@ public enum Party: String, Sendable, Hashable, Comparable, CaseIterable {
     }
 }
 
-/// An interface a change reaches: its contract (`orders v2`) and its name as messages say it (`captureOrder`,
-/// `event OrderCaptured`, `feed StockFile`).
+/// An interface a change reaches: its contract, named as the pair it belongs to is in reports (`orders v2`; `orders v1 →
+/// orders v2` for a major bumped in place, whose changes are the pair's), and its name as messages say it
+/// (`captureOrder`, `event OrderCaptured`, `feed StockFile`).
 public struct ChangeInterface: Sendable, Hashable {
     /// The contract it belongs to.
     public var contract: String
@@ -163,12 +164,4 @@ public struct ChangeInterface: Sendable, Hashable {
         self.contract = contract
         self.name = name
     }
-
-    /// An interface of `contract`, which is named by its name and major version (`orders v2`).
-    init(of contract: Contract, name: String) {
-        self.init(contract: Self.name(of: contract), name: name)
-    }
-
-    /// How a contract is named: `orders v2`.
-    static func name(of contract: Contract) -> String { "\(contract.name) v\(contract.version.major)" }
 }
