@@ -110,8 +110,9 @@ public struct Change: Sendable, Hashable {
     public var what: String = ""
     /// The parties it breaks or may break (none when it breaks nobody), in ``Party`` order.
     public var affects: [Party] = []
-    /// The interfaces whose data or definition it reaches, where known (in contract order): the operation or event it
-    /// was found in, or those that use the named type it changes.
+    /// The interfaces whose data or definition it reaches, where known (in contract order, each once): the operation,
+    /// event or feed it was found in, added or removed; for a data change, every one whose data reaches the changed
+    /// schema where the change breaks (a swapped reference: those that reach the reference). Named by their pair.
     public var interfaces: [ChangeInterface] = []
 
     /// The severity a change is reported at: breaking → error, risky → warning, harmless → note.

@@ -180,9 +180,7 @@ public struct ContractDiffer: Sendable {
         func walkNamedType(_ base: SchemaID, _ head: SchemaID, label: String) {
             var roles = context.roles(.base, base).union(context.roles(.head, head))
             if roles.isEmpty { roles = .model }
-            context.namedType = head
             walker.walk(base, head, label: label, roles: roles, named: true)
-            context.namedType = nil
         }
         let headTypes = Dictionary(context.head.schemas[headDocument.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) },
                                    uniquingKeysWith: { first, _ in first })

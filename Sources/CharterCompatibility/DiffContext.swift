@@ -76,9 +76,6 @@ public final class DiffContext {
     var currentHint: String?
     /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
     var currentCategory = ChangeCategory.contract
-    /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
-    /// the interfaces of other contracts it breaks there, so a change to a shared type says which it reaches.
-    var namedType: SchemaID?
     /// The operation, event or feed being compared (its interface checks, or the schemas it holds inline): what a change
     /// found there reaches. Nil for the contract's own checks and its named types.
     var currentInterface: ChangeInterface?
@@ -327,7 +324,7 @@ public final class DiffContext {
         let flows: [SchemaRoles] = [.request, .response, .event, .feed]
         let reached = flows.filter { roles.contains($0) && (impact == .none || CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none) }
         var interfaces: [ChangeInterface] = []
-        if !reached.isEmpty, let target = reachedThrough ?? schemaInView ?? namedType {
+        if !reached.isEmpty, let target = reachedThrough ?? schemaInView {
             for user in users(of: target) where reached.contains(user.role) {
                 let interface = ChangeInterface(contract: user.contract, name: user.name)
                 if !interfaces.contains(interface) { interfaces.append(interface) }
@@ -545,7 +542,7 @@ enum SchemaRoleAnalysis {
 
         /// Indexes `graph`'s interfaces; `pairName` names the pair a document belongs to (`orders v2`, `orders v1 → orders
         /// v2`), else its contract is named by its name and major version.
-        init(_ graph: SchemaGraph, pairName: (DocumentID) -> String? = { _ in nil }) {
+        init(_ graph: SchemaGraph, pairName: (DocumentID) -> String?) {
             for index in graph.schemas.indices {
                 SchemaRoleAnalysis.children(of: SchemaID(index), in: graph) { parents[$0, default: []].append(SchemaID(index)) }
             }
@@ -571,9 +568,6 @@ enum SchemaRoleAnalysis {
                 for feed in contract.feeds { start(feed.payload, User(contract: name, name: "feed \(feed.name)", role: .feed)) }
             }
         }
-
-        /// The interfaces whose data reaches `target`, each once, in contract order.
-        func users(of target: SchemaID) -> [User] { reaching(target, known: [:]).map(user) }
 
         /// The interfaces (indices into the index's list, in contract order) whose data reaches `target`. `known` holds
         /// earlier answers by schema: the walk up takes a schema's answer instead of walking above it again.
