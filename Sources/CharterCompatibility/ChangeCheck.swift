@@ -110,8 +110,9 @@ public struct Change: Sendable, Hashable {
     public var what: String = ""
     /// The parties it breaks or may break (none when it breaks nobody), in ``Party`` order.
     public var affects: [Party] = []
-    /// The interfaces whose data or definition it reaches, where known (in contract order): the operation or event it
-    /// was found in, or those that use the named type it changes.
+    /// The interfaces whose data or definition it reaches, where known (in contract order, each once): the operation,
+    /// event or feed it was found in, added or removed; for a data change, every one whose data reaches the changed
+    /// schema where the change breaks (a swapped reference: those that reach the reference). Named by their pair.
     public var interfaces: [ChangeInterface] = []
 
     /// The severity a change is reported at: breaking → error, risky → warning, harmless → note.
@@ -150,8 +151,9 @@ public enum Party: String, Sendable, Hashable, Comparable, CaseIterable {
     }
 }
 
-/// An interface a change reaches: its contract (`orders v2`) and its name as messages say it (`captureOrder`,
-/// `event OrderCaptured`, `feed StockFile`).
+/// An interface a change reaches: its contract, named as the pair it belongs to is in reports (`orders v2`; `orders v1 →
+/// orders v2` for a major bumped in place, whose changes are the pair's), and its name as messages say it
+/// (`captureOrder`, `event OrderCaptured`, `feed StockFile`).
 public struct ChangeInterface: Sendable, Hashable {
     /// The contract it belongs to.
     public var contract: String
@@ -163,12 +165,4 @@ public struct ChangeInterface: Sendable, Hashable {
         self.contract = contract
         self.name = name
     }
-
-    /// An interface of `contract`, which is named by its name and major version (`orders v2`).
-    init(of contract: Contract, name: String) {
-        self.init(contract: Self.name(of: contract), name: name)
-    }
-
-    /// How a contract is named: `orders v2`.
-    static func name(of contract: Contract) -> String { "\(contract.name) v\(contract.version.major)" }
 }

@@ -53,6 +53,21 @@ public struct CompatibilityEffect: Sendable, Hashable {
     }
 }
 
+extension CompatibilityEffect {
+    /// The one rule for a change to validation Charter can neither prove safe nor unsafe (a `pattern` neither proven wider
+    /// nor narrower, a validation keyword it does not interpret changed in place): it may reject data written before, and
+    /// old readers may reject what it now allows — risky both ways, never breaking, so it is a warning that asks for a
+    /// minor version (the gate fails a patch; `--fail-on warning` fails the run). Proven changes are judged by their
+    /// direction instead: tighter breaks backward, looser is risky forward. The reasons say why each side may break.
+    static func unproven(backward backwardReason: String, forward forwardReason: String) -> CompatibilityEffect {
+        CompatibilityEffect(backward: .risky, backwardReason, forward: .risky, forwardReason)
+    }
+
+    /// What the message of an unproven change adds after what changed: `; Charter could not prove that either pattern
+    /// accepts every value the other does` (`what`: `pattern`, `version`).
+    static func unprovenNote(_ what: String) -> String { "; Charter could not prove that either \(what) accepts every value the other does" }
+}
+
 /// How much a change moves the contract's semantic version.
 public enum VersionBump: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Documentation and annotations only.

@@ -7,8 +7,11 @@ import CharterGovernance
 public enum CompatibilityHTMLReport {
     /// The page for `result` (`head` holds the new contracts, for governance coverage, linted by `linter` — the
     /// project's configuration — as of `today`; `bases` are what the head was compared with, the newest first, as
-    /// reports name them: `origin/main (commit 1a2b3c4)`).
-    public static func render(_ result: DiffResult, head: SchemaGraph, bases: [String], today: String, linter: Linter? = nil) -> String {
+    /// reports name them: `origin/main (commit 1a2b3c4)`). `warnings` are the load warnings text shows on standard error
+    /// and JSON in `warnings` (the head's, and a base's numbers out of range and unknown keys): a section of their own
+    /// when there are any.
+    public static func render(_ result: DiffResult, head: SchemaGraph, bases: [String], today: String, linter: Linter? = nil,
+                              warnings: [Diagnostic] = []) -> String {
         let breaking = result.changes.filter { $0.impact == .breaks }
         let risky = result.changes.filter { $0.impact == .risky }
         let compatible = result.changes.filter { $0.impact == .none }
@@ -84,6 +87,7 @@ public enum CompatibilityHTMLReport {
             html.append("</tbody></table>")
         }
 
+        html += warningSection(warnings)
         html.append("<h2>Governance coverage of the head</h2>")
         html.append(GovernanceCoverage.table(head, today: today, linter: linter ?? Linter(today: today)))
         html.append("</body>")
@@ -109,6 +113,24 @@ public enum CompatibilityHTMLReport {
         }
         html += ["</tbody></table>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// The load warnings as a section: where (file, line:column and pointer; a git base's file as `REV:path`), the
+    /// message with its code, and the hint. Nothing when there are none.
+    static func warningSection(_ warnings: [Diagnostic]) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        var html = ["<h2>Load warnings <span class=\"count warn\">\(warnings.count)</span></h2>",
+                    "<table><thead><tr><th>Where</th><th>Warning</th></tr></thead><tbody>"]
+        for warning in warnings {
+            var place = warning.location.map { escape($0.description) } ?? ""
+            if let location = warning.location, location.hasPointer {
+                place += " <code>\(escape(location.pointer.description.isEmpty ? "#" : location.pointer.description))</code>"
+            }
+            html.append("<tr><td>\(place)</td><td>\(escape(warning.message))" + (warning.code.map { " <code>\(escape($0))</code>" } ?? "")
+                + (warning.hint.map { "<div class=\"hint\">\(escape($0))</div>" } ?? "") + "</td></tr>")
+        }
+        html.append("</tbody></table>")
+        return html
     }
 
     /// The page up to its first section: document head, style, title (the verdict first, so a browser tab says it),

@@ -180,9 +180,7 @@ public struct ContractDiffer: Sendable {
         func walkNamedType(_ base: SchemaID, _ head: SchemaID, label: String) {
             var roles = context.roles(.base, base).union(context.roles(.head, head))
             if roles.isEmpty { roles = .model }
-            context.namedType = head
             walker.walk(base, head, label: label, roles: roles, named: true)
-            context.namedType = nil
         }
         let headTypes = Dictionary(context.head.schemas[headDocument.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) },
                                    uniquingKeysWith: { first, _ in first })
@@ -199,7 +197,7 @@ public struct ContractDiffer: Sendable {
         guard let baseContract = baseDocument.contract, let headContract = headDocument.contract else { return }
         for operation in baseContract.operations {
             guard let new = headContract.operations.first(where: { $0.id == operation.id }) else { continue }
-            context.currentInterface = ChangeInterface(of: headContract, name: operation.id)
+            context.currentInterface = context.interface(operation.id)
             defer { context.currentInterface = nil }
             context.run(catalog.checks) { $0.compare(operation: operation, new, context) }
             for parameter in operation.parameters {
@@ -224,7 +222,7 @@ public struct ContractDiffer: Sendable {
         }
         for event in baseContract.events {
             guard let new = headContract.events.first(where: { $0.name == event.name }) else { continue }
-            context.currentInterface = ChangeInterface(of: headContract, name: "event \(event.name)")
+            context.currentInterface = context.interface("event \(event.name)")
             defer { context.currentInterface = nil }
             context.run(catalog.checks) { $0.compare(event: event, new, context) }
             if let old = event.payload, let schema = new.payload {
@@ -233,7 +231,7 @@ public struct ContractDiffer: Sendable {
         }
         for feed in baseContract.feeds {
             if let old = feed.payload, let schema = headContract.feeds.first(where: { $0.name == feed.name })?.payload {
-                context.currentInterface = ChangeInterface(of: headContract, name: "feed \(feed.name)")
+                context.currentInterface = context.interface("feed \(feed.name)")
                 defer { context.currentInterface = nil }
                 walker.walk(old, schema, label: "\(feed.name) record", roles: .feed, named: false)
             }
@@ -310,7 +308,8 @@ struct SchemaPairWalker {
         let baseName = named ? nil : context.definitionName(.base, b)
         let headName = baseName == nil ? nil : context.definitionName(.head, h)
         if baseName != nil, baseName == headName, context.sameNamedType(b, h) {
-            if baseWrapped != headWrapped { context.run(checks) { $0.compareWrappers(pair, context) } }
+            // What wraps the type changed where it is referred to: the interfaces that reach the reference.
+            if baseWrapped != headWrapped { inView(head) { context.run(checks) { $0.compareWrappers(pair, context) } } }
             return
         }
         // A reference that now names another type (a response that returned `Allocation` now returns
@@ -322,6 +321,10 @@ struct SchemaPairWalker {
         else { return }
         if swapped, let baseName, let headName {
             let start = context.changes.count
+            // What differs reaches the interfaces that reach the reference (the outermost, for a swap met inside another).
+            let outer = context.reachedThrough
+            context.reachedThrough = outer ?? head
+            defer { context.reachedThrough = outer }
             compareAndDescend(pair, label: label, roles: roles, depth: depth)
             context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
                             at: context.location(.head, head))
@@ -330,10 +333,17 @@ struct SchemaPairWalker {
         compareAndDescend(pair, label: label, roles: roles, depth: depth)
     }
 
+    /// Runs `body` with `schema` as the head schema in view: the one whose interfaces a change found there reaches.
+    private func inView(_ schema: SchemaID, _ body: () -> Void) {
+        context.schemaInView = schema
+        body()
+        context.schemaInView = nil
+    }
+
     /// Runs the schema checks on `pair` and walks its properties, items, values and variants.
     private mutating func compareAndDescend(_ pair: SchemaPair, label: String, roles: SchemaRoles, depth: Int) {
         let b = pair.base, h = pair.head
-        context.run(checks) { $0.compare(pair, context) }
+        inView(h) { context.run(checks) { $0.compare(pair, context) } }
         let old = context.flat(.base, b)
         let new = context.flat(.head, h)
         for (name, schema) in old.properties {

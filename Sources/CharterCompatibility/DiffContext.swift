@@ -23,6 +23,9 @@ final class DiffTables: Sendable {
     /// The pair each document belongs to, per side: what makes two named types "the same type" across versions.
     let basePairs: [DocumentID: Int]
     let headPairs: [DocumentID: Int]
+    /// How the pair each head document belongs to is named in reports (`orders v2`, `orders v1 → orders v2`): what an
+    /// interface of it is named under.
+    let headPairNames: [DocumentID: String]
 
     init(base: SchemaGraph, head: SchemaGraph, pairs: [ContractPair]) {
         self.base = base
@@ -33,12 +36,17 @@ final class DiffTables: Sendable {
         headNames = Self.definitionNames(head)
         var basePairs: [DocumentID: Int] = [:]
         var headPairs: [DocumentID: Int] = [:]
+        var headPairNames: [DocumentID: String] = [:]
         for (index, pair) in pairs.enumerated() {
             if let document = pair.base { basePairs[document.id] = index }
-            if let document = pair.head { headPairs[document.id] = index }
+            if let document = pair.head {
+                headPairs[document.id] = index
+                headPairNames[document.id] = pair.name
+            }
         }
         self.basePairs = basePairs
         self.headPairs = headPairs
+        self.headPairNames = headPairNames
     }
 
     static func definitionNames(_ graph: SchemaGraph) -> [SchemaID: String] {
@@ -68,16 +76,19 @@ public final class DiffContext {
     var currentHint: String?
     /// Its category: who an interface change breaks unless the check says (``report(_:impact:bump:at:hint:whateverThePolicy:who:)``).
     var currentCategory = ChangeCategory.contract
-    /// The head's named type being compared in the named-type pass: a change to its data that breaks someone names
-    /// the interfaces of other contracts it breaks there, so a change to a shared type says which it reaches.
-    var namedType: SchemaID?
     /// The operation, event or feed being compared (its interface checks, or the schemas it holds inline): what a change
     /// found there reaches. Nil for the contract's own checks and its named types.
     var currentInterface: ChangeInterface?
+    /// The head schema the schema checks are comparing (set by the walk): a change to its data reaches every interface
+    /// whose data reaches it, whichever types or interfaces refer to it.
+    var schemaInView: SchemaID?
+    /// Where the walk met a reference that now names another type, as written in the head: what is found inside that
+    /// type reaches the interfaces that reach the reference, not every one that uses the type.
+    var reachedThrough: SchemaID?
     /// Which interfaces of the head reach a schema, indexed the first time a change asks.
     private var usage: SchemaRoleAnalysis.UsageIndex?
-    /// The answers so far, by named type.
-    private var usersFound: [SchemaID: [SchemaRoleAnalysis.User]] = [:]
+    /// The answers so far (indices into the index's interfaces), by schema.
+    private var usersFound: [SchemaID: [Int]] = [:]
     /// What the checks reported.
     public internal(set) var changes: [Change] = []
     /// Flattened objects by schema id, made on first use.
@@ -286,15 +297,19 @@ public final class DiffContext {
                               what: "\(summary): \(listed)", affects: worst.affects, interfaces: interfaces))
     }
 
-    /// The interfaces whose data reaches ``namedType`` in one of `roles`.
-    private func users(_ roles: [SchemaRoles]) -> [SchemaRoleAnalysis.User] {
-        guard let target = namedType, !roles.isEmpty else { return [] }
-        if usersFound[target] == nil {
-            if usage == nil { usage = SchemaRoleAnalysis.UsageIndex(head) }
-            usersFound[target] = usage?.users(of: target)
-        }
-        return (usersFound[target] ?? []).filter { user in roles.contains { $0 == user.role } }
+    /// The interfaces whose data reaches `target` (each direction apart), in contract order; each named by its pair.
+    private func users(of target: SchemaID) -> [SchemaRoleAnalysis.User] {
+        if usage == nil { usage = SchemaRoleAnalysis.UsageIndex(head) { [tables] in tables.headPairNames[$0] } }
+        guard let usage else { return [] }
+        if let known = usersFound[target] { return known.map(usage.user) }
+        let found = usage.reaching(target, known: usersFound)
+        usersFound[target] = found
+        return found.map(usage.user)
     }
+
+    /// An interface of the pair being compared: named by the pair (`orders v2`, or `orders v1 → orders v2` for a major
+    /// bumped in place), as its changes and version verdict are.
+    public func interface(_ name: String) -> ChangeInterface { ChangeInterface(contract: pair.name, name: name) }
 
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
@@ -303,23 +318,26 @@ public final class DiffContext {
         let (place, note) = anchored(place)
         var text = message + note
         let what = message
-        // The interfaces it reaches: the one being compared, else those that use the named type, in the directions the
-        // change breaks (every direction, for a change that breaks nobody).
+        // The interfaces it reaches: every one whose data reaches the changed schema (or the reference swapped to another
+        // type), in the directions its data flows here and the change breaks (every such direction, for a change that
+        // breaks nobody); in contract order, each once. The interface being compared is always among them.
         let flows: [SchemaRoles] = [.request, .response, .event, .feed]
-        let reached = flows.filter { impact == .none || CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none }
-        var interfaces: [ChangeInterface] = currentInterface.map { [$0] } ?? []
-        if currentInterface == nil {
-            for user in users(reached) where !interfaces.contains(where: { $0.contract == user.contract && $0.name == user.name }) {
-                interfaces.append(ChangeInterface(contract: user.contract, name: user.name))
+        let reached = flows.filter { roles.contains($0) && (impact == .none || CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none) }
+        var interfaces: [ChangeInterface] = []
+        if !reached.isEmpty, let target = reachedThrough ?? schemaInView {
+            for user in users(of: target) where reached.contains(user.role) {
+                let interface = ChangeInterface(contract: user.contract, name: user.name)
+                if !interfaces.contains(interface) { interfaces.append(interface) }
             }
         }
+        if let currentInterface, !interfaces.contains(currentInterface) { interfaces.insert(currentInterface, at: 0) }
         if impact > .none {
             text += " — \(impact == .breaks ? "breaks" : "may break") " + parties.joined(separator: "; ")
             // A shared type's change reaches other contracts' interfaces: say which of them it breaks — those whose data
             // flows where the change breaks (its own contract's are in view).
             // Per contract, in order: the first three interfaces named, and how many in all.
             var contracts: [(contract: String, names: [String], count: Int)] = []
-            for user in interfaces where currentInterface == nil && user.contract != pair.name {
+            for user in interfaces where user.contract != pair.name {
                 if contracts.last?.contract != user.contract { contracts.append((user.contract, [], 0)) }
                 contracts[contracts.count - 1].count += 1
                 if contracts[contracts.count - 1].names.count < 3 { contracts[contracts.count - 1].names.append(user.name) }
@@ -522,7 +540,9 @@ enum SchemaRoleAnalysis {
         /// The interfaces (indices into ``interfaces``) whose data starts at each schema.
         private var starts: [SchemaID: [Int]] = [:]
 
-        init(_ graph: SchemaGraph) {
+        /// Indexes `graph`'s interfaces; `pairName` names the pair a document belongs to (`orders v2`, `orders v1 → orders
+        /// v2`), else its contract is named by its name and major version.
+        init(_ graph: SchemaGraph, pairName: (DocumentID) -> String?) {
             for index in graph.schemas.indices {
                 SchemaRoleAnalysis.children(of: SchemaID(index), in: graph) { parents[$0, default: []].append(SchemaID(index)) }
             }
@@ -533,7 +553,7 @@ enum SchemaRoleAnalysis {
             }
             for document in graph.documents.sorted(by: { ContractOrder($0, path: $0.rootRelativePath) < ContractOrder($1, path: $1.rootRelativePath) }) {
                 guard let contract = document.contract else { continue }
-                let name = ChangeInterface.name(of: contract)
+                let name = pairName(document.id) ?? "\(contract.name) v\(contract.version.major)"
                 for operation in contract.operations {
                     let request = User(contract: name, name: operation.id, role: .request)
                     let response = User(contract: name, name: operation.id, role: .response)
@@ -549,17 +569,25 @@ enum SchemaRoleAnalysis {
             }
         }
 
-        /// The interfaces whose data reaches `target`, each once, in contract order.
-        func users(of target: SchemaID) -> [User] {
-            var found = [Bool](repeating: false, count: interfaces.count)
+        /// The interfaces (indices into the index's list, in contract order) whose data reaches `target`. `known` holds
+        /// earlier answers by schema: the walk up takes a schema's answer instead of walking above it again.
+        func reaching(_ target: SchemaID, known: [SchemaID: [Int]]) -> [Int] {
+            var found: Set<Int> = []
             var seen: Set<SchemaID> = [target]
             var stack = [target]
             while let id = stack.popLast() {
-                for interface in starts[id] ?? [] { found[interface] = true }
+                if id != target, let answer = known[id] {
+                    found.formUnion(answer)
+                    continue
+                }
+                found.formUnion(starts[id] ?? [])
                 for parent in parents[id] ?? [] where seen.insert(parent).inserted { stack.append(parent) }
             }
-            return interfaces.indices.filter { found[$0] }.map { interfaces[$0] }
+            return found.sorted()
         }
+
+        /// The interface at `index` of the index's list.
+        func user(_ index: Int) -> User { interfaces[index] }
     }
 
     /// Calls `visit` with each schema `id` leads to: its `$ref`, properties, composition, items and variants.

@@ -88,8 +88,9 @@ public enum DiffReport {
 
     /// The lines a pull-request comment opens with: the verdict and what was compared (`**Verdict: Breaking** — head
     /// compared with `origin/main (commit …)`, as of 2026-11-30.`), then `### Versions`, the text output's version
-    /// lines as a list (the first 50, then how many more).
-    public static func markdownPreamble(_ result: DiffResult, bases: [String], today: String) -> [String] {
+    /// lines as a list (the first 50, then how many more), then `### Load warnings`, the `warnings` text shows on standard
+    /// error, as a list (the first 20, then how many more), when there are any.
+    public static func markdownPreamble(_ result: DiffResult, bases: [String], today: String, warnings: [Diagnostic] = []) -> [String] {
         let compared = bases.isEmpty ? "" : " — head compared with " + bases.map { LintMarkdownOutput.codeSpan($0) }.joined(separator: ", ")
         var lines = ["**Verdict: \(result.verdict.title)**\(compared), as of \(today)."]
         // At most 50 lines (about 5 KB), so a change to a type hundreds of contracts share still fits in a comment.
@@ -98,7 +99,25 @@ public enum DiffReport {
             lines += ["", "### Versions", ""] + versions.prefix(50).map { "- " + LintMarkdownOutput.escapeText($0) }
             if versions.count > 50 { lines.append("- and \(versions.count - 50) more contracts: the JSON report lists every version") }
         }
+        if !warnings.isEmpty {
+            lines += ["", "### Load warnings", ""] + warnings.prefix(20).map(markdownWarning)
+            if warnings.count > 20 { lines.append("- and \(warnings.count - 20) more: the JSON report lists every warning") }
+        }
         return lines
+    }
+
+    /// A load warning as a Markdown list item: ``- `file:line:column` `pointer`: message (`code`); hint: hint``.
+    static func markdownWarning(_ warning: Diagnostic) -> String {
+        var line = "-"
+        if let location = warning.location {
+            line += " " + LintMarkdownOutput.codeSpan(location.description)
+            if location.hasPointer { line += " " + LintMarkdownOutput.codeSpan(location.pointer.description.isEmpty ? "#" : location.pointer.description) }
+            line += ":"
+        }
+        line += " " + LintMarkdownOutput.escapeText(warning.message)
+        if let code = warning.code { line += " (\(LintMarkdownOutput.codeSpan(code)))" }
+        if let hint = warning.hint { line += "; hint: " + LintMarkdownOutput.escapeText(hint) }
+        return line
     }
 
     /// One line per contract whose version was judged: `orders v2: 2.3.0 → 2.3.1: 2 breaking, 1 risky, 3 compatible;

@@ -289,11 +289,12 @@ public struct DiffCommand {
             switch format {
             case .html:
                 return CompatibilityHTMLReport.render(result, head: head, bases: jobs.dropFirst().map(\.shown), today: today,
-                                                      linter: Linter(configuration: lintConfiguration, today: today))
+                                                      linter: Linter(configuration: lintConfiguration, today: today), warnings: loadWarnings)
             case .findings(.markdown):
                 // The pull-request comment opens with the verdict, what was compared and what each contract's version
                 // needs, so a comment cut to GitHub's size keeps them.
-                return LintMarkdownOutput.render(report, preamble: DiffReport.markdownPreamble(result, bases: jobs.dropFirst().map(\.shown), today: today))
+                return LintMarkdownOutput.render(report, preamble: DiffReport.markdownPreamble(result, bases: jobs.dropFirst().map(\.shown), today: today,
+                                                                                                 warnings: loadWarnings))
             case .findings(.text):
                 if quiet { return LintTextOutput.render(report, summary: false) }
                 let lines = DiffReport.versionLines(result)

@@ -109,7 +109,7 @@ struct OperationRemovedCheck: ChangeCheck {
         for operation in base.operations where !head.operations.contains(where: { $0.id == operation.id }) {
             context.report("operation \(operation.id) (\(operation.method) \(operation.path)) removed", impact: .breaks, bump: .major,
                            at: context.location(.base, pointer: operation.pointer), hint: "deprecate it, and remove it in a new major version",
-                           who: "existing clients calling it", interface: ChangeInterface(of: base, name: operation.id))
+                           who: "existing clients calling it", interface: context.interface(operation.id))
         }
     }
 }
@@ -129,7 +129,7 @@ struct OperationAddedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for operation in head.operations where !base.operations.contains(where: { $0.id == operation.id }) {
             context.report("operation \(operation.id) (\(operation.method) \(operation.path)) added", impact: .none, bump: .minor,
-                           at: context.location(.head, pointer: operation.pointer), interface: ChangeInterface(of: head, name: operation.id))
+                           at: context.location(.head, pointer: operation.pointer), interface: context.interface(operation.id))
         }
     }
 }
@@ -149,7 +149,7 @@ struct EventRemovedCheck: ChangeCheck {
         for event in base.events where !head.events.contains(where: { $0.name == event.name }) {
             context.report("event \(event.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: event.pointer),
                            hint: "deprecate it, and remove it in a new major version", who: "existing producers and consumers",
-                           interface: ChangeInterface(of: base, name: "event \(event.name)"))
+                           interface: context.interface("event \(event.name)"))
         }
     }
 }
@@ -169,7 +169,7 @@ struct EventAddedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         for event in head.events where !base.events.contains(where: { $0.name == event.name }) {
             context.report("event \(event.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: event.pointer),
-                           interface: ChangeInterface(of: head, name: "event \(event.name)"))
+                           interface: context.interface("event \(event.name)"))
         }
     }
 }
@@ -225,19 +225,20 @@ struct FeedChangedCheck: ChangeCheck {
         guard let base = pair.base?.contract, let head = pair.head?.contract else { return }
         let feeds = ContractParser.extensionPointer.appending("feeds")
         for feed in base.feeds {
+            let interface = context.interface("feed \(feed.name)")
             guard let new = head.feeds.first(where: { $0.name == feed.name }) else {
                 context.report("feed \(feed.name) removed", impact: .breaks, bump: .major, at: context.location(.base, pointer: feeds.appending(feed.name)),
-                               who: "its recipients")
+                               who: "its recipients", interface: interface)
                 continue
             }
             let at = context.location(.head, pointer: feeds.appending(feed.name))
             if feed.format != new.format || feed.transport != new.transport {
                 context.report("feed \(feed.name) changed from \(feed.format ?? "?") over \(feed.transport ?? "?") to \(new.format ?? "?") over \(new.transport ?? "?")",
-                               impact: .breaks, bump: .major, at: at, who: "its recipients")
+                               impact: .breaks, bump: .major, at: at, who: "its recipients", interface: interface)
             }
             if feed.cron != new.cron || feed.timezone != new.timezone {
                 context.report("schedule of feed \(feed.name) changed (\(feed.cron ?? "?") \(feed.timezone ?? ""), within \(feed.deliveredWithin ?? "?") → \(new.cron ?? "?") \(new.timezone ?? ""), within \(new.deliveredWithin ?? "?"))",
-                               impact: .risky, bump: .minor, at: at, who: "its recipients")
+                               impact: .risky, bump: .minor, at: at, who: "its recipients", interface: interface)
             } else if feed.deliveredWithin != new.deliveredWithin {
                 // The same schedule: only a later deadline (or none) hurts; an earlier one is a stronger promise.
                 let earlier: Bool
@@ -247,24 +248,25 @@ struct FeedChangedCheck: ChangeCheck {
                 default: earlier = false
                 }
                 context.report("delivery deadline of feed \(feed.name) changed from \(feed.deliveredWithin ?? "none") to \(new.deliveredWithin ?? "none")",
-                               impact: earlier ? .none : .risky, bump: .minor, at: at, who: "its recipients")
+                               impact: earlier ? .none : .risky, bump: .minor, at: at, who: "its recipients", interface: interface)
             }
             let dropped = feed.consumers.filter { !new.consumers.contains($0) }
             if !dropped.isEmpty {
                 context.report("feed \(feed.name) no longer delivered to \(dropped.joined(separator: ", "))", impact: .breaks, bump: .major, at: at,
-                               who: dropped.joined(separator: ", "))
+                               who: dropped.joined(separator: ", "), interface: interface)
             }
             let added = new.consumers.filter { !feed.consumers.contains($0) }
             if !added.isEmpty {
-                context.report("feed \(feed.name) now also delivered to \(added.joined(separator: ", "))", impact: .none, bump: .minor, at: at)
+                context.report("feed \(feed.name) now also delivered to \(added.joined(separator: ", "))", impact: .none, bump: .minor, at: at, interface: interface)
             }
             if feed.producer != new.producer {
                 context.report("producer of feed \(feed.name) changed from \(feed.producer ?? "none") to \(new.producer ?? "none")",
-                               impact: .risky, bump: .minor, at: at, who: "its recipients, which may accept files only from the old producer")
+                               impact: .risky, bump: .minor, at: at, who: "its recipients, which may accept files only from the old producer", interface: interface)
             }
         }
         for feed in head.feeds where !base.feeds.contains(where: { $0.name == feed.name }) {
-            context.report("feed \(feed.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: feeds.appending(feed.name)))
+            context.report("feed \(feed.name) added", impact: .none, bump: .minor, at: context.location(.head, pointer: feeds.appending(feed.name)),
+                           interface: context.interface("feed \(feed.name)"))
         }
     }
 }

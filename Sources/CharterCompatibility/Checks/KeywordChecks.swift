@@ -8,7 +8,7 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
     let id = "validation-keyword-changed"
     let breakingHint: String? = "keep the keyword as it was until the next major version, or make sure both versions accept the same data"
     let summary = "A validation keyword no other check interprets (not, if/then/else, dependentRequired, propertyNames, patternProperties, prefixItems, contains, …) or an array's items schema appeared, disappeared or changed."
-    let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. Reporting it keeps the version gate from passing it as a patch: one added is judged tighter, one removed looser, one changed as possibly both."
+    let rationale = "Charter does not decide whether two such keywords accept the same values, but a change to one changes what is valid: one added may reject data written before, one removed lets writers send what readers of the old version reject. One added is judged tighter (breaking where old data is read by the new version, as a tightened bound is), one removed looser (risky for readers of the old version that validate). One changed in place is what Charter can neither prove safe nor unsafe, judged as an unproven pattern change is: it may break readers either way — a warning, never an error, that asks for a minor version, so the version gate still fails it as a patch; `--fail-on warning` makes CI fail on it."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#)
     let exampleHead = DiffExample.request(#""sku": {"type": "string"}, "shop": {"type": "string"}"#, version: "2.0.0", extra: #""dependentRequired": {"shop": ["sku"]}"#)
@@ -58,19 +58,21 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
             let what = before.isEmpty ? "added" : after.isEmpty ? "removed" : "changed"
             // Where the head writes what the base did not (in the part that writes it), else the schema.
             let written = after.first { !before.contains($0.1) }?.0
-            report(pair, context, "\(keyword) of \(pair.label) \(what)", tighter: before.isEmpty ? true : after.isEmpty ? false : nil,
+            let unproven = what == "changed" ? CompatibilityEffect.unprovenNote("version") : ""
+            report(pair, context, "\(keyword) of \(pair.label) \(what)\(unproven)", tighter: before.isEmpty ? true : after.isEmpty ? false : nil,
                    at: context.location(.head, pair.head, keyword: keyword, in: written))
         }
     }
 
-    /// Reports a change: tighter, looser, or (nil) neither known, which may do both. A looser `items` breaks old readers
-    /// (their generated arrays decode the old item type); other loosening is risky, as for constraints.
+    /// Reports a change: tighter, looser, or (nil) neither known, which may do both and is judged by the rule for unproven
+    /// changes (``CompatibilityEffect/unproven(backward:forward:)``). A looser `items` breaks old readers (their generated
+    /// arrays decode the old item type); other loosening is risky, as for constraints.
     private func report(_ pair: SchemaPair, _ context: DiffContext, _ message: String, tighter: Bool?, looserBreaks: Bool = false, at place: DiffPlace? = nil) {
         let effect = switch tighter {
         case true?: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it")
         case false?: CompatibilityEffect(forward: looserBreaks ? .breaks : .risky, "readers of the old version reject or cannot read what it no longer rules out")
-        case nil: CompatibilityEffect(backward: .breaks, "data written before may not satisfy it",
-                                      forward: .risky, "readers of the old version may reject what it now allows")
+        case nil: CompatibilityEffect.unproven(backward: "data written before may not satisfy it",
+                                               forward: "readers of the old version may reject what it now allows")
         }
         context.report(message, effect, roles: pair.roles, bump: .minor, at: place ?? context.location(.head, pair.head))
     }

@@ -423,7 +423,7 @@ struct ConstraintChangedCheck: ChangeCheck {
             // change; any other change may reject old data or new, and the message says it is unproven.
             let tighter: Bool? = relation == .narrower ? true : relation == .wider ? false : nil
             let written = h.patterns.first { !oldPatterns.contains($0.value) }
-            let unproven = tighter == nil ? "; Charter could not prove that either pattern accepts every value the other does" : ""
+            let unproven = tighter == nil ? CompatibilityEffect.unprovenNote("pattern") : ""
             report(pair, context, "pattern of \(pair.label) changed from \(Self.text(oldPatterns)) to \(Self.text(newPatterns))\(unproven)", tighter: tighter,
                    at: at("pattern", written?.schema), kind: "pattern")
         }
@@ -546,8 +546,8 @@ struct ConstraintChangedCheck: ChangeCheck {
         let effect = switch tighter {
         case true?: CompatibilityEffect(backward: .breaks, "data written before may violate it")
         case false?: CompatibilityEffect(forward: .risky, "readers that validate reject values outside the old constraint")
-        case nil: CompatibilityEffect(backward: .risky, "data written before may not match it",
-                                      forward: .risky, "readers that validate reject values outside the old pattern")
+        case nil: CompatibilityEffect.unproven(backward: "data written before may not match it",
+                                               forward: "readers that validate reject values outside the old pattern")
         }
         context.report(message + (tighter.map { $0 ? " (tighter)" : " (looser)" } ?? ""), effect,
                        roles: pair.roles, bump: .minor, at: place, hint: tighter == nil ? Self.unprovenPatternHint : nil)

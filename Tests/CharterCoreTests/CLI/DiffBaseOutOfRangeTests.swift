@@ -87,6 +87,32 @@ final class DiffBaseOutOfRangeTests: XCTestCase {
         XCTAssertEqual(folder.run(["lint", "old"]).code, .inputProblems)
     }
 
+    /// Rows: a report format → the lines it shows for a base's load warning (line and column as `L:C`), as text shows it
+    /// on standard error and JSON in `warnings`: the HTML page in a section of its own, escaped; Markdown after the
+    /// versions. Standard output and a `--report` file say the same.
+    func testReportsShowABaseWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("old/demo.json", operation(#""sumary": "Items""#))
+        try folder.write("new/demo.json", operation(#""summary": "Items""#, version: "1.0.1"))
+        let rows: [(format: String, expected: [String])] = [
+            ("html", [#"<h2>Load warnings <span class="count warn">1</span></h2>"#,
+                      #"<table><thead><tr><th>Where</th><th>Warning</th></tr></thead><tbody>"#,
+                      #"<tr><td>old/demo.json:L:C <code>/x-contract/operations/op/sumary</code></td><td>unknown key &quot;sumary&quot; in /x-contract/operations/op "#
+                        + #"<code>contract.unknown-key</code><div class="hint">did you mean &quot;summary&quot;?</div></td></tr>"#]),
+            ("markdown", ["### Load warnings", "",
+                          #"- `old/demo.json:L:C` `/x-contract/operations/op/sumary`: unknown key "sumary" in /x-contract/operations/op (`contract.unknown-key`); hint: did you mean "summary"?"#]),
+        ]
+        for row in rows {
+            let run = folder.run(["diff", "new", "--base", "old", "--format", row.format, "--report", "\(row.format)=report.\(row.format)"])
+            XCTAssertEqual(run.code, .success, "\(row.format): \(run.err)")
+            for output in [run.out.joined(separator: "\n"), try XCTUnwrap(folder.read("report.\(row.format)"), row.format)] {
+                let lines = output.components(separatedBy: "\n").map { $0.replacingOccurrences(of: #"\.json:\d+:\d+"#, with: ".json:L:C", options: .regularExpression) }
+                let start = try XCTUnwrap(lines.firstIndex(of: row.expected[0]), "\(row.format): \(output)")
+                XCTAssertEqual(Array(lines[start...].prefix(row.expected.count)), row.expected, row.format)
+            }
+        }
+    }
+
     /// A base at a git revision, the usual pull request: the warning names the revision (`HEAD:path` on standard error; the
     /// repository's path with `revision` in JSON, and in SARIF's tool execution notifications).
     func testABaseRevisionOutOfRangeLoads() throws {

@@ -90,6 +90,50 @@ final class CompatibilityReportTests: XCTestCase {
         XCTAssertEqual(lines.last, "- and 20 more contracts: the JSON report lists every version")
     }
 
+    /// Rows: a load warning → its row on the HTML page and its line in the pull-request comment: markup and bidi controls
+    /// from a contract shown as text (the page stays well-formed XHTML, the comment adds no markup), a git base's file as
+    /// `REV:path`, a warning without a place or code as its message. No warnings: no section in either.
+    func testLoadWarningRows() throws {
+        let place = { (revision: String?) in
+            SourceLocation(file: "old/a.json", position: SourcePosition(line: 3, column: 7, offset: 40), pointer: JSONPointer(tokens: ["x-contract", "<b>"]), revision: revision)
+        }
+        let rows: [(label: String, warning: Diagnostic, html: String, markdown: String)] = [
+            ("markup in the message and hint",
+             Diagnostic(.warning, #"unknown key "<script>" & more"#, at: place(nil), code: "contract.unknown-key", hint: "did you mean *a|b*?"),
+             #"<tr><td>old/a.json:3:7 <code>/x-contract/&lt;b&gt;</code></td><td>unknown key &quot;&lt;script&gt;&quot; &amp; more <code>contract.unknown-key</code>"#
+                + #"<div class="hint">did you mean *a|b*?</div></td></tr>"#,
+             #"- `old/a.json:3:7` `/x-contract/<b>`: unknown key "\<script\>" \& more (`contract.unknown-key`); hint: did you mean \*a\|b\*?"#),
+            ("a git base's file",
+             Diagnostic(.warning, "must be a fraction", at: place("HEAD"), code: "contract.out-of-range"),
+             #"<tr><td>HEAD:old/a.json:3:7 <code>/x-contract/&lt;b&gt;</code></td><td>must be a fraction <code>contract.out-of-range</code></td></tr>"#,
+             #"- `HEAD:old/a.json:3:7` `/x-contract/<b>`: must be a fraction (`contract.out-of-range`)"#),
+            ("a bidi control, no place, no code",
+             Diagnostic(.warning, "value a\u{202E}b"),
+             #"<tr><td></td><td>value a\u{202E}b</td></tr>"#,
+             #"- value a\\u{202E}b"#),
+        ]
+        let result = try XCTUnwrap(DiffHarness.diff(base, base))
+        let head = try XCTUnwrap(DiffHarness.load(["a.json": base]))
+        for row in rows {
+            let html = CompatibilityHTMLReport.render(result, head: head, bases: ["old"], today: "2026-11-30", warnings: [row.warning])
+            XCTAssertNoThrow(try XMLDocument(xmlString: html), "\(row.label): well-formed XHTML")
+            let lines = html.components(separatedBy: "\n")
+            let section = try XCTUnwrap(lines.firstIndex(of: #"<h2>Load warnings <span class="count warn">1</span></h2>"#), row.label)
+            XCTAssertEqual(Array(lines[section...].prefix(4)),
+                           [lines[section], "<table><thead><tr><th>Where</th><th>Warning</th></tr></thead><tbody>", row.html, "</tbody></table>"], row.label)
+            XCTAssertFalse(html.contains("\u{202E}"), row.label)
+            let preamble = DiffReport.markdownPreamble(result, bases: ["old"], today: "2026-11-30", warnings: [row.warning])
+            XCTAssertEqual(Array(preamble.suffix(4)), ["", "### Load warnings", "", row.markdown], row.label)
+        }
+        XCTAssertFalse(CompatibilityHTMLReport.render(result, head: head, bases: ["old"], today: "2026-11-30").contains("Load warnings"))
+        XCTAssertFalse(DiffReport.markdownPreamble(result, bases: ["old"], today: "2026-11-30").contains("### Load warnings"))
+        // At most 20 in the comment, then how many more.
+        let many = (1...25).map { Diagnostic(.warning, "w\($0)") }
+        let preamble = DiffReport.markdownPreamble(result, bases: ["old"], today: "2026-11-30", warnings: many)
+        XCTAssertEqual(preamble.filter { $0.hasPrefix("- w") }.count, 20)
+        XCTAssertEqual(preamble.last, "- and 5 more: the JSON report lists every warning")
+    }
+
     private func configuration(_ json: String) throws -> LintConfiguration {
         let folder = try TemporaryFolder()
         try folder.write("charter.json", json)

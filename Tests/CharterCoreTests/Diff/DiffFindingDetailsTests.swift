@@ -78,6 +78,85 @@ final class DiffFindingDetailsTests: XCTestCase {
         }
     }
 
+    /// Rows: a base and a head → each finding's details (as ``testRows()``, the version gate aside): a changed schema
+    /// lists every interface of the head whose data reaches it in a direction the change affects, in contract order,
+    /// each once — however many types or interfaces refer to it — and a reference swapped to another type only those
+    /// that reach it through the reference.
+    func testInterfaceRows() throws {
+        let address = { (type: String) in #"{"type": "object", "properties": {"zip": {"type": "\#(type)"}}}"# }
+        let order = ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"addr": {"$ref": "#/$defs/Item/properties/addr"}}}"##
+        let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let shared = { (type: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}, "addr": "# + address(type)) + ", " + order,
+                                 operations: DiffExample.getItem + ", " + getOrder)
+        }
+        let events = { (type: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}, "addr": "# + address(type)),
+                                 events: ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}, "##
+                                    + ##""Fixed": {"topic": "demo.fixed.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}"##)
+        }
+        let allocation = ##""Allocation": {"title": "Allocation", "description": "A.", "type": "object", "properties": {"sku": {"type": "string"}}}, "##
+            + ##""AllocationResult": {"title": "AllocationResult", "description": "R.", "type": "object", "properties": {"sku": {"type": "integer"}}}"##
+        let swapped = { (returned: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}"#) + ", " + allocation,
+                                 operations: ##""getAllocation": {"method": "GET", "path": "/allocations", "responses": {"200": {"schema": {"$ref": "#/$defs/"## + returned + ##""}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##,
+                                 events: ##""Allocated": {"topic": "demo.allocated.v1", "payload": {"$ref": "#/$defs/AllocationResult"}}"##)
+        }
+        let feed = { (format: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}"#),
+                                 extra: ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "##
+                                    + "\"\(format)\"" + ##", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##)
+        }
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("a property schema another type refers to: the operations of both types",
+             shared("string", "1.0.0"), shared("integer", "1.1.0"),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | client | demo v1/getItem,demo v1/getOrder"]),
+            ("two events whose payload is the same schema: both, where the first is compared",
+             events("string", "1.0.0"), events("integer", "1.1.0"),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks |  | ",
+              "type-changed: demo v1 | Moved payload.zip type changed from string to integer | breaks | consumer | demo v1/event Moved,demo v1/event Fixed"]),
+            ("a response swapped to a type an event also sends: only the operation that swapped",
+             swapped("Allocation", "1.0.0"), swapped("AllocationResult", "1.1.0"),
+             ["type-changed: demo v1 | getAllocation 200 response is now AllocationResult instead of Allocation: sku type changed from string to integer | breaks | client | demo v1/getAllocation"]),
+            ("a feed's format changed: the feed",
+             feed("application/x-ndjson", "1.0.0"), feed("text/csv", "1.1.0"),
+             ["feed-changed: demo v1 | feed StockFile changed from application/x-ndjson over ? to text/csv over ? | breaks | consumer | demo v1/feed StockFile"]),
+        ]
+        for row in rows {
+            let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
+            let report = DiffReport.findings(result, files: ["a.json"])
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
+            let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String != "version-gate" }
+            XCTAssertEqual(findings.map(line), row.expected, row.label)
+        }
+    }
+
+    /// A major version bumped in place (the file that held v1 now says 2.0.0) is one pair, `demo v1 → demo v2`: every
+    /// change in it names the pair as its contract, and so does every interface it lists — one the base had, one the head
+    /// added, one both have — so no interface of the pair is named as another contract's (`through demo v2`).
+    func testAMajorBumpedInPlaceNamesThePair() throws {
+        let base = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}, "n": {"type": "string"}"#),
+                                        operations: DiffExample.getItem + ", " + DiffExample.putItem)
+        let head = DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}, "n": {"type": "integer"}"#),
+                                        operations: DiffExample.getItem + ", " + DiffExample.putItem.replacingOccurrences(of: #""putItem": {"method": "PUT""#, with: #""postItem": {"method": "POST""#))
+        let result = try XCTUnwrap(DiffHarness.diff(base, head))
+        let pair = "demo v1 → demo v2"
+        XCTAssertEqual(result.versions.map(\.contract), [pair])
+        let rows: [(check: String, interfaces: [String])] = [
+            ("contract-removed", []),
+            ("operation-removed", ["\(pair)/putItem"]),
+            ("operation-added", ["\(pair)/postItem"]),
+            ("type-changed", ["\(pair)/getItem", "\(pair)/postItem"]),
+        ]
+        let changes = result.changes.filter { $0.checkID != "version-gate" }
+        XCTAssertEqual(changes.map(\.checkID), rows.map(\.check))
+        for (change, row) in zip(changes, rows) {
+            XCTAssertEqual(change.contract, pair, row.check)
+            XCTAssertEqual(change.interfaces.map { "\($0.contract)/\($0.name)" }, row.interfaces, row.check)
+            XCTAssertFalse(change.message.contains(" — through "), change.message)
+        }
+    }
+
     /// The members follow `fingerprint`, written at the findings' depth, and the document's `version` stays 1.
     func testMembersFollowTheFingerprint() throws {
         let result = try XCTUnwrap(DiffHarness.diff(DiffExample.request(#""sku": {"type": "string"}"#),

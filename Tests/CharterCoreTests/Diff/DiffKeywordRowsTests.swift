@@ -62,6 +62,64 @@ final class DiffKeywordRowsTests: XCTestCase {
         }
     }
 
+    /// Rows: a property of request, response and event data (backward policy) in base and head → the change (`check:
+    /// impact, bump`; the version gate aside). One rule for what Charter cannot prove safe or unsafe: a validation
+    /// keyword changed (neither added nor removed) is judged as an unproven `pattern` is — it may break readers either
+    /// way (a warning), asking for a minor version — while one added is tighter and one removed looser, as a bound is.
+    /// The version gate still holds an unproven change to a minor version (a patch fails), and `--fail-on warning`
+    /// fails on it where the default (`error`) does not.
+    func testUnprovenChangeRows() throws {
+        let property = { (schema: String) in #""sku": {"type": "string"}, "v": "# + schema }
+        let event = { (schema: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(property(schema)),
+                                 events: ##""ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}}"##)
+        }
+        let rows: [(label: String, old: String, new: String, request: String, response: String, event: String)] = [
+            ("not changed: unproven", #"{"type": "string", "not": {"const": "x"}}"#, #"{"type": "string", "not": {"const": "y"}}"#,
+             "validation-keyword-changed: risky, minor", "validation-keyword-changed: risky, minor", "validation-keyword-changed: risky, minor"),
+            ("then changed: unproven", #"{"type": "string", "if": {"minLength": 3}, "then": {"maxLength": 5}}"#,
+             #"{"type": "string", "if": {"minLength": 3}, "then": {"maxLength": 6}}"#,
+             "validation-keyword-changed: risky, minor", "validation-keyword-changed: risky, minor", "validation-keyword-changed: risky, minor"),
+            ("a pattern changed: unproven, the same rule", #"{"type": "string", "pattern": "^[0-9]{4}$"}"#, #"{"type": "string", "pattern": "^[0-9]{3}-[0-9]$"}"#,
+             "constraint-changed: risky, minor", "constraint-changed: risky, minor", "constraint-changed: risky, minor"),
+            ("not added: tighter", #"{"type": "string"}"#, #"{"type": "string", "not": {"const": "x"}}"#,
+             "validation-keyword-changed: breaks, major", "validation-keyword-changed: none, minor", "validation-keyword-changed: breaks, major"),
+            ("not removed: looser", #"{"type": "string", "not": {"const": "x"}}"#, #"{"type": "string"}"#,
+             "validation-keyword-changed: none, minor", "validation-keyword-changed: risky, minor", "validation-keyword-changed: none, minor"),
+        ]
+        for row in rows {
+            let sides: [(name: String, base: (String) -> String, head: (String) -> String, expected: String)] = [
+                ("request", { DiffExample.request(property(row.old), version: $0) }, { DiffExample.request(property(row.new), version: $0) }, row.request),
+                ("response", { DiffExample.response(property(row.old), version: $0) }, { DiffExample.response(property(row.new), version: $0) }, row.response),
+                ("event", { event(row.old, $0) }, { event(row.new, $0) }, row.event),
+            ]
+            for side in sides {
+                let result = try XCTUnwrap(DiffHarness.diff(side.base("1.0.0"), side.head("1.1.0")), row.label)
+                let changes = result.changes.filter { $0.checkID != "version-gate" }
+                XCTAssertEqual(changes.map { "\($0.checkID): \($0.impact), \($0.bump)" }.joined(separator: "; "), side.expected,
+                               "\(row.label), \(side.name): \(changes.map(\.message))")
+                let breaks = side.expected.contains("breaks")
+                // A minor version is enough unless the change breaks someone; a patch never is.
+                XCTAssertEqual(result.versions.first?.passes, !breaks, "\(row.label), \(side.name)")
+                XCTAssertEqual(DiffHarness.diff(side.base("1.0.0"), side.head("1.0.1"))?.versions.first?.passes, false, "\(row.label), \(side.name) at 1.0.1")
+                // `--fail-on error` fails on what breaks; `--fail-on warning` on what may break too.
+                let report = DiffReport.findings(result, files: ["a.json"])
+                XCTAssertEqual(report.fails(at: .error), breaks, "\(row.label), \(side.name)")
+                XCTAssertEqual(report.fails(at: .warning), breaks || side.expected.contains("risky"), "\(row.label), \(side.name)")
+            }
+        }
+    }
+
+    /// An unproven keyword change says so, as an unproven pattern change does, with the check's advice.
+    func testUnprovenKeywordMessage() {
+        let base = DiffExample.request(#""sku": {"type": "string", "not": {"const": "x"}}"#)
+        let head = DiffExample.request(#""sku": {"type": "string", "not": {"const": "y"}}"#, version: "1.1.0")
+        let change = DiffHarness.diff(base, head)?.changes.first { $0.checkID == "validation-keyword-changed" }
+        XCTAssertEqual(change?.message, "not of Item.sku changed; Charter could not prove that either version accepts every value the other does"
+            + " — may break existing clients' requests (data written before may not satisfy it)")
+        XCTAssertEqual(change?.hint, ValidationKeywordChangedCheck().breakingHint)
+    }
+
     /// A nullable wrapper removed from a property that refers to a named type is reported at the property, not at the
     /// (unchanged) type it refers to — in another file, when the type is shared.
     func testNullabilityChangeIsLocatedAtTheProperty() {
