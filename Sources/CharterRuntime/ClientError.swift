@@ -15,6 +15,12 @@ public struct ClientError: Error, CustomStringConvertible {
         case timedOut
         /// The response body is not what the contract says for its status.
         case decoding
+        /// A parameter or the request body breaks the contract's constraints (``ClientValidation/requests``); nothing
+        /// was sent. The error underneath is a ``ValidationError`` listing every issue.
+        case invalidRequest
+        /// The response body decoded but breaks the contract's constraints (``ClientValidation/responses``). The error
+        /// underneath is a ``ValidationError``; ``ClientError/response`` is the response as received.
+        case invalidResponse
         /// The calling task was cancelled.
         case cancelled
     }
@@ -23,14 +29,15 @@ public struct ClientError: Error, CustomStringConvertible {
     public let kind: Kind
     /// The operation, by its contract id.
     public let operationID: String
-    /// The response status, for ``Kind/decoding``.
+    /// The response status, for ``Kind/decoding`` and ``Kind/invalidResponse``.
     public let status: Int?
     /// Attempts made: 0 when the call stopped before sending anything.
     public let attempts: Int
     /// The idempotency key the call sent (the caller's or one the client made), nil when it sent none. To retry a
     /// failed write yourself, pass it as the operation's `idempotencyKey:` so the server applies the write once.
     public let idempotencyKey: String?
-    /// The response whose body could not be decoded (``Kind/decoding``): status, headers and body as received.
+    /// The response whose body could not be decoded (``Kind/decoding``) or broke the contract (``Kind/invalidResponse``):
+    /// status, headers and body as received.
     public let response: ClientResponse?
     /// The error underneath, if any.
     public let underlying: (any Error)?

@@ -159,23 +159,33 @@ extension ClientConfiguration {
 
     /// The body of a request: JSON, keys sorted (the same value always gives the same bytes), without the `readOnly`
     /// properties of any value in it (``CodingDirection/request``); a value JSON cannot carry (a date outside years
-    /// 0001–9999, a number that is NaN or infinite) is an ``ClientError/Kind/encoding`` error.
-    public func encodeBody<Body: Encodable>(_ body: Body, for operation: ClientOperation) throws(ClientError) -> Data {
-        try ClientError.encoding(operation) { try CanonicalJSON.encode(body, with: CanonicalJSON.encoder(for: .request)) }
+    /// 0001–9999, a number that is NaN or infinite) is an ``ClientError/Kind/encoding`` error. With
+    /// ``ClientValidation/requests`` on, a body that breaks the contract is ``ClientError/Kind/invalidRequest``: `issues`
+    /// checks a body whose type cannot check itself (generated code passes it), else a ``Validatable`` body checks itself.
+    public func encodeBody<Body: Encodable>(
+        _ body: Body, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])? = nil
+    ) throws(ClientError) -> Data {
+        try checkRequestBody(body, for: operation, issues: issues)
+        return try ClientError.encoding(operation) { try CanonicalJSON.encode(body, with: CanonicalJSON.encoder(for: .request)) }
     }
 
     /// The body of a response, decoded as the contract says for its status; the error of a body that is not
     /// carries the whole response (a gateway's HTML page, a request id in a header). A `writeOnly` property a provider
     /// returned all the same is ignored (``CodingDirection/response``). A body with an object whose member names are two for
-    /// JSON and one for Swift is refused rather than read with one of them lost (``JSONMemberNames``).
-    public func decodeBody<Body: Decodable>(_ type: Body.Type, from response: ClientResponse, for operation: ClientOperation)
-        throws(ClientError) -> Body
-    {
+    /// JSON and one for Swift is refused rather than read with one of them lost (``JSONMemberNames``). With
+    /// ``ClientValidation/responses`` on, a body that decodes but breaks the contract is
+    /// ``ClientError/Kind/invalidResponse`` (`issues` as in ``encodeBody(_:for:issues:)``).
+    public func decodeBody<Body: Decodable>(
+        _ type: Body.Type, from response: ClientResponse, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])? = nil
+    ) throws(ClientError) -> Body {
+        let body: Body
         do {
-            return try CanonicalJSON.decoder(for: .response).decodeCheckingMemberNames(Body.self, from: response.body)
+            body = try CanonicalJSON.decoder(for: .response).decodeCheckingMemberNames(Body.self, from: response.body)
         } catch {
             throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: error)
         }
+        try checkResponseBody(body, from: response, for: operation, issues: issues)
+        return body
     }
 }
 

@@ -104,11 +104,13 @@ public struct ClientConfiguration: Sendable {
     public var sleep: @Sendable (Int) async throws -> Void
     /// Headers sent with every request (a `User-Agent`, tracing), before the operation's own.
     public var headers: [ClientHeader]
+    /// Which values of a call are checked against the contract's constraints (none by default).
+    public var validation: ClientValidation
 
     /// Creates a configuration.
     public init(
         serverURL: URL, transport: any ClientTransport, authorization: (any ClientAuthorization)? = nil,
-        retry: ClientRetryPolicy = .standard, headers: [ClientHeader] = [],
+        retry: ClientRetryPolicy = .standard, headers: [ClientHeader] = [], validation: ClientValidation = [],
         makeIdempotencyKey: @escaping @Sendable () -> String = { LowercaseUUID(UUID()).string },
         sleep: @escaping @Sendable (Int) async throws -> Void = { try await Task.sleep(nanoseconds: ClientRetryPolicy.nanoseconds($0)) }
     ) {
@@ -117,6 +119,7 @@ public struct ClientConfiguration: Sendable {
         self.authorization = authorization
         self.retry = retry
         self.headers = headers
+        self.validation = validation
         self.makeIdempotencyKey = makeIdempotencyKey
         self.sleep = sleep
     }

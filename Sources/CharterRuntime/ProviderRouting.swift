@@ -180,7 +180,7 @@ public enum ProviderRouting {
         } catch {
             throw ProviderRequestError("the request body is not valid: \(error)")
         }
-        let found = issues.map { $0(value) } ?? (value as? any Validatable)?.validationIssues ?? []
+        let found = Validation.contractIssues(of: value, checking: issues)
         if !found.isEmpty {
             throw ProviderRequestError("the request body breaks the contract: " + describe(found))
         }

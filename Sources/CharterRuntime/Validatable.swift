@@ -23,6 +23,15 @@ extension Validatable {
     }
 }
 
+extension Validation {
+    /// What a body breaks: `check`'s findings when it is given (a body whose type cannot check itself: an alias with
+    /// constraints of its own, a list, map or scalar with constraints written in the operation), else the value's own
+    /// when it is ``Validatable``, else nothing.
+    static func contractIssues<Value>(of value: Value, checking check: ((Value) -> [ValidationIssue])?) -> [ValidationIssue] {
+        check.map { $0(value) } ?? (value as? any Validatable)?.validationIssues ?? []
+    }
+}
+
 extension Array: Validatable where Element: Validatable {
     /// Validates each element at `path/index`.
     public func collectIssues(at path: String, into issues: inout [ValidationIssue]) {

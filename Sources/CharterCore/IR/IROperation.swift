@@ -41,6 +41,9 @@ public struct IRResponse: Sendable {
     public var status: String
     /// The body's type, when the response has one with a schema.
     public var body: IRTypeRef?
+    /// What the body's schema requires of it that its type does not check itself (as
+    /// ``IROperation/requestBodyConstraints``: a list, map or scalar written in the operation); empty otherwise.
+    public var bodyConstraints = IRConstraints()
     /// The body's media type.
     public var contentType: String?
     /// Prose.

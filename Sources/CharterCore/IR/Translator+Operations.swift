@@ -14,14 +14,18 @@ extension TranslationSession {
                         constraints: parameter.schema.map { constraints(merged($0), for: type) } ?? IRConstraints())
                 }
                 let responses = operation.responses.map { response in
-                    IRResponse(
-                        status: response.status, body: response.body?.schema.flatMap(standaloneType), contentType: response.body?.contentType,
+                    let schema = response.body?.schema
+                    let body = schema.flatMap(standaloneType)
+                    var translated = IRResponse(
+                        status: response.status, body: body, contentType: response.body?.contentType,
                         description: response.description,
                         headers: response.headers.map { header in
                             IRResponseHeader(
                                 name: header.name, isRequired: header.required, type: header.schema.flatMap(typeOfUse) ?? .primitive(.string),
                                 description: header.description)
                         })
+                    if let schema, let body { translated.bodyConstraints = standaloneConstraints(schema, type: body) }
+                    return translated
                 }
                 let scheme = operation.auth.flatMap { auth in contract.securitySchemes.first { $0.name == auth.scheme } }
                 let requestSchema = operation.request?.schema

@@ -47,12 +47,15 @@ struct SwiftClientBuilder {
             let wire = SwiftOperationModel.wire(operation.requestBody ?? .any, context: context, namespace: namespace)
             // A `Nullable<T>?` body is sent as the `T?` it holds: `.null` is the body `null`.
             let value = model.nullableOptionalBody == nil ? bodyName : bodyName + ".value"
-            let encode = "request.body = try configuration.encodeBody(\(wire.to(value)), for: operation)"
+            // A body whose type cannot check itself gets its checks as a closure (`ClientValidation.requests`).
+            let issues = SwiftBodyChecks(context: context).issuesArgument(operation.requestBody ?? .any, operation.requestBodyConstraints, wire: wire)
+            let encode = "request.body = try configuration.encodeBody(\(wire.to(value)), for: operation\(issues))"
+                .split(separator: "\n").map(String.init)
             let contentType = "request.setHeader(\"Content-Type\", \(SwiftLiteral.string(request.contentType)))"
             if model.bodyRequired {
-                body += [encode, contentType]
+                body += encode + [contentType]
             } else {
-                body += ["if let \(bodyName) {", "    " + encode, "    " + contentType, "}"]
+                body += ["if let \(bodyName) {"] + (encode + [contentType]).map { "    " + $0 } + ["}"]
             }
         }
         let accepted = Array(Set(model.cases.compactMap { $0.body == nil ? nil : $0.contentType })).sorted()
@@ -60,7 +63,11 @@ struct SwiftClientBuilder {
         // The request is `var` only when a statement above changes it (parameters, body, Accept).
         let create = (body.isEmpty ? "let" : "var")
             + " request = ClientRequest(method: \(SwiftLiteral.string(contract.method)), path: \(pathExpression(operation, names: model.parameterNames)))"
-        body = ["let operation = Operations.\(model.method)", create] + body
+        // The parameters' constraints, checked before anything is sent when the configuration asks for it.
+        let checks = SwiftBodyChecks(context: context).parameterChecks(operation, names: model.parameterNames)
+        let checking = checks.isEmpty ? [] : ["if configuration.validatesRequests {", "    var issues: [ValidationIssue] = []"]
+            + checks.map { "    " + $0 } + ["    try configuration.rejectParameters(issues, for: operation)", "}"]
+        body = ["let operation = Operations.\(model.method)"] + checking + [create] + body
         body.append("let response = try await configuration.send(request, for: operation" + (model.keyName.map { ", idempotencyKey: \($0)" } ?? "") + ")")
         body += decodingSwitch(model, namespace: namespace)
 
@@ -82,20 +89,26 @@ struct SwiftClientBuilder {
         for item in model.cases {
             let decoded = item.bodyType.map { type -> String in
                 let wire = SwiftOperationModel.wire(type, context: context, namespace: namespace)
-                return wire.from("try configuration.decodeBody(\(wire.type ?? item.body ?? "").self, from: response, for: operation)")
+                let issues = SwiftBodyChecks(context: context).issuesArgument(type, item.bodyConstraints, wire: wire)
+                return wire.from("try configuration.decodeBody(\(wire.type ?? item.body ?? "").self, from: response, for: operation\(issues))")
             }
             // The associated values: the status (ranges, `default`), the body, then each header by its label.
             var values = item.carriesStatus ? ["status: response.status"] : []
             if let decoded { values.append(decoded) }
             values += item.headers.map { "\(SwiftIdentifier.argumentLabel($0.label)): \(headerExpression($0))" }
             let made = ".\(item.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
+            // A body checked by a closure spans several lines: the case's statement then goes under its label.
+            let returned = "return \(made)".split(separator: "\n").map(String.init)
+            func take(_ label: String) {
+                lines += returned.count == 1 ? ["\(label) \(returned[0])"] : [label] + returned.map { "    " + $0 }
+            }
             switch item.status {
             case .exact(let code):
-                lines.append("case \(code): return \(made)")
+                take("case \(code):")
             case .range(let digit):
-                lines.append("case \(digit * 100)...\(digit * 100 + 99): return \(made)")
+                take("case \(digit * 100)...\(digit * 100 + 99):")
             case .fallback:
-                lines.append("default: return \(made)")
+                take("default:")
             case .undocumented:
                 lines.append("default: return .undocumented(status: response.status, body: response.body)")
             }

@@ -24,6 +24,8 @@ struct SwiftOperationModel {
         var body: String?
         /// The body's type.
         var bodyType: IRTypeRef?
+        /// What the body's schema requires that its type does not check itself (``IRResponse/bodyConstraints``).
+        var bodyConstraints = IRConstraints()
         /// The body's media type.
         var contentType: String
         /// Its doc comment line.
@@ -227,16 +229,16 @@ struct SwiftOperationModel {
             let headers = Self.headers(response.headers, context: context)
             if let code = Int(status) {
                 exact.append(ResponseCase(
-                    name: scope.claim(caseName(code)), status: .exact(code), body: body, bodyType: response.body, contentType: contentType,
+                    name: scope.claim(caseName(code)), status: .exact(code), body: body, bodyType: response.body, bodyConstraints: response.bodyConstraints, contentType: contentType,
                     documentation: documentation, headers: headers))
             } else if status.count == 3, status.hasSuffix("XX"), let digit = status.first?.wholeNumberValue, (1...5).contains(digit) {
                 let name = scope.claim(["", "informational", "success", "redirection", "clientError", "serverError"][digit])
                 ranges.append(ResponseCase(
-                    name: name, status: .range(digit), body: body, bodyType: response.body, contentType: contentType, documentation: documentation,
+                    name: name, status: .range(digit), body: body, bodyType: response.body, bodyConstraints: response.bodyConstraints, contentType: contentType, documentation: documentation,
                     headers: headers))
             } else if fallback.isEmpty {
                 fallback.append(ResponseCase(
-                    name: scope.claim("other"), status: .fallback, body: body, bodyType: response.body, contentType: contentType,
+                    name: scope.claim("other"), status: .fallback, body: body, bodyType: response.body, bodyConstraints: response.bodyConstraints, contentType: contentType,
                     documentation: documentation, headers: headers))
             }
         }

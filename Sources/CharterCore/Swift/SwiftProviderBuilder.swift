@@ -145,16 +145,7 @@ struct SwiftProviderBuilder {
             arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
         }
         // The parameters' constraints (a path segment's pattern, a query bound), checked as a body's are: 400, naming each.
-        var checks: [String] = []
-        let validation = SwiftValidationBuilder(context: context)
-        for (offset, parameter) in operation.parameters.enumerated() {
-            let name = model.parameterNames[offset]
-            let path = SwiftLiteral.string(parameter.name)
-            let required = parameter.isRequired || { if case .array = IRTypeRef.resolvingAliases(parameter.type, in: context.module.types) { return true } else { return false } }()
-            let inner = validation.valueChecks(parameter.type, parameter.constraints, value: required ? name : "value", path: path)
-            guard !inner.isEmpty else { continue }
-            checks += required ? inner : ["if let value = \(name) {"] + inner.map { "    " + $0 } + ["}"]
-        }
+        let checks = SwiftBodyChecks(context: context).parameterChecks(operation, names: model.parameterNames)
         if !checks.isEmpty {
             lines.append("    var issues: [ValidationIssue] = []")
             lines += checks.map { "    " + $0 }
@@ -164,7 +155,7 @@ struct SwiftProviderBuilder {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
             let declared = operation.contract.request.map(\.contentType) ?? "application/json"
             let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
-            let checks = (aliasBodyChecks(body, wire: wire) ?? inlineBodyChecks(body, operation.requestBodyConstraints, wire: wire)).map { ", issues: \($0)" } ?? ""
+            let checks = SwiftBodyChecks(context: context).issuesArgument(body, operation.requestBodyConstraints, wire: wire)
             let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting)\(checks))"
             var value = model.bodyRequired
                 ? wire.from(decode + "!")
@@ -234,32 +225,6 @@ struct SwiftProviderBuilder {
         // cannot needs none.
         guard reading.contains(where: Self.canThrow) else { return (reading + serve).map { String($0.dropFirst(4)) } }
         return ["do {"] + reading + serve + ["} catch {", "    return ProviderResponse.refused(error)", "}"]
-    }
-
-    /// The `issues:` argument of `ProviderRouting.body` for a body that is an alias with constraints of its own: its
-    /// namespace's `validationIssues(of<Alias>:)`, given the decoded (wire) value turned into the alias's type; nil
-    /// for any other body, which `ProviderRouting.body` checks when it is `Validatable`.
-    func aliasBodyChecks(_ body: IRTypeRef, wire: (type: String?, to: (String) -> String, from: (String) -> String)) -> String? {
-        guard let alias = context.aliasValidation(of: body) else { return nil }
-        let function = "\(alias.namespace).validationIssues(\(alias.label):)"
-        let value = wire.type == nil ? "$0" : wire.from("$0")
-        if alias.isOptional { return "{ \(value).map(\(function)) ?? [] }" }
-        return wire.type == nil ? function : "{ \(alias.namespace).validationIssues(\(alias.label): \(value)) }"
-    }
-
-    /// The `issues:` argument of `ProviderRouting.body` for a body written in the operation that is a list, map or scalar
-    /// with constraints (`{"type": "array", "maxItems": 2, …}`): a closure checking them on the decoded (wire) value
-    /// turned into the body's type, as an alias's entry point would; nil when they require nothing the type does not
-    /// check itself.
-    func inlineBodyChecks(
-        _ body: IRTypeRef, _ constraints: IRConstraints, wire: (type: String?, to: (String) -> String, from: (String) -> String)
-    ) -> String? {
-        guard let checks = SwiftValidationBuilder(context: context).wholeValueChecks(body, constraints, value: "value", path: "\"\"") else {
-            return nil
-        }
-        let head = wire.type == nil ? ["{ value in"] : ["{ wire in", "    let value = \(wire.from("wire"))"]
-        let lines = head + ["    var issues: [ValidationIssue] = []"] + checks.map { "    " + $0 } + ["    return issues", "}"]
-        return lines.joined(separator: "\n")
     }
 
     /// Whether a generated statement can throw: `try` or `throw` outside its string literals (a parameter named
