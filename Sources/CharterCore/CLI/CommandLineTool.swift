@@ -114,21 +114,17 @@ public struct CommandLineTool: Sendable {
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             // Output, templates, configuration and a lint baseline are the tool's setup, not the contracts: exit 2, as documented.
-            let toolError = error.diagnostics.contains { code in ["output.", "templates.", "config.", "baseline."].contains { (code.code ?? "").hasPrefix($0) } }
-            return toolError ? .usageOrToolError : .inputProblems
+            return ExitCode(stoppedBy: error.diagnostics)
         } catch {
             console.err("error: \(DiagnosticFormatter.sanitize(String(describing: error)))")
             return .usageOrToolError
         }
     }
 
-    /// Prints diagnostics, errors first then warnings, each group in source order, with a count.
+    /// Prints diagnostics in ``Diagnostic/printOrder(_:_:)`` (errors first, then warnings, each group by file and
+    /// line:column), with a count.
     func report(_ diagnostics: [Diagnostic]) {
-        let sorted = diagnostics.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            return a.offset < b.offset
-        }.map(\.element)
-        for diagnostic in sorted { console.err(DiagnosticFormatter.format(diagnostic)) }
+        for diagnostic in diagnostics.inPrintOrder() { console.err(DiagnosticFormatter.format(diagnostic)) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 { console.err("\(errors) error\(errors == 1 ? "" : "s") found") }
     }
