@@ -3,7 +3,7 @@ import XCTest
 
 /// Nothing piles up in /tmp: `charter` itself writes only where it is told (its atomic writes go through a file beside
 /// the destination), and the programs the tests run — `swiftc`, whose driver leaves a `TemporaryDirectory.XXXXXX`
-/// folder in `TMPDIR` on every run — get a `TMPDIR` that is removed when they end.
+/// folder in `TMPDIR` on every run that does not link (`-typecheck`) — get a `TMPDIR` that is removed when they end.
 final class TemporaryFolderTests: XCTestCase {
     /// A program run by ``ProcessRunner`` has a `TMPDIR` of its own that is gone once it ends.
     func testProgramsRunWithATemporaryFolderRemovedAfterwards() throws {

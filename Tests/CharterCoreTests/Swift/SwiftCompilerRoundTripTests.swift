@@ -120,17 +120,6 @@ final class SwiftCompilerRoundTripTests: XCTestCase {
         }
     }
 
-    /// A command run by ``run(_:_:)`` gets a `TMPDIR` of its own that is gone once it ends, so whatever the Swift driver
-    /// leaves there does not pile up in /tmp.
-    func testCommandsRunWithATemporaryFolderRemovedAfterwards() throws {
-        let run = try Self.run(["/usr/bin/env"], [])
-        XCTAssertEqual(run.status, 0, run.output)
-        let line = try XCTUnwrap(run.output.split(separator: "\n").first { $0.hasPrefix("TMPDIR=") }, run.output)
-        let folder = String(line.dropFirst("TMPDIR=".count))
-        XCTAssertTrue(folder.hasPrefix(FileManager.default.temporaryDirectory.path), folder)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "\(folder) is removed")
-    }
-
     /// The compiler: the toolchain's, else the first on PATH.
     static func swiftc() -> [String]? {
         let bundled = "/opt/swift/usr/bin/swiftc"
@@ -139,18 +128,11 @@ final class SwiftCompilerRoundTripTests: XCTestCase {
         return nil
     }
 
-    /// Runs a command, returning its exit status and combined output. Its `TMPDIR` is a folder of its own, removed
-    /// when it ends: the Swift driver leaves a `TemporaryDirectory.XXXXXX` folder (holding `.keep-directory`) in
-    /// `TMPDIR` on every `swiftc` run and never removes it, so compiling in tests would otherwise leave one in /tmp
-    /// per compile.
+    /// Runs a command, returning its exit status and combined output.
     static func run(_ command: [String], _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("charter-tmpdir-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: temporary) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst()) + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path + "/"]) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

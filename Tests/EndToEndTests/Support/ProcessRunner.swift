@@ -10,8 +10,9 @@ struct ProcessResult: Sendable {
 
 /// Runs programs for the end-to-end tests, with output captured through files (no pipe deadlocks)
 /// and a time limit (a hang is a failure, not a stuck test run). Each program's `TMPDIR` (unless `environment`
-/// sets one) is a folder of the run's own, removed when it ends: the Swift driver leaves a `TemporaryDirectory.XXXXXX` folder in `TMPDIR` on every
-/// `swiftc` run and never removes it, so compiling in tests would otherwise leave one in /tmp per compile.
+/// sets one) is a folder of the run's own, removed when it ends: the Swift driver leaves a `TemporaryDirectory.XXXXXX`
+/// folder (holding `.keep-directory`) in `TMPDIR` on every `swiftc` run that does not link — `-typecheck`, as
+/// ``SwiftCompiler/typecheck(_:)`` runs it, `--version` — and never removes it, so each would leave one in /tmp.
 enum ProcessRunner {
     static func run(
         _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
