@@ -121,12 +121,9 @@ public struct CommandLineTool: Sendable {
         }
     }
 
-    /// Prints diagnostics in ``Diagnostic/printOrder(_:_:)`` (errors first, then warnings, each group by file and
-    /// line:column), with a count.
+    /// Prints diagnostics as ``DiagnosticFormatter/report(_:)`` says: in print order, with a count.
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.inPrintOrder() { console.err(DiagnosticFormatter.format(diagnostic)) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { console.err("\(errors) error\(errors == 1 ? "" : "s") found") }
+        for line in DiagnosticFormatter.report(diagnostics) { console.err(line) }
     }
 }
 

@@ -44,7 +44,8 @@ final class DiagnosticOrderTests: XCTestCase {
     }
 
     /// Rows: a command on two contracts with errors, the second named first → what standard error says, in print order
-    /// (found: b.json's x-contract while walking, then every unresolved `$ref` once all files are read).
+    /// (found: b.json's x-contract while walking, then every unresolved `$ref` once all files are read), with the count
+    /// whether or not the run also writes a machine-readable report of them.
     func testCommandsPrintLoadErrorsByFileAndPosition() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/b.json", """
@@ -74,9 +75,9 @@ final class DiagnosticOrderTests: XCTestCase {
         let rows: [(arguments: [String], err: [String])] = [
             (["generate", "Schemas/b.json", "Schemas/a.json", "-o", "out"], printed + ["3 errors found"]),
             (["lint", "Schemas/b.json", "Schemas/a.json"], printed + ["3 errors found"]),
-            (["lint", "Schemas/b.json", "Schemas/a.json", "--format", "json"], printed),
+            (["lint", "Schemas/b.json", "Schemas/a.json", "--format", "json"], printed + ["3 errors found"]),
             (["diff", "Schemas/b.json", "Schemas/a.json", "--base", "old"], printed + ["3 errors found"]),
-            (["diff", "Schemas/b.json", "Schemas/a.json", "--base", "old", "--format", "sarif"], printed),
+            (["diff", "Schemas/b.json", "Schemas/a.json", "--base", "old", "--format", "sarif"], printed + ["3 errors found"]),
         ]
         for row in rows {
             let result = folder.run(row.arguments)
