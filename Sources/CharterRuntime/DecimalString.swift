@@ -10,9 +10,12 @@ import Foundation
 /// `"100000"`), too many digits — fails with `DecodingError.dataCorrupted`. For leniency a JSON number is also
 /// accepted, decoded as `Decimal` from its text by the decoder (`JSONDecoder`
 /// is exact up to 38 significant digits and silently drops digits beyond;
-/// only the string form can be checked for that).
+/// only the string form can be checked for that). A NaN is never a value:
+/// `"NaN"` is refused like any other text, and so is a `Decimal.nan` that a
+/// decoder other than `JSONDecoder` produces.
 ///
-/// Encoding writes a plain string with no exponent (`1E+3` → `"1000"`).
+/// Encoding writes a plain string with no exponent (`1E+3` → `"1000"`);
+/// a NaN is refused with `EncodingError.invalidValue`, never written as `"NaN"`.
 /// `Decimal` does not keep scale, so trailing fractional zeros are not
 /// preserved: `"19.90"` decodes to 19.9 and encodes as `"19.9"`. Contracts that
 /// need a fixed number of places must format for display themselves.
@@ -49,6 +52,10 @@ public struct DecimalString: Codable, Hashable, Sendable {
             }
             value = decimal
         } else if let decimal = try? container.decode(Decimal.self) {
+            // JSONDecoder never makes a NaN of a number; a decoder that reads Decimal's own fields (a property list) can.
+            guard !decimal.isNaN else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "NaN is not a decimal number.")
+            }
             value = decimal
         } else {
             throw DecodingError.typeMismatch(DecimalString.self, DecodingError.Context(

@@ -89,8 +89,67 @@ final class DecimalStringTests: XCTestCase {
         XCTAssertEqual(try encodeJSON(sum), #""0.3""#)
         XCTAssertEqual(try encodeJSON([DecimalString(dec("1e-20"))]), #"["0.00000000000000000001"]"#)
         XCTAssertEqual(DecimalString(dec("1e30")).string, "1000000000000000000000000000000")
-        XCTAssertThrowsError(try encodeJSON(DecimalString(.nan)))
-        XCTAssertNil(DecimalString(.nan).string)
+    }
+
+    /// Rows: a value → what encoding writes (nil: refused with `EncodingError.invalidValue`, as every non-finite
+    /// number is — see NonFiniteNumberTests), through JSON and through a property list.
+    func testNaNIsRefusedOnEncode() throws {
+        let rows: [(value: Decimal, wire: String?, line: UInt)] = [
+            (dec("19.99"), "19.99", #line),
+            (Decimal(0), "0", #line),
+            (.nan, nil, #line),
+            (-Decimal.nan, nil, #line),
+            (.quietNaN, nil, #line),
+        ]
+        for row in rows {
+            XCTAssertEqual(DecimalString(row.value).string, row.wire, line: row.line)
+            let encoders: [(name: String, encode: () throws -> String)] = [
+                ("JSON", { try encodeJSON(DecimalString(row.value)) }),
+                ("JSON array", { try encodeJSON([DecimalString(row.value)]) }),
+                ("property list", { try Self.plistString(DecimalString(row.value)) }),
+            ]
+            for encoder in encoders {
+                do {
+                    let text = try encoder.encode()
+                    XCTAssertNotNil(row.wire, "\(encoder.name) wrote \(text)", line: row.line)
+                    if let wire = row.wire { XCTAssertTrue(text.contains("\"\(wire)\"") || text.contains("<string>\(wire)</string>"), "\(encoder.name): \(text)", line: row.line) }
+                } catch {
+                    XCTAssertNil(row.wire, "\(encoder.name): \(error)", line: row.line)
+                    XCTAssertTrue(NonFiniteNumberTests.isInvalidValue(error), "\(encoder.name): \(error)", line: row.line)
+                }
+            }
+        }
+    }
+
+    /// Rows: a property list holding a `Decimal` in its own keyed form (what a decoder other than `JSONDecoder` hands
+    /// `decode(Decimal.self)`) → the value decoded (nil: refused with `DecodingError.dataCorrupted`). A NaN is refused
+    /// there as the string `"NaN"` is (``testInvalidStringsAreRejected``).
+    func testNaNIsRefusedOnDecode() throws {
+        struct Raw: Encodable { var amount: Decimal }
+        struct Wrapped: Decodable { var amount: DecimalString }
+        let rows: [(value: Decimal, decoded: Decimal?, line: UInt)] = [
+            (dec("19.99"), dec("19.99"), #line),
+            (dec("-0.5"), dec("-0.5"), #line),
+            (.nan, nil, #line),
+            (-Decimal.nan, nil, #line),
+        ]
+        for row in rows {
+            let data = try PropertyListEncoder().encode(Raw(amount: row.value))
+            do {
+                let decoded = try PropertyListDecoder().decode(Wrapped.self, from: data)
+                XCTAssertEqual(decoded.amount.value, row.decoded, line: row.line)
+            } catch {
+                XCTAssertNil(row.decoded, "\(error)", line: row.line)
+                XCTAssertEqual(decodingMessage(error, line: row.line), "NaN is not a decimal number.", line: row.line)
+            }
+        }
+    }
+
+    /// `value` as an XML property list (a single value is wrapped in an array: a property list's root is a container).
+    private static func plistString<T: Encodable>(_ value: T) throws -> String {
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .xml
+        return String(decoding: try encoder.encode([value]), as: UTF8.self)
     }
 
     func testInStructWithArrays() throws {

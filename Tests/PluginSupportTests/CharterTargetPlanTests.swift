@@ -240,7 +240,7 @@ final class CharterTargetPlanTests: XCTestCase {
             let err = Recorder()
             let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
                 .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
-            XCTAssertEqual(code, .inputProblems, row.label)
+            XCTAssertEqual(code, .usageOrToolError, "\(row.label): a configuration error, as in charter lint")
             let lines = err.lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.replacingOccurrences(of: file.path, with: "charter.json") }
             XCTAssertEqual(lines, row.err, row.label)
             XCTAssertFalse(FileManager.default.fileExists(atPath: package.appendingPathComponent("out").path), "\(row.label): nothing written")

@@ -114,23 +114,16 @@ public struct CommandLineTool: Sendable {
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             // Output, templates, configuration and a lint baseline are the tool's setup, not the contracts: exit 2, as documented.
-            let toolError = error.diagnostics.contains { code in ["output.", "templates.", "config.", "baseline."].contains { (code.code ?? "").hasPrefix($0) } }
-            return toolError ? .usageOrToolError : .inputProblems
+            return ExitCode(stoppedBy: error.diagnostics)
         } catch {
             console.err("error: \(DiagnosticFormatter.sanitize(String(describing: error)))")
             return .usageOrToolError
         }
     }
 
-    /// Prints diagnostics, errors first then warnings, each group in source order, with a count.
+    /// Prints diagnostics as ``DiagnosticFormatter/report(_:)`` says: in print order, with a count.
     func report(_ diagnostics: [Diagnostic]) {
-        let sorted = diagnostics.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            return a.offset < b.offset
-        }.map(\.element)
-        for diagnostic in sorted { console.err(DiagnosticFormatter.format(diagnostic)) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { console.err("\(errors) error\(errors == 1 ? "" : "s") found") }
+        for line in DiagnosticFormatter.report(diagnostics) { console.err(line) }
     }
 }
 

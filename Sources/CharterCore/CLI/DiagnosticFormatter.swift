@@ -10,6 +10,16 @@ public enum DiagnosticFormatter {
         return lines.joined(separator: "\n")
     }
 
+    /// What a command prints to standard error for `diagnostics`: each in ``Diagnostic/printOrder(_:_:)`` (errors
+    /// first, then warnings, each group by file and line:column), then the count of errors when there are any
+    /// (`2 errors found`). One string per diagnostic, as ``format(_:)`` gives it.
+    public static func report(_ diagnostics: [Diagnostic]) -> [String] {
+        var lines = diagnostics.inPrintOrder().map(format)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 { lines.append("\(errors) error\(errors == 1 ? "" : "s") found") }
+        return lines
+    }
+
     /// `text` with unsafe scalars escaped.
     public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: SwiftLiteral.needsEscape) else { return text }

@@ -23,7 +23,8 @@ public struct Subcommand: Sendable {
     /// The name, summary and options.
     public let spec: CommandSpec
     /// Runs the command on parsed arguments. A ``UsageError`` is a usage error (exit 2); a
-    /// ``DiagnosticsError`` is reported and exits 1 (2 when it is an output or template error).
+    /// ``DiagnosticsError`` is reported and exits as ``ExitCode/init(stoppedBy:)`` says: 1, or 2 when it is about the
+    /// run's setup (output, templates, configuration, a lint baseline).
     public let run: @Sendable (ParsedArguments, CommandEnvironment) throws -> ExitCode
 
     /// Creates a subcommand.

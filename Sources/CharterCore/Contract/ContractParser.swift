@@ -94,7 +94,7 @@ package struct ContractParser {
     func parseOperation(_ id: String, _ fields: Fields) -> ContractOperation {
         fields.rejectUnknownKeys(.operation)
         let method = (fields.string("method", required: true) ?? "GET").uppercased()
-        if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(method) {
+        if !ContractOperation.methods.contains(method) {
             fields.error("method", "unknown HTTP method \"\(method)\"")
         }
         let path = fields.string("path", required: true) ?? "/"
@@ -124,6 +124,10 @@ package struct ContractParser {
             for member in responses.members {
                 guard let response = responses.object(member.key) else { continue }
                 response.rejectUnknownKeys(.response)
+                // RFC 9110 §9.3.2: a HEAD response has a GET's status and headers, never content to decode.
+                if method == "HEAD", response.has("schema") {
+                    response.error("schema", "a HEAD response has no content: declare its status and headers, not a schema")
+                }
                 let body = response.has("schema") ? parseBody(response, defaultRequired: true) : nil
                 var headers: [ResponseHeader] = []
                 if let headerFields = response.object("headers") {

@@ -166,6 +166,10 @@ public struct ContractOperation: Sendable {
     /// Where it is declared.
     public var location: SourceLocation
 
+    /// The HTTP methods an operation may declare, as docs/contract-extension.schema.json lists them (a test keeps the
+    /// two equal). A `HEAD` answers with a `GET`'s status and headers and no content, so its responses declare no schema.
+    public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
     /// Whether the method changes state (anything but GET, HEAD, OPTIONS).
     public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
     /// Whether the operation is a write by method but declared a query (`POST` with `idempotency.required: false`):

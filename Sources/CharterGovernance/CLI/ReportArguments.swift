@@ -41,14 +41,15 @@ package enum ReportArguments {
         return reports
     }
 
-    /// Contracts that did not load: prints their errors to standard error (as every command does) and still writes
+    /// Contracts that did not load: prints their errors to standard error (as every command does:
+    /// ``DiagnosticFormatter/report(_:)``, in print order with a count) and still writes
     /// the requested reports — each `reports` file, and `format` on standard output unless it is text — as a
     /// ``LintReport/loadFailure(_:command:)`` report, so a CI step that uploads a report after a failure finds one.
     package static func writeLoadFailure(
         _ error: DiagnosticsError, command: String, format: LintOutputFormat, reports: [Report<LintOutputFormat>],
         catalog: LintCatalog, console: Console, workingDirectory: String
     ) throws(DiagnosticsError) {
-        for diagnostic in error.diagnostics { console.err(DiagnosticFormatter.format(diagnostic)) }
+        for line in DiagnosticFormatter.report(error.diagnostics) { console.err(line) }
         let report = LintReport.loadFailure(error.diagnostics, command: command)
         for entry in reports {
             try write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),

@@ -433,10 +433,10 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(changed.err.joined().contains("charter.json changed since this build was planned"), "\(changed.err)")
         try folder.write("charter.json", #"{"access": "internal""#)
         let broken = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
-        XCTAssertEqual(broken.code, .inputProblems, "a charter.json that no longer parses is a change")
+        XCTAssertEqual(broken.code, .usageOrToolError, "a charter.json that no longer parses is a configuration error")
         try folder.write("charter.json", #"{"access": "public", "access": "internal"}"#)
         let duplicate = folder.run(command + ["--planned-input", "Schemas/b.json", "--planned-config", "charter.json=" + (PluginPlanCheck.configurationDigest(Array(#"{"access": "internal"}"#.utf8)) ?? "")])
-        XCTAssertEqual(duplicate.code, .inputProblems, "the plugin's decoder and the digest would read different values")
+        XCTAssertEqual(duplicate.code, .usageOrToolError, "the plugin's decoder and the digest would read different values")
         XCTAssertTrue(duplicate.err.joined().contains("charter.json:1:22: error: charter.json is not valid: duplicate key"), "\(duplicate.err)")
     }
 

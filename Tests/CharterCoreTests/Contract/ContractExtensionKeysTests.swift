@@ -108,7 +108,8 @@ final class ContractExtensionKeysTests: XCTestCase {
 
     /// The parser's closed objects are exactly the extension schema's: docs/contract-extension.schema.json is read, and
     /// every object in it with `additionalProperties: false` (but the event envelope, which is not part of
-    /// `x-contract`) is an ``ExtensionObject`` whose keys are that object's `properties`, and each allows `x-` keys.
+    /// `x-contract`) is an ``ExtensionObject`` whose keys are that object's `properties`, and each allows `x-` keys;
+    /// and an operation's `method` enum is ``ContractOperation/methods``.
     func testClosedObjectsAreTheExtensionSchemas() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/contract-extension.schema.json").standardized
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -126,6 +127,10 @@ final class ContractExtensionKeysTests: XCTestCase {
         }
         collect(schema, at: "")
         XCTAssertEqual(Set(closed.keys), Set(ExtensionObject.allCases.map(\.rawValue)))
+        // The methods an operation may declare, too: the parser's list is the schema's enum, in its order.
+        let operation = (schema["$defs"] as? [String: Any])?["Operation"] as? [String: Any]
+        let method = (operation?["properties"] as? [String: Any])?["method"] as? [String: Any]
+        XCTAssertEqual(method?["enum"] as? [String], ContractOperation.methods)
         for object in ExtensionObject.allCases {
             XCTAssertEqual(Set(object.keys), closed[object.rawValue], object.rawValue)
             XCTAssertEqual(object.keys.count, Set(object.keys).count, "\(object.rawValue) lists a key twice")

@@ -207,6 +207,8 @@ final class ContractParserTests: XCTestCase {
              "a.json:1:16", "/x-contract", "contract.invalid"),
             ("unknown HTTP method", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "FETCH", "path": "/a"}}}}"##,
              "a.json:1:91", "/x-contract/operations/get/method", "contract.invalid"),
+            ("HEAD response with content", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"probe": {"method": "HEAD", "path": "/a", "responses": {"200": {"description": "OK", "schema": {"type": "string"}}}}}}}"##,
+             "a.json:1:168", "/x-contract/operations/probe/responses/200/schema", "contract.invalid"),
             ("path without a leading slash", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "a"}}}}"##,
              "a.json:1:106", "/x-contract/operations/get/path", "contract.invalid"),
             ("parameter in a cookie", ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"get": {"method": "GET", "path": "/a", "parameters": [{"name": "x", "in": "cookie"}]}}}}"##,
@@ -246,6 +248,28 @@ final class ContractParserTests: XCTestCase {
             guard let error = ContractFixture(row.text).load().failure(row.label) else { continue }
             assertDiagnostic(ExpectedDiagnostic(code: row.code, at: row.at, pointer: row.pointer), in: error.diagnostics, row.label)
         }
+    }
+
+    /// Rows: an operation's `method` and responses → the method it loads as. Every method of
+    /// ``ContractOperation/methods`` loads, written in any case; a `HEAD` declares its responses' status and headers.
+    func testEveryHTTPMethodLoads() throws {
+        let rows: [(method: String, responses: String, loaded: String, line: UInt)] = [
+            ("GET", #"{"200": {"description": "OK", "schema": {"type": "string"}}}"#, "GET", #line),
+            ("POST", #"{"201": {"description": "Created", "schema": {"type": "string"}}}"#, "POST", #line),
+            ("PUT", #"{"204": {"description": "Replaced"}}"#, "PUT", #line),
+            ("PATCH", #"{"200": {"description": "OK", "schema": {"type": "string"}}}"#, "PATCH", #line),
+            ("DELETE", #"{"204": {"description": "Gone"}}"#, "DELETE", #line),
+            ("HEAD", #"{"200": {"description": "Exists", "headers": {"ETag": {"schema": {"type": "string"}}}}, "404": {"description": "No such item"}}"#, "HEAD", #line),
+            ("OPTIONS", #"{"204": {"description": "Allowed methods", "headers": {"Allow": {"schema": {"type": "string"}}}}}"#, "OPTIONS", #line),
+            ("head", #"{"204": {"description": "Exists"}}"#, "HEAD", #line),
+        ]
+        for row in rows {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": ""## + row.method
+                + ##"", "path": "/a", "responses": "## + row.responses + "}}}}"
+            let graph = try ContractFixture(text).load().get()
+            XCTAssertEqual(graph.documents.first?.contract?.operations.map(\.method), [row.loaded], row.method, line: row.line)
+        }
+        XCTAssertEqual(Set(rows.map(\.loaded)), Set(ContractOperation.methods), "a row for every method")
     }
 
     /// Numbers outside the ranges contract-format.md §5–6 give, which no contract can mean (a negative or zero time,

@@ -9,7 +9,10 @@ struct ProcessResult: Sendable {
 }
 
 /// Runs programs for the end-to-end tests, with output captured through files (no pipe deadlocks)
-/// and a time limit (a hang is a failure, not a stuck test run).
+/// and a time limit (a hang is a failure, not a stuck test run). Each program's `TMPDIR` (unless `environment`
+/// sets one) is a folder of the run's own, removed when it ends: the Swift driver leaves a `TemporaryDirectory.XXXXXX`
+/// folder (holding `.keep-directory`) in `TMPDIR` on every `swiftc` run that does not link — `-typecheck`, as
+/// ``SwiftCompiler/typecheck(_:)`` runs it, `--version` — and never removes it, so each would leave one in /tmp.
 enum ProcessRunner {
     static func run(
         _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
@@ -18,6 +21,8 @@ enum ProcessRunner {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("charter-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let temporary = scratch.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let outURL = scratch.appendingPathComponent("out")
         let errURL = scratch.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -26,7 +31,9 @@ enum ProcessRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
+        var childEnvironment = environment ?? ProcessInfo.processInfo.environment
+        if environment?["TMPDIR"] == nil { childEnvironment["TMPDIR"] = temporary.path + "/" }
+        process.environment = childEnvironment
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
