@@ -42,16 +42,19 @@ public enum LintJSONOutput {
             ("tool", .members(["name": .string("charter"), "version": .string(Charter.version)])),
             ("summary", summary),
         ] + report.jsonMembers + [("warnings", .elements(report.loadWarnings.map(warningJSON)))])
-        var out = Array(JSONWriter.write(head, pretty: true).utf8.dropLast(2))  // without the closing "\n}"
-        out.append(contentsOf: ",\n  \"findings\": ".utf8)
+        var out = String(JSONWriter.write(head, pretty: true).dropLast(2))  // without the closing "\n}"
+        out += ",\n  \"findings\": "
         if report.findings.isEmpty {
-            out.append(contentsOf: "[]".utf8)
+            out += "[]"
         } else {
-            out.append(UInt8(ascii: "["))
-            // Large reports are written in slices on all cores and joined in order: the same bytes as one loop.
+            out += "["
+            // Large reports are written in slices on all cores and joined in order: the same bytes as one loop. Each
+            // slice becomes a `String` on its core, where its bytes are checked as UTF-8 while still in cache (a
+            // report of 75,000 findings is 31 MB, and the check was 4% of the run when it was done once at the end);
+            // joining `String`s copies them without checking again.
             let findings = report.findings
             let slices = stride(from: 0, to: findings.count, by: sliceSize).map { $0..<min($0 + sliceSize, findings.count) }
-            let parts = OrderedParallelMap.map(slices) { (slice: Range<Int>) throws(Never) -> [UInt8] in
+            let parts = OrderedParallelMap.map(slices) { (slice: Range<Int>) throws(Never) -> String in
                 var part: [UInt8] = []
                 part.reserveCapacity(slice.count * 400)
                 for index in slice {
@@ -59,14 +62,14 @@ public enum LintJSONOutput {
                     append(findings[index], to: &part)
                     part.append(contentsOf: "\n    }".utf8)
                 }
-                return part
+                return String(decoding: part, as: UTF8.self)
             }
-            out.reserveCapacity(out.count + parts.reduce(16) { $0 + $1.count })
-            for part in parts { out.append(contentsOf: part) }
-            out.append(contentsOf: "\n  ]".utf8)
+            out.reserveCapacity(out.utf8.count + parts.reduce(16) { $0 + $1.utf8.count })
+            for part in parts { out += part }
+            out += "\n  ]"
         }
-        out.append(contentsOf: "\n}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        out += "\n}\n"
+        return out
     }
 
     /// One load warning: `severity` (`warning`, or `note`), `code` (e.g. `schema.unknown-keyword`; null when it has none),
