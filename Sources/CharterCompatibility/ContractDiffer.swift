@@ -302,23 +302,32 @@ struct SchemaPairWalker {
         if baseWrapped, !headWrapped, context.isUnion(.head, h) { (b, baseWrapped) = (writtenBase, false) }
         if headWrapped, !baseWrapped, context.isUnion(.base, b) { (h, headWrapped) = (writtenHead, false) }
         guard depth < 256 else { return }  // deeper than the loader's schema nesting limit: a cycle the visited set did not cut
-        let pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
-                              headAsWritten: head)
         // Named types are looked up once: most schemas walked are not (properties, items).
         let baseName = named ? nil : context.definitionName(.base, b)
         let headName = baseName == nil ? nil : context.definitionName(.head, h)
+        var pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
+                              headAsWritten: head)
         if baseName != nil, baseName == headName, context.sameNamedType(b, h) {
-            // What wraps the type changed where it is referred to: the interfaces that reach the reference.
+            // What wraps the type changed where it is referred to: the interfaces that reach the reference, judged as
+            // the reference is reached.
             if baseWrapped != headWrapped { inView(head) { context.run(checks) { $0.compareWrappers(pair, context) } } }
             return
         }
+        // A reference that now names another type (below) is judged by the way it was reached, as is all inside it, and
+        // so is a schema seen through a nullable wrapper (its nullability is the wrapper's, where it is written); any
+        // other pair by every direction its data flows (``flows(of:_:reachedAs:_:)``).
+        let swapped = baseName != nil && headName != nil && baseName != headName
+        let byTheWay = swapped || context.reachedThrough != nil || baseWrapped || headWrapped
+        let roles = byTheWay ? roles : Self.flows(of: b, h, reachedAs: roles, context)
+        pair.roles = roles
         // A reference that now names another type (a response that returned `Allocation` now returns
         // `AllocationResult`): what differs between the two is one change, located where the reference is written —
         // not a change per property, located in the types' own definitions (which did not change). Each reference
         // that makes the swap is reported (the written reference is part of what was visited).
-        let swapped = baseName != nil && headName != nil && baseName != headName
-        guard visited.insert([b.rawValue, h.rawValue, roles.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0] + (swapped ? [head.rawValue] : [])).inserted
-        else { return }
+        // Any other schema pair is compared once, however many types and interfaces reach it and in whichever order:
+        // judged by every direction its data flows, each change is one finding that lists every interface it reaches.
+        let key = [b.rawValue, h.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0] + (byTheWay ? [roles.rawValue] : []) + (swapped ? [head.rawValue] : [])
+        guard visited.insert(key).inserted else { return }
         if swapped, let baseName, let headName {
             let start = context.changes.count
             // What differs reaches the interfaces that reach the reference (the outermost, for a swap met inside another).
@@ -331,6 +340,15 @@ struct SchemaPairWalker {
             return
         }
         compareAndDescend(pair, label: label, roles: roles, depth: depth)
+    }
+
+    /// Where the data of a schema pair flows, for judging its changes: every direction any interface of either side sends
+    /// it (the walk that reaches it first speaks for all others), with the directions of the way it was `reachedAs` —
+    /// except `model`, when an interface reaches it: a schema some operation, event or feed exchanges is judged by them.
+    /// A pair no interface reaches keeps the way it was reached (`model`, for a named type's).
+    static func flows(of base: SchemaID, _ head: SchemaID, reachedAs roles: SchemaRoles, _ context: DiffContext) -> SchemaRoles {
+        let reached = context.roles(.base, base).union(context.roles(.head, head))
+        return reached.isEmpty ? roles : reached.union(roles.subtracting(.model))
     }
 
     /// Runs `body` with `schema` as the head schema in view: the one whose interfaces a change found there reaches.

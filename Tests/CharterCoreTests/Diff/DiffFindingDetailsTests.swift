@@ -95,6 +95,19 @@ final class DiffFindingDetailsTests: XCTestCase {
                                  events: ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}, "##
                                     + ##""Fixed": {"topic": "demo.fixed.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}"##)
         }
+        // `Item` returned by an operation, its `addr` (or all of it) also sent by an event directly.
+        let mixed = { (payload: String, type: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}, "addr": "# + address(type)),
+                                 operations: DiffExample.getItem,
+                                 events: ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/"## + payload + ##""}}"##)
+        }
+        // `Order.addr` refers to `Item.addr` through a nullable wrapper, or directly; an event sends `Item.addr` itself.
+        let wrapped = { (addr: String, version: String) in
+            DiffExample.contract(version: version, defs: DiffExample.item(#""sku": {"type": "string"}, "addr": "# + address("string")) + ", "
+                                    + ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"addr": "## + addr + "}}",
+                                 operations: getOrder,
+                                 events: ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}"##)
+        }
         let allocation = ##""Allocation": {"title": "Allocation", "description": "A.", "type": "object", "properties": {"sku": {"type": "string"}}}, "##
             + ##""AllocationResult": {"title": "AllocationResult", "description": "R.", "type": "object", "properties": {"sku": {"type": "integer"}}}"##
         let swapped = { (returned: String, version: String) in
@@ -111,10 +124,19 @@ final class DiffFindingDetailsTests: XCTestCase {
             ("a property schema another type refers to: the operations of both types",
              shared("string", "1.0.0"), shared("integer", "1.1.0"),
              ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | client | demo v1/getItem,demo v1/getOrder"]),
-            ("two events whose payload is the same schema: both, where the first is compared",
+            ("two events whose payload is a schema inside a type no interface reaches: one finding, both events",
              events("string", "1.0.0"), events("integer", "1.1.0"),
-             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks |  | ",
-              "type-changed: demo v1 | Moved payload.zip type changed from string to integer | breaks | consumer | demo v1/event Moved,demo v1/event Fixed"]),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | consumer | demo v1/event Moved,demo v1/event Fixed"]),
+            ("a response's type whose property an event sends directly: one finding, the operation and the event",
+             mixed("Item/properties/addr", "string", "1.0.0"), mixed("Item/properties/addr", "integer", "1.1.0"),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | client,consumer | demo v1/getItem,demo v1/event Moved"]),
+            ("a response's type an event also sends whole: one finding, the operation and the event",
+             mixed("Item", "string", "1.0.0"), mixed("Item", "integer", "1.1.0"),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | client,consumer | demo v1/getItem,demo v1/event Moved"]),
+            ("a nullable wrapper dropped where a response refers to a schema an event sends: the operation, judged as a response",
+             wrapped(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/addr"}, {"type": "null"}]}"##, "1.0.0"),
+             wrapped(##"{"$ref": "#/$defs/Item/properties/addr"}"##, "1.1.0"),
+             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder"]),
             ("a response swapped to a type an event also sends: only the operation that swapped",
              swapped("Allocation", "1.0.0"), swapped("AllocationResult", "1.1.0"),
              ["type-changed: demo v1 | getAllocation 200 response is now AllocationResult instead of Allocation: sku type changed from string to integer | breaks | client | demo v1/getAllocation"]),
@@ -126,8 +148,13 @@ final class DiffFindingDetailsTests: XCTestCase {
             let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
             let report = DiffReport.findings(result, files: ["a.json"])
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
-            let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String != "version-gate" }
+            let all = json["findings"] as? [[String: Any]] ?? []
+            let findings = all.filter { $0["rule"] as? String != "version-gate" }
             XCTAssertEqual(findings.map(line), row.expected, row.label)
+            // The counts are the findings': the summary's, and the version verdict's (each change counted once).
+            let summary = json["summary"] as? [String: Any] ?? [:]
+            XCTAssertEqual(["errors", "warnings", "notes"].map { summary[$0] as? Int ?? -1 }.reduce(0, +), all.count, row.label)
+            XCTAssertEqual(result.versions.map { $0.breaking + $0.risky + $0.other }.reduce(0, +), findings.count, row.label)
         }
     }
 
