@@ -11,6 +11,17 @@ public struct InstanceProblem: Hashable, Sendable, CustomStringConvertible {
     public var schema: SchemaID
     /// What is wrong, without the place: `"abc" is not a uuid`.
     public var message: String
+    /// For an `anyOf` or `oneOf` no alternative matches: the problem of the closest alternative its message names.
+    var cause: Cause?
+
+    /// A problem an `anyOf` or `oneOf` names: how deep in the value it lies, and its description.
+    struct Cause: Hashable, Sendable {
+        var depth: Int
+        var text: String
+    }
+
+    /// What a union that fails here names as the reason: the union's own cause, or this problem.
+    var rootCause: Cause { cause ?? Cause(depth: pointer.tokens.count, text: description) }
 
     /// Creates a problem.
     public init(pointer: JSONPointer, position: SourcePosition, keyword: String, schema: SchemaID, message: String) {

@@ -14,8 +14,9 @@
 /// OpenAPI `nullable: true` the loader folds into `type`. Annotations (`title`, `default`, `readOnly`, `discriminator`,
 /// …) constrain nothing.
 ///
-/// Pure: a value in, its problems out. Each schema is evaluated once per place in the value (results are kept by
-/// schema and pointer), so the work grows with the value's size, not with the alternatives a recursive union tries.
+/// Pure: a value in, its problems out. A schema is evaluated at most once at each object or array of the value (results
+/// are kept by schema and pointer), so the work grows with the value's size, not with the alternatives a recursive
+/// union tries at every level.
 public struct InstanceValidator: Sendable {
     /// The schemas.
     public let graph: SchemaGraph
@@ -32,11 +33,6 @@ public struct InstanceValidator: Sendable {
     /// Every problem of `instance` against `schema`, in the order the keywords are checked; empty when it is valid.
     public func problems(of instance: JSONNode, against schema: SchemaID) -> [InstanceProblem] {
         ValidationRun(graph: graph, tracksEvaluated: tracksEvaluated).evaluate(schema, instance, at: .root).problems
-    }
-
-    /// Whether `instance` satisfies `schema`.
-    public func isValid(_ instance: JSONNode, against schema: SchemaID) -> Bool {
-        problems(of: instance, against: schema).isEmpty
     }
 }
 
@@ -90,6 +86,12 @@ final class ValidationRun {
         var pointer: JSONPointer
     }
 
+    /// The most schemas evaluated inside one another (through `$ref`s, applicators, and a value's members and elements):
+    /// 32 levels of a recursive type (`"items": {"$ref": …}`), 21 of a recursive union — beyond any realistic example —
+    /// before a value is reported as too deep to check, rather than overflow the stack of a thread (Dispatch's are
+    /// 512 KiB on macOS; a debug build's evaluation takes some 4 KiB a schema).
+    static let maxNesting = 64
+
     init(graph: SchemaGraph, tracksEvaluated: Bool) {
         self.graph = graph
         self.tracksEvaluated = tracksEvaluated
@@ -111,6 +113,9 @@ final class ValidationRun {
             return allowed ? Outcome() : Outcome(problems: [problem("false", id, node, pointer, "no value is allowed here: the schema is false")])
         }
         if active[placeStart...].contains(id) { return Outcome() }
+        if active.count >= Self.maxNesting {
+            return Outcome(problems: [problem("depth", id, node, pointer, "not checked: more than \(Self.maxNesting) schemas apply inside one another here")])
+        }
         // Scalars are cheap to check again; a container is kept, for the alternatives of a recursive union.
         let place: Place?
         switch node.value {
@@ -161,8 +166,7 @@ final class ValidationRun {
                 }
             }
             if !matched {
-                outcome.problems.append(problem("anyOf", schema.id, node, pointer,
-                    "matches none of the \(schema.anyOf.count) alternatives" + Self.closest(failed)))
+                outcome.problems.append(noMatch("anyOf", schema, node, pointer, alternatives: schema.anyOf.count, failed: failed))
             }
         }
         if !schema.oneOf.isEmpty {
@@ -178,8 +182,7 @@ final class ValidationRun {
                 }
             }
             if matches.isEmpty {
-                outcome.problems.append(problem("oneOf", schema.id, node, pointer,
-                    "matches none of the \(schema.oneOf.count) alternatives" + Self.closest(failed)))
+                outcome.problems.append(noMatch("oneOf", schema, node, pointer, alternatives: schema.oneOf.count, failed: failed))
             } else if matches.count > 1 {
                 let listed = matches.map(String.init).joined(separator: ", ")
                 outcome.problems.append(problem("oneOf", schema.id, node, pointer,
@@ -206,18 +209,26 @@ final class ValidationRun {
         }
     }
 
-    /// `; the closest, alternative 1, fails at /amount (format): …`: of alternatives that all failed, the one that got
-    /// furthest into the value (the deepest problem, then the fewest), with that problem — most often the alternative the
-    /// value was meant to be, and the detail that says what to mend.
-    static func closest(_ failed: [(index: Int, outcome: Outcome)]) -> String {
-        var best: (index: Int, problem: InstanceProblem, depth: Int, count: Int)?
+    /// The problem of an `anyOf` or `oneOf` no alternative matches: `matches none of the 2 alternatives; the closest,
+    /// alternative 1, fails at /amount (format): …` — the alternative whose problem lies deepest in the value (then the
+    /// one with the fewest problems), most often the one the value was meant to be, and that problem. A union inside the
+    /// alternative passes its own closest problem up rather than a sentence about it, so the message stays one problem
+    /// long however deep unions nest.
+    private func noMatch(_ keyword: String, _ schema: Schema, _ node: JSONNode, _ pointer: JSONPointer, alternatives: Int,
+                         failed: [(index: Int, outcome: Outcome)]) -> InstanceProblem {
+        var best: (index: Int, cause: InstanceProblem.Cause, count: Int)?
         for (index, outcome) in failed {
-            guard let deepest = outcome.problems.max(by: { $0.pointer.tokens.count < $1.pointer.tokens.count }) else { continue }
-            let depth = deepest.pointer.tokens.count
-            if let current = best, depth < current.depth || (depth == current.depth && outcome.problems.count >= current.count) { continue }
-            best = (index, deepest, depth, outcome.problems.count)
+            guard let cause = outcome.problems.map(\.rootCause).max(by: { $0.depth < $1.depth }) else { continue }
+            if let current = best, cause.depth < current.cause.depth || (cause.depth == current.cause.depth && outcome.problems.count >= current.count) {
+                continue
+            }
+            best = (index, cause, outcome.problems.count)
         }
-        guard let best else { return "" }
-        return failed.count == 1 ? "; it fails \(best.problem)" : "; the closest, alternative \(best.index), fails \(best.problem)"
+        var found = problem(keyword, schema.id, node, pointer, "matches none of the \(alternatives) alternatives")
+        if let best {
+            found.message += alternatives == 1 ? "; it fails \(best.cause.text)" : "; the closest, alternative \(best.index), fails \(best.cause.text)"
+            found.cause = best.cause
+        }
+        return found
     }
 }

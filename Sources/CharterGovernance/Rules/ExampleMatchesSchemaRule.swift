@@ -21,17 +21,23 @@ struct ExampleMatchesSchemaRule: LintRule {
             let document = graph.documents[schema.document.rawValue]
             for (name, written, value) in Self.instances(of: schema, constant: constant) {
                 for problem in validator.problems(of: value, against: id) {
-                    let keyword = graph.schemas[problem.schema.rawValue]
-                    let elsewhere = keyword.document == schema.document ? "" : " (\(problem.keyword) of \(graph.documents[keyword.document.rawValue].rootRelativePath)\(keyword.location.pointer.uriFragment))"
                     let at = problem.pointer.isRoot ? "" : " at \(problem.pointer)"
-                    context.report("\(name) is invalid\(at) (\(problem.keyword)): \(problem.message)\(elsewhere)", in: document,
-                                   at: JSONPointer(tokens: written.tokens + problem.pointer.tokens), position: problem.position, hint: Self.hint)
+                    context.report("\(name) is invalid\(at) (\(problem.keyword)): \(problem.message)\(Self.elsewhere(problem, from: schema, in: graph))",
+                                   in: document, at: JSONPointer(tokens: written.tokens + problem.pointer.tokens), position: problem.position, hint: Self.hint)
                 }
             }
         }
     }
 
     static let hint = "correct the value, or the schema if the value is one it must accept"
+
+    /// ` (pattern of common/common-v1.json#/$defs/Money/properties/amount)` when the failing keyword is written in another
+    /// file than the value (reached through a `$ref`), so the reader knows where to look; nothing otherwise.
+    private static func elsewhere(_ problem: InstanceProblem, from schema: Schema, in graph: SchemaGraph) -> String {
+        let owner = graph.schemas[problem.schema.rawValue]
+        guard owner.document != schema.document else { return "" }
+        return " (\(problem.keyword) of \(graph.documents[owner.document.rawValue].rootRelativePath)\(owner.location.pointer.uriFragment))"
+    }
 
     /// The values a schema shows, each with how a message names it and where it is written.
     private static func instances(of schema: Schema, constant: JSONNode?) -> [(name: String, pointer: JSONPointer, value: JSONNode)] {

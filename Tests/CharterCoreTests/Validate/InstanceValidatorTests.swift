@@ -215,14 +215,26 @@ final class InstanceValidatorTests: XCTestCase {
         XCTAssertEqual(found, ["1:1  required", "2:8 /b type", "3:3 /c additionalProperties"])
     }
 
-    /// Alternatives of a recursive union are evaluated once per place: a deep value of a schema whose every level has
-    /// two alternatives that both recurse stays linear (without the results kept, this row takes 2^40 steps).
+    /// Alternatives of a recursive union are evaluated once per place: a value 15 levels deep of a schema whose every
+    /// level has three alternatives that all recurse stays linear (without the results kept, 3^15 evaluations). The
+    /// message names the deepest problem, once, however many unions it passes through.
     func testRecursiveUnionsStayLinear() {
-        let schema = ##"{"anyOf": [{"type": "object", "required": ["x"], "properties": {"next": {"$ref": "#/$defs/T"}}}, {"type": "object", "properties": {"next": {"$ref": "#/$defs/T"}}, "required": ["y"]}]}"##
+        let alternative = { (name: String) in ##"{"type": "object", "required": [""## + name + ##""], "properties": {"next": {"$ref": "#/$defs/T"}}}"## }
+        let schema = #"{"anyOf": ["# + ["x", "y", "z"].map(alternative).joined(separator: ", ") + "]}"
         var value = "1"
-        for _ in 0..<40 { value = #"{"next": "# + value + "}" }
-        let found = problems(schema, value)
-        XCTAssertEqual(found.count, 1)
-        XCTAssertTrue(found.first?.hasPrefix("at the root (anyOf): matches none of the 2 alternatives") == true, "\(found)")
+        for _ in 0..<15 { value = #"{"next": "# + value + "}" }
+        let deepest = String(repeating: "/next", count: 15)
+        XCTAssertEqual(problems(schema, value),
+                       ["at the root (anyOf): matches none of the 3 alternatives; the closest, alternative 0, fails at \(deepest) (type): expected object, found number 1"])
+    }
+
+    /// Schemas applied inside one another are bounded (`ValidationRun.maxNesting`): deeper, the value is reported as not
+    /// checked rather than risk the stack.
+    func testNestingIsBounded() {
+        var value = "1"
+        for _ in 0..<40 { value = "[" + value + "]" }
+        let at = String(repeating: "/0", count: 32)
+        XCTAssertEqual(problems(##"{"type": "array", "items": {"$ref": "#/$defs/T"}}"##, value),
+                       ["at \(at) (depth): not checked: more than 64 schemas apply inside one another here"])
     }
 }
