@@ -57,6 +57,7 @@ public struct LintCatalog: Sendable {
         TimestampWithZoneRule(),
         ConstraintAppliesRule(),
         PatternCompilesRule(),
+        ExampleMatchesSchemaRule(),
         // style
         TypeDocumentedRule(),
         TypeExamplesRule(),

@@ -118,7 +118,7 @@ struct SuppressionCollector {
                 }
                 reason = fields["reason"]?.string
                 until = fields["until"]?.string
-                if let untilNode = fields["until"], until.map(Self.isFullDate) != true {
+                if let untilNode = fields["until"], until.map(InstanceFormat.isFullDate) != true {
                     problem(SuppressionInvalidRule.id, "until must be a date YYYY-MM-DD", untilNode, entryPointer.appending("until"))
                     continue
                 }
@@ -149,16 +149,4 @@ struct SuppressionCollector {
 
     /// The keys of a suppression entry written as an object.
     static let entryKeys = ["reason", "until"]
-
-    /// Whether `text` is `YYYY-MM-DD` naming a day of the calendar (`2026-02-29` is not; `2028-02-29` is).
-    static func isFullDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 1, (1...12).contains(month)
-        else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
-    }
 }

@@ -5,7 +5,8 @@ import XCTest
 /// contracts in `Schemas/` with the reference Python JSON Schema implementation
 /// (draft 2020-12 metaschema, the x-contract extension schema, references,
 /// status machines, ordering keys, every `examples` entry, and every invalid
-/// instance in `Tests/Fixtures/invalid-instances/`).
+/// instance in `Tests/Fixtures/invalid-instances/`); and `charter lint`'s
+/// judgement of examples against that implementation's.
 ///
 /// The check never skips: a machine without python3 or the `jsonschema`
 /// module fails with instructions, so that a green run always means the
@@ -18,29 +19,45 @@ final class ContractValidationTests: XCTestCase {
             XCTFail("Missing \(script.path).")
             return
         }
-        guard let python = Self.executable(named: "python3") else {
-            XCTFail("""
-                python3 is not on PATH, so the bundled contracts cannot be validated. \
-                Run the tests through .ci/run, or install Python 3 and `pip install jsonschema` (4.18 or later).
-                """)
-            return
-        }
-
-        let probe = try Self.run(python, arguments: ["-c", "import jsonschema, referencing"], in: root)
-        guard probe.status == 0 else {
-            XCTFail("""
-                The Python modules jsonschema and referencing are missing, so the bundled contracts cannot be validated. \
-                Run the tests through .ci/run, or `pip install jsonschema` (4.18 or later).
-                \(probe.output)
-                """)
-            return
-        }
+        guard let python = try Self.pythonWithJSONSchema(in: root) else { return }
 
         let result = try Self.run(python, arguments: [script.path], in: root)
         XCTAssertEqual(
             result.status, 0,
             "scripts/validate-contracts.py exited with status \(result.status):\n\(result.output)"
         )
+    }
+
+    /// `charter lint`'s `example-matches-schema` against the reference implementation: `scripts/example-oracle.py` adds
+    /// mutated copies of every example of the bundled contracts (values of another kind or format, members removed or
+    /// added; fixed seed) and fails when the two disagree on which examples are invalid.
+    func testLintJudgesExamplesAsTheReferenceImplementationDoes() throws {
+        let root = Self.repositoryRoot
+        guard let python = try Self.pythonWithJSONSchema(in: root) else { return }
+        let script = root.appendingPathComponent("scripts/example-oracle.py")
+        let result = try Self.run(python, arguments: [script.path, Repository.charterExecutable.path, "--seed", "1"], in: root)
+        XCTAssertEqual(result.status, 0, "scripts/example-oracle.py exited with status \(result.status):\n\(result.output)")
+    }
+
+    /// python3 from PATH when it can import jsonschema and referencing; otherwise the test fails with instructions.
+    private static func pythonWithJSONSchema(in root: URL) throws -> URL? {
+        guard let python = executable(named: "python3") else {
+            XCTFail("""
+                python3 is not on PATH, so the bundled contracts cannot be validated. \
+                Run the tests through .ci/run, or install Python 3 and `pip install jsonschema` (4.18 or later).
+                """)
+            return nil
+        }
+        let probe = try run(python, arguments: ["-c", "import jsonschema, referencing"], in: root)
+        guard probe.status == 0 else {
+            XCTFail("""
+                The Python modules jsonschema and referencing are missing, so the bundled contracts cannot be validated. \
+                Run the tests through .ci/run, or `pip install jsonschema` (4.18 or later).
+                \(probe.output)
+                """)
+            return nil
+        }
+        return python
     }
 
     /// The repository root: this file is `<root>/Tests/EndToEndTests/ContractValidationTests.swift`.

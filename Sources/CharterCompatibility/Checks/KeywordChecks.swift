@@ -36,10 +36,10 @@ struct ValidationKeywordChangedCheck: ChangeCheck {
     /// Whether a schema writes one of the keywords (`minContains` and `maxContains` count only beside `contains`,
     /// `dependencies` is read as `dependentRequired` and `dependentSchemas`): most write none.
     private static func writesOne(_ schema: borrowing Schema) -> Bool {
-        guard schema.hasRareKeywords else { return schema.node.object?["unevaluatedItems"] != nil }
+        guard schema.hasRareKeywords else { return false }
         return schema.not != nil || schema.ifSchema != nil || schema.thenSchema != nil || schema.elseSchema != nil || schema.propertyNames != nil
             || schema.contains != nil || !schema.prefixItems.isEmpty || !schema.patternProperties.isEmpty || !schema.dependentSchemas.isEmpty
-            || !schema.dependentRequired.isEmpty || schema.unevaluatedProperties != nil || schema.node.object?["unevaluatedItems"] != nil
+            || !schema.dependentRequired.isEmpty || schema.unevaluatedProperties != nil || schema.unevaluatedItems != nil
     }
 
     /// Compares the keywords as written, for the pairs that write any: a schema's own and those of its inline `allOf`

@@ -15,6 +15,9 @@ final class RareSchemaKeywords: Sendable {
         var dependentRequired: [String: [String]] = [:]
         var prefixItems: [SchemaID] = []
         var contains: SchemaID?
+        var minContains: Int?
+        var maxContains: Int?
+        var unevaluatedItems: SchemaID?
         var not: SchemaID?
         var ifSchema: SchemaID?
         var thenSchema: SchemaID?

@@ -203,6 +203,21 @@ public struct Schema: Sendable {
         get { box.fields.rare?.keywords.contains }
         set { updateRare { $0.contains = newValue } }
     }
+    /// `minContains`.
+    public var minContains: Int? {
+        get { box.fields.rare?.keywords.minContains }
+        set { updateRare { $0.minContains = newValue } }
+    }
+    /// `maxContains`.
+    public var maxContains: Int? {
+        get { box.fields.rare?.keywords.maxContains }
+        set { updateRare { $0.maxContains = newValue } }
+    }
+    /// `unevaluatedItems`.
+    public var unevaluatedItems: SchemaID? {
+        get { box.fields.rare?.keywords.unevaluatedItems }
+        set { updateRare { $0.unevaluatedItems = newValue } }
+    }
 
     /// `allOf`.
     public var allOf: [SchemaID] {

@@ -156,7 +156,7 @@ extension LoadSession {
     /// ``keywordTable`` (a string `switch` compares the key with each case in turn, and every member of every
     /// schema goes through it).
     enum Keyword {
-        case reference, definitions, properties, patternProperties, dependentSchemas, dependencies, dependentRequired, additionalProperties, unevaluatedProperties, propertyNames, items, additionalItems, prefixItems, contains, walkedOnly, allOf, anyOf, oneOf, notSchema, ifSchema, thenSchema, elseSchema, types, enumValues, constValue, format, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, minItems, maxItems, minProperties, maxProperties, containsCount, uniqueItems, deprecated, readOnly, writeOnly, required, title, description, defaultValue, examples, example, discriminator, transitions
+        case reference, definitions, properties, patternProperties, dependentSchemas, dependencies, dependentRequired, additionalProperties, unevaluatedProperties, unevaluatedItems, propertyNames, items, additionalItems, prefixItems, contains, walkedOnly, allOf, anyOf, oneOf, notSchema, ifSchema, thenSchema, elseSchema, types, enumValues, constValue, format, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, minItems, maxItems, minProperties, maxProperties, minContains, maxContains, uniqueItems, deprecated, readOnly, writeOnly, required, title, description, defaultValue, examples, example, discriminator, transitions
     }
 
     /// Keyword spelling → what it is.
@@ -175,7 +175,8 @@ extension LoadSession {
         "additionalItems": .additionalItems,
         "prefixItems": .prefixItems,
         "contains": .contains,
-        "unevaluatedItems": .walkedOnly, "contentSchema": .walkedOnly,
+        "unevaluatedItems": .unevaluatedItems,
+        "contentSchema": .walkedOnly,
         "allOf": .allOf,
         "anyOf": .anyOf,
         "oneOf": .oneOf,
@@ -199,7 +200,8 @@ extension LoadSession {
         "maxItems": .maxItems,
         "minProperties": .minProperties,
         "maxProperties": .maxProperties,
-        "minContains": .containsCount, "maxContains": .containsCount,
+        "minContains": .minContains,
+        "maxContains": .maxContains,
         "uniqueItems": .uniqueItems,
         "deprecated": .deprecated,
         "readOnly": .readOnly,
@@ -250,6 +252,7 @@ extension LoadSession {
             for entry in object.members { schema.dependentRequired[entry.key] = entry.value.array?.compactMap(\.string) ?? [] }
         case .additionalProperties: schema.additionalProperties = sub(value, context, member.key)
         case .unevaluatedProperties: schema.unevaluatedProperties = sub(value, context, member.key)
+        case .unevaluatedItems: schema.unevaluatedItems = sub(value, context, member.key)
         case .propertyNames: schema.propertyNames = sub(value, context, member.key)
         case .items:
             if value.array != nil {
@@ -301,7 +304,8 @@ extension LoadSession {
         case .maxItems: schema.maxItems = count(member, doc, ptr)
         case .minProperties: schema.minProperties = count(member, doc, ptr)
         case .maxProperties: schema.maxProperties = count(member, doc, ptr)
-        case .containsCount: _ = count(member, doc, ptr)
+        case .minContains: schema.minContains = count(member, doc, ptr)
+        case .maxContains: schema.maxContains = count(member, doc, ptr)
         case .uniqueItems: schema.uniqueItems = flag(member, doc, ptr)
         case .deprecated: schema.deprecated = flag(member, doc, ptr)
         case .readOnly: schema.readOnly = flag(member, doc, ptr)

@@ -69,7 +69,7 @@ struct SwiftValueLiterals {
             return Self.decimalExpression(text)
         case (.date, .string(let text)):
             // The literal is checked here so the force-unwrap in generated code cannot fail.
-            return Self.isFullDate(text) ? "CalendarDate(\(SwiftLiteral.string(text)))!" : nil
+            return InstanceFormat.isFullDate(text) ? "CalendarDate(\(SwiftLiteral.string(text)))!" : nil
         case (.uuid, .string(let text)):
             return UUID(uuidString: text) != nil ? "UUID(uuidString: \(SwiftLiteral.string(text)))!" : nil
         case (.null, .null): return "JSONNull()"
@@ -79,18 +79,6 @@ struct SwiftValueLiterals {
         default:
             return nil
         }
-    }
-
-    /// Whether `text` is an RFC 3339 full-date (`YYYY-MM-DD`, a real day, year 0001 to 9999).
-    static func isFullDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 1, (1...12).contains(month)
-        else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
     }
 
     /// A JSON number literal as a Swift floating-point literal (`1` → `1.0`).

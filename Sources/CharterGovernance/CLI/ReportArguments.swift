@@ -61,7 +61,7 @@ package enum ReportArguments {
     /// `--today`'s date, checked, or today in UTC.
     package static func date(_ text: String?) throws(UsageError) -> String {
         guard let text else { return currentDate() }
-        guard SuppressionCollector.isFullDate(text) else { throw UsageError("--today must be a date YYYY-MM-DD, not '\(text)'") }
+        guard InstanceFormat.isFullDate(text) else { throw UsageError("--today must be a date YYYY-MM-DD, not '\(text)'") }
         return text
     }
 

@@ -78,7 +78,7 @@ struct LifecycleDeclaredRule: LintRule {
             // Compared as text with each other and with today: a day that is not in the calendar compares wrongly. A blank
             // sunset is none (deprecation-planned's, when the contract is deprecated).
             for (key, value) in [("since", lifecycle.since), ("sunset", lifecycle.sunset.nonBlank)] {
-                guard let value, !SuppressionCollector.isFullDate(value) else { continue }
+                guard let value, !InstanceFormat.isFullDate(value) else { continue }
                 context.report("lifecycle \(key) \"\(value)\" of \(contract.name) is not a date YYYY-MM-DD", in: document,
                                at: ContractParser.extensionPointer.appending("lifecycle").appending(key))
             }

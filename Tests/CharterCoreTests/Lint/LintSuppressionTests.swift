@@ -105,7 +105,7 @@ final class LintSuppressionTests: XCTestCase {
             ("2026-00-10", false), ("2026-01-00", false), ("0000-01-01", false), ("2026-1-01", false), ("2026-01-01T00:00:00Z", false),
         ]
         for row in rows {
-            XCTAssertEqual(SuppressionCollector.isFullDate(row.text), row.valid, row.text)
+            XCTAssertEqual(InstanceFormat.isFullDate(row.text), row.valid, row.text)
         }
     }
 

@@ -26,6 +26,8 @@ final class RareSchemaKeywordsTests: XCTestCase {
                  && g[s.dependentSchemas[0].schema].required == ["d"] }),
             ("unevaluatedProperties", #"{"unevaluatedProperties": false}"#,
              { s, g in s.unevaluatedProperties.map { g[$0].booleanValue } == false }),
+            ("unevaluatedItems and min/maxContains", #"{"unevaluatedItems": false, "contains": true, "minContains": 2, "maxContains": 5}"#,
+             { s, g in s.unevaluatedItems.map { g[$0].booleanValue } == false && s.minContains == 2 && s.maxContains == 5 }),
             ("none written: defaults", #"{"type": "object"}"#,
              { s, _ in s.anchor == nil && s.constValue == nil && s.patternProperties.isEmpty && s.prefixItems.isEmpty
                  && s.dependentRequired.isEmpty && s.ifSchema == nil && s.transitions == nil && s.discriminator == nil }),
