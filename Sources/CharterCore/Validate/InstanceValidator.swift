@@ -224,18 +224,18 @@ final class ValidationRun {
     /// long however deep unions nest.
     private func noMatch(_ keyword: String, _ schema: Schema, _ node: JSONNode, _ pointer: JSONPointer, alternatives: Int,
                          failed: [(index: Int, outcome: Outcome)]) -> InstanceProblem {
-        var best: (index: Int, cause: InstanceProblem.Cause, count: Int)?
+        var best: (index: Int, problem: InstanceProblem, depth: Int, count: Int)?
         for (index, outcome) in failed {
-            guard let cause = outcome.problems.map(\.rootCause).max(by: { $0.depth < $1.depth }) else { continue }
-            if let current = best, cause.depth < current.cause.depth || (cause.depth == current.cause.depth && outcome.problems.count >= current.count) {
-                continue
-            }
-            best = (index, cause, outcome.problems.count)
+            guard let deepest = outcome.problems.max(by: { $0.causeDepth < $1.causeDepth }) else { continue }
+            let depth = deepest.causeDepth
+            if let current = best, depth < current.depth || (depth == current.depth && outcome.problems.count >= current.count) { continue }
+            best = (index, deepest, depth, outcome.problems.count)
         }
         var found = problem(keyword, schema.id, node, pointer, "matches none of the \(alternatives) alternatives")
         if let best {
-            found.message += alternatives == 1 ? "; it fails \(best.cause.text)" : "; the closest, alternative \(best.index), fails \(best.cause.text)"
-            found.cause = best.cause
+            let cause = best.problem.rootCause
+            found.message += alternatives == 1 ? "; it fails \(cause.text)" : "; the closest, alternative \(best.index), fails \(cause.text)"
+            found.cause = cause
         }
         return found
     }
