@@ -91,6 +91,19 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     public var decimalValue: Decimal? {
         let parts = CanonicalNumber(literal)
         if parts.isZero { return Decimal(0) }
+        guard let (digits, scale) = Self.decimalDigits(parts) else { return nil }
+        let text = (parts.isNegative ? "-" : "") + String(decoding: digits, as: UTF8.self) + "e" + String(scale)
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Whether ``decimalValue`` holds the value exactly (is not nil), decided on the digits without making the `Decimal`.
+    package var fitsDecimal: Bool {
+        let parts = CanonicalNumber(literal)
+        return parts.isZero || Self.decimalDigits(parts) != nil
+    }
+
+    /// The significant digits and power of ten a `Decimal` holds a nonzero value as, or nil when it cannot hold it.
+    private static func decimalDigits(_ parts: CanonicalNumber) -> (digits: [UInt8], scale: Int)? {
         guard let exponent = parts.smallExponent else { return nil }
         var digits = parts.digits
         var scale = exponent
@@ -99,8 +112,7 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
             scale = 127
         }
         guard digits.count <= 38, scale >= -128, scale <= 127 else { return nil }
-        let text = (parts.isNegative ? "-" : "") + String(decoding: digits, as: UTF8.self) + "e" + String(scale)
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return (digits, scale)
     }
 
     /// The normalised form used for equality and hashing:

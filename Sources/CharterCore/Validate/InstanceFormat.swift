@@ -110,7 +110,7 @@ package enum InstanceFormat {
             let fraction = rest.dropFirst()
             guard dot == UInt8(ascii: "."), !fraction.isEmpty, fraction.allSatisfy(isDigit) else { return false }
         }
-        return JSONNumber(literal: text)?.decimalValue != nil
+        return JSONNumber(literal: text)?.fitsDecimal == true
     }
 
     /// A loose email check: something, `@`, a domain with no further `@`, and no white space or control characters.

@@ -22,6 +22,8 @@ public struct InstanceProblem: Hashable, Sendable, CustomStringConvertible {
 
     /// What a union that fails here names as the reason: the union's own cause, or this problem.
     var rootCause: Cause { cause ?? Cause(depth: pointer.tokens.count, text: description) }
+    /// How deep in the value ``rootCause`` lies.
+    var causeDepth: Int { cause?.depth ?? pointer.tokens.count }
 
     /// Creates a problem.
     public init(pointer: JSONPointer, position: SourcePosition, keyword: String, schema: SchemaID, message: String) {

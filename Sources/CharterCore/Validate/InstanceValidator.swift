@@ -14,9 +14,9 @@
 /// OpenAPI `nullable: true` the loader folds into `type`. Annotations (`title`, `default`, `readOnly`, `discriminator`,
 /// …) constrain nothing.
 ///
-/// Pure: a value in, its problems out. A schema is evaluated at most once at each object or array of the value (results
-/// are kept by schema and pointer), so the work grows with the value's size, not with the alternatives a recursive
-/// union tries at every level.
+/// Pure: a value in, its problems out. A schema is evaluated at most once at each object or array of the value (inside a
+/// union's alternatives, results are kept by schema and pointer), so the work grows with the value's size, not with the
+/// alternatives a recursive union tries at every level.
 public struct InstanceValidator: Sendable {
     /// The schemas.
     public let graph: SchemaGraph
@@ -69,11 +69,15 @@ struct Evaluated {
     func contains(item index: Int) -> Bool { index < itemPrefix || items.contains(index) }
 }
 
-/// One validation: the results so far, by schema and place, so that a place is evaluated against a schema once.
+/// One validation, and the results so far of evaluating a schema at a place inside a union's alternatives, where two
+/// alternatives reach the same schemas at the same places (a recursive union: without them kept, each level doubles
+/// the work).
 final class ValidationRun {
     let graph: SchemaGraph
     let tracksEvaluated: Bool
     private var results: [Place: Outcome] = [:]
+    /// How many `anyOf` / `oneOf` alternatives are being evaluated, one inside another: results are kept while any is.
+    private var alternativesDepth = 0
     /// The schemas being evaluated, outermost first; those from `placeStart` on are at the place being evaluated (reached
     /// through `$ref`s and applicators, not through a member or element).
     private var active: [SchemaID] = []
@@ -105,6 +109,13 @@ final class ValidationRun {
         return evaluate(id, node, at: pointer)
     }
 
+    /// An alternative of an `anyOf` or `oneOf`, at the place being evaluated.
+    private func evaluateAlternative(_ id: SchemaID, _ node: JSONNode, at pointer: JSONPointer) -> Outcome {
+        alternativesDepth += 1
+        defer { alternativesDepth -= 1 }
+        return evaluate(id, node, at: pointer)
+    }
+
     /// `node` (at `pointer` in the value) against the schema `id`, at the place being evaluated: a schema met again at
     /// the same place without going deeper into the value (`{"allOf": [{"$ref": "#"}]}`) adds nothing.
     func evaluate(_ id: SchemaID, _ node: JSONNode, at pointer: JSONPointer) -> Outcome {
@@ -116,12 +127,9 @@ final class ValidationRun {
         if active.count >= Self.maxNesting {
             return Outcome(problems: [problem("depth", id, node, pointer, "not checked: more than \(Self.maxNesting) schemas apply inside one another here")])
         }
-        // Scalars are cheap to check again; a container is kept, for the alternatives of a recursive union.
-        let place: Place?
-        switch node.value {
-        case .object, .array: place = Place(schema: id, pointer: pointer)
-        default: place = nil
-        }
+        // Outside alternatives no place is evaluated against a schema twice; scalars are cheap to check again.
+        var place: Place?
+        if alternativesDepth > 0, node.array != nil || node.object != nil { place = Place(schema: id, pointer: pointer) }
         if let place, let known = results[place] { return known }
 
         active.append(id)
@@ -155,7 +163,7 @@ final class ValidationRun {
             var failed: [(index: Int, outcome: Outcome)] = []
             var matched = false
             for (index, alternative) in schema.anyOf.enumerated() {
-                let result = evaluate(alternative, node, at: pointer)
+                let result = evaluateAlternative(alternative, node, at: pointer)
                 if result.isValid {
                     matched = true
                     outcome.evaluated.formUnion(result.evaluated)
@@ -173,7 +181,7 @@ final class ValidationRun {
             var matches: [Int] = []
             var failed: [(index: Int, outcome: Outcome)] = []
             for (index, alternative) in schema.oneOf.enumerated() {
-                let result = evaluate(alternative, node, at: pointer)
+                let result = evaluateAlternative(alternative, node, at: pointer)
                 if result.isValid {
                     matches.append(index)
                     if matches.count == 1 { outcome.evaluated.formUnion(result.evaluated) }
@@ -216,18 +224,18 @@ final class ValidationRun {
     /// long however deep unions nest.
     private func noMatch(_ keyword: String, _ schema: Schema, _ node: JSONNode, _ pointer: JSONPointer, alternatives: Int,
                          failed: [(index: Int, outcome: Outcome)]) -> InstanceProblem {
-        var best: (index: Int, cause: InstanceProblem.Cause, count: Int)?
+        var best: (index: Int, problem: InstanceProblem, depth: Int, count: Int)?
         for (index, outcome) in failed {
-            guard let cause = outcome.problems.map(\.rootCause).max(by: { $0.depth < $1.depth }) else { continue }
-            if let current = best, cause.depth < current.cause.depth || (cause.depth == current.cause.depth && outcome.problems.count >= current.count) {
-                continue
-            }
-            best = (index, cause, outcome.problems.count)
+            guard let deepest = outcome.problems.max(by: { $0.causeDepth < $1.causeDepth }) else { continue }
+            let depth = deepest.causeDepth
+            if let current = best, depth < current.depth || (depth == current.depth && outcome.problems.count >= current.count) { continue }
+            best = (index, deepest, depth, outcome.problems.count)
         }
         var found = problem(keyword, schema.id, node, pointer, "matches none of the \(alternatives) alternatives")
         if let best {
-            found.message += alternatives == 1 ? "; it fails \(best.cause.text)" : "; the closest, alternative \(best.index), fails \(best.cause.text)"
-            found.cause = best.cause
+            let cause = best.problem.rootCause
+            found.message += alternatives == 1 ? "; it fails \(cause.text)" : "; the closest, alternative \(best.index), fails \(cause.text)"
+            found.cause = cause
         }
         return found
     }
