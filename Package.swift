@@ -48,9 +48,14 @@ let package = Package(
             name: "CharterDiff",
             capability: .command(intent: .custom(verb: "charter-diff", description: "Run charter diff on the package's contracts against a base (--base-ref REV)")),
             dependencies: ["charter"]),
-        .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI"]),
+        // What the test targets share: running programs, and compiling generated code against a runtime built once.
+        .target(name: "CharterTestSupport", path: "Tests/CharterTestSupport"),
+        .testTarget(
+            name: "CharterCoreTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI", "CharterTestSupport"]),
         .testTarget(name: "CharterRuntimeTests", dependencies: ["CharterRuntime", "CharterURLSession"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI", "CharterRuntime", "CharterURLSession"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CharterCore", "CharterGovernance", "CharterCompatibility", "CharterCLI", "CharterRuntime", "CharterURLSession", "CharterTestSupport"]),
         // The plugins' planning code (Plugins/Shared, symlinked in), tested without SwiftPM.
         .testTarget(name: "PluginSupportTests", dependencies: ["CharterCore", "CharterGovernance"]),
     ],

@@ -1,3 +1,4 @@
+import CharterTestSupport
 import CharterRuntime
 import CharterURLSession
 import Foundation

@@ -1,9 +1,10 @@
+import CharterTestSupport
 import Foundation
 import XCTest
 @testable import CharterCore
 
 /// The generated code for a contract that uses every construct is compiled (one `swiftc` invocation)
-/// together with the `CharterRuntime` sources and run: JSON must survive decode → encode unchanged,
+/// against the `CharterRuntime` module and run: JSON must survive decode → encode unchanged,
 /// unknown enum values and union tags included, and validation must report each broken constraint at
 /// the JSON pointer of the instance.
 final class GeneratedSwiftRuntimeTests: XCTestCase {
@@ -122,9 +123,6 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
     static let invalid = ##"{"sku":"bad sku","note":null,"kind":"stock","on_hand":-1,"tags":[],"where":{"x":11}}"##
     static let expectedIssues = ["/on_hand minimum", "/sku pattern", "/tags minItems", "/where/x maximum"]
 
-    /// Compiles one generated file (its runtime import dropped) with the `CharterRuntime` sources and
-    /// `main` into one executable, fails the test on a compile error or a warning in the generated file,
-    /// and returns what the executable printed (nil when it could not be built).
     /// Lines of a test program: a thread-safe `Log` of lines (providers and transports record what they saw in it).
     static let logClass = [
         "final class Log: @unchecked Sendable {",
@@ -133,43 +131,36 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         "}",
     ]
 
+    /// Compiles one generated file with `main` and runs it (``compileAndRun(files:main:)``).
     static func compileAndRun(generated: String, fileName: String, main: [String]) throws -> (status: Int32, output: String)? {
         try compileAndRun(files: [fileName: generated], main: main)
     }
 
-    /// Compiles generated files (name → text) with the CharterRuntime sources and `main` into one
-    /// program, fails the test on errors or on warnings in a generated file, and runs the program.
+    /// Compiles generated files (name → text) and `main` into one program linked with CharterRuntime (built once
+    /// per test process, `SwiftCompiler.runtime`; `main` may `@testable import` it), fails the test on errors or on
+    /// warnings in a generated file, and runs the program.
     static func compileAndRun(files: [String: String], main: [String]) throws -> (status: Int32, output: String)? {
-        let compiler = try XCTUnwrap(SwiftCompilerRoundTripTests.swiftc(), "no swiftc")
-        let root = EmbeddedTemplatesTests.repositoryRoot.appendingPathComponent("Sources/CharterRuntime")
-        let runtime = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }.sorted()
-            .map { root.appendingPathComponent($0).path }
-        XCTAssertFalse(runtime.isEmpty)
-
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-program-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // One module holds the runtime and the generated files, so the runtime import goes.
         var paths: [String] = []
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-            let source = text.replacingOccurrences(of: "\nimport CharterRuntime\n", with: "\n")
-            try source.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
             paths.append(directory.appendingPathComponent(name).path)
         }
-        try (main.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let program = directory.appendingPathComponent("main.swift")
+        try (["@testable import CharterRuntime"] + main).joined(separator: "\n").appending("\n").write(to: program, atomically: true, encoding: .utf8)
 
-        let executable = directory.appendingPathComponent("check").path
-        let compile = try SwiftCompilerRoundTripTests.run(compiler, [
-            "-swift-version", "6", "-module-name", "Check", "-module-cache-path", directory.appendingPathComponent("cache").path,
-            "-o", executable, directory.appendingPathComponent("main.swift").path,
-        ] + paths + runtime)
+        let executable = directory.appendingPathComponent("check")
+        let compile = try SwiftCompiler.buildExecutable([program.path] + paths, output: executable, moduleName: "Check", warningsAsErrors: false)
+        let output = compile.stdout + compile.stderr
         guard compile.status == 0 else {
-            XCTFail("generated code does not compile:\n\(compile.output.prefix(4000))")
+            XCTFail("generated code does not compile:\n\(output.prefix(4000))")
             return nil
         }
-        let warnings = compile.output.split(separator: "\n").filter { line in line.contains("warning:") && files.keys.contains { line.contains($0) } }
+        let warnings = output.split(separator: "\n").filter { line in line.contains("warning:") && files.keys.contains { line.contains($0) } }
         XCTAssertEqual(warnings, [], "generated code compiles with warnings")
-        return try SwiftCompilerRoundTripTests.run([executable], [])
+        return try SwiftCompilerRoundTripTests.run([executable.path], [])
     }
 
     func testGeneratedCodeCompilesAndRoundTrips() throws {

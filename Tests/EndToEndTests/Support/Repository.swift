@@ -1,10 +1,10 @@
+import CharterTestSupport
 import Foundation
 
 /// Paths inside the repository and its sibling `shared/` folder, found from this file's location.
 enum Repository {
     /// The repository root.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = SourceTree.root
 
     /// `../shared` next to the repository.
     static let shared: URL = root.deletingLastPathComponent().appendingPathComponent("shared")

@@ -1,3 +1,4 @@
+import CharterTestSupport
 import CharterCore
 import Foundation
 

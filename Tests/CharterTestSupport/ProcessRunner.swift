@@ -1,20 +1,34 @@
 import Foundation
 
 /// What a finished process printed and returned.
-struct ProcessResult: Sendable {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var timedOut: Bool
+public struct ProcessResult: Sendable {
+    /// The exit status (or the signal that ended it).
+    public var status: Int32
+    /// What it wrote to standard output.
+    public var stdout: String
+    /// What it wrote to standard error.
+    public var stderr: String
+    /// Whether it was stopped for running past its time limit.
+    public var timedOut: Bool
+
+    /// Creates a result.
+    public init(status: Int32, stdout: String, stderr: String, timedOut: Bool) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.timedOut = timedOut
+    }
 }
 
-/// Runs programs for the end-to-end tests, with output captured through files (no pipe deadlocks)
+/// Runs programs for the tests, with output captured through files (no pipe deadlocks)
 /// and a time limit (a hang is a failure, not a stuck test run). Each program's `TMPDIR` (unless `environment`
 /// sets one) is a folder of the run's own, removed when it ends: the Swift driver leaves a `TemporaryDirectory.XXXXXX`
 /// folder (holding `.keep-directory`) in `TMPDIR` on every `swiftc` run that does not link — `-typecheck`, as
 /// ``SwiftCompiler/typecheck(_:)`` runs it, `--version` — and never removes it, so each would leave one in /tmp.
-enum ProcessRunner {
-    static func run(
+public enum ProcessRunner {
+    /// Runs `executable` with `arguments` (in `directory`, with `environment` or this process's), waits at most
+    /// `timeout` seconds, and returns what it printed and returned.
+    public static func run(
         _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         timeout: TimeInterval = 600
     ) throws -> ProcessResult {
@@ -56,7 +70,7 @@ enum ProcessRunner {
     }
 
     /// The absolute path of a program on PATH.
-    static func which(_ name: String) -> String? {
+    public static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"

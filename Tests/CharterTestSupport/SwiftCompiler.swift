@@ -1,26 +1,31 @@
 import Foundation
 
-/// Compiles generated code with the toolchain, against CharterRuntime built once per test process.
-enum SwiftCompiler {
-    struct Failure: Error, CustomStringConvertible, Sendable {
-        var description: String
+/// Compiles generated code with the toolchain, against CharterRuntime built once per test process: every test that
+/// compiles generated code links the same prebuilt runtime instead of compiling its sources again.
+public enum SwiftCompiler {
+    /// Why the runtime could not be built.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The compiler's output, or the error that stopped the build.
+        public var description: String
     }
 
     /// The `swiftc` of the toolchain running the tests.
-    static let swiftc: String? = ProcessRunner.which("swiftc") ?? (FileManager.default.isExecutableFile(atPath: "/opt/swift/usr/bin/swiftc") ? "/opt/swift/usr/bin/swiftc" : nil)
+    public static let swiftc: String? =
+        ProcessRunner.which("swiftc") ?? (FileManager.default.isExecutableFile(atPath: "/opt/swift/usr/bin/swiftc") ? "/opt/swift/usr/bin/swiftc" : nil)
 
-    /// A folder holding `CharterRuntime.swiftmodule` and `libCharterRuntime.a`, built from Sources/CharterRuntime.
-    static let runtime: Result<URL, Failure> = {
+    /// A folder holding `CharterRuntime.swiftmodule` and `libCharterRuntime.a`, built from Sources/CharterRuntime
+    /// (Swift 6 mode, warnings are errors, `-enable-testing` so a test program may `@testable import` it).
+    public static let runtime: Result<URL, Failure> = {
         guard let swiftc else { return .failure(Failure(description: "swiftc not found on PATH")) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-runtime-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             RuntimeFolder.removeAtExit(directory.path)
-            let sources = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Sources/CharterRuntime"))
-                .filter { $0.hasSuffix(".swift") }.sorted().map { Repository.path("Sources/CharterRuntime/\($0)") }
+            let sources = try FileManager.default.contentsOfDirectory(atPath: SourceTree.path("Sources/CharterRuntime"))
+                .filter { $0.hasSuffix(".swift") }.sorted().map { SourceTree.path("Sources/CharterRuntime/\($0)") }
             let result = try ProcessRunner.run(swiftc, [
                 "-emit-library", "-static", "-emit-module", "-module-name", "CharterRuntime", "-parse-as-library",
-                "-swift-version", "6", "-Onone", "-warnings-as-errors",
+                "-swift-version", "6", "-Onone", "-warnings-as-errors", "-enable-testing",
                 "-emit-module-path", directory.appendingPathComponent("CharterRuntime.swiftmodule").path,
                 "-o", directory.appendingPathComponent("libCharterRuntime.a").path,
             ] + sources, in: directory)
@@ -32,18 +37,21 @@ enum SwiftCompiler {
     }()
 
     /// Type-checks `files` against the runtime (Swift 6 mode, warnings are errors). Returns compiler output on failure.
-    static func typecheck(_ files: [String]) throws -> ProcessResult {
+    public static func typecheck(_ files: [String]) throws -> ProcessResult {
         let runtime = try runtime.get()
         return try ProcessRunner.run(swiftc!, ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", runtime.path] + files)
     }
 
-    /// Builds an executable from `files` linked with the runtime.
-    static func buildExecutable(_ files: [String], output: URL) throws -> ProcessResult {
+    /// Builds an executable from `files` (one of them `main.swift`, or a file with `@main`) linked with the runtime,
+    /// in Swift 6 mode, warnings as errors unless `warningsAsErrors` is false; the module is `moduleName` when given (else
+    /// the compiler names it after `output`).
+    public static func buildExecutable(_ files: [String], output: URL, moduleName: String? = nil, warningsAsErrors: Bool = true) throws
+        -> ProcessResult
+    {
         let runtime = try runtime.get()
         return try ProcessRunner.run(swiftc!, [
-            "-swift-version", "6", "-Onone", "-warnings-as-errors", "-I", runtime.path, "-L", runtime.path, "-lCharterRuntime",
-            "-o", output.path,
-        ] + files)
+            "-swift-version", "6", "-Onone", "-I", runtime.path, "-L", runtime.path, "-lCharterRuntime", "-o", output.path,
+        ] + (moduleName.map { ["-module-name", $0] } ?? []) + (warningsAsErrors ? ["-warnings-as-errors"] : []) + files)
     }
 }
 
