@@ -20,7 +20,7 @@ final class ContractParserTests: XCTestCase {
             },
             "operations": {
               "getAvailability": {
-                "method": "get",
+                "method": "GET",
                 "path": "/availability/{sku}",
                 "summary": "Availability of one SKU",
                 "tags": ["availability"],
@@ -251,7 +251,8 @@ final class ContractParserTests: XCTestCase {
     }
 
     /// Rows: an operation's `method` and responses → the method it loads as. Every method of
-    /// ``ContractOperation/methods`` loads, written in any case; a `HEAD` declares its responses' status and headers.
+    /// ``ContractOperation/methods`` loads, written as the extension schema's enum spells it (uppercase); a `HEAD`
+    /// declares its responses' status and headers.
     func testEveryHTTPMethodLoads() throws {
         let rows: [(method: String, responses: String, loaded: String, line: UInt)] = [
             ("GET", #"{"200": {"description": "OK", "schema": {"type": "string"}}}"#, "GET", #line),
@@ -261,7 +262,6 @@ final class ContractParserTests: XCTestCase {
             ("DELETE", #"{"204": {"description": "Gone"}}"#, "DELETE", #line),
             ("HEAD", #"{"200": {"description": "Exists", "headers": {"ETag": {"schema": {"type": "string"}}}}, "404": {"description": "No such item"}}"#, "HEAD", #line),
             ("OPTIONS", #"{"204": {"description": "Allowed methods", "headers": {"Allow": {"schema": {"type": "string"}}}}}"#, "OPTIONS", #line),
-            ("head", #"{"204": {"description": "Exists"}}"#, "HEAD", #line),
         ]
         for row in rows {
             let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": ""## + row.method
@@ -270,6 +270,41 @@ final class ContractParserTests: XCTestCase {
             XCTAssertEqual(graph.documents.first?.contract?.operations.map(\.method), [row.loaded], row.method, line: row.line)
         }
         XCTAssertEqual(Set(rows.map(\.loaded)), Set(ContractOperation.methods), "a row for every method")
+    }
+
+    /// Rows: an operation's members → its one error (code `contract.invalid`): where the value is written, its pointer,
+    /// the message and the hint. A method is one of the extension schema's enum, spelt as it is (uppercase); a method
+    /// whose request has no content (``ContractOperation/methodsWithoutRequestBody``, the schema's rule) declares no
+    /// `request`.
+    func testMethodSpellingAndRequestBodies() {
+        let get = "/x-contract/operations/op"
+        let rows: [(members: String, at: String, pointer: String, message: String, hint: String, line: UInt)] = [
+            (#""method": "get", "path": "/a""#, "a.json:1:90", "\(get)/method", #"HTTP method "get" must be written in uppercase"#, #"write "GET""#, #line),
+            (#""method": "Delete", "path": "/a""#, "a.json:1:90", "\(get)/method", #"HTTP method "Delete" must be written in uppercase"#, #"write "DELETE""#, #line),
+            (#""method": "options", "path": "/a""#, "a.json:1:90", "\(get)/method", #"HTTP method "options" must be written in uppercase"#, #"write "OPTIONS""#, #line),
+            (#""method": "FETCH", "path": "/a""#, "a.json:1:90", "\(get)/method", #"unknown HTTP method "FETCH""#,
+             "one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS", #line),
+            (#""method": "fetch", "path": "/a""#, "a.json:1:90", "\(get)/method", #"unknown HTTP method "fetch""#,
+             "one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS", #line),
+            (#""method": "GET", "path": "/a", "request": {"schema": {"type": "string"}}"#, "a.json:1:122", "\(get)/request",
+             "a GET operation has no request body",
+             #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
+            (#""method": "DELETE", "path": "/a", "request": {"schema": {"type": "string"}}"#, "a.json:1:125", "\(get)/request",
+             "a DELETE operation has no request body",
+             #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
+        ]
+        for row in rows {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"## + row.members + "}}}}"
+            guard let error = ContractFixture(text).load().failure(row.members) else { continue }
+            XCTAssertEqual(error.diagnostics.map { "\($0.severity.rawValue) \($0.code ?? "-") \($0.location?.description ?? "-") [\($0.location?.pointer.description ?? "-")] \($0.message) | \($0.hint ?? "-")" },
+                           ["error contract.invalid \(row.at) [\(row.pointer)] \(row.message) | \(row.hint)"], row.members, line: row.line)
+        }
+        // Every other method may carry a request body.
+        for method in ContractOperation.methods where !ContractOperation.methodsWithoutRequestBody.contains(method) {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": ""## + method
+                + ##"", "path": "/a", "request": {"schema": {"type": "string"}}, "responses": {"204": {"description": "Done"}}}}}}"##
+            XCTAssertNotNil(ContractFixture(text).load().value(method), method)
+        }
     }
 
     /// Numbers outside the ranges contract-format.md §5–6 give, which no contract can mean (a negative or zero time,
