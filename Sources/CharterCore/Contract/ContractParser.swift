@@ -99,11 +99,12 @@ package struct ContractParser {
             fields.error("method", "unknown HTTP method \"\(written)\"", hint: "one of " + ContractOperation.methods.joined(separator: ", "))
         } else if method != written {
             // The extension schema's enum is uppercase: a contract that loads here also validates there.
-            fields.error("method", "HTTP method \"\(written)\" must be written in uppercase", hint: "write \"\(method)\"")
+            fields.methodRule("method", "HTTP method \"\(written)\" must be written in uppercase", hint: "write \"\(method)\"")
         }
-        if ContractOperation.methodsWithoutRequestBody.contains(method), fields.has("request") {
-            fields.error("request", "a \(method) operation has no request body",
-                         hint: #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#)
+        let requestForbidden = ContractOperation.methodsWithoutRequestBody.contains(method) && fields.has("request")
+        if requestForbidden {
+            fields.methodRule("request", "a \(method) operation has no request body",
+                              hint: #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#)
         }
         let path = fields.string("path", required: true) ?? "/"
         if !path.hasPrefix("/") { fields.error("path", "path \"\(path)\" must start with /") }
@@ -124,7 +125,7 @@ package struct ContractParser {
                 required: parameter.bool("required") ?? (location == .path), description: parameter.string("description"),
                 schema: parameter.schema("schema"), sourceLocation: parameter.location))
         }
-        if let request = fields.object("request") {
+        if !requestForbidden, let request = fields.object("request") {
             request.rejectUnknownKeys(.requestBody)
             operation.request = parseBody(request, defaultRequired: true)
         }
@@ -289,6 +290,12 @@ package struct ContractParser {
         /// (``LoaderOptions/outOfRangeSeverity``).
         func outOfRange(_ key: String, _ message: String) {
             report(parser.session.options.outOfRangeSeverity, key, message, code: LoaderOptions.outOfRangeCode)
+        }
+
+        /// Reports the value under `key` as breaking the extension schema's rules for methods, at the severity the
+        /// loader's options give (``LoaderOptions/methodRuleSeverity``).
+        func methodRule(_ key: String, _ message: String, hint: String) {
+            report(parser.session.options.methodRuleSeverity, key, message, code: LoaderOptions.methodRuleCode, hint: hint)
         }
 
         /// Reports a problem with the value under `key` (its element at `index`), where that value is written, with
