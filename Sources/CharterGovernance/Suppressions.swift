@@ -48,30 +48,34 @@ struct SuppressionCollector {
         self.today = today
     }
 
+    /// Looks for the keyword in every object of `document`, in document order (an object's members and an array's
+    /// elements in the order written, each container's inside before its next sibling). The walk keeps its own stack
+    /// of open containers instead of recursing once per level, so a document as deep as the JSON reader accepts is
+    /// walked on any thread (a 512 KiB worker stack). The path is one stack of tokens, one per open container below the
+    /// root; a pointer is made only where the keyword is found: this walk visits every object and array of every
+    /// document.
     mutating func collect(_ document: SchemaDocument) {
+        // Each open container and the index of its next member or element to look at.
+        var open: [(node: JSONNode, next: Int)] = [(document.root, 0)]
         var path: [String] = []
-        visit(document.root, &path, document)
-    }
-
-    /// Looks for the keyword in every object below `node`. The path is one stack of tokens pushed and popped on
-    /// the way down (a pointer is made only where the keyword is found): this walk visits every object and array
-    /// of every document.
-    private mutating func visit(_ node: JSONNode, _ path: inout [String], _ document: SchemaDocument) {
-        if let object = node.object {
-            for member in object.members {
-                if member.key == Self.keyword {
-                    read(member.value, scope: JSONPointer(tokens: path), document)
-                } else if member.value.object != nil || member.value.array != nil {
-                    path.append(member.key)
-                    visit(member.value, &path, document)
-                    path.removeLast()
-                }
+        while let (node, index) = open.last {
+            let child: (token: String, value: JSONNode)?
+            if let members = node.object?.members {
+                child = index < members.count ? (members[index].key, members[index].value) : nil
+            } else {
+                child = node.array.flatMap { index < $0.count ? (String(index), $0[index]) : nil }
             }
-        } else if let array = node.array {
-            for (index, element) in array.enumerated() where element.object != nil || element.array != nil {
-                path.append(String(index))
-                visit(element, &path, document)
-                path.removeLast()
+            guard let child else {
+                open.removeLast()
+                if !open.isEmpty { path.removeLast() }
+                continue
+            }
+            open[open.count - 1].next += 1
+            if node.object != nil, child.token == Self.keyword {
+                read(child.value, scope: JSONPointer(tokens: path), document)
+            } else if child.value.object != nil || child.value.array != nil {
+                path.append(child.token)
+                open.append((child.value, 0))
             }
         }
     }

@@ -165,7 +165,7 @@ extension ClientConfiguration {
     public func encodeBody<Body: Encodable>(
         _ body: Body, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])? = nil
     ) throws(ClientError) -> Data {
-        try checkRequestBody(body, for: operation, issues: issues)
+        try checkBody(body, for: operation, issues: issues)
         return try ClientError.encoding(operation) { try CanonicalJSON.encode(body, with: CanonicalJSON.encoder(for: .request)) }
     }
 
@@ -184,7 +184,7 @@ extension ClientConfiguration {
         } catch {
             throw ClientError(kind: .decoding, operationID: operation.id, response: response, underlying: error)
         }
-        try checkResponseBody(body, from: response, for: operation, issues: issues)
+        try checkBody(body, from: response, for: operation, issues: issues)
         return body
     }
 }

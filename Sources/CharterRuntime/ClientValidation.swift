@@ -38,25 +38,18 @@ extension ClientConfiguration {
         throw ClientError(kind: .invalidRequest, operationID: operation.id, attempts: 0, underlying: ValidationError(issues: issues))
     }
 
-    /// The request body's problems when ``ClientValidation/requests`` is on (`issues` as ``encodeBody(_:for:issues:)``
-    /// takes it), thrown as ``ClientError/Kind/invalidRequest``.
-    func checkRequestBody<Body>(_ body: Body, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])?) throws(ClientError) {
-        guard validation.contains(.requests) else { return }
-        let found = Validation.contractIssues(of: body, checking: issues)
-        if !found.isEmpty {
-            throw ClientError(kind: .invalidRequest, operationID: operation.id, attempts: 0, underlying: ValidationError(issues: found))
-        }
-    }
-
-    /// The decoded response body's problems when ``ClientValidation/responses`` is on, thrown as
-    /// ``ClientError/Kind/invalidResponse`` with the response.
-    func checkResponseBody<Body>(
-        _ body: Body, from response: ClientResponse, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])?
+    /// A body's problems against the contract, when the side it travels is checked: the request body before sending
+    /// (no `response`; ``ClientValidation/requests``), thrown as ``ClientError/Kind/invalidRequest`` with no attempt
+    /// made; or the decoded body of `response` (``ClientValidation/responses``), thrown as
+    /// ``ClientError/Kind/invalidResponse`` carrying that response. `issues` as ``encodeBody(_:for:issues:)`` takes it.
+    func checkBody<Body>(
+        _ body: Body, from response: ClientResponse? = nil, for operation: ClientOperation, issues: ((Body) -> [ValidationIssue])?
     ) throws(ClientError) {
-        guard validation.contains(.responses) else { return }
+        guard validation.contains(response == nil ? .requests : .responses) else { return }
         let found = Validation.contractIssues(of: body, checking: issues)
-        if !found.isEmpty {
-            throw ClientError(kind: .invalidResponse, operationID: operation.id, response: response, underlying: ValidationError(issues: found))
-        }
+        guard !found.isEmpty else { return }
+        throw ClientError(
+            kind: response == nil ? .invalidRequest : .invalidResponse, operationID: operation.id, attempts: response == nil ? 0 : 1,
+            response: response, underlying: ValidationError(issues: found))
     }
 }

@@ -105,10 +105,12 @@ public struct DiffCommand {
         var headOptions = loader
         headOptions.root = headRoot
         // A base is an older version, which the head may be fixing: a number out of range there (`"availability": 99.9`)
-        // is a warning, read as not given, and so is an unknown (misspelt) key of x-contract, where the head's are errors.
+        // is a warning, read as not given, and so is an unknown (misspelt) key of x-contract, and a method breaking the
+        // schema's rules (`"get"`, a GET's request), where the head's are errors.
         var baseLoader = loader
         baseLoader.outOfRangeSeverity = .warning
         baseLoader.unknownKeySeverity = .warning
+        baseLoader.methodRuleSeverity = .warning
         // The head and every base are loaded on all cores at once: each is a whole contract set.
         var jobs = [LoadJob(files: headFiles, options: headOptions, workingDirectory: workingDirectory, revision: nil, name: "", shown: "", commit: nil)]
         // Plain schema files of a base folder pair with the head's by their path inside the folder given; a base file
@@ -227,10 +229,10 @@ public struct DiffCommand {
             if let head = graphs.first?.documents.first(where: { $0.path == pair.head }) { keys[pair.base] = head.rootRelativePath }
         }
         let head = graphs[0]
-        // The head's load warnings, and the numbers out of range and unknown keys a base was read with (why a value
-        // there is not compared); a base's other warnings are the older version's, not the head's to answer for.
+        // The head's load warnings, and the numbers out of range, unknown keys and method rules a base was read with (why
+        // a value there is not compared); a base's other warnings are the older version's, not the head's to answer for.
         let loadWarnings = head.warnings + zip(graphs, jobs).dropFirst().flatMap { graph, job in
-            graph.warnings.filter { $0.code == LoaderOptions.outOfRangeCode || $0.code == LoaderOptions.unknownKeyCode }.map(job.labelled)
+            graph.warnings.filter { $0.code.map(LoaderOptions.adjustableCodes.contains) == true }.map(job.labelled)
         }
         for warning in loadWarnings { console.err(DiagnosticFormatter.format(warning)) }
         let baseGraphs = zip(graphs, jobs).dropFirst().map { (graph: $0, revision: $1.revision, name: $1.name) }

@@ -9,15 +9,9 @@ public enum ExitCode: Int32, Sendable {
 }
 
 extension ExitCode {
-    /// The diagnostic codes (by prefix) of problems with the run's setup rather than its contracts: the output, the
-    /// templates, the configuration — `charter lint`'s (`config.`) and `charter.json` as `charter generate` checks it for
-    /// the build plugin (`plugin.configuration`) — and a lint baseline.
-    static let setupCodePrefixes = ["output.", "templates.", "config.", "plugin.configuration", "baseline."]
-
     /// The exit code of a run stopped by `diagnostics`: ``usageOrToolError`` when any of them is about the run's setup
-    /// (``setupCodePrefixes``), else ``inputProblems``.
+    /// (``Diagnostic/area``, decided by ``DiagnosticCodes/families``), else ``inputProblems``.
     public init(stoppedBy diagnostics: [Diagnostic]) {
-        let setup = diagnostics.contains { diagnostic in Self.setupCodePrefixes.contains { (diagnostic.code ?? "").hasPrefix($0) } }
-        self = setup ? .usageOrToolError : .inputProblems
+        self = diagnostics.contains { $0.area == .setup } ? .usageOrToolError : .inputProblems
     }
 }

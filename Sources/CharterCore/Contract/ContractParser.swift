@@ -93,9 +93,18 @@ package struct ContractParser {
 
     func parseOperation(_ id: String, _ fields: Fields) -> ContractOperation {
         fields.rejectUnknownKeys(.operation)
-        let method = (fields.string("method", required: true) ?? "GET").uppercased()
+        let written = fields.string("method", required: true) ?? "GET"
+        let method = written.uppercased()
         if !ContractOperation.methods.contains(method) {
-            fields.error("method", "unknown HTTP method \"\(method)\"")
+            fields.error("method", "unknown HTTP method \"\(written)\"", hint: "one of " + ContractOperation.methods.joined(separator: ", "))
+        } else if method != written {
+            // The extension schema's enum is uppercase: a contract that loads here also validates there.
+            fields.methodRule("method", "HTTP method \"\(written)\" must be written in uppercase", hint: "write \"\(method)\"")
+        }
+        let requestForbidden = ContractOperation.methodsWithoutRequestBody.contains(method) && fields.has("request")
+        if requestForbidden {
+            fields.methodRule("request", "a \(method) operation has no request body",
+                              hint: #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#)
         }
         let path = fields.string("path", required: true) ?? "/"
         if !path.hasPrefix("/") { fields.error("path", "path \"\(path)\" must start with /") }
@@ -116,7 +125,7 @@ package struct ContractParser {
                 required: parameter.bool("required") ?? (location == .path), description: parameter.string("description"),
                 schema: parameter.schema("schema"), sourceLocation: parameter.location))
         }
-        if let request = fields.object("request") {
+        if !requestForbidden, let request = fields.object("request") {
             request.rejectUnknownKeys(.requestBody)
             operation.request = parseBody(request, defaultRequired: true)
         }
@@ -273,8 +282,8 @@ package struct ContractParser {
             }
         }
 
-        func error(_ key: String, _ message: String, index: Int? = nil) {
-            report(.error, key, message, code: "contract.invalid", index: index)
+        func error(_ key: String, _ message: String, index: Int? = nil, hint: String? = nil) {
+            report(.error, key, message, code: "contract.invalid", index: index, hint: hint)
         }
 
         /// Reports the number under `key` as outside the range it can mean, at the severity the loader's options give
@@ -283,8 +292,15 @@ package struct ContractParser {
             report(parser.session.options.outOfRangeSeverity, key, message, code: LoaderOptions.outOfRangeCode)
         }
 
-        /// Reports a problem with the value under `key` (its element at `index`), where that value is written.
-        private func report(_ severity: Severity, _ key: String, _ message: String, code: String, index: Int? = nil) {
+        /// Reports the value under `key` as breaking the extension schema's rules for methods, at the severity the
+        /// loader's options give (``LoaderOptions/methodRuleSeverity``).
+        func methodRule(_ key: String, _ message: String, hint: String) {
+            report(parser.session.options.methodRuleSeverity, key, message, code: LoaderOptions.methodRuleCode, hint: hint)
+        }
+
+        /// Reports a problem with the value under `key` (its element at `index`), where that value is written, with
+        /// `hint` saying how to fix it when one is given.
+        private func report(_ severity: Severity, _ key: String, _ message: String, code: String, index: Int? = nil, hint: String? = nil) {
             let value = node.object?[key]
             var at = pointer.appending(key)
             var position = value?.position ?? node.position
@@ -292,7 +308,7 @@ package struct ContractParser {
                 at = at.appending(String(index))
                 position = element.position
             }
-            parser.session.bag.add(Diagnostic(severity, message, at: parser.session.location(parser.document, at, position), code: code))
+            parser.session.bag.add(Diagnostic(severity, message, at: parser.session.location(parser.document, at, position), code: code, hint: hint))
         }
 
         private func value(_ key: String, required: Bool) -> JSONNode? {

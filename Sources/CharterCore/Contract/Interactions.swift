@@ -170,6 +170,10 @@ public struct ContractOperation: Sendable {
     /// two equal). A `HEAD` answers with a `GET`'s status and headers and no content, so its responses declare no schema.
     public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
+    /// The methods whose operations declare no `request`: their requests carry no content (docs/contract-extension.schema.json
+    /// says so in the `allOf` of an operation; a test keeps the two equal).
+    public static let methodsWithoutRequestBody = ["GET", "DELETE"]
+
     /// Whether the method changes state (anything but GET, HEAD, OPTIONS).
     public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
     /// Whether the operation is a write by method but declared a query (`POST` with `idempotency.required: false`):

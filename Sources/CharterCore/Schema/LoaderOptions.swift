@@ -73,6 +73,21 @@ public struct LoaderOptions: Sendable {
     /// The code of the diagnostics whose severity ``unknownKeySeverity`` sets.
     public static let unknownKeyCode = "contract.unknown-key"
 
+    /// How an operation breaking the extension schema's rules for methods is reported (code ``methodRuleCode``): a
+    /// `method` not written in uppercase (`"get"`), and a `request` on a method whose requests carry no content
+    /// (``ContractOperation/methodsWithoutRequestBody``). An error by default, as the schema refuses both; `charter diff`
+    /// reads its bases — older versions, which loaded before the loader enforced these rules and which the head may be
+    /// fixing — with `.warning`. Either way the method reads as its uppercase spelling, and such a request as not given,
+    /// so it is never compared with another.
+    public var methodRuleSeverity: Severity = .error
+
+    /// The code of the diagnostics whose severity ``methodRuleSeverity`` sets.
+    public static let methodRuleCode = "contract.method-rule"
+
+    /// The codes of the diagnostics whose severity these options set (``outOfRangeSeverity``, ``unknownKeySeverity``,
+    /// ``methodRuleSeverity``): what `charter diff` reads a base with as warnings, and shows why a base value is not compared.
+    public static let adjustableCodes: Set<String> = [outOfRangeCode, unknownKeyCode, methodRuleCode]
+
     /// Creates options with the documented default limits.
     public init(
         root: String? = nil, refMappings: [RefMapping] = [], maxFileSize: Int = 32 << 20, maxJSONDepth: Int = 512,

@@ -7,23 +7,57 @@ import CharterCLI
 /// A mistake in `charter.json` is a configuration error, exit 2, whoever finds it: `charter lint` reading its `lint`
 /// section, or `charter generate` checking the file for the build plugin (`--planned-config`).
 final class ConfigurationExitCodeTests: XCTestCase {
-    /// Rows: diagnostic codes a run stopped with → its exit code.
+    /// Rows: diagnostic codes a run stopped with → its exit code. One row (at least) per family of
+    /// ``DiagnosticCodes/families``: problems with the contracts exit 1, with the run's setup (output, templates,
+    /// configuration, a baseline) 2.
     func testExitCodeOfDiagnostics() {
         let rows: [(codes: [String?], exit: ExitCode, line: UInt)] = [
             (["ref.unresolved"], .inputProblems, #line),
             (["json.syntax", "contract.invalid"], .inputProblems, #line),
+            (["contract.unknown-key"], .inputProblems, #line),
             (["input.missing"], .inputProblems, #line),
+            (["limit.file-size"], .inputProblems, #line),
+            (["load.unreadable"], .inputProblems, #line),
+            (["schema.invalid-keyword"], .inputProblems, #line),
+            (["translate.type-dropped"], .inputProblems, #line),
             (["plugin.stale-plan"], .inputProblems, #line),
             ([nil], .inputProblems, #line),
             (["config.invalid-json"], .usageOrToolError, #line),
+            (["config.unreadable"], .usageOrToolError, #line),
             (["plugin.configuration"], .usageOrToolError, #line),
             (["baseline.unreadable"], .usageOrToolError, #line),
+            (["baseline.invalid"], .usageOrToolError, #line),
             (["output.unwritable"], .usageOrToolError, #line),
+            (["output.foreign-file"], .usageOrToolError, #line),
             (["templates.invalid"], .usageOrToolError, #line),
+            (["templates.render"], .usageOrToolError, #line),
             (["ref.unresolved", "plugin.configuration"], .usageOrToolError, #line),
         ]
         for row in rows {
             XCTAssertEqual(ExitCode(stoppedBy: row.codes.map { .error("x", code: $0) }), row.exit, "\(row.codes)", line: row.line)
+        }
+    }
+
+    /// Every diagnostic code the sources make (`code: "family.name"`, `…Code = "…"`) belongs to a family of
+    /// ``DiagnosticCodes/families``, so a new code cannot leave its exit code to chance; and every family there is made
+    /// by some source, so the table lists no family that no longer exists.
+    func testEveryCodeInTheSourcesHasAFamily() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources").standardized
+        let pattern = try NSRegularExpression(pattern: #"[cC]ode\s*[:=]\s*"([a-z]+\.[a-z0-9.-]+)""#)
+        var codes: Set<String> = []
+        let files = try XCTUnwrap(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                codes.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        XCTAssertGreaterThan(codes.count, 40, "the scan found the codes")
+        for code in codes.sorted() {
+            XCTAssertNotNil(DiagnosticCodes.family(of: code), "\(code) belongs to no family of DiagnosticCodes.families")
+        }
+        for family in DiagnosticCodes.families {
+            XCTAssertTrue(codes.contains { DiagnosticCodes.family(of: $0)?.prefix == family.prefix }, "no source makes a \(family.prefix) code")
         }
     }
 

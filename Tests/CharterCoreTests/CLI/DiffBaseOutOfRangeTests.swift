@@ -87,6 +87,34 @@ final class DiffBaseOutOfRangeTests: XCTestCase {
         XCTAssertEqual(folder.run(["lint", "old"]).code, .inputProblems)
     }
 
+    /// Rows: a base breaking the extension schema's method rules (written before the loader enforced them) → its
+    /// warning (`contract.method-rule`: pointer: message). The head fixing it is no change: the method reads as its
+    /// uppercase spelling, a GET's request as not given. The same file as the head is refused, and so is it for lint.
+    func testABaseBreakingTheMethodRulesLoadsWithAWarning() throws {
+        let rows: [(name: String, base: String, head: String, warning: String)] = [
+            ("a lowercase method", #""method": "get", "path": "/items", "responses": {"200": {}}"#, #""method": "GET", "path": "/items", "responses": {"200": {}}"#,
+             #"/x-contract/operations/op/method: HTTP method "get" must be written in uppercase"#),
+            ("a GET with a request body", ##""method": "GET", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}}, "responses": {"200": {}}"##,
+             #""method": "GET", "path": "/items", "responses": {"200": {}}"#, "/x-contract/operations/op/request: a GET operation has no request body"),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("old/demo.json", DiffExample.operation(row.base))
+            try folder.write("new/demo.json", DiffExample.operation(row.head, version: "1.0.1"))
+            let json = folder.run(["diff", "new", "--base", "old", "--format", "json"])
+            XCTAssertEqual(json.code, .success, "\(row.name): \(json.err)")
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.joined(separator: "\n").utf8)) as? [String: Any], row.name)
+            let warnings = try XCTUnwrap(document["warnings"] as? [[String: Any]], row.name)
+            XCTAssertEqual(warnings.map { "\($0["severity"] as? String ?? "-") \($0["code"] as? String ?? "-") \($0["pointer"] as? String ?? "-"): \($0["message"] as? String ?? "-")" },
+                           ["warning contract.method-rule \(row.warning)"], row.name)
+            XCTAssertEqual((document["findings"] as? [[String: Any]])?.count, 0, "\(row.name): the fix is no change")
+            let reversed = folder.run(["diff", "old", "--base", "new"])
+            XCTAssertEqual(reversed.code, .inputProblems, row.name)
+            XCTAssertEqual(reversed.err.filter { $0.contains(": error: ") }.count, 1, "\(row.name): \(reversed.err)")
+            XCTAssertEqual(folder.run(["lint", "old"]).code, .inputProblems, row.name)
+        }
+    }
+
     /// Rows: a report format → the lines it shows for a base's load warning (line and column as `L:C`), as text shows it
     /// on standard error and JSON in `warnings`: the HTML page in a section of its own, escaped; Markdown after the
     /// versions. Standard output and a `--report` file say the same.

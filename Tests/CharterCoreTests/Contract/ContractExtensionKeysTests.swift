@@ -109,7 +109,8 @@ final class ContractExtensionKeysTests: XCTestCase {
     /// The parser's closed objects are exactly the extension schema's: docs/contract-extension.schema.json is read, and
     /// every object in it with `additionalProperties: false` (but the event envelope, which is not part of
     /// `x-contract`) is an ``ExtensionObject`` whose keys are that object's `properties`, and each allows `x-` keys;
-    /// and an operation's `method` enum is ``ContractOperation/methods``.
+    /// and an operation's `method` enum is ``ContractOperation/methods``, and the methods its `allOf` refuses a
+    /// `request` are ``ContractOperation/methodsWithoutRequestBody``.
     func testClosedObjectsAreTheExtensionSchemas() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/contract-extension.schema.json").standardized
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -131,6 +132,12 @@ final class ContractExtensionKeysTests: XCTestCase {
         let operation = (schema["$defs"] as? [String: Any])?["Operation"] as? [String: Any]
         let method = (operation?["properties"] as? [String: Any])?["method"] as? [String: Any]
         XCTAssertEqual(method?["enum"] as? [String], ContractOperation.methods)
+        // And the methods whose operations may not declare a request: the `if` of the `allOf` entry whose `then` is
+        // `not: {required: [request]}`.
+        let rules = operation?["allOf"] as? [[String: Any]] ?? []
+        let withoutBody = rules.filter { (($0["then"] as? [String: Any])?["not"] as? [String: Any])?["required"] as? [String] == ["request"] }
+            .compactMap { ((($0["if"] as? [String: Any])?["properties"] as? [String: Any])?["method"] as? [String: Any])?["enum"] as? [String] }
+        XCTAssertEqual(withoutBody, [ContractOperation.methodsWithoutRequestBody])
         for object in ExtensionObject.allCases {
             XCTAssertEqual(Set(object.keys), closed[object.rawValue], object.rawValue)
             XCTAssertEqual(object.keys.count, Set(object.keys).count, "\(object.rawValue) lists a key twice")

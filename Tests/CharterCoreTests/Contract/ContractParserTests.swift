@@ -20,7 +20,7 @@ final class ContractParserTests: XCTestCase {
             },
             "operations": {
               "getAvailability": {
-                "method": "get",
+                "method": "GET",
                 "path": "/availability/{sku}",
                 "summary": "Availability of one SKU",
                 "tags": ["availability"],
@@ -251,7 +251,8 @@ final class ContractParserTests: XCTestCase {
     }
 
     /// Rows: an operation's `method` and responses → the method it loads as. Every method of
-    /// ``ContractOperation/methods`` loads, written in any case; a `HEAD` declares its responses' status and headers.
+    /// ``ContractOperation/methods`` loads, written as the extension schema's enum spells it (uppercase); a `HEAD`
+    /// declares its responses' status and headers.
     func testEveryHTTPMethodLoads() throws {
         let rows: [(method: String, responses: String, loaded: String, line: UInt)] = [
             ("GET", #"{"200": {"description": "OK", "schema": {"type": "string"}}}"#, "GET", #line),
@@ -261,7 +262,6 @@ final class ContractParserTests: XCTestCase {
             ("DELETE", #"{"204": {"description": "Gone"}}"#, "DELETE", #line),
             ("HEAD", #"{"200": {"description": "Exists", "headers": {"ETag": {"schema": {"type": "string"}}}}, "404": {"description": "No such item"}}"#, "HEAD", #line),
             ("OPTIONS", #"{"204": {"description": "Allowed methods", "headers": {"Allow": {"schema": {"type": "string"}}}}}"#, "OPTIONS", #line),
-            ("head", #"{"204": {"description": "Exists"}}"#, "HEAD", #line),
         ]
         for row in rows {
             let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": ""## + row.method
@@ -270,6 +270,69 @@ final class ContractParserTests: XCTestCase {
             XCTAssertEqual(graph.documents.first?.contract?.operations.map(\.method), [row.loaded], row.method, line: row.line)
         }
         XCTAssertEqual(Set(rows.map(\.loaded)), Set(ContractOperation.methods), "a row for every method")
+    }
+
+    /// Rows: an operation's members → its one error: its code, where the value is written, its pointer, the message and
+    /// the hint. A method is one of the extension schema's enum (else `contract.invalid`), spelt as it is, in uppercase;
+    /// a method whose request has no content (``ContractOperation/methodsWithoutRequestBody``, the schema's rule)
+    /// declares no `request` (both ``LoaderOptions/methodRuleCode``).
+    func testMethodSpellingAndRequestBodies() {
+        let get = "/x-contract/operations/op"
+        let rule = LoaderOptions.methodRuleCode, invalid = "contract.invalid"
+        let rows: [(members: String, code: String, at: String, pointer: String, message: String, hint: String, line: UInt)] = [
+            (#""method": "get", "path": "/a""#, rule, "a.json:1:90", "\(get)/method", #"HTTP method "get" must be written in uppercase"#, #"write "GET""#, #line),
+            (#""method": "Delete", "path": "/a""#, rule, "a.json:1:90", "\(get)/method", #"HTTP method "Delete" must be written in uppercase"#, #"write "DELETE""#, #line),
+            (#""method": "options", "path": "/a""#, rule, "a.json:1:90", "\(get)/method", #"HTTP method "options" must be written in uppercase"#, #"write "OPTIONS""#, #line),
+            (#""method": "FETCH", "path": "/a""#, invalid, "a.json:1:90", "\(get)/method", #"unknown HTTP method "FETCH""#,
+             "one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS", #line),
+            (#""method": "fetch", "path": "/a""#, invalid, "a.json:1:90", "\(get)/method", #"unknown HTTP method "fetch""#,
+             "one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS", #line),
+            (#""method": "GET", "path": "/a", "request": {"schema": {"type": "string"}}"#, rule, "a.json:1:122", "\(get)/request",
+             "a GET operation has no request body",
+             #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
+            (#""method": "DELETE", "path": "/a", "request": {"schema": {"type": "string"}}"#, rule, "a.json:1:125", "\(get)/request",
+             "a DELETE operation has no request body",
+             #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
+        ]
+        for row in rows {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"## + row.members + "}}}}"
+            guard let error = ContractFixture(text).load().failure(row.members) else { continue }
+            XCTAssertEqual(error.diagnostics.map { "\($0.severity.rawValue) \($0.code ?? "-") \($0.location?.description ?? "-") [\($0.location?.pointer.description ?? "-")] \($0.message) | \($0.hint ?? "-")" },
+                           ["error \(row.code) \(row.at) [\(row.pointer)] \(row.message) | \(row.hint)"], row.members, line: row.line)
+        }
+        // Every other method may carry a request body.
+        for method in ContractOperation.methods where !ContractOperation.methodsWithoutRequestBody.contains(method) {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": ""## + method
+                + ##"", "path": "/a", "request": {"schema": {"type": "string"}}, "responses": {"204": {"description": "Done"}}}}}}"##
+            XCTAssertNotNil(ContractFixture(text).load().value(method), method)
+        }
+    }
+
+    /// With ``LoaderOptions/methodRuleSeverity`` `.warning` (`charter diff`'s bases) an operation breaking the method
+    /// rules loads: the same diagnostic, as a warning; the method reads as its uppercase spelling, a request on a method
+    /// without one as not given. An unknown method is still an error.
+    func testMethodRulesAsWarnings() throws {
+        var options = LoaderOptions()
+        options.methodRuleSeverity = .warning
+        let method = "warning contract.method-rule [/x-contract/operations/op/method]"
+        let request = "warning contract.method-rule [/x-contract/operations/op/request]"
+        let rows: [(members: String, method: String, warnings: [String], line: UInt)] = [
+            (#""method": "get", "path": "/a""#, "GET", [#"\#(method) HTTP method "get" must be written in uppercase"#], #line),
+            (#""method": "delete", "path": "/a", "request": {"schema": {"type": "string"}}"#, "DELETE",
+             [#"\#(method) HTTP method "delete" must be written in uppercase"#, "\(request) a DELETE operation has no request body"], #line),
+            (#""method": "GET", "path": "/a", "request": {"schema": {"type": "string"}}"#, "GET", ["\(request) a GET operation has no request body"], #line),
+        ]
+        for row in rows {
+            let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"## + row.members + "}}}}"
+            let graph = try ContractFixture(text, options: options).load().get()
+            XCTAssertEqual(graph.warnings.map { "\($0.severity.rawValue) \($0.code ?? "-") [\($0.location?.pointer.description ?? "-")] \($0.message)" },
+                           row.warnings, row.members, line: row.line)
+            let operation = try XCTUnwrap(graph.documents.first?.contract?.operations.first, row.members, line: row.line)
+            XCTAssertEqual(operation.method, row.method, row.members, line: row.line)
+            XCTAssertNil(operation.request, row.members, line: row.line)
+        }
+        let unknown = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"method": "fetch", "path": "/a"}}}}"##
+        XCTAssertEqual(ContractFixture(unknown, options: options).load().failure("fetch")?.diagnostics.map(\.code), ["contract.invalid"])
     }
 
     /// Numbers outside the ranges contract-format.md §5–6 give, which no contract can mean (a negative or zero time,

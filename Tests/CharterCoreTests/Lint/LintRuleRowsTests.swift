@@ -522,10 +522,12 @@ final class LintRuleRowsTests: XCTestCase {
 
     /// A blank idempotency retention or lifecycle sunset is a missing one, reported once, by the rule whose doc says so:
     /// `write-idempotency` (a key kept for a stated retention) and `deprecation-planned` (a blank value is none) — not
-    /// also as a duration or date that does not read, a sunset that has passed or one before `since`. Rows: a fragment →
+    /// also as a duration or date that does not read, a sunset that has passed or one before `since`. A blank dead-letter
+    /// retention or feed delivery deadline, which no rule asks for, is `duration-format`'s alone. Rows: a fragment →
     /// every finding of every rule (strict preset) at or under the object that holds the value (rule: pointer: message).
     func testBlankRetentionAndSunsetHaveOneOwner() {
         let idempotency = "/x-contract/operations/op/idempotency", lifecycle = "/x-contract/lifecycle"
+        let deadLetter = "/x-contract/events/E/deadLetter", feedSLA = "/x-contract/feeds/F/sla"
         let rows: [(fields: String, under: String, expected: [String])] = [
             (operation(#""method": "PUT", "path": "/q", "idempotency": {"required": true, "keyHeader": "K", "retention": " "}, "sla": {"latencyP99Ms": 100, "availability": 0.999}"#),
              idempotency, ["write-idempotency: \(idempotency): operation op requires an idempotency key but says not how long keys are kept"]),
@@ -546,6 +548,12 @@ final class LintRuleRowsTests: XCTestCase {
             // A sunset written wrong is still lifecycle-declared's.
             (#""lifecycle": {"status": "active", "since": "2025-01-01", "sunset": "soon"}"#,
              lifecycle, [#"lifecycle-declared: \#(lifecycle)/sunset: lifecycle sunset "soon" of demo is not a date YYYY-MM-DD"#]),
+            // No presence rule asks for a dead-letter retention or a feed's delivery deadline: a blank one is
+            // duration-format's alone.
+            (#""events": {"E": {"topic": "demo.e", "delivery": "at-least-once", "payload": {"type": "string"}, "deadLetter": {"topic": "demo.e.dlq", "retention": ""}}}"#,
+             deadLetter, [#"duration-format: \#(deadLetter)/retention: dead-letter retention of E "" is not an ISO 8601 duration"#]),
+            (#""feeds": {"F": {"payload": {"type": "string"}, "sla": {"deliveredWithin": " "}}}"#,
+             feedSLA, [#"duration-format: \#(feedSLA)/deliveredWithin: delivery deadline of F " " is not an ISO 8601 duration"#]),
         ]
         for row in rows {
             let fields = row.under == lifecycle ? #""owner": {"team": "t", "contact": {"email": "e"}}, "compatibility": "backward", "# + row.fields : row.fields

@@ -218,4 +218,44 @@ final class LintSuppressionTests: XCTestCase {
             XCTAssertEqual(finding.fingerprint, row.expected, row.rule)
         }
     }
+
+    /// Suppressions are found at any depth the JSON reader accepts, on a 512 KiB stack (macOS worker threads): the
+    /// walk keeps its own stack instead of recursing once per level. A document nested about 500 levels deep, with an
+    /// `x-lint-ignore` before and after the way down every 50 levels, reports each (all name unknown rules) in source
+    /// order: the ones before the way down from the top, then the ones after it from the bottom.
+    func testSuppressionsAtEveryDepthOnASmallStack() throws {
+        let levels = 250
+        var text = #"{"x-contract": {"name": "demo", "version": "1.0.0"}, "x-deep": "#
+        for level in 0..<levels {
+            text += level % 50 == 0 ? #"{"x-lint-ignore": {"before-\#(level)": "r"}, "k": ["# : #"{"k": ["#
+        }
+        for level in (0..<levels).reversed() {
+            text += level % 50 == 0 ? #"], "z": {"x-lint-ignore": {"after-\#(level)": "r"}}}"# : "]}"
+        }
+        text += "}"
+        let graph = try ContractFixture(text).load().get()
+        let document = try XCTUnwrap(graph.documents.first)
+
+        final class Run: @unchecked Sendable {
+            var problems: [String] = []
+            let done = DispatchSemaphore(value: 0)
+        }
+        let run = Run()
+        let thread = Thread {
+            var collector = SuppressionCollector(catalog: .standard, today: LintHarness.today)
+            collector.collect(document)
+            run.problems = collector.problems.map { "\($0.location.pointer.tokens.count) \($0.message)" }
+            run.done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        run.done.wait()
+
+        let marked = stride(from: 0, to: levels, by: 50)
+        // The way down to level n is n × ("k", "0") below "x-deep"; then x-lint-ignore and the rule.
+        XCTAssertEqual(run.problems,
+                       marked.map { #"\#(1 + 2 * $0 + 2) x-lint-ignore names unknown rule "before-\#($0)""# }
+                       + marked.reversed().map { #"\#(1 + 2 * $0 + 3) x-lint-ignore names unknown rule "after-\#($0)""# })
+    }
+
 }
