@@ -43,8 +43,9 @@ struct TypeChangedCheck: ChangeCheck {
         }
     }
 
-    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`) or the pair
-    /// is one named type reached with and without a wrapper.
+    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`), the pair is
+    /// one named type reached with and without a wrapper, or a wrapper's `null` changed beside the pair's other types
+    /// (each said apart, judged by its own directions).
     private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
         let became = Self.nullability(pair, .head, context) ?? false
         guard became != Self.nullability(pair, .base, context) ?? false else { return }
