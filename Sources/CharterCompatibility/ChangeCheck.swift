@@ -34,6 +34,10 @@ public protocol ChangeCheck: RuleDescribing {
     /// Compares only what wraps two schemas that are otherwise the same named type (compared once, as a named
     /// type): one side reached through a nullable wrapper and the other not.
     func compareWrappers(_ pair: SchemaPair, _ context: DiffContext)
+    /// Compares only what the way a schema pair is reached decides — whether a nullable wrapper around it, or the
+    /// schema itself where it is reached directly, admits `null` — when the pair itself was compared already, reached
+    /// another way (each schema pair is compared once, however many ways reach it).
+    func compareWay(_ pair: SchemaPair, _ context: DiffContext)
     /// Compares two versions of one operation.
     func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext)
     /// Compares two versions of one event.
@@ -51,6 +55,7 @@ extension ChangeCheck {
     public var breakingHint: String? { nil }
     public func compare(_ pair: SchemaPair, _ context: DiffContext) {}
     public func compareWrappers(_ pair: SchemaPair, _ context: DiffContext) {}
+    public func compareWay(_ pair: SchemaPair, _ context: DiffContext) {}
     public func compare(operation base: ContractOperation, _ head: ContractOperation, _ context: DiffContext) {}
     public func compare(event base: ContractEvent, _ head: ContractEvent, _ context: DiffContext) {}
     public func compare(contract pair: ContractPair, _ context: DiffContext) {}
@@ -74,6 +79,10 @@ public struct SchemaPair: Sendable {
     /// The head schema as written where the pair was found, before `$ref`s and a wrapper were seen through (where its
     /// nullability is written, or was).
     public var headAsWritten: SchemaID? = nil
+    /// Where the data flows on the way the pair was reached, when that is through a nullable wrapper: what the wrapper
+    /// says (whether `null` is allowed) is judged by it, where everything else about the pair is judged by ``roles``,
+    /// every direction its data flows. Nil when no wrapper was seen through.
+    public var wayRoles: SchemaRoles? = nil
 }
 
 /// One contract (or plain schema file) in the base and the head; either side is nil when it was added or removed.

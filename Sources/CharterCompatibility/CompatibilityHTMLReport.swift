@@ -95,23 +95,27 @@ public enum CompatibilityHTMLReport {
         return html.joined(separator: "\n") + "\n"
     }
 
-    /// The page written when contracts do not load: the verdict is that nothing could be compared, with every error,
-    /// so a report left from an earlier run is never mistaken for this one's.
+    /// The page written when contracts do not load: the verdict is that nothing could be compared, with every error
+    /// under *Errors* and the warnings the loads found beside them under their own heading (as on a compared page), so
+    /// a report left from an earlier run is never mistaken for this one's.
     public static func renderLoadFailure(_ diagnostics: [Diagnostic], bases: [String], today: String) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
         var html = opening(title: "Not compared", bases: bases, today: today, contracts: "") + [
             "<div class=\"cards\">",
             card("Verdict", "Not compared", "breaking"),
-            card("Contracts that do not load", String(diagnostics.filter { $0.severity == .error }.count), "bad"),
+            card("Contracts that do not load", String(errors.count), "bad"),
             "</div>",
             "<h2>Errors</h2>",
             "<table><thead><tr><th>Where</th><th>Error</th></tr></thead><tbody>",
         ]
-        for diagnostic in diagnostics {
+        for diagnostic in errors {
             let place = diagnostic.location.map { escape($0.description) } ?? ""
             html.append("<tr><td>\(place)</td><td>\(escape(diagnostic.message))"
                 + (diagnostic.hint.map { "<div class=\"hint\">\(escape($0))</div>" } ?? "") + "</td></tr>")
         }
-        html += ["</tbody></table>", "</body>", "</html>"]
+        html.append("</tbody></table>")
+        html += warningSection(diagnostics.filter { $0.severity != .error })  // a note, if a load gives one, with them
+        html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
     }
 

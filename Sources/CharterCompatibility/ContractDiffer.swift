@@ -286,7 +286,11 @@ public struct ContractDiffer: Sendable {
 struct SchemaPairWalker {
     let context: DiffContext
     let checks: [any ChangeCheck]
+    /// The schema pairs compared (with the way they were reached, for those judged by it).
     private var visited: Set<[Int]> = []
+    /// The ways each pair was reached: whether through a nullable wrapper on either side, and which (the wrapper as
+    /// written, and the directions it was reached in).
+    private var visitedWays: Set<[Int]> = []
 
     init(context: DiffContext, checks: [any ChangeCheck]) {
         self.context = context
@@ -313,33 +317,42 @@ struct SchemaPairWalker {
             if baseWrapped != headWrapped { inView(head) { context.run(checks) { $0.compareWrappers(pair, context) } } }
             return
         }
-        // A reference that now names another type (below) is judged by the way it was reached, as is all inside it, and
-        // so is a schema seen through a nullable wrapper (its nullability is the wrapper's, where it is written); any
-        // other pair by every direction its data flows (``flows(of:_:reachedAs:_:)``).
+        // A reference that now names another type (below) is judged by the way it was reached, as is all inside it; any
+        // other pair by every direction its data flows (``flows(of:_:reachedAs:_:)``) — one seen through a nullable
+        // wrapper too, except for what the wrapper says (whether `null` is allowed): that is judged by the way it was
+        // reached, where the wrapper is written.
         let swapped = baseName != nil && headName != nil && baseName != headName
-        let byTheWay = swapped || context.reachedThrough != nil || baseWrapped || headWrapped
-        let roles = byTheWay ? roles : Self.flows(of: b, h, reachedAs: roles, context)
-        pair.roles = roles
+        let byTheWay = swapped || context.reachedThrough != nil
+        let wrapped = baseWrapped || headWrapped
+        pair.roles = byTheWay ? roles : Self.flows(of: b, h, reachedAs: roles, context)
+        pair.wayRoles = wrapped ? roles : nil
         // A reference that now names another type (a response that returned `Allocation` now returns
         // `AllocationResult`): what differs between the two is one change, located where the reference is written —
         // not a change per property, located in the types' own definitions (which did not change). Each reference
         // that makes the swap is reported (the written reference is part of what was visited).
-        // Any other schema pair is compared once, however many types and interfaces reach it and in whichever order:
-        // judged by every direction its data flows, each change is one finding that lists every interface it reaches.
-        let key = [b.rawValue, h.rawValue, baseWrapped ? 1 : 0, headWrapped ? 1 : 0] + (byTheWay ? [roles.rawValue] : []) + (swapped ? [head.rawValue] : [])
-        guard visited.insert(key).inserted else { return }
+        // Any other schema pair is compared once, however many types and interfaces reach it, directly or through a
+        // nullable wrapper, and in whichever order: judged by every direction its data flows, each change is one finding
+        // that lists every interface it reaches. Each other way that reaches it — directly, or through a wrapper written
+        // elsewhere or reached another way — adds only what that way says about `null`.
+        let key = [b.rawValue, h.rawValue] + (byTheWay ? [roles.rawValue] : []) + (swapped ? [head.rawValue] : [])
+        let way = key + [baseWrapped ? 1 : 0, headWrapped ? 1 : 0] + (wrapped ? [roles.rawValue, head.rawValue] : [])
+        guard visitedWays.insert(way).inserted else { return }
+        guard visited.insert(key).inserted else {
+            inView(head) { context.run(checks) { $0.compareWay(pair, context) } }
+            return
+        }
         if swapped, let baseName, let headName {
             let start = context.changes.count
             // What differs reaches the interfaces that reach the reference (the outermost, for a swap met inside another).
             let outer = context.reachedThrough
             context.reachedThrough = outer ?? head
             defer { context.reachedThrough = outer }
-            compareAndDescend(pair, label: label, roles: roles, depth: depth)
+            compareAndDescend(pair, label: label, roles: pair.roles, depth: depth)
             context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
                             at: context.location(.head, head))
             return
         }
-        compareAndDescend(pair, label: label, roles: roles, depth: depth)
+        compareAndDescend(pair, label: label, roles: pair.roles, depth: depth)
     }
 
     /// Where the data of a schema pair flows, for judging its changes: every direction any interface of either side sends

@@ -184,10 +184,14 @@ public struct DiffCommand {
                     return .failure(DiagnosticsError(error.diagnostics.map(job.labelled)))
                 }
             }
-            let failures = headProblems + loaded.flatMap { result -> [Diagnostic] in
+            // An error two loads meet in the same file (a `--ref-map` folder, read from the working tree for the head and
+            // every base folder; one folder given as head and base) is one error: said once. The same problem in two
+            // files (the head's and a base's copy) is two.
+            var seen: Set<Diagnostic> = []
+            let failures = (headProblems + loaded.flatMap { result -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
-            }
+            }).filter { seen.insert($0).inserted }
             guard failures.isEmpty else { throw DiagnosticsError(failures) }
             graphs = loaded.compactMap { try? $0.get() }
         } catch {

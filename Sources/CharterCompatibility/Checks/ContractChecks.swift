@@ -5,7 +5,7 @@ import CharterGovernance
 struct ContractRemovedCheck: ChangeCheck {
     let id = "contract-removed"
     let summary = "A contract major version was removed (harmless only once it is retired)."
-    let rationale = "Every client, provider, producer and consumer of that major version loses its interface. Removal is expected after the contract has been marked `retired`; before that it is the largest breaking change there is."
+    let rationale = "Every party to that major version loses its interface — its operations' clients and providers, its events' producers and consumers, its feeds' recipients (the message names those it has) — and a contract of types alone breaks the code generated from it. Removal is expected after the contract has been marked `retired`; before that it is the largest breaking change there is."
     let category = ChangeCategory.contract
     let exampleBase = DiffExample.response(#""sku": {"type": "string"}"#)
     let exampleHead = #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unrelated", "type": "object"}"#
@@ -24,7 +24,19 @@ struct ContractRemovedCheck: ChangeCheck {
                        hint: retired ? nil : base.contract?.lifecycle?.status == .deprecated
                            ? "it is deprecated\(base.contract?.lifecycle?.sunset.map { " until \($0)" } ?? ""): mark it retired once its clients have moved, then remove it"
                            : "mark it deprecated with a sunset and a successor, then retired, before removing it",
-                       who: "its clients, providers, producers and consumers")
+                       who: Self.parties(of: base.contract))
+    }
+
+    /// Who a removed contract's users are, as its removal names them: its operations' clients and providers, its events'
+    /// producers and consumers, its feeds' recipients — only the roles it has; a contract of types alone (or a plain
+    /// schema file) is used through the code generated from it.
+    static func parties(of contract: Contract?) -> String {
+        var parties: [String] = []
+        if contract?.operations.isEmpty == false { parties += ["clients", "providers"] }
+        if contract?.events.isEmpty == false { parties += ["producers", "consumers"] }
+        if contract?.feeds.isEmpty == false { parties.append("feed recipients") }
+        guard let last = parties.popLast() else { return "code generated from it" }
+        return "its " + (parties.isEmpty ? last : parties.joined(separator: ", ") + " and " + last)
     }
 }
 

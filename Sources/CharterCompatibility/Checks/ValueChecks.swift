@@ -43,8 +43,9 @@ struct TypeChangedCheck: ChangeCheck {
         }
     }
 
-    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`) or the pair
-    /// is one named type reached with and without a wrapper.
+    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`), the pair is
+    /// one named type reached with and without a wrapper, or a wrapper's `null` changed beside the pair's other types
+    /// (each said apart, judged by its own directions).
     private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
         let became = Self.nullability(pair, .head, context) ?? false
         guard became != Self.nullability(pair, .base, context) ?? false else { return }
@@ -55,44 +56,77 @@ struct TypeChangedCheck: ChangeCheck {
     }
 
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
-        var before = Self.types(context, .base, pair.base)
-        var after = Self.types(context, .head, pair.head)
-        let at = context.location(.head, pair.head, keyword: "type", in: context.constraints(.head, pair.head).types?.schema)
-        if before != nil, after != nil {
-            // `null` is in the types when the side admits it: a wrapper's `null` joins the wrapped schema's types, so
-            // `["object", "null"]` and a wrapped object agree, and an enum without `null` keeps it out.
-            if Self.nullability(pair, .base, context) == true { before?.insert("null") } else { before?.remove("null") }
-            if Self.nullability(pair, .head, context) == true { after?.insert("null") } else { after?.remove("null") }
-        } else {
-            reportNullability(pair, context)
-        }
-        guard before != after else { return }
-        guard let old = before, let new = after else {
-            // A type where there was none narrows every value; dropping the type widens to any value. Not when an
-            // enum or const fixes the values anyway, or when `properties` already made it an object in practice.
-            let narrowed = before == nil
-            let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
-            let fixed = narrowed ? context.constraints(.base, pair.base) : context.constraints(.head, pair.head)
-            let kept = narrowed ? after! : before!
-            // Nor when the typeless side says its type another way: through allOf, oneOf, anyOf or a $ref.
-            if fixed.enumValues != nil || fixed.constValue != nil || (kept == ["object"] && !other.properties.isEmpty)
-                || !other.allOf.isEmpty || !other.oneOf.isEmpty || !other.anyOf.isEmpty || other.ref != nil
-            {
-                return
-            }
-            context.report("\(pair.label) " + (narrowed ? "now must be \(after!.sorted().joined(separator: "|"))" : "no longer restricts its type (was \(before!.sorted().joined(separator: "|")))"),
-                           narrowed ? CompatibilityEffect(backward: .breaks, "data written before may be any type")
-                               : CompatibilityEffect(forward: .breaks, "they cannot read values of other types"),
-                           roles: pair.roles, bump: .minor, at: at)
+        compareTypes(pair, context, wayOnly: false)
+    }
+
+    /// One way of several that reach a pair compared already: only whether it admits `null` there.
+    func compareWay(_ pair: SchemaPair, _ context: DiffContext) {
+        compareTypes(pair, context, wayOnly: true)
+    }
+
+    /// Compares the pair's types — only its `null` when `wayOnly`. Whether `null` is allowed is the way's (a nullable
+    /// wrapper's, judged by ``SchemaPair/wayRoles``); the other types are the pair's, judged by every direction its data
+    /// flows. A change to both, through a wrapper, is said as two changes, each judged by its own.
+    private func compareTypes(_ pair: SchemaPair, _ context: DiffContext, wayOnly: Bool) {
+        var way = pair
+        way.roles = pair.wayRoles ?? pair.roles
+        guard var old = Self.types(context, .base, pair.base), var new = Self.types(context, .head, pair.head) else {
+            reportNullability(way, context)
+            if !wayOnly { compareTypeless(pair, context) }
             return
         }
-        let lost = old.filter { !Self.admits(new, $0) }.sorted()
-        let gained = new.filter { !Self.admits(old, $0) }.sorted()
+        let at = context.location(.head, pair.head, keyword: "type", in: context.constraints(.head, pair.head).types?.schema)
+        // `null` is in the types when the side admits it: a wrapper's `null` joins the wrapped schema's types, so
+        // `["object", "null"]` and a wrapped object agree, and an enum without `null` keeps it out.
+        if Self.nullability(pair, .base, context) == true { old.insert("null") } else { old.remove("null") }
+        if Self.nullability(pair, .head, context) == true { new.insert("null") } else { new.remove("null") }
+        let (lost, gained) = Self.difference(old, new)
+        let nulls = lost.contains("null") || gained.contains("null")
+        let others = lost.contains { $0 != "null" } || gained.contains { $0 != "null" }
+        if nulls, others, wayOnly || pair.wayRoles != nil {
+            reportNullability(way, context)
+            if !wayOnly { reportTypes(old.subtracting(["null"]), new.subtracting(["null"]), pair, at: at, context) }
+            return
+        }
+        guard nulls || (others && !wayOnly) else { return }
+        reportTypes(old, new, others ? pair : way, at: at, context)
+    }
+
+    /// The types `old` has that `new` does not admit, and the reverse, sorted.
+    private static func difference(_ old: Set<String>, _ new: Set<String>) -> (lost: [String], gained: [String]) {
+        (old.filter { !admits(new, $0) }.sorted(), new.filter { !admits(old, $0) }.sorted())
+    }
+
+    /// Reports a change between two known type sets (nothing when each admits the other's), judged by `pair`'s roles.
+    private func reportTypes(_ old: Set<String>, _ new: Set<String>, _ pair: SchemaPair, at: DiffPlace, _ context: DiffContext) {
+        let (lost, gained) = Self.difference(old, new)
         guard !lost.isEmpty || !gained.isEmpty else { return }
         let what = gained == ["null"] && lost.isEmpty ? "became nullable" : "type changed from \(old.sorted().joined(separator: "|")) to \(new.sorted().joined(separator: "|"))"
         context.report("\(pair.label) \(what)",
                        CompatibilityEffect(backward: lost.isEmpty ? .none : .breaks, "data written before may be \(lost.joined(separator: " or "))",
                                            forward: gained.isEmpty ? .none : .breaks, "they cannot read \(gained.joined(separator: " or "))"),
+                       roles: pair.roles, bump: .minor, at: at)
+    }
+
+    /// A type on one side only: one where there was none narrows every value; dropping the type widens to any value.
+    /// Not when an enum or const fixes the values anyway, or when `properties` already made it an object in practice.
+    private func compareTypeless(_ pair: SchemaPair, _ context: DiffContext) {
+        let before = Self.types(context, .base, pair.base), after = Self.types(context, .head, pair.head)
+        guard before != after else { return }
+        let narrowed = before == nil
+        let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
+        let fixed = narrowed ? context.constraints(.base, pair.base) : context.constraints(.head, pair.head)
+        let kept = narrowed ? after! : before!
+        // Nor when the typeless side says its type another way: through allOf, oneOf, anyOf or a $ref.
+        if fixed.enumValues != nil || fixed.constValue != nil || (kept == ["object"] && !other.properties.isEmpty)
+            || !other.allOf.isEmpty || !other.oneOf.isEmpty || !other.anyOf.isEmpty || other.ref != nil
+        {
+            return
+        }
+        let at = context.location(.head, pair.head, keyword: "type", in: context.constraints(.head, pair.head).types?.schema)
+        context.report("\(pair.label) " + (narrowed ? "now must be \(after!.sorted().joined(separator: "|"))" : "no longer restricts its type (was \(before!.sorted().joined(separator: "|")))"),
+                       narrowed ? CompatibilityEffect(backward: .breaks, "data written before may be any type")
+                           : CompatibilityEffect(forward: .breaks, "they cannot read values of other types"),
                        roles: pair.roles, bump: .minor, at: at)
     }
 }

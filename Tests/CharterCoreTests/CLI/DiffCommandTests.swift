@@ -205,6 +205,37 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(folder.run(["diff", "old", "--base", "nothing/*.json", "--report", "html=compat.html"]).code, .usageOrToolError)
     }
 
+    /// Rows: arguments → the errors printed. An error every load meets in the same file — a `--ref-map` folder, read from
+    /// the working tree for the head and each base folder alike, or one folder given as head and base — is printed (and
+    /// reported) once; the same problem in two files (the head's and a base's copy) is two errors, each named.
+    func testAnErrorSeveralLoadsMeetIsPrintedOnce() throws {
+        let folder = try TemporaryFolder()
+        let shared = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}, "c": {"$ref": "https://example.com/common/common.json#/$defs/X"}"#))
+        for side in ["", "old/"] {
+            try folder.write(side + "Schemas/demo.json", shared)
+            try folder.write(side + "broken/demo.json", "{\"a\": 1,,}")
+        }
+        try folder.write("common/common.json", #"{"$defs": {"X": {"type": "string",}}}"#)
+        let map = ["--ref-map", "https://example.com/common/=common"]
+        let rows: [(arguments: [String], errors: [String])] = [
+            (["diff", "Schemas", "--base", "old/Schemas"] + map, ["common/common.json:1:35: error: trailing comma before '}' [/$defs/X]"]),
+            (["diff", "Schemas", "--base", "old/Schemas", "--base", "Schemas"] + map, ["common/common.json:1:35: error: trailing comma before '}' [/$defs/X]"]),
+            (["diff", "broken", "--base", "broken"], ["broken/demo.json:1:9: error: expected a string key, found ',' [#]"]),
+            (["diff", "broken", "--base", "old/broken"], ["broken/demo.json:1:9: error: expected a string key, found ',' [#]",
+                                                         "old/broken/demo.json:1:9: error: expected a string key, found ',' [#]"]),
+        ]
+        for row in rows {
+            let text = folder.run(row.arguments)
+            XCTAssertEqual(text.code, .inputProblems, row.arguments.joined(separator: " "))
+            XCTAssertEqual(text.err.filter { $0.contains(": error: ") }, row.errors, row.arguments.joined(separator: " "))
+            XCTAssertEqual(text.err.last, row.errors.count == 1 ? "1 error found" : "\(row.errors.count) errors found", row.arguments.joined(separator: " "))
+            // The reports written instead say the same, once.
+            let json = folder.run(row.arguments + ["--format", "json"])
+            let findings = (try JSONSerialization.jsonObject(with: Data(json.out.joined(separator: "\n").utf8)) as? [String: Any])?["findings"] as? [[String: Any]]
+            XCTAssertEqual(findings?.count, row.errors.count, row.arguments.joined(separator: " "))
+        }
+    }
+
     func testLoadFailuresStillWriteReportsAndNameTheRevision() throws {
         let folder = try TemporaryFolder()
         try folder.write("Schemas/demo.json", "{\n  \"x-contract\": ,\n}")

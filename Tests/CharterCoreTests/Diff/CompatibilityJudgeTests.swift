@@ -169,6 +169,38 @@ final class CompatibilityJudgeTests: XCTestCase {
         }
     }
 
+    /// Rows: a contract's shape → what its removal (the file deleted, or its major bumped in place) says it breaks and
+    /// the parties it affects: only the roles the removed contract has — operations' clients and providers, events'
+    /// producers and consumers, feeds' recipients — and, for a contract of types alone (or a plain schema file), the code
+    /// generated from it.
+    func testContractRemovalNamesTheRolesItHas() throws {
+        let feeds = ##""feeds": {"StockFile": {"payload": {"$ref": "#/$defs/Item"}, "format": "text/csv", "schedule": {"cron": "0 2 * * *", "timezone": "UTC"}}}"##
+        let event = ##""ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}}"##
+        let item = DiffExample.item(#""sku": {"type": "string"}"#)
+        let rows: [(label: String, base: String, who: String, affects: [Party])] = [
+            ("operations", DiffExample.contract(defs: item, operations: DiffExample.getItem), "its clients and providers", [.client, .provider]),
+            ("events", DiffExample.contract(defs: item, events: event), "its producers and consumers", [.producer, .consumer]),
+            ("a feed", DiffExample.contract(defs: item, extra: feeds), "its feed recipients", [.consumer]),
+            ("operations and events", DiffExample.contract(defs: item, operations: DiffExample.getItem, events: event),
+             "its clients, providers, producers and consumers", [.client, .provider, .producer, .consumer]),
+            ("operations, events and a feed", DiffExample.contract(defs: item, operations: DiffExample.getItem, events: event, extra: feeds),
+             "its clients, providers, producers, consumers and feed recipients", [.client, .provider, .producer, .consumer]),
+            ("types only", DiffExample.contract(defs: item), "code generated from it", []),
+        ]
+        for row in rows {
+            let bumped = row.base.replacingOccurrences(of: #""version": "1.0.0""#, with: #""version": "2.0.0""#)
+            for (way, result) in [("deleted", DiffHarness.diff(["a.json": row.base], [:])), ("bumped in place", DiffHarness.diff(row.base, bumped))] {
+                let removal = try XCTUnwrap(result?.changes.first { $0.checkID == "contract-removed" }, "\(row.label), \(way)")
+                XCTAssertTrue(removal.message.hasSuffix(" — breaks \(row.who)"), "\(row.label), \(way): \(removal.message)")
+                XCTAssertEqual(removal.affects, row.affects, "\(row.label), \(way)")
+            }
+        }
+        // A plain schema file has no interfaces: only the code generated from it.
+        let plain = #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Geo", "type": "object"}"#
+        let removal = try XCTUnwrap(DiffHarness.diff(["geo.json": plain], [:])?.changes.first { $0.checkID == "contract-removed" })
+        XCTAssertEqual(removal.message, "geo.json removed — breaks code generated from it")
+    }
+
     /// Interface changes name who they break, as data changes do.
     func testInterfaceChangesNameWhoTheyBreak() {
         let operations = DiffHarness.diff(

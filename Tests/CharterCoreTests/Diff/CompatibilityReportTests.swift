@@ -134,6 +134,40 @@ final class CompatibilityReportTests: XCTestCase {
         XCTAssertEqual(preamble.last, "- and 5 more: the JSON report lists every warning")
     }
 
+    /// Rows: what a load that failed found → the *Not compared* page's error rows under *Errors* and its warning rows under
+    /// their own *Load warnings* heading (as on a compared page), each escaped; no warnings, no such section. The card
+    /// counts the errors only.
+    func testLoadFailurePageRows() throws {
+        let place = SourceLocation(file: "a&b.json", position: SourcePosition(line: 2, column: 5, offset: 9), pointer: JSONPointer(tokens: ["x-contract"]))
+        let error = Diagnostic(.error, "expected a value, found '<'", at: place, hint: "remove the \"<\"")
+        let warning = Diagnostic(.warning, #"unknown key "<b>""#, at: place, code: "contract.unknown-key")
+        let errorRow = #"<tr><td>a&amp;b.json:2:5</td><td>expected a value, found &apos;&lt;&apos;<div class="hint">remove the &quot;&lt;&quot;</div></td></tr>"#
+        let warningRow = #"<tr><td>a&amp;b.json:2:5 <code>/x-contract</code></td><td>unknown key &quot;&lt;b&gt;&quot; <code>contract.unknown-key</code></td></tr>"#
+        let rows: [(label: String, diagnostics: [Diagnostic], errors: [String], warnings: [String])] = [
+            ("an error and a warning", [error, warning], [errorRow], [warningRow]),
+            ("a warning found first", [warning, error], [errorRow], [warningRow]),
+            ("errors only", [error, error], [errorRow, errorRow], []),
+        ]
+        for row in rows {
+            let html = CompatibilityHTMLReport.renderLoadFailure(row.diagnostics, bases: ["old"], today: "2026-11-30")
+            XCTAssertNoThrow(try XMLDocument(xmlString: html), "\(row.label): well-formed XHTML")
+            let lines = html.components(separatedBy: "\n")
+            let errors = try XCTUnwrap(lines.firstIndex(of: "<h2>Errors</h2>"), row.label)
+            XCTAssertEqual(Array(lines[errors...].prefix(row.errors.count + 3)),
+                           ["<h2>Errors</h2>", "<table><thead><tr><th>Where</th><th>Error</th></tr></thead><tbody>"] + row.errors + ["</tbody></table>"], row.label)
+            XCTAssertTrue(html.contains(#"<div class="value">\#(row.errors.count)</div><div class="label">Contracts that do not load</div>"#), row.label)
+            let heading = #"<h2>Load warnings <span class="count warn">\#(row.warnings.count)</span></h2>"#
+            if row.warnings.isEmpty {
+                XCTAssertFalse(html.contains("Load warnings"), row.label)
+            } else {
+                let section = try XCTUnwrap(lines.firstIndex(of: heading), row.label)
+                XCTAssertGreaterThan(section, errors, "\(row.label): after the errors")
+                XCTAssertEqual(Array(lines[section...].prefix(row.warnings.count + 3)),
+                               [heading, "<table><thead><tr><th>Where</th><th>Warning</th></tr></thead><tbody>"] + row.warnings + ["</tbody></table>"], row.label)
+            }
+        }
+    }
+
     private func configuration(_ json: String) throws -> LintConfiguration {
         let folder = try TemporaryFolder()
         try folder.write("charter.json", json)

@@ -158,6 +158,74 @@ final class DiffFindingDetailsTests: XCTestCase {
         }
     }
 
+    /// Rows: a base and a head → each finding's details (the version gate aside): a schema an operation reaches through a
+    /// nullable wrapper (`anyOf`/`oneOf` with `{"type": "null"}`) and an event directly is compared once, whichever way
+    /// is met first — each change one finding, judged over every direction its data flows and listing every interface —
+    /// while what the wrapper says (whether `null` is allowed) is judged as the wrapper is reached, where it is written.
+    func testWrappedAndDirectRows() throws {
+        let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let moved = ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/addr"}}"##
+        // `Order.addr` refers to `Item.addr` (an object with `properties`) as `addr` says; `Order` written before `Item`
+        // is walked first.
+        let ways = { (orderFirst: Bool, addr: String, properties: String, version: String) in
+            let item = DiffExample.item(#""sku": {"type": "string"}, "addr": {"type": "object", "required": ["zip"], "properties": {"# + properties + "}}")
+            let order = ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"addr": "## + addr + "}}"
+            return DiffExample.contract(version: version, defs: orderFirst ? order + ", " + item : item + ", " + order, operations: getOrder, events: moved)
+        }
+        let anyOf = ##"{"anyOf": [{"$ref": "#/$defs/Item/properties/addr"}, {"type": "null"}]}"##
+        let oneOf = ##"{"oneOf": [{"type": "null"}, {"$ref": "#/$defs/Item/properties/addr"}]}"##
+        let direct = ##"{"$ref": "#/$defs/Item/properties/addr"}"##
+        let zip = #""zip": {"type": "string"}"#, city = #""city": {"type": "string"}"#
+        // `zip` is required: removing it breaks clients reading responses (an event's consumers read data written after
+        // they upgrade, under a backward policy: judged over both flows, the one finding lists the operation).
+        let both = "demo v1/getOrder,demo v1/event Moved"
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("an optional property added, the wrapper kept: one finding, the operation and the event",
+             ways(false, anyOf, zip, "1.0.0"), ways(false, anyOf, zip + ", " + city, "1.1.0"),
+             ["property-added: demo v1 | optional property Item.addr.city added | compatible |  | \(both)"]),
+            ("a required property removed, the wrapper kept: one finding, judged over both flows",
+             ways(false, anyOf, zip + ", " + city, "1.0.0"), ways(false, anyOf, city, "1.1.0"),
+             ["property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            ("the same with the wrapper met first: one finding, named where it was met",
+             ways(true, anyOf, zip + ", " + city, "1.0.0"), ways(true, anyOf, city, "1.1.0"),
+             ["property-removed: demo v1 | required property Order.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            ("a oneOf wrapper, null first: the same as anyOf",
+             ways(false, oneOf, zip + ", " + city, "1.0.0"), ways(false, oneOf, city, "1.1.0"),
+             ["property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            ("the wrapper dropped too: the removal for both, the nullability for the operation",
+             ways(false, anyOf, zip + ", " + city, "1.0.0"), ways(false, direct, city, "1.1.0"),
+             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder",
+              "property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            ("the same with the wrapper met first",
+             ways(true, anyOf, zip + ", " + city, "1.0.0"), ways(true, direct, city, "1.1.0"),
+             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder",
+              "property-removed: demo v1 | required property Order.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            ("a wrapper added where it was direct: nullable for the operation only",
+             ways(false, direct, zip, "1.0.0"), ways(false, anyOf, zip, "1.1.0"),
+             ["type-changed: demo v1 | Order.addr became nullable | breaks | client | demo v1/getOrder"]),
+            ("a type changed inside the wrapped schema: one finding",
+             ways(false, anyOf, zip, "1.0.0"), ways(false, anyOf, #""zip": {"type": "integer"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Item.addr.zip type changed from string to integer | breaks | client,consumer | \(both)"]),
+        ]
+        // Tests/Fixtures/diff/nullable-wrapper-and-direct: a property made required in a schema a response reaches
+        // through a wrapper and an event directly, in a major bumped in place — breaking the event's consumers only.
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/diff/nullable-wrapper-and-direct")
+        let files = try ["base", "head"].map { try String(contentsOf: fixture.appendingPathComponent("\($0)/demo-v1.json"), encoding: .utf8) }
+        let pair = "demo v1 → demo v2"
+        let fixtureRow = ("the fixture: a property made required, one finding for the event", files[0], files[1],
+                          ["contract-removed: \(pair) | demo v1 removed (its file now holds v2) | breaks | client,provider,producer,consumer | ",
+                           "property-requiredness-changed: \(pair) | property Item.addr.zip became required | breaks | consumer | \(pair)/event Moved"])
+        for row in rows + [fixtureRow] {
+            let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
+            let report = DiffReport.findings(result, files: ["a.json"])
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
+            let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String != "version-gate" }
+            XCTAssertEqual(findings.map(line), row.expected, row.label)
+            XCTAssertEqual(result.versions.map { $0.breaking + $0.risky + $0.other }.reduce(0, +), findings.count, row.label)
+        }
+    }
+
     /// A major version bumped in place (the file that held v1 now says 2.0.0) is one pair, `demo v1 → demo v2`: every
     /// change in it names the pair as its contract, and so does every interface it lists — one the base had, one the head
     /// added, one both have — so no interface of the pair is named as another contract's (`through demo v2`).
