@@ -160,7 +160,8 @@ final class GeneratedSwiftRuntimeTests: XCTestCase {
         }
         let warnings = output.split(separator: "\n").filter { line in line.contains("warning:") && files.keys.contains { line.contains($0) } }
         XCTAssertEqual(warnings, [], "generated code compiles with warnings")
-        return try SwiftCompilerRoundTripTests.run([executable.path], [])
+        let run = try ProcessRunner.run(executable.path, [])
+        return (run.status, run.stdout + run.stderr)
     }
 
     func testGeneratedCodeCompilesAndRoundTrips() throws {

@@ -1,3 +1,4 @@
+import CharterTestSupport
 import Foundation
 import XCTest
 @testable import CharterCore
@@ -66,7 +67,7 @@ final class SwiftCompilerRoundTripTests: XCTestCase {
     ]
 
     func testCompiledProgramReproducesTheOriginals() throws {
-        let compiler = try XCTUnwrap(Self.swiftc(), "no swiftc found at /opt/swift/usr/bin/swiftc or on PATH")
+        let compiler = try XCTUnwrap(SwiftCompiler.swiftc, "no swiftc found on PATH or at /opt/swift/usr/bin/swiftc")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charter-literals-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -100,45 +101,22 @@ final class SwiftCompilerRoundTripTests: XCTestCase {
         let source = directory.appendingPathComponent("main.swift")
         try (program.joined(separator: "\n") + "\n").write(to: source, atomically: true, encoding: .utf8)
         let executable = directory.appendingPathComponent("literals").path
-        let compile = try Self.run(compiler, ["-swift-version", "6", "-module-cache-path", directory.appendingPathComponent("cache").path,
-                                              "-o", executable, source.path])
+        let compile = try ProcessRunner.run(compiler, ["-swift-version", "6", "-o", executable, source.path])
         guard compile.status == 0 else {
-            return XCTFail("swiftc rejected the generated program:\n\(compile.output)\n--- program ---\n\(program.joined(separator: "\n"))")
+            return XCTFail("swiftc rejected the generated program:\n\(compile.stdout)\(compile.stderr)\n--- program ---\n\(program.joined(separator: "\n"))")
         }
-        let run = try Self.run([executable], [])
-        XCTAssertEqual(run.status, 0, run.output)
+        let run = try ProcessRunner.run(executable, [])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
 
         var expected = Self.nastyStrings.map { "hex:" + $0.utf8.map { String($0, radix: 16) }.joined(separator: " ") }
         expected.append("members: \(properties.indices.reduce(0, +))")
         expected.append("cases: \(cases.count)")
         expected.append("markers: \(Self.nastyProse.count)")
-        let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
-        XCTAssertEqual(lines.count, expected.count, "program printed:\n\(run.output)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, expected.count, "program printed:\n\(run.stdout)\(run.stderr)")
         for (index, line) in lines.enumerated() where index < expected.count {
             let label = index < Self.nastyStrings.count ? Self.nastyStrings[index].debugDescription : "summary"
             XCTAssertEqual(line, expected[index], "\(label) did not survive the round trip")
         }
-    }
-
-    /// The compiler: the toolchain's, else the first on PATH.
-    static func swiftc() -> [String]? {
-        let bundled = "/opt/swift/usr/bin/swiftc"
-        if FileManager.default.isExecutableFile(atPath: bundled) { return [bundled] }
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/env") { return ["/usr/bin/env", "swiftc"] }
-        return nil
-    }
-
-    /// Runs a command, returning its exit status and combined output.
-    static func run(_ command: [String], _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
