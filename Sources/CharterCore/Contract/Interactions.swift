@@ -171,8 +171,9 @@ public struct ContractOperation: Sendable {
     public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     /// The methods whose operations declare no `request`: their requests carry no content (docs/contract-extension.schema.json
-    /// says so in the `allOf` of an operation; a test keeps the two equal).
-    public static let methodsWithoutRequestBody = ["GET", "DELETE"]
+    /// says so in the `allOf` of an operation; a test keeps the two equal). RFC 9110 gives content in a GET, HEAD or DELETE
+    /// request no defined meaning, and a HEAD is answered as its GET would be.
+    public static let methodsWithoutRequestBody = ["GET", "DELETE", "HEAD"]
 
     /// Whether the method changes state (anything but GET, HEAD, OPTIONS).
     public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }

@@ -293,6 +293,9 @@ final class ContractParserTests: XCTestCase {
             (#""method": "DELETE", "path": "/a", "request": {"schema": {"type": "string"}}"#, rule, "a.json:1:125", "\(get)/request",
              "a DELETE operation has no request body",
              #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
+            (#""method": "HEAD", "path": "/a", "request": {"schema": {"type": "string"}}"#, rule, "a.json:1:123", "\(get)/request",
+             "a HEAD operation has no request body",
+             #"remove "request": send what it needs as path, query or header parameters (a query with a body is a POST with "idempotency": {"required": false})"#, #line),
         ]
         for row in rows {
             let text = ##"{"x-contract": {"name": "inventory", "version": "1.0.0", "operations": {"op": {"## + row.members + "}}}}"
