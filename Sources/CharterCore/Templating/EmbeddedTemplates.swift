@@ -26,7 +26,7 @@ public enum EmbeddedTemplates {
                     {{declaration}}{{/parameters}}
                 ) -> VersionAdapted<{{target}}> {
                     var {{losses}} = VersionAdapterLosses()
-                    let value = adapting({{source}}{{#parameters}}, {{argument}}{{/parameters}}, losses: &{{losses}})
+                    let value = Self.adapting({{source}}{{#parameters}}, {{argument}}{{/parameters}}, losses: &{{losses}})
                     return VersionAdapted(value: value, losses: {{losses}}.items)
                 }
 

@@ -335,8 +335,9 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
     }
 
     /// Names that are keywords (as argument labels at call sites too), a dropped wire name with a line break (in
-    /// the doc comment), supplied parameters named like the adapter's own locals, a type named like a runtime
-    /// type and types named like majors of the contract: the adapters compile without warnings and run.
+    /// the doc comment), supplied parameters named like the adapter's own locals and like the adapter itself
+    /// (`adapting`), a type named like a runtime type and types named like majors of the contract: the adapters
+    /// compile without warnings and run.
     func testHostileNamesCompileWithoutWarnings() throws {
         func contract(_ version: String, _ properties: String) -> String {
             #"{"x-contract": {"name": "odd", "version": "\#(version)"}, "$defs": {"#
@@ -344,8 +345,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 + #""OddV1": {"type": "object", "properties": {"oddV3": {"type": "object", "properties": {"n": {"type": "integer"}}}}}, "#
                 + #""T": {"type": "object", "required": ["source", "losses"], "properties": {\#(properties)}}}}"#
         }
-        let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
-        let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
+        let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}, "adapting": {"type": "string"}"##)
+        let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}, "adapting": {"type": "integer"}"##)
         let files = try XCTUnwrap(ContractFixture(["odd-v1.json": v1, "odd-v2.json": v2], inputs: ["odd-v1.json", "odd-v2.json"]).generate().value("generate"))
         // A type named like a major of its own contract is renamed whether or not that major is generated with it
         // (the build plugin generates v2's models alone and the adapters with both: the names must agree).
@@ -355,14 +356,14 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         }
         let main = [
             "import Foundation",
-            "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}}\"#",
+            "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}, \"adapting\": \"a\"}\"#",
             "let old = try! JSONDecoder().decode(OddV1.T.self, from: Data(json.utf8))",
-            "let new = OddV2.T.adapting(old, source: 1, losses: 2)",
+            "let new = OddV2.T.adapting(old, source: 1, losses: 2, adapting: 3)",
             "let pointers: [String] = new.losses.map { $0.pointer }",
             "print(new.value.for ?? \"-\", new.value.`inout` ?? \"-\", new.value.x?.n ?? 0, pointers)",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
-        XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\"]\n")
+        XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\", \"/adapting\"]\n")
     }
 
     /// The adapters file is part of `--emit`: left out with it, and no file for a contract given in one major.
