@@ -238,15 +238,21 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "let down = StockV1.Item.adapting(up.value, locationId: \"L1\", note: old.note, when: old.when, count: 7, adjustment: old.adjustment)",
             "print(show(down.value))",
             "for loss in down.losses { print(\"lost \\(loss)\") }",
-            // A union alternative v1 keeps as unrecognized is the one v2 knows; one neither knows stays unrecognized;
-            // an enum value v1 does not know survives the trip through it.
+            // A union alternative v1 keeps as unrecognized is the one v2 knows (nothing to report); one neither knows
+            // stays unrecognized and is reported, as is an enum value the target does not know, though both are carried
+            // (an enum value v1 does not know survives the trip through it).
             "let recount = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":1}\"#.utf8))",
-            "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n) } else { print(\"unrecognized\") }",
+            "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n, StockV2.Adjustment.adapting(recount).losses) } else { print(\"unrecognized\") }",
             // …but not when that would lose members it does not declare: then it stays unrecognized, as received.
             "let extra = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":2,\"by\":\"ann\"}\"#.utf8))",
-            "if case .unrecognized(let kept) = StockV2.Adjustment.adapting(extra).value { print(\"kept\", show(kept)) } else { print(\"decoded\") }",
+            "let keptExtra = StockV2.Adjustment.adapting(extra)",
+            "if case .unrecognized(let kept) = keptExtra.value { print(\"kept\", show(kept), keptExtra.losses.map(\\.description)) } else { print(\"decoded\") }",
             "let audit = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"audit\"}\"#.utf8))",
-            "print(show(StockV2.Adjustment.adapting(audit).value), StockV1.Status.adapting(.onHold).value.rawValue)",
+            "print(show(StockV2.Adjustment.adapting(audit).value), StockV2.Adjustment.adapting(audit).losses.map(\\.description))",
+            "for status in [StockV2.Status.onHold, .open, .unrecognized(\"archived\"), .unrecognized(\"lost\")] {",
+            "    let down = StockV1.Status.adapting(status)",
+            "    print(String(describing: down.value), down.losses.map(\\.description))",
+            "}",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -261,12 +267,13 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /count = 7"#,
             #"lost /legacyCode = "Z9""#,
             #"lost /location = "L1-undeclared""#,
+            #"lost /status = "archived""#,  // carried as v2's unrecognized value, and reported: v2 has no such status
             #"lost /lines/0/binCode = "B-7""#,
             #"lost /byBin/b1/binCode = "X""#,
             #"lost /adjustment/why = "found""#,
-            "refused 8",
-            #"refused ["/adjustment/why"]"#,
-            #"refused ["/schemaVersion", "/count", "/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
+            "refused 9",
+            #"refused ["/status", "/adjustment/why"]"#,
+            #"refused ["/schemaVersion", "/count", "/location", "/status", "/byBin/b1/binCode", "/adjustment/why"]"#,
             // Downgraded with the v1 values the caller kept: everything v1 had, except what v2 could not carry. The
             // v2 values the caller replaced (note, when, count, adjustment) are reported too: the adapter did not carry
             // them. The constants differ between the versions (a version marker): reported like any value not carried.
@@ -277,16 +284,20 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /when = "2024-05-01T10:00:00.5Z""#,
             #"lost /count = "7""#,
             #"lost /adjustment = {"kind":"gain","sku":"A"}"#,
-            "recount 1",
-            #"kept {"by":"ann","kind":"recount","n":2}"#,
-            #"{"kind":"audit"} on-hold"#,
+            "recount 1 []",
+            #"kept {"by":"ann","kind":"recount","n":2} [" = {\"by\":\"ann\",\"kind\":\"recount\",\"n\":2}"]"#,
+            #"{"kind":"audit"} [" = {\"kind\":\"audit\"}"]"#,
+            #"unrecognized("on-hold") [" = \"on-hold\""]"#,
+            "open []",
+            "archived []",  // v2 did not know it, v1 does: the known case again
+            #"unrecognized("lost") [" = \"lost\""]"#,
         ]
         XCTAssertEqual(lines, expected)
     }
 
     /// Rows: a property's schema in v1 and in v2 → where v2's value comes from upwards, and v1's downwards.
     /// Widening is exact one way only; a string enumeration and a string convert both ways (an unknown string
-    /// is kept as unrecognized). The adapters compile and run.
+    /// is kept as unrecognized, and reported). The adapters compile and run.
     func testScalarsThatWidenOrChangeBetweenEnumAndString() throws {
         let rows: [(v1: String, v2: String, up: String, down: String)] = [
             (#"{"type": "integer", "format": "int32"}"#, #"{"type": "integer", "format": "int64"}"#, "widened", "supplied"),
@@ -329,7 +340,7 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
-            #"{"p0":2147483647,"p1":-5,"p2":9007199254740993,"p3":12,"p4":"7","p5":1.5,"p6":"mauve","p7":[1,2]} ["/p5"]"#,
+            #"{"p0":2147483647,"p1":-5,"p2":9007199254740993,"p3":12,"p4":"7","p5":1.5,"p6":"mauve","p7":[1,2]} ["/p5", "/p6"]"#,  // mauve: no Colour of v2
             "mauve 7",  // every value the caller replaced on the way down is reported
         ])
     }
