@@ -21,11 +21,24 @@ struct SwiftAdapterBuilder {
         ])
     }
 
-    /// One direction's adapters, with a heading comment.
+    /// One direction's adapters, with a heading comment and the same-named types it has no adapter for.
     func direction(_ direction: IRAdapterDirection) -> MustacheValue {
-        let heading = "\(context.names.namespaces[direction.source]) → \(context.names.namespaces[direction.target])"
+        let targetVersion = context.names.namespaces[direction.target]
+        let heading = "\(context.names.namespaces[direction.source]) → \(targetVersion)"
+        let unadapted = direction.unadapted.map { pair -> String in
+            let reason: String
+            switch pair.reason {
+            case .ineligible: reason = "deprecated (its declaration carries `@available(*, deprecated)`)"
+            case .kindsDiffer: reason = "a different kind of type in each version"
+            case .unionsDiffer: reason = "an alternative, the discriminator property or `null` has no counterpart in \(targetVersion)"
+            }
+            let source = context.names.qualifiedName(of: pair.source, in: context.module)
+            let target = context.names.qualifiedName(of: pair.target, in: context.module)
+            return SwiftLiteral.commentLines("`\(source)` → `\(target)`: \(reason).").joined(separator: " ")
+        }
         return .object([
             "heading": .string(heading),
+            "unadapted": .list(unadapted.map(MustacheValue.string)),
             "adapters": .list(direction.types.map { adapter($0, direction: direction) }),
         ])
     }

@@ -14,6 +14,9 @@ public enum EmbeddedTemplates {
             {{#directions}}
 
             // MARK: {{heading}}
+            {{#unadapted}}
+            // No adapter for {{.}}
+            {{/unadapted}}
             {{#adapters}}
 
             extension {{target}} {

@@ -377,6 +377,42 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\", \"/adapting\"]\n")
     }
 
+    /// Rows: a same-named type of both majors that gets no adapter → the comment the adapters file lists it with,
+    /// under the direction's heading, so a missing `adapting` is explained where the user looks for it. Aliases need
+    /// none (their values convert as the underlying type), and a type only one major has is not a pair.
+    func testSameNamedTypesWithoutAnAdapterAreListedWithTheReason() throws {
+        func contract(_ version: String, _ defs: String) -> String {
+            #"{"x-contract": {"name": "gap", "version": "\#(version)"}, "$defs": {\#(defs)}}"#
+        }
+        let shared = ##""A": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "a"}}}, "##
+            + ##""B": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "b"}}}, "##
+            + ##""Old": {"type": "object", "deprecated": true, "properties": {"n": {"type": "integer"}}}, "##
+            + ##""Code": {"type": "string", "pattern": "^[A-Z]+$"}, "##
+        let v1 = contract("1.0.0", shared
+            + ##""Kind": {"type": "object", "properties": {"n": {"type": "integer"}}}, "##
+            + ##""U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "kind"}}"##)
+        let v2 = contract("2.0.0", shared
+            + ##""C": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "c"}}}, "##
+            + ##""Kind": {"type": "string", "enum": ["x", "y"]}, "##
+            + ##""U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}, {"$ref": "#/$defs/C"}], "discriminator": {"propertyName": "kind"}}"##)
+        let files = try XCTUnwrap(ContractFixture(["gap-v1.json": v1, "gap-v2.json": v2], inputs: ["gap-v1.json", "gap-v2.json"]).generate().value("generate"))
+        let adapters = try XCTUnwrap(files["GapAdapters.swift"])
+        let listed = adapters.split(separator: "\n").filter { $0.hasPrefix("// MARK:") || $0.hasPrefix("// No adapter") }
+        XCTAssertEqual(listed, [
+            "// MARK: GapV1 → GapV2",
+            "// No adapter for `GapV1.Old` → `GapV2.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
+            "// No adapter for `GapV1.Kind` → `GapV2.Kind`: a different kind of type in each version.",
+            "// MARK: GapV2 → GapV1",
+            "// No adapter for `GapV2.Old` → `GapV1.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
+            "// No adapter for `GapV2.Kind` → `GapV1.Kind`: a different kind of type in each version.",
+            "// No adapter for `GapV2.U` → `GapV1.U`: an alternative, the discriminator property or `null` has no counterpart in GapV1.",
+        ])
+        // The pairs that do adapt still do, and the file compiles without warnings.
+        XCTAssertTrue(adapters.contains("extension GapV2.U {") && !adapters.contains("extension GapV1.U {"))
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: ["print(GapV2.A.adapting(GapV1.A()).losses.count)"]) else { return }
+        XCTAssertEqual(run.output, "0\n")
+    }
+
     /// The adapters file is part of `--emit`: left out with it, and no file for a contract given in one major.
     func testAdaptersFollowEmitAndNeedTwoMajors() throws {
         var options = SwiftOptions()
