@@ -85,12 +85,14 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
         try container.encode(Definition.wire(data), forKey: .data)
     }
 
-    /// Reports a partition key that is not the one the payload gives, a data version of another major
-    /// version than the contract's (or not `MAJOR.MINOR.PATCH`), an empty source, and the payload's own
-    /// issues under `/data` (``EventDefinition/collectPayloadIssues(_:at:into:)``).
+    /// Reports a partition key that is not the one the payload gives (compared code point by code point, as a
+    /// broker hashes it: ``ExactText``), a data version of another major version than the contract's (or not
+    /// `MAJOR.MINOR.PATCH`), an empty source, and the payload's own issues under `/data`
+    /// (``EventDefinition/collectPayloadIssues(_:at:into:)``).
     public func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
         let expectedKey = Definition.partitionKey(of: data)
-        if partitionKey != expectedKey {
+        // Code point by code point: a broker hashes the key's bytes, so a canonically equivalent key is another partition.
+        if ExactText(partitionKey) != ExactText(expectedKey) {
             issues.append(ValidationIssue(
                 path: Validation.path(path, "partitionKey"), keyword: "partitionKey",
                 message: "partition key \"\(partitionKey)\" is not the payload's \"\(expectedKey)\""))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One piece of source data a version adapter had no place for in the target version: where it was in the
-/// source value and what it was.
+/// source value and what it was. A value dropped, or one carried only as the target's `unrecognized` value (an
+/// enumeration value or union alternative the target version does not know).
 public struct VersionAdapterLoss: Hashable, Sendable, CustomStringConvertible {
     /// A JSON pointer into the source value's JSON (`/lines/0/locationId`).
     public var pointer: String
@@ -43,8 +44,9 @@ public struct VersionAdapterError: Error, Hashable, Sendable, CustomStringConver
 public struct VersionAdapted<Value> {
     /// The value in the target version.
     public let value: Value
-    /// Source data the adapter did not carry (empty when nothing was lost): a value's own losses first, then
-    /// those of the values nested in it, in property order.
+    /// Source data the adapter did not carry, or carried only as an `unrecognized` value the target version does not
+    /// know (empty when nothing was lost): a value's own losses first, then those of the values nested in it, in
+    /// property order.
     public let losses: [VersionAdapterLoss]
 
     /// Pairs a value with its losses.
@@ -89,8 +91,26 @@ public struct VersionAdapterLosses: Sendable {
 
     /// Records a dropped value (encoded as the source value encodes it) under the current value's pointer.
     public mutating func record(_ value: some Encodable, at key: String) {
-        let pointer = (path + [key]).reduce("") { Validation.path($0, $1) }
-        items.append(VersionAdapterLoss(pointer: pointer, value: CanonicalJSON.value(of: value)))
+        append(value, at: path + [key])
+    }
+
+    /// Records the current value itself: one the target version has no place for but its `unrecognized` case (a
+    /// union alternative it does not know), which carries it as received.
+    public mutating func record(_ value: some Encodable) {
+        append(value, at: path)
+    }
+
+    /// Returns an enumeration value of the target version, recorded as the current value when it is none of
+    /// `knownCases`: carried as the target's `unrecognized` value (encoded as received, so an adapter back restores
+    /// it), but outside the target version's contract, so the caller sees it (``VersionAdapted/lossless()``).
+    public mutating func keeping<Value: Encodable & Equatable>(_ value: Value, knownCases: [Value]) -> Value {
+        if !knownCases.contains(value) { record(value) }
+        return value
+    }
+
+    /// Appends a loss at the pointer of `tokens` (from the root).
+    private mutating func append(_ value: some Encodable, at tokens: [String]) {
+        items.append(VersionAdapterLoss(pointer: tokens.reduce("") { Validation.path($0, $1) }, value: CanonicalJSON.value(of: value)))
     }
 
     /// Runs `body` for a nested value (`tokens` from the current value down), so what it records is placed

@@ -171,6 +171,14 @@ final class EventEnvelopeTests: XCTestCase {
         }
         let issue = try decodeJSON(EventEnvelope<MovementRecorded>.self, Self.envelope.replacingOccurrences(of: "|STR-0142\"", with: "\"")).validationIssues.first
         XCTAssertEqual(issue?.message, #"partition key "TSH-CRW-NVY-M" is not the payload's "TSH-CRW-NVY-M|STR-0142""#)
+        // The key is compared code point by code point, as a broker hashes its bytes: a key Swift's `==` calls equal to
+        // the payload's (canonically equivalent) but spelt with other code points lands in another partition.
+        for (sku, key, issues) in [("Caf\u{E9}", "Caf\u{E9}", [String]()), ("Caf\u{E9}", "Cafe\u{301}", ["/partitionKey partitionKey"])] {
+            let json = Self.envelope.replacingOccurrences(of: #""sku":"TSH-CRW-NVY-M""#, with: #""sku":"\#(sku)""#)
+                .replacingOccurrences(of: #""partitionKey":"TSH-CRW-NVY-M|"#, with: #""partitionKey":"\#(key)|"#)
+            let envelope = try decodeJSON(EventEnvelope<MovementRecorded>.self, json)
+            XCTAssertEqual(envelope.validationIssues.map { "\($0.path) \($0.keyword)" }, issues, key.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
     }
 
     /// Rows: a definition's payload → its issues under `/data`: the default hook checks a `Validatable` payload, a

@@ -94,6 +94,36 @@ public struct IRAdapterDirection: Sendable {
     public var target: Int
     /// One adapter per pair of same-named types that can be adapted, in the target's declaration order.
     public var types: [IRTypeAdapter]
+    /// The same-named types that get no adapter, in the target's declaration order: their conversion is the caller's.
+    public var unadapted: [IRUnadaptedPair] = []
+}
+
+/// A pair of same-named types of neighbouring majors that gets no adapter, and why.
+public struct IRUnadaptedPair: Hashable, Sendable {
+    /// Why a pair gets no adapter.
+    public enum Reason: Hashable, Sendable {
+        /// The language cannot name one of the types without a warning (a deprecated type, in Swift).
+        case ineligible
+        /// A struct in one version and a union, an enumeration or an alias in the other (or string and integer
+        /// enumerations).
+        case kindsDiffer
+        /// Unions with an alternative the target lacks, another discriminator property, or `null` the target does not allow.
+        case unionsDiffer
+    }
+
+    /// The source version's type.
+    public var source: IRTypeID
+    /// The target version's type.
+    public var target: IRTypeID
+    /// Why there is no adapter.
+    public var reason: Reason
+
+    /// Creates a pair.
+    public init(source: IRTypeID, target: IRTypeID, reason: Reason) {
+        self.source = source
+        self.target = target
+        self.reason = reason
+    }
 }
 
 /// Every adapter between the kept major versions of one contract: each adjacent pair of majors, both ways.

@@ -43,7 +43,8 @@ public struct VersionAdapterPlanner: Sendable {
     /// The adapters from namespace `source` to namespace `target`.
     func direction(from source: Int, to target: Int, isEligible: (IRTypeID) -> Bool) -> IRAdapterDirection {
         var pairs: [IRTypeID: IRTypeID] = [:]
-        pair(module.namespaces[source].types, module.namespaces[target].types, into: &pairs, isEligible: isEligible)
+        var unadapted: [IRUnadaptedPair] = []
+        pair(module.namespaces[source].types, module.namespaces[target].types, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
         // The greatest fixed point: assume every pair converts on its own, then strike the ones that need the
         // caller (directly, or through a pair already struck) until nothing changes. Recursive types stay in.
         var automatic = Set(pairs.keys)
@@ -58,25 +59,41 @@ public struct VersionAdapterPlanner: Sendable {
                 }
             }
         }
-        let types = pairs.sorted { $0.value < $1.value }.compactMap { source, target in
-            adaptation(source, target, pairs: pairs, automatic: automatic).map {
-                IRTypeAdapter(source: source, target: target, adaptation: $0)
+        var types: [IRTypeAdapter] = []
+        for (source, target) in pairs.sorted(by: { $0.value < $1.value }) {
+            if let adaptation = adaptation(source, target, pairs: pairs, automatic: automatic) {
+                types.append(IRTypeAdapter(source: source, target: target, adaptation: adaptation))
+            } else {
+                unadapted.append(IRUnadaptedPair(source: source, target: target, reason: .unionsDiffer))
             }
         }
-        return IRAdapterDirection(source: source, target: target, types: types)
+        var direction = IRAdapterDirection(source: source, target: target, types: types)
+        direction.unadapted = unadapted.sorted { $0.target < $1.target }
+        return direction
     }
 
     /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs),
-    /// when their kinds can be adapted into each other.
-    func pair(_ sources: [IRTypeID], _ targets: [IRTypeID], into pairs: inout [IRTypeID: IRTypeID], isEligible: (IRTypeID) -> Bool) {
+    /// when their kinds can be adapted into each other; a same-named pair that cannot be goes into `unadapted`
+    /// (two aliases need no adapter: their values convert as the types they stand for).
+    func pair(
+        _ sources: [IRTypeID], _ targets: [IRTypeID], into pairs: inout [IRTypeID: IRTypeID], unadapted: inout [IRUnadaptedPair],
+        isEligible: (IRTypeID) -> Bool
+    ) {
         var byName: [String: IRTypeID] = [:]
         for target in targets where byName[module[target].name] == nil { byName[module[target].name] = target }
         for source in sources {
-            guard let target = byName[module[source].name], isEligible(source), isEligible(target),
-                Self.kindsMatch(module[source].kind, module[target].kind)
-            else { continue }
+            guard let target = byName[module[source].name] else { continue }
+            if case .alias = module[source].kind, case .alias = module[target].kind { continue }
+            guard isEligible(source), isEligible(target) else {
+                unadapted.append(IRUnadaptedPair(source: source, target: target, reason: .ineligible))
+                continue
+            }
+            guard Self.kindsMatch(module[source].kind, module[target].kind) else {
+                unadapted.append(IRUnadaptedPair(source: source, target: target, reason: .kindsDiffer))
+                continue
+            }
             pairs[source] = target
-            pair(module[source].nested, module[target].nested, into: &pairs, isEligible: isEligible)
+            pair(module[source].nested, module[target].nested, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
         }
     }
 

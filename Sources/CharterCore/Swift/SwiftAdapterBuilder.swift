@@ -21,11 +21,24 @@ struct SwiftAdapterBuilder {
         ])
     }
 
-    /// One direction's adapters, with a heading comment.
+    /// One direction's adapters, with a heading comment and the same-named types it has no adapter for.
     func direction(_ direction: IRAdapterDirection) -> MustacheValue {
-        let heading = "\(context.names.namespaces[direction.source]) → \(context.names.namespaces[direction.target])"
+        let targetVersion = context.names.namespaces[direction.target]
+        let heading = "\(context.names.namespaces[direction.source]) → \(targetVersion)"
+        let unadapted = direction.unadapted.map { pair -> String in
+            let reason: String
+            switch pair.reason {
+            case .ineligible: reason = "deprecated (its declaration carries `@available(*, deprecated)`)"
+            case .kindsDiffer: reason = "a different kind of type in each version"
+            case .unionsDiffer: reason = "an alternative, the discriminator property or `null` has no counterpart in \(targetVersion)"
+            }
+            let source = context.names.qualifiedName(of: pair.source, in: context.module)
+            let target = context.names.qualifiedName(of: pair.target, in: context.module)
+            return SwiftLiteral.commentLines("`\(source)` → `\(target)`: \(reason).").joined(separator: " ")
+        }
         return .object([
             "heading": .string(heading),
+            "unadapted": .list(unadapted.map(MustacheValue.string)),
             "adapters": .list(direction.types.map { adapter($0, direction: direction) }),
         ])
     }
@@ -59,10 +72,13 @@ struct SwiftAdapterBuilder {
             documentation += body.documentation
             reasons = body.parameters
         case .enumeration:
-            lines = ["return \(targetName)(rawValue: \(source).rawValue)"]
-            documentation += ["///", "/// By raw value: a value \(targetVersion) does not know is kept as `unrecognized`."]
+            lines = ["return \(losses).keeping(\(targetName)(rawValue: \(source).rawValue), knownCases: \(targetName).knownCases)"]
+            documentation += ["///", "/// By raw value: a value \(targetVersion) does not know is kept as `unrecognized`, and reported."]
         case .union(let variants):
             lines = unionBody(adapter, variants: variants, source: source, losses: losses)
+            if case .union(let union) = module[adapter.source].kind, union.discriminator != nil {
+                documentation += ["///", "/// An alternative \(targetVersion) does not know is kept as `unrecognized`, and reported."]
+            }
         }
         documentation += ["///"] + (reasons.isEmpty
             ? ["/// - Parameter \(source): The `\(sourceName)` to adapt."]
@@ -264,16 +280,15 @@ struct SwiftAdapterBuilder {
             return input
         case .adapter(_, let target):
             let targetName = context.names.qualifiedName(of: target, in: context.module)
-            // An enumeration loses nothing (an unknown value is kept as unrecognized): converted in place.
-            if case .enumeration = context.module[target].kind { return "\(targetName)(rawValue: \(input).rawValue)" }
-            let call = "\(targetName).adapting(\(input), losses: &$0)"
-            return tokens.isEmpty ? "\(losses).within { \(call) }" : "\(losses).within(\(tokens.joined(separator: ", "))) { \(call) }"
+            return within(tokens, "\(targetName).adapting(\(input), losses: &$0)", losses: losses)
         case .widen(_, let to):
             return "\(SwiftTypeMapper.swiftType(to))(\(input))"
         case .rawValue:
             return "\(input).rawValue"
         case .enumeration(let target):
-            return "\(context.names.qualifiedName(of: target, in: context.module))(rawValue: \(input))"
+            // A string the enumeration does not know is kept as its `unrecognized` value, and reported.
+            let targetName = context.names.qualifiedName(of: target, in: context.module)
+            return within(tokens, "$0.keeping(\(targetName)(rawValue: \(input)), knownCases: \(targetName).knownCases)", losses: losses)
         case .array(let inner):
             let (offset, element) = ("offset\(depth)", "element\(depth)")
             let value = convert(inner, element, tokens: tokens + ["String(\(offset))"], depth: depth + 1, losses: losses)
@@ -286,6 +301,11 @@ struct SwiftAdapterBuilder {
             let element = "element\(depth)"
             return "\(input).map { \(element) in \(convert(inner, element, tokens: tokens, depth: depth + 1, losses: losses)) }"
         }
+    }
+
+    /// `call` (which records through `$0`) run for the nested value at `tokens`.
+    func within(_ tokens: [String], _ call: String, losses: String) -> String {
+        tokens.isEmpty ? "\(losses).within { \(call) }" : "\(losses).within(\(tokens.joined(separator: ", "))) { \(call) }"
     }
 
     // MARK: Unions
@@ -308,9 +328,14 @@ struct SwiftAdapterBuilder {
         if case .union(let union) = module[adapter.source].kind, union.discriminator != nil {
             // An alternative the source version did not know may be one the target knows: decoded again as the
             // target, it is that alternative when nothing of it is lost; otherwise it stays unrecognized, exactly as
-            // received.
+            // received, and is reported (the target version's contract has no place for it).
             let targetName = context.names.qualifiedName(of: adapter.target, in: module)
-            lines.append("case .unrecognized(let value): return value.decodedExactly(as: \(targetName).self) ?? .unrecognized(value)")
+            lines += [
+                "case .unrecognized(let value):",
+                "    let decoded = value.decodedExactly(as: \(targetName).self) ?? .unrecognized(value)",
+                "    if case .unrecognized = decoded { \(losses).record(value) }",
+                "    return decoded",
+            ]
         }
         lines.append("}")
         return lines

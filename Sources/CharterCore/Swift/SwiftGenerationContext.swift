@@ -9,8 +9,9 @@ final class SwiftGenerationContext: Sendable {
     let recursion: SwiftRecursion
     let members: SwiftMembers
     let literals: SwiftValueLiterals
-    /// Types that other generated declarations use (a deprecated one then gets a doc warning instead of
-    /// `@available(*, deprecated)`, which would make the generated code itself warn).
+    /// Types that other generated declarations use — other types, and the event definitions, clients and providers
+    /// of the module's contracts (a deprecated one then gets a doc warning instead of `@available(*, deprecated)`,
+    /// which would make the generated code itself warn).
     let referenced: Set<IRTypeID>
 
     init(module: IRModule, options: SwiftOptions) {
@@ -32,6 +33,18 @@ final class SwiftGenerationContext: Sendable {
                 for variant in union.variants { Self.collectNamed(variant.type, into: &used) }
             case .alias(let target, _): Self.collectNamed(target, into: &used)
             case .enumeration: break
+            }
+        }
+        // Whether or not `--emit` writes them, so every command of the build plugin decides the same.
+        for namespace in module.namespaces {
+            for event in namespace.events { Self.collectNamed(event.payload, into: &used) }
+            for operation in namespace.operations {
+                for parameter in operation.parameters { Self.collectNamed(parameter.type, into: &used) }
+                if let body = operation.requestBody { Self.collectNamed(body, into: &used) }
+                for response in operation.responses {
+                    if let body = response.body { Self.collectNamed(body, into: &used) }
+                    for header in response.headers { Self.collectNamed(header.type, into: &used) }
+                }
             }
         }
         referenced = used

@@ -14,6 +14,9 @@ public enum EmbeddedTemplates {
             {{#directions}}
 
             // MARK: {{heading}}
+            {{#unadapted}}
+            // No adapter for {{.}}
+            {{/unadapted}}
             {{#adapters}}
 
             extension {{target}} {
@@ -26,7 +29,7 @@ public enum EmbeddedTemplates {
                     {{declaration}}{{/parameters}}
                 ) -> VersionAdapted<{{target}}> {
                     var {{losses}} = VersionAdapterLosses()
-                    let value = adapting({{source}}{{#parameters}}, {{argument}}{{/parameters}}, losses: &{{losses}})
+                    let value = Self.adapting({{source}}{{#parameters}}, {{argument}}{{/parameters}}, losses: &{{losses}})
                     return VersionAdapted(value: value, losses: {{losses}}.items)
                 }
 

@@ -238,15 +238,21 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "let down = StockV1.Item.adapting(up.value, locationId: \"L1\", note: old.note, when: old.when, count: 7, adjustment: old.adjustment)",
             "print(show(down.value))",
             "for loss in down.losses { print(\"lost \\(loss)\") }",
-            // A union alternative v1 keeps as unrecognized is the one v2 knows; one neither knows stays unrecognized;
-            // an enum value v1 does not know survives the trip through it.
+            // A union alternative v1 keeps as unrecognized is the one v2 knows (nothing to report); one neither knows
+            // stays unrecognized and is reported, as is an enum value the target does not know, though both are carried
+            // (an enum value v1 does not know survives the trip through it).
             "let recount = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":1}\"#.utf8))",
-            "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n) } else { print(\"unrecognized\") }",
+            "if case .recount(let known) = StockV2.Adjustment.adapting(recount).value { print(\"recount\", known.n, StockV2.Adjustment.adapting(recount).losses) } else { print(\"unrecognized\") }",
             // …but not when that would lose members it does not declare: then it stays unrecognized, as received.
             "let extra = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"recount\",\"n\":2,\"by\":\"ann\"}\"#.utf8))",
-            "if case .unrecognized(let kept) = StockV2.Adjustment.adapting(extra).value { print(\"kept\", show(kept)) } else { print(\"decoded\") }",
+            "let keptExtra = StockV2.Adjustment.adapting(extra)",
+            "if case .unrecognized(let kept) = keptExtra.value { print(\"kept\", show(kept), keptExtra.losses.map(\\.description)) } else { print(\"decoded\") }",
             "let audit = try! JSONDecoder().decode(StockV1.Adjustment.self, from: Data(#\"{\"kind\":\"audit\"}\"#.utf8))",
-            "print(show(StockV2.Adjustment.adapting(audit).value), StockV1.Status.adapting(.onHold).value.rawValue)",
+            "print(show(StockV2.Adjustment.adapting(audit).value), StockV2.Adjustment.adapting(audit).losses.map(\\.description))",
+            "for status in [StockV2.Status.onHold, .open, .unrecognized(\"archived\"), .unrecognized(\"lost\")] {",
+            "    let down = StockV1.Status.adapting(status)",
+            "    print(String(describing: down.value), down.losses.map(\\.description))",
+            "}",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
@@ -261,12 +267,13 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /count = 7"#,
             #"lost /legacyCode = "Z9""#,
             #"lost /location = "L1-undeclared""#,
+            #"lost /status = "archived""#,  // carried as v2's unrecognized value, and reported: v2 has no such status
             #"lost /lines/0/binCode = "B-7""#,
             #"lost /byBin/b1/binCode = "X""#,
             #"lost /adjustment/why = "found""#,
-            "refused 8",
-            #"refused ["/adjustment/why"]"#,
-            #"refused ["/schemaVersion", "/count", "/location", "/byBin/b1/binCode", "/adjustment/why"]"#,
+            "refused 9",
+            #"refused ["/status", "/adjustment/why"]"#,
+            #"refused ["/schemaVersion", "/count", "/location", "/status", "/byBin/b1/binCode", "/adjustment/why"]"#,
             // Downgraded with the v1 values the caller kept: everything v1 had, except what v2 could not carry. The
             // v2 values the caller replaced (note, when, count, adjustment) are reported too: the adapter did not carry
             // them. The constants differ between the versions (a version marker): reported like any value not carried.
@@ -277,16 +284,20 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             #"lost /when = "2024-05-01T10:00:00.5Z""#,
             #"lost /count = "7""#,
             #"lost /adjustment = {"kind":"gain","sku":"A"}"#,
-            "recount 1",
-            #"kept {"by":"ann","kind":"recount","n":2}"#,
-            #"{"kind":"audit"} on-hold"#,
+            "recount 1 []",
+            #"kept {"by":"ann","kind":"recount","n":2} [" = {\"by\":\"ann\",\"kind\":\"recount\",\"n\":2}"]"#,
+            #"{"kind":"audit"} [" = {\"kind\":\"audit\"}"]"#,
+            #"unrecognized("on-hold") [" = \"on-hold\""]"#,
+            "open []",
+            "archived []",  // v2 did not know it, v1 does: the known case again
+            #"unrecognized("lost") [" = \"lost\""]"#,
         ]
         XCTAssertEqual(lines, expected)
     }
 
     /// Rows: a property's schema in v1 and in v2 → where v2's value comes from upwards, and v1's downwards.
     /// Widening is exact one way only; a string enumeration and a string convert both ways (an unknown string
-    /// is kept as unrecognized). The adapters compile and run.
+    /// is kept as unrecognized, and reported). The adapters compile and run.
     func testScalarsThatWidenOrChangeBetweenEnumAndString() throws {
         let rows: [(v1: String, v2: String, up: String, down: String)] = [
             (#"{"type": "integer", "format": "int32"}"#, #"{"type": "integer", "format": "int64"}"#, "widened", "supplied"),
@@ -329,14 +340,15 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
-            #"{"p0":2147483647,"p1":-5,"p2":9007199254740993,"p3":12,"p4":"7","p5":1.5,"p6":"mauve","p7":[1,2]} ["/p5"]"#,
+            #"{"p0":2147483647,"p1":-5,"p2":9007199254740993,"p3":12,"p4":"7","p5":1.5,"p6":"mauve","p7":[1,2]} ["/p5", "/p6"]"#,  // mauve: no Colour of v2
             "mauve 7",  // every value the caller replaced on the way down is reported
         ])
     }
 
     /// Names that are keywords (as argument labels at call sites too), a dropped wire name with a line break (in
-    /// the doc comment), supplied parameters named like the adapter's own locals, a type named like a runtime
-    /// type and types named like majors of the contract: the adapters compile without warnings and run.
+    /// the doc comment), supplied parameters named like the adapter's own locals and like the adapter itself
+    /// (`adapting`), a type named like a runtime type and types named like majors of the contract: the adapters
+    /// compile without warnings and run.
     func testHostileNamesCompileWithoutWarnings() throws {
         func contract(_ version: String, _ properties: String) -> String {
             #"{"x-contract": {"name": "odd", "version": "\#(version)"}, "$defs": {"#
@@ -344,8 +356,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
                 + #""OddV1": {"type": "object", "properties": {"oddV3": {"type": "object", "properties": {"n": {"type": "integer"}}}}}, "#
                 + #""T": {"type": "object", "required": ["source", "losses"], "properties": {\#(properties)}}}}"#
         }
-        let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
-        let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}"##)
+        let v1 = contract("1.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "a\nb */": {"type": "string"}, "source": {"type": "string"}, "losses": {"type": "string"}, "x": {"$ref": "#/$defs/VersionAdapted"}, "adapting": {"type": "string"}"##)
+        let v2 = contract("2.0.0", ##""for": {"type": "string"}, "inout": {"type": "string"}, "source": {"type": "integer"}, "losses": {"type": "integer"}, "x": {"$ref": "#/$defs/VersionAdapted"}, "adapting": {"type": "integer"}"##)
         let files = try XCTUnwrap(ContractFixture(["odd-v1.json": v1, "odd-v2.json": v2], inputs: ["odd-v1.json", "odd-v2.json"]).generate().value("generate"))
         // A type named like a major of its own contract is renamed whether or not that major is generated with it
         // (the build plugin generates v2's models alone and the adapters with both: the names must agree).
@@ -355,14 +367,50 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
         }
         let main = [
             "import Foundation",
-            "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}}\"#",
+            "let json = #\"{\"for\": \"f\", \"inout\": \"i\", \"a\\nb */\": \"gone\", \"source\": \"s\", \"losses\": \"l\", \"x\": {\"n\": 1}, \"adapting\": \"a\"}\"#",
             "let old = try! JSONDecoder().decode(OddV1.T.self, from: Data(json.utf8))",
-            "let new = OddV2.T.adapting(old, source: 1, losses: 2)",
+            "let new = OddV2.T.adapting(old, source: 1, losses: 2, adapting: 3)",
             "let pointers: [String] = new.losses.map { $0.pointer }",
             "print(new.value.for ?? \"-\", new.value.`inout` ?? \"-\", new.value.x?.n ?? 0, pointers)",
         ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
-        XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\"]\n")
+        XCTAssertEqual(run.output, "f i 1 [\"/a\\nb *~1\", \"/source\", \"/losses\", \"/adapting\"]\n")
+    }
+
+    /// Rows: a same-named type of both majors that gets no adapter → the comment the adapters file lists it with,
+    /// under the direction's heading, so a missing `adapting` is explained where the user looks for it. Aliases need
+    /// none (their values convert as the underlying type), and a type only one major has is not a pair.
+    func testSameNamedTypesWithoutAnAdapterAreListedWithTheReason() throws {
+        func contract(_ version: String, _ defs: String) -> String {
+            #"{"x-contract": {"name": "gap", "version": "\#(version)"}, "$defs": {\#(defs)}}"#
+        }
+        let shared = ##""A": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "a"}}}, "##
+            + ##""B": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "b"}}}, "##
+            + ##""Old": {"type": "object", "deprecated": true, "properties": {"n": {"type": "integer"}}}, "##
+            + ##""Code": {"type": "string", "pattern": "^[A-Z]+$"}, "##
+        let v1 = contract("1.0.0", shared
+            + ##""Kind": {"type": "object", "properties": {"n": {"type": "integer"}}}, "##
+            + ##""U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}], "discriminator": {"propertyName": "kind"}}"##)
+        let v2 = contract("2.0.0", shared
+            + ##""C": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "c"}}}, "##
+            + ##""Kind": {"type": "string", "enum": ["x", "y"]}, "##
+            + ##""U": {"oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}, {"$ref": "#/$defs/C"}], "discriminator": {"propertyName": "kind"}}"##)
+        let files = try XCTUnwrap(ContractFixture(["gap-v1.json": v1, "gap-v2.json": v2], inputs: ["gap-v1.json", "gap-v2.json"]).generate().value("generate"))
+        let adapters = try XCTUnwrap(files["GapAdapters.swift"])
+        let listed = adapters.split(separator: "\n").filter { $0.hasPrefix("// MARK:") || $0.hasPrefix("// No adapter") }
+        XCTAssertEqual(listed, [
+            "// MARK: GapV1 → GapV2",
+            "// No adapter for `GapV1.Old` → `GapV2.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
+            "// No adapter for `GapV1.Kind` → `GapV2.Kind`: a different kind of type in each version.",
+            "// MARK: GapV2 → GapV1",
+            "// No adapter for `GapV2.Old` → `GapV1.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
+            "// No adapter for `GapV2.Kind` → `GapV1.Kind`: a different kind of type in each version.",
+            "// No adapter for `GapV2.U` → `GapV1.U`: an alternative, the discriminator property or `null` has no counterpart in GapV1.",
+        ])
+        // The pairs that do adapt still do, and the file compiles without warnings.
+        XCTAssertTrue(adapters.contains("extension GapV2.U {") && !adapters.contains("extension GapV1.U {"))
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: ["print(GapV2.A.adapting(GapV1.A()).losses.count)"]) else { return }
+        XCTAssertEqual(run.output, "0\n")
     }
 
     /// The adapters file is part of `--emit`: left out with it, and no file for a contract given in one major.

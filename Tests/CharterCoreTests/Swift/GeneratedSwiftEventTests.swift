@@ -285,4 +285,42 @@ extension GeneratedSwiftEventTests {
         // A tag the variant does not map is written as its first tag; one it maps (`hound`) is kept.
         XCTAssertEqual(run.output.split(separator: "\n"), ["dog|rex dog|rex dog|rex 0", "hound|max hound|max hound|max 0", "cat|tom cat|tom cat|tom 0"])
     }
+
+    /// A deprecated type that only an event's payload, a request body, a response body, a parameter or a response
+    /// header uses gets the doc-comment warning, not `@available(*, deprecated)`: the definition, client and provider
+    /// name it, so the attribute would make the generated code itself warn. One nothing uses keeps the attribute.
+    func testDeprecatedTypesThatEventsAndOperationsUseCompileWithoutWarnings() throws {
+        let contract = ##"""
+            {
+              "x-contract": {"name": "old", "version": "1.0.0",
+                "operations": {
+                  "putOld": {"method": "PUT", "path": "/old/{code}",
+                    "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"$ref": "#/$defs/OldCode"}}],
+                    "request": {"schema": {"$ref": "#/$defs/OldBody"}},
+                    "responses": {"200": {"schema": {"$ref": "#/$defs/OldReply"},
+                      "headers": {"X-Old": {"required": true, "schema": {"$ref": "#/$defs/OldHeader"}}}}}}},
+                "events": {"OldHappened": {"summary": "Old", "topic": "old.happened.v1", "payload": {"$ref": "#/$defs/OldEvent"}, "orderingKey": ["/sku"]}}},
+              "$defs": {
+                "OldCode": {"type": "string", "enum": ["a", "b"], "deprecated": true},
+                "OldHeader": {"type": "string", "enum": ["x", "y"], "deprecated": true},
+                "OldBody": {"type": "object", "deprecated": true, "properties": {"sku": {"type": "string"}}},
+                "OldReply": {"type": "object", "deprecated": true, "properties": {"sku": {"type": "string"}}},
+                "OldEvent": {"type": "object", "deprecated": true, "required": ["sku"], "properties": {"sku": {"type": "string"}}},
+                "Unused": {"type": "object", "deprecated": true, "properties": {"sku": {"type": "string"}}}
+              }
+            }
+            """##
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let text = try XCTUnwrap(files["OldV1.swift"])
+        XCTAssertEqual(text.components(separatedBy: "@available(*, deprecated").count - 1, 1, "only Unused carries the attribute")
+        XCTAssertTrue(text.contains("@available(*, deprecated, message: \"Deprecated in the contract.\")\n    public struct Unused"), text)
+        XCTAssertEqual(text.components(separatedBy: "/// - Warning: Deprecated in the contract.").count - 1, 5)
+        let main = [
+            "import Foundation",
+            "let envelope = EventEnvelope<OldV1.Events.OldHappened>(source: \"urn:retail:system:test\", time: Date(timeIntervalSince1970: 0), data: OldV1.OldEvent(sku: \"A\"))",
+            "print(envelope.partitionKey, OldV1.OldCode.a.rawValue)",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.output, "A a\n")
+    }
 }
