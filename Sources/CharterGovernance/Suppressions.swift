@@ -55,27 +55,47 @@ struct SuppressionCollector {
     /// root; a pointer is made only where the keyword is found: this walk visits every object and array of every
     /// document.
     mutating func collect(_ document: SchemaDocument) {
-        // Each open container and the index of its next member or element to look at.
-        var open: [(node: JSONNode, next: Int)] = [(document.root, 0)]
+        guard let root = OpenContainer(document.root) else { return }
+        var open = [root]
         var path: [String] = []
-        while let (node, index) = open.last {
-            let child: (token: String, value: JSONNode)?
-            if let members = node.object?.members {
-                child = index < members.count ? (members[index].key, members[index].value) : nil
+        while !open.isEmpty {
+            let top = open.count - 1
+            let index = open[top].next
+            if index < open[top].members.count {
+                open[top].next += 1
+                let member = open[top].members[index]
+                if member.key == Self.keyword {
+                    read(member.value, scope: JSONPointer(tokens: path), document)
+                } else if let container = OpenContainer(member.value) {
+                    path.append(member.key)
+                    open.append(container)
+                }
+            } else if index < open[top].elements.count {
+                open[top].next += 1
+                if let container = OpenContainer(open[top].elements[index]) {
+                    path.append(String(index))
+                    open.append(container)
+                }
             } else {
-                child = node.array.flatMap { index < $0.count ? (String(index), $0[index]) : nil }
-            }
-            guard let child else {
                 open.removeLast()
                 if !open.isEmpty { path.removeLast() }
-                continue
             }
-            open[open.count - 1].next += 1
-            if node.object != nil, child.token == Self.keyword {
-                read(child.value, scope: JSONPointer(tokens: path), document)
-            } else if child.value.object != nil || child.value.array != nil {
-                path.append(child.token)
-                open.append((child.value, 0))
+        }
+    }
+
+    /// An object or array the walk is inside: its members or elements (the other is empty) and the index of the next one
+    /// to look at.
+    private struct OpenContainer {
+        let members: [JSONMember]
+        let elements: [JSONNode]
+        var next = 0
+
+        /// The container `node` is; nil for a string, number, boolean or null.
+        init?(_ node: JSONNode) {
+            switch node.value {
+            case .object(let object): (members, elements) = (object.members, [])
+            case .array(let array): (members, elements) = ([], array)
+            default: return nil
             }
         }
     }
