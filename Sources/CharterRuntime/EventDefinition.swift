@@ -37,7 +37,7 @@ public protocol EventDefinition: Sendable {
     static var orderingKey: [String] { get }
 
     /// The partition key of a payload: the values at ``orderingKey`` rendered as strings (strings verbatim,
-    /// integers in decimal), joined with `|`.
+    /// integers in decimal), made into one key by ``EventPartitionKey/joining(_:)`` (a single value as it is).
     static func partitionKey(of payload: Payload) -> String
 
     /// Appends every violation of the contract's constraints in a payload to `issues`, `path` being the payload's
@@ -86,9 +86,10 @@ public protocol EventSubscriber<Definition>: Sendable {
 extension EventSubscriber {
     /// Decodes a message's bytes as an envelope of ``Definition`` and hands it to ``receive(_:)``.
     ///
-    /// - Throws: `DecodingError` when the bytes are not such an envelope (another event's `type`
-    ///   included) or hold an object with two member names Swift cannot tell apart (``JSONMemberNames``), or what
-    ///   ``receive(_:)`` throws.
+    /// - Throws: ``EventDataVersionError`` when the envelope's `dataVersion` is of another major version than
+    ///   `Definition.dataVersion` (another minor or patch is received); `DecodingError` when the bytes are not an
+    ///   envelope of ``Definition`` (another event's `type` included) or hold an object with two member names Swift
+    ///   cannot tell apart (``JSONMemberNames``); or what ``receive(_:)`` throws. Nothing is handed on when decoding fails.
     public func receive(message: Data, decoder: JSONDecoder = JSONDecoder()) async throws {
         try await receive(decoder.decodeCheckingMemberNames(EventEnvelope<Definition>.self, from: message))
     }
@@ -104,6 +105,12 @@ extension EventDefinition {
     /// ``partitionKey(of:)`` uses when the ordering key cannot be read through stored properties.
     public static func encodedPartitionKey(at pointers: [String], in payload: Payload) -> String {
         EventPartitionKey.key(at: pointers, in: wire(payload))
+    }
+
+    /// The partition key of several values read through stored properties, in ordering-key order: what a generated
+    /// ``partitionKey(of:)`` returns (``EventPartitionKey/joining(_:)``).
+    public static func partitionKey(joining values: [String]) -> String {
+        EventPartitionKey.joining(values)
     }
 
     /// Decodes a payload from its wire form: the bytes of a message's `data`, or a payload on its own.

@@ -4,9 +4,10 @@ import Foundation
 /// "The event envelope"): CloudEvents-like attributes around the payload.
 ///
 /// Decoding checks that `type` names `Definition`'s event, so a message from another event's topic
-/// fails to decode instead of turning into the wrong type. ``collectIssues(at:into:)`` checks what
-/// decoding cannot: the partition key against the payload, the data version's major against the
-/// contract's, and the payload's own constraints.
+/// fails to decode instead of turning into the wrong type, and that `dataVersion` is of `Definition`'s major
+/// version, so a payload of another major (whose fields may mean other things) is never read as this one's.
+/// ``collectIssues(at:into:)`` checks what decoding does not: the partition key against the payload, the data
+/// version of an envelope made here, and the payload's own constraints.
 public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sendable, Validatable {
     /// Unique per occurrence; the deduplication and replay id (a redelivery carries the same id).
     public let id: UUID
@@ -51,9 +52,12 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
         case id, type, source, time, subject, partitionKey, dataVersion, data
     }
 
-    /// Decodes an envelope of `Definition`'s event.
+    /// Decodes an envelope of `Definition`'s event, of `Definition`'s major version (any minor or patch).
     ///
-    /// - Throws: `DecodingError` when an attribute is missing or malformed, or `type` names another event.
+    /// - Throws: ``EventDataVersionError`` when `dataVersion` is of another major version than
+    ///   `Definition.dataVersion` or not `MAJOR.MINOR.PATCH` (checked before the payload is read, so a payload of
+    ///   another major fails with this error, not with whatever its other shape breaks); `DecodingError` when an
+    ///   attribute is missing or malformed, or `type` names another event.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let type = try container.decode(String.self, forKey: .type)
@@ -63,12 +67,13 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
                 forKey: .type, in: container,
                 debugDescription: "Expected an event of type \"\(Definition.eventType)\", got \"\(type)\".")
         }
+        dataVersion = try container.decode(String.self, forKey: .dataVersion)
+        if let error = EventDataVersionError.check(dataVersion, for: Definition.self) { throw error }
         id = try container.decode(LowercaseUUID.self, forKey: .id).value
         source = try container.decode(String.self, forKey: .source)
         time = try container.decode(RFC3339DateTime.self, forKey: .time).value
         subject = try container.decodeIfPresent(String.self, forKey: .subject)
         partitionKey = try container.decode(String.self, forKey: .partitionKey)
-        dataVersion = try container.decode(String.self, forKey: .dataVersion)
         data = Definition.payload(fromWire: try container.decode(Definition.PayloadWire.self, forKey: .data))
     }
 
@@ -86,9 +91,10 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
     }
 
     /// Reports a partition key that is not the one the payload gives (compared code point by code point, as a
-    /// broker hashes it: ``ExactText``), a data version of another major version than the contract's (or not
-    /// `MAJOR.MINOR.PATCH`), an empty source, and the payload's own issues under `/data`
-    /// (``EventDefinition/collectPayloadIssues(_:at:into:)``).
+    /// broker hashes it: ``ExactText``), a data version of another major version than the contract's or not
+    /// `MAJOR.MINOR.PATCH` (``EventDataVersionError/problem``: decoding refuses such an envelope, so only one made with
+    /// ``init(id:source:time:subject:partitionKey:dataVersion:data:)`` can have it), an empty source, and the payload's
+    /// own issues under `/data` (``EventDefinition/collectPayloadIssues(_:at:into:)``).
     public func collectIssues(at path: String, into issues: inout [ValidationIssue]) {
         let expectedKey = Definition.partitionKey(of: data)
         // Code point by code point: a broker hashes the key's bytes, so a canonically equivalent key is another partition.
@@ -97,24 +103,12 @@ public struct EventEnvelope<Definition: EventDefinition>: Codable, Hashable, Sen
                 path: Validation.path(path, "partitionKey"), keyword: "partitionKey",
                 message: "partition key \"\(partitionKey)\" is not the payload's \"\(expectedKey)\""))
         }
-        let major = Self.major(of: dataVersion)
-        let contractMajor = Self.major(of: Definition.dataVersion)
-        if major == nil || major != contractMajor {
-            issues.append(ValidationIssue(
-                path: Validation.path(path, "dataVersion"), keyword: "dataVersion",
-                message: "data version \"\(dataVersion)\" is not a \(contractMajor.map { "\($0).x.y" } ?? Definition.dataVersion) version of the contract"))
+        if let error = EventDataVersionError.check(dataVersion, for: Definition.self) {
+            issues.append(ValidationIssue(path: Validation.path(path, "dataVersion"), keyword: "dataVersion", message: error.problem))
         }
         if source.isEmpty {
             issues.append(ValidationIssue(path: Validation.path(path, "source"), keyword: "minLength", message: "source is empty"))
         }
         Definition.collectPayloadIssues(data, at: Validation.path(path, "data"), into: &issues)
-    }
-
-    /// The major version of `MAJOR.MINOR.PATCH` (a pre-release or build suffix allowed), or nil.
-    static func major(of version: String) -> Int? {
-        let core = version.split(whereSeparator: { $0 == "-" || $0 == "+" }).first.map(String.init) ?? ""
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        return Int(parts[0])
     }
 }

@@ -110,7 +110,8 @@ struct SwiftEventBuilder {
     /// A Swift array literal of strings.
     func list(_ items: [String]) -> String { "[" + items.map(SwiftLiteral.string).joined(separator: ", ") + "]" }
 
-    /// The lines of `partitionKey(of:)`'s body: the values read through stored properties and joined with `|`;
+    /// The lines of `partitionKey(of:)`'s body: the value read through stored properties, or several joined by the
+    /// runtime's `partitionKey(joining:)` (`EventPartitionKey.joining`, which escapes them);
     /// for a union payload whose every variant has the key in stored properties, a `switch` over the
     /// variants; otherwise the key read from the encoded payload.
     func partitionKey(_ event: IREvent) -> [String] {
@@ -159,7 +160,7 @@ struct SwiftEventBuilder {
         switch values.count {
         case 0: return "\"\""
         case 1: return values[0]
-        default: return "[" + values.joined(separator: ", ") + "].joined(separator: \"|\")"
+        default: return "partitionKey(joining: [" + values.joined(separator: ", ") + "])"
         }
     }
 }

@@ -106,11 +106,11 @@ final class GeneratedSwiftEventTests: XCTestCase {
             "public static let publishers: [String] = [\"inventory-service\"]",
             "public static let subscribers: [String] = [\"pos\", \"erp\"]",
             "public static let orderingKey: [String] = [\"/sku\", \"/location/locationId\"]",
-            "[payload.sku, payload.location.locationId].joined(separator: \"|\")",
+            "partitionKey(joining: [payload.sku, payload.location.locationId])",
             // An unknown backoff gives no policy rather than a made-up one.
             "public static let delivery: Delivery? = .exactlyOnce",
             "public static let retry: RetryPolicy? = nil",
-            "[String(payload.storeNumber), payload.state.rawValue].joined(separator: \"|\")",
+            "partitionKey(joining: [String(payload.storeNumber), payload.state.rawValue])",
             "/// - Warning: Deprecated in the contract.",
             "switch payload {",
             "case .gain(let value): return value.sku",
@@ -152,6 +152,9 @@ final class GeneratedSwiftEventTests: XCTestCase {
     /// Rows: an event, the payload JSON → the partition key it must have.
     static let keys: [(event: String, payload: String, key: String)] = [
         ("MovementRecorded", ##"{"sku":"TSH-M","location":{"locationId":"STR-0142"}}"##, "TSH-M|STR-0142"),
+        // A composite key escapes `\` and `|` in each value; a single value is the key as it is.
+        ("MovementRecorded", ##"{"sku":"T|S","location":{"locationId":"a\\b"}}"##, "T\\|S|a\\\\b"),
+        ("MovementRecorded", ##"{"sku":"T","location":{"locationId":"S|a\\b"}}"##, "T|S\\|a\\\\b"),
         ("CountTaken", ##"{"storeNumber":142,"state":"closed"}"##, "142|closed"),
         ("CountTaken", ##"{"storeNumber":-7,"state":"reopened"}"##, "-7|reopened"),
         ("Adjusted", ##"{"kind":"gain","sku":"G-1"}"##, "G-1"),
@@ -161,7 +164,10 @@ final class GeneratedSwiftEventTests: XCTestCase {
         ("Guessed", ##"{"kind":"gain","sku":"G-2"}"##, "G-2"),
         ("Loose", ##"{"note":"n","lines":[{"sku":"A"}],"old":"o","at":"2026-11-27T14:03:11.482Z"}"##, "n|A|o|2026-11-27T14:03:11.482Z"),
         ("Loose", ##"{"lines":[],"old":"o","at":"2026-11-27T14:03:11Z"}"##, "||o|2026-11-27T14:03:11Z"),
+        ("Loose", ##"{"note":"n|1","lines":[{"sku":"\\"}],"old":"o","at":"2026-11-27T14:03:11Z"}"##, "n\\|1|\\\\|o|2026-11-27T14:03:11Z"),
         ("Movement", ##"{"sku":"X","location":{"locationId":"Y"}}"##, "X"),
+        ("Movement", ##"{"sku":"X|Y\\","location":{"locationId":"Z"}}"##, "X|Y\\"),
+        ("Adjusted", ##"{"kind":"gain","sku":"G|1"}"##, "G|1"),
         ("StringEvent", ##"{"storeNumber":1,"state":"open"}"##, "1"),
         // Payloads whose Codable form is not their wire form: an RFC 3339 string, not JSONEncoder's number,
         // and lowercase UUIDs.
@@ -274,7 +280,7 @@ extension GeneratedSwiftEventTests {
         let main = [
             "import Foundation",
             "typealias D = PetsV1.Events.PetSeen",
-            "for pet: PetsV1.Pet in [.dog(PetsV1.Dog(petType: \"Dog\", name: \"rex\")), .dog(PetsV1.Dog(petType: \"hound\", name: \"max\")), .cat(PetsV1.Cat(petType: \"\", name: \"tom\"))] {",
+            "for pet: PetsV1.Pet in [.dog(PetsV1.Dog(petType: \"Dog\", name: \"rex\")), .dog(PetsV1.Dog(petType: \"hound\", name: \"max\")), .cat(PetsV1.Cat(petType: \"\", name: \"tom\")), .dog(PetsV1.Dog(petType: \"dog\", name: \"r|x\"))] {",
             "    let envelope = EventEnvelope<D>(id: UUID(), source: \"urn:retail:system:test\", time: Date(timeIntervalSince1970: 0), data: pet)",
             "    let received = try JSONDecoder().decode(EventEnvelope<D>.self, from: try JSONEncoder().encode(envelope))",
             "    print(D.partitionKey(of: pet), D.encodedPartitionKey(at: D.orderingKey, in: pet), received.partitionKey, received.validationIssues.count)",
@@ -283,7 +289,7 @@ extension GeneratedSwiftEventTests {
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         // A tag the variant does not map is written as its first tag; one it maps (`hound`) is kept.
-        XCTAssertEqual(run.output.split(separator: "\n"), ["dog|rex dog|rex dog|rex 0", "hound|max hound|max hound|max 0", "cat|tom cat|tom cat|tom 0"])
+        XCTAssertEqual(run.output.split(separator: "\n"), ["dog|rex dog|rex dog|rex 0", "hound|max hound|max hound|max 0", "cat|tom cat|tom cat|tom 0", "dog|r\\|x dog|r\\|x dog|r\\|x 0"])
     }
 
     /// A deprecated type that only an event's payload, a request body, a response body, a parameter or a response
