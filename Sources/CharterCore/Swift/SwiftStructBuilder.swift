@@ -234,22 +234,24 @@ struct SwiftStructBuilder {
         }
     }
 
-    /// The statement that encodes a property's value into `container`.
+    /// The statement that encodes a property's value into `container` (a decimal string in a text its `pattern`s
+    /// accept: ``SwiftTypeMapper/toWire(_:_:constraints:)``).
     func encodeStatement(_ property: IRProperty, key: String, value: String, nullable: Bool) -> String {
         let mapper = context.mapper
         let type = property.type
         let converts = mapper.needsConversion(type)
+        let toWire = { mapper.toWire(type, $0, constraints: property.constraints) }
         switch (property.isAlwaysPresent, nullable) {
         case (true, false):
-            return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: \(key))"
+            return "try container.encodeProperty(\(toWire(value)), forKey: \(key))"
         case (false, false):
-            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            let wireValue = converts ? "\(value).map { \(toWire("$0")) }" : value
             return "try container.encodePropertyIfPresent(\(wireValue), forKey: \(key))"
         case (true, true):
-            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            let wireValue = converts ? "\(value).map { \(toWire("$0")) }" : value
             return "try container.encodeProperty(\(wireValue), forKey: \(key))"
         case (false, true):
-            let wireValue = converts ? "\(value).map { $0.map { \(mapper.toWire(type, "$0")) } }" : value
+            let wireValue = converts ? "\(value).map { $0.map { \(toWire("$0")) } }" : value
             return "try container.encodeNullableIfPresent(\(wireValue), forKey: \(key))"
         }
     }
