@@ -63,4 +63,53 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             XCTAssertEqual(output, wanted, line: lineNumbers[index])
         }
     }
+
+    /// A client's path, query and header parameters (alone and in arrays) are written in a text their pattern accepts:
+    /// rows of the arguments given in code → the request sent.
+    func testClientParametersAreWrittenInATextTheirPatternAccepts() throws {
+        let contract = ##"""
+            {
+              "x-contract": {
+                "name": "tills", "version": "1.0.0",
+                "operations": {
+                  "pay": {"method": "POST", "path": "/pay/{amount}",
+                    "parameters": [
+                      {"name": "amount", "in": "path", "required": true, "schema": {"$ref": "#/$defs/Cents"}},
+                      {"name": "tip", "in": "query", "schema": {"$ref": "#/$defs/Cents"}},
+                      {"name": "splits", "in": "query", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
+                      {"name": "plain", "in": "query", "schema": {"type": "string", "format": "decimal"}},
+                      {"name": "X-Fee", "in": "header", "schema": {"$ref": "#/$defs/Cents"}},
+                      {"name": "X-Fees", "in": "header", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}}
+                    ],
+                    "responses": {"204": {}}}
+                }
+              },
+              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"}}
+            }
+            """##
+        let rows: [(arguments: String, sent: String, line: UInt)] = [
+            ("amount: 10", "/pay/10.00? []", #line),
+            ("amount: Decimal(string: \"19.9\")!, tip: 1, splits: [2, Decimal(string: \"0.5\")!], plain: 10, xFee: 3, xFees: [4, -5]",
+             #"/pay/19.90?tip=1.00&splits=2.00&splits=0.50&plain=10 ["X-Fee=3.00", "X-Fees=4.00,-5.00"]"#, #line),
+        ]
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        var main = [
+            "import Foundation",
+            "struct Show: ClientTransport {",
+            "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {",
+            "        print(\"\\(request.path)?\\(request.query.map { \"\\($0.name)=\\($0.value)\" }.joined(separator: \"&\")) \\(request.headers.filter { $0.name.hasPrefix(\"X-\") }.map { \"\\($0.name)=\\($0.value)\" })\")",
+            "        return ClientResponse(status: 204)",
+            "    }",
+            "}",
+            "let client = TillsV1.Client(configuration: ClientConfiguration(serverURL: URL(string: \"https://h.example\")!, transport: Show()))",
+        ]
+        main += rows.map { "_ = try await client.pay(\($0.arguments))" }
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, rows.count, run.output)
+        for (row, output) in zip(rows, lines) {
+            XCTAssertEqual(output, row.sent, line: row.line)
+        }
+    }
 }
