@@ -44,7 +44,8 @@ struct SwiftClientBuilder {
             body += parameterLines(parameter, name: name)
         }
         if let bodyName = model.bodyName, let request = contract.request {
-            let wire = SwiftOperationModel.wire(operation.requestBody ?? .any, context: context, namespace: namespace)
+            let wire = SwiftOperationModel.wire(
+                operation.requestBody ?? .any, constraints: operation.requestBodyConstraints, context: context, namespace: namespace)
             // A `Nullable<T>?` body is sent as the `T?` it holds: `.null` is the body `null`.
             let value = model.nullableOptionalBody == nil ? bodyName : bodyName + ".value"
             // A body whose type cannot check itself gets its checks as a closure (`ClientValidation.requests`).

@@ -333,13 +333,14 @@ struct SwiftOperationModel {
 
     /// How a body of `type` travels: the wire type when its values need a wrapper on the wire (a date-time, a
     /// decimal carried as a string, a UUID, or a container of them; nil otherwise), and the expressions that
-    /// convert to and from it.
-    static func wire(_ type: IRTypeRef, context: SwiftGenerationContext, namespace: Int)
+    /// convert to and from it. A decimal string is written in a text its `pattern`s accept: `constraints`' (an inline
+    /// body's, ``IROperation/requestBodyConstraints``) or, for an alias, the alias's own.
+    static func wire(_ type: IRTypeRef, constraints: IRConstraints = IRConstraints(), context: SwiftGenerationContext, namespace: Int)
         -> (type: String?, to: (String) -> String, from: (String) -> String)
     {
         let resolved = IRTypeRef.resolvingAliases(type, in: context.module.types)
         let mapper = context.mapper
         guard let wireType = mapper.wireType(resolved, in: .namespace(namespace)) else { return (nil, { $0 }, { $0 }) }
-        return (wireType, { mapper.toWire(resolved, $0) }, { mapper.fromWire(resolved, $0) })
+        return (wireType, { mapper.toWire(type, $0, constraints: constraints) }, { mapper.fromWire(resolved, $0) })
     }
 }

@@ -64,8 +64,8 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
         }
     }
 
-    /// A client's path, query and header parameters (alone and in arrays) are written in a text their pattern accepts:
-    /// rows of the arguments given in code → the request sent.
+    /// A client's path, query and header parameters (alone and in arrays) and its request body are written in a text
+    /// their pattern accepts: rows of the arguments given in code → the request sent.
     func testClientParametersAreWrittenInATextTheirPatternAccepts() throws {
         let contract = ##"""
             {
@@ -81,6 +81,7 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
                       {"name": "X-Fee", "in": "header", "schema": {"$ref": "#/$defs/Cents"}},
                       {"name": "X-Fees", "in": "header", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}}
                     ],
+                    "request": {"required": false, "schema": {"type": "array", "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}}},
                     "responses": {"204": {}}}
                 }
               },
@@ -88,16 +89,17 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             }
             """##
         let rows: [(arguments: String, sent: String, line: UInt)] = [
-            ("amount: 10", "/pay/10.00? []", #line),
+            ("amount: 10", "/pay/10.00? [] body=", #line),
             ("amount: Decimal(string: \"19.9\")!, tip: 1, splits: [2, Decimal(string: \"0.5\")!], plain: 10, xFee: 3, xFees: [4, -5]",
-             #"/pay/19.90?tip=1.00&splits=2.00&splits=0.50&plain=10 ["X-Fee=3.00", "X-Fees=4.00,-5.00"]"#, #line),
+             #"/pay/19.90?tip=1.00&splits=2.00&splits=0.50&plain=10 ["X-Fee=3.00", "X-Fees=4.00,-5.00"] body="#, #line),
+            ("amount: 0, [1, Decimal(string: \"0.25\")!]", #"/pay/0.00? [] body=["1.000","0.250"]"#, #line),
         ]
         guard let files = ContractFixture(contract).generate().value("generate") else { return }
         var main = [
             "import Foundation",
             "struct Show: ClientTransport {",
             "    func send(_ request: ClientRequest, serverURL: URL) async throws -> ClientResponse {",
-            "        print(\"\\(request.path)?\\(request.query.map { \"\\($0.name)=\\($0.value)\" }.joined(separator: \"&\")) \\(request.headers.filter { $0.name.hasPrefix(\"X-\") }.map { \"\\($0.name)=\\($0.value)\" })\")",
+            "        print(\"\\(request.path)?\\(request.query.map { \"\\($0.name)=\\($0.value)\" }.joined(separator: \"&\")) \\(request.headers.filter { $0.name.hasPrefix(\"X-\") }.map { \"\\($0.name)=\\($0.value)\" }) body=\\(String(decoding: request.body ?? Data(), as: UTF8.self))\")",
             "        return ClientResponse(status: 204)",
             "    }",
             "}",
