@@ -134,7 +134,7 @@ public enum ClientParameter {
         try ClientError.encoding(operation) { try text(value) }
     }
     /// A decimal, exactly: the first text of it that matches every one of `patterns` (a decimal string's `pattern`:
-    /// `10` is `10.00` under `^[0-9]+\\.[0-9]{2}$`, ``DecimalString/text(matching:)``), else its plain form (`10`);
+    /// `10` is `10.00` under `^[0-9]+\.[0-9]{2}$`, ``DecimalString/text(matching:)``), else its plain form (`10`);
     /// throws `EncodingError.invalidValue` for `Decimal.nan`, which is no number (its text, `NaN`, is not one).
     public static func text(_ value: Decimal, matching patterns: String...) throws -> String {
         try text(value, matchingAll: patterns)
