@@ -123,7 +123,10 @@ struct SwiftStructBuilder {
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
             // A declared property wins over an undeclared member of the same name (validation reports the clash).
             let excluding = known.isEmpty ? "" : ", excluding: [\(known)]"
-            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName))\(excluding))")
+            // Decimal strings in a text the values' pattern accepts, when every undeclared value has the same schema.
+            let valueConstraints = object.constraints.patternElements.isEmpty ? object.constraints : IRConstraints()
+            let wireMap = context.mapper.toWire(mapType, "self." + additionalName, constraints: valueConstraints)
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(wireMap)\(excluding))")
         }
         let hasKeys = !object.properties.isEmpty
         if !hasKeys {

@@ -19,7 +19,9 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             "maybe": {"type": ["string", "null"], "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"},
             "list": {"type": "array", "items": {"$ref": "#/$defs/Cents"}},
             "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}}
-          }}
+          }},
+          "Extra": {"type": "object", "properties": {"id": {"type": "string"}},
+            "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}}
         }}
         """##
 
@@ -51,14 +53,16 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
         main += rows.map { "show(try! JSONDecoder().decode(Dp.P.self, from: Data(\(SwiftLiteral.string($0.json)).utf8)))" }
         // A value built in code, not decoded from any text.
         main.append("show(Dp.P(due: Decimal(10), cents: Decimal(string: \"19.9\")!, plain: Decimal(10)))")
-        let expected = rows.map(\.encoded) + [#"{"cents":"19.90","due":"10.00","plain":"10"}"#]
+        // Undeclared properties beside declared ones.
+        main.append(##"show(try! JSONDecoder().decode(Dp.Extra.self, from: Data(#"{"id":"a","x":"5","y":"0.10"}"#.utf8)))"##)
+        let expected = rows.map(\.encoded) + [#"{"cents":"19.90","due":"10.00","plain":"10"}"#, #"{"id":"a","x":"5.00","y":"0.10"}"#]
 
         guard let files = ContractFixture(Self.contract).generate().value("generate") else { return }
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, expected.count, run.output)
-        let lineNumbers = rows.map(\.line) + [#line]
+        let lineNumbers = rows.map(\.line) + [#line, #line]
         for (index, (output, wanted)) in zip(lines, expected).enumerated() {
             XCTAssertEqual(output, wanted, line: lineNumbers[index])
         }
