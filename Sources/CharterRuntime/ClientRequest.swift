@@ -133,16 +133,22 @@ public enum ClientParameter {
     public static func text(_ value: Double, for operation: ClientOperation) throws(ClientError) -> String {
         try ClientError.encoding(operation) { try text(value) }
     }
-    /// A decimal, exactly; throws `EncodingError.invalidValue` for `Decimal.nan`, which is no number (its text, `NaN`,
-    /// is not one).
-    public static func text(_ value: Decimal) throws -> String {
-        guard !value.isNaN else { throw nonFinite(value, "Decimal.nan") }
-        return value.description
+    /// A decimal, exactly: the first text of it that matches every one of `patterns` (a decimal string's `pattern`:
+    /// `10` is `10.00` under `^[0-9]+\.[0-9]{2}$`, ``DecimalString/text(matching:)``), else its plain form (`10`);
+    /// throws `EncodingError.invalidValue` for `Decimal.nan`, which is no number (its text, `NaN`, is not one).
+    public static func text(_ value: Decimal, matching patterns: String...) throws -> String {
+        try text(value, matchingAll: patterns)
     }
-    /// A decimal parameter of a client's request, as ``text(_:)-(Decimal)`` writes it; `Decimal.nan` is a
+    /// A decimal parameter of a client's request, as ``text(_:matching:)`` writes it; `Decimal.nan` is a
     /// ``ClientError/Kind/encoding`` error of `operation`, and nothing is sent.
-    public static func text(_ value: Decimal, for operation: ClientOperation) throws(ClientError) -> String {
-        try ClientError.encoding(operation) { try text(value) }
+    public static func text(_ value: Decimal, matching patterns: String..., for operation: ClientOperation) throws(ClientError) -> String {
+        try ClientError.encoding(operation) { try text(value, matchingAll: patterns) }
+    }
+    /// What ``text(_:matching:)`` writes, the patterns given as an array.
+    private static func text(_ value: Decimal, matchingAll patterns: [String]) throws -> String {
+        let decimal = DecimalString(value)
+        guard let plain = decimal.string else { throw nonFinite(value, "Decimal.nan") }
+        return patterns.isEmpty ? plain : decimal.text(matching: patterns) ?? plain
     }
     /// An RFC 3339 date-time in UTC; throws `EncodingError.invalidValue` for a date outside years 0001–9999, which
     /// RFC 3339 cannot express (``RFC3339/formatDateTime(_:)`` would write an expanded year, `+10000-…`).

@@ -16,16 +16,32 @@ import Foundation
 ///
 /// Encoding writes a plain string with no exponent (`1E+3` → `"1000"`);
 /// a NaN is refused with `EncodingError.invalidValue`, never written as `"NaN"`.
-/// `Decimal` does not keep scale, so trailing fractional zeros are not
-/// preserved: `"19.90"` decodes to 19.9 and encodes as `"19.9"`. Contracts that
-/// need a fixed number of places must format for display themselves.
+/// `Decimal` does not keep scale (`"19.90"` decodes to 19.9), so the text is
+/// chosen on encode: with no ``patterns`` it is the plain form (`"19.9"`); with
+/// the contract's `pattern`s it is the first text of the grammar writing the
+/// value that matches them all (``text(matching:)``: `"19.90"` under
+/// `^[0-9]+\.[0-9]{2}$`), so what is sent passes the contract's own pattern;
+/// the plain form when no such text exists (validation reports that value).
+///
+/// Equality and hashing compare the value only, never the patterns.
 public struct DecimalString: Codable, Hashable, Sendable {
     /// The exact decimal value.
     public var value: Decimal
 
-    /// Wraps `value`.
+    /// The `pattern`s the encoded text must match (empty: the plain form is written); never decoded.
+    public var patterns: [String]
+
+    /// Wraps `value`, written in its plain form.
     public init(_ value: Decimal) {
         self.value = value
+        patterns = []
+    }
+
+    /// Wraps `value`, written as the first text of it that matches every one of `patterns` (generated code passes
+    /// the contract's `pattern` of a decimal string here: `DecimalString(self.amount, matching: "^[0-9]+\\.[0-9]{2}$")`).
+    public init(_ value: Decimal, matching patterns: String...) {
+        self.value = value
+        self.patterns = patterns
     }
 
     /// Parses the strict wire grammar (see the type's documentation); `nil` if
@@ -33,11 +49,47 @@ public struct DecimalString: Codable, Hashable, Sendable {
     public init?(_ string: String) {
         guard let decimal = Self.parse(string) else { return nil }
         value = decimal
+        patterns = []
     }
 
     /// The plain (non-exponent) wire string, e.g. `"-0.000000001"`; `nil` for NaN.
     public var string: String? {
         value.isNaN ? nil : value.description
+    }
+
+    /// The first text of the contract grammar writing the value that matches every one of `patterns` (ECMA-262,
+    /// through the process-wide pattern cache, as validation compiles them); `nil` when none does, a pattern is not
+    /// a valid regular expression, or the value is NaN.
+    ///
+    /// `Decimal` does not keep the text it was written as (`"10.00"` is `10`), so the texts tried, in order, are
+    /// its plain form (`"10"`), that form with 1 to 38 fractional zeros added (`"10.0"`, `"10.00"`, …) and, for
+    /// zero, the same with a minus sign (`"-0"`, `"-0.0"`, …): every text a `DecimalString` decodes to this value,
+    /// but for more trailing zeros than that. `Validation.decimalPattern` passes a value when this finds a text,
+    /// and encoding writes the text it finds.
+    public func text(matching patterns: [String]) -> String? {
+        guard let plain = string else { return nil }
+        func matchesAll(_ text: String) -> Bool {
+            patterns.allSatisfy { PatternCache.shared.matches(text, pattern: $0) == true }
+        }
+        for signed in value.isZero ? [plain, "-" + plain] : [plain] {
+            if matchesAll(signed) { return signed }
+            var text = signed.contains(".") ? signed : signed + "."
+            for _ in 0..<38 {
+                text += "0"
+                if matchesAll(text) { return text }
+            }
+        }
+        return nil
+    }
+
+    /// Equal when the values are: the patterns only choose how the value is written.
+    public static func == (lhs: DecimalString, rhs: DecimalString) -> Bool {
+        lhs.value == rhs.value
+    }
+
+    /// Hashes the value only, as `==` compares it.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
     }
 
     /// Decodes a strict decimal string, or a JSON number.
@@ -51,12 +103,14 @@ public struct DecimalString: Codable, Hashable, Sendable {
                 )
             }
             value = decimal
+            patterns = []
         } else if let decimal = try? container.decode(Decimal.self) {
             // JSONDecoder never makes a NaN of a number; a decoder that reads Decimal's own fields (a property list) can.
             guard !decimal.isNaN else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "NaN is not a decimal number.")
             }
             value = decimal
+            patterns = []
         } else {
             throw DecodingError.typeMismatch(DecimalString.self, DecodingError.Context(
                 codingPath: decoder.codingPath,
@@ -76,12 +130,13 @@ public struct DecimalString: Codable, Hashable, Sendable {
             )
         }
         value = decimal
+        patterns = []
     }
 
-    /// Encodes the plain decimal string; throws `EncodingError.invalidValue`
-    /// for NaN.
+    /// Encodes the first text matching ``patterns`` (``text(matching:)``), else the plain decimal string; throws
+    /// `EncodingError.invalidValue` for NaN.
     public func encode(to encoder: any Encoder) throws {
-        guard let string else {
+        guard let string = patterns.isEmpty ? string : text(matching: patterns) ?? string else {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: encoder.codingPath,
                 debugDescription: "NaN is not a decimal number."

@@ -50,24 +50,16 @@ extension Validation {
     /// writes it matches — its plain form (`"10"`), that form with up to 38 fractional zeros added (`"10.0"`,
     /// `"10.00"`, …) and, for zero, the same with a minus sign. Those are the texts a `DecimalString` decodes to this
     /// value (but for more trailing zeros than that), so a value decoded from a matching string passes, and one that no
-    /// text of it matches (a sign or a fifth decimal the pattern forbids, say) is an issue.
+    /// text of it matches (a sign or a fifth decimal the pattern forbids, say) is an issue. The search is
+    /// ``DecimalString/text(matching:)``, whose text encoding writes.
     public static func decimalPattern(
         _ value: Decimal, _ pattern: String, at path: String, into issues: inout [ValidationIssue]
     ) {
-        guard let plain = DecimalString(value).string else { return }
-        func someTextMatches() -> Bool? {
-            for written in value.isZero ? [plain, "-" + plain] : [plain] {
-                guard let matched = PatternCache.shared.matches(written, pattern: pattern) else { return nil }
-                if matched { return true }
-                var text = written.contains(".") ? written : written + "."
-                for _ in 0..<38 {
-                    text += "0"
-                    if PatternCache.shared.matches(text, pattern: pattern) == true { return true }
-                }
-            }
-            return false
-        }
-        report(someTextMatches(), pattern, at: path, into: &issues)
+        let decimal = DecimalString(value)
+        guard let plain = decimal.string else { return }
+        // No text matches: because none does, or (`nil`) because the pattern does not compile.
+        let outcome = decimal.text(matching: [pattern]) != nil ? true : PatternCache.shared.matches(plain, pattern: pattern).map { _ in false }
+        report(outcome, pattern, at: path, into: &issues)
     }
 
     /// The issue for a pattern that did not match (`false`) or could not be compiled (`nil`).

@@ -145,6 +145,36 @@ final class DecimalStringTests: XCTestCase {
         }
     }
 
+    /// Rows: value, patterns → the text ``DecimalString/text(matching:)`` finds (nil: none) and the JSON string a
+    /// `DecimalString` holding those patterns encodes to (the plain form when no text matches).
+    func testPatternsChooseTheTextWritten() throws {
+        let twoPlaces = "^-?[0-9]+\\.[0-9]{2}$"
+        let rows: [(value: String, patterns: [String], text: String?, encoded: String, line: UInt)] = [
+            ("10", [twoPlaces], "10.00", "10.00", #line),
+            ("19.9", [twoPlaces], "19.90", "19.90", #line),
+            ("-0.5", [twoPlaces], "-0.50", "-0.50", #line),
+            ("19.99", [twoPlaces], "19.99", "19.99", #line),                  // the plain form when it matches
+            ("0", [twoPlaces], "0.00", "0.00", #line),                        // unsigned zero first
+            ("0", ["^-0\\.0$"], "-0.0", "-0.0", #line),                     // a sign for zero when only that matches
+            ("1.5", ["^[0-9]+\\.[0-9]{3}$", "^.{5}$"], "1.500", "1.500", #line),  // every pattern
+            ("1.5", ["^[0-9]+\\.[0-9]{3}$", "^.{6}$"], nil, "1.5", #line),  // no text matches both: the plain form
+            ("19.999", [twoPlaces], nil, "19.999", #line),                    // a digit too many: the plain form
+            ("7", ["([a-z"], nil, "7", #line),                                // an invalid pattern matches nothing
+            ("7", [], "7", "7", #line),                                       // no pattern: the plain form
+        ]
+        for row in rows {
+            var wrapped = DecimalString(dec(row.value))
+            wrapped.patterns = row.patterns
+            XCTAssertEqual(wrapped.text(matching: row.patterns), row.text, "\(row.value) ~ \(row.patterns)", line: row.line)
+            XCTAssertEqual(try encodeJSON(wrapped), "\"\(row.encoded)\"", "\(row.value) ~ \(row.patterns)", line: row.line)
+            // The patterns choose the text only: equality and hashing are the value's.
+            XCTAssertEqual(wrapped, DecimalString(dec(row.value)), line: row.line)
+            XCTAssertEqual(wrapped.hashValue, DecimalString(dec(row.value)).hashValue, line: row.line)
+        }
+        XCTAssertEqual(try encodeJSON(DecimalString(10, matching: twoPlaces, "^10")), #""10.00""#)
+        XCTAssertNil(DecimalString(.nan, matching: twoPlaces).text(matching: [twoPlaces]))
+    }
+
     /// `value` as an XML property list (a single value is wrapped in an array: a property list's root is a container).
     private static func plistString<T: Encodable>(_ value: T) throws -> String {
         let encoder = PropertyListEncoder()

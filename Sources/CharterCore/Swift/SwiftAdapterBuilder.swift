@@ -233,15 +233,16 @@ struct SwiftAdapterBuilder {
         let shape = VersionAdapterPlanner.shape(property, in: context.module)
         let mapper = context.mapper
         let converts = mapper.needsConversion(property.type)
+        let toWire = { mapper.toWire(property.type, $0, constraints: property.constraints) }
         switch (shape.isRequired, shape.isNullable) {
         case (true, false):
-            return ["\(losses).record(\(mapper.toWire(property.type, read)), at: \(key))"]
+            return ["\(losses).record(\(toWire(read)), at: \(key))"]
         case (true, true):
-            return ["\(losses).record(" + (converts ? "\(read).map { \(mapper.toWire(property.type, "$0")) }" : read) + ", at: \(key))"]
+            return ["\(losses).record(" + (converts ? "\(read).map { \(toWire("$0")) }" : read) + ", at: \(key))"]
         case (false, false):
-            return ["if let value = \(read) { \(losses).record(\(mapper.toWire(property.type, "value")), at: \(key)) }"]
+            return ["if let value = \(read) { \(losses).record(\(toWire("value")), at: \(key)) }"]
         case (false, true):
-            let wire = converts ? "value.map { \(mapper.toWire(property.type, "$0")) }" : "value"
+            let wire = converts ? "value.map { \(toWire("$0")) }" : "value"
             return ["if let value = \(read) { \(losses).record(\(wire), at: \(key)) }"]
         }
     }

@@ -24,7 +24,8 @@ struct SwiftBodyChecks {
         for (offset, parameter) in operation.parameters.enumerated() {
             let name = names[offset]
             let path = SwiftLiteral.string(parameter.name)
-            let required = parameter.isRequired || { if case .array = IRTypeRef.resolvingAliases(parameter.type, in: context.module.types) { return true } else { return false } }()
+            // An optional parameter is optional in the signature, arrays too: checked when given.
+            let required = parameter.isRequired
             let inner = validation.valueChecks(parameter.type, parameter.constraints, value: required ? name : "value", path: path)
             guard !inner.isEmpty else { continue }
             checks += required ? inner : ["if let value = \(name) {"] + inner.map { "    " + $0 } + ["}"]

@@ -44,7 +44,8 @@ struct SwiftClientBuilder {
             body += parameterLines(parameter, name: name)
         }
         if let bodyName = model.bodyName, let request = contract.request {
-            let wire = SwiftOperationModel.wire(operation.requestBody ?? .any, context: context, namespace: namespace)
+            let wire = SwiftOperationModel.wire(
+                operation.requestBody ?? .any, constraints: operation.requestBodyConstraints, context: context, namespace: namespace)
             // A `Nullable<T>?` body is sent as the `T?` it holds: `.null` is the body `null`.
             let value = model.nullableOptionalBody == nil ? bodyName : bodyName + ".value"
             // A body whose type cannot check itself gets its checks as a closure (`ClientValidation.requests`).
@@ -154,7 +155,10 @@ struct SwiftClientBuilder {
             if let index = operation.parameters.firstIndex(where: { $0.location == .path && $0.name == placeholder }) {
                 if !literal.isEmpty { parts.append(SwiftLiteral.string(Self.encodedPath(literal))) }
                 literal = ""
-                parts.append("ClientParameter.pathSegment(\(SwiftOperationModel.text(of: operation.parameters[index].type, names[index], operation: "operation", context: context)))")
+                let parameter = operation.parameters[index]
+                let text = SwiftOperationModel.text(
+                    of: parameter.type, names[index], operation: "operation", context: context, patterns: parameter.constraints.patterns)
+                parts.append("ClientParameter.pathSegment(\(text))")
             } else {
                 literal += rest[open...close]
             }
@@ -183,20 +187,24 @@ struct SwiftClientBuilder {
         let add: (String) -> String = { value in
             parameter.location == .query ? "request.addQuery(\(wire), \(value))" : "request.setHeader(\(wire), \(value))"
         }
-        let text = { (type: IRTypeRef, value: String) in SwiftOperationModel.text(of: type, value, operation: "operation", context: context) }
+        // A decimal string is written in a text its patterns accept; an array's items under its items' patterns.
+        let text = { (type: IRTypeRef, value: String, patterns: [String]) in
+            SwiftOperationModel.text(of: type, value, operation: "operation", context: context, patterns: patterns)
+        }
+        let itemPatterns = parameter.constraints.elements?.value.patterns ?? []
         var lines: [String]
         if case .array(let element) = type, parameter.location == .query {
-            lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(text(element, "item")), "}"]
+            lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(text(element, "item", itemPatterns)), "}"]
         } else if case .array(let element) = type {
             // An empty array sends no header (an empty one would read back as one empty value).
             let array = parameter.isRequired ? name : "value"
             // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
-            let item = text(element, "item")
-            let items = item.hasPrefix("try ") ? "\(array).map { (item) throws(ClientError) in \(item) }" : "\(array).map { \(text(element, "$0")) }"
+            let item = text(element, "item", itemPatterns)
+            let items = item.hasPrefix("try ") ? "\(array).map { (item) throws(ClientError) in \(item) }" : "\(array).map { \(text(element, "$0", itemPatterns)) }"
             lines = ["if !\(array).isEmpty {",
                      "    " + add("try ClientParameter.headerList(\(items), \(wire), for: operation)"), "}"]
         } else {
-            lines = [add(text(parameter.type, parameter.isRequired ? name : "value"))]
+            lines = [add(text(parameter.type, parameter.isRequired ? name : "value", parameter.constraints.patterns))]
         }
         if parameter.isRequired { return lines }
         return ["if let value = \(name) {"] + lines.map { "    " + $0 } + ["}"]

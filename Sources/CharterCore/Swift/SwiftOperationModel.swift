@@ -286,21 +286,26 @@ struct SwiftOperationModel {
     /// through `ClientParameter.text`, anything else as JSON. A date-time (outside years 0001–9999), a number (NaN, an
     /// infinity) and a JSON value can fail to be written: their expression starts with `try`, and throws in a client the
     /// `ClientError` of `operation` (the `ClientOperation` in scope), in a provider (`operation` nil) the encoding error.
-    static func text(of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext) -> String {
-        let checked = { (function: String) in
-            "try ClientParameter.\(function)(\(expression)" + (operation.map { ", for: \($0)" } ?? "") + ")"
+    /// A decimal string is written in the first text of it that its `patterns` accept (`10.00`, not `10`).
+    static func text(
+        of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext, patterns: [String] = []
+    ) -> String {
+        let checked = { (function: String, arguments: String) in
+            "try ClientParameter.\(function)(\(expression)\(arguments)" + (operation.map { ", for: \($0)" } ?? "") + ")"
         }
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return expression
-        case .primitive(.dateTime), .primitive(.double), .primitive(.decimal): return checked("text")
-        case .primitive(.null): return checked("json")
+        case .primitive(.decimal(asString: true)) where !patterns.isEmpty:
+            return checked("text", ", matching: " + patterns.map(SwiftLiteral.string).joined(separator: ", "))
+        case .primitive(.dateTime), .primitive(.double), .primitive(.decimal): return checked("text", "")
+        case .primitive(.null): return checked("json", "")
         case .primitive: return "ClientParameter.text(\(expression))"
         case .named(let id):
             if case .enumeration(let enumeration) = context.module[id].kind {
                 return enumeration.isString ? "\(expression).rawValue" : "String(\(expression).rawValue)"
             }
-            return checked("json")
-        default: return checked("json")
+            return checked("json", "")
+        default: return checked("json", "")
         }
     }
 
@@ -328,13 +333,14 @@ struct SwiftOperationModel {
 
     /// How a body of `type` travels: the wire type when its values need a wrapper on the wire (a date-time, a
     /// decimal carried as a string, a UUID, or a container of them; nil otherwise), and the expressions that
-    /// convert to and from it.
-    static func wire(_ type: IRTypeRef, context: SwiftGenerationContext, namespace: Int)
+    /// convert to and from it. A decimal string is written in a text its `pattern`s accept: `constraints`' (an inline
+    /// body's, ``IROperation/requestBodyConstraints``) or, for an alias, the alias's own.
+    static func wire(_ type: IRTypeRef, constraints: IRConstraints = IRConstraints(), context: SwiftGenerationContext, namespace: Int)
         -> (type: String?, to: (String) -> String, from: (String) -> String)
     {
         let resolved = IRTypeRef.resolvingAliases(type, in: context.module.types)
         let mapper = context.mapper
         guard let wireType = mapper.wireType(resolved, in: .namespace(namespace)) else { return (nil, { $0 }, { $0 }) }
-        return (wireType, { mapper.toWire(resolved, $0) }, { mapper.fromWire(resolved, $0) })
+        return (wireType, { mapper.toWire(type, $0, constraints: constraints) }, { mapper.fromWire(resolved, $0) })
     }
 }

@@ -179,7 +179,9 @@ struct SwiftProviderBuilder {
         lines.append("    switch output {")
         for item in model.cases {
             let contentType = SwiftLiteral.string(item.contentType)
-            let value = item.bodyType.map { SwiftOperationModel.wire($0, context: context, namespace: namespace).to("value") } ?? "value"
+            let value = item.bodyType.map {
+                SwiftOperationModel.wire($0, constraints: item.bodyConstraints, context: context, namespace: namespace).to("value")
+            } ?? "value"
             // The pattern binds the status (ranges, `default`), the body, then each header.
             var bound = item.carriesStatus ? ["status"] : []
             if item.body != nil { bound.append("value") }

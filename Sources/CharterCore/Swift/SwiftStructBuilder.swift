@@ -123,7 +123,10 @@ struct SwiftStructBuilder {
                 mapType, "try decoder.decodeAdditionalProperties(\(valueWire).self, excluding: [\(known)])"))
             // A declared property wins over an undeclared member of the same name (validation reports the clash).
             let excluding = known.isEmpty ? "" : ", excluding: [\(known)]"
-            encodeLines.append("try encoder.encodeAdditionalProperties(\(context.mapper.toWire(mapType, "self." + additionalName))\(excluding))")
+            // Decimal strings in a text the values' pattern accepts, when every undeclared value has the same schema.
+            let valueConstraints = object.constraints.patternElements.isEmpty ? object.constraints : IRConstraints()
+            let wireMap = context.mapper.toWire(mapType, "self." + additionalName, constraints: valueConstraints)
+            encodeLines.append("try encoder.encodeAdditionalProperties(\(wireMap)\(excluding))")
         }
         let hasKeys = !object.properties.isEmpty
         if !hasKeys {
@@ -234,22 +237,24 @@ struct SwiftStructBuilder {
         }
     }
 
-    /// The statement that encodes a property's value into `container`.
+    /// The statement that encodes a property's value into `container` (a decimal string in a text its `pattern`s
+    /// accept: ``SwiftTypeMapper/toWire(_:_:constraints:)``).
     func encodeStatement(_ property: IRProperty, key: String, value: String, nullable: Bool) -> String {
         let mapper = context.mapper
         let type = property.type
         let converts = mapper.needsConversion(type)
+        let toWire = { mapper.toWire(type, $0, constraints: property.constraints) }
         switch (property.isAlwaysPresent, nullable) {
         case (true, false):
-            return "try container.encodeProperty(\(mapper.toWire(type, value)), forKey: \(key))"
+            return "try container.encodeProperty(\(toWire(value)), forKey: \(key))"
         case (false, false):
-            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            let wireValue = converts ? "\(value).map { \(toWire("$0")) }" : value
             return "try container.encodePropertyIfPresent(\(wireValue), forKey: \(key))"
         case (true, true):
-            let wireValue = converts ? "\(value).map { \(mapper.toWire(type, "$0")) }" : value
+            let wireValue = converts ? "\(value).map { \(toWire("$0")) }" : value
             return "try container.encodeProperty(\(wireValue), forKey: \(key))"
         case (false, true):
-            let wireValue = converts ? "\(value).map { $0.map { \(mapper.toWire(type, "$0")) } }" : value
+            let wireValue = converts ? "\(value).map { $0.map { \(toWire("$0")) } }" : value
             return "try container.encodeNullableIfPresent(\(wireValue), forKey: \(key))"
         }
     }

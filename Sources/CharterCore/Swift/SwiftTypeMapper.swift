@@ -159,15 +159,26 @@ struct SwiftTypeMapper {
         }
     }
 
-    /// An expression turning the Swift value `expression` into its wire value.
-    func toWire(_ type: IRTypeRef, _ expression: String) -> String {
+    /// An expression turning the Swift value `expression` into its wire value. `constraints` are the value's (a
+    /// property's, with what its `$ref` brings): a decimal string with `pattern`s is written as the first text of it
+    /// that matches them (`DecimalString(value, matching: "…")`, not the plain form `"10"` that a two-places
+    /// pattern refuses), an array's elements and a map's values under `constraints.elements`. Where the caller has
+    /// none (a whole value: a body, a payload), an alias's own constraints apply.
+    func toWire(_ type: IRTypeRef, _ expression: String, constraints: IRConstraints = IRConstraints()) -> String {
         guard needsConversion(type) else { return expression }
+        let elements = constraints.elements?.value ?? IRConstraints()
         switch type {
+        case .primitive(.decimal(asString: true)) where !constraints.patterns.isEmpty:
+            let patterns = constraints.patterns.map(SwiftLiteral.string).joined(separator: ", ")
+            return "DecimalString(\(expression), matching: \(patterns))"
         case .primitive(let primitive): return "\(Self.wrapper(primitive)!)(\(expression))"
-        case .array(let element): return "\(expression).map { \(toWire(element, "$0")) }"
-        case .map(let value): return "\(expression).mapValues { \(toWire(value, "$0")) }"
-        case .optional(let wrapped): return "\(expression).map { \(toWire(wrapped, "$0")) }"
-        case .named: return aliasTarget(type).map { toWire($0, expression) } ?? expression
+        case .array(let element): return "\(expression).map { \(toWire(element, "$0", constraints: elements)) }"
+        case .map(let value): return "\(expression).mapValues { \(toWire(value, "$0", constraints: elements)) }"
+        case .optional(let wrapped): return "\(expression).map { \(toWire(wrapped, "$0", constraints: constraints)) }"
+        case .named(let id):
+            guard let target = aliasTarget(type) else { return expression }
+            guard constraints.isEmpty, case .alias(_, let own) = module[id].kind else { return toWire(target, expression, constraints: constraints) }
+            return toWire(target, expression, constraints: own)
         case .any: return expression
         }
     }
