@@ -18,8 +18,14 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             "alias": {"$ref": "#/$defs/Cents"},
             "maybe": {"type": ["string", "null"], "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"},
             "list": {"type": "array", "items": {"$ref": "#/$defs/Cents"}},
-            "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}}
+            "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
+            "u": {"$ref": "#/$defs/U"},
+            "v": {"$ref": "#/$defs/V"},
+            "w": {"$ref": "#/$defs/W"}
           }},
+          "U": {"oneOf": [{"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}, {"type": "boolean"}]},
+          "V": {"anyOf": [{"$ref": "#/$defs/Cents"}, {"type": "integer"}]},
+          "W": {"type": ["string", "boolean"], "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"},
           "Extra": {"type": "object", "properties": {"id": {"type": "string"}},
             "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}}
         }}
@@ -43,6 +49,11 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             (#"{"due":"1","maybe":null}"#, #"{"due":"1.00","maybe":null}"#, #line),
             (#"{"due":"1","list":["2","2.5","0.25"]}"#, #"{"due":"1.00","list":["2.00","2.50","0.25"]}"#, #line),
             (#"{"due":"1","map":{"a":"3","b":"0.5"}}"#, #"{"due":"1.00","map":{"a":"3.000","b":"0.500"}}"#, #line),
+            (#"{"due":"1","u":"2.5"}"#, #"{"due":"1.00","u":"2.500"}"#, #line),  // a union's decimal-string alternative
+            (#"{"due":"1","u":true}"#, #"{"due":"1.00","u":true}"#, #line),
+            (#"{"due":"1","v":"3"}"#, #"{"due":"1.00","v":"3.00"}"#, #line),    // an alternative through an alias
+            (#"{"due":"1","v":7}"#, #"{"due":"1.00","v":7}"#, #line),
+            (#"{"due":"1","w":"0.1"}"#, #"{"due":"1.00","w":"0.10"}"#, #line),  // a `type` array's string member
         ]
         var main = [
             "import Foundation",
