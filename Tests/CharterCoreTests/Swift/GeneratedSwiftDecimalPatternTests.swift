@@ -129,4 +129,59 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             XCTAssertEqual(output, row.sent, line: row.line)
         }
     }
+
+    /// A provider's response headers (alone and in arrays, inline or through an alias) are written in a text their
+    /// pattern accepts: rows of the response returned in code → the headers sent.
+    func testProviderResponseHeadersAreWrittenInATextTheirPatternAccepts() throws {
+        let contract = ##"""
+            {
+              "x-contract": {
+                "name": "tills", "version": "1.0.0",
+                "operations": {
+                  "quote": {"method": "GET", "path": "/quote",
+                    "parameters": [{"name": "row", "in": "query", "required": true, "schema": {"type": "integer", "format": "int32"}}],
+                    "responses": {"204": {"headers": {
+                      "X-Total": {"required": true, "schema": {"$ref": "#/$defs/Cents"}},
+                      "X-Tax": {"schema": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
+                      "X-Parts": {"schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
+                      "X-Plain": {"schema": {"type": "string", "format": "decimal"}}
+                    }}}}
+                }
+              },
+              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"}}
+            }
+            """##
+        let rows: [(response: String, sent: String, line: UInt)] = [
+            (".noContent(xTotal: 10)", "204 X-Total=10.00", #line),
+            (".noContent(xTotal: Decimal(string: \"19.9\")!, xTax: Decimal(string: \"0.5\")!, xParts: [1, Decimal(string: \"-2.5\")!], xPlain: 10)",
+             "204 X-Total=19.90 X-Tax=0.500 X-Parts=1.00,-2.50 X-Plain=10", #line),
+            (".noContent(xTotal: Decimal(string: \"0.125\")!, xTax: 7)", "204 X-Total=0.125 X-Tax=7.000", #line),  // nothing matches: the plain form
+        ]
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        var main = [
+            "import Foundation",
+            "struct Tills: TillsV1.Provider {",
+            "    func quote(row: Int32) async throws -> TillsV1.QuoteResponse {",
+            "        switch row {",
+        ]
+        main += rows.indices.map { "        case \($0): return \(rows[$0].response)" }
+        main += [
+            "        default: fatalError()",
+            "        }",
+            "    }",
+            "    func failed(_ error: any Error, in operation: String) async { print(\"failed \\(error)\") }",
+            "}",
+            "for row in 0..<\(rows.count) {",
+            "    let response = await Tills().handle(ClientRequest(method: \"GET\", path: \"/quote\", query: [ClientHeader(name: \"row\", value: String(row))]))",
+            "    print(\"\\(response.status) \\(response.headers.filter { $0.name.hasPrefix(\"X-\") }.map { \"\\($0.name)=\\($0.value)\" }.joined(separator: \" \"))\")",
+            "}",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, rows.count, run.output)
+        for (row, output) in zip(rows, lines) {
+            XCTAssertEqual(output, row.sent, line: row.line)
+        }
+    }
 }
