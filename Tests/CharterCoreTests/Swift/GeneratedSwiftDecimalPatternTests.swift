@@ -21,7 +21,13 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
             "u": {"$ref": "#/$defs/U"},
             "v": {"$ref": "#/$defs/V"},
-            "w": {"$ref": "#/$defs/W"}
+            "w": {"$ref": "#/$defs/W"},
+            "pair": {"type": "array", "prefixItems": [
+                {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"},
+                {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}],
+              "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]$"}},
+            "head": {"type": "array", "items": false, "prefixItems": [
+              {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal"}]}
           }},
           "U": {"oneOf": [{"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}, {"type": "boolean"}]},
           "V": {"anyOf": [{"$ref": "#/$defs/Cents"}, {"type": "integer"}]},
@@ -54,6 +60,10 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             (#"{"due":"1","v":"3"}"#, #"{"due":"1.00","v":"3.00"}"#, #line),    // an alternative through an alias
             (#"{"due":"1","v":7}"#, #"{"due":"1.00","v":7}"#, #line),
             (#"{"due":"1","w":"0.1"}"#, #"{"due":"1.00","w":"0.10"}"#, #line),  // a `type` array's string member
+            // `prefixItems` positions under their own patterns, the elements after them under `items`'.
+            (#"{"due":"1","pair":["1","2","3","4.5"]}"#, #"{"due":"1.00","pair":["1.00","2.000","3.0","4.5"]}"#, #line),
+            (#"{"due":"1","pair":["1"]}"#, #"{"due":"1.00","pair":["1.00"]}"#, #line),
+            (#"{"due":"1","head":["5","6.50"]}"#, #"{"due":"1.00","head":["5.00","6.5"]}"#, #line),
         ]
         var main = [
             "import Foundation",
