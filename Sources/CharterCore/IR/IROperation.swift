@@ -62,4 +62,7 @@ public struct IRResponseHeader: Sendable {
     public var type: IRTypeRef
     /// Prose.
     public var description: String?
+    /// What its schema, with what its `$ref` brings, requires of a value (a decimal string's `pattern`s decide the
+    /// text it is written in).
+    public var constraints = IRConstraints()
 }

@@ -20,9 +20,10 @@ extension TranslationSession {
                         status: response.status, body: body, contentType: response.body?.contentType,
                         description: response.description,
                         headers: response.headers.map { header in
-                            IRResponseHeader(
-                                name: header.name, isRequired: header.required, type: header.schema.flatMap(typeOfUse) ?? .primitive(.string),
-                                description: header.description)
+                            let type = header.schema.flatMap(typeOfUse) ?? .primitive(.string)
+                            return IRResponseHeader(
+                                name: header.name, isRequired: header.required, type: type, description: header.description,
+                                constraints: header.schema.map { constraints(merged($0), for: type) } ?? IRConstraints())
                         })
                     if let schema, let body { translated.bodyConstraints = standaloneConstraints(schema, type: body) }
                     return translated

@@ -70,9 +70,10 @@ struct SwiftUnionBuilder {
                     "decoded": .string(decoded),
                 ]))
             }
+            // A decimal string is written in a text the alternative's `pattern`s accept (an alias's own without any).
             var encodeLines = plainDecimal
                 ? ["var single = encoder.singleValueContainer()", "try single.encode(value)"]
-                : ["try \(context.mapper.toWire(variant.type, "value")).encode(to: encoder)"]
+                : ["try \(context.mapper.toWire(variant.type, "value", constraints: variant.constraints)).encode(to: encoder)"]
             if let discriminator = union.discriminator, let tagExpression = encodedTag(variant, of: union) {
                 // Written after the value, so the case's tag replaces any the value holds.
                 encodeLines.append("var container = encoder.container(keyedBy: AnyCodingKey.self)")

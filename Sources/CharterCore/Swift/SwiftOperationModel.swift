@@ -57,6 +57,8 @@ struct SwiftOperationModel {
         var isRequired: Bool
         /// Prose.
         var description: String?
+        /// What its schema requires of a value (a decimal string's `pattern`s decide the text a provider writes).
+        var constraints = IRConstraints()
 
         /// How messages about it name it: `response header Location`.
         var what: String { "response header \(wireName)" }
@@ -261,7 +263,7 @@ struct SwiftOperationModel {
             return Header(
                 wireName: header.name, label: label, binding: SwiftIdentifier.escaped(bindings.claim(SwiftIdentifier.unescaped(label))),
                 type: header.type, swiftType: context.qualifiedType(header.type), isRequired: header.isRequired,
-                description: header.description)
+                description: header.description, constraints: header.constraints)
         }
     }
 

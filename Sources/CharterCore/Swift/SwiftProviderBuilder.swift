@@ -251,10 +251,15 @@ struct SwiftProviderBuilder {
     func headerList(_ headers: [SwiftOperationModel.Header]) -> String {
         let pairs = headers.map { header -> String in
             // An array goes as comma-separated items, each written as a parameter's text (as a client sends an array header).
+            // A decimal string is written in a text its patterns accept; an array's items under its items' patterns.
             let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
+            let patterns = header.constraints.patterns
+            let itemPatterns = header.constraints.elements?.value.patterns ?? []
             let write = { (value: String) -> String in
-                guard case .array(let element) = resolved else { return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context) }
-                let item = SwiftOperationModel.text(of: element, "$0", operation: nil, context: context)
+                guard case .array(let element) = resolved else {
+                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, patterns: patterns)
+                }
+                let item = SwiftOperationModel.text(of: element, "$0", operation: nil, context: context, patterns: itemPatterns)
                 // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
                 return "try ProviderResponse.headerList(" + (item == "$0" ? value : "\(value).map { \(item) }") + ", \(SwiftLiteral.string(header.wireName)))"
             }

@@ -162,7 +162,8 @@ struct SwiftTypeMapper {
     /// An expression turning the Swift value `expression` into its wire value. `constraints` are the value's (a
     /// property's, with what its `$ref` brings): a decimal string with `pattern`s is written as the first text of it
     /// that matches them (`DecimalString(value, matching: "…")`, not the plain form `"10"` that a two-places
-    /// pattern refuses), an array's elements and a map's values under `constraints.elements`. Where the caller has
+    /// pattern refuses), an array's elements and a map's values under `constraints.elements` — a `prefixItems`
+    /// tuple's first elements under their position's (`constraints.prefixElements`). Where the caller has
     /// none (a whole value: a body, a payload), an alias's own constraints apply.
     func toWire(_ type: IRTypeRef, _ expression: String, constraints: IRConstraints = IRConstraints()) -> String {
         guard needsConversion(type) else { return expression }
@@ -172,7 +173,15 @@ struct SwiftTypeMapper {
             let patterns = constraints.patterns.map(SwiftLiteral.string).joined(separator: ", ")
             return "DecimalString(\(expression), matching: \(patterns))"
         case .primitive(let primitive): return "\(Self.wrapper(primitive)!)(\(expression))"
-        case .array(let element): return "\(expression).map { \(toWire(element, "$0", constraints: elements)) }"
+        case .array(let element):
+            // Each `prefixItems` position that is written otherwise than the elements after it gets a case of its own.
+            let rest = toWire(element, "$0.element", constraints: elements)
+            let positions = constraints.prefixElements.map { toWire(element, "$0.element", constraints: $0) }
+            guard positions.contains(where: { $0 != rest }) else {
+                return "\(expression).map { \(toWire(element, "$0", constraints: elements)) }"
+            }
+            let cases = positions.enumerated().filter { $0.element != rest }.map { "case \($0.offset): \($0.element); " }.joined()
+            return "\(expression).enumerated().map { switch $0.offset { \(cases)default: \(rest) } }"
         case .map(let value): return "\(expression).mapValues { \(toWire(value, "$0", constraints: elements)) }"
         case .optional(let wrapped): return "\(expression).map { \(toWire(wrapped, "$0", constraints: constraints)) }"
         case .named(let id):

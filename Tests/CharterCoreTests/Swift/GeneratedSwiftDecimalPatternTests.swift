@@ -18,8 +18,20 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             "alias": {"$ref": "#/$defs/Cents"},
             "maybe": {"type": ["string", "null"], "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"},
             "list": {"type": "array", "items": {"$ref": "#/$defs/Cents"}},
-            "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}}
+            "map": {"type": "object", "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
+            "u": {"$ref": "#/$defs/U"},
+            "v": {"$ref": "#/$defs/V"},
+            "w": {"$ref": "#/$defs/W"},
+            "pair": {"type": "array", "prefixItems": [
+                {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"},
+                {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}],
+              "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]$"}},
+            "head": {"type": "array", "items": false, "prefixItems": [
+              {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal"}]}
           }},
+          "U": {"oneOf": [{"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}, {"type": "boolean"}]},
+          "V": {"anyOf": [{"$ref": "#/$defs/Cents"}, {"type": "integer"}]},
+          "W": {"type": ["string", "boolean"], "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"},
           "Extra": {"type": "object", "properties": {"id": {"type": "string"}},
             "additionalProperties": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}}
         }}
@@ -43,6 +55,15 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             (#"{"due":"1","maybe":null}"#, #"{"due":"1.00","maybe":null}"#, #line),
             (#"{"due":"1","list":["2","2.5","0.25"]}"#, #"{"due":"1.00","list":["2.00","2.50","0.25"]}"#, #line),
             (#"{"due":"1","map":{"a":"3","b":"0.5"}}"#, #"{"due":"1.00","map":{"a":"3.000","b":"0.500"}}"#, #line),
+            (#"{"due":"1","u":"2.5"}"#, #"{"due":"1.00","u":"2.500"}"#, #line),  // a union's decimal-string alternative
+            (#"{"due":"1","u":true}"#, #"{"due":"1.00","u":true}"#, #line),
+            (#"{"due":"1","v":"3"}"#, #"{"due":"1.00","v":"3.00"}"#, #line),    // an alternative through an alias
+            (#"{"due":"1","v":7}"#, #"{"due":"1.00","v":7}"#, #line),
+            (#"{"due":"1","w":"0.1"}"#, #"{"due":"1.00","w":"0.10"}"#, #line),  // a `type` array's string member
+            // `prefixItems` positions under their own patterns, the elements after them under `items`'.
+            (#"{"due":"1","pair":["1","2","3","4.5"]}"#, #"{"due":"1.00","pair":["1.00","2.000","3.0","4.5"]}"#, #line),
+            (#"{"due":"1","pair":["1"]}"#, #"{"due":"1.00","pair":["1.00"]}"#, #line),
+            (#"{"due":"1","head":["5","6.50"]}"#, #"{"due":"1.00","head":["5.00","6.5"]}"#, #line),
         ]
         var main = [
             "import Foundation",
@@ -110,6 +131,61 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             "let client = TillsV1.Client(configuration: ClientConfiguration(serverURL: URL(string: \"https://h.example\")!, transport: Show()))",
         ]
         main += rows.map { "_ = try await client.pay(\($0.arguments))" }
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, rows.count, run.output)
+        for (row, output) in zip(rows, lines) {
+            XCTAssertEqual(output, row.sent, line: row.line)
+        }
+    }
+
+    /// A provider's response headers (alone and in arrays, inline or through an alias) are written in a text their
+    /// pattern accepts: rows of the response returned in code → the headers sent.
+    func testProviderResponseHeadersAreWrittenInATextTheirPatternAccepts() throws {
+        let contract = ##"""
+            {
+              "x-contract": {
+                "name": "tills", "version": "1.0.0",
+                "operations": {
+                  "quote": {"method": "GET", "path": "/quote",
+                    "parameters": [{"name": "row", "in": "query", "required": true, "schema": {"type": "integer", "format": "int32"}}],
+                    "responses": {"204": {"headers": {
+                      "X-Total": {"required": true, "schema": {"$ref": "#/$defs/Cents"}},
+                      "X-Tax": {"schema": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
+                      "X-Parts": {"schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
+                      "X-Plain": {"schema": {"type": "string", "format": "decimal"}}
+                    }}}}
+                }
+              },
+              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"}}
+            }
+            """##
+        let rows: [(response: String, sent: String, line: UInt)] = [
+            (".noContent(xTotal: 10)", "204 X-Total=10.00", #line),
+            (".noContent(xTotal: Decimal(string: \"19.9\")!, xTax: Decimal(string: \"0.5\")!, xParts: [1, Decimal(string: \"-2.5\")!], xPlain: 10)",
+             "204 X-Total=19.90 X-Tax=0.500 X-Parts=1.00,-2.50 X-Plain=10", #line),
+            (".noContent(xTotal: Decimal(string: \"0.125\")!, xTax: 7)", "204 X-Total=0.125 X-Tax=7.000", #line),  // nothing matches: the plain form
+        ]
+        guard let files = ContractFixture(contract).generate().value("generate") else { return }
+        var main = [
+            "import Foundation",
+            "struct Tills: TillsV1.Provider {",
+            "    func quote(row: Int32) async throws -> TillsV1.QuoteResponse {",
+            "        switch row {",
+        ]
+        main += rows.indices.map { "        case \($0): return \(rows[$0].response)" }
+        main += [
+            "        default: fatalError()",
+            "        }",
+            "    }",
+            "    func failed(_ error: any Error, in operation: String) async { print(\"failed \\(error)\") }",
+            "}",
+            "for row in 0..<\(rows.count) {",
+            "    let response = await Tills().handle(ClientRequest(method: \"GET\", path: \"/quote\", query: [ClientHeader(name: \"row\", value: String(row))]))",
+            "    print(\"\\(response.status) \\(response.headers.filter { $0.name.hasPrefix(\"X-\") }.map { \"\\($0.name)=\\($0.value)\" }.joined(separator: \" \"))\")",
+            "}",
+        ]
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         let lines = run.output.split(separator: "\n").map(String.init)
