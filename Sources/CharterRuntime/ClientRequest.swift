@@ -146,9 +146,10 @@ public enum ClientParameter {
     }
     /// What ``text(_:matching:)`` writes, the patterns given as an array.
     private static func text(_ value: Decimal, matchingAll patterns: [String]) throws -> String {
-        let decimal = DecimalString(value)
-        guard let plain = decimal.string else { throw nonFinite(value, "Decimal.nan") }
-        return patterns.isEmpty ? plain : decimal.text(matching: patterns) ?? plain
+        var decimal = DecimalString(value)
+        decimal.patterns = patterns
+        guard let text = decimal.writtenText else { throw nonFinite(value, "Decimal.nan") }
+        return text
     }
     /// An RFC 3339 date-time in UTC; throws `EncodingError.invalidValue` for a date outside years 0001–9999, which
     /// RFC 3339 cannot express (``RFC3339/formatDateTime(_:)`` would write an expanded year, `+10000-…`).

@@ -82,6 +82,12 @@ public struct DecimalString: Codable, Hashable, Sendable {
         return nil
     }
 
+    /// The text this value is written as: the first matching ``patterns`` (``text(matching:)``), else the plain form;
+    /// nil for NaN, which is no number.
+    public var writtenText: String? {
+        patterns.isEmpty ? string : text(matching: patterns) ?? string
+    }
+
     /// Equal when the values are: the patterns only choose how the value is written.
     public static func == (lhs: DecimalString, rhs: DecimalString) -> Bool {
         lhs.value == rhs.value
@@ -136,7 +142,7 @@ public struct DecimalString: Codable, Hashable, Sendable {
     /// Encodes the first text matching ``patterns`` (``text(matching:)``), else the plain decimal string; throws
     /// `EncodingError.invalidValue` for NaN.
     public func encode(to encoder: any Encoder) throws {
-        guard let string = patterns.isEmpty ? string : text(matching: patterns) ?? string else {
+        guard let string = writtenText else {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: encoder.codingPath,
                 debugDescription: "NaN is not a decimal number."

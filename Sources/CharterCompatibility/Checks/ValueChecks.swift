@@ -70,9 +70,10 @@ struct TypeChangedCheck: ChangeCheck {
     private func compareTypes(_ pair: SchemaPair, _ context: DiffContext, wayOnly: Bool) {
         var way = pair
         way.roles = pair.wayRoles ?? pair.roles
-        guard var old = Self.types(context, .base, pair.base), var new = Self.types(context, .head, pair.head) else {
+        let before = Self.types(context, .base, pair.base), after = Self.types(context, .head, pair.head)
+        guard var old = before, var new = after else {
             reportNullability(way, context)
-            if !wayOnly { compareTypeless(pair, context) }
+            if !wayOnly { compareTypeless(pair, before: before, after: after, context) }
             return
         }
         let at = context.location(.head, pair.head, keyword: "type", in: context.constraints(.head, pair.head).types?.schema)
@@ -110,8 +111,7 @@ struct TypeChangedCheck: ChangeCheck {
 
     /// A type on one side only: one where there was none narrows every value; dropping the type widens to any value.
     /// Not when an enum or const fixes the values anyway, or when `properties` already made it an object in practice.
-    private func compareTypeless(_ pair: SchemaPair, _ context: DiffContext) {
-        let before = Self.types(context, .base, pair.base), after = Self.types(context, .head, pair.head)
+    private func compareTypeless(_ pair: SchemaPair, before: Set<String>?, after: Set<String>?, _ context: DiffContext) {
         guard before != after else { return }
         let narrowed = before == nil
         let other = narrowed ? context.base.schemas[pair.base.rawValue] : context.head.schemas[pair.head.rawValue]
