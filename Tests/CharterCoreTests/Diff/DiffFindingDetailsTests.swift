@@ -303,6 +303,40 @@ final class DiffFindingDetailsTests: XCTestCase {
         }
     }
 
+    /// Rows: a base and a head → the `type-changed` messages in full: judged as one (a type list, an inline wrapper: the
+    /// same roles), the reasons of the types and of `null` are said together; judged by the worse of two, that one's.
+    func testTypesAndNullMessageRows() throws {
+        let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let putOrder = ##""putOrder": {"method": "PUT", "path": "/orders", "request": {"schema": {"$ref": "#/$defs/Order"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}}"##
+        let order = { (operation: String, property: String, schema: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"## + "\"\(property)\": \(schema)}}",
+                                 operations: operation)
+        }
+        let moved = ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/code"}}"##
+        let shared = { (code: String, type: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"code": "## + code + "}}, "
+                                    + DiffExample.item(#""sku": {"type": "string"}, "code": {"type": "\#(type)"}"#),
+                                 operations: getOrder, events: moved)
+        }
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("an inline wrapper dropped in a request, its type changed: both reasons",
+             order(putOrder, "note", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, "1.0.0"), order(putOrder, "note", #"{"type": "integer"}"#, "2.0.0"),
+             ["Order.note type changed from string to integer and is no longer nullable — breaks existing clients' requests (data written before may be null or string)"]),
+            ("null added to a type list in a response beside another type: both reasons",
+             order(getOrder, "note", #"{"type": "string"}"#, "1.0.0"), order(getOrder, "note", #"{"type": ["integer", "string", "null"]}"#, "2.0.0"),
+             ["Order.note type changed from string to integer|string and became nullable — breaks existing clients reading responses (they cannot read integer or null)"]),
+            ("a wrapper added around a shared schema whose type changed: the types' reasons (as bad, every flow)",
+             shared(##"{"$ref": "#/$defs/Item/properties/code"}"##, "string", "1.0.0"),
+             shared(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##, "integer", "2.0.0"),
+             ["Order.code type changed from string to integer and became nullable — breaks existing clients reading responses (they cannot read integer); "
+                + "upgraded consumers reading events published before (data written before may be string)"]),
+        ]
+        for row in rows {
+            let changes = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label).changes.filter { $0.checkID == "type-changed" }
+            XCTAssertEqual(changes.map(\.message), row.expected, row.label)
+        }
+    }
+
     /// A major version bumped in place (the file that held v1 now says 2.0.0) is one pair, `demo v1 → demo v2`: every
     /// change in it names the pair as its contract, and so does every interface it lists — one the base had, one the head
     /// added, one both have — so no interface of the pair is named as another contract's (`through demo v2`).
