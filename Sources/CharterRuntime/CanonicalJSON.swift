@@ -49,6 +49,17 @@ enum CanonicalJSON {
         (try? JSONEncoder().encode(value)).flatMap { try? JSONDecoder().readingJSONValues(from: $0).decode(JSONValue.self, from: $0) }
     }
 
+    /// The canonical text of a JSON text: its value as the runtime reads a body (``JSONValue/init(json:)``), written by
+    /// ``encoder()`` — members in sorted order, no whitespace, each string in one spelling, each number by its value
+    /// (`2`, `2.0` and `0.2e1` are `2`; `1.5` and `1.50` are `1.5`). Two texts have the same canonical text exactly when
+    /// the runtime reads them as the same value: a member name repeated counts once, by its first value, as the runtime
+    /// reads it; a number is read as a `Decimal` of 38 significant digits. nil when the text is not JSON, holds a
+    /// number no `Decimal` can, or an object whose member names are two for JSON and one for Swift.
+    static func canonicalText(of data: Data) -> Data? {
+        guard let value = try? JSONValue(json: data) else { return nil }
+        return try? encode(value, with: encoder())
+    }
+
     /// The unescaped tokens of a JSON pointer (`~1` is `/`, `~0` is `~`): `/a~1b/0` is `["a/b", "0"]`, `""` none.
     static func tokens(_ pointer: String) -> [String] {
         pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {

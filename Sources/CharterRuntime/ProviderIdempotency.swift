@@ -219,16 +219,33 @@ public enum ProviderIdempotency {
     /// empty told apart; every field line of one, as one comma-separated list) and body, each length-prefixed so that
     /// no two different requests give the same bytes. Other headers are not part of it: a retry may carry a renewed
     /// token or another trace id.
+    ///
+    /// A body labelled JSON (`Content-Type` `application/json` or a `+json` type) counts by the value the provider reads
+    /// from it, as Stripe compares a retry's parameters rather than its bytes: a client that serialises the same value
+    /// again — members in another order, other whitespace or escapes, `2.0` for `2`, `1.50` for `1.5` — sends the same
+    /// request (``CanonicalJSON/canonicalText(of:)``), and is marked as read as JSON, so it never matches a body counted
+    /// by its bytes. Any other body, an unlabelled one, and one that is not JSON count by their bytes.
     public static func fingerprint(_ request: ClientRequest, headers: [String] = []) -> Data {
         var parts = [Data(request.method.utf8), Data(request.path.utf8), Data("\(request.query.count)".utf8)]
         for item in request.query { parts += [Data(item.name.utf8), Data(item.value.utf8)] }
         for name in headers { parts.append(ClientHeader.combined(name, in: request.headers).map { Data(("=" + $0).utf8) } ?? Data()) }
-        parts.append(request.body ?? Data())
+        parts += bodyParts(request)
         var data = Data()
         for part in parts {
             data.append(contentsOf: "\(part.count):".utf8)
             data.append(part)
         }
         return data
+    }
+
+    /// The body's parts of a fingerprint: a JSON body's canonical text after the part `json` (the bytes alone are one
+    /// part, so the two never read alike); the bytes (none: empty) otherwise.
+    private static func bodyParts(_ request: ClientRequest) -> [Data] {
+        if let body = request.body, let contentType = request.header("Content-Type"), ProviderRouting.isJSON(contentType),
+            let canonical = CanonicalJSON.canonicalText(of: body)
+        {
+            return [Data("json".utf8), canonical]
+        }
+        return [request.body ?? Data()]
     }
 }

@@ -164,6 +164,65 @@ final class ProviderIdempotencyTests: XCTestCase {
         }
     }
 
+    /// Rows: two bodies with one key, each with its `Content-Type` (nil: none) → whether the second is the same request.
+    /// A JSON body (`application/json`, a `+json` type, any case and parameters) counts by the value the provider reads:
+    /// member order, whitespace, escapes and how a number is written (`1`, `1.0`, `1e0`) do not count; anything the
+    /// provider would read differently does. Any other body, and one that is not JSON, counts by its bytes; a body read
+    /// as JSON never matches one counted by its bytes.
+    func testBodyFingerprintRows() {
+        let json = "application/json"
+        let rows: [(label: String, first: (String, String?), second: (String, String?), same: Bool)] = [
+            ("members in another order", (#"{"sku":"A1","qty":2}"#, json), (#"{"qty":2,"sku":"A1"}"#, json), true),
+            ("nested members in another order", (#"{"a":{"x":1,"y":[1,{"p":1,"q":2}]}}"#, json), (#"{"a":{"y":[1,{"q":2,"p":1}],"x":1}}"#, json), true),
+            ("other whitespace", (#"{"sku":"A1","qty":2}"#, json), ("{\n  \"sku\" : \"A1\",\n  \"qty\" : 2\n}\n", json), true),
+            ("an escape for the same character", (#"{"sku":"A1"}"#, json), (#"{"sku":"\u00411"}"#, json), true),
+            ("a whole number with a fraction or an exponent", (#"{"qty":2}"#, json), (#"{"qty":2.0}"#, json), true),
+            ("the same number in an exponent", (#"{"qty":2}"#, json), (#"{"qty":0.2e1}"#, json), true),
+            ("trailing zeros of a fraction", (#"{"price":1.5}"#, json), (#"{"price":1.50}"#, json), true),
+            ("a number past Int64 written out and in an exponent", (#"{"n":1500000000000000000000000000000}"#, json), (#"{"n":15e29}"#, json), true),
+            ("a fraction in an exponent", (#"{"n":0.125}"#, json), (#"{"n":125.0e-3}"#, json), true),
+            ("zero and negative zero", (#"{"n":0}"#, json), (#"{"n":-0.0}"#, json), true),
+            ("a +json type with parameters, in another case", (#"{"a":1,"b":2}"#, "application/merge-patch+json"), (#"{"b":2,"a":1}"#, "Application/JSON; charset=utf-8"), true),
+            ("a member name repeated: the first is read, as the provider reads it", (#"{"a":1,"a":2}"#, json), (#"{"a":1,"a":3}"#, json), true),
+            ("another value", (#"{"sku":"A1","qty":2}"#, json), (#"{"sku":"A1","qty":3}"#, json), false),
+            ("another number's fraction", (#"{"price":1.5}"#, json), (#"{"price":1.05}"#, json), false),
+            ("a number and a string", (#"{"qty":2}"#, json), (#"{"qty":"2"}"#, json), false),
+            ("items in another order", (#"[1,2]"#, json), (#"[2,1]"#, json), false),
+            ("a member added", (#"{"a":1}"#, json), (#"{"a":1,"b":null}"#, json), false),
+            ("a name in another normalisation (é precomposed, then decomposed)", ("{\"caf\u{E9}\":1}", json), ("{\"cafe\u{301}\":1}", json), false),
+            ("not JSON: its bytes, the same", ("{sku: A1", json), ("{sku: A1", json), true),
+            ("not JSON: its bytes, other whitespace", ("{sku: A1", json), ("{sku:  A1", json), false),
+            ("another media type: its bytes", (#"{"a":1,"b":2}"#, "text/plain"), (#"{"b":2,"a":1}"#, "text/plain"), false),
+            ("no media type: its bytes", (#"{"a":1,"b":2}"#, nil), (#"{"b":2,"a":1}"#, nil), false),
+            ("no media type, the same bytes", (#"{"a":1}"#, nil), (#"{"a":1}"#, nil), true),
+            ("the canonical text, once as JSON and once as text", (#"{"a":1}"#, json), (#"{"a":1}"#, "text/plain"), false),
+        ]
+        for row in rows {
+            func request(_ body: (String, String?)) -> ClientRequest {
+                ClientRequest(method: "POST", path: "/reservations", headers: body.1.map { [ClientHeader(name: "Content-Type", value: $0)] } ?? [], body: Data(body.0.utf8))
+            }
+            let same = ProviderIdempotency.fingerprint(request(row.first)) == ProviderIdempotency.fingerprint(request(row.second))
+            XCTAssertEqual(same, row.same, row.label)
+        }
+    }
+
+    /// A JSON body re-serialised by a retry is replayed, not refused as another request.
+    func testARetryReserialisingItsJSONIsReplayed() async {
+        let store = InMemoryIdempotencyStore(caller: { _ in nil })
+        let write = Write()
+        func send(_ body: String) async -> ClientResponse {
+            var request = Self.request(body)
+            request.headers.append(ClientHeader(name: "Content-Type", value: "application/json"))
+            return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+        }
+        let first = await send(#"{"sku":"A1","qty":2}"#)
+        let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
+        let other = await send(#"{"sku":"A1","qty":3}"#)
+        XCTAssertEqual([first.status, retry.status, other.status], [201, 201, 422])
+        XCTAssertEqual(retry.header(ProviderIdempotency.replayedHeader), "true")
+        XCTAssertEqual(write.runs, 1)
+    }
+
     /// Expired answers are dropped as keys are claimed, so the store does not grow without bound.
     func testExpiredAnswersAreDropped() async {
         let clock = Clock()

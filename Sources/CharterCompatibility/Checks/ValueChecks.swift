@@ -43,15 +43,13 @@ struct TypeChangedCheck: ChangeCheck {
         }
     }
 
-    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`), the pair is
-    /// one named type reached with and without a wrapper, or a wrapper's `null` changed beside the pair's other types
-    /// (each said apart, judged by its own directions).
+    /// `null` allowed on one side only, when a side's types are not compared (one of them has no `type`) or the pair is
+    /// one named type reached with and without a wrapper: said as ``describe(_:_:)`` says a change to `null` alone.
     private func reportNullability(_ pair: SchemaPair, _ context: DiffContext) {
         let became = Self.nullability(pair, .head, context) ?? false
         guard became != Self.nullability(pair, .base, context) ?? false else { return }
-        context.report("\(pair.label) \(became ? "became nullable" : "is no longer nullable")",
-                       CompatibilityEffect(backward: became ? .none : .breaks, "data written before may be null",
-                                           forward: became ? .breaks : .none, "they cannot read null"),
+        let old: Set<String> = became ? [] : ["null"], new: Set<String> = became ? ["null"] : []
+        context.report("\(pair.label) \(Self.describe(old, new))", Self.effect(lost: old.sorted(), gained: new.sorted()),
                        roles: pair.roles, bump: .minor, at: context.location(.head, pair.headAsWritten ?? pair.head))
     }
 
@@ -64,9 +62,10 @@ struct TypeChangedCheck: ChangeCheck {
         compareTypes(pair, context, wayOnly: true)
     }
 
-    /// Compares the pair's types — only its `null` when `wayOnly`. Whether `null` is allowed is the way's (a nullable
-    /// wrapper's, judged by ``SchemaPair/wayRoles``); the other types are the pair's, judged by every direction its data
-    /// flows. A change to both, through a wrapper, is said as two changes, each judged by its own.
+    /// Compares the pair's types — only its `null` when `wayOnly` (the other types were compared where the pair was met
+    /// first). Whether `null` is allowed is the way's (a nullable wrapper's, judged by ``SchemaPair/wayRoles``); the
+    /// other types are the pair's, judged by every direction its data flows. A change to both at one place is one
+    /// finding (``reportTypes(_:_:_:way:at:_:)``).
     private func compareTypes(_ pair: SchemaPair, _ context: DiffContext, wayOnly: Bool) {
         var way = pair
         way.roles = pair.wayRoles ?? pair.roles
@@ -81,16 +80,11 @@ struct TypeChangedCheck: ChangeCheck {
         // `["object", "null"]` and a wrapped object agree, and an enum without `null` keeps it out.
         if Self.nullability(pair, .base, context) == true { old.insert("null") } else { old.remove("null") }
         if Self.nullability(pair, .head, context) == true { new.insert("null") } else { new.remove("null") }
-        let (lost, gained) = Self.difference(old, new)
-        let nulls = lost.contains("null") || gained.contains("null")
-        let others = lost.contains { $0 != "null" } || gained.contains { $0 != "null" }
-        if nulls, others, wayOnly || pair.wayRoles != nil {
-            reportNullability(way, context)
-            if !wayOnly { reportTypes(old.subtracting(["null"]), new.subtracting(["null"]), pair, at: at, context) }
-            return
+        if wayOnly {
+            // The head's other types as the base's: what is left to say is this way's `null`.
+            new = old.subtracting(["null"]).union(new.contains("null") ? ["null"] : [])
         }
-        guard nulls || (others && !wayOnly) else { return }
-        reportTypes(old, new, others ? pair : way, at: at, context)
+        reportTypes(old, new, pair, way: way, at: at, context)
     }
 
     /// The types `old` has that `new` does not admit, and the reverse, sorted.
@@ -98,15 +92,51 @@ struct TypeChangedCheck: ChangeCheck {
         (old.filter { !admits(new, $0) }.sorted(), new.filter { !admits(old, $0) }.sorted())
     }
 
-    /// Reports a change between two known type sets (nothing when each admits the other's), judged by `pair`'s roles.
-    private func reportTypes(_ old: Set<String>, _ new: Set<String>, _ pair: SchemaPair, at: DiffPlace, _ context: DiffContext) {
+    /// How a change between two type sets (`null` among them when admitted) is said, one way however `null` is written
+    /// (a type list, an enum, a nullable wrapper): `became nullable` or `is no longer nullable` for `null` alone; `type
+    /// changed from string to integer`, followed by ` and became nullable` or ` and is no longer nullable` when `null`
+    /// changed too (`null` kept on both sides is not named); both lists as they are when one holds nothing but `null`
+    /// (`type changed from null to string`).
+    static func describe(_ old: Set<String>, _ new: Set<String>) -> String {
+        let wasNullable = old.contains("null"), isNullable = new.contains("null")
+        let oldTypes = old.subtracting(["null"]), newTypes = new.subtracting(["null"])
+        let nullability = isNullable ? "became nullable" : "is no longer nullable"
+        let (lost, gained) = difference(oldTypes, newTypes)
+        if lost.isEmpty, gained.isEmpty { return nullability }
+        func list(_ types: Set<String>) -> String { types.sorted().joined(separator: "|") }
+        if oldTypes.isEmpty || newTypes.isEmpty { return "type changed from \(list(old)) to \(list(new))" }
+        return "type changed from \(list(oldTypes)) to \(list(newTypes))" + (wasNullable == isNullable ? "" : " and " + nullability)
+    }
+
+    /// What losing and gaining types does: a type lost breaks readers of data written before, one gained old readers.
+    private static func effect(lost: [String], gained: [String]) -> CompatibilityEffect {
+        CompatibilityEffect(backward: lost.isEmpty ? .none : .breaks, "data written before may be \(lost.joined(separator: " or "))",
+                            forward: gained.isEmpty ? .none : .breaks, "they cannot read \(gained.joined(separator: " or "))")
+    }
+
+    /// Reports a change between two known type sets (nothing when each admits the other's), as one finding however much
+    /// of it is `null`. The other types are judged by `pair`'s roles, `null` by `way`'s: the same roles (no nullable
+    /// wrapper, or one reached the way its schema's data flows) judge the change as one; otherwise it is judged by the
+    /// worse of the two (the types' when they are as bad: their roles are every direction the data flows). A change to
+    /// `null` through a wrapper is located where the wrapper is written, or was; any other at the head's `type`.
+    private func reportTypes(_ old: Set<String>, _ new: Set<String>, _ pair: SchemaPair, way: SchemaPair, at: DiffPlace, _ context: DiffContext) {
         let (lost, gained) = Self.difference(old, new)
         guard !lost.isEmpty || !gained.isEmpty else { return }
-        let what = gained == ["null"] && lost.isEmpty ? "became nullable" : "type changed from \(old.sorted().joined(separator: "|")) to \(new.sorted().joined(separator: "|"))"
-        context.report("\(pair.label) \(what)",
-                       CompatibilityEffect(backward: lost.isEmpty ? .none : .breaks, "data written before may be \(lost.joined(separator: " or "))",
-                                           forward: gained.isEmpty ? .none : .breaks, "they cannot read \(gained.joined(separator: " or "))"),
-                       roles: pair.roles, bump: .minor, at: at)
+        let nullLost = lost.filter { $0 == "null" }, nullGained = gained.filter { $0 == "null" }
+        let typesLost = lost.filter { $0 != "null" }, typesGained = gained.filter { $0 != "null" }
+        let nulls = !nullLost.isEmpty || !nullGained.isEmpty, others = !typesLost.isEmpty || !typesGained.isEmpty
+        var effect = Self.effect(lost: lost, gained: gained), roles = pair.roles
+        if nulls, way.roles != pair.roles {
+            let byNull = (Self.effect(lost: nullLost, gained: nullGained), way.roles)
+            (effect, roles) = byNull
+            if others {
+                let byTypes = (Self.effect(lost: typesLost, gained: typesGained), pair.roles)
+                let impact = { (judged: (CompatibilityEffect, SchemaRoles)) in CompatibilityJudge.judge(judged.0, roles: judged.1, mode: context.mode).impact }
+                if impact(byTypes) >= impact(byNull) { (effect, roles) = byTypes }
+            }
+        }
+        let place = nulls && pair.wayRoles != nil ? context.location(.head, pair.headAsWritten ?? pair.head) : at
+        context.report("\(pair.label) \(Self.describe(old, new))", effect, roles: roles, bump: .minor, at: place)
     }
 
     /// A type on one side only: one where there was none narrows every value; dropping the type widens to any value.

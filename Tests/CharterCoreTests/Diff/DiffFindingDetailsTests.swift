@@ -136,7 +136,7 @@ final class DiffFindingDetailsTests: XCTestCase {
             ("a nullable wrapper dropped where a response refers to a schema an event sends: the operation, judged as a response",
              wrapped(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/addr"}, {"type": "null"}]}"##, "1.0.0"),
              wrapped(##"{"$ref": "#/$defs/Item/properties/addr"}"##, "1.1.0"),
-             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder"]),
+             ["type-changed: demo v1 | Order.addr is no longer nullable | compatible |  | demo v1/getOrder"]),
             ("a response swapped to a type an event also sends: only the operation that swapped",
              swapped("Allocation", "1.0.0"), swapped("AllocationResult", "1.1.0"),
              ["type-changed: demo v1 | getAllocation 200 response is now AllocationResult instead of Allocation: sku type changed from string to integer | breaks | client | demo v1/getAllocation"]),
@@ -192,13 +192,15 @@ final class DiffFindingDetailsTests: XCTestCase {
             ("a oneOf wrapper, null first: the same as anyOf",
              ways(false, oneOf, zip + ", " + city, "1.0.0"), ways(false, oneOf, city, "1.1.0"),
              ["property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder"]),
+            // The nullability is located where the wrapper was written (`Order.addr`, after `Item` here), so it is listed
+            // after the removal inside `Item.addr`.
             ("the wrapper dropped too: the removal for both, the nullability for the operation",
              ways(false, anyOf, zip + ", " + city, "1.0.0"), ways(false, direct, city, "1.1.0"),
-             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder",
-              "property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder"]),
+             ["property-removed: demo v1 | required property Item.addr.zip removed | breaks | client | demo v1/getOrder",
+              "type-changed: demo v1 | Order.addr is no longer nullable | compatible |  | demo v1/getOrder"]),
             ("the same with the wrapper met first",
              ways(true, anyOf, zip + ", " + city, "1.0.0"), ways(true, direct, city, "1.1.0"),
-             ["type-changed: demo v1 | Order.addr type changed from null|object to object | compatible |  | demo v1/getOrder",
+             ["type-changed: demo v1 | Order.addr is no longer nullable | compatible |  | demo v1/getOrder",
               "property-removed: demo v1 | required property Order.addr.zip removed | breaks | client | demo v1/getOrder"]),
             ("a wrapper added where it was direct: nullable for the operation only",
              ways(false, direct, zip, "1.0.0"), ways(false, anyOf, zip, "1.1.0"),
@@ -223,6 +225,115 @@ final class DiffFindingDetailsTests: XCTestCase {
             let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String != "version-gate" }
             XCTAssertEqual(findings.map(line), row.expected, row.label)
             XCTAssertEqual(result.versions.map { $0.breaking + $0.risky + $0.other }.reduce(0, +), findings.count, row.label)
+        }
+    }
+
+    /// Rows: a base and a head → each finding's details and where it is written (the version gate aside): a change to
+    /// a value's types and to whether it admits `null` at one place in the contract is one finding whose message says
+    /// both, judged by the worse of the two — the types by every direction the data flows, the `null` of a nullable
+    /// wrapper by the way the wrapper is reached (the same judgement, merged, when those are the same); at two places
+    /// (a schema reached directly first, its wrapper elsewhere), one finding each. A change to `null` alone is said one
+    /// way however it is written: `became nullable`, `is no longer nullable`.
+    func testTypesAndNullChangedAtOnePlaceRows() throws {
+        let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let moved = ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/code"}}"##
+        // `Order.code` reaches `Item.code` (of type `type`) as `code` says, a response; the event `Moved` sends
+        // `Item.code` directly; `Order` written before `Item` is walked first. `policy` is the contract's.
+        let codes = { (orderFirst: Bool, code: String, type: String, policy: String, version: String) in
+            let item = DiffExample.item(#""sku": {"type": "string"}, "code": {"type": "\#(type)"}"#)
+            let order = ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"code": "## + code + "}}"
+            return DiffExample.contract(version: version, defs: orderFirst ? order + ", " + item : item + ", " + order, operations: getOrder, events: moved)
+                .replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "\#(policy)""#)
+        }
+        let wrapper = ##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##
+        let direct = ##"{"$ref": "#/$defs/Item/properties/code"}"##
+        // `Order.note`, written in place, reached by the response alone.
+        let note = { (schema: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"note": "## + schema + "}}",
+                                 operations: getOrder)
+        }
+        let both = "demo v1/getOrder,demo v1/event Moved"
+        let order = "@ /$defs/Order/properties/code", item = "@ /$defs/Item/properties/code", atNote = "@ /$defs/Order/properties/note"
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("the wrapper met first, dropped, and the type changed: one finding, the types' judgement (the worse)",
+             codes(true, wrapper, "string", "backward", "1.0.0"), codes(true, direct, "integer", "backward", "1.1.0"),
+             ["type-changed: demo v1 | Order.code type changed from string to integer and is no longer nullable | breaks | client,consumer | \(both) \(order)"]),
+            ("the wrapper met first, added, and the type changed: both break, the types' judgement (every flow)",
+             codes(true, direct, "string", "backward", "1.0.0"), codes(true, wrapper, "integer", "backward", "1.1.0"),
+             ["type-changed: demo v1 | Order.code type changed from string to integer and became nullable | breaks | client,consumer | \(both) \(order)"]),
+            ("under a forward policy a narrowed type breaks nobody, null added breaks the response's clients: the wrapper's judgement",
+             codes(true, direct, "number", "forward", "1.0.0"), codes(true, wrapper, "integer", "forward", "1.1.0"),
+             ["type-changed: demo v1 | Order.code type changed from number to integer and became nullable | breaks | client | demo v1/getOrder \(order)"]),
+            ("both compatible: one finding, every interface the types reach",
+             codes(true, wrapper, "number", "forward", "1.0.0"), codes(true, direct, "integer", "forward", "1.1.0"),
+             ["type-changed: demo v1 | Order.code type changed from number to integer and is no longer nullable | compatible |  | \(both) \(order)"]),
+            ("the schema met directly first: two places, one finding each",
+             codes(false, wrapper, "string", "backward", "1.0.0"), codes(false, direct, "integer", "backward", "1.1.0"),
+             ["type-changed: demo v1 | Item.code type changed from string to integer | breaks | client,consumer | \(both) \(item)",
+              "type-changed: demo v1 | Order.code is no longer nullable | compatible |  | demo v1/getOrder \(order)"]),
+            ("an inline wrapper dropped and its type changed: one finding",
+             note(#"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, "1.0.0"), note(#"{"type": "integer"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note type changed from string to integer and is no longer nullable | breaks | client | demo v1/getOrder \(atNote)"]),
+            ("the same written as a type list: said the same way",
+             note(#"{"type": ["string", "null"]}"#, "1.0.0"), note(#"{"type": "integer"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note type changed from string to integer and is no longer nullable | breaks | client | demo v1/getOrder \(atNote)"]),
+            ("an inline wrapper dropped, the type kept: no longer nullable",
+             note(#"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, "1.0.0"), note(#"{"type": "string"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note is no longer nullable | compatible |  | demo v1/getOrder \(atNote)"]),
+            ("null dropped from a type list: said the same way",
+             note(#"{"type": ["string", "null"]}"#, "1.0.0"), note(#"{"type": "string"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note is no longer nullable | compatible |  | demo v1/getOrder \(atNote)"]),
+            ("null added to a type list: became nullable",
+             note(#"{"type": "string"}"#, "1.0.0"), note(#"{"type": ["string", "null"]}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note became nullable | breaks | client | demo v1/getOrder \(atNote)"]),
+            ("a type list nullable on both sides: only the types are said",
+             note(#"{"type": ["string", "null"]}"#, "1.0.0"), note(#"{"type": ["integer", "null"]}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note type changed from string to integer | breaks | client | demo v1/getOrder \(atNote)"]),
+            ("null alone, then a string: both type lists named",
+             note(#"{"type": "null"}"#, "1.0.0"), note(#"{"type": "string"}"#, "1.1.0"),
+             ["type-changed: demo v1 | Order.note type changed from null to string | breaks | client | demo v1/getOrder \(atNote)"]),
+        ]
+        for row in rows {
+            let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)
+            let report = DiffReport.findings(result, files: ["a.json"])
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(LintJSONOutput.render(report).utf8)) as? [String: Any])
+            let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String != "version-gate" }
+            XCTAssertEqual(findings.map { line($0) + " @ \($0["pointer"] ?? "?")" }, row.expected, row.label)
+            XCTAssertEqual(result.versions.map { $0.breaking + $0.risky + $0.other }.reduce(0, +), findings.count, row.label)
+        }
+    }
+
+    /// Rows: a base and a head → the `type-changed` messages in full: judged as one (a type list, an inline wrapper: the
+    /// same roles), the reasons of the types and of `null` are said together; judged by the worse of two, that one's.
+    func testTypesAndNullMessageRows() throws {
+        let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
+        let putOrder = ##""putOrder": {"method": "PUT", "path": "/orders", "request": {"schema": {"$ref": "#/$defs/Order"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}}"##
+        let order = { (operation: String, property: String, schema: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"## + "\"\(property)\": \(schema)}}",
+                                 operations: operation)
+        }
+        let moved = ##""Moved": {"topic": "demo.moved.v1", "payload": {"$ref": "#/$defs/Item/properties/code"}}"##
+        let shared = { (code: String, type: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"code": "## + code + "}}, "
+                                    + DiffExample.item(#""sku": {"type": "string"}, "code": {"type": "\#(type)"}"#),
+                                 operations: getOrder, events: moved)
+        }
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("an inline wrapper dropped in a request, its type changed: both reasons",
+             order(putOrder, "note", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, "1.0.0"), order(putOrder, "note", #"{"type": "integer"}"#, "2.0.0"),
+             ["Order.note type changed from string to integer and is no longer nullable — breaks existing clients' requests (data written before may be null or string)"]),
+            ("null added to a type list in a response beside another type: both reasons",
+             order(getOrder, "note", #"{"type": "string"}"#, "1.0.0"), order(getOrder, "note", #"{"type": ["integer", "string", "null"]}"#, "2.0.0"),
+             ["Order.note type changed from string to integer|string and became nullable — breaks existing clients reading responses (they cannot read integer or null)"]),
+            ("a wrapper added around a shared schema whose type changed: the types' reasons (as bad, every flow)",
+             shared(##"{"$ref": "#/$defs/Item/properties/code"}"##, "string", "1.0.0"),
+             shared(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##, "integer", "2.0.0"),
+             ["Order.code type changed from string to integer and became nullable — breaks existing clients reading responses (they cannot read integer); "
+                + "upgraded consumers reading events published before (data written before may be string)"]),
+        ]
+        for row in rows {
+            let changes = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label).changes.filter { $0.checkID == "type-changed" }
+            XCTAssertEqual(changes.map(\.message), row.expected, row.label)
         }
     }
 
