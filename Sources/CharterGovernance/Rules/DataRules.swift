@@ -12,7 +12,6 @@ extension LintContext {
     /// ASCII names (nearly all) are compared byte by byte, without making a string per word.
     static func nameMatcher(_ words: [String]) -> (String) -> Bool {
         let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
-        let isASCII = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 } }
         let byteNeedles = needles.allSatisfy { $0.allSatisfy(isASCII) } ? needles.map { $0.map { Array($0.utf8) } } : nil
         // What each phrase's first word leaves in any spelling of it (a trailing y may be -ies): a name holding none
         // of these, ignoring case, matches nothing, and most names hold none.
@@ -70,19 +69,40 @@ extension LintContext {
     /// Whether the head of a name — its last word, or the last before `per` (`pricePerKg` is a price, `totalWeightKg`
     /// a weight in kilograms) — ends one of `words`' phrases (ignoring case, plural allowed): `taxRate` and
     /// `discountPercent` end in a measure, `volumeDiscount` and `flatRateFee` do not.
+    ///
+    /// ASCII names and words (nearly all) are compared as lowercase bytes, without a string per word and needle (the
+    /// matcher runs for every money-named value of an estate); others as strings, as ``nameMatcher(_:)`` does.
     static func headMatcher(_ words: [String]) -> (String) -> Bool {
         let needles = words.map { NameCase.words($0).map { $0.lowercased() } }.filter { !$0.isEmpty }
+        let byteNeedles = needles.allSatisfy { $0.allSatisfy(isASCII) } ? needles.map { $0.map { Array($0.utf8) } } : nil
         return { name in
-            var parts = NameCase.words(name).map { $0.lowercased() }
-            if let per = parts.firstIndex(of: "per"), per > 0 { parts.removeSubrange(per...) }
-            return needles.contains { needle in
-                guard needle.count <= parts.count else { return false }
-                return zip(parts.suffix(needle.count), needle).enumerated().allSatisfy { index, pair in
-                    pair.0 == pair.1 || (index == needle.count - 1 && isPlural(pair.0, of: pair.1))
-                }
+            if let byteNeedles, isASCII(name) {
+                let parts = NameCase.words(name).map { Array($0.lowercased().utf8) }
+                return head(of: parts, per: Array("per".utf8), endsWithOneOf: byteNeedles) { isPlural($0[...], of: $1) }
             }
+            return head(of: NameCase.words(name).map { $0.lowercased() }, per: "per", endsWithOneOf: needles, isPlural)
         }
     }
+
+    /// Whether `parts` (up to the first `per` that is not the first part) end with one of `needles`, whose last word
+    /// may be plural.
+    private static func head<Word: Equatable>(
+        of parts: [Word], per: Word, endsWithOneOf needles: [[Word]], _ isPlural: (Word, Word) -> Bool
+    ) -> Bool {
+        let end = parts.firstIndex(of: per).map { $0 > 0 ? $0 : parts.count } ?? parts.count
+        return needles.contains { needle in
+            guard needle.count <= end else { return false }
+            let first = end - needle.count
+            for (offset, word) in needle.enumerated() {
+                let part = parts[first + offset]
+                guard part == word || (offset == needle.count - 1 && isPlural(part, word)) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The wrapper property names a data rule judges (`wrapperValueNames`), leaving out those `judged` by name on
     /// their own: a money-named wrapper's `amount` is reported as itself, not a second time as the wrapper's value.
