@@ -96,6 +96,9 @@ public struct IRAdapterDirection: Sendable {
     public var types: [IRTypeAdapter]
     /// The same-named types that get no adapter, in the target's declaration order: their conversion is the caller's.
     public var unadapted: [IRUnadaptedPair] = []
+    /// The target's top-level types (aliases aside) with no counterpart in the source at all: no type of the same
+    /// name, and none paired through `x-renamed-from`; in the target's declaration order.
+    public var unpaired: [IRTypeID] = []
 }
 
 /// A pair of same-named types of neighbouring majors that gets no adapter, and why.
