@@ -191,7 +191,9 @@ struct SwiftAdapterBuilder {
         if let sourceMap = context.members.additionalPropertiesName(of: adapter.source), case .map(let valueType) = from.additionalProperties {
             let map = "\(source).\(sourceMap)"
             // Recorded in their wire form: a decimal string in a text its pattern accepts, like the source encodes it.
-            let wireMap = context.mapper.toWire(.map(valueType), map, constraints: from.undeclaredMapConstraints)
+            // (In parentheses when converted: a trailing closure in a `for` statement's sequence makes Swift warn.)
+            let converted = context.mapper.toWire(.map(valueType), map, constraints: from.undeclaredMapConstraints)
+            let wireMap = converted == map ? map : "(\(converted))"
             switch additional {
             case .none:
                 break
