@@ -1,12 +1,12 @@
 /// Works out the version adapters of a module: for every contract whose input holds two or more major
-/// versions, how each type of one major becomes the same-named type of the neighbouring major, both ways.
+/// versions, how each type of one major becomes the same-named type of the neighbouring major (or the one it was
+/// renamed from or to: `x-renamed-from` on the newer version), both ways.
 ///
 /// The rule is that nothing is dropped or invented silently. A target property is filled from the source
-/// property with the same wire name when every source value has an exact place in it (same scalar, a wider
-/// scalar, a string enumeration and a string either way, a same-named type whose own adapter needs nothing
-/// from the caller, containers of those, and a shape at least as permissive: required into optional, non-null
-/// into nullable). A property that is new and
-/// optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
+/// property with the same wire name (or the one a rename pairs it with) when every source value has an exact
+/// place in it (same scalar, a wider scalar, a string enumeration and a string either way, a paired type whose own
+/// adapter needs nothing from the caller, containers of those, and a shape at least as permissive: required into
+/// optional, non-null into nullable). A property that is new and optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
 /// is the caller's to supply. Every source value the adapter does not carry itself — properties the target does
 /// not have, and those whose target value the caller supplies — is reported as a loss.
 /// Language-neutral: the Swift layer renders the plan.

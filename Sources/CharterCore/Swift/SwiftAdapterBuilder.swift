@@ -1,6 +1,6 @@
 /// Builds the view model of a contract's version adapters (`Templates/Adapters.mustache`) from the
-/// language-neutral plan (``VersionAdapterPlanner``): for every pair of same-named types of neighbouring
-/// majors, both ways, a static `adapting(_:…)` on the target type that returns the value and what was lost
+/// language-neutral plan (``VersionAdapterPlanner``): for every pair of types of neighbouring
+/// majors (same-named, or renamed: `x-renamed-from`), both ways, a static `adapting(_:…)` on the target type that returns the value and what was lost
 /// (`VersionAdapted`), and an overload that records losses into a collector, which nested adapters call.
 /// Every expression is decided here; the template only lays the functions out.
 struct SwiftAdapterBuilder {
