@@ -71,48 +71,75 @@ extension VersionAdapterPlanner {
         return to.properties.map { sourceIndex[$0.wireName] ?? renamed[$0.wireName] }
     }
 
-    /// The renames that name nothing in the neighbouring older major, as warnings at the keyword: a type's
-    /// `x-renamed-from` that names no type of the older version, and a property's that names no property of
-    /// its type's counterpart there (the same-named type, or the one the type is renamed from; nested types
-    /// under paired parents by their names). A contract's lowest major given has nothing to check against.
+    /// The renames the adapters cannot use, as warnings at the keyword (file, line:column, JSON pointer): one that
+    /// names nothing in the neighbouring older major (`adapters.rename-unmatched`: no type of that name, or no
+    /// property of that name in the type's counterpart), and one that names something but pairs nothing because
+    /// the names still pair otherwise (`adapters.rename-ignored`: the older name is still declared in the newer
+    /// version, the newer name already was in the older one, or another rename took the older one). A type's
+    /// counterpart is the same-named type or the one its rename pairs it with; nested types pair by name under
+    /// paired parents. A contract's lowest major given has nothing to check against.
     public func renameWarnings() -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for family in families() {
             for (lower, upper) in zip(family.members, family.members.dropFirst()) {
-                let olderByName = firstByName(module.namespaces[lower].types)
+                let (older, newer) = (module.namespaces[lower].types, module.namespaces[upper].types)
+                let olderByName = firstByName(older)
                 let olderVersion = "\(family.name) v\(module.namespaces[lower].majorVersion!)"
-                for type in module.namespaces[upper].types {
-                    let rename = module[type].renamedFrom
-                    if let rename, olderByName[rename.name] == nil {
-                        warnings.append(.warning(
-                            "x-renamed-from names \"\(rename.name)\", which \(olderVersion) does not declare: the type is not paired with one of \(olderVersion)",
-                            at: rename.location, code: "adapters.rename-unmatched"))
+                let renamed = renamedTypes(older, newer, upgrading: true)
+                let renamedNewer = Set(renamed.values)
+                for type in newer {
+                    if let rename = module[type].renamedFrom {
+                        if olderByName[rename.name] == nil {
+                            warnings.append(Self.unmatched(rename, in: olderVersion))
+                        } else if !renamedNewer.contains(type) {
+                            warnings.append(Self.ignored(rename, in: olderVersion))
+                        }
                     }
-                    guard let old = olderByName[module[type].name] ?? rename.flatMap({ olderByName[$0.name] }) else { continue }
-                    unmatchedPropertyRenames(type, old, olderVersion: olderVersion, into: &warnings)
+                    let counterpart = olderByName[module[type].name] ?? renamed.first { $0.value == type }?.key
+                    if let counterpart { propertyRenameWarnings(type, counterpart, olderVersion: olderVersion, into: &warnings) }
                 }
             }
         }
         return warnings
     }
 
-    /// The property renames of struct `newer` (and of its nested structs) that name no property of `older`.
-    private func unmatchedPropertyRenames(_ newer: IRTypeID, _ older: IRTypeID, olderVersion: String, into warnings: inout [Diagnostic]) {
+    /// The property renames of struct `newer` (and of its nested structs) that ``counterparts(_:_:upgrading:)``
+    /// cannot use against `older`.
+    private func propertyRenameWarnings(_ newer: IRTypeID, _ older: IRTypeID, olderVersion: String, into warnings: inout [Diagnostic]) {
         if case .object(let new) = module[newer].kind, case .object(let old) = module[older].kind {
             let oldNames = Set(old.properties.map(\.wireName))
-            for property in new.properties {
-                guard let rename = property.renamedFrom, !oldNames.contains(rename.name) else { continue }
-                warnings.append(.warning(
-                    "x-renamed-from names \"\(rename.name)\", which \(module[older].name) of \(olderVersion) does not declare: \"\(property.wireName)\" is not paired with a property of \(olderVersion)",
-                    at: rename.location, code: "adapters.rename-unmatched"))
+            let sources = Self.counterparts(old, new, upgrading: true)
+            for (property, source) in zip(new.properties, sources) {
+                guard let rename = property.renamedFrom else { continue }
+                let place = "\(module[older].name) in \(olderVersion)"
+                if !oldNames.contains(rename.name) {
+                    warnings.append(Self.unmatched(rename, in: place))
+                } else if source.map({ old.properties[$0].wireName }) != rename.name {
+                    warnings.append(Self.ignored(rename, in: place))
+                }
             }
         }
         let olderNested = firstByName(module[older].nested)
         for nested in module[newer].nested {
             if let counterpart = olderNested[module[nested].name] {
-                unmatchedPropertyRenames(nested, counterpart, olderVersion: olderVersion, into: &warnings)
+                propertyRenameWarnings(nested, counterpart, olderVersion: olderVersion, into: &warnings)
             }
         }
+    }
+
+    /// A rename that names nothing in `place` (the older version, or a type of it).
+    static func unmatched(_ rename: RenamedFrom, in place: String) -> Diagnostic {
+        .warning(
+            "x-renamed-from names \"\(rename.name)\", which \(place) does not declare, so it pairs nothing",
+            at: rename.location, code: "adapters.rename-unmatched")
+    }
+
+    /// A rename that names something of `place` (the older version, or a type of it) that pairs otherwise.
+    static func ignored(_ rename: RenamedFrom, in place: String) -> Diagnostic {
+        .warning(
+            "x-renamed-from names \"\(rename.name)\" of \(place), which pairs otherwise: the newer version still declares that name, the older one already declares the newer name, or another rename took it",
+            at: rename.location, code: "adapters.rename-ignored",
+            hint: "rename only what no longer has its name, once")
     }
 
     /// The first of `types` of each name.

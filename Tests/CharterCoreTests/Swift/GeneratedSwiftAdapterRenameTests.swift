@@ -106,50 +106,56 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
         ])
     }
 
-    /// Rows: a rename in v2 that names nothing in v1 → a warning at the keyword's value (the lowest major's renames
-    /// have nothing to check against, and a rename that names something is not reported); a type that pairs with
-    /// nothing is listed in the adapters file.
-    func testARenameThatNamesNothingIsAWarningAtTheKeyword() throws {
+    /// Rows: a rename in v2 that names nothing in v1, or names something that pairs otherwise → a warning at the
+    /// keyword's value (the lowest major's renames have nothing to check against, and a rename that pairs is not
+    /// reported); a type that pairs with nothing is listed in the adapters file.
+    func testARenameTheAdaptersCannotUseIsAWarningAtTheKeyword() throws {
         let v1 = #"{"x-contract": {"name": "rn", "version": "1.0.0"}, "$defs": {"#
             + #""Slot": {"type": "object", "x-renamed-from": "Bay", "properties": {"code": {"type": "string"}}}, "#
-            + #""Line": {"type": "object", "properties": {"binCode": {"type": "string"}}}}}"#
+            + #""Line": {"type": "object", "properties": {"binCode": {"type": "string"}, "shelf": {"type": "string"}}}}}"#
         let v2 = #"{"x-contract": {"name": "rn", "version": "2.0.0"}, "$defs": {"#
             + #""Ghost": {"type": "object", "x-renamed-from": "Nothing", "properties": {"n": {"type": "integer"}}}, "#
             + #""Place": {"type": "object", "x-renamed-from": "Slot", "properties": {"label": {"type": "string", "x-renamed-from": "name"}}}, "#
-            + #""Line": {"type": "object", "properties": {"binLocation": {"type": "string", "x-renamed-from": "binCode"}, "x": {"type": "string", "x-renamed-from": "nope"}}}}}"#
-        let rows: [(value: String, pointer: String)] = [
-            (#""Nothing""#, "/$defs/Ghost/x-renamed-from"),                    // a type
-            (#""name""#, "/$defs/Place/properties/label/x-renamed-from"),      // a property of a renamed type
-            (#""nope""#, "/$defs/Line/properties/x/x-renamed-from"),           // a property of a same-named type
+            + #""Crate": {"type": "object", "x-renamed-from": "Line", "properties": {"n": {"type": "integer"}}}, "#
+            + #""Line": {"type": "object", "properties": {"binLocation": {"type": "string", "x-renamed-from": "binCode"}, "x": {"type": "string", "x-renamed-from": "nope"}, "#
+            + #""shelf": {"type": "string"}, "shelfCode": {"type": "string", "x-renamed-from": "shelf"}}}}}"#
+        let rows: [(value: String, code: String, pointer: String)] = [
+            (#""Nothing""#, "adapters.rename-unmatched", "/$defs/Ghost/x-renamed-from"),                // a type
+            (#""name""#, "adapters.rename-unmatched", "/$defs/Place/properties/label/x-renamed-from"),  // a property of a renamed type
+            (#""nope""#, "adapters.rename-unmatched", "/$defs/Line/properties/x/x-renamed-from"),       // a property of a same-named type
+            (#""Line""#, "adapters.rename-ignored", "/$defs/Crate/x-renamed-from"),            // v2 still declares Line
+            (#""shelf""#, "adapters.rename-ignored", "/$defs/Line/properties/shelfCode/x-renamed-from"),  // v2 still declares shelf
         ]
         let fixture = Self.fixture(v1, v2)
         let result = try GenerationPipeline(options: GenerationOptions(loader: fixture.options), fileSource: fixture.source)
             .run(files: fixture.inputs, workingDirectory: fixture.workingDirectory)
-        let warnings = result.warnings.filter { $0.code == "adapters.rename-unmatched" }
+        let warnings = result.warnings.filter { $0.code?.hasPrefix("adapters.") == true }
         XCTAssertEqual(warnings.count, rows.count, warnings.map(\.description).joined(separator: "\n"))
         for row in rows {
             let keyword = #""x-renamed-from": "#
             let column = try XCTUnwrap(v2.range(of: keyword + row.value).map { v2.distance(from: v2.startIndex, to: $0.lowerBound) + keyword.count + 1 })
-            let expected = ExpectedDiagnostic(code: "adapters.rename-unmatched", at: "rn-v2.json:1:\(column)", pointer: row.pointer, severity: .warning)
+            let expected = ExpectedDiagnostic(code: row.code, at: "rn-v2.json:1:\(column)", pointer: row.pointer, severity: .warning)
             assertDiagnostic(expected, in: warnings, row.pointer)
         }
-        XCTAssertTrue(warnings.allSatisfy { $0.message.hasPrefix("x-renamed-from names ") && $0.message.contains("rn v1 does not declare") })
+        XCTAssertTrue(warnings.allSatisfy { $0.message.hasPrefix("x-renamed-from names ") && $0.message.contains("rn v1") })
         let adapters = try XCTUnwrap(result.files.first { $0.name == "RnAdapters.swift" }?.contents)
         XCTAssertEqual(adapters.split(separator: "\n").filter { $0.hasPrefix("// MARK:") || $0.hasPrefix("// No adapter") }, [
             "// MARK: RnV1 → RnV2",
             "// No adapter for `RnV2.Ghost`: no type of this name or renamed from it in RnV1.",
+            "// No adapter for `RnV2.Crate`: no type of this name or renamed from it in RnV1.",
             "// MARK: RnV2 → RnV1",
         ])
-        // The renames that name something still pair (Place's unmatched label is new: absent upwards, lost downwards).
+        // The renames that name something still pair; a property whose rename names nothing or is ignored is new (Place's
+        // label, Line's shelfCode): absent upwards, lost downwards.
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(
             files: Dictionary(uniqueKeysWithValues: result.files.map { ($0.name, $0.contents) }),
             main: [
-                "let up = RnV2.Line.adapting(RnV1.Line(binCode: \"B\"))",
+                "let up = RnV2.Line.adapting(RnV1.Line(binCode: \"B\", shelf: \"S\"))",
                 "let down = RnV1.Slot.adapting(RnV2.Place(label: \"L\"))",
-                "print(up.value.binLocation ?? \"-\", up.losses.count, down.losses.map(\\.pointer))",
+                "print(up.value.binLocation ?? \"-\", up.value.shelf ?? \"-\", up.value.shelfCode ?? \"-\", up.losses.count, down.losses.map(\\.pointer))",
             ])
         else { return }
-        XCTAssertEqual(run.output, "B 0 [\"/label\"]\n")
+        XCTAssertEqual(run.output, "B S - 0 [\"/label\"]\n")
     }
 
     /// Rows: an `x-renamed-from` value on a type or a property → an error at the value, naming what it must be;
