@@ -13,6 +13,7 @@ public enum DiagnosticCodes {
     /// Each family: a code prefix (a family ending in `.`, or one whole code) and its area. The longest prefix that
     /// begins a code decides (`plugin.configuration` is the setup; the rest of `plugin.` is input).
     public static let families: [(prefix: String, area: ProblemArea)] = [
+        ("adapters.", .input),
         ("baseline.", .setup),
         ("config.", .setup),
         ("contract.", .input),

@@ -54,7 +54,9 @@ public struct GenerationPipeline: Sendable {
         } catch {
             throw DiagnosticsError([TemplateSet.diagnostic(error, overrideDirectory: options.templateDirectory, code: "templates.render")])
         }
-        return GenerationResult(files: generated, warnings: warnings, module: module)
+        // A rename (`x-renamed-from`) that names nothing in the neighbouring major pairs nothing in the adapters.
+        let renames = options.swift.emit.contains(.adapters) ? VersionAdapterPlanner(module).renameWarnings() : []
+        return GenerationResult(files: generated, warnings: warnings + renames, module: module)
     }
 
     /// Load and translate, with their warnings. The schema graph, the biggest structure of a run, lives

@@ -4,7 +4,7 @@
 public indirect enum IRConversion: Hashable, Sendable {
     /// The same type on both sides (a shared type, or equal scalars): the value as it is.
     case identity
-    /// A pair of same-named types with an adapter that needs nothing from the caller.
+    /// A pair of types (same-named, or renamed) with an adapter that needs nothing from the caller.
     case adapter(source: IRTypeID, target: IRTypeID)
     /// A scalar into a wider one that holds every value exactly: a 32-bit integer into a 64-bit or platform
     /// one, a platform integer into a 64-bit one, any integer into a decimal.
@@ -60,7 +60,7 @@ public enum IRAdditionalAdaptation: Hashable, Sendable {
     case lost
 }
 
-/// The adapter of one pair of same-named types.
+/// The adapter of one pair of types (same-named, or renamed: `x-renamed-from`).
 public enum IRTypeAdaptation: Sendable {
     /// A struct: one entry per target property, and the source properties the adapter does not carry (the
     /// target has no place for them, or the caller supplies their target value).
@@ -71,7 +71,7 @@ public enum IRTypeAdaptation: Sendable {
     case union(variants: [(target: Int, conversion: IRConversion)])
 }
 
-/// One type adapter: a source type, the same-named target type, and how one becomes the other.
+/// One type adapter: a source type, the target type paired with it, and how one becomes the other.
 public struct IRTypeAdapter: Sendable {
     /// The type of the source version.
     public var source: IRTypeID
@@ -92,13 +92,16 @@ public struct IRAdapterDirection: Sendable {
     public var source: Int
     /// The target namespace's index.
     public var target: Int
-    /// One adapter per pair of same-named types that can be adapted, in the target's declaration order.
+    /// One adapter per pair of types that can be adapted, in the target's declaration order.
     public var types: [IRTypeAdapter]
-    /// The same-named types that get no adapter, in the target's declaration order: their conversion is the caller's.
+    /// The paired types that get no adapter, in the target's declaration order: their conversion is the caller's.
     public var unadapted: [IRUnadaptedPair] = []
+    /// The target's top-level types (aliases aside) with no counterpart in the source at all: no type of the same
+    /// name, and none paired through `x-renamed-from`; in the target's declaration order.
+    public var unpaired: [IRTypeID] = []
 }
 
-/// A pair of same-named types of neighbouring majors that gets no adapter, and why.
+/// A pair of types of neighbouring majors (same-named, or renamed) that gets no adapter, and why.
 public struct IRUnadaptedPair: Hashable, Sendable {
     /// Why a pair gets no adapter.
     public enum Reason: Hashable, Sendable {

@@ -173,6 +173,9 @@ public struct IRProperty: Sendable {
     public var isWriteOnly: Bool
     /// Validation of the value.
     public var constraints: IRConstraints
+    /// `x-renamed-from`: the wire name the property had in the previous major version (version adapters carry
+    /// that property's value into this one).
+    public var renamedFrom: RenamedFrom? = nil
 }
 
 extension IRProperty {
@@ -218,6 +221,15 @@ public struct IRObject: Sendable {
     public var undeclaredNamePatterns: [String] = []
     /// `minProperties`/`maxProperties`.
     public var constraints: IRConstraints
+}
+
+extension IRObject {
+    /// The constraints of the map of undeclared properties that hold for every value in it (for writing a value
+    /// in a text its pattern accepts): ``constraints`` when every undeclared value has the same schema, none when
+    /// `patternProperties` give values of different names different schemas.
+    public var undeclaredMapConstraints: IRConstraints {
+        constraints.patternElements.isEmpty ? constraints : IRConstraints()
+    }
 }
 
 /// One value of an enumeration.
@@ -305,6 +317,9 @@ public struct IRTypeDecl: Sendable {
     public var schema: SchemaID
     /// Whether the value can be null where this type is used through a `$ref`.
     public var isNullable: Bool
+    /// `x-renamed-from` on a top-level type: the `$defs` name it had in the previous major version (version
+    /// adapters pair it with that type).
+    public var renamedFrom: RenamedFrom? = nil
 }
 
 /// The types of one file (one contract major version).

@@ -28,7 +28,8 @@ extension TranslationSession {
                     title: own.title, description: own.description ?? (own.isPureReference ? nil : target.description),
                     origin: own.location, rootRelativePath: document.rootRelativePath),
                 isDeprecated: own.deprecated, isReadOnly: own.readOnly || target.readOnly,
-                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(constrained, for: resolved.type)))
+                isWriteOnly: own.writeOnly || target.writeOnly, constraints: constraints(constrained, for: resolved.type),
+                renamedFrom: own.renamedFrom))
         }
         let additional: IRAdditionalProperties
         var namePatterns: [String] = []

@@ -192,6 +192,7 @@ final class TranslationSession {
         if let existing = declared[id] { return .named(existing) }
         let typeID = newDecl(id, name: name, namespace: namespace, parent: nil)
         types[typeID.rawValue].isNullable = isNullable(self.merged(id))
+        types[typeID.rawValue].renamedFrom = graph[id].renamedFrom
         pendingBodies.append(typeID)
         return .named(typeID)
     }

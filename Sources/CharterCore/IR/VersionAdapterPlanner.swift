@@ -1,12 +1,12 @@
 /// Works out the version adapters of a module: for every contract whose input holds two or more major
-/// versions, how each type of one major becomes the same-named type of the neighbouring major, both ways.
+/// versions, how each type of one major becomes the same-named type of the neighbouring major (or the one it was
+/// renamed from or to: `x-renamed-from` on the newer version), both ways.
 ///
 /// The rule is that nothing is dropped or invented silently. A target property is filled from the source
-/// property with the same wire name when every source value has an exact place in it (same scalar, a wider
-/// scalar, a string enumeration and a string either way, a same-named type whose own adapter needs nothing
-/// from the caller, containers of those, and a shape at least as permissive: required into optional, non-null
-/// into nullable). A property that is new and
-/// optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
+/// property with the same wire name (or the one a rename pairs it with) when every source value has an exact
+/// place in it (same scalar, a wider scalar, a string enumeration and a string either way, a paired type whose own
+/// adapter needs nothing from the caller, containers of those, and a shape at least as permissive: required into
+/// optional, non-null into nullable). A property that is new and optional stays absent; one that is new and required, or whose source value cannot be carried exactly,
 /// is the caller's to supply. Every source value the adapter does not carry itself — properties the target does
 /// not have, and those whose target value the caller supplies — is reported as a loss.
 /// Language-neutral: the Swift layer renders the plan.
@@ -20,21 +20,11 @@ public struct VersionAdapterPlanner: Sendable {
     /// The adapter sets, in the order of each contract's lowest major's namespace. `isEligible` leaves out
     /// types the target language cannot refer to without a warning (deprecated ones, in Swift).
     public func plan(isEligible: (IRTypeID) -> Bool = { _ in true }) -> [IRAdapterSet] {
-        var families: [String: [Int]] = [:]
-        var order: [String] = []
-        for (index, namespace) in module.namespaces.enumerated() where namespace.isInput && namespace.majorVersion != nil {
-            if families[namespace.contractName] == nil { order.append(namespace.contractName) }
-            families[namespace.contractName, default: []].append(index)
-        }
-        return order.compactMap { name in
-            let members = families[name]!.sorted { module.namespaces[$0].majorVersion! < module.namespaces[$1].majorVersion! }
-            let majors = members.map { module.namespaces[$0].majorVersion! }
-            // Two files of one major are ambiguous; the loader's identity checks report them elsewhere.
-            guard members.count > 1, Set(majors).count == majors.count else { return nil }
-            let directions = zip(members, members.dropFirst()).flatMap { lower, upper in
+        families().map { family in
+            let directions = zip(family.members, family.members.dropFirst()).flatMap { lower, upper in
                 [direction(from: lower, to: upper, isEligible: isEligible), direction(from: upper, to: lower, isEligible: isEligible)]
             }
-            return IRAdapterSet(contractName: name, namespaces: members, directions: directions)
+            return IRAdapterSet(contractName: family.name, namespaces: family.members, directions: directions)
         }
     }
 
@@ -44,7 +34,10 @@ public struct VersionAdapterPlanner: Sendable {
     func direction(from source: Int, to target: Int, isEligible: (IRTypeID) -> Bool) -> IRAdapterDirection {
         var pairs: [IRTypeID: IRTypeID] = [:]
         var unadapted: [IRUnadaptedPair] = []
-        pair(module.namespaces[source].types, module.namespaces[target].types, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
+        let (sourceTypes, targetTypes) = (module.namespaces[source].types, module.namespaces[target].types)
+        let upgrading = module.namespaces[source].majorVersion! < module.namespaces[target].majorVersion!
+        let renamed = renamedTypes(sourceTypes, targetTypes, upgrading: upgrading)
+        pair(sourceTypes, targetTypes, renamed: renamed, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
         // The greatest fixed point: assume every pair converts on its own, then strike the ones that need the
         // caller (directly, or through a pair already struck) until nothing changes. Recursive types stay in.
         var automatic = Set(pairs.keys)
@@ -69,20 +62,27 @@ public struct VersionAdapterPlanner: Sendable {
         }
         var direction = IRAdapterDirection(source: source, target: target, types: types)
         direction.unadapted = unadapted.sorted { $0.target < $1.target }
+        // Top-level types of the target with no counterpart at all (aliases need none).
+        let counterparts = Set(pairs.values).union(unadapted.map(\.target))
+        let sourceNames = Set(sourceTypes.map { module[$0].name })
+        direction.unpaired = targetTypes.filter { type in
+            if case .alias = module[type].kind { return false }
+            return !counterparts.contains(type) && !sourceNames.contains(module[type].name)
+        }
         return direction
     }
 
-    /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs),
-    /// when their kinds can be adapted into each other; a same-named pair that cannot be goes into `unadapted`
-    /// (two aliases need no adapter: their values convert as the types they stand for).
+    /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs), or
+    /// through a rename (`renamed`, source → target: see ``renamedTypes(_:_:upgrading:)``), when their kinds can
+    /// be adapted into each other; a pair that cannot be goes into `unadapted` (two aliases need no adapter: their
+    /// values convert as the types they stand for).
     func pair(
-        _ sources: [IRTypeID], _ targets: [IRTypeID], into pairs: inout [IRTypeID: IRTypeID], unadapted: inout [IRUnadaptedPair],
-        isEligible: (IRTypeID) -> Bool
+        _ sources: [IRTypeID], _ targets: [IRTypeID], renamed: [IRTypeID: IRTypeID] = [:], into pairs: inout [IRTypeID: IRTypeID],
+        unadapted: inout [IRUnadaptedPair], isEligible: (IRTypeID) -> Bool
     ) {
-        var byName: [String: IRTypeID] = [:]
-        for target in targets where byName[module[target].name] == nil { byName[module[target].name] = target }
+        let byName = firstByName(targets)
         for source in sources {
-            guard let target = byName[module[source].name] else { continue }
+            guard let target = byName[module[source].name] ?? renamed[source] else { continue }
             if case .alias = module[source].kind, case .alias = module[target].kind { continue }
             guard isEligible(source), isEligible(target) else {
                 unadapted.append(IRUnadaptedPair(source: source, target: target, reason: .ineligible))
@@ -111,7 +111,7 @@ public struct VersionAdapterPlanner: Sendable {
     func adaptation(_ source: IRTypeID, _ target: IRTypeID, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>) -> IRTypeAdaptation? {
         switch (module[source].kind, module[target].kind) {
         case (.object(let from), .object(let to)):
-            return objectAdaptation(from, to, pairs: pairs, automatic: automatic)
+            return objectAdaptation(from, to, upgrading: isUpgrade(from: source, to: target), pairs: pairs, automatic: automatic)
         case (.enumeration, .enumeration):
             return .enumeration
         case (.union(let from), .union(let to)):
@@ -132,15 +132,15 @@ public struct VersionAdapterPlanner: Sendable {
         }
     }
 
-    /// A struct's adapter: where each target property comes from, and what of the source has no place.
-    func objectAdaptation(_ from: IRObject, _ to: IRObject, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>) -> IRTypeAdaptation {
-        var sourceIndex: [String: Int] = [:]
-        for (index, property) in from.properties.enumerated() where sourceIndex[property.wireName] == nil {
-            sourceIndex[property.wireName] = index
-        }
-        let properties: [IRPropertyAdaptation] = to.properties.map { property in
+    /// A struct's adapter: where each target property comes from (the same-named source property, or the one it
+    /// is renamed from or to: ``counterparts(_:_:upgrading:)``), and what of the source has no place.
+    func objectAdaptation(
+        _ from: IRObject, _ to: IRObject, upgrading: Bool, pairs: [IRTypeID: IRTypeID], automatic: Set<IRTypeID>
+    ) -> IRTypeAdaptation {
+        let sources = Self.counterparts(from, to, upgrading: upgrading)
+        let properties: [IRPropertyAdaptation] = zip(to.properties, sources).map { property, index in
             if property.isComputedConstant { return .constant }
-            guard let index = sourceIndex[property.wireName] else { return property.isAlwaysPresent ? .supplied : .absent }
+            guard let index else { return property.isAlwaysPresent ? .supplied : .absent }
             let old = from.properties[index]
             // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
             // constant, and otherwise reported (a unit or a version marker that changed), never copied across.

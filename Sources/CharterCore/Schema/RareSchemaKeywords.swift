@@ -29,6 +29,7 @@ final class RareSchemaKeywords: Sendable {
         var maxProperties: Int?
         var discriminator: SchemaDiscriminator?
         var transitions: [(from: String, to: [String])]?
+        var renamedFrom: RenamedFrom?
     }
 
     /// The values.

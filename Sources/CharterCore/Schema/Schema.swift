@@ -373,6 +373,11 @@ public struct Schema: Sendable {
         get { box.fields.rare?.keywords.transitions }
         set { updateRare { $0.transitions = newValue } }
     }
+    /// `x-renamed-from`: the name this `$defs` type or property had in the previous major version.
+    public var renamedFrom: RenamedFrom? {
+        get { box.fields.rare?.keywords.renamedFrom }
+        set { updateRare { $0.renamedFrom = newValue } }
+    }
     /// Whether the schema writes any of the keywords few schemas write (`const`, `not`, `if`, `prefixItems`,
     /// `patternProperties`, the exclusive bounds, …): a quick test before looking for one.
     package var hasRareKeywords: Bool { box.fields.rare != nil }

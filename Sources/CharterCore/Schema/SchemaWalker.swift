@@ -156,7 +156,7 @@ extension LoadSession {
     /// ``keywordTable`` (a string `switch` compares the key with each case in turn, and every member of every
     /// schema goes through it).
     enum Keyword {
-        case reference, definitions, properties, patternProperties, dependentSchemas, dependencies, dependentRequired, additionalProperties, unevaluatedProperties, unevaluatedItems, propertyNames, items, additionalItems, prefixItems, contains, walkedOnly, allOf, anyOf, oneOf, notSchema, ifSchema, thenSchema, elseSchema, types, enumValues, constValue, format, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, minItems, maxItems, minProperties, maxProperties, minContains, maxContains, uniqueItems, deprecated, readOnly, writeOnly, required, title, description, defaultValue, examples, example, discriminator, transitions
+        case reference, definitions, properties, patternProperties, dependentSchemas, dependencies, dependentRequired, additionalProperties, unevaluatedProperties, unevaluatedItems, propertyNames, items, additionalItems, prefixItems, contains, walkedOnly, allOf, anyOf, oneOf, notSchema, ifSchema, thenSchema, elseSchema, types, enumValues, constValue, format, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, minItems, maxItems, minProperties, maxProperties, minContains, maxContains, uniqueItems, deprecated, readOnly, writeOnly, required, title, description, defaultValue, examples, example, discriminator, transitions, renamedFrom
     }
 
     /// Keyword spelling → what it is.
@@ -214,6 +214,7 @@ extension LoadSession {
         "example": .example,
         "discriminator": .discriminator,
         "x-transitions": .transitions,
+        "x-renamed-from": .renamedFrom,
     ]
 
     /// Reads one keyword.
@@ -329,6 +330,9 @@ extension LoadSession {
         case .example: if schema.node.object?["examples"] == nil { schema.examples = [value] }
         case .discriminator: parseDiscriminator(value, into: &schema, context: context)
         case .transitions: parseTransitions(value, into: &schema, doc, ptr)
+        case .renamedFrom:
+            guard let name = value.string, !name.isEmpty else { return invalid(member.key, "a non-empty string", value, doc, ptr) }
+            schema.renamedFrom = RenamedFrom(name: name, location: location(doc, ptr.appending(member.key), value.position))
         case nil:
             if !Self.otherKnownKeywords.contains(member.key) {
                 schema.unknownKeywords.append(member.key)

@@ -1,6 +1,6 @@
 /// Builds the view model of a contract's version adapters (`Templates/Adapters.mustache`) from the
-/// language-neutral plan (``VersionAdapterPlanner``): for every pair of same-named types of neighbouring
-/// majors, both ways, a static `adapting(_:…)` on the target type that returns the value and what was lost
+/// language-neutral plan (``VersionAdapterPlanner``): for every pair of types of neighbouring
+/// majors (same-named, or renamed: `x-renamed-from`), both ways, a static `adapting(_:…)` on the target type that returns the value and what was lost
 /// (`VersionAdapted`), and an overload that records losses into a collector, which nested adapters call.
 /// Every expression is decided here; the template only lays the functions out.
 struct SwiftAdapterBuilder {
@@ -21,7 +21,8 @@ struct SwiftAdapterBuilder {
         ])
     }
 
-    /// One direction's adapters, with a heading comment and the same-named types it has no adapter for.
+    /// One direction's adapters, with a heading comment, the paired types it has no adapter for, and the target's
+    /// types with no counterpart in the source.
     func direction(_ direction: IRAdapterDirection) -> MustacheValue {
         let targetVersion = context.names.namespaces[direction.target]
         let heading = "\(context.names.namespaces[direction.source]) → \(targetVersion)"
@@ -36,9 +37,14 @@ struct SwiftAdapterBuilder {
             let target = context.names.qualifiedName(of: pair.target, in: context.module)
             return SwiftLiteral.commentLines("`\(source)` → `\(target)`: \(reason).").joined(separator: " ")
         }
+        let sourceVersion = context.names.namespaces[direction.source]
+        let unpaired = direction.unpaired.map { type -> String in
+            let name = context.names.qualifiedName(of: type, in: context.module)
+            return SwiftLiteral.commentLines("`\(name)`: no type of this name or renamed from it in \(sourceVersion).").joined(separator: " ")
+        }
         return .object([
             "heading": .string(heading),
-            "unadapted": .list(unadapted.map(MustacheValue.string)),
+            "unadapted": .list((unadapted + unpaired).map(MustacheValue.string)),
             "adapters": .list(direction.types.map { adapter($0, direction: direction) }),
         ])
     }
@@ -135,10 +141,12 @@ struct SwiftAdapterBuilder {
         // Quick Help's parameter list: why each value is the caller's.
         let sourceNamespace = context.names.namespaces[module[adapter.source].namespace]
         let targetNamespace = context.names.namespaces[module[adapter.target].namespace]
+        let counterparts = VersionAdapterPlanner.counterparts(
+            from, to, upgrading: VersionAdapterPlanner(module).isUpgrade(from: adapter.source, to: adapter.target))
         for index in supplied {
             let property = to.properties[index]
-            let reason: String
-            if let old = from.properties.first(where: { $0.wireName == property.wireName }) {
+            var reason: String
+            if let old = counterparts[index].map({ from.properties[$0] }) {
                 let (was, now) = (VersionAdapterPlanner.shape(old, in: context.module), VersionAdapterPlanner.shape(property, in: context.module))
                 if !was.isRequired && now.isRequired, old.isRequired, let access = SwiftPropertyAccess(old) {
                     // Required by the contract, but one direction never carries it, so the source may not hold it.
@@ -149,6 +157,9 @@ struct SwiftAdapterBuilder {
                     reason = "May be null in \(sourceNamespace), not in \(targetNamespace)."
                 } else {
                     reason = "`\(valueType(old, of: adapter.source))` in \(sourceNamespace), `\(valueType(property, of: adapter.target))` in \(targetNamespace)."
+                }
+                if old.wireName != property.wireName {
+                    reason += " Named `\(SwiftLiteral.commentLines(old.wireName).joined(separator: " "))` in \(sourceNamespace)."
                 }
             } else {
                 reason = "New in \(targetNamespace), and required."
@@ -179,19 +190,22 @@ struct SwiftAdapterBuilder {
         }
         if let sourceMap = context.members.additionalPropertiesName(of: adapter.source), case .map(let valueType) = from.additionalProperties {
             let map = "\(source).\(sourceMap)"
-            let wire = context.mapper.toWire(valueType, "value")
+            // Recorded in their wire form: a decimal string in a text its pattern accepts, like the source encodes it.
+            // (In parentheses when converted: a trailing closure in a `for` statement's sequence makes Swift warn.)
+            let converted = context.mapper.toWire(.map(valueType), map, constraints: from.undeclaredMapConstraints)
+            let wireMap = converted == map ? map : "(\(converted))"
             switch additional {
             case .none:
                 break
             case .lost:
-                lines.append("for (key, value) in \(map).sorted(by: { $0.key < $1.key }) { \(losses).record(\(wire), at: key) }")
+                lines.append("for (key, value) in \(wireMap).sorted(by: { $0.key < $1.key }) { \(losses).record(value, at: key) }")
             case .carried(let excluding):
                 let targetMap = SwiftIdentifier.argumentLabel(context.members.additionalPropertiesName(of: adapter.target)!)
                 if excluding.isEmpty {
                     arguments.append("\(targetMap): \(map)")
                 } else {
                     let set = "[" + excluding.map(SwiftLiteral.string).joined(separator: ", ") + "]"
-                    lines.append("for (key, value) in \(map).sorted(by: { $0.key < $1.key }) where \(set).contains(key) { \(losses).record(\(wire), at: key) }")
+                    lines.append("for (key, value) in \(wireMap).sorted(by: { $0.key < $1.key }) where \(set).contains(key) { \(losses).record(value, at: key) }")
                     arguments.append("\(targetMap): \(map).filter { !\(set).contains($0.key) }")
                 }
             }

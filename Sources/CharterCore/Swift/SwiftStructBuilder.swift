@@ -124,8 +124,7 @@ struct SwiftStructBuilder {
             // A declared property wins over an undeclared member of the same name (validation reports the clash).
             let excluding = known.isEmpty ? "" : ", excluding: [\(known)]"
             // Decimal strings in a text the values' pattern accepts, when every undeclared value has the same schema.
-            let valueConstraints = object.constraints.patternElements.isEmpty ? object.constraints : IRConstraints()
-            let wireMap = context.mapper.toWire(mapType, "self." + additionalName, constraints: valueConstraints)
+            let wireMap = context.mapper.toWire(mapType, "self." + additionalName, constraints: object.undeclaredMapConstraints)
             encodeLines.append("try encoder.encodeAdditionalProperties(\(wireMap)\(excluding))")
         }
         let hasKeys = !object.properties.isEmpty

@@ -379,7 +379,8 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
 
     /// Rows: a same-named type of both majors that gets no adapter → the comment the adapters file lists it with,
     /// under the direction's heading, so a missing `adapting` is explained where the user looks for it. Aliases need
-    /// none (their values convert as the underlying type), and a type only one major has is not a pair.
+    /// none (their values convert as the underlying type); a type only the target major has is listed as having no
+    /// counterpart.
     func testSameNamedTypesWithoutAnAdapterAreListedWithTheReason() throws {
         func contract(_ version: String, _ defs: String) -> String {
             #"{"x-contract": {"name": "gap", "version": "\#(version)"}, "$defs": {\#(defs)}}"#
@@ -402,6 +403,7 @@ final class GeneratedSwiftAdapterTests: XCTestCase {
             "// MARK: GapV1 → GapV2",
             "// No adapter for `GapV1.Old` → `GapV2.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
             "// No adapter for `GapV1.Kind` → `GapV2.Kind`: a different kind of type in each version.",
+            "// No adapter for `GapV2.C`: no type of this name or renamed from it in GapV1.",
             "// MARK: GapV2 → GapV1",
             "// No adapter for `GapV2.Old` → `GapV1.Old`: deprecated (its declaration carries `@available(*, deprecated)`).",
             "// No adapter for `GapV2.Kind` → `GapV1.Kind`: a different kind of type in each version.",

@@ -194,4 +194,36 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             XCTAssertEqual(output, row.sent, line: row.line)
         }
     }
+
+    /// A version adapter records what it drops in the source's wire form: a patterned decimal string, declared or
+    /// undeclared (`additionalProperties`, lost when the target keeps none, or when the target declares its name), in
+    /// a text its pattern accepts. Rows: the v1 value decoded → the losses of adapting it to v2.
+    func testAdapterLossRecordsAreWrittenInATextTheirPatternAccepts() throws {
+        let cents = #"{"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}"#
+        let v1 = #"{"x-contract": {"name": "till", "version": "1.0.0"}, "$defs": {"#
+            + #""Lost": {"type": "object", "properties": {"fee": \#(cents)}, "additionalProperties": \#(cents)}, "#
+            + #""Kept": {"type": "object", "properties": {"id": {"type": "string"}}, "additionalProperties": \#(cents)}}}"#
+        let v2 = #"{"x-contract": {"name": "till", "version": "2.0.0"}, "$defs": {"#
+            + #""Lost": {"type": "object", "additionalProperties": false}, "#
+            + #""Kept": {"type": "object", "properties": {"id": {"type": "string"}, "y": {"type": "integer"}}, "additionalProperties": \#(cents)}}}"#
+        let rows: [(type: String, json: String, losses: String, line: UInt)] = [
+            ("Lost", #"{"x":"10.00"}"#, #"["/x = \"10.00\""]"#, #line),          // was "10"
+            ("Lost", #"{"x":"7","w":"0.5"}"#, #"["/w = \"0.50\"", "/x = \"7.00\""]"#, #line),
+            ("Lost", #"{"fee":"3.10"}"#, #"["/fee = \"3.10\""]"#, #line),        // a declared property v2 drops
+            ("Kept", #"{"y":"0.50","z":"1.50"}"#, #"["/y = \"0.50\""]"#, #line),  // v2 declares y; z is carried
+        ]
+        let fixture = ContractFixture(["till-v1.json": v1, "till-v2.json": v2], inputs: ["till-v1.json", "till-v2.json"])
+        guard let files = fixture.generate().value("generate") else { return }
+        var main = ["import Foundation"]
+        main += rows.map { row in
+            "print(TillV2.\(row.type).adapting(try! JSONDecoder().decode(TillV1.\(row.type).self, from: Data(\(SwiftLiteral.string(row.json)).utf8))).losses.map(\\.description))"
+        }
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, rows.count, run.output)
+        for (row, output) in zip(rows, lines) {
+            XCTAssertEqual(output, row.losses, line: row.line)
+        }
+    }
 }

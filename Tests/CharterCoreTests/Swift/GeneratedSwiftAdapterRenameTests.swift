@@ -1,0 +1,201 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// Version adapters across renames (`x-renamed-from` on the newer major's type or property): the renamed type and
+/// property pair with the older one both ways and carry the value like a same-named one (conversions, nested
+/// adapters, losses for what still does not fit); a rename that names nothing is a warning at the keyword; a value
+/// that is not a non-empty string is an error at the keyword.
+final class GeneratedSwiftAdapterRenameTests: XCTestCase {
+    /// Rows of `Line`'s properties: the v1 entry, the v2 entry (nil: that major has no such property), and where
+    /// the target property's value comes from upwards (v2's property) and downwards (v1's property).
+    static let rows: [(v1: String?, v2: String?, up: String, down: String)] = [
+        // A renamed property.
+        (#""binCode": {"type": "string"}"#, #""binLocation": {"type": "string", "x-renamed-from": "binCode"}"#,
+         "binCode: as is", "binLocation: as is"),
+        // A renamed type, as the type of a property of a paired type.
+        (##""slot": {"$ref": "#/$defs/Slot"}"##, ##""slot": {"$ref": "#/$defs/Place"}"##,
+         "slot: adapted Slot", "slot: adapted Place"),
+        // A renamed property holding a renamed type, in an array.
+        (##""slots": {"type": "array", "items": {"$ref": "#/$defs/Slot"}}"##,
+         ##""places": {"type": "array", "items": {"$ref": "#/$defs/Place"}, "x-renamed-from": "slots"}"##,
+         "slots: each element adapted Slot", "places: each element adapted Place"),
+        // Renamed and widened: exact upwards only, so the caller supplies it downwards.
+        (#""qty": {"type": "integer", "format": "int32"}"#, #""quantity": {"type": "integer", "x-renamed-from": "qty"}"#,
+         "qty: widened", "supplied"),
+        // A rename that names nothing: a new property, left absent.
+        (nil, #""note": {"type": "string", "x-renamed-from": "remark"}"#, "absent", "-"),
+    ]
+
+    /// The two majors: `Slot` (v1) is `Place` (v2), without v1's `aisle`; `Line` holds the rows.
+    static func contracts(rows: [(v1: String?, v2: String?, up: String, down: String)]) -> (v1: String, v2: String) {
+        func line(_ entries: [String?]) -> String {
+            #""Line": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}"#
+                + entries.compactMap { $0.map { ", " + $0 } }.joined() + "}}"
+        }
+        let v1 = #"{"x-contract": {"name": "rn", "version": "1.0.0"}, "$defs": {"#
+            + #""Slot": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}, "aisle": {"type": "string"}}}, "#
+            + line(rows.map(\.v1)) + "}}"
+        let v2 = #"{"x-contract": {"name": "rn", "version": "2.0.0"}, "$defs": {"#
+            + #""Place": {"type": "object", "x-renamed-from": "Slot", "required": ["code"], "properties": {"code": {"type": "string"}}}, "#
+            + line(rows.map(\.v2)) + "}}"
+        return (v1, v2)
+    }
+
+    static func fixture(_ v1: String, _ v2: String) -> ContractFixture {
+        ContractFixture(["rn-v1.json": v1, "rn-v2.json": v2], inputs: ["rn-v1.json", "rn-v2.json"])
+    }
+
+    /// The planner pairs `Slot` with `Place` both ways, and each row's properties as the table says.
+    func testRenamedTypesAndPropertiesPairBothWays() throws {
+        let (v1, v2) = Self.contracts(rows: Self.rows)
+        let module = try XCTUnwrap(Self.fixture(v1, v2).translate().value("translate"))
+        let set = try XCTUnwrap(VersionAdapterPlanner(module).plan().first)
+        XCTAssertEqual(set.directions.count, 2)
+        for (direction, pair) in zip(set.directions, [("Slot", "Place"), ("Place", "Slot")]) {
+            let adapter = direction.types.first { module[$0.source].name == pair.0 }
+            XCTAssertEqual(adapter.map { module[$0.target].name }, pair.1)
+            XCTAssertEqual(adapter?.needsCaller, false, "\(pair)")
+        }
+        for (index, direction) in set.directions.enumerated() {
+            let adapter = try XCTUnwrap(direction.types.first { module[$0.target].name == "Line" })
+            guard case .object(let properties, _, _) = adapter.adaptation,
+                case .object(let target) = module[adapter.target].kind, case .object(let source) = module[adapter.source].kind
+            else { return XCTFail("Line is not adapted as a struct") }
+            for row in Self.rows {
+                guard let entry = index == 0 ? row.v2 : row.v1 else { continue }
+                let name = String(entry.dropFirst().prefix { $0 != "\"" })
+                let property = try XCTUnwrap(target.properties.firstIndex { $0.wireName == name })
+                let described: String
+                if case .adapted(let from, let conversion) = properties[property] {
+                    described = source.properties[from].wireName + ": " + GeneratedSwiftAdapterTests.describe(conversion, module: module)
+                } else {
+                    described = GeneratedSwiftAdapterTests.describe(properties[property], module: module)
+                }
+                XCTAssertEqual(described, index == 0 ? row.up : row.down, name)
+            }
+        }
+    }
+
+    /// The adapters compiled and run: a v1 line to v2 and back carries every renamed value (a nested loss at the
+    /// source's pointer, under the old name), and the caller's value on the way down is the one loss reported.
+    func testRenamedValuesAreCarriedThereAndBack() throws {
+        let (v1, v2) = Self.contracts(rows: Self.rows)
+        let files = try XCTUnwrap(Self.fixture(v1, v2).generate().value("generate"))
+        let adapters = try XCTUnwrap(files["RnAdapters.swift"])
+        XCTAssertTrue(adapters.contains("///   - qty: `Int?` in RnV2, `Int32?` in RnV1. Named `quantity` in RnV2."), adapters)
+        let line = #"{"sku": "A", "binCode": "B-7", "slot": {"code": "S1"}, "slots": [{"code": "S2"}, {"code": "S3", "aisle": "7"}], "qty": 4}"#
+        let main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "func show(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }",
+            "let old = try! JSONDecoder().decode(RnV1.Line.self, from: Data(\(SwiftLiteral.string(line)).utf8))",
+            "let up = RnV2.Line.adapting(old)",
+            "print(show(up.value), up.losses.map(\\.description))",
+            "let down = RnV1.Line.adapting(up.value, qty: old.qty)",
+            "print(show(down.value), down.losses.map(\\.description))",
+            "print(show(RnV2.Place.adapting(RnV1.Slot(code: \"S4\")).value), show(RnV1.Slot.adapting(RnV2.Place(code: \"S5\")).value))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            #"{"binLocation":"B-7","places":[{"code":"S2"},{"code":"S3"}],"quantity":4,"sku":"A","slot":{"code":"S1"}} ["/slots/1/aisle = \"7\""]"#,
+            #"{"binCode":"B-7","qty":4,"sku":"A","slot":{"code":"S1"},"slots":[{"code":"S2"},{"code":"S3"}]} ["/quantity = 4"]"#,
+            #"{"code":"S4"} {"code":"S5"}"#,
+        ])
+    }
+
+    /// Rows: a rename in v2 that names nothing in v1, or names something that pairs otherwise → a warning at the
+    /// keyword's value (the lowest major's renames have nothing to check against, and a rename that pairs is not
+    /// reported); a type that pairs with nothing is listed in the adapters file.
+    func testARenameTheAdaptersCannotUseIsAWarningAtTheKeyword() throws {
+        let v1 = #"{"x-contract": {"name": "rn", "version": "1.0.0"}, "$defs": {"#
+            + #""Slot": {"type": "object", "x-renamed-from": "Bay", "properties": {"code": {"type": "string"}}}, "#
+            + #""Line": {"type": "object", "properties": {"binCode": {"type": "string"}, "shelf": {"type": "string"}}}}}"#
+        let v2 = #"{"x-contract": {"name": "rn", "version": "2.0.0"}, "$defs": {"#
+            + #""Ghost": {"type": "object", "x-renamed-from": "Nothing", "properties": {"n": {"type": "integer"}}}, "#
+            + #""Place": {"type": "object", "x-renamed-from": "Slot", "properties": {"label": {"type": "string", "x-renamed-from": "name"}}}, "#
+            + #""Crate": {"type": "object", "x-renamed-from": "Line", "properties": {"n": {"type": "integer"}}}, "#
+            + #""Line": {"type": "object", "properties": {"binLocation": {"type": "string", "x-renamed-from": "binCode"}, "x": {"type": "string", "x-renamed-from": "nope"}, "#
+            + #""shelf": {"type": "string"}, "shelfCode": {"type": "string", "x-renamed-from": "shelf"}}}}}"#
+        let rows: [(value: String, code: String, pointer: String)] = [
+            (#""Nothing""#, "adapters.rename-unmatched", "/$defs/Ghost/x-renamed-from"),                // a type
+            (#""name""#, "adapters.rename-unmatched", "/$defs/Place/properties/label/x-renamed-from"),  // a property of a renamed type
+            (#""nope""#, "adapters.rename-unmatched", "/$defs/Line/properties/x/x-renamed-from"),       // a property of a same-named type
+            (#""Line""#, "adapters.rename-ignored", "/$defs/Crate/x-renamed-from"),            // v2 still declares Line
+            (#""shelf""#, "adapters.rename-ignored", "/$defs/Line/properties/shelfCode/x-renamed-from"),  // v2 still declares shelf
+        ]
+        let fixture = Self.fixture(v1, v2)
+        let result = try GenerationPipeline(options: GenerationOptions(loader: fixture.options), fileSource: fixture.source)
+            .run(files: fixture.inputs, workingDirectory: fixture.workingDirectory)
+        let warnings = result.warnings.filter { $0.code?.hasPrefix("adapters.") == true }
+        XCTAssertEqual(warnings.count, rows.count, warnings.map(\.description).joined(separator: "\n"))
+        for row in rows {
+            let keyword = #""x-renamed-from": "#
+            let column = try XCTUnwrap(v2.range(of: keyword + row.value).map { v2.distance(from: v2.startIndex, to: $0.lowerBound) + keyword.count + 1 })
+            let expected = ExpectedDiagnostic(code: row.code, at: "rn-v2.json:1:\(column)", pointer: row.pointer, severity: .warning)
+            assertDiagnostic(expected, in: warnings, row.pointer)
+        }
+        XCTAssertTrue(warnings.allSatisfy { $0.message.hasPrefix("x-renamed-from names ") && $0.message.contains("rn v1") })
+        let adapters = try XCTUnwrap(result.files.first { $0.name == "RnAdapters.swift" }?.contents)
+        XCTAssertEqual(adapters.split(separator: "\n").filter { $0.hasPrefix("// MARK:") || $0.hasPrefix("// No adapter") }, [
+            "// MARK: RnV1 → RnV2",
+            "// No adapter for `RnV2.Ghost`: no type of this name or renamed from it in RnV1.",
+            "// No adapter for `RnV2.Crate`: no type of this name or renamed from it in RnV1.",
+            "// MARK: RnV2 → RnV1",
+        ])
+        // The renames that name something still pair; a property whose rename names nothing or is ignored is new (Place's
+        // label, Line's shelfCode): absent upwards, lost downwards.
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(
+            files: Dictionary(uniqueKeysWithValues: result.files.map { ($0.name, $0.contents) }),
+            main: [
+                "let up = RnV2.Line.adapting(RnV1.Line(binCode: \"B\", shelf: \"S\"))",
+                "let down = RnV1.Slot.adapting(RnV2.Place(label: \"L\"))",
+                "print(up.value.binLocation ?? \"-\", up.value.shelf ?? \"-\", up.value.shelfCode ?? \"-\", up.losses.count, down.losses.map(\\.pointer))",
+            ])
+        else { return }
+        XCTAssertEqual(run.output, "B S - 0 [\"/label\"]\n")
+    }
+
+    /// Rows: an `x-renamed-from` value on a type or a property → an error at the value, naming what it must be;
+    /// a non-empty string loads, with its location kept.
+    func testRenamedFromMustBeANonEmptyString() throws {
+        let rows: [(value: String, onProperty: Bool)] = [
+            ("42", false),
+            (#""""#, false),
+            (#"{"name": "Old"}"#, false),
+            ("null", true),
+            (#"["old"]"#, true),
+            (#""""#, true),
+        ]
+        func contract(_ value: String, onProperty: Bool) -> String {
+            onProperty
+                ? #"{"$defs": {"T": {"type": "object", "properties": {"p": {"type": "string", "x-renamed-from": \#(value)}}}}}"#
+                : #"{"$defs": {"T": {"type": "object", "properties": {"n": {"type": "integer"}}, "x-renamed-from": \#(value)}}}"#
+        }
+        for row in rows {
+            let text = contract(row.value, onProperty: row.onProperty)
+            let column = try XCTUnwrap(text.range(of: #""x-renamed-from": "#).map { text.distance(from: text.startIndex, to: $0.upperBound) + 1 })
+            let pointer = row.onProperty ? "/$defs/T/properties/p/x-renamed-from" : "/$defs/T/x-renamed-from"
+            guard case .failure(let error) = ContractFixture(text).load() else {
+                XCTFail("\(row.value) loaded")
+                continue
+            }
+            assertDiagnostic(ExpectedDiagnostic(code: "schema.invalid-keyword", at: "a.json:1:\(column)", pointer: pointer), in: error.diagnostics, row.value)
+            XCTAssertTrue(error.diagnostics.contains { $0.message.contains("\"x-renamed-from\" must be a non-empty string") }, row.value)
+        }
+        for onProperty in [false, true] {
+            let text = contract(#""Old""#, onProperty: onProperty)
+            let module = try XCTUnwrap(ContractFixture(text).translate().value("valid"))
+            let type = try XCTUnwrap(module.types.first { $0.name == "T" })
+            guard case .object(let object) = type.kind else { return XCTFail("T is not a struct") }
+            XCTAssertEqual(onProperty ? type.renamedFrom : object.properties.first?.renamedFrom, nil)
+            let rename = try XCTUnwrap(onProperty ? object.properties.first?.renamedFrom : type.renamedFrom)
+            let column = try XCTUnwrap(text.range(of: #""Old""#).map { text.distance(from: text.startIndex, to: $0.lowerBound) + 1 })
+            XCTAssertEqual(rename.name, "Old")
+            XCTAssertEqual(rename.location.description, "a.json:1:\(column)")
+            XCTAssertEqual(rename.location.pointer.description, onProperty ? "/$defs/T/properties/p/x-renamed-from" : "/$defs/T/x-renamed-from")
+        }
+    }
+}
