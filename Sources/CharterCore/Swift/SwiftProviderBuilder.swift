@@ -251,17 +251,18 @@ struct SwiftProviderBuilder {
     func headerList(_ headers: [SwiftOperationModel.Header]) -> String {
         let pairs = headers.map { header -> String in
             // An array goes as comma-separated items, each written as a parameter's text (as a client sends an array header).
-            // A decimal string is written in a text its patterns accept; an array's items under its items' patterns.
+            // A decimal string is written in a text its patterns accept; an array's items under their position's
+            // patterns (a `prefixItems` tuple's first items under their own, the items after them under `items`').
             let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
-            let patterns = header.constraints.patterns
-            let itemPatterns = header.constraints.elements?.value.patterns ?? []
             let write = { (value: String) -> String in
                 guard case .array(let element) = resolved else {
-                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, patterns: patterns)
+                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, patterns: header.constraints.patterns)
                 }
-                let item = SwiftOperationModel.text(of: element, "$0", operation: nil, context: context, patterns: itemPatterns)
+                let items = SwiftElementMap.map(value, constraints: header.constraints) {
+                    SwiftOperationModel.text(of: element, $1, operation: nil, context: context, patterns: $0.patterns)
+                }
                 // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
-                return "try ProviderResponse.headerList(" + (item == "$0" ? value : "\(value).map { \(item) }") + ", \(SwiftLiteral.string(header.wireName)))"
+                return "try ProviderResponse.headerList(\(items), \(SwiftLiteral.string(header.wireName)))"
             }
             let each = write("$0")
             let text = header.isRequired
