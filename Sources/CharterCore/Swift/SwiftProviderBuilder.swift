@@ -119,14 +119,9 @@ struct SwiftProviderBuilder {
                     let each = SwiftOperationModel.parse(element, "$0", what, context: context)
                     let read = parameter.location == .query ? "ProviderRouting.query" : "ProviderRouting.headerValues"
                     let values = "\(read)(request, \(SwiftLiteral.string(parameter.name)))"
-                    if parameter.isRequired {
-                        // An empty array sends nothing, so a required array that is absent is empty.
-                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
-                        lines.append("    let \(name) = \(all)")
-                    } else {
-                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
-                        lines.append("    let \(name) = \(values).isEmpty ? nil : \(all)")
-                    }
+                    let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
+                    // An empty array sends nothing: a required array that is absent is empty, an optional one nil.
+                    lines.append("    let \(name) = " + (parameter.isRequired ? all : "\(values).isEmpty ? nil : \(all)"))
                     arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
                     continue
                 }
