@@ -157,7 +157,7 @@ struct SwiftClientBuilder {
                 literal = ""
                 let parameter = operation.parameters[index]
                 let text = SwiftOperationModel.text(
-                    of: parameter.type, names[index], operation: "operation", context: context, patterns: parameter.constraints.patterns)
+                    of: parameter.type, names[index], operation: "operation", context: context, constraints: parameter.constraints)
                 parts.append("ClientParameter.pathSegment(\(text))")
             } else {
                 literal += rest[open...close]
@@ -193,7 +193,7 @@ struct SwiftClientBuilder {
         var lines: [String]
         if case .array(let element) = type {
             let write = { (constraints: IRConstraints, item: String) in
-                SwiftOperationModel.text(of: element, item, operation: "operation", context: context, patterns: constraints.patterns)
+                SwiftOperationModel.text(of: element, item, operation: "operation", context: context, constraints: constraints)
             }
             // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
             let items = SwiftElementMap.map(value, constraints: parameter.constraints, throwing: "ClientError", write: write)
@@ -207,7 +207,7 @@ struct SwiftClientBuilder {
             }
         } else {
             let text = SwiftOperationModel.text(
-                of: parameter.type, value, operation: "operation", context: context, patterns: parameter.constraints.patterns)
+                of: parameter.type, value, operation: "operation", context: context, constraints: parameter.constraints)
             lines = [add(text)]
         }
         if parameter.isRequired { return lines }

@@ -251,10 +251,10 @@ struct SwiftProviderBuilder {
             let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
             let write = { (value: String) -> String in
                 guard case .array(let element) = resolved else {
-                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, patterns: header.constraints.patterns)
+                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, constraints: header.constraints)
                 }
                 let items = SwiftElementMap.map(value, constraints: header.constraints) {
-                    SwiftOperationModel.text(of: element, $1, operation: nil, context: context, patterns: $0.patterns)
+                    SwiftOperationModel.text(of: element, $1, operation: nil, context: context, constraints: $0)
                 }
                 // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
                 return "try ProviderResponse.headerList(\(items), \(SwiftLiteral.string(header.wireName)))"
