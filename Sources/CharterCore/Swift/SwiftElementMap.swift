@@ -1,7 +1,7 @@
 /// An array's elements written one by one, each under the constraints of its position: a `prefixItems` tuple's first
 /// elements under their own (``IRConstraints/prefixElements``), the elements after them under `items`'
-/// (``IRConstraints/elements``). Shared by a value's wire form (`SwiftTypeMapper.toWire`) and the text of an array
-/// parameter or header (`SwiftOperationModel.elementTexts`).
+/// (``IRConstraints/elements``). Shared by a value's wire form (`SwiftTypeMapper.toWire`) and the texts of an array
+/// parameter's or header's items (`SwiftClientBuilder.parameterLines`, `SwiftProviderBuilder.headerList`).
 enum SwiftElementMap {
     /// The expression mapping the array `array` through `write(constraints, element)`: `array` itself when each element
     /// is written as it is, a `map` when every position is written as the elements after the prefix are, else an
