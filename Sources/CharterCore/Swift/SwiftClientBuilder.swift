@@ -157,7 +157,7 @@ struct SwiftClientBuilder {
                 literal = ""
                 let parameter = operation.parameters[index]
                 let text = SwiftOperationModel.text(
-                    of: parameter.type, names[index], operation: "operation", context: context, patterns: parameter.constraints.patterns)
+                    of: parameter.type, names[index], operation: "operation", context: context, constraints: parameter.constraints)
                 parts.append("ClientParameter.pathSegment(\(text))")
             } else {
                 literal += rest[open...close]
@@ -187,24 +187,28 @@ struct SwiftClientBuilder {
         let add: (String) -> String = { value in
             parameter.location == .query ? "request.addQuery(\(wire), \(value))" : "request.setHeader(\(wire), \(value))"
         }
-        // A decimal string is written in a text its patterns accept; an array's items under its items' patterns.
-        let text = { (type: IRTypeRef, value: String, patterns: [String]) in
-            SwiftOperationModel.text(of: type, value, operation: "operation", context: context, patterns: patterns)
-        }
-        let itemPatterns = parameter.constraints.elements?.value.patterns ?? []
+        // A decimal string is written in a text its patterns accept; an array's items under their position's patterns
+        // (a `prefixItems` tuple's first items under their own, the items after them under `items`').
+        let value = parameter.isRequired ? name : "value"
         var lines: [String]
-        if case .array(let element) = type, parameter.location == .query {
-            lines = ["for item in \(parameter.isRequired ? name : "value") {", "    " + add(text(element, "item", itemPatterns)), "}"]
-        } else if case .array(let element) = type {
-            // An empty array sends no header (an empty one would read back as one empty value).
-            let array = parameter.isRequired ? name : "value"
+        if case .array(let element) = type {
+            let write = { (constraints: IRConstraints, item: String) in
+                SwiftOperationModel.text(of: element, item, operation: "operation", context: context, constraints: constraints)
+            }
             // A closure that throws says what it throws: Swift infers `any Error` for it otherwise.
-            let item = text(element, "item", itemPatterns)
-            let items = item.hasPrefix("try ") ? "\(array).map { (item) throws(ClientError) in \(item) }" : "\(array).map { \(text(element, "$0", itemPatterns)) }"
-            lines = ["if !\(array).isEmpty {",
-                     "    " + add("try ClientParameter.headerList(\(items), \(wire), for: operation)"), "}"]
+            let items = SwiftElementMap.map(value, constraints: parameter.constraints, throwing: "ClientError", write: write)
+            if parameter.location == .header {
+                // An empty array sends no header (an empty one would read back as one empty value).
+                lines = ["if !\(value).isEmpty {", "    " + add("try ClientParameter.headerList(\(items), \(wire), for: operation)"), "}"]
+            } else if SwiftElementMap.isPositional(constraints: parameter.constraints, write: write) {
+                lines = ["for item in \(items.contains("try ") ? "try " : "")(\(items)) {", "    " + add("item"), "}"]
+            } else {
+                lines = ["for item in \(value) {", "    " + add(write(parameter.constraints.elements?.value ?? IRConstraints(), "item")), "}"]
+            }
         } else {
-            lines = [add(text(parameter.type, parameter.isRequired ? name : "value", parameter.constraints.patterns))]
+            let text = SwiftOperationModel.text(
+                of: parameter.type, value, operation: "operation", context: context, constraints: parameter.constraints)
+            lines = [add(text)]
         }
         if parameter.isRequired { return lines }
         return ["if let value = \(name) {"] + lines.map { "    " + $0 } + ["}"]

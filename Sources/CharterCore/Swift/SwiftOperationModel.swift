@@ -288,31 +288,35 @@ struct SwiftOperationModel {
     /// through `ClientParameter.text`, anything else as JSON. A date-time (outside years 0001–9999), a number (NaN, an
     /// infinity) and a JSON value can fail to be written: their expression starts with `try`, and throws in a client the
     /// `ClientError` of `operation` (the `ClientOperation` in scope), in a provider (`operation` nil) the encoding error.
-    /// A decimal string is written in the first text of it that its `patterns` accept (`10.00`, not `10`).
+    /// A decimal string is written in the first text of it that its `constraints`' patterns accept (`10.00`, not `10`).
+    /// JSON holds each value in its wire form, as a body does (`SwiftTypeMapper.toWire`: a decimal string as a string,
+    /// under the patterns of `constraints` for its position, a date-time as RFC 3339 text).
     static func text(
-        of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext, patterns: [String] = []
+        of type: IRTypeRef, _ expression: String, operation: String?, context: SwiftGenerationContext,
+        constraints: IRConstraints = IRConstraints()
     ) -> String {
-        let checked = { (function: String, arguments: String) in
-            "try ClientParameter.\(function)(\(expression)\(arguments)" + (operation.map { ", for: \($0)" } ?? "") + ")"
+        let checked = { (function: String, value: String, arguments: String) in
+            "try ClientParameter.\(function)(\(value)\(arguments)" + (operation.map { ", for: \($0)" } ?? "") + ")"
         }
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
         case .primitive(.string): return expression
-        case .primitive(.decimal(asString: true)) where !patterns.isEmpty:
-            return checked("text", ", matching: " + patterns.map(SwiftLiteral.string).joined(separator: ", "))
-        case .primitive(.dateTime), .primitive(.double), .primitive(.decimal): return checked("text", "")
-        case .primitive(.null): return checked("json", "")
+        case .primitive(.decimal(asString: true)) where !constraints.patterns.isEmpty:
+            return checked("text", expression, ", matching: " + constraints.patterns.map(SwiftLiteral.string).joined(separator: ", "))
+        case .primitive(.dateTime), .primitive(.double), .primitive(.decimal): return checked("text", expression, "")
+        case .primitive(.null): return checked("json", expression, "")
         case .primitive: return "ClientParameter.text(\(expression))"
         case .named(let id):
             if case .enumeration(let enumeration) = context.module[id].kind {
                 return enumeration.isString ? "\(expression).rawValue" : "String(\(expression).rawValue)"
             }
-            return checked("json", "")
-        default: return checked("json", "")
+            return checked("json", expression, "")
+        default: return checked("json", context.mapper.toWire(type, expression, constraints: constraints), "")
         }
     }
 
     /// The expression that turns a parameter's or a header's text into its value (throwing `ProviderRequestError`):
-    /// scalars parsed, enumerations by raw value, anything else read as JSON.
+    /// scalars parsed, enumerations by raw value, anything else read as JSON — an array's or a map's values in their
+    /// wire form, as ``text(of:_:operation:context:constraints:)`` writes them (a decimal string from a string).
     static func parse(_ type: IRTypeRef, _ text: String, _ what: String, context: SwiftGenerationContext) -> String {
         let label = SwiftLiteral.string(what)
         switch IRTypeRef.resolvingAliases(type, in: context.module.types) {
@@ -328,8 +332,12 @@ struct SwiftOperationModel {
                     : "\(name)(rawValue: try ProviderRouting.parse(\(text), as: Int.self, \(label)))"
             }
             return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
-        default:
-            return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
+        case let resolved:
+            // A wire type names runtime wrappers only (`[DecimalString]`), the same in every namespace.
+            guard let wire = context.mapper.wireType(resolved, in: .namespace(0)) else {
+                return "try ProviderRouting.json(\(text), as: \(context.qualifiedType(type)).self, \(label))"
+            }
+            return context.mapper.fromWire(resolved, "try ProviderRouting.json(\(text), as: \(wire).self, \(label))")
         }
     }
 

@@ -119,14 +119,9 @@ struct SwiftProviderBuilder {
                     let each = SwiftOperationModel.parse(element, "$0", what, context: context)
                     let read = parameter.location == .query ? "ProviderRouting.query" : "ProviderRouting.headerValues"
                     let values = "\(read)(request, \(SwiftLiteral.string(parameter.name)))"
-                    if parameter.isRequired {
-                        // An empty array sends nothing, so a required array that is absent is empty.
-                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
-                        lines.append("    let \(name) = \(all)")
-                    } else {
-                        let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
-                        lines.append("    let \(name) = \(values).isEmpty ? nil : \(all)")
-                    }
+                    let all = each == "$0" ? values : (each.contains("try ") ? "try " : "") + "\(values).map { \(each) }"
+                    // An empty array sends nothing: a required array that is absent is empty, an optional one nil.
+                    lines.append("    let \(name) = " + (parameter.isRequired ? all : "\(values).isEmpty ? nil : \(all)"))
                     arguments.append("\(SwiftIdentifier.unescaped(label)): \(name)")
                     continue
                 }
@@ -251,17 +246,18 @@ struct SwiftProviderBuilder {
     func headerList(_ headers: [SwiftOperationModel.Header]) -> String {
         let pairs = headers.map { header -> String in
             // An array goes as comma-separated items, each written as a parameter's text (as a client sends an array header).
-            // A decimal string is written in a text its patterns accept; an array's items under its items' patterns.
+            // A decimal string is written in a text its patterns accept; an array's items under their position's
+            // patterns (a `prefixItems` tuple's first items under their own, the items after them under `items`').
             let resolved = IRTypeRef.resolvingAliases(header.type, in: context.module.types)
-            let patterns = header.constraints.patterns
-            let itemPatterns = header.constraints.elements?.value.patterns ?? []
             let write = { (value: String) -> String in
                 guard case .array(let element) = resolved else {
-                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, patterns: patterns)
+                    return SwiftOperationModel.text(of: header.type, value, operation: nil, context: context, constraints: header.constraints)
                 }
-                let item = SwiftOperationModel.text(of: element, "$0", operation: nil, context: context, patterns: itemPatterns)
+                let items = SwiftElementMap.map(value, constraints: header.constraints) {
+                    SwiftOperationModel.text(of: element, $1, operation: nil, context: context, constraints: $0)
+                }
                 // An item with a comma would read back as two: refused (the method's fault, so 500 and `failed`).
-                return "try ProviderResponse.headerList(" + (item == "$0" ? value : "\(value).map { \(item) }") + ", \(SwiftLiteral.string(header.wireName)))"
+                return "try ProviderResponse.headerList(\(items), \(SwiftLiteral.string(header.wireName)))"
             }
             let each = write("$0")
             let text = header.isRequired

@@ -174,14 +174,7 @@ struct SwiftTypeMapper {
             return "DecimalString(\(expression), matching: \(patterns))"
         case .primitive(let primitive): return "\(Self.wrapper(primitive)!)(\(expression))"
         case .array(let element):
-            // Each `prefixItems` position that is written otherwise than the elements after it gets a case of its own.
-            let rest = toWire(element, "$0.element", constraints: elements)
-            let positions = constraints.prefixElements.map { toWire(element, "$0.element", constraints: $0) }
-            guard positions.contains(where: { $0 != rest }) else {
-                return "\(expression).map { \(toWire(element, "$0", constraints: elements)) }"
-            }
-            let cases = positions.enumerated().filter { $0.element != rest }.map { "case \($0.offset): \($0.element); " }.joined()
-            return "\(expression).enumerated().map { switch $0.offset { \(cases)default: \(rest) } }"
+            return SwiftElementMap.map(expression, constraints: constraints) { toWire(element, $1, constraints: $0) }
         case .map(let value): return "\(expression).mapValues { \(toWire(value, "$0", constraints: elements)) }"
         case .optional(let wrapped): return "\(expression).map { \(toWire(wrapped, "$0", constraints: constraints)) }"
         case .named(let id):

@@ -89,8 +89,8 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
         }
     }
 
-    /// A client's path, query and header parameters (alone and in arrays) and its request body are written in a text
-    /// their pattern accepts: rows of the arguments given in code → the request sent.
+    /// A client's path, query and header parameters (alone, in arrays and in `prefixItems` tuples) and its request body
+    /// are written in a text their pattern accepts: rows of the arguments given in code → the request sent.
     func testClientParametersAreWrittenInATextTheirPatternAccepts() throws {
         let contract = ##"""
             {
@@ -104,13 +104,20 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
                       {"name": "splits", "in": "query", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
                       {"name": "plain", "in": "query", "schema": {"type": "string", "format": "decimal"}},
                       {"name": "X-Fee", "in": "header", "schema": {"$ref": "#/$defs/Cents"}},
-                      {"name": "X-Fees", "in": "header", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}}
+                      {"name": "X-Fees", "in": "header", "schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
+                      {"name": "pair", "in": "query", "schema": {"type": "array", "prefixItems": [
+                        {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}],
+                        "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]$"}}},
+                      {"name": "X-Pair", "in": "header", "schema": {"$ref": "#/$defs/Pair"}}
                     ],
                     "request": {"required": false, "schema": {"type": "array", "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}}},
                     "responses": {"204": {}}}
                 }
               },
-              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"}}
+              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"},
+                "Pair": {"type": "array", "prefixItems": [
+                  {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}],
+                  "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]$"}}}
             }
             """##
         let rows: [(arguments: String, sent: String, line: UInt)] = [
@@ -118,6 +125,11 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             ("amount: Decimal(string: \"19.9\")!, tip: 1, splits: [2, Decimal(string: \"0.5\")!], plain: 10, xFee: 3, xFees: [4, -5]",
              #"/pay/19.90?tip=1.00&splits=2.00&splits=0.50&plain=10 ["X-Fee=3.00", "X-Fees=4.00,-5.00"] body="#, #line),
             ("amount: 0, [1, Decimal(string: \"0.25\")!]", #"/pay/0.00? [] body=["1.000","0.250"]"#, #line),
+            // A `prefixItems` tuple: each position under its own pattern, the elements after them under `items`'.
+            ("amount: 1, pair: [10, Decimal(string: \"1.5\")!, 2, Decimal(string: \"3.25\")!]",
+             "/pay/1.00?pair=10.00&pair=1.500&pair=2.0&pair=3.25 [] body=", #line),  // nothing matches 3.25: the plain form
+            ("amount: 1, pair: [7]", "/pay/1.00?pair=7.00 [] body=", #line),
+            ("amount: 1, xPair: [10, Decimal(string: \"1.5\")!, 2]", #"/pay/1.00? ["X-Pair=10.00,1.500,2.0"] body="#, #line),
         ]
         guard let files = ContractFixture(contract).generate().value("generate") else { return }
         var main = [
@@ -140,8 +152,8 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
         }
     }
 
-    /// A provider's response headers (alone and in arrays, inline or through an alias) are written in a text their
-    /// pattern accepts: rows of the response returned in code → the headers sent.
+    /// A provider's response headers (alone, in arrays and in `prefixItems` tuples, inline or through an alias) are
+    /// written in a text their pattern accepts: rows of the response returned in code → the headers sent.
     func testProviderResponseHeadersAreWrittenInATextTheirPatternAccepts() throws {
         let contract = ##"""
             {
@@ -154,11 +166,17 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
                       "X-Total": {"required": true, "schema": {"$ref": "#/$defs/Cents"}},
                       "X-Tax": {"schema": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}},
                       "X-Parts": {"schema": {"type": "array", "items": {"$ref": "#/$defs/Cents"}}},
-                      "X-Plain": {"schema": {"type": "string", "format": "decimal"}}
+                      "X-Plain": {"schema": {"type": "string", "format": "decimal"}},
+                      "X-Pair": {"schema": {"type": "array", "prefixItems": [
+                        {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{3}$"}],
+                        "items": {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]$"}}},
+                      "X-Head": {"schema": {"$ref": "#/$defs/Head"}}
                     }}}}
                 }
               },
-              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"}}
+              "$defs": {"Cents": {"type": "string", "format": "decimal", "pattern": "^-?[0-9]+\\.[0-9]{2}$"},
+                "Head": {"type": "array", "items": false, "prefixItems": [
+                  {"type": "string", "format": "decimal", "pattern": "^[0-9]+\\.[0-9]{2}$"}, {"type": "string", "format": "decimal"}]}}
             }
             """##
         let rows: [(response: String, sent: String, line: UInt)] = [
@@ -166,6 +184,11 @@ final class GeneratedSwiftDecimalPatternTests: XCTestCase {
             (".noContent(xTotal: Decimal(string: \"19.9\")!, xTax: Decimal(string: \"0.5\")!, xParts: [1, Decimal(string: \"-2.5\")!], xPlain: 10)",
              "204 X-Total=19.90 X-Tax=0.500 X-Parts=1.00,-2.50 X-Plain=10", #line),
             (".noContent(xTotal: Decimal(string: \"0.125\")!, xTax: 7)", "204 X-Total=0.125 X-Tax=7.000", #line),  // nothing matches: the plain form
+            // A `prefixItems` tuple: each position under its own pattern, the elements after them under `items`'.
+            (".noContent(xTotal: 1, xPair: [10, Decimal(string: \"1.5\")!, 2, Decimal(string: \"3.25\")!])",
+             "204 X-Total=1.00 X-Pair=10.00,1.500,2.0,3.25", #line),  // nothing matches 3.25: the plain form
+            (".noContent(xTotal: 1, xPair: [7])", "204 X-Total=1.00 X-Pair=7.00", #line),
+            (".noContent(xTotal: 1, xHead: [5, Decimal(string: \"6.50\")!])", "204 X-Total=1.00 X-Head=5.00,6.5", #line),  // through an alias
         ]
         guard let files = ContractFixture(contract).generate().value("generate") else { return }
         var main = [
