@@ -383,6 +383,11 @@ struct SchemaPairWalker {
             guard let match = new.property(name), !context.inherited(pair, name, old, new), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
         }
+        // A property the head renamed and says so (`x-renamed-from`) is compared with the one it was, under its new name.
+        for rename in context.propertyRenames(pair, old, new) {
+            guard let flows = context.roles(pair, property: rename.head, .head) else { continue }
+            walk(rename.base, rename.head, label: label + "." + rename.to, roles: flows, named: false, depth: depth + 1)
+        }
         // The items and additional-properties schemas may be written in an inline `allOf` part.
         let baseConstraints = context.constraints(.base, b), headConstraints = context.constraints(.head, h)
         if let items = baseConstraints.items?.value, let match = headConstraints.items?.value {
