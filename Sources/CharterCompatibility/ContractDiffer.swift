@@ -348,7 +348,9 @@ struct SchemaPairWalker {
             context.reachedThrough = outer ?? head
             defer { context.reachedThrough = outer }
             compareAndDescend(pair, label: label, roles: pair.roles, depth: depth)
-            context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
+            // A rename the contract declares says so: the reference names the same type by its new name.
+            let now = context.isTypeRename(b, h) ? "\(headName), renamed from \(baseName) (x-renamed-from)" : "\(headName) instead of \(baseName)"
+            context.replace(from: start, withOne: "\(label) is now \(now)", label: label,
                             at: context.location(.head, head))
             return
         }

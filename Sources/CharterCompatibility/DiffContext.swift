@@ -291,7 +291,8 @@ public final class DiffContext {
         // A swap met again inside (a recursive type's own references) lists what it found, not its summary, once.
         var items: [String] = []
         for change in folded {
-            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+ instead of \S+: )+"#, with: "", options: .regularExpression)
+            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+( instead of \S+|, renamed from \S+ \(x-renamed-from\)): )+"#, with: "",
+                                                                      options: .regularExpression)
             if !items.contains(item) { items.append(item) }
         }
         let listed = items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; and \(items.count - 5) more" : "")
