@@ -20,6 +20,7 @@ public struct ChangeCatalog: Sendable {
         // schema
         PropertyRemovedCheck(),
         PropertyAddedCheck(),
+        PropertyRenamedCheck(),
         PropertyRequirednessCheck(),
         PropertyAccessChangedCheck(),
         TypeChangedCheck(),
@@ -57,6 +58,7 @@ public struct ChangeCatalog: Sendable {
         ContractAddedCheck(),
         TypeRemovedCheck(),
         TypeAddedCheck(),
+        TypeRenamedCheck(),
         OperationRemovedCheck(),
         OperationAddedCheck(),
         EventRemovedCheck(),

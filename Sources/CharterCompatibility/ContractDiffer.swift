@@ -348,7 +348,9 @@ struct SchemaPairWalker {
             context.reachedThrough = outer ?? head
             defer { context.reachedThrough = outer }
             compareAndDescend(pair, label: label, roles: pair.roles, depth: depth)
-            context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
+            // A rename the contract declares says so: the reference names the same type by its new name.
+            let now = context.isTypeRename(b, h) ? "\(headName), renamed from \(baseName) (x-renamed-from)" : "\(headName) instead of \(baseName)"
+            context.replace(from: start, withOne: "\(label) is now \(now)", label: label,
                             at: context.location(.head, head))
             return
         }
@@ -382,6 +384,11 @@ struct SchemaPairWalker {
             // it is judged only where it flows (and not at all when that is nowhere the object goes).
             guard let match = new.property(name), !context.inherited(pair, name, old, new), let flows = context.roles(pair, property: match, .head) else { continue }
             walk(schema, match, label: label + "." + name, roles: flows, named: false, depth: depth + 1)
+        }
+        // A property the head renamed and says so (`x-renamed-from`) is compared with the one it was, under its new name.
+        for rename in context.propertyRenames(pair, old, new) {
+            guard let flows = context.roles(pair, property: rename.head, .head) else { continue }
+            walk(rename.base, rename.head, label: label + "." + rename.to, roles: flows, named: false, depth: depth + 1)
         }
         // The items and additional-properties schemas may be written in an inline `allOf` part.
         let baseConstraints = context.constraints(.base, b), headConstraints = context.constraints(.head, h)

@@ -238,8 +238,14 @@ public final class DiffContext {
         guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let base = pair.base, let document = pair.head,
             let head = location(.head, pointer: Self.sharedPath(place.location.pointer, base.root, document.root))
         else { return (place, "") }
-        let line = place.location.position.map { " (base line \($0.line))" } ?? ""
-        return (head, line)
+        return (head, baseLineNote(place))
+    }
+
+    /// ` (base line 12)`: where a place in the base's document of the pair is, as a message says it; empty for a place in
+    /// the head, in another file of the base, or without a position.
+    func baseLineNote(_ place: DiffPlace) -> String {
+        guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let position = place.location.position else { return "" }
+        return " (base line \(position.line))"
     }
 
     /// The part of `pointer` that means the same thing in both documents: all of it, except that an element of a list is
@@ -285,7 +291,8 @@ public final class DiffContext {
         // A swap met again inside (a recursive type's own references) lists what it found, not its summary, once.
         var items: [String] = []
         for change in folded {
-            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+ instead of \S+: )+"#, with: "", options: .regularExpression)
+            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+( instead of \S+|, renamed from \S+ \(x-renamed-from\)): )+"#, with: "",
+                                                                      options: .regularExpression)
             if !items.contains(item) { items.append(item) }
         }
         let listed = items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; and \(items.count - 5) more" : "")
@@ -314,15 +321,33 @@ public final class DiffContext {
     /// Reports a change to data: judged against where the data flows and the contract's policy.
     public func report(_ message: String, _ effect: CompatibilityEffect, roles: SchemaRoles, bump: VersionBump,
                        at place: DiffPlace, hint: String? = nil) {
-        let (impact, parties, affected) = CompatibilityJudge.judge(effect, roles: roles, mode: mode)
+        report(message, judging: [(effect, roles)], bump: bump, at: place, hint: hint)
+    }
+
+    /// Reports a change to data that is several changes in one (a property renamed: one removed, one added), each judged
+    /// against where its own data flows: the change is as bad as the worst of them and breaks everyone any of them breaks
+    /// (each named once, in the order the parts give them). `related` is a place in the base the change stands for too
+    /// (the property as it was): in the base's file, the message says its line, as a removed thing's does.
+    public func report(_ message: String, judging parts: [(effect: CompatibilityEffect, roles: SchemaRoles)], bump: VersionBump,
+                       at place: DiffPlace, hint: String? = nil, related: DiffPlace? = nil) {
+        var impact = Impact.none, parties: [String] = [], affectedParties: Set<Party> = []
+        for part in parts {
+            let judged = CompatibilityJudge.judge(part.effect, roles: part.roles, mode: mode)
+            impact = max(impact, judged.impact)
+            for party in judged.parties where !parties.contains(party) { parties.append(party) }
+            affectedParties.formUnion(judged.affected)
+        }
+        let affected = affectedParties.sorted()
         let (place, note) = anchored(place)
-        var text = message + note
+        var text = message + note + (related.map(baseLineNote) ?? "")
         let what = message
         // The interfaces it reaches: every one whose data reaches the changed schema (or the reference swapped to another
         // type), in the directions its data flows here and the change breaks (every such direction, for a change that
         // breaks nobody); in contract order, each once. The interface being compared is always among them.
         let flows: [SchemaRoles] = [.request, .response, .event, .feed]
-        let reached = flows.filter { roles.contains($0) && (impact == .none || CompatibilityJudge.judge(effect, roles: $0, mode: mode).0 > .none) }
+        let reached = flows.filter { flow in
+            parts.contains { $0.roles.contains(flow) && (impact == .none || CompatibilityJudge.judge($0.effect, roles: flow, mode: mode).0 > .none) }
+        }
         var interfaces: [ChangeInterface] = []
         if !reached.isEmpty, let target = reachedThrough ?? schemaInView {
             for user in users(of: target) where reached.contains(user.role) {
@@ -359,9 +384,10 @@ public final class DiffContext {
     /// Under a `none` policy nothing is breaking, except what `whateverThePolicy` says holds regardless (the version
     /// gate, a weakened policy). A change that breaks, or may break, names `who`: by default an operation's existing
     /// clients, an event's existing producers and consumers, a contract's users. `interface` is the one it reaches
-    /// when the check knows it and none is being compared (an operation added or removed).
+    /// when the check knows it and none is being compared (an operation added or removed). `related` is a place in the
+    /// base the change stands for too (a type as it was named): in the base's file, the message says its line.
     public func report(_ message: String, impact: Impact, bump: VersionBump, at place: DiffPlace?, hint: String? = nil,
-                       whateverThePolicy: Bool = false, who: String? = nil, interface: ChangeInterface? = nil) {
+                       whateverThePolicy: Bool = false, who: String? = nil, interface: ChangeInterface? = nil, related: DiffPlace? = nil) {
         guard let place else { return }
         let unpromised = mode == CompatibilityMode.none && !whateverThePolicy
         let judged = unpromised ? .none : impact
@@ -369,7 +395,7 @@ public final class DiffContext {
         // version), not for a major one that no breaking change explains.
         let needed = unpromised && bump == .major ? .minor : bump
         let (anchor, note) = anchored(place)
-        var text = message + note
+        var text = message + note + (related.map(baseLineNote) ?? "")
         let what = message
         var affected: [Party] = []
         if judged > .none, !whateverThePolicy {

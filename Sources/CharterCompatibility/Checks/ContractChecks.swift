@@ -71,7 +71,8 @@ struct TypeRemovedCheck: ChangeCheck {
     func compare(contract pair: ContractPair, _ context: DiffContext) {
         guard let base = pair.base, let head = pair.head else { return }
         let names = Set(context.head.schemas[head.rootSchema.rawValue].definitions.map(\.name))
-        for definition in context.base.schemas[base.rootSchema.rawValue].definitions where !names.contains(definition.name) {
+        let renamed = Set(context.typeRenames(base, head).map(\.from))
+        for definition in context.base.schemas[base.rootSchema.rawValue].definitions where !names.contains(definition.name) && !renamed.contains(definition.name) {
             // A type of that name in another file of the head was probably moved there: still a removal for code
             // generated from this contract (its Swift type changes namespace), but worth saying.
             let elsewhere = context.head.documents.first { document in
@@ -80,9 +81,12 @@ struct TypeRemovedCheck: ChangeCheck {
             let hint = elsewhere.map { "a type \(definition.name) is now in \($0.displayPath): if it moved, keep it here too (as a $ref to it) until the next major version" }
                 ?? "deprecate it first; remove it in the next major version"
             context.report("type \(definition.name) removed", impact: .breaks, bump: .major, at: context.location(.base, definition.schema),
-                           hint: hint, who: "code generated from it")
+                           hint: hint, who: Self.who)
         }
     }
+
+    /// Who a named type gone under its name breaks: the Swift type generated from it is gone (or named otherwise).
+    static let who = "code generated from it"
 }
 
 /// `type-added`: a new named type.
@@ -99,7 +103,8 @@ struct TypeAddedCheck: ChangeCheck {
     func compare(contract pair: ContractPair, _ context: DiffContext) {
         guard let base = pair.base, let head = pair.head else { return }
         let names = Set(context.base.schemas[base.rootSchema.rawValue].definitions.map(\.name))
-        for definition in context.head.schemas[head.rootSchema.rawValue].definitions where !names.contains(definition.name) {
+        let renamed = Set(context.typeRenames(base, head).map(\.to))
+        for definition in context.head.schemas[head.rootSchema.rawValue].definitions where !names.contains(definition.name) && !renamed.contains(definition.name) {
             context.report("type \(definition.name) added", impact: .none, bump: .minor, at: context.location(.head, definition.schema))
         }
     }

@@ -10,11 +10,19 @@ extension DiffContext {
         return roles.isEmpty && !pair.roles.isEmpty ? nil : roles
     }
 
-    /// Reports a property's change judged by where the property's data flows (``roles(_:property:_:)``).
+    /// A property's change judged by where the property's data flows (``roles(_:property:_:)``): its effect and those
+    /// directions, or no effect at all where its data flows nowhere the object's does.
+    func propertyJudgement(_ effect: CompatibilityEffect, pair: SchemaPair, property schema: SchemaID,
+                           side: DiffSide) -> (effect: CompatibilityEffect, roles: SchemaRoles) {
+        let roles = roles(pair, property: schema, side)
+        return (roles == nil ? CompatibilityEffect() : effect, roles ?? pair.roles)
+    }
+
+    /// Reports a property's change judged by where the property's data flows (``propertyJudgement(_:pair:property:side:)``).
     func reportProperty(_ message: String, _ effect: CompatibilityEffect, pair: SchemaPair, property schema: SchemaID, side: DiffSide,
                         at place: DiffPlace, hint: String? = nil) {
-        let roles = roles(pair, property: schema, side)
-        report(message, roles == nil ? CompatibilityEffect() : effect, roles: roles ?? pair.roles, bump: .minor, at: place, hint: hint)
+        let judged = propertyJudgement(effect, pair: pair, property: schema, side: side)
+        report(message, judged.effect, roles: judged.roles, bump: .minor, at: place, hint: hint)
     }
 }
 
@@ -32,14 +40,21 @@ struct PropertyRemovedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let old = context.flat(.base, pair.base)
         let new = context.flat(.head, pair.head)
-        for (name, schema) in old.properties where new.property(name) == nil && !context.inherited(pair, name, old, new) {
+        let renamed = Set(context.propertyRenames(pair, old, new).map(\.from))
+        for (name, schema) in old.properties where new.property(name) == nil && !renamed.contains(name) && !context.inherited(pair, name, old, new) {
             let required = old.required.contains(name)
             context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) removed",
-                CompatibilityEffect(backward: new.closed ? .breaks : .none, "data written before still carries it and the new schema is closed",
-                                    forward: required ? .breaks : .risky, required ? "they require it" : "they lose it, and generated code loses the property"),
+                Self.effect(required: required, newClosed: new.closed),
                 pair: pair, property: schema, side: .base, at: context.location(.base, schema))
         }
+    }
+
+    /// What removing a property does to readers: one that was `required` breaks old readers (they require it), an optional
+    /// one may (they lose it); a new schema that is closed (`newClosed`) rejects data written before, which still carries it.
+    static func effect(required: Bool, newClosed: Bool) -> CompatibilityEffect {
+        CompatibilityEffect(backward: newClosed ? .breaks : .none, "data written before still carries it and the new schema is closed",
+                            forward: required ? .breaks : .risky, required ? "they require it" : "they lose it, and generated code loses the property")
     }
 }
 
@@ -56,15 +71,22 @@ struct PropertyAddedCheck: ChangeCheck {
     func compare(_ pair: SchemaPair, _ context: DiffContext) {
         let old = context.flat(.base, pair.base)
         let new = context.flat(.head, pair.head)
-        for (name, schema) in new.properties where old.property(name) == nil && !context.inherited(pair, name, old, new) {
+        let renamed = Set(context.propertyRenames(pair, old, new).map(\.to))
+        for (name, schema) in new.properties where old.property(name) == nil && !renamed.contains(name) && !context.inherited(pair, name, old, new) {
             let required = new.required.contains(name)
             context.reportProperty(
                 "\(required ? "required" : "optional") property \(pair.label).\(name) added",
-                CompatibilityEffect(backward: required ? .breaks : .none, "data written before lacks it",
-                                    forward: old.closed ? .breaks : .none, "the old schema is closed and rejects it"),
+                Self.effect(required: required, oldClosed: old.closed),
                 pair: pair, property: schema, side: .head, at: context.location(.head, schema),
                 hint: required ? "add it as optional (with a default) instead, or publish a new major version" : nil)
         }
+    }
+
+    /// What adding a property does to readers: a `required` one breaks new readers of data written before (it lacks it);
+    /// an old schema that was closed (`oldClosed`) rejects any new property.
+    static func effect(required: Bool, oldClosed: Bool) -> CompatibilityEffect {
+        CompatibilityEffect(backward: required ? .breaks : .none, "data written before lacks it",
+                            forward: oldClosed ? .breaks : .none, "the old schema is closed and rejects it")
     }
 }
 

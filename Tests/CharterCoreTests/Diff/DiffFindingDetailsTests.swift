@@ -59,6 +59,10 @@ final class DiffFindingDetailsTests: XCTestCase {
              DiffExample.operation(#""method": "GET", "path": "/items", "responses": {"200": {}}"#),
              DiffExample.operation(#""method": "GET", "path": "/items", "parameters": [{"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}], "responses": {"200": {}}"#, version: "1.1.0"),
              [gate, "parameter-added: demo v1 | required query parameter q added to op | breaks | client | demo v1/op"]),
+            ("a required response property renamed and said so (x-renamed-from): one change, its clients",
+             DiffExample.response(#""sku": {"type": "string"}, "binCode": {"type": "string"}"#, required: ["sku", "binCode"]),
+             DiffExample.response(#""sku": {"type": "string"}, "binLocation": {"type": "string", "x-renamed-from": "binCode"}"#, required: ["sku", "binLocation"], version: "1.1.0"),
+             [gate, "property-renamed: demo v1 | required property Item.binCode renamed to binLocation (x-renamed-from) | breaks | client | demo v1/getItem"]),
         ]
         for row in rows {
             let result = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label)

@@ -1,0 +1,141 @@
+import CharterCore
+import CharterGovernance
+
+// Renames the head declares (`x-renamed-from`, contract-format.md): each pairs a named type or a property with the one
+// it was, by the rule the version adapters pair them by, and is reported as one change instead of a removal and an addition.
+
+/// A property of an object renamed between the base and the head, as the head declares it: `"x-renamed-from": "binCode"`
+/// on the head's `binLocation`.
+struct PropertyRename {
+    /// Its name in the base.
+    var from: String
+    /// Its name in the head.
+    var to: String
+    /// Its schema in the base, as written under `properties`.
+    var base: SchemaID
+    /// Its schema in the head, as written under `properties` (where the keyword is).
+    var head: SchemaID
+    /// The keyword, with where the head writes its value.
+    var keyword: RenamedFrom
+}
+
+extension DiffContext {
+    /// The renames an object pair's head declares (`x-renamed-from` on a property's schema as written) that pair two of
+    /// its own properties, by the rule the version adapters pair them by (adapters.md): the head's name is not declared in
+    /// the base and the base's name is no longer declared in the head; each base property pairs with one head property, the
+    /// first declared. A property a composed named type declares is that type's to compare. In the head's order.
+    func propertyRenames(_ pair: SchemaPair, _ old: FlatObject, _ new: FlatObject) -> [PropertyRename] {
+        var renames: [PropertyRename] = []
+        for (name, schema) in new.properties {
+            guard let keyword = head.schemas[schema.rawValue].renamedFrom else { continue }
+            guard old.property(name) == nil, new.property(keyword.name) == nil, let previous = old.property(keyword.name),
+                !renames.contains(where: { $0.from == keyword.name }),
+                !inherited(pair, name, old, new), !inherited(pair, keyword.name, old, new)
+            else { continue }
+            renames.append(PropertyRename(from: keyword.name, to: name, base: previous, head: schema, keyword: keyword))
+        }
+        return renames
+    }
+}
+
+/// `property-renamed`: a property the head renamed and says so (`x-renamed-from`): one change instead of a removal and an
+/// addition, judged as the worse of the two.
+struct PropertyRenamedCheck: ChangeCheck {
+    let id = "property-renamed"
+    let breakingHint: String? = "keep the old name until the next major version: add the new property beside it and deprecate the old one"
+    let summary = "A property was renamed, and the head says so with x-renamed-from."
+    let rationale = "On the wire a rename is a removal and an addition: a JSON reader finds a property by its name, so readers of the old version lose the old name (and fail where they require it), and readers of the new version miss the new name in data written before (and fail where they require it). `x-renamed-from` on the head's property, naming a property the base declares and the head no longer does, tells version adapters the two are one value (adapters.md); `charter diff` reports the pair as this one change instead of `property-removed` and `property-added`, judged as the worse of the two for everyone either would break, at the keyword. A change to the property's own schema (its type, its constraints) is reported besides, as for a property that kept its name. A rename that names nothing in the base pairs nothing: the removal and the addition are reported as they are."
+    let category = ChangeCategory.schema
+    let exampleBase = DiffExample.response(#""sku": {"type": "string"}, "binCode": {"type": "string"}"#, required: ["sku", "binCode"])
+    let exampleHead = DiffExample.response(#""sku": {"type": "string"}, "binLocation": {"type": "string", "x-renamed-from": "binCode"}"#,
+                                           required: ["sku", "binLocation"], version: "2.0.0")
+    let unaffectedHead = DiffExample.response(#""sku": {"type": "string"}, "binCode": {"type": "string"}, "binLocation": {"type": "string", "x-renamed-from": "binCode"}"#,
+                                              required: ["sku", "binCode"], version: "1.1.0")
+
+    func compare(_ pair: SchemaPair, _ context: DiffContext) {
+        let old = context.flat(.base, pair.base)
+        let new = context.flat(.head, pair.head)
+        for rename in context.propertyRenames(pair, old, new) {
+            let wasRequired = old.required.contains(rename.from), isRequired = new.required.contains(rename.to)
+            let removal = context.propertyJudgement(PropertyRemovedCheck.effect(required: wasRequired, newClosed: new.closed),
+                                                    pair: pair, property: rename.base, side: .base)
+            let addition = context.propertyJudgement(PropertyAddedCheck.effect(required: isRequired, oldClosed: old.closed),
+                                                     pair: pair, property: rename.head, side: .head)
+            let now = wasRequired == isRequired ? "" : isRequired ? ", now required" : ", now optional"
+            let keyword = DiffPlace(location: rename.keyword.location, stablePath: context.location(.head, rename.head).stablePath, side: .head)
+            context.report("\(wasRequired ? "required" : "optional") property \(pair.label).\(rename.from) renamed to \(rename.to) (x-renamed-from)\(now)",
+                           judging: [removal, addition], bump: .minor, at: keyword, related: context.location(.base, rename.base))
+        }
+    }
+}
+
+/// A named type renamed between the base and the head of a contract pair, as the head declares it: `"x-renamed-from":
+/// "Slot"` on the head's `$defs` type `Bin`.
+struct TypeRename {
+    /// Its `$defs` name in the base.
+    var from: String
+    /// Its `$defs` name in the head.
+    var to: String
+    /// Its schema in the base.
+    var base: SchemaID
+    /// Its schema in the head (where the keyword is).
+    var head: SchemaID
+    /// The keyword, with where the head writes its value.
+    var keyword: RenamedFrom
+}
+
+extension DiffContext {
+    /// The renames a contract's head declares on its `$defs` types that pair two of its named types, by the rule the
+    /// version adapters pair them by (adapters.md): the head's name is not declared in the base and the base's name is no
+    /// longer declared in the head; each base type pairs with one head type, the first declared. In the head's order.
+    func typeRenames(_ base: SchemaDocument, _ head: SchemaDocument) -> [TypeRename] {
+        let newTypes = self.head.schemas[head.rootSchema.rawValue].definitions
+        // Most contracts declare no rename: nothing to index.
+        guard newTypes.contains(where: { self.head.schemas[$0.schema.rawValue].renamedFrom != nil }) else { return [] }
+        let oldTypes = Dictionary(self.base.schemas[base.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(newTypes.map(\.name))
+        var renames: [TypeRename] = []
+        for definition in newTypes {
+            guard let keyword = self.head.schemas[definition.schema.rawValue].renamedFrom, oldTypes[definition.name] == nil,
+                !newNames.contains(keyword.name), let previous = oldTypes[keyword.name], !renames.contains(where: { $0.from == keyword.name })
+            else { continue }
+            renames.append(TypeRename(from: keyword.name, to: definition.name, base: previous, head: definition.schema, keyword: keyword))
+        }
+        return renames
+    }
+
+    /// Whether a named type of the base and one of the head are a rename the head declares (``typeRenames(_:_:)``), in
+    /// documents of one contract pair: a reference swapped from one to the other names the same type anew.
+    func isTypeRename(_ base: SchemaID, _ head: SchemaID) -> Bool {
+        // Most swaps are between two types: no keyword, or one naming another type.
+        guard let keyword = self.head.schemas[head.rawValue].renamedFrom, keyword.name == definitionName(.base, base) else { return false }
+        let baseDocument = self.base.schemas[base.rawValue].document, headDocument = self.head.schemas[head.rawValue].document
+        guard let pair = tables.basePairs[baseDocument], pair == tables.headPairs[headDocument] else { return false }
+        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue])
+            .contains { $0.base == base && $0.head == head }
+    }
+}
+
+/// `type-renamed`: a named type the head renamed and says so (`x-renamed-from`): one change instead of a removal and an
+/// addition, judged as the removal is.
+struct TypeRenamedCheck: ChangeCheck {
+    let id = "type-renamed"
+    let summary = "A named type ($defs entry) was renamed, and the head says so with x-renamed-from."
+    let rationale = "A `$defs` name is not on the wire, but it is the Swift type's name: code generated from the contract loses the old type, so everything that uses it stops compiling, as when the type is removed. `x-renamed-from` on the head's type, naming a type the base declares and the head no longer does, tells version adapters the two are one type (adapters.md); `charter diff` reports the pair as this one change instead of `type-removed` and `type-added`, at the keyword. What differs between the two types is reported where a reference to the type now names the new one (`Line.bin is now Bin, renamed from Slot (x-renamed-from): …`), as for any reference swapped to another type. A rename that names nothing in the base pairs nothing: the removal and the addition are reported as they are."
+    let category = ChangeCategory.contract
+    let exampleBase = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + #", "Shop": {"title": "Shop", "description": "A shop.", "type": "string"}"#)
+    let exampleHead = DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#)
+                                           + #", "Store": {"title": "Store", "description": "A shop.", "type": "string", "x-renamed-from": "Shop"}"#)
+    let unaffectedHead = DiffExample.contract(version: "1.1.0", defs: DiffExample.item(#""sku": {"type": "string"}"#)
+                                              + #", "Shop": {"title": "Shop", "description": "A shop.", "type": "string"}, "Store": {"title": "Store", "description": "A shop.", "type": "string", "x-renamed-from": "Shop"}"#)
+
+    func compare(contract pair: ContractPair, _ context: DiffContext) {
+        guard let base = pair.base, let head = pair.head else { return }
+        for rename in context.typeRenames(base, head) {
+            let keyword = DiffPlace(location: rename.keyword.location, stablePath: context.location(.head, rename.head).stablePath, side: .head)
+            context.report("type \(rename.from) renamed to \(rename.to) (x-renamed-from)", impact: .breaks, bump: .major, at: keyword,
+                           hint: "keep \(rename.from) too (as a $ref to \(rename.to)) until the next major version", who: TypeRemovedCheck.who,
+                           related: context.location(.base, rename.base))
+        }
+    }
+}
