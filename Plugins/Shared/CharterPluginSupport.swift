@@ -143,6 +143,13 @@ enum CommandPluginArguments {
         """
     }
 
+    /// The line written before one target's run when `targets` (two or more) run, so that each summary (`no findings
+    /// in 2 files`) says whose it is; nil for one target, and with `--quiet` / `-q` before any `--` (nothing but problems).
+    static func heading(command: String, target: String, targets: Int, arguments: [String]) -> String? {
+        guard targets > 1, !arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--quiet" || $0 == "-q" }) else { return nil }
+        return "charter \(command): target '\(target)'"
+    }
+
     /// Why `arguments` cannot run once per target over `targets` (two or more): a `--report` or `--write-baseline`
     /// file would hold only the last target's findings — code scanning would close the others' alerts as fixed — and
     /// a `--format` of one document (JSON, SARIF, JUnit, HTML) would print one per target back to back, which no

@@ -54,6 +54,9 @@ enum CommandPluginRunner {
         var ran = 0
         var failed: [(target: String, status: Int32)] = []
         for (target, plan) in planned {
+            if let heading = CommandPluginArguments.heading(command: command, target: target.name, targets: planned.count, arguments: passthrough) {
+                FileHandle.standardOutput.write(Data((heading + "\n").utf8))
+            }
             let process = Process()
             process.executableURL = charter.url
             process.arguments = [command] + plan.contracts.map(\.path) + charterArguments(plan, target) + passthrough

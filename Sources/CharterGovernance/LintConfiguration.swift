@@ -126,8 +126,11 @@ public struct LintConfiguration: Sendable {
             }
             guard let allowed else { return object.members }
             for member in object.members where !allowed.contains(member.key) {
-                fail("unknown key \"\(member.key)\"", member.value, pointer.appending(member.key),
-                     hint: allowed.isEmpty ? "this rule takes no options" : "expected one of: \(allowed.joined(separator: ", "))")
+                // The nearest allowed key, as the build plugin's check of the same file says it; else the whole list.
+                let hint = allowed.isEmpty ? "this rule takes no options"
+                    : EditDistance.closest(to: member.key, among: allowed, ignoringCase: true).map { "did you mean \"\($0)\"?" }
+                        ?? "expected one of: \(allowed.joined(separator: ", "))"
+                fail("unknown key \"\(member.key)\"", member.value, pointer.appending(member.key), hint: hint)
             }
             return object.members.filter { allowed.contains($0.key) }
         }

@@ -430,6 +430,22 @@ final class CommandPluginArgumentsTests: XCTestCase {
         }
     }
 
+    /// Rows: targets run and arguments → the line before each target's run (its summary does not name the target).
+    func testSeveralTargetsAreHeadedByName() {
+        let rows: [(targets: Int, arguments: [String], heading: String?)] = [
+            (2, [], "charter lint: target 'Models'"),
+            (3, ["--format", "github", "--fail-on", "warning"], "charter lint: target 'Models'"),
+            (1, [], nil),  // one target: its output is the run's
+            (2, ["--quiet"], nil),  // nothing but problems
+            (2, ["-q", "--format", "markdown"], nil),
+            (2, ["--", "-q"], "charter lint: target 'Models'"),  // after `--`, not the plugin's to read
+        ]
+        for row in rows {
+            XCTAssertEqual(CommandPluginArguments.heading(command: "lint", target: "Models", targets: row.targets, arguments: row.arguments),
+                           row.heading, "\(row.targets) targets, \(row.arguments)")
+        }
+    }
+
     func testOneDocumentArgumentsNeedOneTarget() {
         let two = ["Models", "Events"]
         let rows: [(arguments: [String], targets: [String], problem: String?)] = [

@@ -188,9 +188,17 @@ struct QuantityNonNegativeRule: LintRule {
             for site in context.anchors(of: sites, where: {
                 context.alternatives($0.schema).contains(where: { ($0.mayBeNumeric || $0.mayBeDecimalString) && $0.mayBeNegative })
             }) {
-                context.report("quantity \(site.shown(name)) may be negative", schema: site.anchor, hint: #"add "minimum": 0"#)
+                context.report(Self.message(site.shown(name)), schema: site.anchor, hint: #"add "minimum": 0"#)
             }
         }
+    }
+}
+
+extension QuantityNonNegativeRule {
+    /// `quantity onHand may be negative`; a value named only `quantity` (or `quantities`) is not called
+    /// `quantity quantity`.
+    static func message(_ shown: String) -> String {
+        ["quantity", "quantities"].contains(shown.lowercased()) ? "\(shown) may be negative" : "quantity \(shown) may be negative"
     }
 }
 

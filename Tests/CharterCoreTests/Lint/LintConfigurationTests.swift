@@ -94,6 +94,33 @@ final class LintConfigurationTests: XCTestCase {
         }
     }
 
+    /// Rows: an unknown key → the hint: the nearest allowed key (as the build plugin's check of charter.json says),
+    /// else the keys allowed there.
+    func testUnknownKeysHintTheNearestKey() {
+        let rows: [(json: String, hint: String)] = [
+            (#"{"contract": ["Contracts"]}"#, #"did you mean "contracts"?"#),
+            (#"{"lnt": {}}"#, #"did you mean "lint"?"#),
+            (#"{"Access": "public"}"#, #"did you mean "access"?"#),
+            (#"{"lint": {"rulez": {}}}"#, #"did you mean "rules"?"#),
+            (#"{"lint": {"overides": []}}"#, #"did you mean "overrides"?"#),
+            (#"{"lint": {"rules": {"operation-sla": {"severty": "error"}}}}"#, #"did you mean "severity"?"#),
+            (#"{"lint": {"rules": {"operation-sla": {"options": {"maxLatencyP99ms": 5}}}}}"#, #"did you mean "maxLatencyP99Ms"?"#),
+            (#"{"lint": {"rules": {"operation-sla": {"options": {"budget": 5}}}}}"#, "expected one of: maxLatencyP99Ms"),
+            (#"{"lint": {"overrides": [{"file": ["a"]}]}}"#, #"did you mean "files"?"#),
+            (#"{"lint": {"rules": {"owner-declared": {"options": {"x": 1}}}}}"#, "this rule takes no options"),
+        ]
+        for row in rows {
+            do {
+                _ = try configuration(row.json)
+                XCTFail("accepted: \(row.json)")
+            } catch let error as DiagnosticsError {
+                XCTAssertEqual(error.diagnostics.first?.hint, row.hint, row.json)
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+    }
+
     func testGlobs() {
         let rows: [(pattern: String, path: String, matches: Bool)] = [
             ("*.json", "a.json", true),
