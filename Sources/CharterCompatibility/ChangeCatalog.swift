@@ -5,11 +5,14 @@ import CharterGovernance
 public struct ChangeCatalog: Sendable {
     /// The checks.
     public let checks: [any ChangeCheck]
+    /// The checks with what their reports carry, read once: the differ runs every check on every schema pair.
+    let runs: [ChangeCheckRun]
 
     /// Creates a catalog; ids must be unique.
     public init(_ checks: [any ChangeCheck]) {
         precondition(Set(checks.map(\.id)).count == checks.count, "duplicate change check ids")
         self.checks = checks
+        runs = checks.map(ChangeCheckRun.init)
     }
 
     /// The check with this id.

@@ -145,7 +145,7 @@ public struct ContractDiffer: Sendable {
                 context.changes += carried.filter { $0.contract == pair.name }
                 let verdict = VersionGateCheck.verdict(pair, Array(context.changes[before...]))
                 if let suggested = verdict.suggested, let head = pair.head {
-                    context.currentCheck = VersionGateCheck.id
+                    context.currentRun = ChangeCheckRun.versionGate
                     context.report(VersionGateCheck.message(verdict, required: verdict.required), impact: .breaks, bump: .patch,
                                    at: context.location(.head, pointer: ContractParser.extensionPointer.appending("version")),
                                    hint: VersionGateCheck.hint(verdict, suggested: suggested, head: head), whateverThePolicy: true)
@@ -173,9 +173,9 @@ public struct ContractDiffer: Sendable {
     }
 
     private func compare(_ pair: ContractPair, _ context: DiffContext) {
-        context.run(catalog.checks) { $0.compare(contract: pair, context) }
+        context.run(catalog.runs) { $0.compare(contract: pair, context) }
         guard let baseDocument = pair.base, let headDocument = pair.head else { return }
-        var walker = SchemaPairWalker(context: context, checks: catalog.checks)
+        var walker = SchemaPairWalker(context: context, checks: catalog.runs)
         // Named types, judged by where their data flows on either side.
         func walkNamedType(_ base: SchemaID, _ head: SchemaID, label: String) {
             var roles = context.roles(.base, base).union(context.roles(.head, head))
@@ -199,7 +199,7 @@ public struct ContractDiffer: Sendable {
             guard let new = headContract.operations.first(where: { $0.id == operation.id }) else { continue }
             context.currentInterface = context.interface(operation.id)
             defer { context.currentInterface = nil }
-            context.run(catalog.checks) { $0.compare(operation: operation, new, context) }
+            context.run(catalog.runs) { $0.compare(operation: operation, new, context) }
             for parameter in operation.parameters {
                 if let old = parameter.schema, let schema = new.parameter(keyed: operation.key(of: parameter))?.schema {
                     walker.walk(old, schema, label: "\(operation.id) \(parameter.location.rawValue) parameter \(parameter.name)", roles: .request, named: false)
@@ -224,7 +224,7 @@ public struct ContractDiffer: Sendable {
             guard let new = headContract.events.first(where: { $0.name == event.name }) else { continue }
             context.currentInterface = context.interface("event \(event.name)")
             defer { context.currentInterface = nil }
-            context.run(catalog.checks) { $0.compare(event: event, new, context) }
+            context.run(catalog.runs) { $0.compare(event: event, new, context) }
             if let old = event.payload, let schema = new.payload {
                 walker.walk(old, schema, label: "\(event.name) payload", roles: .event, named: false)
             }
@@ -285,14 +285,14 @@ public struct ContractDiffer: Sendable {
 /// named type of the same name on both sides is not entered: that type is compared once, as a named type.
 struct SchemaPairWalker {
     let context: DiffContext
-    let checks: [any ChangeCheck]
+    let checks: [ChangeCheckRun]
     /// The schema pairs compared (with the way they were reached, for those judged by it).
     private var visited: Set<[Int]> = []
     /// The ways each pair was reached: whether through a nullable wrapper on either side, and which (the wrapper as
     /// written, and the directions it was reached in).
     private var visitedWays: Set<[Int]> = []
 
-    init(context: DiffContext, checks: [any ChangeCheck]) {
+    init(context: DiffContext, checks: [ChangeCheckRun]) {
         self.context = context
         self.checks = checks
     }
