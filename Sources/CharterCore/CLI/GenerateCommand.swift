@@ -80,7 +80,7 @@ public struct GenerateCommand {
         }
         for text in arguments.values["external-contract"] ?? [] {
             let external = try ExternalContract.parse(text)
-            if let other = options.swift.externalContracts.first(where: { $0.name == external.name && ($0.major == nil || external.major == nil || $0.major == external.major) }) {
+            if let other = options.swift.externalContracts.first(where: external.overlaps) {
                 throw UsageError("--external-contract \(external.argument) and \(other.argument) both name contract \(external.name)\(external.major.map { " v\($0)" } ?? "")")
             }
             options.swift.externalContracts.append(external)

@@ -16,32 +16,47 @@ public struct ExternalContract: Hashable, Sendable {
         self.module = module
     }
 
+    /// What the option's value must look like, the start of every message about it.
+    static let usage = "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon)"
+
     /// Parses `NAME=MODULE` or `NAME@MAJOR=MODULE`; the error says what is wrong with `text`.
     public static func parse(_ text: String) throws(UsageError) -> ExternalContract {
-        let usage = "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon)"
         guard let equals = text.firstIndex(of: "=") else { throw UsageError("\(usage), not '\(text)'") }
-        let key = String(text[..<equals])
-        let module = String(text[text.index(after: equals)...])
-        let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        do {
+            return try make(contract: String(text[..<equals]), module: String(text[text.index(after: equals)...]))
+        } catch {
+            throw UsageError("\(usage): '\(text)': \(error.message)")
+        }
+    }
+
+    /// Makes a mapping from its two halves, `NAME` or `NAME@MAJOR` and `MODULE` (the option's value, or a member of
+    /// `"externalContracts"` in `charter.json`); the error says what is wrong, in terms both can use.
+    public static func make(contract: String, module: String) throws(UsageError) -> ExternalContract {
+        let parts = contract.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let name = parts[0]
-        guard !name.isEmpty else { throw UsageError("\(usage): the contract name is missing in '\(text)'") }
+        guard !name.isEmpty else { throw UsageError("the contract name is missing") }
         var major: Int?
         if parts.count == 2 {
-            guard let number = Int(parts[1]), number >= 0, parts[1].allSatisfy(\.isASCII) else {
-                throw UsageError("\(usage): the major version in '\(text)' must be a whole number, not '\(parts[1])'")
+            guard !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let number = Int(parts[1]) else {
+                throw UsageError("the major version must be a whole number, not '\(parts[1])'")
             }
             major = number
         }
         guard isModuleName(module) else {
-            throw UsageError("\(usage): '\(module)' in '\(text)' is not a Swift module name (letters, digits and _, not starting with a digit)")
+            throw UsageError("'\(module)' is not a Swift module name (letters, digits and _, not starting with a digit)")
         }
         return ExternalContract(name: name, major: major, module: module)
+    }
+
+    /// Whether `self` and `other` can both match one contract: the same name, and the same major or either without one.
+    public func overlaps(_ other: ExternalContract) -> Bool {
+        name == other.name && (major == nil || other.major == nil || major == other.major)
     }
 
     /// Whether `text` can name a Swift module: ASCII letters, digits and `_`, not starting with a digit.
     public static func isModuleName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// Whether `namespace` is this contract (in the given major, when one is given). A file without an `x-contract`
