@@ -69,6 +69,38 @@ struct ExternalContractCheck {
         return problems
     }
 
+    /// A warning for each contract generated in this run that an external contract refers to through `$ref` (directly or
+    /// not): the external module declares it too, since it generates what its contract reaches, so the two would be
+    /// distinct types of one name unless it is listed as external as well.
+    func reachedWarnings(_ module: IRModule, graph: SchemaGraph) -> [Diagnostic] {
+        guard !externalContracts.isEmpty else { return [] }
+        var edges: [DocumentID: Set<DocumentID>] = [:]
+        for schema in graph.schemas {
+            guard let target = schema.ref else { continue }
+            let to = graph[target].document
+            if to != schema.document { edges[schema.document, default: []].insert(to) }
+        }
+        var warnings: [Diagnostic] = []
+        for namespace in module.namespaces {
+            guard let moduleName = externalContracts.module(of: namespace) else { continue }
+            var reached: Set<DocumentID> = []
+            var queue = [namespace.document]
+            while let document = queue.popLast() {
+                for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
+            }
+            for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
+                let identity = other.contract.map { "\($0.name)" + (other.majorVersion.map { "@\($0)" } ?? "") }
+                warnings.append(.warning(
+                    "\(other.sourcePath) is generated here, but external contract \(namespace.contractName) refers to it, so \(moduleName) declares it too: two types of each of its names",
+                    at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
+                    code: "external.reached",
+                    hint: identity.map { "make it external as well: --external-contract \($0)=\(moduleName) (\"externalContracts\" in charter.json)" }
+                        ?? "it has no x-contract identity to name as external: give it one, or generate \(namespace.contractName) here"))
+            }
+        }
+        return warnings
+    }
+
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!

@@ -67,9 +67,9 @@ public struct GenerationPipeline: Sendable {
         let loader = SchemaLoader(options: options.loader, fileSource: fileSource)
         let graph = try loader.load(files: files, workingDirectory: workingDirectory)
         let module = try Translator().translate(graph)
-        let external = ExternalContractCheck(externalContracts: options.swift.externalContracts, loader: loader)
-            .problems(module, workingDirectory: workingDirectory)
+        let check = ExternalContractCheck(externalContracts: options.swift.externalContracts, loader: loader)
+        let external = check.problems(module, workingDirectory: workingDirectory)
         if !external.isEmpty { throw DiagnosticsError(external) }
-        return (module, graph.warnings + module.warnings)
+        return (module, graph.warnings + module.warnings + check.reachedWarnings(module, graph: graph))
     }
 }

@@ -104,4 +104,26 @@ final class ExternalContractOptionTests: XCTestCase {
             + "\n    hint: RetailCommon declares the names a generation of common-v1.json alone gives; rename the type in one of the contracts, or generate common here instead of importing it")
         XCTAssertEqual(folder.contents(of: "out"), [], "nothing written")
     }
+
+    /// A contract the external one refers to is declared by the external module too: generated here as well, it is a
+    /// second type of each name, which the run warns about; listed as external, it is imported like the other.
+    func testAContractTheExternalOneReachesIsExternalOnlyWhenListed() throws {
+        let rows: [(arguments: [String], written: [String], err: [String])] = [
+            (["--external-contract", "common=RetailCommon"], ["MoneyV1.swift", "ShopV1.swift"], [
+                "money-v1.json:1:16: warning: money-v1.json is generated here, but external contract common refers to it, so RetailCommon declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailCommon (\"externalContracts\" in charter.json)",
+            ]),
+            (["--external-contract", "common=RetailCommon", "--external-contract", "money=RetailCommon"], ["ShopV1.swift"], []),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, .success, "\(row.arguments): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
+        }
+    }
 }
