@@ -16,18 +16,21 @@ struct ExternalContractCheck {
         let identities = module.namespaces.compactMap { namespace in
             namespace.contract.map { "\($0.name) v\($0.version.major)" }
         }
+        let names = module.namespaces.compactMap { $0.contract?.name }
         for external in externalContracts where !module.namespaces.contains(where: external.matches) {
+            let nearest = names.contains(external.name) ? nil : EditDistance.closest(to: external.name, among: names)
             problems.append(.error(
                 "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none with an x-contract identity" : "its contracts: " + Self.list(identities)))",
                 code: "external.unmatched",
-                hint: "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"))
+                hint: nearest.map { "did you mean \"\($0)\"?" }
+                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"))
         }
         guard problems.isEmpty else { return problems }
-        let names = SwiftNames(module)
+        let swiftNames = SwiftNames(module)
         for index in module.namespaces.indices {
             let namespace = module.namespaces[index]
             guard let moduleName = externalContracts.module(of: namespace) else { continue }
-            problems += mismatches(namespace: index, of: module, names: names, moduleName: moduleName, workingDirectory: workingDirectory)
+            problems += mismatches(namespace: index, of: module, names: swiftNames, moduleName: moduleName, workingDirectory: workingDirectory)
         }
         return problems
     }

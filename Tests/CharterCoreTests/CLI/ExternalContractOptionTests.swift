@@ -61,7 +61,7 @@ final class ExternalContractOptionTests: XCTestCase {
              ["."], .success, ["CommonAdapters.swift", "CommonV1.swift", "CommonV2.swift"], nil),
             ("a name no contract has", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "comon=RetailCommon"], .usageOrToolError, [],
-             "error: --external-contract comon=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"),
+             "error: --external-contract comon=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: did you mean \"common\"?"),
             ("a major the run does not have", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common@2=RetailCommon"], .usageOrToolError, [],
              "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"),
