@@ -126,4 +126,21 @@ final class ExternalContractOptionTests: XCTestCase {
             XCTAssertEqual(result.err, row.err, "\(row.arguments)")
         }
     }
+
+    /// A type renamed for a collision inside the external contract (`money` beside `Money`: `Money2`) is named so in both
+    /// runs, since names are settled per namespace: the run succeeds and refers to the name the module declares.
+    func testACollisionInsideTheExternalContractIsNamedAlikeInBothRuns() throws {
+        let folder = try TemporaryFolder()
+        let lower = Self.money.replacingOccurrences(of: #""Money":"#, with: #""money":"#)
+        try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: Self.money + ", " + lower))
+        try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "#/$defs/Money", with: "#/$defs/money"))
+        let alone = folder.run(["generate", "common-v1.json", "--output", "alone", "--quiet"])
+        XCTAssertEqual(alone.code, .success, "\(alone.err)")
+        let declared = try XCTUnwrap(folder.read("alone/CommonV1.swift"))
+        XCTAssertTrue(declared.contains("public struct Money: ") && declared.contains("public struct Money2: "), declared)
+        let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "common=RetailCommon"])
+        XCTAssertEqual(result.code, .success, "\(result.err)")
+        let shop = try XCTUnwrap(folder.read("out/ShopV1.swift"))
+        XCTAssertTrue(shop.contains("public let total: CommonV1.Money2?"), shop)
+    }
 }
