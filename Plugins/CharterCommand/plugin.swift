@@ -16,7 +16,7 @@ struct CharterCommand: CommandPlugin {
             throw CharterPluginError(description: "usage: swift package charter generate [--target NAME]... [charter options] (for lint: swift package charter-lint)")
         }
         try CommandPluginRunner.run(context: context, tool: "charter-generate", arguments: Array(arguments.dropFirst()), command: "generate", invocation: "swift package --allow-writing-to-package-directory charter generate") { plan, target in
-            plan.commonArguments + plan.checkedInPartArguments + ["--output", CharterTargetPlan.resolve(plan.configuration.output ?? "Generated", in: target.directoryURL).path]
+            plan.commonArguments + plan.allExternalArguments + plan.checkedInPartArguments + ["--output", CharterTargetPlan.resolve(plan.configuration.output ?? "Generated", in: target.directoryURL).path]
         }
     }
 }

@@ -36,7 +36,7 @@ struct CharterGenerator: BuildToolPlugin {
                 displayName: "Charter: generating \(unit.outputName) for \(plan.targetName)",
                 executable: charter.url,
                 arguments: ["generate"] + unit.sources.map(\.path) + ["--output", output.path, "--adapters-file", unit.outputName, "--quiet"]
-                    + plan.commonArguments + plan.planArguments,
+                    + plan.commonArguments + plan.externalArguments(of: unit.sources) + plan.planArguments,
                 inputFiles: unit.sources + unit.dependencies + inputs,
                 outputFiles: [output.appendingPathComponent(unit.outputName)])
         }
@@ -45,7 +45,7 @@ struct CharterGenerator: BuildToolPlugin {
                 displayName: "Charter: generating \(unit.outputName) from \(unit.source.lastPathComponent) for \(plan.targetName)",
                 executable: charter.url,
                 arguments: ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
-                    + plan.commonArguments + plan.partArguments(of: unit) + plan.planArguments,
+                    + plan.commonArguments + plan.externalArguments(of: [unit.source]) + plan.partArguments(of: unit) + plan.planArguments,
                 inputFiles: [unit.source] + unit.dependencies + inputs,
                 outputFiles: plan.outputNames(of: unit).map { output.appendingPathComponent($0) })
         }

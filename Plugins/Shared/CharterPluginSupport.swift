@@ -9,6 +9,7 @@ import Foundation
 ///   "mutableProperties": false,
 ///   "filesPerContract": "auto",
 ///   "emit": ["models", "events", "client", "provider", "adapters"],
+///   "externalContracts": { "common": "RetailCommon" },
 ///   "refMap": { "https://contracts.retail.example/": "../../Schemas" },
 ///   "templates": "Templates",
 ///   "root": "../.."
@@ -32,6 +33,10 @@ struct CharterConfiguration: Decodable {
     /// What to generate (`charter generate --emit`): `models`, `events`, `client`, `provider`, `adapters`.
     /// Default: all.
     var emit: [String]?
+    /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
+    /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
+    /// and must depend on it in `Package.swift`.
+    var externalContracts: [String: String]?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -44,7 +49,7 @@ struct CharterConfiguration: Decodable {
     static let fileName = "charter.json"
 
     /// Every key `charter.json` may have: the fields above and `lint` (read by `charter lint`).
-    static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output", "lint"]
+    static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "externalContracts", "refMap", "templates", "root", "output", "lint"]
 
     /// The `access` levels `charter generate` takes (CharterCore's `SwiftAccessLevel`; a test keeps the two equal).
     static let accessLevels: Set<String> = ["public", "package", "internal"]
@@ -73,6 +78,16 @@ struct CharterConfiguration: Decodable {
             if case .count(let parts)? = configuration.filesPerContract, !(1...64).contains(parts) {
                 throw CharterPluginError(description: "filesPerContract: must be from 1 to 64, not \(parts)")
             }
+            var entries: [ExternalContractEntry] = []
+            for (key, module) in (configuration.externalContracts ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let entry = ExternalContractEntry(key: key, module: module) else {
+                    throw CharterPluginError(description: "externalContracts: \"\(key)\": \"\(module)\" is not NAME[@MAJOR] to a Swift module name")
+                }
+                if let other = entries.first(where: entry.overlaps) {
+                    throw CharterPluginError(description: "externalContracts: \"\(key)\" and \"\(other.key)\" name the same contract")
+                }
+                entries.append(entry)
+            }
             return configuration
         } catch let error as DecodingError {
             switch error {
@@ -85,6 +100,48 @@ struct CharterConfiguration: Decodable {
                 throw error
             }
         }
+    }
+}
+
+/// One entry of `"externalContracts"`: a contract (every major, or the one given) whose code another module generates.
+/// The same rules as CharterCore's `ExternalContract.make(contract:module:)`, which the plugin cannot import (a test
+/// keeps the two equal).
+struct ExternalContractEntry: Equatable {
+    /// The contract's `x-contract` name.
+    var name: String
+    /// The major version, when only that one is external.
+    var major: Int?
+    /// The module generating its code.
+    var module: String
+
+    /// Reads `"NAME"` or `"NAME@MAJOR"` and a module name; nil when `charter generate` would refuse them.
+    init?(key: String, module: String) {
+        let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard !parts[0].isEmpty, let first = module.unicodeScalars.first, !("0"..."9").contains(first),
+            module.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else { return nil }
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), let major = Int(parts[1]) else { return nil }
+            self.major = major
+        }
+        self.name = parts[0]
+        self.module = module
+    }
+
+    /// The key as `charter.json` writes it.
+    var key: String { name + (major.map { "@\($0)" } ?? "") }
+
+    /// The `--external-contract` value.
+    var argument: String { key + "=" + module }
+
+    /// Whether a contract of this identity is this entry's.
+    func matches(_ identity: (name: String, major: Int)) -> Bool {
+        identity.name == name && (major.map { $0 == identity.major } ?? true)
+    }
+
+    /// Whether the two can match one contract.
+    func overlaps(_ other: ExternalContractEntry) -> Bool {
+        name == other.name && (major == nil || other.major == nil || major == other.major)
     }
 }
 
@@ -235,6 +292,10 @@ struct CharterTargetPlan {
     var adapterUnits: [AdapterUnit]
     /// Template override files.
     var templateFiles: [URL]
+    /// `"externalContracts"`, sorted by key: contracts another module generates, which get no command of their own.
+    var externalContracts: [ExternalContractEntry] = []
+    /// The external contracts each file of the plan is or reaches through `$ref`, by file.
+    var externalContractsReached: [URL: [ExternalContractEntry]] = [:]
     /// The `$ref` root.
     var root: URL
 
@@ -336,10 +397,28 @@ struct CharterTargetPlan {
             }
         }
         try Self.checkDocumentIDs(order, targetName: targetName, files: files)
+        // A contract another module generates gets no command: the commands of the files that reach it import the module.
+        let entries = (configuration.externalContracts ?? [:]).sorted { $0.key < $1.key }
+            .compactMap { ExternalContractEntry(key: $0.key, module: $0.value) }
+        externalContracts = entries
+        let external = { (file: URL) -> ExternalContractEntry? in
+            Self.identity(of: file, files: files).flatMap { identity in entries.first { $0.matches(identity) } }
+        }
+        if !entries.isEmpty {
+            let identities = order.compactMap { Self.identity(of: $0, files: files) }
+            for entry in entries where !identities.contains(where: entry.matches) {
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { "\($0.name) v\($0.major)" }.sorted().joined(separator: ", ")))")
+            }
+            for file in order {
+                var reached: [ExternalContractEntry] = []
+                for entry in ([file] + (closure[file] ?? [])).compactMap(external) where !reached.contains(entry) { reached.append(entry) }
+                externalContractsReached[file] = reached.sorted { $0.key < $1.key }
+            }
+        }
         // Every file a unit writes (its parts too: `orders+Part2.json` must not collide with the second
         // part of `orders.json`) gets a name no other unit's file has, ignoring case.
         var used: Set<String> = []
-        units = order.sorted { $0.path < $1.path }.map { [configuration] file in
+        units = order.filter { external($0) == nil }.sorted { $0.path < $1.path }.map { [configuration] file in
             let parts: Int
             switch configuration.filesPerContract ?? .automatic {
             case .count(let count): parts = count
@@ -361,7 +440,9 @@ struct CharterTargetPlan {
                 guard let identity = Self.identity(of: file, files: files) else { continue }
                 families[identity.name, default: []].append((identity.major, file))
             }
-            for (name, members) in families.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            // A contract any of whose majors is external has its adapters in that module, if anywhere.
+            for (name, members) in families.sorted(by: { $0.key < $1.key })
+            where members.count > 1 && !members.contains(where: { external($0.file) != nil }) {
                 let sources = members.sorted { $0.major < $1.major }.map(\.file)
                 var outputName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + "-adapters.swift"
                 while used.contains(outputName.lowercased()) { outputName = "_" + outputName }
@@ -380,6 +461,20 @@ struct CharterTargetPlan {
         } else {
             templateFiles = []
         }
+    }
+
+    /// The `--external-contract` arguments of a command generating `sources`: one per external contract they are or reach.
+    func externalArguments(of sources: [URL]) -> [String] {
+        var entries: [ExternalContractEntry] = []
+        for source in sources {
+            for entry in externalContractsReached[source] ?? [] where !entries.contains(entry) { entries.append(entry) }
+        }
+        return entries.sorted { $0.key < $1.key }.flatMap { ["--external-contract", $0.argument] }
+    }
+
+    /// The `--external-contract` arguments of the command plugin, which generates all of the target's contracts at once.
+    var allExternalArguments: [String] {
+        externalContracts.flatMap { ["--external-contract", $0.argument] }
     }
 
     /// The arguments by which a build plugin command checks that the build's plan is still current when it runs:

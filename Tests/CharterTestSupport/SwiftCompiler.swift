@@ -44,14 +44,33 @@ public enum SwiftCompiler {
 
     /// Builds an executable from `files` (one of them `main.swift`, or a file with `@main`) linked with the runtime,
     /// in Swift 6 mode, warnings as errors unless `warningsAsErrors` is false; the module is `moduleName` when given (else
-    /// the compiler names it after `output`).
-    public static func buildExecutable(_ files: [String], output: URL, moduleName: String? = nil, warningsAsErrors: Bool = true) throws
+    /// the compiler names it after `output`). `libraries` are modules ``buildLibrary(_:moduleName:in:libraries:)`` built
+    /// into `libraryDirectory`, which the program may import; they are linked too (the ones that import others first).
+    public static func buildExecutable(
+        _ files: [String], output: URL, moduleName: String? = nil, warningsAsErrors: Bool = true, libraryDirectory: URL? = nil,
+        libraries: [String] = []
+    ) throws -> ProcessResult {
+        let runtime = try runtime.get()
+        let linked = libraryDirectory.map { ["-I", $0.path, "-L", $0.path] + libraries.map { "-l\($0)" } } ?? []
+        return try ProcessRunner.run(swiftc!, [
+            "-swift-version", "6", "-Onone", "-I", runtime.path, "-L", runtime.path,
+        ] + linked + ["-lCharterRuntime", "-o", output.path]
+            + (moduleName.map { ["-module-name", $0] } ?? []) + (warningsAsErrors ? ["-warnings-as-errors"] : []) + files)
+    }
+
+    /// Builds `files` into module `moduleName` in `directory`: `lib<moduleName>.a` and `<moduleName>.swiftmodule`, in
+    /// Swift 6 mode, warnings as errors, against the runtime and any module built there before (`libraries`, which it may
+    /// import), as a SwiftPM library target of the package would be built.
+    public static func buildLibrary(_ files: [String], moduleName: String, in directory: URL, libraries: [String] = []) throws
         -> ProcessResult
     {
         let runtime = try runtime.get()
         return try ProcessRunner.run(swiftc!, [
-            "-swift-version", "6", "-Onone", "-I", runtime.path, "-L", runtime.path, "-lCharterRuntime", "-o", output.path,
-        ] + (moduleName.map { ["-module-name", $0] } ?? []) + (warningsAsErrors ? ["-warnings-as-errors"] : []) + files)
+            "-emit-library", "-static", "-emit-module", "-module-name", moduleName, "-parse-as-library",
+            "-swift-version", "6", "-Onone", "-warnings-as-errors", "-I", runtime.path, "-I", directory.path,
+            "-emit-module-path", directory.appendingPathComponent("\(moduleName).swiftmodule").path,
+            "-o", directory.appendingPathComponent("lib\(moduleName).a").path,
+        ] + files, in: directory)
     }
 }
 

@@ -21,6 +21,7 @@ public struct GenerateCommand {
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64), or 'auto': one per 20 top-level types, at most 4, and at most an equal share of 8 files. Default: 1"),
             OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
+            OptionSpec("external-contract", value: "NAME[@MAJOR]=MODULE", repeatable: true, help: "The contract NAME (its x-contract name; @MAJOR: only that major) is generated in MODULE: import it instead of generating it (MODULE generated with --access public)."),
             OptionSpec("file-name", value: "NAME", hidden: true, help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift and on."),
             OptionSpec("adapters-file", value: "NAME", hidden: true, help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME."),
             OptionSpec("planned-input", value: "PATH", repeatable: true, hidden: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan."),
@@ -31,6 +32,9 @@ public struct GenerateCommand {
             Files are written atomically and only when their content changes; files in the output folder
             that Charter did not write are never touched (see .charter-manifest.json there). Files an earlier
             run wrote there and this one does not are removed as stale, so give each set of inputs its own folder.
+            --external-contract common=RetailCommon: contract common's types are declared by module RetailCommon
+            (generated from common's file alone, with --access public); the contracts that $ref them use them from
+            there, and every generated file imports RetailCommon. A name that matches no contract of the run is an error.
             Exit codes: 0 success, 1 problems in the contracts, 2 usage or tool errors.
             """)
 
@@ -74,6 +78,13 @@ public struct GenerateCommand {
             }
             options.swift.emit = emit
         }
+        for text in arguments.values["external-contract"] ?? [] {
+            let external = try ExternalContract.parse(text)
+            if let other = options.swift.externalContracts.first(where: external.overlaps) {
+                throw UsageError("--external-contract \(external.argument) and \(other.argument) both name contract \(external.name)\(external.major.map { " v\($0)" } ?? "")")
+            }
+            options.swift.externalContracts.append(external)
+        }
         options.loader = try LoaderArguments.loaderOptions(arguments, workingDirectory: workingDirectory)
         options.templateDirectory = arguments.value("templates").map { SchemaLoader.absolutePath($0, relativeTo: workingDirectory) }
         let inputs = arguments.positionals.isEmpty ? ["Schemas"] : arguments.positionals
@@ -109,7 +120,9 @@ public struct GenerateCommand {
         }
         let result = try GenerationPipeline(options: options).run(files: files, workingDirectory: workingDirectory)
         if let planned = arguments.values["planned-input"] {
-            let unplanned = PluginPlanCheck.unplanned(reached: result.module.namespaces.map(\.file), planned: planned + files, workingDirectory: workingDirectory)
+            // An external contract's file is read, not generated: no command of the plan needs to generate it.
+            let generated = result.module.namespaces.filter { options.swift.externalContracts.module(of: $0) == nil }
+            let unplanned = PluginPlanCheck.unplanned(reached: generated.map(\.file), planned: planned + files, workingDirectory: workingDirectory)
             if !unplanned.isEmpty {
                 throw DiagnosticsError([.error(
                     "\(files.joined(separator: ", ")) now reach\(files.count == 1 ? "es" : "") \(unplanned.joined(separator: ", ")) through $ref, which no command of this build's plan generates: \(PluginPlanCheck.replan); \(PluginPlanCheck.listIt)",

@@ -11,7 +11,7 @@ import Foundation
 package enum PluginConfigurationCheck {
     /// Every top-level key of `charter.json`: the build plugin's settings and `lint` (read by `charter lint`). The
     /// plugin's list (`CharterConfiguration.keys`) and lint's use of it must agree; a test checks it.
-    package static let keys = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "refMap", "templates", "root", "output", "lint"]
+    package static let keys = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "externalContracts", "refMap", "templates", "root", "output", "lint"]
 
     /// What `emit` may list: `models` and every ``SwiftOutput``.
     package static let emitValues = ["models"] + SwiftOutput.allCases.map(\.rawValue)
@@ -21,7 +21,7 @@ package enum PluginConfigurationCheck {
 
     /// The problems of the parsed `charter.json` at `file`, in document order: unknown keys (with the nearest known
     /// key as a hint), values of the wrong type, and `access`, `emit` and `filesPerContract` values generation does
-    /// not take. The `lint` object is `charter lint`'s to check.
+    /// not take, and `externalContracts` entries `charter generate --external-contract` would refuse. The `lint` object is `charter lint`'s to check.
     package static func problems(_ root: JSONNode, file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func fail(_ message: String, _ node: JSONNode, _ pointer: JSONPointer, hint: String? = nil) {
@@ -83,6 +83,29 @@ package enum PluginConfigurationCheck {
                 }
                 for entry in map.members where entry.value.string == nil {
                     fail("\"refMap\" must be an object of URL prefix to folder: a folder is a string", entry.value, pointer.appending(entry.key))
+                }
+            case "externalContracts":
+                guard let map = value.object else {
+                    fail("\"externalContracts\" must be an object of contract name to Swift module", value, pointer)
+                    continue
+                }
+                var seen: [ExternalContract] = []
+                for entry in map.members {
+                    let entryPointer = pointer.appending(entry.key)
+                    guard let module = entry.value.string else {
+                        fail("\"externalContracts\" must be an object of contract name to Swift module: a module is a string", entry.value, entryPointer)
+                        continue
+                    }
+                    do {
+                        let external = try ExternalContract.make(contract: entry.key, module: module)
+                        if let other = seen.first(where: external.overlaps) {
+                            fail("\"externalContracts\" names contract \(external.name)\(external.major.map { " v\($0)" } ?? "") twice: \"\(entry.key)\" and \"\(other.name)\(other.major.map { "@\($0)" } ?? "")\"", entry.value, entryPointer)
+                        }
+                        seen.append(external)
+                    } catch {
+                        fail("\"externalContracts\" entry \"\(entry.key)\": \(error.message)", entry.value, entryPointer,
+                             hint: "an entry is \"NAME\": \"MODULE\" or \"NAME@MAJOR\": \"MODULE\", e.g. \"common\": \"RetailCommon\"")
+                    }
                 }
             case "templates", "root", "output":
                 if value.string == nil { fail("\"\(member.key)\" must be a string (a path relative to the target's folder)", value, pointer) }

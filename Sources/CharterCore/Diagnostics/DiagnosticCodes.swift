@@ -17,6 +17,8 @@ public enum DiagnosticCodes {
         ("baseline.", .setup),
         ("config.", .setup),
         ("contract.", .input),
+        ("external.", .input),
+        ("external.unmatched", .setup),
         ("input.", .input),
         ("json.", .input),
         ("limit.", .input),

@@ -64,8 +64,12 @@ public struct GenerationPipeline: Sendable {
     private func loadAndTranslate(files: [String], workingDirectory: String)
         throws(DiagnosticsError) -> (module: IRModule, warnings: [Diagnostic])
     {
-        let graph = try SchemaLoader(options: options.loader, fileSource: fileSource).load(files: files, workingDirectory: workingDirectory)
+        let loader = SchemaLoader(options: options.loader, fileSource: fileSource)
+        let graph = try loader.load(files: files, workingDirectory: workingDirectory)
         let module = try Translator().translate(graph)
-        return (module, graph.warnings + module.warnings)
+        let check = ExternalContractCheck(externalContracts: options.swift.externalContracts, loader: loader)
+        let external = check.problems(module, workingDirectory: workingDirectory)
+        if !external.isEmpty { throw DiagnosticsError(external) }
+        return (module, graph.warnings + module.warnings + check.reachedWarnings(module, graph: graph))
     }
 }

@@ -16,6 +16,7 @@ struct SwiftAdapterBuilder {
             "sourcePaths": .string(sources.joined(separator: ", ")),
             "contractName": .string(SwiftLiteral.commentLines(first.contract?.name ?? set.contractName).joined()),
             "runtimeModule": .string(context.options.runtimeModule),
+            "imports": .list(SwiftGenerator.imports(module, options: context.options).map(MustacheValue.string)),
             "access": .string(context.options.accessLevel.modifier),
             "directions": .list(set.directions.map(direction)),
         ])

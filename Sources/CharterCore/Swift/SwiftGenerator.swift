@@ -47,7 +47,12 @@ public struct SwiftGenerator: Sendable {
     /// independent once names are settled, so they render on all cores (see ``OrderedParallelMap``).
     public func generate(_ module: IRModule) throws(MustacheError) -> [GeneratedFile] {
         let context = SwiftGenerationContext(module: module, options: options)
-        let namespaces = options.namespaceFiles ? module.namespaces.indices.filter { module.namespaces[$0].isInput || options.emitReferencedFiles } : []
+        let namespaces = options.namespaceFiles
+            ? module.namespaces.indices.filter {
+                (module.namespaces[$0].isInput || options.emitReferencedFiles) && options.externalContracts.module(of: module.namespaces[$0]) == nil
+            }
+            : []
+        let imports = Self.imports(module, options: options)
         let parts = namespaces.flatMap { index in
             let types = module.namespaces[index].types
             let count = options.automaticFilesPerContract
@@ -59,15 +64,22 @@ public struct SwiftGenerator: Sendable {
             return ranges.enumerated().map { FilePart(namespace: index, number: $0.offset + 1, count: count, types: $0.element) }
         }
         let files = try OrderedParallelMap.map(parts) { (part: FilePart) throws(MustacheError) -> GeneratedFile in
-            try renderFile(part, context: context)
+            try renderFile(part, context: context, imports: imports)
         }
         return try files + adapterFiles(context: context)
+    }
+
+    /// The modules every generated file imports besides the runtime: those of the external contracts that match a
+    /// namespace of `module` (``SwiftOptions/externalContracts``), sorted, each once.
+    static func imports(_ module: IRModule, options: SwiftOptions) -> [String] {
+        Set(module.namespaces.compactMap { options.externalContracts.module(of: $0) }).sorted()
     }
 
     /// One file of version adapters per contract given in two or more major versions
     /// (`InventoryAdapters.swift`), after the contracts' own files; none unless ``SwiftOptions/emit`` has
     /// ``SwiftOutput/adapters``. Deprecated types (which carry `@available(*, deprecated)`) get no adapter:
     /// naming them would make the generated code warn.
+    /// A contract any of whose majors is external (``SwiftOptions/externalContracts``) gets none: its module has them.
     func adapterFiles(context: SwiftGenerationContext) throws(MustacheError) -> [GeneratedFile] {
         guard options.emit.contains(.adapters) else { return [] }
         let module = context.module
@@ -75,7 +87,7 @@ public struct SwiftGenerator: Sendable {
         var scope = NameScope(reserved: Set(context.names.namespaces))
         var files: [GeneratedFile] = []
         // A contract whose majors share no type still gets its (empty) file: the build plugin declares it.
-        for set in sets {
+        for set in sets where !set.namespaces.contains(where: { options.externalContracts.module(of: module.namespaces[$0]) != nil }) {
             let name = scope.claim(SwiftIdentifier.typeName(set.contractName) + "Adapters")
             let bytes = try templates.renderUTF8(
                 "Adapters", SwiftAdapterBuilder(context: context).build(set), escaping: .none, missingNames: .error,
@@ -103,7 +115,7 @@ public struct SwiftGenerator: Sendable {
     static let expectedBytesPerType = 8 * 1024
 
     /// Renders one file of a namespace.
-    func renderFile(_ part: FilePart, context: SwiftGenerationContext) throws(MustacheError) -> GeneratedFile {
+    func renderFile(_ part: FilePart, context: SwiftGenerationContext, imports: [String] = []) throws(MustacheError) -> GeneratedFile {
         let module = context.module
         let namespace = module.namespaces[part.namespace]
         let name = context.names.namespaces[part.namespace]
@@ -134,6 +146,7 @@ public struct SwiftGenerator: Sendable {
             "contract": contract,
             "access": .string(options.accessLevel.modifier),
             "runtimeModule": .string(options.runtimeModule),
+            "imports": .list(imports.map(MustacheValue.string)),
             "namespace": .string(name),
             "declaresNamespace": .bool(part.number == 1),
             "part": part.count > 1 ? .object(["number": .string(String(part.number)), "count": .string(String(part.count))]) : .null,

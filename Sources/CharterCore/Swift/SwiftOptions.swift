@@ -57,6 +57,10 @@ public struct SwiftOptions: Sendable {
     /// the build plugin generates them in a command of their own).
     public var namespaceFiles = true
 
+    /// Contracts whose code another module generates (``ExternalContract``): their namespaces are not rendered,
+    /// their version adapters are not generated, and every generated file imports their modules. Default: none.
+    public var externalContracts: [ExternalContract] = []
+
     /// Creates options.
     public init(
         accessLevel: SwiftAccessLevel = .public, runtimeModule: String = "CharterRuntime", emitReferencedFiles: Bool = true,

@@ -11,6 +11,9 @@ public enum EmbeddedTemplates {
 
             import Foundation
             import {{runtimeModule}}
+            {{#imports}}
+            import {{.}}
+            {{/imports}}
             {{#directions}}
 
             // MARK: {{heading}}
@@ -282,6 +285,9 @@ public enum EmbeddedTemplates {
 
             import Foundation
             import {{runtimeModule}}
+            {{#imports}}
+            import {{.}}
+            {{/imports}}
             {{#declaresNamespace}}
 
             {{#namespaceDocumentation}}

@@ -1,0 +1,146 @@
+import Foundation
+import XCTest
+@testable import CharterCore
+
+/// `charter generate --external-contract NAME[@MAJOR]=MODULE`: how the option is read, which contracts it takes out of
+/// the run's output, and the errors for a name that matches nothing or a Swift name the external module does not declare.
+final class ExternalContractOptionTests: XCTestCase {
+    static func contract(_ name: String, _ version: String, defs: String) -> String {
+        #"{"x-contract": {"name": "\#(name)", "version": "\#(version)"}, "$defs": {\#(defs)}}"#
+    }
+
+    static let money = #""Money": {"type": "object", "required": ["amount"], "properties": {"amount": {"type": "string", "format": "decimal"}}}"#
+    static let commonV1 = contract("common", "1.0.0", defs: money)
+    static let commonV2 = contract("common", "2.0.0", defs: money)
+    static let shop = contract("shop", "1.0.0", defs: #""Price": {"type": "object", "properties": {"total": {"$ref": "common-v1.json#/$defs/Money"}}}"#)
+
+    func testParsing() {
+        let rows: [(text: String, parsed: ExternalContract?, error: String?)] = [
+            ("common=RetailCommon", ExternalContract(name: "common", module: "RetailCommon"), nil),
+            ("common@1=RetailCommon", ExternalContract(name: "common", major: 1, module: "RetailCommon"), nil),
+            ("order-events@12=_Events2", ExternalContract(name: "order-events", major: 12, module: "_Events2"), nil),
+            ("common", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon), not 'common'"),
+            ("=RetailCommon", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): '=RetailCommon': the contract name is missing"),
+            ("@1=RetailCommon", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): '@1=RetailCommon': the contract name is missing"),
+            ("common@v1=RetailCommon", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common@v1=RetailCommon': the major version must be a whole number, not 'v1'"),
+            ("common@-1=RetailCommon", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common@-1=RetailCommon': the major version must be a whole number, not '-1'"),
+            ("common@=RetailCommon", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common@=RetailCommon': the major version must be a whole number, not ''"),
+            ("common=", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common=': '' is not a Swift module name (letters, digits and _, not starting with a digit)"),
+            ("common=Retail.Common", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common=Retail.Common': 'Retail.Common' is not a Swift module name (letters, digits and _, not starting with a digit)"),
+            ("common=1Common", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common=1Common': '1Common' is not a Swift module name (letters, digits and _, not starting with a digit)"),
+            ("common=Rétail", nil, "--external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon): 'common=Rétail': 'Rétail' is not a Swift module name (letters, digits and _, not starting with a digit)"),
+        ]
+        for row in rows {
+            do {
+                let parsed = try ExternalContract.parse(row.text)
+                XCTAssertEqual(parsed, row.parsed, row.text)
+                XCTAssertNil(row.error, row.text)
+                XCTAssertEqual(parsed.argument, row.text, "written back as given")
+            } catch {
+                XCTAssertNil(row.parsed, row.text)
+                XCTAssertEqual(error.message, row.error, row.text)
+            }
+        }
+    }
+
+    /// Each row runs `charter generate` on the contracts in a fresh folder: the exit code, the files written and the
+    /// first line of standard error.
+    func testGenerateRows() throws {
+        let rows: [(label: String, files: [String: String], arguments: [String], code: ExitCode, written: [String], error: String?)] = [
+            ("without the option, common is generated", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json"], .success, ["CommonV1.swift", "ShopV1.swift"], nil),
+            ("common reached through $ref is imported", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common=RetailCommon"], .success, ["ShopV1.swift"], nil),
+            ("an input that is external is not written either", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             [".", "--external-contract", "common@1=RetailCommon"], .success, ["ShopV1.swift"], nil),
+            ("every major of an external contract, and no adapters", ["common-v1.json": Self.commonV1, "common-v2.json": Self.commonV2, "shop-v1.json": Self.shop],
+             [".", "--external-contract", "common=RetailCommon"], .success, ["ShopV1.swift"], nil),
+            ("one major external: the other is generated, without adapters", ["common-v1.json": Self.commonV1, "common-v2.json": Self.commonV2, "shop-v1.json": Self.shop],
+             [".", "--external-contract", "common@1=RetailCommon"], .success, ["CommonV2.swift", "ShopV1.swift"], nil),
+            ("both majors generated: adapters too", ["common-v1.json": Self.commonV1, "common-v2.json": Self.commonV2],
+             ["."], .success, ["CommonAdapters.swift", "CommonV1.swift", "CommonV2.swift"], nil),
+            ("a name no contract has", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "comon=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract comon=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: did you mean \"common\"?"),
+            ("a major the run does not have", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common@2=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"),
+            ("the same contract twice", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common=A", "--external-contract", "common@1=B"], .usageOrToolError, [],
+             "error: --external-contract common@1=B and common=A both name contract common v1"),
+            ("a malformed value", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common:RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract takes NAME=MODULE or NAME@MAJOR=MODULE (common=RetailCommon), not 'common:RetailCommon'"),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            for (name, text) in row.files { try folder.write(name, text) }
+            let result = folder.run(["generate", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, row.code, "\(row.label): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, row.label)
+            XCTAssertEqual(result.err.first, row.error, row.label)
+            let imports = row.arguments.contains("--external-contract") && row.code == .success
+            for name in row.written {
+                let text = try XCTUnwrap(folder.read("out/" + name), row.label)
+                XCTAssertEqual(text.contains("import CharterRuntime\nimport RetailCommon\n"), imports, "\(row.label): \(name)")
+            }
+        }
+    }
+
+    /// A type of the external contract that this run names otherwise than a run of its file alone (here `ShopV1` in
+    /// `common`, which takes a `Model` suffix beside the namespace `ShopV1`) stops the run, pointing at the type: the
+    /// code would refer to a name the external module does not declare.
+    func testNameTheExternalModuleDoesNotDeclare() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: Self.money + #", "ShopV1": {"type": "string"}"#))
+        try folder.write("shop-v1.json", Self.shop)
+        let alone = folder.run(["generate", "common-v1.json", "--output", "alone", "--quiet"])
+        XCTAssertEqual(alone.code, .success, "\(alone.err)")
+        XCTAssertEqual(folder.read("alone/CommonV1.swift").map { $0.contains("public typealias ShopV1 = String") }, true)
+
+        let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "common=RetailCommon"])
+        XCTAssertEqual(result.code, .inputProblems, "\(result.err)")
+        XCTAssertEqual(result.err.first, "common-v1.json:1:196: error: CommonV1.ShopV1Model, a type of external contract common, is CommonV1.ShopV1 in RetailCommon [/$defs/ShopV1]"
+            + "\n    hint: RetailCommon declares the names a generation of common-v1.json alone gives; rename the type in one of the contracts, or generate common here instead of importing it")
+        XCTAssertEqual(folder.contents(of: "out"), [], "nothing written")
+    }
+
+    /// A contract the external one refers to is declared by the external module too: generated here as well, it is a
+    /// second type of each name, which the run warns about; listed as external, it is imported like the other.
+    func testAContractTheExternalOneReachesIsExternalOnlyWhenListed() throws {
+        let rows: [(arguments: [String], written: [String], err: [String])] = [
+            (["--external-contract", "common=RetailCommon"], ["MoneyV1.swift", "ShopV1.swift"], [
+                "money-v1.json:1:16: warning: money-v1.json is generated here, but external contract common refers to it, so RetailCommon declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailCommon (\"externalContracts\" in charter.json)",
+            ]),
+            (["--external-contract", "common=RetailCommon", "--external-contract", "money=RetailCommon"], ["ShopV1.swift"], []),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, .success, "\(row.arguments): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
+        }
+    }
+
+    /// A type renamed for a collision inside the external contract (`money` beside `Money`: `Money2`) is named so in both
+    /// runs, since names are settled per namespace: the run succeeds and refers to the name the module declares.
+    func testACollisionInsideTheExternalContractIsNamedAlikeInBothRuns() throws {
+        let folder = try TemporaryFolder()
+        let lower = Self.money.replacingOccurrences(of: #""Money":"#, with: #""money":"#)
+        try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: Self.money + ", " + lower))
+        try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "#/$defs/Money", with: "#/$defs/money"))
+        let alone = folder.run(["generate", "common-v1.json", "--output", "alone", "--quiet"])
+        XCTAssertEqual(alone.code, .success, "\(alone.err)")
+        let declared = try XCTUnwrap(folder.read("alone/CommonV1.swift"))
+        XCTAssertTrue(declared.contains("public struct Money: ") && declared.contains("public struct Money2: "), declared)
+        let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "common=RetailCommon"])
+        XCTAssertEqual(result.code, .success, "\(result.err)")
+        let shop = try XCTUnwrap(folder.read("out/ShopV1.swift"))
+        XCTAssertTrue(shop.contains("public let total: CommonV1.Money2?"), shop)
+    }
+}
