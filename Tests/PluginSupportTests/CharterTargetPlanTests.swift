@@ -229,22 +229,7 @@ final class CharterTargetPlanTests: XCTestCase {
                 "1 error found",
             ]),
         ]
-        for row in rows {
-            try? FileManager.default.removeItem(at: package)
-            try write("Sources/Models/a.json", Self.contract("orders", "1.0.0"))
-            try write("Sources/Models/charter.json", row.text)
-            let file = package.appendingPathComponent("Sources/Models/charter.json")
-            XCTAssertThrowsError(try plan(), row.label) { error in
-                XCTAssertEqual((error as? CharterPluginError)?.invalidConfiguration, file, "\(row.label): the plugin leaves it to charter generate")
-            }
-            let err = Recorder()
-            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
-                .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
-            XCTAssertEqual(code, .usageOrToolError, "\(row.label): a configuration error, as in charter lint")
-            let lines = err.lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.replacingOccurrences(of: file.path, with: "charter.json") }
-            XCTAssertEqual(lines, row.err, row.label)
-            XCTAssertFalse(FileManager.default.fileExists(atPath: package.appendingPathComponent("out").path), "\(row.label): nothing written")
-        }
+        try assertConfigurationRows(rows)
         // Fixed, the file still asks for the plan SwiftPM would not otherwise make again.
         try write("Sources/Models/charter.json", #"{"access": "internal"}"#)
         let err = Recorder()
@@ -262,6 +247,28 @@ final class CharterTargetPlanTests: XCTestCase {
         }
         XCTAssertEqual(PluginPlanCheck.digest(Array("".utf8)), "cbf29ce484222325", "FNV-1a's offset basis for no bytes")
         XCTAssertEqual(PluginPlanCheck.digest(Array("a".utf8)), "af63dc4c8601ec8c", "FNV-1a 64 of \"a\"")
+    }
+
+    /// Runs configuration rows (a label, a target's charter.json, what the check prints): the build plugin refuses to plan
+    /// and leaves the file to `charter generate`, whose check exits 2 (a configuration error, as in `charter lint`),
+    /// prints each problem once — line:column, JSON pointer, the key as written in charter.json — and writes nothing.
+    func assertConfigurationRows(_ rows: [(label: String, text: String, err: [String])]) throws {
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Sources/Models/a.json", Self.contract("orders", "1.0.0"))
+            try write("Sources/Models/charter.json", row.text)
+            let file = package.appendingPathComponent("Sources/Models/charter.json")
+            XCTAssertThrowsError(try plan(), row.label) { error in
+                XCTAssertEqual((error as? CharterPluginError)?.invalidConfiguration, file, "\(row.label): the plugin leaves it to charter generate")
+            }
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
+                .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
+            XCTAssertEqual(code, .usageOrToolError, "\(row.label): a configuration error, as in charter lint")
+            let lines = err.lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.replacingOccurrences(of: file.path, with: "charter.json") }
+            XCTAssertEqual(lines, row.err, row.label)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: package.appendingPathComponent("out").path), "\(row.label): nothing written")
+        }
     }
 
     /// The plugin's digest of charter.json's generation settings is CharterCore's; rows: two files → whether

@@ -128,21 +128,7 @@ extension CharterTargetPlanTests {
                 "1 error found",
             ]),
         ]
-        for row in rows {
-            try? FileManager.default.removeItem(at: package)
-            try write("Sources/Models/a.json", Self.contract("orders", "1.0.0"))
-            try write("Sources/Models/charter.json", row.text)
-            let file = package.appendingPathComponent("Sources/Models/charter.json")
-            XCTAssertThrowsError(try plan(), row.label) { error in
-                XCTAssertEqual((error as? CharterPluginError)?.invalidConfiguration, file, "\(row.label): the plugin leaves it to charter generate")
-            }
-            let err = Recorder()
-            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path)
-                .run(CharterTargetPlan.configurationCheckArguments(file, output: package.appendingPathComponent("out")))
-            XCTAssertEqual(code, .usageOrToolError, row.label)
-            let lines = err.lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.replacingOccurrences(of: file.path, with: "charter.json") }
-            XCTAssertEqual(lines, row.err, row.label)
-        }
+        try assertConfigurationRows(rows)
     }
 
     /// The digest of the generation settings covers `externalContracts`: rows of the planned and the current file →

@@ -4,16 +4,16 @@ import CharterGovernance
 // Renames the head declares (`x-renamed-from`, contract-format.md): each pairs a named type or a property with the one
 // it was, by the rule the version adapters pair them by, and is reported as one change instead of a removal and an addition.
 
-/// A property of an object renamed between the base and the head, as the head declares it: `"x-renamed-from": "binCode"`
-/// on the head's `binLocation`.
-struct PropertyRename {
+/// A property of an object, or a named type, renamed between the base and the head, as the head declares it:
+/// `"x-renamed-from": "binCode"` on the head's property `binLocation`, `"x-renamed-from": "Slot"` on its `$defs` type `Bin`.
+struct DeclaredRename {
     /// Its name in the base.
     var from: String
     /// Its name in the head.
     var to: String
-    /// Its schema in the base, as written under `properties`.
+    /// Its schema in the base (a property's as written under `properties`).
     var base: SchemaID
-    /// Its schema in the head, as written under `properties` (where the keyword is).
+    /// Its schema in the head, where the keyword is.
     var head: SchemaID
     /// The keyword, with where the head writes its value.
     var keyword: RenamedFrom
@@ -24,15 +24,15 @@ extension DiffContext {
     /// its own properties, by the rule the version adapters pair them by (adapters.md): the head's name is not declared in
     /// the base and the base's name is no longer declared in the head; each base property pairs with one head property, the
     /// first declared. A property a composed named type declares is that type's to compare. In the head's order.
-    func propertyRenames(_ pair: SchemaPair, _ old: FlatObject, _ new: FlatObject) -> [PropertyRename] {
-        var renames: [PropertyRename] = []
+    func propertyRenames(_ pair: SchemaPair, _ old: FlatObject, _ new: FlatObject) -> [DeclaredRename] {
+        var renames: [DeclaredRename] = []
         for (name, schema) in new.properties {
             guard let keyword = head.schemas[schema.rawValue].renamedFrom else { continue }
             guard old.property(name) == nil, new.property(keyword.name) == nil, let previous = old.property(keyword.name),
                 !renames.contains(where: { $0.from == keyword.name }),
                 !inherited(pair, name, old, new), !inherited(pair, keyword.name, old, new)
             else { continue }
-            renames.append(PropertyRename(from: keyword.name, to: name, base: previous, head: schema, keyword: keyword))
+            renames.append(DeclaredRename(from: keyword.name, to: name, base: previous, head: schema, keyword: keyword))
         }
         return renames
     }
@@ -69,37 +69,22 @@ struct PropertyRenamedCheck: ChangeCheck {
     }
 }
 
-/// A named type renamed between the base and the head of a contract pair, as the head declares it: `"x-renamed-from":
-/// "Slot"` on the head's `$defs` type `Bin`.
-struct TypeRename {
-    /// Its `$defs` name in the base.
-    var from: String
-    /// Its `$defs` name in the head.
-    var to: String
-    /// Its schema in the base.
-    var base: SchemaID
-    /// Its schema in the head (where the keyword is).
-    var head: SchemaID
-    /// The keyword, with where the head writes its value.
-    var keyword: RenamedFrom
-}
-
 extension DiffContext {
     /// The renames a contract's head declares on its `$defs` types that pair two of its named types, by the rule the
     /// version adapters pair them by (adapters.md): the head's name is not declared in the base and the base's name is no
     /// longer declared in the head; each base type pairs with one head type, the first declared. In the head's order.
-    func typeRenames(_ base: SchemaDocument, _ head: SchemaDocument) -> [TypeRename] {
+    func typeRenames(_ base: SchemaDocument, _ head: SchemaDocument) -> [DeclaredRename] {
         let newTypes = self.head.schemas[head.rootSchema.rawValue].definitions
         // Most contracts declare no rename: nothing to index.
         guard newTypes.contains(where: { self.head.schemas[$0.schema.rawValue].renamedFrom != nil }) else { return [] }
         let oldTypes = Dictionary(self.base.schemas[base.rootSchema.rawValue].definitions.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(newTypes.map(\.name))
-        var renames: [TypeRename] = []
+        var renames: [DeclaredRename] = []
         for definition in newTypes {
             guard let keyword = self.head.schemas[definition.schema.rawValue].renamedFrom, oldTypes[definition.name] == nil,
                 !newNames.contains(keyword.name), let previous = oldTypes[keyword.name], !renames.contains(where: { $0.from == keyword.name })
             else { continue }
-            renames.append(TypeRename(from: keyword.name, to: definition.name, base: previous, head: definition.schema, keyword: keyword))
+            renames.append(DeclaredRename(from: keyword.name, to: definition.name, base: previous, head: definition.schema, keyword: keyword))
         }
         return renames
     }
