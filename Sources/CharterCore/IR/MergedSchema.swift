@@ -4,55 +4,59 @@
 /// A class, immutable once built: the translator computes each schema's view once, caches it and hands it
 /// to many readers, and a reference costs one retain where a copy of this many fields cost a dozen. Lint rules
 /// that must see a schema as its instances do (`event-ordering-key`) build it too.
+///
+/// Its stored properties are unchecked for exclusivity at run time (`@exclusivity(unchecked)`): they are written
+/// only while the view is built and read after, and a checked class property cost a call into the runtime's
+/// access set on every read.
 package final class MergedSchema {
     /// The schema the view was built from.
     package let origin: SchemaID
     /// Every schema the view was built from (the parts that must all hold), in order; ``origin`` is the first.
     package let roots: [SchemaID]
     /// Intersection of every `type` seen (nil: unconstrained).
-    package private(set) var types: [JSONType]?
+    @exclusivity(unchecked) package private(set) var types: [JSONType]?
     /// Properties by name, in first-seen order; each with the schema that wins.
-    package private(set) var properties: [(name: String, schema: SchemaID)] = []
+    @exclusivity(unchecked) package private(set) var properties: [(name: String, schema: SchemaID)] = []
     /// For a property declared by more than one part (`allOf` members, a `$ref` and its siblings): every
     /// schema declaring it, in order. Its value must meet them all.
-    package private(set) var propertyParts: [String: [SchemaID]] = [:]
+    @exclusivity(unchecked) package private(set) var propertyParts: [String: [SchemaID]] = [:]
     /// Union of every `required`.
-    package private(set) var required: Set<String> = []
+    @exclusivity(unchecked) package private(set) var required: Set<String> = []
     /// The first `additionalProperties` seen.
-    private(set) var additionalProperties: SchemaID?
+    @exclusivity(unchecked) private(set) var additionalProperties: SchemaID?
     /// Every `patternProperties` entry.
-    private(set) var patternProperties: [NamedSchema] = []
+    @exclusivity(unchecked) private(set) var patternProperties: [NamedSchema] = []
     /// The first `items` seen.
-    private(set) var items: SchemaID?
+    @exclusivity(unchecked) private(set) var items: SchemaID?
     /// The first `prefixItems` seen.
-    private(set) var prefixItems: [SchemaID] = []
+    @exclusivity(unchecked) private(set) var prefixItems: [SchemaID] = []
     /// The first `enum` seen.
-    package private(set) var enumValues: [JSONNode]?
+    @exclusivity(unchecked) package private(set) var enumValues: [JSONNode]?
     /// The first `const` seen.
-    package private(set) var constValue: JSONNode?
+    @exclusivity(unchecked) package private(set) var constValue: JSONNode?
     /// The first `format` seen.
-    private(set) var format: String?
+    @exclusivity(unchecked) private(set) var format: String?
     /// The first `oneOf` or `anyOf` seen.
-    private(set) var alternatives: [SchemaID] = []
+    @exclusivity(unchecked) private(set) var alternatives: [SchemaID] = []
     /// The schema that holds ``alternatives``.
-    private(set) var alternativesOwner: SchemaID?
+    @exclusivity(unchecked) private(set) var alternativesOwner: SchemaID?
     /// Every `anyOf` and `oneOf` of every part, in the order seen (`exactlyOne` for a `oneOf`).
-    package private(set) var alternativeGroups: [(exactlyOne: Bool, schemas: [SchemaID])] = []
+    @exclusivity(unchecked) package private(set) var alternativeGroups: [(exactlyOne: Bool, schemas: [SchemaID])] = []
     /// The first discriminator seen.
-    private(set) var discriminator: SchemaDiscriminator?
+    @exclusivity(unchecked) private(set) var discriminator: SchemaDiscriminator?
     /// Constraints of every part, the tightest value of each keyword.
-    private(set) var constraints = IRConstraints()
+    @exclusivity(unchecked) private(set) var constraints = IRConstraints()
     /// Schemas whose `multipleOf` could not be combined with the others' into one divisor (not checked).
-    private(set) var uncombinedMultipleOf: [SchemaID] = []
+    @exclusivity(unchecked) private(set) var uncombinedMultipleOf: [SchemaID] = []
     /// The schema each numeric bound in ``constraints`` was taken from (keyword → schema; for a combined
     /// `multipleOf`, the first), so a problem with the bound can be reported where it is written.
-    private(set) var constraintSources: [String: SchemaID] = [:]
+    @exclusivity(unchecked) private(set) var constraintSources: [String: SchemaID] = [:]
     /// The first `x-transitions` seen.
-    private(set) var transitions: [(from: String, to: [String])]?
+    @exclusivity(unchecked) private(set) var transitions: [(from: String, to: [String])]?
     /// Whether any member says `false` (nothing validates).
-    private(set) var isFalse = false
+    @exclusivity(unchecked) private(set) var isFalse = false
     /// Whether any part is deprecated.
-    private(set) var deprecated = false
+    @exclusivity(unchecked) private(set) var deprecated = false
 
     /// Whether the view constrains nothing at all.
     var isUnconstrained: Bool {

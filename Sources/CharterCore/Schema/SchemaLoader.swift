@@ -78,33 +78,36 @@ public struct SchemaLoader: Sendable {
 }
 
 /// The mutable state of one load.
+///
+/// Used by one thread; its stored properties are unchecked for exclusivity at run time, as
+/// ``TranslationSession``'s are.
 final class LoadSession {
     let options: LoaderOptions
     let fileSource: any FileSource
     let root: String
     let workingDirectory: String
-    var bag = DiagnosticBag()
-    var documents: [SchemaDocument] = []
-    var schemas: [Schema] = []
+    @exclusivity(unchecked) var bag = DiagnosticBag()
+    @exclusivity(unchecked) var documents: [SchemaDocument] = []
+    @exclusivity(unchecked) var schemas: [Schema] = []
     /// Absolute canonical path → document.
-    var documentByPath: [String: DocumentID] = [:]
+    @exclusivity(unchecked) var documentByPath: [String: DocumentID] = [:]
     /// Per document: where a parsed value starts (the byte offset of its first character) → the schema
     /// parsed from it. Every value of a parsed document starts at its own offset, so this names the same node
     /// as its JSON pointer would, without hashing the pointer's tokens; and a table per document stays small
     /// enough to stay in the cache while that document is walked.
-    var schemaAtOffset: [[Int: SchemaID]] = []
+    @exclusivity(unchecked) var schemaAtOffset: [[Int: SchemaID]] = []
     /// Absolute resource URI (no fragment) → where that resource's root is.
-    var resources: [String: NodeAddress] = [:]
+    @exclusivity(unchecked) var resources: [String: NodeAddress] = [:]
     /// Resource URI → anchor name → where it is.
-    var anchors: [String: [String: NodeAddress]] = [:]
+    @exclusivity(unchecked) var anchors: [String: [String: NodeAddress]] = [:]
     /// References waiting to be resolved.
-    var pending: [PendingReference] = []
+    @exclusivity(unchecked) var pending: [PendingReference] = []
     /// Input files read and parsed ahead of the walk (on all cores), by canonical path; taken out when walked.
-    var parsedInputs: [String: ParsedFile] = [:]
+    @exclusivity(unchecked) var parsedInputs: [String: ParsedFile] = [:]
     /// Unknown keywords already reported per document (one warning per keyword and file).
-    var reportedUnknown: Set<String> = []
+    @exclusivity(unchecked) var reportedUnknown: Set<String> = []
     /// Set when the schema-count limit was hit, so it is reported once.
-    var schemaLimitReported = false
+    @exclusivity(unchecked) var schemaLimitReported = false
 
     init(options: LoaderOptions, fileSource: any FileSource, root: String, workingDirectory: String) {
         self.options = options
