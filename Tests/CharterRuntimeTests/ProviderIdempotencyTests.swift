@@ -212,21 +212,25 @@ final class ProviderIdempotencyTests: XCTestCase {
         }
     }
 
-    /// A JSON body re-serialised by a retry is replayed, not refused as another request.
+    /// A JSON body re-serialised by a retry is replayed, not refused as another request: labelled JSON, or sent
+    /// without a `Content-Type` (the provider reads it as JSON). Rows: the body's `Content-Type` (nil: none).
     func testARetryReserialisingItsJSONIsReplayed() async {
-        let store = InMemoryIdempotencyStore(caller: { _ in nil })
-        let write = Write()
-        func send(_ body: String) async -> ClientResponse {
-            var request = Self.request(body)
-            request.headers.append(ClientHeader(name: "Content-Type", value: "application/json"))
-            return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+        for contentType in ["application/json", nil] as [String?] {
+            let store = InMemoryIdempotencyStore(caller: { _ in nil })
+            let write = Write()
+            func send(_ body: String) async -> ClientResponse {
+                var request = Self.request(body)
+                if let contentType { request.headers.append(ClientHeader(name: "Content-Type", value: contentType)) }
+                return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+            }
+            let label = contentType ?? "no Content-Type"
+            let first = await send(#"{"sku":"A1","qty":2}"#)
+            let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
+            let other = await send(#"{"sku":"A1","qty":3}"#)
+            XCTAssertEqual([first.status, retry.status, other.status], [201, 201, 422], label)
+            XCTAssertEqual(retry.header(ProviderIdempotency.replayedHeader), "true", label)
+            XCTAssertEqual(write.runs, 1, label)
         }
-        let first = await send(#"{"sku":"A1","qty":2}"#)
-        let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
-        let other = await send(#"{"sku":"A1","qty":3}"#)
-        XCTAssertEqual([first.status, retry.status, other.status], [201, 201, 422])
-        XCTAssertEqual(retry.header(ProviderIdempotency.replayedHeader), "true")
-        XCTAssertEqual(write.runs, 1)
     }
 
     /// Expired answers are dropped as keys are claimed, so the store does not grow without bound.
