@@ -4,7 +4,8 @@ import Foundation
 /// item counts, what `validate()` checks): none by default, as a tolerant reader; `.all` in tests and wherever a
 /// value that breaks the contract should stop at this side of the wire.
 ///
-/// - ``requests``: the parameters and the request body, before anything is sent. A value that breaks the contract
+/// - ``requests``: the parameters (an array's items and a map's values too, each at the parameter's name and its
+///   index or key: `codes/1`) and the request body, before anything is sent. A value that breaks the contract
 ///   is ``ClientError/Kind/invalidRequest`` (attempts 0, a ``ValidationError`` underneath) instead of a request the
 ///   server refuses.
 /// - ``responses``: the decoded response body. A body that decodes but breaks the contract is

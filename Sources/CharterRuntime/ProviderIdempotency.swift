@@ -220,11 +220,13 @@ public enum ProviderIdempotency {
     /// no two different requests give the same bytes. Other headers are not part of it: a retry may carry a renewed
     /// token or another trace id.
     ///
-    /// A body labelled JSON (`Content-Type` `application/json` or a `+json` type) counts by the value the provider reads
-    /// from it, as Stripe compares a retry's parameters rather than its bytes: a client that serialises the same value
-    /// again — members in another order, other whitespace or escapes, `2.0` for `2`, `1.50` for `1.5` — sends the same
-    /// request (``CanonicalJSON/canonicalText(of:)``), and is marked as read as JSON, so it never matches a body counted
-    /// by its bytes. Any other body, an unlabelled one, and one that is not JSON count by their bytes.
+    /// A body the provider reads as JSON — labelled JSON (`Content-Type` `application/json` or a `+json` type), or
+    /// sent without a `Content-Type` (``ProviderRouting/body(_:from:required:declaredContentType:issues:)`` reads it as
+    /// JSON) — counts by the value the provider reads from it, as Stripe compares a retry's parameters rather than its
+    /// bytes: a client that serialises the same value again — members in another order, other whitespace or escapes,
+    /// `2.0` for `2`, `1.50` for `1.5` — sends the same request (``CanonicalJSON/canonicalText(of:)``), and is marked as
+    /// read as JSON, so it never matches a body counted by its bytes. A body labelled with another media type, and one
+    /// that is not JSON (labelled or not), count by their bytes.
     public static func fingerprint(_ request: ClientRequest, headers: [String] = []) -> Data {
         var parts = [Data(request.method.utf8), Data(request.path.utf8), Data("\(request.query.count)".utf8)]
         for item in request.query { parts += [Data(item.name.utf8), Data(item.value.utf8)] }
@@ -238,10 +240,11 @@ public enum ProviderIdempotency {
         return data
     }
 
-    /// The body's parts of a fingerprint: a JSON body's canonical text after the part `json` (the bytes alone are one
-    /// part, so the two never read alike); the bytes (none: empty) otherwise.
+    /// The body's parts of a fingerprint: the canonical text of a body read as JSON (labelled JSON or unlabelled, and
+    /// JSON) after the part `json` (the bytes alone are one part, so the two never read alike); the bytes (none: empty)
+    /// otherwise.
     private static func bodyParts(_ request: ClientRequest) -> [Data] {
-        if let body = request.body, let contentType = request.header("Content-Type"), ProviderRouting.isJSON(contentType),
+        if let body = request.body, request.header("Content-Type").map(ProviderRouting.isJSON) ?? true,
             let canonical = CanonicalJSON.canonicalText(of: body)
         {
             return [Data("json".utf8), canonical]

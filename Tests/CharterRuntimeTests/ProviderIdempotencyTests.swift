@@ -165,10 +165,10 @@ final class ProviderIdempotencyTests: XCTestCase {
     }
 
     /// Rows: two bodies with one key, each with its `Content-Type` (nil: none) → whether the second is the same request.
-    /// A JSON body (`application/json`, a `+json` type, any case and parameters) counts by the value the provider reads:
-    /// member order, whitespace, escapes and how a number is written (`1`, `1.0`, `1e0`) do not count; anything the
-    /// provider would read differently does. Any other body, and one that is not JSON, counts by its bytes; a body read
-    /// as JSON never matches one counted by its bytes.
+    /// A body the provider reads as JSON (labelled `application/json` or a `+json` type, any case and parameters, or not
+    /// labelled at all) counts by the value the provider reads: member order, whitespace, escapes and how a number is
+    /// written (`1`, `1.0`, `1e0`) do not count; anything the provider would read differently does. A body of another
+    /// media type, and one that is not JSON, counts by its bytes; a body read as JSON never matches one counted by its bytes.
     func testBodyFingerprintRows() {
         let json = "application/json"
         let rows: [(label: String, first: (String, String?), second: (String, String?), same: Bool)] = [
@@ -193,8 +193,14 @@ final class ProviderIdempotencyTests: XCTestCase {
             ("not JSON: its bytes, the same", ("{sku: A1", json), ("{sku: A1", json), true),
             ("not JSON: its bytes, other whitespace", ("{sku: A1", json), ("{sku:  A1", json), false),
             ("another media type: its bytes", (#"{"a":1,"b":2}"#, "text/plain"), (#"{"b":2,"a":1}"#, "text/plain"), false),
-            ("no media type: its bytes", (#"{"a":1,"b":2}"#, nil), (#"{"b":2,"a":1}"#, nil), false),
+            ("no media type: read as JSON, members in another order", (#"{"a":1,"b":2}"#, nil), (#"{"b":2,"a":1}"#, nil), true),
+            ("no media type: read as JSON, a number written otherwise", (#"{"qty":2}"#, nil), (#"{ "qty": 2.0 }"#, nil), true),
+            ("no media type and JSON: the same value", (#"{"a":1,"b":2}"#, nil), (#"{"b":2,"a":1}"#, json), true),
+            ("no media type: another value", (#"{"a":1}"#, nil), (#"{"a":2}"#, nil), false),
             ("no media type, the same bytes", (#"{"a":1}"#, nil), (#"{"a":1}"#, nil), true),
+            ("no media type, not JSON: its bytes, the same", ("{sku: A1", nil), ("{sku: A1", nil), true),
+            ("no media type, not JSON: its bytes, other whitespace", ("{sku: A1", nil), ("{sku:  A1", nil), false),
+            ("no media type, read as JSON, and text/plain: never alike", (#"{"a":1}"#, nil), (#"{"a":1}"#, "text/plain"), false),
             ("the canonical text, once as JSON and once as text", (#"{"a":1}"#, json), (#"{"a":1}"#, "text/plain"), false),
         ]
         for row in rows {
@@ -206,21 +212,25 @@ final class ProviderIdempotencyTests: XCTestCase {
         }
     }
 
-    /// A JSON body re-serialised by a retry is replayed, not refused as another request.
+    /// A JSON body re-serialised by a retry is replayed, not refused as another request: labelled JSON, or sent
+    /// without a `Content-Type` (the provider reads it as JSON). Rows: the body's `Content-Type` (nil: none).
     func testARetryReserialisingItsJSONIsReplayed() async {
-        let store = InMemoryIdempotencyStore(caller: { _ in nil })
-        let write = Write()
-        func send(_ body: String) async -> ClientResponse {
-            var request = Self.request(body)
-            request.headers.append(ClientHeader(name: "Content-Type", value: "application/json"))
-            return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+        for contentType in ["application/json", nil] as [String?] {
+            let store = InMemoryIdempotencyStore(caller: { _ in nil })
+            let write = Write()
+            func send(_ body: String) async -> ClientResponse {
+                var request = Self.request(body)
+                if let contentType { request.headers.append(ClientHeader(name: "Content-Type", value: contentType)) }
+                return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+            }
+            let label = contentType ?? "no Content-Type"
+            let first = await send(#"{"sku":"A1","qty":2}"#)
+            let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
+            let other = await send(#"{"sku":"A1","qty":3}"#)
+            XCTAssertEqual([first.status, retry.status, other.status], [201, 201, 422], label)
+            XCTAssertEqual(retry.header(ProviderIdempotency.replayedHeader), "true", label)
+            XCTAssertEqual(write.runs, 1, label)
         }
-        let first = await send(#"{"sku":"A1","qty":2}"#)
-        let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
-        let other = await send(#"{"sku":"A1","qty":3}"#)
-        XCTAssertEqual([first.status, retry.status, other.status], [201, 201, 422])
-        XCTAssertEqual(retry.header(ProviderIdempotency.replayedHeader), "true")
-        XCTAssertEqual(write.runs, 1)
     }
 
     /// Expired answers are dropped as keys are claimed, so the store does not grow without bound.

@@ -16,8 +16,9 @@ struct SwiftBodyChecks {
         (aliasBodyChecks(body, wire: wire) ?? inlineBodyChecks(body, constraints, wire: wire)).map { ", issues: \($0)" } ?? ""
     }
 
-    /// Statements appending each parameter's problems to `issues` (a path segment's pattern, a query bound), the
-    /// parameter's value in the variable `names` gives it; empty when no parameter has a constraint to check.
+    /// Statements appending each parameter's problems to `issues` (a path segment's pattern, a query bound, an array's
+    /// items at `name/index` and a map's values at `name/key`, by the checks the models run), the parameter's value in
+    /// the variable `names` gives it; empty when no parameter has a constraint to check.
     func parameterChecks(_ operation: IROperation, names: [String]) -> [String] {
         var checks: [String] = []
         let validation = SwiftValidationBuilder(context: context)
