@@ -468,7 +468,8 @@ extension DiffContext {
     }
 
     /// The `oneOf`/`anyOf` variants of a schema, each with a key that identifies it across versions: its
-    /// discriminator value, else its type name, else its position.
+    /// discriminator value, else its type name (in the head, the base's name of a type renamed with `x-renamed-from`),
+    /// else its shape.
     public func variants(_ side: DiffSide, _ id: SchemaID) -> [(key: String, id: SchemaID)] {
         let graph = graph(side)
         let list = graph.schemas[id.rawValue].oneOf + graph.schemas[id.rawValue].anyOf
@@ -482,7 +483,8 @@ extension DiffContext {
             {
                 return ("\(property)=\(value)", variant)
             }
-            if let name = definitionName(side, resolved) { return (name, variant) }
+            // A type the head renamed and says so is the variant it was.
+            if let name = definitionName(side, resolved) { return (side == .head ? declaredRename(of: resolved)?.from ?? name : name, variant) }
             // An inline variant is known by its shape (types and required property names), not its position, so a
             // variant inserted in front does not shift the others; equal shapes are numbered in order.
             let shape = flat(side, resolved)

@@ -92,12 +92,17 @@ extension DiffContext {
     /// Whether a named type of the base and one of the head are a rename the head declares (``typeRenames(_:_:)``), in
     /// documents of one contract pair: a reference swapped from one to the other names the same type anew.
     func isTypeRename(_ base: SchemaID, _ head: SchemaID) -> Bool {
-        // Most swaps are between two types: no keyword, or one naming another type.
-        guard let keyword = self.head.schemas[head.rawValue].renamedFrom, keyword.name == definitionName(.base, base) else { return false }
-        let baseDocument = self.base.schemas[base.rawValue].document, headDocument = self.head.schemas[head.rawValue].document
-        guard let pair = tables.basePairs[baseDocument], pair == tables.headPairs[headDocument] else { return false }
-        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue])
-            .contains { $0.base == base && $0.head == head }
+        declaredRename(of: head)?.base == base
+    }
+
+    /// The rename a named type of the head declares (``typeRenames(_:_:)``) when it pairs it with a type of the base
+    /// document of its own contract pair; nil for any other schema.
+    func declaredRename(of head: SchemaID) -> DeclaredRename? {
+        // Most types have no keyword.
+        guard self.head.schemas[head.rawValue].renamedFrom != nil else { return nil }
+        let headDocument = self.head.schemas[head.rawValue].document
+        guard let index = tables.headPairs[headDocument], let baseDocument = tables.basePairs.first(where: { $0.value == index })?.key else { return nil }
+        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue]).first { $0.head == head }
     }
 }
 

@@ -667,7 +667,7 @@ struct UnionVariantChangedCheck: ChangeCheck {
     let id = "union-variant-changed"
     let breakingHint: String? = "make sure readers tolerate variants they do not know first, or change the variants in the next major version"
     let summary = "A union (oneOf/anyOf) gained or lost a variant (matched by discriminator value, else by type name)."
-    let rationale = "A new variant is a value readers of the old version cannot decode (like a new enum value, but for whole shapes); a removed one rejects data written before."
+    let rationale = "A new variant is a value readers of the old version cannot decode (like a new enum value, but for whole shapes); a removed one rejects data written before. A variant that is a type the head renamed and says so (`x-renamed-from`) is the variant it was: matched by its old name, and compared as the renamed type."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.contract(defs: ##""Item": {"title": "Item", "description": "An item.", "oneOf": [{"$ref": "#/$defs/Book"}]}, "Book": {"title": "Book", "description": "A book.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "book"}}}, "Film": {"title": "Film", "description": "A film.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "film"}}}"##, operations: DiffExample.getItem)
     let exampleHead = DiffExample.contract(version: "2.0.0", defs: ##""Item": {"title": "Item", "description": "An item.", "oneOf": [{"$ref": "#/$defs/Book"}, {"$ref": "#/$defs/Film"}]}, "Book": {"title": "Book", "description": "A book.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "book"}}}, "Film": {"title": "Film", "description": "A film.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "film"}}}"##, operations: DiffExample.getItem)
@@ -678,8 +678,10 @@ struct UnionVariantChangedCheck: ChangeCheck {
         let new = context.variants(.head, pair.head)
         guard !old.isEmpty || !new.isEmpty else { return }
         for variant in new where !old.contains(where: { $0.key == variant.key }) {
-            context.report("union \(pair.label) gained variant \(variant.key)",
-                           CompatibilityEffect(forward: .breaks, "they cannot decode \(variant.key)"),
+            // A type renamed with `x-renamed-from` is keyed by its base name, and named by its own.
+            let name = context.declaredRename(of: context.head.resolved(variant.id)).flatMap { $0.from == variant.key ? $0.to : nil } ?? variant.key
+            context.report("union \(pair.label) gained variant \(name)",
+                           CompatibilityEffect(forward: .breaks, "they cannot decode \(name)"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, variant.id))
         }
         for variant in old where !new.contains(where: { $0.key == variant.key }) {

@@ -152,6 +152,11 @@ final class DiffRenameRowsTests: XCTestCase {
         }
         let forward = { (contract: String) in contract.replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "forward""#) }
         let ref = { (property: String, named: String) in ##", "\##(property)": {"$ref": "#/$defs/\##(named)"}"## }
+        let other = #""Other": {"title": "Other", "description": "Another place.", "type": "object", "properties": {"n": {"type": "integer"}}}"#
+        /// `Item.bin`: one of `Other` and, unless nil, `variant`.
+        let union = { (variant: String?) in
+            ##", "bin": {"oneOf": [{"$ref": "#/$defs/Other"}"## + (variant.map { ##", {"$ref": "#/$defs/\##($0)"}"## } ?? "") + "]}"
+        }
         let renamed = "type-renamed | type Slot renamed to Bin (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Bin/x-renamed-from"
         let rows: [(label: String, base: String, head: String, expected: [String])] = [
             ("renamed, nothing else changed, nothing refers to it: only the rename",
@@ -179,6 +184,13 @@ final class DiffRenameRowsTests: XCTestCase {
             ("renamed, composed into the response (allOf): its property is its own, reported once, not again under Item",
              composed(slot(both, #""code""#), "Slot"), composed(bin(zone, ""), "Bin"),
              [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed, a variant of a union: the same variant, its body compared at the type",
+             contract(union("Slot"), slot(both, #""code""#) + ", " + other), contract(union("Bin"), bin(zone, "") + ", " + other),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed into a union that did not hold it: a variant gained, named as the head names it",
+             contract(union(nil), slot(both, #""code""#) + ", " + other), contract(union("Bin"), bin(both, #""code""#) + ", " + other),
+             ["union-variant-changed | union Item.bin gained variant Bin — breaks existing clients reading responses (they cannot decode Bin) | client | head /$defs/Item/properties/bin/oneOf/1",
+              renamed]),
             ("renamed, and the reference made nullable: the wrapper is the reference's, the rename the type's",
              contract(ref("bin", "Slot"), slot(both, #""code""#)),
              contract(##", "bin": {"anyOf": [{"$ref": "#/$defs/Bin"}, {"type": "null"}]}"##, bin(both, #""code""#)),
