@@ -188,6 +188,10 @@ public struct ContractDiffer: Sendable {
             guard let headID = headTypes[definition.name] else { continue }
             walkNamedType(definition.schema, headID, label: definition.name)
         }
+        // A type the head renamed and says so (`x-renamed-from`) is compared with the one it was, under its new name.
+        for rename in context.typeRenames(baseDocument, headDocument) {
+            walkNamedType(rename.base, rename.head, label: rename.to)
+        }
         // A root that describes a value (a plain schema file's object) is a type too: `Root` in generated code.
         let baseRoot = baseDocument.rootSchema, headRoot = headDocument.rootSchema
         if context.base.schemas[baseRoot.rawValue].describesValue || context.head.schemas[headRoot.rawValue].describesValue {
@@ -282,7 +286,8 @@ public struct ContractDiffer: Sendable {
 }
 
 /// Walks two schemas side by side, running the schema checks on every pair it meets once. A reference to a
-/// named type of the same name on both sides is not entered: that type is compared once, as a named type.
+/// named type of the same name on both sides, or to one the head renamed and says so (`x-renamed-from`), is not
+/// entered: that type is compared once, as a named type.
 struct SchemaPairWalker {
     let context: DiffContext
     let checks: [ChangeCheckRun]
@@ -311,7 +316,7 @@ struct SchemaPairWalker {
         let headName = baseName == nil ? nil : context.definitionName(.head, h)
         var pair = SchemaPair(base: b, head: h, label: label, roles: roles, baseNullWrapped: baseWrapped, headNullWrapped: headWrapped,
                               headAsWritten: head)
-        if baseName != nil, baseName == headName, context.sameNamedType(b, h) {
+        if let baseName, let headName, baseName == headName ? context.sameNamedType(b, h) : context.isTypeRename(b, h) {
             // What wraps the type changed where it is referred to: the interfaces that reach the reference, judged as
             // the reference is reached.
             if baseWrapped != headWrapped { inView(head) { context.run(checks) { $0.compareWrappers(pair, context) } } }
@@ -348,9 +353,7 @@ struct SchemaPairWalker {
             context.reachedThrough = outer ?? head
             defer { context.reachedThrough = outer }
             compareAndDescend(pair, label: label, roles: pair.roles, depth: depth)
-            // A rename the contract declares says so: the reference names the same type by its new name.
-            let now = context.isTypeRename(b, h) ? "\(headName), renamed from \(baseName) (x-renamed-from)" : "\(headName) instead of \(baseName)"
-            context.replace(from: start, withOne: "\(label) is now \(now)", label: label,
+            context.replace(from: start, withOne: "\(label) is now \(headName) instead of \(baseName)", label: label,
                             at: context.location(.head, head))
             return
         }
@@ -465,7 +468,8 @@ extension DiffContext {
     }
 
     /// The `oneOf`/`anyOf` variants of a schema, each with a key that identifies it across versions: its
-    /// discriminator value, else its type name, else its position.
+    /// discriminator value, else its type name (in the head, the base's name of a type renamed with `x-renamed-from`),
+    /// else its shape.
     public func variants(_ side: DiffSide, _ id: SchemaID) -> [(key: String, id: SchemaID)] {
         let graph = graph(side)
         let list = graph.schemas[id.rawValue].oneOf + graph.schemas[id.rawValue].anyOf
@@ -479,7 +483,8 @@ extension DiffContext {
             {
                 return ("\(property)=\(value)", variant)
             }
-            if let name = definitionName(side, resolved) { return (name, variant) }
+            // A type the head renamed and says so is the variant it was.
+            if let name = definitionName(side, resolved) { return (side == .head ? declaredRename(of: resolved)?.from ?? name : name, variant) }
             // An inline variant is known by its shape (types and required property names), not its position, so a
             // variant inserted in front does not shift the others; equal shapes are numbered in order.
             let shape = flat(side, resolved)

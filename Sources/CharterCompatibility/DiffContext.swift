@@ -105,6 +105,8 @@ public final class DiffContext {
     /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), by schema id.
     private let baseExcluded: SchemaSlots<SchemaRoles>
     private let headExcluded: SchemaSlots<SchemaRoles>
+    /// The `$defs` types the pair named here renamed (`x-renamed-from`), old name → new: worked out on first use per pair.
+    private var renamedTypes: (pair: String, names: [String: String])?
 
     init(tables: DiffTables) {
         self.tables = tables
@@ -130,6 +132,12 @@ public final class DiffContext {
             let left = tables.basePairs[self.base.schemas[base.rawValue].document], let right = tables.headPairs[self.head.schemas[head.rawValue].document]
         else { return false }
         return left == right
+    }
+
+    /// Whether two named types are one type across versions: ``sameNamedType(_:_:)``, or a rename the head declares
+    /// (``isTypeRename(_:_:)``, `x-renamed-from`). One type is compared once, as a named type, under its head's name.
+    func pairedNamedTypes(_ base: SchemaID, _ head: SchemaID) -> Bool {
+        sameNamedType(base, head) || isTypeRename(base, head)
     }
 
     /// Where a schema's data flows on a side (empty: nowhere an operation or event reaches).
@@ -180,9 +188,10 @@ public final class DiffContext {
     }
 
     /// Whether property `name` of a pair belongs to a named type the pair's objects compose (`allOf: [{"$ref":
-    /// "#/$defs/OrderDetails"}, …]`) on both sides: that type is compared once, as a named type, with every role that
-    /// flows into it, so its properties' changes are not reported again under each object that composes it. A
-    /// property on one side only counts when the other side still takes properties from the same named type.
+    /// "#/$defs/OrderDetails"}, …]`) on both sides — the same type, or one the head renamed and says so: that type is
+    /// compared once, as a named type, with every role that flows into it, so its properties' changes are not reported
+    /// again under each object that composes it. A property on one side only counts when the other side still takes
+    /// properties from the same named type.
     public func inherited(_ pair: SchemaPair, _ name: String) -> Bool {
         inherited(pair, name, flat(.base, pair.base), flat(.head, pair.head))
     }
@@ -199,11 +208,11 @@ public final class DiffContext {
         }
         switch (old.declaredBy(name), new.declaredBy(name)) {
         case let (base?, head?):
-            return fromNamedPart(base, pair.base, .base) && fromNamedPart(head, pair.head, .head) && sameNamedType(base, head)
+            return fromNamedPart(base, pair.base, .base) && fromNamedPart(head, pair.head, .head) && pairedNamedTypes(base, head)
         case let (base?, nil):
-            return fromNamedPart(base, pair.base, .base) && new.declaring.contains { sameNamedType(base, $0) }
+            return fromNamedPart(base, pair.base, .base) && new.declaring.contains { pairedNamedTypes(base, $0) }
         case let (nil, head?):
-            return fromNamedPart(head, pair.head, .head) && old.declaring.contains { sameNamedType($0, head) }
+            return fromNamedPart(head, pair.head, .head) && old.declaring.contains { pairedNamedTypes($0, head) }
         case (nil, nil):
             return false
         }
@@ -238,9 +247,21 @@ public final class DiffContext {
     /// annotations can show it in the file under review. The note says where it was in the base.
     func anchored(_ place: DiffPlace) -> (DiffPlace, String) {
         guard place.side == .base, place.stablePath == pair.base?.rootRelativePath, let base = pair.base, let document = pair.head,
-            let head = location(.head, pointer: Self.sharedPath(place.location.pointer, base.root, document.root))
+            let head = location(.head, pointer: Self.sharedPath(renamedPointer(place.location.pointer), base.root, document.root))
         else { return (place, "") }
         return (head, baseLineNote(place))
+    }
+
+    /// A pointer into the base's document with a type the head renamed and says so (`/$defs/Slot/…`, `Bin` renamed from
+    /// `Slot`) under its head's name (`/$defs/Bin/…`): the same place in the head. Any other pointer as it is.
+    private func renamedPointer(_ pointer: JSONPointer) -> JSONPointer {
+        let tokens = pointer.tokens
+        guard tokens.count >= 2, tokens[0] == "$defs", let base = pair.base, let head = pair.head else { return pointer }
+        if renamedTypes?.pair != pair.name {
+            renamedTypes = (pair.name, Dictionary(typeRenames(base, head).map { ($0.from, $0.to) }, uniquingKeysWith: { first, _ in first }))
+        }
+        guard let name = renamedTypes?.names[tokens[1]] else { return pointer }
+        return JSONPointer(tokens: ["$defs", name] + tokens[2...])
     }
 
     /// ` (base line 12)`: where a place in the base's document of the pair is, as a message says it; empty for a place in
@@ -293,8 +314,7 @@ public final class DiffContext {
         // A swap met again inside (a recursive type's own references) lists what it found, not its summary, once.
         var items: [String] = []
         for change in folded {
-            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+( instead of \S+|, renamed from \S+ \(x-renamed-from\)): )+"#, with: "",
-                                                                      options: .regularExpression)
+            let item = what(change).replacingOccurrences(of: #"^(.*? is now \S+ instead of \S+: )+"#, with: "", options: .regularExpression)
             if !items.contains(item) { items.append(item) }
         }
         let listed = items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; and \(items.count - 5) more" : "")

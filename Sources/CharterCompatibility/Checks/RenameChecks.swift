@@ -92,21 +92,26 @@ extension DiffContext {
     /// Whether a named type of the base and one of the head are a rename the head declares (``typeRenames(_:_:)``), in
     /// documents of one contract pair: a reference swapped from one to the other names the same type anew.
     func isTypeRename(_ base: SchemaID, _ head: SchemaID) -> Bool {
-        // Most swaps are between two types: no keyword, or one naming another type.
-        guard let keyword = self.head.schemas[head.rawValue].renamedFrom, keyword.name == definitionName(.base, base) else { return false }
-        let baseDocument = self.base.schemas[base.rawValue].document, headDocument = self.head.schemas[head.rawValue].document
-        guard let pair = tables.basePairs[baseDocument], pair == tables.headPairs[headDocument] else { return false }
-        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue])
-            .contains { $0.base == base && $0.head == head }
+        declaredRename(of: head)?.base == base
+    }
+
+    /// The rename a named type of the head declares (``typeRenames(_:_:)``) when it pairs it with a type of the base
+    /// document of its own contract pair; nil for any other schema.
+    func declaredRename(of head: SchemaID) -> DeclaredRename? {
+        // Most types have no keyword.
+        guard self.head.schemas[head.rawValue].renamedFrom != nil else { return nil }
+        let headDocument = self.head.schemas[head.rawValue].document
+        guard let index = tables.headPairs[headDocument], let baseDocument = tables.basePairs.first(where: { $0.value == index })?.key else { return nil }
+        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue]).first { $0.head == head }
     }
 }
 
 /// `type-renamed`: a named type the head renamed and says so (`x-renamed-from`): one change instead of a removal and an
-/// addition, judged as the removal is.
+/// addition, judged as the removal is. The two types' bodies are compared by the walk, as a same-named pair's are.
 struct TypeRenamedCheck: ChangeCheck {
     let id = "type-renamed"
     let summary = "A named type ($defs entry) was renamed, and the head says so with x-renamed-from."
-    let rationale = "A `$defs` name is not on the wire, but it is the Swift type's name: code generated from the contract loses the old type, so everything that uses it stops compiling, as when the type is removed. `x-renamed-from` on the head's type, naming a type the base declares and the head no longer does, tells version adapters the two are one type (adapters.md); `charter diff` reports the pair as this one change instead of `type-removed` and `type-added`, at the keyword. What differs between the two types is reported where a reference to the type now names the new one (`Line.bin is now Bin, renamed from Slot (x-renamed-from): …`), as for any reference swapped to another type. A rename that names nothing in the base pairs nothing: the removal and the addition are reported as they are."
+    let rationale = "A `$defs` name is not on the wire, but it is the Swift type's name: code generated from the contract loses the old type, so everything that uses it stops compiling, as when the type is removed. `x-renamed-from` on the head's type, naming a type the base declares and the head no longer does, tells version adapters the two are one type (adapters.md); `charter diff` reports the pair as this one change instead of `type-removed` and `type-added`, at the keyword. The two are compared as a type that kept its name is, under the new name: whatever refers to them or not, each difference is one finding at the type (`Bin.code type changed from string to integer`), judged by where the data of either flows (by the contract's policy when nothing refers to it), and a reference that now names the new type is no change of its own. A rename that names nothing in the base pairs nothing: the removal and the addition are reported as they are."
     let category = ChangeCategory.contract
     let exampleBase = DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#) + #", "Shop": {"title": "Shop", "description": "A shop.", "type": "string"}"#)
     let exampleHead = DiffExample.contract(version: "2.0.0", defs: DiffExample.item(#""sku": {"type": "string"}"#)

@@ -116,27 +116,38 @@ struct TypeChangedCheck: ChangeCheck {
 
     /// Reports a change between two known type sets (nothing when each admits the other's), as one finding however much
     /// of it is `null`. The other types are judged by `pair`'s roles, `null` by `way`'s: the same roles (no nullable
-    /// wrapper, or one reached the way its schema's data flows) judge the change as one; otherwise it is judged by the
-    /// worse of the two (the types' when they are as bad: their roles are every direction the data flows). A change to
-    /// `null` through a wrapper is located where the wrapper is written, or was; any other at the head's `type`.
+    /// wrapper, or one reached the way its schema's data flows) judge the change as one; otherwise each direction the data
+    /// flows is judged by what changed there (``partsByDirection(lost:gained:types:null:)``), so the finding is as bad as
+    /// the worse of the two and names everyone either breaks, each with its reason. A change to `null` through a wrapper
+    /// is located where the wrapper is written, or was; any other at the head's `type`.
     private func reportTypes(_ old: Set<String>, _ new: Set<String>, _ pair: SchemaPair, way: SchemaPair, at: DiffPlace, _ context: DiffContext) {
         let (lost, gained) = Self.difference(old, new)
         guard !lost.isEmpty || !gained.isEmpty else { return }
-        let nullLost = lost.filter { $0 == "null" }, nullGained = gained.filter { $0 == "null" }
+        let nulls = lost.contains("null") || gained.contains("null")
+        let parts = nulls && way.roles != pair.roles
+            ? Self.partsByDirection(lost: lost, gained: gained, types: pair.roles, null: way.roles)
+            : [(Self.effect(lost: lost, gained: gained), pair.roles)]
+        let place = nulls && pair.wayRoles != nil ? context.location(.head, pair.headAsWritten ?? pair.head) : at
+        context.report("\(pair.label) \(Self.describe(old, new))", judging: parts, bump: .minor, at: place)
+    }
+
+    /// A change to types and to `null` judged apart, direction by direction: where the data flows both ways of `types` and
+    /// `null` (the roles that judge each), by all that changed (`they cannot read integer or null`); where only `types`'s,
+    /// by the other types alone; where only `null`'s, by `null` alone. A direction with nothing changed in it is left out.
+    /// In the order the judge names parties (requests, responses, events, feeds, the rest); no roles is `model`.
+    static func partsByDirection(lost: [String], gained: [String], types: SchemaRoles, null: SchemaRoles) -> [(effect: CompatibilityEffect, roles: SchemaRoles)] {
         let typesLost = lost.filter { $0 != "null" }, typesGained = gained.filter { $0 != "null" }
-        let nulls = !nullLost.isEmpty || !nullGained.isEmpty, others = !typesLost.isEmpty || !typesGained.isEmpty
-        var effect = Self.effect(lost: lost, gained: gained), roles = pair.roles
-        if nulls, way.roles != pair.roles {
-            let byNull = (Self.effect(lost: nullLost, gained: nullGained), way.roles)
-            (effect, roles) = byNull
-            if others {
-                let byTypes = (Self.effect(lost: typesLost, gained: typesGained), pair.roles)
-                let impact = { (judged: (CompatibilityEffect, SchemaRoles)) in CompatibilityJudge.judge(judged.0, roles: judged.1, mode: context.mode).impact }
-                if impact(byTypes) >= impact(byNull) { (effect, roles) = byTypes }
+        let nullLost = lost.filter { $0 == "null" }, nullGained = gained.filter { $0 == "null" }
+        let typesChanged = !typesLost.isEmpty || !typesGained.isEmpty, nullChanged = !nullLost.isEmpty || !nullGained.isEmpty
+        let types = types.isEmpty ? SchemaRoles.model : types, null = null.isEmpty ? SchemaRoles.model : null
+        return [SchemaRoles.request, .response, .event, .feed, .model].compactMap { flow in
+            switch (types.contains(flow) && typesChanged, null.contains(flow) && nullChanged) {
+            case (true, true): (effect(lost: lost, gained: gained), flow)
+            case (true, false): (effect(lost: typesLost, gained: typesGained), flow)
+            case (false, true): (effect(lost: nullLost, gained: nullGained), flow)
+            case (false, false): nil
             }
         }
-        let place = nulls && pair.wayRoles != nil ? context.location(.head, pair.headAsWritten ?? pair.head) : at
-        context.report("\(pair.label) \(Self.describe(old, new))", effect, roles: roles, bump: .minor, at: place)
     }
 
     /// A type on one side only: one where there was none narrows every value; dropping the type widens to any value.
@@ -656,7 +667,7 @@ struct UnionVariantChangedCheck: ChangeCheck {
     let id = "union-variant-changed"
     let breakingHint: String? = "make sure readers tolerate variants they do not know first, or change the variants in the next major version"
     let summary = "A union (oneOf/anyOf) gained or lost a variant (matched by discriminator value, else by type name)."
-    let rationale = "A new variant is a value readers of the old version cannot decode (like a new enum value, but for whole shapes); a removed one rejects data written before."
+    let rationale = "A new variant is a value readers of the old version cannot decode (like a new enum value, but for whole shapes); a removed one rejects data written before. A variant that is a type the head renamed and says so (`x-renamed-from`) is the variant it was: matched by its old name, and compared as the renamed type."
     let category = ChangeCategory.schema
     let exampleBase = DiffExample.contract(defs: ##""Item": {"title": "Item", "description": "An item.", "oneOf": [{"$ref": "#/$defs/Book"}]}, "Book": {"title": "Book", "description": "A book.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "book"}}}, "Film": {"title": "Film", "description": "A film.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "film"}}}"##, operations: DiffExample.getItem)
     let exampleHead = DiffExample.contract(version: "2.0.0", defs: ##""Item": {"title": "Item", "description": "An item.", "oneOf": [{"$ref": "#/$defs/Book"}, {"$ref": "#/$defs/Film"}]}, "Book": {"title": "Book", "description": "A book.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "book"}}}, "Film": {"title": "Film", "description": "A film.", "type": "object", "required": ["kind"], "properties": {"kind": {"const": "film"}}}"##, operations: DiffExample.getItem)
@@ -667,8 +678,10 @@ struct UnionVariantChangedCheck: ChangeCheck {
         let new = context.variants(.head, pair.head)
         guard !old.isEmpty || !new.isEmpty else { return }
         for variant in new where !old.contains(where: { $0.key == variant.key }) {
-            context.report("union \(pair.label) gained variant \(variant.key)",
-                           CompatibilityEffect(forward: .breaks, "they cannot decode \(variant.key)"),
+            // A type renamed with `x-renamed-from` is keyed by its base name, and named by its own.
+            let name = context.declaredRename(of: context.head.resolved(variant.id)).flatMap { $0.from == variant.key ? $0.to : nil } ?? variant.key
+            context.report("union \(pair.label) gained variant \(name)",
+                           CompatibilityEffect(forward: .breaks, "they cannot decode \(name)"),
                            roles: pair.roles, bump: .minor, at: context.location(.head, variant.id))
         }
         for variant in old where !new.contains(where: { $0.key == variant.key }) {

@@ -308,7 +308,10 @@ final class DiffFindingDetailsTests: XCTestCase {
     }
 
     /// Rows: a base and a head → the `type-changed` messages in full: judged as one (a type list, an inline wrapper: the
-    /// same roles), the reasons of the types and of `null` are said together; judged by the worse of two, that one's.
+    /// same roles), the reasons of the types and of `null` are said together; judged apart (a wrapper reached one way
+    /// around a schema whose data flows more ways), everyone either breaks is named, with the reasons of what changed
+    /// where its data flows — both's where the two share a direction, each one's where only it does — and every interface
+    /// either breaks (after `@`).
     func testTypesAndNullMessageRows() throws {
         let getOrder = ##""getOrder": {"method": "GET", "path": "/orders", "responses": {"200": {"schema": {"$ref": "#/$defs/Order"}}}, "auth": {"scheme": "oauth", "scopes": ["demo:read"]}}"##
         let putOrder = ##""putOrder": {"method": "PUT", "path": "/orders", "request": {"schema": {"$ref": "#/$defs/Order"}}, "responses": {"204": {}}, "auth": {"scheme": "oauth", "scopes": ["demo:write"]}}"##
@@ -322,22 +325,38 @@ final class DiffFindingDetailsTests: XCTestCase {
                                     + DiffExample.item(#""sku": {"type": "string"}, "code": {"type": "\#(type)"}"#),
                                  operations: getOrder, events: moved)
         }
+        let getItem = DiffExample.getItem
+        /// `Order.code` (sent by `putOrder`) refers to `Item.code` (returned by `getItem`), as `code` says.
+        let split = { (code: String, type: String, version: String) in
+            DiffExample.contract(version: version, defs: ##""Order": {"title": "Order", "description": "An order.", "type": "object", "properties": {"code": "## + code + "}}, "
+                                    + DiffExample.item(#""sku": {"type": "string"}, "code": \#(type)"#),
+                                 operations: putOrder + ", " + getItem)
+        }
         let rows: [(label: String, base: String, head: String, expected: [String])] = [
             ("an inline wrapper dropped in a request, its type changed: both reasons",
              order(putOrder, "note", #"{"anyOf": [{"type": "string"}, {"type": "null"}]}"#, "1.0.0"), order(putOrder, "note", #"{"type": "integer"}"#, "2.0.0"),
-             ["Order.note type changed from string to integer and is no longer nullable — breaks existing clients' requests (data written before may be null or string)"]),
+             ["Order.note type changed from string to integer and is no longer nullable — breaks existing clients' requests (data written before may be null or string) @ putOrder"]),
             ("null added to a type list in a response beside another type: both reasons",
              order(getOrder, "note", #"{"type": "string"}"#, "1.0.0"), order(getOrder, "note", #"{"type": ["integer", "string", "null"]}"#, "2.0.0"),
-             ["Order.note type changed from string to integer|string and became nullable — breaks existing clients reading responses (they cannot read integer or null)"]),
-            ("a wrapper added around a shared schema whose type changed: the types' reasons (as bad, every flow)",
+             ["Order.note type changed from string to integer|string and became nullable — breaks existing clients reading responses (they cannot read integer or null) @ getOrder"]),
+            ("a wrapper added around a shared schema whose type changed: the responses both reasons, the events the types'",
              shared(##"{"$ref": "#/$defs/Item/properties/code"}"##, "string", "1.0.0"),
              shared(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##, "integer", "2.0.0"),
-             ["Order.code type changed from string to integer and became nullable — breaks existing clients reading responses (they cannot read integer); "
-                + "upgraded consumers reading events published before (data written before may be string)"]),
+             ["Order.code type changed from string to integer and became nullable — breaks existing clients reading responses (they cannot read integer or null); "
+                + "upgraded consumers reading events published before (data written before may be string) @ getOrder, event Moved"]),
+            ("a wrapper dropped in a request around a shared schema widened in a response: the requests null's reason, the responses the types'",
+             split(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##, #"{"type": "string"}"#, "1.0.0"),
+             split(##"{"$ref": "#/$defs/Item/properties/code"}"##, #"{"type": ["string", "integer"]}"#, "2.0.0"),
+             ["Order.code type changed from string to integer|string and is no longer nullable — breaks existing clients' requests (data written before may be null); "
+                + "existing clients reading responses (they cannot read integer) @ putOrder, getItem"]),
+            ("a wrapper added in a request around it instead: null breaks no request, so only the types' readers are named",
+             split(##"{"$ref": "#/$defs/Item/properties/code"}"##, #"{"type": "string"}"#, "1.0.0"),
+             split(##"{"anyOf": [{"$ref": "#/$defs/Item/properties/code"}, {"type": "null"}]}"##, #"{"type": ["string", "integer"]}"#, "1.1.0"),
+             ["Order.code type changed from string to integer|string and became nullable — breaks existing clients reading responses (they cannot read integer) @ getItem"]),
         ]
         for row in rows {
             let changes = try XCTUnwrap(DiffHarness.diff(row.base, row.head), row.label).changes.filter { $0.checkID == "type-changed" }
-            XCTAssertEqual(changes.map(\.message), row.expected, row.label)
+            XCTAssertEqual(changes.map { "\($0.message) @ " + $0.interfaces.map(\.name).joined(separator: ", ") }, row.expected, row.label)
         }
     }
 

@@ -94,21 +94,21 @@ final class DiffRenameRowsTests: XCTestCase {
             ("a type renamed and said so: one change, breaking the code generated from it as a removal would",
              contract(shop, "Shop"), contract(store("Shop", "string"), "Store"),
              ["type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)"]),
-            ("renamed and changed: what differs is reported where the reference now names the new type",
+            ("renamed and changed: what differs is reported at the type, under its new name, as for a type that kept its name",
              contract(shop, "Shop"), contract(store("Shop", "integer"), "Store"),
-             ["type-changed | Item.shop is now Store, renamed from Shop (x-renamed-from): code type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Item/properties/shop",
-              "type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)"]),
+             ["type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)",
+              "type-changed | Store.code type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Store/properties/code"]),
             ("a renamed recursive type: what differs is said once, not again for the reference inside",
              contract(##""Shop": {"title": "Shop", "description": "A shop.", "type": "object", "properties": {"code": {"type": "string"}, "next": {"$ref": "#/$defs/Shop"}}}"##, "Shop"),
              contract(##""Store": {"title": "Store", "description": "A shop.", "type": "object", "x-renamed-from": "Shop", "properties": {"code": {"type": "integer"}, "next": {"$ref": "#/$defs/Store"}}}"##, "Store"),
-             ["type-changed | Item.shop is now Store, renamed from Shop (x-renamed-from): code type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Item/properties/shop",
-              "type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)"]),
-            ("a renamed type met inside another: what differs, without the inner reference's summary",
+             ["type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)",
+              "type-changed | Store.code type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Store/properties/code"]),
+            ("a renamed type met inside another renamed one: what differs is the inner type's, at it",
              contract(##""Shop": {"title": "Shop", "description": "A shop.", "type": "object", "properties": {"addr": {"$ref": "#/$defs/Addr"}}}, "Addr": {"title": "Addr", "description": "An address.", "type": "object", "properties": {"city": {"type": "string"}}}"##, "Shop"),
              contract(##""Store": {"title": "Store", "description": "A shop.", "type": "object", "x-renamed-from": "Shop", "properties": {"addr": {"$ref": "#/$defs/Address"}}}, "Address": {"title": "Address", "description": "An address.", "type": "object", "x-renamed-from": "Addr", "properties": {"city": {"type": "integer"}}}"##, "Store"),
-             ["type-changed | Item.shop is now Store, renamed from Shop (x-renamed-from): city type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Item/properties/shop",
-              "type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)",
-              "type-renamed | type Addr renamed to Address (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Address/x-renamed-from"]),
+             ["type-renamed | type Shop renamed to Store (x-renamed-from) (base line 4) — breaks code generated from it |  | \(keyword)",
+              "type-renamed | type Addr renamed to Address (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Address/x-renamed-from",
+              "type-changed | Address.city type changed from string to integer — breaks existing clients reading responses (they cannot read integer) | client | head /$defs/Address/properties/city"]),
             ("a rename that names nothing in the base pairs nothing: removed and added",
              contract(shop, "Shop"), contract(store("Shp", "string"), "Store"),
              ["type-removed | type Shop removed (base line 4) — breaks code generated from it |  | head /$defs/Shop",
@@ -120,6 +120,82 @@ final class DiffRenameRowsTests: XCTestCase {
               "type-added | type Store added |  | head /$defs/Store"]),
             ("the same contract with the keyword on both sides: nothing",
              contract(store("Shop", "string"), "Store"), contract(store("Shop", "string"), "Store"), []),
+        ]
+        for row in rows {
+            let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
+            XCTAssertEqual(changes.map(line), row.expected, row.label)
+        }
+    }
+
+    /// A type renamed and said so is compared with the one it was as a named type is: by its head's name, judged by where
+    /// its data flows on either side (the contract's policy when nothing refers to it), each change once — however many
+    /// references, wrappers or compositions reach it — beside the one `type-renamed`.
+    func testRenamedTypeBodyRows() {
+        let slot = { (properties: String, required: String) in
+            #""Slot": {"title": "Slot", "description": "A slot.", "type": "object", "required": [\#(required)], "properties": {\#(properties)}}"#
+        }
+        let bin = { (properties: String, required: String) in
+            #""Bin": {"title": "Bin", "description": "A slot.", "type": "object", "x-renamed-from": "Slot", "required": [\#(required)], "properties": {\#(properties)}}"#
+        }
+        let both = #""code": {"type": "string"}, "zone": {"type": "string"}"#, zone = #""zone": {"type": "string"}"#
+        /// `Item` with `refs` (more properties), `type` beside it and `getItem` returning `Item`.
+        let contract = { (refs: String, type: String) in
+            DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"# + refs) + ", " + type, operations: DiffExample.getItem)
+        }
+        let event = { (type: String, named: String) in
+            DiffExample.contract(defs: DiffExample.item(##""sku": {"type": "string"}, "bin": {"$ref": "#/$defs/\##(named)"}"##) + ", " + type,
+                                 events: ##""ItemChanged": {"topic": "demo.item-changed.v1", "payload": {"$ref": "#/$defs/Item"}}"##)
+        }
+        let composed = { (type: String, named: String) in
+            DiffExample.contract(defs: DiffExample.item(#""sku": {"type": "string"}"#, extra: ##""allOf": [{"$ref": "#/$defs/\##(named)"}]"##) + ", " + type,
+                                 operations: DiffExample.getItem)
+        }
+        let forward = { (contract: String) in contract.replacingOccurrences(of: #""compatibility": "backward""#, with: #""compatibility": "forward""#) }
+        let ref = { (property: String, named: String) in ##", "\##(property)": {"$ref": "#/$defs/\##(named)"}"## }
+        let other = #""Other": {"title": "Other", "description": "Another place.", "type": "object", "properties": {"n": {"type": "integer"}}}"#
+        /// `Item.bin`: one of `Other` and, unless nil, `variant`.
+        let union = { (variant: String?) in
+            ##", "bin": {"oneOf": [{"$ref": "#/$defs/Other"}"## + (variant.map { ##", {"$ref": "#/$defs/\##($0)"}"## } ?? "") + "]}"
+        }
+        let renamed = "type-renamed | type Slot renamed to Bin (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Bin/x-renamed-from"
+        let rows: [(label: String, base: String, head: String, expected: [String])] = [
+            ("renamed, nothing else changed, nothing refers to it: only the rename",
+             contract("", slot(both, #""code""#)), contract("", bin(both, #""code""#)), [renamed]),
+            ("renamed, nothing else changed, a response refers to it: only the rename",
+             contract(ref("bin", "Slot"), slot(both, #""code""#)), contract(ref("bin", "Bin"), bin(both, #""code""#)), [renamed]),
+            ("kept its name, nothing refers to it, a required property removed: judged by the policy, forward (the yardstick for the rows below)",
+             forward(contract("", slot(both, #""code""#))), forward(contract("", slot(zone, ""))),
+             ["property-removed | required property Slot.code removed (base line 4) — breaks readers on the old version reading new data (they require it) |  | head /$defs/Slot/properties/code"]),
+            ("renamed, nothing refers to it, a required property removed: reported as for a type that kept its name, under the new one",
+             forward(contract("", slot(both, #""code""#))), forward(contract("", bin(zone, ""))),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks readers on the old version reading new data (they require it) |  | head /$defs/Bin/properties/code"]),
+            ("the same under a backward policy: reported, breaking no reader, as for a type that kept its name",
+             contract("", slot(both, #""code""#)), contract("", bin(zone, "")),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) |  | head /$defs/Bin/properties/code"]),
+            ("renamed, a response refers to it, a required property removed: one finding, at the type, judged by the response",
+             contract(ref("bin", "Slot"), slot(both, #""code""#)), contract(ref("bin", "Bin"), bin(zone, "")),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed, two properties refer to it: still one finding",
+             contract(ref("bin", "Slot") + ref("spare", "Slot"), slot(both, #""code""#)), contract(ref("bin", "Bin") + ref("spare", "Bin"), bin(zone, "")),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed, an event payload refers to it: judged for its consumers (forward)",
+             forward(event(slot(both, #""code""#), "Slot")), forward(event(bin(zone, ""), "Bin")),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing consumers reading new events (they require it) | consumer | head /$defs/Bin/properties/code"]),
+            ("renamed, composed into the response (allOf): its property is its own, reported once, not again under Item",
+             composed(slot(both, #""code""#), "Slot"), composed(bin(zone, ""), "Bin"),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed, a variant of a union: the same variant, its body compared at the type",
+             contract(union("Slot"), slot(both, #""code""#) + ", " + other), contract(union("Bin"), bin(zone, "") + ", " + other),
+             [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("renamed into a union that did not hold it: a variant gained, named as the head names it",
+             contract(union(nil), slot(both, #""code""#) + ", " + other), contract(union("Bin"), bin(both, #""code""#) + ", " + other),
+             ["union-variant-changed | union Item.bin gained variant Bin — breaks existing clients reading responses (they cannot decode Bin) | client | head /$defs/Item/properties/bin/oneOf/1",
+              renamed]),
+            ("renamed, and the reference made nullable: the wrapper is the reference's, the rename the type's",
+             contract(ref("bin", "Slot"), slot(both, #""code""#)),
+             contract(##", "bin": {"anyOf": [{"$ref": "#/$defs/Bin"}, {"type": "null"}]}"##, bin(both, #""code""#)),
+             ["type-changed | Item.bin became nullable — breaks existing clients reading responses (they cannot read null) | client | head /$defs/Item/properties/bin",
+              renamed]),
         ]
         for row in rows {
             let changes = DiffHarness.diff(row.base, row.head)?.changes.filter { $0.checkID != "version-gate" } ?? []
