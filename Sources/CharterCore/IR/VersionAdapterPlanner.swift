@@ -140,16 +140,16 @@ public struct VersionAdapterPlanner: Sendable {
         let sources = Self.counterparts(from, to, upgrading: upgrading)
         let properties: [IRPropertyAdaptation] = zip(to.properties, sources).map { property, index in
             if property.isComputedConstant { return .constant }
-            guard let index else { return property.isAlwaysPresent ? .supplied : .absent }
+            guard let index else { return property.isAlwaysPresent ? .supplied(sourceProperty: nil) : .absent }
             let old = from.properties[index]
             // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
             // constant, and otherwise reported (a unit or a version marker that changed), never copied across.
             if let constant = property.constValue, old.constValue.map({ JSONWriter.write($0) }) != JSONWriter.write(constant) {
-                return property.isAlwaysPresent ? .supplied : .absent
+                return property.isAlwaysPresent ? .supplied(sourceProperty: index) : .absent
             }
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
-            else { return .supplied }
+            else { return .supplied(sourceProperty: index) }
             return .adapted(sourceProperty: index, conversion: conversion)
         }
         // Every source value the adapter does not carry itself is reported, including one whose target property
