@@ -73,8 +73,8 @@ public struct VersionAdapterPlanner: Sendable {
     }
 
     /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs), or
-    /// through a rename (`renamed`, source → target: see ``renamedTypes(_:_:upgrading:)``), when their kinds can
-    /// be adapted into each other; a pair that cannot be goes into `unadapted` (two aliases need no adapter: their
+    /// through a rename (`renamed`, source → target: see ``renamedTypes(_:_:upgrading:)``, and for nested types
+    /// ``renamedNestedTypes(_:_:)``), when their kinds can be adapted into each other; a pair that cannot be goes into `unadapted` (two aliases need no adapter: their
     /// values convert as the types they stand for).
     func pair(
         _ sources: [IRTypeID], _ targets: [IRTypeID], renamed: [IRTypeID: IRTypeID] = [:], into pairs: inout [IRTypeID: IRTypeID],
@@ -93,7 +93,9 @@ public struct VersionAdapterPlanner: Sendable {
                 continue
             }
             pairs[source] = target
-            pair(module[source].nested, module[target].nested, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
+            pair(
+                module[source].nested, module[target].nested, renamed: renamedNestedTypes(source, target),
+                into: &pairs, unadapted: &unadapted, isEligible: isEligible)
         }
     }
 
