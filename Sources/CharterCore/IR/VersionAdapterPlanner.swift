@@ -160,16 +160,17 @@ public struct VersionAdapterPlanner: Sendable {
             if case .adapted(let index, _) = adaptation { return index }
             return nil
         })
-        // A constant is carried when the target has the same constant under the same name; one that changed (a
-        // unit, a version marker) is reported like any other value the adapter does not carry.
-        let targetConstants = Dictionary(
-            to.properties.filter(\.isComputedConstant).map { ($0.wireName, $0.constValue.map { JSONWriter.write($0) }) },
-            uniquingKeysWith: { first, _ in first })
+        // A constant is carried when the target computes the same constant in its counterpart (the same-named
+        // property, or the one a rename pairs it with); one that changed (a unit, a version marker) is reported like
+        // any other value the adapter does not carry. Source index → the target's constant, as JSON text.
+        var targetConstants: [Int: String] = [:]
+        for (property, index) in zip(to.properties, sources) where property.isComputedConstant {
+            if let index, let constant = property.constValue { targetConstants[index] = JSONWriter.write(constant) }
+        }
         let dropped = from.properties.indices.filter { index in
-            let property = from.properties[index]
             if carried.contains(index) { return false }
-            guard let constant = property.constValue else { return true }
-            return targetConstants[property.wireName] != JSONWriter.write(constant)
+            guard let constant = from.properties[index].constValue else { return true }
+            return targetConstants[index] != JSONWriter.write(constant)
         }
         let additional: IRAdditionalAdaptation
         switch (from.additionalProperties, to.additionalProperties) {
