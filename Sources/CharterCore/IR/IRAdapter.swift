@@ -1,6 +1,6 @@
 /// How a value of one version's type becomes a value of another version's type, without any language's
 /// syntax. Only conversions that keep every value exactly are expressed; anything else is left to the
-/// caller (``IRPropertyAdaptation/supplied``).
+/// caller (``IRPropertyAdaptation/supplied(sourceProperty:)``).
 public indirect enum IRConversion: Hashable, Sendable {
     /// The same type on both sides (a shared type, or equal scalars): the value as it is.
     case identity
@@ -42,12 +42,20 @@ public struct IRPropertyShape: Hashable, Sendable {
 public enum IRPropertyAdaptation: Hashable, Sendable {
     /// From the source property at this index, converted.
     case adapted(sourceProperty: Int, conversion: IRConversion)
-    /// From the caller: the property is new and required, or its source value cannot be converted exactly.
-    case supplied
+    /// From the caller: the property is new and required (`sourceProperty` is nil), or the value of the source
+    /// property at `sourceProperty` (the same-named one, or the one a rename pairs it with) cannot be converted
+    /// exactly.
+    case supplied(sourceProperty: Int?)
     /// Absent: the property is optional and the source version does not have it.
     case absent
     /// Nothing: a constant the type computes itself.
     case constant
+
+    /// Whether the caller supplies the value.
+    public var isSupplied: Bool {
+        if case .supplied = self { return true }
+        return false
+    }
 }
 
 /// What becomes of the undeclared properties a source value keeps.
@@ -81,7 +89,7 @@ public struct IRTypeAdapter: Sendable {
     public var adaptation: IRTypeAdaptation
     /// Whether the adapter needs values from the caller (then other adapters cannot call it).
     public var needsCaller: Bool {
-        if case .object(let properties, _, _) = adaptation { return properties.contains(.supplied) }
+        if case .object(let properties, _, _) = adaptation { return properties.contains(where: \.isSupplied) }
         return false
     }
 }

@@ -41,6 +41,44 @@ extension VersionAdapterPlanner {
         return upgrading ? pairs : Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
     }
 
+    /// The nested (inline) types of paired structs `source` and `target` that pair through a renamed property
+    /// (source → target): the type a renamed property holds in one version (itself, or as the element of an array or
+    /// a map) with the type its counterpart holds at the same place in the other, when neither pairs by name (the
+    /// source's type's name is not nested in the target, nor the target's in the source: an inline type is named after
+    /// its property, so `lines` renamed from `items` holds `Line` where it held `Item`). The first such property
+    /// to hold a type takes it.
+    func renamedNestedTypes(_ source: IRTypeID, _ target: IRTypeID) -> [IRTypeID: IRTypeID] {
+        guard case .object(let from) = module[source].kind, case .object(let to) = module[target].kind else { return [:] }
+        let (sourceNested, targetNested) = (Set(module[source].nested), Set(module[target].nested))
+        let sourceNames = Set(module[source].nested.map { module[$0].name })
+        let targetNames = Set(module[target].nested.map { module[$0].name })
+        var pairs: [IRTypeID: IRTypeID] = [:]
+        var taken: Set<IRTypeID> = []
+        let counterparts = Self.counterparts(from, to, upgrading: isUpgrade(from: source, to: target))
+        for (property, index) in zip(to.properties, counterparts) {
+            guard let index, from.properties[index].wireName != property.wireName else { continue }
+            for (old, new) in Self.typesHeldAlike(from.properties[index].type, property.type)
+            where sourceNested.contains(old) && targetNested.contains(new) && !targetNames.contains(module[old].name)
+                && !sourceNames.contains(module[new].name) && pairs[old] == nil && !taken.contains(new) {
+                pairs[old] = new
+                taken.insert(new)
+            }
+        }
+        return pairs
+    }
+
+    /// The declared types `a` and `b` hold at the same place: both the type itself, both an array's element or both
+    /// a map's value (an element that may be null on one side only still counts); none when the shapes differ.
+    static func typesHeldAlike(_ a: IRTypeRef, _ b: IRTypeRef) -> [(IRTypeID, IRTypeID)] {
+        switch (a, b) {
+        case (.named(let x), .named(let y)): return [(x, y)]
+        case (.array(let x), .array(let y)), (.map(let x), .map(let y)): return typesHeldAlike(x, y)
+        case (.optional(let x), _): return typesHeldAlike(x, b)
+        case (_, .optional(let y)): return typesHeldAlike(a, y)
+        default: return []
+        }
+    }
+
     /// For each property of struct `to`, the index of the property of `from` its value comes from: the one of the
     /// same wire name, else the one a rename pairs it with (the newer property's `x-renamed-from` names the older
     /// one, the newer name is not declared in the older version and the older name not in the newer one); nil
@@ -77,7 +115,8 @@ extension VersionAdapterPlanner {
     /// the names still pair otherwise (`adapters.rename-ignored`: the older name is still declared in the newer
     /// version, the newer name already was in the older one, or another rename took the older one). A type's
     /// counterpart is the same-named type or the one its rename pairs it with; nested types pair by name under
-    /// paired parents. A contract's lowest major given has nothing to check against.
+    /// paired parents, or through the renamed property that holds them (``renamedNestedTypes(_:_:)``). A contract's
+    /// lowest major given has nothing to check against.
     public func renameWarnings() -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for family in families() {
@@ -120,8 +159,9 @@ extension VersionAdapterPlanner {
             }
         }
         let olderNested = firstByName(module[older].nested)
+        let renamed = renamedNestedTypes(older, newer)
         for nested in module[newer].nested {
-            if let counterpart = olderNested[module[nested].name] {
+            if let counterpart = olderNested[module[nested].name] ?? renamed.first(where: { $0.value == nested })?.key {
                 propertyRenameWarnings(nested, counterpart, olderVersion: olderVersion, into: &warnings)
             }
         }

@@ -73,8 +73,8 @@ public struct VersionAdapterPlanner: Sendable {
     }
 
     /// Pairs types of the two versions by contract name (and nested types under paired parents by theirs), or
-    /// through a rename (`renamed`, source → target: see ``renamedTypes(_:_:upgrading:)``), when their kinds can
-    /// be adapted into each other; a pair that cannot be goes into `unadapted` (two aliases need no adapter: their
+    /// through a rename (`renamed`, source → target: see ``renamedTypes(_:_:upgrading:)``, and for nested types
+    /// ``renamedNestedTypes(_:_:)``), when their kinds can be adapted into each other; a pair that cannot be goes into `unadapted` (two aliases need no adapter: their
     /// values convert as the types they stand for).
     func pair(
         _ sources: [IRTypeID], _ targets: [IRTypeID], renamed: [IRTypeID: IRTypeID] = [:], into pairs: inout [IRTypeID: IRTypeID],
@@ -93,7 +93,9 @@ public struct VersionAdapterPlanner: Sendable {
                 continue
             }
             pairs[source] = target
-            pair(module[source].nested, module[target].nested, into: &pairs, unadapted: &unadapted, isEligible: isEligible)
+            pair(
+                module[source].nested, module[target].nested, renamed: renamedNestedTypes(source, target),
+                into: &pairs, unadapted: &unadapted, isEligible: isEligible)
         }
     }
 
@@ -140,16 +142,16 @@ public struct VersionAdapterPlanner: Sendable {
         let sources = Self.counterparts(from, to, upgrading: upgrading)
         let properties: [IRPropertyAdaptation] = zip(to.properties, sources).map { property, index in
             if property.isComputedConstant { return .constant }
-            guard let index else { return property.isAlwaysPresent ? .supplied : .absent }
+            guard let index else { return property.isAlwaysPresent ? .supplied(sourceProperty: nil) : .absent }
             let old = from.properties[index]
             // A stored constant (an optional one) takes only its own value: the source's is carried when it is the same
             // constant, and otherwise reported (a unit or a version marker that changed), never copied across.
             if let constant = property.constValue, old.constValue.map({ JSONWriter.write($0) }) != JSONWriter.write(constant) {
-                return property.isAlwaysPresent ? .supplied : .absent
+                return property.isAlwaysPresent ? .supplied(sourceProperty: index) : .absent
             }
             guard Self.shape(old, in: module).fits(Self.shape(property, in: module)),
                 let conversion = conversion(old.type, property.type, pairs: pairs, automatic: automatic)
-            else { return .supplied }
+            else { return .supplied(sourceProperty: index) }
             return .adapted(sourceProperty: index, conversion: conversion)
         }
         // Every source value the adapter does not carry itself is reported, including one whose target property
@@ -158,16 +160,17 @@ public struct VersionAdapterPlanner: Sendable {
             if case .adapted(let index, _) = adaptation { return index }
             return nil
         })
-        // A constant is carried when the target has the same constant under the same name; one that changed (a
-        // unit, a version marker) is reported like any other value the adapter does not carry.
-        let targetConstants = Dictionary(
-            to.properties.filter(\.isComputedConstant).map { ($0.wireName, $0.constValue.map { JSONWriter.write($0) }) },
-            uniquingKeysWith: { first, _ in first })
+        // A constant is carried when the target computes the same constant in its counterpart (the same-named
+        // property, or the one a rename pairs it with); one that changed (a unit, a version marker) is reported like
+        // any other value the adapter does not carry. Source index → the target's constant, as JSON text.
+        var targetConstants: [Int: String] = [:]
+        for (property, index) in zip(to.properties, sources) where property.isComputedConstant {
+            if let index, let constant = property.constValue { targetConstants[index] = JSONWriter.write(constant) }
+        }
         let dropped = from.properties.indices.filter { index in
-            let property = from.properties[index]
             if carried.contains(index) { return false }
-            guard let constant = property.constValue else { return true }
-            return targetConstants[property.wireName] != JSONWriter.write(constant)
+            guard let constant = from.properties[index].constValue else { return true }
+            return targetConstants[index] != JSONWriter.write(constant)
         }
         let additional: IRAdditionalAdaptation
         switch (from.additionalProperties, to.additionalProperties) {

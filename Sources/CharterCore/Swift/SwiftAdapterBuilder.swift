@@ -63,7 +63,7 @@ struct SwiftAdapterBuilder {
         var scope = NameScope(reserved: [])
         if case .object(let properties, _, _) = adapter.adaptation, case .object(let object) = module[adapter.target].kind {
             let names = context.members.propertyNames(of: adapter.target)
-            for (index, adaptation) in properties.enumerated() where adaptation == .supplied {
+            for (index, adaptation) in properties.enumerated() where adaptation.isSupplied {
                 let name = names[index]
                 scope.reserve(SwiftIdentifier.unescaped(name))
                 supplied.append((SwiftIdentifier.argumentLabel(name), name, valueType(object.properties[index], of: adapter.target)))
@@ -125,9 +125,13 @@ struct SwiftAdapterBuilder {
         let targetNames = context.members.propertyNames(of: adapter.target)
         var lines: [String] = []
         var documentation: [String] = []
-        let supplied = properties.indices.filter { properties[$0] == .supplied }
+        // Each supplied property, with the source property the planner paired it with (nil: new in the target).
+        let supplied = properties.enumerated().compactMap { index, adaptation -> (index: Int, source: Int?)? in
+            if case .supplied(let source) = adaptation { return (index, source) }
+            return nil
+        }
         if !supplied.isEmpty {
-            let names = supplied.map { "`\(SwiftIdentifier.unescaped(targetNames[$0]))`" }
+            let names = supplied.map { "`\(SwiftIdentifier.unescaped(targetNames[$0.index]))`" }
             documentation += ["///", "/// The caller supplies what the source cannot give exactly: \(names.joined(separator: ", "))."]
         }
         var droppedNames = dropped.map { "`" + SwiftLiteral.commentLines(from.properties[$0].wireName).joined(separator: " ") + "`" }
@@ -142,12 +146,10 @@ struct SwiftAdapterBuilder {
         // Quick Help's parameter list: why each value is the caller's.
         let sourceNamespace = context.names.namespaces[module[adapter.source].namespace]
         let targetNamespace = context.names.namespaces[module[adapter.target].namespace]
-        let counterparts = VersionAdapterPlanner.counterparts(
-            from, to, upgrading: VersionAdapterPlanner(module).isUpgrade(from: adapter.source, to: adapter.target))
-        for index in supplied {
+        for (index, sourceIndex) in supplied {
             let property = to.properties[index]
             var reason: String
-            if let old = counterparts[index].map({ from.properties[$0] }) {
+            if let old = sourceIndex.map({ from.properties[$0] }) {
                 let (was, now) = (VersionAdapterPlanner.shape(old, in: context.module), VersionAdapterPlanner.shape(property, in: context.module))
                 if !was.isRequired && now.isRequired, old.isRequired, let access = SwiftPropertyAccess(old) {
                     // Required by the contract, but one direction never carries it, so the source may not hold it.

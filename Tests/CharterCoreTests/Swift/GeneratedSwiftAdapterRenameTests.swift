@@ -25,12 +25,25 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
          "qty: widened", "supplied"),
         // A rename that names nothing: a new property, left absent.
         (nil, #""note": {"type": "string", "x-renamed-from": "remark"}"#, "absent", "-"),
+        // A renamed property holding an inline type in an array: the item types (named after the property) pair.
+        (#""items": {"type": "array", "items": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}, "count": {"type": "integer"}}}}"#,
+         #""entries": {"x-renamed-from": "items", "type": "array", "items": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}, "count": {"type": "integer"}}}}"#,
+         "items: each element adapted item", "entries: each element adapted entry"),
+        // A renamed property holding an inline object, with a renamed property of its own.
+        (#""dock": {"type": "object", "properties": {"door": {"type": "string"}}}"#,
+         #""bay": {"x-renamed-from": "dock", "type": "object", "properties": {"gate": {"type": "string", "x-renamed-from": "door"}}}"#,
+         "dock: adapted dock", "bay: adapted bay"),
+        // A renamed constant: computed on both sides, so carried; one whose value changed too is reported.
+        (#""kind": {"const": "line"}"#, #""type": {"const": "line", "x-renamed-from": "kind"}"#, "constant", "constant"),
+        (#""unit": {"const": "g"}"#, #""measure": {"const": "kg", "x-renamed-from": "unit"}"#, "constant", "constant"),
     ]
 
-    /// The two majors: `Slot` (v1) is `Place` (v2), without v1's `aisle`; `Line` holds the rows.
+    /// The two majors: `Slot` (v1) is `Place` (v2), without v1's `aisle`; `Line` holds the rows, and requires `sku`
+    /// and every constant (so the type computes it).
     static func contracts(rows: [(v1: String?, v2: String?, up: String, down: String)]) -> (v1: String, v2: String) {
         func line(_ entries: [String?]) -> String {
-            #""Line": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}"#
+            let constants = entries.compactMap { $0 }.filter { $0.contains(#""const""#) }.map { ", " + $0.prefix { $0 != ":" } }
+            return #""Line": {"type": "object", "required": ["sku""# + constants.joined() + #"], "properties": {"sku": {"type": "string"}"#
                 + entries.compactMap { $0.map { ", " + $0 } }.joined() + "}}"
         }
         let v1 = #"{"x-contract": {"name": "rn", "version": "1.0.0"}, "$defs": {"#
@@ -74,17 +87,23 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
                 }
                 XCTAssertEqual(described, index == 0 ? row.up : row.down, name)
             }
+            // Reported as lost: the constant that changed; downwards also the value the caller supplies, and v2's new note.
+            guard case .object(_, let dropped, _) = adapter.adaptation else { continue }
+            XCTAssertEqual(dropped.map { source.properties[$0].wireName }, index == 0 ? ["unit"] : ["quantity", "note", "measure"])
         }
     }
 
     /// The adapters compiled and run: a v1 line to v2 and back carries every renamed value (a nested loss at the
-    /// source's pointer, under the old name), and the caller's value on the way down is the one loss reported.
+    /// source's pointer, under the old name; inline types under renamed properties adapted, with nothing lost; a
+    /// renamed constant computed, not lost), and the caller's value on the way down and the constant whose value
+    /// changed are the losses reported.
     func testRenamedValuesAreCarriedThereAndBack() throws {
         let (v1, v2) = Self.contracts(rows: Self.rows)
         let files = try XCTUnwrap(Self.fixture(v1, v2).generate().value("generate"))
         let adapters = try XCTUnwrap(files["RnAdapters.swift"])
         XCTAssertTrue(adapters.contains("///   - qty: `Int?` in RnV2, `Int32?` in RnV1. Named `quantity` in RnV2."), adapters)
-        let line = #"{"sku": "A", "binCode": "B-7", "slot": {"code": "S1"}, "slots": [{"code": "S2"}, {"code": "S3", "aisle": "7"}], "qty": 4}"#
+        let line = #"{"sku": "A", "binCode": "B-7", "slot": {"code": "S1"}, "slots": [{"code": "S2"}, {"code": "S3", "aisle": "7"}], "qty": 4, "#
+            + #""items": [{"sku": "X", "count": 2}, {"sku": "Y"}], "dock": {"door": "D1"}, "kind": "line", "unit": "g"}"#
         let main = [
             "import Foundation",
             "let encoder = JSONEncoder()",
@@ -100,8 +119,8 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
-            #"{"binLocation":"B-7","places":[{"code":"S2"},{"code":"S3"}],"quantity":4,"sku":"A","slot":{"code":"S1"}} ["/slots/1/aisle = \"7\""]"#,
-            #"{"binCode":"B-7","qty":4,"sku":"A","slot":{"code":"S1"},"slots":[{"code":"S2"},{"code":"S3"}]} ["/quantity = 4"]"#,
+            #"{"bay":{"gate":"D1"},"binLocation":"B-7","entries":[{"count":2,"sku":"X"},{"sku":"Y"}],"measure":"kg","places":[{"code":"S2"},{"code":"S3"}],"quantity":4,"sku":"A","slot":{"code":"S1"},"type":"line"} ["/unit = \"g\"", "/slots/1/aisle = \"7\""]"#,
+            #"{"binCode":"B-7","dock":{"door":"D1"},"items":[{"count":2,"sku":"X"},{"sku":"Y"}],"kind":"line","qty":4,"sku":"A","slot":{"code":"S1"},"slots":[{"code":"S2"},{"code":"S3"}],"unit":"g"} ["/quantity = 4", "/measure = \"kg\""]"#,
             #"{"code":"S4"} {"code":"S5"}"#,
         ])
     }
@@ -112,19 +131,22 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
     func testARenameTheAdaptersCannotUseIsAWarningAtTheKeyword() throws {
         let v1 = #"{"x-contract": {"name": "rn", "version": "1.0.0"}, "$defs": {"#
             + #""Slot": {"type": "object", "x-renamed-from": "Bay", "properties": {"code": {"type": "string"}}}, "#
-            + #""Line": {"type": "object", "properties": {"binCode": {"type": "string"}, "shelf": {"type": "string"}}}}}"#
+            + #""Line": {"type": "object", "properties": {"binCode": {"type": "string"}, "shelf": {"type": "string"}, "#
+            + #""dock": {"type": "object", "properties": {"door": {"type": "string"}}}}}}}"#
         let v2 = #"{"x-contract": {"name": "rn", "version": "2.0.0"}, "$defs": {"#
             + #""Ghost": {"type": "object", "x-renamed-from": "Nothing", "properties": {"n": {"type": "integer"}}}, "#
             + #""Place": {"type": "object", "x-renamed-from": "Slot", "properties": {"label": {"type": "string", "x-renamed-from": "name"}}}, "#
             + #""Crate": {"type": "object", "x-renamed-from": "Line", "properties": {"n": {"type": "integer"}}}, "#
             + #""Line": {"type": "object", "properties": {"binLocation": {"type": "string", "x-renamed-from": "binCode"}, "x": {"type": "string", "x-renamed-from": "nope"}, "#
-            + #""shelf": {"type": "string"}, "shelfCode": {"type": "string", "x-renamed-from": "shelf"}}}}}"#
+            + #""shelf": {"type": "string"}, "shelfCode": {"type": "string", "x-renamed-from": "shelf"}, "#
+            + #""bay": {"type": "object", "x-renamed-from": "dock", "properties": {"gate": {"type": "string", "x-renamed-from": "doorway"}}}}}}}"#
         let rows: [(value: String, code: String, pointer: String)] = [
             (#""Nothing""#, "adapters.rename-unmatched", "/$defs/Ghost/x-renamed-from"),                // a type
             (#""name""#, "adapters.rename-unmatched", "/$defs/Place/properties/label/x-renamed-from"),  // a property of a renamed type
             (#""nope""#, "adapters.rename-unmatched", "/$defs/Line/properties/x/x-renamed-from"),       // a property of a same-named type
             (#""Line""#, "adapters.rename-ignored", "/$defs/Crate/x-renamed-from"),            // v2 still declares Line
             (#""shelf""#, "adapters.rename-ignored", "/$defs/Line/properties/shelfCode/x-renamed-from"),  // v2 still declares shelf
+            (#""doorway""#, "adapters.rename-unmatched", "/$defs/Line/properties/bay/properties/gate/x-renamed-from"),  // in an inline type under a renamed property
         ]
         let fixture = Self.fixture(v1, v2)
         let result = try GenerationPipeline(options: GenerationOptions(loader: fixture.options), fileSource: fixture.source)
