@@ -125,11 +125,16 @@ public struct LintCommand {
             return .success
         }
         for entry in reports {
-            try ReportArguments.write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
+            try ReportArguments.write(LintOutputFormat.renderBytes(report, as: entry.format, catalog: catalog),
                                       to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        // --quiet leaves the text's summary line out; a machine format is one document, whole either way.
-        console.outDocument(quiet && format == .text ? LintTextOutput.render(report, summary: false) : LintOutputFormat.render(report, as: format, catalog: catalog))
+        // --quiet leaves the text's summary line out; a machine format is one document, whole either way, written as
+        // the bytes it was made as.
+        if quiet && format == .text {
+            console.outDocument(LintTextOutput.render(report, summary: false))
+        } else {
+            console.outDocument(bytes: LintOutputFormat.renderBytes(report, as: format, catalog: catalog))
+        }
         if !freesResults { ProcessLifetime.keep((graph, report)) }
         return report.fails(at: failOn) ? .inputProblems : .success
     }

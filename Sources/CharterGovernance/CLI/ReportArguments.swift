@@ -52,10 +52,10 @@ package enum ReportArguments {
         for line in DiagnosticFormatter.report(error.diagnostics) { console.err(line) }
         let report = LintReport.loadFailure(error.diagnostics, command: command)
         for entry in reports {
-            try write(LintOutputFormat.render(report, as: entry.format, catalog: catalog),
+            try write(LintOutputFormat.renderBytes(report, as: entry.format, catalog: catalog),
                       to: SchemaLoader.absolutePath(entry.file, relativeTo: workingDirectory), shown: entry.file)
         }
-        if format != .text { console.outDocument(LintOutputFormat.render(report, as: format, catalog: catalog)) }
+        if format != .text { console.outDocument(bytes: LintOutputFormat.renderBytes(report, as: format, catalog: catalog)) }
     }
 
     /// `--today`'s date, checked, or today in UTC.
@@ -130,8 +130,14 @@ package enum ReportArguments {
     /// Writes a report or baseline file (``ReportFile``: atomically, through a symbolic link, or into a device or
     /// pipe); a failure is a tool error naming the file.
     package static func write(_ text: String, to path: String, shown: String) throws(DiagnosticsError) {
+        try write(Array(text.utf8), to: path, shown: shown)
+    }
+
+    /// Writes a report or baseline file made as UTF-8 bytes, as they are (``ReportFile``, as for text); a failure is
+    /// a tool error naming the file.
+    package static func write(_ bytes: [UInt8], to path: String, shown: String) throws(DiagnosticsError) {
         do {
-            try ReportFile.write(Array(text.utf8), to: path)
+            try ReportFile.write(bytes, to: path)
         } catch {
             throw DiagnosticsError([.error("cannot write \(shown): \(error.message)", at: SourceLocation(file: shown), code: "output.unwritable")])
         }

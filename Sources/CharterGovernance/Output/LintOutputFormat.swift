@@ -35,4 +35,15 @@ public enum LintOutputFormat: String, CaseIterable, Sendable {
         case .markdown: LintMarkdownOutput.render(report)
         }
     }
+
+    /// ``render(_:as:catalog:)`` as UTF-8 bytes, for the command to write as they are. JSON and SARIF are made as
+    /// bytes and stay bytes (a report of 64,000 findings is 29 MB, which a `String` would check as UTF-8 again);
+    /// the other formats are made as text, and this is its bytes.
+    public static func renderBytes(_ report: LintReport, as format: LintOutputFormat, catalog: LintCatalog = .standard) -> [UInt8] {
+        switch format {
+        case .json: LintJSONOutput.renderBytes(report)
+        case .sarif: LintSARIFOutput.renderBytes(report, catalog: catalog)
+        case .text, .github, .junit, .markdown: Array(render(report, as: format, catalog: catalog).utf8)
+        }
+    }
 }

@@ -41,8 +41,14 @@ public enum LintSARIFOutput {
     /// The base of the relative URIs of files read at a git revision: the repository's root.
     public static let repositoryRootID = "%REPOROOT%"
 
-    /// The report as a pretty-printed SARIF log, ending with a newline.
+    /// The report as a pretty-printed SARIF log, ending with a newline: ``renderBytes(_:catalog:)`` as a `String`.
     public static func render(_ report: LintReport, catalog: LintCatalog = .standard) -> String {
+        String(decoding: renderBytes(report, catalog: catalog), as: UTF8.self)
+    }
+
+    /// The report as a pretty-printed SARIF log in UTF-8, ending with a newline, left as bytes for the command to
+    /// write as they are (a log of tens of thousands of results is tens of megabytes).
+    public static func renderBytes(_ report: LintReport, catalog: LintCatalog = .standard) -> [UInt8] {
         var rules = report.rules
         for finding in report.findings where !rules.contains(where: { $0.id == finding.ruleID }) {
             if let rule = catalog.rule(finding.ruleID) {
@@ -80,7 +86,10 @@ public enum LintSARIFOutput {
             "version": .string("2.1.0"),
             "runs": .elements([run]),
         ])
-        return JSONWriter.write(log, pretty: true) + "\n"
+        var out: [UInt8] = []
+        JSONWriter.append(log, pretty: true, indent: 0, to: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
     /// The SARIF level of a severity.

@@ -65,6 +65,31 @@ final class LintOutputTests: XCTestCase {
         }
     }
 
+    /// What the command writes is each format's bytes, as they were made: the text ``LintOutputFormat/render(_:as:catalog:)``
+    /// returns, as UTF-8, and valid UTF-8 though nothing checks it on the way out. Rows: a report → every format.
+    func testBytesAreTheRenderedTextAsValidUTF8() throws {
+        let hostile = "quote \" backslash \\ newline \n nul \u{0} line separator \u{2028} é 漢字 🙂 \u{1B}[31m"
+        var warned = report([try finding("money-not-float", .error, hostile, hint: "ü", file: "Schemas/ä b.json", line: 3, pointer: "/a~1b/ö")])
+        warned.loadWarnings = [.warning("unknown keyword \"größe\"", at: SourceLocation(file: "odd.json"), code: "schema.unknown-keyword")]
+        let rows: [(name: String, report: LintReport)] = [
+            ("the sample report", try sampleReport()),
+            ("non-ASCII and control characters in messages, paths, pointers and warnings", warned),
+            ("more findings than one slice", report(try errors(LintJSONOutput.sliceSize + 5))),
+            ("no findings", report([])),
+            ("contracts that did not load", LintReport.loadFailure([.error("expected a value", at: SourceLocation(file: "broken.json"))], command: "lint")),
+        ]
+        for row in rows {
+            for format in LintOutputFormat.allCases {
+                let bytes = LintOutputFormat.renderBytes(row.report, as: format)
+                XCTAssertEqual(bytes, Array(LintOutputFormat.render(row.report, as: format).utf8), "\(row.name): \(format)")
+                XCTAssertNotNil(String(validating: bytes, as: UTF8.self), "\(row.name): \(format) is valid UTF-8")
+                XCTAssertEqual(bytes.last, UInt8(ascii: "\n"), "\(row.name): \(format) ends with a newline")
+            }
+            XCTAssertEqual(LintJSONOutput.renderBytes(row.report), Array(LintJSONOutput.render(row.report).utf8), row.name)
+            XCTAssertEqual(LintSARIFOutput.renderBytes(row.report), Array(LintSARIFOutput.render(row.report).utf8), row.name)
+        }
+    }
+
     /// Rows: errors, warnings, notes, files, suppressed, baselined → the summary sentence.
     func testSummarySentenceCountsAndPlurals() throws {
         let rows: [(counts: [Int], sentence: String)] = [
