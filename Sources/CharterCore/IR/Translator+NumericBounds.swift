@@ -28,7 +28,7 @@ extension TranslationSession {
         guard merged.enumValues == nil, merged.constValue == nil, merged.types != nil else { return nil }
         let types = valueKinds(merged)
         if types == [.integer] { return integerPrimitive(merged.format) }
-        if types == [.number] || Set(types) == [.integer, .number] {
+        if types == [.number] || types.isIntegerAndNumber {
             if case .primitive(let primitive) = number(merged) { return primitive }
         }
         return nil
@@ -85,7 +85,7 @@ extension TranslationSession {
         guard let types = merged.types, types.count > 1, types.contains(.integer) || types.contains(.number) else { return [] }
         let kinds = types.filter { $0 != .null }
         // `["integer", "number"]` is held as a number, so its integers are too.
-        let asNumber = Set(kinds) == [.integer, .number]
+        let asNumber = kinds.isIntegerAndNumber
         var dropped: [DroppedKind] = []
         for kind in kinds where kind == .integer || kind == .number {
             let held: IRTypeRef = kind == .integer && !asNumber ? .primitive(integerPrimitive(merged.format)) : number(merged)
@@ -295,5 +295,22 @@ extension TranslationSession {
             "default \(number.literal) \(problem)",
             at: SourceLocation(file: schema.location.file, position: value.position, pointer: schema.location.pointer.appending("default")),
             code: "schema.default-out-of-range", hint: "give a default the property's type can hold"))
+    }
+}
+
+extension Collection<JSONType> {
+    /// Whether the list names `integer` and `number` and nothing else (each any number of times): what
+    /// `Set(list) == [.integer, .number]` says, without building and hashing a set (the translator asks this of
+    /// most numeric schemas).
+    var isIntegerAndNumber: Bool {
+        var integer = false, number = false
+        for type in self {
+            switch type {
+            case .integer: integer = true
+            case .number: number = true
+            default: return false
+            }
+        }
+        return integer && number
     }
 }

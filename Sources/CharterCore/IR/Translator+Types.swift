@@ -91,7 +91,7 @@ extension TranslationSession {
             }
             return Resolved(type: .any, isNullable: nullable)
         }
-        if Set(typeList) == [.integer, .number] { return Resolved(type: number(merged), isNullable: nullable) }
+        if typeList.isIntegerAndNumber { return Resolved(type: number(merged), isNullable: nullable) }
         if typeList.count > 1 {
             let typeID = declare(id, hint: hint, parent: parent, namespace: namespace, forceName: forceName, into: into)
             types[typeID.rawValue].isNullable = nullable

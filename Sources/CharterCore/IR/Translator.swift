@@ -266,7 +266,7 @@ final class TranslationSession {
         }
         if merged.constValue != nil { return .value }
         let types = valueKinds(merged)
-        if types.count > 1 && !(Set(types) == [.integer, .number]) { return .declaration }
+        if types.count > 1 && !types.isIntegerAndNumber { return .declaration }
         if types == [.object] && isRecord(merged) { return .declaration }
         return .value
     }
