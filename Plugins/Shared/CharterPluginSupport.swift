@@ -35,7 +35,7 @@ struct CharterConfiguration: Decodable {
     var emit: [String]?
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
-    /// and must depend on it in `Package.swift`.
+    /// and must depend on it in `Package.swift` (the build plugin checks: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:)``).
     var externalContracts: [String: String]?
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
