@@ -36,7 +36,10 @@ struct CharterConfiguration: Decodable {
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
     /// and must depend on it in `Package.swift` (the build plugin checks: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:)``).
+    /// As written; the plugins read ``externalContractEntries``.
     var externalContracts: [String: String]?
+    /// `externalContracts` parsed and checked by ``decode(_:)``, sorted by key; empty without the key.
+    var externalContractEntries: [ExternalContractEntry] = []
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -46,10 +49,15 @@ struct CharterConfiguration: Decodable {
     /// Output folder of the command plugin (checked-in code). Default: `Generated`.
     var output: String?
 
+    /// The keys decoded into the fields above (not ``externalContractEntries``, which ``decode(_:)`` makes).
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case contracts, access, mutableProperties, filesPerContract, emit, externalContracts, refMap, templates, root, output
+    }
+
     static let fileName = "charter.json"
 
     /// Every key `charter.json` may have: the fields above and `lint` (read by `charter lint`).
-    static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "externalContracts", "refMap", "templates", "root", "output", "lint"]
+    static let keys: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(["lint"])
 
     /// The `access` levels `charter generate` takes (CharterCore's `SwiftAccessLevel`; a test keeps the two equal).
     static let accessLevels: Set<String> = ["public", "package", "internal"]
@@ -68,7 +76,7 @@ struct CharterConfiguration: Decodable {
             }
         }
         do {
-            let configuration = try JSONDecoder().decode(CharterConfiguration.self, from: data)
+            var configuration = try JSONDecoder().decode(CharterConfiguration.self, from: data)
             if let access = configuration.access, !accessLevels.contains(access) {
                 throw CharterPluginError(description: "access: must be public, package or internal, not '\(access)'")
             }
@@ -88,6 +96,7 @@ struct CharterConfiguration: Decodable {
                 }
                 entries.append(entry)
             }
+            configuration.externalContractEntries = entries
             return configuration
         } catch let error as DecodingError {
             switch error {
@@ -292,8 +301,6 @@ struct CharterTargetPlan {
     var adapterUnits: [AdapterUnit]
     /// Template override files.
     var templateFiles: [URL]
-    /// `"externalContracts"`, sorted by key: contracts another module generates, which get no command of their own.
-    var externalContracts: [ExternalContractEntry] = []
     /// The external contracts each file of the plan is or reaches through `$ref`, by file.
     var externalContractsReached: [URL: [ExternalContractEntry]] = [:]
     /// The `$ref` root.
@@ -398,9 +405,7 @@ struct CharterTargetPlan {
         }
         try Self.checkDocumentIDs(order, targetName: targetName, files: files)
         // A contract another module generates gets no command: the commands of the files that reach it import the module.
-        let entries = (configuration.externalContracts ?? [:]).sorted { $0.key < $1.key }
-            .compactMap { ExternalContractEntry(key: $0.key, module: $0.value) }
-        externalContracts = entries
+        let entries = configuration.externalContractEntries
         let external = { (file: URL) -> ExternalContractEntry? in
             Self.identity(of: file, files: files).flatMap { identity in entries.first { $0.matches(identity) } }
         }
@@ -474,7 +479,7 @@ struct CharterTargetPlan {
 
     /// The `--external-contract` arguments of the command plugin, which generates all of the target's contracts at once.
     var allExternalArguments: [String] {
-        externalContracts.flatMap { ["--external-contract", $0.argument] }
+        configuration.externalContractEntries.flatMap { ["--external-contract", $0.argument] }
     }
 
     /// The arguments by which a build plugin command checks that the build's plan is still current when it runs:

@@ -17,7 +17,7 @@ extension CharterTargetPlan {
     /// `charter.json`, the keys and the module, and what to add to `Package.swift`.
     func checkExternalModules(targetModule: String, importableModules: [String]) throws {
         var keys: [String: [String]] = [:]
-        for entry in externalContracts { keys[entry.module, default: []].append(entry.key) }
+        for entry in configuration.externalContractEntries { keys[entry.module, default: []].append(entry.key) }
         let file = (configurationFile ?? directory.appendingPathComponent(CharterConfiguration.fileName)).path
         let lines = keys.keys.sorted().compactMap { module -> String? in
             guard let problem = Self.externalModuleProblem(module: module, targetModule: targetModule, importableModules: importableModules)

@@ -84,6 +84,20 @@ extension CharterTargetPlanTests {
         }
     }
 
+    /// Rows: charter.json → the entries its decoding keeps, sorted by key (read once; the plan and the plugins use them).
+    func testTheConfigurationKeepsTheParsedEntries() throws {
+        let rows: [(text: String, entries: [String])] = [
+            (#"{}"#, []),
+            (#"{"externalContracts": {}}"#, []),
+            (#"{"externalContracts": {"money": "B", "common@1": "A", "common@2": "C"}}"#, ["common@1=A", "common@2=C", "money=B"]),
+        ]
+        for row in rows {
+            let configuration = try CharterConfiguration.decode(Data(row.text.utf8))
+            XCTAssertEqual(configuration.externalContractEntries.map(\.argument), row.entries, row.text)
+        }
+        XCTAssertEqual(CharterConfiguration().externalContractEntries, [], "no charter.json: no entries")
+    }
+
     /// The plugin reads entries by CharterCore's rules (which it cannot import): rows of key and module.
     func testExternalContractEntriesAgreeWithTheGenerator() {
         let rows: [(key: String, module: String, valid: Bool)] = [
