@@ -116,7 +116,8 @@ struct CharterConfiguration: Decodable {
 /// The same rules as CharterCore's `ExternalContract.make(contract:module:)`, which the plugin cannot import (a test
 /// keeps the two equal).
 struct ExternalContractEntry: Equatable {
-    /// The contract's `x-contract` name.
+    /// The contract's `x-contract` name; for a file without one, its `title`, else its file stem
+    /// (``CharterTargetPlan/externalName(of:files:)``).
     var name: String
     /// The major version, when only that one is external.
     var major: Int?
@@ -143,8 +144,9 @@ struct ExternalContractEntry: Equatable {
     /// The `--external-contract` value.
     var argument: String { key + "=" + module }
 
-    /// Whether a contract of this identity is this entry's.
-    func matches(_ identity: (name: String, major: Int)) -> Bool {
+    /// Whether a contract of this identity is this entry's (a file without an `x-contract` identity has no major, and
+    /// is only an entry's that gives none).
+    func matches(_ identity: (name: String, major: Int?)) -> Bool {
         identity.name == name && (major.map { $0 == identity.major } ?? true)
     }
 
@@ -407,12 +409,13 @@ struct CharterTargetPlan {
         // A contract another module generates gets no command: the commands of the files that reach it import the module.
         let entries = configuration.externalContractEntries
         let external = { (file: URL) -> ExternalContractEntry? in
-            Self.identity(of: file, files: files).flatMap { identity in entries.first { $0.matches(identity) } }
+            let name = Self.externalName(of: file, files: files)
+            return entries.first { $0.matches(name) }
         }
         if !entries.isEmpty {
-            let identities = order.compactMap { Self.identity(of: $0, files: files) }
+            let identities = order.map { Self.externalName(of: $0, files: files) }
             for entry in entries where !identities.contains(where: entry.matches) {
-                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { "\($0.name) v\($0.major)" }.sorted().joined(separator: ", ")))")
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }.sorted().joined(separator: ", ")))")
             }
             for file in order {
                 var reached: [ExternalContractEntry] = []
@@ -607,6 +610,20 @@ struct CharterTargetPlan {
             let version = contract["version"] as? String, let major = version.split(separator: ".").first.flatMap({ Int($0) })
         else { return nil }
         return (name, major)
+    }
+
+    /// The name `"externalContracts"` gives a file: its `x-contract` identity, else the name Charter gives its namespace
+    /// (CharterCore's `Translator`, which the plugin cannot import; a test keeps the two equal): its `title`, else its
+    /// file name without `.schema.json` or `.json`, and no major.
+    static func externalName(of file: URL, files: PlanFiles) -> (name: String, major: Int?) {
+        if let identity = identity(of: file, files: files) { return (identity.name, identity.major) }
+        if let title = files.object(file)?["title"] as? String { return (title, nil) }
+        var name = file.lastPathComponent
+        for suffix in [".schema.json", ".json"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return (name, nil)
     }
 
     /// Two contracts with the same name and major version cannot both generate.

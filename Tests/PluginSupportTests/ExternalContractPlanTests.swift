@@ -98,6 +98,44 @@ extension CharterTargetPlanTests {
         XCTAssertEqual(CharterConfiguration().externalContractEntries, [], "no charter.json: no entries")
     }
 
+    /// Rows: a file without an `x-contract` identity that orders reaches → the name `"externalContracts"` gives it (its
+    /// title, else its file stem: the name Charter gives its namespace). The plan leaves it out, and the planned command
+    /// for orders, run as planned, takes that name (so the plugin and `charter generate` agree) and imports the module.
+    func testAFileWithoutIdentityIsNamedAsCharterNamesIt() throws {
+        let rows: [(file: String, text: String, name: String)] = [
+            ("money.json", #"{"title": "Money", "$defs": {"T": {"type": "string"}}}"#, "Money"),
+            ("money.json", #"{"title": "Money types", "$defs": {"T": {"type": "string"}}}"#, "Money types"),
+            ("money.json", #"{"$defs": {"T": {"type": "string"}}}"#, "money"),
+            ("money-types.schema.json", #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {"T": {"type": "string"}}}"#, "money-types"),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Shared/" + row.file, row.text)
+            try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0", refs: ["../../Shared/\(row.file)#/$defs/T"]))
+            try write("Sources/Models/charter.json", #"{"externalContracts": {"\#(row.name)": "RetailMoney"}}"#)
+            let plan = try plan()
+            XCTAssertEqual(plan.units.map(\.outputName), ["orders.swift"], row.name)
+            let unit = try XCTUnwrap(plan.units.first, row.name)
+            XCTAssertEqual(plan.externalArguments(of: [unit.source]), ["--external-contract", "\(row.name)=RetailMoney"], row.name)
+            let output = package.appendingPathComponent("out")
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path).run(
+                ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
+                    + plan.commonArguments + plan.externalArguments(of: [unit.source]) + plan.partArguments(of: unit) + plan.planArguments)
+            XCTAssertEqual(code, .success, "\(row.name): \(err.lines)")
+            let text = try String(contentsOf: output.appendingPathComponent("orders.swift"), encoding: .utf8)
+            XCTAssertTrue(text.contains("import CharterRuntime\nimport RetailMoney\n"), "\(row.name): \(text)")
+        }
+        // Such a file has no major to name.
+        try write("Sources/Models/charter.json", #"{"externalContracts": {"money-types@1": "RetailMoney"}}"#)
+        XCTAssertThrowsError(try plan()) { error in
+            XCTAssertEqual(
+                String(describing: error),
+                package.appendingPathComponent("Sources/Models/charter.json").path
+                    + ": target 'Models': externalContracts: \"money-types@1\" is no contract of the target or of a file it reaches through $ref (money-types, orders v2)")
+        }
+    }
+
     /// The plugin reads entries by CharterCore's rules (which it cannot import): rows of key and module.
     func testExternalContractEntriesAgreeWithTheGenerator() {
         let rows: [(key: String, module: String, valid: Bool)] = [

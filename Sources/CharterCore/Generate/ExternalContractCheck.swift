@@ -13,17 +13,15 @@ struct ExternalContractCheck {
     func problems(_ module: IRModule, workingDirectory: String) -> [Diagnostic] {
         guard !externalContracts.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        let identities = module.namespaces.compactMap { namespace in
-            namespace.contract.map { "\($0.name) v\($0.version.major)" }
-        }
-        let names = module.namespaces.compactMap { $0.contract?.name }
+        let identities = module.namespaces.map(Self.identity)
+        let names = module.namespaces.map(\.contractName)
         for external in externalContracts where !module.namespaces.contains(where: external.matches) {
             let nearest = names.contains(external.name) ? nil : EditDistance.closest(to: external.name, among: names)
             problems.append(.error(
-                "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none with an x-contract identity" : "its contracts: " + Self.list(identities)))",
+                "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none" : "its contracts: " + Self.list(identities)))",
                 code: "external.unmatched",
                 hint: nearest.map { "did you mean \"\($0)\"?" }
-                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"))
+                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"))
         }
         guard problems.isEmpty else { return problems }
         let swiftNames = SwiftNames(module)
@@ -92,16 +90,21 @@ struct ExternalContractCheck {
                 for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
             }
             for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
-                let identity = other.contract.map { "\($0.name)" + (other.majorVersion.map { "@\($0)" } ?? "") }
+                let identity = other.contractName + (other.majorVersion.map { "@\($0)" } ?? "")
                 warnings.append(.warning(
                     "\(other.sourcePath) is generated here, but external contract \(namespace.contractName) refers to it, so \(moduleName) declares it too: two types of each of its names",
                     at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
                     code: "external.reached",
-                    hint: identity.map { "make it external as well: --external-contract \($0)=\(moduleName) (\"externalContracts\" in charter.json)" }
-                        ?? "it has no x-contract identity to name as external: give it one, or generate \(namespace.contractName) here"))
+                    hint: "make it external as well: --external-contract \(identity)=\(moduleName) (\"externalContracts\" in charter.json)"))
             }
         }
         return warnings
+    }
+
+    /// How a namespace is named in messages: `common v1`, or for a file without an `x-contract` identity the name
+    /// `--external-contract` takes for it (`Common`).
+    static func identity(_ namespace: IRNamespace) -> String {
+        namespace.contractName + (namespace.majorVersion.map { " v\($0)" } ?? "")
     }
 
     /// `a`, `a and b`, `a, b and c`.
