@@ -136,6 +136,35 @@ extension CharterTargetPlanTests {
         }
     }
 
+    /// Rows: `externalContracts` for orders, which reaches money through hub, a contract of aliases only → the files the
+    /// plan generates, and what orders' command, run as planned, writes to standard error (`charter generate` takes hub
+    /// though the run declares none of its types, and warns while money is generated here).
+    func testAContractOfAliasesOnlyIsPlannedOutAndAccepted() throws {
+        let rows: [(configuration: String, units: [String], err: [String])] = [
+            (#"{"externalContracts": {"hub": "RetailHub", "money": "RetailHub"}}"#, ["orders.swift"], []),
+            (#"{"externalContracts": {"hub": "RetailHub"}}"#, ["money.swift", "orders.swift"], [
+                "Shared/money.json:1:75: warning: Shared/money.json is generated here, but external contract hub refers to it, so RetailHub declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailHub (\"externalContracts\" in charter.json)",
+            ]),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Shared/money.json", Self.contract("money", "1.0.0"))
+            try write("Shared/hub.json", #"{"x-contract": {"name": "hub", "version": "1.0.0"}, "$defs": {"T": {"$ref": "money.json#/$defs/T"}}}"#)
+            try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0", refs: ["../../Shared/hub.json#/$defs/T"]))
+            try write("Sources/Models/charter.json", row.configuration)
+            let plan = try plan()
+            XCTAssertEqual(plan.units.map(\.outputName), row.units, row.configuration)
+            let unit = try XCTUnwrap(plan.units.first { $0.outputName == "orders.swift" })
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path).run(
+                ["generate", unit.source.path, "--output", package.appendingPathComponent("out").path, "--file-name", unit.outputName, "--quiet"]
+                    + plan.commonArguments + plan.externalArguments(of: [unit.source]) + plan.partArguments(of: unit) + plan.planArguments)
+            XCTAssertEqual(code, .success, "\(row.configuration): \(err.lines)")
+            XCTAssertEqual(err.lines.map { $0.replacingOccurrences(of: package.path + "/", with: "") }, row.err, row.configuration)
+        }
+    }
+
     /// The plugin reads entries by CharterCore's rules (which it cannot import): rows of key and module.
     func testExternalContractEntriesAgreeWithTheGenerator() {
         let rows: [(key: String, module: String, valid: Bool)] = [

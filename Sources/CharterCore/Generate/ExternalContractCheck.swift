@@ -9,13 +9,19 @@ struct ExternalContractCheck {
     /// How the contracts' files are loaded: the run's own settings.
     var loader: SchemaLoader
 
-    /// The problems, empty when every external contract matches and every name agrees.
-    func problems(_ module: IRModule, workingDirectory: String) -> [Diagnostic] {
+    /// The problems, empty when every external contract matches and every name agrees. A contract matches a namespace of
+    /// the run, or a file the run loads that has none: one whose every type the run uses is a `$ref` to another file's
+    /// (a file of aliases), which ``reachedWarnings(_:graph:)`` then looks through.
+    func problems(_ module: IRModule, graph: SchemaGraph, workingDirectory: String) -> [Diagnostic] {
         guard !externalContracts.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        let identities = module.namespaces.map(Self.identity)
-        let names = module.namespaces.map(\.contractName)
-        for external in externalContracts where !module.namespaces.contains(where: external.matches) {
+        // The namespaces' names, then those of the files loaded without one (files of aliases).
+        let withNamespace = Set(module.namespaces.map(\.document))
+        let loaded = module.namespaces.map { (name: $0.contractName, major: $0.majorVersion) }
+            + graph.documents.filter { !withNamespace.contains($0.id) }.map { TranslationSession.namespaceName(of: $0, in: graph) }
+        let identities = loaded.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }
+        let names = loaded.map(\.name)
+        for external in externalContracts where !loaded.contains(where: { external.matches(name: $0.name, major: $0.major) }) {
             let nearest = names.contains(external.name) ? nil : EditDistance.closest(to: external.name, among: names)
             problems.append(.error(
                 "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none" : "its contracts: " + Self.list(identities)))",
@@ -82,29 +88,25 @@ struct ExternalContractCheck {
             if to != schema.document { edges[schema.document, default: []].insert(to) }
         }
         var warnings: [Diagnostic] = []
-        for namespace in module.namespaces {
-            guard let moduleName = externalContracts.module(of: namespace) else { continue }
+        // From every file of an external contract, those with no namespace (aliases only) too.
+        for document in graph.documents {
+            let (name, major) = TranslationSession.namespaceName(of: document, in: graph)
+            guard let moduleName = externalContracts.first(where: { $0.matches(name: name, major: major) })?.module else { continue }
             var reached: Set<DocumentID> = []
-            var queue = [namespace.document]
+            var queue = [document.id]
             while let document = queue.popLast() {
                 for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
             }
             for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
                 let identity = other.contractName + (other.majorVersion.map { "@\($0)" } ?? "")
                 warnings.append(.warning(
-                    "\(other.sourcePath) is generated here, but external contract \(namespace.contractName) refers to it, so \(moduleName) declares it too: two types of each of its names",
+                    "\(other.sourcePath) is generated here, but external contract \(name) refers to it, so \(moduleName) declares it too: two types of each of its names",
                     at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
                     code: "external.reached",
                     hint: "make it external as well: --external-contract \(identity)=\(moduleName) (\"externalContracts\" in charter.json)"))
             }
         }
         return warnings
-    }
-
-    /// How a namespace is named in messages: `common v1`, or for a file without an `x-contract` identity the name
-    /// `--external-contract` takes for it (`Common`).
-    static func identity(_ namespace: IRNamespace) -> String {
-        namespace.contractName + (namespace.majorVersion.map { " v\($0)" } ?? "")
     }
 
     /// `a`, `a and b`, `a, b and c`.

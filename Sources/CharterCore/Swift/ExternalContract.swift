@@ -64,9 +64,14 @@ public struct ExternalContract: Hashable, Sendable {
     /// identity has no major: it is this contract when its namespace has ``name`` (its `title`, else its file stem; see
     /// `Translator`) and no major is given.
     public func matches(_ namespace: IRNamespace) -> Bool {
-        guard namespace.contractName == name else { return false }
-        guard let namespaceMajor = namespace.majorVersion else { return major == nil }
-        return major.map { $0 == namespaceMajor } ?? true
+        matches(name: namespace.contractName, major: namespace.majorVersion)
+    }
+
+    /// Whether a file whose namespace has this name and major (none without an `x-contract` identity) is this contract.
+    func matches(name: String, major: Int?) -> Bool {
+        guard name == self.name else { return false }
+        guard let major else { return self.major == nil }
+        return self.major.map { $0 == major } ?? true
     }
 
     /// As written on the command line: `common=RetailCommon`, `common@1=RetailCommon`.

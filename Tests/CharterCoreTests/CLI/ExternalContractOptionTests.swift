@@ -162,6 +162,47 @@ final class ExternalContractOptionTests: XCTestCase {
         }
     }
 
+    /// A contract that declares no types of its own — its `$defs` are `$ref`s to another file's, a hub of aliases — gets no
+    /// namespace in a run that reaches its types through it, since the run follows the aliases: naming it external is no
+    /// error, and the file its aliases lead to is reached from it, so it is external only when listed (else the warning).
+    func testAContractOfAliasesOnlyMayBeExternal() throws {
+        let rows: [(arguments: [String], written: [String], err: [String])] = [
+            (["--external-contract", "hub=RetailHub"], ["MoneyV1.swift", "ShopV1.swift"], [
+                "money-v1.json:1:16: warning: money-v1.json is generated here, but external contract hub refers to it, so RetailHub declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailHub (\"externalContracts\" in charter.json)",
+            ]),
+            (["--external-contract", "hub=RetailHub", "--external-contract", "money=RetailHub"], ["ShopV1.swift"], []),
+            (["--external-contract", "hub@2=RetailHub"], [], [
+                "error: --external-contract hub@2=RetailHub matches no contract of this run (its contracts: shop v1, money v1 and hub v1)"
+                    + "\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json",
+                "1 error found",
+            ]),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+            try folder.write("hub-v1.json", Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, row.written.isEmpty ? .usageOrToolError : .success, "\(row.arguments): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
+        }
+        // The shop's code refers to the type the aliases lead to, which RetailHub declares (it generates hub-v1.json and
+        // what it reaches).
+        let folder = try TemporaryFolder()
+        try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+        try folder.write("hub-v1.json", Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#))
+        try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"))
+        let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "hub=RetailHub", "--external-contract", "money=RetailHub"])
+        XCTAssertEqual(result.code, .success, "\(result.err)")
+        let shop = try XCTUnwrap(folder.read("out/ShopV1.swift"))
+        XCTAssertTrue(shop.contains("import CharterRuntime\nimport RetailHub\n") && shop.contains("public let total: MoneyV1.Money?"), shop)
+        let alone = folder.run(["generate", "hub-v1.json", "--output", "hub", "--quiet"])
+        XCTAssertEqual(alone.code, .success, "\(alone.err)")
+        XCTAssertEqual(folder.contents(of: "hub").filter { $0.hasSuffix(".swift") }, ["HubV1.swift", "MoneyV1.swift"], "RetailHub declares MoneyV1")
+    }
+
     /// A type renamed for a collision inside the external contract (`money` beside `Money`: `Money2`) is named so in both
     /// runs, since names are settled per namespace: the run succeeds and refers to the name the module declares.
     func testACollisionInsideTheExternalContractIsNamedAlikeInBothRuns() throws {
