@@ -35,8 +35,11 @@ struct CharterConfiguration: Decodable {
     var emit: [String]?
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
-    /// and must depend on it in `Package.swift`.
+    /// and must depend on it in `Package.swift` (the build plugin checks: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:)``).
+    /// As written; the plugins read ``externalContractEntries``.
     var externalContracts: [String: String]?
+    /// `externalContracts` parsed and checked by ``decode(_:)``, sorted by key; empty without the key.
+    var externalContractEntries: [ExternalContractEntry] = []
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -46,10 +49,15 @@ struct CharterConfiguration: Decodable {
     /// Output folder of the command plugin (checked-in code). Default: `Generated`.
     var output: String?
 
+    /// The keys decoded into the fields above (not ``externalContractEntries``, which ``decode(_:)`` makes).
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case contracts, access, mutableProperties, filesPerContract, emit, externalContracts, refMap, templates, root, output
+    }
+
     static let fileName = "charter.json"
 
     /// Every key `charter.json` may have: the fields above and `lint` (read by `charter lint`).
-    static let keys: Set<String> = ["contracts", "access", "mutableProperties", "filesPerContract", "emit", "externalContracts", "refMap", "templates", "root", "output", "lint"]
+    static let keys: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(["lint"])
 
     /// The `access` levels `charter generate` takes (CharterCore's `SwiftAccessLevel`; a test keeps the two equal).
     static let accessLevels: Set<String> = ["public", "package", "internal"]
@@ -68,7 +76,7 @@ struct CharterConfiguration: Decodable {
             }
         }
         do {
-            let configuration = try JSONDecoder().decode(CharterConfiguration.self, from: data)
+            var configuration = try JSONDecoder().decode(CharterConfiguration.self, from: data)
             if let access = configuration.access, !accessLevels.contains(access) {
                 throw CharterPluginError(description: "access: must be public, package or internal, not '\(access)'")
             }
@@ -88,6 +96,7 @@ struct CharterConfiguration: Decodable {
                 }
                 entries.append(entry)
             }
+            configuration.externalContractEntries = entries
             return configuration
         } catch let error as DecodingError {
             switch error {
@@ -107,7 +116,8 @@ struct CharterConfiguration: Decodable {
 /// The same rules as CharterCore's `ExternalContract.make(contract:module:)`, which the plugin cannot import (a test
 /// keeps the two equal).
 struct ExternalContractEntry: Equatable {
-    /// The contract's `x-contract` name.
+    /// The contract's `x-contract` name; for a file without one, its `title`, else its file stem
+    /// (``CharterTargetPlan/externalName(of:files:)``).
     var name: String
     /// The major version, when only that one is external.
     var major: Int?
@@ -134,8 +144,9 @@ struct ExternalContractEntry: Equatable {
     /// The `--external-contract` value.
     var argument: String { key + "=" + module }
 
-    /// Whether a contract of this identity is this entry's.
-    func matches(_ identity: (name: String, major: Int)) -> Bool {
+    /// Whether a contract of this identity is this entry's (a file without an `x-contract` identity has no major, and
+    /// is only an entry's that gives none).
+    func matches(_ identity: (name: String, major: Int?)) -> Bool {
         identity.name == name && (major.map { $0 == identity.major } ?? true)
     }
 
@@ -292,8 +303,6 @@ struct CharterTargetPlan {
     var adapterUnits: [AdapterUnit]
     /// Template override files.
     var templateFiles: [URL]
-    /// `"externalContracts"`, sorted by key: contracts another module generates, which get no command of their own.
-    var externalContracts: [ExternalContractEntry] = []
     /// The external contracts each file of the plan is or reaches through `$ref`, by file.
     var externalContractsReached: [URL: [ExternalContractEntry]] = [:]
     /// The `$ref` root.
@@ -398,16 +407,15 @@ struct CharterTargetPlan {
         }
         try Self.checkDocumentIDs(order, targetName: targetName, files: files)
         // A contract another module generates gets no command: the commands of the files that reach it import the module.
-        let entries = (configuration.externalContracts ?? [:]).sorted { $0.key < $1.key }
-            .compactMap { ExternalContractEntry(key: $0.key, module: $0.value) }
-        externalContracts = entries
+        let entries = configuration.externalContractEntries
         let external = { (file: URL) -> ExternalContractEntry? in
-            Self.identity(of: file, files: files).flatMap { identity in entries.first { $0.matches(identity) } }
+            let name = Self.externalName(of: file, files: files)
+            return entries.first { $0.matches(name) }
         }
         if !entries.isEmpty {
-            let identities = order.compactMap { Self.identity(of: $0, files: files) }
+            let identities = order.map { Self.externalName(of: $0, files: files) }
             for entry in entries where !identities.contains(where: entry.matches) {
-                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { "\($0.name) v\($0.major)" }.sorted().joined(separator: ", ")))")
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }.sorted().joined(separator: ", ")))")
             }
             for file in order {
                 var reached: [ExternalContractEntry] = []
@@ -474,7 +482,7 @@ struct CharterTargetPlan {
 
     /// The `--external-contract` arguments of the command plugin, which generates all of the target's contracts at once.
     var allExternalArguments: [String] {
-        externalContracts.flatMap { ["--external-contract", $0.argument] }
+        configuration.externalContractEntries.flatMap { ["--external-contract", $0.argument] }
     }
 
     /// The arguments by which a build plugin command checks that the build's plan is still current when it runs:
@@ -602,6 +610,20 @@ struct CharterTargetPlan {
             let version = contract["version"] as? String, let major = version.split(separator: ".").first.flatMap({ Int($0) })
         else { return nil }
         return (name, major)
+    }
+
+    /// The name `"externalContracts"` gives a file: its `x-contract` identity, else the name Charter gives its namespace
+    /// (CharterCore's `Translator`, which the plugin cannot import; a test keeps the two equal): its `title`, else its
+    /// file name without `.schema.json` or `.json`, and no major.
+    static func externalName(of file: URL, files: PlanFiles) -> (name: String, major: Int?) {
+        if let identity = identity(of: file, files: files) { return (identity.name, identity.major) }
+        if let title = files.object(file)?["title"] as? String { return (title, nil) }
+        var name = file.lastPathComponent
+        for suffix in [".schema.json", ".json"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return (name, nil)
     }
 
     /// Two contracts with the same name and major version cannot both generate.

@@ -84,6 +84,87 @@ extension CharterTargetPlanTests {
         }
     }
 
+    /// Rows: charter.json → the entries its decoding keeps, sorted by key (read once; the plan and the plugins use them).
+    func testTheConfigurationKeepsTheParsedEntries() throws {
+        let rows: [(text: String, entries: [String])] = [
+            (#"{}"#, []),
+            (#"{"externalContracts": {}}"#, []),
+            (#"{"externalContracts": {"money": "B", "common@1": "A", "common@2": "C"}}"#, ["common@1=A", "common@2=C", "money=B"]),
+        ]
+        for row in rows {
+            let configuration = try CharterConfiguration.decode(Data(row.text.utf8))
+            XCTAssertEqual(configuration.externalContractEntries.map(\.argument), row.entries, row.text)
+        }
+        XCTAssertEqual(CharterConfiguration().externalContractEntries, [], "no charter.json: no entries")
+    }
+
+    /// Rows: a file without an `x-contract` identity that orders reaches → the name `"externalContracts"` gives it (its
+    /// title, else its file stem: the name Charter gives its namespace). The plan leaves it out, and the planned command
+    /// for orders, run as planned, takes that name (so the plugin and `charter generate` agree) and imports the module.
+    func testAFileWithoutIdentityIsNamedAsCharterNamesIt() throws {
+        let rows: [(file: String, text: String, name: String)] = [
+            ("money.json", #"{"title": "Money", "$defs": {"T": {"type": "string"}}}"#, "Money"),
+            ("money.json", #"{"title": "Money types", "$defs": {"T": {"type": "string"}}}"#, "Money types"),
+            ("money.json", #"{"$defs": {"T": {"type": "string"}}}"#, "money"),
+            ("money-types.schema.json", #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {"T": {"type": "string"}}}"#, "money-types"),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Shared/" + row.file, row.text)
+            try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0", refs: ["../../Shared/\(row.file)#/$defs/T"]))
+            try write("Sources/Models/charter.json", #"{"externalContracts": {"\#(row.name)": "RetailMoney"}}"#)
+            let plan = try plan()
+            XCTAssertEqual(plan.units.map(\.outputName), ["orders.swift"], row.name)
+            let unit = try XCTUnwrap(plan.units.first, row.name)
+            XCTAssertEqual(plan.externalArguments(of: [unit.source]), ["--external-contract", "\(row.name)=RetailMoney"], row.name)
+            let output = package.appendingPathComponent("out")
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path).run(
+                ["generate", unit.source.path, "--output", output.path, "--file-name", unit.outputName, "--quiet"]
+                    + plan.commonArguments + plan.externalArguments(of: [unit.source]) + plan.partArguments(of: unit) + plan.planArguments)
+            XCTAssertEqual(code, .success, "\(row.name): \(err.lines)")
+            let text = try String(contentsOf: output.appendingPathComponent("orders.swift"), encoding: .utf8)
+            XCTAssertTrue(text.contains("import CharterRuntime\nimport RetailMoney\n"), "\(row.name): \(text)")
+        }
+        // Such a file has no major to name.
+        try write("Sources/Models/charter.json", #"{"externalContracts": {"money-types@1": "RetailMoney"}}"#)
+        XCTAssertThrowsError(try plan()) { error in
+            XCTAssertEqual(
+                String(describing: error),
+                package.appendingPathComponent("Sources/Models/charter.json").path
+                    + ": target 'Models': externalContracts: \"money-types@1\" is no contract of the target or of a file it reaches through $ref (money-types, orders v2)")
+        }
+    }
+
+    /// Rows: `externalContracts` for orders, which reaches money through hub, a contract of aliases only → the files the
+    /// plan generates, and what orders' command, run as planned, writes to standard error (`charter generate` takes hub
+    /// though the run declares none of its types, and warns while money is generated here).
+    func testAContractOfAliasesOnlyIsPlannedOutAndAccepted() throws {
+        let rows: [(configuration: String, units: [String], err: [String])] = [
+            (#"{"externalContracts": {"hub": "RetailHub", "money": "RetailHub"}}"#, ["orders.swift"], []),
+            (#"{"externalContracts": {"hub": "RetailHub"}}"#, ["money.swift", "orders.swift"], [
+                "Shared/money.json:1:75: warning: Shared/money.json is generated here, but external contract hub refers to it, so RetailHub declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailHub (\"externalContracts\" in charter.json)",
+            ]),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            try write("Shared/money.json", Self.contract("money", "1.0.0"))
+            try write("Shared/hub.json", #"{"x-contract": {"name": "hub", "version": "1.0.0"}, "$defs": {"T": {"$ref": "money.json#/$defs/T"}}}"#)
+            try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0", refs: ["../../Shared/hub.json#/$defs/T"]))
+            try write("Sources/Models/charter.json", row.configuration)
+            let plan = try plan()
+            XCTAssertEqual(plan.units.map(\.outputName), row.units, row.configuration)
+            let unit = try XCTUnwrap(plan.units.first { $0.outputName == "orders.swift" })
+            let err = Recorder()
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { err.append($0) }), workingDirectory: package.path).run(
+                ["generate", unit.source.path, "--output", package.appendingPathComponent("out").path, "--file-name", unit.outputName, "--quiet"]
+                    + plan.commonArguments + plan.externalArguments(of: [unit.source]) + plan.partArguments(of: unit) + plan.planArguments)
+            XCTAssertEqual(code, .success, "\(row.configuration): \(err.lines)")
+            XCTAssertEqual(err.lines.map { $0.replacingOccurrences(of: package.path + "/", with: "") }, row.err, row.configuration)
+        }
+    }
+
     /// The plugin reads entries by CharterCore's rules (which it cannot import): rows of key and module.
     func testExternalContractEntriesAgreeWithTheGenerator() {
         let rows: [(key: String, module: String, valid: Bool)] = [

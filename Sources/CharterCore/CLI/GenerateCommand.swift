@@ -21,7 +21,7 @@ public struct GenerateCommand {
             OptionSpec("mutable-properties", help: "Struct properties are var (settable), not let."),
             OptionSpec("files-per-contract", value: "N", help: "Split each contract's code into N files that compile in parallel (1-64), or 'auto': one per 20 top-level types, at most 4, and at most an equal share of 8 files. Default: 1"),
             OptionSpec("emit", value: "LIST", help: "What to generate, comma-separated: models, events, client, provider, adapters. Default: all (models always)"),
-            OptionSpec("external-contract", value: "NAME[@MAJOR]=MODULE", repeatable: true, help: "The contract NAME (its x-contract name; @MAJOR: only that major) is generated in MODULE: import it instead of generating it (MODULE generated with --access public)."),
+            OptionSpec("external-contract", value: "NAME[@MAJOR]=MODULE", repeatable: true, help: "The contract NAME (its x-contract name, else its title or file stem; @MAJOR: only that major) is generated in MODULE: import it instead of generating it (MODULE generated with --access public)."),
             OptionSpec("file-name", value: "NAME", hidden: true, help: "Write the single input's code to DIR/NAME only, its parts to STEM+Part2.swift and on."),
             OptionSpec("adapters-file", value: "NAME", hidden: true, help: "Write only the version adapters of the inputs (majors of one contract) to DIR/NAME."),
             OptionSpec("planned-input", value: "PATH", repeatable: true, hidden: true, help: "A file the build plan expects the inputs to reach; reaching another is an error asking for a new plan."),
@@ -34,7 +34,8 @@ public struct GenerateCommand {
             run wrote there and this one does not are removed as stale, so give each set of inputs its own folder.
             --external-contract common=RetailCommon: contract common's types are declared by module RetailCommon
             (generated from common's file alone, with --access public); the contracts that $ref them use them from
-            there, and every generated file imports RetailCommon. A name that matches no contract of the run is an error.
+            there, and every generated file imports RetailCommon. A file without an x-contract identity is named by its
+            title, else its file name without .json. A name that matches no contract of the run is an error.
             Exit codes: 0 success, 1 problems in the contracts, 2 usage or tool errors.
             """)
 

@@ -9,21 +9,25 @@ struct ExternalContractCheck {
     /// How the contracts' files are loaded: the run's own settings.
     var loader: SchemaLoader
 
-    /// The problems, empty when every external contract matches and every name agrees.
-    func problems(_ module: IRModule, workingDirectory: String) -> [Diagnostic] {
+    /// The problems, empty when every external contract matches and every name agrees. A contract matches a namespace of
+    /// the run, or a file the run loads that has none: one whose every type the run uses is a `$ref` to another file's
+    /// (a file of aliases), which ``reachedWarnings(_:graph:)`` then looks through.
+    func problems(_ module: IRModule, graph: SchemaGraph, workingDirectory: String) -> [Diagnostic] {
         guard !externalContracts.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        let identities = module.namespaces.compactMap { namespace in
-            namespace.contract.map { "\($0.name) v\($0.version.major)" }
-        }
-        let names = module.namespaces.compactMap { $0.contract?.name }
-        for external in externalContracts where !module.namespaces.contains(where: external.matches) {
+        // The namespaces' names, then those of the files loaded without one (files of aliases).
+        let withNamespace = Set(module.namespaces.map(\.document))
+        let loaded = module.namespaces.map { (name: $0.contractName, major: $0.majorVersion) }
+            + graph.documents.filter { !withNamespace.contains($0.id) }.map { TranslationSession.namespaceName(of: $0, in: graph) }
+        let identities = loaded.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }
+        let names = loaded.map(\.name)
+        for external in externalContracts where !loaded.contains(where: { external.matches(name: $0.name, major: $0.major) }) {
             let nearest = names.contains(external.name) ? nil : EditDistance.closest(to: external.name, among: names)
             problems.append(.error(
-                "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none with an x-contract identity" : "its contracts: " + Self.list(identities)))",
+                "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none" : "its contracts: " + Self.list(identities)))",
                 code: "external.unmatched",
                 hint: nearest.map { "did you mean \"\($0)\"?" }
-                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"))
+                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"))
         }
         guard problems.isEmpty else { return problems }
         let swiftNames = SwiftNames(module)
@@ -84,21 +88,22 @@ struct ExternalContractCheck {
             if to != schema.document { edges[schema.document, default: []].insert(to) }
         }
         var warnings: [Diagnostic] = []
-        for namespace in module.namespaces {
-            guard let moduleName = externalContracts.module(of: namespace) else { continue }
+        // From every file of an external contract, those with no namespace (aliases only) too.
+        for document in graph.documents {
+            let (name, major) = TranslationSession.namespaceName(of: document, in: graph)
+            guard let moduleName = externalContracts.first(where: { $0.matches(name: name, major: major) })?.module else { continue }
             var reached: Set<DocumentID> = []
-            var queue = [namespace.document]
+            var queue = [document.id]
             while let document = queue.popLast() {
                 for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
             }
             for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
-                let identity = other.contract.map { "\($0.name)" + (other.majorVersion.map { "@\($0)" } ?? "") }
+                let identity = other.contractName + (other.majorVersion.map { "@\($0)" } ?? "")
                 warnings.append(.warning(
-                    "\(other.sourcePath) is generated here, but external contract \(namespace.contractName) refers to it, so \(moduleName) declares it too: two types of each of its names",
+                    "\(other.sourcePath) is generated here, but external contract \(name) refers to it, so \(moduleName) declares it too: two types of each of its names",
                     at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
                     code: "external.reached",
-                    hint: identity.map { "make it external as well: --external-contract \($0)=\(moduleName) (\"externalContracts\" in charter.json)" }
-                        ?? "it has no x-contract identity to name as external: give it one, or generate \(namespace.contractName) here"))
+                    hint: "make it external as well: --external-contract \(identity)=\(moduleName) (\"externalContracts\" in charter.json)"))
             }
         }
         return warnings

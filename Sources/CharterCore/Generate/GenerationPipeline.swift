@@ -68,7 +68,7 @@ public struct GenerationPipeline: Sendable {
         let graph = try loader.load(files: files, workingDirectory: workingDirectory)
         let module = try Translator().translate(graph)
         let check = ExternalContractCheck(externalContracts: options.swift.externalContracts, loader: loader)
-        let external = check.problems(module, workingDirectory: workingDirectory)
+        let external = check.problems(module, graph: graph, workingDirectory: workingDirectory)
         if !external.isEmpty { throw DiagnosticsError(external) }
         return (module, graph.warnings + module.warnings + check.reachedWarnings(module, graph: graph))
     }

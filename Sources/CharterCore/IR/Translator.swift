@@ -111,11 +111,8 @@ final class TranslationSession {
     /// The namespace of a document, created on first use.
     func namespace(for document: SchemaDocument) -> Int {
         if let existing = namespaceOfDocument[document.id] { return existing }
-        let name: String
-        let major: Int?
-        if let contract = document.contract, !contract.name.isEmpty {
-            name = contract.name
-            major = contract.version.major
+        let (name, major) = Self.namespaceName(of: document, in: graph)
+        if let contract = document.contract, major != nil {
             let identity = "\(contract.name)@\(contract.version.major)"
             if let other = identities[identity] {
                 bag.add(.error(
@@ -124,9 +121,6 @@ final class TranslationSession {
             } else {
                 identities[identity] = contract.location
             }
-        } else {
-            name = graph[document.rootSchema].title ?? Self.fileStem(document.path)
-            major = nil
         }
         let index = namespaces.count
         namespaces.append(IRNamespace(
@@ -139,6 +133,13 @@ final class TranslationSession {
         // or on whether it was an input at all (the build plugin generates each file separately).
         translateDocument(document)
         return index
+    }
+
+    /// The name and major version of a document's namespace: its `x-contract` identity, else its `title`, else its file
+    /// stem, with no major.
+    static func namespaceName(of document: SchemaDocument, in graph: SchemaGraph) -> (name: String, major: Int?) {
+        if let contract = document.contract, !contract.name.isEmpty { return (contract.name, contract.version.major) }
+        return (graph[document.rootSchema].title ?? fileStem(document.path), nil)
     }
 
     /// `inventory-v2` for `/x/inventory-v2.json`.

@@ -2,7 +2,8 @@
 /// `"externalContracts"` in `charter.json`): its namespaces are translated, so that other contracts can refer to
 /// its types, but not rendered; every generated file imports ``module`` instead.
 public struct ExternalContract: Hashable, Sendable {
-    /// The contract's name, as its `x-contract` identity gives it (`common`).
+    /// The contract's name, as its `x-contract` identity gives it (`common`); for a file without one, the name Charter
+    /// gives the file's namespace: its `title`, else its file name without `.json` (`Common`, `common-types`).
     public var name: String
     /// The major version, when only that one is external (`common@1`); nil for every major.
     public var major: Int?
@@ -60,10 +61,17 @@ public struct ExternalContract: Hashable, Sendable {
     }
 
     /// Whether `namespace` is this contract (in the given major, when one is given). A file without an `x-contract`
-    /// identity is no contract, and never external.
+    /// identity has no major: it is this contract when its namespace has ``name`` (its `title`, else its file stem; see
+    /// `Translator`) and no major is given.
     public func matches(_ namespace: IRNamespace) -> Bool {
-        guard let contract = namespace.contract, contract.name == name else { return false }
-        return major.map { $0 == namespace.majorVersion } ?? true
+        matches(name: namespace.contractName, major: namespace.majorVersion)
+    }
+
+    /// Whether a file whose namespace has this name and major (none without an `x-contract` identity) is this contract.
+    func matches(name: String, major: Int?) -> Bool {
+        guard name == self.name else { return false }
+        guard let major else { return self.major == nil }
+        return self.major.map { $0 == major } ?? true
     }
 
     /// As written on the command line: `common=RetailCommon`, `common@1=RetailCommon`.

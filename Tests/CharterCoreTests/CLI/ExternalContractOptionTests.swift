@@ -13,6 +13,9 @@ final class ExternalContractOptionTests: XCTestCase {
     static let commonV1 = contract("common", "1.0.0", defs: money)
     static let commonV2 = contract("common", "2.0.0", defs: money)
     static let shop = contract("shop", "1.0.0", defs: #""Price": {"type": "object", "properties": {"total": {"$ref": "common-v1.json#/$defs/Money"}}}"#)
+    /// `common-v1.json` without an `x-contract` identity: named by its title, or without one by its file stem.
+    static let titledCommon = #"{"title": "Common", "$defs": {\#(money)}}"#
+    static let untitledCommon = #"{"$defs": {\#(money)}}"#
 
     func testParsing() {
         let rows: [(text: String, parsed: ExternalContract?, error: String?)] = [
@@ -64,7 +67,17 @@ final class ExternalContractOptionTests: XCTestCase {
              "error: --external-contract comon=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: did you mean \"common\"?"),
             ("a major the run does not have", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common@2=RetailCommon"], .usageOrToolError, [],
-             "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref"),
+             "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+            ("a file without x-contract, by its title", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "Common=RetailCommon"], .success, ["ShopV1.swift"], nil),
+            ("a file without x-contract or title, by its file stem", ["common-v1.json": Self.untitledCommon, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common-v1=RetailCommon"], .success, ["ShopV1.swift"], nil),
+            ("a file without x-contract has no major", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "Common@1=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract Common@1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+            ("a titled file is not named by its file stem", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
+             ["shop-v1.json", "--external-contract", "common-v1=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract common-v1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
             ("the same contract twice", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common=A", "--external-contract", "common@1=B"], .usageOrToolError, [],
              "error: --external-contract common@1=B and common=A both name contract common v1"),
@@ -125,6 +138,69 @@ final class ExternalContractOptionTests: XCTestCase {
             XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
             XCTAssertEqual(result.err, row.err, "\(row.arguments)")
         }
+    }
+
+    /// The same for a reached file without an `x-contract` identity: the warning names it as `--external-contract` takes
+    /// it (its file stem here, having no title), and so listed it is imported.
+    func testAReachedFileWithoutIdentityIsNamedByItsStem() throws {
+        let rows: [(arguments: [String], written: [String], err: [String])] = [
+            (["--external-contract", "common=RetailCommon"], ["MoneyV1.swift", "ShopV1.swift"], [
+                "money-v1.json: warning: money-v1.json is generated here, but external contract common refers to it, so RetailCommon declares it too: two types of each of its names"
+                    + "\n    hint: make it external as well: --external-contract money-v1=RetailCommon (\"externalContracts\" in charter.json)",
+            ]),
+            (["--external-contract", "common=RetailCommon", "--external-contract", "money-v1=RetailCommon"], ["ShopV1.swift"], []),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", #"{"$defs": {\#(Self.money)}}"#)
+            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, .success, "\(row.arguments): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
+        }
+    }
+
+    /// A contract that declares no types of its own — its `$defs` are `$ref`s to another file's, a hub of aliases — gets no
+    /// namespace in a run that reaches its types through it, since the run follows the aliases: naming it external is no
+    /// error, and the file its aliases lead to is reached from it, so it is external only when listed (else the warning).
+    func testAContractOfAliasesOnlyMayBeExternal() throws {
+        let rows: [(arguments: [String], written: [String], err: [String])] = [
+            (["--external-contract", "hub=RetailHub"], ["MoneyV1.swift", "ShopV1.swift"], [
+                "money-v1.json:1:16: warning: money-v1.json is generated here, but external contract hub refers to it, so RetailHub declares it too: two types of each of its names [/x-contract]"
+                    + "\n    hint: make it external as well: --external-contract money@1=RetailHub (\"externalContracts\" in charter.json)",
+            ]),
+            (["--external-contract", "hub=RetailHub", "--external-contract", "money=RetailHub"], ["ShopV1.swift"], []),
+            (["--external-contract", "hub@2=RetailHub"], [], [
+                "error: --external-contract hub@2=RetailHub matches no contract of this run (its contracts: shop v1, money v1 and hub v1)"
+                    + "\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json",
+                "1 error found",
+            ]),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+            try folder.write("hub-v1.json", Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, row.written.isEmpty ? .usageOrToolError : .success, "\(row.arguments): \(result.err)")
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
+        }
+        // The shop's code refers to the type the aliases lead to, which RetailHub declares (it generates hub-v1.json and
+        // what it reaches).
+        let folder = try TemporaryFolder()
+        try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
+        try folder.write("hub-v1.json", Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#))
+        try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"))
+        let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "hub=RetailHub", "--external-contract", "money=RetailHub"])
+        XCTAssertEqual(result.code, .success, "\(result.err)")
+        let shop = try XCTUnwrap(folder.read("out/ShopV1.swift"))
+        XCTAssertTrue(shop.contains("import CharterRuntime\nimport RetailHub\n") && shop.contains("public let total: MoneyV1.Money?"), shop)
+        let alone = folder.run(["generate", "hub-v1.json", "--output", "hub", "--quiet"])
+        XCTAssertEqual(alone.code, .success, "\(alone.err)")
+        XCTAssertEqual(folder.contents(of: "hub").filter { $0.hasSuffix(".swift") }, ["HubV1.swift", "MoneyV1.swift"], "RetailHub declares MoneyV1")
     }
 
     /// A type renamed for a collision inside the external contract (`money` beside `Money`: `Money2`) is named so in both
