@@ -16,7 +16,7 @@ import Foundation
 /// over storage they share: an atomic claim with an expiry (a row with a unique key, Redis `SET NX PX`), and a
 /// `finish` that only completes the claim it was given.
 public protocol IdempotencyStore: Sendable {
-    /// Claims `key` for `request`, whose ``ProviderIdempotency/fingerprint(_:headers:)`` is `fingerprint`:
+    /// Claims `key` for `request`, whose ``ProviderIdempotency/fingerprint(_:headers:declaredContentType:)`` is `fingerprint`:
     /// ``IdempotencyClaim/proceed(_:)`` with a new lease when the key is new, expired or its claim went stale (the
     /// store then holds it as running until ``finish(_:lease:request:response:retention:)``), otherwise what to
     /// answer instead. The store decides whom keys belong to (``InMemoryIdempotencyStore``'s `caller`).
@@ -185,13 +185,17 @@ public enum ProviderIdempotency {
     /// key's request runs; 422 for the key with another request), or `run()`'s answer, kept for `retention` seconds
     /// unless it says the write was not attempted (408, 429, 502, 503, 504). `headers` are the header parameters the
     /// operation declares: with the method, path, query and body, what makes two requests the same.
+    /// `declaredContentType` is the operation's declared request `contentType` (nil when it declares no request body),
+    /// which says how the body counts (``fingerprint(_:headers:declaredContentType:)``); a generated provider passes
+    /// it unless it is `application/json`, the default.
     public static func serve(
         _ request: ClientRequest, store: (any IdempotencyStore)?, operation: String, keyHeader: String, headers: [String] = [],
-        retention: TimeInterval, _ run: () async -> ClientResponse
+        declaredContentType: String? = "application/json", retention: TimeInterval, _ run: () async -> ClientResponse
     ) async -> ClientResponse {
         guard let store, let key = request.header(keyHeader), !key.isEmpty else { return await run() }
         let id = IdempotencyKey(operation: operation, key: key)
-        switch await store.claim(id, request: request, fingerprint: fingerprint(request, headers: headers)) {
+        let identity = fingerprint(request, headers: headers, declaredContentType: declaredContentType)
+        switch await store.claim(id, request: request, fingerprint: identity) {
         case .proceed(let lease):
             let response = await run()
             await store.finish(id, lease: lease, request: request, response: keeps(response.status) ? response : nil, retention: retention)
@@ -220,18 +224,24 @@ public enum ProviderIdempotency {
     /// no two different requests give the same bytes. Other headers are not part of it: a retry may carry a renewed
     /// token or another trace id.
     ///
-    /// A body the provider reads as JSON — labelled JSON (`Content-Type` `application/json` or a `+json` type), or
-    /// sent without a `Content-Type` (``ProviderRouting/body(_:from:required:declaredContentType:issues:)`` reads it as
-    /// JSON) — counts by the value the provider reads from it, as Stripe compares a retry's parameters rather than its
-    /// bytes: a client that serialises the same value again — members in another order, other whitespace or escapes,
-    /// `2.0` for `2`, `1.50` for `1.5` — sends the same request (``CanonicalJSON/canonicalText(of:)``), and is marked as
-    /// read as JSON, so it never matches a body counted by its bytes. A body labelled with another media type, and one
-    /// that is not JSON (labelled or not), count by their bytes.
-    public static func fingerprint(_ request: ClientRequest, headers: [String] = []) -> Data {
+    /// The body counts by the value the provider reads from it, and the provider reads a body as JSON whatever media
+    /// type the operation declares (`declaredContentType`: its request `contentType`; nil when it declares no request
+    /// body): a body sent without a `Content-Type`, labelled JSON (`application/json` or a `+json` type) or labelled
+    /// with the declared type (`text/plain`, `application/x-www-form-urlencoded`, `application/octet-stream`, …,
+    /// parameters and case aside) is read as JSON (``ProviderRouting/body(_:from:required:declaredContentType:issues:)``),
+    /// so it counts by its canonical text (``CanonicalJSON/canonicalText(of:)``), as Stripe compares a retry's
+    /// parameters rather than its bytes: a client that serialises the same value again — members in another order,
+    /// other whitespace or escapes, `2.0` for `2`, `1.50` for `1.5` — sends the same request, under any of those
+    /// labels; it is marked as read as JSON, so it never matches a body counted by its bytes. A body the provider does
+    /// not read as JSON counts by its bytes: one the operation does not declare (it is not read, but the
+    /// implementation can see it through ``ProviderContext/request``), one that is not JSON, and one with another
+    /// label (which the provider refuses with 415 before it claims a key). Form bodies are not read as fields, so a
+    /// form's field order never comes into it: a body that is not JSON is refused with 400, and claims no key either.
+    public static func fingerprint(_ request: ClientRequest, headers: [String] = [], declaredContentType: String? = "application/json") -> Data {
         var parts = [Data(request.method.utf8), Data(request.path.utf8), Data("\(request.query.count)".utf8)]
         for item in request.query { parts += [Data(item.name.utf8), Data(item.value.utf8)] }
         for name in headers { parts.append(ClientHeader.combined(name, in: request.headers).map { Data(("=" + $0).utf8) } ?? Data()) }
-        parts += bodyParts(request)
+        parts += bodyParts(request, declaredContentType: declaredContentType)
         var data = Data()
         for part in parts {
             data.append(contentsOf: "\(part.count):".utf8)
@@ -240,11 +250,12 @@ public enum ProviderIdempotency {
         return data
     }
 
-    /// The body's parts of a fingerprint: the canonical text of a body read as JSON (labelled JSON or unlabelled, and
-    /// JSON) after the part `json` (the bytes alone are one part, so the two never read alike); the bytes (none: empty)
-    /// otherwise.
-    private static func bodyParts(_ request: ClientRequest) -> [Data] {
-        if let body = request.body, request.header("Content-Type").map(ProviderRouting.isJSON) ?? true,
+    /// The body's parts of a fingerprint: the canonical text of a body the operation declares and the provider reads
+    /// as JSON (``ProviderRouting/readsAsJSON(labelled:declaredContentType:)``), after the part `json` (the bytes alone
+    /// are one part, so the two never read alike); the bytes (none: empty) otherwise.
+    private static func bodyParts(_ request: ClientRequest, declaredContentType: String?) -> [Data] {
+        if let body = request.body, let declaredContentType,
+            ProviderRouting.readsAsJSON(labelled: request.header("Content-Type"), declaredContentType: declaredContentType),
             let canonical = CanonicalJSON.canonicalText(of: body)
         {
             return [Data("json".utf8), canonical]

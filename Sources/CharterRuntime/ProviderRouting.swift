@@ -139,6 +139,18 @@ public enum ProviderRouting {
         return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
     }
 
+    /// Whether a generated provider reads a body labelled `contentType` (nil: sent without one) as JSON, for an operation
+    /// whose declared request `contentType` is `declaredContentType`: an unlabelled body, one labelled JSON
+    /// (``isJSON(_:)``) and one labelled with the declared media type (parameters and case aside) are read as JSON —
+    /// every body is, whatever media type the contract names (`text/plain`, `application/x-www-form-urlencoded`,
+    /// `application/octet-stream`: the JSON value of the operation's schema under that label); any other is refused
+    /// with 415. ``body(_:from:required:declaredContentType:issues:)`` reads by it, and
+    /// ``ProviderIdempotency/fingerprint(_:headers:declaredContentType:)`` counts by it.
+    static func readsAsJSON(labelled contentType: String?, declaredContentType: String) -> Bool {
+        guard let contentType else { return true }
+        return isJSON(contentType) || mediaType(contentType) == mediaType(declaredContentType)
+    }
+
     /// A `Content-Type` without its parameters, lowercased: `Application/JSON; charset=utf-8` → `application/json`.
     static func mediaType(_ contentType: String) -> String {
         (contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
@@ -169,9 +181,7 @@ public enum ProviderRouting {
             if required { throw ProviderRequestError("the request body is missing") }
             return nil
         }
-        if let contentType = request.header("Content-Type"), !isJSON(contentType),
-            mediaType(contentType) != mediaType(declaredContentType)
-        {
+        if let contentType = request.header("Content-Type"), !readsAsJSON(labelled: contentType, declaredContentType: declaredContentType) {
             throw ProviderRequestError("the request body is \(contentType), not \(mediaType(declaredContentType))", status: 415)
         }
         let value: Body

@@ -164,7 +164,8 @@ final class ProviderIdempotencyTests: XCTestCase {
         }
     }
 
-    /// Rows: two bodies with one key, each with its `Content-Type` (nil: none) → whether the second is the same request.
+    /// Rows, for an operation that declares a JSON body (the default): two bodies with one key, each with its
+    /// `Content-Type` (nil: none) → whether the second is the same request.
     /// A body the provider reads as JSON (labelled `application/json` or a `+json` type, any case and parameters, or not
     /// labelled at all) counts by the value the provider reads: member order, whitespace, escapes and how a number is
     /// written (`1`, `1.0`, `1e0`) do not count; anything the provider would read differently does. A body of another
@@ -212,18 +213,83 @@ final class ProviderIdempotencyTests: XCTestCase {
         }
     }
 
-    /// A JSON body re-serialised by a retry is replayed, not refused as another request: labelled JSON, or sent
-    /// without a `Content-Type` (the provider reads it as JSON). Rows: the body's `Content-Type` (nil: none).
+    /// Rows: the operation's declared request `contentType` (nil: it declares no request body) and two bodies with one
+    /// key, each with its `Content-Type` (nil: none) → whether the second is the same request. A body counts by what the
+    /// provider reads from it, and it reads every body it accepts as JSON, whatever type the contract declares: one
+    /// labelled with the declared type (parameters and case aside), labelled JSON or not labelled counts by its value
+    /// (under any of those labels alike); one the operation does not declare is not read and counts by its bytes, as
+    /// does one with another label (refused with 415) and one that is not JSON (400) — a form's fields included.
+    func testBodyFingerprintFollowsTheDeclaredRequestTypeRows() {
+        let json = "application/json", text = "text/plain", form = "application/x-www-form-urlencoded", binary = "application/octet-stream"
+        let patch = "application/merge-patch+json"
+        let rows: [(label: String, declared: String?, first: (String, String?), second: (String, String?), same: Bool)] = [
+            // JSON, the default.
+            ("json: members in another order", json, (#"{"a":1,"b":2}"#, json), (#"{"b":2,"a":1}"#, json), true),
+            ("json: another value", json, (#"{"a":1}"#, json), (#"{"a":2}"#, json), false),
+            ("json: a text/plain label is refused (415), so its bytes", json, (#"{"a":1}"#, json), (#"{"a":1}"#, text), false),
+            // A +json type declared.
+            ("merge-patch: members in another order", patch, (#"{"a":1,"b":null}"#, patch), (#"{"b":null,"a":1}"#, patch), true),
+            ("merge-patch: labelled application/json, the same value", patch, (#"{"a":1}"#, patch), (#"{ "a": 1.0 }"#, json), true),
+            // text/plain declared: read as JSON under its label.
+            ("text: members in another order", text, (#"{"a":1,"b":2}"#, text), (#"{"b":2,"a":1}"#, text), true),
+            ("text: a number written otherwise", text, (#"{"qty":2}"#, text), (#"{"qty":2.0}"#, text), true),
+            ("text: the label in another case, with parameters", text, (#"{"a":1,"b":2}"#, text), (#"{"b":2,"a":1}"#, "Text/Plain; charset=utf-8"), true),
+            ("text: labelled text and labelled JSON, the same value", text, (#"{"a":1,"b":2}"#, text), (#"{"b":2,"a":1}"#, json), true),
+            ("text: labelled text and unlabelled, the same value", text, (#"{"a":1,"b":2}"#, text), (#"{"b":2,"a":1}"#, nil), true),
+            ("text: a JSON string, another escape for the same character", text, (#""A1""#, text), (#""\u00411""#, text), true),
+            ("text: another value", text, (#"{"a":1}"#, text), (#"{"a":2}"#, text), false),
+            ("text: not JSON (refused with 400): its bytes, the same", text, ("plain words", text), ("plain words", text), true),
+            ("text: not JSON: its bytes, other whitespace", text, ("plain words", text), ("plain  words", text), false),
+            ("text: not JSON, and the JSON string of the same text", text, ("plain words", text), (#""plain words""#, text), false),
+            ("text: another label (refused with 415): its bytes", text, (#"{"a":1,"b":2}"#, "text/csv"), (#"{"b":2,"a":1}"#, "text/csv"), false),
+            ("text: another label and the declared one, the same bytes", text, (#"{"a":1}"#, "text/csv"), (#"{"a":1}"#, text), false),
+            // A form declared: read as JSON too; a form's fields are not read, so field order is bytes.
+            ("form: a JSON body in another order", form, (#"{"a":1,"b":2}"#, form), (#"{"b":2,"a":1}"#, form + "; charset=utf-8"), true),
+            ("form: fields in another order (not read: its bytes)", form, ("a=1&b=2", form), ("b=2&a=1", form), false),
+            ("form: the same fields, the same bytes", form, ("a=1&b=2", form), ("a=1&b=2", form), true),
+            ("form: a field spelt otherwise (not read: its bytes)", form, ("a=x+y", form), ("a=x%20y", form), false),
+            // Binary declared: a JSON string under that label (a base64 string schema), read as JSON.
+            ("binary: a JSON string with another escape", binary, (#""aGk=""#, binary), (#""\u0061Gk=""#, binary), true),
+            ("binary: another string", binary, (#""aGk=""#, binary), (#""aGo=""#, binary), false),
+            ("binary: raw bytes, not JSON: the same bytes", binary, ("\u{1}\u{2}", binary), ("\u{1}\u{2}", binary), true),
+            ("binary: raw bytes, not JSON: other bytes", binary, ("\u{1}\u{2}", binary), ("\u{2}\u{1}", binary), false),
+            // No request body declared: a body is not read, so it counts by its bytes, whatever its label.
+            ("none: JSON in another order", nil, (#"{"a":1,"b":2}"#, json), (#"{"b":2,"a":1}"#, json), false),
+            ("none: unlabelled JSON in another order", nil, (#"{"a":1,"b":2}"#, nil), (#"{"b":2,"a":1}"#, nil), false),
+            ("none: the same bytes, labelled and not", nil, (#"{"a":1}"#, json), (#"{"a":1}"#, nil), true),
+            ("none: an empty body and none", nil, ("", nil), ("", json), true),
+        ]
+        func request(_ body: (String, String?)) -> ClientRequest {
+            ClientRequest(method: "POST", path: "/notes", headers: body.1.map { [ClientHeader(name: "Content-Type", value: $0)] } ?? [], body: Data(body.0.utf8))
+        }
+        for row in rows {
+            let first = ProviderIdempotency.fingerprint(request(row.first), declaredContentType: row.declared)
+            let second = ProviderIdempotency.fingerprint(request(row.second), declaredContentType: row.declared)
+            XCTAssertEqual(first == second, row.same, row.label)
+        }
+        // Unsaid, the declared type is JSON: callers that do not pass one count as before.
+        for body in [(#"{"b":2,"a":1}"#, json), (#"{"a":1}"#, text), (#"{"a":1}"#, nil), ("plain", nil)] as [(String, String?)] {
+            XCTAssertEqual(ProviderIdempotency.fingerprint(request(body)), ProviderIdempotency.fingerprint(request(body), declaredContentType: json), body.0)
+        }
+    }
+
+    /// A JSON body re-serialised by a retry is replayed, not refused as another request, whenever the provider reads it
+    /// as JSON. Rows: the operation's declared request `contentType` and the body's `Content-Type` (nil: none).
     func testARetryReserialisingItsJSONIsReplayed() async {
-        for contentType in ["application/json", nil] as [String?] {
+        let rows: [(declared: String, contentType: String?)] = [
+            ("application/json", "application/json"), ("application/json", nil), ("text/plain", "text/plain"),
+            ("application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8"),
+        ]
+        for (declared, contentType) in rows {
             let store = InMemoryIdempotencyStore(caller: { _ in nil })
             let write = Write()
             func send(_ body: String) async -> ClientResponse {
                 var request = Self.request(body)
                 if let contentType { request.headers.append(ClientHeader(name: "Content-Type", value: contentType)) }
-                return await ProviderIdempotency.serve(request, store: store, operation: "op", keyHeader: "Idempotency-Key", retention: 60) { write.run() }
+                return await ProviderIdempotency.serve(
+                    request, store: store, operation: "op", keyHeader: "Idempotency-Key", declaredContentType: declared, retention: 60) { write.run() }
             }
-            let label = contentType ?? "no Content-Type"
+            let label = "\(declared): " + (contentType ?? "no Content-Type")
             let first = await send(#"{"sku":"A1","qty":2}"#)
             let retry = await send("{ \"qty\": 2.0, \"sku\": \"A1\" }")
             let other = await send(#"{"sku":"A1","qty":3}"#)

@@ -94,7 +94,8 @@ struct SwiftProviderBuilder {
     /// One operation's handler: read the parameters, the idempotency key and the body (400 when one is missing
     /// or malformed, or the body breaks the contract's constraints), call the method, write its response (500
     /// when the method throws). For an idempotent write the call and the answer go through
-    /// `ProviderIdempotency.serve` once the reading has succeeded.
+    /// `ProviderIdempotency.serve` once the reading has succeeded, told the media type the body was read under (nil
+    /// when none was read), so that the body's fingerprint counts the value the handler read.
     func handlerBody(_ model: SwiftOperationModel, namespace: Int) -> [String] {
         let operation = model.operation
         var lines = ["do {"]
@@ -146,9 +147,12 @@ struct SwiftProviderBuilder {
             lines += checks.map { "    " + $0 }
             lines.append("    try ProviderRouting.rejectParameters(issues)")
         }
+        // The media type the body is read under (nil: the handler reads none), which its idempotency fingerprint follows.
+        var readContentType: String?
         if let bodyName = model.bodyName, let body = operation.requestBody {
             let wire = SwiftOperationModel.wire(body, context: context, namespace: namespace)
             let declared = operation.contract.request.map(\.contentType) ?? "application/json"
+            readContentType = declared
             let accepting = declared == "application/json" ? "" : ", declaredContentType: \(SwiftLiteral.string(declared))"
             let checks = SwiftBodyChecks(context: context).issuesArgument(body, operation.requestBodyConstraints, wire: wire)
             let decode = "try ProviderRouting.body(\(wire.type ?? context.qualifiedType(body)).self, from: request, required: \(model.bodyRequired)\(accepting)\(checks))"
@@ -213,10 +217,13 @@ struct SwiftProviderBuilder {
         let keyHeader = idempotency.keyHeader ?? "Idempotency-Key"
         let headers = operation.parameters.filter { $0.location == .header && $0.name.lowercased() != keyHeader.lowercased() }
             .map { SwiftLiteral.string($0.name) }
+        // The body counts as it was read: as JSON under the declared media type (`application/json`, the default, is not
+        // written), or by its bytes when the operation declares none (nil).
+        let counting = readContentType == "application/json" ? "" : ", declaredContentType: " + (readContentType.map(SwiftLiteral.string) ?? "nil")
         let serve = [
             "    return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: \(SwiftLiteral.string(operation.contract.id)), "
                 + "keyHeader: \(SwiftLiteral.string(keyHeader))" + (headers.isEmpty ? "" : ", headers: [" + headers.joined(separator: ", ") + "]")
-                + ", retention: \(Self.retentionSeconds(idempotency.retention))) {",
+                + counting + ", retention: \(Self.retentionSeconds(idempotency.retention))) {",
         ] + (["do {"] + lines[call...] + caught).map { "        " + $0 } + ["    }"]
         // Reading that can fail is answered in its own `do` (its errors are the request's: 400, 415); reading that
         // cannot needs none.

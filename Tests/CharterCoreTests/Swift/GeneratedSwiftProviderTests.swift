@@ -259,7 +259,7 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
         let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ProbeV1.swift"]))
         // Half a second is kept for a whole one: a store keeps answers for whole seconds.
-        XCTAssertTrue(lines.contains(#"return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: "touch", keyHeader: "X-Key", retention: 1) {"#))
+        XCTAssertTrue(lines.contains(#"return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: "touch", keyHeader: "X-Key", declaredContentType: nil, retention: 1) {"#))
         let main = [
             "import Foundation",
             "final class Count: @unchecked Sendable { let lock = NSLock(); var runs = 0; func add() { lock.withLock { runs += 1 } } }",
@@ -284,6 +284,107 @@ final class GeneratedSwiftProviderTests: XCTestCase {
         guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
         XCTAssertEqual(run.status, 0, run.output)
         XCTAssertEqual(run.output.split(separator: "\n").map(String.init), ["in touch: pos-7", "204 - runs=1", "204 true runs=1", "outside: true"])
+    }
+
+    /// An idempotent write's body counts as the handler reads it, under every request type the contract can declare:
+    /// a body labelled with a declared `text/plain`, form or binary type is read as JSON, so a retry that serialises
+    /// the same value again (or sends it labelled JSON) is replayed, and another value is refused with 422; a form body
+    /// is not read as fields (400, claiming nothing); another label is refused with 415; the body of an operation that
+    /// declares none is not read, so it counts by its bytes.
+    func testIdempotentBodiesCountAsTheHandlerReadsThem() throws {
+        let contract = #"""
+            {"$defs": {"Item": {"type": "object", "properties": {"sku": {"type": "string"}, "qty": {"type": "integer"}}, "required": ["sku"]}},
+             "x-contract": {"name": "reads", "version": "1.0.0", "operations": {
+              "putNote": {"method": "PUT", "path": "/notes", "request": {"contentType": "text/plain", "schema": {"$ref": "#/$defs/Item"}},
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "putForm": {"method": "PUT", "path": "/forms", "request": {"contentType": "application/x-www-form-urlencoded", "schema": {"$ref": "#/$defs/Item"}},
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "putBlob": {"method": "PUT", "path": "/blobs", "request": {"contentType": "application/octet-stream", "schema": {"type": "string", "contentEncoding": "base64"}},
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "patchItem": {"method": "PATCH", "path": "/items", "request": {"contentType": "application/merge-patch+json", "schema": {"$ref": "#/$defs/Item"}},
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "putItem": {"method": "PUT", "path": "/items", "request": {"schema": {"$ref": "#/$defs/Item"}},
+                "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}},
+              "touch": {"method": "PUT", "path": "/touch", "responses": {"204": {}}, "idempotency": {"required": false, "keyHeader": "Idempotency-Key", "retention": "PT1H"}}
+             }}}
+            """#
+        let files = try XCTUnwrap(ContractFixture(contract).generate().value("generate"))
+        let lines = GeneratedSwiftSnippetTests.trimmedLines(try XCTUnwrap(files["ReadsV1.swift"]))
+        // Rows: operation → the media type its handler tells the store it read the body under (none written: JSON).
+        let serving: [(operation: String, counting: String)] = [
+            ("putNote", #", declaredContentType: "text/plain""#),
+            ("putForm", #", declaredContentType: "application/x-www-form-urlencoded""#),
+            ("putBlob", #", declaredContentType: "application/octet-stream""#),
+            ("patchItem", #", declaredContentType: "application/merge-patch+json""#),
+            ("putItem", ""),
+            ("touch", ", declaredContentType: nil"),
+        ]
+        for row in serving {
+            let line = #"return await ProviderIdempotency.serve(request, store: idempotencyStore, operation: ""# + row.operation
+                + #"", keyHeader: "Idempotency-Key""# + row.counting + ", retention: 3600) {"
+            XCTAssertTrue(lines.contains(line), "missing: \(line)")
+        }
+        let main = [
+            "import Foundation",
+            "final class Log: @unchecked Sendable { let lock = NSLock(); var lines: [String] = []; func add(_ line: String) { lock.withLock { lines.append(line) } } }",
+            "struct Reads: ReadsV1.Provider {",
+            "    let log: Log",
+            "    func putNote(_ body: ReadsV1.Item, idempotencyKey: String?) async throws -> ReadsV1.PutNoteResponse { log.add(\"note \\(body.sku)\"); return .noContent }",
+            "    func putForm(_ body: ReadsV1.Item, idempotencyKey: String?) async throws -> ReadsV1.PutFormResponse { log.add(\"form \\(body.sku)\"); return .noContent }",
+            "    func putBlob(_ body: String, idempotencyKey: String?) async throws -> ReadsV1.PutBlobResponse { log.add(\"blob \\(body)\"); return .noContent }",
+            "    func patchItem(_ body: ReadsV1.Item, idempotencyKey: String?) async throws -> ReadsV1.PatchItemResponse { log.add(\"patch \\(body.sku)\"); return .noContent }",
+            "    func putItem(_ body: ReadsV1.Item, idempotencyKey: String?) async throws -> ReadsV1.PutItemResponse { log.add(\"item \\(body.sku)\"); return .noContent }",
+            "    func touch(idempotencyKey: String?) async throws -> ReadsV1.TouchResponse { log.add(\"touch\"); return .noContent }",
+            "}",
+            "let log = Log()",
+            "let store = InMemoryIdempotencyStore(caller: { _ in nil })",
+            "func send(_ method: String, _ path: String, key: String, _ contentType: String?, _ body: String) async {",
+            "    var headers = [ClientHeader(name: \"Idempotency-Key\", value: key)]",
+            "    if let contentType { headers.append(ClientHeader(name: \"Content-Type\", value: contentType)) }",
+            "    let response = await Reads(log: log).handle(ClientRequest(method: method, path: path, headers: headers, body: Data(body.utf8)), idempotency: store)",
+            "    print(\"\\(method) \\(path) \\(key) \\(response.status) \\(response.header(\"Idempotent-Replayed\") ?? \"-\")\")",
+            "}",
+            "let text = \"text/plain\", form = \"application/x-www-form-urlencoded\", binary = \"application/octet-stream\", patch = \"application/merge-patch+json\"",
+            "await send(\"PUT\", \"/notes\", key: \"n\", text, #\"{\"sku\":\"a\",\"qty\":2}\"#)",
+            "await send(\"PUT\", \"/notes\", key: \"n\", \"Text/Plain; charset=utf-8\", #\"{ \"qty\": 2.0, \"sku\": \"a\" }\"#)",
+            "await send(\"PUT\", \"/notes\", key: \"n\", \"application/json\", #\"{\"qty\":2,\"sku\":\"a\"}\"#)",
+            "await send(\"PUT\", \"/notes\", key: \"n\", text, #\"{\"sku\":\"b\",\"qty\":2}\"#)",
+            "await send(\"PUT\", \"/notes\", key: \"n2\", \"text/csv\", #\"{\"sku\":\"a\"}\"#)",
+            "await send(\"PUT\", \"/forms\", key: \"f\", form, #\"{\"sku\":\"a\",\"qty\":2}\"#)",
+            "await send(\"PUT\", \"/forms\", key: \"f\", form + \"; charset=utf-8\", #\"{\"qty\":2,\"sku\":\"a\"}\"#)",
+            "await send(\"PUT\", \"/forms\", key: \"f2\", form, \"sku=a&qty=2\")",
+            "await send(\"PUT\", \"/forms\", key: \"f2\", form, #\"{\"sku\":\"c\"}\"#)",
+            "await send(\"PUT\", \"/blobs\", key: \"b\", binary, #\"\"aGk=\"\"#)",
+            "await send(\"PUT\", \"/blobs\", key: \"b\", binary, #\"\"\\u0061Gk=\"\"#)",
+            "await send(\"PUT\", \"/blobs\", key: \"b\", binary, #\"\"aGo=\"\"#)",
+            "await send(\"PATCH\", \"/items\", key: \"p\", patch, #\"{\"sku\":\"a\",\"qty\":2}\"#)",
+            "await send(\"PATCH\", \"/items\", key: \"p\", patch, #\"{\"qty\":2,\"sku\":\"a\"}\"#)",
+            "await send(\"PUT\", \"/items\", key: \"i\", nil, #\"{\"sku\":\"a\",\"qty\":2}\"#)",
+            "await send(\"PUT\", \"/items\", key: \"i\", \"application/json\", #\"{\"qty\":2,\"sku\":\"a\"}\"#)",
+            "await send(\"PUT\", \"/touch\", key: \"t\", \"application/json\", #\"{\"a\":1,\"b\":2}\"#)",
+            "await send(\"PUT\", \"/touch\", key: \"t\", \"application/json\", #\"{\"b\":2,\"a\":1}\"#)",
+            "await send(\"PUT\", \"/touch\", key: \"t\", nil, #\"{\"a\":1,\"b\":2}\"#)",
+            "print(log.lines.joined(separator: \"\\n\"))",
+        ]
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            // text/plain declared: the same value re-serialised, under its label in another case or labelled JSON, is the same request.
+            "PUT /notes n 204 -", "PUT /notes n 204 true", "PUT /notes n 204 true",
+            "PUT /notes n 422 -",  // another value
+            "PUT /notes n2 415 -",  // another label: refused before the store
+            // A form declared: its JSON body in another order is the same; a form's fields are not read (400, no key claimed).
+            "PUT /forms f 204 -", "PUT /forms f 204 true",
+            "PUT /forms f2 400 -", "PUT /forms f2 204 -",
+            // Binary declared: a JSON string with another escape is the same; another string is not.
+            "PUT /blobs b 204 -", "PUT /blobs b 204 true", "PUT /blobs b 422 -",
+            "PATCH /items p 204 -", "PATCH /items p 204 true",
+            // JSON declared: unlabelled, then labelled, the same value.
+            "PUT /items i 204 -", "PUT /items i 204 true",
+            // No body declared: it is not read, so its bytes count.
+            "PUT /touch t 204 -", "PUT /touch t 422 -", "PUT /touch t 204 true",
+            "note a", "form a", "form c", "blob aGk=", "patch a", "item a", "touch",
+        ])
     }
 
     /// Handlers of every shape compile without warnings and behave: a parameter named `store` (beside the
