@@ -41,30 +41,56 @@ extension VersionAdapterPlanner {
         return upgrading ? pairs : Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
     }
 
-    /// The nested (inline) types of paired structs `source` and `target` that pair through a renamed property
-    /// (source → target): the type a renamed property holds in one version (itself, or as the element of an array or
-    /// a map) with the type its counterpart holds at the same place in the other, when neither pairs by name (the
-    /// source's type's name is not nested in the target, nor the target's in the source: an inline type is named after
-    /// its property, so `lines` renamed from `items` holds `Line` where it held `Item`). The first such property
-    /// to hold a type takes it.
+    /// The nested (inline) types of paired types `source` and `target` that pair through a rename (source → target):
+    /// in structs, the type a renamed property holds in one version (itself, or as the element of an array or a map)
+    /// with the type its counterpart holds at the same place in the other; in unions paired under another name (held
+    /// by a renamed property, or a renamed `$defs` type), the type an alternative holds with the one its counterpart
+    /// (``variantCounterparts(_:_:)``) holds. Only when neither pairs by name (the source's type's name is not nested
+    /// in the target, nor the target's in the source): an inline type is named after its property, so `lines` renamed
+    /// from `items` holds `Line` where it held `Item`, and a union's object alternative after the union, so `tender`
+    /// renamed from `payment` (`"type": ["object", "string"]`) holds `Tender.TenderObject` where it held
+    /// `Payment.PaymentObject`. The first such property or alternative to hold a type takes it.
     func renamedNestedTypes(_ source: IRTypeID, _ target: IRTypeID) -> [IRTypeID: IRTypeID] {
-        guard case .object(let from) = module[source].kind, case .object(let to) = module[target].kind else { return [:] }
         let (sourceNested, targetNested) = (Set(module[source].nested), Set(module[target].nested))
         let sourceNames = Set(module[source].nested.map { module[$0].name })
         let targetNames = Set(module[target].nested.map { module[$0].name })
         var pairs: [IRTypeID: IRTypeID] = [:]
         var taken: Set<IRTypeID> = []
-        let counterparts = Self.counterparts(from, to, upgrading: isUpgrade(from: source, to: target))
-        for (property, index) in zip(to.properties, counterparts) {
-            guard let index, from.properties[index].wireName != property.wireName else { continue }
-            for (old, new) in Self.typesHeldAlike(from.properties[index].type, property.type)
-            where sourceNested.contains(old) && targetNested.contains(new) && !targetNames.contains(module[old].name)
-                && !sourceNames.contains(module[new].name) && pairs[old] == nil && !taken.contains(new) {
-                pairs[old] = new
-                taken.insert(new)
-            }
+        for (old, new) in renamedHeldTypes(source, target).flatMap({ Self.typesHeldAlike($0.0, $0.1) })
+        where sourceNested.contains(old) && targetNested.contains(new) && !targetNames.contains(module[old].name)
+            && !sourceNames.contains(module[new].name) && pairs[old] == nil && !taken.contains(new) {
+            pairs[old] = new
+            taken.insert(new)
         }
         return pairs
+    }
+
+    /// What paired types `source` and `target` hold at places that pair through a rename, in order: the types of
+    /// a struct's renamed properties and their counterparts', or, for unions of different names, the types of each
+    /// alternative and its counterpart's.
+    private func renamedHeldTypes(_ source: IRTypeID, _ target: IRTypeID) -> [(IRTypeRef, IRTypeRef)] {
+        switch (module[source].kind, module[target].kind) {
+        case (.object(let from), .object(let to)):
+            let counterparts = Self.counterparts(from, to, upgrading: isUpgrade(from: source, to: target))
+            return zip(to.properties, counterparts).compactMap { property, index in
+                guard let index, from.properties[index].wireName != property.wireName else { return nil }
+                return (from.properties[index].type, property.type)
+            }
+        case (.union(let from), .union(let to)) where module[source].name != module[target].name:
+            return zip(from.variants, Self.variantCounterparts(from, to)).compactMap { variant, index in
+                index.map { (variant.type, to.variants[$0].type) }
+            }
+        default:
+            return []
+        }
+    }
+
+    /// For each alternative of union `from`, the index of the alternative of `to` its values become: the one of the
+    /// same case name and the same discriminator values; nil when there is none.
+    static func variantCounterparts(_ from: IRUnion, _ to: IRUnion) -> [Int?] {
+        from.variants.map { variant in
+            to.variants.firstIndex { $0.nameHint == variant.nameHint && Set($0.tags) == Set(variant.tags) }
+        }
     }
 
     /// The declared types `a` and `b` hold at the same place: both the type itself, both an array's element or both

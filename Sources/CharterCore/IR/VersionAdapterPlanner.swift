@@ -122,9 +122,8 @@ public struct VersionAdapterPlanner: Sendable {
             // A union that holds `null` has no counterpart for it in one that does not.
             if module[source].isNullable && !module[target].isNullable { return nil }
             var variants: [(target: Int, conversion: IRConversion)] = []
-            for variant in from.variants {
-                guard let index = to.variants.firstIndex(where: { $0.nameHint == variant.nameHint && Set($0.tags) == Set(variant.tags) }),
-                    let conversion = conversion(variant.type, to.variants[index].type, pairs: pairs, automatic: automatic)
+            for (variant, index) in zip(from.variants, Self.variantCounterparts(from, to)) {
+                guard let index, let conversion = conversion(variant.type, to.variants[index].type, pairs: pairs, automatic: automatic)
                 else { return nil }
                 variants.append((index, conversion))
             }

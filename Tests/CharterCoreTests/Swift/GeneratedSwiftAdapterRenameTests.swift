@@ -125,6 +125,87 @@ final class GeneratedSwiftAdapterRenameTests: XCTestCase {
         ])
     }
 
+    /// Rows of `Sale`'s unions under a renamed property (or a renamed `$defs` union): the v1 entry, the v2 entry,
+    /// and a v1 value of each alternative. The union is named after the property (or its `$defs` key), and so is the
+    /// object alternative of a `type` list (`Settle.SettleObject`): both pair through the rename.
+    static let unionRows: [(v1: String, v2: String, values: (String, String))] = [
+        // An inline oneOf of two inline objects.
+        (#""payment": {"oneOf": [{"type": "object", "required": ["card"], "properties": {"card": {"type": "string"}}}, {"type": "object", "required": ["cash"], "properties": {"cash": {"type": "integer"}}}]}"#,
+         #""tender": {"x-renamed-from": "payment", "oneOf": [{"type": "object", "required": ["card"], "properties": {"card": {"type": "string"}}}, {"type": "object", "required": ["cash"], "properties": {"cash": {"type": "integer"}}}]}"#,
+         (#""payment": {"card": "C1"}"#, #""payment": {"cash": 5}"#)),
+        // An inline oneOf of $refs.
+        (##""method": {"oneOf": [{"$ref": "#/$defs/Card"}, {"$ref": "#/$defs/Cash"}]}"##,
+         ##""means": {"x-renamed-from": "method", "oneOf": [{"$ref": "#/$defs/Card"}, {"$ref": "#/$defs/Cash"}]}"##,
+         (#""method": {"number": "4111"}"#, #""method": {"amount": 7}"#)),
+        // A type list of an object and a string: the object alternative is named after the property.
+        (#""settle": {"type": ["object", "string"], "properties": {"ref": {"type": "string"}}}"#,
+         #""settlement": {"x-renamed-from": "settle", "type": ["object", "string"], "properties": {"ref": {"type": "string"}}}"#,
+         (#""settle": {"ref": "R1"}"#, #""settle": "cash""#)),
+        // The same, as an array's items.
+        (#""notes": {"type": "array", "items": {"type": ["object", "integer"], "properties": {"text": {"type": "string"}}}}"#,
+         #""remarks": {"x-renamed-from": "notes", "type": "array", "items": {"type": ["object", "integer"], "properties": {"text": {"type": "string"}}}}"#,
+         (#""notes": [{"text": "T1"}]"#, #""notes": [3]"#)),
+        // A renamed $defs union (Fee in v1, Charge in v2) of a type list: Fee.FeeObject pairs with Charge.ChargeObject.
+        (##""fee": {"$ref": "#/$defs/Fee"}"##, ##""fee": {"$ref": "#/$defs/Charge"}"##,
+         (#""fee": {"code": "F1"}"#, #""fee": 2.5"#)),
+    ]
+
+    /// The v1 and v2 contracts of `unionRows`, with `Sale` holding every row and `extra`: v1's `extra` is renamed
+    /// `bonus` in v2, but its object alternative's `n` is an integer in v1 and a string in v2, so it really differs.
+    static func unionContracts() -> (v1: String, v2: String) {
+        let shared = #""Card": {"type": "object", "required": ["number"], "properties": {"number": {"type": "string"}}}, "#
+            + #""Cash": {"type": "object", "required": ["amount"], "properties": {"amount": {"type": "integer"}}}, "#
+        let fee = #"{"type": ["object", "number"], "properties": {"code": {"type": "string"}}}"#
+        let v1 = #"{"x-contract": {"name": "un", "version": "1.0.0"}, "$defs": {"# + shared + #""Fee": "# + fee + ", "
+            + #""Sale": {"type": "object", "properties": {"# + unionRows.map(\.v1).joined(separator: ", ")
+            + #", "extra": {"type": ["object", "string"], "properties": {"n": {"type": "integer"}}}}}}}"#
+        let v2 = #"{"x-contract": {"name": "un", "version": "2.0.0"}, "$defs": {"# + shared
+            + #""Charge": {"x-renamed-from": "Fee", "# + fee.dropFirst() + ", "
+            + #""Sale": {"type": "object", "properties": {"# + unionRows.map(\.v2).joined(separator: ", ")
+            + #", "bonus": {"x-renamed-from": "extra", "type": ["object", "string"], "properties": {"n": {"type": "string"}}}}}}}"#
+        return (v1, v2)
+    }
+
+    /// The adapters compiled and run: a v1 sale holding each row's first alternative, then one holding each row's
+    /// second, go to v2 and back with every value carried and nothing lost; the union whose object alternative
+    /// differs has no adapter, so its value is the caller's (`bonus` upwards, `extra` downwards) and the source's
+    /// value is reported lost both ways.
+    func testAUnionUnderARenamedPropertyIsCarriedThereAndBack() throws {
+        let (v1, v2) = Self.unionContracts()
+        let files = try XCTUnwrap(Self.fixture(v1, v2).generate().value("generate"))
+        let adapters = try XCTUnwrap(files["UnAdapters.swift"])
+        XCTAssertEqual(adapters.split(separator: "\n").filter { $0.hasPrefix("// No adapter") }, [
+            "// No adapter for `UnV1.Sale.Extra` → `UnV2.Sale.Bonus`: an alternative, the discriminator property or `null` has no counterpart in UnV2.",
+            "// No adapter for `UnV2.Sale.Bonus` → `UnV1.Sale.Extra`: an alternative, the discriminator property or `null` has no counterpart in UnV1.",
+        ])
+        let sales = [Self.unionRows.map(\.values.0), Self.unionRows.map(\.values.1)].map { "{" + $0.joined(separator: ", ") + #", "extra": {"n": 1}}"# }
+        var main = [
+            "import Foundation",
+            "let encoder = JSONEncoder()",
+            "encoder.outputFormatting = [.sortedKeys]",
+            "func show(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }",
+        ]
+        for sale in sales {
+            main += [
+                "do {",
+                "    let old = try! JSONDecoder().decode(UnV1.Sale.self, from: Data(\(SwiftLiteral.string(sale)).utf8))",
+                "    let up = UnV2.Sale.adapting(old, bonus: .string(\"b\"))",
+                "    print(show(up.value), up.losses.map(\\.description))",
+                "    let down = UnV1.Sale.adapting(up.value, extra: old.extra)",
+                "    print(show(down.value) == show(old), down.losses.map(\\.description))",
+                "}",
+            ]
+        }
+        guard let run = try GeneratedSwiftRuntimeTests.compileAndRun(files: files, main: main) else { return }
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertEqual(run.output.split(separator: "\n").map(String.init), [
+            #"{"bonus":"b","fee":{"code":"F1"},"means":{"number":"4111"},"remarks":[{"text":"T1"}],"settlement":{"ref":"R1"},"tender":{"card":"C1"}} ["/extra = {\"n\":1}"]"#,
+            #"true ["/bonus = \"b\""]"#,
+            #"{"bonus":"b","fee":2.5,"means":{"amount":7},"remarks":[3],"settlement":"cash","tender":{"cash":5}} ["/extra = {\"n\":1}"]"#,
+            #"true ["/bonus = \"b\""]"#,
+        ])
+    }
+
     /// Rows: a rename in v2 that names nothing in v1, or names something that pairs otherwise → a warning at the
     /// keyword's value (the lowest major's renames have nothing to check against, and a rename that pairs is not
     /// reported); a type that pairs with nothing is listed in the adapters file.
