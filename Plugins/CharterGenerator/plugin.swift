@@ -30,9 +30,7 @@ struct CharterGenerator: BuildToolPlugin {
                 outputFiles: [output.appendingPathComponent(CharterTargetPlan.configurationCheckOutput)])]
         }
         // A module named in "externalContracts" must be one the target depends on, or a clean build fails in generated code.
-        try plan.checkExternalModules(
-            targetModule: target.moduleName,
-            importableModules: target.recursiveTargetDependencies.map { ($0 as? SourceModuleTarget)?.moduleName ?? $0.name })
+        try plan.checkExternalModules(of: target, in: context.package)
         let inputs = (plan.configurationFile.map { [$0] } ?? []) + plan.templateFiles
         // One command per contract given in several majors, for its version adapters (types of all of them).
         let adapters: [Command] = plan.adapterUnits.map { unit in

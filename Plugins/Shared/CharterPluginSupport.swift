@@ -35,7 +35,7 @@ struct CharterConfiguration: Decodable {
     var emit: [String]?
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
-    /// and must depend on it in `Package.swift` (the build plugin checks: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:)``).
+    /// and must depend on it in `Package.swift` (both plugins check: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:targetsByModule:)``).
     /// As written; the plugins read ``externalContractEntries``.
     var externalContracts: [String: String]?
     /// `externalContracts` parsed and checked by ``decode(_:)``, sorted by key; empty without the key.

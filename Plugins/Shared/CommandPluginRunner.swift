@@ -9,9 +9,12 @@ enum CommandPluginRunner {
     /// target with contracts is used and those without are skipped (a target whose `charter.json` is wrong is not:
     /// that is an error). Every target runs even when one fails, and the command fails with the first failure's
     /// exit code, naming every failed target. The remaining `arguments` are passed on unchanged. `--help` prints the
-    /// plugin's help as run by `invocation`, then `charter command --help`, and runs nothing else.
+    /// plugin's help as run by `invocation`, then `charter command --help`, and runs nothing else. `check` runs on every
+    /// selected target's plan before `charter` runs for any: when it throws for some, the command stops with all their
+    /// errors, one after another, and runs nothing.
     static func run(
         context: PluginContext, tool: String = "charter", arguments: [String], command: String, invocation: String,
+        check: (CharterTargetPlan, SourceModuleTarget) throws -> Void = { _, _ in },
         charterArguments: (CharterTargetPlan, SourceModuleTarget) -> [String]
     ) throws {
         if CommandPluginArguments.wantHelp(arguments) {
@@ -51,6 +54,10 @@ enum CommandPluginRunner {
         if let problem = CommandPluginArguments.perTargetProblem(passthrough, targets: planned.map(\.target.name)) {
             throw CharterPluginError(description: problem)
         }
+        let problems = planned.compactMap { target, plan -> String? in
+            do { try check(plan, target); return nil } catch { return String(describing: error) }
+        }
+        if !problems.isEmpty { throw CharterPluginError(description: problems.joined(separator: "\n")) }
         var ran = 0
         var failed: [(target: String, status: Int32)] = []
         for (target, plan) in planned {

@@ -1,0 +1,1 @@
+../Shared/ExternalContractModules+PackagePlugin.swift
