@@ -128,16 +128,11 @@ final class ExternalContractOptionTests: XCTestCase {
             ]),
             (["--external-contract", "common=RetailCommon", "--external-contract", "money=RetailCommon"], ["ShopV1.swift"], []),
         ]
-        for row in rows {
-            let folder = try TemporaryFolder()
-            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
-            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#))
-            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
-            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
-            XCTAssertEqual(result.code, .success, "\(row.arguments): \(result.err)")
-            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
-            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
-        }
+        try assertGenerateRows(rows, files: [
+            "money-v1.json": Self.contract("money", "1.0.0", defs: Self.money),
+            "common-v1.json": Self.contract("common", "1.0.0", defs: Self.price),
+            "shop-v1.json": Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"),
+        ])
     }
 
     /// The same for a reached file without an `x-contract` identity: the warning names it as `--external-contract` takes
@@ -150,16 +145,11 @@ final class ExternalContractOptionTests: XCTestCase {
             ]),
             (["--external-contract", "common=RetailCommon", "--external-contract", "money-v1=RetailCommon"], ["ShopV1.swift"], []),
         ]
-        for row in rows {
-            let folder = try TemporaryFolder()
-            try folder.write("money-v1.json", #"{"$defs": {\#(Self.money)}}"#)
-            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#))
-            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
-            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
-            XCTAssertEqual(result.code, .success, "\(row.arguments): \(result.err)")
-            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
-            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
-        }
+        try assertGenerateRows(rows, files: [
+            "money-v1.json": #"{"$defs": {\#(Self.money)}}"#,
+            "common-v1.json": Self.contract("common", "1.0.0", defs: Self.price),
+            "shop-v1.json": Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"),
+        ])
     }
 
     /// A contract that declares no types of its own — its `$defs` are `$ref`s to another file's, a hub of aliases — gets no
@@ -178,16 +168,11 @@ final class ExternalContractOptionTests: XCTestCase {
                 "1 error found",
             ]),
         ]
-        for row in rows {
-            let folder = try TemporaryFolder()
-            try folder.write("money-v1.json", Self.contract("money", "1.0.0", defs: Self.money))
-            try folder.write("hub-v1.json", Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#))
-            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"))
-            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
-            XCTAssertEqual(result.code, row.written.isEmpty ? .usageOrToolError : .success, "\(row.arguments): \(result.err)")
-            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)")
-            XCTAssertEqual(result.err, row.err, "\(row.arguments)")
-        }
+        try assertGenerateRows(rows, files: [
+            "money-v1.json": Self.contract("money", "1.0.0", defs: Self.money),
+            "hub-v1.json": Self.contract("hub", "1.0.0", defs: #""Money": {"$ref": "money-v1.json#/$defs/Money"}"#),
+            "shop-v1.json": Self.shop.replacingOccurrences(of: "common-v1.json", with: "hub-v1.json"),
+        ])
         // The shop's code refers to the type the aliases lead to, which RetailHub declares (it generates hub-v1.json and
         // what it reaches).
         let folder = try TemporaryFolder()
@@ -218,5 +203,24 @@ final class ExternalContractOptionTests: XCTestCase {
         XCTAssertEqual(result.code, .success, "\(result.err)")
         let shop = try XCTUnwrap(folder.read("out/ShopV1.swift"))
         XCTAssertTrue(shop.contains("public let total: CommonV1.Money2?"), shop)
+    }
+
+    /// `common`'s type that holds a `money-v1.json` `Money`.
+    static let price = #""Price": {"type": "object", "properties": {"money": {"$ref": "money-v1.json#/$defs/Money"}}}"#
+
+    /// Runs `charter generate shop-v1.json` with each row's arguments in a folder of `files`: a row that writes nothing
+    /// expects exit 2 (a usage error), any other success; then the Swift files written and the standard error, in full.
+    private func assertGenerateRows(
+        _ rows: [(arguments: [String], written: [String], err: [String])], files: [String: String],
+        line: UInt = #line
+    ) throws {
+        for row in rows {
+            let folder = try TemporaryFolder()
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) { try folder.write(name, text) }
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet"] + row.arguments)
+            XCTAssertEqual(result.code, row.written.isEmpty ? .usageOrToolError : .success, "\(row.arguments): \(result.err)", line: line)
+            XCTAssertEqual(folder.contents(of: "out").filter { $0.hasSuffix(".swift") }, row.written, "\(row.arguments)", line: line)
+            XCTAssertEqual(result.err, row.err, "\(row.arguments)", line: line)
+        }
     }
 }
