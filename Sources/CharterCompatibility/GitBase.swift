@@ -36,9 +36,12 @@ public struct GitBase: Sendable {
             _ = try run(["read-tree", revision], in: root, environment: index, what: "read the tree of \(revision)")
             let files = try run(["ls-files", "-z"], in: root, environment: index, what: "list the files of \(revision)")
                 .split(separator: "\0").filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }
-            if !files.isEmpty {
-                _ = try run(["checkout-index", "-f", "-z", "--stdin", "--prefix=\(directory)/"], in: root, environment: index,
-                            input: files.joined(separator: "\0") + "\0", what: "write the files of \(revision)")
+            // The paths go as arguments, in batches well under the system's argument limit, not through git's standard
+            // input: a git that stops early then fails with its message, instead of killing Charter with SIGPIPE mid-write.
+            for start in stride(from: 0, to: files.count, by: 500) {
+                let batch = files[start..<min(start + 500, files.count)].map(String.init)
+                _ = try run(["checkout-index", "-f", "--prefix=\(directory)/", "--"] + batch, in: root, environment: index,
+                            what: "write the files of \(revision)")
             }
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
@@ -57,7 +60,7 @@ public struct GitBase: Sendable {
     /// Deletes the temporary folder.
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
-    private static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil,
+    private static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
                             what: String) throws(UsageError) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -66,21 +69,15 @@ public struct GitBase: Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(["GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"].merging(environment) { _, new in new }) { _, new in new }
         let output = Pipe()
         let errors = Pipe()
-        let stdin = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = stdin
+        process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw UsageError("cannot \(what): git: \(error.localizedDescription)")
         }
-        // Input and the error stream on their own threads, so no pipe fills up while another is waited on.
-        let writer = Thread {
-            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
+        // The error stream on a thread of its own, so neither pipe fills up while the other is waited on.
         let errorText = ErrorCollector(errors.fileHandleForReading)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

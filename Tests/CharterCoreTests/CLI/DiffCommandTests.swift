@@ -324,6 +324,28 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(unknown.err.joined().contains("cannot find revision 'no-such-branch'"), unknown.err.joined())
     }
 
+    /// The base's files are written by `git checkout-index` in batches of paths given as arguments: more files than one
+    /// batch, and names a shell or git could misread (a space, a leading dash), all reach the base. An unchanged head
+    /// then has nothing to report; a file the base lacked would be a contract added.
+    func testGitBaseHoldsEveryFileOfTheRevision() throws {
+        let folder = try TemporaryFolder()
+        let names = (0..<501).map { "c\($0).json" } + ["with space.json", "-dash.json"]
+        for (index, name) in names.enumerated() {
+            try folder.write("Schemas/" + name, base.replacingOccurrences(of: #""name": "demo""#, with: "\"name\": \"c\(index)\""))
+        }
+        for command in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "base"]] {
+            XCTAssertEqual(try Self.git(command, in: folder.path), 0, command.joined(separator: " "))
+        }
+        let result = folder.run(["diff", "--base-ref", "HEAD", "--format", "json"])
+        XCTAssertEqual(result.code, .success, result.err.joined(separator: "\n"))
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.joined(separator: "\n").utf8)) as? [String: Any]
+        XCTAssertEqual((json?["findings"] as? [[String: Any]])?.count, 0, result.out.joined(separator: "\n").prefix(2_000).description)
+        // And a change in the last file of the last batch is seen.
+        try folder.write("Schemas/-dash.json", breaking.replacingOccurrences(of: #""name": "demo""#, with: "\"name\": \"c\(names.count - 1)\""))
+        let changed = folder.run(["diff", "--base-ref", "HEAD", "--format", "json"])
+        XCTAssertEqual(changed.code, .inputProblems, changed.err.joined(separator: "\n"))
+    }
+
     /// A folder whose contracts were all deleted since the revision, diffed from a folder beside it.
     func testGitBaseSeesDeletedFoldersFromAnotherWorkingDirectory() throws {
         let folder = try TemporaryFolder()
