@@ -417,6 +417,13 @@ struct CharterTargetPlan {
             for entry in entries where !identities.contains(where: entry.matches) {
                 throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }.sorted().joined(separator: ", ")))")
             }
+            // One entry, one contract (CharterCore's `ExternalContractCheck` has the same rule): an x-contract contract,
+            // any of its majors, or one file without x-contract, not both.
+            for entry in entries {
+                let matched = order.filter { entry.matches(Self.externalName(of: $0, files: files)) }.sorted { $0.path < $1.path }
+                guard Set(matched.map { Self.externalName(of: $0, files: files).major == nil ? $0.path : "" }).count > 1 else { continue }
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" matches more than one contract: \(matched.map(\.path).joined(separator: ", ")) (name an x-contract contract with its major, \"\(entry.name)@MAJOR\", which a file without x-contract does not match; give a file without x-contract a title no other contract has)")
+            }
             for file in order {
                 var reached: [ExternalContractEntry] = []
                 for entry in ([file] + (closure[file] ?? [])).compactMap(external) where !reached.contains(entry) { reached.append(entry) }

@@ -17,6 +17,11 @@ final class ExternalContractOptionTests: XCTestCase {
     static let titledCommon = #"{"title": "Common", "$defs": {\#(money)}}"#
     static let untitledCommon = #"{"$defs": {\#(money)}}"#
 
+    /// The hint of an entry that matches more than one contract.
+    static func ambiguousHint(_ name: String, _ module: String) -> String {
+        "an x-contract contract is named with its major too (\(name)@MAJOR=\(module)), which a file without x-contract does not match; give a file without x-contract a title no other contract of the run has, and name it by that"
+    }
+
     func testParsing() {
         let rows: [(text: String, parsed: ExternalContract?, error: String?)] = [
             ("common=RetailCommon", ExternalContract(name: "common", module: "RetailCommon"), nil),
@@ -78,6 +83,14 @@ final class ExternalContractOptionTests: XCTestCase {
             ("a titled file is not named by its file stem", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common-v1=RetailCommon"], .usageOrToolError, [],
              "error: --external-contract common-v1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+            ("one name for an x-contract contract and a file without one", ["money-v1.json": Self.contract("money", "1.0.0", defs: Self.money), "money.json": Self.untitledCommon],
+             [".", "--external-contract", "money=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract money=RetailCommon matches more than one contract of this run: money-v1.json (x-contract money v1) and money.json (no x-contract)\n    hint: " + Self.ambiguousHint("money", "RetailCommon")),
+            ("with its major, the x-contract contract alone", ["money-v1.json": Self.contract("money", "1.0.0", defs: #""Amount": {"type": "string"}"#), "money.json": Self.untitledCommon],
+             [".", "--external-contract", "money@1=RetailCommon"], .success, ["Money.swift"], nil),
+            ("two files without x-contract of one title", ["a.json": Self.titledCommon, "b.json": Self.titledCommon],
+             [".", "--external-contract", "Common=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract Common=RetailCommon matches more than one contract of this run: a.json (no x-contract) and b.json (no x-contract)\n    hint: " + Self.ambiguousHint("Common", "RetailCommon")),
             ("the same contract twice", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common=A", "--external-contract", "common@1=B"], .usageOrToolError, [],
              "error: --external-contract common@1=B and common=A both name contract common v1"),
