@@ -30,7 +30,7 @@ struct ExternalContractCheck {
                 "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none" : "its contracts: " + Self.list(identities)))",
                 code: "external.unmatched",
                 hint: nearest.map { "did you mean \"\($0)\"?" }
-                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"))
+                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json"))
         }
         // One entry, one contract: an x-contract contract (any of its majors) or one file without x-contract, not both.
         for external in externalContracts {

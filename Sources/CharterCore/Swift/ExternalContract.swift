@@ -3,7 +3,7 @@
 /// its types, but not rendered; every generated file imports ``module`` instead.
 public struct ExternalContract: Hashable, Sendable {
     /// The contract's name, as its `x-contract` identity gives it (`common`); for a file without one, the name Charter
-    /// gives the file's namespace: its `title`, else its file name without `.json` (`Common`, `common-types`).
+    /// gives the file's namespace: its `title`, else its file name without `.schema.json` or `.json` (`Common`, `common-types`).
     public var name: String
     /// The major version, when only that one is external (`common@1`); nil for every major.
     public var major: Int?
