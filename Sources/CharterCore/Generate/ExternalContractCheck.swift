@@ -111,12 +111,14 @@ struct ExternalContractCheck {
                 for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
             }
             for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
-                let identity = other.contractName + (other.majorVersion.map { "@\($0)" } ?? "")
+                let entry = ExternalContract(name: other.contractName, major: other.majorVersion, module: moduleName)
                 warnings.append(.warning(
                     "\(other.sourcePath) is generated here, but external contract \(name) refers to it, so \(moduleName) declares it too: two types of each of its names",
                     at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
                     code: "external.reached",
-                    hint: "make it external as well: --external-contract \(identity)=\(moduleName) (\"externalContracts\" in charter.json)"))
+                    hint: ExternalContract.canName(other.contractName)
+                        ? "make it external as well: --external-contract \(entry.shellArgument) (\"externalContracts\" in charter.json)"
+                        : "its name \"\(other.contractName)\" cannot be listed as external (--external-contract and \"externalContracts\" split a name at @ and =): give it an x-contract identity or another title, and list that"))
             }
         }
         return warnings

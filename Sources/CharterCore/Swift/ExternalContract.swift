@@ -76,6 +76,21 @@ public struct ExternalContract: Hashable, Sendable {
 
     /// As written on the command line: `common=RetailCommon`, `common@1=RetailCommon`.
     public var argument: String { name + (major.map { "@\($0)" } ?? "") + "=" + module }
+
+    /// ``argument`` as a shell reads it back: as is when it holds only `A`–`Z`, `a`–`z`, `0`–`9` and `._@=-`, else in
+    /// single quotes, a `'` in it written `'\''` (`'Money types=RetailHub'`).
+    public var shellArgument: String {
+        let plain = argument.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._@=-".unicodeScalars.contains($0)
+        }
+        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
+    /// Whether `name` can be an entry's name: not empty, and without the `@` and `=` that ``make(contract:module:)`` and
+    /// ``parse(_:)`` split on (a file titled `Money@Home` cannot be named external).
+    public static func canName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("@") && !name.contains("=")
+    }
 }
 
 extension Array where Element == ExternalContract {

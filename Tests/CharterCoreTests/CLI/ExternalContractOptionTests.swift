@@ -165,6 +165,47 @@ final class ExternalContractOptionTests: XCTestCase {
         ])
     }
 
+    /// Rows: the title of a reached file without `x-contract` → the warning's hint: the entry quoted for a shell when it
+    /// holds anything but letters, digits and `._@=-`; a title holding `@` or `=`, which the entry parser splits on,
+    /// cannot be named, and the hint says how to name the file instead.
+    func testTheReachedFileHintIsAnEntryAShellTakes() throws {
+        let make = "\n    hint: make it external as well: --external-contract "
+        let unnameable = { (title: String) in
+            "\n    hint: its name \"\(title)\" cannot be listed as external (--external-contract and \"externalContracts\" split a name at @ and =): give it an x-contract identity or another title, and list that"
+        }
+        let rows: [(title: String, hint: String)] = [
+            ("Money", make + "Money=RetailCommon (\"externalContracts\" in charter.json)"),
+            ("money.v1_x-y", make + "money.v1_x-y=RetailCommon (\"externalContracts\" in charter.json)"),
+            ("Money types", make + "'Money types=RetailCommon' (\"externalContracts\" in charter.json)"),
+            ("Bob's money", make + #"'Bob'\''s money=RetailCommon' ("externalContracts" in charter.json)"#),
+            ("Geld€", make + "'Geld€=RetailCommon' (\"externalContracts\" in charter.json)"),
+            ("Money@Home", unnameable("Money@Home")),
+            ("a=b", unnameable("a=b")),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", #"{"title": "\#(row.title)", "$defs": {\#(Self.money)}}"#)
+            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: Self.price))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "common=RetailCommon"])
+            XCTAssertEqual(result.code, .success, "\(row.title): \(result.err)")
+            XCTAssertEqual(result.err, [
+                "money-v1.json: warning: money-v1.json is generated here, but external contract common refers to it, so RetailCommon declares it too: two types of each of its names" + row.hint,
+            ], row.title)
+        }
+    }
+
+    /// Rows: a mapping → its argument as a shell reads it back.
+    func testShellArgument() {
+        let rows: [(contract: ExternalContract, shell: String)] = [
+            (ExternalContract(name: "common", major: 1, module: "RetailCommon"), "common@1=RetailCommon"),
+            (ExternalContract(name: "Money types", module: "M"), "'Money types=M'"),
+            (ExternalContract(name: "it's", module: "M"), #"'it'\''s=M'"#),
+            (ExternalContract(name: "a$b", module: "M"), "'a$b=M'"),
+        ]
+        for row in rows { XCTAssertEqual(row.contract.shellArgument, row.shell, row.contract.argument) }
+    }
+
     /// A contract that declares no types of its own — its `$defs` are `$ref`s to another file's, a hub of aliases — gets no
     /// namespace in a run that reaches its types through it, since the run follows the aliases: naming it external is no
     /// error, and the file its aliases lead to is reached from it, so it is external only when listed (else the warning).
