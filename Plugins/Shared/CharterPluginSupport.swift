@@ -36,10 +36,11 @@ struct CharterConfiguration: Decodable {
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
     /// and must depend on it in `Package.swift` (both plugins check: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:targetsByModule:)``).
-    /// As written; the plugins read ``externalContractEntries``.
-    var externalContracts: [String: String]?
+    /// As written, read only by ``decode(_:)``, which makes ``externalContractEntries`` of it: the plugins read those,
+    /// and a configuration cannot hold one without the other.
+    private var externalContracts: [String: String]?
     /// `externalContracts` parsed and checked by ``decode(_:)``, sorted by key; empty without the key.
-    var externalContractEntries: [ExternalContractEntry] = []
+    private(set) var externalContractEntries: [ExternalContractEntry] = []
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.

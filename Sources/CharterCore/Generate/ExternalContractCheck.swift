@@ -104,7 +104,7 @@ struct ExternalContractCheck {
         // From every file of an external contract, those with no namespace (aliases only) too.
         for document in graph.documents {
             let (name, major) = TranslationSession.namespaceName(of: document, in: graph)
-            guard let moduleName = externalContracts.first(where: { $0.matches(name: name, major: major) })?.module else { continue }
+            guard let moduleName = externalContracts.module(name: name, major: major) else { continue }
             var reached: Set<DocumentID> = []
             var queue = [document.id]
             while let document = queue.popLast() {

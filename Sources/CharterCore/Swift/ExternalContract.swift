@@ -96,6 +96,12 @@ public struct ExternalContract: Hashable, Sendable {
 extension Array where Element == ExternalContract {
     /// The module generating `namespace`'s code, when one of these contracts matches it (the first that does).
     public func module(of namespace: IRNamespace) -> String? {
-        first { $0.matches(namespace) }?.module
+        module(name: namespace.contractName, major: namespace.majorVersion)
+    }
+
+    /// The module generating the code of a file whose namespace has this name and major (none without an `x-contract`
+    /// identity), when one of these contracts matches it (the first that does).
+    func module(name: String, major: Int?) -> String? {
+        first { $0.matches(name: name, major: major) }?.module
     }
 }
