@@ -36,10 +36,11 @@ struct CharterConfiguration: Decodable {
     /// Contract name (`common`, or `common@1` for one major) → the Swift module that generates its code
     /// (`charter generate --external-contract`): the target imports that module instead of generating the contract,
     /// and must depend on it in `Package.swift` (both plugins check: ``CharterTargetPlan/checkExternalModules(targetModule:importableModules:targetsByModule:)``).
-    /// As written; the plugins read ``externalContractEntries``.
-    var externalContracts: [String: String]?
+    /// As written, read only by ``decode(_:)``, which makes ``externalContractEntries`` of it: the plugins read those,
+    /// and a configuration cannot hold one without the other.
+    private var externalContracts: [String: String]?
     /// `externalContracts` parsed and checked by ``decode(_:)``, sorted by key; empty without the key.
-    var externalContractEntries: [ExternalContractEntry] = []
+    private(set) var externalContractEntries: [ExternalContractEntry] = []
     /// URL prefix → local folder, for `$ref`s into shared schema catalogues.
     var refMap: [String: String]?
     /// A folder of `*.mustache` template overrides.
@@ -416,6 +417,13 @@ struct CharterTargetPlan {
             let identities = order.map { Self.externalName(of: $0, files: files) }
             for entry in entries where !identities.contains(where: entry.matches) {
                 throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" is no contract of the target or of a file it reaches through $ref (\(identities.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }.sorted().joined(separator: ", ")))")
+            }
+            // One entry, one contract (CharterCore's `ExternalContractCheck` has the same rule): an x-contract contract,
+            // any of its majors, or one file without x-contract, not both.
+            for entry in entries {
+                let matched = order.filter { entry.matches(Self.externalName(of: $0, files: files)) }.sorted { $0.path < $1.path }
+                guard Set(matched.map { Self.externalName(of: $0, files: files).major == nil ? $0.path : "" }).count > 1 else { continue }
+                throw CharterPluginError(description: "\(configURL.path): target '\(targetName)': externalContracts: \"\(entry.key)\" matches more than one contract: \(matched.map(\.path).joined(separator: ", ")) (name an x-contract contract with its major, \"\(entry.name)@MAJOR\", which a file without x-contract does not match; give a file without x-contract a title no other contract has)")
             }
             for file in order {
                 var reached: [ExternalContractEntry] = []

@@ -136,6 +136,45 @@ extension CharterTargetPlanTests {
         }
     }
 
+    /// Rows: files orders reaches and an entry → the plan's error when the entry matches contracts of more than one
+    /// identity (an x-contract contract and a file without one, or two files without one; several majors of one contract
+    /// are one), or none; `charter generate` on the same files, as the command plugin runs it, agrees (exit 2 or success).
+    func testAnEntryMatchingMoreThanOneContractIsAnError() throws {
+        let money = #"{"x-contract": {"name": "money", "version": "1.0.0"}, "$defs": {"T": {"type": "string"}}}"#
+        let moneyV2 = money.replacingOccurrences(of: "1.0.0", with: "2.0.0")
+        let plain = #"{"$defs": {"T": {"type": "string"}}}"#
+        let titled = #"{"title": "Money", "$defs": {"T": {"type": "string"}}}"#
+        let rows: [(files: [String: String], key: String, matched: [String]?)] = [
+            (["money-v1.json": money, "money.json": plain], "money", ["money-v1.json", "money.json"]),
+            (["money-v1.json": money, "money.json": plain], "money@1", nil),
+            (["a.json": titled, "b.json": titled], "Money", ["a.json", "b.json"]),
+            (["money-v1.json": money, "money-v2.json": moneyV2], "money", nil),
+            (["money-v1.json": money, "money.schema.json": plain], "money", ["money-v1.json", "money.schema.json"]),
+        ]
+        for row in rows {
+            try? FileManager.default.removeItem(at: package)
+            for (name, text) in row.files { try write("Shared/" + name, text) }
+            let refs = row.files.keys.sorted().map { "../../Shared/\($0)#/$defs/T" }
+            try write("Sources/Models/orders.json", Self.contract("orders", "2.0.0", refs: refs))
+            try write("Sources/Models/charter.json", #"{"externalContracts": {"\#(row.key)": "RetailMoney"}}"#)
+            let label = "\(row.files.keys.sorted()) \(row.key)"
+            do {
+                _ = try plan()
+                XCTAssertNil(row.matched, label)
+            } catch {
+                let paths = (row.matched ?? []).map { package.appendingPathComponent("Shared/" + $0).path }
+                XCTAssertEqual(
+                    String(describing: error),
+                    package.appendingPathComponent("Sources/Models/charter.json").path
+                        + ": target 'Models': externalContracts: \"\(row.key)\" matches more than one contract: \(paths.joined(separator: ", ")) (name an x-contract contract with its major, \"\(row.key.split(separator: "@")[0])@MAJOR\", which a file without x-contract does not match; give a file without x-contract a title no other contract has)",
+                    label)
+            }
+            let code = CommandLineTool(console: Console(out: { _ in }, err: { _ in }), workingDirectory: package.path).run(
+                ["generate", "Sources/Models/orders.json", "--output", "out", "--quiet", "--external-contract", "\(row.key)=RetailMoney"])
+            XCTAssertEqual(code, row.matched == nil ? .success : .usageOrToolError, "\(label): charter generate")
+        }
+    }
+
     /// Rows: `externalContracts` for orders, which reaches money through hub, a contract of aliases only → the files the
     /// plan generates, and what orders' command, run as planned, writes to standard error (`charter generate` takes hub
     /// though the run declares none of its types, and warns while money is generated here).

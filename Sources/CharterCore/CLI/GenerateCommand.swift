@@ -35,7 +35,8 @@ public struct GenerateCommand {
             --external-contract common=RetailCommon: contract common's types are declared by module RetailCommon
             (generated from common's file alone, with --access public); the contracts that $ref them use them from
             there, and every generated file imports RetailCommon. A file without an x-contract identity is named by its
-            title, else its file name without .json. A name that matches no contract of the run is an error.
+            title, else its file name without .schema.json or .json. A name that matches no contract of the run, or
+            both an x-contract contract and a file without one, is an error.
             Exit codes: 0 success, 1 problems in the contracts, 2 usage or tool errors.
             """)
 

@@ -18,6 +18,7 @@ public enum DiagnosticCodes {
         ("config.", .setup),
         ("contract.", .input),
         ("external.", .input),
+        ("external.ambiguous", .setup),
         ("external.unmatched", .setup),
         ("input.", .input),
         ("json.", .input),

@@ -17,8 +17,11 @@ struct ExternalContractCheck {
         var problems: [Diagnostic] = []
         // The namespaces' names, then those of the files loaded without one (files of aliases).
         let withNamespace = Set(module.namespaces.map(\.document))
-        let loaded = module.namespaces.map { (name: $0.contractName, major: $0.majorVersion) }
-            + graph.documents.filter { !withNamespace.contains($0.id) }.map { TranslationSession.namespaceName(of: $0, in: graph) }
+        let loaded = module.namespaces.map { (name: $0.contractName, major: $0.majorVersion, path: $0.sourcePath) }
+            + graph.documents.filter { !withNamespace.contains($0.id) }.map {
+                let (name, major) = TranslationSession.namespaceName(of: $0, in: graph)
+                return (name: name, major: major, path: $0.rootRelativePath)
+            }
         let identities = loaded.map { $0.name + ($0.major.map { " v\($0)" } ?? "") }
         let names = loaded.map(\.name)
         for external in externalContracts where !loaded.contains(where: { external.matches(name: $0.name, major: $0.major) }) {
@@ -27,7 +30,17 @@ struct ExternalContractCheck {
                 "--external-contract \(external.argument) matches no contract of this run (\(identities.isEmpty ? "it has none" : "its contracts: " + Self.list(identities)))",
                 code: "external.unmatched",
                 hint: nearest.map { "did you mean \"\($0)\"?" }
-                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"))
+                    ?? "the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json"))
+        }
+        // One entry, one contract: an x-contract contract (any of its majors) or one file without x-contract, not both.
+        for external in externalContracts {
+            let matched = loaded.filter { external.matches(name: $0.name, major: $0.major) }.sorted { $0.path < $1.path }
+            guard Set(matched.map { $0.major == nil ? "file " + $0.path : "contract" }).count > 1 else { continue }
+            let files = matched.map { "\($0.path) (\($0.major.map { "x-contract \(external.name) v\($0)" } ?? "no x-contract"))" }
+            problems.append(.error(
+                "--external-contract \(external.argument) matches more than one contract of this run: \(Self.list(files))",
+                code: "external.ambiguous",
+                hint: "an x-contract contract is named with its major too (\(external.name)@MAJOR=\(external.module)), which a file without x-contract does not match; give a file without x-contract a title no other contract of the run has, and name it by that"))
         }
         guard problems.isEmpty else { return problems }
         let swiftNames = SwiftNames(module)
@@ -91,19 +104,21 @@ struct ExternalContractCheck {
         // From every file of an external contract, those with no namespace (aliases only) too.
         for document in graph.documents {
             let (name, major) = TranslationSession.namespaceName(of: document, in: graph)
-            guard let moduleName = externalContracts.first(where: { $0.matches(name: name, major: major) })?.module else { continue }
+            guard let moduleName = externalContracts.module(name: name, major: major) else { continue }
             var reached: Set<DocumentID> = []
             var queue = [document.id]
             while let document = queue.popLast() {
                 for next in edges[document] ?? [] where reached.insert(next).inserted { queue.append(next) }
             }
             for other in module.namespaces where reached.contains(other.document) && externalContracts.module(of: other) == nil {
-                let identity = other.contractName + (other.majorVersion.map { "@\($0)" } ?? "")
+                let entry = ExternalContract(name: other.contractName, major: other.majorVersion, module: moduleName)
                 warnings.append(.warning(
                     "\(other.sourcePath) is generated here, but external contract \(name) refers to it, so \(moduleName) declares it too: two types of each of its names",
                     at: other.contract?.location ?? SourceLocation(file: other.sourcePath),
                     code: "external.reached",
-                    hint: "make it external as well: --external-contract \(identity)=\(moduleName) (\"externalContracts\" in charter.json)"))
+                    hint: ExternalContract.canName(other.contractName)
+                        ? "make it external as well: --external-contract \(entry.shellArgument) (\"externalContracts\" in charter.json)"
+                        : "its name \"\(other.contractName)\" cannot be listed as external (--external-contract and \"externalContracts\" split a name at @ and =): give it an x-contract identity or another title, and list that"))
             }
         }
         return warnings

@@ -3,7 +3,7 @@
 /// its types, but not rendered; every generated file imports ``module`` instead.
 public struct ExternalContract: Hashable, Sendable {
     /// The contract's name, as its `x-contract` identity gives it (`common`); for a file without one, the name Charter
-    /// gives the file's namespace: its `title`, else its file name without `.json` (`Common`, `common-types`).
+    /// gives the file's namespace: its `title`, else its file name without `.schema.json` or `.json` (`Common`, `common-types`).
     public var name: String
     /// The major version, when only that one is external (`common@1`); nil for every major.
     public var major: Int?
@@ -76,11 +76,32 @@ public struct ExternalContract: Hashable, Sendable {
 
     /// As written on the command line: `common=RetailCommon`, `common@1=RetailCommon`.
     public var argument: String { name + (major.map { "@\($0)" } ?? "") + "=" + module }
+
+    /// ``argument`` as a shell reads it back: as is when it holds only `A`–`Z`, `a`–`z`, `0`–`9` and `._@=-`, else in
+    /// single quotes, a `'` in it written `'\''` (`'Money types=RetailHub'`).
+    public var shellArgument: String {
+        let plain = argument.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._@=-".unicodeScalars.contains($0)
+        }
+        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
+    /// Whether `name` can be an entry's name: not empty, and without the `@` and `=` that ``make(contract:module:)`` and
+    /// ``parse(_:)`` split on (a file titled `Money@Home` cannot be named external).
+    public static func canName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("@") && !name.contains("=")
+    }
 }
 
 extension Array where Element == ExternalContract {
     /// The module generating `namespace`'s code, when one of these contracts matches it (the first that does).
     public func module(of namespace: IRNamespace) -> String? {
-        first { $0.matches(namespace) }?.module
+        module(name: namespace.contractName, major: namespace.majorVersion)
+    }
+
+    /// The module generating the code of a file whose namespace has this name and major (none without an `x-contract`
+    /// identity), when one of these contracts matches it (the first that does).
+    func module(name: String, major: Int?) -> String? {
+        first { $0.matches(name: name, major: major) }?.module
     }
 }

@@ -17,6 +17,11 @@ final class ExternalContractOptionTests: XCTestCase {
     static let titledCommon = #"{"title": "Common", "$defs": {\#(money)}}"#
     static let untitledCommon = #"{"$defs": {\#(money)}}"#
 
+    /// The hint of an entry that matches more than one contract.
+    static func ambiguousHint(_ name: String, _ module: String) -> String {
+        "an x-contract contract is named with its major too (\(name)@MAJOR=\(module)), which a file without x-contract does not match; give a file without x-contract a title no other contract of the run has, and name it by that"
+    }
+
     func testParsing() {
         let rows: [(text: String, parsed: ExternalContract?, error: String?)] = [
             ("common=RetailCommon", ExternalContract(name: "common", module: "RetailCommon"), nil),
@@ -67,17 +72,25 @@ final class ExternalContractOptionTests: XCTestCase {
              "error: --external-contract comon=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: did you mean \"common\"?"),
             ("a major the run does not have", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common@2=RetailCommon"], .usageOrToolError, [],
-             "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+             "error: --external-contract common@2=RetailCommon matches no contract of this run (its contracts: shop v1 and common v1)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json"),
             ("a file without x-contract, by its title", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "Common=RetailCommon"], .success, ["ShopV1.swift"], nil),
             ("a file without x-contract or title, by its file stem", ["common-v1.json": Self.untitledCommon, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common-v1=RetailCommon"], .success, ["ShopV1.swift"], nil),
             ("a file without x-contract has no major", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "Common@1=RetailCommon"], .usageOrToolError, [],
-             "error: --external-contract Common@1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+             "error: --external-contract Common@1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json"),
             ("a titled file is not named by its file stem", ["common-v1.json": Self.titledCommon, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common-v1=RetailCommon"], .usageOrToolError, [],
-             "error: --external-contract common-v1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json"),
+             "error: --external-contract common-v1=RetailCommon matches no contract of this run (its contracts: shop v1 and Common)\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json"),
+            ("one name for an x-contract contract and a file without one", ["money-v1.json": Self.contract("money", "1.0.0", defs: Self.money), "money.json": Self.untitledCommon],
+             [".", "--external-contract", "money=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract money=RetailCommon matches more than one contract of this run: money-v1.json (x-contract money v1) and money.json (no x-contract)\n    hint: " + Self.ambiguousHint("money", "RetailCommon")),
+            ("with its major, the x-contract contract alone", ["money-v1.json": Self.contract("money", "1.0.0", defs: #""Amount": {"type": "string"}"#), "money.json": Self.untitledCommon],
+             [".", "--external-contract", "money@1=RetailCommon"], .success, ["Money.swift"], nil),
+            ("two files without x-contract of one title", ["a.json": Self.titledCommon, "b.json": Self.titledCommon],
+             [".", "--external-contract", "Common=RetailCommon"], .usageOrToolError, [],
+             "error: --external-contract Common=RetailCommon matches more than one contract of this run: a.json (no x-contract) and b.json (no x-contract)\n    hint: " + Self.ambiguousHint("Common", "RetailCommon")),
             ("the same contract twice", ["common-v1.json": Self.commonV1, "shop-v1.json": Self.shop],
              ["shop-v1.json", "--external-contract", "common=A", "--external-contract", "common@1=B"], .usageOrToolError, [],
              "error: --external-contract common@1=B and common=A both name contract common v1"),
@@ -152,6 +165,47 @@ final class ExternalContractOptionTests: XCTestCase {
         ])
     }
 
+    /// Rows: the title of a reached file without `x-contract` → the warning's hint: the entry quoted for a shell when it
+    /// holds anything but letters, digits and `._@=-`; a title holding `@` or `=`, which the entry parser splits on,
+    /// cannot be named, and the hint says how to name the file instead.
+    func testTheReachedFileHintIsAnEntryAShellTakes() throws {
+        let make = "\n    hint: make it external as well: --external-contract "
+        let unnameable = { (title: String) in
+            "\n    hint: its name \"\(title)\" cannot be listed as external (--external-contract and \"externalContracts\" split a name at @ and =): give it an x-contract identity or another title, and list that"
+        }
+        let rows: [(title: String, hint: String)] = [
+            ("Money", make + "Money=RetailCommon (\"externalContracts\" in charter.json)"),
+            ("money.v1_x-y", make + "money.v1_x-y=RetailCommon (\"externalContracts\" in charter.json)"),
+            ("Money types", make + "'Money types=RetailCommon' (\"externalContracts\" in charter.json)"),
+            ("Bob's money", make + #"'Bob'\''s money=RetailCommon' ("externalContracts" in charter.json)"#),
+            ("Geld€", make + "'Geld€=RetailCommon' (\"externalContracts\" in charter.json)"),
+            ("Money@Home", unnameable("Money@Home")),
+            ("a=b", unnameable("a=b")),
+        ]
+        for row in rows {
+            let folder = try TemporaryFolder()
+            try folder.write("money-v1.json", #"{"title": "\#(row.title)", "$defs": {\#(Self.money)}}"#)
+            try folder.write("common-v1.json", Self.contract("common", "1.0.0", defs: Self.price))
+            try folder.write("shop-v1.json", Self.shop.replacingOccurrences(of: "common-v1.json#/$defs/Money", with: "common-v1.json#/$defs/Price"))
+            let result = folder.run(["generate", "shop-v1.json", "--output", "out", "--quiet", "--external-contract", "common=RetailCommon"])
+            XCTAssertEqual(result.code, .success, "\(row.title): \(result.err)")
+            XCTAssertEqual(result.err, [
+                "money-v1.json: warning: money-v1.json is generated here, but external contract common refers to it, so RetailCommon declares it too: two types of each of its names" + row.hint,
+            ], row.title)
+        }
+    }
+
+    /// Rows: a mapping → its argument as a shell reads it back.
+    func testShellArgument() {
+        let rows: [(contract: ExternalContract, shell: String)] = [
+            (ExternalContract(name: "common", major: 1, module: "RetailCommon"), "common@1=RetailCommon"),
+            (ExternalContract(name: "Money types", module: "M"), "'Money types=M'"),
+            (ExternalContract(name: "it's", module: "M"), #"'it'\''s=M'"#),
+            (ExternalContract(name: "a$b", module: "M"), "'a$b=M'"),
+        ]
+        for row in rows { XCTAssertEqual(row.contract.shellArgument, row.shell, row.contract.argument) }
+    }
+
     /// A contract that declares no types of its own — its `$defs` are `$ref`s to another file's, a hub of aliases — gets no
     /// namespace in a run that reaches its types through it, since the run follows the aliases: naming it external is no
     /// error, and the file its aliases lead to is reached from it, so it is external only when listed (else the warning).
@@ -164,7 +218,7 @@ final class ExternalContractOptionTests: XCTestCase {
             (["--external-contract", "hub=RetailHub", "--external-contract", "money=RetailHub"], ["ShopV1.swift"], []),
             (["--external-contract", "hub@2=RetailHub"], [], [
                 "error: --external-contract hub@2=RetailHub matches no contract of this run (its contracts: shop v1, money v1 and hub v1)"
-                    + "\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .json",
+                    + "\n    hint: the name is the x-contract \"name\" (and @MAJOR its major version) of a contract the inputs are or reach through $ref; for a file without x-contract, its title, else its file name without .schema.json or .json",
                 "1 error found",
             ]),
         ]
