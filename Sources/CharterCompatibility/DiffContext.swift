@@ -105,8 +105,9 @@ public final class DiffContext {
     /// Where each property schema's data never flows (``SchemaRoleAnalysis/excluded(_:in:)``), by schema id.
     private let baseExcluded: SchemaSlots<SchemaRoles>
     private let headExcluded: SchemaSlots<SchemaRoles>
-    /// The `$defs` types the pair named here renamed (`x-renamed-from`), old name → new: worked out on first use per pair.
-    private var renamedTypes: (pair: String, names: [String: String])?
+    /// The `$defs` renames (`x-renamed-from`) of each contract pair asked about, by its head document: worked out on first
+    /// use per pair (``typeRenameTable(_:_:)``).
+    var typeRenameTables: [DocumentID: TypeRenameTable] = [:]
 
     init(tables: DiffTables) {
         self.tables = tables
@@ -257,10 +258,7 @@ public final class DiffContext {
     private func renamedPointer(_ pointer: JSONPointer) -> JSONPointer {
         let tokens = pointer.tokens
         guard tokens.count >= 2, tokens[0] == "$defs", let base = pair.base, let head = pair.head else { return pointer }
-        if renamedTypes?.pair != pair.name {
-            renamedTypes = (pair.name, Dictionary(typeRenames(base, head).map { ($0.from, $0.to) }, uniquingKeysWith: { first, _ in first }))
-        }
-        guard let name = renamedTypes?.names[tokens[1]] else { return pointer }
+        guard let name = typeRenameTable(base, head).newNames[tokens[1]] else { return pointer }
         return JSONPointer(tokens: ["$defs", name] + tokens[2...])
     }
 

@@ -69,11 +69,41 @@ struct PropertyRenamedCheck: ChangeCheck {
     }
 }
 
+/// The renames one contract pair's head declares on its `$defs` types (``DiffContext/typeRenames(_:_:)``), worked out once
+/// per pair: in the head's order, by the head's type, and the new name by the old.
+struct TypeRenameTable {
+    /// The renames, in the head's order.
+    var renames: [DeclaredRename]
+    /// Each rename by the head's type (its schema).
+    var byHead: [SchemaID: DeclaredRename]
+    /// The head's name of each renamed type, by its base name.
+    var newNames: [String: String]
+
+    init(_ renames: [DeclaredRename]) {
+        self.renames = renames
+        byHead = Dictionary(renames.map { ($0.head, $0) }, uniquingKeysWith: { first, _ in first })
+        newNames = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
 extension DiffContext {
     /// The renames a contract's head declares on its `$defs` types that pair two of its named types, by the rule the
     /// version adapters pair them by (adapters.md): the head's name is not declared in the base and the base's name is no
     /// longer declared in the head; each base type pairs with one head type, the first declared. In the head's order.
     func typeRenames(_ base: SchemaDocument, _ head: SchemaDocument) -> [DeclaredRename] {
+        typeRenameTable(base, head).renames
+    }
+
+    /// ``typeRenames(_:_:)`` as a table, worked out the first time a pair's documents ask (``typeRenameTables``).
+    func typeRenameTable(_ base: SchemaDocument, _ head: SchemaDocument) -> TypeRenameTable {
+        if let known = typeRenameTables[head.id] { return known }
+        let table = TypeRenameTable(findTypeRenames(base, head))
+        typeRenameTables[head.id] = table
+        return table
+    }
+
+    /// ``typeRenames(_:_:)`` worked out from the documents.
+    private func findTypeRenames(_ base: SchemaDocument, _ head: SchemaDocument) -> [DeclaredRename] {
         let newTypes = self.head.schemas[head.rootSchema.rawValue].definitions
         // Most contracts declare no rename: nothing to index.
         guard newTypes.contains(where: { self.head.schemas[$0.schema.rawValue].renamedFrom != nil }) else { return [] }
@@ -96,13 +126,15 @@ extension DiffContext {
     }
 
     /// The rename a named type of the head declares (``typeRenames(_:_:)``) when it pairs it with a type of the base
-    /// document of its own contract pair; nil for any other schema.
+    /// document of its own contract pair; nil for any other schema. Asked per reference, union variant and composed
+    /// property: the pair's table is worked out once (``typeRenameTable(_:_:)``).
     func declaredRename(of head: SchemaID) -> DeclaredRename? {
         // Most types have no keyword.
         guard self.head.schemas[head.rawValue].renamedFrom != nil else { return nil }
         let headDocument = self.head.schemas[head.rawValue].document
+        if let known = typeRenameTables[headDocument] { return known.byHead[head] }
         guard let index = tables.headPairs[headDocument], let baseDocument = tables.basePairs.first(where: { $0.value == index })?.key else { return nil }
-        return typeRenames(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue]).first { $0.head == head }
+        return typeRenameTable(self.base.documents[baseDocument.rawValue], self.head.documents[headDocument.rawValue]).byHead[head]
     }
 }
 

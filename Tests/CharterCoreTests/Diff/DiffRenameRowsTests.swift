@@ -158,6 +158,16 @@ final class DiffRenameRowsTests: XCTestCase {
             ##", "bin": {"oneOf": [{"$ref": "#/$defs/Other"}"## + (variant.map { ##", {"$ref": "#/$defs/\##($0)"}"## } ?? "") + "]}"
         }
         let renamed = "type-renamed | type Slot renamed to Bin (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Bin/x-renamed-from"
+        /// `Other` renamed `Place`, its `n` now a string.
+        let place = #""Place": {"title": "Place", "description": "Another place.", "type": "object", "x-renamed-from": "Other", "properties": {"n": {"type": "string"}}}"#
+        let placeRenamed = "type-renamed | type Other renamed to Place (x-renamed-from) (base line 4) — breaks code generated from it |  | head /$defs/Place/x-renamed-from"
+        /// `Item` referring to `Slot`/`Bin` and `Other`/`Place` twice each and from a union of the two.
+        let slotRefs: String = ref("bin", "Slot") + ref("spare", "Slot")
+        let otherRefs: String = ref("place", "Other") + ref("near", "Other") + ##", "either": {"oneOf": [{"$ref": "#/$defs/Slot"}, {"$ref": "#/$defs/Other"}]}"##
+        let binRefs: String = ref("bin", "Bin") + ref("spare", "Bin")
+        let placeRefs: String = ref("place", "Place") + ref("near", "Place") + ##", "either": {"oneOf": [{"$ref": "#/$defs/Bin"}, {"$ref": "#/$defs/Place"}]}"##
+        let twoRenamedBase: String = contract(slotRefs + otherRefs, slot(both, #""code""#) + ", " + other)
+        let twoRenamedHead: String = contract(binRefs + placeRefs, bin(zone, "") + ", " + place)
         let rows: [(label: String, base: String, head: String, expected: [String])] = [
             ("renamed, nothing else changed, nothing refers to it: only the rename",
              contract("", slot(both, #""code""#)), contract("", bin(both, #""code""#)), [renamed]),
@@ -178,6 +188,12 @@ final class DiffRenameRowsTests: XCTestCase {
             ("renamed, two properties refer to it: still one finding",
              contract(ref("bin", "Slot") + ref("spare", "Slot"), slot(both, #""code""#)), contract(ref("bin", "Bin") + ref("spare", "Bin"), bin(zone, "")),
              [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code"]),
+            ("two types renamed, each referred to twice and from a union: each compared under its new name, each change once",
+             twoRenamedBase, twoRenamedHead,
+             [renamed,
+              "property-removed | required property Bin.code removed (base line 4) — breaks existing clients reading responses (they require it) | client | head /$defs/Bin/properties/code",
+              placeRenamed,
+              "type-changed | Place.n type changed from integer to string — breaks existing clients reading responses (they cannot read string) | client | head /$defs/Place/properties/n"]),
             ("renamed, an event payload refers to it: judged for its consumers (forward)",
              forward(event(slot(both, #""code""#), "Slot")), forward(event(bin(zone, ""), "Bin")),
              [renamed, "property-removed | required property Bin.code removed (base line 4) — breaks existing consumers reading new events (they require it) | consumer | head /$defs/Bin/properties/code"]),

@@ -5,7 +5,7 @@ import XCTest
 /// The constraints on a parameter's array items (`items: {"pattern": …}`) are checked as a scalar parameter's are, by
 /// the checks the models use (`SwiftValidationBuilder`): by a generated client when its configuration asks
 /// (`ClientValidation.requests`), and always by a generated provider, which answers 400. An issue's path names the
-/// parameter and the item's index (`codes/1`). A client and a provider generated from one contract are compiled
+/// parameter and the item's index (`codes/1`), or a map parameter's key (`limits/b`). A client and a provider generated from one contract are compiled
 /// together, the client's transport handing each request to the provider's `handle(_:)`; every row is called once with
 /// the client checking (it refuses and nothing is sent) and once without (the provider refuses).
 final class GeneratedSwiftParameterItemValidationTests: XCTestCase {
@@ -20,7 +20,8 @@ final class GeneratedSwiftParameterItemValidationTests: XCTestCase {
                   {"name": "names", "in": "query", "schema": {"type": "array", "items": {"type": "string", "minLength": 2}}},
                   {"name": "counts", "in": "query", "schema": {"type": "array", "items": {"type": "integer", "maximum": 5}}},
                   {"name": "kinds", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["new", "used"]}}},
-                  {"name": "levels", "in": "header", "schema": {"type": "array", "items": {"type": "integer", "minimum": 1}}}
+                  {"name": "levels", "in": "header", "schema": {"type": "array", "items": {"type": "integer", "minimum": 1}}},
+                  {"name": "limits", "in": "query", "schema": {"type": "object", "additionalProperties": {"type": "integer", "maximum": 5}}}
                 ],
                 "responses": {"204": {"description": "Probed."}}}
             }
@@ -31,7 +32,7 @@ final class GeneratedSwiftParameterItemValidationTests: XCTestCase {
     /// Rows: the call's arguments → the issues the client finds with `.requests` (`-`: none, and the call is made),
     /// and what the provider answers the same request sent unchecked (the problem's detail for a 400).
     static let rows: [(label: String, arguments: String, client: String, provider: String)] = [
-        ("valid items", #"codes: ["ABC"], names: ["ok"], counts: [5], kinds: [.new], levels: [1]"#, "-", "204"),
+        ("valid items", #"codes: ["ABC"], names: ["ok"], counts: [5], kinds: [.new], levels: [1], limits: ["a": 5]"#, "-", "204"),
         ("pattern", #"codes: ["ABC", "abc"]"#,
          "codes/1: must match the pattern ^[A-Z]{3}$ (pattern)",
          "400 parameters break the contract: codes/1 must match the pattern ^[A-Z]{3}$"),
@@ -47,6 +48,10 @@ final class GeneratedSwiftParameterItemValidationTests: XCTestCase {
         ("minimum, in a header", "levels: [1, 0]",
          "levels/1: must be greater than or equal to 1 (is 0) (minimum)",
          "400 parameters break the contract: levels/1 must be greater than or equal to 1 (is 0)"),
+        // A map parameter (`additionalProperties`, sent as JSON): its values are checked at the parameter's name and key.
+        ("maximum, a map's value", #"limits: ["a": 5, "b": 6]"#,
+         "limits/b: must be less than or equal to 5 (is 6) (maximum)",
+         "400 parameters break the contract: limits/b must be less than or equal to 5 (is 6)"),
         ("two parameters' items", #"codes: ["abc"], counts: [9]"#,
          "codes/0: must match the pattern ^[A-Z]{3}$ (pattern); counts/0: must be less than or equal to 5 (is 9) (maximum)",
          "400 parameters break the contract: codes/0 must match the pattern ^[A-Z]{3}$; counts/0 must be less than or equal to 5 (is 9)"),
@@ -57,7 +62,7 @@ final class GeneratedSwiftParameterItemValidationTests: XCTestCase {
         var main = [
             "import Foundation",
             "struct Probe: ProbeV1.Provider {",
-            "    func probe(codes: [String]?, names: [String]?, counts: [Int]?, kinds: [ProbeV1.Kind]?, levels: [Int]?) async throws -> ProbeV1.ProbeResponse { .noContent }",
+            "    func probe(codes: [String]?, names: [String]?, counts: [Int]?, kinds: [ProbeV1.Kind]?, levels: [Int]?, limits: [String: Int]?) async throws -> ProbeV1.ProbeResponse { .noContent }",
             "}",
             "final class Loop: ClientTransport, @unchecked Sendable {",
             "    let lock = NSLock(); var sent = 0",
